@@ -1,0 +1,81 @@
+import type { EquipmentModel, Placement } from '../model/schema';
+import type { Meters } from '../units';
+
+/** Axis-aligned rectangle in hall coordinates (metres). */
+export interface Rect {
+  minX: Meters;
+  minY: Meters;
+  maxX: Meters;
+  maxY: Meters;
+}
+
+/** Width along x and depth along y once the rotation is applied (quarter turns swap them). */
+export function rotatedSize(
+  model: Pick<EquipmentModel, 'widthM' | 'depthM'>,
+  rotationDeg: number,
+): { widthM: Meters; depthM: Meters } {
+  const quarter = rotationDeg === 90 || rotationDeg === 270;
+  return quarter
+    ? { widthM: model.depthM, depthM: model.widthM }
+    : { widthM: model.widthM, depthM: model.depthM };
+}
+
+export function footprint(
+  placement: Pick<Placement, 'xM' | 'yM' | 'rotationDeg'>,
+  model: Pick<EquipmentModel, 'widthM' | 'depthM'>,
+): Rect {
+  const { widthM, depthM } = rotatedSize(model, placement.rotationDeg);
+  return {
+    minX: placement.xM - widthM / 2,
+    minY: placement.yM - depthM / 2,
+    maxX: placement.xM + widthM / 2,
+    maxY: placement.yM + depthM / 2,
+  };
+}
+
+export function rectArea(r: Rect): number {
+  return (r.maxX - r.minX) * (r.maxY - r.minY);
+}
+
+/** Strict overlap: rectangles that only touch along an edge do not overlap. */
+export function rectsOverlap(a: Rect, b: Rect, tolerance: Meters = 1e-9): boolean {
+  return (
+    a.minX < b.maxX - tolerance &&
+    b.minX < a.maxX - tolerance &&
+    a.minY < b.maxY - tolerance &&
+    b.minY < a.maxY - tolerance
+  );
+}
+
+export function rectContains(outer: Rect, inner: Rect, tolerance: Meters = 1e-9): boolean {
+  return (
+    inner.minX >= outer.minX - tolerance &&
+    inner.minY >= outer.minY - tolerance &&
+    inner.maxX <= outer.maxX + tolerance &&
+    inner.maxY <= outer.maxY + tolerance
+  );
+}
+
+export function pointInRect(x: Meters, y: Meters, r: Rect): boolean {
+  return x >= r.minX && x <= r.maxX && y >= r.minY && y <= r.maxY;
+}
+
+/** Unit vector of the equipment's front (0° = north = −y in hall coordinates). */
+export function frontDirection(rotationDeg: number): { dx: number; dy: number } {
+  switch (rotationDeg) {
+    case 90:
+      return { dx: 1, dy: 0 };
+    case 180:
+      return { dx: 0, dy: 1 };
+    case 270:
+      return { dx: -1, dy: 0 };
+    default:
+      return { dx: 0, dy: -1 };
+  }
+}
+
+/** Snaps a coordinate to a grid step; step 0 disables snapping. */
+export function snap(value: Meters, stepM: Meters): Meters {
+  if (stepM <= 0) return value;
+  return Math.round(value / stepM) * stepM;
+}

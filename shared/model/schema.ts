@@ -1,0 +1,293 @@
+/**
+ * The fleet model: one schema for the document in memory, the JSON export, the ipc
+ * contract and the validation on open. Lengths are metres, power kW (MW where the
+ * field says so), mass kg, money USD; positions are hall coordinates in metres with
+ * the origin at the hall's north-west corner, x east, y south.
+ */
+import { z } from 'zod';
+
+const id = z.string().min(1).max(64);
+const finite = z.number().finite();
+const nonNegative = finite.nonnegative();
+const positive = finite.positive();
+const fraction = finite.min(0).max(1);
+
+export const UNIT_SYSTEMS = ['metric', 'us'] as const;
+export const COOLING_METHODS = [
+  'free-air', // mining hall: fan walls / evaporative pads, outside air
+  'air', // data-center air: CRAH or in-row units
+  'rear-door', // rear-door heat exchangers
+  'direct-to-chip', // cold plates and CDUs
+  'immersion', // single-phase immersion tanks
+  'hydro', // water-block miners in hydro racks or containers
+] as const;
+export const REDUNDANCIES = ['N', 'N+1', '2N'] as const;
+export const HALL_USES = ['mining', 'ai', 'idle'] as const;
+export const HALL_KINDS = ['building', 'container-pad', 'immersion-yard'] as const;
+export const EQUIPMENT_KINDS = [
+  'asic-miner',
+  'miner-rack',
+  'miner-container',
+  'gpu-server',
+  'gpu-rack',
+  'cdu',
+  'crah',
+  'immersion-tank',
+  'pdu',
+  'busway',
+  'transformer',
+  'ups',
+  'generator',
+] as const;
+export const OPTION_KINDS = ['keep-mining', 'repower', 'retrofit-ai', 'idle'] as const;
+export const ROTATIONS = [0, 90, 180, 270] as const;
+
+export type CoolingMethod = (typeof COOLING_METHODS)[number];
+export type Redundancy = (typeof REDUNDANCIES)[number];
+export type HallUse = (typeof HALL_USES)[number];
+export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
+export type OptionKind = (typeof OPTION_KINDS)[number];
+export type Rotation = (typeof ROTATIONS)[number];
+
+export const FleetMetaSchema = z.object({
+  name: z.string().min(1).max(200),
+  author: z.string().max(200),
+  revision: z.string().max(40),
+  unitSystem: z.enum(UNIT_SYSTEMS),
+  currency: z.string().length(3),
+  periodMonths: z.number().int().min(1).max(12),
+  horizonPeriods: z.number().int().min(1).max(120),
+  discountRatePctPerYear: finite.min(0).max(100),
+  /** Continuous-load derate applied to every PDU/busway rating (NEC-style 80 %). */
+  continuousLoadDerate: finite.gt(0).max(1),
+  /** Reserved floor depth in front of and behind equipment counted in floor loading. */
+  floorServiceAreaDepthM: nonNegative,
+});
+
+export const DemandResponseSchema = z.object({
+  enabled: z.boolean(),
+  creditUsdPerMwh: nonNegative,
+  maxCurtailmentFraction: fraction,
+});
+
+export const SiteSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  location: z.string().max(200),
+  latitudeDeg: finite.min(-90).max(90).nullable(),
+  longitudeDeg: finite.min(-180).max(180).nullable(),
+  designDryBulbC: finite.min(-60).max(60),
+  interconnectMw: nonNegative,
+  transformerCapacityMw: nonNegative,
+  powerPriceUsdPerMwh: nonNegative,
+  demandResponse: DemandResponseSchema,
+  landHa: nonNegative,
+  fiber: z.boolean(),
+  widthM: positive,
+  depthM: positive,
+});
+
+export const CoolingPlantSchema = z.object({
+  method: z.enum(COOLING_METHODS),
+  unitCount: z.number().int().min(0).max(10_000),
+  unitCapacityKw: nonNegative,
+  redundancy: z.enum(REDUNDANCIES),
+});
+
+export const RetrofitOptionSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  kind: z.enum(OPTION_KINDS),
+  /** Cooling class after the option is carried out. */
+  coolingMethod: z.enum(COOLING_METHODS),
+  /** The unit the option fills the hall with (miner rack, container, GPU rack…); null for idle. */
+  modelId: id.nullable(),
+  /** Building work: fixed capex of the conversion, on top of per-unit equipment capex. */
+  capexUsd: nonNegative,
+  leadTimePeriods: z.number().int().min(0).max(120),
+  /** Hall limits after the option (a retrofit usually upgrades feed and cooling). */
+  feedKw: nonNegative,
+  usableCoolingKw: nonNegative,
+  pue: finite.min(1).max(3),
+  maxUnits: z.number().int().min(0).max(1_000_000),
+});
+
+export const HallSchema = z.object({
+  id,
+  siteId: id,
+  name: z.string().min(1).max(200),
+  kind: z.enum(HALL_KINDS),
+  /** Position of the hall's north-west corner on the site plan. */
+  siteXM: finite,
+  siteYM: finite,
+  widthM: positive,
+  depthM: positive,
+  floorLimitKgPerM2: positive,
+  feedKw: nonNegative,
+  cooling: CoolingPlantSchema,
+  /** kW per rack allowed under this hall's cooling; null = the method's default. */
+  densityLimitKwPerRack: positive.nullable(),
+  pue: finite.min(1).max(3),
+  currentUse: z.enum(HALL_USES),
+  retrofitOptions: z.array(RetrofitOptionSchema).max(50),
+});
+
+export const ZoneSchema = z.object({
+  id,
+  hallId: id,
+  name: z.string().min(1).max(200),
+  xM: finite,
+  yM: finite,
+  widthM: positive,
+  depthM: positive,
+  /** Air cooling available in the zone besides CRAH units placed in it. */
+  airCoolingKw: nonNegative,
+});
+
+export const EquipmentModelSchema = z.object({
+  id,
+  kind: z.enum(EQUIPMENT_KINDS),
+  name: z.string().min(1).max(200),
+  vendor: z.string().max(200),
+  widthM: positive,
+  depthM: positive,
+  heightM: nonNegative,
+  weightKg: nonNegative,
+  /** IT (or, for infrastructure, own) electrical draw at steady state. */
+  powerKw: nonNegative,
+  /** Share of the heat that leaves through liquid (CDU / tank loop); the rest goes to air. */
+  heatToLiquidFraction: fraction,
+  compatibleCooling: z.array(z.enum(COOLING_METHODS)).min(1),
+  capexUsd: nonNegative,
+  hashrateThs: nonNegative,
+  gpuCount: z.number().int().min(0),
+  gpuType: z.string().max(40),
+  /** Electrical rating for pdu / busway / transformer / ups / generator. */
+  ratingKw: nonNegative,
+  /** Heat removal capacity for cdu / crah / immersion-tank. */
+  coolingCapacityKw: nonNegative,
+  clearanceFrontM: nonNegative,
+  clearanceBackM: nonNegative,
+  /** Overhead items (busways) neither collide with floor equipment nor load the slab. */
+  mounting: z.enum(['floor', 'overhead']),
+  source: z.string().max(500),
+  builtIn: z.boolean(),
+});
+
+export const PlacementSchema = z.object({
+  id,
+  hallId: id,
+  modelId: id,
+  /** Centre of the footprint, hall coordinates. */
+  xM: finite,
+  yM: finite,
+  /** Front of the equipment faces north at 0°, east at 90° (clockwise). */
+  rotationDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
+  /** The PDU / busway / transformer placement feeding this one. */
+  powerSourceId: id.nullable(),
+  label: z.string().max(100),
+});
+
+export const ScenarioSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  probability: fraction,
+  /** Per-period paths, one entry per planning period. */
+  hashpriceUsdPerPhDay: z.array(nonNegative).min(1),
+  gpuRateUsdPerGpuHour: z.array(nonNegative).min(1),
+  gpuUtilizationFraction: z.array(fraction).min(1),
+  /** Multiplier on each site's power price. */
+  powerPriceFactor: z.array(nonNegative).min(1),
+});
+
+export const PlanLimitsSchema = z.object({
+  objective: z.enum(['expected', 'worst-case']),
+  capexBudgetUsdPerPeriod: z.array(nonNegative),
+  gpuDeliveriesPerPeriod: z.array(z.number().int().min(0)),
+  /** Contracted AI IT MW that must be live by the given period (index). */
+  contractedAiMw: nonNegative,
+  contractedByPeriod: z.number().int().min(0),
+  timeLimitS: positive.max(3600),
+  mipGapFraction: finite.min(0).max(1),
+});
+
+export const PlanHallSchema = z.object({
+  hallId: id,
+  optionId: id,
+  startPeriod: z.number().int().min(0),
+  units: z.number().int().min(0),
+});
+
+export const PlanPeriodSchema = z.object({
+  period: z.number().int().min(0),
+  miningItMw: nonNegative,
+  aiItMw: nonNegative,
+  miningRevenueUsd: finite,
+  aiRevenueUsd: finite,
+  powerCostUsd: finite,
+  capexUsd: finite,
+  cashFlowUsd: finite,
+});
+
+export const BindingLimitSchema = z.object({
+  limit: z.string(),
+  description: z.string(),
+  shadowPriceUsd: finite,
+  unit: z.string(),
+});
+
+export const PlanSchema = z.object({
+  id,
+  name: z.string().min(1).max(200),
+  createdAt: z.string(),
+  status: z.enum(['optimal', 'time-limit', 'infeasible']),
+  objective: z.enum(['expected', 'worst-case']),
+  npvUsd: finite,
+  irrFraction: finite.nullable(),
+  paybackPeriods: finite.nullable(),
+  mipGapFraction: finite,
+  halls: z.array(PlanHallSchema),
+  periods: z.array(PlanPeriodSchema),
+  bindingLimits: z.array(BindingLimitSchema),
+  conflicts: z.array(z.string()),
+});
+
+export const TitleBlockSchema = z.object({
+  company: z.string().max(200),
+  drawnBy: z.string().max(200),
+  checkedBy: z.string().max(200),
+  projectNumber: z.string().max(100),
+  notes: z.string().max(2000),
+});
+
+export const FleetDocSchema = z.object({
+  fleet: FleetMetaSchema,
+  sites: z.array(SiteSchema),
+  halls: z.array(HallSchema),
+  zones: z.array(ZoneSchema),
+  models: z.array(EquipmentModelSchema),
+  placements: z.array(PlacementSchema),
+  scenarios: z.array(ScenarioSchema),
+  limits: PlanLimitsSchema,
+  plans: z.array(PlanSchema),
+  titleBlock: TitleBlockSchema,
+});
+
+export type FleetMeta = z.infer<typeof FleetMetaSchema>;
+export type Site = z.infer<typeof SiteSchema>;
+export type CoolingPlant = z.infer<typeof CoolingPlantSchema>;
+export type RetrofitOption = z.infer<typeof RetrofitOptionSchema>;
+export type Hall = z.infer<typeof HallSchema>;
+export type Zone = z.infer<typeof ZoneSchema>;
+export type EquipmentModel = z.infer<typeof EquipmentModelSchema>;
+export type Placement = z.infer<typeof PlacementSchema>;
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type PlanLimits = z.infer<typeof PlanLimitsSchema>;
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanHall = z.infer<typeof PlanHallSchema>;
+export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+export type TitleBlock = z.infer<typeof TitleBlockSchema>;
+export type FleetDoc = z.infer<typeof FleetDocSchema>;
+
+/** Entity collections of a document that commands edit by id. */
+export type EntityTable = 'sites' | 'halls' | 'zones' | 'models' | 'placements' | 'scenarios' | 'plans';

@@ -1,0 +1,113 @@
+/**
+ * Units of measure. Every quantity in the model is stored in SI-ish engineering
+ * units named in its field (…M, …Kw, …Mw, …KgPerM2, …C); the aliases below make
+ * signatures say what a number is. All conversions between unit systems live here
+ * and nowhere else, so a display in US units can never drift from the stored value.
+ */
+
+export type Meters = number;
+export type SquareMeters = number;
+export type Kilowatts = number;
+export type Megawatts = number;
+export type Kilograms = number;
+export type KgPerM2 = number;
+export type Celsius = number;
+export type Usd = number;
+export type UsdPerMwh = number;
+export type TerahashPerSecond = number;
+export type Fraction = number; // 0..1
+
+export type UnitSystem = 'metric' | 'us';
+
+// Exact or standard definitions (REFERENCE.md, "Units").
+export const FT_PER_M = 1 / 0.3048;
+export const LB_PER_KG = 1 / 0.45359237;
+export const KG_PER_M2_PER_LB_PER_FT2 = 0.45359237 / (0.3048 * 0.3048); // 4.8824…
+export const BTU_PER_HOUR_PER_KW = 3412.141633;
+export const KW_PER_TON_REFRIGERATION = 3.516852842; // 12,000 BTU/h
+export const KW_PER_MW = 1000;
+export const HOURS_PER_DAY = 24;
+export const HOURS_PER_YEAR = 8760;
+export const TH_PER_PH = 1000;
+
+export const kwToMw = (kw: Kilowatts): Megawatts => kw / KW_PER_MW;
+export const mwToKw = (mw: Megawatts): Kilowatts => mw * KW_PER_MW;
+export const mToFt = (m: Meters): number => m * FT_PER_M;
+export const ftToM = (ft: number): Meters => ft / FT_PER_M;
+export const kgToLb = (kg: Kilograms): number => kg * LB_PER_KG;
+export const lbToKg = (lb: number): Kilograms => lb / LB_PER_KG;
+export const kgPerM2ToLbPerFt2 = (v: KgPerM2): number => v / KG_PER_M2_PER_LB_PER_FT2;
+export const lbPerFt2ToKgPerM2 = (v: number): KgPerM2 => v * KG_PER_M2_PER_LB_PER_FT2;
+export const kwToBtuPerHour = (kw: Kilowatts): number => kw * BTU_PER_HOUR_PER_KW;
+export const kwToTons = (kw: Kilowatts): number => kw / KW_PER_TON_REFRIGERATION;
+export const tonsToKw = (tons: number): Kilowatts => tons * KW_PER_TON_REFRIGERATION;
+export const cToF = (c: Celsius): number => (c * 9) / 5 + 32;
+export const fToC = (f: number): Celsius => ((f - 32) * 5) / 9;
+export const m2ToFt2 = (m2: SquareMeters): number => m2 * FT_PER_M * FT_PER_M;
+
+/** The physical dimensions the UI displays; each maps to a stored (metric) unit. */
+export type Quantity =
+  | 'length'
+  | 'area'
+  | 'mass'
+  | 'floorLoad'
+  | 'power'
+  | 'largePower'
+  | 'heat'
+  | 'temperature';
+
+interface DisplayUnit {
+  symbol: string;
+  fromStored: (v: number) => number;
+  toStored: (v: number) => number;
+}
+
+const identity = (v: number): number => v;
+
+const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
+  metric: {
+    length: { symbol: 'm', fromStored: identity, toStored: identity },
+    area: { symbol: 'm²', fromStored: identity, toStored: identity },
+    mass: { symbol: 'kg', fromStored: identity, toStored: identity },
+    floorLoad: { symbol: 'kg/m²', fromStored: identity, toStored: identity },
+    power: { symbol: 'kW', fromStored: identity, toStored: identity },
+    largePower: { symbol: 'MW', fromStored: identity, toStored: identity },
+    heat: { symbol: 'kW', fromStored: identity, toStored: identity },
+    temperature: { symbol: '°C', fromStored: identity, toStored: identity },
+  },
+  us: {
+    length: { symbol: 'ft', fromStored: mToFt, toStored: ftToM },
+    area: { symbol: 'ft²', fromStored: m2ToFt2, toStored: (v) => v / (FT_PER_M * FT_PER_M) },
+    mass: { symbol: 'lb', fromStored: kgToLb, toStored: lbToKg },
+    floorLoad: { symbol: 'lb/ft²', fromStored: kgPerM2ToLbPerFt2, toStored: lbPerFt2ToKgPerM2 },
+    power: { symbol: 'kW', fromStored: identity, toStored: identity },
+    largePower: { symbol: 'MW', fromStored: identity, toStored: identity },
+    heat: { symbol: 'tons', fromStored: kwToTons, toStored: tonsToKw },
+    temperature: { symbol: '°F', fromStored: cToF, toStored: fToC },
+  },
+};
+
+export function displayUnit(system: UnitSystem, quantity: Quantity): DisplayUnit {
+  return DISPLAY_UNITS[system][quantity];
+}
+
+/** Formats a stored value in the user's unit system, e.g. `format(1500, 'floorLoad', 'us')` → "307.2 lb/ft²". */
+export function formatQuantity(
+  stored: number,
+  quantity: Quantity,
+  system: UnitSystem,
+  digits = 1,
+): string {
+  const unit = displayUnit(system, quantity);
+  const value = unit.fromStored(stored);
+  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })} ${unit.symbol}`;
+}
+
+export function formatUsd(v: Usd): string {
+  const abs = Math.abs(v);
+  const sign = v < 0 ? '−' : '';
+  if (abs >= 1e9) return `${sign}$${(abs / 1e9).toFixed(2)} B`;
+  if (abs >= 1e6) return `${sign}$${(abs / 1e6).toFixed(2)} M`;
+  if (abs >= 1e3) return `${sign}$${(abs / 1e3).toFixed(1)} k`;
+  return `${sign}$${abs.toFixed(0)}`;
+}
