@@ -101,7 +101,11 @@ function patchPlacements(
   const index = indexById(doc.placements);
   const placements = doc.placements.slice();
   const old: Partial<Placement>[] = [];
+  const seen = new Set<string>();
   for (const { id, patch } of patches) {
+    // A second patch of the same object would make the recorded "before" wrong for undo.
+    if (seen.has(id)) throw new CommandError(`placements: "${id}" appears twice in one edit`);
+    seen.add(id);
     const at = index.get(id);
     if (at === undefined) throw new CommandError(`placements: no "${id}"`);
     const before = placements[at]!;

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cToF,
+  formatQuantity,
+  formatUsd,
+  ftToM,
+  kgPerM2ToLbPerFt2,
+  kwToBtuPerHour,
+  kwToMw,
+  kwToTons,
+  lbPerFt2ToKgPerM2,
+  mToFt,
+  displayUnit,
+} from '../../../shared/units';
+
+describe('unit conversions against hand calculations (REFERENCE.md "Units")', () => {
+  it('length: 1 ft = 0.3048 m exactly, so 10 m = 10 / 0.3048 = 32.8084 ft', () => {
+    expect(ftToM(1)).toBe(0.3048);
+    expect(mToFt(10)).toBeCloseTo(32.80839895, 8);
+  });
+  it('floor load: 1 lb/ft² = 0.45359237 kg / 0.09290304 m² = 4.88243 kg/m²', () => {
+    expect(lbPerFt2ToKgPerM2(1)).toBeCloseTo(4.882428, 6);
+    // A typical-server design basis of 70 lb/ft² is 341.8 kg/m² (REFERENCE: "340 kg/m²").
+    expect(lbPerFt2ToKgPerM2(70)).toBeCloseTo(341.77, 2);
+    expect(kgPerM2ToLbPerFt2(1500)).toBeCloseTo(307.22, 2);
+  });
+  it('heat: 1 ton = 12,000 BTU/h = 3.517 kW; 1 W = 3.412 BTU/h', () => {
+    expect(kwToTons(3.516852842)).toBeCloseTo(1, 9);
+    expect(kwToBtuPerHour(1)).toBeCloseTo(3412.14, 2);
+    // A 132 kW NVL72 rack rejects 132 / 3.51685 = 37.53 tons.
+    expect(kwToTons(132)).toBeCloseTo(37.534, 3);
+  });
+  it('temperature: 27 °C = 27 × 9/5 + 32 = 80.6 °F', () => {
+    expect(cToF(27)).toBeCloseTo(80.6, 10);
+  });
+  it('power: 1500 kW = 1.5 MW', () => {
+    expect(kwToMw(1500)).toBe(1.5);
+  });
+  it('display units round-trip in both systems', () => {
+    for (const q of ['length', 'area', 'mass', 'floorLoad', 'heat', 'temperature'] as const) {
+      const u = displayUnit('us', q);
+      expect(u.toStored(u.fromStored(123.456))).toBeCloseTo(123.456, 9);
+    }
+  });
+  it('formats in the user units', () => {
+    expect(formatQuantity(1500, 'floorLoad', 'us')).toBe('307.2 lb/ft²');
+    expect(formatQuantity(1500, 'floorLoad', 'metric')).toBe('1,500 kg/m²');
+    expect(formatQuantity(10, 'length', 'us', 2)).toBe('32.81 ft');
+    expect(formatUsd(9_700_000_000)).toBe('$9.70 B');
+    expect(formatUsd(-1_250_000)).toBe('−$1.25 M');
+  });
+});
