@@ -1,0 +1,140 @@
+/**
+ * Scenario paths, plan limits and retrofit options for the samples, from the economics
+ * section of REFERENCE.md. Period 0 is the first quarter of 2027.
+ */
+import type { EquipmentModel, Hall, PlanLimits, RetrofitOption, Scenario } from '../model/schema';
+import { m2ToFt2, KW_PER_MW } from '../units';
+
+/** The next halving (about April 2028) falls in period 5 of a quarterly horizon from 2027. */
+const HALVING_PERIOD = 5;
+const HALVING_FACTOR = 0.55;
+
+const cents = (v: number): number => Math.round(v * 100) / 100;
+
+function path(periods: number, start: number, growthPerPeriod: number, floor = 0): number[] {
+  return Array.from({ length: periods }, (_, t) => cents(Math.max(floor, start * (1 + growthPerPeriod) ** t)));
+}
+
+function hashprice(periods: number, start: number, growthPerPeriod: number): number[] {
+  return path(periods, start, growthPerPeriod).map((v, t) => (t >= HALVING_PERIOD ? cents(v * HALVING_FACTOR) : v));
+}
+
+const flat = (periods: number, value: number): number[] => Array.from({ length: periods }, () => value);
+
+/**
+ * Base / bear / bull. Hashprice starts near the late-2025 five-year low (~$38-44/PH/day)
+ * and is cut at the halving; the GPU rate is per GPU-hour for Blackwell-class capacity
+ * (GB200 ~$9 per superchip of two GPUs), falling as supply catches up.
+ */
+export function threeScenarios(periods: number): Scenario[] {
+  return [
+    {
+      id: 'base',
+      name: 'Base',
+      probability: 0.5,
+      hashpriceUsdPerPhDay: hashprice(periods, 42, 0.02),
+      gpuRateUsdPerGpuHour: path(periods, 4.5, -0.03, 2.5),
+      gpuUtilizationFraction: flat(periods, 0.85),
+      powerPriceFactor: flat(periods, 1),
+    },
+    {
+      id: 'bear',
+      name: 'Bear: hashprice at the lows, GPU glut',
+      probability: 0.25,
+      hashpriceUsdPerPhDay: hashprice(periods, 38, -0.01),
+      gpuRateUsdPerGpuHour: path(periods, 4.0, -0.05, 1.7),
+      gpuUtilizationFraction: flat(periods, 0.7),
+      powerPriceFactor: flat(periods, 1.1),
+    },
+    {
+      id: 'bull',
+      name: 'Bull: price rally, GPU scarcity',
+      probability: 0.25,
+      hashpriceUsdPerPhDay: hashprice(periods, 55, 0.04),
+      gpuRateUsdPerGpuHour: path(periods, 5.0, -0.015, 3.0),
+      gpuUtilizationFraction: flat(periods, 0.92),
+      powerPriceFactor: flat(periods, 0.95),
+    },
+  ];
+}
+
+export function defaultLimits(periods: number): PlanLimits {
+  return {
+    objective: 'expected',
+    capexBudgetUsdPerPeriod: flat(periods, 120_000_000),
+    // Eight NVL72 racks (576 GPUs) a quarter from the vendor allocation.
+    gpuDeliveriesPerPeriod: flat(periods, 576),
+    contractedAiMw: 6,
+    contractedByPeriod: 8,
+    timeLimitS: 60,
+    mipGapFraction: 0.01,
+  };
+}
+
+// REFERENCE.md: AI/HPC needs ~5000 ft² of floor per MW of IT, an AI-ready (Tier III)
+// conversion costs $8-11 M per MW of IT, grid-to-IT runs 1.25-1.45, hyperscale AI PUE 1.1-1.2.
+const AI_FT2_PER_MW = 5_000;
+const AI_CONVERSION_USD_PER_MW = 9_500_000;
+const AI_GRID_TO_IT = 1.35;
+const AI_PUE = 1.2;
+/** Conversion takes a year: permits, slab and electrical work, CDUs and dry coolers. */
+const AI_LEAD_TIME_PERIODS = 4;
+
+export function retrofitAiOption(hall: Pick<Hall, 'id' | 'widthM' | 'depthM'>, rack: EquipmentModel): RetrofitOption {
+  const itMw = m2ToFt2(hall.widthM * hall.depthM) / AI_FT2_PER_MW;
+  const itKw = itMw * KW_PER_MW;
+  return {
+    id: `${hall.id}-ai`,
+    name: `Retrofit to ${rack.name}`,
+    kind: 'retrofit-ai',
+    coolingMethod: 'direct-to-chip',
+    modelId: rack.id,
+    capexUsd: Math.round(itMw * AI_CONVERSION_USD_PER_MW),
+    leadTimePeriods: AI_LEAD_TIME_PERIODS,
+    feedKw: Math.round(itKw * AI_GRID_TO_IT),
+    usableCoolingKw: Math.round(itKw * 1.1),
+    pue: AI_PUE,
+    maxUnits: Math.floor(itKw / rack.powerKw),
+  };
+}
+
+/** Keep the hall as it is: its current limits and unit count. */
+export function keepMiningOption(hall: Hall, model: EquipmentModel, units: number): RetrofitOption {
+  return {
+    id: `${hall.id}-keep`,
+    name: `Keep mining (${model.name})`,
+    kind: 'keep-mining',
+    coolingMethod: hall.cooling.method,
+    modelId: model.id,
+    capexUsd: 0,
+    leadTimePeriods: 0,
+    feedKw: hall.feedKw,
+    usableCoolingKw: usableCoolingKw(hall),
+    pue: hall.pue,
+    maxUnits: units,
+  };
+}
+
+export function idleOption(hall: Hall): RetrofitOption {
+  return {
+    id: `${hall.id}-idle`,
+    name: 'Idle (curtail, sell power back)',
+    kind: 'idle',
+    coolingMethod: hall.cooling.method,
+    modelId: null,
+    capexUsd: 0,
+    leadTimePeriods: 0,
+    feedKw: hall.feedKw,
+    usableCoolingKw: usableCoolingKw(hall),
+    pue: hall.pue,
+    maxUnits: 0,
+  };
+}
+
+const REDUNDANT_UNITS = { N: () => 0, 'N+1': () => 1, '2N': (n: number) => Math.ceil(n / 2) } as const;
+
+/** Plant capacity without the redundant units (N+1: one unit; 2N: half). */
+export function usableCoolingKw(hall: Pick<Hall, 'cooling'>): number {
+  const { unitCount, unitCapacityKw, redundancy } = hall.cooling;
+  return (unitCount - REDUNDANT_UNITS[redundancy](unitCount)) * unitCapacityKw;
+}

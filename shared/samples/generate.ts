@@ -1,0 +1,108 @@
+/**
+ * Large fleets for benchmarks: mining halls of shelf racks in full-aisle rows, all on one
+ * site by default, with feeds, cooling plants and the site sized to what is placed, so the
+ * fleet is valid and clean however large. Deterministic: the same options give the same
+ * document (the seed picks each hall's rack model).
+ */
+import { builtInCatalog } from '../catalog';
+import type { FleetDoc, Hall, Placement } from '../model/schema';
+import { kwToMw } from '../units';
+import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
+import { placeRows, seededRandom } from './layout';
+import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
+
+export interface GenerateOptions {
+  placements: number;
+  seed?: number;
+  /** Halls are spread round-robin over this many sites. */
+  sites?: number;
+}
+
+const RACKS_PER_HALL = 1_000;
+const RACKS_PER_ROW = 25;
+const RACK_MODELS = ['rack-s19xp', 'rack-s21', 'rack-s21xp'];
+const FAN_WALL_KW = 500;
+const HALL_GAP_M = 20;
+
+export function generateFleet(opts: GenerateOptions): FleetDoc {
+  const total = Math.max(0, Math.floor(opts.placements));
+  const random = seededRandom(opts.seed ?? 1);
+  const siteCount = Math.max(1, Math.floor(opts.sites ?? 1));
+  const models = builtInCatalog();
+  const gb200 = models.find((m) => m.id === 'nvl72-gb200')!;
+  const halls: Hall[] = [];
+  const placements: Placement[] = [];
+  const feedKwBySite = new Map<string, number>();
+
+  for (let h = 0; placements.length < total; h++) {
+    const rackId = RACK_MODELS[Math.floor(random() * RACK_MODELS.length)];
+    const rack = models.find((m) => m.id === rackId)!;
+    const siteId = `gs${(h % siteCount) + 1}`;
+    const slot = Math.floor(h / siteCount);
+    const hallId = `gh${h + 1}`;
+    const laid = placeRows({
+      idPrefix: `${hallId}-`,
+      hallId,
+      model: rack,
+      rows: Math.ceil(RACKS_PER_HALL / RACKS_PER_ROW),
+      perRow: RACKS_PER_ROW,
+      count: Math.min(RACKS_PER_HALL, total - placements.length),
+      x0M: 2,
+      y0M: 1.5,
+      gapXM: 0.1,
+    });
+    const loadKw = laid.placements.length * rack.powerKw;
+    const widthM = Math.ceil(laid.maxXM + 2);
+    const depthM = Math.ceil(laid.maxYM + 1.5);
+    const feedKw = Math.ceil(loadKw * 1.1);
+    const generated = hall({
+      id: hallId,
+      siteId,
+      name: `Hall ${h + 1}`,
+      kind: 'building',
+      siteXM: (slot % 10) * (widthM + HALL_GAP_M),
+      siteYM: Math.floor(slot / 10) * (depthM + HALL_GAP_M),
+      widthM,
+      depthM,
+      floorLimitKgPerM2: 1000,
+      feedKw,
+      plant: { method: 'free-air', unitCount: Math.ceil(feedKw / FAN_WALL_KW) + 1, unitCapacityKw: FAN_WALL_KW },
+      densityLimitKwPerRack: 80,
+      pue: 1.1,
+      currentUse: 'mining',
+    });
+    generated.retrofitOptions = [
+      keepMiningOption(generated, rack, laid.placements.length),
+      retrofitAiOption(generated, gb200),
+      idleOption(generated),
+    ];
+    halls.push(generated);
+    placements.push(...laid.placements);
+    feedKwBySite.set(siteId, (feedKwBySite.get(siteId) ?? 0) + feedKw);
+  }
+
+  const sites = [...feedKwBySite.entries()].map(([id, feedKw], i) => {
+    const feedMw = kwToMw(feedKw);
+    return site({
+      id,
+      name: `Generated site ${i + 1}`,
+      location: 'Synthetic',
+      interconnectMw: Math.ceil(feedMw * 1.3),
+      transformerCapacityMw: Math.ceil(feedMw * 1.05),
+      powerPriceUsdPerMwh: 30,
+      widthM: 10 * 200,
+      depthM: Math.ceil(halls.length / siteCount / 10 + 1) * 200,
+    });
+  });
+
+  return {
+    fleet: fleetMeta(`Generated fleet (${total} placements, seed ${opts.seed ?? 1})`, QUARTERS_5Y),
+    sites,
+    halls,
+    zones: [],
+    models,
+    placements,
+    ...economics(QUARTERS_5Y),
+    titleBlock: titleBlock('FP-GEN', 'Generated for benchmarks.'),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * A small fleet for tests: one hall with a row of miner racks and a two-rack GB200 corner
+ * fed through a busway from a floor PDU, cooled by one CDU. Clean by construction (kW):
+ * hall 8 × 72.9 + 2 × 132 + 12 = 859.2 ≤ feed 1,000 and plant 3 × 300 (N+1 of 4);
+ * busway 264 ≤ 0.8 × 575; PDU 264 + 12 = 276 ≤ 0.8 × 400; CDU 2 × 132 × 0.85 = 224.4 ≤ 1,200;
+ * AI zone air 2 × 19.8 + 12 = 51.6 ≤ 60; mining zone 583.2 ≤ 650.
+ */
+import { builtInCatalog } from '../catalog';
+import type { EquipmentModel, FleetDoc } from '../model/schema';
+import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
+import { placeRows } from './layout';
+import { economics, fleetMeta, hall, site, titleBlock } from './parts';
+
+const HORIZON = 8;
+
+export function sampleSmall(): FleetDoc {
+  const models = builtInCatalog();
+  const model = (id: string): EquipmentModel => models.find((m) => m.id === id)!;
+  const minerRack = model('rack-s21xp');
+  const gb200 = model('nvl72-gb200');
+  const h = hall({
+    id: 'sm-h1',
+    siteId: 'sm',
+    name: 'Hall 1',
+    kind: 'building',
+    siteXM: 10,
+    siteYM: 10,
+    widthM: 30,
+    depthM: 15,
+    floorLimitKgPerM2: 1700,
+    feedKw: 1_000,
+    plant: { method: 'free-air', unitCount: 4, unitCapacityKw: 300 },
+    densityLimitKwPerRack: 140,
+    pue: 1.1,
+    currentUse: 'mining',
+  });
+  h.retrofitOptions = [keepMiningOption(h, minerRack, 8), retrofitAiOption(h, gb200), idleOption(h)];
+
+  const pdu = placeRows({ idPrefix: 'sm-pdu', hallId: h.id, model: model('pdu-400'), rows: 1, perRow: 1, x0M: 22, y0M: 6 });
+  const pduId = pdu.placements[0]!.id;
+  const gpus = placeRows({ idPrefix: 'sm-gpu', hallId: h.id, model: gb200, rows: 1, perRow: 2, x0M: 22, y0M: 1, powerSourceId: () => 'sm-bw1' });
+  const first = gpus.placements[0]!;
+  const busway = model('busway-800');
+
+  const scenarios = economics(HORIZON);
+  return {
+    fleet: fleetMeta('Small test fleet', HORIZON),
+    sites: [
+      site({ id: 'sm', name: 'Test site', location: 'Test County', interconnectMw: 5, transformerCapacityMw: 2, powerPriceUsdPerMwh: 35, widthM: 100, depthM: 50 }),
+    ],
+    halls: [h],
+    zones: [
+      { id: 'sm-z-mine', hallId: h.id, name: 'Mining', xM: 0, yM: 0, widthM: 19.5, depthM: 15, airCoolingKw: 650 },
+      { id: 'sm-z-ai', hallId: h.id, name: 'AI corner', xM: 20, yM: 0, widthM: 10, depthM: 15, airCoolingKw: 60 },
+    ],
+    models,
+    placements: [
+      ...placeRows({ idPrefix: 'sm-m', hallId: h.id, model: minerRack, rows: 1, perRow: 8, x0M: 1.5, y0M: 1, gapXM: 0.1 }).placements,
+      ...gpus.placements,
+      {
+        id: 'sm-bw1',
+        hallId: h.id,
+        modelId: busway.id,
+        xM: first.xM - gb200.widthM / 2 + busway.widthM / 2,
+        yM: first.yM,
+        rotationDeg: 0,
+        powerSourceId: pduId,
+        label: 'Busway 1',
+      },
+      ...placeRows({ idPrefix: 'sm-cdu', hallId: h.id, model: model('cdu-1200'), rows: 1, perRow: 1, x0M: 25, y0M: 1, powerSourceId: () => pduId }).placements,
+      ...pdu.placements,
+    ],
+    ...scenarios,
+    scenarios: [{ ...scenarios.scenarios[0]!, probability: 1 }],
+    titleBlock: titleBlock('FP-TEST', 'Small fleet for tests.'),
+  };
+}

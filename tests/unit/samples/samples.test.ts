@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { builtInCatalog, builtInModel } from '../../../shared/catalog';
+import { footprint, rectContains, rectsOverlap, type Rect } from '../../../shared/geometry/footprint';
+import { checkIntegrity, validateFleet } from '../../../shared/model/integrity';
+import { FleetDocSchema, type FleetDoc } from '../../../shared/model/schema';
+import { generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES } from '../../../shared/samples';
+import { placeRows } from '../../../shared/samples/layout';
+
+/** Footprints of floor-standing placements per hall, grown by their front/back clearances. */
+function clearanceRects(doc: FleetDoc): Map<string, { id: string; body: Rect; withClearance: Rect }[]> {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const byHall = new Map<string, { id: string; body: Rect; withClearance: Rect }[]>();
+  for (const p of doc.placements) {
+    const m = models.get(p.modelId)!;
+    if (m.mounting === 'overhead') continue;
+    const body = footprint(p, m);
+    // Rows in the samples face north (0°) or south (180°): clearances extend along y.
+    const north = p.rotationDeg === 180 ? m.clearanceBackM : m.clearanceFrontM;
+    const south = p.rotationDeg === 180 ? m.clearanceFrontM : m.clearanceBackM;
+    const withClearance = { ...body, minY: body.minY - north, maxY: body.maxY + south };
+    const list = byHall.get(p.hallId) ?? [];
+    list.push({ id: p.id, body, withClearance });
+    byHall.set(p.hallId, list);
+  }
+  return byHall;
+}
+
+describe('built-in catalog', () => {
+  it('has every entry valid, sourced and unique', () => {
+    const catalog = builtInCatalog();
+    expect(new Set(catalog.map((m) => m.id)).size).toBe(catalog.length);
+    for (const m of catalog) {
+      expect(() => FleetDocSchema.shape.models.element.parse(m), m.id).not.toThrow();
+      expect(m.source.length, `${m.id} source`).toBeGreaterThan(20);
+      expect(m.builtIn).toBe(true);
+    }
+  });
+
+  it('derives composite units from the reference figures', () => {
+    // 20 × Antminer S21 XP at 3645 W = 72.9 kW and 20 × 270 TH/s = 5400 TH/s.
+    const rack = builtInModel('rack-s21xp');
+    expect(rack.powerKw).toBeCloseTo(72.9, 9);
+    expect(rack.hashrateThs).toBe(5400);
+    // 168 × S21 Hyd at 5360 W = 900.48 kW.
+    expect(builtInModel('ctr-hyd40').powerKw).toBeCloseTo(900.48, 9);
+    // 128 × M66S+ at 5338 W + 25 kW fans and pumps = 708.264 kW, under the 720 kW dry cooler.
+    expect(builtInModel('ctr-imm40').powerKw).toBeCloseTo(708.264, 9);
+    // 4 × DGX B300 at 14.5 kW = 58 kW; √3 × 415 V × 1250 A = 898.5 kW.
+    expect(builtInModel('rack-b300x4').powerKw).toBeCloseTo(58, 9);
+    expect(builtInModel('busway-1250').ratingKw).toBe(898.5);
+  });
+
+  it('returns fresh copies', () => {
+    const a = builtInCatalog();
+    a[0]!.compatibleCooling.push('immersion');
+    a[0]!.powerKw = -1;
+    expect(builtInCatalog()[0]!.powerKw).toBeGreaterThan(0);
+    expect(builtInCatalog()[0]!.compatibleCooling).not.toContain('immersion');
+  });
+
+  it('names a missing entry', () => {
+    expect(() => builtInModel('nope')).toThrow(/no model "nope"/);
+  });
+});
+
+describe('samples', () => {
+  const docs: [string, FleetDoc][] = [
+    ...listSamples().map(({ name }) => [name, sampleByName(name)] as [string, FleetDoc]),
+    ['generated 2,345', generateFleet({ placements: 2_345, seed: 7, sites: 2 })],
+  ];
+
+  it.each(docs)('%s passes the schema and integrity with no problems', (_name, doc) => {
+    expect(validateFleet(doc).problems).toEqual([]);
+    expect(checkIntegrity(doc)).toEqual([]);
+  });
+
+  it.each(docs)('%s keeps equipment inside its hall, apart, and clear of other equipment', (_name, doc) => {
+    const halls = new Map(doc.halls.map((h) => [h.id, h]));
+    for (const [hallId, items] of clearanceRects(doc)) {
+      const h = halls.get(hallId)!;
+      const hallRect = { minX: 0, minY: 0, maxX: h.widthM, maxY: h.depthM };
+      items.sort((a, b) => a.withClearance.minX - b.withClearance.minX);
+      for (let i = 0; i < items.length; i++) {
+        const a = items[i]!;
+        expect(rectContains(hallRect, a.withClearance), `${a.id} inside ${hallId}`).toBe(true);
+        for (let j = i + 1; j < items.length && items[j]!.withClearance.minX < a.withClearance.maxX; j++) {
+          const b = items[j]!;
+          expect(rectsOverlap(a.withClearance, b.body) || rectsOverlap(b.withClearance, a.body), `${a.id} vs ${b.id}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('campus is realistic and render-friendly', () => {
+    const doc = sampleCampus();
+    expect(doc.sites.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(doc.halls.map((h) => h.kind))).toEqual(new Set(['building', 'container-pad', 'immersion-yard']));
+    expect(doc.placements.length).toBeLessThan(3_000);
+    const kinds = new Set(doc.placements.map((p) => doc.models.find((m) => m.id === p.modelId)!.kind));
+    for (const kind of ['miner-rack', 'miner-container', 'immersion-tank', 'gpu-rack', 'cdu', 'busway', 'pdu']) {
+      expect(kinds, kind).toContain(kind);
+    }
+    const sum = doc.scenarios.reduce((a, s) => a + s.probability, 0);
+    expect(sum).toBeCloseTo(1, 12);
+    for (const s of doc.scenarios) expect(s.hashpriceUsdPerPhDay).toHaveLength(doc.fleet.horizonPeriods);
+    // Every GB200 rack hangs off a busway, every busway off the skid.
+    const gpuRacks = doc.placements.filter((p) => p.modelId === 'nvl72-gb200');
+    expect(gpuRacks).toHaveLength(16);
+    for (const r of gpuRacks) expect(r.powerSourceId).toMatch(/^b-bw/);
+  });
+
+  it('is deterministic and fresh on each call', () => {
+    expect(sampleCampus()).toEqual(sampleCampus());
+    const a = sampleSmall();
+    a.placements.pop();
+    expect(sampleSmall().placements.length).toBe(a.placements.length + 1);
+    expect(generateFleet({ placements: 3_000, seed: 3 })).toEqual(generateFleet({ placements: 3_000, seed: 3 }));
+    expect(generateFleet({ placements: 3_000, seed: 3 })).not.toEqual(generateFleet({ placements: 3_000, seed: 4 }));
+  });
+
+  it('generates exactly the asked number of placements, 100,000 included', () => {
+    const big = generateFleet({ placements: 100_000 });
+    expect(big.placements).toHaveLength(100_000);
+    expect(new Set(big.placements.map((p) => p.id)).size).toBe(100_000);
+    expect(checkIntegrity(big)).toEqual([]);
+    expect(generateFleet({ placements: 1 }).placements).toHaveLength(1);
+  });
+
+  it('names an unknown sample and the known ones', () => {
+    expect(() => sampleByName('nope')).toThrow(/unknown sample "nope" \(known: campus, small, large\)/);
+    expect(Object.keys(SAMPLES)).toEqual(listSamples().map((s) => s.name));
+  });
+});
+
+describe('row layout', () => {
+  it('spaces back-to-back and front-to-front aisles by both clearances plus the margin', () => {
+    // Shelf rack: depth 0.7, front 1.2, back 1.5. Row 1 faces north: minY = 1.5 + 1.2 = 2.7, centre 3.05.
+    // Row 2 faces south, backs meet: minY = 3.4 + 1.5 + 1.5 + 0.2 = 6.6, centre 6.95.
+    // Row 3 faces north, fronts meet: minY = 7.3 + 1.2 + 1.2 + 0.2 = 9.9, centre 10.25; block ends 10.6 + 1.5 = 12.1.
+    const laid = placeRows({ idPrefix: 'r', hallId: 'h', model: builtInModel('rack-s21xp'), rows: 3, perRow: 2, x0M: 1, y0M: 1.5, gapXM: 0.1 });
+    expect(laid.placements.map((p) => [p.id, p.xM, p.yM, p.rotationDeg])).toEqual([
+      ['r01-01', 2, 3.05, 0],
+      ['r01-02', 4.1, 3.05, 0],
+      ['r02-01', 2, 6.95, 180],
+      ['r02-02', 4.1, 6.95, 180],
+      ['r03-01', 2, 10.25, 0],
+      ['r03-02', 4.1, 10.25, 0],
+    ]);
+    expect(laid.maxYM).toBe(12.1);
+    expect(laid.maxXM).toBe(5.1);
+  });
+});
