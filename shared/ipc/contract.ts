@@ -6,12 +6,16 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { documentChannels, documentEvents } from './channels/document';
 
 export const channels = {
   ...appChannels,
+  ...documentChannels,
 };
 
-export const events = {};
+export const events = {
+  ...documentEvents,
+};
 
 export type Channels = typeof channels;
 export type ChannelName = keyof Channels;

@@ -1,10 +1,11 @@
 /** The embedded samples: the app's default document, a small one for tests, a generator for benchmarks. */
 import type { FleetDoc } from '../model/schema';
+import { blankFleet } from './blank';
 import { sampleCampus } from './campus';
 import { generateFleet } from './generate';
 import { sampleSmall } from './small';
 
-export { sampleCampus, sampleSmall, generateFleet };
+export { blankFleet, sampleCampus, sampleSmall, generateFleet };
 export type { GenerateOptions } from './generate';
 
 export const SAMPLES = {

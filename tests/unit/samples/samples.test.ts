@@ -3,7 +3,7 @@ import { builtInCatalog, builtInModel } from '../../../shared/catalog';
 import { footprint, rectContains, rectsOverlap, type Rect } from '../../../shared/geometry/footprint';
 import { checkIntegrity, validateFleet } from '../../../shared/model/integrity';
 import { FleetDocSchema, type FleetDoc } from '../../../shared/model/schema';
-import { generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES } from '../../../shared/samples';
+import { blankFleet, generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES } from '../../../shared/samples';
 import { placeRows } from '../../../shared/samples/layout';
 
 /** Footprints of floor-standing placements per hall, grown by their front/back clearances. */
@@ -67,6 +67,7 @@ describe('samples', () => {
   const docs: [string, FleetDoc][] = [
     ...listSamples().map(({ name }) => [name, sampleByName(name)] as [string, FleetDoc]),
     ['generated 2,345', generateFleet({ placements: 2_345, seed: 7, sites: 2 })],
+    ['blank', blankFleet()],
   ];
 
   it.each(docs)('%s passes the schema and integrity with no problems', (_name, doc) => {

@@ -1,0 +1,206 @@
+/**
+ * The .fleet file: a SQLite database marked with our application_id, its schema version in
+ * user_version. Opening never touches the user's file: it is copied to a working path and
+ * every check (header, integrity_check, migration, model rules) runs on the copy, so a
+ * refused file stays byte-identical. Saving writes a complete new file beside the target,
+ * syncs it and renames it over the target.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { formatProblems, validateFleet, type IntegrityProblem } from '../shared/model/integrity';
+import type { FleetDoc } from '../shared/model/schema';
+import { removeDatabaseFiles, removeQuietly, replaceAtomically, siblingTemp } from './durable';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { FleetRepository } from './repository';
+
+/** "FLTP": marks a SQLite file as a Fleet Planner document. */
+export const APPLICATION_ID = 0x464c5450;
+export { SCHEMA_VERSION };
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+const HEADER_BYTES = 100;
+
+export class FleetFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+    readonly problems: IntegrityProblem[] = [],
+  ) {
+    super(`Cannot open ${file}: ${reason}`);
+    this.name = 'FleetFileError';
+  }
+}
+
+export interface FileHeader {
+  applicationId: number;
+  userVersion: number;
+}
+
+const hex = (n: number): string => `0x${(n >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
+
+/** Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file. */
+export function inspectHeader(file: string): FileHeader {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FleetFileError(file, code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`);
+  }
+  if (stat.isDirectory()) throw new FleetFileError(file, 'it is a folder, not a file');
+  if (stat.size === 0) throw new FleetFileError(file, 'the file is empty');
+  const header = Buffer.alloc(HEADER_BYTES);
+  const fd = fs.openSync(file, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, header, 0, HEADER_BYTES, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
+    throw new FleetFileError(file, 'it is not a Fleet Planner document (not a SQLite database)');
+  }
+  const applicationId = header.readInt32BE(68);
+  const userVersion = header.readInt32BE(60);
+  if (applicationId !== APPLICATION_ID) {
+    throw new FleetFileError(
+      file,
+      `it is another program's SQLite database (application_id ${hex(applicationId)}, Fleet Planner documents have ${hex(APPLICATION_ID)})`,
+    );
+  }
+  if (userVersion > SCHEMA_VERSION) {
+    throw new FleetFileError(
+      file,
+      `it was written by a newer Fleet Planner (file schema version ${userVersion}, this version reads up to ${SCHEMA_VERSION}); update Fleet Planner to open it`,
+    );
+  }
+  if (userVersion < 1) throw new FleetFileError(file, 'it is damaged: the header has no schema version');
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  // The page count in the header is only valid when the version-valid-for number matches the change counter.
+  if (header.readUInt32BE(92) === header.readUInt32BE(24)) {
+    const declared = header.readUInt32BE(28) * pageSize;
+    if (stat.size < declared) {
+      throw new FleetFileError(file, `it is truncated (${stat.size} bytes of the ${declared} its header declares)`);
+    }
+  }
+  return { applicationId, userVersion };
+}
+
+/** Sets up an empty database at the current schema version. */
+export function initialize(db: Database.Database): void {
+  db.pragma(`application_id = ${APPLICATION_ID}`);
+  migrate(db, 0);
+}
+
+/** Runs the migrations after `from` in one transaction and records the new version. */
+export function migrate(db: Database.Database, from: number): void {
+  db.transaction(() => {
+    for (const m of MIGRATIONS) if (m.version > from) db.exec(m.sql);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
+}
+
+/** A backup name beside the file that does not overwrite an earlier backup. */
+function backupPathFor(file: string, version: number): string {
+  const stem = path.join(path.dirname(file), path.basename(file, '.fleet'));
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}.v${version}-backup${n > 1 ? `-${n}` : ''}.fleet`;
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
+
+export interface OpenedFleet {
+  db: Database.Database;
+  doc: FleetDoc;
+  /** The file's schema version before migration, when it was older than ours. */
+  migratedFrom: number | null;
+  backupPath: string | null;
+}
+
+function firstLines(text: string, n: number): string {
+  return text.split('\n').slice(0, n).join('; ');
+}
+
+/** Opens a working database for edits: WAL so each edit is durable without rewriting the file. */
+export function openWorkingDatabase(file: string): Database.Database {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  return db;
+}
+
+/**
+ * Copies `file` to `workingPath`, checks and (if older) migrates the copy, and loads it.
+ * Throws FleetFileError naming the file and the reason; then nothing is left behind and
+ * the original is as it was.
+ */
+export function openFleetFile(file: string, workingPath: string): OpenedFleet {
+  const { userVersion } = inspectHeader(file);
+  removeDatabaseFiles(workingPath);
+  fs.copyFileSync(file, workingPath);
+  let db: Database.Database | null = null;
+  let backupPath: string | null = null;
+  try {
+    db = new Database(workingPath);
+    const check = (() => {
+      try {
+        return db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+      } catch (error) {
+        throw new FleetFileError(file, `it is damaged (${(error as Error).message})`);
+      }
+    })();
+    const verdict = check.map((r) => r.integrity_check).join('\n');
+    if (verdict !== 'ok') throw new FleetFileError(file, `it is damaged (integrity check: ${firstLines(verdict, 3)})`);
+    if (userVersion < SCHEMA_VERSION) {
+      backupPath = backupPathFor(file, userVersion);
+      fs.copyFileSync(file, backupPath, fs.constants.COPYFILE_EXCL);
+      migrate(db, userVersion);
+    }
+    const { raw, problems: readProblems } = new FleetRepository(db).readAll();
+    const { doc, problems } = validateFleet(raw);
+    const all = [...readProblems, ...problems];
+    if (!doc || all.length > 0) {
+      throw new FleetFileError(file, `it breaks the fleet model's rules in ${all.length} place(s):\n${formatProblems(all)}`, all);
+    }
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    return { db, doc, migratedFrom: userVersion < SCHEMA_VERSION ? userVersion : null, backupPath };
+  } catch (error) {
+    db?.close();
+    removeDatabaseFiles(workingPath);
+    if (backupPath) removeQuietly(backupPath);
+    if (error instanceof FleetFileError) throw error;
+    throw new FleetFileError(file, `it is damaged (${(error as Error).message})`);
+  }
+}
+
+/**
+ * Writes a complete copy of `db` to `target` atomically: VACUUM INTO a temp file beside
+ * it, sync, rename over the target, sync the folder. A crash at any moment leaves either
+ * the old file or the new one, never a mix.
+ */
+export function saveDatabaseTo(db: Database.Database, target: string): void {
+  const temp = siblingTemp(target, 'saving');
+  removeDatabaseFiles(temp);
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    replaceAtomically(temp, target);
+  } catch (error) {
+    removeDatabaseFiles(temp);
+    throw new Error(`Cannot save ${target}: ${(error as Error).message}`);
+  }
+}
+
+/** Writes a document to a new .fleet file (CLI new and import), atomically. */
+export function writeFleetFile(doc: FleetDoc, target: string): void {
+  const db = new Database(':memory:');
+  try {
+    initialize(db);
+    new FleetRepository(db).writeAll(doc);
+    saveDatabaseTo(db, target);
+  } finally {
+    db.close();
+  }
+}

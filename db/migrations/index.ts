@@ -1,0 +1,20 @@
+/**
+ * Forward migrations, one per schema version, applied in order. A file's version is its
+ * `PRAGMA user_version`; migration N takes a version N-1 file to version N. SQL lives in
+ * TypeScript modules (not loose .sql files) so it travels inside every bundle (CLI, app, web).
+ */
+import initial from './001_initial';
+import modelMounting from './002_model_mounting';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'initial', sql: initial },
+  { version: 2, name: 'model mounting', sql: modelMounting },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

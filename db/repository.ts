@@ -1,0 +1,178 @@
+/**
+ * Maps a FleetDoc to the tables of a .fleet database and back: whole documents (new file,
+ * import) and, for edits, only the rows a command changed, in one transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { Change } from '../shared/commands/apply';
+import type { IntegrityProblem } from '../shared/model/integrity';
+import type { EntityTable, FleetDoc, Hall } from '../shared/model/schema';
+import {
+  COLLECTIONS,
+  LIMIT_COLUMNS,
+  limitsFromRow,
+  limitsToRow,
+  META_COLUMNS,
+  OPTION_COLUMNS,
+  OPTION_FROM_ROW,
+  OPTION_TO_ROW,
+  TITLE_COLUMNS,
+  type Row,
+} from './tables';
+
+const ENTITY_TABLES = Object.keys(COLLECTIONS) as EntityTable[];
+const SINGLETONS = [
+  { table: 'fleet_meta', columns: META_COLUMNS },
+  { table: 'plan_limits', columns: LIMIT_COLUMNS },
+  { table: 'title_block', columns: TITLE_COLUMNS },
+] as const;
+
+/** Every table a document occupies. */
+export const DOCUMENT_TABLES = ['fleet_meta', 'plan_limits', 'title_block', 'retrofit_options', ...ENTITY_TABLES.map((t) => COLLECTIONS[t].table)];
+
+const params = (columns: readonly string[]): string => columns.map((c) => `@${c}`).join(', ');
+
+function upsertSql(table: string, columns: readonly string[], key: readonly string[]): string {
+  const updates = columns.filter((c) => !key.includes(c)).map((c) => `${c} = excluded.${c}`);
+  return `INSERT INTO ${table} (seq, ${columns.join(', ')}) VALUES (@seq, ${params(columns)})
+    ON CONFLICT(${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
+}
+
+export class FleetRepository {
+  private readonly upserts = new Map<string, Database.Statement>();
+  private readonly nextSeq = new Map<EntityTable, number>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private statement(key: string, sql: () => string): Database.Statement {
+    let stmt = this.upserts.get(key);
+    if (!stmt) {
+      stmt = this.db.prepare(sql());
+      this.upserts.set(key, stmt);
+    }
+    return stmt;
+  }
+
+  private upsertEntity(table: EntityTable, item: unknown, seq: number): void {
+    const spec = COLLECTIONS[table];
+    const row = spec.toRow(item as never);
+    this.statement(`upsert:${table}`, () => upsertSql(spec.table, spec.columns, ['id'])).run({ ...row, seq });
+  }
+
+  private writeOptions(hall: Hall): void {
+    this.statement('delete:options', () => 'DELETE FROM retrofit_options WHERE hallId = ?').run(hall.id);
+    const insert = this.statement('insert:options', () => upsertSql('retrofit_options', OPTION_COLUMNS, ['hallId', 'id']));
+    hall.retrofitOptions.forEach((o, seq) => insert.run({ ...OPTION_TO_ROW(hall.id, o), seq }));
+  }
+
+  private writeSingletons(doc: FleetDoc): void {
+    const rows: Row[] = [doc.fleet, limitsToRow(doc.limits), doc.titleBlock];
+    SINGLETONS.forEach(({ table, columns }, i) => {
+      this.statement(`single:${table}`, () => `INSERT OR REPLACE INTO ${table} (singleton, ${columns.join(', ')}) VALUES (1, ${params(columns)})`).run(
+        rows[i]!,
+      );
+    });
+  }
+
+  /** Replaces the whole content with the document (new file, import). */
+  writeAll(doc: FleetDoc): void {
+    this.db.transaction(() => {
+      for (const table of DOCUMENT_TABLES) this.db.prepare(`DELETE FROM ${table}`).run();
+      this.writeSingletons(doc);
+      for (const table of ENTITY_TABLES) {
+        const items = doc[table] as unknown[];
+        items.forEach((item, seq) => this.upsertEntity(table, item, seq));
+        this.nextSeq.set(table, items.length);
+      }
+      for (const hall of doc.halls) this.writeOptions(hall);
+    })();
+  }
+
+  private seqFor(table: EntityTable): number {
+    let next = this.nextSeq.get(table);
+    if (next === undefined) {
+      const row = this.db.prepare(`SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM ${COLLECTIONS[table].table}`).get() as { next: number };
+      next = row.next;
+    }
+    this.nextSeq.set(table, next + 1);
+    return next;
+  }
+
+  /**
+   * Writes what `changes` touched, taking each entity's final state from `doc` (the
+   * document after the command). An existing row keeps its place in the order; a new one
+   * goes last, as applyCommand appends it.
+   */
+  persist(doc: FleetDoc, changes: readonly Change[]): void {
+    const last = new Map<string, Change>();
+    for (const change of changes) last.set(change.table === 'fleet' ? 'fleet' : `${change.table}\u0000${change.id}`, change);
+    const indexes = new Map<EntityTable, Map<string, unknown>>();
+    const find = (table: EntityTable, id: string): unknown => {
+      let index = indexes.get(table);
+      if (!index) {
+        index = new Map((doc[table] as { id: string }[]).map((item) => [item.id, item]));
+        indexes.set(table, index);
+      }
+      return index.get(id);
+    };
+    this.db.transaction(() => {
+      for (const change of last.values()) {
+        if (change.table === 'fleet') {
+          this.writeSingletons(doc);
+          continue;
+        }
+        const spec = COLLECTIONS[change.table];
+        const item = change.op === 'delete' ? undefined : find(change.table, change.id);
+        if (item === undefined) {
+          this.statement(`delete:${change.table}`, () => `DELETE FROM ${spec.table} WHERE id = ?`).run(change.id);
+          if (change.table === 'halls') this.statement('delete:options', () => 'DELETE FROM retrofit_options WHERE hallId = ?').run(change.id);
+          continue;
+        }
+        const existing = this.statement(`seq:${change.table}`, () => `SELECT seq FROM ${spec.table} WHERE id = ?`).get(change.id) as
+          | { seq: number }
+          | undefined;
+        this.upsertEntity(change.table, item, existing?.seq ?? this.seqFor(change.table));
+        if (change.table === 'halls') this.writeOptions(item as Hall);
+      }
+    })();
+  }
+
+  /**
+   * The stored document as read, unvalidated (pass `raw` through validateFleet), and what
+   * cannot be put into the document's shape at all: retrofit options of a missing hall.
+   */
+  readAll(): { raw: unknown; problems: IntegrityProblem[] } {
+    const single = (table: string, columns: readonly string[]): Row | undefined =>
+      this.db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE singleton = 1`).get() as Row | undefined;
+    const all = (table: EntityTable): unknown[] => {
+      const spec = COLLECTIONS[table];
+      const rows = this.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY seq`).all() as Row[];
+      return rows.map(spec.fromRow);
+    };
+    const halls = all('halls') as { id: string; retrofitOptions: unknown[] }[];
+    const byHall = new Map(halls.map((h) => [h.id, h]));
+    const options = this.db.prepare(`SELECT ${OPTION_COLUMNS.join(', ')} FROM retrofit_options ORDER BY hallId, seq`).all() as Row[];
+    const problems: IntegrityProblem[] = [];
+    for (const row of options) {
+      const hall = byHall.get(row.hallId as string);
+      if (hall) hall.retrofitOptions.push(OPTION_FROM_ROW(row));
+      else {
+        const where = `retrofit_options["${String(row.id)}"]`;
+        problems.push({ code: 'dangling-reference', where: `${where}.hallId`, message: `${where}: hallId "${String(row.hallId)}" names no hall` });
+      }
+    }
+    const raw = {
+      fleet: single('fleet_meta', META_COLUMNS),
+      sites: all('sites'),
+      halls,
+      zones: all('zones'),
+      models: all('models'),
+      placements: all('placements'),
+      scenarios: all('scenarios'),
+      limits: limitsFromRow(single('plan_limits', LIMIT_COLUMNS)),
+      plans: all('plans'),
+      titleBlock: single('title_block', TITLE_COLUMNS),
+    };
+    return { raw, problems };
+  }
+}
+

@@ -1,0 +1,294 @@
+/**
+ * The document service: one open fleet document, its working copy and its file.
+ * Edits are commands applied by shared/commands/apply.ts and committed to the working
+ * copy at once (only the changed rows); Save and Save As copy the working copy over the
+ * file atomically; a crash leaves the working copy for the next start to recover.
+ */
+import type Database from 'better-sqlite3';
+import path from 'node:path';
+import { applyCommand, CommandError } from '../../../shared/commands/apply';
+import type { Command } from '../../../shared/commands/schema';
+import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
+import type { FleetDoc } from '../../../shared/model/schema';
+import { blankFleet, sampleByName } from '../../../shared/samples';
+import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
+import { acquireLock } from '../../../db/lock';
+import { FleetRepository } from '../../../db/repository';
+import { RecentFiles } from './recent';
+import { WorkingCopies, type Sidecar } from './working-copies';
+
+export const FLEET_EXTENSION = '.fleet';
+export const DEFAULT_SAMPLE = 'campus';
+
+export interface DocumentInfo {
+  path: string | null;
+  title: string;
+  dirty: boolean;
+  revision: number;
+}
+
+export interface DocumentSnapshot extends DocumentInfo {
+  doc: FleetDoc;
+  /** Something the user should know about what just happened (a migration, a recovery). */
+  notice?: string;
+}
+
+export interface Recovery {
+  id: string;
+  path: string | null;
+  title: string;
+  updatedAt: string;
+}
+
+/** A refused document operation; the message is meant for the user as it stands. */
+export class DocumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentError';
+  }
+}
+
+interface Open {
+  doc: FleetDoc;
+  db: Database.Database;
+  repo: FleetRepository;
+  workingId: string;
+  path: string | null;
+  revision: number;
+  savedRevision: number;
+  releaseLock: () => void;
+}
+
+type Listener = (info: DocumentInfo) => void;
+
+/** Commands that can only move or turn things, or set fleet properties, cannot break references. */
+function mayBreakReferences(cmd: Command): boolean {
+  if (cmd.type === 'batch') return cmd.commands.some(mayBreakReferences);
+  return cmd.type === 'insert' || cmd.type === 'remove' || cmd.type === 'update';
+}
+
+export class DocumentService {
+  private current: Open | null = null;
+  private readonly listeners = new Set<Listener>();
+  private readonly working: WorkingCopies;
+  private readonly recentFiles: RecentFiles;
+
+  constructor(private readonly opts: { dataDir: string; documentsDir: string }) {
+    this.working = new WorkingCopies(opts.dataDir);
+    this.recentFiles = new RecentFiles(opts.dataDir);
+  }
+
+  /**
+   * Opens the newest unsaved work a crashed session left, or else the default sample.
+   * Other recoverable copies stay listed by `recoveries()`.
+   */
+  start(): DocumentSnapshot {
+    const [newest] = this.working.recoverable();
+    if (newest) {
+      try {
+        return this.recover(newest.id);
+      } catch {
+        // A damaged copy stays listed for the user to see; start from the sample instead.
+      }
+    }
+    return this.newDocument(DEFAULT_SAMPLE);
+  }
+
+  onChanged(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private get open(): Open {
+    if (!this.current) throw new DocumentError('No document is open');
+    return this.current;
+  }
+
+  info(): DocumentInfo {
+    const o = this.open;
+    return {
+      path: o.path,
+      title: o.path ? path.basename(o.path) : o.doc.fleet.name,
+      dirty: o.revision !== o.savedRevision,
+      revision: o.revision,
+    };
+  }
+
+  snapshot(notice?: string): DocumentSnapshot {
+    return { ...this.info(), doc: this.open.doc, ...(notice ? { notice } : {}) };
+  }
+
+  private emit(): void {
+    const info = this.info();
+    for (const listener of this.listeners) listener(info);
+  }
+
+  private writeSidecar(dirty = this.info().dirty): void {
+    const { path: file, title } = this.info();
+    this.working.writeSidecar({ id: this.open.workingId, path: file, title, dirty });
+  }
+
+  /** Makes `next` the open document, closing the previous one and its working copy. */
+  private replaceWith(next: Open, notice?: string): DocumentSnapshot {
+    const previous = this.current;
+    this.current = next;
+    if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
+    this.writeSidecar();
+    if (next.path) this.recentFiles.add(next.path);
+    this.emit();
+    return this.snapshot(notice);
+  }
+
+  private dispose(o: Open, opts: { keepUnsaved: boolean; keepLock?: boolean }): void {
+    o.db.close();
+    if (!(opts.keepUnsaved && o.revision !== o.savedRevision)) this.working.remove(o.workingId);
+    if (!opts.keepLock) o.releaseLock();
+  }
+
+  /** A new untitled document: blank, or a copy of the named sample. */
+  newDocument(sample?: string): DocumentSnapshot {
+    let doc: FleetDoc;
+    try {
+      doc = sample === undefined ? blankFleet() : sampleByName(sample);
+    } catch (error) {
+      throw new DocumentError((error as Error).message);
+    }
+    const workingId = this.working.newId();
+    const db = openWorkingDatabase(this.working.databasePath(workingId));
+    initialize(db);
+    const repo = new FleetRepository(db);
+    repo.writeAll(doc);
+    return this.replaceWith({ doc, db, repo, workingId, path: null, revision: 0, savedRevision: 0, releaseLock: () => undefined });
+  }
+
+  /** Opens a .fleet file; a refused file leaves the open document as it was. */
+  openFile(file: string): DocumentSnapshot {
+    const target = path.resolve(this.opts.documentsDir, file);
+    const same = this.current?.path === target;
+    const releaseLock = same ? this.open.releaseLock : acquireLock(target);
+    const workingId = this.working.newId();
+    try {
+      const opened = openFleetFile(target, this.working.databasePath(workingId));
+      const notice =
+        opened.migratedFrom !== null
+          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
+          : undefined;
+      return this.replaceWith(
+        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, revision: 0, savedRevision: 0, releaseLock },
+        notice,
+      );
+    } catch (error) {
+      if (!same) releaseLock();
+      throw error;
+    }
+  }
+
+  /**
+   * Applies one edit made against `baseRevision` and commits the changed rows. A stale
+   * revision, a command that does not fit, or one that would leave dangling references is
+   * refused with the reason, and nothing changes.
+   */
+  apply(command: Command, baseRevision: number): { revision: number; dirty: boolean } {
+    const o = this.open;
+    if (baseRevision !== o.revision) {
+      throw new DocumentError(`Edit refused: it was made against revision ${baseRevision}, the document is at revision ${o.revision}`);
+    }
+    let applied;
+    try {
+      applied = applyCommand(o.doc, command);
+    } catch (error) {
+      if (error instanceof CommandError) throw new DocumentError(`Edit refused: ${error.message}`);
+      throw error;
+    }
+    if (mayBreakReferences(command)) {
+      const problems = checkIntegrity(applied.doc);
+      if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${problems.length} problem(s):\n${formatProblems(problems)}`);
+    }
+    // Marked unsaved before the edit lands, so a crash in between can only over-report.
+    if (o.revision === o.savedRevision) this.writeSidecar(true);
+    o.repo.persist(applied.doc, applied.changes);
+    o.doc = applied.doc;
+    o.revision += 1;
+    this.emit();
+    const { revision, dirty } = this.info();
+    return { revision, dirty };
+  }
+
+  /** Saves to the document's file; untitled documents need saveAs. */
+  save(): DocumentInfo {
+    const o = this.open;
+    if (!o.path) throw new DocumentError('The document has no file yet: use Save As');
+    return this.saveAs(o.path);
+  }
+
+  saveAs(file: string): DocumentInfo {
+    const o = this.open;
+    let target = path.resolve(this.opts.documentsDir, file);
+    if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
+    const moving = target !== o.path;
+    const releaseNew = moving ? acquireLock(target) : o.releaseLock;
+    try {
+      saveDatabaseTo(o.db, target);
+    } catch (error) {
+      if (moving) releaseNew();
+      throw new DocumentError((error as Error).message);
+    }
+    if (moving) o.releaseLock();
+    o.releaseLock = releaseNew;
+    o.path = target;
+    o.savedRevision = o.revision;
+    this.writeSidecar();
+    this.recentFiles.add(target);
+    this.emit();
+    return this.info();
+  }
+
+  recent(): string[] {
+    return this.recentFiles.list();
+  }
+
+  recoveries(): Recovery[] {
+    const openId = this.current?.workingId;
+    return this.working
+      .recoverable()
+      .filter((s) => s.id !== openId)
+      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, title, updatedAt }));
+  }
+
+  /** Opens unsaved work a crashed session left; it stays unsaved until the user saves. */
+  recover(id: string): DocumentSnapshot {
+    const found = this.working.recoverable().find((s) => s.id === id);
+    if (!found) throw new DocumentError(`No unsaved work "${id}" to recover`);
+    const crashed = this.working.databasePath(id);
+    // Opening replays the crashed session's WAL; the checkpoint folds it into the file to copy.
+    const replay = openWorkingDatabase(crashed);
+    replay.pragma('wal_checkpoint(TRUNCATE)');
+    replay.close();
+    const releaseLock = found.path ? acquireLock(found.path) : () => undefined;
+    const workingId = this.working.newId();
+    try {
+      const opened = openFleetFile(crashed, this.working.databasePath(workingId));
+      const snapshot = this.replaceWith(
+        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, revision: 1, savedRevision: 0, releaseLock },
+        `Recovered unsaved changes to ${found.title} from ${found.updatedAt}`,
+      );
+      this.working.remove(id);
+      return snapshot;
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  }
+
+  discardRecovery(id: string): void {
+    if (!this.working.recoverable().some((s) => s.id === id)) throw new DocumentError(`No unsaved work "${id}" to discard`);
+    this.working.remove(id);
+  }
+
+  /** Closes the document. Unsaved work stays in the data folder and is offered on the next start. */
+  close(): void {
+    if (!this.current) return;
+    this.dispose(this.current, { keepUnsaved: true });
+    this.current = null;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Working copies: every open document lives as a SQLite database in the data folder, and
+ * each edit is committed there at once. A sidecar JSON names the process, the document's
+ * file and whether it has unsaved edits, so the next start can tell a crashed session's
+ * unsaved work (dead process, dirty) from another running instance's.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { removeDatabaseFiles, removeQuietly, writeFileAtomically } from '../../../db/durable';
+import { processAlive } from '../../../db/lock';
+
+export interface Sidecar {
+  id: string;
+  pid: number;
+  /** The .fleet file the copy belongs to; null while untitled. */
+  path: string | null;
+  title: string;
+  dirty: boolean;
+  updatedAt: string;
+}
+
+export class WorkingCopies {
+  readonly dir: string;
+
+  constructor(dataDir: string) {
+    this.dir = path.join(dataDir, 'working');
+    fs.mkdirSync(this.dir, { recursive: true });
+  }
+
+  newId(): string {
+    return crypto.randomUUID();
+  }
+
+  databasePath(id: string): string {
+    return path.join(this.dir, `${id}.fleet-work`);
+  }
+
+  private sidecarPath(id: string): string {
+    return path.join(this.dir, `${id}.json`);
+  }
+
+  writeSidecar(sidecar: Omit<Sidecar, 'pid' | 'updatedAt'>): void {
+    const full: Sidecar = { ...sidecar, pid: process.pid, updatedAt: new Date().toISOString() };
+    writeFileAtomically(this.sidecarPath(sidecar.id), JSON.stringify(full, null, 2));
+  }
+
+  remove(id: string): void {
+    removeDatabaseFiles(this.databasePath(id));
+    removeQuietly(this.sidecarPath(id));
+  }
+
+  private readSidecars(): Sidecar[] {
+    const out: Sidecar[] = [];
+    for (const name of fs.readdirSync(this.dir)) {
+      if (!name.endsWith('.json')) continue;
+      try {
+        const s = JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as Sidecar;
+        if (typeof s.id === 'string' && typeof s.pid === 'number' && fs.existsSync(this.databasePath(s.id))) out.push(s);
+      } catch {
+        // A sidecar cut short by a crash during its atomic write cannot exist; anything else is not ours.
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Unsaved work left by sessions that no longer run, newest first. Clean copies of dead
+   * sessions hold nothing a user could lose and are deleted on the way.
+   */
+  recoverable(): Sidecar[] {
+    const found: Sidecar[] = [];
+    for (const s of this.readSidecars()) {
+      if (processAlive(s.pid)) continue;
+      if (s.dirty) found.push(s);
+      else this.remove(s.id);
+    }
+    return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+}

@@ -1,0 +1,48 @@
+/** Handlers for the document channels, over the document service and the host's file dialogs. */
+import path from 'node:path';
+import type { documentChannels } from '../../../shared/ipc/channels/document';
+import type { z } from 'zod';
+import type { Channels, Response } from '../../../shared/ipc/contract';
+import { listSamples } from '../../../shared/samples';
+import type { DocumentService } from '../document/service';
+
+/** What the document handlers need from the backend's context. */
+export interface DocumentContext {
+  document: DocumentService;
+  host: {
+    chooseOpenPath(): Promise<string | null>;
+    chooseSavePath(suggestedName: string): Promise<string | null>;
+  };
+}
+
+type DocumentChannel = keyof typeof documentChannels;
+/** Handlers receive the request as the contract parsed it. */
+type Handler<C extends DocumentChannel> = (req: z.output<Channels[C]['request']>, ctx: DocumentContext) => Promise<Response<C>>;
+
+async function saveAs(requested: string | undefined, ctx: DocumentContext): Promise<Response<'document.saveAs'>> {
+  const info = ctx.document.info();
+  const target = requested ?? (await ctx.host.chooseSavePath(info.path ? path.basename(info.path) : `${info.title}.fleet`));
+  if (target === null) return { cancelled: true };
+  return ctx.document.saveAs(target);
+}
+
+export const documentHandlers: { [C in DocumentChannel]: Handler<C> } = {
+  'document.current': async (_req, ctx) => ctx.document.snapshot(),
+  'document.apply': async (req, ctx) => ctx.document.apply(req.command, req.baseRevision),
+  'document.new': async (req, ctx) => ctx.document.newDocument(req.sample),
+  'document.samples': async () => ({ samples: listSamples() }),
+  'document.open': async (req, ctx) => {
+    const file = req.path ?? (await ctx.host.chooseOpenPath());
+    if (file === null) return { cancelled: true };
+    return ctx.document.openFile(file);
+  },
+  'document.save': async (_req, ctx) => (ctx.document.info().path ? ctx.document.save() : saveAs(undefined, ctx)),
+  'document.saveAs': async (req, ctx) => saveAs(req.path, ctx),
+  'document.recent': async (_req, ctx) => ({ paths: ctx.document.recent() }),
+  'document.recoveries': async (_req, ctx) => ({ items: ctx.document.recoveries() }),
+  'document.recover': async (req, ctx) => ctx.document.recover(req.id),
+  'document.discardRecovery': async (req, ctx) => {
+    ctx.document.discardRecovery(req.id);
+    return {};
+  },
+};

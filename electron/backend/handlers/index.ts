@@ -1,0 +1,5 @@
+import { documentHandlers } from './document';
+
+export const handlers = {
+  ...documentHandlers,
+};

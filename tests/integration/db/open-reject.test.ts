@@ -1,0 +1,130 @@
+/**
+ * Every way a file can be refused: the message names the file and the reason, the file's
+ * bytes are unchanged, nothing is left beside it, and the open document is untouched.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
+import { DocumentService } from '../../../electron/backend/document/service';
+import { sampleSmall } from '../../../shared/samples';
+import { sha256, tempDir } from './helpers';
+
+let dir: string;
+let service: DocumentService;
+
+beforeEach(() => {
+  dir = tempDir('reject');
+  service = new DocumentService({ dataDir: path.join(dir, 'data'), documentsDir: dir });
+  service.newDocument('small');
+  service.apply({ type: 'move', moves: [{ id: 'sm-m01-01', xM: 3, yM: 2.55 }] }, 0);
+});
+
+afterEach(() => {
+  service.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function validFile(name: string): string {
+  const file = path.join(dir, name);
+  writeFleetFile(sampleSmall(), file);
+  return file;
+}
+
+function edit(file: string, sql: string): string {
+  const db = new Database(file);
+  db.exec(sql);
+  db.close();
+  return file;
+}
+
+const cases: [string, () => string, RegExp][] = [
+  ['missing', () => path.join(dir, 'nowhere.fleet'), /no such file/],
+  ['empty', () => (fs.writeFileSync(path.join(dir, 'empty.fleet'), ''), path.join(dir, 'empty.fleet')), /the file is empty/],
+  ['short text', () => (fs.writeFileSync(path.join(dir, 'short.fleet'), 'hello'), path.join(dir, 'short.fleet')), /not a SQLite database/],
+  [
+    'long text',
+    () => (fs.writeFileSync(path.join(dir, 'text.fleet'), 'name,power\n'.repeat(200)), path.join(dir, 'text.fleet')),
+    /not a SQLite database/,
+  ],
+  [
+    'foreign SQLite (no application id)',
+    () => edit(path.join(dir, 'foreign.fleet'), 'CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (1);'),
+    /another program's SQLite database \(application_id 0x00000000/,
+  ],
+  [
+    'foreign SQLite (other application id)',
+    () => edit(path.join(dir, 'other.fleet'), 'PRAGMA application_id = 1234; CREATE TABLE t (x);'),
+    /another program's SQLite database \(application_id 0x000004D2, Fleet Planner documents have 0x464C5450\)/,
+  ],
+  [
+    'newer version',
+    () => edit(validFile('newer.fleet'), `PRAGMA user_version = ${SCHEMA_VERSION + 1}`),
+    new RegExp(`newer Fleet Planner \\(file schema version ${SCHEMA_VERSION + 1}, this version reads up to ${SCHEMA_VERSION}\\)`),
+  ],
+  ['no schema version', () => edit(path.join(dir, 'nover.fleet'), `PRAGMA application_id = ${APPLICATION_ID}; CREATE TABLE t (x);`), /no schema version/],
+  [
+    'truncated',
+    () => {
+      const file = validFile('truncated.fleet');
+      const bytes = fs.readFileSync(file);
+      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      return file;
+    },
+    /truncated \(\d+ bytes of the \d+ its header declares\)/,
+  ],
+  [
+    'corrupt pages',
+    () => {
+      const file = validFile('corrupt.fleet');
+      const bytes = fs.readFileSync(file);
+      const pageSize = bytes.readUInt16BE(16);
+      // Overwrite the b-tree header of every page after the schema page.
+      for (let page = 1; page * pageSize < bytes.length; page++) bytes.fill(0xee, page * pageSize, page * pageSize + 12);
+      fs.writeFileSync(file, bytes);
+      return file;
+    },
+    /it is damaged/,
+  ],
+  ['negative power', () => edit(validFile('negative.fleet'), "UPDATE models SET powerKw = -5 WHERE id = 'rack-s21xp'"), /models\["rack-s21xp"\]\.powerKw: .*>=0.*\(is -5\)/],
+  ['not a number', () => edit(validFile('nan.fleet'), "UPDATE placements SET xM = 'NaN' WHERE id = 'sm-m01-02'"), /placements\["sm-m01-02"\]\.xM: .*expected number/],
+  [
+    'placement of a missing model',
+    () => edit(validFile('dangling.fleet'), "UPDATE placements SET modelId = 'ghost' WHERE id = 'sm-gpu01-01'"),
+    /placements\["sm-gpu01-01"\]: modelId "ghost" names no equipment model/,
+  ],
+  ['placement in a missing hall', () => edit(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
+  ['hall of zero area', () => edit(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM: .*>0.*\(is 0\)/],
+  ['power loop', () => edit(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
+  ['missing fleet row', () => edit(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet: .*expected object/],
+];
+
+describe('refused files', () => {
+  it.each(cases)('%s', (_name, make, reason) => {
+    const file = make();
+    const before = fs.existsSync(file) ? sha256(file) : null;
+    const siblings = fs.readdirSync(dir).sort();
+    const state = service.snapshot();
+
+    let message = '';
+    try {
+      service.openFile(file);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`^Cannot open ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
+    expect(message).toMatch(reason);
+    expect(fs.existsSync(file) ? sha256(file) : null).toBe(before);
+    expect(fs.readdirSync(dir).sort()).toEqual(siblings);
+    expect(service.snapshot()).toEqual(state);
+    expect(service.recent()).toEqual([]);
+    // Still editable at the same revision.
+    expect(service.apply({ type: 'rotate', rotations: [{ id: 'sm-m01-01', rotationDeg: 180 }] }, 1).revision).toBe(2);
+  });
+
+  it('refuses a folder', () => {
+    fs.mkdirSync(path.join(dir, 'folder.fleet'));
+    expect(() => service.openFile(path.join(dir, 'folder.fleet'))).toThrow(/it is a folder/);
+  });
+});
