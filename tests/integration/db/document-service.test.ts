@@ -1,0 +1,197 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openFleetFile, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
+import { lockPathFor } from '../../../db/lock';
+import { FleetRepository } from '../../../db/repository';
+import { DocumentService, type DocumentInfo } from '../../../electron/backend/document/service';
+import type { FleetDoc } from '../../../shared/model/schema';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
+import { sha256, tempDir } from './helpers';
+import { buildChild, startChild } from './spawn';
+import { versionDoc } from './versions';
+
+let dir: string;
+let dataDir: string;
+const services: DocumentService[] = [];
+
+function service(): DocumentService {
+  const s = new DocumentService({ dataDir, documentsDir: dir });
+  services.push(s);
+  return s;
+}
+
+function readBack(file: string): FleetDoc {
+  const working = path.join(dir, `readback-${Math.random()}.fleet-work`);
+  const { db, doc } = openFleetFile(file, working);
+  db.close();
+  fs.rmSync(working, { force: true });
+  return doc;
+}
+
+beforeEach(() => {
+  dir = tempDir('service');
+  dataDir = path.join(dir, 'data');
+});
+
+afterEach(() => {
+  for (const s of services.splice(0)) s.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('document service', () => {
+  it('starts with the sample campus, untitled and clean', () => {
+    const snap = service().start();
+    expect(snap).toMatchObject({ path: null, dirty: false, revision: 0, title: sampleCampus().fleet.name });
+    expect(snap.doc).toEqual(sampleCampus());
+  });
+
+  it('applies edits, refuses stale, unfitting and dangling ones without changing anything', () => {
+    const s = service();
+    s.newDocument('small');
+    const events: DocumentInfo[] = [];
+    s.onChanged((info) => events.push(info));
+    expect(s.apply({ type: 'move', moves: [{ id: 'sm-m01-01', xM: 2.6, yM: 2.55 }] }, 0)).toEqual({ revision: 1, dirty: true });
+    expect(events).toEqual([{ path: null, title: 'Small test fleet', dirty: true, revision: 1 }]);
+    const before = s.snapshot();
+
+    expect(() => s.apply({ type: 'move', moves: [{ id: 'sm-m01-01', xM: 9, yM: 9 }] }, 0)).toThrow(
+      'Edit refused: it was made against revision 0, the document is at revision 1',
+    );
+    expect(() => s.apply({ type: 'remove', table: 'placements', ids: ['ghost'] }, 1)).toThrow('Edit refused: placements: no "ghost" to remove');
+    const rack = sampleSmall().placements[0]!;
+    expect(() =>
+      s.apply({ type: 'insert', entities: { table: 'placements', items: [{ ...rack, id: 'new', modelId: 'ghost' }] } }, 1),
+    ).toThrow(/Edit refused: it would leave 1 problem\(s\):\nplacements\["new"\]: modelId "ghost" names no equipment model/);
+    expect(() => s.apply({ type: 'remove', table: 'models', ids: ['busway-800'] }, 1)).toThrow(/names no equipment model/);
+    expect(s.snapshot()).toEqual(before);
+    expect(events).toHaveLength(1);
+
+    s.saveAs(path.join(dir, 'edited'));
+    expect(readBack(path.join(dir, 'edited.fleet'))).toEqual(before.doc);
+  });
+
+  it('saves, reopens, lists recent files and leaves no temp files', () => {
+    const s = service();
+    s.newDocument('small');
+    const file = path.join(dir, 'plan.fleet');
+    expect(s.saveAs(file)).toEqual({ path: file, title: 'plan.fleet', dirty: false, revision: 0 });
+    s.apply({ type: 'set-fleet', fleet: { name: 'Renamed' } }, 0);
+    expect(s.info().dirty).toBe(true);
+    expect(s.save()).toMatchObject({ dirty: false, revision: 1 });
+    expect(fs.readdirSync(dir).sort()).toEqual(['.plan.fleet.lock', 'data', 'plan.fleet']);
+    expect(readBack(file).fleet.name).toBe('Renamed');
+    s.saveAs(path.join(dir, 'copy.fleet'));
+    expect(s.recent()).toEqual([path.join(dir, 'copy.fleet'), file]);
+    // Save As moved the lock to the new file.
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+
+    const other = service();
+    other.newDocument();
+    const opened = other.openFile(file);
+    expect(opened).toMatchObject({ path: file, dirty: false, revision: 0 });
+    expect(opened.doc).toEqual({ ...sampleSmall(), fleet: { ...sampleSmall().fleet, name: 'Renamed' } });
+  });
+
+  it('writes only the rows an edit changed, in one transaction', () => {
+    const db = new Database(':memory:');
+    const file = path.join(dir, 'rows.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const opened = openFleetFile(file, path.join(dir, 'rows.fleet-work'));
+    const repo = new FleetRepository(opened.db);
+    const changes = () => (opened.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const start = changes();
+    const moved = { ...opened.doc, placements: opened.doc.placements.map((p) => (p.id === 'sm-m01-02' ? { ...p, xM: 4.2 } : p)) };
+    repo.persist(moved, [{ table: 'placements', id: 'sm-m01-02', op: 'upsert' }]);
+    expect(changes() - start).toBe(1);
+    expect((repo.readAll().raw as FleetDoc).placements.find((p) => p.id === 'sm-m01-02')!.xM).toBe(4.2);
+    opened.db.close();
+    db.close();
+  });
+
+  it('reports a file open in another running instance as in use, and takes over a stale lock', async () => {
+    const file = path.join(dir, 'shared.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const hash = sha256(file);
+    const holder = spawn('sleep', ['30']);
+    const hostname = (await import('node:os')).hostname();
+    fs.writeFileSync(lockPathFor(file), JSON.stringify({ pid: holder.pid, hostname, since: '2027-01-01T00:00:00Z' }));
+    const s = service();
+    s.newDocument('small');
+    try {
+      expect(() => s.openFile(file)).toThrow(`Cannot open ${file}: it is in use by another Fleet Planner (process ${holder.pid} on ${hostname}`);
+      expect(sha256(file)).toBe(hash);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((resolve) => holder.on('exit', resolve));
+    }
+    // The holder is gone: its lock is stale and taken over.
+    expect(s.openFile(file).path).toBe(file);
+    expect(JSON.parse(fs.readFileSync(lockPathFor(file), 'utf8')).pid).toBe(process.pid);
+    s.close();
+    expect(fs.existsSync(lockPathFor(file))).toBe(false);
+  });
+
+  it('migrates a version-1 file after keeping a backup beside it, and saves it as the current version', () => {
+    const fixture = path.join(__dirname, '../../fixtures/v1-small.fleet');
+    const file = path.join(dir, 'old.fleet');
+    fs.copyFileSync(fixture, file);
+    const s = service();
+    const snap = s.openFile(file);
+    const backup = path.join(dir, 'old.v1-backup.fleet');
+    expect(snap.notice).toBe(`Updated old.fleet from file version 1; the original is kept as ${backup}`);
+    expect(sha256(backup)).toBe(sha256(fixture));
+    expect(sha256(file)).toBe(sha256(fixture));
+    const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/v1-small.expected.json'), 'utf8')) as FleetDoc;
+    expect(snap.doc).toEqual(expected);
+    expect(snap.doc.models.find((m) => m.kind === 'busway')!.mounting).toBe('overhead');
+    expect(snap.doc.models.filter((m) => m.mounting === 'overhead').every((m) => m.kind === 'busway')).toBe(true);
+
+    s.save();
+    const saved = new Database(file, { readonly: true });
+    expect(saved.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    saved.close();
+    s.close();
+    const again = service().openFile(file);
+    expect(again.notice).toBeUndefined();
+    expect(again.doc).toEqual(expected);
+  });
+});
+
+describe('recovery after a crash', () => {
+  beforeAll(() => buildChild());
+
+  it('reopens the unsaved edits of a killed session on the next start', async () => {
+    const target = path.join(dir, 'work.fleet');
+    const child = startChild('edit-loop', dataDir, target);
+    await child.waitFor(/^applied 5$/);
+    child.process.kill('SIGKILL');
+    await child.exited;
+    const last = Number(child.lines.at(-1)!.split(' ')[1]);
+
+    const s = service();
+    expect(s.recoveries()).toHaveLength(1);
+    const snap = s.start();
+    const version = Number(snap.doc.fleet.name.slice(1));
+    expect([last, last + 1]).toContain(version);
+    expect(snap.doc).toEqual(versionDoc(version));
+    expect(snap).toMatchObject({ path: target, dirty: true, title: 'work.fleet' });
+    expect(snap.notice).toMatch(/^Recovered unsaved changes to work.fleet from /);
+    expect(s.recoveries()).toEqual([]);
+    // The saved file still holds version 0 until the user saves.
+    expect(readBack(target)).toEqual(versionDoc(0));
+    s.save();
+    expect(readBack(target)).toEqual(versionDoc(version));
+  }, 60_000);
+
+  it('does not offer work of a session that is still running or was saved', () => {
+    const running = service();
+    running.newDocument('small');
+    running.apply({ type: 'set-fleet', fleet: { name: 'busy' } }, 0);
+    const second = service();
+    expect(second.recoveries()).toEqual([]);
+    expect(second.start().doc.fleet.name).toBe(sampleCampus().fleet.name);
+  });
+});
