@@ -1,0 +1,97 @@
+/**
+ * The equipment catalog as CSV, one model per line, columns named as the model's fields.
+ * `compatibleCooling` lists methods separated by ";", booleans are true/false. Import
+ * reports every bad cell by line and column so a user can fix a spreadsheet in one pass.
+ */
+import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
+import { parseCsv, toCsv, CsvSyntaxError, type CsvCell } from './csv';
+
+export const CATALOG_COLUMNS = Object.keys(EquipmentModelSchema.shape) as (keyof EquipmentModel)[];
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const LIST_SEPARATOR = ';';
+
+function cellText(model: EquipmentModel, column: keyof EquipmentModel): string {
+  const value = model[column];
+  return Array.isArray(value) ? value.join(LIST_SEPARATOR) : String(value);
+}
+
+export function catalogToCsv(models: readonly EquipmentModel[]): string {
+  return toCsv([CATALOG_COLUMNS, ...models.map((m) => CATALOG_COLUMNS.map((c) => cellText(m, c)))]);
+}
+
+export class CatalogCsvError extends Error {
+  constructor(
+    readonly source: string,
+    readonly errors: string[],
+  ) {
+    super(`Cannot import ${source}: ${errors.length} error(s)\n${errors.slice(0, 20).join('\n')}${errors.length > 20 ? `\n… and ${errors.length - 20} more` : ''}`);
+    this.name = 'CatalogCsvError';
+  }
+}
+
+const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'vendor', 'gpuType', 'mounting', 'source']);
+
+/** The cell's text as the type its column holds; text that does not fit stays text for the schema to name. */
+function typed(column: keyof EquipmentModel, text: string): unknown {
+  if (STRING_COLUMNS.has(column)) return text;
+  if (column === 'compatibleCooling') return text === '' ? [] : text.split(LIST_SEPARATOR).map((s) => s.trim());
+  if (column === 'builtIn') return text === 'true' ? true : text === 'false' ? false : text;
+  return NUMBER.test(text.trim()) ? Number(text) : text;
+}
+
+/** Reads catalog CSV; `source` names the input in messages. Throws CatalogCsvError listing every bad cell. */
+export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
+  let records: CsvCell[][];
+  try {
+    records = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw new CatalogCsvError(source, [`${source} ${error.message}`]);
+    throw error;
+  }
+  const [header, ...rows] = records;
+  if (!header) throw new CatalogCsvError(source, [`${source}: the file is empty (expected a header line)`]);
+  const errors: string[] = [];
+  const columnAt = new Map<keyof EquipmentModel, number>();
+  header.forEach((cell, index) => {
+    const name = cell.value.trim() as keyof EquipmentModel;
+    if (!CATALOG_COLUMNS.includes(name)) errors.push(`${source} line ${cell.line}, column ${cell.column}: unknown column "${cell.value}"`);
+    else if (columnAt.has(name)) errors.push(`${source} line ${cell.line}, column ${cell.column}: column "${name}" appears twice`);
+    else columnAt.set(name, index);
+  });
+  const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c));
+  if (missing.length > 0) errors.push(`${source} line 1: missing column(s) ${missing.join(', ')}`);
+  if (errors.length > 0) throw new CatalogCsvError(source, errors);
+
+  const models: EquipmentModel[] = [];
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const line = row[0]!.line;
+    if (row.length === 1 && row[0]!.value.trim() === '') continue;
+    if (row.length !== header.length) {
+      errors.push(`${source} line ${line}: ${row.length} fields, the header has ${header.length}`);
+      continue;
+    }
+    const candidate: Record<string, unknown> = {};
+    for (const column of CATALOG_COLUMNS) {
+      const text = row[columnAt.get(column)!]!.value;
+      candidate[column] = typed(column, text);
+    }
+    const idCell = row[columnAt.get('id')!]!;
+    const earlier = seen.get(idCell.value);
+    if (earlier !== undefined) {
+      errors.push(`${source} line ${idCell.line}, column ${idCell.column} (id): "${idCell.value}" is already used on line ${earlier}`);
+    } else seen.set(idCell.value, line);
+    const parsed = EquipmentModelSchema.safeParse(candidate);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const column = issue.path[0] as keyof EquipmentModel;
+        const cell = row[columnAt.get(column)!]!;
+        errors.push(`${source} line ${cell.line}, column ${cell.column} (${column}): "${cell.value}" ${issue.message}`);
+      }
+      continue;
+    }
+    models.push(parsed.data);
+  }
+  if (errors.length > 0) throw new CatalogCsvError(source, errors);
+  return models;
+}

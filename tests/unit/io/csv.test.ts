@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { builtInCatalog } from '../../../shared/catalog';
+import { bomCsv, billOfMaterials } from '../../../shared/io/bom';
+import { CATALOG_COLUMNS, catalogFromCsv, catalogToCsv } from '../../../shared/io/catalog-csv';
+import { parseCsv, toCsv } from '../../../shared/io/csv';
+import { sampleSmall } from '../../../shared/samples';
+
+const values = (text: string): string[][] => parseCsv(text).map((r) => r.map((c) => c.value));
+
+describe('RFC 4180 CSV', () => {
+  it('quotes fields with commas, quotes and line breaks, and ends lines with CRLF', () => {
+    expect(toCsv([['a', 'b,c', 'say "hi"', 'two\nlines', '']])).toBe('a,"b,c","say ""hi""","two\nlines",\r\n');
+  });
+
+  it('reads quoted fields, empty fields, LF-only files and a byte-order mark', () => {
+    expect(values('\uFEFFa,"b,c",\r\n"x ""y""","1\r\n2"\n')).toEqual([
+      ['a', 'b,c', ''],
+      ['x "y"', '1\r\n2'],
+    ]);
+  });
+
+  it('gives line and column of each cell', () => {
+    const rows = parseCsv('id,name\r\nx,"multi\nline"\r\ny,z\r\n');
+    expect(rows[2]![1]).toEqual({ value: 'z', line: 4, column: 3 });
+    expect(rows[1]![1]).toEqual({ value: 'multi\nline', line: 2, column: 3 });
+  });
+
+  it.each([
+    ['a,"open\r\nb', /^line 1, column 3: a quoted field is not closed$/],
+    ['a,b\r\nc,"q"x', /^line 2, column 6: text after the closing quote/],
+    ['a,b\r\nc,d"e', /^line 2, column 4: a quote inside an unquoted field/],
+  ])('names where %j is malformed', (text, reason) => {
+    expect(() => parseCsv(text)).toThrow(reason);
+  });
+
+  it('reads back whatever it writes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: fc.constantFrom('a', ',', '"', '\r', '\n', ' ', 'é') }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        expect(values(toCsv(rows))).toEqual(rows);
+      }),
+    );
+  });
+});
+
+describe('bill of materials', () => {
+  it('counts each model per hall with totals', () => {
+    const lines = billOfMaterials(sampleSmall());
+    const racks = lines.find((l) => l.modelId === 'rack-s21xp')!;
+    // 8 racks × 72.9 kW = 583.2 kW; capex 8 × (20 × $5,400 + $2,000) = $880,000; 8 × 5,400 TH/s = 43,200 TH/s.
+    expect(racks).toMatchObject({ quantity: 8, totalPowerKw: 583.2, totalCapexUsd: 880_000, totalHashrateThs: 43_200, totalGpus: 0 });
+    // 2 GB200 NVL72 racks × 132 kW = 264 kW and 2 × 72 GPUs = 144.
+    expect(lines.find((l) => l.modelId === 'nvl72-gb200')).toMatchObject({ quantity: 2, totalPowerKw: 264, totalGpus: 144 });
+    expect(lines.reduce((n, l) => n + l.quantity, 0)).toBe(sampleSmall().placements.length);
+  });
+
+  it('writes a header and one CSV line per hall and model', () => {
+    const csv = bomCsv(sampleSmall());
+    const rows = values(csv);
+    expect(rows[0]![0]).toBe('siteId');
+    expect(rows).toHaveLength(1 + billOfMaterials(sampleSmall()).length);
+    expect(rows[1]).toEqual(['sm', 'Test site', 'sm-h1', 'Hall 1', 'rack-s21xp', 'Shelf rack, 20 × Antminer S21 XP', 'miner-rack', 'generic', '8', '72.9', '583.2', '110000', '880000', '43200', '0']);
+  });
+});
+
+describe('catalog CSV', () => {
+  it('round-trips the built-in catalog', () => {
+    const catalog = builtInCatalog();
+    const csv = catalogToCsv(catalog);
+    expect(catalogFromCsv(csv, 'catalog.csv')).toEqual(catalog);
+    expect(catalogToCsv(catalogFromCsv(csv, 'catalog.csv'))).toBe(csv);
+  });
+
+  it('names the line and column of every bad cell', () => {
+    const rows = values(catalogToCsv(builtInCatalog().slice(0, 3)));
+    const col = (name: string): number => CATALOG_COLUMNS.indexOf(name as (typeof CATALOG_COLUMNS)[number]);
+    rows[1]![col('powerKw')] = 'lots';
+    rows[2]![col('kind')] = 'toaster';
+    rows[3]![col('id')] = rows[1]![col('id')]!;
+    const text = toCsv(rows);
+    let message = '';
+    try {
+      catalogFromCsv(text, 'mine.csv');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const powerColumn = parseCsv(text)[1]![col('powerKw')]!.column;
+    expect(message).toMatch(/^Cannot import mine.csv: 3 error\(s\)/);
+    expect(message).toContain(`mine.csv line 2, column ${powerColumn} (powerKw): "lots" Invalid input: expected number, received string`);
+    expect(message).toMatch(/mine.csv line 3, column \d+ \(kind\): "toaster" Invalid option/);
+    expect(message).toMatch(/mine.csv line 4, column 1 \(id\): "ant-s19xp" is already used on line 2/);
+  });
+
+  it('refuses unknown and missing columns and broken quoting', () => {
+    expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1, column 4: unknown column "colour"/);
+    expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1: missing column\(s\) kind, name/);
+    expect(() => catalogFromCsv('id,"name\r\n', 'c.csv')).toThrow(/c.csv line 1, column 4: a quoted field is not closed/);
+    expect(() => catalogFromCsv('', 'c.csv')).toThrow(/the file is empty/);
+  });
+});

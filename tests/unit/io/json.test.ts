@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exportFleetJson, fleetJsonSchema, importFleetJson } from '../../../shared/io/json';
+import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
+
+const SCHEMA_FILE = path.join(__dirname, '../../../docs/fleet.schema.json');
+
+describe('fleet JSON', () => {
+  it.each([
+    ['campus', sampleCampus()],
+    ['small', sampleSmall()],
+    ['generated', generateFleet({ placements: 5_000, seed: 9 })],
+  ])('%s: export → import → export is identical', (_name, doc) => {
+    const first = exportFleetJson(doc);
+    const imported = importFleetJson(first, 'first.json');
+    expect(imported).toEqual(doc);
+    expect(exportFleetJson(imported)).toBe(first);
+  });
+
+  it('writes the documented envelope', () => {
+    const parsed = JSON.parse(exportFleetJson(sampleSmall())) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual(['format', 'version', 'fleet']);
+    expect(parsed).toMatchObject({ format: 'fleet-planner', version: 1 });
+  });
+
+  it.each([
+    ['broken JSON', '{\n  "format": "fleet-planner",\n  "version" 1\n}', /^Cannot import in.json: it is not valid JSON at line 3, column 13 /],
+    ['another format', '{"format":"other","version":1}', /it is not a Fleet Planner export \(no "format": "fleet-planner"\)/],
+    ['an array', '[1,2]', /not a Fleet Planner export/],
+    ['a newer version', '{"format":"fleet-planner","version":2,"fleet":{}}', /newer Fleet Planner \(JSON version 2, this version reads up to 1\)/],
+    ['a bad version', '{"format":"fleet-planner","version":"1","fleet":{}}', /"version" must be a whole number from 1, it is "1"/],
+  ])('refuses %s', (_name, text, reason) => {
+    expect(() => importFleetJson(text, 'in.json')).toThrow(reason);
+  });
+
+  it('refuses a fleet that breaks the model, naming each problem', () => {
+    const doc = sampleSmall();
+    doc.models = doc.models.map((m) => (m.id === 'cdu-1200' ? { ...m, powerKw: -12 } : m));
+    doc.placements[0] = { ...doc.placements[0]!, hallId: 'nowhere' };
+    const text = exportFleetJson(sampleSmall()).replace('"powerKw": 12,', '"powerKw": -12,');
+    expect(() => importFleetJson(text, 'bad.json')).toThrow(/models\["cdu-1200"\]\.powerKw: .*>=0.*\(is -12\)/);
+    const dangling = JSON.stringify({ format: 'fleet-planner', version: 1, fleet: { ...sampleSmall(), placements: [doc.placements[0]] } });
+    expect(() => importFleetJson(dangling, 'bad.json')).toThrow(/placements\["sm-m01-01"\]: hallId "nowhere" names no hall/);
+  });
+
+  it('ships docs/fleet.schema.json generated from the model (UPDATE_FLEET_SCHEMA=1 rewrites it)', () => {
+    const generated = `${JSON.stringify(fleetJsonSchema(), null, 2)}\n`;
+    if (process.env.UPDATE_FLEET_SCHEMA === '1') fs.writeFileSync(SCHEMA_FILE, generated);
+    expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
+    const schema = JSON.parse(generated) as { required: string[]; properties: Record<string, { const?: unknown }> };
+    expect(schema.required).toEqual(['format', 'version', 'fleet']);
+    expect(schema.properties.version!.const).toBe(1);
+  });
+});
