@@ -133,10 +133,12 @@ export function openWorkingDatabase(file: string): Database.Database {
 
 /**
  * Copies `file` to `workingPath`, checks and (if older) migrates the copy, and loads it.
+ * Before migrating, a copy of the original is kept beside it (skip for read-only uses).
  * Throws FleetFileError naming the file and the reason; then nothing is left behind and
  * the original is as it was.
  */
-export function openFleetFile(file: string, workingPath: string): OpenedFleet {
+export function openFleetFile(file: string, workingPath: string, opts: { backupBeforeMigrating?: boolean } = {}): OpenedFleet {
+  const backup = opts.backupBeforeMigrating ?? true;
   const { userVersion } = inspectHeader(file);
   removeDatabaseFiles(workingPath);
   fs.copyFileSync(file, workingPath);
@@ -154,8 +156,10 @@ export function openFleetFile(file: string, workingPath: string): OpenedFleet {
     const verdict = check.map((r) => r.integrity_check).join('\n');
     if (verdict !== 'ok') throw new FleetFileError(file, `it is damaged (integrity check: ${firstLines(verdict, 3)})`);
     if (userVersion < SCHEMA_VERSION) {
-      backupPath = backupPathFor(file, userVersion);
-      fs.copyFileSync(file, backupPath, fs.constants.COPYFILE_EXCL);
+      if (backup) {
+        backupPath = backupPathFor(file, userVersion);
+        fs.copyFileSync(file, backupPath, fs.constants.COPYFILE_EXCL);
+      }
       migrate(db, userVersion);
     }
     const { raw, problems: readProblems } = new FleetRepository(db).readAll();

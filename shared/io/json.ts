@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { formatProblems, validateFleet, type IntegrityProblem } from '../model/integrity';
 import { FleetDocSchema, type FleetDoc } from '../model/schema';
+import { jsonErrorOffset } from './json-syntax';
 
 export const FLEET_JSON_FORMAT = 'fleet-planner';
 /** Raise when the JSON shape changes incompatibly; imports refuse versions above it. */
@@ -51,10 +52,10 @@ function parseJson(text: string, source: string): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    const at = /position (\d+)/.exec(message);
-    const where = at ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineColumn(text, Number(at[1]))) : '';
-    throw new FleetImportError(source, `it is not valid JSON${where} (${message.replace(/ in JSON at position \d+.*$/, '')})`);
+    const offset = jsonErrorOffset(text);
+    const where = offset >= 0 ? (({ line, column }) => ` at line ${line}, column ${column}`)(lineColumn(text, offset)) : '';
+    const detail = (error as Error).message.replace(/ in JSON at position \d+.*$/, '').split(',')[0];
+    throw new FleetImportError(source, `it is not valid JSON${where} (${detail})`);
   }
 }
 

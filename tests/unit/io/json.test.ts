@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportFleetJson, fleetJsonSchema, importFleetJson } from '../../../shared/io/json';
+import { jsonErrorOffset } from '../../../shared/io/json-syntax';
 import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
 
 const SCHEMA_FILE = path.join(__dirname, '../../../docs/fleet.schema.json');
@@ -51,5 +53,31 @@ describe('fleet JSON', () => {
     const schema = JSON.parse(generated) as { required: string[]; properties: Record<string, { const?: unknown }> };
     expect(schema.required).toEqual(['format', 'version', 'fleet']);
     expect(schema.properties.version!.const).toBe(1);
+  });
+});
+
+describe('JSON error position', () => {
+  it('accepts exactly what JSON.parse accepts, and points inside the text otherwise', () => {
+    const parses = (t: string): boolean => {
+      try {
+        JSON.parse(t);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), fc.string({ maxLength: 3 }), (text, cut, noise) => {
+        expect(jsonErrorOffset(text)).toBe(-1);
+        const broken = text.slice(0, cut % (text.length + 1)) + noise;
+        const offset = jsonErrorOffset(broken);
+        expect(offset === -1).toBe(parses(broken));
+        expect(offset).toBeLessThanOrEqual(broken.length);
+      }),
+    );
+  });
+
+  it('names line 3, column 13 for a missing value', () => {
+    expect(jsonErrorOffset('{\n  "a": 1,\n  "version" 1\n}')).toBe('{\n  "a": 1,\n  "version"'.length + 1);
   });
 });

@@ -1,0 +1,33 @@
+import { bomCsv } from '../../../shared/io/bom';
+import { catalogToCsv } from '../../../shared/io/catalog-csv';
+import { exportFleetJson } from '../../../shared/io/json';
+import type { FleetDoc } from '../../../shared/model/schema';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, readFleet, UsageError, writeOutput, type CliCommand } from './document-common';
+
+const usage = 'fleetplan export FILE (--json OUT | --csv-bom OUT | --csv-catalog OUT)   (OUT "-" = stdout)';
+
+const FORMATS: Record<string, (doc: FleetDoc) => string> = {
+  json: exportFleetJson,
+  'csv-bom': bomCsv,
+  'csv-catalog': (doc) => catalogToCsv(doc.models),
+};
+
+export const exportCommand: CliCommand = {
+  name: 'export',
+  summary: 'Export a .fleet file as JSON, its bill of materials or its catalog as CSV',
+  usage,
+  async run(args, io) {
+    try {
+      const parsed = parseArgs(args, Object.keys(FORMATS), []);
+      const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
+      const chosen = [...parsed.options.entries()];
+      if (chosen.length !== 1) throw new UsageError(`choose one of --json, --csv-bom, --csv-catalog (usage: ${usage})`);
+      const [format, out] = chosen[0] as [string, string];
+      const { doc } = readFleet(file);
+      writeOutput(out, FORMATS[format]!(doc), io);
+      return EXIT_OK;
+    } catch (error) {
+      return fail(io, error);
+    }
+  },
+};

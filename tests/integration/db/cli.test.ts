@@ -1,0 +1,96 @@
+/** The document commands of `fleetplan`, run on real files; exit 0 on success, 2 with one stderr line on bad input. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportCommand } from '../../../electron/cli/commands/export';
+import { importCommand } from '../../../electron/cli/commands/import';
+import { infoCommand } from '../../../electron/cli/commands/info';
+import { newCommand } from '../../../electron/cli/commands/new';
+import type { CliCommand } from '../../../electron/cli/commands/document-common';
+import { exportFleetJson } from '../../../shared/io/json';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
+import { sha256, tempDir } from './helpers';
+
+let dir: string;
+beforeEach(() => (dir = tempDir('cli')));
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function run(command: CliCommand, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await command.run(args, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } });
+  return { code, out, err };
+}
+
+const at = (name: string): string => path.join(dir, name);
+
+describe('fleetplan new / info / export / import', () => {
+  it('creates a sample, reports it, exports and re-imports it identically', async () => {
+    expect(await run(newCommand, '--sample', 'small', at('s.fleet'))).toEqual({ code: 0, out: `Created ${at('s.fleet')} (13 placements)\n`, err: '' });
+
+    const info = await run(infoCommand, at('s.fleet'), '--json');
+    expect(info.code).toBe(0);
+    // IT load: 8 × 72.9 + 2 × 132 = 847.2 kW (CDU, busway and PDU are facility load); 8 × 5.4 PH/s = 43.2 PH/s.
+    expect(JSON.parse(info.out)).toMatchObject({
+      name: 'Small test fleet',
+      counts: { sites: 1, halls: 1, zones: 2, placements: 13, scenarios: 1 },
+      totals: { itMw: 0.8472, hashratePhs: 43.2, gpus: 144 },
+      olderFileVersion: null,
+    });
+    const text = await run(infoCommand, at('s.fleet'));
+    expect(text.out).toContain('IT load 0.8472 MW, hashrate 43.2 PH/s, 144 GPUs');
+
+    expect((await run(exportCommand, at('s.fleet'), '--json', at('s.json'))).code).toBe(0);
+    expect(fs.readFileSync(at('s.json'), 'utf8')).toBe(exportFleetJson(sampleSmall()));
+    expect(await run(importCommand, at('s.json'), at('back.fleet'))).toMatchObject({ code: 0, err: '' });
+    expect((await run(exportCommand, at('back.fleet'), '--json', at('back.json'))).code).toBe(0);
+    expect(fs.readFileSync(at('back.json'), 'utf8')).toBe(fs.readFileSync(at('s.json'), 'utf8'));
+
+    const bom = await run(exportCommand, at('s.fleet'), '--csv-bom', '-');
+    expect(bom.out.split('\r\n')[0]).toMatch(/^siteId,site,hallId,hall,modelId/);
+    expect((await run(exportCommand, at('s.fleet'), '--csv-catalog', at('c.csv'))).code).toBe(0);
+  });
+
+  it('creates a blank fleet and the default campus', async () => {
+    expect((await run(newCommand, at('blank.fleet'))).code).toBe(0);
+    expect(JSON.parse((await run(infoCommand, at('blank.fleet'), '--json')).out).counts.placements).toBe(0);
+    expect((await run(newCommand, '--sample', 'campus', at('c.fleet'))).code).toBe(0);
+    expect(JSON.parse((await run(infoCommand, at('c.fleet'), '--json')).out).counts.placements).toBe(sampleCampus().placements.length);
+  });
+
+  it('reads an older file without migrating it or writing a backup', async () => {
+    fs.copyFileSync(path.join(__dirname, '../../fixtures/v1-small.fleet'), at('old.fleet'));
+    const hash = sha256(at('old.fleet'));
+    const info = await run(infoCommand, at('old.fleet'), '--json');
+    expect(JSON.parse(info.out).olderFileVersion).toBe(1);
+    expect(sha256(at('old.fleet'))).toBe(hash);
+    expect(fs.readdirSync(dir)).toEqual(['old.fleet']);
+  });
+
+  it.each([
+    ['info of a missing file', () => run(infoCommand, at('none.fleet')), /^fleetplan: Cannot open .*none\.fleet: no such file\n$/],
+    ['info of a text file', () => run(infoCommand, at('t.fleet')), /\(not a SQLite database\)\n$/],
+    ['new without a file', () => run(newCommand), /^fleetplan: expected FILE \(usage: fleetplan new/],
+    ['new with an unknown sample', () => run(newCommand, '--sample', 'mars', at('m.fleet')), /^fleetplan: unknown sample "mars" \(known: campus, small, large\)\n$/],
+    ['new over an existing file', () => run(newCommand, at('e.fleet')), /already exists \(add --force to replace it\)\n$/],
+    ['an unknown option', () => run(infoCommand, at('x.fleet'), '--yaml'), /^fleetplan: unknown option --yaml\n$/],
+    ['export without a format', () => run(exportCommand, at('x.fleet')), /choose one of --json, --csv-bom, --csv-catalog/],
+    ['import of a missing file', () => run(importCommand, at('none.json'), at('o.fleet')), /^fleetplan: Cannot import .*none\.json: no such file\n$/],
+    [
+      'import of broken JSON',
+      () => run(importCommand, at('b.json'), at('o.fleet')),
+      /^fleetplan: Cannot import .*b\.json: it is not valid JSON at line 2, column 13/,
+    ],
+  ])('%s exits 2 with one line on stderr', async (_name, go, message) => {
+    fs.writeFileSync(at('t.fleet'), 'x'.repeat(200));
+    fs.writeFileSync(at('e.fleet'), 'keep');
+    fs.writeFileSync(at('b.json'), '{"format": "fleet-planner",\n "version": }');
+    const before = fs.readdirSync(dir).map((f) => [f, sha256(at(f))]);
+    const result = await go();
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toMatch(message);
+    expect(result.err.trimEnd().split('\n')).toHaveLength(1);
+    expect(fs.readdirSync(dir).map((f) => [f, sha256(at(f))])).toEqual(before);
+  });
+});
