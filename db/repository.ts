@@ -29,6 +29,9 @@ const SINGLETONS = [
 /** Every table a document occupies. */
 export const DOCUMENT_TABLES = ['fleet_meta', 'plan_limits', 'title_block', 'retrofit_options', ...ENTITY_TABLES.map((t) => COLLECTIONS[t].table)];
 
+/** Up to this many changed rows per table are found by scanning the collection. */
+const SCAN_LIMIT = 32;
+
 const params = (columns: readonly string[]): string => columns.map((c) => `@${c}`).join(', ');
 
 function upsertSql(table: string, columns: readonly string[], key: readonly string[]): string {
@@ -105,11 +108,16 @@ export class FleetRepository {
   persist(doc: FleetDoc, changes: readonly Change[]): void {
     const last = new Map<string, Change>();
     for (const change of changes) last.set(change.table === 'fleet' ? 'fleet' : `${change.table}\u0000${change.id}`, change);
+    const perTable = new Map<EntityTable, number>();
+    for (const change of last.values()) if (change.table !== 'fleet') perTable.set(change.table, (perTable.get(change.table) ?? 0) + 1);
     const indexes = new Map<EntityTable, Map<string, unknown>>();
+    // A few changes (a drag, a property edit) are looked up by scanning; indexing 100,000 items costs more.
     const find = (table: EntityTable, id: string): unknown => {
+      const items = doc[table] as { id: string }[];
+      if ((perTable.get(table) ?? 0) <= SCAN_LIMIT) return items.find((item) => item.id === id);
       let index = indexes.get(table);
       if (!index) {
-        index = new Map((doc[table] as { id: string }[]).map((item) => [item.id, item]));
+        index = new Map(items.map((item) => [item.id, item]));
         indexes.set(table, index);
       }
       return index.get(id);
