@@ -100,115 +100,129 @@ function minerById(id: string): MinerSpec {
   return found;
 }
 
+interface LoadedUnitSpec {
+  id: string;
+  kind: 'miner-rack' | 'miner-container' | 'immersion-tank';
+  /** Name before ", N × miner". */
+  label: string;
+  minerId: string;
+  units: number;
+  size: { widthM: number; depthM: number; heightM: number };
+  weightKg: number;
+  /** Draw besides the miners (fans, pumps). */
+  extraKw?: number;
+  /** Cost besides the miners (frame, container, tank). */
+  extraCapexUsd: number;
+  note: string;
+  cooling: CoolingMethod[];
+  heatToLiquidFraction: number;
+  coolingCapacityKw?: number;
+  clearanceFrontM: number;
+  clearanceBackM: number;
+}
+
+/** A rack, container or tank filled with one miner model: power, hashrate and capex add up from the miner. */
+function loadedUnit(u: LoadedUnitSpec): EquipmentModel {
+  const m = minerById(u.minerId);
+  return entry(
+    {
+      id: u.id,
+      kind: u.kind,
+      name: `${u.label}, ${u.units} × ${m.name}`,
+      vendor: 'generic',
+      ...u.size,
+      weightKg: u.weightKg,
+      powerKw: (u.units * m.watts) / 1000 + (u.extraKw ?? 0),
+      capexUsd: u.units * m.capexUsd + u.extraCapexUsd,
+      source: `${u.note}; ${minerSource(m)}`,
+      cooling: u.cooling,
+    },
+    {
+      hashrateThs: u.units * m.ths,
+      heatToLiquidFraction: u.heatToLiquidFraction,
+      coolingCapacityKw: u.coolingCapacityKw ?? 0,
+      clearanceFrontM: u.clearanceFrontM,
+      clearanceBackM: u.clearanceBackM,
+    },
+  );
+}
+
 /** Open shelf rack: 4 shelves of 5 air miners, intake on the cold-aisle front, exhaust to the hot aisle. */
 const SHELF_RACK_MINERS = 20;
 
-function shelfRack(minerId: string): EquipmentModel {
-  const m = minerById(minerId);
-  return entry(
-    {
-      id: `rack-${minerId.replace('ant-', '')}`,
-      kind: 'miner-rack',
-      name: `Shelf rack, ${SHELF_RACK_MINERS} × ${m.name}`,
-      vendor: 'generic',
-      widthM: 2.0,
-      depthM: 0.7,
-      heightM: 2.0,
-      weightKg: SHELF_RACK_MINERS * 16 + 100,
-      powerKw: (SHELF_RACK_MINERS * m.watts) / 1000,
-      capexUsd: SHELF_RACK_MINERS * m.capexUsd + 2_000,
-      source: `${minerSource(m)}; ${SHELF_RACK_MINERS} per rack: planner layout`,
-      cooling: ['free-air', 'air'],
-    },
-    { hashrateThs: SHELF_RACK_MINERS * m.ths, clearanceFrontM: 1.2, clearanceBackM: 1.5 },
-  );
-}
+const shelfRack = (minerId: string): EquipmentModel =>
+  loadedUnit({
+    id: `rack-${minerId.replace('ant-', '')}`,
+    kind: 'miner-rack',
+    label: 'Shelf rack',
+    minerId,
+    units: SHELF_RACK_MINERS,
+    size: { widthM: 2.0, depthM: 0.7, heightM: 2.0 },
+    weightKg: SHELF_RACK_MINERS * 16 + 100,
+    extraCapexUsd: 2_000,
+    note: `${SHELF_RACK_MINERS} per rack: planner layout`,
+    cooling: ['free-air', 'air'],
+    heatToLiquidFraction: 0,
+    clearanceFrontM: 1.2,
+    clearanceBackM: 1.5,
+  });
 
-// REFERENCE.md: "a hydro 40 ft container holds ~168 units at ~1.9 MW"; the draw below is
-// 168 S21 Hyd at their table power, the 1.9 MW is taken as the container's heat-rejection rating.
-const HYDRO_CONTAINER_UNITS = 168;
-// REFERENCE.md: "an immersion container's dry cooler is ~720 kW with ~25 kW of fans and pumps".
-const IMMERSION_CONTAINER_UNITS = 128; // 128 × 5.338 kW + 25 kW stays under the 720 kW dry cooler
-const IMMERSION_TANK_UNITS = 48;
 const FORTY_FOOT = { widthM: 12.192, depthM: 2.438, heightM: 2.896 };
 
-function hydroContainer(): EquipmentModel {
-  const m = minerById('ant-s21hyd');
-  return entry(
-    {
-      id: 'ctr-hyd40',
-      kind: 'miner-container',
-      name: `Hydro container 40 ft, ${HYDRO_CONTAINER_UNITS} × ${m.name}`,
-      vendor: 'generic',
-      ...FORTY_FOOT,
-      weightKg: 16_500,
-      powerKw: (HYDRO_CONTAINER_UNITS * m.watts) / 1000,
-      capexUsd: HYDRO_CONTAINER_UNITS * m.capexUsd + 250_000,
-      source: `${REF}: hydro 40 ft container ~168 units at ~1.9 MW; ${minerSource(m)}`,
-      cooling: ['hydro'],
-    },
-    {
-      hashrateThs: HYDRO_CONTAINER_UNITS * m.ths,
-      heatToLiquidFraction: 0.9,
-      coolingCapacityKw: 1_900,
-      clearanceFrontM: 2.0,
-      clearanceBackM: 2.0,
-    },
-  );
-}
-
-function immersionContainer(): EquipmentModel {
-  const m = minerById('wm-m66sp');
-  return entry(
-    {
-      id: 'ctr-imm40',
-      kind: 'miner-container',
-      name: `Immersion container 40 ft, ${IMMERSION_CONTAINER_UNITS} × ${m.name}`,
-      vendor: 'generic',
-      ...FORTY_FOOT,
-      weightKg: 24_000,
-      // Miners plus the ~25 kW of dry-cooler fans and pumps the container draws.
-      powerKw: (IMMERSION_CONTAINER_UNITS * m.watts) / 1000 + 25,
-      capexUsd: IMMERSION_CONTAINER_UNITS * m.capexUsd + 300_000,
-      source: `${REF}: immersion container dry cooler ~720 kW, ~25 kW fans and pumps; ${minerSource(m)}`,
-      cooling: ['immersion'],
-    },
-    {
-      hashrateThs: IMMERSION_CONTAINER_UNITS * m.ths,
-      heatToLiquidFraction: 1,
-      coolingCapacityKw: 720,
-      clearanceFrontM: 2.0,
-      clearanceBackM: 2.0,
-    },
-  );
-}
-
-function immersionTank(): EquipmentModel {
-  const m = minerById('wm-m66sp');
-  return entry(
-    {
-      id: 'tank-imm48',
-      kind: 'immersion-tank',
-      name: `Single-phase immersion tank, ${IMMERSION_TANK_UNITS} × ${m.name}`,
-      vendor: 'generic',
-      widthM: 2.6,
-      depthM: 1.3,
-      heightM: 1.2,
-      weightKg: 2_800,
-      powerKw: (IMMERSION_TANK_UNITS * m.watts) / 1000,
-      capexUsd: IMMERSION_TANK_UNITS * m.capexUsd + 45_000,
-      source: `${REF} rack density: immersion 100+ kW per tank; PUE 1.03-1.10; ${minerSource(m)}`,
-      cooling: ['immersion'],
-    },
-    {
-      hashrateThs: IMMERSION_TANK_UNITS * m.ths,
-      heatToLiquidFraction: 1,
-      coolingCapacityKw: 280,
-      clearanceFrontM: 1.0,
-      clearanceBackM: 0.6,
-    },
-  );
-}
+const LOADED_UNITS: LoadedUnitSpec[] = [
+  {
+    id: 'ctr-hyd40',
+    kind: 'miner-container',
+    label: 'Hydro container 40 ft',
+    minerId: 'ant-s21hyd',
+    // REFERENCE.md: "a hydro 40 ft container holds ~168 units at ~1.9 MW"; the draw here is 168 S21 Hyd
+    // at their table power, the 1.9 MW is taken as the container's heat-rejection rating.
+    units: 168,
+    size: FORTY_FOOT,
+    weightKg: 16_500,
+    extraCapexUsd: 250_000,
+    note: `${REF}: hydro 40 ft container ~168 units at ~1.9 MW`,
+    cooling: ['hydro'],
+    heatToLiquidFraction: 0.9,
+    coolingCapacityKw: 1_900,
+    clearanceFrontM: 2.0,
+    clearanceBackM: 2.0,
+  },
+  {
+    id: 'ctr-imm40',
+    kind: 'miner-container',
+    label: 'Immersion container 40 ft',
+    minerId: 'wm-m66sp',
+    // 128 × 5.338 kW + 25 kW of fans and pumps stays under the 720 kW dry cooler.
+    units: 128,
+    size: FORTY_FOOT,
+    weightKg: 24_000,
+    extraKw: 25,
+    extraCapexUsd: 300_000,
+    note: `${REF}: immersion container dry cooler ~720 kW, ~25 kW fans and pumps`,
+    cooling: ['immersion'],
+    heatToLiquidFraction: 1,
+    coolingCapacityKw: 720,
+    clearanceFrontM: 2.0,
+    clearanceBackM: 2.0,
+  },
+  {
+    id: 'tank-imm48',
+    kind: 'immersion-tank',
+    label: 'Single-phase immersion tank',
+    minerId: 'wm-m66sp',
+    units: 48,
+    size: { widthM: 2.6, depthM: 1.3, heightM: 1.2 },
+    weightKg: 2_800,
+    extraCapexUsd: 45_000,
+    note: `${REF} rack density: immersion 100+ kW per tank; PUE 1.03-1.10`,
+    cooling: ['immersion'],
+    heatToLiquidFraction: 1,
+    coolingCapacityKw: 280,
+    clearanceFrontM: 1.0,
+    clearanceBackM: 0.6,
+  },
+];
 
 interface GpuServerSpec {
   id: string;
@@ -305,9 +319,7 @@ export function catalogEntries(): EquipmentModel[] {
     shelfRack('ant-s19xp'),
     shelfRack('ant-s21'),
     shelfRack('ant-s21xp'),
-    hydroContainer(),
-    immersionContainer(),
-    immersionTank(),
+    ...LOADED_UNITS.map(loadedUnit),
     ...GPU_SERVERS.map(gpuServer),
     ...GPU_SERVERS.map(gpuServerRack),
     nvl72('nvl72-gb200', 'GB200', 132, 1_360, 3_000_000, '~120-132 kW, direct-to-chip ~85 % to liquid, ~1360-1500 kg'),
