@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkIntegrity, isCleanPlacement, validateFleet } from '../../../shared/model/integrity';
+import { PlacementSchema, type FleetDoc } from '../../../shared/model/schema';
+import { sampleSmall } from '../../../shared/samples';
+
+const codes = (doc: FleetDoc): string[] => checkIntegrity(doc).map((p) => `${p.code} ${p.where}`);
+
+describe('integrity on load', () => {
+  it('finds ids used twice, per collection and per hall option list', () => {
+    const doc = sampleSmall();
+    doc.placements.push({ ...doc.placements[0]! });
+    doc.halls[0]!.retrofitOptions.push({ ...doc.halls[0]!.retrofitOptions[0]! });
+    expect(codes(doc).sort()).toEqual(['duplicate-id halls["sm-h1"].retrofitOptions["sm-h1-keep"]', 'duplicate-id placements["sm-m01-01"]']);
+  });
+
+  it('finds references to missing sites, halls, models, options and power sources', () => {
+    const doc = sampleSmall();
+    doc.halls[0] = { ...doc.halls[0]!, siteId: 'nosite' };
+    doc.halls[0].retrofitOptions[0] = { ...doc.halls[0].retrofitOptions[0]!, modelId: 'nomodel' };
+    doc.zones[0] = { ...doc.zones[0]!, hallId: 'nohall' };
+    doc.placements[0] = { ...doc.placements[0]!, powerSourceId: 'nopdu' };
+    doc.plans.push({
+      id: 'plan1', name: 'P', createdAt: '2027-01-01', status: 'optimal', objective: 'expected', npvUsd: 0, irrFraction: null,
+      paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'nooption', startPeriod: 0, units: 1 }],
+      periods: [], bindingLimits: [], conflicts: [],
+    });
+    expect(checkIntegrity(doc).map((p) => p.message)).toEqual([
+      'halls["sm-h1"]: siteId "nosite" names no site',
+      'halls["sm-h1"].retrofitOptions["sm-h1-keep"]: modelId "nomodel" names no equipment model',
+      'zones["sm-z-mine"]: hallId "nohall" names no hall',
+      'placements["sm-m01-01"]: powerSourceId "nopdu" names no placement',
+      'plans["plan1"].halls["sm-h1"]: optionId "nooption" names no retrofit option of hall "sm-h1"',
+    ]);
+  });
+
+  it('finds power fed from equipment that is not a source, and power loops', () => {
+    const doc = sampleSmall();
+    doc.placements = doc.placements.map((p) =>
+      p.id === 'sm-m01-02' ? { ...p, powerSourceId: 'sm-m01-01' } : p.id === 'sm-pdu01-01' ? { ...p, powerSourceId: 'sm-bw1' } : p,
+    );
+    const messages = checkIntegrity(doc).map((p) => p.message);
+    expect(messages).toContain('placements["sm-m01-02"]: power source "sm-m01-01" is a miner-rack, not a PDU, busway, transformer, UPS or generator');
+    expect(messages).toContain('placements: power sources form a loop "sm-bw1" → "sm-pdu01-01" → "sm-bw1"');
+    expect(messages.filter((m) => m.includes('loop'))).toHaveLength(1);
+  });
+
+  it('reports schema breaks by id with the value found', () => {
+    const doc = sampleSmall() as unknown as { models: { powerKw: number }[]; halls: { depthM: number }[]; placements: { yM: number }[] };
+    doc.models[3]!.powerKw = -3;
+    doc.halls[0]!.depthM = 0;
+    doc.placements[1]!.yM = Number.NaN;
+    const { doc: parsed, problems } = validateFleet(doc);
+    expect(parsed).toBeNull();
+    expect(problems.map((p) => p.where)).toEqual(['halls["sm-h1"].depthM', 'models["ant-s21xp"].powerKw', 'placements["sm-m01-02"].yM']);
+    expect(problems[1]!.message).toMatch(/^models\["ant-s21xp"\]\.powerKw: .*\(is -3\)$/);
+    expect(problems[2]!.message).toMatch(/expected number, received NaN/);
+  });
+
+  it('takes the fast path only for placements the schema accepts unchanged', () => {
+    const base = sampleSmall().placements[0]!;
+    const arbitraryPlacement = fc.record({
+      id: fc.oneof(fc.string({ maxLength: 70 }), fc.constant(base.id)),
+      hallId: fc.oneof(fc.string({ maxLength: 3 }), fc.integer()),
+      modelId: fc.string({ minLength: 0, maxLength: 65 }),
+      xM: fc.oneof(fc.double(), fc.constant('1')),
+      yM: fc.double({ noNaN: false }),
+      rotationDeg: fc.constantFrom(0, 90, 180, 270, 45, '90'),
+      powerSourceId: fc.oneof(fc.constant(null), fc.string({ maxLength: 66 }), fc.constant(undefined)),
+      label: fc.string({ maxLength: 102 }),
+    }, { requiredKeys: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'label'] });
+    fc.assert(
+      fc.property(arbitraryPlacement, fc.boolean(), (p, extraKey) => {
+        const candidate = extraKey ? { ...p, colour: 'red' } : p;
+        const zod = PlacementSchema.safeParse(candidate);
+        // Anything the fast path turns away goes through the schema, so only acceptance must agree.
+        if (isCleanPlacement(candidate)) {
+          expect(zod.success).toBe(true);
+          expect({ ...zod.data }).toStrictEqual({ ...candidate });
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(isCleanPlacement(base)).toBe(true);
+  });
+});
