@@ -11,6 +11,7 @@ import path from 'node:path';
 import { formatProblems, validateFleet, type IntegrityProblem } from '../shared/model/integrity';
 import type { FleetDoc } from '../shared/model/schema';
 import { removeDatabaseFiles, removeQuietly, replaceAtomically, siblingTemp } from './durable';
+import { processAlive } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { FleetRepository } from './repository';
 
@@ -187,6 +188,7 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
  */
 export function saveDatabaseTo(db: Database.Database, target: string): void {
   const temp = siblingTemp(target, 'saving');
+  removeAbandonedSaves(target);
   removeDatabaseFiles(temp);
   try {
     db.prepare('VACUUM INTO ?').run(temp);
@@ -194,6 +196,15 @@ export function saveDatabaseTo(db: Database.Database, target: string): void {
   } catch (error) {
     removeDatabaseFiles(temp);
     throw new Error(`Cannot save ${target}: ${(error as Error).message}`);
+  }
+}
+
+/** Temp files of saves whose process died mid-save (a crash, a kill): nothing refers to them. */
+function removeAbandonedSaves(target: string): void {
+  const prefix = `.${path.basename(target)}.`;
+  for (const name of fs.readdirSync(path.dirname(target))) {
+    const pid = name.startsWith(prefix) && name.endsWith('.saving') ? Number(name.slice(prefix.length, -'.saving'.length)) : NaN;
+    if (Number.isInteger(pid) && !processAlive(pid)) removeDatabaseFiles(path.join(path.dirname(target), name));
   }
 }
 

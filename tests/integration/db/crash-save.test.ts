@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openFleetFile } from '../../../db/fleet-file';
+import { DocumentService } from '../../../electron/backend/document/service';
 import { tempDir } from './helpers';
 import { buildChild, startChild } from './spawn';
 import { versionDoc } from './versions';
@@ -40,6 +41,12 @@ describe('crash during save', () => {
     }
     // The kills fell at different points of the loop, not always before the first save.
     expect(seen.size).toBeGreaterThan(5);
+    // The next save clears what killed saves left beside the file.
+    const service = new DocumentService({ dataDir: path.join(dir, 'data-last'), documentsDir: dir });
+    service.openFile(target);
+    service.save();
+    service.close();
+    expect(fs.readdirSync(dir).filter((f) => !f.startsWith('data-'))).toEqual(['plan.fleet']);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 });
