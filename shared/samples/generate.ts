@@ -5,10 +5,10 @@
  * document (the seed picks each hall's rack model).
  */
 import { builtInCatalog } from '../catalog';
-import type { FleetDoc, Hall, Placement } from '../model/schema';
+import type { EquipmentModel, FleetDoc, Hall, Placement } from '../model/schema';
 import { kwToMw } from '../units';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
-import { placeRows, seededRandom } from './layout';
+import { placeRows, seededRandom, type LaidOut } from './layout';
 import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
 
 export interface GenerateOptions {
@@ -23,6 +23,7 @@ const RACKS_PER_ROW = 25;
 const RACK_MODELS = ['rack-s19xp', 'rack-s21', 'rack-s21xp'];
 const FAN_WALL_KW = 500;
 const HALL_GAP_M = 20;
+const HALLS_PER_SITE_ROW = 10;
 
 export function generateFleet(opts: GenerateOptions): FleetDoc {
   const total = Math.max(0, Math.floor(opts.placements));
@@ -34,34 +35,41 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
   const placements: Placement[] = [];
   const feedKwBySite = new Map<string, number>();
 
+  const layout = (hallId: string, rack: EquipmentModel, count: number) =>
+    placeRows({
+      idPrefix: `${hallId}-`,
+      hallId,
+      model: rack,
+      rows: Math.ceil(RACKS_PER_HALL / RACKS_PER_ROW),
+      perRow: RACKS_PER_ROW,
+      count,
+      x0M: 2,
+      y0M: 1.5,
+      gapXM: 0.1,
+    });
+  const size = (laid: LaidOut) => ({ widthM: Math.ceil(laid.maxXM + 2), depthM: Math.ceil(laid.maxYM + 1.5) });
+  // Every hall sits in a slot sized for a full hall, so a smaller last hall cannot overlap its neighbours.
+  const full = size(layout('full', models.find((m) => m.id === RACK_MODELS[0])!, RACKS_PER_HALL));
+  const pitchX = full.widthM + HALL_GAP_M;
+  const pitchY = full.depthM + HALL_GAP_M;
+
   for (let h = 0; placements.length < total; h++) {
     const rackId = RACK_MODELS[Math.floor(random() * RACK_MODELS.length)];
     const rack = models.find((m) => m.id === rackId)!;
     const siteId = `gs${(h % siteCount) + 1}`;
     const slot = Math.floor(h / siteCount);
     const hallId = `gh${h + 1}`;
-    const laid = placeRows({
-      idPrefix: `${hallId}-`,
-      hallId,
-      model: rack,
-      rows: Math.ceil(RACKS_PER_HALL / RACKS_PER_ROW),
-      perRow: RACKS_PER_ROW,
-      count: Math.min(RACKS_PER_HALL, total - placements.length),
-      x0M: 2,
-      y0M: 1.5,
-      gapXM: 0.1,
-    });
+    const laid = layout(hallId, rack, Math.min(RACKS_PER_HALL, total - placements.length));
     const loadKw = laid.placements.length * rack.powerKw;
-    const widthM = Math.ceil(laid.maxXM + 2);
-    const depthM = Math.ceil(laid.maxYM + 1.5);
+    const { widthM, depthM } = size(laid);
     const feedKw = Math.ceil(loadKw * 1.1);
     const generated = hall({
       id: hallId,
       siteId,
       name: `Hall ${h + 1}`,
       kind: 'building',
-      siteXM: (slot % 10) * (widthM + HALL_GAP_M),
-      siteYM: Math.floor(slot / 10) * (depthM + HALL_GAP_M),
+      siteXM: (slot % HALLS_PER_SITE_ROW) * pitchX,
+      siteYM: Math.floor(slot / HALLS_PER_SITE_ROW) * pitchY,
       widthM,
       depthM,
       floorLimitKgPerM2: 1000,
@@ -90,8 +98,8 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
       interconnectMw: Math.ceil(feedMw * 1.3),
       transformerCapacityMw: Math.ceil(feedMw * 1.05),
       powerPriceUsdPerMwh: 30,
-      widthM: 10 * 200,
-      depthM: Math.ceil(halls.length / siteCount / 10 + 1) * 200,
+      widthM: HALLS_PER_SITE_ROW * pitchX,
+      depthM: Math.ceil(Math.ceil(halls.length / siteCount) / HALLS_PER_SITE_ROW) * pitchY,
     });
   });
 

@@ -68,6 +68,8 @@ describe('samples', () => {
     ...listSamples().map(({ name }) => [name, sampleByName(name)] as [string, FleetDoc]),
     ['generated 2,345', generateFleet({ placements: 2_345, seed: 7, sites: 2 })],
     ['blank', blankFleet()],
+    // Eleven halls: the last, partial one starts a second row of halls on the site plan.
+    ['generated 10,500', generateFleet({ placements: 10_500, seed: 2 })],
   ];
 
   it.each(docs)('%s passes the schema and integrity with no problems', (_name, doc) => {
@@ -88,6 +90,18 @@ describe('samples', () => {
           const b = items[j]!;
           expect(rectsOverlap(a.withClearance, b.body) || rectsOverlap(b.withClearance, a.body), `${a.id} vs ${b.id}`).toBe(false);
         }
+      }
+    }
+  });
+
+  it.each(docs)('%s puts halls inside their site without overlapping', (_name, doc) => {
+    for (const site of doc.sites) {
+      const rects = doc.halls
+        .filter((h) => h.siteId === site.id)
+        .map((h) => ({ id: h.id, r: { minX: h.siteXM, minY: h.siteYM, maxX: h.siteXM + h.widthM, maxY: h.siteYM + h.depthM } }));
+      for (const [i, a] of rects.entries()) {
+        expect(rectContains({ minX: 0, minY: 0, maxX: site.widthM, maxY: site.depthM }, a.r), `${a.id} in ${site.id}`).toBe(true);
+        for (const b of rects.slice(i + 1)) expect(rectsOverlap(a.r, b.r), `${a.id} vs ${b.id}`).toBe(false);
       }
     }
   });
