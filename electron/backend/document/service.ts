@@ -9,7 +9,7 @@ import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
-import type { FleetDoc } from '../../../shared/model/schema';
+import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
 import { acquireLock } from '../../../db/lock';
@@ -61,10 +61,30 @@ interface Open {
 
 type Listener = (info: DocumentInfo) => void;
 
-/** Commands that can only move or turn things, or set fleet properties, cannot break references. */
+/** Fields through which an entity refers to others; an update touching none of them cannot leave a dangling reference. */
+const REFERENCE_FIELDS: Record<EntityTable, readonly string[]> = {
+  sites: [],
+  halls: ['siteId', 'retrofitOptions'],
+  zones: ['hallId'],
+  models: ['kind'],
+  placements: ['hallId', 'modelId', 'powerSourceId'],
+  scenarios: [],
+  plans: ['halls'],
+};
+
+/** Moves, turns and fleet settings cannot break references, nor can most property edits. */
 function mayBreakReferences(cmd: Command): boolean {
-  if (cmd.type === 'batch') return cmd.commands.some(mayBreakReferences);
-  return cmd.type === 'insert' || cmd.type === 'remove' || cmd.type === 'update';
+  switch (cmd.type) {
+    case 'batch':
+      return cmd.commands.some(mayBreakReferences);
+    case 'insert':
+    case 'remove':
+      return true;
+    case 'update':
+      return Object.keys(cmd.patch).some((key) => REFERENCE_FIELDS[cmd.table].includes(key));
+    default:
+      return false;
+  }
 }
 
 export class DocumentService {

@@ -66,6 +66,10 @@ describe('document service', () => {
       s.apply({ type: 'insert', entities: { table: 'placements', items: [{ ...rack, id: 'new', modelId: 'ghost' }] } }, 1),
     ).toThrow(/Edit refused: it would leave 1 problem\(s\):\nplacements\["new"\]: modelId "ghost" names no equipment model/);
     expect(() => s.apply({ type: 'remove', table: 'models', ids: ['busway-800'] }, 1)).toThrow(/names no equipment model/);
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-gpu01-01', patch: { powerSourceId: 'sm-m01-02' } }, 1)).toThrow(
+      /power source "sm-m01-02" is a miner-rack/,
+    );
+    expect(() => s.apply({ type: 'update', table: 'models', id: 'busway-800', patch: { kind: 'cdu' } }, 1)).toThrow(/is a cdu, not a PDU/);
     expect(s.snapshot()).toEqual(before);
     expect(events).toHaveLength(1);
 
