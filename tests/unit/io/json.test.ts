@@ -37,12 +37,11 @@ describe('fleet JSON', () => {
   });
 
   it('refuses a fleet that breaks the model, naming each problem', () => {
-    const doc = sampleSmall();
-    doc.models = doc.models.map((m) => (m.id === 'cdu-1200' ? { ...m, powerKw: -12 } : m));
-    doc.placements[0] = { ...doc.placements[0]!, hallId: 'nowhere' };
+    // The CDU is the only model drawing exactly 12 kW.
     const text = exportFleetJson(sampleSmall()).replace('"powerKw": 12,', '"powerKw": -12,');
     expect(() => importFleetJson(text, 'bad.json')).toThrow(/models\["cdu-1200"\]\.powerKw: .*>=0.*\(is -12\)/);
-    const dangling = JSON.stringify({ format: 'fleet-planner', version: 1, fleet: { ...sampleSmall(), placements: [doc.placements[0]] } });
+    const stray = { ...sampleSmall().placements[0]!, hallId: 'nowhere' };
+    const dangling = JSON.stringify({ format: 'fleet-planner', version: 1, fleet: { ...sampleSmall(), placements: [stray] } });
     expect(() => importFleetJson(dangling, 'bad.json')).toThrow(/placements\["sm-m01-01"\]: hallId "nowhere" names no hall/);
   });
 
