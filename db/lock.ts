@@ -38,8 +38,9 @@ export class DocumentInUseError extends Error {
   constructor(
     readonly path: string,
     readonly owner: LockOwner,
+    action: 'open' | 'save to',
   ) {
-    super(`Cannot open ${path}: it is in use by another Fleet Planner (process ${owner.pid} on ${owner.hostname} since ${owner.since})`);
+    super(`Cannot ${action} ${path}: it is in use by another Fleet Planner (process ${owner.pid} on ${owner.hostname} since ${owner.since})`);
     this.name = 'DocumentInUseError';
   }
 }
@@ -49,7 +50,7 @@ export class DocumentInUseError extends Error {
  * another machine, which we cannot check) holds it. Returns the release function. A folder
  * we may not write to gets no lock: the document can still be opened and saved elsewhere.
  */
-export function acquireLock(document: string): () => void {
+export function acquireLock(document: string, action: 'open' | 'save to' = 'open'): () => void {
   const lockFile = lockPathFor(document);
   const mine: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -65,7 +66,7 @@ export function acquireLock(document: string): () => void {
     }
     const owner = readOwner(lockFile);
     if (owner && owner.pid === mine.pid && owner.hostname === mine.hostname) return () => undefined;
-    if (owner && (owner.hostname !== mine.hostname || processAlive(owner.pid))) throw new DocumentInUseError(document, owner);
+    if (owner && (owner.hostname !== mine.hostname || processAlive(owner.pid))) throw new DocumentInUseError(document, owner, action);
     // Stale (dead owner) or unreadable: take it over.
     fs.rmSync(lockFile, { force: true });
   }

@@ -246,7 +246,7 @@ export class DocumentService {
     let target = path.resolve(this.opts.documentsDir, file);
     if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
     const moving = target !== o.path;
-    const releaseNew = moving ? acquireLock(target) : o.releaseLock;
+    const releaseNew = moving ? acquireLock(target, 'save to') : o.releaseLock;
     try {
       saveDatabaseTo(o.db, target);
     } catch (error) {

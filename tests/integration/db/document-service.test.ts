@@ -127,6 +127,8 @@ describe('document service', () => {
     try {
       expect(() => s.openFile(file)).toThrow(`Cannot open ${file}: it is in use by another Fleet Planner (process ${holder.pid} on ${hostname}`);
       expect(sha256(file)).toBe(hash);
+      expect(() => s.saveAs(file)).toThrow(`Cannot save to ${file}: it is in use by another Fleet Planner (process ${holder.pid}`);
+      expect(sha256(file)).toBe(hash);
     } finally {
       holder.kill('SIGKILL');
       await new Promise((resolve) => holder.on('exit', resolve));
