@@ -5,6 +5,7 @@
  * file atomically; a crash leaves the working copy for the next start to recover.
  */
 import type Database from 'better-sqlite3';
+import fs from 'node:fs';
 import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
@@ -245,6 +246,7 @@ export class DocumentService {
     const o = this.open;
     let target = path.resolve(this.opts.documentsDir, file);
     if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
+    if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);
     const moving = target !== o.path;
     const releaseNew = moving ? acquireLock(target, 'save to') : o.releaseLock;
     try {

@@ -87,6 +87,7 @@ describe('document service', () => {
     expect(s.save()).toMatchObject({ dirty: false, revision: 1 });
     expect(fs.readdirSync(dir).sort()).toEqual(['.plan.fleet.lock', 'data', 'plan.fleet']);
     expect(readBack(file).fleet.name).toBe('Renamed');
+    expect(() => s.saveAs(path.join(dir, 'no', 'such', 'x.fleet'))).toThrow(`Cannot save ${path.join(dir, 'no', 'such', 'x.fleet')}: the folder ${path.join(dir, 'no', 'such')} does not exist`);
     s.saveAs(path.join(dir, 'copy.fleet'));
     expect(s.recent()).toEqual([path.join(dir, 'copy.fleet'), file]);
     // Save As moved the lock to the new file.
