@@ -90,6 +90,11 @@ function mayBreakReferences(cmd: Command): boolean {
 
 export class DocumentService {
   private current: Open | null = null;
+  /**
+   * Revisions count across documents, never restarting, so an edit made against one
+   * document can never be taken for an edit of the next one opened.
+   */
+  private lastRevision = -1;
   private readonly listeners = new Set<Listener>();
   private readonly working: WorkingCopies;
   private readonly recentFiles: RecentFiles;
@@ -149,15 +154,20 @@ export class DocumentService {
     this.working.writeSidecar({ id: this.open.workingId, path: file, title, dirty });
   }
 
-  /** Makes `next` the open document, closing the previous one and its working copy. */
-  private replaceWith(next: Open, notice?: string): DocumentSnapshot {
+  /**
+   * Makes `next` the open document at a fresh revision (unsaved when `unsaved`), closing the
+   * previous one and its working copy.
+   */
+  private replaceWith(fields: Omit<Open, 'revision' | 'savedRevision'>, opts: { notice?: string; unsaved?: boolean } = {}): DocumentSnapshot {
+    const revision = ++this.lastRevision;
+    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision };
     const previous = this.current;
     this.current = next;
     if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
     this.writeSidecar();
     if (next.path) this.recentFiles.add(next.path);
     this.emit();
-    return this.snapshot(notice);
+    return this.snapshot(opts.notice);
   }
 
   private dispose(o: Open, opts: { keepUnsaved: boolean; keepLock?: boolean }): void {
@@ -179,7 +189,7 @@ export class DocumentService {
     initialize(db);
     const repo = new FleetRepository(db);
     repo.writeAll(doc);
-    return this.replaceWith({ doc, db, repo, workingId, path: null, revision: 0, savedRevision: 0, releaseLock: () => undefined });
+    return this.replaceWith({ doc, db, repo, workingId, path: null, releaseLock: () => undefined });
   }
 
   /** Opens a .fleet file; a refused file leaves the open document as it was. */
@@ -194,10 +204,7 @@ export class DocumentService {
         opened.migratedFrom !== null
           ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
           : undefined;
-      return this.replaceWith(
-        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, revision: 0, savedRevision: 0, releaseLock },
-        notice,
-      );
+      return this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
     } catch (error) {
       if (!same) releaseLock();
       throw error;
@@ -229,7 +236,7 @@ export class DocumentService {
     if (o.revision === o.savedRevision) this.writeSidecar(true);
     o.repo.persist(applied.doc, applied.changes);
     o.doc = applied.doc;
-    o.revision += 1;
+    o.revision = ++this.lastRevision;
     this.emit();
     const { revision, dirty } = this.info();
     return { revision, dirty };
@@ -291,8 +298,8 @@ export class DocumentService {
     try {
       const opened = openFleetFile(crashed, this.working.databasePath(workingId));
       const snapshot = this.replaceWith(
-        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, revision: 1, savedRevision: 0, releaseLock },
-        `Recovered unsaved changes to ${found.title} from ${found.updatedAt}`,
+        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, releaseLock },
+        { notice: `Recovered unsaved changes to ${found.title} from ${found.updatedAt}`, unsaved: true },
       );
       this.working.remove(id);
       return snapshot;

@@ -53,25 +53,23 @@ describe('document handlers', () => {
     expect(current.doc.placements.length).toBeGreaterThan(500);
 
     expect(await call('document.samples', {})).toEqual({ samples: expect.arrayContaining([expect.objectContaining({ name: 'small' })]) });
-    expect(await call('document.new', { sample: 'small' })).toMatchObject({ title: 'Small test fleet', revision: 0 });
-    expect(await call('document.apply', { command: { type: 'rotate', rotations: [{ id: 'sm-m01-01', rotationDeg: 180 }] }, baseRevision: 0 })).toEqual({
-      revision: 1,
-      dirty: true,
-    });
-    await expect(call('document.apply', { command: { type: 'rotate', rotations: [{ id: 'sm-m01-01', rotationDeg: 0 }] }, baseRevision: 0 })).rejects.toThrow(
-      /made against revision 0, the document is at revision 1/,
-    );
+    // An edit made against the campus (revision 0) cannot land on the new document.
+    expect(await call('document.new', { sample: 'small' })).toMatchObject({ title: 'Small test fleet', revision: 1 });
+    const rotate = (rotationDeg: number) => ({ type: 'rotate', rotations: [{ id: 'sm-m01-01', rotationDeg }] });
+    await expect(call('document.apply', { command: rotate(0), baseRevision: 0 })).rejects.toThrow(/made against revision 0, the document is at revision 1/);
+    expect(await call('document.apply', { command: rotate(180), baseRevision: 1 })).toEqual({ revision: 2, dirty: true });
+    await expect(call('document.apply', { command: rotate(0), baseRevision: 1 })).rejects.toThrow(/made against revision 1, the document is at revision 2/);
 
     // Untitled: Save asks for a path; cancelling changes nothing.
     expect(await call('document.save', {})).toEqual({ cancelled: true });
     expect(asked).toEqual(['save Small test fleet.fleet']);
     answers.save = path.join(dir, 'small');
-    expect(await call('document.save', {})).toEqual({ path: path.join(dir, 'small.fleet'), title: 'small.fleet', dirty: false, revision: 1 });
+    expect(await call('document.save', {})).toEqual({ path: path.join(dir, 'small.fleet'), title: 'small.fleet', dirty: false, revision: 2 });
     expect(await call('document.recent', {})).toEqual({ paths: [path.join(dir, 'small.fleet')] });
 
     expect(await call('document.open', {})).toEqual({ cancelled: true });
     answers.open = path.join(dir, 'small.fleet');
-    expect(await call('document.open', {})).toMatchObject({ path: path.join(dir, 'small.fleet'), revision: 0, dirty: false });
+    expect(await call('document.open', {})).toMatchObject({ path: path.join(dir, 'small.fleet'), revision: 3, dirty: false });
     expect(await call('document.saveAs', { path: 'copy.fleet' })).toMatchObject({ path: path.join(dir, 'copy.fleet') });
     expect(await call('document.recoveries', {})).toEqual({ items: [] });
     await expect(call('document.recover', { id: 'nothing' })).rejects.toThrow('No unsaved work "nothing" to recover');
@@ -79,11 +77,11 @@ describe('document handlers', () => {
     await expect(call('document.open', { path: path.join(dir, 'none.fleet') })).rejects.toThrow(/Cannot open .*none\.fleet: no such file/);
 
     expect(changed.map((c) => [c.title, c.revision, c.dirty])).toEqual([
-      ['Small test fleet', 0, false],
-      ['Small test fleet', 1, true],
-      ['small.fleet', 1, false],
-      ['small.fleet', 0, false],
-      ['copy.fleet', 0, false],
+      ['Small test fleet', 1, false],
+      ['Small test fleet', 2, true],
+      ['small.fleet', 2, false],
+      ['small.fleet', 3, false],
+      ['copy.fleet', 3, false],
     ]);
   });
 
