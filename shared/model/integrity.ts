@@ -105,19 +105,21 @@ export function checkIntegrity(doc: FleetDoc): IntegrityProblem[] {
     if (!hallsById.has(zone.hallId)) dangling(`zones["${zone.id}"]`, 'hallId', zone.hallId, 'hall');
   }
   const fed: Placement[] = [];
+  // Names are built only for problems: this loop runs over every placement on each open.
+  const at = (p: Placement): string => `placements["${p.id}"]`;
   for (const placement of doc.placements) {
-    const where = `placements["${placement.id}"]`;
-    if (!hallsById.has(placement.hallId)) dangling(where, 'hallId', placement.hallId, 'hall');
-    if (!modelsById.has(placement.modelId)) dangling(where, 'modelId', placement.modelId, 'equipment model');
+    if (!hallsById.has(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
+    if (!modelsById.has(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
     if (placement.powerSourceId === null) continue;
     const source = placementsById.get(placement.powerSourceId);
     if (!source) {
-      dangling(where, 'powerSourceId', placement.powerSourceId, 'placement');
+      dangling(at(placement), 'powerSourceId', placement.powerSourceId, 'placement');
       continue;
     }
     fed.push(placement);
     const sourceModel = modelsById.get(source.modelId);
     if (sourceModel && !POWER_SOURCE_KINDS.has(sourceModel.kind)) {
+      const where = at(placement);
       problems.push({
         code: 'not-a-power-source',
         where: `${where}.powerSourceId`,
