@@ -5,16 +5,17 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFleetFile } from '../../../db/fleet-file';
 import { DocumentService } from '../../../electron/backend/document/service';
 import { tempDir } from './helpers';
-import { buildChild, startChild } from './spawn';
+import { buildChild, removeChild, startChild } from './spawn';
 import { versionDoc } from './versions';
 
 const RUNS = 50;
 
 beforeAll(() => buildChild());
+afterAll(() => removeChild());
 
 describe('crash during save', () => {
   it(`leaves a whole file, old or new, in ${RUNS} SIGKILLs at random moments`, async () => {

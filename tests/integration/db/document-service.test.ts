@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openFleetFile, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
 import { lockPathFor } from '../../../db/lock';
 import { FleetRepository } from '../../../db/repository';
@@ -10,7 +10,7 @@ import { DocumentService, type DocumentInfo } from '../../../electron/backend/do
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 import { sha256, tempDir } from './helpers';
-import { buildChild, startChild } from './spawn';
+import { buildChild, removeChild, startChild } from './spawn';
 import { versionDoc } from './versions';
 
 let dir: string;
@@ -170,6 +170,7 @@ describe('document service', () => {
 
 describe('recovery after a crash', () => {
   beforeAll(() => buildChild());
+  afterAll(() => removeChild());
 
   it('reopens the unsaved edits of a killed session on the next start', async () => {
     const target = path.join(dir, 'work.fleet');

@@ -5,8 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
-// Inside node_modules so the bundle resolves better-sqlite3 from the project.
-const bundle = path.join(root, 'node_modules', '.cache', 'fleet-tests', 'document-child.cjs');
+// Inside node_modules so the bundle resolves better-sqlite3 from the project; one per test
+// process, as test files run in parallel and must not rewrite each other's child.
+const bundle = path.join(root, 'node_modules', '.cache', 'fleet-tests', `document-child-${process.pid}.cjs`);
 
 export function buildChild(): void {
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
@@ -19,6 +20,10 @@ export function buildChild(): void {
     external: ['better-sqlite3'],
     logLevel: 'error',
   });
+}
+
+export function removeChild(): void {
+  fs.rmSync(bundle, { force: true });
 }
 
 export interface Child {
