@@ -58,6 +58,7 @@ interface Open {
   revision: number;
   savedRevision: number;
   releaseLock: () => void;
+  notice: string | undefined;
 }
 
 type Listener = (info: DocumentInfo) => void;
@@ -140,8 +141,10 @@ export class DocumentService {
     };
   }
 
-  snapshot(notice?: string): DocumentSnapshot {
-    return { ...this.info(), doc: this.open.doc, ...(notice ? { notice } : {}) };
+  /** The open document; `notice` repeats what opening it told the user until another is opened. */
+  snapshot(): DocumentSnapshot {
+    const { doc, notice } = this.open;
+    return { ...this.info(), doc, ...(notice ? { notice } : {}) };
   }
 
   private emit(): void {
@@ -158,16 +161,19 @@ export class DocumentService {
    * Makes `next` the open document at a fresh revision (unsaved when `unsaved`), closing the
    * previous one and its working copy.
    */
-  private replaceWith(fields: Omit<Open, 'revision' | 'savedRevision'>, opts: { notice?: string; unsaved?: boolean } = {}): DocumentSnapshot {
+  private replaceWith(
+    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice'>,
+    opts: { notice?: string; unsaved?: boolean } = {},
+  ): DocumentSnapshot {
     const revision = ++this.lastRevision;
-    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision };
+    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice };
     const previous = this.current;
     this.current = next;
     if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
     this.writeSidecar();
     if (next.path) this.recentFiles.add(next.path);
     this.emit();
-    return this.snapshot(opts.notice);
+    return this.snapshot();
   }
 
   private dispose(o: Open, opts: { keepUnsaved: boolean; keepLock?: boolean }): void {

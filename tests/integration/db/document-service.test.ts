@@ -188,6 +188,8 @@ describe('recovery after a crash', () => {
     expect(snap.doc).toEqual(versionDoc(version));
     expect(snap).toMatchObject({ path: target, dirty: true, title: 'work.fleet' });
     expect(snap.notice).toMatch(/^Recovered unsaved changes to work.fleet from /);
+    // The shell asks for the current document after start: it hears about the recovery too.
+    expect(s.snapshot().notice).toBe(snap.notice);
     expect(s.recoveries()).toEqual([]);
     // The saved file still holds version 0 until the user saves.
     expect(readBack(target)).toEqual(versionDoc(0));
