@@ -7,10 +7,12 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { documentChannels, documentEvents } from './channels/document';
+import { filesChannels } from './channels/files';
 
 export const channels = {
   ...appChannels,
   ...documentChannels,
+  ...filesChannels,
 };
 
 export const events = {

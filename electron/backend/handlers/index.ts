@@ -1,5 +1,7 @@
 import { documentHandlers } from './document';
+import { filesHandlers } from './files';
 
 export const handlers = {
   ...documentHandlers,
+  ...filesHandlers,
 };

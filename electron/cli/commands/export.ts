@@ -2,7 +2,8 @@ import { bomCsv } from '../../../shared/io/bom';
 import { catalogToCsv } from '../../../shared/io/catalog-csv';
 import { exportFleetJson } from '../../../shared/io/json';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { exactlyPositional, EXIT_OK, fail, parseArgs, readFleet, UsageError, writeOutput, type CliCommand } from './document-common';
+import { readFleet, writeOutput } from './document-common';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan export FILE (--json OUT | --csv-bom OUT | --csv-catalog OUT)   (OUT "-" = stdout)';
 

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { writeFleetFile } from '../../../db/fleet-file';
 import { importFleetJson } from '../../../shared/io/json';
-import { checkWritable, exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from './document-common';
+import { checkWritable } from './document-common';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan import [--force] IN.json OUT.fleet';
 

@@ -1,5 +1,6 @@
 import { summarize } from '../../../shared/io/summary';
-import { exactlyPositional, EXIT_OK, fail, parseArgs, readFleet, type CliCommand } from './document-common';
+import { readFleet } from './document-common';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan info FILE [--json]';
 

@@ -1,6 +1,7 @@
 import { writeFleetFile } from '../../../db/fleet-file';
 import { blankFleet, listSamples, sampleByName } from '../../../shared/samples';
-import { checkWritable, exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from './document-common';
+import { checkWritable } from './document-common';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan new [--sample NAME] [--force] FILE';
 

@@ -6,7 +6,7 @@ import { exportCommand } from '../../../electron/cli/commands/export';
 import { importCommand } from '../../../electron/cli/commands/import';
 import { infoCommand } from '../../../electron/cli/commands/info';
 import { newCommand } from '../../../electron/cli/commands/new';
-import type { CliCommand } from '../../../electron/cli/commands/document-common';
+import type { CliCommand } from '../../../electron/cli/cli-kit';
 import { exportFleetJson } from '../../../shared/io/json';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 import { sha256, tempDir } from './helpers';

@@ -1,0 +1,92 @@
+/**
+ * The backend behind both transports: one handler map implementing the ipc contract,
+ * with every request and response checked against the contract's schemas, so a bad
+ * payload from either side is a clear error and never reaches a service.
+ */
+import { channels, events, type ChannelName, type EventName } from '../../shared/ipc/contract';
+import { DocumentService } from './document/service';
+import { IpcError, describeZodError } from './errors';
+import { handlers as domainHandlers } from './handlers';
+import { appHandlers } from './handlers/app';
+import type { HostPorts } from './host';
+
+export interface BackendOptions {
+  /** Where working copies, recovery data and recent files live. */
+  dataDir: string;
+  /** Where documents are opened from and saved to by default. */
+  documentsDir: string;
+  host: HostPorts;
+  transport: 'electron' | 'web';
+}
+
+export type EventListener = (name: EventName, payload: unknown) => void;
+
+export interface Backend {
+  invoke(channel: string, payload: unknown): Promise<unknown>;
+  onEvent(listener: EventListener): () => void;
+  close(): Promise<void>;
+}
+
+/** Everything a handler may use; each domain's handlers take the part they need. */
+export interface BackendContext {
+  document: DocumentService;
+  host: HostPorts;
+  documentsDir: string;
+  transport: 'electron' | 'web';
+  emit: (name: EventName, payload: unknown) => void;
+}
+
+type AnyHandler = (req: never, ctx: BackendContext) => Promise<unknown>;
+
+const HANDLERS: Record<string, AnyHandler> = { ...appHandlers, ...domainHandlers } as Record<string, AnyHandler>;
+
+function isChannel(name: string): name is ChannelName {
+  return Object.prototype.hasOwnProperty.call(channels, name);
+}
+
+export function createBackend(opts: BackendOptions): Backend {
+  const listeners = new Set<EventListener>();
+  const emit = (name: EventName, payload: unknown): void => {
+    const parsed = events[name].payload.safeParse(payload);
+    if (!parsed.success) throw new IpcError(name, `event payload ${describeZodError(parsed.error)}`, 'bad-response');
+    for (const listener of listeners) listener(name, parsed.data);
+  };
+  const document = new DocumentService({ dataDir: opts.dataDir, documentsDir: opts.documentsDir });
+  const unsubscribe = document.onChanged((info) => emit('document.changed', info));
+  document.start();
+  const ctx: BackendContext = { document, host: opts.host, documentsDir: opts.documentsDir, transport: opts.transport, emit };
+
+  return {
+    async invoke(channel, payload) {
+      if (typeof channel !== 'string' || !isChannel(channel)) {
+        throw new IpcError(String(channel), 'no such channel', 'unknown-channel');
+      }
+      const spec = channels[channel];
+      const request = spec.request.safeParse(payload ?? {});
+      if (!request.success) throw new IpcError(channel, describeZodError(request.error), 'bad-request');
+      const handler = HANDLERS[channel];
+      if (!handler) throw new IpcError(channel, 'not implemented by this backend', 'unknown-channel');
+      let result: unknown;
+      try {
+        result = await handler(request.data as never, ctx);
+      } catch (error) {
+        if (error instanceof IpcError) throw error;
+        throw new IpcError(channel, error instanceof Error ? error.message : String(error), 'failed');
+      }
+      const response = spec.response.safeParse(result);
+      if (!response.success) {
+        throw new IpcError(channel, `the backend answered wrongly: ${describeZodError(response.error)}`, 'bad-response');
+      }
+      return response.data;
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async close() {
+      unsubscribe();
+      listeners.clear();
+      document.close();
+    },
+  };
+}

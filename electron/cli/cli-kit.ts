@@ -1,0 +1,62 @@
+/** The frame every fleetplan command shares: its shape, exit codes, argument parsing, errors. */
+
+export interface CliIo {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+}
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 2;
+
+/** Bad input: the message, on one line, is all the user sees. */
+export class UsageError extends Error {}
+
+export function fail(io: CliIo, error: unknown): number {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`fleetplan: ${message.split('\n').join('; ')}\n`);
+  return EXIT_BAD_INPUT;
+}
+
+export interface Parsed {
+  positional: string[];
+  options: Map<string, string | true>;
+}
+
+/** `--name value` options named in `withValue`, `--flag` for the rest; anything else positional. */
+export function parseArgs(args: readonly string[], withValue: readonly string[], flags: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const options = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--') || arg === '-') {
+      positional.push(arg);
+      continue;
+    }
+    const name = arg.slice(2);
+    if (withValue.includes(name)) {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      options.set(name, value);
+    } else if (flags.includes(name)) {
+      options.set(name, true);
+    } else {
+      throw new UsageError(`unknown option ${arg}`);
+    }
+  }
+  return { positional, options };
+}
+
+export function exactlyPositional(parsed: Parsed, names: string[], usage: string): string[] {
+  if (parsed.positional.length !== names.length) {
+    throw new UsageError(`expected ${names.join(' and ')} (usage: ${usage})`);
+  }
+  return parsed.positional;
+}
+

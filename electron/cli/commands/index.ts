@@ -1,0 +1,8 @@
+/** Every fleetplan command, in the order `--help` lists them. */
+import type { CliCommand } from '../cli-kit';
+import { exportCommand } from './export';
+import { importCommand } from './import';
+import { infoCommand } from './info';
+import { newCommand } from './new';
+
+export const COMMANDS: CliCommand[] = [newCommand, infoCommand, exportCommand, importCommand];

@@ -1,0 +1,12 @@
+import type { HostPorts } from '../backend/host';
+
+/**
+ * The browser build has no native dialogs: the renderer shows its own file picker over
+ * `files.list` and always passes a path, so a pathless request here means "cancelled".
+ */
+export function webHost(_documentsDir: string): HostPorts {
+  return {
+    chooseOpenPath: async () => null,
+    chooseSavePath: async () => null,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The browser build: the same backend behind a WebSocket on 127.0.0.1, serving the
+ * built renderer. A random token per run and an exact Origin check keep other pages
+ * and other local users' browsers out. `npm run web` runs this; the e2e tests start
+ * it programmatically.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { WIRE_PATH, WireRequestSchema, type WireServerMessage } from '../../shared/ipc/wire';
+import { createBackend, type Backend } from '../backend';
+import { IpcError } from '../backend/errors';
+import { webHost } from './host-web';
+import { serveStatic } from './static-files';
+
+export interface WebServerOptions {
+  port: number;
+  /** Where documents are opened and saved. */
+  documentsDir: string;
+  /** Working copies, recovery data, recent files. */
+  dataDir: string;
+  rendererDir: string;
+}
+
+export interface WebServer {
+  url: string;
+  token: string;
+  port: number;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+
+function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && crypto.timingSafeEqual(x, y);
+}
+
+export async function startWebServer(opts: WebServerOptions): Promise<WebServer> {
+  fs.mkdirSync(opts.documentsDir, { recursive: true });
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const token = crypto.randomBytes(24).toString('base64url');
+  const backend = createBackend({
+    dataDir: opts.dataDir,
+    documentsDir: opts.documentsDir,
+    host: webHost(opts.documentsDir),
+    transport: 'web',
+  });
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405).end();
+      return;
+    }
+    serveStatic(opts.rendererDir, url.pathname, res);
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, HOST, () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const origin = `http://${HOST}:${port}`;
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    const given = url.searchParams.get('token') ?? '';
+    if (url.pathname !== WIRE_PATH || req.headers.origin !== origin || !tokensEqual(given, token)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => serveClient(ws, backend));
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    token,
+    port,
+    backend,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.close();
+    },
+  };
+}
+
+function serveClient(ws: WebSocket, backend: Backend): void {
+  const send = (message: WireServerMessage): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const unsubscribe = backend.onEvent((event, payload) => send({ event, payload }));
+  ws.on('close', unsubscribe);
+  ws.on('message', async (data) => {
+    let id = -1;
+    try {
+      const parsed = WireRequestSchema.safeParse(JSON.parse(data.toString()));
+      if (!parsed.success) throw new IpcError('(wire)', 'a request needs {id, channel, payload}', 'bad-request');
+      id = parsed.data.id;
+      const result = await backend.invoke(parsed.data.channel, parsed.data.payload);
+      send({ id, ok: true, result });
+    } catch (error) {
+      const e =
+        error instanceof IpcError
+          ? error.toJSON()
+          : { channel: '(wire)', message: error instanceof Error ? error.message : String(error), code: 'bad-request' };
+      send({ id, ok: false, error: e });
+    }
+  });
+}

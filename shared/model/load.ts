@@ -1,0 +1,30 @@
+/**
+ * What counts as IT load. Miners and GPU systems (alone or in the racks, containers and
+ * tanks that hold them) draw the power that earns money; everything else (CDUs, CRAHs,
+ * power gear) is facility load, which a hall's PUE already accounts for. One definition,
+ * used by totals, the constraint engine and the optimizer.
+ */
+import type { EquipmentKind, EquipmentModel } from './schema';
+
+const IT_KINDS: ReadonlySet<EquipmentKind> = new Set([
+  'asic-miner',
+  'miner-rack',
+  'miner-container',
+  'immersion-tank',
+  'gpu-server',
+  'gpu-rack',
+]);
+
+const POWER_SOURCE_KINDS: ReadonlySet<EquipmentKind> = new Set(['pdu', 'busway', 'transformer', 'ups', 'generator']);
+
+export function isItEquipment(kind: EquipmentKind): boolean {
+  return IT_KINDS.has(kind);
+}
+
+export function isPowerSource(kind: EquipmentKind): boolean {
+  return POWER_SOURCE_KINDS.has(kind);
+}
+
+export function itPowerKw(model: EquipmentModel): number {
+  return isItEquipment(model.kind) ? model.powerKw : 0;
+}

@@ -1,0 +1,40 @@
+import { itPowerKw } from './load';
+import type { EquipmentModel, FleetDoc } from './schema';
+import { kwToMw } from '../units';
+
+export interface Totals {
+  placements: number;
+  itMw: number;
+  hashrateThs: number;
+  gpuCount: number;
+}
+
+/** Totals over the placements of the fleet, or of one site or hall when a filter is given. */
+export function computeTotals(doc: FleetDoc, filter: { siteId?: string; hallId?: string } = {}): Totals {
+  const models = new Map<string, EquipmentModel>(doc.models.map((m) => [m.id, m]));
+  const hallIds = filter.siteId
+    ? new Set(doc.halls.filter((h) => h.siteId === filter.siteId).map((h) => h.id))
+    : null;
+  let itKw = 0;
+  let hashrateThs = 0;
+  let gpuCount = 0;
+  let placements = 0;
+  for (const p of doc.placements) {
+    if (filter.hallId && p.hallId !== filter.hallId) continue;
+    if (hallIds && !hallIds.has(p.hallId)) continue;
+    const model = models.get(p.modelId);
+    if (!model) continue;
+    placements++;
+    itKw += itPowerKw(model);
+    hashrateThs += model.hashrateThs;
+    gpuCount += model.gpuCount;
+  }
+  return { placements, itMw: kwToMw(itKw), hashrateThs, gpuCount };
+}
+
+/** Hashrate for people: 1 EH/s = 1,000 PH/s = 1,000,000 TH/s. */
+export function formatHashrate(ths: number): string {
+  if (ths >= 1e6) return `${(ths / 1e6).toFixed(2)} EH/s`;
+  if (ths >= 1e3) return `${(ths / 1e3).toFixed(1)} PH/s`;
+  return `${ths.toFixed(0)} TH/s`;
+}
