@@ -1,0 +1,69 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { HallView, Palette } from './layout';
+import { ROUTES, parseHash } from './routes';
+import { FleetTree } from './shell/FleetTree';
+import { Inspector } from './shell/Inspector';
+import { StatusBar } from './shell/StatusBar';
+import { Toolbar } from './shell/Toolbar';
+import { useFleet } from './state/store';
+
+function useHash(): string {
+  return useSyncExternalStore(
+    (notify) => {
+      window.addEventListener('hashchange', notify);
+      return () => window.removeEventListener('hashchange', notify);
+    },
+    () => window.location.hash,
+  );
+}
+
+export function App() {
+  const status = useFleet((s) => s.status);
+  const load = useFleet((s) => s.load);
+  const theme = useFleet((s) => s.theme);
+  const message = useFleet((s) => s.message);
+  const dismiss = useFleet((s) => s.dismissMessage);
+  const hallId = useFleet((s) => s.selectedHallId);
+  const title = useFleet((s) => s.document && `${s.document.title}${s.document.dirty ? ' •' : ''} — Fleet Planner`);
+  const { path, params } = parseHash(useHash());
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  useEffect(() => {
+    if (title) document.title = title;
+  }, [title]);
+
+  const Routed = ROUTES[path];
+  if (Routed) return status === 'ready' ? <Routed params={params} /> : <p className="loading">Loading…</p>;
+
+  return (
+    <div className="app">
+      <Toolbar />
+      {message && (
+        <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message">
+          <span>{message.text}</span>
+          <button onClick={dismiss} aria-label="Dismiss">×</button>
+        </div>
+      )}
+      <main className="workspace">
+        <aside className="left-panel">
+          <FleetTree />
+        </aside>
+        <section className="centre">
+          {status === 'loading' && <p className="loading">Opening the fleet…</p>}
+          {status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
+          {status === 'ready' && (hallId ? <HallView hallId={hallId} /> : <p className="hint">Select a hall in the fleet tree.</p>)}
+        </section>
+        <aside className="right-panel">
+          <Inspector />
+          <Palette />
+        </aside>
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The hall floor plan: a cached static canvas with everything, and an overlay canvas
+ * for what moves (the dragged selection, the selection box, the scale bar). React
+ * renders the two canvases once; drawing happens in effects and animation frames.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { snap } from '../../../shared/geometry/footprint';
+import { formatQuantity } from '../../../shared/units';
+import { useFleet } from '../state/store';
+import { DARK, LIGHT, drawHall, drawItem } from './draw';
+import { buildScene, hitTest, type Scene } from './scene';
+import { fitViewport, niceStep, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
+import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
+import { useEditorKeys } from './editor-keys';
+import { useLayoutSettings } from './settings';
+
+type Gesture =
+  | { kind: 'none' }
+  | { kind: 'pan'; lastX: number; lastY: number }
+  | { kind: 'move'; startXM: number; startYM: number; anchorId: string; dxM: number; dyM: number; moved: boolean }
+  | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; additive: boolean };
+
+const NONE: ReadonlySet<string> = new Set();
+
+export function HallView({ hallId, offenders = NONE }: { hallId: string; offenders?: ReadonlySet<string> }) {
+  const doc = useFleet((s) => s.document?.doc);
+  const selection = useFleet((s) => s.selection);
+  const setSelection = useFleet((s) => s.setSelection);
+  const apply = useFleet((s) => s.apply);
+  const theme = useFleet((s) => s.theme);
+  const { gridStepM, snapOn } = useLayoutSettings();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const baseRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState<Size>({ width: 800, height: 600 });
+  const [viewport, setViewport] = useState<Viewport | null>(null);
+  const gesture = useRef<Gesture>({ kind: 'none' });
+  const frame = useRef(0);
+  const [spaceDown, setSpaceDown] = useState(false);
+
+  const scene = useMemo<Scene | null>(() => (doc ? buildScene(doc, hallId) : null), [doc, hallId]);
+  const style = theme === 'dark' ? DARK : LIGHT;
+  const unitSystem = doc?.fleet.unitSystem ?? 'metric';
+
+  useEffect(() => {
+    const el = wrapRef.current;
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setSize({ width: Math.floor(entry.contentRect.width), height: Math.floor(entry.contentRect.height) });
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const fit = useCallback(() => {
+    if (scene) setViewport(fitViewport(scene.hall, size));
+  }, [scene?.hall.id, scene?.hall.widthM, scene?.hall.depthM, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(fit, [fit]);
+
+  // Static layer: redrawn when the document, the view or the selection changes.
+  useEffect(() => {
+    const canvas = baseRef.current;
+    if (!canvas || !scene || !viewport) return;
+    const ctx = prepare(canvas, size);
+    const count = drawHall(ctx, scene, viewport, size, style, { selection, offenders, gridStepM });
+    canvas.dataset.drawnCount = String(count);
+  }, [scene, viewport, size, style, selection, offenders, gridStepM]);
+
+  const drawOverlay = useCallback(() => {
+    frame.current = 0;
+    const canvas = overlayRef.current;
+    if (!canvas || !scene || !viewport) return;
+    const ctx = prepare(canvas, size);
+    ctx.clearRect(0, 0, size.width, size.height);
+    const g = gesture.current;
+    if (g.kind === 'move' && g.moved) {
+      for (const id of selection) {
+        const item = scene.byId.get(id);
+        if (item) drawItem(ctx, item, viewport, style, { selection, offenders }, g.dxM, g.dyM);
+      }
+    }
+    if (g.kind === 'box') {
+      ctx.strokeStyle = style.selection;
+      ctx.fillStyle = 'rgba(13,110,253,0.08)';
+      ctx.lineWidth = 1;
+      const x = Math.min(g.x0, g.x1);
+      const y = Math.min(g.y0, g.y1);
+      ctx.fillRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
+      ctx.strokeRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
+    }
+    drawScaleBar(ctx, viewport, size, style.text, unitSystem);
+  }, [scene, viewport, size, style, selection, offenders, unitSystem]);
+  const requestOverlay = useCallback(() => {
+    if (!frame.current) frame.current = requestAnimationFrame(drawOverlay);
+  }, [drawOverlay]);
+  useEffect(() => drawOverlay(), [drawOverlay]);
+
+  useEditorKeys({ scene, viewport, setViewport, fit, size, spaceDown, setSpaceDown });
+
+  const local = (event: { clientX: number; clientY: number }) => {
+    const r = overlayRef.current!.getBoundingClientRect();
+    return { x: event.clientX - r.left, y: event.clientY - r.top };
+  };
+
+  const onPointerDown = (event: React.PointerEvent) => {
+    if (!scene || !viewport) return;
+    overlayRef.current?.setPointerCapture(event.pointerId);
+    overlayRef.current?.focus();
+    const { x, y } = local(event);
+    if (event.button === 1 || spaceDown) {
+      gesture.current = { kind: 'pan', lastX: x, lastY: y };
+      return;
+    }
+    if (event.button !== 0) return;
+    const w = toWorld(viewport, x, y);
+    const hit = hitTest(scene, w.xM, w.yM);
+    if (hit) {
+      const id = hit.placement.id;
+      if (event.shiftKey) {
+        const next = new Set(selection);
+        if (next.has(id)) next.delete(id);
+        else next.add(id);
+        setSelection(next);
+        return;
+      }
+      if (!selection.has(id)) setSelection([id]);
+      gesture.current = { kind: 'move', startXM: w.xM, startYM: w.yM, anchorId: id, dxM: 0, dyM: 0, moved: false };
+    } else {
+      gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive: event.shiftKey };
+    }
+  };
+
+  const onPointerMove = (event: React.PointerEvent) => {
+    const g = gesture.current;
+    if (!scene || !viewport || g.kind === 'none') return;
+    const { x, y } = local(event);
+    if (g.kind === 'pan') {
+      setViewport(pan(viewport, x - g.lastX, y - g.lastY));
+      gesture.current = { ...g, lastX: x, lastY: y };
+      return;
+    }
+    if (g.kind === 'move') {
+      const w = toWorld(viewport, x, y);
+      const anchor = scene.byId.get(g.anchorId)!.placement;
+      const step = snapOn ? gridStepM : 0;
+      // Snap the grabbed object's centre, and move the rest of the selection by the same amount.
+      g.dxM = snap(anchor.xM + (w.xM - g.startXM), step) - anchor.xM;
+      g.dyM = snap(anchor.yM + (w.yM - g.startYM), step) - anchor.yM;
+      g.moved = g.moved || g.dxM !== 0 || g.dyM !== 0;
+    } else {
+      g.x1 = x;
+      g.y1 = y;
+    }
+    requestOverlay();
+  };
+
+  const onPointerUp = () => {
+    const g = gesture.current;
+    gesture.current = { kind: 'none' };
+    if (!scene || !viewport) return;
+    if (g.kind === 'move' && g.moved && (g.dxM !== 0 || g.dyM !== 0)) {
+      const moves = [...selection]
+        .map((id) => scene.byId.get(id)?.placement)
+        .filter((p): p is NonNullable<typeof p> => p !== undefined)
+        .map((p) => ({ id: p.id, xM: round(p.xM + g.dxM), yM: round(p.yM + g.dyM) }));
+      if (moves.length) void apply({ type: 'move', moves }, moves.length === 1 ? 'move' : `move ${moves.length} objects`);
+    } else if (g.kind === 'box') {
+      const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
+      const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));
+      const inside = Math.abs(g.x1 - g.x0) < 3 && Math.abs(g.y1 - g.y0) < 3
+        ? []
+        : scene.index
+            .search({ minX: a.xM, minY: a.yM, maxX: b.xM, maxY: b.yM })
+            .filter((i) => i.rect.minX >= a.xM && i.rect.maxX <= b.xM && i.rect.minY >= a.yM && i.rect.maxY <= b.yM)
+            .map((i) => i.placement.id);
+      setSelection(g.additive ? new Set([...selection, ...inside]) : inside);
+    }
+    requestOverlay();
+  };
+
+  const onWheel = (event: React.WheelEvent) => {
+    if (!viewport) return;
+    const { x, y } = local(event);
+    setViewport(zoomAt(viewport, x, y, Math.exp(-event.deltaY * 0.0015)));
+  };
+
+  const onDrop = (event: React.DragEvent) => {
+    const modelId = event.dataTransfer.getData(MODEL_DRAG_TYPE);
+    if (!modelId || !viewport || !scene || !doc) return;
+    event.preventDefault();
+    const { x, y } = local(event);
+    const w = toWorld(viewport, x, y);
+    const step = snapOn ? gridStepM : 0;
+    const command = dropPlacement(doc, scene.hall.id, modelId, snap(w.xM, step), snap(w.yM, step));
+    if (command) void apply(command, 'place').then((ok) => ok && setSelection(command.entities.items.map((i) => i.id)));
+  };
+
+  if (!scene) return <div className="hall-view empty">Select a hall in the fleet tree.</div>;
+  return (
+    <div className="hall-view" ref={wrapRef} data-testid="hall-view" data-hall-id={hallId}>
+      <canvas ref={baseRef} data-testid="hall-canvas" data-drawn-count="0" aria-label={`Floor plan of ${scene.hall.name}`} />
+      <canvas
+        ref={overlayRef}
+        className="overlay"
+        data-testid="hall-overlay"
+        tabIndex={0}
+        aria-label="Layout editor: drag to move, shift-click to add to the selection, R rotates, Delete removes, F fits"
+        style={{ cursor: spaceDown ? 'grab' : 'default' }}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+        onWheel={onWheel}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes(MODEL_DRAG_TYPE)) e.preventDefault();
+        }}
+        onDrop={onDrop}
+      />
+      <div className="view-buttons">
+        <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
+        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
+        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8))} aria-label="Zoom out">−</button>
+      </div>
+    </div>
+  );
+}
+
+/** Millimetre precision: keeps stored coordinates free of floating-point dust. */
+function round(m: number): number {
+  return Math.round(m * 1000) / 1000;
+}
+
+function prepare(canvas: HTMLCanvasElement, size: Size): CanvasRenderingContext2D {
+  const ratio = window.devicePixelRatio || 1;
+  const w = Math.floor(size.width * ratio);
+  const h = Math.floor(size.height * ratio);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+    canvas.style.width = `${size.width}px`;
+    canvas.style.height = `${size.height}px`;
+  }
+  const ctx = canvas.getContext('2d')!;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  return ctx;
+}
+
+function drawScaleBar(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, color: string, units: 'metric' | 'us'): void {
+  const stepM = niceStep(v.scale, 80);
+  const x = 16;
+  const y = size.height - 18;
+  const px = stepM * v.scale;
+  ctx.fillStyle = color;
+  ctx.fillRect(x, y, px / 2, 4);
+  ctx.strokeStyle = color;
+  ctx.strokeRect(x, y, px, 4);
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.fillText(formatQuantity(stepM, 'length', units, 2), x + px + 6, y + 5);
+}

@@ -1,0 +1,2 @@
+export { HallView } from './HallView';
+export { Palette } from './Palette';

@@ -1,0 +1,69 @@
+/**
+ * World (hall metres) ↔ screen (CSS pixels) transform. Kept pure so zoom, pan and
+ * fit can be unit-tested and so drawing and hit-testing agree by construction.
+ */
+export interface Viewport {
+  /** CSS pixels per metre. */
+  scale: number;
+  /** Screen position of the world origin. */
+  offsetX: number;
+  offsetY: number;
+}
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 2000;
+
+export function toScreen(v: Viewport, xM: number, yM: number): { x: number; y: number } {
+  return { x: v.offsetX + xM * v.scale, y: v.offsetY + yM * v.scale };
+}
+
+export function toWorld(v: Viewport, x: number, y: number): { xM: number; yM: number } {
+  return { xM: (x - v.offsetX) / v.scale, yM: (y - v.offsetY) / v.scale };
+}
+
+/** The viewport showing a widthM × depthM area whole and centred, with a margin in pixels. */
+export function fitViewport(area: { widthM: number; depthM: number }, screen: Size, marginPx = 32): Viewport {
+  const usableW = Math.max(1, screen.width - 2 * marginPx);
+  const usableH = Math.max(1, screen.height - 2 * marginPx);
+  const scale = clampScale(Math.min(usableW / area.widthM, usableH / area.depthM));
+  return {
+    scale,
+    offsetX: (screen.width - area.widthM * scale) / 2,
+    offsetY: (screen.height - area.depthM * scale) / 2,
+  };
+}
+
+/** Zooms by `factor` keeping the world point under (x, y) where it is on screen. */
+export function zoomAt(v: Viewport, x: number, y: number, factor: number): Viewport {
+  const scale = clampScale(v.scale * factor);
+  const world = toWorld(v, x, y);
+  return { scale, offsetX: x - world.xM * scale, offsetY: y - world.yM * scale };
+}
+
+export function pan(v: Viewport, dx: number, dy: number): Viewport {
+  return { ...v, offsetX: v.offsetX + dx, offsetY: v.offsetY + dy };
+}
+
+/** The world rectangle visible on screen, for culling. */
+export function visibleWorld(v: Viewport, screen: Size): { minX: number; minY: number; maxX: number; maxY: number } {
+  const a = toWorld(v, 0, 0);
+  const b = toWorld(v, screen.width, screen.height);
+  return { minX: a.xM, minY: a.yM, maxX: b.xM, maxY: b.yM };
+}
+
+function clampScale(scale: number): number {
+  return Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale));
+}
+
+/** A "nice" grid or scale-bar step (1, 2 or 5 × 10^n metres) at least `minPx` wide on screen. */
+export function niceStep(scale: number, minPx: number): number {
+  const raw = minPx / scale;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
+  return 10 * power;
+}

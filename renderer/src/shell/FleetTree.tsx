@@ -1,0 +1,74 @@
+import { useMemo } from 'react';
+import { useFleet } from '../state/store';
+import { computeTotals, formatHashrate } from '../../../shared/model/totals';
+
+/** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
+export function FleetTree() {
+  const document = useFleet((s) => s.document);
+  const selectedHallId = useFleet((s) => s.selectedHallId);
+  const selectedSiteId = useFleet((s) => s.selectedSiteId);
+  const selectHall = useFleet((s) => s.selectHall);
+  const selectSite = useFleet((s) => s.selectSite);
+  const doc = document?.doc;
+
+  const sites = useMemo(
+    () =>
+      (doc?.sites ?? [])
+        .slice()
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((site) => ({
+          site,
+          halls: doc!.halls.filter((h) => h.siteId === site.id).sort((a, b) => a.name.localeCompare(b.name)),
+          totals: computeTotals(doc!, { siteId: site.id }),
+        })),
+    [doc],
+  );
+  if (!doc) return null;
+  const hallOrder = sites.flatMap((s) => s.halls.map((h) => h.id));
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    const at = selectedHallId ? hallOrder.indexOf(selectedHallId) : -1;
+    const next = hallOrder[Math.max(0, Math.min(hallOrder.length - 1, at + (event.key === 'ArrowDown' ? 1 : -1)))];
+    if (next) selectHall(next);
+  };
+
+  return (
+    <nav className="fleet-tree" aria-label="Fleet tree" onKeyDown={onKeyDown}>
+      <div className="tree-fleet" data-testid="tree-fleet">
+        {doc.fleet.name}
+      </div>
+      <ul role="tree">
+        {sites.map(({ site, halls, totals }) => (
+          <li key={site.id} role="treeitem" aria-expanded="true" aria-selected={selectedSiteId === site.id && !selectedHallId}>
+            <button
+              className={`tree-site${selectedSiteId === site.id && !selectedHallId ? ' selected' : ''}`}
+              data-testid={`tree-site-${site.id}`}
+              onClick={() => selectSite(site.id)}
+              title={`${site.location} · interconnect ${site.interconnectMw} MW`}
+            >
+              <span className="tree-name">{site.name}</span>
+              <span className="tree-meta">{totals.itMw.toFixed(1)} MW</span>
+            </button>
+            <ul role="group">
+              {halls.map((hall) => (
+                <li key={hall.id} role="treeitem" aria-selected={hall.id === selectedHallId}>
+                  <button
+                    className={`tree-hall${hall.id === selectedHallId ? ' selected' : ''}`}
+                    data-testid={`tree-hall-${hall.id}`}
+                    onClick={() => selectHall(hall.id)}
+                  >
+                    <span className={`use-dot use-${hall.currentUse}`} aria-hidden="true" />
+                    <span className="tree-name">{hall.name}</span>
+                    <span className="tree-meta">{formatHashrate(computeTotals(doc, { hallId: hall.id }).hashrateThs)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { computeTotals, formatHashrate } from '../../../shared/model/totals';
+import { useFleet } from '../state/store';
+
+export function StatusBar() {
+  const doc = useFleet((s) => s.document?.doc);
+  const dirty = useFleet((s) => s.document?.dirty ?? false);
+  const totals = useMemo(() => (doc ? computeTotals(doc) : null), [doc]);
+  if (!doc || !totals) return <footer className="status-bar" />;
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      <span data-testid="total-it">IT {totals.itMw.toFixed(2)} MW</span>
+      <span data-testid="total-hashrate">{formatHashrate(totals.hashrateThs)}</span>
+      <span data-testid="total-gpus">{totals.gpuCount.toLocaleString('en-US')} GPUs</span>
+      <span>{totals.placements.toLocaleString('en-US')} objects</span>
+      <span>{doc.sites.length} sites · {doc.halls.length} halls</span>
+      <span className="spacer" />
+      <span data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
+      <span>Units: {doc.fleet.unitSystem === 'us' ? 'US' : 'metric'}</span>
+    </footer>
+  );
+}

@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { useFleet } from '../state/store';
+import { OpenDialog } from './OpenDialog';
+import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
+
+type Dialog = null | 'open' | 'save-as';
+
+export function Toolbar() {
+  const document = useFleet((s) => s.document);
+  const history = useFleet((s) => s.history);
+  const undo = useFleet((s) => s.undo);
+  const redo = useFleet((s) => s.redo);
+  const theme = useFleet((s) => s.theme);
+  const toggleTheme = useFleet((s) => s.toggleTheme);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [samples, setSamples] = useState<{ name: string; title: string }[]>([]);
+
+  useEffect(() => {
+    api.invoke('document.samples', {}).then((r) => setSamples(r.samples), () => undefined);
+  }, []);
+
+  const open = () => (api.isElectron() ? void openDocument() : setDialog('open'));
+  const save = async () => {
+    if (document?.path || api.isElectron()) {
+      if (await saveDocument()) return;
+      if (api.isElectron()) return;
+    }
+    setDialog('save-as');
+  };
+  const saveAs = () => (api.isElectron() ? void saveDocumentAs() : setDialog('save-as'));
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const key = event.key.toLowerCase();
+      const actions: Record<string, () => void> = {
+        s: () => (event.shiftKey ? saveAs() : void save()),
+        o: open,
+        n: () => void newDocument(),
+        z: () => void (event.shiftKey ? redo() : undo()),
+        y: () => void redo(),
+      };
+      const action = actions[key];
+      if (!action) return;
+      event.preventDefault();
+      action();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const lastUndo = history.undo[history.undo.length - 1];
+  const lastRedo = history.redo[history.redo.length - 1];
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Document">
+      <span className="app-name">Fleet Planner</span>
+      <select
+        aria-label="New fleet"
+        data-testid="new-menu"
+        value=""
+        onChange={(e) => void newDocument(e.target.value === 'blank' ? undefined : e.target.value)}
+      >
+        <option value="">New…</option>
+        <option value="blank">Blank fleet</option>
+        {samples.map((s) => (
+          <option key={s.name} value={s.name}>
+            Sample: {s.title}
+          </option>
+        ))}
+      </select>
+      <button onClick={open} title="Open (Ctrl+O)" data-testid="open">Open</button>
+      <button onClick={() => void save()} title="Save (Ctrl+S)" data-testid="save">Save</button>
+      <button onClick={saveAs} title="Save As (Ctrl+Shift+S)" data-testid="save-as">Save As</button>
+      <span className="separator" />
+      <button onClick={() => void undo()} disabled={!lastUndo} title={`Undo ${lastUndo?.label ?? ''} (Ctrl+Z)`} data-testid="undo">Undo</button>
+      <button onClick={() => void redo()} disabled={!lastRedo} title={`Redo ${lastRedo?.label ?? ''} (Ctrl+Shift+Z)`} data-testid="redo">Redo</button>
+      <span className="doc-title" data-testid="doc-title">
+        {document ? `${document.title}${document.dirty ? ' •' : ''}` : ''}
+      </span>
+      <button onClick={toggleTheme} aria-label="Switch theme" data-testid="theme">{theme === 'dark' ? 'Light' : 'Dark'}</button>
+      {dialog === 'open' && (
+        <OpenDialog
+          onClose={() => setDialog(null)}
+          onPick={(path) => {
+            setDialog(null);
+            void openDocument(path);
+          }}
+        />
+      )}
+      {dialog === 'save-as' && <SaveAsDialog initial={document?.title ?? 'fleet'} onClose={() => setDialog(null)} />}
+    </header>
+  );
+}
+
+function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => void }) {
+  const [name, setName] = useState(initial.replace(/\.fleet$/, ''));
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    const dir = await documentsFolder();
+    if (!dir) return;
+    const file = `${dir}/${name.trim().replace(/[\\/:*?"<>|]/g, '-')}.fleet`;
+    if (await saveDocumentAs(file)) onClose();
+  };
+  return (
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="Save as">
+      <form className="modal" onSubmit={(e) => void submit(e)}>
+        <h2>Save as</h2>
+        <label>
+          File name
+          <input data-testid="save-as-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" data-testid="save-as-confirm">Save</button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * File actions shared by the toolbar, the keyboard shortcuts and (in Electron) the
+ * native menu. In the browser build the renderer supplies paths itself because the
+ * backend has no native dialog to show there.
+ */
+import { api } from '../api/client';
+import { useFleet } from '../state/store';
+
+async function run<T>(work: () => Promise<T>): Promise<T | null> {
+  try {
+    return await work();
+  } catch (error) {
+    useFleet.getState().say('error', (error as Error).message);
+    return null;
+  }
+}
+
+function confirmDiscard(): boolean {
+  const doc = useFleet.getState().document;
+  return !doc?.dirty || window.confirm(`"${doc.title}" has unsaved changes. Discard them?`);
+}
+
+export async function newDocument(sample?: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  const snapshot = await run(() => api.invoke('document.new', sample ? { sample } : {}));
+  if (snapshot) useFleet.getState().adopt(snapshot);
+}
+
+export async function openDocument(path?: string): Promise<void> {
+  if (!confirmDiscard()) return;
+  const snapshot = await run(() => api.invoke('document.open', path ? { path } : {}));
+  if (snapshot) useFleet.getState().adopt(snapshot);
+}
+
+export async function saveDocument(): Promise<boolean> {
+  const result = await run(() => api.invoke('document.save', {}));
+  if (!result || 'cancelled' in result) return false;
+  useFleet.getState().say('info', `Saved ${result.path ?? result.title}`);
+  return true;
+}
+
+export async function saveDocumentAs(path?: string): Promise<boolean> {
+  const result = await run(() => api.invoke('document.saveAs', path ? { path } : {}));
+  if (!result || 'cancelled' in result) return false;
+  useFleet.getState().say('info', `Saved ${result.path ?? result.title}`);
+  return true;
+}
+
+/** The documents folder of the browser build, where its Save As writes. */
+export async function documentsFolder(): Promise<string | null> {
+  const listing = await run(() => api.invoke('files.list', {}));
+  return listing?.dir ?? null;
+}

@@ -1,0 +1,185 @@
+/**
+ * The renderer's state: the open document as the backend last confirmed it (plus edits
+ * applied optimistically with the same pure function the backend uses), the selection,
+ * the undo history and the theme. Edits go to the backend one at a time so every one
+ * carries the revision it was made against.
+ */
+import { create } from 'zustand';
+import { applyCommand } from '../../../shared/commands/apply';
+import type { Command } from '../../../shared/commands/schema';
+import type { FleetDoc } from '../../../shared/model/schema';
+import { api } from '../api/client';
+import { emptyHistory, record, type History } from './history';
+
+export type Theme = 'light' | 'dark';
+
+export interface DocumentState {
+  doc: FleetDoc;
+  path: string | null;
+  title: string;
+  dirty: boolean;
+  revision: number;
+}
+
+interface Snapshot extends DocumentState {
+  notice?: string;
+}
+
+export interface FleetState {
+  status: 'loading' | 'ready' | 'failed';
+  document: DocumentState | null;
+  selectedSiteId: string | null;
+  selectedHallId: string | null;
+  selection: ReadonlySet<string>;
+  history: History;
+  message: { kind: 'error' | 'info'; text: string } | null;
+  theme: Theme;
+  load(): Promise<void>;
+  adopt(snapshot: Snapshot | { cancelled: true }): void;
+  apply(command: Command, label: string): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  selectSite(siteId: string): void;
+  selectHall(hallId: string): void;
+  setSelection(ids: Iterable<string>): void;
+  say(kind: 'error' | 'info', text: string): void;
+  dismissMessage(): void;
+  toggleTheme(): void;
+}
+
+const THEME_KEY = 'fleet-planner.theme';
+
+function initialTheme(): Theme {
+  const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem(THEME_KEY);
+  if (saved === 'light' || saved === 'dark') return saved;
+  return typeof matchMedia !== 'undefined' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+/** Edits reach the backend in order; each waits for the revision the previous one produced. */
+let sending: Promise<unknown> = Promise.resolve();
+
+export const useFleet = create<FleetState>((set, get) => {
+  const send = (command: Command): Promise<boolean> => {
+    const next = sending.then(async () => {
+      const current = get().document;
+      if (!current) return false;
+      try {
+        const result = await api.invoke('document.apply', { command, baseRevision: current.revision });
+        const latest = get().document;
+        if (latest) set({ document: { ...latest, revision: result.revision, dirty: result.dirty } });
+        return true;
+      } catch (error) {
+        // The backend refused: take its document back so the screen shows what is stored.
+        get().say('error', (error as Error).message);
+        const snapshot = await api.invoke('document.current', {});
+        get().adopt(snapshot);
+        return false;
+      }
+    });
+    sending = next;
+    return next;
+  };
+
+  /** Applies locally at once and sends; returns the inverse, or null when the edit does not fit. */
+  const applyLocally = (command: Command): Command | null => {
+    const current = get().document;
+    if (!current) return null;
+    try {
+      const applied = applyCommand(current.doc, command);
+      set({ document: { ...current, doc: applied.doc, dirty: true } });
+      return applied.inverse;
+    } catch (error) {
+      get().say('error', (error as Error).message);
+      return null;
+    }
+  };
+
+  return {
+    status: 'loading',
+    document: null,
+    selectedSiteId: null,
+    selectedHallId: null,
+    selection: new Set(),
+    history: emptyHistory,
+    message: null,
+    theme: initialTheme(),
+
+    async load() {
+      try {
+        get().adopt(await api.invoke('document.current', {}));
+        api.on('document.changed', (payload) => {
+          const info = payload as { path: string | null; title: string; dirty: boolean };
+          const current = get().document;
+          if (current) set({ document: { ...current, path: info.path, title: info.title, dirty: info.dirty } });
+        });
+      } catch (error) {
+        set({ status: 'failed', message: { kind: 'error', text: (error as Error).message } });
+      }
+    },
+
+    adopt(snapshot) {
+      if ('cancelled' in snapshot) return;
+      const { notice, ...document } = snapshot;
+      const previous = get();
+      const sameDoc = previous.document?.path === document.path && previous.document?.doc.fleet.name === document.doc.fleet.name;
+      const hallStillThere = document.doc.halls.some((h) => h.id === previous.selectedHallId);
+      const firstHall = document.doc.halls[0] ?? null;
+      set({
+        status: 'ready',
+        document,
+        history: sameDoc ? previous.history : emptyHistory,
+        selectedHallId: hallStillThere ? previous.selectedHallId : (firstHall?.id ?? null),
+        selectedSiteId: hallStillThere ? previous.selectedSiteId : (firstHall?.siteId ?? document.doc.sites[0]?.id ?? null),
+        selection: new Set(),
+        ...(notice ? { message: { kind: 'info' as const, text: notice } } : {}),
+      });
+    },
+
+    async apply(command, label) {
+      const inverse = applyLocally(command);
+      if (!inverse) return false;
+      set({ history: record(get().history, { label, forward: command, inverse }) });
+      return send(command);
+    },
+
+    async undo() {
+      const { undo, redo } = get().history;
+      const step = undo[undo.length - 1];
+      if (!step) return;
+      if (!applyLocally(step.inverse)) return;
+      set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] } });
+      await send(step.inverse);
+    },
+
+    async redo() {
+      const { undo, redo } = get().history;
+      const step = redo[redo.length - 1];
+      if (!step) return;
+      if (!applyLocally(step.forward)) return;
+      set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) } });
+      await send(step.forward);
+    },
+
+    selectSite(siteId) {
+      set({ selectedSiteId: siteId, selectedHallId: null, selection: new Set() });
+    },
+    selectHall(hallId) {
+      const hall = get().document?.doc.halls.find((h) => h.id === hallId);
+      set({ selectedHallId: hallId, selectedSiteId: hall?.siteId ?? null, selection: new Set() });
+    },
+    setSelection(ids) {
+      set({ selection: new Set(ids) });
+    },
+    say(kind, text) {
+      set({ message: { kind, text } });
+    },
+    dismissMessage() {
+      set({ message: null });
+    },
+    toggleTheme() {
+      const theme: Theme = get().theme === 'dark' ? 'light' : 'dark';
+      localStorage.setItem(THEME_KEY, theme);
+      set({ theme });
+    },
+  };
+});

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { fitViewport, niceStep, toScreen, toWorld, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
+
+describe('viewport', () => {
+  it('fits a 40 × 20 m hall into 1000 × 600 px with 50 px margins at 22.5 px/m, centred', () => {
+    // usable 900 × 500 px: min(900/40, 500/20) = min(22.5, 25) = 22.5 px/m
+    const v = fitViewport({ widthM: 40, depthM: 20 }, { width: 1000, height: 600 }, 50);
+    expect(v.scale).toBe(22.5);
+    expect(v.offsetX).toBe(50); // (1000 − 900) / 2
+    expect(v.offsetY).toBe(75); // (600 − 450) / 2
+  });
+  it('screen and world transforms are inverse', () => {
+    const v = { scale: 12.5, offsetX: 40, offsetY: -7 };
+    const s = toScreen(v, 3.2, 8.1);
+    const w = toWorld(v, s.x, s.y);
+    expect(w.xM).toBeCloseTo(3.2, 12);
+    expect(w.yM).toBeCloseTo(8.1, 12);
+  });
+  it('zooming keeps the point under the cursor fixed', () => {
+    const v = { scale: 10, offsetX: 0, offsetY: 0 };
+    const z = zoomAt(v, 300, 200, 2);
+    const before = toWorld(v, 300, 200);
+    const after = toWorld(z, 300, 200);
+    expect(after.xM).toBeCloseTo(before.xM, 12);
+    expect(after.yM).toBeCloseTo(before.yM, 12);
+    expect(z.scale).toBe(20);
+  });
+  it('the visible world is the screen divided by the scale', () => {
+    expect(visibleWorld({ scale: 10, offsetX: 0, offsetY: 0 }, { width: 500, height: 300 })).toEqual({ minX: 0, minY: 0, maxX: 50, maxY: 30 });
+  });
+  it('nice steps are 1-2-5 × 10^n: at 22.5 px/m a 60 px minimum gives 5 m', () => {
+    // 60 / 22.5 = 2.67 m → next of 1, 2, 5 × 10^0 is 5
+    expect(niceStep(22.5, 60)).toBe(5);
+    expect(niceStep(1000, 60)).toBeCloseTo(0.1, 12);
+  });
+});
