@@ -41,4 +41,4 @@ const results = await Promise.all(
     return `built ${entry.out}`;
   }),
 );
-for (const line of results) console.log(line);
+for (const line of results) if (line.startsWith("skipped")) console.log(line);

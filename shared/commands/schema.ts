@@ -81,18 +81,18 @@ export type Command =
   | SetFleetCommand
   | BatchCommand;
 
-export const CommandSchema: z.ZodType<Command> = z.lazy(() =>
-  z.union([
-    InsertCommandSchema,
-    RemoveCommandSchema,
-    MoveCommandSchema,
-    RotateCommandSchema,
-    UpdateCommandSchema,
-    SetFleetCommandSchema,
-    z.object({
-      type: z.literal('batch'),
-      label: z.string().max(200),
-      commands: z.array(CommandSchema).max(100_000),
-    }),
-  ]),
-);
+// A discriminated union, so a bad payload is reported at the field that is wrong
+// (command.moves.0.xM) rather than as "no variant matched".
+export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
+  InsertCommandSchema,
+  RemoveCommandSchema,
+  MoveCommandSchema,
+  RotateCommandSchema,
+  UpdateCommandSchema,
+  SetFleetCommandSchema,
+  z.object({
+    type: z.literal('batch'),
+    label: z.string().max(200),
+    commands: z.array(z.lazy(() => CommandSchema)).max(100_000),
+  }),
+]);

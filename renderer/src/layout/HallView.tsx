@@ -52,9 +52,11 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
     return () => observer.disconnect();
   }, []);
 
+  const hall = scene?.hall;
+  // Refit when another hall opens or the window resizes, not on every edit.
   const fit = useCallback(() => {
-    if (scene) setViewport(fitViewport(scene.hall, size));
-  }, [scene?.hall.id, scene?.hall.widthM, scene?.hall.depthM, size.width, size.height]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (hall) setViewport(fitViewport(hall, size));
+  }, [hall, size]);
   useEffect(fit, [fit]);
 
   // Static layer: redrawn when the document, the view or the selection changes.

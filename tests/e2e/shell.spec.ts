@@ -1,0 +1,30 @@
+import { expect, openPlanner, test } from './fixtures';
+import { sampleCampus } from '../../shared/samples';
+
+test('the browser build opens the sample fleet, shows its tree and draws a hall with its equipment', async ({ page, web }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openPlanner(page, web.url);
+  const campus = sampleCampus();
+  await expect(page.getByTestId('tree-fleet')).toHaveText(campus.fleet.name);
+  for (const site of campus.sites) await expect(page.getByTestId(`tree-site-${site.id}`)).toBeVisible();
+  for (const hall of campus.halls) await expect(page.getByTestId(`tree-hall-${hall.id}`)).toBeVisible();
+
+  // Open the hall that is part-way through its AI retrofit and count what is drawn.
+  const retrofit = campus.halls.find((h) => campus.placements.some((p) => p.hallId === h.id && p.modelId.startsWith('nvl72')))!;
+  await page.getByTestId(`tree-hall-${retrofit.id}`).click();
+  const expected = campus.placements.filter((p) => p.hallId === retrofit.id).length;
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(expected));
+  await expect(page.getByTestId('total-gpus')).toContainText('GPUs');
+  await page.screenshot({ path: 'test-results/screenshots/browser-build.png' });
+  expect(errors).toEqual([]);
+});
+
+test('keyboard moves through the halls of the tree', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  const first = page.locator('.tree-hall.selected');
+  const before = await first.textContent();
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.tree-hall.selected')).not.toHaveText(before!);
+});

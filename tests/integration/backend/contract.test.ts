@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend';
+import { channels } from '../../../shared/ipc/contract';
+
+let backend: Backend;
+let dir: string;
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-contract-'));
+  backend = createBackend({
+    dataDir: path.join(dir, 'data'),
+    documentsDir: dir,
+    host: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
+    transport: 'web',
+  });
+});
+
+afterAll(async () => {
+  await backend.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('ipc contract', () => {
+  it('rejects a malformed payload with the channel and the field', async () => {
+    await expect(backend.invoke('document.apply', { command: { type: 'move', moves: [{ id: 'p1', xM: '3', yM: 0 }] }, baseRevision: 0 })).rejects.toThrow(
+      /^document\.apply: command\.moves\.0\.xM: .*expected number, received string/,
+    );
+    await expect(backend.invoke('document.open', { path: 42 })).rejects.toThrow(/^document\.open: path: /);
+    await expect(backend.invoke('document.current', { extra: true })).rejects.toThrow(/^document\.current: .*extra/i);
+  });
+
+  it('rejects an unknown channel by name', async () => {
+    await expect(backend.invoke('fleet.delete-everything', {})).rejects.toThrow(/fleet\.delete-everything: no such channel/);
+  });
+
+  it('a failed edit is an error for that channel and leaves the document as it was', async () => {
+    const before = (await backend.invoke('document.current', {})) as { revision: number; doc: unknown };
+    await expect(
+      backend.invoke('document.apply', { command: { type: 'remove', table: 'placements', ids: ['no-such'] }, baseRevision: before.revision }),
+    ).rejects.toThrow(/^document\.apply: .*no-such/);
+    const after = (await backend.invoke('document.current', {})) as { revision: number; doc: unknown };
+    expect(after.revision).toBe(before.revision);
+    expect(after.doc).toEqual(before.doc);
+  });
+
+  it('every channel of the contract has a handler', async () => {
+    for (const name of Object.keys(channels)) {
+      // An empty payload is wrong for some channels; what matters is that none is "not implemented".
+      await backend.invoke(name, {}).catch((error: Error) => expect(error.message).not.toMatch(/not implemented|no such channel/));
+    }
+  });
+});

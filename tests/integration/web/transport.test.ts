@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { startWebServer, type WebServer } from '../../../electron/web/server';
+
+let server: WebServer;
+let dir: string;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-web-'));
+  const rendererDir = path.join(dir, 'renderer');
+  fs.mkdirSync(rendererDir);
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  server = await startWebServer({ port: 0, documentsDir: path.join(dir, 'docs'), dataDir: path.join(dir, 'data'), rendererDir });
+});
+
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const origin = () => `http://127.0.0.1:${server.port}`;
+
+function connect(query: string, headers: Record<string, string>): Promise<{ ws: WebSocket } | { status: number }> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/ipc${query}`, { headers });
+    ws.once('open', () => resolve({ ws }));
+    ws.once('unexpected-response', (_req, res) => resolve({ status: res.statusCode ?? 0 }));
+    ws.once('error', () => resolve({ status: -1 }));
+  });
+}
+
+function call(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<Record<string, unknown>> {
+  return new Promise((resolve) => {
+    const onMessage = (data: WebSocket.RawData) => {
+      const message = JSON.parse(data.toString());
+      if (message.id === id) {
+        ws.off('message', onMessage);
+        resolve(message);
+      }
+    };
+    ws.on('message', onMessage);
+    ws.send(JSON.stringify({ id, channel, payload }));
+  });
+}
+
+describe('loopback transport', () => {
+  it('listens on 127.0.0.1 only and prints a URL with its token', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
+    const address = (server as unknown as { port: number }).port;
+    expect(address).toBeGreaterThan(0);
+  });
+
+  it('refuses a connection without a token', async () => {
+    expect(await connect('', { Origin: origin() })).toEqual({ status: 403 });
+  });
+
+  it('refuses a wrong token', async () => {
+    expect(await connect(`?token=${'x'.repeat(server.token.length)}`, { Origin: origin() })).toEqual({ status: 403 });
+  });
+
+  it('refuses another origin even with the right token', async () => {
+    expect(await connect(`?token=${server.token}`, { Origin: 'http://evil.example' })).toEqual({ status: 403 });
+    expect(await connect(`?token=${server.token}`, { Origin: 'http://localhost:' + server.port })).toEqual({ status: 403 });
+  });
+
+  it('answers the right token from its own origin, and rejects a malformed payload naming channel and field', async () => {
+    const r = await connect(`?token=${server.token}`, { Origin: origin() });
+    if (!('ws' in r)) throw new Error(`refused: ${JSON.stringify(r)}`);
+    const info = await call(r.ws, 1, 'app.info', {});
+    expect(info).toMatchObject({ ok: true, result: { name: 'Fleet Planner', transport: 'web' } });
+    const bad = await call(r.ws, 2, 'document.apply', { command: { type: 'move', moves: [{ id: 'p', xM: 'east', yM: 0 }] }, baseRevision: 0 });
+    expect(bad).toMatchObject({ ok: false, error: { channel: 'document.apply', code: 'bad-request' } });
+    expect((bad.error as { message: string }).message).toMatch(/^document\.apply: command/);
+    const unknown = await call(r.ws, 3, 'document.explode', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    const garbage = await new Promise<Record<string, unknown>>((resolve) => {
+      r.ws.once('message', (d) => resolve(JSON.parse(d.toString())));
+      r.ws.send('not json');
+    });
+    expect(garbage).toMatchObject({ ok: false });
+    r.ws.close();
+  });
+
+  it('serves the renderer with the CSP header and refuses paths outside it', async () => {
+    const get = (p: string) =>
+      new Promise<http.IncomingMessage>((resolve) => http.get(`${origin()}${p}`, resolve));
+    const index = await get('/');
+    expect(index.statusCode).toBe(200);
+    expect(index.headers['content-security-policy']).toContain("script-src 'self'");
+    index.resume();
+    const escape = await get('/..%2f..%2fetc%2fpasswd');
+    expect([403, 404]).toContain(escape.statusCode);
+    escape.resume();
+  });
+});
