@@ -1,0 +1,108 @@
+import type { Page } from '@playwright/test';
+import { expect, openPlanner, test } from './fixtures';
+import { fitViewport, toScreen } from '../../renderer/src/layout/viewport';
+import { snap } from '../../shared/geometry/footprint';
+import { sampleSmall } from '../../shared/samples';
+
+const GRID_M = 0.6;
+const small = sampleSmall();
+const hall = small.halls[0]!;
+
+async function openSmallSample(page: Page, url: string) {
+  await openPlanner(page, url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(small.placements.length));
+}
+
+/** Page coordinates of a hall point, through the same fit the view uses. */
+async function hallPoint(page: Page, xM: number, yM: number) {
+  const box = (await page.getByTestId('hall-overlay').boundingBox())!;
+  const v = fitViewport(hall, { width: Math.floor(box.width), height: Math.floor(box.height) });
+  const s = toScreen(v, xM, yM);
+  return { x: box.x + s.x, y: box.y + s.y };
+}
+
+const objectCount = async (page: Page) => Number((await page.getByTestId('status-bar').textContent())!.match(/([\d,]+) objects/)![1]!.replace(/,/g, ''));
+
+test('drag a GPU rack from the palette into the hall: it lands snapped where dropped; undo and redo', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const target = await hallPoint(page, 10, 10);
+  const box = (await page.getByTestId('hall-overlay').boundingBox())!;
+  await page.getByTestId('palette-nvl72-gb200').dragTo(page.getByTestId('hall-overlay'), {
+    targetPosition: { x: target.x - box.x, y: target.y - box.y },
+  });
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
+  // The drop point maps back to ~(10, 10) m; its centre snaps to the 0.6 m grid.
+  const x = snap(10, GRID_M).toFixed(1);
+  await expect(page.getByTestId('inspector-position')).toHaveText(new RegExp(`^${x}\\d* m, ${x}\\d* m$`));
+  await expect(page.getByTestId('doc-title')).toContainText('•');
+  await page.getByTestId('undo').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length);
+  await page.getByTestId('redo').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
+});
+
+test('box-select the miner row, move it as one step, rotate, delete, undo everything and redo', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const miners = small.placements.filter((p) => p.modelId === 'rack-s21xp');
+  // Drag a box from empty floor around the whole miner row.
+  const from = await hallPoint(page, 0.2, 0.1);
+  const to = await hallPoint(page, 19.4, 4);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('inspector')).toContainText(`${miners.length} objects selected`);
+
+  // Drag one of them 3 m south: every selected rack moves, in one undo step.
+  const first = miners[0]!;
+  const grab = await hallPoint(page, first.xM, first.yM);
+  const drop = await hallPoint(page, first.xM, first.yM + 3);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(drop.x, drop.y, { steps: 8 });
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', new RegExp(`Undo move ${miners.length} objects`));
+
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo rotate/);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length - miners.length);
+
+  for (let i = 0; i < 3; i++) await page.getByTestId('undo').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  // Back at the start: click the first rack, it is where the sample put it, facing north.
+  const start = await hallPoint(page, first.xM, first.yM);
+  await page.mouse.click(start.x, start.y);
+  await expect(page.getByTestId('inspector-rotation')).toHaveText('0°');
+  await expect(page.getByTestId('inspector-position')).toHaveText(`${first.xM.toLocaleString('en-US', { maximumFractionDigits: 2 })} m, ${first.yM.toLocaleString('en-US', { maximumFractionDigits: 2 })} m`);
+
+  for (let i = 0; i < 3; i++) await page.getByTestId('redo').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length - miners.length);
+});
+
+test('save, reopen: the layout is as it was left', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const target = await hallPoint(page, 12, 11);
+  const box = (await page.getByTestId('hall-overlay').boundingBox())!;
+  await page.getByTestId('palette-nvl72-gb200').dragTo(page.getByTestId('hall-overlay'), { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
+  const position = await page.getByTestId('inspector-position').textContent();
+
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill('e2e layout');
+  await page.getByTestId('save-as-confirm').click();
+  await expect(page.getByTestId('doc-title')).toHaveText('e2e layout.fleet');
+
+  await page.getByTestId('new-menu').selectOption('campus');
+  await expect(page.getByTestId('tree-fleet')).not.toHaveText(small.fleet.name);
+  await page.getByTestId('open').click();
+  await page.getByTestId('open-file-e2e layout.fleet').click();
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
+  const dropped = await hallPoint(page, 12, 11);
+  await page.mouse.click(dropped.x, dropped.y);
+  await expect(page.getByTestId('inspector-position')).toHaveText(position!);
+});
