@@ -111,3 +111,12 @@ export function formatUsd(v: Usd): string {
   if (abs >= 1e3) return `${sign}$${(abs / 1e3).toFixed(1)} k`;
   return `${sign}$${abs.toFixed(0)}`;
 }
+
+// Paper and drawing scales: sheets are laid out in millimetres, PDFs speak points.
+export const MM_PER_M = 1000;
+export const MM_PER_INCH = 25.4;
+export const PT_PER_INCH = 72;
+export const mmToPt = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
+export const ptToMm = (pt: number): number => (pt / PT_PER_INCH) * MM_PER_INCH;
+/** Length on paper (mm) of a real length (m) drawn at 1:denominator. */
+export const paperMm = (realM: Meters, scaleDenominator: number): number => (realM * MM_PER_M) / scaleDenominator;

@@ -6,6 +6,12 @@ import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentA
 
 type Dialog = null | 'open' | 'save-as';
 
+function openPrintPreview(): void {
+  const { selectedHallId, selectedSiteId } = useFleet.getState();
+  const subject = selectedHallId ? `hall=${encodeURIComponent(selectedHallId)}` : `site=${encodeURIComponent(selectedSiteId ?? '')}`;
+  window.location.hash = `#/print?${subject}&paper=A3&orientation=landscape&scale=fit`;
+}
+
 export function Toolbar() {
   const document = useFleet((s) => s.document);
   const history = useFleet((s) => s.history);
@@ -37,6 +43,7 @@ export function Toolbar() {
       const actions: Record<string, () => void> = {
         s: () => (event.shiftKey ? saveAs() : void save()),
         o: open,
+        p: openPrintPreview,
         n: () => void newDocument(),
         z: () => void (event.shiftKey ? redo() : undo()),
         y: () => void redo(),
@@ -75,6 +82,8 @@ export function Toolbar() {
       <span className="separator" />
       <button onClick={() => void undo()} disabled={!lastUndo} title={`Undo ${lastUndo?.label ?? ''} (Ctrl+Z)`} data-testid="undo">Undo</button>
       <button onClick={() => void redo()} disabled={!lastRedo} title={`Redo ${lastRedo?.label ?? ''} (Ctrl+Shift+Z)`} data-testid="redo">Redo</button>
+      <span className="separator" />
+      <button onClick={openPrintPreview} title="Print preview of the selected hall, or of the site (Ctrl+P)" data-testid="print-preview">Print…</button>
       <span className="doc-title" data-testid="doc-title">
         {document ? `${document.title}${document.dirty ? ' •' : ''}` : ''}
       </span>

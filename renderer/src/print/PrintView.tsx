@@ -1,0 +1,102 @@
+/**
+ * The print route: sheets drawn once as SVG in real millimetres, so what Chromium or
+ * Electron prints to PDF is to scale. The controls disappear in print.
+ */
+import { useEffect, useMemo } from 'react';
+import { PAPER_NAMES, OFFERED_SCALES, type Orientation, type PaperName } from '../../../shared/print/paper';
+import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../../shared/print/sheets';
+import { useFleet } from '../state/store';
+import { SheetSvg } from './SheetSvg';
+
+export function readPrintRequest(params: URLSearchParams): PrintRequest {
+  const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : 'A3';
+  const orientation: Orientation = params.get('orientation') === 'portrait' ? 'portrait' : 'landscape';
+  const scaleParam = params.get('scale');
+  const scale = scaleParam && /^\d+$/.test(scaleParam) ? Number(scaleParam) : 'fit';
+  return {
+    hallId: params.get('hall') ?? undefined,
+    siteId: params.get('site') ?? undefined,
+    paper,
+    orientation,
+    scale,
+    date: params.get('date') ?? new Date().toISOString().slice(0, 10),
+  };
+}
+
+function usePageSize(plan: PrintPlan | null): void {
+  useEffect(() => {
+    if (!plan) return;
+    // A constructed sheet, because the CSP allows no inline <style>.
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(`@page { size: ${plan.widthMm}mm ${plan.heightMm}mm; margin: 0; }`);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [plan]);
+}
+
+export function PrintView({ params }: { params: URLSearchParams }) {
+  const doc = useFleet((s) => s.document?.doc);
+  const request = readPrintRequest(params);
+  const key = params.toString();
+  const result = useMemo((): { plan: PrintPlan } | { error: string } | null => {
+    if (!doc) return null;
+    try {
+      return { plan: planPrint(doc, request) };
+    } catch (error) {
+      if (error instanceof PrintError) return { error: error.message };
+      throw error;
+    }
+  }, [doc, key]);
+  const plan = result && 'plan' in result ? result.plan : null;
+  usePageSize(plan);
+
+  const set = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(name, value);
+    window.location.hash = `#/print?${next.toString()}`;
+  };
+
+  return (
+    <div className="print-view" data-testid="print-view">
+      <div className="print-controls" role="toolbar" aria-label="Print settings">
+        <a href="#/">← Back to the planner</a>
+        <label>
+          Paper
+          <select value={request.paper} onChange={(e) => set('paper', e.target.value)} data-testid="print-paper">
+            {PAPER_NAMES.map((p) => (
+              <option key={p} value={p}>{p === 'Tabloid' ? 'Tabloid (ANSI B)' : p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Orientation
+          <select value={request.orientation} onChange={(e) => set('orientation', e.target.value)}>
+            <option value="landscape">Landscape</option>
+            <option value="portrait">Portrait</option>
+          </select>
+        </label>
+        <label>
+          Scale
+          <select value={String(request.scale)} onChange={(e) => set('scale', e.target.value)} data-testid="print-scale">
+            <option value="fit">Fit to page</option>
+            {OFFERED_SCALES.map((s) => (
+              <option key={s} value={s}>1:{s}</option>
+            ))}
+          </select>
+        </label>
+        <button onClick={() => window.print()} data-testid="print-button">Print…</button>
+        {plan?.sheets[0]?.drawing?.note && <span className="warning">{plan.sheets[0].drawing.note}</span>}
+      </div>
+      {result && 'error' in result && <p className="error">{result.error}</p>}
+      {plan && (
+        <div className="sheets" data-sheets={plan.sheets.length}>
+          {plan.sheets.map((sheet) => (
+            <SheetSvg key={sheet.number} plan={plan} sheet={sheet} />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,185 @@
+import { niceStep } from '../layout/viewport';
+import { KIND_COLORS } from '../layout/palette-colors';
+import { formatQuantity, paperMm } from '../../../shared/units';
+import { ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
+
+const USE_COLORS: Record<string, string> = { mining: '#e0a030', ai: '#3f9d5b', idle: '#adb5bd' };
+const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? USE_COLORS[kind] ?? '#999';
+
+/** One sheet, 1 SVG unit = 1 mm on paper. */
+export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
+  const { widthMm: W, heightMm: H, marginMm: M } = plan;
+  return (
+    <svg
+      className="sheet"
+      data-testid={`sheet-${sheet.number}`}
+      width={`${W}mm`}
+      height={`${H}mm`}
+      viewBox={`0 0 ${W} ${H}`}
+      xmlns="http://www.w3.org/2000/svg"
+      fontFamily="DejaVu Sans, Arial, sans-serif"
+    >
+      <rect x={0} y={0} width={W} height={H} fill="#fff" />
+      <rect x={M / 2} y={M / 2} width={W - M} height={H - M} fill="none" stroke="#000" strokeWidth={0.5} />
+      {sheet.drawing && <DrawingSvg d={sheet.drawing} units={plan.unitSystem} />}
+      {sheet.drawing && <SideColumn plan={plan} sheet={sheet} />}
+      {sheet.tables.map((t, i) => (
+        <TableSvg key={i} t={t} x={M} />
+      ))}
+      <TitleBlock plan={plan} sheet={sheet} />
+    </svg>
+  );
+}
+
+function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
+  const mm = (m: number) => paperMm(m, d.denominator);
+  const x0 = d.box.x;
+  const y0 = d.box.y;
+  const label = (w: number, h: number) => w > 14 && h > 3.2;
+  // Scale bar: the largest 1-2-5 step not wider than a third of the drawing, in 5 parts.
+  const stepM = niceStep(1000 / d.denominator, d.box.w / 3);
+  const barMm = mm(stepM);
+  const barY = d.box.y + mm(d.depthM) + 7;
+  return (
+    <g data-testid="drawing">
+      <text x={x0} y={d.box.y - 3} fontSize={4} fontWeight="bold">{d.title}</text>
+      <text x={x0 + d.box.w} y={d.box.y - 3} fontSize={3} textAnchor="end">
+        Scale 1:{d.denominator}{d.note ? ` (${d.note})` : ''}
+      </text>
+      <rect x={x0} y={y0} width={mm(d.widthM)} height={mm(d.depthM)} fill="#fafafa" stroke="#000" strokeWidth={0.5} data-testid="drawing-outline" />
+      {d.zones.map((z) => (
+        <g key={z.id}>
+          <rect x={x0 + mm(z.xM)} y={y0 + mm(z.yM)} width={mm(z.widthM)} height={mm(z.depthM)} fill="none" stroke="#0d6efd" strokeWidth={0.25} strokeDasharray="2 1" />
+          <text x={x0 + mm(z.xM) + 1} y={y0 + mm(z.yM) + 3} fontSize={2.2} fill="#0d6efd">{z.name}</text>
+        </g>
+      ))}
+      {d.items.map((it) => (
+        <g key={it.id}>
+          <rect x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.12} />
+          {label(mm(it.widthM), mm(it.depthM)) && (
+            <text x={x0 + mm(it.xM) + 0.8} y={y0 + mm(it.yM) + mm(it.depthM) / 2 + 0.8} fontSize={Math.min(2.4, mm(it.depthM) * 0.55)}>{it.label}</text>
+          )}
+        </g>
+      ))}
+      <NorthArrow x={x0 + d.box.w - 8} y={d.box.y + 4} />
+      <g data-testid="scale-bar">
+        {[0, 1, 2, 3, 4].map((i) => (
+          <rect key={i} x={x0 + (i * barMm) / 5} y={barY} width={barMm / 5} height={1.6} fill={i % 2 ? '#fff' : '#000'} stroke="#000" strokeWidth={0.2} />
+        ))}
+        <text x={x0} y={barY + 5} fontSize={2.6}>0</text>
+        <text x={x0 + barMm} y={barY + 5} fontSize={2.6}>{formatQuantity(stepM, 'length', units, 2)}</text>
+      </g>
+    </g>
+  );
+}
+
+function NorthArrow({ x, y }: { x: number; y: number }) {
+  return (
+    <g aria-label="North">
+      <path d={`M ${x} ${y} L ${x + 3} ${y + 9} L ${x} ${y + 7} L ${x - 3} ${y + 9} Z`} fill="#000" />
+      <text x={x} y={y + 13} fontSize={3.2} textAnchor="middle" fontWeight="bold">N</text>
+    </g>
+  );
+}
+
+function SideColumn({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
+  const x = plan.widthMm - plan.marginMm - SIDE_COLUMN_W_MM;
+  let y = plan.marginMm + 8;
+  return (
+    <g data-testid="legend">
+      <text x={x} y={y - 3} fontSize={3.4} fontWeight="bold">Legend</text>
+      {sheet.legend.map((l) => {
+        y += 5;
+        return (
+          <g key={l.key}>
+            <rect x={x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />
+            <text x={x + 6} y={y - 0.6} fontSize={2.6}>{truncate(l.label, 42)}</text>
+            <text x={x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
+          </g>
+        );
+      })}
+      <text x={x} y={(y += 10)} fontSize={3.4} fontWeight="bold">Summary</text>
+      {sheet.summary.map(([k, v]) => {
+        y += 4.6;
+        return (
+          <g key={k}>
+            <text x={x} y={y} fontSize={2.6}>{k}</text>
+            <text x={x + SIDE_COLUMN_W_MM} y={y} fontSize={2.6} textAnchor="end">{v}</text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function TableSvg({ t, x }: { t: TableSlice; x: number }) {
+  let cx = x;
+  const columns = t.columns.map((c) => {
+    const left = cx;
+    cx += c.widthMm;
+    return { ...c, left };
+  });
+  const width = cx - x;
+  return (
+    <g data-testid={`table-${t.title}`}>
+      <text x={x} y={t.yMm + 4} fontSize={3.4} fontWeight="bold">{t.title}{t.continued ? ' (continued)' : ''}</text>
+      {columns.map((c) => (
+        <text key={c.label} x={c.align === 'right' ? c.left + c.widthMm - 1 : c.left + 1} y={t.yMm + 9} fontSize={2.6} fontWeight="bold" textAnchor={c.align === 'right' ? 'end' : 'start'}>{c.label}</text>
+      ))}
+      <line x1={x} x2={x + width} y1={t.yMm + 10.2} y2={t.yMm + 10.2} stroke="#000" strokeWidth={0.3} />
+      {t.rows.map((row, r) => {
+        const y = t.yMm + TABLE_HEAD_MM + (r + 1) * ROW_H_MM - 1.2;
+        const bold = t.totals && r === t.rows.length - 1;
+        return (
+          <g key={r}>
+            {bold && <line x1={x} x2={x + width} y1={y - ROW_H_MM + 1.4} y2={y - ROW_H_MM + 1.4} stroke="#000" strokeWidth={0.2} />}
+            {row.map((cell, i) => {
+              const c = columns[i]!;
+              return (
+                <text key={i} x={c.align === 'right' ? c.left + c.widthMm - 1 : c.left + 1} y={y} fontSize={2.6} fontWeight={bold ? 'bold' : 'normal'} textAnchor={c.align === 'right' ? 'end' : 'start'}>
+                  {truncate(cell, Math.floor(c.widthMm / 1.55))}
+                </text>
+              );
+            })}
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
+  const { box, fields } = plan.titleBlock;
+  const all: [string, string][] = [...fields, ['Sheet', `${sheet.number} of ${plan.sheets.length}`]];
+  const perRow = Math.ceil(all.length / 2);
+  const cellW = box.w / perRow;
+  return (
+    <g data-testid="title-block">
+      <rect x={box.x} y={box.y} width={box.w} height={box.h} fill="none" stroke="#000" strokeWidth={0.5} />
+      <line x1={box.x} x2={box.x + box.w} y1={box.y + box.h / 2} y2={box.y + box.h / 2} stroke="#000" strokeWidth={0.25} />
+      {all.map(([k, v], i) => {
+        const col = i % perRow;
+        const row = Math.floor(i / perRow);
+        const x = box.x + col * cellW;
+        const y = box.y + row * (box.h / 2);
+        return (
+          <g key={k}>
+            {col > 0 && <line x1={x} x2={x} y1={y} y2={y + box.h / 2} stroke="#000" strokeWidth={0.2} />}
+            <text x={x + 1.5} y={y + 4} fontSize={2.2} fill="#555">{k}</text>
+            <text x={x + 1.5} y={y + 9.5} fontSize={fitFont(v || '—', cellW - 3, 3)} fontWeight="bold">{v || '—'}</text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}
+
+/** The largest font size up to `max` (mm) at which `text` fits `widthMm`, so no title field is cut. */
+function fitFont(text: string, widthMm: number, max: number): number {
+  // Bold DejaVu Sans averages about 0.62 of the font size per character.
+  return Math.min(max, widthMm / (0.62 * Math.max(1, text.length)));
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, Math.max(1, n - 1))}…` : s;
+}

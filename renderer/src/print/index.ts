@@ -1,0 +1,4 @@
+import { ROUTES } from '../routes';
+import { PrintView } from './PrintView';
+
+ROUTES['/print'] = PrintView;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { planPrint, PrintError, ROW_H_MM } from '../../shared/print/sheets';
+import { sampleSmall } from '../../shared/samples';
+import type { FleetDoc } from '../../shared/model/schema';
+
+/** The small sample plus 150 one-off models, one placed of each: a long bill of materials. */
+function manyModels(): FleetDoc {
+  const doc = sampleSmall();
+  const base = doc.models.find((m) => m.kind === 'gpu-server')!;
+  const hall = doc.halls[0]!;
+  const models = Array.from({ length: 150 }, (_, i) => ({ ...base, id: `x-${i}`, name: `Custom server ${i}` }));
+  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, label: '' }));
+  return { ...doc, models: [...doc.models, ...models], placements: [...doc.placements, ...placements] };
+}
+
+describe('print plan', () => {
+  it('splits long tables over sheets, keeping every row once and in order', () => {
+    const doc = manyModels();
+    const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'A4', orientation: 'portrait', scale: 'fit', date: '2026-11-25' });
+    expect(plan.sheets.length).toBeGreaterThan(3);
+    const bomRows = plan.sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Bill of materials').flatMap((t) => t.rows));
+    // 5 catalog models of the sample + 150 custom + the totals row
+    expect(bomRows.length).toBe(5 + 150 + 1);
+    expect(bomRows.at(-1)![0]).toBe('Total');
+    expect(bomRows.filter((r) => r[0]!.startsWith('Custom server')).map((r) => r[0])).toEqual(Array.from({ length: 150 }, (_, i) => `Custom server ${i}`));
+    for (const sheet of plan.sheets) {
+      for (const t of sheet.tables) {
+        // Each slice ends above the title block.
+        expect(t.yMm + 11 + t.rows.length * ROW_H_MM).toBeLessThanOrEqual(plan.titleBlock.box.y);
+      }
+    }
+    const continued = plan.sheets.flatMap((s) => s.tables).filter((t) => t.continued);
+    expect(continued.length).toBeGreaterThan(0);
+  });
+
+  it('names a missing hall', () => {
+    expect(() => planPrint(sampleSmall(), { hallId: 'nope', paper: 'A3', orientation: 'landscape', scale: 100, date: 'x' })).toThrow(PrintError);
+  });
+
+  it('prints the site plan with each hall as an item', () => {
+    const doc = sampleSmall();
+    const plan = planPrint(doc, { siteId: doc.sites[0]!.id, paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
+    expect(plan.sheets[0]!.drawing!.items.map((i) => i.id)).toEqual(doc.halls.map((h) => h.id));
+  });
+});
