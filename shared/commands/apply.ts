@@ -14,7 +14,9 @@ import type { Command, InsertCommand } from './schema';
 
 /** What a command touched, so storage and the incremental checker update only that. */
 export type Change =
-  | { table: EntityTable; id: string; op: 'upsert' | 'delete' }
+  /** `entity` is the stored value after the edit, so consumers need not search the document for it. */
+  | { table: EntityTable; id: string; op: 'upsert'; entity: { id: string } }
+  | { table: EntityTable; id: string; op: 'delete' }
   | { table: 'fleet'; op: 'upsert' };
 
 export interface Applied {
@@ -70,7 +72,7 @@ function insert(doc: FleetDoc, cmd: InsertCommand): Applied {
   return {
     doc: withTable(doc, table, [...current, ...items]),
     inverse: { type: 'remove', table, ids: items.map((i) => i.id) },
-    changes: items.map((i) => ({ table, id: i.id, op: 'upsert' as const })),
+    changes: items.map((i) => ({ table, id: i.id, op: 'upsert' as const, entity: i })),
   };
 }
 
@@ -101,6 +103,7 @@ function patchPlacements(
   const index = indexById(doc.placements);
   const placements = doc.placements.slice();
   const old: Partial<Placement>[] = [];
+  const changes: Change[] = [];
   const seen = new Set<string>();
   for (const { id, patch } of patches) {
     // A second patch of the same object would make the recorded "before" wrong for undo.
@@ -110,13 +113,11 @@ function patchPlacements(
     if (at === undefined) throw new CommandError(`placements: no "${id}"`);
     const before = placements[at]!;
     old.push({ id, ...inversePatch(before) });
-    placements[at] = { ...before, ...patch };
+    const after = { ...before, ...patch };
+    placements[at] = after;
+    changes.push({ table: 'placements', id, op: 'upsert', entity: after });
   }
-  return {
-    doc: { ...doc, placements },
-    old,
-    changes: patches.map(({ id }) => ({ table: 'placements' as const, id, op: 'upsert' as const })),
-  };
+  return { doc: { ...doc, placements }, old, changes };
 }
 
 /**
@@ -179,7 +180,7 @@ export function applyCommand(doc: FleetDoc, cmd: Command): Applied {
       return {
         doc: withTable(doc, cmd.table, items),
         inverse: { type: 'update', table: cmd.table, id: cmd.id, patch: oldValues },
-        changes: [{ table: cmd.table, id: cmd.id, op: 'upsert' }],
+        changes: [{ table: cmd.table, id: cmd.id, op: 'upsert', entity: parsed.data as Entity }],
       };
     }
     case 'set-fleet': {

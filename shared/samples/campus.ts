@@ -7,7 +7,7 @@
  *  - Building B: 120 × 72.9 + 16 GB200 × 132 + 3 CDU × 12 + 2 CRAH × 8 = 10,916 against
  *    feed 12,500 and plant 27 × 450; each busway 4 × 132 = 528 ≤ 0.8 × 898.5; the skid
  *    4 × 528 + 36 + 16 = 2,164 ≤ 0.8 × 3,000; pod liquid heat 16 × 132 × 0.85 = 1,795 ≤ 2 × 1,200
- *    (N+1 CDUs); pod air heat 16 × 132 × 0.15 + 52 (CDU and CRAH draw) = 369 ≤ zone air 200 + one
+ *    (N+1 CDUs); pod air heat 16 × 132 × 0.15 + 52 (CDU and CRAH draw) = 368.8 ≤ zone air 250 + one
  *    CRAH 150 (the other held as spare).
  *  - Hydro pad: 24 × 900.48 = 21,612 against feed 24,000 and plant 25 × 1,000.
  *  - Building C: 100 × 60.2 = 6,020 against feed 7,000 and plant 15 × 450.
@@ -129,7 +129,7 @@ export function sampleCampus(): FleetDoc {
   });
   zones.push(
     { id: 'wtx-b-mine', hallId: b.id, name: 'Mining bay (fan walls)', xM: 0, yM: 0, widthM: 48, depthM: 40, airCoolingKw: 9_500 },
-    { id: 'wtx-b-pod1', hallId: b.id, name: 'GB200 pod 1', xM: 50, yM: 0, widthM: 30, depthM: 40, airCoolingKw: 200 },
+    { id: 'wtx-b-pod1', hallId: b.id, name: 'GB200 pod 1', xM: 50, yM: 0, widthM: 30, depthM: 40, airCoolingKw: 250 },
   );
   placements.push(
     ...placeRows({ idPrefix: 'bm', hallId: b.id, model: s21xpRack, rows: 6, perRow: 20, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'BM' })

@@ -2,6 +2,7 @@
  * Scenario paths, plan limits and retrofit options for the samples, from the economics
  * section of REFERENCE.md. Period 0 is the first quarter of 2027.
  */
+import { usableCoolingKw } from '../model/cooling';
 import type { EquipmentModel, Hall, PlanLimits, RetrofitOption, Scenario } from '../model/schema';
 import { m2ToFt2, KW_PER_MW } from '../units';
 
@@ -129,12 +130,4 @@ export function idleOption(hall: Hall): RetrofitOption {
     pue: hall.pue,
     maxUnits: 0,
   };
-}
-
-const REDUNDANT_UNITS = { N: () => 0, 'N+1': () => 1, '2N': (n: number) => Math.ceil(n / 2) } as const;
-
-/** Plant capacity without the redundant units (N+1: one unit; 2N: half). */
-export function usableCoolingKw(hall: Pick<Hall, 'cooling'>): number {
-  const { unitCount, unitCapacityKw, redundancy } = hall.cooling;
-  return (unitCount - REDUNDANT_UNITS[redundancy](unitCount)) * unitCapacityKw;
 }

@@ -110,7 +110,8 @@ describe('document service', () => {
     const changes = () => (opened.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     const start = changes();
     const moved = { ...opened.doc, placements: opened.doc.placements.map((p) => (p.id === 'sm-m01-02' ? { ...p, xM: 4.2 } : p)) };
-    repo.persist(moved, [{ table: 'placements', id: 'sm-m01-02', op: 'upsert' }]);
+    const entity = moved.placements.find((p) => p.id === 'sm-m01-02')!;
+    repo.persist(moved, [{ table: 'placements', id: 'sm-m01-02', op: 'upsert', entity }]);
     expect(changes() - start).toBe(1);
     expect((repo.readAll().raw as FleetDoc).placements.find((p) => p.id === 'sm-m01-02')!.xM).toBe(4.2);
     opened.db.close();

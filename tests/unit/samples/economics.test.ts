@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtInModel } from '../../../shared/catalog';
-import { defaultLimits, retrofitAiOption, threeScenarios, usableCoolingKw } from '../../../shared/samples/economics';
+import { defaultLimits, retrofitAiOption, threeScenarios } from '../../../shared/samples/economics';
+import { usableCoolingKw } from '../../../shared/model/cooling';
 
 describe('sample economics', () => {
   it('sizes an AI retrofit from floor area (5,000 ft² per MW of IT, $9.5 M per MW)', () => {

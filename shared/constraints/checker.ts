@@ -1,0 +1,392 @@
+/**
+ * The constraint engine. One code path serves the full check and the live one: the
+ * checker keeps every placement's derived facts, a spatial index per hall and running
+ * sums per hall, zone and power source, so an edit re-evaluates only the objects it
+ * touches, their neighbours, and the sums it changes.
+ */
+import type { Change } from '../commands/apply';
+import { GridIndex } from '../geometry/grid-index';
+import { usableUnits } from '../model/cooling';
+import { isPowerSource, itPowerKw } from '../model/load';
+import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
+import { makeItem, type Item } from './item';
+import { objectViolations } from './object-rules';
+import { pairViolations } from './pair-rules';
+import type { CheckResult, Headroom, Violation } from './types';
+
+const CELL_M = 4;
+const EPS = 1e-9;
+
+interface ZoneSums {
+  airHeatKw: number;
+  liquidHeatKw: number;
+  crah: Map<string, number>;
+  cdu: Map<string, number>;
+}
+
+export class LiveChecker {
+  private doc!: FleetDoc;
+  private models = new Map<string, EquipmentModel>();
+  private halls = new Map<string, Hall>();
+  private sites = new Map<string, Site>();
+  private zonesByHall = new Map<string, Zone[]>();
+  private items = new Map<string, Item>();
+  private index = new Map<string, GridIndex<Item>>();
+  private hallLoadKw = new Map<string, number>();
+  private hallItKw = new Map<string, number>();
+  private zoneSums = new Map<string, ZoneSums>();
+  /** Load of the placements a source feeds directly (sources below it not included). */
+  private directLoadKw = new Map<string, number>();
+  private childSources = new Map<string, Set<string>>();
+  private violations = new Map<string, Violation>();
+  /** Pair and object violations by placement, to drop them when it changes. */
+  private byObject = new Map<string, Set<string>>();
+  private headroom = new Map<string, Headroom>();
+  private reach = 0;
+  private cached: CheckResult | null = null;
+
+  constructor(doc: FleetDoc) {
+    this.rebuild(doc);
+  }
+
+  result(): CheckResult {
+    this.cached ??= {
+      violations: [...this.violations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      headroom: [...this.headroom.values()],
+    };
+    return this.cached;
+  }
+
+  /** Brings the checker to `doc`, which is the document after the edit that made `changes`. */
+  update(doc: FleetDoc, changes: Change[]): CheckResult {
+    const onlyPlacements = changes.every((c) => c.table === 'placements' || c.table === 'plans' || c.table === 'scenarios');
+    if (!onlyPlacements) {
+      this.rebuild(doc);
+      return this.result();
+    }
+    this.doc = doc;
+    const placementChanges = changes.filter((c) => c.table === 'placements');
+    if (placementChanges.length === 0) return this.result();
+    const touched = new Set<string>();
+    const current = new Map<string, Placement>();
+    for (const c of placementChanges) {
+      if (!('id' in c)) continue;
+      touched.add(c.id);
+      if (c.op === 'upsert') current.set(c.id, c.entity as Placement);
+      else current.delete(c.id);
+    }
+    const dirty = new Dirty();
+    for (const id of touched) this.removeItem(id, dirty);
+    for (const id of touched) {
+      const p = current.get(id);
+      if (p) this.addItem(p, dirty);
+    }
+    for (const id of touched) if (this.items.has(id)) this.checkAround(this.items.get(id)!);
+    this.refreshAggregates(dirty);
+    return this.result();
+  }
+
+  private rebuild(doc: FleetDoc): void {
+    this.doc = doc;
+    this.models = new Map(doc.models.map((m) => [m.id, m]));
+    this.halls = new Map(doc.halls.map((h) => [h.id, h]));
+    this.sites = new Map(doc.sites.map((s) => [s.id, s]));
+    this.zonesByHall = new Map();
+    for (const z of doc.zones) this.zonesByHall.set(z.hallId, [...(this.zonesByHall.get(z.hallId) ?? []), z]);
+    this.items = new Map();
+    this.index = new Map([...this.halls.keys()].map((id) => [id, new GridIndex<Item>(CELL_M)]));
+    this.hallLoadKw = new Map();
+    this.hallItKw = new Map();
+    this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
+    this.directLoadKw = new Map();
+    this.childSources = new Map();
+    this.violations = new Map();
+    this.byObject = new Map();
+    this.headroom = new Map();
+    this.cached = null;
+    // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
+    this.reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
+    const dirty = new Dirty();
+    for (const p of doc.placements) this.addItem(p, dirty);
+    for (const item of this.items.values()) this.checkAround(item, true);
+    dirty.all = true;
+    this.refreshAggregates(dirty);
+  }
+
+  private zoneOf(p: Placement): string | null {
+    for (const z of this.zonesByHall.get(p.hallId) ?? []) {
+      if (p.xM >= z.xM && p.xM <= z.xM + z.widthM && p.yM >= z.yM && p.yM <= z.yM + z.depthM) return z.id;
+    }
+    return null;
+  }
+
+  private addItem(p: Placement, dirty: Dirty): void {
+    const m = this.models.get(p.modelId);
+    const hall = this.halls.get(p.hallId);
+    if (!m || !hall) return; // integrity checks on open report dangling references
+    const item = makeItem(p, m, this.zoneOf(p));
+    this.items.set(p.id, item);
+    this.index.get(hall.id)!.insert(item, item.rect);
+    this.account(item, 1, dirty);
+  }
+
+  private removeItem(id: string, dirty: Dirty): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.items.delete(id);
+    this.index.get(item.p.hallId)?.remove(item);
+    this.dropViolationsOf(id);
+    this.account(item, -1, dirty);
+  }
+
+  /** Adds (sign 1) or takes away (sign −1) an item's share of every running sum. */
+  private account(item: Item, sign: 1 | -1, dirty: Dirty): void {
+    const { p, m } = item;
+    const hall = this.halls.get(p.hallId)!;
+    add(this.hallLoadKw, hall.id, sign * m.powerKw);
+    add(this.hallItKw, hall.id, sign * itPowerKw(m));
+    dirty.halls.add(hall.id);
+    dirty.sites.add(hall.siteId);
+    if (item.zoneId) {
+      const z = this.zoneSums.get(item.zoneId)!;
+      z.airHeatKw += sign * m.powerKw * (1 - m.heatToLiquidFraction);
+      z.liquidHeatKw += sign * m.powerKw * m.heatToLiquidFraction;
+      if (m.kind === 'crah') sign > 0 ? z.crah.set(p.id, m.coolingCapacityKw) : z.crah.delete(p.id);
+      if (m.kind === 'cdu') sign > 0 ? z.cdu.set(p.id, m.coolingCapacityKw) : z.cdu.delete(p.id);
+      dirty.zones.add(item.zoneId);
+    }
+    if (isPowerSource(m.kind)) dirty.sources.add(p.id);
+    if (p.powerSourceId) {
+      if (isPowerSource(m.kind)) {
+        const set = this.childSources.get(p.powerSourceId) ?? new Set();
+        sign > 0 ? set.add(p.id) : set.delete(p.id);
+        this.childSources.set(p.powerSourceId, set);
+      } else {
+        add(this.directLoadKw, p.powerSourceId, sign * m.powerKw);
+      }
+      dirty.sources.add(p.powerSourceId);
+    }
+  }
+
+  private neighbours(item: Item): Item[] {
+    const r = item.rect;
+    const d = this.reach;
+    return (this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }) ?? []).filter((n) => n !== item);
+  }
+
+  /**
+   * (Re)checks an item's own rules and its pairs with its neighbours. Pairs between two
+   * other items cannot change when this one moves, so they are left alone.
+   */
+  private checkAround(item: Item, fullBuild = false): void {
+    const hall = this.halls.get(item.p.hallId)!;
+    if (!fullBuild) this.dropViolationsOf(item.p.id);
+    for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
+    for (const n of this.neighbours(item)) {
+      // In a full build each pair is seen twice: check it once, from its smaller id.
+      if (fullBuild && n.p.id < item.p.id) continue;
+      for (const v of pairViolations(item, n, hall.id, hall.siteId)) this.put(v);
+    }
+  }
+
+  private put(v: Violation): void {
+    this.violations.set(v.id, v);
+    for (const id of v.objectIds) {
+      const set = this.byObject.get(id) ?? new Set();
+      set.add(v.id);
+      this.byObject.set(id, set);
+    }
+    this.cached = null;
+  }
+
+  private drop(id: string): void {
+    const v = this.violations.get(id);
+    if (!v) return;
+    this.violations.delete(id);
+    for (const o of v.objectIds) this.byObject.get(o)?.delete(id);
+    this.cached = null;
+  }
+
+  /** Drops the object and pair violations that name a placement (not the aggregate ones). */
+  private dropViolationsOf(placementId: string): void {
+    for (const id of [...(this.byObject.get(placementId) ?? [])]) {
+      if (AGGREGATE_RULE.test(id)) continue;
+      this.drop(id);
+    }
+  }
+
+  private setAggregate(key: string, headroom: Headroom | null, violation: Violation | null): void {
+    const previous = this.headroom.get(key);
+    if (headroom && !sameHeadroom(previous, headroom)) {
+      this.headroom.set(key, headroom);
+      this.cached = null;
+    } else if (!headroom && previous) {
+      this.headroom.delete(key);
+      this.cached = null;
+    }
+    if (violation) {
+      const old = this.violations.get(violation.id);
+      if (!old || old.value !== violation.value || old.limit !== violation.limit || old.message !== violation.message) {
+        this.drop(violation.id);
+        this.put(violation);
+      }
+    } else {
+      this.drop(key);
+    }
+  }
+
+  private refreshAggregates(dirty: Dirty): void {
+    const halls = dirty.all ? [...this.halls.keys()] : [...dirty.halls];
+    for (const id of halls) this.refreshHall(this.halls.get(id)!);
+    const zones = dirty.all ? [...this.zoneSums.keys()] : [...dirty.zones];
+    for (const id of zones) this.refreshZone(id);
+    const sites = dirty.all ? [...this.sites.keys()] : [...dirty.sites];
+    for (const id of sites) if (this.sites.has(id)) this.refreshSite(this.sites.get(id)!);
+    const sources = dirty.all ? [...this.items.values()].filter((i) => isPowerSource(i.m.kind)).map((i) => i.p.id) : [...dirty.sources];
+    this.refreshSources(sources);
+  }
+
+  private refreshHall(hall: Hall): void {
+    const load = this.hallLoadKw.get(hall.id) ?? 0;
+    const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [hall.id] };
+    this.setAggregate(
+      `hall-power:${hall.id}`,
+      { kind: 'hall-power', id: hall.id, name: hall.name, capacity: hall.feedKw, load, headroom: hall.feedKw - load, unit: 'kW' },
+      load > hall.feedKw + EPS ? { ...base, id: `hall-power:${hall.id}`, rule: 'hall-power', quantity: 'power', limit: hall.feedKw, value: load, margin: hall.feedKw - load, unit: 'kW', message: hall.name } : null,
+    );
+    const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
+    // All electrical power drawn in the hall ends up as heat its plant must reject.
+    this.setAggregate(
+      `hall-cooling:${hall.id}`,
+      { kind: 'hall-cooling', id: hall.id, name: hall.name, capacity: cooling, load, headroom: cooling - load, unit: 'kW' },
+      load > cooling + EPS ? { ...base, id: `hall-cooling:${hall.id}`, rule: 'hall-cooling', quantity: 'heat', limit: cooling, value: load, margin: cooling - load, unit: 'kW', message: `${hall.name} (${hall.cooling.unitCount} × ${hall.cooling.unitCapacityKw} kW, ${hall.cooling.redundancy})` } : null,
+    );
+  }
+
+  private refreshZone(zoneId: string): void {
+    const zone = this.doc.zones.find((z) => z.id === zoneId);
+    const sums = this.zoneSums.get(zoneId);
+    if (!zone || !sums) return;
+    const hall = this.halls.get(zone.hallId)!;
+    const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [zone.id] };
+    const usable = (units: Map<string, number>) => {
+      const caps = [...units.values()].sort((a, b) => a - b);
+      // Redundant units held back are the largest ones: the zone must cope without them.
+      return caps.slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
+    };
+    const air = zone.airCoolingKw + usable(sums.crah);
+    this.setAggregate(
+      `zone-air:${zone.id}`,
+      { kind: 'zone-air', id: zone.id, name: zone.name, capacity: air, load: sums.airHeatKw, headroom: air - sums.airHeatKw, unit: 'kW' },
+      sums.airHeatKw > air + EPS ? { ...base, id: `zone-air:${zone.id}`, rule: 'zone-air', quantity: 'heat', limit: air, value: sums.airHeatKw, margin: air - sums.airHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
+    );
+    const liquid = usable(sums.cdu);
+    const hasLiquid = sums.cdu.size > 0 || sums.liquidHeatKw > EPS;
+    this.setAggregate(
+      `zone-liquid:${zone.id}`,
+      hasLiquid ? { kind: 'zone-liquid', id: zone.id, name: zone.name, capacity: liquid, load: sums.liquidHeatKw, headroom: liquid - sums.liquidHeatKw, unit: 'kW' } : null,
+      // Immersion tanks and hydro containers reject their liquid heat through their own loop.
+      sums.liquidHeatKw > liquid + EPS && sums.cdu.size > 0 ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
+    );
+  }
+
+  private refreshSite(site: Site): void {
+    let gridKw = 0;
+    let feedsKw = 0;
+    for (const hall of this.halls.values()) {
+      if (hall.siteId !== site.id) continue;
+      gridKw += (this.hallItKw.get(hall.id) ?? 0) * hall.pue;
+      feedsKw += hall.feedKw;
+    }
+    const base = { hallId: null, siteId: site.id, severity: 'error' as const, objectIds: [site.id] };
+    const interconnectKw = site.interconnectMw * 1000;
+    const transformerKw = site.transformerCapacityMw * 1000;
+    this.setAggregate(
+      `site-interconnect:${site.id}`,
+      { kind: 'site-interconnect', id: site.id, name: site.name, capacity: interconnectKw, load: gridKw, headroom: interconnectKw - gridKw, unit: 'kW' },
+      gridKw > interconnectKw + EPS ? { ...base, id: `site-interconnect:${site.id}`, rule: 'site-interconnect', quantity: 'power', limit: interconnectKw, value: gridKw, margin: interconnectKw - gridKw, unit: 'kW', message: site.name } : null,
+    );
+    this.setAggregate(
+      `site-transformer:${site.id}`,
+      { kind: 'site-transformer', id: site.id, name: site.name, capacity: transformerKw, load: feedsKw, headroom: transformerKw - feedsKw, unit: 'kW' },
+      feedsKw > transformerKw + EPS ? { ...base, id: `site-transformer:${site.id}`, rule: 'site-transformer', quantity: 'power', limit: transformerKw, value: feedsKw, margin: transformerKw - feedsKw, unit: 'kW', message: site.name } : null,
+    );
+  }
+
+  /** Total load under a source, through cascaded sources; null if the chain loops. */
+  private cascadedLoad(id: string, path: Set<string>): number | null {
+    if (path.has(id)) return null;
+    path.add(id);
+    let total = this.directLoadKw.get(id) ?? 0;
+    for (const child of this.childSources.get(id) ?? []) {
+      if (!this.items.has(child)) continue;
+      const sub = this.cascadedLoad(child, path);
+      if (sub === null) return null;
+      total += sub;
+    }
+    path.delete(id);
+    return total;
+  }
+
+  private refreshSources(ids: string[]): void {
+    // A change below a source changes every source above it.
+    const seen = new Set<string>();
+    const queue = [...ids];
+    while (queue.length) {
+      const id = queue.pop()!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const parent = this.items.get(id)?.p.powerSourceId;
+      if (parent) queue.push(parent);
+    }
+    const derate = this.doc.fleet.continuousLoadDerate;
+    for (const id of seen) {
+      const item = this.items.get(id);
+      const key = `power-source:${id}`;
+      if (!item || !isPowerSource(item.m.kind)) {
+        this.setAggregate(key, null, null);
+        this.drop(`power-cycle:${id}`);
+        continue;
+      }
+      const hall = this.halls.get(item.p.hallId)!;
+      const name = item.p.label || item.m.name;
+      const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [id] };
+      const load = this.cascadedLoad(id, new Set());
+      if (load === null) {
+        this.setAggregate(key, null, null);
+        this.put({ ...base, id: `power-cycle:${id}`, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${name} (${id}) is fed, through other sources, from itself` });
+        continue;
+      }
+      this.drop(`power-cycle:${id}`);
+      const capacity = item.m.ratingKw * derate;
+      this.setAggregate(
+        key,
+        { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kW' },
+        load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${name} (${id}, ${item.m.ratingKw} kW × ${derate} continuous)` } : null,
+      );
+    }
+  }
+}
+
+const AGGREGATE_RULE = /^(hall-|zone-|site-|power-source:|power-cycle:)/;
+
+class Dirty {
+  all = false;
+  halls = new Set<string>();
+  zones = new Set<string>();
+  sites = new Set<string>();
+  sources = new Set<string>();
+}
+
+function add(map: Map<string, number>, key: string, delta: number): void {
+  map.set(key, (map.get(key) ?? 0) + delta);
+}
+
+function sameHeadroom(a: Headroom | undefined, b: Headroom): boolean {
+  return !!a && a.capacity === b.capacity && a.load === b.load && a.name === b.name;
+}
+
+/** Every violation and every headroom of a document. */
+export function checkFleet(doc: FleetDoc): CheckResult {
+  return new LiveChecker(doc).result();
+}

@@ -1,0 +1,46 @@
+/**
+ * Cooling capacity after redundancy. Redundant units are held back and do not count:
+ * N+1 holds one unit back, 2N half of them (rounded up). A lone unit is counted under
+ * any redundancy, since there is nothing to hold back: a zone served by one CDU is
+ * simply not redundant, which is a design choice rather than an overload.
+ */
+import type { CoolingMethod, Hall, Redundancy } from './schema';
+
+export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
+  switch (redundancy) {
+    case 'N':
+      return 0;
+    case 'N+1':
+      return unitCount >= 2 ? 1 : 0;
+    case '2N':
+      return unitCount >= 2 ? Math.ceil(unitCount / 2) : 0;
+  }
+}
+
+export function usableUnits(redundancy: Redundancy, unitCount: number): number {
+  return Math.max(0, unitCount - heldBackUnits(redundancy, unitCount));
+}
+
+/** The hall plant's capacity without its redundant units. */
+export function usableCoolingKw(hall: Pick<Hall, 'cooling'>): number {
+  const { unitCount, unitCapacityKw, redundancy } = hall.cooling;
+  return usableUnits(redundancy, unitCount) * unitCapacityKw;
+}
+
+/**
+ * kW per rack a cooling method carries when the hall sets no limit of its own
+ * (REFERENCE.md, "Rack density by cooling method"; free-air mining halls and hydro
+ * containers from the reference's miner and container figures).
+ */
+export const DEFAULT_DENSITY_LIMIT_KW: Record<CoolingMethod, number> = {
+  'free-air': 80,
+  air: 30,
+  'rear-door': 80,
+  'direct-to-chip': 150,
+  immersion: 250,
+  hydro: 2000,
+};
+
+export function densityLimitKw(hall: Pick<Hall, 'densityLimitKwPerRack' | 'cooling'>): number {
+  return hall.densityLimitKwPerRack ?? DEFAULT_DENSITY_LIMIT_KW[hall.cooling.method];
+}

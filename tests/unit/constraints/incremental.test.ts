@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { applyCommand } from '../../../shared/commands/apply';
+import type { Command } from '../../../shared/commands/schema';
+import { checkFleet, LiveChecker, type CheckResult } from '../../../shared/constraints';
+import type { FleetDoc, Rotation } from '../../../shared/model/schema';
+import { sampleSmall } from '../../../shared/samples';
+
+/** Comparable form: running sums may differ from a fresh sum in the last bits. */
+function normal(r: CheckResult) {
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    violations: r.violations.map((v) => `${v.id} ${v.rule} ${round(v.value)} ${round(v.limit)} ${v.objectIds.join(',')}`).sort(),
+    headroom: r.headroom.map((h) => `${h.kind}:${h.id} ${round(h.capacity)} ${round(h.load)}`).sort(),
+  };
+}
+
+const start = sampleSmall();
+const ids = start.placements.map((p) => p.id);
+const hall = start.halls[0]!;
+
+const command = fc.oneof(
+  fc.record({ id: fc.constantFrom(...ids), x: fc.double({ min: -1, max: hall.widthM + 1, noNaN: true }), y: fc.double({ min: -1, max: hall.depthM + 1, noNaN: true }) }).map(
+    ({ id, x, y }): Command => ({ type: 'move', moves: [{ id, xM: Math.round(x * 10) / 10, yM: Math.round(y * 10) / 10 }] }),
+  ),
+  fc.record({ id: fc.constantFrom(...ids), r: fc.constantFrom<Rotation>(0, 90, 180, 270) }).map(({ id, r }): Command => ({ type: 'rotate', rotations: [{ id, rotationDeg: r }] })),
+  fc.constantFrom(...ids).map((id): Command => ({ type: 'remove', table: 'placements', ids: [id] })),
+  fc.record({ id: fc.constantFrom(...ids), n: fc.integer({ min: 0, max: 1e6 }), x: fc.double({ min: 0, max: hall.widthM, noNaN: true }) }).map(
+    ({ id, n, x }): Command => ({ type: 'insert', entities: { table: 'placements', items: [{ ...start.placements.find((p) => p.id === id)!, id: `new-${n}`, xM: Math.round(x * 10) / 10 }] } }),
+  ),
+  fc.record({ id: fc.constantFrom(...ids), src: fc.constantFrom<string | null>(null, 'sm-pdu01-01', 'sm-bw1') }).map(
+    ({ id, src }): Command => ({ type: 'update', table: 'placements', id, patch: { powerSourceId: src } }),
+  ),
+);
+
+describe('live checker', () => {
+  it('after every edit, the incremental result equals a full check (property)', () => {
+    fc.assert(
+      fc.property(fc.array(command, { minLength: 1, maxLength: 25 }), (commands) => {
+        let doc: FleetDoc = start;
+        const live = new LiveChecker(doc);
+        for (const c of commands) {
+          let applied;
+          try {
+            applied = applyCommand(doc, c);
+          } catch {
+            continue; // an edit that does not fit the document (removed id, duplicate id) changes nothing
+          }
+          doc = applied.doc;
+          expect(normal(live.update(doc, applied.changes))).toEqual(normal(checkFleet(doc)));
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a hall edit re-evaluates everything that depends on it', () => {
+    const live = new LiveChecker(start);
+    const applied = applyCommand(start, { type: 'update', table: 'halls', id: hall.id, patch: { feedKw: 100 } });
+    const r = live.update(applied.doc, applied.changes);
+    expect(r.violations.map((v) => v.rule)).toContain('hall-power');
+    expect(normal(r)).toEqual(normal(checkFleet(applied.doc)));
+  });
+
+  it('reports headroom per source, zone, hall and site', () => {
+    const kinds = new Set(checkFleet(start).headroom.map((h) => h.kind));
+    expect([...kinds].sort()).toEqual(['hall-cooling', 'hall-power', 'pdu', 'site-interconnect', 'site-transformer', 'zone-air', 'zone-liquid']);
+    // Busway: 2 × 132 = 264 kW on 0.8 × 575 = 460 kW leaves 196 kW.
+    const busway = checkFleet(start).headroom.find((h) => h.id === 'sm-bw1')!;
+    expect(busway.headroom).toBeCloseTo(196, 9);
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * Each rule against a hand calculation on the small sample (shared/samples/small.ts):
+ * one hall 30 × 15 m, 8 shelf racks of S21 XP (72.9 kW, 2 × 0.7 m, 420 kg), two GB200
+ * NVL72 racks (132 kW, 85 % to liquid, 0.6 × 1.068 m, 1,360 kg) on a busway (575 kW)
+ * fed from a floor PDU (400 kW) that also feeds a CDU (12 kW, 1,200 kW of cooling).
+ * For each rule: exactly on the limit passes, just over fails, with the numbers.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkFleet, describeViolation, type Violation } from '../../../shared/constraints';
+import type { FleetDoc } from '../../../shared/model/schema';
+import { sampleSmall } from '../../../shared/samples';
+
+type Edit = (d: FleetDoc) => void;
+
+function check(edit: Edit): Violation[] {
+  const doc = structuredClone(sampleSmall());
+  edit(doc);
+  return checkFleet(doc).violations;
+}
+
+const hall = (d: FleetDoc) => d.halls[0]!;
+const model = (d: FleetDoc, id: string) => d.models.find((m) => m.id === id)!;
+const placement = (d: FleetDoc, id: string) => d.placements.find((p) => p.id === id)!;
+
+function only(violations: Violation[], rule: Violation['rule']): Violation {
+  const hits = violations.filter((v) => v.rule === rule);
+  expect(hits, JSON.stringify(violations.map((v) => v.id))).toHaveLength(1);
+  return hits[0]!;
+}
+
+describe('the small sample', () => {
+  it('is clean', () => {
+    expect(check(() => undefined)).toEqual([]);
+  });
+});
+
+describe('hall power: load against the feed', () => {
+  // 8 × 72.9 + 2 × 132 + 12 (CDU) = 583.2 + 264 + 12 = 859.2 kW
+  it('passes at 859.2 kW of feed', () => expect(check((d) => (hall(d).feedKw = 859.2))).toEqual([]));
+  it('fails at 859.1 kW, over by 0.1 kW', () => {
+    const v = only(check((d) => (hall(d).feedKw = 859.1)), 'hall-power');
+    expect(v.value).toBeCloseTo(859.2, 9);
+    expect(v.margin).toBeCloseTo(-0.1, 9);
+    expect(v.unit).toBe('kW');
+  });
+});
+
+describe('hall cooling: heat against the plant less its redundant units', () => {
+  // Heat 859.2 kW. N+1 of 4 units counts 3: 3 × 286.4 = 859.2.
+  it('N+1 passes on the limit', () => expect(check((d) => (hall(d).cooling.unitCapacityKw = 286.4))).toEqual([]));
+  it('N+1 fails just over', () => {
+    const v = only(check((d) => (hall(d).cooling.unitCapacityKw = 286.3)), 'hall-cooling');
+    expect(v.limit).toBeCloseTo(3 * 286.3, 9);
+  });
+  // 2N of 4 counts 2: 2 × 429.6 = 859.2.
+  it('2N counts half the units', () => {
+    expect(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 429.6 }))).toEqual([]);
+    expect(only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 429.5 })), 'hall-cooling').limit).toBeCloseTo(859, 9);
+  });
+  // In US units the limit reads in tons of refrigeration: 859 kW / 3.5169 = 244.3 tons.
+  it('reads in tons for US users', () => {
+    const v = only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 429.5 })), 'hall-cooling');
+    expect(describeViolation(v, 'us')).toContain('limit 244.3 tons');
+  });
+});
+
+describe('zone air: air heat against the zone air cooling', () => {
+  // AI corner: 2 × 132 × (1 − 0.85) + 12 (CDU, all to air) + 0 (PDU, busway) = 39.6 + 12 = 51.6 kW
+  it('passes at 51.6 kW', () => expect(check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.airCoolingKw = 51.6))).toEqual([]));
+  it('fails at 51.5 kW', () => {
+    const v = only(check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.airCoolingKw = 51.5)), 'zone-air');
+    expect(v.value).toBeCloseTo(51.6, 9);
+  });
+});
+
+describe('zone liquid: liquid heat against the CDUs serving the zone', () => {
+  // 2 × 132 × 0.85 = 224.4 kW against one CDU
+  it('passes at 224.4 kW of CDU', () => expect(check((d) => (model(d, 'cdu-1200').coolingCapacityKw = 224.4))).toEqual([]));
+  it('fails at 224.3 kW', () => expect(only(check((d) => (model(d, 'cdu-1200').coolingCapacityKw = 224.3)), 'zone-liquid').value).toBeCloseTo(224.4, 9));
+  it('holds one of two CDUs back under N+1: two 224.4 kW CDUs count as one', () => {
+    const two = check((d) => {
+      model(d, 'cdu-1200').coolingCapacityKw = 200;
+      d.placements.push({ ...placement(d, 'sm-cdu01-01'), id: 'cdu-2', xM: 26.5 });
+    });
+    // 224.4 > 200 (one counted) even though 2 × 200 = 400 stand in the zone
+    expect(only(two, 'zone-liquid').limit).toBe(200);
+  });
+});
+
+describe('rack density against the cooling method', () => {
+  it('passes a 132 kW rack at a 132 kW limit', () => expect(check((d) => (hall(d).densityLimitKwPerRack = 132))).toEqual([]));
+  it('fails both GB200 racks at 131.9 kW', () => {
+    const v = check((d) => (hall(d).densityLimitKwPerRack = 131.9)).filter((x) => x.rule === 'rack-density');
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
+    expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+  });
+  it('uses the method default when the hall sets none: direct-to-chip 150 kW', () => {
+    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } }))).toEqual([]);
+    // air: 30 kW per rack — every rack is over
+    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
+  });
+});
+
+describe('power chain: load through cascaded sources against rating × derate', () => {
+  // PDU feeds the busway (2 × 132 = 264) and the CDU (12): 276 kW ≤ 0.8 × rating
+  it('passes at a 345 kW rating (0.8 × 345 = 276)', () => expect(check((d) => (model(d, 'pdu-400').ratingKw = 345))).toEqual([]));
+  it('fails at 344.9 kW', () => {
+    const v = only(check((d) => (model(d, 'pdu-400').ratingKw = 344.9)), 'power-source');
+    expect(v.value).toBeCloseTo(276, 9);
+    expect(v.limit).toBeCloseTo(275.92, 9);
+  });
+  it('the derate is the fleet setting: at 0.69 the 400 kW PDU carries 276 kW exactly', () => {
+    expect(check((d) => (d.fleet.continuousLoadDerate = 0.69))).toEqual([]);
+    expect(only(check((d) => (d.fleet.continuousLoadDerate = 0.68)), 'power-source').limit).toBeCloseTo(272, 9);
+  });
+  it('a loop of sources is reported', () => {
+    const v = check((d) => (placement(d, 'sm-pdu01-01').powerSourceId = 'sm-bw1'));
+    expect(v.some((x) => x.rule === 'power-cycle')).toBe(true);
+  });
+});
+
+describe('floor loading: weight over footprint plus service strips', () => {
+  // GB200: 1,360 kg / (0.6 × (1.068 + 2 × 0.5)) = 1,360 / 1.2408 = 1,096.07 kg/m²
+  const load = 1360 / (0.6 * (1.068 + 2 * 0.5));
+  it('passes at that slab limit', () => expect(check((d) => (hall(d).floorLimitKgPerM2 = load + 1e-7))).toEqual([]));
+  it('fails just under it, for both racks, and reads in lb/ft² for US users', () => {
+    const v = check((d) => (hall(d).floorLimitKgPerM2 = 1096)).filter((x) => x.rule === 'floor-load');
+    expect(v).toHaveLength(2);
+    expect(v[0]!.value).toBeCloseTo(1096.07, 2);
+    // 1,096.07 kg/m² / 4.8824 = 224.5 lb/ft²
+    expect(describeViolation(v[0]!, 'us')).toContain('value 224.5 lb/ft²');
+  });
+});
+
+describe('site: IT × PUE against the interconnect, hall feeds against the transformers', () => {
+  // IT (miners and GPUs, not the CDU): 583.2 + 264 = 847.2 kW × PUE 1.1 = 931.92 kW
+  it('passes at 0.93192 MW', () => expect(check((d) => (d.sites[0]!.interconnectMw = 0.93192))).toEqual([]));
+  it('fails at 0.9319 MW', () => expect(only(check((d) => (d.sites[0]!.interconnectMw = 0.9319)), 'site-interconnect').value).toBeCloseTo(931.92, 6));
+  it('transformers: the 1,000 kW feed on 1.0 MW passes, on 0.999 MW fails', () => {
+    expect(check((d) => (d.sites[0]!.transformerCapacityMw = 1))).toEqual([]);
+    expect(only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.999)), 'site-transformer').margin).toBeCloseTo(-1, 9);
+  });
+});
+
+describe('geometry', () => {
+  // Rack 1 is 2 m wide centred at x = 2.5: its west edge is at 1.5 m.
+  it('inside the hall: the west edge on the wall passes, 1 cm past fails', () => {
+    expect(check((d) => (placement(d, 'sm-m01-01').xM = 1.0))).toEqual([]);
+    const v = only(check((d) => (placement(d, 'sm-m01-01').xM = 0.99)), 'outside-hall');
+    expect(v.value).toBeCloseTo(0.01, 9);
+  });
+  it('racks touching side by side pass; 0.1 m into each other overlap by 0.1 × 0.7 = 0.07 m²', () => {
+    // Rack 2 at x = 4.6 spans 3.6..5.6; rack 1 moved to 1.6 spans 0.6..2.6 — no: put it flush at 3.6 − 1 = 2.6
+    expect(check((d) => (placement(d, 'sm-m01-01').xM = 2.6))).toEqual([]);
+    const v = only(check((d) => (placement(d, 'sm-m01-01').xM = 2.7)), 'overlap');
+    expect(v.value).toBeCloseTo(0.07, 9);
+  });
+  it('front clearance: 1.2 m free in front of a rack passes, 1.1 m fails', () => {
+    // Rack 1 faces north: its front edge is at y = 2.55 − 0.35 = 2.2. A CDU (0.6 × 1.2 m) whose south edge
+    // is 1.2 m north of it sits at y = 2.2 − 1.2 − 0.6 = 0.4; its own rear clearance (0.6) then faces north.
+    const put = (southEdge: number) => (d: FleetDoc) =>
+      d.placements.push({ ...placement(d, 'sm-cdu01-01'), id: 'cdu-x', xM: 2.5, yM: southEdge - 0.6, rotationDeg: 180, powerSourceId: null });
+    expect(check(put(2.2 - 1.2)).filter((v) => v.rule === 'clearance')).toEqual([]);
+    const v = only(check(put(2.2 - 1.1)), 'clearance');
+    expect(v.objectIds).toEqual(['sm-m01-01', 'cdu-x']);
+    expect(v.value).toBeCloseTo(1.1, 9);
+    expect(v.limit).toBe(1.2);
+  });
+  it('one rack of a row turned round is a row orientation warning', () => {
+    const v = check((d) => (placement(d, 'sm-m01-03').rotationDeg = 180)).filter((x) => x.rule === 'aisle-orientation');
+    expect(v.map((x) => x.objectIds.join('+')).sort()).toEqual(['sm-m01-02+sm-m01-03', 'sm-m01-03+sm-m01-04']);
+    expect(v[0]!.severity).toBe('warning');
+  });
+});
