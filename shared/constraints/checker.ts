@@ -151,15 +151,17 @@ export class LiveChecker {
       const z = this.zoneSums.get(item.zoneId)!;
       z.airHeatKw += sign * m.powerKw * (1 - m.heatToLiquidFraction);
       z.liquidHeatKw += sign * m.powerKw * m.heatToLiquidFraction;
-      if (m.kind === 'crah') sign > 0 ? z.crah.set(p.id, m.coolingCapacityKw) : z.crah.delete(p.id);
-      if (m.kind === 'cdu') sign > 0 ? z.cdu.set(p.id, m.coolingCapacityKw) : z.cdu.delete(p.id);
+      const units = m.kind === 'crah' ? z.crah : m.kind === 'cdu' ? z.cdu : null;
+      if (units && sign > 0) units.set(p.id, m.coolingCapacityKw);
+      else if (units) units.delete(p.id);
       dirty.zones.add(item.zoneId);
     }
     if (isPowerSource(m.kind)) dirty.sources.add(p.id);
     if (p.powerSourceId) {
       if (isPowerSource(m.kind)) {
         const set = this.childSources.get(p.powerSourceId) ?? new Set();
-        sign > 0 ? set.add(p.id) : set.delete(p.id);
+        if (sign > 0) set.add(p.id);
+        else set.delete(p.id);
         this.childSources.set(p.powerSourceId, set);
       } else {
         add(this.directLoadKw, p.powerSourceId, sign * m.powerKw);
