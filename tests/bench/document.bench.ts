@@ -12,43 +12,22 @@ import { writeFleetFile } from '../../db/fleet-file';
 import { DOCUMENT_TABLES } from '../../db/repository';
 import { DocumentService } from '../../electron/backend/document/service';
 import { generateFleet } from '../../shared/samples';
+import { measure, report } from './measure';
 
 const PLACEMENTS = 100_000;
-const RUNS = 7;
 const GOAL_MS = 400;
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function time(fn: () => void): number {
-  const start = performance.now();
-  fn();
-  return performance.now() - start;
-}
-
-/** Median of RUNS timed calls after one untimed warm-up. */
-function measure(fn: () => void): number {
-  fn();
-  return median(Array.from({ length: RUNS }, () => time(fn)));
-}
-
-function report(figure: string, value: number, referenceValue: number, goal: string, pass: boolean): void {
-  const round = (v: number): number => Math.round(v * 10) / 10;
-  console.log(
-    JSON.stringify({
-      bench: 'document',
-      figure,
-      value: round(value),
-      unit: 'ms',
-      reference: `plain SELECT * of the same ${DOCUMENT_TABLES.length} tables (better-sqlite3, fresh connection)`,
-      referenceValue: round(referenceValue),
-      ratio: Math.round((value / referenceValue) * 100) / 100,
-      goal,
-      pass,
-    }),
-  );
+function reportFigure(figure: string, value: number, referenceValue: number, goal: string, pass: boolean): void {
+  report({
+    bench: 'document',
+    figure,
+    value,
+    unit: 'ms',
+    reference: `plain SELECT * of the same ${DOCUMENT_TABLES.length} tables (better-sqlite3, fresh connection)`,
+    referenceValue,
+    goal,
+    pass,
+  });
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-bench-'));
@@ -81,10 +60,10 @@ try {
   });
   service.close();
 
-  report(`open and fully load ${PLACEMENTS.toLocaleString('en-US')} placements`, open, plainRead,
+  reportFigure(`open and fully load ${PLACEMENTS.toLocaleString('en-US')} placements`, open, plainRead,
     `under ${GOAL_MS} ms and within 3× the plain read`, open < GOAL_MS && open <= 3 * plainRead);
-  report(`save ${PLACEMENTS.toLocaleString('en-US')} placements (one edit + atomic save)`, save, plainRead, `under ${GOAL_MS} ms`, save < GOAL_MS);
-  report('apply one move (commit to the working copy)', apply, plainRead, 'for information', true);
+  reportFigure(`save ${PLACEMENTS.toLocaleString('en-US')} placements (one edit + atomic save)`, save, plainRead, `under ${GOAL_MS} ms`, save < GOAL_MS);
+  reportFigure('apply one move (commit to the working copy)', apply, plainRead, 'for information', true);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

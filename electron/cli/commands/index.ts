@@ -1,8 +1,9 @@
 /** Every fleetplan command, in the order `--help` lists them. */
 import type { CliCommand } from '../cli-kit';
+import { checkCommand } from './check';
 import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { newCommand } from './new';
 
-export const COMMANDS: CliCommand[] = [newCommand, infoCommand, exportCommand, importCommand];
+export const COMMANDS: CliCommand[] = [newCommand, infoCommand, checkCommand, exportCommand, importCommand];

@@ -1,0 +1,33 @@
+import { checkFleet, describeViolation } from '../../../shared/constraints';
+import { readFleet } from './document-common';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, type CliCommand } from '../cli-kit';
+
+const usage = 'fleetplan check FILE [--json]';
+/** Ran fine and found broken limits. */
+const EXIT_VIOLATIONS = 1;
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'Check every power, cooling, density, floor and clearance limit; exit 1 when any is broken',
+  usage,
+  async run(args, io) {
+    try {
+      const parsed = parseArgs(args, [], ['json']);
+      const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
+      const { doc } = readFleet(file);
+      const { violations, headroom } = checkFleet(doc);
+      if (parsed.options.has('json')) {
+        io.stdout.write(`${JSON.stringify({ file, violations, headroom }, null, 2)}\n`);
+      } else if (violations.length === 0) {
+        io.stdout.write(`${file}: no violations (${doc.placements.length} placements checked)\n`);
+      } else {
+        const errors = violations.filter((v) => v.severity === 'error').length;
+        io.stdout.write(`${file}: ${errors} errors, ${violations.length - errors} warnings\n`);
+        for (const v of violations) io.stdout.write(`  ${v.severity === 'error' ? 'error  ' : 'warning'} ${describeViolation(v, doc.fleet.unitSystem)}\n`);
+      }
+      return violations.length === 0 ? EXIT_OK : EXIT_VIOLATIONS;
+    } catch (error) {
+      return fail(io, error);
+    }
+  },
+};

@@ -1,0 +1,58 @@
+/** The fleetplan command as a user runs it: a real process, real files, exit codes and output. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exportFleetJson } from '../../../shared/io/json';
+import { sampleSmall } from '../../../shared/samples';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetplan-cli-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+function fleetplan(...args: string[]) {
+  const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli/main.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('fleetplan', () => {
+  it('--help lists every command; --version prints the version', () => {
+    const help = fleetplan('--help');
+    expect(help.code).toBe(0);
+    for (const c of ['new', 'info', 'check', 'export', 'import']) expect(help.out).toMatch(new RegExp(`^  ${c}\\s`, 'm'));
+    expect(fleetplan('--version').out).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('an unknown command is bad input: exit 2, one line on stderr', () => {
+    const r = fleetplan('frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('check: exit 0 on a clean file, 1 with numbers and units when a limit breaks, 2 on a file that is not a fleet', () => {
+    const clean = path.join(dir, 'clean.fleet');
+    expect(fleetplan('new', '--sample', 'small', clean).code).toBe(0);
+    const ok = fleetplan('check', clean);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('no violations');
+
+    const doc = sampleSmall();
+    doc.halls[0]!.feedKw = 800; // load 859.2 kW
+    doc.fleet.unitSystem = 'us';
+    const json = path.join(dir, 'over.json');
+    fs.writeFileSync(json, exportFleetJson(doc));
+    const over = path.join(dir, 'over.fleet');
+    expect(fleetplan('import', json, over).code).toBe(0);
+    const bad = fleetplan('check', over);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/error\s+Hall 1: hall load over its power feed — value 859.2 kW, limit 800 kW, over by 59.2 kW/);
+    const asJson = JSON.parse(fleetplan('check', over, '--json').out);
+    expect(asJson.violations[0]).toMatchObject({ rule: 'hall-power', limit: 800, unit: 'kW' });
+
+    const notFleet = path.join(dir, 'notes.fleet');
+    fs.writeFileSync(notFleet, 'these are my notes');
+    const refused = fleetplan('check', notFleet);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toMatch(/notes\.fleet/);
+  });
+});
