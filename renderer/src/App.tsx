@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { HallView, Palette } from './layout';
+import { HallView, HeadroomPanel, Palette, ProblemsPanel } from './layout';
 import { ROUTES, parseHash } from './routes';
 import { FleetTree } from './shell/FleetTree';
 import { Inspector } from './shell/Inspector';
@@ -60,6 +60,8 @@ export function App() {
         </section>
         <aside className="right-panel">
           <Inspector />
+          <HeadroomPanel />
+          <ProblemsPanel />
           <Palette />
         </aside>
       </main>

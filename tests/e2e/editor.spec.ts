@@ -106,3 +106,52 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   await page.mouse.click(dropped.x, dropped.y);
   await expect(page.getByTestId('inspector-position')).toHaveText(position!);
 });
+
+test('live checks: a dropped rack lowers the headroom by its power; one that breaks a limit shows on the plan and in the problems list, and a click selects it', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+  const feed = page.getByTestId(`headroom-hall-power-${hall.id}`);
+  // Feed 1,000 kW − load 859.2 kW = 140.8 kW
+  expect(Number(await feed.getAttribute('data-headroom-kw'))).toBeCloseTo(140.8, 6);
+  const box = (await page.getByTestId('hall-overlay').boundingBox())!;
+  const at = async (xM: number, yM: number) => {
+    const p = await hallPoint(page, xM, yM);
+    return { x: p.x - box.x, y: p.y - box.y };
+  };
+
+  // An H100 rack (40.8 kW): feed headroom 140.8 − 40.8 = 100 kW; heat 859.2 + 40.8 = 900 kW sits exactly
+  // on the usable cooling (3 of 4 × 300 kW at N+1), so the hall still holds.
+  await page.getByTestId('palette-rack-h100x4').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(6, 10) });
+  await expect.poll(async () => Number(await feed.getAttribute('data-headroom-kw'))).toBeCloseTo(100, 6);
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+
+  // A 256 kW immersion tank in a hall whose racks may draw 140 kW each: density breaks.
+  await page.getByTestId('palette-tank-imm48').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(12, 11) });
+  const problem = page.getByTestId('problem-rack-density');
+  await expect(problem).toBeVisible();
+  await expect(problem).toContainText('value 256.2 kW, limit 140 kW, over by 116.2 kW');
+  await page.getByTestId('problems').getByText('Every limit holds').waitFor({ state: 'detached' });
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector')).not.toContainText('immersion tank');
+  await problem.click();
+  await expect(page.getByTestId('inspector')).toContainText(/immersion tank/i);
+});
+
+test('while dragging, the preview says whether the drop would break a limit, before the drop', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const miner = small.placements.find((p) => p.id === 'sm-m01-01')!;
+  const grab = await hallPoint(page, miner.xM, miner.yM);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  const free = await hallPoint(page, miner.xM, miner.yM + 6);
+  await page.mouse.move(free.x, free.y, { steps: 6 });
+  await expect(page.getByTestId('hall-overlay')).toHaveAttribute('data-drop-breaks', 'false');
+  // Onto its neighbour: overlap.
+  const onNeighbour = await hallPoint(page, miner.xM + 2.1, miner.yM);
+  await page.mouse.move(onNeighbour.x, onNeighbour.y, { steps: 6 });
+  await expect(page.getByTestId('hall-overlay')).toHaveAttribute('data-drop-breaks', 'true');
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+  await page.mouse.up();
+  // Snapped to the 0.6 m grid the rack lands on both neighbours.
+  await expect(page.getByTestId('problem-overlap')).toHaveCount(2);
+});

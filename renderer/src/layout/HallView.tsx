@@ -9,7 +9,8 @@ import { formatQuantity } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
 import { buildScene, hitTest, type Scene } from './scene';
-import { fitViewport, niceStep, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
+import { describeViolation } from '../../../shared/constraints';
+import { fitRect, fitViewport, niceStep, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
 import { useLayoutSettings } from './settings';
@@ -17,13 +18,16 @@ import { useLayoutSettings } from './settings';
 type Gesture =
   | { kind: 'none' }
   | { kind: 'pan'; lastX: number; lastY: number }
-  | { kind: 'move'; startXM: number; startYM: number; anchorId: string; dxM: number; dyM: number; moved: boolean }
+  | { kind: 'move'; startXM: number; startYM: number; anchorId: string; dxM: number; dyM: number; moved: boolean; previewed: string; breaks: boolean }
   | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; additive: boolean };
 
-const NONE: ReadonlySet<string> = new Set();
-
-export function HallView({ hallId, offenders = NONE }: { hallId: string; offenders?: ReadonlySet<string> }) {
+export function HallView({ hallId }: { hallId: string }) {
   const doc = useFleet((s) => s.document?.doc);
+  const violations = useFleet((s) => s.checks.violations);
+  const focus = useFleet((s) => s.focus);
+  const preview = useFleet((s) => s.preview);
+  const offenders = useMemo(() => new Set(violations.flatMap((v) => v.objectIds)), [violations]);
+  const [hoverText, setHoverText] = useState('');
   const selection = useFleet((s) => s.selection);
   const setSelection = useFleet((s) => s.setSelection);
   const apply = useFleet((s) => s.apply);
@@ -76,10 +80,17 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
     ctx.clearRect(0, 0, size.width, size.height);
     const g = gesture.current;
     if (g.kind === 'move' && g.moved) {
+      const key = `${g.dxM},${g.dyM}`;
+      if (g.previewed !== key) {
+        // Would this drop break a limit? Asked once per position, before the drop.
+        g.previewed = key;
+        g.breaks = preview({ type: 'move', moves: movesBy(scene, selection, g.dxM, g.dyM) }).length > 0;
+      }
       for (const id of selection) {
         const item = scene.byId.get(id);
-        if (item) drawItem(ctx, item, viewport, style, { selection, offenders }, g.dxM, g.dyM);
+        if (item) drawItem(ctx, item, viewport, style, { selection, offenders }, g.dxM, g.dyM, g.breaks ? style.offender : undefined);
       }
+      overlayRef.current!.dataset.dropBreaks = String(g.breaks);
     }
     if (g.kind === 'box') {
       ctx.strokeStyle = style.selection;
@@ -91,13 +102,42 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
       ctx.strokeRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
     }
     drawScaleBar(ctx, viewport, size, style.text, unitSystem);
-  }, [scene, viewport, size, style, selection, offenders, unitSystem]);
+  }, [scene, viewport, size, style, selection, offenders, unitSystem, preview]);
   const requestOverlay = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(drawOverlay);
   }, [drawOverlay]);
   useEffect(() => drawOverlay(), [drawOverlay]);
 
   useEditorKeys({ scene, viewport, setViewport, fit, size, spaceDown, setSpaceDown });
+
+  // A problem clicked in the list: bring its objects into view.
+  useEffect(() => {
+    if (!focus || !scene) return;
+    const rects = focus.ids.map((id) => scene.byId.get(id)?.rect).filter((r): r is NonNullable<typeof r> => !!r);
+    if (!rects.length) return;
+    const pad = 3;
+    setViewport(
+      fitRect(
+        {
+          minX: Math.min(...rects.map((r) => r.minX)) - pad,
+          minY: Math.min(...rects.map((r) => r.minY)) - pad,
+          maxX: Math.max(...rects.map((r) => r.maxX)) + pad,
+          maxY: Math.max(...rects.map((r) => r.maxY)) + pad,
+        },
+        size,
+      ),
+    );
+  }, [focus]);
+
+  /** The rule and numbers of what breaks at a point, for the tooltip. */
+  function describeAt(s: Scene, v: Viewport, x: number, y: number): string {
+    const w = toWorld(v, x, y);
+    const hit = hitTest(s, w.xM, w.yM);
+    if (!hit) return '';
+    const own = violations.filter((vi) => vi.objectIds.includes(hit.placement.id));
+    const name = `${hit.placement.label || hit.model.name} (${hit.placement.id})`;
+    return own.length ? [name, ...own.map((vi) => describeViolation(vi, unitSystem))].join('\n') : name;
+  }
 
   const local = (event: { clientX: number; clientY: number }) => {
     const r = overlayRef.current!.getBoundingClientRect();
@@ -126,7 +166,7 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
         return;
       }
       if (!selection.has(id)) setSelection([id]);
-      gesture.current = { kind: 'move', startXM: w.xM, startYM: w.yM, anchorId: id, dxM: 0, dyM: 0, moved: false };
+      gesture.current = { kind: 'move', startXM: w.xM, startYM: w.yM, anchorId: id, dxM: 0, dyM: 0, moved: false, previewed: '', breaks: false };
     } else {
       gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive: event.shiftKey };
     }
@@ -134,8 +174,12 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
 
   const onPointerMove = (event: React.PointerEvent) => {
     const g = gesture.current;
-    if (!scene || !viewport || g.kind === 'none') return;
+    if (!scene || !viewport) return;
     const { x, y } = local(event);
+    if (g.kind === 'none') {
+      setHoverText(describeAt(scene, viewport, x, y));
+      return;
+    }
     if (g.kind === 'pan') {
       setViewport(pan(viewport, x - g.lastX, y - g.lastY));
       gesture.current = { ...g, lastX: x, lastY: y };
@@ -161,10 +205,7 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
     gesture.current = { kind: 'none' };
     if (!scene || !viewport) return;
     if (g.kind === 'move' && g.moved && (g.dxM !== 0 || g.dyM !== 0)) {
-      const moves = [...selection]
-        .map((id) => scene.byId.get(id)?.placement)
-        .filter((p): p is NonNullable<typeof p> => p !== undefined)
-        .map((p) => ({ id: p.id, xM: round(p.xM + g.dxM), yM: round(p.yM + g.dyM) }));
+      const moves = movesBy(scene, selection, g.dxM, g.dyM);
       if (moves.length) void apply({ type: 'move', moves }, moves.length === 1 ? 'move' : `move ${moves.length} objects`);
     } else if (g.kind === 'box') {
       const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
@@ -208,6 +249,7 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
         tabIndex={0}
         aria-label="Layout editor: drag to move, shift-click to add to the selection, R rotates, Delete removes, F fits"
         style={{ cursor: spaceDown ? 'grab' : 'default' }}
+        title={hoverText}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
         onPointerUp={onPointerUp}
@@ -224,6 +266,13 @@ export function HallView({ hallId, offenders = NONE }: { hallId: string; offende
       </div>
     </div>
   );
+}
+
+function movesBy(scene: Scene, selection: ReadonlySet<string>, dxM: number, dyM: number) {
+  return [...selection]
+    .map((id) => scene.byId.get(id)?.placement)
+    .filter((p): p is NonNullable<typeof p> => p !== undefined)
+    .map((p) => ({ id: p.id, xM: round(p.xM + dxM), yM: round(p.yM + dyM) }));
 }
 
 /** Millimetre precision: keeps stored coordinates free of floating-point dust. */

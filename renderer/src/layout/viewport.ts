@@ -26,15 +26,22 @@ export function toWorld(v: Viewport, x: number, y: number): { xM: number; yM: nu
   return { xM: (x - v.offsetX) / v.scale, yM: (y - v.offsetY) / v.scale };
 }
 
-/** The viewport showing a widthM × depthM area whole and centred, with a margin in pixels. */
+/** The viewport showing a widthM × depthM area (from the origin) whole and centred, with a margin in pixels. */
 export function fitViewport(area: { widthM: number; depthM: number }, screen: Size, marginPx = 32): Viewport {
+  return fitRect({ minX: 0, minY: 0, maxX: area.widthM, maxY: area.depthM }, screen, marginPx);
+}
+
+/** The viewport showing a world rectangle whole and centred. */
+export function fitRect(r: { minX: number; minY: number; maxX: number; maxY: number }, screen: Size, marginPx = 32): Viewport {
   const usableW = Math.max(1, screen.width - 2 * marginPx);
   const usableH = Math.max(1, screen.height - 2 * marginPx);
-  const scale = clampScale(Math.min(usableW / area.widthM, usableH / area.depthM));
+  const w = Math.max(r.maxX - r.minX, 1e-3);
+  const h = Math.max(r.maxY - r.minY, 1e-3);
+  const scale = clampScale(Math.min(usableW / w, usableH / h));
   return {
     scale,
-    offsetX: (screen.width - area.widthM * scale) / 2,
-    offsetY: (screen.height - area.depthM * scale) / 2,
+    offsetX: (screen.width - w * scale) / 2 - r.minX * scale,
+    offsetY: (screen.height - h * scale) / 2 - r.minY * scale,
   };
 }
 

@@ -8,6 +8,7 @@ import { create } from 'zustand';
 import { applyCommand } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc } from '../../../shared/model/schema';
+import { LiveChecker, type CheckResult, type Violation } from '../../../shared/constraints';
 import { api } from '../api/client';
 import { emptyHistory, record, type History } from './history';
 
@@ -32,6 +33,10 @@ export interface FleetState {
   selectedHallId: string | null;
   selection: ReadonlySet<string>;
   history: History;
+  /** The live constraint check of `document.doc`. */
+  checks: CheckResult;
+  /** Placements to bring into view (a problem clicked in the list). */
+  focus: { ids: string[]; at: number } | null;
   message: { kind: 'error' | 'info'; text: string } | null;
   theme: Theme;
   load(): Promise<void>;
@@ -42,6 +47,9 @@ export interface FleetState {
   selectSite(siteId: string): void;
   selectHall(hallId: string): void;
   setSelection(ids: Iterable<string>): void;
+  /** The violations an edit would add, without making it. */
+  preview(command: Command): Violation[];
+  focusOn(violation: Violation): void;
   say(kind: 'error' | 'info', text: string): void;
   dismissMessage(): void;
   toggleTheme(): void;
@@ -57,6 +65,8 @@ function initialTheme(): Theme {
 
 /** Edits reach the backend in order; each waits for the revision the previous one produced. */
 let sending: Promise<unknown> = Promise.resolve();
+let checker: LiveChecker | null = null;
+const NO_CHECKS: CheckResult = { violations: [], headroom: [] };
 
 export const useFleet = create<FleetState>((set, get) => {
   const send = (command: Command): Promise<boolean> => {
@@ -86,7 +96,8 @@ export const useFleet = create<FleetState>((set, get) => {
     if (!current) return null;
     try {
       const applied = applyCommand(current.doc, command);
-      set({ document: { ...current, doc: applied.doc, dirty: true } });
+      const checks = checker ? checker.update(applied.doc, applied.changes) : NO_CHECKS;
+      set({ document: { ...current, doc: applied.doc, dirty: true }, checks });
       return applied.inverse;
     } catch (error) {
       get().say('error', (error as Error).message);
@@ -101,6 +112,8 @@ export const useFleet = create<FleetState>((set, get) => {
     selectedHallId: null,
     selection: new Set(),
     history: emptyHistory,
+    checks: NO_CHECKS,
+    focus: null,
     message: null,
     theme: initialTheme(),
 
@@ -124,9 +137,11 @@ export const useFleet = create<FleetState>((set, get) => {
       const sameDoc = previous.document?.path === document.path && previous.document?.doc.fleet.name === document.doc.fleet.name;
       const hallStillThere = document.doc.halls.some((h) => h.id === previous.selectedHallId);
       const firstHall = document.doc.halls[0] ?? null;
+      checker = new LiveChecker(document.doc);
       set({
         status: 'ready',
         document,
+        checks: checker.result(),
         history: sameDoc ? previous.history : emptyHistory,
         selectedHallId: hallStillThere ? previous.selectedHallId : (firstHall?.id ?? null),
         selectedSiteId: hallStillThere ? previous.selectedSiteId : (firstHall?.siteId ?? document.doc.sites[0]?.id ?? null),
@@ -169,6 +184,28 @@ export const useFleet = create<FleetState>((set, get) => {
     },
     setSelection(ids) {
       set({ selection: new Set(ids) });
+    },
+    preview(command) {
+      const current = get().document;
+      if (!current || !checker) return [];
+      const before = new Set(get().checks.violations.map((v) => v.id));
+      try {
+        const applied = applyCommand(current.doc, command);
+        const added = checker.update(applied.doc, applied.changes).violations.filter((v) => !before.has(v.id));
+        const undone = applyCommand(applied.doc, applied.inverse);
+        checker.update(current.doc, undone.changes);
+        return added;
+      } catch {
+        return [];
+      }
+    },
+    focusOn(violation) {
+      const doc = get().document?.doc;
+      if (!doc) return;
+      const placements = violation.objectIds.filter((id) => doc.placements.some((p) => p.id === id));
+      const hallId = violation.hallId ?? get().selectedHallId;
+      if (hallId && hallId !== get().selectedHallId) get().selectHall(hallId);
+      set({ selection: new Set(placements), focus: placements.length ? { ids: placements, at: Date.now() } : null });
     },
     say(kind, text) {
       set({ message: { kind, text } });
