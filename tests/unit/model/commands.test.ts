@@ -65,8 +65,8 @@ describe('applyCommand', () => {
     ]);
     expect(doc.placements[0]!.xM).toBe(0); // the input document is untouched
     expect(r.changes).toEqual([
-      { table: 'placements', id: 'p0', op: 'upsert' },
-      { table: 'placements', id: 'p2', op: 'upsert' },
+      { table: 'placements', id: 'p0', op: 'upsert', entity: r.doc.placements[0] },
+      { table: 'placements', id: 'p2', op: 'upsert', entity: r.doc.placements[2] },
     ]);
     expect(applyCommand(r.doc, r.inverse).doc).toEqual(doc);
   });
