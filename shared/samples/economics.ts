@@ -62,9 +62,10 @@ export function threeScenarios(periods: number): Scenario[] {
 export function defaultLimits(periods: number): PlanLimits {
   return {
     objective: 'expected',
-    capexBudgetUsdPerPeriod: flat(periods, 120_000_000),
-    // Eight NVL72 racks (576 GPUs) a quarter from the vendor allocation.
-    gpuDeliveriesPerPeriod: flat(periods, 576),
+    capexBudgetUsdPerPeriod: flat(periods, 250_000_000),
+    // Sixteen NVL72 racks (1,152 GPUs) a quarter from the vendor allocation: enough, after
+    // the year a conversion takes, to bring the 6 MW contract up on time.
+    gpuDeliveriesPerPeriod: flat(periods, 1_152),
     contractedAiMw: 6,
     contractedByPeriod: 8,
     timeLimitS: 60,

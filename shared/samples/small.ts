@@ -72,6 +72,8 @@ export function sampleSmall(): FleetDoc {
     ],
     ...scenarios,
     scenarios: [{ ...scenarios.scenarios[0]!, probability: 1 }],
+    // One small hall can hold under 1 MW of AI: contract what it can deliver.
+    limits: { ...scenarios.limits, contractedAiMw: 0.5 },
     titleBlock: titleBlock('FP-TEST', 'Small fleet for tests.'),
   };
 }

@@ -1,0 +1,221 @@
+/**
+ * The capacity optimizer's mixed-integer program, built from a fleet document.
+ *
+ * Per hall, exactly one choice: keep its miners for the whole horizon (k), or start one
+ * of its other options (repower, retrofit to AI, idle) in period t (x). Once started, an
+ * option installs whole units (u, integer) in any period, and they run (y) once installed
+ * and once the conversion is done (t + lead time); until its start the hall keeps mining
+ * with what it has (z). Limits:
+ * each site's interconnect per period (IT × PUE), each option's feed and usable cooling,
+ * the capex budget and GPU deliveries per period, and contracted AI MW by a period.
+ * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
+ */
+import { DEFAULT_DENSITY_LIMIT_KW } from '../model/cooling';
+import type { EquipmentModel, FleetDoc, Hall, RetrofitOption, Site } from '../model/schema';
+import { discountFactor, unitEconomics } from './economics';
+import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
+
+export type Objective = 'expected' | 'worst-case';
+
+export interface OptionIx {
+  option: RetrofitOption;
+  model: EquipmentModel | null;
+  oi: number;
+  /** Units the option may install: its own maximum, within its feed and cooling. */
+  maxUnits: number;
+  /** Why the option cannot be chosen at all, if so. */
+  excluded: string | null;
+}
+
+export interface HallIx {
+  hall: Hall;
+  site: Site;
+  hi: number;
+  keep: OptionIx | null;
+  starts: OptionIx[];
+}
+
+/** A row that is a user's limit: what it means, for binding limits and conflicts. */
+export interface LimitRow {
+  group: string;
+  description: string;
+  /** The user's unit for one more of it, and how many row units that is (1 MW = 1,000 kW). */
+  unit: string;
+  rowUnitsPerUnit: number;
+}
+
+export interface BuiltModel {
+  lp: LinearProgram;
+  halls: HallIx[];
+  periods: number;
+  objective: Objective;
+  limits: Map<string, LimitRow>;
+}
+
+export const v = {
+  keep: (h: number) => `k_${h}`,
+  start: (h: number, o: number, t: number) => `x_${h}_${o}_${t}`,
+  units: (h: number, o: number, t: number) => `u_${h}_${o}_${t}`,
+  run: (h: number, o: number, p: number) => `y_${h}_${o}_${p}`,
+  keepRun: (h: number, p: number) => `z_${h}_${p}`,
+  worst: 'npv_worst',
+};
+
+export class ModelError extends Error {}
+
+export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.objective): BuiltModel {
+  const T = doc.fleet.horizonPeriods;
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const sites = new Map(doc.sites.map((s) => [s.id, s]));
+  if (doc.scenarios.length === 0) throw new ModelError('The fleet has no price scenario to optimize against');
+  const probTotal = doc.scenarios.reduce((t, s) => t + s.probability, 0);
+  if (objective === 'expected' && Math.abs(probTotal - 1) > 1e-6) {
+    throw new ModelError(`Scenario probabilities add up to ${probTotal.toFixed(3)}, not 1`);
+  }
+  const lp = emptyProgram('max');
+  const limits = new Map<string, LimitRow>();
+  const halls: HallIx[] = [];
+  // Per-scenario objective terms (NPV_s), merged by weight or bounded for the worst case.
+  const npvTerms: Term[][] = doc.scenarios.map(() => []);
+  const gridTerms = new Map<string, Term[]>(); // `${siteId}:${p}`
+  const capexTerms: Term[][] = Array.from({ length: T }, () => []);
+  const gpuTerms: Term[][] = Array.from({ length: T }, () => []);
+  const aiTerms: Term[] = [];
+  const contractPeriod = Math.min(doc.limits.contractedByPeriod, T - 1);
+
+  const addRow = (row: Row) => {
+    if (row.terms.length) lp.rows.push(row);
+  };
+  const grid = (siteId: string, p: number) => {
+    const key = `${siteId}:${p}`;
+    let terms = gridTerms.get(key);
+    if (!terms) gridTerms.set(key, (terms = []));
+    return terms;
+  };
+
+  doc.halls.forEach((hall, hi) => {
+    const site = sites.get(hall.siteId);
+    if (!site) throw new ModelError(`Hall "${hall.name}" belongs to no site`);
+    const ixs: OptionIx[] = hall.retrofitOptions.map((option, oi) => {
+      const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
+      if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
+      let excluded: string | null = null;
+      let maxUnits = 0;
+      if (model) {
+        const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
+        const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
+        maxUnits = Math.min(option.maxUnits, byPower, byCooling);
+        const density = DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
+        if (['miner-rack', 'miner-container', 'gpu-rack', 'immersion-tank'].includes(model.kind) && model.powerKw > density) {
+          excluded = `${model.name} draws ${model.powerKw} kW per rack, over the ${density} kW that ${option.coolingMethod} cooling carries`;
+        }
+      }
+      return { option, model, oi, maxUnits, excluded };
+    });
+    const keep = ixs.find((o) => o.option.kind === 'keep-mining' && !o.excluded) ?? null;
+    const starts = ixs.filter((o) => o !== keep && !o.excluded);
+    halls.push({ hall, site, hi, keep, starts });
+
+    const choice: Term[] = [];
+    if (keep) {
+      lp.binaries.add(v.keep(hi));
+      choice.push([1, v.keep(hi)]);
+    }
+    for (const o of starts) {
+      for (let t = 0; t < T; t++) {
+        const x = v.start(hi, o.oi, t);
+        lp.binaries.add(x);
+        choice.push([1, x]);
+        capexTerms[t]!.push([o.option.capexUsd, x]);
+        doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.option.capexUsd * discountFactor(doc.fleet, t, true), x]));
+        if (!o.model || o.maxUnits === 0) continue;
+        const u = v.units(hi, o.oi, t);
+        lp.integers.add(u);
+        lp.bounds.set(u, [0, o.maxUnits]);
+        // Units go in once the option has started, in that period or any later one.
+        const startedBy: Term[] = [];
+        for (let k = 0; k <= t; k++) startedBy.push([-o.maxUnits, v.start(hi, o.oi, k)]);
+        addRow({ name: `ux_${hi}_${o.oi}_${t}`, terms: [[1, u], ...startedBy], sense: '<=', rhs: 0 });
+        capexTerms[t]!.push([o.model.capexUsd, u]);
+        doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.model!.capexUsd * discountFactor(doc.fleet, t, true), u]));
+        if (o.model.gpuCount > 0) gpuTerms[t]!.push([o.model.gpuCount, u]);
+      }
+      if (!o.model || o.maxUnits === 0) continue;
+      const allUnits: Term[] = Array.from({ length: T }, (_, t) => [o.model!.powerKw, v.units(hi, o.oi, t)] as Term);
+      addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw });
+      limits.set(`hp_${hi}_${o.oi}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
+      addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw });
+      limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
+      for (let p = 0; p < T; p++) {
+        // A unit runs once it is installed and the conversion (started lead periods before) is done.
+        const converted: Term[] = [];
+        for (let t = 0; t + o.option.leadTimePeriods <= p; t++) converted.push([-o.maxUnits, v.start(hi, o.oi, t)]);
+        if (!converted.length) continue;
+        const installed: Term[] = [];
+        for (let k = 0; k <= p; k++) installed.push([-1, v.units(hi, o.oi, k)]);
+        const y = v.run(hi, o.oi, p);
+        lp.bounds.set(y, [0, o.maxUnits]);
+        addRow({ name: `ya_${hi}_${o.oi}_${p}`, terms: [[1, y], ...installed], sense: '<=', rhs: 0 });
+        addRow({ name: `yx_${hi}_${o.oi}_${p}`, terms: [[1, y], ...converted], sense: '<=', rhs: 0 });
+        grid(site.id, p).push([o.model.powerKw * o.option.pue, y]);
+        doc.scenarios.forEach((sc, s) => {
+          const e = unitEconomics(o.model!, o.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
+          npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), y]);
+        });
+        if (o.model.gpuCount > 0 && p === contractPeriod) aiTerms.push([o.model.powerKw / 1000, y]);
+      }
+    }
+    addRow({ name: `one_${hi}`, terms: choice, sense: '=', rhs: 1 });
+    if (!choice.length) throw new ModelError(`Hall "${hall.name}" has no option that can be chosen`);
+
+    // Until another option starts, the hall keeps mining with the units it has.
+    if (keep?.model && keep.maxUnits > 0) {
+      for (let p = 0; p < T; p++) {
+        const z = v.keepRun(hi, p);
+        lp.bounds.set(z, [0, keep.maxUnits]);
+        const started: Term[] = [];
+        for (const o of starts) for (let t = 0; t <= p; t++) started.push([keep.maxUnits, v.start(hi, o.oi, t)]);
+        addRow({ name: `zk_${hi}_${p}`, terms: [[1, z], ...started], sense: '<=', rhs: keep.maxUnits });
+        grid(site.id, p).push([keep.model.powerKw * keep.option.pue, z]);
+        doc.scenarios.forEach((sc, s) => {
+          const e = unitEconomics(keep.model!, keep.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
+          npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), z]);
+        });
+      }
+    }
+  });
+
+  for (const [key, terms] of gridTerms) {
+    const [siteId, p] = key.split(':') as [string, string];
+    const site = sites.get(siteId)!;
+    const name = `grid_${doc.sites.indexOf(site)}_${p}`;
+    addRow({ name, terms, sense: '<=', rhs: site.interconnectMw * 1000 });
+    limits.set(name, { group: `interconnect at ${site.name}`, description: `one more MW of interconnect at ${site.name} in period ${Number(p) + 1}`, unit: 'MW', rowUnitsPerUnit: 1000 });
+  }
+  for (let t = 0; t < T; t++) {
+    const budget = doc.limits.capexBudgetUsdPerPeriod[t];
+    if (budget !== undefined && capexTerms[t]!.length) {
+      addRow({ name: `capex_${t}`, terms: capexTerms[t]!, sense: '<=', rhs: budget });
+      limits.set(`capex_${t}`, { group: 'capex budget', description: `$1 M more capex budget in period ${t + 1}`, unit: '$M', rowUnitsPerUnit: 1e6 });
+    }
+    const deliveries = doc.limits.gpuDeliveriesPerPeriod[t];
+    if (deliveries !== undefined && gpuTerms[t]!.length) {
+      addRow({ name: `gpu_${t}`, terms: gpuTerms[t]!, sense: '<=', rhs: deliveries });
+      limits.set(`gpu_${t}`, { group: 'GPU deliveries', description: `one more GPU delivered in period ${t + 1}`, unit: 'GPU', rowUnitsPerUnit: 1 });
+    }
+  }
+  if (doc.limits.contractedAiMw > 0) {
+    if (!aiTerms.length) throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by period ${contractPeriod + 1}`);
+    addRow({ name: 'contract', terms: aiTerms, sense: '>=', rhs: doc.limits.contractedAiMw });
+    limits.set('contract', { group: 'AI contract', description: `one more MW of contracted AI capacity by period ${contractPeriod + 1}`, unit: 'MW', rowUnitsPerUnit: 1 });
+  }
+
+  if (objective === 'expected') {
+    doc.scenarios.forEach((sc, s) => lp.objective.push(...npvTerms[s]!.map(([c, x]) => [c * sc.probability, x] as Term)));
+  } else {
+    lp.objective.push([1, v.worst]);
+    lp.bounds.set(v.worst, [-Infinity, Infinity]);
+    doc.scenarios.forEach((sc, s) => addRow({ name: `worst_${s}`, terms: [[1, v.worst], ...npvTerms[s]!.map(([c, x]) => [-c, x] as Term)], sense: '<=', rhs: 0 }));
+  }
+  return { lp, halls, periods: T, objective, limits };
+}

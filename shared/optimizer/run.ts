@@ -1,0 +1,215 @@
+/**
+ * One optimizer run, independent of where the solver lives: build the model, solve the
+ * MILP, price the binding limits on the LP with the integer choices fixed, explain an
+ * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
+ */
+import type { FleetDoc, Plan, PlanPeriod } from '../model/schema';
+import { discountFactor, irr, payback, unitEconomics } from './economics';
+import { writeLp, type LinearProgram, type Term } from './lp';
+import { buildModel, v, type BuiltModel, type Objective } from './model';
+
+export interface SolverSolution {
+  Status: string;
+  ObjectiveValue: number;
+  Columns: Record<string, { Primal: number }>;
+  Rows: { Name?: string; Dual?: number; Primal?: number }[];
+}
+
+export type SolveFn = (lp: string, options: { timeLimitS: number; mipGap: number }) => SolverSolution;
+
+export interface RunOptions {
+  objective: Objective;
+  timeLimitS: number;
+  mipGap: number;
+  planId: string;
+  now: string;
+}
+
+export interface Sensitivity {
+  hashpriceFactors: number[];
+  gpuRateFactors: number[];
+  /** npvUsd[i][j]: hashprice factor i, GPU rate factor j. */
+  npvUsd: number[][];
+}
+
+export interface RunResult {
+  plan: Plan;
+  sensitivity: Sensitivity | null;
+  lpText: string;
+  stats: { variables: number; integers: number; rows: number; solveMs: number };
+}
+
+export class SolveError extends Error {}
+
+const SOLVED = new Set(['Optimal', 'Time limit reached', 'Target for objective reached', 'Bound on objective reached']);
+
+export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, progress: (phase: string) => void = () => undefined): RunResult {
+  progress('building the model');
+  const model = buildModel(doc, opts.objective);
+  const lpText = writeLp(model.lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
+  const stats = {
+    variables: new Set([...model.lp.rows.flatMap((r) => r.terms.map((t) => t[1])), ...model.lp.objective.map((t) => t[1])]).size,
+    integers: model.lp.integers.size + model.lp.binaries.size,
+    rows: model.lp.rows.length,
+    solveMs: 0,
+  };
+  progress(`solving ${stats.variables} variables, ${stats.rows} limits`);
+  const started = Date.now();
+  const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap });
+  stats.solveMs = Date.now() - started;
+  const base = { id: opts.planId, name: `${opts.objective === 'expected' ? 'Expected' : 'Worst-case'} NPV plan`, createdAt: opts.now, objective: opts.objective };
+
+  if (sol.Status === 'Infeasible') {
+    progress('finding the limits that conflict');
+    const conflicts = explainInfeasible(doc, model, opts, solve);
+    const plan: Plan = { ...base, status: 'infeasible', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [], periods: [], bindingLimits: [], conflicts };
+    return { plan, sensitivity: null, lpText, stats };
+  }
+  if (!SOLVED.has(sol.Status) || !sol.Columns) throw new SolveError(`The solver stopped without a plan: ${sol.Status}`);
+  const value = (name: string) => sol.Columns[name]?.Primal ?? 0;
+
+  progress('pricing the binding limits');
+  const bindingLimits = priceLimits(model, value, solve, opts);
+  const { halls, periods, cashFlows } = readPlan(doc, model, value);
+  const plan: Plan = {
+    ...base,
+    status: sol.Status === 'Optimal' ? 'optimal' : 'time-limit',
+    npvUsd: sol.ObjectiveValue,
+    irrFraction: irr(cashFlows, doc.fleet.periodMonths),
+    paybackPeriods: payback(cashFlows),
+    mipGapFraction: sol.Status === 'Optimal' ? Math.min(opts.mipGap, 1) : 1,
+    halls,
+    periods,
+    bindingLimits,
+    conflicts: [],
+  };
+  progress('sensitivity to hashprice and GPU rates');
+  return { plan, sensitivity: sensitivity(doc, model, value), lpText, stats };
+}
+
+/**
+ * The LP with the integer choices (which option, started when) fixed at the optimum and
+ * unit counts left continuous: its row duals say what one more unit of each limit is
+ * worth given the plan's choices. Fixing the counts too would leave nothing for a limit
+ * to constrain, and every price would read zero.
+ */
+function priceLimits(model: BuiltModel, value: (n: string) => number, solve: SolveFn, opts: RunOptions): Plan['bindingLimits'] {
+  const fixed: LinearProgram = { ...model.lp, bounds: new Map(model.lp.bounds), integers: new Set(), binaries: new Set() };
+  for (const name of model.lp.binaries) {
+    const x = Math.round(value(name));
+    fixed.bounds.set(name, [x, x]);
+  }
+  const lp = solve(writeLp(fixed, 'fixed'), { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap });
+  if (lp.Status !== 'Optimal') return [];
+  const out: Plan['bindingLimits'] = [];
+  for (const row of lp.Rows) {
+    const limit = row.Name ? model.limits.get(row.Name) : undefined;
+    if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6) continue;
+    const worth = Math.abs(row.Dual) * limit.rowUnitsPerUnit;
+    const costs = row.Name === 'contract';
+    out.push({
+      limit: row.Name!,
+      description: `${limit.description} ${costs ? 'costs' : 'is worth'} $${Math.round(worth).toLocaleString('en-US')} of NPV`,
+      shadowPriceUsd: costs ? -worth : worth,
+      unit: limit.unit,
+    });
+  }
+  return out.sort((a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd));
+}
+
+function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number) {
+  const T = model.periods;
+  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
+  const halls: Plan['halls'] = [];
+  const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) =>
+    model.objective === 'expected' ? doc.scenarios.reduce((t, s) => t + s.probability * fn(s), 0) : doc.scenarios.reduce((t, s) => t + fn(s) / doc.scenarios.length, 0);
+  for (const h of model.halls) {
+    let chosen = h.keep ? { option: h.keep, start: 0, units: h.keep.maxUnits } : null;
+    for (const o of h.starts) {
+      for (let t = 0; t < T; t++) {
+        if (value(v.start(h.hi, o.oi, t)) < 0.5) continue;
+        let units = 0;
+        for (let k = 0; k < T; k++) units += Math.round(value(v.units(h.hi, o.oi, k)));
+        chosen = { option: o, start: t, units };
+        periods[t]!.capexUsd += o.option.capexUsd + (o.model ? units * o.model.capexUsd : 0);
+      }
+    }
+    if (!chosen) continue;
+    halls.push({ hallId: h.hall.id, optionId: chosen.option.option.id, startPeriod: chosen.start, units: chosen.units });
+    const running: [typeof h.keep, (p: number) => number][] = [];
+    if (h.keep?.model) running.push([h.keep, (p) => value(v.keepRun(h.hi, p))]);
+    for (const o of h.starts) if (o.model) running.push([o, (p) => value(v.run(h.hi, o.oi, p))]);
+    for (const [o, units] of running) {
+      for (let p = 0; p < T; p++) {
+        const n = units(p);
+        if (n < 1e-9) continue;
+        const m = o!.model!;
+        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, o!.option.pue, h.site.powerPriceUsdPerMwh, s, doc.fleet, p);
+        const row = periods[p]!;
+        const itMw = (n * m.powerKw) / 1000;
+        if (m.gpuCount > 0) {
+          row.aiItMw += itMw;
+          row.aiRevenueUsd += n * expected((s) => e(s).revenueUsd);
+        } else {
+          row.miningItMw += itMw;
+          row.miningRevenueUsd += n * expected((s) => e(s).revenueUsd);
+        }
+        row.powerCostUsd += n * expected((s) => e(s).powerCostUsd);
+      }
+    }
+  }
+  for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd - row.capexUsd;
+  return { halls, periods, cashFlows: periods.map((r) => r.cashFlowUsd) };
+}
+
+const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
+
+/** NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled. */
+function sensitivity(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): Sensitivity {
+  const { periods } = readPlan(doc, model, value);
+  const npvUsd = FACTORS.map((fh) =>
+    FACTORS.map((fg) => periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd) * discountFactor(doc.fleet, p) - r.capexUsd * discountFactor(doc.fleet, p, true), 0)),
+  );
+  return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd };
+}
+
+/**
+ * For an infeasible model: the fewest limit groups (interconnects, feeds, cooling, capex
+ * budget, GPU deliveries) whose relaxation lets the contract be met. The choice of one
+ * option per hall and the contract itself stay hard: the contract is what the user must
+ * deliver, so the answer says what stands in its way.
+ */
+function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, solve: SolveFn): string[] {
+  const relaxed: LinearProgram = { ...model.lp, sense: 'min', objective: [], rows: [], bounds: new Map(model.lp.bounds), integers: new Set(model.lp.integers), binaries: new Set(model.lp.binaries) };
+  const groups = new Map<string, string>();
+  for (const row of model.lp.rows) {
+    const limit = model.limits.get(row.name);
+    if (!limit || row.name === 'contract' || row.name.startsWith('worst_')) {
+      relaxed.rows.push(row);
+      continue;
+    }
+    const g = `r_${groups.size}`;
+    const groupVar = [...groups].find(([, name]) => name === limit.group)?.[0] ?? g;
+    if (groupVar === g) groups.set(g, limit.group);
+    // The slack can open the limit as far as the row could ever need.
+    const big = row.terms.reduce((t, [c, x]) => t + Math.abs(c) * (model.lp.bounds.get(x)?.[1] ?? 1), 0) + Math.abs(row.rhs);
+    const slack = `s_${row.name}`;
+    const terms: Term[] = [...row.terms, [row.sense === '>=' ? 1 : -1, slack]];
+    relaxed.rows.push({ ...row, terms });
+    relaxed.rows.push({ name: `sg_${row.name}`, terms: [[1, slack], [-big, groupVar]], sense: '<=', rhs: 0 });
+  }
+  for (const g of groups.keys()) {
+    relaxed.binaries.add(g);
+    relaxed.objective.push([1, g]);
+  }
+  const sol = solve(writeLp(relaxed, 'relaxation'), { timeLimitS: opts.timeLimitS, mipGap: 0 });
+  if (sol.Status === 'Infeasible') {
+    const p = Math.min(doc.limits.contractedByPeriod, model.periods - 1);
+    const reachableMw = model.halls.flatMap((h) => h.starts).filter((o) => o.model && o.model.gpuCount > 0 && o.option.leadTimePeriods <= p).reduce((t, o) => t + (o.maxUnits * o.model!.powerKw) / 1000, 0);
+    return [
+      `the AI contract (${doc.limits.contractedAiMw} MW by period ${p + 1}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
+    ];
+  }
+  const relaxedGroups = [...groups].filter(([g]) => (sol.Columns[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
+  return [`the AI contract (${doc.limits.contractedAiMw} MW by period ${doc.limits.contractedByPeriod + 1}) conflicts with: ${relaxedGroups.join(', ')}`, ...relaxedGroups.map((g) => `relax the ${g}`)];
+}

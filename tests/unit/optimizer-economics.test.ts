@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { discountFactor, irr, npv, payback, unitEconomics } from '../../shared/optimizer/economics';
+import type { EquipmentModel, Scenario } from '../../shared/model/schema';
+
+const quarters = { periodMonths: 3, discountRatePctPerYear: 10 };
+const scenario: Scenario = { id: 's', name: 's', probability: 1, hashpriceUsdPerPhDay: [40], gpuRateUsdPerGpuHour: [2], gpuUtilizationFraction: [0.8], powerPriceFactor: [1] };
+
+describe('optimizer economics', () => {
+  it('a shelf rack of 20 S21 XP (5,400 TH/s, 72.9 kW) for a quarter at $40/PH/day and $30/MWh, PUE 1.1', () => {
+    const rack = { hashrateThs: 5400, gpuCount: 0, powerKw: 72.9 } as EquipmentModel;
+    const e = unitEconomics(rack, 1.1, 30, scenario, quarters, 0);
+    // hours = 8760 / 4 = 2,190; days = 91.25. Revenue 5.4 PH × $40 × 91.25 = $19,710.
+    expect(e.revenueUsd).toBeCloseTo(19_710, 6);
+    // Power 0.0729 MW × 1.1 × 2,190 h × $30 = $5,268.48
+    expect(e.powerCostUsd).toBeCloseTo(5_268.483, 3);
+  });
+  it('a GB200 NVL72 (72 GPUs, 132 kW) for a quarter at $2/GPU-h, 80 % utilised', () => {
+    const rack = { hashrateThs: 0, gpuCount: 72, powerKw: 132 } as EquipmentModel;
+    // 72 × 2 × 0.8 × 2,190 = $252,288
+    expect(unitEconomics(rack, 1.2, 30, scenario, quarters, 0).revenueUsd).toBeCloseTo(252_288, 6);
+  });
+  it('discounts at 10 %/year: end of quarter 4 is one year out, 1/1.1', () => {
+    expect(discountFactor(quarters, 3)).toBeCloseTo(1 / 1.1, 12);
+    expect(discountFactor(quarters, 0, true)).toBe(1);
+    expect(npv([0, 0, 0, 110], quarters)).toBeCloseTo(100, 9);
+  });
+  it('IRR: −100 now and +110 a year later is 10 %/year', () => {
+    // Per-quarter flows: −100 at the end of quarter 1, +110 at the end of quarter 5.
+    expect(irr([-100, 0, 0, 0, 110], 3)).toBeCloseTo(0.1, 6);
+    expect(irr([10, 10], 3)).toBeNull();
+  });
+  it('payback: −100, +40, +40, +40 is −60, −20, +20 cumulative: paid back half-way through the fourth period, 3.5 periods', () => {
+    expect(payback([-100, 40, 40, 40])).toBeCloseTo(3.5, 12);
+    expect(payback([-100, 10])).toBeNull();
+  });
+});
