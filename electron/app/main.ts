@@ -66,7 +66,13 @@ async function start(): Promise<void> {
   });
 
   const documentsDir = app.getPath('documents');
-  backend = createBackend({ dataDir: app.getPath('userData'), documentsDir, host: electronHost(), transport: 'electron' });
+  backend = createBackend({
+    dataDir: app.getPath('userData'),
+    documentsDir,
+    host: electronHost(),
+    transport: 'electron',
+    optimizerWorkerPath: path.join(__dirname, 'optimizer-worker.cjs'),
+  });
   backend.onEvent((name, payload) => mainWindow?.webContents.send(EVENT, name, payload));
   ipcMain.handle(INVOKE, async (event, channel: unknown, payload: unknown) => {
     if (!event.senderFrame || !isTrustedRendererUrl(event.senderFrame.url, rendererUrl)) {

@@ -9,6 +9,7 @@ import { IpcError, describeZodError } from './errors';
 import { handlers as domainHandlers } from './handlers';
 import { appHandlers } from './handlers/app';
 import type { HostPorts } from './host';
+import { OptimizerService } from './optimizer/service';
 
 export interface BackendOptions {
   /** Where working copies, recovery data and recent files live. */
@@ -17,6 +18,8 @@ export interface BackendOptions {
   documentsDir: string;
   host: HostPorts;
   transport: 'electron' | 'web';
+  /** The built optimizer worker (dist/electron/optimizer-worker.cjs). */
+  optimizerWorkerPath: string;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;
@@ -30,6 +33,7 @@ export interface Backend {
 /** Everything a handler may use; each domain's handlers take the part they need. */
 export interface BackendContext {
   document: DocumentService;
+  optimizer: OptimizerService;
   host: HostPorts;
   documentsDir: string;
   transport: 'electron' | 'web';
@@ -54,7 +58,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const document = new DocumentService({ dataDir: opts.dataDir, documentsDir: opts.documentsDir });
   const unsubscribe = document.onChanged((info) => emit('document.changed', info));
   document.start();
-  const ctx: BackendContext = { document, host: opts.host, documentsDir: opts.documentsDir, transport: opts.transport, emit };
+  const optimizer = new OptimizerService(opts.optimizerWorkerPath);
+  optimizer.warm();
+  const ctx: BackendContext = { document, optimizer, host: opts.host, documentsDir: opts.documentsDir, transport: opts.transport, emit };
 
   return {
     async invoke(channel, payload) {
@@ -86,6 +92,7 @@ export function createBackend(opts: BackendOptions): Backend {
     async close() {
       unsubscribe();
       listeners.clear();
+      await optimizer.close();
       document.close();
     },
   };

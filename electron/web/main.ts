@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     documentsDir: flags.dir,
     dataDir: path.join(flags.dir, '.fleet-planner'),
     rendererDir: path.join(__dirname, '..', 'renderer'),
+    optimizerWorkerPath: path.join(__dirname, '..', 'electron', 'optimizer-worker.cjs'),
   });
   process.stdout.write(`Fleet Planner web UI: ${server.url}\n`);
   const stop = (): void => {

@@ -21,6 +21,7 @@ export interface WebServerOptions {
   /** Working copies, recovery data, recent files. */
   dataDir: string;
   rendererDir: string;
+  optimizerWorkerPath: string;
 }
 
 export interface WebServer {
@@ -48,6 +49,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     documentsDir: opts.documentsDir,
     host: webHost(opts.documentsDir),
     transport: 'web',
+    optimizerWorkerPath: opts.optimizerWorkerPath,
   });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);

@@ -8,15 +8,18 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { documentChannels, documentEvents } from './channels/document';
 import { filesChannels } from './channels/files';
+import { optimizerChannels, optimizerEvents } from './channels/optimizer';
 
 export const channels = {
   ...appChannels,
   ...documentChannels,
   ...filesChannels,
+  ...optimizerChannels,
 };
 
 export const events = {
   ...documentEvents,
+  ...optimizerEvents,
 };
 
 export type Channels = typeof channels;

@@ -10,7 +10,7 @@
  * the capex budget and GPU deliveries per period, and contracted AI MW by a period.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { DEFAULT_DENSITY_LIMIT_KW } from '../model/cooling';
+import { DEFAULT_DENSITY_LIMIT_KW, densityLimitKw } from '../model/cooling';
 import type { EquipmentModel, FleetDoc, Hall, RetrofitOption, Site } from '../model/schema';
 import { discountFactor, unitEconomics } from './economics';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
@@ -105,7 +105,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
         const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
         maxUnits = Math.min(option.maxUnits, byPower, byCooling);
-        const density = DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
+        // Under the hall's own cooling its own limit holds; a new cooling class brings its default.
+        const density = option.coolingMethod === hall.cooling.method ? densityLimitKw(hall) : DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
         if (['miner-rack', 'miner-container', 'gpu-rack', 'immersion-tank'].includes(model.kind) && model.powerKw > density) {
           excluded = `${model.name} draws ${model.powerKw} kW per rack, over the ${density} kW that ${option.coolingMethod} cooling carries`;
         }

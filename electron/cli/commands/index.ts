@@ -5,5 +5,6 @@ import { exportCommand } from './export';
 import { importCommand } from './import';
 import { infoCommand } from './info';
 import { newCommand } from './new';
+import { optimizeCommand } from './optimize';
 
-export const COMMANDS: CliCommand[] = [newCommand, infoCommand, checkCommand, exportCommand, importCommand];
+export const COMMANDS: CliCommand[] = [newCommand, infoCommand, checkCommand, optimizeCommand, exportCommand, importCommand];

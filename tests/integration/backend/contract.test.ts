@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optimizerWorkerPath } from '../../support/optimizer-worker';
 import { createBackend, type Backend } from '../../../electron/backend';
 import { channels } from '../../../shared/ipc/contract';
 
@@ -15,6 +16,7 @@ beforeAll(() => {
     documentsDir: dir,
     host: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
     transport: 'web',
+    optimizerWorkerPath: optimizerWorkerPath(),
   });
 });
 

@@ -3,6 +3,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optimizerWorkerPath } from '../../support/optimizer-worker';
 import WebSocket from 'ws';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-  server = await startWebServer({ port: 0, documentsDir: path.join(dir, 'docs'), dataDir: path.join(dir, 'data'), rendererDir });
+  server = await startWebServer({ port: 0, documentsDir: path.join(dir, 'docs'), dataDir: path.join(dir, 'data'), rendererDir, optimizerWorkerPath: optimizerWorkerPath() });
 });
 
 afterAll(async () => {

@@ -1,0 +1,102 @@
+/**
+ * Owns the optimizer worker: keeps one warm, runs one solve at a time, cancels by
+ * terminating it (HiGHS cannot be interrupted mid-solve) and replaces a worker that
+ * died, so a crash or a cancel costs the user nothing but that run.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FleetDoc } from '../../../shared/model/schema';
+import { buildModel } from '../../../shared/optimizer/model';
+import type { RunOptions, RunResult } from '../../../shared/optimizer/run';
+import type { WorkerReply, WorkerRequest } from '../../optimizer-worker';
+import { MAX_VARIABLES } from './highs-solver';
+
+export class OptimizerError extends Error {}
+
+interface Pending {
+  resolve: (r: RunResult) => void;
+  reject: (e: Error) => void;
+  onProgress: (phase: string) => void;
+}
+
+export class OptimizerService {
+  private worker: Worker | null = null;
+  private pending: Pending | null = null;
+
+  constructor(private readonly workerPath: string) {}
+
+  /** Starts (and warms) the worker ahead of the first run. */
+  warm(): void {
+    this.ensureWorker();
+  }
+
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(this.workerPath);
+    worker.on('message', (reply: WorkerReply) => {
+      const pending = this.pending;
+      if (!pending) return;
+      if (reply.type === 'progress') pending.onProgress(reply.phase);
+      else if (reply.type === 'result') this.settle().resolve(reply.result);
+      else if (reply.type === 'error') this.settle().reject(new OptimizerError(reply.message));
+    });
+    worker.on('error', (error) => {
+      if (this.worker === worker) this.worker = null;
+      if (this.pending) this.settle().reject(new OptimizerError(`The optimizer failed: ${error.message}. It has been restarted; run it again.`));
+    });
+    worker.on('exit', (code) => {
+      if (this.worker === worker) this.worker = null;
+      if (this.pending) this.settle().reject(new OptimizerError(`The optimizer stopped unexpectedly (exit code ${code}). It has been restarted; run it again.`));
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(): Pending {
+    const pending = this.pending!;
+    this.pending = null;
+    return pending;
+  }
+
+  async solve(doc: FleetDoc, options: RunOptions, onProgress: (phase: string) => void = () => undefined): Promise<RunResult> {
+    if (this.pending) throw new OptimizerError('The optimizer is already running; cancel it or wait');
+    // Refuse a model HiGHS-wasm cannot hold before spending a worker on it.
+    const { lp } = buildModel(doc, options.objective);
+    // Every variable but the binaries carries a bound.
+    const variables = lp.binaries.size + lp.bounds.size;
+    if (variables > MAX_VARIABLES) {
+      throw new OptimizerError(`The model has about ${variables.toLocaleString('en-US')} variables, over the ${MAX_VARIABLES.toLocaleString('en-US')} the solver can hold; shorten the horizon or remove options`);
+    }
+    return new Promise<RunResult>((resolve, reject) => {
+      this.pending = { resolve, reject, onProgress };
+      this.ensureWorker().postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
+    });
+  }
+
+  /** Stops the running solve, if any; the next run gets a fresh worker. */
+  async cancel(): Promise<boolean> {
+    if (!this.pending) return false;
+    const pending = this.settle();
+    const worker = this.worker;
+    this.worker = null;
+    await worker?.terminate();
+    pending.reject(new OptimizerError('Cancelled'));
+    this.warm();
+    return true;
+  }
+
+  /** For tests: makes the worker die as a crash would. */
+  crashForTest(): void {
+    this.ensureWorker().postMessage({ type: 'crash' } satisfies WorkerRequest);
+  }
+
+  async close(): Promise<void> {
+    await this.cancel();
+    await this.worker?.terminate();
+    this.worker = null;
+  }
+}

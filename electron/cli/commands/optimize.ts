@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import { formatUsd } from '../../../shared/units';
+import { runOptimizer } from '../../../shared/optimizer/run';
+import { loadHighs } from '../../backend/optimizer/highs-solver';
+import { readFleet } from './document-common';
+import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
+
+const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--write-lp OUT.lp]';
+
+/** The command line has no screen to keep alive, so it solves in its own thread. */
+export const optimizeCommand: CliCommand = {
+  name: 'optimize',
+  summary: 'Find the best mining/AI mix and retrofit schedule (HiGHS); --write-lp saves the exact model solved',
+  usage,
+  async run(args, io) {
+    try {
+      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective'], ['json']);
+      const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
+      const timeLimit = parsed.options.get('time-limit');
+      const timeLimitS = timeLimit === undefined ? undefined : Number(timeLimit);
+      if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new UsageError(`--time-limit: "${String(timeLimit)}" is not a positive number of seconds`);
+      const objective = parsed.options.get('objective') ?? undefined;
+      if (objective !== undefined && objective !== 'expected' && objective !== 'worst-case') throw new UsageError(`--objective: "${String(objective)}" is not expected or worst-case`);
+      const { doc } = readFleet(file);
+      const solve = await loadHighs();
+      const result = runOptimizer(doc, { objective: objective ?? doc.limits.objective, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString() }, solve);
+      const lpOut = parsed.options.get('write-lp');
+      if (typeof lpOut === 'string') fs.writeFileSync(lpOut, result.lpText);
+      if (parsed.options.has('json')) {
+        io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);
+        return EXIT_OK;
+      }
+      const { plan } = result;
+      const lines = [`${file}: ${plan.status}, ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${result.stats.variables} variables, ${result.stats.rows} limits, ${result.stats.solveMs} ms)`];
+      for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
+      for (const h of plan.halls) {
+        const hall = doc.halls.find((x) => x.id === h.hallId);
+        const option = hall?.retrofitOptions.find((o) => o.id === h.optionId);
+        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod ? ` from period ${h.startPeriod + 1}` : ''}, ${h.units} units`);
+      }
+      for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
+      io.stdout.write(`${lines.join('\n')}\n`);
+      return plan.status === 'infeasible' ? 1 : EXIT_OK;
+    } catch (error) {
+      return fail(io, error);
+    }
+  },
+};

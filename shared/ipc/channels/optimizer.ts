@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { PlanSchema } from '../../model/schema';
+import { channel, event } from '../define';
+
+export const SensitivitySchema = z.object({
+  hashpriceFactors: z.array(z.number()),
+  gpuRateFactors: z.array(z.number()),
+  npvUsd: z.array(z.array(z.number())),
+});
+
+export const optimizerChannels = {
+  /** Solves the open document's capacity plan in the worker and stores the plan in the document. */
+  'optimizer.run': channel(
+    z.object({ objective: z.enum(['expected', 'worst-case']).optional(), timeLimitS: z.number().positive().max(3600).optional() }).strict(),
+    z.object({
+      plan: PlanSchema,
+      sensitivity: SensitivitySchema.nullable(),
+      stats: z.object({ variables: z.number(), integers: z.number(), rows: z.number(), solveMs: z.number() }),
+      revision: z.number(),
+    }),
+  ),
+  'optimizer.cancel': channel(z.object({}).strict(), z.object({ cancelled: z.boolean() })),
+  /** The LP file of the open document's model, exactly as solved. */
+  'optimizer.lp': channel(z.object({ objective: z.enum(['expected', 'worst-case']).optional() }).strict(), z.object({ lp: z.string() })),
+};
+
+export const optimizerEvents = {
+  'optimizer.progress': event(z.object({ phase: z.string(), elapsedMs: z.number() })),
+};
