@@ -1,6 +1,7 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { HallView, HeadroomPanel, Palette, ProblemsPanel } from './layout';
 import { ROUTES, parseHash } from './routes';
+import { OptimizerPanel } from './optimizer/OptimizerPanel';
 import { FleetTree } from './shell/FleetTree';
 import { Inspector } from './shell/Inspector';
 import { StatusBar } from './shell/StatusBar';
@@ -26,6 +27,7 @@ export function App() {
   const hallId = useFleet((s) => s.selectedHallId);
   const title = useFleet((s) => s.document && `${s.document.title}${s.document.dirty ? ' •' : ''} — Fleet Planner`);
   const { path, params } = parseHash(useHash());
+  const [view, setView] = useState<'layout' | 'optimizer'>('layout');
 
   useEffect(() => {
     void load();
@@ -54,9 +56,14 @@ export function App() {
           <FleetTree />
         </aside>
         <section className="centre">
-          {status === 'loading' && <p className="loading">Opening the fleet…</p>}
-          {status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
-          {status === 'ready' && (hallId ? <HallView hallId={hallId} /> : <p className="hint">Select a hall in the fleet tree.</p>)}
+          <div className="view-tabs centre-tabs" role="tablist" aria-label="View">
+            <button role="tab" aria-pressed={view === 'layout'} onClick={() => setView('layout')} data-testid="view-layout">Layout</button>
+            <button role="tab" aria-pressed={view === 'optimizer'} onClick={() => setView('optimizer')} data-testid="view-optimizer">Optimizer</button>
+          </div>
+          {view === 'optimizer' && status === 'ready' && <OptimizerPanel />}
+          {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
+          {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
+          {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : <p className="hint">Select a hall in the fleet tree.</p>)}
         </section>
         <aside className="right-panel">
           <Inspector />

@@ -129,9 +129,14 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
       for (let t = 0; t < T; t++) {
         if (value(v.start(h.hi, o.oi, t)) < 0.5) continue;
         let units = 0;
-        for (let k = 0; k < T; k++) units += Math.round(value(v.units(h.hi, o.oi, k)));
+        periods[t]!.capexUsd += o.option.capexUsd;
+        // Units are paid for in the period they go in, which may be after the start.
+        for (let k = 0; k < T; k++) {
+          const installed = Math.round(value(v.units(h.hi, o.oi, k)));
+          units += installed;
+          if (o.model) periods[k]!.capexUsd += installed * o.model.capexUsd;
+        }
         chosen = { option: o, start: t, units };
-        periods[t]!.capexUsd += o.option.capexUsd + (o.model ? units * o.model.capexUsd : 0);
       }
     }
     if (!chosen) continue;

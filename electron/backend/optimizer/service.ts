@@ -59,6 +59,8 @@ export class OptimizerService {
   private settle(): Pending {
     const pending = this.pending!;
     this.pending = null;
+    // An idle worker must not keep the process alive; a running solve must.
+    this.worker?.unref();
     return pending;
   }
 
@@ -73,7 +75,9 @@ export class OptimizerService {
     }
     return new Promise<RunResult>((resolve, reject) => {
       this.pending = { resolve, reject, onProgress };
-      this.ensureWorker().postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
+      const worker = this.ensureWorker();
+      worker.ref();
+      worker.postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
     });
   }
 

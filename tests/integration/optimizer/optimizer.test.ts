@@ -158,3 +158,16 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(Math.abs(cbcObjective - plan.npvUsd) / Math.abs(plan.npvUsd)).toBeLessThan(1e-6);
   });
 });
+
+describe('plan economics', () => {
+  it('the per-period cash flows, discounted, give back the plan NPV (the sensitivity grid at 1 × 1)', async () => {
+    const svc = new OptimizerService(optimizerWorkerPath());
+    try {
+      const { plan, sensitivity } = await svc.solve(sampleCampus(), options({ mipGap: 1e-6 }));
+      const one = sensitivity!.hashpriceFactors.indexOf(1);
+      expect(sensitivity!.npvUsd[one]![sensitivity!.gpuRateFactors.indexOf(1)]!).toBeCloseTo(plan.npvUsd, -1);
+    } finally {
+      await svc.close();
+    }
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * The capacity optimizer: objective and time limit, run and cancel with progress, and
+ * the answer: economics, the plan per hall, what the limits are worth, sensitivity, or
+ * for an infeasible model, which limits conflict.
+ */
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import type { Response } from '../../../shared/ipc/contract';
+import { formatUsd } from '../../../shared/units';
+import { useFleet } from '../state/store';
+import { MwByUseChart, SensitivityTable } from './charts';
+
+type Result = Response<'optimizer.run'>;
+
+export function OptimizerPanel() {
+  const doc = useFleet((s) => s.document?.doc);
+  const [objective, setObjective] = useState<'expected' | 'worst-case'>(doc?.limits.objective ?? 'expected');
+  const [timeLimitS, setTimeLimitS] = useState(doc?.limits.timeLimitS ?? 60);
+  const [running, setRunning] = useState(false);
+  const [progress, setProgress] = useState('');
+  const [result, setResult] = useState<Result | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => api.on('optimizer.progress', (p) => {
+    const { phase, elapsedMs } = p as { phase: string; elapsedMs: number };
+    setProgress(`${phase} (${(elapsedMs / 1000).toFixed(1)} s)`);
+  }), []);
+
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    setProgress('starting');
+    try {
+      const r = await api.invoke('optimizer.run', { objective, timeLimitS });
+      setResult(r);
+      // The plan is now part of the document: take the backend's copy and revision.
+      useFleet.getState().adopt(await api.invoke('document.current', {}));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setRunning(false);
+      setProgress('');
+    }
+  };
+
+  if (!doc) return null;
+  const plan = result?.plan;
+  return (
+    <section className="optimizer" aria-label="Capacity optimizer" data-testid="optimizer">
+      <h2>Capacity optimizer</h2>
+      <div className="optimizer-controls">
+        <label>
+          Objective
+          <select value={objective} onChange={(e) => setObjective(e.target.value as typeof objective)} data-testid="optimizer-objective">
+            <option value="expected">Expected NPV over the scenarios</option>
+            <option value="worst-case">Worst scenario's NPV</option>
+          </select>
+        </label>
+        <label>
+          Time limit (s)
+          <input type="number" min={1} max={3600} value={timeLimitS} onChange={(e) => setTimeLimitS(Math.max(1, Number(e.target.value)))} />
+        </label>
+        <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
+        <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} data-testid="optimizer-cancel">Cancel</button>
+        {running && <span className="muted" role="status" data-testid="optimizer-progress">{progress}</span>}
+      </div>
+      <p className="muted">
+        {doc.halls.length} halls, {doc.scenarios.length} scenarios ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {doc.fleet.horizonPeriods} periods of {doc.fleet.periodMonths} months; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
+      </p>
+      {error && <p className="error" role="alert">{error}</p>}
+      {plan && plan.status === 'infeasible' && (
+        <div className="error" data-testid="optimizer-conflicts">
+          <h3>No plan meets every limit</h3>
+          <ul>{plan.conflicts.map((c) => <li key={c}>{c}</li>)}</ul>
+        </div>
+      )}
+      {plan && plan.status !== 'infeasible' && result && (
+        <>
+          <div className="kpis" data-testid="optimizer-result">
+            <div><span className="muted">NPV ({plan.objective})</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
+            <div><span className="muted">IRR</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
+            <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} periods`}</strong></div>
+            <div><span className="muted">Status</span><strong>{plan.status}</strong></div>
+            <div><span className="muted">Model</span><strong>{result.stats.variables} vars · {result.stats.solveMs} ms</strong></div>
+          </div>
+          <MwByUseChart periods={plan.periods} />
+          <table className="plan-table" data-testid="optimizer-halls">
+            <thead><tr><th>Hall</th><th>Option</th><th>Starts</th><th>Units</th></tr></thead>
+            <tbody>
+              {plan.halls.map((h) => {
+                const hall = doc.halls.find((x) => x.id === h.hallId);
+                return (
+                  <tr key={h.hallId}>
+                    <td>{hall?.name ?? h.hallId}</td>
+                    <td>{hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
+                    <td>period {h.startPeriod + 1}</td>
+                    <td>{h.units}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <h3>What the limits are worth</h3>
+          {plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
+            <ul data-testid="optimizer-binding">{plan.bindingLimits.slice(0, 12).map((b) => <li key={b.limit}>{b.description}</li>)}</ul>
+          )}
+          {result.sensitivity && <SensitivityTable s={result.sensitivity} />}
+        </>
+      )}
+    </section>
+  );
+}

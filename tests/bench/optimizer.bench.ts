@@ -1,0 +1,44 @@
+/**
+ * Optimizer: time to a proven optimum (gap ≤ 0.1 %) of the reference portfolio in our
+ * worker (HiGHS, WebAssembly), and the same LP file solved by native CBC in the same run.
+ * Goals: under 5 s, and no slower than CBC.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { OptimizerService } from '../../electron/backend/optimizer/service';
+import { report, time } from './measure';
+import { referencePortfolio } from './portfolio';
+
+const GAP = 0.001;
+/** Each solver gets this long; a run that ends on it reports that it did not prove the gap. */
+const LIMIT_S = Number(process.env.FLEET_BENCH_SOLVER_LIMIT_S ?? 90);
+const doc = referencePortfolio();
+const service = new OptimizerService(path.resolve('dist/electron/optimizer-worker.cjs'));
+service.warm();
+// Let the worker finish its warm-up solve so the figure is the solve alone.
+await service.solve(referencePortfolio(2), { objective: 'expected', timeLimitS: 60, mipGap: 0.5, planId: 'warm', now: '' }).catch(() => undefined);
+
+const started = performance.now();
+const result = await service.solve(doc, { objective: 'expected', timeLimitS: LIMIT_S, mipGap: GAP, planId: 'bench', now: '' });
+const oursMs = performance.now() - started;
+const lpText = result.lpText;
+const status = result.plan.status;
+await service.close();
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-cbc-'));
+const lp = path.join(dir, 'portfolio.lp');
+fs.writeFileSync(lp, lpText);
+let cbcOut = '';
+const cbcMs = time(() => {
+  cbcOut = execFileSync('cbc', [lp, 'ratioGap', String(GAP), 'sec', String(LIMIT_S), 'solve', 'solu', path.join(dir, 'portfolio.sol')], { maxBuffer: 64 * 1024 * 1024 }).toString();
+});
+const solution = fs.readFileSync(path.join(dir, 'portfolio.sol'), 'utf8');
+const cbcObjective = Number(/objective value ([-\d.e+]+)/.exec(solution)?.[1]);
+const cbcStatus = solution.startsWith('Optimal') ? 'optimal' : /Stopped on time/.test(solution + cbcOut) ? 'time-limit' : solution.split(' ')[0];
+fs.rmSync(dir, { recursive: true, force: true });
+
+const figure = `reference portfolio (${result.stats.variables} variables, ${result.stats.integers} integer, ${result.stats.rows} rows) to ${GAP * 100} % gap, ${LIMIT_S} s limit each: ours ${status}, CBC ${cbcStatus}`;
+report({ bench: 'optimizer', figure, value: oursMs, unit: 'ms', reference: 'native CBC on the same LP file', referenceValue: cbcMs, goal: 'proven optimum under 5 s and no slower than CBC', pass: status === 'optimal' && oursMs < 5000 && oursMs <= cbcMs });
+report({ bench: 'optimizer', figure: 'objective agreement (ours / CBC)', value: result.plan.npvUsd, unit: 'USD', reference: 'CBC objective', referenceValue: cbcObjective, goal: 'within the 0.1 % gap', pass: Math.abs(result.plan.npvUsd - cbcObjective) / Math.abs(cbcObjective) <= GAP });
