@@ -51,6 +51,10 @@ suites.push(
     : { name: 'playwright', passed: 0, failed: 1, skipped: 0, note: `no report (exit ${playwrightExit})` },
 );
 
+// Electronegativity with the reviewed exceptions: one check, passed or failed.
+const securityExit = run('lint:security (Electronegativity)', 'npm', ['run', '-s', 'lint:security']);
+suites.push({ name: 'lint:security', passed: securityExit === 0 ? 1 : 0, failed: securityExit === 0 ? 0 : 1, skipped: 0 });
+
 console.log('\n=== summary');
 for (const s of suites) console.log(`${s.name}: ${s.passed} passed, ${s.failed} failed, ${s.skipped} skipped${s.note ? ` (${s.note})` : ''}`);
 const total = suites.reduce((t, s) => ({ passed: t.passed + s.passed, failed: t.failed + s.failed, skipped: t.skipped + s.skipped }), { passed: 0, failed: 0, skipped: 0 });
