@@ -5,13 +5,13 @@
  * touches, their neighbours, and the sums it changes.
  */
 import type { Change } from '../commands/apply';
-import { GridIndex } from '../geometry/grid-index';
 import { usableUnits } from '../model/cooling';
 import { isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { makeItem, type Item } from './item';
 import { objectViolations } from './object-rules';
 import { pairViolations } from './pair-rules';
+import { SpatialIndex } from './spatial-index';
 import type { CheckResult, Headroom, Violation } from './types';
 
 const CELL_M = 4;
@@ -31,7 +31,7 @@ export class LiveChecker {
   private sites = new Map<string, Site>();
   private zonesByHall = new Map<string, Zone[]>();
   private items = new Map<string, Item>();
-  private index = new Map<string, GridIndex<Item>>();
+  private index = new Map<string, SpatialIndex<Item>>();
   private hallLoadKw = new Map<string, number>();
   private hallItKw = new Map<string, number>();
   private zoneSums = new Map<string, ZoneSums>();
@@ -94,7 +94,7 @@ export class LiveChecker {
     this.zonesByHall = new Map();
     for (const z of doc.zones) this.zonesByHall.set(z.hallId, [...(this.zonesByHall.get(z.hallId) ?? []), z]);
     this.items = new Map();
-    this.index = new Map([...this.halls.keys()].map((id) => [id, new GridIndex<Item>(CELL_M)]));
+    this.index = new Map([...this.halls.keys()].map((id) => [id, new SpatialIndex<Item>(CELL_M)]));
     this.hallLoadKw = new Map();
     this.hallItKw = new Map();
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
@@ -173,7 +173,7 @@ export class LiveChecker {
   private neighbours(item: Item): Item[] {
     const r = item.rect;
     const d = this.reach;
-    return (this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }) ?? []).filter((n) => n !== item);
+    return this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }, item) ?? [];
   }
 
   /**
