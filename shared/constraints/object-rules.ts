@@ -8,7 +8,7 @@ import type { Item } from './item';
 import type { Violation } from './types';
 
 /** Kinds whose power is a rack (or tank, or container) density the cooling must carry. */
-const RACK_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-container', 'gpu-rack', 'immersion-tank']);
+const RACK_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-container', 'gpu-rack', 'gpu-server', 'immersion-tank']);
 
 const EPS = 1e-9;
 

@@ -99,6 +99,15 @@ describe('rack density against the cooling method', () => {
     // air: 30 kW per rack — every rack is over
     expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
   });
+  it('a GPU server is held to the same per-rack limit: 132 kW over 131.9 kW is 0.1 kW over', () => {
+    const asServer = (d: FleetDoc) => {
+      for (const m of d.models) if (m.id === placement(d, 'sm-gpu01-01').modelId) m.kind = 'gpu-server';
+    };
+    expect(check(asServer)).toEqual([]);
+    const v = check((d) => (asServer(d), (hall(d).densityLimitKwPerRack = 131.9))).filter((x) => x.rule === 'rack-density');
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
+    expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+  });
 });
 
 describe('power chain: load through cascaded sources against rating × derate', () => {
