@@ -21,7 +21,7 @@ const rows = fs
   .split('\n')
   .slice(1)
   .map((line) => {
-    const [issue, severity, , filename] = line.split(',').map((c) => c.trim().replace(/^"|"$/g, ''));
+    const [issue, severity, , filename] = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.trim().replace(/^"|"$/g, ''));
     return { issue, severity, filename };
   });
 const { exceptions } = JSON.parse(fs.readFileSync(path.join(root, 'build', 'electronegativity-exceptions.json'), 'utf8'));

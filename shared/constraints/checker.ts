@@ -59,14 +59,41 @@ export class LiveChecker {
 
   /** Brings the checker to `doc`, which is the document after the edit that made `changes`. */
   update(doc: FleetDoc, changes: Change[]): CheckResult {
+    this.apply(doc, changes);
+    return this.result();
+  }
+
+  /**
+   * The violations an edit would add, without keeping it: applies `changes`, reads what
+   * now names the touched objects or any sum, and applies `undo`. It never lists the whole
+   * result, so a drag can ask every frame however many violations the fleet has.
+   */
+  preview(doc: FleetDoc, changes: Change[], undo: Change[]): Violation[] {
+    const ids = changes.flatMap((c) => ('id' in c ? [c.id] : []));
+    const before = this.touching(ids);
+    this.apply(doc, changes);
+    const added = [...this.touching(ids)].filter((id) => !before.has(id)).map((id) => this.violations.get(id)!);
+    this.apply(doc, undo);
+    return added;
+  }
+
+  /** Ids of the violations naming any of `objectIds`, and of every aggregate violation. */
+  private touching(objectIds: string[]): Set<string> {
+    const out = new Set<string>();
+    for (const id of objectIds) for (const v of this.byObject.get(id) ?? []) out.add(v);
+    for (const id of this.violations.keys()) if (AGGREGATE_RULE.test(id)) out.add(id);
+    return out;
+  }
+
+  private apply(doc: FleetDoc, changes: Change[]): void {
     const onlyPlacements = changes.every((c) => c.table === 'placements' || c.table === 'plans' || c.table === 'scenarios');
     if (!onlyPlacements) {
       this.rebuild(doc);
-      return this.result();
+      return;
     }
     this.doc = doc;
     const placementChanges = changes.filter((c) => c.table === 'placements');
-    if (placementChanges.length === 0) return this.result();
+    if (placementChanges.length === 0) return;
     const touched = new Set<string>();
     const current = new Map<string, Placement>();
     for (const c of placementChanges) {
@@ -83,7 +110,6 @@ export class LiveChecker {
     }
     for (const id of touched) if (this.items.has(id)) this.checkAround(this.items.get(id)!);
     this.refreshAggregates(dirty);
-    return this.result();
   }
 
   private rebuild(doc: FleetDoc): void {

@@ -76,6 +76,7 @@ export function HallView({ hallId }: { hallId: string }) {
     frame.current = 0;
     const canvas = overlayRef.current;
     if (!canvas || !scene || !viewport) return;
+    const frameStart = performance.now();
     const ctx = prepare(canvas, size);
     ctx.clearRect(0, 0, size.width, size.height);
     const g = gesture.current;
@@ -91,6 +92,8 @@ export function HallView({ hallId }: { hallId: string }) {
         if (item) drawItem(ctx, item, viewport, style, { selection, offenders }, g.dxM, g.dyM, g.breaks ? style.offender : undefined);
       }
       overlayRef.current!.dataset.dropBreaks = String(g.breaks);
+      // Frame cost while dragging, for the frame-time benchmark (a user timing, free when unread).
+      performance.measure('fleet:drag-frame', { start: frameStart });
     }
     if (g.kind === 'box') {
       ctx.strokeStyle = style.selection;

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import { applyCommand } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
-import type { FleetDoc } from '../../../shared/model/schema';
+import type { FleetDoc, Placement } from '../../../shared/model/schema';
 import { LiveChecker, type CheckResult, type Violation } from '../../../shared/constraints';
 import { api } from '../api/client';
 import { emptyHistory, record, type History } from './history';
@@ -66,6 +66,14 @@ function initialTheme(): Theme {
 /** Edits reach the backend in order; each waits for the revision the previous one produced. */
 let sending: Promise<unknown> = Promise.resolve();
 let checker: LiveChecker | null = null;
+/** Placements by id of the document last looked up, so a drag does not rebuild the map each frame. */
+let placementIndex: { doc: FleetDoc; byId: Map<string, Placement> } | null = null;
+
+function selectedPlacements(doc: FleetDoc, ids: Map<string, unknown>): Placement[] {
+  if (placementIndex?.doc !== doc) placementIndex = { doc, byId: new Map(doc.placements.map((p) => [p.id, p])) };
+  const index = placementIndex.byId;
+  return [...ids.keys()].map((id) => index.get(id)).filter((p): p is Placement => p !== undefined);
+}
 const NO_CHECKS: CheckResult = { violations: [], headroom: [] };
 
 export const useFleet = create<FleetState>((set, get) => {
@@ -188,13 +196,20 @@ export const useFleet = create<FleetState>((set, get) => {
     preview(command) {
       const current = get().document;
       if (!current || !checker) return [];
-      const before = new Set(get().checks.violations.map((v) => v.id));
       try {
+        if (command.type === 'move') {
+          // A drag asks this every frame: hand the checker the moved objects alone, without
+          // copying the document (which costs milliseconds at tens of thousands of objects).
+          const byId = new Map(command.moves.map((m) => [m.id, m]));
+          const moved = selectedPlacements(current.doc, byId);
+          return checker.preview(
+            current.doc,
+            moved.map((p) => ({ table: 'placements', id: p.id, op: 'upsert', entity: { ...p, ...byId.get(p.id)! } })),
+            moved.map((p) => ({ table: 'placements', id: p.id, op: 'upsert', entity: p })),
+          );
+        }
         const applied = applyCommand(current.doc, command);
-        const added = checker.update(applied.doc, applied.changes).violations.filter((v) => !before.has(v.id));
-        const undone = applyCommand(applied.doc, applied.inverse);
-        checker.update(current.doc, undone.changes);
-        return added;
+        return checker.preview(current.doc, applied.changes, applyCommand(applied.doc, applied.inverse).changes);
       } catch {
         return [];
       }

@@ -70,3 +70,18 @@ describe('live checker', () => {
     expect(busway.headroom).toBeCloseTo(196, 9);
   });
 });
+
+describe('drop preview', () => {
+  it('names the violations a move would add, and leaves the checker as it was', () => {
+    const live = new LiveChecker(start);
+    const before = normal(live.result());
+    const rack = start.placements.find((p) => p.id === 'sm-m01-01')!;
+    const neighbour = start.placements.find((p) => p.id === 'sm-m01-02')!;
+    const onto = { ...rack, xM: neighbour.xM };
+    const added = live.preview(start, [{ table: 'placements', id: rack.id, op: 'upsert', entity: onto }], [{ table: 'placements', id: rack.id, op: 'upsert', entity: rack }]);
+    expect(added.map((v) => v.rule)).toContain('overlap');
+    expect(normal(live.result())).toEqual(before);
+    const free = { ...rack, yM: rack.yM + 6 };
+    expect(live.preview(start, [{ table: 'placements', id: rack.id, op: 'upsert', entity: free }], [{ table: 'placements', id: rack.id, op: 'upsert', entity: rack }])).toEqual([]);
+  });
+});

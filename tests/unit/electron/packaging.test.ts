@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 // electron-builder's own YAML reader, so the test reads the file as packaging does.
 import yaml from 'js-yaml';
 
-const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
+interface BuilderConfig {
+  electronFuses: Record<string, boolean>;
+  fileAssociations: { ext: string; mimeType: string; icon: string }[];
+  npmRebuild: boolean;
+  asarUnpack: string[];
+  linux: { target: string[] };
+  win: { target: string[] };
+  mac: { target: string[] };
+}
+
+const config = yaml.load(fs.readFileSync('electron-builder.yml', 'utf8')) as BuilderConfig;
 
 describe('packaging (electron-builder.yml)', () => {
   it('sets the Electron fuses the security checklist asks for', () => {
@@ -16,8 +26,8 @@ describe('packaging (electron-builder.yml)', () => {
     });
   });
   it('associates .fleet files with their MIME type and icon', () => {
-    expect(config.fileAssociations[0]).toMatchObject({ ext: 'fleet', mimeType: 'application/x-fleet-planner' });
-    expect(fs.existsSync(`build/${config.fileAssociations[0].icon}.png`)).toBe(true);
+    expect(config.fileAssociations[0]!).toMatchObject({ ext: 'fleet', mimeType: 'application/x-fleet-planner' });
+    expect(fs.existsSync(`build/${config.fileAssociations[0]!.icon}.png`)).toBe(true);
   });
   it('rebuilds better-sqlite3 for Electron and unpacks native code, wasm and the worker from the asar', () => {
     expect(config.npmRebuild).toBe(true);
