@@ -38,6 +38,14 @@ export function App() {
   useEffect(() => {
     if (title) document.title = title;
   }, [title]);
+  // Closing the tab or window with unsaved changes asks first (Electron asks natively too).
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (useFleet.getState().document?.dirty) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   const Routed = ROUTES[path];
   if (Routed) return status === 'ready' ? <Routed params={params} /> : <p className="loading">Loading…</p>;

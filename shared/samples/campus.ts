@@ -17,7 +17,7 @@ import { builtInCatalog } from '../catalog';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
 import { lbPerFt2ToKgPerM2 } from '../units';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
-import { placeRows } from './layout';
+import { placeRows } from '../geometry/rows';
 import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
 
 /** The retrofit hall's slab was upgraded to a 350 lb/ft² rating for the GB200 pod. */

@@ -8,7 +8,7 @@ import { builtInCatalog } from '../catalog';
 import type { EquipmentModel, FleetDoc, Hall, Placement } from '../model/schema';
 import { kwToMw } from '../units';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
-import { placeRows, seededRandom, type LaidOut } from './layout';
+import { placeRows, seededRandom, type LaidOut } from '../geometry/rows';
 import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
 
 export interface GenerateOptions {

@@ -8,7 +8,7 @@
 import { builtInCatalog } from '../catalog';
 import type { EquipmentModel, FleetDoc } from '../model/schema';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
-import { placeRows } from './layout';
+import { placeRows } from '../geometry/rows';
 import { economics, fleetMeta, hall, site, titleBlock } from './parts';
 
 const HORIZON = 8;

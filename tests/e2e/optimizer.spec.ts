@@ -13,4 +13,13 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   // The plan was stored in the document: it now has unsaved changes.
   await expect(page.getByTestId('doc-title')).toContainText('•');
   await page.screenshot({ path: 'test-results/screenshots/optimizer.png' });
+
+  // Apply: the converted halls get their racks in one undoable step.
+  const gpusBefore = await page.getByTestId('total-gpus').textContent();
+  await page.getByTestId('optimizer-apply').click();
+  await expect(page.getByTestId('message')).toContainText('Plan applied');
+  await expect(page.getByTestId('total-gpus')).not.toHaveText(gpusBefore!);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo apply/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('total-gpus')).toHaveText(gpusBefore!);
 });

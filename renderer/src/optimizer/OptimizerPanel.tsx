@@ -9,6 +9,7 @@ import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, SensitivityTable } from './charts';
+import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 
 type Result = Response<'optimizer.run'>;
 
@@ -45,6 +46,13 @@ export function OptimizerPanel() {
 
   if (!doc) return null;
   const plan = result?.plan;
+  const applyPlan = async () => {
+    if (!plan) return;
+    const { command, shortfalls } = applyPlanCommand(doc, plan);
+    if (await useFleet.getState().apply(command, command.label)) {
+      useFleet.getState().say('info', shortfalls.length ? `Plan applied; ${shortfalls.join('; ')}` : 'Plan applied to the layout: one step to undo');
+    }
+  };
   return (
     <section className="optimizer" aria-label="Capacity optimizer" data-testid="optimizer">
       <h2>Capacity optimizer</h2>
@@ -83,6 +91,7 @@ export function OptimizerPanel() {
             <div><span className="muted">Status</span><strong>{plan.status}</strong></div>
             <div><span className="muted">Model</span><strong>{result.stats.variables} vars · {result.stats.solveMs} ms</strong></div>
           </div>
+          <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
           <MwByUseChart periods={plan.periods} />
           <table className="plan-table" data-testid="optimizer-halls">
             <thead><tr><th>Hall</th><th>Option</th><th>Starts</th><th>Units</th></tr></thead>

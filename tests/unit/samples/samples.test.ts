@@ -4,7 +4,7 @@ import { footprint, rectContains, rectsOverlap, type Rect } from '../../../share
 import { checkIntegrity, validateFleet } from '../../../shared/model/integrity';
 import { FleetDocSchema, type FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES } from '../../../shared/samples';
-import { placeRows } from '../../../shared/samples/layout';
+import { placeRows } from '../../../shared/geometry/rows';
 
 /** Footprints of floor-standing placements per hall, grown by their front/back clearances. */
 function clearanceRects(doc: FleetDoc): Map<string, { id: string; body: Rect; withClearance: Rect }[]> {

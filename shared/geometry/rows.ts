@@ -1,5 +1,5 @@
 /**
- * Row layouts for the samples: equipment in straight rows, alternate rows turned 180° so
+ * Row layouts (samples, and a plan applied to a hall): equipment in straight rows, alternate rows turned 180° so
  * backs share a hot aisle and fronts a cold aisle, every aisle as wide as the two
  * clearances that meet in it plus a margin, so a freshly laid-out block has no overlap
  * and no clearance conflict.
