@@ -6,6 +6,8 @@ import { FleetTree } from './shell/FleetTree';
 import { Inspector } from './shell/Inspector';
 import { StatusBar } from './shell/StatusBar';
 import { Toolbar } from './shell/Toolbar';
+import { AboutBox, ShortcutSheet } from './shell/HelpDialogs';
+import { useMenuCommands } from './shell/menu-commands';
 import { useFleet } from './state/store';
 
 function useHash(): string {
@@ -28,6 +30,26 @@ export function App() {
   const title = useFleet((s) => s.document && `${s.document.title}${s.document.dirty ? ' •' : ''} — Fleet Planner`);
   const { path, params } = parseHash(useHash());
   const [view, setView] = useState<'layout' | 'optimizer'>('layout');
+  const [help, setHelp] = useState<null | 'shortcuts' | 'about'>(null);
+  const toggleTheme = useFleet((s) => s.toggleTheme);
+  useMenuCommands({
+    viewLayout: () => setView('layout'),
+    viewOptimizer: () => setView('optimizer'),
+    runOptimizer: () => setView('optimizer'),
+    shortcuts: () => setHelp('shortcuts'),
+    about: () => setHelp('about'),
+    toggleTheme,
+    // The editor's own key, so the menu and the keyboard do the same thing.
+    zoomFit: () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f' })),
+  });
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName);
+      if (event.key === '?' && !typing) setHelp('shortcuts');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   useEffect(() => {
     void load();
@@ -81,6 +103,8 @@ export function App() {
         </aside>
       </main>
       <StatusBar />
+      {help === 'shortcuts' && <ShortcutSheet onClose={() => setHelp(null)} />}
+      {help === 'about' && <AboutBox onClose={() => setHelp(null)} />}
     </div>
   );
 }

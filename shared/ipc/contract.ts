@@ -5,9 +5,10 @@
  * Each domain keeps its channels in channels/<domain>.ts.
  */
 import type { z } from 'zod';
-import { appChannels } from './channels/app';
+import { appChannels, appEvents } from './channels/app';
 import { documentChannels, documentEvents } from './channels/document';
 import { filesChannels } from './channels/files';
+import { printChannels } from './channels/print';
 import { optimizerChannels, optimizerEvents } from './channels/optimizer';
 
 export const channels = {
@@ -15,9 +16,11 @@ export const channels = {
   ...documentChannels,
   ...filesChannels,
   ...optimizerChannels,
+  ...printChannels,
 };
 
 export const events = {
+  ...appEvents,
   ...documentEvents,
   ...optimizerEvents,
 };

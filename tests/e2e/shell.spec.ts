@@ -28,3 +28,17 @@ test('keyboard moves through the halls of the tree', async ({ page, web }) => {
   await page.keyboard.press('ArrowDown');
   await expect(page.locator('.tree-hall.selected')).not.toHaveText(before!);
 });
+
+test('? opens the keyboard shortcut sheet; Close closes it', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('shortcuts')).toContainText('Rotate the selection');
+  await page.getByTestId('shortcuts').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+});
+
+test('in the browser build, Export PDF says how to save one rather than failing silently', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('print-preview').click();
+  await expect(page.getByTestId('export-pdf')).toHaveAttribute('title', /Save as PDF/);
+});

@@ -9,6 +9,7 @@ import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, SensitivityTable } from './charts';
+import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 
 type Result = Response<'optimizer.run'>;
@@ -44,6 +45,7 @@ export function OptimizerPanel() {
     }
   };
 
+  useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
   const plan = result?.plan;
   const applyPlan = async () => {

@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { PAPER_NAMES, OFFERED_SCALES, type Orientation, type PaperName } from '../../../shared/print/paper';
 import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../../shared/print/sheets';
 import { useFleet } from '../state/store';
+import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
 
 export function readPrintRequest(params: URLSearchParams): PrintRequest {
@@ -34,6 +35,20 @@ function usePageSize(plan: PrintPlan | null): void {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   }, [plan]);
+}
+
+async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promise<void> {
+  if (!api.isElectron()) {
+    window.print();
+    return;
+  }
+  const name = `${plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1] ?? 'site plan'}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+  try {
+    const { path } = await api.invoke('print.exportPdf', { route: `/print?${params.toString()}`, suggestedName: name });
+    if (path) useFleet.getState().say('info', `PDF written to ${path}`);
+  } catch (error) {
+    useFleet.getState().say('error', (error as Error).message);
+  }
 }
 
 export function PrintView({ params }: { params: URLSearchParams }) {
@@ -87,6 +102,7 @@ export function PrintView({ params }: { params: URLSearchParams }) {
           </select>
         </label>
         <button onClick={() => window.print()} data-testid="print-button">Print…</button>
+        <button onClick={() => void exportPdf(params, plan)} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : "Opens your browser's print dialog: choose Save as PDF"}>Export PDF…</button>
         {plan?.sheets[0]?.drawing?.note && <span className="warning">{plan.sheets[0].drawing.note}</span>}
       </div>
       {result && 'error' in result && <p className="error">{result.error}</p>}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useFleet } from '../state/store';
 import { OpenDialog } from './OpenDialog';
+import { useMenuCommands } from './menu-commands';
 import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
 
 type Dialog = null | 'open' | 'save-as';
@@ -35,6 +36,17 @@ export function Toolbar() {
     setDialog('save-as');
   };
   const saveAs = () => (api.isElectron() ? void saveDocumentAs() : setDialog('save-as'));
+
+  useMenuCommands({
+    new: () => void newDocument(),
+    open,
+    save: () => void save(),
+    saveAs,
+    print: openPrintPreview,
+    exportPdf: openPrintPreview,
+    undo: () => void undo(),
+    redo: () => void redo(),
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from '../define';
+import { channel, event } from '../define';
 
 export const appChannels = {
   'app.info': channel(
@@ -12,4 +12,12 @@ export const appChannels = {
       versions: z.record(z.string(), z.string()),
     }),
   ),
+};
+
+/** Commands the native menu sends to the renderer, which runs them like its own buttons. */
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'print', 'exportPdf', 'undo', 'redo', 'viewLayout', 'viewOptimizer', 'zoomFit', 'toggleTheme', 'runOptimizer', 'cancelOptimizer', 'shortcuts', 'about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export const appEvents = {
+  'app.menu': event(z.object({ command: z.enum(MENU_COMMANDS) })),
 };

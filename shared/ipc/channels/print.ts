@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { channel } from '../define';
+
+export const printChannels = {
+  /** Renders the print route to a PDF file (Electron); the path written, or null when cancelled. */
+  'print.exportPdf': channel(
+    z.object({ route: z.string().regex(/^\/print\?[\w=&%.+-]*$/, 'a print route such as /print?hall=…'), suggestedName: z.string().min(1).max(200) }).strict(),
+    z.object({ path: z.string().nullable() }),
+  ),
+};
