@@ -11,7 +11,7 @@ import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../m
 import { makeItem, type Item } from './item';
 import { objectViolations } from './object-rules';
 import { pairViolations } from './pair-rules';
-import { SpatialIndex } from './spatial-index';
+import { SpatialIndex } from '../geometry/spatial-index';
 import type { CheckResult, Headroom, Violation } from './types';
 
 const CELL_M = 4;

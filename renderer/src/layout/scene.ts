@@ -4,7 +4,7 @@
  * per frame.
  */
 import { footprint, type Rect } from '../../../shared/geometry/footprint';
-import { GridIndex } from '../../../shared/geometry/grid-index';
+import { SpatialIndex } from '../../../shared/geometry/spatial-index';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../../../shared/model/schema';
 
 export interface SceneItem {
@@ -18,7 +18,7 @@ export interface Scene {
   zones: Zone[];
   items: SceneItem[];
   byId: Map<string, SceneItem>;
-  index: GridIndex<SceneItem>;
+  index: SpatialIndex<SceneItem>;
 }
 
 const CELL_M = 4;
@@ -27,7 +27,7 @@ export function buildScene(doc: FleetDoc, hallId: string): Scene | null {
   const hall = doc.halls.find((h) => h.id === hallId);
   if (!hall) return null;
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const index = new GridIndex<SceneItem>(CELL_M);
+  const index = new SpatialIndex<SceneItem>(CELL_M);
   const items: SceneItem[] = [];
   const byId = new Map<string, SceneItem>();
   for (const placement of doc.placements) {

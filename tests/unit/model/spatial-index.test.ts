@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GridIndex } from '../../../shared/geometry/grid-index';
+import { SpatialIndex } from '../../../shared/geometry/spatial-index';
 import type { Rect } from '../../../shared/geometry/footprint';
 
 const intersects = (a: Rect, b: Rect) => a.minX <= b.maxX && b.minX <= a.maxX && a.minY <= b.maxY && b.minY <= a.maxY;
 
-describe('GridIndex', () => {
+describe('SpatialIndex', () => {
   it('finds what intersects an area, after moves and removals', () => {
-    const g = new GridIndex<string>(2);
+    const g = new SpatialIndex<string>(2);
     g.insert('a', { minX: 0, minY: 0, maxX: 1, maxY: 1 });
     g.insert('b', { minX: 5, minY: 5, maxX: 6, maxY: 6 });
     expect(g.search({ minX: 0.5, minY: 0.5, maxX: 0.6, maxY: 0.6 })).toEqual(['a']);
@@ -23,7 +23,7 @@ describe('GridIndex', () => {
       .map(([x, y, w, h]) => ({ minX: x, minY: y, maxX: x + w, maxY: y + h }));
     fc.assert(
       fc.property(fc.array(rect, { maxLength: 60 }), rect, (rects, query) => {
-        const g = new GridIndex<number>(3);
+        const g = new SpatialIndex<number>(3);
         rects.forEach((r, i) => g.insert(i, r));
         const expected = rects.map((r, i) => (intersects(r, query) ? i : -1)).filter((i) => i >= 0);
         expect(g.search(query).sort((a, b) => a - b)).toEqual(expected);

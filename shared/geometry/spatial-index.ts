@@ -1,10 +1,11 @@
 /**
- * The checker's own uniform grid over item footprints. Unlike the editor's GridIndex it
- * keeps plain arrays per cell and de-duplicates search hits with a per-search stamp, so
- * building it for 100,000 items and asking for one item's neighbours allocate almost
- * nothing: the full check and the live check both spend most of their time here.
+ * A uniform-grid spatial index over rectangles: which objects lie in (or near) an area,
+ * in time proportional to the cells it covers, not to the number of objects. Plain
+ * arrays per cell and a per-search stamp to de-duplicate hits, so building it for
+ * 100,000 items and asking for one item's neighbours allocate almost nothing. The
+ * constraint checker's neighbour searches and the editor's hit-testing and culling use it.
  */
-import type { Rect } from '../geometry/footprint';
+import type { Rect } from './footprint';
 
 interface Entry<T> {
   item: T;
@@ -51,6 +52,10 @@ export class SpatialIndex<T> {
       cell.splice(cell.indexOf(entry), 1);
       if (cell.length === 0) this.cells.delete(k);
     }
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   /** Items other than `except` whose rectangle intersects `area` (edges touching count). */
