@@ -2,6 +2,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { HallView, HeadroomPanel, Palette, ProblemsPanel } from './layout';
 import { ROUTES, parseHash } from './routes';
 import { OptimizerPanel } from './optimizer/OptimizerPanel';
+import { ReportsView } from './reports/ReportsView';
 import { FleetTree } from './shell/FleetTree';
 import { Inspector } from './shell/Inspector';
 import { StatusBar } from './shell/StatusBar';
@@ -29,7 +30,7 @@ export function App() {
   const hallId = useFleet((s) => s.selectedHallId);
   const title = useFleet((s) => s.document && `${s.document.title}${s.document.dirty ? ' •' : ''} — Fleet Planner`);
   const { path, params } = parseHash(useHash());
-  const [view, setView] = useState<'layout' | 'optimizer'>('layout');
+  const [view, setView] = useState<'layout' | 'optimizer' | 'reports'>('layout');
   const [help, setHelp] = useState<null | 'shortcuts' | 'about'>(null);
   const toggleTheme = useFleet((s) => s.toggleTheme);
   useMenuCommands({
@@ -89,8 +90,10 @@ export function App() {
           <div className="view-tabs centre-tabs" role="tablist" aria-label="View">
             <button role="tab" aria-pressed={view === 'layout'} onClick={() => setView('layout')} data-testid="view-layout">Layout</button>
             <button role="tab" aria-pressed={view === 'optimizer'} onClick={() => setView('optimizer')} data-testid="view-optimizer">Optimizer</button>
+            <button role="tab" aria-pressed={view === 'reports'} onClick={() => setView('reports')} data-testid="view-reports">Reports</button>
           </div>
           {view === 'optimizer' && status === 'ready' && <OptimizerPanel />}
+          {view === 'reports' && status === 'ready' && <ReportsView />}
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
           {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
           {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : <p className="hint">Select a hall in the fleet tree.</p>)}

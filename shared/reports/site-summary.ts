@@ -1,0 +1,51 @@
+/**
+ * The fleet summary per site: MW by use, hashrate, GPUs, the PUE the site runs at and
+ * where its revenue comes from, at the first period's expected prices.
+ */
+import { itPowerKw } from '../model/load';
+import type { FleetDoc } from '../model/schema';
+import { unitEconomics } from '../optimizer/economics';
+import { kwToMw } from '../units';
+
+export interface SiteSummary {
+  siteId: string;
+  name: string;
+  miningMw: number;
+  aiMw: number;
+  idleHalls: number;
+  hashrateThs: number;
+  gpus: number;
+  /** Grid draw over IT load, weighted by each hall's IT. */
+  pue: number;
+  miningRevenueUsdPerPeriod: number;
+  aiRevenueUsdPerPeriod: number;
+}
+
+export function siteSummaries(doc: FleetDoc): SiteSummary[] {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const halls = new Map(doc.halls.map((h) => [h.id, h]));
+  const out = new Map<string, SiteSummary & { gridKw: number; itKw: number }>(
+    doc.sites.map((s) => [s.id, { siteId: s.id, name: s.name, miningMw: 0, aiMw: 0, idleHalls: 0, hashrateThs: 0, gpus: 0, pue: 0, miningRevenueUsdPerPeriod: 0, aiRevenueUsdPerPeriod: 0, gridKw: 0, itKw: 0 }]),
+  );
+  for (const h of doc.halls) if (h.currentUse === 'idle') out.get(h.siteId)!.idleHalls++;
+  for (const p of doc.placements) {
+    const m = models.get(p.modelId);
+    const hall = halls.get(p.hallId);
+    const s = hall && out.get(hall.siteId);
+    if (!m || !hall || !s) continue;
+    const kw = itPowerKw(m);
+    s.itKw += kw;
+    s.gridKw += kw * hall.pue;
+    if (m.gpuCount > 0) s.aiMw += kwToMw(kw);
+    else s.miningMw += kwToMw(kw);
+    s.hashrateThs += m.hashrateThs;
+    s.gpus += m.gpuCount;
+    const site = doc.sites.find((x) => x.id === hall.siteId)!;
+    for (const sc of doc.scenarios) {
+      const e = unitEconomics(m, hall.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, 0);
+      if (m.gpuCount > 0) s.aiRevenueUsdPerPeriod += sc.probability * e.revenueUsd;
+      else s.miningRevenueUsdPerPeriod += sc.probability * e.revenueUsd;
+    }
+  }
+  return [...out.values()].map(({ gridKw, itKw, ...s }) => ({ ...s, pue: itKw > 0 ? gridKw / itKw : 0 }));
+}

@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import { expect, openPlanner, test } from './fixtures';
+import { siteSummaries } from '../../shared/reports/site-summary';
+import { sampleCampus } from '../../shared/samples';
+
+test('the fleet summary lists every site, and its charts export as SVG and PNG', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('view-reports').click();
+  const rows = page.getByTestId('site-summary').locator('tbody tr');
+  const expected = siteSummaries(sampleCampus());
+  await expect(rows).toHaveCount(expected.length);
+  for (const s of expected) await expect(page.getByTestId('site-summary')).toContainText(s.name);
+
+  const svgDownload = page.waitForEvent('download');
+  await page.getByTestId('export-svg-mw-by-site').click();
+  const svg = await svgDownload;
+  expect(svg.suggestedFilename()).toBe('mw-by-site.svg');
+  const svgText = fs.readFileSync((await svg.path())!, 'utf8');
+  expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svgText).toContain(expected[0]!.name.slice(0, 24));
+
+  const pngDownload = page.waitForEvent('download');
+  await page.getByTestId('export-png-mw-by-site').click();
+  const png = fs.readFileSync((await (await pngDownload).path())!);
+  // The PNG signature: 89 50 4E 47 0D 0A 1A 0A
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+});
