@@ -98,8 +98,8 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
 
   await page.getByTestId('new-menu').selectOption('campus');
   await expect(page.getByTestId('tree-fleet')).not.toHaveText(small.fleet.name);
-  await page.getByTestId('open').click();
-  await page.getByTestId('open-file-e2e layout.fleet').click();
+  // Back through the recent files list.
+  await page.getByTestId('recent-menu').selectOption({ label: 'e2e layout.fleet' });
   await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
   const dropped = await hallPoint(page, 12, 11);

@@ -22,6 +22,12 @@ export function Toolbar() {
   const toggleTheme = useFleet((s) => s.toggleTheme);
   const [dialog, setDialog] = useState<Dialog>(null);
   const [samples, setSamples] = useState<{ name: string; title: string }[]>([]);
+  const [recent, setRecent] = useState<string[]>([]);
+  // Refreshed whenever the open file changes (open, save as).
+  const openPath = document?.path;
+  useEffect(() => {
+    api.invoke('document.recent', {}).then((r) => setRecent(r.paths), () => undefined);
+  }, [openPath]);
 
   useEffect(() => {
     api.invoke('document.samples', {}).then((r) => setSamples(r.samples), () => undefined);
@@ -89,6 +95,12 @@ export function Toolbar() {
         ))}
       </select>
       <button onClick={open} title="Open (Ctrl+O)" data-testid="open">Open</button>
+      <select aria-label="Open a recent fleet" data-testid="recent-menu" value="" onChange={(e) => e.target.value && void openDocument(e.target.value)} disabled={recent.length === 0}>
+        <option value="">Recent…</option>
+        {recent.map((p) => (
+          <option key={p} value={p}>{p.split(/[\\/]/).pop()}</option>
+        ))}
+      </select>
       <button onClick={() => void save()} title="Save (Ctrl+S)" data-testid="save">Save</button>
       <button onClick={saveAs} title="Save As (Ctrl+Shift+S)" data-testid="save-as">Save As</button>
       <span className="separator" />
