@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { HallView, HeadroomPanel, Palette, ProblemsPanel } from './layout';
+import { HallView, HeadroomPanel, Palette, ProblemsPanel, SiteView } from './layout';
 import { ROUTES, parseHash } from './routes';
 import { OptimizerPanel } from './optimizer/OptimizerPanel';
 import { ReportsView } from './reports/ReportsView';
@@ -28,6 +28,7 @@ export function App() {
   const message = useFleet((s) => s.message);
   const dismiss = useFleet((s) => s.dismissMessage);
   const hallId = useFleet((s) => s.selectedHallId);
+  const siteId = useFleet((s) => s.selectedSiteId);
   const title = useFleet((s) => s.document && `${s.document.title}${s.document.dirty ? ' •' : ''} — Fleet Planner`);
   const { path, params } = parseHash(useHash());
   const [view, setView] = useState<'layout' | 'optimizer' | 'reports'>('layout');
@@ -96,7 +97,7 @@ export function App() {
           {view === 'reports' && status === 'ready' && <ReportsView />}
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
           {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
-          {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : <p className="hint">Select a hall in the fleet tree.</p>)}
+          {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : siteId ? <SiteView siteId={siteId} /> : <p className="hint">Select a site or a hall in the fleet tree.</p>)}
         </section>
         <aside className="right-panel">
           <Inspector />

@@ -42,3 +42,15 @@ test('in the browser build, Export PDF says how to save one rather than failing 
   await page.getByTestId('print-preview').click();
   await expect(page.getByTestId('export-pdf')).toHaveAttribute('title', /Save as PDF/);
 });
+
+test('a site opens as a site plan with its halls; clicking a hall opens its floor plan', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  const campus = sampleCampus();
+  const site = campus.sites[0]!;
+  const hall = campus.halls.find((h) => h.siteId === site.id)!;
+  await page.getByTestId(`tree-site-${site.id}`).click();
+  await expect(page.getByTestId('site-view')).toBeVisible();
+  await expect(page.getByTestId('site-view').locator('[data-testid^=site-hall-]')).toHaveCount(campus.halls.filter((h) => h.siteId === site.id).length);
+  await page.getByTestId(`site-hall-${hall.id}`).click();
+  await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', hall.id);
+});
