@@ -155,3 +155,29 @@ test('while dragging, the preview says whether the drop would break a limit, bef
   // Snapped to the 0.6 m grid the rack lands on both neighbours.
   await expect(page.getByTestId('problem-overlap')).toHaveCount(2);
 });
+
+test('place a row of N copies and align a selection, each one undo step', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const gpu = small.placements.find((p) => p.id === 'sm-gpu01-01')!;
+  const at = await hallPoint(page, gpu.xM, gpu.yM);
+  await page.mouse.click(at.x, at.y);
+  await page.getByTestId('row-count').fill('3');
+  await page.getByTestId('row-gap').fill('0.2');
+  await page.getByTestId('row-place').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length + 3);
+  await page.getByTestId('undo').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length);
+
+  // Shift-click two miner racks, then align the second's top on the first.
+  const a = small.placements.find((p) => p.id === 'sm-m01-01')!;
+  const b = small.placements.find((p) => p.id === 'sm-m01-02')!;
+  const pa = await hallPoint(page, a.xM, a.yM);
+  const pb = await hallPoint(page, b.xM, b.yM);
+  await page.mouse.click(pa.x, pa.y);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(pb.x, pb.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
+  await page.getByTestId('align-centre-y').click();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo align centre-y/);
+});

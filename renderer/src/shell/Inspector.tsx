@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { useFleet } from '../state/store';
+import { align, rowOf, type Alignment } from '../layout/arrange';
 import { formatQuantity } from '../../../shared/units';
 
 /** Properties of the selected equipment, or of the hall when nothing is selected. */
@@ -27,13 +29,35 @@ export function Inspector() {
     );
   }
   if (selected.length !== 1) {
+    const models = new Map(doc.models.map((m) => [m.id, m]));
+    // Selection order is the order picked, so the first one picked is the anchor.
+    const ordered = [...selection].map((id) => selected.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
+    const run = (how: Alignment) => {
+      const cmd = align(ordered, models, how);
+      if (cmd) void apply(cmd, `align ${how}`);
+    };
     return (
       <section className="inspector" aria-label="Inspector" data-testid="inspector">
         <h3>{selected.length} objects selected</h3>
+        <div className="align-buttons" role="group" aria-label="Align on the first selected">
+          {(['left', 'right', 'top', 'bottom', 'centre-x', 'centre-y'] as Alignment[]).map((how) => (
+            <button key={how} onClick={() => run(how)} data-testid={`align-${how}`}>Align {how}</button>
+          ))}
+        </div>
       </section>
     );
   }
-  const p = selected[0]!;
+  return <PlacementInspector />;
+}
+
+function PlacementInspector() {
+  const doc = useFleet((s) => s.document!.doc);
+  const selection = useFleet((s) => s.selection);
+  const apply = useFleet((s) => s.apply);
+  const [rowCount, setRowCount] = useState(4);
+  const [rowGapM, setRowGapM] = useState(0);
+  const units = doc.fleet.unitSystem;
+  const p = doc.placements.find((q) => selection.has(q.id))!;
   const model = doc.models.find((m) => m.id === p.modelId);
   const sources = doc.placements.filter((q) => q.hallId === p.hallId && q.id !== p.id && ['pdu', 'busway', 'transformer', 'ups'].includes(doc.models.find((m) => m.id === q.modelId)?.kind ?? ''));
   return (
@@ -67,6 +91,13 @@ export function Inspector() {
           ))}
         </select>
       </label>
+      {model && (
+        <div className="row-of" role="group" aria-label="Place a row">
+          <label>Copies <input type="number" min={1} max={500} value={rowCount} onChange={(e) => setRowCount(Math.max(1, Math.min(500, Number(e.target.value))))} data-testid="row-count" /></label>
+          <label>Gap (m) <input type="number" min={0} step={0.1} value={rowGapM} onChange={(e) => setRowGapM(Math.max(0, Number(e.target.value)))} data-testid="row-gap" /></label>
+          <button onClick={() => void apply(rowOf(doc, p, model, rowCount, rowGapM), `row of ${rowCount}`)} data-testid="row-place">Place a row</button>
+        </div>
+      )}
     </section>
   );
 }

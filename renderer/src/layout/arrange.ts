@@ -1,0 +1,51 @@
+/**
+ * Arranging equipment: a row of copies, and aligning a selection. Pure functions that
+ * return the one command the editor applies (one undo step each).
+ */
+import type { InsertCommand, MoveCommand } from '../../../shared/commands/schema';
+import { rotatedSize } from '../../../shared/geometry/footprint';
+import type { EquipmentModel, FleetDoc, Placement } from '../../../shared/model/schema';
+import { newPlacementId } from './palette-drop';
+
+/** `count` more units beside `source` along x, `gapM` apart edge to edge. */
+export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, count: number, gapM: number): InsertCommand {
+  const { widthM } = rotatedSize(model, source.rotationDeg);
+  const taken = new Set<string>();
+  const items = Array.from({ length: count }, (_, i) => {
+    const id = newPlacementId(doc, taken);
+    taken.add(id);
+    return { ...source, id, xM: Math.round((source.xM + (i + 1) * (widthM + gapM)) * 1000) / 1000 };
+  });
+  return { type: 'insert', entities: { table: 'placements', items } };
+}
+
+export type Alignment = 'left' | 'right' | 'top' | 'bottom' | 'centre-x' | 'centre-y';
+
+/** Lines the selection up on the edge (or centre) of the first object selected. */
+export function align(placements: Placement[], models: Map<string, EquipmentModel>, how: Alignment): MoveCommand | null {
+  const [anchor] = placements;
+  if (!anchor || placements.length < 2) return null;
+  const half = (p: Placement) => {
+    const s = rotatedSize(models.get(p.modelId)!, p.rotationDeg);
+    return { w: s.widthM / 2, d: s.depthM / 2 };
+  };
+  const a = half(anchor);
+  const moves = placements.map((p) => {
+    const h = half(p);
+    switch (how) {
+      case 'left':
+        return { id: p.id, xM: anchor.xM - a.w + h.w, yM: p.yM };
+      case 'right':
+        return { id: p.id, xM: anchor.xM + a.w - h.w, yM: p.yM };
+      case 'top':
+        return { id: p.id, xM: p.xM, yM: anchor.yM - a.d + h.d };
+      case 'bottom':
+        return { id: p.id, xM: p.xM, yM: anchor.yM + a.d - h.d };
+      case 'centre-x':
+        return { id: p.id, xM: anchor.xM, yM: p.yM };
+      case 'centre-y':
+        return { id: p.id, xM: p.xM, yM: anchor.yM };
+    }
+  });
+  return { type: 'move', moves };
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { align, rowOf } from '../../renderer/src/layout/arrange';
+import { sampleSmall } from '../../shared/samples';
+
+const doc = sampleSmall();
+const models = new Map(doc.models.map((m) => [m.id, m]));
+
+describe('arranging equipment', () => {
+  it('a row of 3 GB200 racks (0.6 m wide) 0.1 m apart steps 0.7 m along x', () => {
+    const source = doc.placements.find((p) => p.id === 'sm-gpu01-01')!;
+    const cmd = rowOf(doc, source, models.get(source.modelId)!, 3, 0.1);
+    expect(cmd.entities.items.map((p) => (p as { xM: number }).xM)).toEqual([source.xM + 0.7, source.xM + 1.4, source.xM + 2.1].map((x) => Math.round(x * 1000) / 1000));
+    expect(new Set(cmd.entities.items.map((p) => p.id)).size).toBe(3);
+  });
+  it('aligns tops on the first selected: a 0.7 m deep rack and a 1.2 m deep CDU', () => {
+    const rack = doc.placements.find((p) => p.id === 'sm-m01-01')!; // y 2.55, depth 0.7 → top 2.2
+    const cdu = doc.placements.find((p) => p.id === 'sm-cdu01-01')!; // depth 1.2 → centre 2.2 + 0.6 = 2.8
+    const cmd = align([rack, cdu], models, 'top')!;
+    expect(cmd.moves[1]!.yM).toBeCloseTo(2.8, 9);
+  });
+});
