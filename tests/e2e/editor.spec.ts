@@ -181,3 +181,19 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await page.getByTestId('align-centre-y').click();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo align centre-y/);
 });
+
+test('draw a cooling zone on the floor: it appears in the headroom and undoes in one step', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  await page.getByTestId('draw-zone').click();
+  const a = await hallPoint(page, 1, 8);
+  const b = await hallPoint(page, 10, 14);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+  // A zone with no cooling and nothing in it yet: 0 kW of air cooling, 0 kW of heat.
+  await expect(page.getByTestId('headroom')).toContainText('Zone air: Zone 3');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo draw zone/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('headroom')).not.toContainText('Zone 3');
+});

@@ -14,6 +14,7 @@ import { fitRect, fitViewport, niceStep, pan, toWorld, zoomAt, type Size, type V
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
 import { useLayoutSettings } from './settings';
+import { newZone } from './zones';
 
 type Gesture =
   | { kind: 'none' }
@@ -41,6 +42,7 @@ export function HallView({ hallId }: { hallId: string }) {
   const gesture = useRef<Gesture>({ kind: 'none' });
   const frame = useRef(0);
   const [spaceDown, setSpaceDown] = useState(false);
+  const [drawZone, setDrawZone] = useState(false);
 
   const scene = useMemo<Scene | null>(() => (doc ? buildScene(doc, hallId) : null), [doc, hallId]);
   const style = theme === 'dark' ? DARK : LIGHT;
@@ -104,6 +106,7 @@ export function HallView({ hallId }: { hallId: string }) {
       ctx.fillRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
       ctx.strokeRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
     }
+    drawRulers(ctx, viewport, size, style, unitSystem);
     drawScaleBar(ctx, viewport, size, style.text, unitSystem);
   }, [scene, viewport, size, style, selection, offenders, unitSystem, preview]);
   const requestOverlay = useCallback(() => {
@@ -159,6 +162,10 @@ export function HallView({ hallId }: { hallId: string }) {
     if (event.button !== 0) return;
     const w = toWorld(viewport, x, y);
     const hit = hitTest(scene, w.xM, w.yM);
+    if (drawZone) {
+      gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive: false };
+      return;
+    }
     if (hit) {
       const id = hit.placement.id;
       if (event.shiftKey) {
@@ -210,6 +217,13 @@ export function HallView({ hallId }: { hallId: string }) {
     if (g.kind === 'move' && g.moved && (g.dxM !== 0 || g.dyM !== 0)) {
       const moves = movesBy(scene, selection, g.dxM, g.dyM);
       if (moves.length) void apply({ type: 'move', moves }, moves.length === 1 ? 'move' : `move ${moves.length} objects`);
+    } else if (g.kind === 'box' && drawZone && doc) {
+      const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
+      const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));
+      const step = snapOn ? gridStepM : 0;
+      const zone = newZone(doc, scene.hall.id, snap(a.xM, step), snap(a.yM, step), snap(b.xM, step), snap(b.yM, step));
+      if (zone) void apply({ type: 'insert', entities: { table: 'zones', items: [zone] } }, 'draw zone');
+      setDrawZone(false);
     } else if (g.kind === 'box') {
       const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
       const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));
@@ -263,6 +277,7 @@ export function HallView({ hallId }: { hallId: string }) {
         onDrop={onDrop}
       />
       <div className="view-buttons">
+        <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on the floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
         <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8))} aria-label="Zoom out">−</button>
@@ -296,6 +311,40 @@ function prepare(canvas: HTMLCanvasElement, size: Size): CanvasRenderingContext2
   const ctx = canvas.getContext('2d')!;
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   return ctx;
+}
+
+/** Rulers along the top and left edges, in the user's units, ticks on a 1-2-5 step. */
+function drawRulers(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, style: { text: string; background: string }, units: 'metric' | 'us'): void {
+  const stepM = niceStep(v.scale, 70);
+  const band = 16;
+  ctx.fillStyle = style.background;
+  ctx.globalAlpha = 0.85;
+  ctx.fillRect(0, 0, size.width, band);
+  ctx.fillRect(0, 0, band, size.height);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = style.text;
+  ctx.fillStyle = style.text;
+  ctx.font = '9px system-ui, sans-serif';
+  ctx.lineWidth = 1;
+  const start = toWorld(v, 0, 0);
+  ctx.beginPath();
+  for (let m = Math.ceil(start.xM / stepM) * stepM; v.offsetX + m * v.scale < size.width; m += stepM) {
+    const x = Math.round(v.offsetX + m * v.scale) + 0.5;
+    ctx.moveTo(x, band - 5);
+    ctx.lineTo(x, band);
+    ctx.fillText(formatQuantity(m, 'length', units, 1), x + 2, 9);
+  }
+  for (let m = Math.ceil(start.yM / stepM) * stepM; v.offsetY + m * v.scale < size.height; m += stepM) {
+    const y = Math.round(v.offsetY + m * v.scale) + 0.5;
+    ctx.moveTo(band - 5, y);
+    ctx.lineTo(band, y);
+    ctx.save();
+    ctx.translate(9, y - 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.fillText(formatQuantity(m, 'length', units, 1), 0, 0);
+    ctx.restore();
+  }
+  ctx.stroke();
 }
 
 function drawScaleBar(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, color: string, units: 'metric' | 'us'): void {
