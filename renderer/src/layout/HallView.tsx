@@ -33,7 +33,7 @@ export function HallView({ hallId }: { hallId: string }) {
   const setSelection = useFleet((s) => s.setSelection);
   const apply = useFleet((s) => s.apply);
   const theme = useFleet((s) => s.theme);
-  const { gridStepM, snapOn } = useLayoutSettings();
+  const { gridStepM, snapOn, setGridStep, toggleSnap } = useLayoutSettings();
   const wrapRef = useRef<HTMLDivElement>(null);
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
@@ -277,6 +277,12 @@ export function HallView({ hallId }: { hallId: string }) {
         onDrop={onDrop}
       />
       <div className="view-buttons">
+        <label className="grid-step" title="Grid step for snapping, in metres">
+          <input type="checkbox" checked={snapOn} onChange={toggleSnap} aria-label="Snap to grid" data-testid="snap" />
+          Grid
+          <input type="number" min={0.05} step={0.05} value={gridStepM} onChange={(e) => setGridStep(Number(e.target.value))} aria-label="Grid step (m)" data-testid="grid-step" />
+          m
+        </label>
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on the floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
         <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
