@@ -7,6 +7,8 @@ export interface Totals {
   itMw: number;
   hashrateThs: number;
   gpuCount: number;
+  /** What the placed equipment cost, at catalog prices. */
+  equipmentCapexUsd: number;
 }
 
 /** Totals over the placements of the fleet, or of one site or hall when a filter is given. */
@@ -19,6 +21,7 @@ export function computeTotals(doc: FleetDoc, filter: { siteId?: string; hallId?:
   let hashrateThs = 0;
   let gpuCount = 0;
   let placements = 0;
+  let equipmentCapexUsd = 0;
   for (const p of doc.placements) {
     if (filter.hallId && p.hallId !== filter.hallId) continue;
     if (hallIds && !hallIds.has(p.hallId)) continue;
@@ -28,8 +31,9 @@ export function computeTotals(doc: FleetDoc, filter: { siteId?: string; hallId?:
     itKw += itPowerKw(model);
     hashrateThs += model.hashrateThs;
     gpuCount += model.gpuCount;
+    equipmentCapexUsd += model.capexUsd;
   }
-  return { placements, itMw: kwToMw(itKw), hashrateThs, gpuCount };
+  return { placements, itMw: kwToMw(itKw), hashrateThs, gpuCount, equipmentCapexUsd };
 }
 
 /** Hashrate for people: 1 EH/s = 1,000 PH/s = 1,000,000 TH/s. */
