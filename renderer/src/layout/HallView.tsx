@@ -333,12 +333,13 @@ function drawRulers(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, styl
   ctx.font = '9px system-ui, sans-serif';
   ctx.lineWidth = 1;
   const start = toWorld(v, 0, 0);
+  // Ticks start from a rounded-up negative position, which can be −0: "+ 0" prints it as 0.
   ctx.beginPath();
   for (let m = Math.ceil(start.xM / stepM) * stepM; v.offsetX + m * v.scale < size.width; m += stepM) {
     const x = Math.round(v.offsetX + m * v.scale) + 0.5;
     ctx.moveTo(x, band - 5);
     ctx.lineTo(x, band);
-    ctx.fillText(formatQuantity(m, 'length', units, 1), x + 2, 9);
+    ctx.fillText(formatQuantity(m + 0, 'length', units, 1), x + 2, 9);
   }
   for (let m = Math.ceil(start.yM / stepM) * stepM; v.offsetY + m * v.scale < size.height; m += stepM) {
     const y = Math.round(v.offsetY + m * v.scale) + 0.5;
@@ -347,7 +348,7 @@ function drawRulers(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, styl
     ctx.save();
     ctx.translate(9, y - 2);
     ctx.rotate(-Math.PI / 2);
-    ctx.fillText(formatQuantity(m, 'length', units, 1), 0, 0);
+    ctx.fillText(formatQuantity(m + 0, 'length', units, 1), 0, 0);
     ctx.restore();
   }
   ctx.stroke();
