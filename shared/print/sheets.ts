@@ -8,6 +8,7 @@ import { footprint } from '../geometry/footprint';
 import { billOfMaterials } from '../io/bom';
 import { itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
+import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
 import { formatQuantity, formatUsd, type UnitSystem } from '../units';
 import { chooseScale, sheetSize, type Orientation, type PaperName } from './paper';
 
@@ -129,7 +130,11 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity }))
     : doc.halls.filter((h) => h.siteId === site.id).map((h) => ({ key: h.id, label: h.name, kind: h.currentUse, count: 1 }));
 
-  const tables = [bomTable(bom, units), powerCoolingTable(hall ? [hall] : doc.halls.filter((h) => h.siteId === site.id), placements, models, units)];
+  const halls = hall ? [hall] : doc.halls.filter((h) => h.siteId === site.id);
+  const checks = checkFleet(doc);
+  const hallIds = new Set(halls.map((h) => h.id));
+  const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
+  const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units)];
   const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: summary(hall, site, placements, models, units), tables: [] }];
   paginate(tables, sheets, { top: contentTop, bottom: contentBottom });
 
@@ -220,23 +225,31 @@ function bomTable(bom: ReturnType<typeof billOfMaterials>, units: UnitSystem): T
   };
 }
 
-function powerCoolingTable(halls: Hall[], placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): Table {
-  const rows: string[][] = [];
-  for (const hall of halls) {
-    let itKw = 0;
-    let heatKw = 0;
-    for (const p of placements) {
-      if (p.hallId !== hall.id) continue;
-      const m = models.get(p.modelId);
-      if (!m) continue;
-      itKw += itPowerKw(m);
-      heatKw += m.powerKw;
-    }
-    const held = { N: 0, 'N+1': 1, '2N': Math.floor(hall.cooling.unitCount / 2) }[hall.cooling.redundancy];
-    const coolingKw = hall.cooling.unitCapacityKw * Math.max(0, hall.cooling.unitCount - held);
-    rows.push([`${hall.name}: power`, formatQuantity(itKw, 'power', units, 0), formatQuantity(hall.feedKw, 'power', units, 0), formatQuantity(hall.feedKw - itKw, 'power', units, 0)]);
-    rows.push([`${hall.name}: cooling (${hall.cooling.redundancy})`, formatQuantity(heatKw, 'heat', units, 0), formatQuantity(coolingKw, 'heat', units, 0), formatQuantity(coolingKw - heatKw, 'heat', units, 0)]);
-  }
+const HEADROOM_LABEL: Record<Headroom['kind'], string> = {
+  pdu: 'power source',
+  'zone-air': 'zone air',
+  'zone-liquid': 'zone liquid',
+  'hall-power': 'hall feed',
+  'hall-cooling': 'hall cooling',
+  'site-interconnect': 'site grid (IT × PUE)',
+  'site-transformer': 'site transformers',
+};
+
+/**
+ * Load, capacity and headroom per power source, zone and hall on the sheet, as the
+ * constraint engine computes them for the app: one set of numbers on screen and paper.
+ */
+function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], units: UnitSystem): Table {
+  const hallIds = new Set(halls.map((h) => h.id));
+  const zoneIds = new Set(doc.zones.filter((z) => hallIds.has(z.hallId)).map((z) => z.id));
+  const sourceIds = new Set(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => p.id));
+  const shown = headroom.filter((h) =>
+    h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : h.kind.startsWith('hall') && hallIds.has(h.id),
+  );
+  const rows = shown.map((h) => {
+    const q = h.kind === 'pdu' || h.kind === 'hall-power' ? 'power' : 'heat';
+    return [`${h.name}: ${HEADROOM_LABEL[h.kind]}`, formatQuantity(h.load, q, units, 0), formatQuantity(h.capacity, q, units, 0), formatQuantity(h.headroom, q, units, 0)];
+  });
   return {
     title: 'Power and cooling',
     columns: [
@@ -246,6 +259,15 @@ function powerCoolingTable(halls: Hall[], placements: Placement[], models: Map<s
       { label: 'Headroom', align: 'right', widthMm: 30 },
     ],
     rows,
+    totals: false,
+  };
+}
+
+function violationsTable(violations: Violation[], units: UnitSystem): Table {
+  return {
+    title: 'Open violations',
+    columns: [{ label: 'Violation', align: 'left', widthMm: 260 }],
+    rows: violations.length ? violations.map((v) => [`${v.severity === 'error' ? 'Error' : 'Warning'}: ${describeViolation(v, units)}`]) : [['None: every limit holds.']],
     totals: false,
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planPrint, PrintError, ROW_H_MM } from '../../shared/print/sheets';
 import { sampleSmall } from '../../shared/samples';
 import type { FleetDoc } from '../../shared/model/schema';
+import { checkFleet } from '../../shared/constraints';
 
 /** The small sample plus 150 one-off models, one placed of each: a long bill of materials. */
 function manyModels(): FleetDoc {
@@ -41,5 +42,22 @@ describe('print plan', () => {
     const doc = sampleSmall();
     const plan = planPrint(doc, { siteId: doc.sites[0]!.id, paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
     expect(plan.sheets[0]!.drawing!.items.map((i) => i.id)).toEqual(doc.halls.map((h) => h.id));
+  });
+
+  it('prints the constraint engine\'s headroom and the open violations of the hall', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const req = { hallId: hall.id, paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' } as const;
+    const tableOf = (d: FleetDoc, title: string) => planPrint(d, req).sheets.flatMap((s) => s.tables.filter((t) => t.title === title).flatMap((t) => t.rows));
+
+    const hallFeed = checkFleet(doc).headroom.find((h) => h.kind === 'hall-power' && h.id === hall.id)!;
+    const feedRow = tableOf(doc, 'Power and cooling').find((r) => r[0] === `${hall.name}: hall feed`)!;
+    expect(feedRow.slice(1)).toEqual([hallFeed.load, hallFeed.capacity, hallFeed.headroom].map((kw) => `${Math.round(kw).toLocaleString('en-US')} kW`));
+
+    // Starve the hall's feed: the hall-power violation is printed, in the app's words.
+    const starved: FleetDoc = { ...doc, halls: doc.halls.map((h) => (h.id === hall.id ? { ...h, feedKw: 1 } : h)) };
+    const open = tableOf(starved, 'Open violations').map((r) => r[0]!);
+    expect(open.some((line) => line.startsWith('Error:') && line.includes(hall.name))).toBe(true);
+    expect(tableOf(starved, 'Power and cooling').find((r) => r[0] === `${hall.name}: hall feed`)![2]).toBe('1 kW');
   });
 });
