@@ -133,10 +133,16 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         const u = v.units(hi, o.oi, t);
         lp.integers.add(u);
         lp.bounds.set(u, [0, o.maxUnits]);
-        // Units go in once the option has started, in that period or any later one.
+        // Units go in once the option has started, in that period or any later one. Bounding
+        // the units installed so far, not each period's, keeps the LP relaxation tight: a
+        // fraction of a start cannot buy a full hall of units spread over the periods.
+        const installedBy: Term[] = [];
         const startedBy: Term[] = [];
-        for (let k = 0; k <= t; k++) startedBy.push([-o.maxUnits, v.start(hi, o.oi, k)]);
-        addRow({ name: `ux_${hi}_${o.oi}_${t}`, terms: [[1, u], ...startedBy], sense: '<=', rhs: 0 });
+        for (let k = 0; k <= t; k++) {
+          installedBy.push([1, v.units(hi, o.oi, k)]);
+          startedBy.push([-o.maxUnits, v.start(hi, o.oi, k)]);
+        }
+        addRow({ name: `ux_${hi}_${o.oi}_${t}`, terms: [...installedBy, ...startedBy], sense: '<=', rhs: 0 });
         capexTerms[t]!.push([o.model.capexUsd, u]);
         doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.model!.capexUsd * discountFactor(doc.fleet, t, true), u]));
         if (o.model.gpuCount > 0) gpuTerms[t]!.push([o.model.gpuCount, u]);
