@@ -103,6 +103,11 @@ export function formatQuantity(
   return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })} ${unit.symbol}`;
 }
 
+/** A number without grouping commas or trailing zeros, so the text is also what a number input accepts. */
+export function plainNumber(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}
+
 export function formatUsd(v: Usd): string {
   const abs = Math.abs(v);
   const sign = v < 0 ? '−' : '';

@@ -86,6 +86,7 @@ export function App() {
       <main className="workspace">
         <aside className="left-panel">
           <FleetTree />
+          <Palette />
         </aside>
         <section className="centre">
           <div className="view-tabs centre-tabs" role="tablist" aria-label="View">
@@ -103,7 +104,6 @@ export function App() {
           <Inspector />
           <HeadroomPanel />
           <ProblemsPanel />
-          <Palette />
         </aside>
       </main>
       <StatusBar />

@@ -3,6 +3,7 @@ import { expect, openPlanner, test } from './fixtures';
 import { fitViewport, toScreen } from '../../renderer/src/layout/viewport';
 import { snap } from '../../shared/geometry/footprint';
 import { sampleSmall } from '../../shared/samples';
+import { plainNumber } from '../../shared/units';
 
 const GRID_M = 0.6;
 const small = sampleSmall();
@@ -35,7 +36,8 @@ test('drag a GPU rack from the palette into the hall: it lands snapped where dro
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
   // The drop point maps back to ~(10, 10) m; its centre snaps to the 0.6 m grid.
   const x = snap(10, GRID_M).toFixed(1);
-  await expect(page.getByTestId('inspector-position')).toHaveText(new RegExp(`^${x}\\d* m, ${x}\\d* m$`));
+  await expect(page.getByTestId('inspector-x')).toHaveValue(new RegExp(`^${x}\\d*$`));
+  await expect(page.getByTestId('inspector-y')).toHaveValue(new RegExp(`^${x}\\d*$`));
   await expect(page.getByTestId('doc-title')).toContainText('•');
   await page.getByTestId('undo').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length);
@@ -76,8 +78,9 @@ test('box-select the miner row, move it as one step, rotate, delete, undo everyt
   // Back at the start: click the first rack, it is where the sample put it, facing north.
   const start = await hallPoint(page, first.xM, first.yM);
   await page.mouse.click(start.x, start.y);
-  await expect(page.getByTestId('inspector-rotation')).toHaveText('0°');
-  await expect(page.getByTestId('inspector-position')).toHaveText(`${first.xM.toLocaleString('en-US', { maximumFractionDigits: 2 })} m, ${first.yM.toLocaleString('en-US', { maximumFractionDigits: 2 })} m`);
+  await expect(page.getByTestId('inspector-rotation')).toHaveValue('0');
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(first.xM, 2));
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(first.yM, 2));
 
   for (let i = 0; i < 3; i++) await page.getByTestId('redo').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length - miners.length);
@@ -89,7 +92,7 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   const box = (await page.getByTestId('hall-overlay').boundingBox())!;
   await page.getByTestId('palette-nvl72-gb200').dragTo(page.getByTestId('hall-overlay'), { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
-  const position = await page.getByTestId('inspector-position').textContent();
+  const position = [await page.getByTestId('inspector-x').inputValue(), await page.getByTestId('inspector-y').inputValue()];
 
   await page.getByTestId('save').click();
   await page.getByTestId('save-as-name').fill('e2e layout');
@@ -104,7 +107,8 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
   const dropped = await hallPoint(page, 12, 11);
   await page.mouse.click(dropped.x, dropped.y);
-  await expect(page.getByTestId('inspector-position')).toHaveText(position!);
+  await expect(page.getByTestId('inspector-x')).toHaveValue(position[0]!);
+  await expect(page.getByTestId('inspector-y')).toHaveValue(position[1]!);
 });
 
 test('live checks: a dropped rack lowers the headroom by its power; one that breaks a limit shows on the plan and in the problems list, and a click selects it', async ({ page, web }) => {
@@ -196,4 +200,52 @@ test('draw a cooling zone on the floor: it appears in the headroom and undoes in
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo draw zone/);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('headroom')).not.toContainText('Zone 3');
+});
+
+test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s feed and cooling; a bad value is refused at the field; each edit is one undo step', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const first = small.placements[0]!;
+  const at = await hallPoint(page, first.xM, first.yM);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(first.xM, 2));
+
+  await page.getByTestId('inspector-x').fill('3.1');
+  await page.getByTestId('inspector-x').press('Enter');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo move 1 object/);
+  await expect(page.getByTestId('inspector-x')).toHaveValue('3.1');
+
+  // In US units the same field reads and takes feet: 3.1 m = 10.17 ft; 20 ft = 6.096 m.
+  await page.getByTestId('unit-system').selectOption('us');
+  await expect(page.getByTestId('inspector-x')).toHaveValue('10.17');
+  await page.getByTestId('inspector-x').fill('20');
+  await page.getByTestId('inspector-x').press('Enter');
+  await page.getByTestId('unit-system').selectOption('metric');
+  await expect(page.getByTestId('inspector-x')).toHaveValue('6.1');
+
+  // The hall: 859.2 kW of miners on a 1,000 kW feed. An 800 kW feed breaks the hall's power limit.
+  await page.getByTestId(`tree-hall-${hall.id}`).click();
+  await expect(page.getByTestId('hall-feed')).toHaveValue('1000');
+  await expect(page.getByTestId('problem-hall-power')).toHaveCount(0);
+  await page.getByTestId('hall-feed').fill('800');
+  await page.getByTestId('hall-feed').press('Enter');
+  await expect(page.getByTestId('problem-hall-power')).toContainText('800');
+
+  // A negative feed is refused where it is typed; nothing reaches the document; Escape puts 800 back.
+  await page.getByTestId('hall-feed').fill('-5');
+  await page.getByTestId('hall-feed').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Power feed must be at least 0 kW' })).toBeVisible();
+  await expect(page.getByTestId('hall-feed')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo Hall 1: power feed/);
+  await page.getByTestId('hall-feed').press('Escape');
+  await expect(page.getByTestId('hall-feed')).toHaveValue('800');
+
+  // 2N holds back half of the 4 × 300 kW units: 600 kW of cooling for 859.2 kW of heat.
+  await page.getByTestId('hall-redundancy').selectOption('2N');
+  await expect(page.getByTestId('problem-hall-cooling')).toContainText('600');
+
+  for (let i = 0; i < 2; i++) await page.getByTestId('undo').click();
+  await expect(page.getByTestId('hall-feed')).toHaveValue('1000');
+  await expect(page.getByTestId('hall-redundancy')).toHaveValue('N+1');
+  await expect(page.getByTestId('problem-hall-power')).toHaveCount(0);
+  await expect(page.getByTestId('problem-hall-cooling')).toHaveCount(0);
 });

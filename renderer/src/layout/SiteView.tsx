@@ -1,6 +1,7 @@
 /** A site plan: its halls where they stand, coloured by use; click one to open its floor plan. */
 import { useFleet } from '../state/store';
 import { computeTotals } from '../../../shared/model/totals';
+import { formatQuantity } from '../../../shared/units';
 
 const USE_FILL = { mining: '#e0a030', ai: '#3f9d5b', idle: '#adb5bd' } as const;
 
@@ -9,6 +10,7 @@ export function SiteView({ siteId }: { siteId: string }) {
   const selectHall = useFleet((s) => s.selectHall);
   const site = doc?.sites.find((s) => s.id === siteId);
   if (!doc || !site) return null;
+  const units = doc.fleet.unitSystem;
   const halls = doc.halls.filter((h) => h.siteId === siteId);
   const margin = Math.max(site.widthM, site.depthM) * 0.04;
   return (
@@ -30,7 +32,7 @@ export function SiteView({ siteId }: { siteId: string }) {
           );
         })}
       </svg>
-      <p className="muted site-caption">{site.name}: {site.widthM} × {site.depthM} m, interconnect {site.interconnectMw} MW, transformers {site.transformerCapacityMw} MW. Click a hall to open its floor plan.</p>
+      <p className="muted site-caption">{site.name}: {formatQuantity(site.widthM, 'length', units, 0)} × {formatQuantity(site.depthM, 'length', units, 0)}, interconnect {formatQuantity(site.interconnectMw, 'largePower', units, 2)}, transformers {formatQuantity(site.transformerCapacityMw, 'largePower', units, 2)}. Click a hall to open its floor plan.</p>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
 import { computeTotals, formatHashrate } from '../../../shared/model/totals';
 import { useFleet } from '../state/store';
+import type { UnitSystem } from '../../../shared/units';
 
 export function StatusBar() {
   const doc = useFleet((s) => s.document?.doc);
   const dirty = useFleet((s) => s.document?.dirty ?? false);
+  const apply = useFleet((s) => s.apply);
   const totals = useMemo(() => (doc ? computeTotals(doc) : null), [doc]);
   if (!doc || !totals) return <footer className="status-bar" />;
   return (
@@ -16,7 +18,17 @@ export function StatusBar() {
       <span>{doc.sites.length} sites · {doc.halls.length} halls</span>
       <span className="spacer" />
       <span data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
-      <span>Units: {doc.fleet.unitSystem === 'us' ? 'US' : 'metric'}</span>
+      <label>
+        Units{' '}
+        <select
+          value={doc.fleet.unitSystem}
+          onChange={(e) => void apply({ type: 'set-fleet', fleet: { unitSystem: e.target.value as UnitSystem } }, 'units')}
+          data-testid="unit-system"
+        >
+          <option value="metric">metric (m, kW, kg/m²)</option>
+          <option value="us">US (ft, tons, lb/ft²)</option>
+        </select>
+      </label>
     </footer>
   );
 }

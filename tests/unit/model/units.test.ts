@@ -3,6 +3,7 @@ import {
   cToF,
   formatQuantity,
   formatUsd,
+  plainNumber,
   ftToM,
   kgPerM2ToLbPerFt2,
   kwToBtuPerHour,
@@ -48,5 +49,10 @@ describe('unit conversions against hand calculations (REFERENCE.md "Units")', ()
     expect(formatQuantity(10, 'length', 'us', 2)).toBe('32.81 ft');
     expect(formatUsd(9_700_000_000)).toBe('$9.70 B');
     expect(formatUsd(-1_250_000)).toBe('−$1.25 M');
+  });
+  it('plain numbers for inputs: no grouping, no trailing zeros, rounded', () => {
+    expect(plainNumber(12_345.678, 2)).toBe('12345.68');
+    expect(plainNumber(10.5, 3)).toBe('10.5');
+    expect(plainNumber(-0.0001, 2)).toBe('0');
   });
 });

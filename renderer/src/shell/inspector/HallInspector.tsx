@@ -1,0 +1,67 @@
+import { useFleet } from '../../state/store';
+import { COOLING_METHODS, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
+import { densityLimitKw, DEFAULT_DENSITY_LIMIT_KW } from '../../../../shared/model/cooling';
+import { ChoiceField, NumberField, TextField } from '../fields';
+
+const asChoices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
+
+/** The hall's envelope, feed and cooling plant, and its zones: the limits the checks hold the layout to. */
+export function HallInspector({ hall }: { hall: Hall }) {
+  const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
+  const zones = useFleet((s) => s.document!.doc.zones);
+  const apply = useFleet((s) => s.apply);
+  const set = (patch: Partial<Hall>, what: string) => void apply({ type: 'update', table: 'halls', id: hall.id, patch }, `${hall.name}: ${what}`);
+  const setCooling = (patch: Partial<Hall['cooling']>, what: string) => set({ cooling: { ...hall.cooling, ...patch } }, what);
+  const defaultDensity = DEFAULT_DENSITY_LIMIT_KW[hall.cooling.method];
+  return (
+    <section className="inspector" aria-label="Inspector" data-testid="inspector">
+      <h3>{hall.name}</h3>
+      <TextField label="Name" testId="hall-name" required value={hall.name} onCommit={(name) => set({ name }, 'name')} />
+      <div className="field-pair">
+        <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={0} minExclusive onCommit={(widthM) => set({ widthM }, 'width')} />
+        <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={0} minExclusive onCommit={(depthM) => set({ depthM }, 'depth')} />
+      </div>
+      <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} digits={1} value={hall.feedKw} min={0} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
+      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={0} minExclusive onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
+      <ChoiceField label="Cooling method" testId="hall-cooling-method" value={hall.cooling.method} choices={asChoices(COOLING_METHODS)} onCommit={(method) => setCooling({ method }, 'cooling method')} />
+      <div className="field-pair">
+        <NumberField label="Cooling units" testId="hall-cooling-count" integer value={hall.cooling.unitCount} min={0} max={10_000} onCommit={(unitCount) => setCooling({ unitCount }, 'cooling units')} />
+        <NumberField label="Each" testId="hall-cooling-capacity" quantity="heat" units={units} digits={1} value={hall.cooling.unitCapacityKw} min={0} onCommit={(unitCapacityKw) => setCooling({ unitCapacityKw }, 'cooling unit capacity')} />
+      </div>
+      <ChoiceField label="Redundancy (held back)" testId="hall-redundancy" value={hall.cooling.redundancy} choices={asChoices(REDUNDANCIES)} onCommit={(redundancy) => setCooling({ redundancy }, 'redundancy')} />
+      <NumberField
+        label={hall.densityLimitKwPerRack === null ? `Rack density limit, ${hall.cooling.method} default` : 'Rack density limit'}
+        testId="hall-density"
+        unitLabel="kW/rack"
+        digits={1}
+        value={densityLimitKw(hall)}
+        min={0}
+        minExclusive
+        onCommit={(kw) => set({ densityLimitKwPerRack: kw }, 'rack density limit')}
+      />
+      {hall.densityLimitKwPerRack !== null && (
+        <button onClick={() => set({ densityLimitKwPerRack: null }, 'rack density limit')} data-testid="hall-density-default">
+          Use the {hall.cooling.method} default ({defaultDensity} kW/rack)
+        </button>
+      )}
+      <div className="field-pair">
+        <NumberField label="PUE" testId="hall-pue" digits={2} value={hall.pue} min={1} max={3} onCommit={(pue) => set({ pue }, 'PUE')} />
+        <ChoiceField label="Use" testId="hall-use" value={hall.currentUse} choices={asChoices(HALL_USES)} onCommit={(currentUse) => set({ currentUse }, 'use')} />
+      </div>
+      {zones.filter((z) => z.hallId === hall.id).map((z) => <ZoneFields key={z.id} zone={z} />)}
+    </section>
+  );
+}
+
+function ZoneFields({ zone }: { zone: Zone }) {
+  const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
+  const apply = useFleet((s) => s.apply);
+  const set = (patch: Partial<Zone>, what: string) => void apply({ type: 'update', table: 'zones', id: zone.id, patch }, `${zone.name}: ${what}`);
+  return (
+    <fieldset className="zone-fields" data-testid={`zone-fields-${zone.id}`}>
+      <legend>Cooling zone</legend>
+      <TextField label="Name" testId={`zone-name-${zone.id}`} required value={zone.name} onCommit={(name) => set({ name }, 'name')} />
+      <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} digits={1} value={zone.airCoolingKw} min={0} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from 'react';
+import { useFleet } from '../../state/store';
+import { rowOf } from '../../layout/arrange';
+import { ROTATIONS } from '../../../../shared/model/schema';
+import { formatQuantity } from '../../../../shared/units';
+import { ChoiceField, NumberField, TextField } from '../fields';
+
+const POWER_SOURCE_KINDS = new Set(['pdu', 'busway', 'transformer', 'ups']);
+
+/** One placed object: where it stands, which way it faces, what feeds it, and its model's figures. */
+export function PlacementInspector({ placementId }: { placementId: string }) {
+  const doc = useFleet((s) => s.document!.doc);
+  const apply = useFleet((s) => s.apply);
+  const [rowCount, setRowCount] = useState(4);
+  const [rowGapM, setRowGapM] = useState(0);
+  const p = doc.placements.find((q) => q.id === placementId);
+  if (!p) return null;
+  const units = doc.fleet.unitSystem;
+  const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
+  const model = doc.models.find((m) => m.id === p.modelId);
+  const sources = doc.placements.filter((q) => q.hallId === p.hallId && q.id !== p.id && POWER_SOURCE_KINDS.has(kinds.get(q.modelId) ?? ''));
+  const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
+  return (
+    <section className="inspector" aria-label="Inspector" data-testid="inspector">
+      <h3>{model?.name ?? p.modelId}</h3>
+      <TextField label="Label" testId="inspector-label" value={p.label} onCommit={(label) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { label } }, 'label')} />
+      <div className="field-pair">
+        <NumberField label="Centre x" testId="inspector-x" quantity="length" units={units} digits={2} value={p.xM} onCommit={(xM) => move(xM, p.yM)} />
+        <NumberField label="Centre y" testId="inspector-y" quantity="length" units={units} digits={2} value={p.yM} onCommit={(yM) => move(p.xM, yM)} />
+      </div>
+      <ChoiceField
+        label="Facing (front)"
+        testId="inspector-rotation"
+        value={p.rotationDeg}
+        choices={ROTATIONS.map((deg) => ({ value: deg, label: `${deg}°` }))}
+        onCommit={(rotationDeg) => void apply({ type: 'rotate', rotations: [{ id: p.id, rotationDeg }] }, 'rotate 1 object')}
+      />
+      <ChoiceField
+        label="Fed from"
+        testId="inspector-source"
+        value={p.powerSourceId ?? ''}
+        choices={[{ value: '', label: '(not attached)' }, ...sources.map((s) => ({ value: s.id, label: s.label || s.id }))]}
+        onCommit={(id) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { powerSourceId: id || null } }, 'attach power')}
+      />
+      {model && (
+        <dl>
+          <dt>Power</dt><dd>{formatQuantity(model.powerKw, 'power', units)}</dd>
+          <dt>Weight</dt><dd>{formatQuantity(model.weightKg, 'mass', units, 0)}</dd>
+          <dt>Footprint</dt><dd>{formatQuantity(model.widthM, 'length', units, 2)} × {formatQuantity(model.depthM, 'length', units, 2)}</dd>
+          <dt>Heat to liquid</dt><dd>{Math.round(model.heatToLiquidFraction * 100)} %</dd>
+        </dl>
+      )}
+      {model && (
+        <div className="row-of" role="group" aria-label="Place a row">
+          <label>Copies <input type="number" min={1} max={500} value={rowCount} onChange={(e) => setRowCount(Math.max(1, Math.min(500, Number(e.target.value))))} data-testid="row-count" /></label>
+          <label>Gap (m) <input type="number" min={0} step={0.1} value={rowGapM} onChange={(e) => setRowGapM(Math.max(0, Number(e.target.value)))} data-testid="row-gap" /></label>
+          <button onClick={() => void apply(rowOf(doc, p, model, rowCount, rowGapM), `row of ${rowCount}`)} data-testid="row-place">Place a row</button>
+        </div>
+      )}
+    </section>
+  );
+}

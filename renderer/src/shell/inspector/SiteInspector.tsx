@@ -1,0 +1,21 @@
+import { useFleet } from '../../state/store';
+import type { Site } from '../../../../shared/model/schema';
+import { NumberField, TextField } from '../fields';
+
+/** The site's grid connection, transformers and power price: the limits and costs every hall shares. */
+export function SiteInspector({ site }: { site: Site }) {
+  const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
+  const apply = useFleet((s) => s.apply);
+  const set = (patch: Partial<Site>, what: string) => void apply({ type: 'update', table: 'sites', id: site.id, patch }, `${site.name}: ${what}`);
+  return (
+    <section className="inspector" aria-label="Inspector" data-testid="inspector">
+      <h3>{site.name}</h3>
+      <TextField label="Name" testId="site-name" required value={site.name} onCommit={(name) => set({ name }, 'name')} />
+      <TextField label="Location" testId="site-location" value={site.location} onCommit={(location) => set({ location }, 'location')} />
+      <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
+      <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
+      <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
+      <NumberField label="Design dry-bulb" testId="site-dry-bulb" quantity="temperature" units={units} digits={1} value={site.designDryBulbC} min={-60} max={60} onCommit={(designDryBulbC) => set({ designDryBulbC }, 'design dry-bulb')} />
+    </section>
+  );
+}
