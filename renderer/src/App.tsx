@@ -5,6 +5,7 @@ import { OptimizerPanel } from './optimizer/OptimizerPanel';
 import { ReportsView } from './reports/ReportsView';
 import { FleetTree } from './shell/FleetTree';
 import { Inspector } from './shell/Inspector';
+import { CatalogView } from './catalog/CatalogView';
 import { StatusBar } from './shell/StatusBar';
 import { Toolbar } from './shell/Toolbar';
 import { AboutBox, ShortcutSheet } from './shell/HelpDialogs';
@@ -31,7 +32,7 @@ export function App() {
   const siteId = useFleet((s) => s.selectedSiteId);
   const title = useFleet((s) => s.document && `${s.document.title}${s.document.dirty ? ' •' : ''} — Fleet Planner`);
   const { path, params } = parseHash(useHash());
-  const [view, setView] = useState<'layout' | 'optimizer' | 'reports'>('layout');
+  const [view, setView] = useState<'layout' | 'optimizer' | 'reports' | 'catalog'>('layout');
   const [help, setHelp] = useState<null | 'shortcuts' | 'about'>(null);
   const toggleTheme = useFleet((s) => s.toggleTheme);
   useMenuCommands({
@@ -93,9 +94,11 @@ export function App() {
             <button role="tab" aria-pressed={view === 'layout'} onClick={() => setView('layout')} data-testid="view-layout">Layout</button>
             <button role="tab" aria-pressed={view === 'optimizer'} onClick={() => setView('optimizer')} data-testid="view-optimizer">Optimizer</button>
             <button role="tab" aria-pressed={view === 'reports'} onClick={() => setView('reports')} data-testid="view-reports">Reports</button>
+            <button role="tab" aria-pressed={view === 'catalog'} onClick={() => setView('catalog')} data-testid="view-catalog">Catalog</button>
           </div>
           {view === 'optimizer' && status === 'ready' && <OptimizerPanel />}
           {view === 'reports' && status === 'ready' && <ReportsView />}
+          {view === 'catalog' && status === 'ready' && <CatalogView />}
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
           {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
           {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : siteId ? <SiteView siteId={siteId} /> : <p className="hint">Select a site or a hall in the fleet tree.</p>)}

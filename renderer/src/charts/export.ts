@@ -1,15 +1,5 @@
 /** Saves a drawn chart as SVG or PNG, as a download the user keeps. */
-
-function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { download } from '../shell/download';
 
 function serialize(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;

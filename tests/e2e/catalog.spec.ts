@@ -1,0 +1,82 @@
+import fs from 'node:fs';
+import { expect, openPlanner, test } from './fixtures';
+import { sampleSmall } from '../../shared/samples';
+import { catalogFromCsv, catalogToCsv } from '../../shared/io/catalog-csv';
+
+const small = sampleSmall();
+const hall = small.halls[0]!;
+const s21 = small.models.find((m) => m.id === 'rack-s21xp')!;
+
+test('the catalog: edit a placed model and the checks follow; copy one as the user\'s own and delete it; nothing in use can be deleted; the edit survives save and reopen', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  // 8 racks × 72.9 kW + 2 × 132 kW + a 12 kW CDU = 859.2 kW on a 1,000 kW feed.
+  await expect(page.getByTestId(`headroom-hall-power-${hall.id}`)).toHaveAttribute('data-headroom-kw', /^140\.8/);
+
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId(`catalog-row-${s21.id}`).click();
+  await expect(page.getByTestId('model-power')).toHaveValue('72.9');
+  await expect(page.getByTestId('catalog-delete')).toBeDisabled();
+  await expect(page.getByTestId('catalog-delete')).toHaveAttribute('title', 'In use: 8 placed, 1 retrofit option(s)');
+  await page.getByTestId('model-power').fill('80');
+  await page.getByTestId('model-power').press('Enter');
+  await expect(page.getByTestId('model-source')).toContainText('This fleet\'s own');
+  await expect(page.getByTestId('model-source')).toContainText('(edited in this fleet)');
+
+  // 8 × 80 = 640 kW of miners: 916 kW in all, 84 kW left.
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId(`headroom-hall-power-${hall.id}`)).toHaveAttribute('data-headroom-kw', /^84(\.0*\d*)?$/);
+
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId(`catalog-row-${s21.id}`).click();
+  await page.getByTestId('catalog-copy').click();
+  await expect(page.getByTestId('catalog-row-user-rack-s21xp-1')).toBeVisible();
+  await expect(page.getByTestId('model-name')).toHaveValue(`${s21.name} (copy)`);
+  await expect(page.getByTestId('catalog-delete')).toBeEnabled();
+  await page.getByTestId('catalog-delete').click();
+  await expect(page.getByTestId('catalog-row-user-rack-s21xp-1')).toHaveCount(0);
+
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill('catalog edit');
+  await page.getByTestId('save-as-confirm').click();
+  await expect(page.getByTestId('doc-title')).toHaveText('catalog edit.fleet');
+  await page.getByTestId('new-menu').selectOption('small');
+  await page.getByTestId('recent-menu').selectOption({ label: 'catalog edit.fleet' });
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId(`catalog-row-${s21.id}`).click();
+  await expect(page.getByTestId('model-power')).toHaveValue('80');
+  await expect(page.getByTestId('catalog-row-user-rack-s21xp-1')).toHaveCount(0);
+});
+
+test('catalog CSV: export is the fleet\'s catalog; an import with bad cells names them and changes nothing; a good one adds and updates in one undo step', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  await page.getByTestId('view-catalog').click();
+
+  const downloaded = page.waitForEvent('download');
+  await page.getByTestId('catalog-export').click();
+  const file = await (await downloaded).path();
+  const exported = catalogFromCsv(fs.readFileSync(file, 'utf8'), 'export');
+  expect(exported).toEqual(catalogFromCsv(catalogToCsv(small.models), 'expected'));
+
+  // Line 3 carries a negative power: the whole file is refused, with the cell named.
+  const bad = catalogToCsv([{ ...s21, id: 'user-a', name: 'A' }, { ...s21, id: 'user-b', name: 'B', powerKw: -3 }]);
+  await page.getByTestId('catalog-import').setInputFiles({ name: 'quotes.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await expect(page.getByTestId('catalog-import-errors')).toContainText(/quotes\.csv line 3, column \d+ \(powerKw\): "-3"/);
+  await expect(page.getByTestId('catalog-row-user-a')).toHaveCount(0);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  const good = catalogToCsv([{ ...s21, id: 'user-a', name: 'Quoted rack A', powerKw: 66 }, { ...s21, powerKw: 74 }]);
+  await page.getByTestId('catalog-import').setInputFiles({ name: 'quotes.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await expect(page.getByTestId('message')).toContainText('quotes.csv: 1 model(s) added, 1 updated, 0 unchanged');
+  await expect(page.getByTestId('catalog-row-user-a')).toContainText('Quoted rack A');
+  await page.getByTestId(`catalog-row-${s21.id}`).click();
+  await expect(page.getByTestId('model-power')).toHaveValue('74');
+
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('catalog-row-user-a')).toHaveCount(0);
+  await expect(page.getByTestId('model-power')).toHaveValue('72.9');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { mergeCatalog, modelEditPatch, modelUses, userModelFrom } from '../../shared/catalog/edit';
+import { applyCommand } from '../../shared/commands/apply';
+import { catalogFromCsv, catalogToCsv } from '../../shared/io/catalog-csv';
+import { sampleSmall } from '../../shared/samples';
+
+describe('catalog editing', () => {
+  it('a changed built-in entry stops being built-in and says it was edited, once', () => {
+    const doc = sampleSmall();
+    const s21 = doc.models.find((m) => m.id === 'rack-s21xp')!;
+    expect(s21.builtIn).toBe(true);
+    const patch = modelEditPatch(s21, { powerKw: 75 });
+    expect(patch).toEqual({ powerKw: 75, builtIn: false, source: `${s21.source} (edited in this fleet)` });
+    const edited = applyCommand(doc, { type: 'update', table: 'models', id: s21.id, patch }).doc.models.find((m) => m.id === s21.id)!;
+    expect(modelEditPatch(edited, { powerKw: 76 })).toEqual({ powerKw: 76 });
+  });
+
+  it('a copy gets a fresh id, is the user\'s own, and copies of copies do not collide', () => {
+    let doc = sampleSmall();
+    const s21 = doc.models.find((m) => m.id === 'rack-s21xp')!;
+    const first = userModelFrom(doc, s21);
+    expect(first).toMatchObject({ id: 'user-rack-s21xp-1', name: `${s21.name} (copy)`, builtIn: false, powerKw: s21.powerKw });
+    doc = applyCommand(doc, { type: 'insert', entities: { table: 'models', items: [first] } }).doc;
+    expect(userModelFrom(doc, s21).id).toBe('user-rack-s21xp-2');
+    expect(userModelFrom(doc, first).id).toBe('user-rack-s21xp-2');
+  });
+
+  it('counts the placements and retrofit options that use a model', () => {
+    const doc = sampleSmall();
+    const placed = doc.placements.filter((p) => p.modelId === 'rack-s21xp').length;
+    const options = doc.halls.flatMap((h) => h.retrofitOptions).filter((o) => o.modelId === 'rack-s21xp').length;
+    expect(placed).toBeGreaterThan(0);
+    expect(modelUses(doc, 'rack-s21xp')).toEqual({ placements: placed, options });
+    expect(modelUses(doc, 'no-such-model')).toEqual({ placements: 0, options: 0 });
+  });
+
+  it('merges a CSV: new ids added, changed ones updated, the rest counted unchanged; one undo restores the catalog', () => {
+    const doc = sampleSmall();
+    const [a, b] = doc.models;
+    const rows = [
+      { ...a!, powerKw: a!.powerKw + 1 },
+      b!,
+      { ...b!, id: 'user-new', name: 'Site-built rack' },
+    ];
+    const merge = mergeCatalog(doc, catalogFromCsv(catalogToCsv(rows), 'mine.csv'), 'mine.csv');
+    expect([merge.added, merge.updated, merge.unchanged]).toEqual([1, 1, 1]);
+    const applied = applyCommand(doc, merge.command!);
+    expect(applied.doc.models.find((m) => m.id === a!.id)!.powerKw).toBe(a!.powerKw + 1);
+    expect(applied.doc.models.find((m) => m.id === 'user-new')!.name).toBe('Site-built rack');
+    expect(applyCommand(applied.doc, applied.inverse).doc.models).toEqual(doc.models);
+    expect(mergeCatalog(doc, [b!], 'same.csv').command).toBeNull();
+  });
+});
