@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportFleetJson } from '../../../shared/io/json';
 import { sampleSmall } from '../../../shared/samples';
+import { catalogFromCsv, catalogToCsv } from '../../../shared/io/catalog-csv';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetplan-cli-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -54,5 +55,31 @@ describe('fleetplan', () => {
     const refused = fleetplan('check', notFleet);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/notes\.fleet/);
+  });
+
+  it('import --csv-catalog merges a catalog into a fleet; a CSV with a bad cell exits 2 naming it and leaves the file byte-identical', () => {
+    const file = path.join(dir, 'catalog.fleet');
+    expect(fleetplan('new', '--sample', 'small', file).code).toBe(0);
+    const s21 = sampleSmall().models.find((m) => m.id === 'rack-s21xp')!;
+
+    const bad = path.join(dir, 'bad.csv');
+    fs.writeFileSync(bad, catalogToCsv([{ ...s21, id: 'user-x', powerKw: -1 }]));
+    const before = fs.readFileSync(file);
+    const refused = fleetplan('import', '--csv-catalog', bad, file);
+    expect(refused.code).toBe(2);
+    expect(refused.err.trim().split('\n')).toHaveLength(1);
+    expect(refused.err).toMatch(/bad\.csv line 2, column \d+ \(powerKw\): "-1"/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+
+    const good = path.join(dir, 'good.csv');
+    fs.writeFileSync(good, catalogToCsv([{ ...s21, id: 'user-x', name: 'Quoted rack' }, { ...s21, powerKw: 75 }]));
+    const merged = fleetplan('import', '--csv-catalog', good, file);
+    expect(merged.err).toBe('');
+    expect(merged.out).toContain('1 model(s) added, 1 updated, 0 unchanged');
+    const exported = path.join(dir, 'after.csv');
+    expect(fleetplan('export', file, '--csv-catalog', exported).code).toBe(0);
+    const models = catalogFromCsv(fs.readFileSync(exported, 'utf8'), 'after.csv');
+    expect(models.find((m) => m.id === 'user-x')!.name).toBe('Quoted rack');
+    expect(models.find((m) => m.id === 'rack-s21xp')!.powerKw).toBe(75);
   });
 });
