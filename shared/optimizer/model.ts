@@ -63,6 +63,30 @@ export const v = {
 
 export class ModelError extends Error {}
 
+/** What an option does, capex aside: two options alike in all of it differ only in cost. */
+const sameEffect = (a: OptionIx, b: OptionIx): boolean =>
+  a.option.kind === b.option.kind &&
+  a.option.modelId === b.option.modelId &&
+  a.option.coolingMethod === b.option.coolingMethod &&
+  a.option.leadTimePeriods === b.option.leadTimePeriods &&
+  a.option.feedKw === b.option.feedKw &&
+  a.option.usableCoolingKw === b.option.usableCoolingKw &&
+  a.option.pue === b.option.pue &&
+  a.maxUnits === b.maxUnits;
+
+/**
+ * Of options that do the same thing at different prices only the cheapest can be chosen
+ * in an optimal plan; dropping the others shrinks the search and removes solutions that
+ * are mirror images of each other, without changing the optimum.
+ */
+function excludeDominated(ixs: OptionIx[]): void {
+  for (const o of ixs) {
+    if (o.excluded || o.option.kind === 'keep-mining') continue;
+    const cheaper = ixs.find((p) => p !== o && !p.excluded && sameEffect(p, o) && (p.option.capexUsd < o.option.capexUsd || (p.option.capexUsd === o.option.capexUsd && p.oi < o.oi)));
+    if (cheaper) o.excluded = `does what "${cheaper.option.name}" does for more capex`;
+  }
+}
+
 export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.objective): BuiltModel {
   const T = doc.fleet.horizonPeriods;
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -113,6 +137,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       }
       return { option, model, oi, maxUnits, excluded };
     });
+    excludeDominated(ixs);
     const keep = ixs.find((o) => o.option.kind === 'keep-mining' && !o.excluded) ?? null;
     const starts = ixs.filter((o) => o !== keep && !o.excluded);
     halls.push({ hall, site, hi, keep, starts });
