@@ -29,3 +29,20 @@ export function describeViolation(v: Violation, units: UnitSystem): string {
   const over = v.margin < 0 ? `over by ${fmt(-v.margin)}` : `margin ${fmt(v.margin)}`;
   return `${v.message}: ${LABELS[v.rule]} — value ${fmt(v.value)}, limit ${fmt(v.limit)}, ${over}`;
 }
+
+export interface LimitCount {
+  errors: number;
+  warnings: number;
+}
+
+export function countViolations(violations: readonly Violation[]): LimitCount {
+  let errors = 0;
+  for (const v of violations) if (v.severity === 'error') errors++;
+  return { errors, warnings: violations.length - errors };
+}
+
+/** "2 errors and 1 warning against the limits", or null when every limit holds. */
+export function describeLimitCount({ errors, warnings }: LimitCount): string | null {
+  const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return parts.length ? `${parts.join(' and ')} against the limits` : null;
+}

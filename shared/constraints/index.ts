@@ -1,3 +1,3 @@
 export { checkFleet, LiveChecker } from './checker';
-export { describeViolation, ruleLabel } from './describe';
+export { countViolations, describeLimitCount, describeViolation, ruleLabel, type LimitCount } from './describe';
 export { RULES, type CheckResult, type Headroom, type RuleId, type Violation } from './types';

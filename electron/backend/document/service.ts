@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
+import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
 import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
@@ -26,6 +27,7 @@ export interface DocumentInfo {
   title: string;
   dirty: boolean;
   revision: number;
+  limits?: LimitCount;
 }
 
 export interface DocumentSnapshot extends DocumentInfo {
@@ -206,10 +208,14 @@ export class DocumentService {
     const workingId = this.working.newId();
     try {
       const opened = openFleetFile(target, this.working.databasePath(workingId));
-      const notice =
+      const migrated =
         opened.migratedFrom !== null
           ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
-          : undefined;
+          : null;
+      // A file from a colleague may break limits it was not checked against here: say so on open.
+      const broken = describeLimitCount(countViolations(checkFleet(opened.doc).violations));
+      const limits = broken ? `${path.basename(target)} opens with ${broken} (see Problems)` : null;
+      const notice = [migrated, limits].filter(Boolean).join('. ') || undefined;
       return this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
     } catch (error) {
       if (!same) releaseLock();
@@ -255,8 +261,10 @@ export class DocumentService {
     return this.saveAs(o.path);
   }
 
+  /** Saves whatever the limits say (plans are saved half-done), and reports what they say. */
   saveAs(file: string): DocumentInfo {
     const o = this.open;
+    const limits = countViolations(checkFleet(o.doc).violations);
     let target = path.resolve(this.opts.documentsDir, file);
     if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
     if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);
@@ -275,7 +283,7 @@ export class DocumentService {
     this.writeSidecar();
     this.recentFiles.add(target);
     this.emit();
-    return this.info();
+    return { ...this.info(), limits };
   }
 
   recent(): string[] {

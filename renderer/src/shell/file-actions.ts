@@ -5,6 +5,7 @@
  */
 import { api } from '../api/client';
 import { useFleet } from '../state/store';
+import { describeLimitCount } from '../../../shared/constraints';
 
 async function run<T>(work: () => Promise<T>): Promise<T | null> {
   try {
@@ -32,18 +33,21 @@ export async function openDocument(path?: string): Promise<void> {
   if (snapshot) useFleet.getState().adopt(snapshot);
 }
 
-export async function saveDocument(): Promise<boolean> {
-  const result = await run(() => api.invoke('document.save', {}));
+type SaveResult = Awaited<ReturnType<typeof api.invoke<'document.save'>>>;
+
+function saved(result: SaveResult | null): boolean {
   if (!result || 'cancelled' in result) return false;
-  useFleet.getState().say('info', `Saved ${result.path ?? result.title}`);
+  const broken = result.limits ? describeLimitCount(result.limits) : null;
+  useFleet.getState().say('info', `Saved ${result.path ?? result.title}${broken ? `, with ${broken} still open` : ''}`);
   return true;
 }
 
+export async function saveDocument(): Promise<boolean> {
+  return saved(await run(() => api.invoke('document.save', {})));
+}
+
 export async function saveDocumentAs(path?: string): Promise<boolean> {
-  const result = await run(() => api.invoke('document.saveAs', path ? { path } : {}));
-  if (!result || 'cancelled' in result) return false;
-  useFleet.getState().say('info', `Saved ${result.path ?? result.title}`);
-  return true;
+  return saved(await run(() => api.invoke('document.saveAs', path ? { path } : {})));
 }
 
 /** The documents folder of the browser build, where its Save As writes. */

@@ -17,6 +17,8 @@ export const DocumentInfoSchema = z.object({
   title: z.string(),
   dirty: z.boolean(),
   revision,
+  /** Violations the constraint engine found in what was just saved. */
+  limits: z.object({ errors: z.number().int().min(0), warnings: z.number().int().min(0) }).optional(),
 });
 export const DocumentSnapshotSchema = DocumentInfoSchema.extend({
   doc: FleetDocSchema,

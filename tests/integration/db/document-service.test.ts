@@ -81,7 +81,7 @@ describe('document service', () => {
     const s = service();
     s.newDocument('small');
     const file = path.join(dir, 'plan.fleet');
-    expect(s.saveAs(file)).toEqual({ path: file, title: 'plan.fleet', dirty: false, revision: 0 });
+    expect(s.saveAs(file)).toEqual({ path: file, title: 'plan.fleet', dirty: false, revision: 0, limits: { errors: 0, warnings: 0 } });
     s.apply({ type: 'set-fleet', fleet: { name: 'Renamed' } }, 0);
     expect(s.info().dirty).toBe(true);
     expect(s.save()).toMatchObject({ dirty: false, revision: 1 });
@@ -205,5 +205,20 @@ describe('recovery after a crash', () => {
     const second = service();
     expect(second.recoveries()).toEqual([]);
     expect(second.start().doc.fleet.name).toBe(sampleCampus().fleet.name);
+  });
+
+  it('checks the limits on open and on save: a file that breaks one says so when opened, and each save reports what is still broken', () => {
+    const over = sampleSmall();
+    over.halls[0]!.feedKw = 800; // 859.2 kW of load
+    const file = path.join(dir, 'over.fleet');
+    writeFleetFile(over, file);
+    const s = service();
+    const opened = s.openFile(file);
+    expect(opened.notice).toBe('over.fleet opens with 1 error against the limits (see Problems)');
+    expect(s.save()).toMatchObject({ dirty: false, limits: { errors: 1, warnings: 0 } });
+
+    s.apply({ type: 'update', table: 'halls', id: over.halls[0]!.id, patch: { feedKw: 1000 } }, opened.revision);
+    expect(s.save().limits).toEqual({ errors: 0, warnings: 0 });
+    expect(s.openFile(file).notice).toBeUndefined();
   });
 });
