@@ -249,3 +249,18 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await expect(page.getByTestId('problem-hall-power')).toHaveCount(0);
   await expect(page.getByTestId('problem-hall-cooling')).toHaveCount(0);
 });
+
+test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400 kW PDU carrying 276 kW breaks its limit', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
+  await page.getByTestId('tree-fleet').click();
+  await expect(page.getByTestId('fleet-derate')).toHaveValue('80');
+  await page.getByTestId('fleet-derate').fill('50');
+  await page.getByTestId('fleet-derate').press('Enter');
+  await expect(page.getByTestId('problem-power-source')).toContainText('value 276 kW, limit 200 kW');
+  await page.getByTestId('fleet-derate').fill('120');
+  await page.getByTestId('fleet-derate').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'continuous-load derate must be at most 100 % of rating' })).toBeVisible();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
+});

@@ -9,6 +9,7 @@ export function FleetTree() {
   const selectedSiteId = useFleet((s) => s.selectedSiteId);
   const selectHall = useFleet((s) => s.selectHall);
   const selectSite = useFleet((s) => s.selectSite);
+  const selectFleet = useFleet((s) => s.selectFleet);
   const doc = document?.doc;
 
   const sites = useMemo(
@@ -36,9 +37,9 @@ export function FleetTree() {
 
   return (
     <nav className="fleet-tree" aria-label="Fleet tree" onKeyDown={onKeyDown}>
-      <div className="tree-fleet" data-testid="tree-fleet">
+      <button className={`tree-fleet${!selectedSiteId && !selectedHallId ? ' selected' : ''}`} onClick={selectFleet} title="Fleet settings" data-testid="tree-fleet">
         {doc.fleet.name}
-      </div>
+      </button>
       <ul role="tree">
         {sites.map(({ site, halls, totals }) => (
           <li key={site.id} role="treeitem" aria-expanded="true" aria-selected={selectedSiteId === site.id && !selectedHallId}>

@@ -1,5 +1,6 @@
 import { useFleet } from '../state/store';
 import { align, type Alignment } from '../layout/arrange';
+import { FleetInspector } from './inspector/FleetInspector';
 import { HallInspector } from './inspector/HallInspector';
 import { PlacementInspector } from './inspector/PlacementInspector';
 import { SiteInspector } from './inspector/SiteInspector';
@@ -17,7 +18,7 @@ export function Inspector() {
   const hall = doc.halls.find((h) => h.id === hallId);
   if (hall) return <HallInspector key={hall.id} hall={hall} />;
   const site = doc.sites.find((s) => s.id === siteId);
-  return site ? <SiteInspector key={site.id} site={site} /> : null;
+  return site ? <SiteInspector key={site.id} site={site} /> : <FleetInspector />;
 }
 
 function SelectionInspector() {

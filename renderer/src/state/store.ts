@@ -45,6 +45,8 @@ export interface FleetState {
   undo(): Promise<void>;
   redo(): Promise<void>;
   selectSite(siteId: string): void;
+  /** Nothing below the fleet: the inspector shows the fleet's settings. */
+  selectFleet(): void;
   selectHall(hallId: string): void;
   setSelection(ids: Iterable<string>): void;
   /** The violations an edit would add, without making it. */
@@ -183,6 +185,9 @@ export const useFleet = create<FleetState>((set, get) => {
       await send(step.forward);
     },
 
+    selectFleet() {
+      set({ selectedSiteId: null, selectedHallId: null, selection: new Set() });
+    },
     selectSite(siteId) {
       set({ selectedSiteId: siteId, selectedHallId: null, selection: new Set() });
     },
