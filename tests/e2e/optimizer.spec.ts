@@ -23,3 +23,39 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('total-gpus')).toHaveText(gpusBefore!);
 });
+
+test('scenarios and limits are edited in the panel and solved against: an impossible AI contract is explained, probabilities off 100 % are refused, a scenario is copied and deleted, a path edit reaches the solve', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('view-optimizer').click();
+  await page.getByTestId('assumptions').locator('summary').click();
+
+  // 500 MW of AI by period 9 is more than the campus can hold.
+  await expect(page.getByTestId('limit-contract-mw')).toHaveValue('6');
+  await page.getByTestId('limit-contract-mw').fill('500');
+  await page.getByTestId('limit-contract-mw').press('Enter');
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByTestId('optimizer-conflicts')).toContainText('AI contract', { timeout: 60_000 });
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('limit-contract-mw')).toHaveValue('6');
+
+  // Base 50 % → 40 %: the scenarios now add up to 90 %, which an expected NPV cannot use.
+  await page.getByTestId('scenario-probability-base').fill('40');
+  await page.getByTestId('scenario-probability-base').press('Enter');
+  await expect(page.getByTestId('scenario-probability-sum')).toContainText('probabilities add up to 90.0 %: the expected NPV needs 100 %');
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Scenario probabilities add up to 0.900, not 1' })).toBeVisible();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('scenario-probability-sum')).toHaveText('probabilities add up to 100.0 %');
+
+  await page.getByTestId('scenario-copy-bull').click();
+  await expect(page.getByTestId('scenario-name-bull-1')).toHaveValue('Bull: price rally, GPU scarcity (copy)');
+  await page.getByTestId('scenario-delete-bull-1').click();
+  await expect(page.getByTestId('scenario-bull-1')).toHaveCount(0);
+
+  // A GPU rate edit is stored by the backend: the solve adopts the backend's document and it is still there.
+  await page.getByTestId('scenario-base-gpuRateUsdPerGpuHour-0').fill('9');
+  await page.getByTestId('scenario-base-gpuRateUsdPerGpuHour-0').press('Enter');
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('scenario-base-gpuRateUsdPerGpuHour-0')).toHaveValue('9');
+});

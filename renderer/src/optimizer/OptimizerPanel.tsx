@@ -9,6 +9,7 @@ import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, SensitivityTable } from './charts';
+import { AssumptionsEditor } from './AssumptionsEditor';
 import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 
@@ -77,6 +78,7 @@ export function OptimizerPanel() {
       <p className="muted">
         {doc.halls.length} halls, {doc.scenarios.length} scenarios ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {doc.fleet.horizonPeriods} periods of {doc.fleet.periodMonths} months; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
       </p>
+      <AssumptionsEditor doc={doc} />
       {error && <p className="error" role="alert">{error}</p>}
       {plan && plan.status === 'infeasible' && (
         <div className="error" data-testid="optimizer-conflicts">

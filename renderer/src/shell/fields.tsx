@@ -50,10 +50,10 @@ function useDraft({ shown, parse, onCommit }: DraftProps) {
 }
 
 /** The labelled input of a draft, with the reason a typed value was refused under it. */
-function DraftInput({ field, testId, numeric, children }: { field: ReturnType<typeof useDraft>; testId: string; numeric?: boolean; children: ReactNode }) {
+function DraftInput({ field, testId, numeric, compact, children }: { field: ReturnType<typeof useDraft>; testId: string; numeric?: boolean; compact?: boolean; children: ReactNode }) {
   const errorId = `${testId}-error`;
   return (
-    <label className="field">
+    <label className={compact ? 'field compact' : 'field'}>
       <span>{children}</span>
       <input
         {...(numeric ? { type: 'number', step: 'any' } : {})}
@@ -91,10 +91,12 @@ interface NumberFieldProps {
   /** The lower bound itself is not allowed (a width must be more than 0). */
   minExclusive?: boolean;
   integer?: boolean;
+  /** In a table cell: the label is for screen readers and error messages, the column says it. */
+  compact?: boolean;
 }
 
 export function NumberField(props: NumberFieldProps) {
-  const { label, testId, value, onCommit, quantity, units = 'metric', digits = 3, min, max, minExclusive, integer } = props;
+  const { label, testId, value, onCommit, quantity, units = 'metric', digits = 3, min, max, minExclusive, integer, compact } = props;
   const unit = quantity ? displayUnit(units, quantity) : null;
   const symbol = unit?.symbol ?? props.unitLabel ?? '';
   const toShown = (stored: number) => (unit ? unit.fromStored(stored) : stored);
@@ -115,7 +117,7 @@ export function NumberField(props: NumberFieldProps) {
     onCommit: (stored) => onCommit(stored as number),
   });
   return (
-    <DraftInput field={field} testId={testId} numeric>
+    <DraftInput field={field} testId={testId} numeric compact={compact}>
       {label}
       {symbol && <span className="field-unit"> ({symbol})</span>}
     </DraftInput>

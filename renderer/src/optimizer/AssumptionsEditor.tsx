@@ -1,0 +1,191 @@
+/**
+ * What the optimizer solves against, editable where it is used: the price scenarios
+ * (paths per period, with probabilities) and the limits (AI contract, capex budget and
+ * GPU deliveries per period, MIP gap). Every change is one undoable document edit.
+ */
+import { useFleet } from '../state/store';
+import type { FleetDoc, PlanLimits, Scenario } from '../../../shared/model/schema';
+import { ChoiceField, NumberField, TextField } from '../shell/fields';
+
+type PathKey = 'hashpriceUsdPerPhDay' | 'gpuRateUsdPerGpuHour' | 'gpuUtilizationFraction' | 'powerPriceFactor';
+
+/** A path's display: the unit the user reads and how stored values map to it. */
+const PATHS: { key: PathKey; label: string; unit: string; scale: number; max?: number }[] = [
+  { key: 'hashpriceUsdPerPhDay', label: 'Hashprice', unit: '$/PH/day', scale: 1 },
+  { key: 'gpuRateUsdPerGpuHour', label: 'GPU lease rate', unit: '$/GPU-h', scale: 1 },
+  { key: 'gpuUtilizationFraction', label: 'GPU utilization', unit: '%', scale: 100, max: 1 },
+  { key: 'powerPriceFactor', label: 'Power price factor', unit: '×', scale: 1 },
+];
+
+/** A path of `periods` values: a shorter stored path holds its last value to the horizon. */
+const fullPath = (values: readonly number[], periods: number) => Array.from({ length: periods }, (_, t) => values[t] ?? values[values.length - 1] ?? 0);
+const withValue = (values: readonly number[], periods: number, t: number, value: number) => fullPath(values, periods).map((v, i) => (i === t ? value : v));
+
+function PeriodHeader({ periods, first }: { periods: number; first: string }) {
+  return (
+    <thead>
+      <tr>
+        <th>{first}</th>
+        {Array.from({ length: periods }, (_, t) => <th key={t}>P{t + 1}</th>)}
+      </tr>
+    </thead>
+  );
+}
+
+interface PeriodRowProps {
+  label: string;
+  unit: string;
+  testId: string;
+  values: number[];
+  scale: number;
+  integer?: boolean;
+  max?: number;
+  onCommit: (t: number, stored: number) => void;
+  /** Drops the whole row (a limit the user no longer wants). */
+  onClear?: () => void;
+}
+
+function PeriodRow({ label, unit, testId, values, scale, integer, max, onCommit, onClear }: PeriodRowProps) {
+  return (
+    <tr>
+      <td>
+        {label} ({unit})
+        {onClear && <button className="link" onClick={onClear} aria-label={`No ${label.toLowerCase()} limit`} title="No limit" data-testid={`${testId}-clear`}>×</button>}
+      </td>
+      {values.map((v, t) => (
+        <td key={t}>
+          <NumberField
+            compact
+            label={`${label}, period ${t + 1}`}
+            unitLabel={unit}
+            testId={`${testId}-${t}`}
+            digits={integer ? 0 : 3}
+            integer={integer}
+            value={v * scale}
+            min={0}
+            {...(max !== undefined ? { max: max * scale } : {})}
+            onCommit={(shown) => onCommit(t, shown / scale)}
+          />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
+  const apply = useFleet((s) => s.apply);
+  const periods = doc.fleet.horizonPeriods;
+  const setLimits = (limits: Partial<PlanLimits>, what: string) => void apply({ type: 'set-fleet', limits }, what);
+  const probability = doc.scenarios.reduce((sum, s) => sum + s.probability, 0);
+  return (
+    <details className="assumptions" data-testid="assumptions">
+      <summary>Scenarios and limits</summary>
+      <h3>Limits</h3>
+      <div className="optimizer-controls">
+        <NumberField label="Contracted AI" testId="limit-contract-mw" quantity="largePower" units={doc.fleet.unitSystem} digits={2} value={doc.limits.contractedAiMw} min={0} onCommit={(contractedAiMw) => setLimits({ contractedAiMw }, 'contracted AI MW')} />
+        <ChoiceField
+          label="live by"
+          testId="limit-contract-period"
+          value={Math.min(doc.limits.contractedByPeriod, periods - 1)}
+          choices={Array.from({ length: periods }, (_, t) => ({ value: t, label: `period ${t + 1}` }))}
+          onCommit={(contractedByPeriod) => setLimits({ contractedByPeriod }, 'contract date')}
+        />
+        <NumberField label="MIP gap" testId="limit-gap" unitLabel="%" digits={2} value={doc.limits.mipGapFraction * 100} min={0} max={100} onCommit={(pct) => setLimits({ mipGapFraction: pct / 100 }, 'MIP gap')} />
+      </div>
+      <PerPeriodLimits doc={doc} setLimits={setLimits} />
+      <h3>
+        Price scenarios{' '}
+        <span className={Math.abs(probability - 1) > 1e-6 ? 'error' : 'muted'} data-testid="scenario-probability-sum">
+          probabilities add up to {(probability * 100).toFixed(1)} %{Math.abs(probability - 1) > 1e-6 ? ': the expected NPV needs 100 %' : ''}
+        </span>
+      </h3>
+      {doc.scenarios.map((s) => <ScenarioEditor key={s.id} doc={doc} scenario={s} />)}
+    </details>
+  );
+}
+
+function PerPeriodLimits({ doc, setLimits }: { doc: FleetDoc; setLimits: (l: Partial<PlanLimits>, what: string) => void }) {
+  const periods = doc.fleet.horizonPeriods;
+  const rows = [
+    { key: 'capexBudgetUsdPerPeriod', label: 'Capex budget', unit: '$M', scale: 1e-6, fill: 100e6, integer: false },
+    { key: 'gpuDeliveriesPerPeriod', label: 'GPU deliveries', unit: 'GPUs', scale: 1, fill: 1000, integer: true },
+  ] as const;
+  return (
+    <table className="period-table" data-testid="limits-per-period">
+      <PeriodHeader periods={periods} first="Per period" />
+      <tbody>
+        {rows.map((row) => {
+          const values = doc.limits[row.key];
+          const limited = values.length > 0;
+          return limited ? (
+            <PeriodRow
+              key={row.key}
+              label={row.label}
+              unit={row.unit}
+              testId={`limit-${row.key}`}
+              values={fullPath(values, periods)}
+              scale={row.scale}
+              integer={row.integer}
+              onCommit={(t, v) => setLimits({ [row.key]: withValue(values, periods, t, row.integer ? Math.round(v) : v) }, `${row.label} in period ${t + 1}`)}
+              onClear={() => setLimits({ [row.key]: [] }, `no ${row.label} limit`)}
+            />
+          ) : (
+            <tr key={row.key}>
+              <td>{row.label}</td>
+              <td colSpan={periods}>
+                no limit{' '}
+                <button onClick={() => setLimits({ [row.key]: Array(periods).fill(row.fill) }, `limit ${row.label}`)} data-testid={`limit-${row.key}-add`}>Set a limit</button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function ScenarioEditor({ doc, scenario }: { doc: FleetDoc; scenario: Scenario }) {
+  const apply = useFleet((s) => s.apply);
+  const periods = doc.fleet.horizonPeriods;
+  const set = (patch: Partial<Scenario>, what: string) => void apply({ type: 'update', table: 'scenarios', id: scenario.id, patch }, `${scenario.name}: ${what}`);
+  const copy = () => {
+    const used = new Set(doc.scenarios.map((s) => s.id));
+    let n = 1;
+    while (used.has(`${scenario.id}-${n}`)) n++;
+    void apply({ type: 'insert', entities: { table: 'scenarios', items: [{ ...scenario, id: `${scenario.id}-${n}`, name: `${scenario.name} (copy)`, probability: 0 }] } }, `copy scenario ${scenario.name}`);
+  };
+  return (
+    <div className="scenario" data-testid={`scenario-${scenario.id}`}>
+      <div className="scenario-head">
+        <TextField label="Scenario" testId={`scenario-name-${scenario.id}`} required value={scenario.name} onCommit={(name) => set({ name }, 'name')} />
+        <NumberField label="Probability" testId={`scenario-probability-${scenario.id}`} unitLabel="%" digits={2} value={scenario.probability * 100} min={0} max={100} onCommit={(pct) => set({ probability: pct / 100 }, 'probability')} />
+        <button onClick={copy} data-testid={`scenario-copy-${scenario.id}`}>Copy</button>
+        <button
+          onClick={() => void apply({ type: 'remove', table: 'scenarios', ids: [scenario.id] }, `delete scenario ${scenario.name}`)}
+          disabled={doc.scenarios.length === 1}
+          title={doc.scenarios.length === 1 ? 'The optimizer needs at least one scenario' : undefined}
+          data-testid={`scenario-delete-${scenario.id}`}
+        >
+          Delete
+        </button>
+      </div>
+      <table className="period-table">
+        <PeriodHeader periods={periods} first="Path" />
+        <tbody>
+          {PATHS.map((p) => (
+            <PeriodRow
+              key={p.key}
+              label={p.label}
+              unit={p.unit}
+              testId={`scenario-${scenario.id}-${p.key}`}
+              values={fullPath(scenario[p.key], periods)}
+              scale={p.scale}
+              {...(p.max !== undefined ? { max: p.max } : {})}
+              onCommit={(t, v) => set({ [p.key]: withValue(scenario[p.key], periods, t, v) }, `${p.label} in period ${t + 1}`)}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
