@@ -12,16 +12,19 @@ const RACK_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-con
 
 const EPS = 1e-9;
 
-export function objectViolations(item: Item, hall: Hall, fleet: Fleet): Violation[] {
-  const out: Violation[] = [];
+const NONE: readonly Violation[] = Object.freeze([]);
+
+const base = (item: Item, hall: Hall) => ({ objectIds: [item.p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const });
+
+/** Checked for every object on every full check: allocates nothing unless a rule breaks. */
+export function objectViolations(item: Item, hall: Hall, fleet: Fleet): readonly Violation[] {
+  let out: Violation[] | null = null;
   const { p, m, rect } = item;
-  const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const };
-  const name = p.label || m.name;
 
   if (RACK_KINDS.has(m.kind)) {
     const limit = densityLimitKw(hall);
     if (m.powerKw > limit + EPS) {
-      out.push({ ...base, id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${name} (${p.id}) under ${hall.cooling.method} cooling` });
+      (out ??= []).push({ ...base(item, hall), id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${p.label || m.name} (${p.id}) under ${hall.cooling.method} cooling` });
     }
   }
 
@@ -31,13 +34,13 @@ export function objectViolations(item: Item, hall: Hall, fleet: Fleet): Violatio
     const value = m.weightKg / areaM2;
     const limit = hall.floorLimitKgPerM2;
     if (value > limit + EPS) {
-      out.push({ ...base, id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${name} (${p.id}) on ${hall.name}` });
+      (out ??= []).push({ ...base(item, hall), id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${p.label || m.name} (${p.id}) on ${hall.name}` });
     }
   }
 
   const outside = Math.max(-rect.minX, -rect.minY, rect.maxX - hall.widthM, rect.maxY - hall.depthM);
   if (outside > 1e-6) {
-    out.push({ ...base, id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${name} (${p.id}) sticks out of ${hall.name}` });
+    (out ??= []).push({ ...base(item, hall), id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${p.label || m.name} (${p.id}) sticks out of ${hall.name}` });
   }
-  return out;
+  return out ?? NONE;
 }

@@ -12,18 +12,20 @@ export const ROW_GAP_M = 0.3;
 
 const name = (i: Item) => `${i.p.label || i.m.name} (${i.p.id})`;
 
-/** The strip a unit needs free in front of it (side 1) or behind it (side −1). */
-export function clearanceZone(item: Item, side: 1 | -1): Rect | null {
-  const depth = side === 1 ? item.m.clearanceFrontM : item.m.clearanceBackM;
-  if (depth <= 0) return null;
-  const { dx, dy } = frontDirection(item.p.rotationDeg);
+/** Does `y` stand in the strip `x` needs free in front of it (side 1) or behind it (side −1)? */
+function clearanceBlocked(x: Item, y: Item, side: 1 | -1): boolean {
+  const depth = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
+  if (depth <= 0) return false;
+  const { dx, dy } = frontDirection(x.p.rotationDeg);
   const fx = dx * side;
   const fy = dy * side;
-  const r = item.rect;
-  if (fy === -1) return { minX: r.minX, maxX: r.maxX, minY: r.minY - depth, maxY: r.minY };
-  if (fy === 1) return { minX: r.minX, maxX: r.maxX, minY: r.maxY, maxY: r.maxY + depth };
-  if (fx === 1) return { minX: r.maxX, maxX: r.maxX + depth, minY: r.minY, maxY: r.maxY };
-  return { minX: r.minX - depth, maxX: r.minX, minY: r.minY, maxY: r.maxY };
+  const r = x.rect;
+  const minX = fx === 1 ? r.maxX : fx === -1 ? r.minX - depth : r.minX;
+  const maxX = fx === 1 ? r.maxX + depth : fx === -1 ? r.minX : r.maxX;
+  const minY = fy === 1 ? r.maxY : fy === -1 ? r.minY - depth : r.minY;
+  const maxY = fy === 1 ? r.maxY + depth : fy === -1 ? r.minY : r.maxY;
+  const t = 1e-9;
+  return minX < y.rect.maxX - t && y.rect.minX < maxX - t && minY < y.rect.maxY - t && y.rect.minY < maxY - t;
 }
 
 /** Free distance from `a`'s face on `side` to `b`, measured along the facing direction. */
@@ -54,41 +56,47 @@ function rowMates(a: Item, b: Item): boolean {
   return gap >= -1e-9 && gap <= ROW_GAP_M && acrossOverlap >= 0.5 * acrossMin;
 }
 
-/** Every violation between a and b (in either direction). Both are in the same hall. */
-export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): Violation[] {
-  const out: Violation[] = [];
-  const base = { hallId, siteId, severity: 'error' as const };
-  if (a.floor && b.floor && rectsOverlap(a.rect, b.rect)) {
-    const area = overlapArea(a.rect, b.rect);
-    out.push({ ...base, id: `overlap:${pairKey(a, b)}`, rule: 'overlap', objectIds: [a.p.id, b.p.id].sort(), quantity: 'area', limit: 0, value: area, margin: -area, unit: 'm²', message: `${name(a)} and ${name(b)} overlap` });
-    return out;
-  }
-  if (!a.floor || !b.floor) return out;
-  for (const [x, y] of [
-    [a, b],
-    [b, a],
-  ] as const) {
-    for (const side of [1, -1] as const) {
-      const zone = clearanceZone(x, side);
-      if (!zone || !rectsOverlap(zone, y.rect)) continue;
-      const required = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
-      const free = freeDistance(x, y, side);
-      out.push({
-        ...base,
-        id: `clearance:${x.p.id}:${side === 1 ? 'front' : 'back'}:${y.p.id}`,
-        rule: 'clearance',
-        objectIds: [x.p.id, y.p.id],
-        quantity: 'length',
-        limit: required,
-        value: free,
-        margin: free - required,
-        unit: 'm',
-        message: `${name(y)} stands in the ${side === 1 ? 'front' : 'rear'} service clearance of ${name(x)}`,
-      });
-    }
-  }
-  if (a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b)) {
-    out.push({ ...base, severity: 'warning', id: `aisle-orientation:${pairKey(a, b)}`, rule: 'aisle-orientation', objectIds: [a.p.id, b.p.id].sort(), quantity: 'length', limit: 0, value: 0, margin: 0, unit: 'm', message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` });
-  }
+const NONE: readonly Violation[] = Object.freeze([]);
+
+/** Adds the violation of `y` standing in `x`'s clearance on `side` to `out`, if it does (module-level: no closure per pair). */
+function clearance(x: Item, y: Item, side: 1 | -1, hallId: string, siteId: string, out: Violation[] | null): Violation[] | null {
+  if (!clearanceBlocked(x, y, side)) return out;
+  const required = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
+  const free = freeDistance(x, y, side);
+  (out ??= []).push({
+    hallId,
+    siteId,
+    severity: 'error',
+    id: `clearance:${x.p.id}:${side === 1 ? 'front' : 'back'}:${y.p.id}`,
+    rule: 'clearance',
+    objectIds: [x.p.id, y.p.id],
+    quantity: 'length',
+    limit: required,
+    value: free,
+    margin: free - required,
+    unit: 'm',
+    message: `${name(y)} stands in the ${side === 1 ? 'front' : 'rear'} service clearance of ${name(x)}`,
+  });
   return out;
+}
+
+/**
+ * Every violation between a and b (in either direction). Both are in the same hall. Asked
+ * for every pair of neighbours, so the common case, nothing wrong, allocates nothing.
+ */
+export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): readonly Violation[] {
+  if (!a.floor || !b.floor) return NONE;
+  if (rectsOverlap(a.rect, b.rect)) {
+    const area = overlapArea(a.rect, b.rect);
+    return [{ hallId, siteId, severity: 'error', id: `overlap:${pairKey(a, b)}`, rule: 'overlap', objectIds: [a.p.id, b.p.id].sort(), quantity: 'area', limit: 0, value: area, margin: -area, unit: 'm²', message: `${name(a)} and ${name(b)} overlap` }];
+  }
+  let out: Violation[] | null = null;
+  out = clearance(a, b, 1, hallId, siteId, out);
+  out = clearance(a, b, -1, hallId, siteId, out);
+  out = clearance(b, a, 1, hallId, siteId, out);
+  out = clearance(b, a, -1, hallId, siteId, out);
+  if (a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b)) {
+    (out ??= []).push({ hallId, siteId, severity: 'warning', id: `aisle-orientation:${pairKey(a, b)}`, rule: 'aisle-orientation', objectIds: [a.p.id, b.p.id].sort(), quantity: 'length', limit: 0, value: 0, margin: 0, unit: 'm', message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` });
+  }
+  return out ?? NONE;
 }

@@ -61,16 +61,24 @@ export function pointInRect(x: Meters, y: Meters, r: Rect): boolean {
 }
 
 /** Unit vector of the equipment's front (0° = north = −y in hall coordinates). */
-export function frontDirection(rotationDeg: number): { dx: number; dy: number } {
+const FACING = {
+  north: Object.freeze({ dx: 0, dy: -1 }),
+  east: Object.freeze({ dx: 1, dy: 0 }),
+  south: Object.freeze({ dx: 0, dy: 1 }),
+  west: Object.freeze({ dx: -1, dy: 0 }),
+};
+
+/** Shared constants: the checks ask this for every pair of neighbours, so it must not allocate. */
+export function frontDirection(rotationDeg: number): { readonly dx: number; readonly dy: number } {
   switch (rotationDeg) {
     case 90:
-      return { dx: 1, dy: 0 };
+      return FACING.east;
     case 180:
-      return { dx: 0, dy: 1 };
+      return FACING.south;
     case 270:
-      return { dx: -1, dy: 0 };
+      return FACING.west;
     default:
-      return { dx: 0, dy: -1 };
+      return FACING.north;
   }
 }
 
