@@ -4,7 +4,7 @@ import { applyCommand } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, LiveChecker, type CheckResult } from '../../../shared/constraints';
 import type { FleetDoc, Rotation } from '../../../shared/model/schema';
-import { sampleSmall } from '../../../shared/samples';
+import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
 
 /** Comparable form: running sums may differ from a fresh sum in the last bits. */
 function normal(r: CheckResult) {
@@ -83,5 +83,30 @@ describe('drop preview', () => {
     expect(normal(live.result())).toEqual(before);
     const free = { ...rack, yM: rack.yM + 6 };
     expect(live.preview(start, [{ table: 'placements', id: rack.id, op: 'upsert', entity: free }], [{ table: 'placements', id: rack.id, op: 'upsert', entity: rack }])).toEqual([]);
+  });
+
+  it('the full check, hall by hall, equals one checker over the whole fleet: campus, a generated fleet, broken limits everywhere, and a source feeding another hall', () => {
+    const whole = (doc: FleetDoc) => normal(new LiveChecker(doc).result());
+    const campus = sampleCampus();
+    expect(normal(checkFleet(campus))).toEqual(whole(campus));
+    const generated = generateFleet({ placements: 3000, seed: 3 });
+    expect(normal(checkFleet(generated))).toEqual(whole(generated));
+
+    // Every family broken: feeds, cooling, sites, zones, overlaps and clearances, floor.
+    const broken = structuredClone(campus);
+    for (const h of broken.halls) Object.assign(h, { feedKw: h.feedKw / 3, floorLimitKgPerM2: 200, cooling: { ...h.cooling, unitCount: 1 } });
+    for (const s of broken.sites) Object.assign(s, { interconnectMw: 1, transformerCapacityMw: 1 });
+    for (const z of broken.zones) z.airCoolingKw = 0;
+    broken.placements = broken.placements.map((p, i) => (i % 7 === 0 ? { ...p, xM: p.xM + 0.5, rotationDeg: 180 as const } : p));
+    const brokenResult = checkFleet(broken);
+    expect(new Set(brokenResult.violations.map((v) => v.rule)).size).toBeGreaterThan(6);
+    expect(normal(brokenResult)).toEqual(whole(broken));
+
+    // A rack fed from a PDU in another hall: only the whole fleet sees that PDU's load.
+    const source = campus.placements.find((p) => campus.models.find((m) => m.id === p.modelId)?.kind === 'pdu' || campus.models.find((m) => m.id === p.modelId)?.kind === 'busway')!;
+    const elsewhere = campus.placements.find((p) => p.hallId !== source.hallId)!;
+    const crossFed = { ...campus, placements: campus.placements.map((p) => (p.id === elsewhere.id ? { ...p, powerSourceId: source.id } : p)) };
+    expect(normal(checkFleet(crossFed))).toEqual(whole(crossFed));
+    expect(checkFleet(crossFed).headroom.find((h) => h.id === source.id)!.load).toBeGreaterThan(checkFleet(campus).headroom.find((h) => h.id === source.id)!.load);
   });
 });
