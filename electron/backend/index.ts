@@ -57,6 +57,7 @@ export function createBackend(opts: BackendOptions): Backend {
   };
   const document = new DocumentService({ dataDir: opts.dataDir, documentsDir: opts.documentsDir });
   const unsubscribe = document.onChanged((info) => emit('document.changed', info));
+  const unsubscribeNotices = document.onNotice((text) => emit('document.notice', { text }));
   document.start();
   const optimizer = new OptimizerService(opts.optimizerWorkerPath);
   optimizer.warm();
@@ -91,6 +92,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     async close() {
       unsubscribe();
+      unsubscribeNotices();
       listeners.clear();
       await optimizer.close();
       document.close();

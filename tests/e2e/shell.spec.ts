@@ -1,5 +1,7 @@
+import path from 'node:path';
+import { writeFleetFile } from '../../db/fleet-file';
 import { expect, openPlanner, test } from './fixtures';
-import { sampleCampus } from '../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../shared/samples';
 
 test('the browser build opens the sample fleet, shows its tree and draws a hall with its equipment', async ({ page, web }) => {
   const errors: string[] = [];
@@ -53,4 +55,17 @@ test('a site opens as a site plan with its halls; clicking a hall opens its floo
   await expect(page.getByTestId('site-view').locator('[data-testid^=site-hall-]')).toHaveCount(campus.halls.filter((h) => h.siteId === site.id).length);
   await page.getByTestId(`site-hall-${hall.id}`).click();
   await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', hall.id);
+});
+
+test('opening a file that breaks a limit says so, and saving reports what is still broken', async ({ page, web }) => {
+  const over = sampleSmall();
+  over.halls[0]!.feedKw = 800; // 859.2 kW of load
+  writeFleetFile(over, path.join(web.dir, 'over.fleet'));
+  await openPlanner(page, web.url);
+  await page.getByTestId('open').click();
+  await page.getByTestId('open-file-over.fleet').click();
+  await expect(page.getByTestId('message')).toHaveText(/over\.fleet opens with 1 error against the limits \(see Problems\)/);
+  await expect(page.getByTestId('problem-hall-power')).toBeVisible();
+  await page.getByTestId('save').click();
+  await expect(page.getByTestId('message')).toContainText('with 1 error against the limits still open');
 });

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
-import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
+import { countViolations, describeLimitCount, LiveChecker, type CheckResult, type LimitCount } from '../../../shared/constraints';
 import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
@@ -61,9 +61,12 @@ interface Open {
   savedRevision: number;
   releaseLock: () => void;
   notice: string | undefined;
+  /** The constraint engine on this document: built when first asked, then kept current edit by edit. */
+  checker: LiveChecker | null;
 }
 
 type Listener = (info: DocumentInfo) => void;
+type NoticeListener = (text: string) => void;
 
 /** Fields through which an entity refers to others; an update touching none of them cannot leave a dangling reference. */
 const REFERENCE_FIELDS: Record<EntityTable, readonly string[]> = {
@@ -99,6 +102,7 @@ export class DocumentService {
    */
   private lastRevision = -1;
   private readonly listeners = new Set<Listener>();
+  private readonly noticeListeners = new Set<NoticeListener>();
   private readonly working: WorkingCopies;
   private readonly recentFiles: RecentFiles;
 
@@ -126,6 +130,33 @@ export class DocumentService {
   onChanged(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Things learnt about the open document after answering (the limits a newly opened file breaks). */
+  onNotice(listener: NoticeListener): () => void {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  private checks(): CheckResult {
+    const o = this.open;
+    o.checker ??= new LiveChecker(o.doc);
+    return o.checker.result();
+  }
+
+  /**
+   * A file from a colleague may break limits it was never checked against here. The check
+   * of a large fleet takes a moment, so it runs once the opened document has been handed
+   * over, and what it finds is told as a notice; later saves then read it for free.
+   */
+  private reportLimitsOnceOpen(name: string): void {
+    const opened = this.current;
+    setImmediate(() => {
+      if (this.current !== opened) return;
+      const broken = describeLimitCount(countViolations(this.checks().violations));
+      if (!broken) return;
+      for (const listener of this.noticeListeners) listener(`${name} opens with ${broken} (see Problems)`);
+    });
   }
 
   private get open(): Open {
@@ -164,11 +195,11 @@ export class DocumentService {
    * previous one and its working copy.
    */
   private replaceWith(
-    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice'>,
+    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice' | 'checker'>,
     opts: { notice?: string; unsaved?: boolean } = {},
   ): DocumentSnapshot {
     const revision = ++this.lastRevision;
-    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice };
+    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice, checker: null };
     const previous = this.current;
     this.current = next;
     if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
@@ -208,15 +239,13 @@ export class DocumentService {
     const workingId = this.working.newId();
     try {
       const opened = openFleetFile(target, this.working.databasePath(workingId));
-      const migrated =
+      const notice =
         opened.migratedFrom !== null
           ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
-          : null;
-      // A file from a colleague may break limits it was not checked against here: say so on open.
-      const broken = describeLimitCount(countViolations(checkFleet(opened.doc).violations));
-      const limits = broken ? `${path.basename(target)} opens with ${broken} (see Problems)` : null;
-      const notice = [migrated, limits].filter(Boolean).join('. ') || undefined;
-      return this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
+          : undefined;
+      const snapshot = this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
+      this.reportLimitsOnceOpen(path.basename(target));
+      return snapshot;
     } catch (error) {
       if (!same) releaseLock();
       throw error;
@@ -248,6 +277,7 @@ export class DocumentService {
     if (o.revision === o.savedRevision) this.writeSidecar(true);
     o.repo.persist(applied.doc, applied.changes);
     o.doc = applied.doc;
+    o.checker?.update(applied.doc, applied.changes);
     o.revision = ++this.lastRevision;
     this.emit();
     const { revision, dirty } = this.info();
@@ -264,7 +294,7 @@ export class DocumentService {
   /** Saves whatever the limits say (plans are saved half-done), and reports what they say. */
   saveAs(file: string): DocumentInfo {
     const o = this.open;
-    const limits = countViolations(checkFleet(o.doc).violations);
+    const limits = countViolations(this.checks().violations);
     let target = path.resolve(this.opts.documentsDir, file);
     if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
     if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);

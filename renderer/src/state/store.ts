@@ -135,6 +135,7 @@ export const useFleet = create<FleetState>((set, get) => {
           const current = get().document;
           if (current) set({ document: { ...current, path: info.path, title: info.title, dirty: info.dirty } });
         });
+        api.on('document.notice', (payload) => get().say('info', (payload as { text: string }).text));
       } catch (error) {
         set({ status: 'failed', message: { kind: 'error', text: (error as Error).message } });
       }

@@ -49,4 +49,6 @@ export const documentChannels = {
 
 export const documentEvents = {
   'document.changed': event(DocumentInfoSchema),
+  /** Something the backend learnt after answering, for the user to read (a newly opened file's broken limits). */
+  'document.notice': event(z.object({ text: z.string() })),
 };
