@@ -4,7 +4,7 @@
  * power gear) is facility load, which a hall's PUE already accounts for. One definition,
  * used by totals, the constraint engine and the optimizer.
  */
-import type { EquipmentKind, EquipmentModel } from './schema';
+import type { EquipmentKind, EquipmentModel, FleetDoc, Placement } from './schema';
 
 const IT_KINDS: ReadonlySet<EquipmentKind> = new Set([
   'asic-miner',
@@ -27,4 +27,10 @@ export function isPowerSource(kind: EquipmentKind): boolean {
 
 export function itPowerKw(model: EquipmentModel): number {
   return isItEquipment(model.kind) ? model.powerKw : 0;
+}
+
+/** The placed PDUs, busways, transformers, UPSs and generators of a hall: what equipment there can be fed from. */
+export function powerSourcesInHall(doc: FleetDoc, hallId: string): Placement[] {
+  const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
+  return doc.placements.filter((p) => p.hallId === hallId && isPowerSource(kinds.get(p.modelId) ?? 'asic-miner'));
 }

@@ -264,3 +264,23 @@ test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
 });
+
+test('a power zone: box-select the miner row and feed it all from the busway in one step; the busway\'s load rises by the row\'s 583.2 kW and breaks its limit, and so does the PDU above it', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const from = await hallPoint(page, 0.2, 0.1);
+  const to = await hallPoint(page, 19.4, 4);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByTestId('inspector')).toContainText('8 objects selected');
+  await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
+  await page.getByTestId('selection-source').selectOption({ label: 'Busway 1' });
+  // 264 kW of GPU racks already on it + 8 × 72.9 kW = 847.2 kW against 575 kW × 0.8 = 460 kW;
+  // and the PDU feeding the busway carries it all, with its 12 kW CDU: 859.2 kW against 320 kW.
+  await expect(page.getByTestId('problem-power-source').filter({ hasText: 'Busway 1' })).toContainText('value 847.2 kW, limit 460 kW');
+  await expect(page.getByTestId('problem-power-source').filter({ hasText: 'sm-pdu01-01' })).toContainText('value 859.2 kW, limit 320 kW');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo feed 8 objects/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
+});

@@ -1,5 +1,7 @@
 import { useFleet } from '../state/store';
 import { align, type Alignment } from '../layout/arrange';
+import { powerSourcesInHall } from '../../../shared/model/load';
+import { ChoiceField } from './fields';
 import { FleetInspector } from './inspector/FleetInspector';
 import { HallInspector } from './inspector/HallInspector';
 import { PlacementInspector } from './inspector/PlacementInspector';
@@ -33,9 +35,29 @@ function SelectionInspector() {
     const cmd = align(ordered, models, how);
     if (cmd) void apply(cmd, `align ${how}`);
   };
+  // Box-select an area and feed it all from one source: how a power zone is drawn.
+  const hallId = ordered[0]?.hallId;
+  const sources = hallId ? powerSourcesInHall(doc, hallId) : [];
+  const feedAll = (sourceId: string) => {
+    const fed = ordered.filter((p) => p.id !== sourceId && p.hallId === hallId);
+    void apply({ type: 'batch', label: `feed ${fed.length} objects`, commands: fed.map((p) => ({ type: 'update', table: 'placements', id: p.id, patch: { powerSourceId: sourceId || null } })) }, `feed ${fed.length} objects`);
+  };
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{ordered.length} objects selected</h3>
+      {sources.length > 0 && (
+        <ChoiceField
+          label="Feed all from"
+          testId="selection-source"
+          value={shared(ordered.map((p) => p.powerSourceId ?? '')) ?? '(mixed)'}
+          choices={[
+            ...(shared(ordered.map((p) => p.powerSourceId ?? '')) === null ? [{ value: '(mixed)', label: '(several)' }] : []),
+            { value: '', label: '(not attached)' },
+            ...sources.map((s) => ({ value: s.id, label: s.label || s.id })),
+          ]}
+          onCommit={(id) => id !== '(mixed)' && feedAll(id)}
+        />
+      )}
       <div className="align-buttons" role="group" aria-label="Align on the first selected">
         {(['left', 'right', 'top', 'bottom', 'centre-x', 'centre-y'] as Alignment[]).map((how) => (
           <button key={how} onClick={() => run(how)} data-testid={`align-${how}`}>Align {how}</button>
@@ -43,4 +65,9 @@ function SelectionInspector() {
       </div>
     </section>
   );
+}
+
+/** The value every item has, or null when they differ. */
+function shared<T>(values: readonly T[]): T | null {
+  return values.every((v) => v === values[0]) ? (values[0] ?? null) : null;
 }

@@ -3,9 +3,8 @@ import { useFleet } from '../../state/store';
 import { rowOf } from '../../layout/arrange';
 import { ROTATIONS } from '../../../../shared/model/schema';
 import { formatQuantity } from '../../../../shared/units';
+import { powerSourcesInHall } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
-
-const POWER_SOURCE_KINDS = new Set(['pdu', 'busway', 'transformer', 'ups']);
 
 /** One placed object: where it stands, which way it faces, what feeds it, and its model's figures. */
 export function PlacementInspector({ placementId }: { placementId: string }) {
@@ -16,9 +15,8 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const p = doc.placements.find((q) => q.id === placementId);
   if (!p) return null;
   const units = doc.fleet.unitSystem;
-  const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
   const model = doc.models.find((m) => m.id === p.modelId);
-  const sources = doc.placements.filter((q) => q.hallId === p.hallId && q.id !== p.id && POWER_SOURCE_KINDS.has(kinds.get(q.modelId) ?? ''));
+  const sources = powerSourcesInHall(doc, p.hallId).filter((q) => q.id !== p.id);
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
