@@ -24,6 +24,16 @@ async function hallPoint(page: Page, xM: number, yM: number) {
   return { x: box.x + s.x, y: box.y + s.y };
 }
 
+/** Drags on the plan from one hall point to another (a box selection, or a zone in draw mode). */
+async function dragOnPlan(page: Page, from: { xM: number; yM: number }, to: { xM: number; yM: number }) {
+  const a = await hallPoint(page, from.xM, from.yM);
+  const b = await hallPoint(page, to.xM, to.yM);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move(b.x, b.y, { steps: 5 });
+  await page.mouse.up();
+}
+
 const objectCount = async (page: Page) => Number((await page.getByTestId('status-bar').textContent())!.match(/([\d,]+) objects/)![1]!.replace(/,/g, ''));
 
 test('drag a GPU rack from the palette into the hall: it lands snapped where dropped; undo and redo', async ({ page, web }) => {
@@ -49,12 +59,7 @@ test('box-select the miner row, move it as one step, rotate, delete, undo everyt
   await openSmallSample(page, web.url);
   const miners = small.placements.filter((p) => p.modelId === 'rack-s21xp');
   // Drag a box from empty floor around the whole miner row.
-  const from = await hallPoint(page, 0.2, 0.1);
-  const to = await hallPoint(page, 19.4, 4);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  await page.mouse.up();
+  await dragOnPlan(page, { xM: 0.2, yM: 0.1 }, { xM: 19.4, yM: 4 });
   await expect(page.getByTestId('inspector')).toContainText(`${miners.length} objects selected`);
 
   // Drag one of them 3 m south: every selected rack moves, in one undo step.
@@ -189,12 +194,7 @@ test('place a row of N copies and align a selection, each one undo step', async 
 test('draw a cooling zone on the floor: it appears in the headroom and undoes in one step', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   await page.getByTestId('draw-zone').click();
-  const a = await hallPoint(page, 1, 8);
-  const b = await hallPoint(page, 10, 14);
-  await page.mouse.move(a.x, a.y);
-  await page.mouse.down();
-  await page.mouse.move(b.x, b.y, { steps: 5 });
-  await page.mouse.up();
+  await dragOnPlan(page, { xM: 1, yM: 8 }, { xM: 10, yM: 14 });
   // A zone with no cooling and nothing in it yet: 0 kW of air cooling, 0 kW of heat.
   await expect(page.getByTestId('headroom')).toContainText('Zone air: Zone 3');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo draw zone/);
@@ -267,12 +267,7 @@ test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400
 
 test('a power zone: box-select the miner row and feed it all from the busway in one step; the busway\'s load rises by the row\'s 583.2 kW and breaks its limit, and so does the PDU above it', async ({ page, web }) => {
   await openSmallSample(page, web.url);
-  const from = await hallPoint(page, 0.2, 0.1);
-  const to = await hallPoint(page, 19.4, 4);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move(to.x, to.y, { steps: 5 });
-  await page.mouse.up();
+  await dragOnPlan(page, { xM: 0.2, yM: 0.1 }, { xM: 19.4, yM: 4 });
   await expect(page.getByTestId('inspector')).toContainText('8 objects selected');
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
   await page.getByTestId('selection-source').selectOption({ label: 'Busway 1' });
