@@ -216,6 +216,8 @@ export const PlanHallSchema = z.object({
   optionId: id,
   startPeriod: z.number().int().min(0),
   units: z.number().int().min(0),
+  /** The hall's share of the plan's NPV (probability-weighted over the scenarios); absent in plans saved before it was kept. */
+  npvUsd: finite.optional(),
 });
 
 export const PlanPeriodSchema = z.object({

@@ -140,7 +140,16 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
       }
     }
     if (!chosen) continue;
-    halls.push({ hallId: h.hall.id, optionId: chosen.option.option.id, startPeriod: chosen.start, units: chosen.units });
+    // The hall's NPV: its conversion and units paid for at the start of their periods, its production at the end.
+    let npvUsd = 0;
+    for (const o of h.starts) {
+      for (let t = 0; t < T; t++) {
+        if (value(v.start(h.hi, o.oi, t)) >= 0.5) npvUsd -= o.option.capexUsd * discountFactor(doc.fleet, t, true);
+        if (o.model) npvUsd -= Math.round(value(v.units(h.hi, o.oi, t))) * o.model.capexUsd * discountFactor(doc.fleet, t, true);
+      }
+    }
+    const hallPlan = { hallId: h.hall.id, optionId: chosen.option.option.id, startPeriod: chosen.start, units: chosen.units, npvUsd: 0 };
+    halls.push(hallPlan);
     const running: [typeof h.keep, (p: number) => number][] = [];
     if (h.keep?.model) running.push([h.keep, (p) => value(v.keepRun(h.hi, p))]);
     for (const o of h.starts) if (o.model) running.push([o, (p) => value(v.run(h.hi, o.oi, p))]);
@@ -160,8 +169,10 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
           row.miningRevenueUsd += n * expected((s) => e(s).revenueUsd);
         }
         row.powerCostUsd += n * expected((s) => e(s).powerCostUsd);
+        npvUsd += n * expected((s) => e(s).revenueUsd - e(s).powerCostUsd) * discountFactor(doc.fleet, p);
       }
     }
+    hallPlan.npvUsd = npvUsd;
   }
   for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd - row.capexUsd;
   return { halls, periods, cashFlows: periods.map((r) => r.cashFlowUsd) };

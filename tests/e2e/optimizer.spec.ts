@@ -8,6 +8,7 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('optimizer-npv')).toHaveText(/^\$\d/);
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(5);
   await expect(page.getByTestId('chart-mw-by-use')).toBeVisible();
+  await expect(page.getByTestId('chart-npv-by-hall')).toContainText('Building A (S21 XP)');
   await expect(page.getByTestId('optimizer-binding')).toContainText('is worth $');
   await expect(page.getByTestId('sensitivity')).toBeVisible();
   // The plan was stored in the document: it now has unsaved changes.

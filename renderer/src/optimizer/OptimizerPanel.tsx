@@ -8,7 +8,7 @@ import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd } from '../../../shared/units';
 import { useFleet } from '../state/store';
-import { MwByUseChart, SensitivityTable } from './charts';
+import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
@@ -97,6 +97,9 @@ export function OptimizerPanel() {
           </div>
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
           <MwByUseChart periods={plan.periods} />
+          <NpvByHallChart
+            halls={plan.halls.filter((h) => h.npvUsd !== undefined).map((h) => ({ name: doc.halls.find((x) => x.id === h.hallId)?.name ?? h.hallId, npvUsd: h.npvUsd! }))}
+          />
           <table className="plan-table" data-testid="optimizer-halls">
             <thead><tr><th>Hall</th><th>Option</th><th>Starts</th><th>Units</th></tr></thead>
             <tbody>

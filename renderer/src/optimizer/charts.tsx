@@ -1,4 +1,4 @@
-/** Small SVG charts for the plan: MW by use per period, and the sensitivity heat map. */
+/** Small SVG charts for the plan: MW by use per period, NPV by hall, and the sensitivity heat map. */
 import type { Plan } from '../../../shared/model/schema';
 import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd } from '../../../shared/units';
@@ -20,6 +20,36 @@ export function MwByUseChart({ periods }: { periods: Plan['periods'] }) {
         </g>
       ))}
       <text x={pad} y={12} fontSize={10} fill="currentColor">{max.toFixed(1)} MW · mining (amber) and AI (green) IT load by period</text>
+    </svg>
+  );
+}
+
+/** Each hall's share of the plan's NPV, bars left of the axis for halls that lose money. */
+export function NpvByHallChart({ halls }: { halls: { name: string; npvUsd: number }[] }) {
+  const W = 560;
+  const row = 18;
+  const label = 170;
+  const H = 24 + halls.length * row;
+  const max = Math.max(1, ...halls.map((h) => Math.abs(h.npvUsd)));
+  const hasLoss = halls.some((h) => h.npvUsd < 0);
+  const zero = label + (hasLoss ? (W - label) / 2 : 0);
+  const scale = (W - label - 70) / (hasLoss ? 2 : 1) / max;
+  return (
+    <svg width={W} height={H} role="img" aria-label="NPV by hall" data-testid="chart-npv-by-hall">
+      <text x={0} y={12} fontSize={10} fill="currentColor">NPV by hall (expected over the scenarios)</text>
+      <line x1={zero} x2={zero} y1={18} y2={H} stroke="currentColor" strokeOpacity={0.4} />
+      {halls.map((h, i) => {
+        const y = 20 + i * row;
+        const w = Math.abs(h.npvUsd) * scale;
+        const x = h.npvUsd >= 0 ? zero : zero - w;
+        return (
+          <g key={h.name}>
+            <text x={0} y={y + 12} fontSize={10} fill="currentColor">{h.name}</text>
+            <rect x={x} y={y + 2} width={w} height={row - 6} fill={h.npvUsd >= 0 ? '#3f9d5b' : '#dc3545'} />
+            <text x={h.npvUsd >= 0 ? x + w + 4 : x - 4} y={y + 12} fontSize={10} textAnchor={h.npvUsd >= 0 ? 'start' : 'end'} fill="currentColor">{formatUsd(h.npvUsd)}</text>
+          </g>
+        );
+      })}
     </svg>
   );
 }

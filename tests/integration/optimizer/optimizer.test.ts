@@ -79,7 +79,7 @@ describe('optimizer (worker + HiGHS)', () => {
     const { plan } = await service.solve(tinyFleet(), options(), (p) => phases.push(p));
     expect(plan.status).toBe('optimal');
     expect(plan.npvUsd).toBeCloseTo(65_360, 3);
-    expect(plan.halls).toEqual([{ hallId: 'h', optionId: 'ai', startPeriod: 0, units: 2 }]);
+    expect(plan.halls).toEqual([{ hallId: 'h', optionId: 'ai', startPeriod: 0, units: 2, npvUsd: expect.closeTo(65_360, 3) }]); // the hall is the whole plan
     // Year 1: capex 50,000 + 200,000 (the racks may go in either year at 0 % discount, so sum them)
     const capex = plan.periods.reduce((t, p) => t + p.capexUsd, 0);
     expect(capex).toBeCloseTo(250_000, 6);
@@ -160,12 +160,15 @@ describe('optimizer (worker + HiGHS)', () => {
 });
 
 describe('plan economics', () => {
-  it('the per-period cash flows, discounted, give back the plan NPV (the sensitivity grid at 1 × 1)', async () => {
+  it('the per-period cash flows, discounted, give back the plan NPV (the sensitivity grid at 1 × 1), and so do the halls\' NPVs', async () => {
     const svc = new OptimizerService(optimizerWorkerPath());
     try {
       const { plan, sensitivity } = await svc.solve(sampleCampus(), options({ mipGap: 1e-6 }));
       const one = sensitivity!.hashpriceFactors.indexOf(1);
       expect(sensitivity!.npvUsd[one]![sensitivity!.gpuRateFactors.indexOf(1)]!).toBeCloseTo(plan.npvUsd, -1);
+      // The halls' NPVs add up to the plan's.
+      expect(plan.halls.reduce((t, h) => t + h.npvUsd!, 0)).toBeCloseTo(plan.npvUsd, -1);
+      expect(plan.halls.every((h) => Number.isFinite(h.npvUsd))).toBe(true);
     } finally {
       await svc.close();
     }
