@@ -15,7 +15,8 @@ export function Inspector() {
   const siteId = useFleet((s) => s.selectedSiteId);
   if (!doc) return null;
   const selected = doc.placements.filter((p) => selection.has(p.id));
-  if (selected.length === 1) return <PlacementInspector placementId={selected[0]!.id} />;
+  // Keyed by what is shown, so a half-typed value never carries over to the next selection.
+  if (selected.length === 1) return <PlacementInspector key={selected[0]!.id} placementId={selected[0]!.id} />;
   if (selected.length > 1) return <SelectionInspector />;
   const hall = doc.halls.find((h) => h.id === hallId);
   if (hall) return <HallInspector key={hall.id} hall={hall} />;
