@@ -5,9 +5,9 @@
  * touches, their neighbours, and the sums it changes.
  */
 import type { Change } from '../commands/apply';
-import { usableUnits } from '../model/cooling';
 import { isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
+import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { objectViolations } from './object-rules';
 import { pairViolations } from './pair-rules';
@@ -15,7 +15,6 @@ import { SpatialIndex } from '../geometry/spatial-index';
 import type { CheckResult, Headroom, Violation } from './types';
 
 const CELL_M = 4;
-const EPS = 1e-9;
 
 interface ZoneSums {
   airHeatKw: number;
@@ -274,48 +273,20 @@ export class LiveChecker {
     this.refreshSources(sources);
   }
 
+  private setAll(aggregates: Aggregate[]): void {
+    for (const a of aggregates) this.setAggregate(a.key, a.headroom, a.violation);
+  }
+
   private refreshHall(hall: Hall): void {
-    const load = this.hallLoadKw.get(hall.id) ?? 0;
-    const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [hall.id] };
-    this.setAggregate(
-      `hall-power:${hall.id}`,
-      { kind: 'hall-power', id: hall.id, name: hall.name, capacity: hall.feedKw, load, headroom: hall.feedKw - load, unit: 'kW' },
-      load > hall.feedKw + EPS ? { ...base, id: `hall-power:${hall.id}`, rule: 'hall-power', quantity: 'power', limit: hall.feedKw, value: load, margin: hall.feedKw - load, unit: 'kW', message: hall.name } : null,
-    );
-    const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
-    // All electrical power drawn in the hall ends up as heat its plant must reject.
-    this.setAggregate(
-      `hall-cooling:${hall.id}`,
-      { kind: 'hall-cooling', id: hall.id, name: hall.name, capacity: cooling, load, headroom: cooling - load, unit: 'kW' },
-      load > cooling + EPS ? { ...base, id: `hall-cooling:${hall.id}`, rule: 'hall-cooling', quantity: 'heat', limit: cooling, value: load, margin: cooling - load, unit: 'kW', message: `${hall.name} (${hall.cooling.unitCount} × ${hall.cooling.unitCapacityKw} kW, ${hall.cooling.redundancy})` } : null,
-    );
+    this.setAll(hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0));
   }
 
   private refreshZone(zoneId: string): void {
     const zone = this.doc.zones.find((z) => z.id === zoneId);
     const sums = this.zoneSums.get(zoneId);
     if (!zone || !sums) return;
-    const hall = this.halls.get(zone.hallId)!;
-    const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [zone.id] };
-    const usable = (units: Map<string, number>) => {
-      const caps = [...units.values()].sort((a, b) => a - b);
-      // Redundant units held back are the largest ones: the zone must cope without them.
-      return caps.slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
-    };
-    const air = zone.airCoolingKw + usable(sums.crah);
-    this.setAggregate(
-      `zone-air:${zone.id}`,
-      { kind: 'zone-air', id: zone.id, name: zone.name, capacity: air, load: sums.airHeatKw, headroom: air - sums.airHeatKw, unit: 'kW' },
-      sums.airHeatKw > air + EPS ? { ...base, id: `zone-air:${zone.id}`, rule: 'zone-air', quantity: 'heat', limit: air, value: sums.airHeatKw, margin: air - sums.airHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
-    );
-    const liquid = usable(sums.cdu);
-    const hasLiquid = sums.cdu.size > 0 || sums.liquidHeatKw > EPS;
-    this.setAggregate(
-      `zone-liquid:${zone.id}`,
-      hasLiquid ? { kind: 'zone-liquid', id: zone.id, name: zone.name, capacity: liquid, load: sums.liquidHeatKw, headroom: liquid - sums.liquidHeatKw, unit: 'kW' } : null,
-      // Immersion tanks and hydro containers reject their liquid heat through their own loop.
-      sums.liquidHeatKw > liquid + EPS && sums.cdu.size > 0 ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
-    );
+    const { airHeatKw, liquidHeatKw, crah, cdu } = sums;
+    this.setAll(zoneAggregates(zone, this.halls.get(zone.hallId)!, { airHeatKw, liquidHeatKw, crahKw: crah.values(), cduKw: cdu.values(), cduCount: cdu.size }));
   }
 
   private refreshSite(site: Site): void {
@@ -326,74 +297,19 @@ export class LiveChecker {
       gridKw += (this.hallItKw.get(hall.id) ?? 0) * hall.pue;
       feedsKw += hall.feedKw;
     }
-    const base = { hallId: null, siteId: site.id, severity: 'error' as const, objectIds: [site.id] };
-    const interconnectKw = site.interconnectMw * 1000;
-    const transformerKw = site.transformerCapacityMw * 1000;
-    this.setAggregate(
-      `site-interconnect:${site.id}`,
-      { kind: 'site-interconnect', id: site.id, name: site.name, capacity: interconnectKw, load: gridKw, headroom: interconnectKw - gridKw, unit: 'kW' },
-      gridKw > interconnectKw + EPS ? { ...base, id: `site-interconnect:${site.id}`, rule: 'site-interconnect', quantity: 'power', limit: interconnectKw, value: gridKw, margin: interconnectKw - gridKw, unit: 'kW', message: site.name } : null,
-    );
-    this.setAggregate(
-      `site-transformer:${site.id}`,
-      { kind: 'site-transformer', id: site.id, name: site.name, capacity: transformerKw, load: feedsKw, headroom: transformerKw - feedsKw, unit: 'kW' },
-      feedsKw > transformerKw + EPS ? { ...base, id: `site-transformer:${site.id}`, rule: 'site-transformer', quantity: 'power', limit: transformerKw, value: feedsKw, margin: transformerKw - feedsKw, unit: 'kW', message: site.name } : null,
-    );
-  }
-
-  /** Total load under a source, through cascaded sources; null if the chain loops. */
-  private cascadedLoad(id: string, path: Set<string>): number | null {
-    if (path.has(id)) return null;
-    path.add(id);
-    let total = this.directLoadKw.get(id) ?? 0;
-    for (const child of this.childSources.get(id) ?? []) {
-      if (!this.items.has(child)) continue;
-      const sub = this.cascadedLoad(child, path);
-      if (sub === null) return null;
-      total += sub;
-    }
-    path.delete(id);
-    return total;
+    this.setAll(siteAggregates(site, gridKw, feedsKw));
   }
 
   private refreshSources(ids: string[]): void {
-    // A change below a source changes every source above it.
-    const seen = new Set<string>();
-    const queue = [...ids];
-    while (queue.length) {
-      const id = queue.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const parent = this.items.get(id)?.p.powerSourceId;
-      if (parent) queue.push(parent);
-    }
     const derate = this.doc.fleet.continuousLoadDerate;
-    for (const id of seen) {
-      const item = this.items.get(id);
-      const key = `power-source:${id}`;
-      if (!item || !isPowerSource(item.m.kind)) {
-        this.setAggregate(key, null, null);
-        this.drop(`power-cycle:${id}`);
-        continue;
-      }
-      const hall = this.halls.get(item.p.hallId)!;
-      const name = item.p.label || item.m.name;
-      const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [id] };
-      const load = this.cascadedLoad(id, new Set());
-      if (load === null) {
-        this.setAggregate(key, null, null);
-        this.put({ ...base, id: `power-cycle:${id}`, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${name} (${id}) is fed, through other sources, from itself` });
-        continue;
-      }
-      this.drop(`power-cycle:${id}`);
-      const capacity = item.m.ratingKw * derate;
-      this.setAggregate(
-        key,
-        { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kW' },
-        load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${name} (${id}, ${item.m.ratingKw} kW × ${derate} continuous)` } : null,
-      );
-    }
+    for (const id of sourcesAbove(ids, this.graph)) this.setAll(sourceAggregates(id, this.graph, this.halls, derate));
   }
+
+  private readonly graph: PowerGraph = {
+    find: (id) => this.items.get(id),
+    directLoadKw: (id) => this.directLoadKw.get(id) ?? 0,
+    childSources: (id) => this.childSources.get(id) ?? [],
+  };
 }
 
 const AGGREGATE_RULE = /^(hall-|zone-|site-|power-source:|power-cycle:)/;
