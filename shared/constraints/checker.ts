@@ -1,8 +1,9 @@
 /**
- * The constraint engine. One code path serves the full check and the live one: the
- * checker keeps every placement's derived facts, a spatial index per hall and running
- * sums per hall, zone and power source, so an edit re-evaluates only the objects it
- * touches, their neighbours, and the sums it changes.
+ * The live constraint checker. It keeps every placement's derived facts, a spatial index
+ * per hall and running sums per hall, zone and power source, so an edit re-evaluates only
+ * the objects it touches, their neighbours, and the sums it changes. The full check
+ * (full-check.ts) applies the same rule functions in one stateless pass; the property test
+ * holds the two to the same result after every edit.
  */
 import type { Change } from '../commands/apply';
 import { isPowerSource, itPowerKw } from '../model/load';
@@ -328,9 +329,4 @@ function add(map: Map<string, number>, key: string, delta: number): void {
 
 function sameHeadroom(a: Headroom | undefined, b: Headroom): boolean {
   return !!a && a.capacity === b.capacity && a.load === b.load && a.name === b.name;
-}
-
-/** Every violation and every headroom of a document. */
-export function checkFleet(doc: FleetDoc): CheckResult {
-  return new LiveChecker(doc).result();
 }

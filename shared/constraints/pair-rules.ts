@@ -54,6 +54,48 @@ function rowMates(a: Item, b: Item): boolean {
   return gap >= -1e-9 && gap <= ROW_GAP_M && acrossOverlap >= 0.5 * acrossMin;
 }
 
+/**
+ * Whether `x`'s clearance on `side` reaches into `y`: the same test as
+ * rectsOverlap(clearanceZone(x, side), y.rect), worked out on numbers so the full check can
+ * ask it of every neighbouring pair without allocating.
+ */
+function clearanceBlocked(x: Item, side: 1 | -1, y: Item): boolean {
+  const depth = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
+  if (depth <= 0) return false;
+  const { dx, dy } = frontDirection(x.p.rotationDeg);
+  const fx = dx * side;
+  const fy = dy * side;
+  const r = x.rect;
+  let { minX, maxX, minY, maxY } = r;
+  if (fy === -1) {
+    minY = r.minY - depth;
+    maxY = r.minY;
+  } else if (fy === 1) {
+    minY = r.maxY;
+    maxY = r.maxY + depth;
+  } else if (fx === 1) {
+    minX = r.maxX;
+    maxX = r.maxX + depth;
+  } else {
+    minX = r.minX - depth;
+    maxX = r.minX;
+  }
+  const b = y.rect;
+  const tolerance = 1e-9; // rectsOverlap's default
+  return minX < b.maxX - tolerance && b.minX < maxX - tolerance && minY < b.maxY - tolerance && b.minY < maxY - tolerance;
+}
+
+/**
+ * Whether pairViolations(a, b) reports anything, without building it: the full check asks
+ * this of every neighbouring pair and builds violations only for the few that break a rule.
+ */
+export function pairViolates(a: Item, b: Item): boolean {
+  if (!a.floor || !b.floor) return false;
+  if (rectsOverlap(a.rect, b.rect)) return true;
+  if (clearanceBlocked(a, 1, b) || clearanceBlocked(a, -1, b) || clearanceBlocked(b, 1, a) || clearanceBlocked(b, -1, a)) return true;
+  return a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b);
+}
+
 /** Every violation between a and b (in either direction). Both are in the same hall. */
 export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): Violation[] {
   const out: Violation[] = [];
@@ -69,8 +111,7 @@ export function pairViolations(a: Item, b: Item, hallId: string, siteId: string)
     [b, a],
   ] as const) {
     for (const side of [1, -1] as const) {
-      const zone = clearanceZone(x, side);
-      if (!zone || !rectsOverlap(zone, y.rect)) continue;
+      if (!clearanceBlocked(x, side, y)) continue;
       const required = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
       const free = freeDistance(x, y, side);
       out.push({
