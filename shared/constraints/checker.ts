@@ -10,8 +10,8 @@ import { isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { objectViolations } from './object-rules';
-import { pairViolations } from './pair-rules';
+import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { pairViolates, pairViolations } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
 import type { CheckResult, Headroom, Violation } from './types';
 
@@ -33,7 +33,11 @@ export class LiveChecker {
   private items = new Map<string, Item>();
   private index = new Map<string, SpatialIndex<Item>>();
   private hallLoadKw = new Map<string, number>();
-  private hallItKw = new Map<string, number>();
+  /** IT load per hall, by the hall's position in `halls`. */
+  private hallItKw = new Float64Array(0);
+  private hallNumber = new Map<string, number>();
+  /** Each site's halls as numbers, their PUEs and summed feeds: what a site refresh reads, kept compact. */
+  private siteHalls = new Map<string, { halls: Int32Array; pue: Float64Array; feedsKw: number }>();
   private zoneSums = new Map<string, ZoneSums>();
   /** Load of the placements a source feeds directly (sources below it not included). */
   private directLoadKw = new Map<string, number>();
@@ -122,7 +126,15 @@ export class LiveChecker {
     this.items = new Map();
     this.index = new Map([...this.halls.keys()].map((id) => [id, new SpatialIndex<Item>(CELL_M)]));
     this.hallLoadKw = new Map();
-    this.hallItKw = new Map();
+    this.hallNumber = new Map([...this.halls.keys()].map((id, i) => [id, i]));
+    this.hallItKw = new Float64Array(this.halls.size);
+    this.siteHalls = new Map();
+    for (const site of this.sites.values()) {
+      const halls = [...this.halls.values()].filter((h) => h.siteId === site.id);
+      let feedsKw = 0;
+      for (const hall of halls) feedsKw += hall.feedKw;
+      this.siteHalls.set(site.id, { halls: Int32Array.from(halls, (h) => this.hallNumber.get(h.id)!), pue: Float64Array.from(halls, (h) => h.pue), feedsKw });
+    }
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
     this.directLoadKw = new Map();
     this.childSources = new Map();
@@ -170,7 +182,7 @@ export class LiveChecker {
     const { p, m } = item;
     const hall = this.halls.get(p.hallId)!;
     add(this.hallLoadKw, hall.id, sign * m.powerKw);
-    add(this.hallItKw, hall.id, sign * itPowerKw(m));
+    this.hallItKw[this.hallNumber.get(hall.id)!]! += sign * itPowerKw(m);
     dirty.halls.add(hall.id);
     dirty.sites.add(hall.siteId);
     if (item.zoneId) {
@@ -209,11 +221,12 @@ export class LiveChecker {
   private checkAround(item: Item, fullBuild = false): void {
     const hall = this.halls.get(item.p.hallId)!;
     if (!fullBuild) this.dropViolationsOf(item.p.id);
-    for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
+    // The allocation-free predicates first: most placements and pairs break nothing.
+    if (modelViolates(item.m, hall, this.doc.fleet) || outsideHall(item.rect, hall)) for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
     for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
       if (fullBuild && n.p.id < item.p.id) continue;
-      for (const v of pairViolations(item, n, hall.id, hall.siteId)) this.put(v);
+      if (pairViolates(item, n)) for (const v of pairViolations(item, n, hall.id, hall.siteId)) this.put(v);
     }
   }
 
@@ -291,13 +304,11 @@ export class LiveChecker {
   }
 
   private refreshSite(site: Site): void {
+    // Summed afresh in hall order, as the full check does, so both give the same figure;
+    // over typed arrays because a live edit refreshes its site every time.
+    const { halls, pue, feedsKw } = this.siteHalls.get(site.id)!;
     let gridKw = 0;
-    let feedsKw = 0;
-    for (const hall of this.halls.values()) {
-      if (hall.siteId !== site.id) continue;
-      gridKw += (this.hallItKw.get(hall.id) ?? 0) * hall.pue;
-      feedsKw += hall.feedKw;
-    }
+    for (let i = 0; i < halls.length; i++) gridKw += this.hallItKw[halls[i]!]! * pue[i]!;
     this.setAll(siteAggregates(site, gridKw, feedsKw));
   }
 
