@@ -1,21 +1,21 @@
 /**
- * The constraint engine. One code path serves the full check and the live one: the
- * checker keeps every placement's derived facts, a spatial index per hall and running
- * sums per hall, zone and power source, so an edit re-evaluates only the objects it
- * touches, their neighbours, and the sums it changes.
+ * The live constraint checker. It keeps every placement's derived facts, a spatial index
+ * per hall and running sums per hall, zone and power source, so an edit re-evaluates only
+ * the objects it touches, their neighbours, and the sums it changes. The full check
+ * (full-check.ts) applies the same rule functions in one stateless pass; the property test
+ * holds the two to the same result after every edit.
  */
 import type { Change } from '../commands/apply';
-import { usableUnits } from '../model/cooling';
 import { isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
+import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { objectViolations } from './object-rules';
-import { pairViolations } from './pair-rules';
+import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { pairViolates, pairViolations } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
 import type { CheckResult, Headroom, Violation } from './types';
 
 const CELL_M = 4;
-const EPS = 1e-9;
 
 interface ZoneSums {
   airHeatKw: number;
@@ -33,7 +33,11 @@ export class LiveChecker {
   private items = new Map<string, Item>();
   private index = new Map<string, SpatialIndex<Item>>();
   private hallLoadKw = new Map<string, number>();
-  private hallItKw = new Map<string, number>();
+  /** IT load per hall, by the hall's position in `halls`. */
+  private hallItKw = new Float64Array(0);
+  private hallNumber = new Map<string, number>();
+  /** Each site's halls as numbers, their PUEs and summed feeds: what a site refresh reads, kept compact. */
+  private siteHalls = new Map<string, { halls: Int32Array; pue: Float64Array; feedsKw: number }>();
   private zoneSums = new Map<string, ZoneSums>();
   /** Load of the placements a source feeds directly (sources below it not included). */
   private directLoadKw = new Map<string, number>();
@@ -122,7 +126,15 @@ export class LiveChecker {
     this.items = new Map();
     this.index = new Map([...this.halls.keys()].map((id) => [id, new SpatialIndex<Item>(CELL_M)]));
     this.hallLoadKw = new Map();
-    this.hallItKw = new Map();
+    this.hallNumber = new Map([...this.halls.keys()].map((id, i) => [id, i]));
+    this.hallItKw = new Float64Array(this.halls.size);
+    this.siteHalls = new Map();
+    for (const site of this.sites.values()) {
+      const halls = [...this.halls.values()].filter((h) => h.siteId === site.id);
+      let feedsKw = 0;
+      for (const hall of halls) feedsKw += hall.feedKw;
+      this.siteHalls.set(site.id, { halls: Int32Array.from(halls, (h) => this.hallNumber.get(h.id)!), pue: Float64Array.from(halls, (h) => h.pue), feedsKw });
+    }
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
     this.directLoadKw = new Map();
     this.childSources = new Map();
@@ -170,7 +182,7 @@ export class LiveChecker {
     const { p, m } = item;
     const hall = this.halls.get(p.hallId)!;
     add(this.hallLoadKw, hall.id, sign * m.powerKw);
-    add(this.hallItKw, hall.id, sign * itPowerKw(m));
+    this.hallItKw[this.hallNumber.get(hall.id)!]! += sign * itPowerKw(m);
     dirty.halls.add(hall.id);
     dirty.sites.add(hall.siteId);
     if (item.zoneId) {
@@ -196,6 +208,12 @@ export class LiveChecker {
     }
   }
 
+  private neighbours(item: Item): Item[] {
+    const r = item.rect;
+    const d = this.reach;
+    return this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }, item) ?? [];
+  }
+
   /**
    * (Re)checks an item's own rules and its pairs with its neighbours. Pairs between two
    * other items cannot change when this one moves, so they are left alone.
@@ -203,15 +221,13 @@ export class LiveChecker {
   private checkAround(item: Item, fullBuild = false): void {
     const hall = this.halls.get(item.p.hallId)!;
     if (!fullBuild) this.dropViolationsOf(item.p.id);
-    for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
-    // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
-    const r = item.rect;
-    const d = this.reach;
-    this.index.get(hall.id)?.visit(r.minX - d, r.minY - d, r.maxX + d, r.maxY + d, item, (n) => {
+    // The allocation-free predicates first: most placements and pairs break nothing.
+    if (modelViolates(item.m, hall, this.doc.fleet) || outsideHall(item.rect, hall)) for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
+    for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
-      if (fullBuild && n.p.id < item.p.id) return;
-      for (const v of pairViolations(item, n, hall.id, hall.siteId)) this.put(v);
-    });
+      if (fullBuild && n.p.id < item.p.id) continue;
+      if (pairViolates(item, n)) for (const v of pairViolations(item, n, hall.id, hall.siteId)) this.put(v);
+    }
   }
 
   private put(v: Violation): void {
@@ -271,112 +287,41 @@ export class LiveChecker {
     this.refreshSources(sources);
   }
 
+  private setAll(aggregates: Aggregate[]): void {
+    for (const a of aggregates) this.setAggregate(a.key, a.headroom, a.violation);
+  }
+
   private refreshHall(hall: Hall): void {
-    const load = this.hallLoadKw.get(hall.id) ?? 0;
-    const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [hall.id] };
-    this.setAggregate(
-      `hall-power:${hall.id}`,
-      { kind: 'hall-power', id: hall.id, name: hall.name, capacity: hall.feedKw, load, headroom: hall.feedKw - load, unit: 'kW' },
-      load > hall.feedKw + EPS ? { ...base, id: `hall-power:${hall.id}`, rule: 'hall-power', quantity: 'power', limit: hall.feedKw, value: load, margin: hall.feedKw - load, unit: 'kW', message: hall.name } : null,
-    );
-    const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
-    // All electrical power drawn in the hall ends up as heat its plant must reject.
-    this.setAggregate(
-      `hall-cooling:${hall.id}`,
-      { kind: 'hall-cooling', id: hall.id, name: hall.name, capacity: cooling, load, headroom: cooling - load, unit: 'kW' },
-      load > cooling + EPS ? { ...base, id: `hall-cooling:${hall.id}`, rule: 'hall-cooling', quantity: 'heat', limit: cooling, value: load, margin: cooling - load, unit: 'kW', message: `${hall.name} (${hall.cooling.unitCount} × ${hall.cooling.unitCapacityKw} kW, ${hall.cooling.redundancy})` } : null,
-    );
+    this.setAll(hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0));
   }
 
   private refreshZone(zoneId: string): void {
     const zone = this.doc.zones.find((z) => z.id === zoneId);
     const sums = this.zoneSums.get(zoneId);
     if (!zone || !sums) return;
-    const hall = this.halls.get(zone.hallId)!;
-    const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [zone.id] };
-    const usable = (units: Map<string, number>) => {
-      const caps = [...units.values()].sort((a, b) => a - b);
-      // Redundant units held back are the largest ones: the zone must cope without them.
-      return caps.slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
-    };
-    const air = zone.airCoolingKw + usable(sums.crah);
-    this.setAggregate(
-      `zone-air:${zone.id}`,
-      { kind: 'zone-air', id: zone.id, name: zone.name, capacity: air, load: sums.airHeatKw, headroom: air - sums.airHeatKw, unit: 'kW' },
-      sums.airHeatKw > air + EPS ? { ...base, id: `zone-air:${zone.id}`, rule: 'zone-air', quantity: 'heat', limit: air, value: sums.airHeatKw, margin: air - sums.airHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
-    );
-    const liquid = usable(sums.cdu);
-    const hasLiquid = sums.cdu.size > 0 || sums.liquidHeatKw > EPS;
-    this.setAggregate(
-      `zone-liquid:${zone.id}`,
-      hasLiquid ? { kind: 'zone-liquid', id: zone.id, name: zone.name, capacity: liquid, load: sums.liquidHeatKw, headroom: liquid - sums.liquidHeatKw, unit: 'kW' } : null,
-      // Immersion tanks and hydro containers reject their liquid heat through their own loop.
-      sums.liquidHeatKw > liquid + EPS && sums.cdu.size > 0 ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
-    );
+    const { airHeatKw, liquidHeatKw, crah, cdu } = sums;
+    this.setAll(zoneAggregates(zone, this.halls.get(zone.hallId)!, { airHeatKw, liquidHeatKw, crahKw: crah.values(), cduKw: cdu.values(), cduCount: cdu.size }));
   }
 
   private refreshSite(site: Site): void {
-    for (const c of siteChecks(site, this.halls.values(), (id) => this.hallItKw.get(id) ?? 0)) this.setAggregate(c.key, c.headroom, c.violation);
-  }
-
-  /** IT load placed in a hall, in kW (what the site's interconnect carries, times the hall's PUE). */
-  itKw(hallId: string): number {
-    return this.hallItKw.get(hallId) ?? 0;
-  }
-
-  /** Total load under a source, through cascaded sources; null if the chain loops. */
-  private cascadedLoad(id: string, path: Set<string>): number | null {
-    if (path.has(id)) return null;
-    path.add(id);
-    let total = this.directLoadKw.get(id) ?? 0;
-    for (const child of this.childSources.get(id) ?? []) {
-      if (!this.items.has(child)) continue;
-      const sub = this.cascadedLoad(child, path);
-      if (sub === null) return null;
-      total += sub;
-    }
-    path.delete(id);
-    return total;
+    // Summed afresh in hall order, as the full check does, so both give the same figure;
+    // over typed arrays because a live edit refreshes its site every time.
+    const { halls, pue, feedsKw } = this.siteHalls.get(site.id)!;
+    let gridKw = 0;
+    for (let i = 0; i < halls.length; i++) gridKw += this.hallItKw[halls[i]!]! * pue[i]!;
+    this.setAll(siteAggregates(site, gridKw, feedsKw));
   }
 
   private refreshSources(ids: string[]): void {
-    // A change below a source changes every source above it.
-    const seen = new Set<string>();
-    const queue = [...ids];
-    while (queue.length) {
-      const id = queue.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      const parent = this.items.get(id)?.p.powerSourceId;
-      if (parent) queue.push(parent);
-    }
     const derate = this.doc.fleet.continuousLoadDerate;
-    for (const id of seen) {
-      const item = this.items.get(id);
-      const key = `power-source:${id}`;
-      if (!item || !isPowerSource(item.m.kind)) {
-        this.setAggregate(key, null, null);
-        this.drop(`power-cycle:${id}`);
-        continue;
-      }
-      const hall = this.halls.get(item.p.hallId)!;
-      const name = item.p.label || item.m.name;
-      const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [id] };
-      const load = this.cascadedLoad(id, new Set());
-      if (load === null) {
-        this.setAggregate(key, null, null);
-        this.put({ ...base, id: `power-cycle:${id}`, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${name} (${id}) is fed, through other sources, from itself` });
-        continue;
-      }
-      this.drop(`power-cycle:${id}`);
-      const capacity = item.m.ratingKw * derate;
-      this.setAggregate(
-        key,
-        { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kW' },
-        load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${name} (${id}, ${item.m.ratingKw} kW × ${derate} continuous)` } : null,
-      );
-    }
+    for (const id of sourcesAbove(ids, this.graph)) this.setAll(sourceAggregates(id, this.graph, this.halls, derate));
   }
+
+  private readonly graph: PowerGraph = {
+    find: (id) => this.items.get(id),
+    directLoadKw: (id) => this.directLoadKw.get(id) ?? 0,
+    childSources: (id) => this.childSources.get(id) ?? [],
+  };
 }
 
 const AGGREGATE_RULE = /^(hall-|zone-|site-|power-source:|power-cycle:)/;
@@ -395,74 +340,4 @@ function add(map: Map<string, number>, key: string, delta: number): void {
 
 function sameHeadroom(a: Headroom | undefined, b: Headroom): boolean {
   return !!a && a.capacity === b.capacity && a.load === b.load && a.name === b.name;
-}
-
-interface AggregateCheck {
-  key: string;
-  headroom: Headroom;
-  violation: Violation | null;
-}
-
-/** The site's two limits: IT × PUE of its halls against the interconnect, their feeds against the transformers. */
-function siteChecks(site: Site, halls: Iterable<Hall>, itKw: (hallId: string) => number): AggregateCheck[] {
-  let gridKw = 0;
-  let feedsKw = 0;
-  for (const hall of halls) {
-    if (hall.siteId !== site.id) continue;
-    gridKw += itKw(hall.id) * hall.pue;
-    feedsKw += hall.feedKw;
-  }
-  const base = { hallId: null, siteId: site.id, severity: 'error' as const, objectIds: [site.id] };
-  const interconnectKw = site.interconnectMw * 1000;
-  const transformerKw = site.transformerCapacityMw * 1000;
-  return [
-    {
-      key: `site-interconnect:${site.id}`,
-      headroom: { kind: 'site-interconnect', id: site.id, name: site.name, capacity: interconnectKw, load: gridKw, headroom: interconnectKw - gridKw, unit: 'kW' },
-      violation: gridKw > interconnectKw + EPS ? { ...base, id: `site-interconnect:${site.id}`, rule: 'site-interconnect', quantity: 'power', limit: interconnectKw, value: gridKw, margin: interconnectKw - gridKw, unit: 'kW', message: site.name } : null,
-    },
-    {
-      key: `site-transformer:${site.id}`,
-      headroom: { kind: 'site-transformer', id: site.id, name: site.name, capacity: transformerKw, load: feedsKw, headroom: transformerKw - feedsKw, unit: 'kW' },
-      violation: feedsKw > transformerKw + EPS ? { ...base, id: `site-transformer:${site.id}`, rule: 'site-transformer', quantity: 'power', limit: transformerKw, value: feedsKw, margin: transformerKw - feedsKw, unit: 'kW', message: site.name } : null,
-    },
-  ];
-}
-
-/**
- * Every violation and every headroom of a document. Hall by hall, each with a checker of
- * its own that is dropped when done: the objects of one hall die young, which the garbage
- * collector reclaims almost for free, where one checker holding 100,000 of them spends
- * most of its time promoting them (3× slower). Every rule but the site's is within a hall;
- * the site's are summed from the halls after. A power source feeding another hall (not
- * something the editor makes) needs the whole fleet in view, so such a document is
- * checked in one piece.
- */
-export function checkFleet(doc: FleetDoc): CheckResult {
-  const byHall = new Map<string, Placement[]>(doc.halls.map((h) => [h.id, []]));
-  const fed: Placement[] = [];
-  for (const p of doc.placements) {
-    byHall.get(p.hallId)?.push(p);
-    if (p.powerSourceId) fed.push(p);
-  }
-  const sourceIds = new Set(fed.map((p) => p.powerSourceId));
-  const sourceHall = new Map(doc.placements.filter((p) => sourceIds.has(p.id)).map((p) => [p.id, p.hallId]));
-  if (fed.some((p) => (sourceHall.get(p.powerSourceId!) ?? p.hallId) !== p.hallId)) return new LiveChecker(doc).result();
-  const violations: Violation[] = [];
-  const headroom: Headroom[] = [];
-  const itKw = new Map<string, number>();
-  for (const hall of doc.halls) {
-    const checker = new LiveChecker({ ...doc, sites: [], halls: [hall], zones: doc.zones.filter((z) => z.hallId === hall.id), placements: byHall.get(hall.id)! });
-    const result = checker.result();
-    violations.push(...result.violations);
-    headroom.push(...result.headroom);
-    itKw.set(hall.id, checker.itKw(hall.id));
-  }
-  for (const site of doc.sites) {
-    for (const c of siteChecks(site, doc.halls, (id) => itKw.get(id) ?? 0)) {
-      headroom.push(c.headroom);
-      if (c.violation) violations.push(c.violation);
-    }
-  }
-  return { violations: violations.sort((a, b) => (a.id < b.id ? -1 : 1)), headroom };
 }

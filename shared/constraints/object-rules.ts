@@ -3,7 +3,8 @@
  * floor loading on the slab, and staying inside the hall.
  */
 import { densityLimitKw } from '../model/cooling';
-import type { EquipmentKind, FleetMeta as Fleet, Hall } from '../model/schema';
+import type { Rect } from '../geometry/footprint';
+import type { EquipmentKind, EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
 import type { Item } from './item';
 import type { Violation } from './types';
 
@@ -11,36 +12,68 @@ import type { Violation } from './types';
 const RACK_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-container', 'gpu-rack', 'gpu-server', 'immersion-tank']);
 
 const EPS = 1e-9;
+const OUTSIDE_TOLERANCE_M = 1e-6;
 
-const NONE: readonly Violation[] = Object.freeze([]);
+/** The density limit a rack of this model breaks in this hall, or null. */
+function brokenDensityLimit(m: EquipmentModel, hall: Hall): number | null {
+  if (!RACK_KINDS.has(m.kind)) return null;
+  const limit = densityLimitKw(hall);
+  return m.powerKw > limit + EPS ? limit : null;
+}
 
-const base = (item: Item, hall: Hall) => ({ objectIds: [item.p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const });
+/** kg/m² a floor-standing unit of this model puts on the slab, or null if it does not stand on it. */
+function floorLoadKgPerM2(m: EquipmentModel, fleet: Fleet): number | null {
+  if (m.mounting !== 'floor' || m.weightKg <= 0) return null;
+  // The slab carries the weight over the footprint plus the service strip in front and behind.
+  const areaM2 = m.widthM * (m.depthM + 2 * fleet.floorServiceAreaDepthM);
+  return m.weightKg / areaM2;
+}
 
-/** Checked for every object on every full check: allocates nothing unless a rule breaks. */
-export function objectViolations(item: Item, hall: Hall, fleet: Fleet): readonly Violation[] {
-  let out: Violation[] | null = null;
+/** How far (m) a footprint sticks out of the hall; 0 or less when inside. */
+function outsideBy(rect: Rect, hall: Hall): number {
+  return Math.max(-rect.minX, -rect.minY, rect.maxX - hall.widthM, rect.maxY - hall.depthM);
+}
+
+/** Whether a unit of this model breaks a limit in this hall wherever it stands (density, floor load). */
+export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet): boolean {
+  if (brokenDensityLimit(m, hall) !== null) return true;
+  const load = floorLoadKgPerM2(m, fleet);
+  return load !== null && load > hall.floorLimitKgPerM2 + EPS;
+}
+
+/** Whether a footprint sticks out of the hall by more than the rule tolerates. */
+export function outsideHall(rect: Rect, hall: Hall): boolean {
+  return outsideBy(rect, hall) > OUTSIDE_TOLERANCE_M;
+}
+
+/**
+ * objectViolations reports something exactly when modelViolates or outsideHall holds: the
+ * full check asks these two of every placement (the first once per model and hall) and
+ * builds violations only for the placements that break a rule.
+ */
+export function objectViolations(item: Item, hall: Hall, fleet: Fleet): Violation[] {
+  const out: Violation[] = [];
   const { p, m, rect } = item;
+  const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const };
+  const name = p.label || m.name;
 
-  if (RACK_KINDS.has(m.kind)) {
-    const limit = densityLimitKw(hall);
-    if (m.powerKw > limit + EPS) {
-      (out ??= []).push({ ...base(item, hall), id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${p.label || m.name} (${p.id}) under ${hall.cooling.method} cooling` });
-    }
+  const densityLimit = brokenDensityLimit(m, hall);
+  if (densityLimit !== null) {
+    const limit = densityLimit;
+    out.push({ ...base, id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${name} (${p.id}) under ${hall.cooling.method} cooling` });
   }
 
-  if (item.floor && m.weightKg > 0) {
-    // The slab carries the weight over the footprint plus the service strip in front and behind.
-    const areaM2 = m.widthM * (m.depthM + 2 * fleet.floorServiceAreaDepthM);
-    const value = m.weightKg / areaM2;
+  const value = floorLoadKgPerM2(m, fleet);
+  if (value !== null) {
     const limit = hall.floorLimitKgPerM2;
     if (value > limit + EPS) {
-      (out ??= []).push({ ...base(item, hall), id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${p.label || m.name} (${p.id}) on ${hall.name}` });
+      out.push({ ...base, id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${name} (${p.id}) on ${hall.name}` });
     }
   }
 
-  const outside = Math.max(-rect.minX, -rect.minY, rect.maxX - hall.widthM, rect.maxY - hall.depthM);
-  if (outside > 1e-6) {
-    (out ??= []).push({ ...base(item, hall), id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${p.label || m.name} (${p.id}) sticks out of ${hall.name}` });
+  const outside = outsideBy(rect, hall);
+  if (outside > OUTSIDE_TOLERANCE_M) {
+    out.push({ ...base, id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${name} (${p.id}) sticks out of ${hall.name}` });
   }
-  return out ?? NONE;
+  return out;
 }

@@ -12,20 +12,18 @@ export const ROW_GAP_M = 0.3;
 
 const name = (i: Item) => `${i.p.label || i.m.name} (${i.p.id})`;
 
-/** Does `y` stand in the strip `x` needs free in front of it (side 1) or behind it (side −1)? */
-function clearanceBlocked(x: Item, y: Item, side: 1 | -1): boolean {
-  const depth = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
-  if (depth <= 0) return false;
-  const { dx, dy } = frontDirection(x.p.rotationDeg);
+/** The strip a unit needs free in front of it (side 1) or behind it (side −1). */
+export function clearanceZone(item: Item, side: 1 | -1): Rect | null {
+  const depth = side === 1 ? item.m.clearanceFrontM : item.m.clearanceBackM;
+  if (depth <= 0) return null;
+  const { dx, dy } = frontDirection(item.p.rotationDeg);
   const fx = dx * side;
   const fy = dy * side;
-  const r = x.rect;
-  const minX = fx === 1 ? r.maxX : fx === -1 ? r.minX - depth : r.minX;
-  const maxX = fx === 1 ? r.maxX + depth : fx === -1 ? r.minX : r.maxX;
-  const minY = fy === 1 ? r.maxY : fy === -1 ? r.minY - depth : r.minY;
-  const maxY = fy === 1 ? r.maxY + depth : fy === -1 ? r.minY : r.maxY;
-  const t = 1e-9;
-  return minX < y.rect.maxX - t && y.rect.minX < maxX - t && minY < y.rect.maxY - t && y.rect.minY < maxY - t;
+  const r = item.rect;
+  if (fy === -1) return { minX: r.minX, maxX: r.maxX, minY: r.minY - depth, maxY: r.minY };
+  if (fy === 1) return { minX: r.minX, maxX: r.maxX, minY: r.maxY, maxY: r.maxY + depth };
+  if (fx === 1) return { minX: r.maxX, maxX: r.maxX + depth, minY: r.minY, maxY: r.maxY };
+  return { minX: r.minX - depth, maxX: r.minX, minY: r.minY, maxY: r.maxY };
 }
 
 /** Free distance from `a`'s face on `side` to `b`, measured along the facing direction. */
@@ -56,47 +54,82 @@ function rowMates(a: Item, b: Item): boolean {
   return gap >= -1e-9 && gap <= ROW_GAP_M && acrossOverlap >= 0.5 * acrossMin;
 }
 
-const NONE: readonly Violation[] = Object.freeze([]);
-
-/** Adds the violation of `y` standing in `x`'s clearance on `side` to `out`, if it does (module-level: no closure per pair). */
-function clearance(x: Item, y: Item, side: 1 | -1, hallId: string, siteId: string, out: Violation[] | null): Violation[] | null {
-  if (!clearanceBlocked(x, y, side)) return out;
-  const required = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
-  const free = freeDistance(x, y, side);
-  (out ??= []).push({
-    hallId,
-    siteId,
-    severity: 'error',
-    id: `clearance:${x.p.id}:${side === 1 ? 'front' : 'back'}:${y.p.id}`,
-    rule: 'clearance',
-    objectIds: [x.p.id, y.p.id],
-    quantity: 'length',
-    limit: required,
-    value: free,
-    margin: free - required,
-    unit: 'm',
-    message: `${name(y)} stands in the ${side === 1 ? 'front' : 'rear'} service clearance of ${name(x)}`,
-  });
-  return out;
+/**
+ * Whether `x`'s clearance on `side` reaches into `y`: the same test as
+ * rectsOverlap(clearanceZone(x, side), y.rect), worked out on numbers so the full check can
+ * ask it of every neighbouring pair without allocating.
+ */
+function clearanceBlocked(x: Item, side: 1 | -1, y: Item): boolean {
+  const depth = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
+  if (depth <= 0) return false;
+  const { dx, dy } = frontDirection(x.p.rotationDeg);
+  const fx = dx * side;
+  const fy = dy * side;
+  const r = x.rect;
+  let { minX, maxX, minY, maxY } = r;
+  if (fy === -1) {
+    minY = r.minY - depth;
+    maxY = r.minY;
+  } else if (fy === 1) {
+    minY = r.maxY;
+    maxY = r.maxY + depth;
+  } else if (fx === 1) {
+    minX = r.maxX;
+    maxX = r.maxX + depth;
+  } else {
+    minX = r.minX - depth;
+    maxX = r.minX;
+  }
+  const b = y.rect;
+  const tolerance = 1e-9; // rectsOverlap's default
+  return minX < b.maxX - tolerance && b.minX < maxX - tolerance && minY < b.maxY - tolerance && b.minY < maxY - tolerance;
 }
 
 /**
- * Every violation between a and b (in either direction). Both are in the same hall. Asked
- * for every pair of neighbours, so the common case, nothing wrong, allocates nothing.
+ * Whether pairViolations(a, b) reports anything, without building it: the full check asks
+ * this of every neighbouring pair and builds violations only for the few that break a rule.
  */
-export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): readonly Violation[] {
-  if (!a.floor || !b.floor) return NONE;
-  if (rectsOverlap(a.rect, b.rect)) {
+export function pairViolates(a: Item, b: Item): boolean {
+  if (!a.floor || !b.floor) return false;
+  if (rectsOverlap(a.rect, b.rect)) return true;
+  if (clearanceBlocked(a, 1, b) || clearanceBlocked(a, -1, b) || clearanceBlocked(b, 1, a) || clearanceBlocked(b, -1, a)) return true;
+  return a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b);
+}
+
+/** Every violation between a and b (in either direction). Both are in the same hall. */
+export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): Violation[] {
+  const out: Violation[] = [];
+  const base = { hallId, siteId, severity: 'error' as const };
+  if (a.floor && b.floor && rectsOverlap(a.rect, b.rect)) {
     const area = overlapArea(a.rect, b.rect);
-    return [{ hallId, siteId, severity: 'error', id: `overlap:${pairKey(a, b)}`, rule: 'overlap', objectIds: [a.p.id, b.p.id].sort(), quantity: 'area', limit: 0, value: area, margin: -area, unit: 'm²', message: `${name(a)} and ${name(b)} overlap` }];
+    out.push({ ...base, id: `overlap:${pairKey(a, b)}`, rule: 'overlap', objectIds: [a.p.id, b.p.id].sort(), quantity: 'area', limit: 0, value: area, margin: -area, unit: 'm²', message: `${name(a)} and ${name(b)} overlap` });
+    return out;
   }
-  let out: Violation[] | null = null;
-  out = clearance(a, b, 1, hallId, siteId, out);
-  out = clearance(a, b, -1, hallId, siteId, out);
-  out = clearance(b, a, 1, hallId, siteId, out);
-  out = clearance(b, a, -1, hallId, siteId, out);
+  if (!a.floor || !b.floor) return out;
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    for (const side of [1, -1] as const) {
+      if (!clearanceBlocked(x, side, y)) continue;
+      const required = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
+      const free = freeDistance(x, y, side);
+      out.push({
+        ...base,
+        id: `clearance:${x.p.id}:${side === 1 ? 'front' : 'back'}:${y.p.id}`,
+        rule: 'clearance',
+        objectIds: [x.p.id, y.p.id],
+        quantity: 'length',
+        limit: required,
+        value: free,
+        margin: free - required,
+        unit: 'm',
+        message: `${name(y)} stands in the ${side === 1 ? 'front' : 'rear'} service clearance of ${name(x)}`,
+      });
+    }
+  }
   if (a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b)) {
-    (out ??= []).push({ hallId, siteId, severity: 'warning', id: `aisle-orientation:${pairKey(a, b)}`, rule: 'aisle-orientation', objectIds: [a.p.id, b.p.id].sort(), quantity: 'length', limit: 0, value: 0, margin: 0, unit: 'm', message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` });
+    out.push({ ...base, severity: 'warning', id: `aisle-orientation:${pairKey(a, b)}`, rule: 'aisle-orientation', objectIds: [a.p.id, b.p.id].sort(), quantity: 'length', limit: 0, value: 0, margin: 0, unit: 'm', message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` });
   }
-  return out ?? NONE;
+  return out;
 }

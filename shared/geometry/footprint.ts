@@ -24,13 +24,29 @@ export function footprint(
   placement: Pick<Placement, 'xM' | 'yM' | 'rotationDeg'>,
   model: Pick<EquipmentModel, 'widthM' | 'depthM'>,
 ): Rect {
-  const { widthM, depthM } = rotatedSize(model, placement.rotationDeg);
-  return {
-    minX: placement.xM - widthM / 2,
-    minY: placement.yM - depthM / 2,
-    maxX: placement.xM + widthM / 2,
-    maxY: placement.yM + depthM / 2,
-  };
+  footprintInto(placement, model, scratch, 0);
+  return { minX: scratch[0]!, minY: scratch[1]!, maxX: scratch[2]!, maxY: scratch[3]! };
+}
+
+const scratch = new Float64Array(4);
+
+/**
+ * The footprint written as minX, minY, maxX, maxY at `out[at..at+3]`: the one definition
+ * of a footprint, which bulk code (the full constraint check) uses without allocating.
+ */
+export function footprintInto(
+  placement: Pick<Placement, 'xM' | 'yM' | 'rotationDeg'>,
+  model: Pick<EquipmentModel, 'widthM' | 'depthM'>,
+  out: Float64Array,
+  at: number,
+): void {
+  const quarter = placement.rotationDeg === 90 || placement.rotationDeg === 270;
+  const widthM = quarter ? model.depthM : model.widthM;
+  const depthM = quarter ? model.widthM : model.depthM;
+  out[at] = placement.xM - widthM / 2;
+  out[at + 1] = placement.yM - depthM / 2;
+  out[at + 2] = placement.xM + widthM / 2;
+  out[at + 3] = placement.yM + depthM / 2;
 }
 
 export function rectArea(r: Rect): number {

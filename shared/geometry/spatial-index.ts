@@ -60,22 +60,12 @@ export class SpatialIndex<T> {
 
   /** Items other than `except` whose rectangle intersects `area` (edges touching count). */
   search(area: Rect, except?: T): T[] {
-    const found: T[] = [];
-    this.visit(area.minX, area.minY, area.maxX, area.maxY, except, (item) => found.push(item));
-    return found;
-  }
-
-  /**
-   * Calls `visit` with each item other than `except` whose rectangle intersects the area,
-   * once each. The bounds come as numbers and nothing is collected, so the checker can
-   * look at every object's neighbours without allocating.
-   */
-  visit(minX: number, minY: number, maxX: number, maxY: number, except: T | undefined, visit: (item: T) => void): void {
     const stamp = ++this.stamp;
-    const x0 = Math.floor(minX / this.cellM);
-    const x1 = Math.floor(maxX / this.cellM);
-    const y0 = Math.floor(minY / this.cellM);
-    const y1 = Math.floor(maxY / this.cellM);
+    const found: T[] = [];
+    const x0 = Math.floor(area.minX / this.cellM);
+    const x1 = Math.floor(area.maxX / this.cellM);
+    const y0 = Math.floor(area.minY / this.cellM);
+    const y1 = Math.floor(area.maxY / this.cellM);
     for (let cx = x0; cx <= x1; cx++) {
       for (let cy = y0; cy <= y1; cy++) {
         const cell = this.cells.get((cx + 1_048_576) * 2_097_152 + (cy + 1_048_576));
@@ -84,9 +74,10 @@ export class SpatialIndex<T> {
           if (e.stamp === stamp) continue;
           e.stamp = stamp;
           const r = e.rect;
-          if (e.item !== except && r.minX <= maxX && minX <= r.maxX && r.minY <= maxY && minY <= r.maxY) visit(e.item);
+          if (e.item !== except && r.minX <= area.maxX && area.minX <= r.maxX && r.minY <= area.maxY && area.minY <= r.maxY) found.push(e.item);
         }
       }
     }
+    return found;
   }
 }

@@ -1,0 +1,249 @@
+/**
+ * The full check of a document in one pass, for opening, saving and `fleetplan check`.
+ * It applies the same rule functions as the live checker, but keeps no state for later
+ * edits: footprints go into one Float64Array, each hall's neighbours come from a FlatGrid
+ * built in bulk, sums are plain accumulators, and rule objects (Items, Violations) are
+ * built only for the placements and pairs that actually break a rule. That is what makes
+ * a 100,000-object check fit in a few tens of milliseconds; the live checker's property
+ * test (incremental == full after random edits) keeps the two paths honest.
+ *
+ * Placement ids are taken to be unique (the document's integrity check guarantees it).
+ */
+import { FlatGrid } from '../geometry/flat-grid';
+import { footprintInto } from '../geometry/footprint';
+import { isPowerSource, itPowerKw } from '../model/load';
+import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
+import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { makeItem, type Item } from './item';
+import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { pairViolates, pairViolations } from './pair-rules';
+import type { CheckResult, Headroom, Violation } from './types';
+
+/** Grid cell edge (m): a few racks across, like the live checker's spatial index. */
+const CELL_M = 4;
+
+interface ZoneTotals {
+  airHeatKw: number;
+  liquidHeatKw: number;
+  crahKw: number[];
+  cduKw: number[];
+}
+
+/** Every violation (sorted by id) and every headroom of a document. */
+export function checkFleet(doc: FleetDoc): CheckResult {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const halls = new Map(doc.halls.map((h) => [h.id, h]));
+  const hallList = [...halls.values()];
+  const hallIndex = new Map(hallList.map((h, i) => [h.id, i]));
+  const modelList = [...models.values()];
+  const modelIndex = new Map(modelList.map((m, i) => [m.id, i]));
+  const zonesByHall = new Map<string, Zone[]>();
+  for (const z of doc.zones) zonesByHall.set(z.hallId, [...(zonesByHall.get(z.hallId) ?? []), z]);
+  const zoneTotals = new Map<string, ZoneTotals>(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crahKw: [], cduKw: [] }]));
+
+  // One pass over the placements: the hall and model of each, and every running sum.
+  const placements = doc.placements;
+  const hallOf = new Int32Array(placements.length);
+  const modelOf = new Int32Array(placements.length);
+  const hallLoadKw = new Float64Array(hallList.length);
+  const hallItKw = new Float64Array(hallList.length);
+  const directLoadKw = new Map<string, number>();
+  const childSources = new Map<string, string[]>();
+  const sources = new Map<string, Item>();
+  let modelAt = -1;
+  let hallAt = -1;
+  let hallZones: Zone[] | undefined;
+  for (let k = 0; k < placements.length; k++) {
+    const p = placements[k]!;
+    // Placements come in runs of one model and one hall: look each up once per run.
+    if (modelAt < 0 || modelList[modelAt]!.id !== p.modelId) modelAt = modelIndex.get(p.modelId) ?? -1;
+    if (hallAt < 0 || hallList[hallAt]!.id !== p.hallId) {
+      hallAt = hallIndex.get(p.hallId) ?? -1;
+      hallZones = hallAt < 0 ? undefined : zonesByHall.get(p.hallId);
+    }
+    // Integrity checks on open report dangling references; the rules skip them.
+    hallOf[k] = modelAt < 0 ? -1 : hallAt;
+    if (modelAt < 0 || hallAt < 0) continue;
+    modelOf[k] = modelAt;
+    const m = modelList[modelAt]!;
+    hallLoadKw[hallAt]! += m.powerKw;
+    hallItKw[hallAt]! += itPowerKw(m);
+    const zoneId = hallZones ? zoneOf(p, hallZones) : null;
+    if (zoneId) {
+      const z = zoneTotals.get(zoneId)!;
+      z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
+      z.liquidHeatKw += m.powerKw * m.heatToLiquidFraction;
+      if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
+      else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
+    }
+    const source = isPowerSource(m.kind);
+    if (source) sources.set(p.id, makeItem(p, m, zoneId));
+    if (p.powerSourceId) {
+      if (source) {
+        const children = childSources.get(p.powerSourceId);
+        if (children) children.push(p.id);
+        else childSources.set(p.powerSourceId, [p.id]);
+      } else {
+        directLoadKw.set(p.powerSourceId, (directLoadKw.get(p.powerSourceId) ?? 0) + m.powerKw);
+      }
+    }
+  }
+
+  const violations = new Map<string, Violation>();
+  const put = (v: Violation) => violations.set(v.id, v);
+  const itemOf = (k: number): Item => {
+    const p = placements[k]!;
+    const zones = zonesByHall.get(p.hallId);
+    return makeItem(p, modelList[modelOf[k]!]!, zones ? zoneOf(p, zones) : null);
+  };
+  checkPlacements(doc, hallList, modelList, hallOf, modelOf, itemOf, put);
+
+  // Capacities, in the order the live checker first reports them.
+  const headroom = new Map<string, Headroom>();
+  const set = (aggregates: Aggregate[]) => {
+    for (const a of aggregates) {
+      if (a.headroom) headroom.set(a.key, a.headroom);
+      else headroom.delete(a.key);
+      if (a.violation) put(a.violation);
+      else violations.delete(a.key);
+    }
+  };
+  hallList.forEach((hall, i) => set(hallAggregates(hall, hallLoadKw[i]!)));
+  for (const [zoneId, t] of zoneTotals) {
+    const zone = doc.zones.find((z) => z.id === zoneId)!;
+    set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahKw: t.crahKw, cduKw: t.cduKw, cduCount: t.cduKw.length }));
+  }
+  for (const site of new Map(doc.sites.map((s) => [s.id, s])).values()) {
+    let gridKw = 0;
+    let feedsKw = 0;
+    hallList.forEach((hall, i) => {
+      if (hall.siteId !== site.id) return;
+      gridKw += hallItKw[i]! * hall.pue;
+      feedsKw += hall.feedKw;
+    });
+    set(siteAggregates(site, gridKw, feedsKw));
+  }
+  const graph = powerGraph(sources, directLoadKw, childSources, (id) => {
+    // A feed that is not a source (or is missing) is rare: a scan per such id is cheaper than a map of every placement.
+    const k = placements.findIndex((p, i) => p.id === id && hallOf[i]! >= 0);
+    return k < 0 ? undefined : itemOf(k);
+  });
+  for (const id of sourcesAbove([...sources.keys()], graph)) set(sourceAggregates(id, graph, halls, doc.fleet.continuousLoadDerate));
+
+  return {
+    violations: [...violations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    headroom: [...headroom.values()],
+  };
+}
+
+function zoneOf(p: Placement, zones: Zone[]): string | null {
+  for (const z of zones) {
+    if (p.xM >= z.xM && p.xM <= z.xM + z.widthM && p.yM >= z.yM && p.yM <= z.yM + z.depthM) return z.id;
+  }
+  return null;
+}
+
+/**
+ * Object rules for every placement and pair rules for every neighbouring pair, hall by
+ * hall. Each pair is judged once, from its smaller id (as the live checker's build does),
+ * with that placement first.
+ */
+function checkPlacements(
+  doc: FleetDoc,
+  hallList: Hall[],
+  modelList: EquipmentModel[],
+  hallOf: Int32Array,
+  modelOf: Int32Array,
+  itemOf: (k: number) => Item,
+  put: (v: Violation) => void,
+): void {
+  const placements = doc.placements;
+  // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
+  const reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
+  // Placements by hall, in document order within each (a counting sort on the hall number).
+  const starts = new Int32Array(hallList.length + 1);
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) starts[hallOf[k]! + 1]!++;
+  for (let h = 0; h < hallList.length; h++) starts[h + 1]! += starts[h]!;
+  const order = new Int32Array(starts[hallList.length]!);
+  const next = starts.slice(0, hallList.length);
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) order[next[hallOf[k]!]!++] = k;
+
+  // One footprint buffer, reused hall after hall.
+  let largest = 0;
+  for (let h = 0; h < hallList.length; h++) largest = Math.max(largest, starts[h + 1]! - starts[h]!);
+  const rects = new Float64Array(4 * largest);
+  // Two scratch items the allocation-free predicates read; real Items only for offenders.
+  const a = scratchItem();
+  const b = scratchItem();
+  const made = new Map<number, Item>();
+  const offender = (k: number): Item => {
+    let item = made.get(k);
+    if (!item) made.set(k, (item = itemOf(k)));
+    return item;
+  };
+
+  for (let h = 0; h < hallList.length; h++) {
+    const hall = hallList[h]!;
+    const from = starts[h]!;
+    const size = starts[h + 1]! - from;
+    if (size === 0) continue;
+    for (let i = 0; i < size; i++) {
+      const k = order[from + i]!;
+      footprintInto(placements[k]!, modelList[modelOf[k]!]!, rects, 4 * i);
+    }
+    const grid = new FlatGrid(rects, size, 0, 0, hall.widthM, hall.depthM, CELL_M);
+    // Density and floor load depend on the model alone, within one hall.
+    const modelBreaks = new Int8Array(modelList.length).fill(-1);
+    for (let i = 0; i < size; i++) {
+      const k = order[from + i]!;
+      const mi = modelOf[k]!;
+      fill(a, placements[k]!, modelList[mi]!, rects, i);
+      if (modelBreaks[mi] === -1) modelBreaks[mi] = modelViolates(a.m, hall, doc.fleet) ? 1 : 0;
+      if (modelBreaks[mi] === 1 || outsideHall(a.rect, hall)) for (const v of objectViolations(offender(k), hall, doc.fleet)) put(v);
+      if (!a.floor) continue; // pairs need both units on the floor
+      const r = a.rect;
+      const id = a.p.id;
+      const found = grid.near(r.minX - reach, r.minY - reach, r.maxX + reach, r.maxY + reach, i);
+      for (let f = 0; f < found; f++) {
+        const j = grid.found[f]!;
+        const kj = order[from + j]!;
+        const pj = placements[kj]!;
+        if (pj.id < id) continue;
+        fill(b, pj, modelList[modelOf[kj]!]!, rects, j);
+        if (pairViolates(a, b)) for (const v of pairViolations(offender(k), offender(kj), hall.id, hall.siteId)) put(v);
+      }
+    }
+  }
+}
+
+function scratchItem(): Item {
+  return { p: null as unknown as Placement, m: null as unknown as EquipmentModel, rect: { minX: 0, minY: 0, maxX: 0, maxY: 0 }, floor: false, zoneId: null };
+}
+
+function fill(item: Item, p: Placement, m: EquipmentModel, rects: Float64Array, i: number): void {
+  item.p = p;
+  item.m = m;
+  item.floor = m.mounting === 'floor';
+  item.rect.minX = rects[4 * i]!;
+  item.rect.minY = rects[4 * i + 1]!;
+  item.rect.maxX = rects[4 * i + 2]!;
+  item.rect.maxY = rects[4 * i + 3]!;
+}
+
+/**
+ * The power chain as the aggregate rules read it. Sources are known from the pass; the
+ * rare non-source a source names as its feed is looked up on demand (once per id).
+ */
+function powerGraph(sources: Map<string, Item>, directLoadKw: Map<string, number>, childSources: Map<string, string[]>, lookUp: (id: string) => Item | undefined): PowerGraph {
+  const others = new Map<string, Item | undefined>();
+  return {
+    find: (id) => {
+      const source = sources.get(id);
+      if (source) return source;
+      if (!others.has(id)) others.set(id, lookUp(id));
+      return others.get(id);
+    },
+    directLoadKw: (id) => directLoadKw.get(id) ?? 0,
+    childSources: (id) => childSources.get(id) ?? [],
+  };
+}
