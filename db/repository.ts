@@ -153,8 +153,12 @@ export class FleetRepository {
       this.db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE singleton = 1`).get() as Row | undefined;
     const all = (table: EntityTable): unknown[] => {
       const spec = COLLECTIONS[table];
-      const rows = this.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY seq`).all() as Row[];
-      return rows.map(spec.fromRow);
+      const select = this.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY seq`);
+      if (!spec.fromValues) return (select.all() as Row[]).map(spec.fromRow);
+      // Iterated, so each row's array dies young instead of surviving into the old generation.
+      const items: unknown[] = [];
+      for (const values of select.raw().iterate() as IterableIterator<unknown[]>) items.push(spec.fromValues(values));
+      return items;
     };
     const halls = all('halls') as { id: string; retrofitOptions: unknown[] }[];
     const byHall = new Map(halls.map((h) => [h.id, h]));
