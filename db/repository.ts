@@ -40,6 +40,18 @@ function upsertSql(table: string, columns: readonly string[], key: readonly stri
     ON CONFLICT(${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 }
 
+/** Returns the first value read that equals `value`, for strings; anything else as it is. */
+function sharing(): (value: unknown) => unknown {
+  const first = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== 'string') return value;
+    const seen = first.get(value);
+    if (seen !== undefined) return seen;
+    first.set(value, value);
+    return value;
+  };
+}
+
 export class FleetRepository {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly nextSeq = new Map<EntityTable, number>();
@@ -157,7 +169,8 @@ export class FleetRepository {
       if (!spec.fromValues) return (select.all() as Row[]).map(spec.fromRow);
       // Iterated, so each row's array dies young instead of surviving into the old generation.
       const items: unknown[] = [];
-      for (const values of select.raw().iterate() as IterableIterator<unknown[]>) items.push(spec.fromValues(values));
+      const shared = sharing();
+      for (const values of select.raw().iterate() as IterableIterator<unknown[]>) items.push(spec.fromValues(values, shared));
       return items;
     };
     const halls = all('halls') as { id: string; retrofitOptions: unknown[] }[];

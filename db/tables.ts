@@ -17,8 +17,10 @@ export interface CollectionSpec {
    * The same from the row's values in `columns` order, for the large collections: rows read
    * as arrays and turned into objects by one object literal cost far less garbage collection
    * than the objects better-sqlite3 builds natively (measured in tests/bench/document.bench.ts).
+   * `shared` returns the first equal value of the read for references (a hall's or model's
+   * id), so thousands of rows hold one string and the copies read die young.
    */
-  fromValues?(values: unknown[]): unknown;
+  fromValues?(values: unknown[], shared: (value: unknown) => unknown): unknown;
 }
 
 const bool = (v: boolean): number => (v ? 1 : 0);
@@ -149,7 +151,16 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
     columns: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'powerSourceId', 'label'],
     toRow: identity as (p: never) => Row,
     fromRow: identity,
-    fromValues: (v) => ({ id: v[0], hallId: v[1], modelId: v[2], xM: v[3], yM: v[4], rotationDeg: v[5], powerSourceId: v[6], label: v[7] }),
+    fromValues: (v, shared) => ({
+      id: v[0],
+      hallId: shared(v[1]),
+      modelId: shared(v[2]),
+      xM: v[3],
+      yM: v[4],
+      rotationDeg: v[5],
+      powerSourceId: shared(v[6]),
+      label: v[7],
+    }),
   },
   scenarios: {
     table: 'scenarios',
