@@ -157,10 +157,29 @@ export class FleetRepository {
   }
 
   /**
-   * The stored document as read, unvalidated (pass `raw` through validateFleet), and what
-   * cannot be put into the document's shape at all: retrofit options of a missing hall.
+   * Whether SQLite already guarantees that the placements read have distinct ids: a UNIQUE
+   * index on exactly `id` (checked, since a damaged or foreign schema may lack it), and no id
+   * with U+FFFD, which is what text that is not valid UTF-8 reads as, so distinct stored ids
+   * could read as one string.
    */
-  readAll(): { raw: unknown; problems: IntegrityProblem[] } {
+  private placementIdsUnique(placements: readonly unknown[]): boolean {
+    const indexes = this.db.pragma('index_list(placements)') as { name: string; unique: number; partial: number }[];
+    const columns = (index: string): string =>
+      (this.db.pragma(`index_info(${JSON.stringify(index)})`) as { name: string }[]).map((c) => c.name).join();
+    const onIdAlone = indexes.some((index) => index.unique === 1 && index.partial === 0 && columns(index.name) === 'id');
+    // An id that is not text fails the schema anyway.
+    return onIdAlone && placements.every((p) => {
+      const id = (p as { id: unknown }).id;
+      return typeof id !== 'string' || !id.includes('\uFFFD');
+    });
+  }
+
+  /**
+   * The stored document as read, unvalidated (pass `raw` through validateFleet with
+   * `placementIdsUnique`), and what cannot be put into the document's shape at all: retrofit
+   * options of a missing hall.
+   */
+  readAll(): { raw: unknown; problems: IntegrityProblem[]; placementIdsUnique: boolean } {
     const single = (table: string, columns: readonly string[]): Row | undefined =>
       this.db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE singleton = 1`).get() as Row | undefined;
     const all = (table: EntityTable): unknown[] => {
@@ -185,19 +204,20 @@ export class FleetRepository {
         problems.push({ code: 'dangling-reference', where: `${where}.hallId`, message: `${where}: hallId "${String(row.hallId)}" names no hall` });
       }
     }
+    const placements = all('placements');
     const raw = {
       fleet: single('fleet_meta', META_COLUMNS),
       sites: all('sites'),
       halls,
       zones: all('zones'),
       models: all('models'),
-      placements: all('placements'),
+      placements,
       scenarios: all('scenarios'),
       limits: limitsFromRow(single('plan_limits', LIMIT_COLUMNS)),
       plans: all('plans'),
       titleBlock: single('title_block', TITLE_COLUMNS),
     };
-    return { raw, problems };
+    return { raw, problems, placementIdsUnique: this.placementIdsUnique(placements) };
   }
 }
 
