@@ -163,8 +163,8 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
       }
       migrate(db, userVersion);
     }
-    const { raw, problems: readProblems } = new FleetRepository(db).readAll();
-    const { doc, problems } = validateFleet(raw);
+    const { raw, problems: readProblems, placementIdsUnique } = new FleetRepository(db).readAll();
+    const { doc, problems } = validateFleet(raw, { placementIdsUnique });
     const all = [...readProblems, ...problems];
     if (!doc || all.length > 0) {
       throw new FleetFileError(file, `it breaks the fleet model's rules in ${all.length} place(s):\n${formatProblems(all)}`, all);

@@ -40,6 +40,18 @@ function upsertSql(table: string, columns: readonly string[], key: readonly stri
     ON CONFLICT(${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`;
 }
 
+/** Returns the first value read that equals `value`, for strings; anything else as it is. */
+function sharing(): (value: unknown) => unknown {
+  const first = new Map<string, string>();
+  return (value) => {
+    if (typeof value !== 'string') return value;
+    const seen = first.get(value);
+    if (seen !== undefined) return seen;
+    first.set(value, value);
+    return value;
+  };
+}
+
 export class FleetRepository {
   private readonly upserts = new Map<string, Database.Statement>();
   private readonly nextSeq = new Map<EntityTable, number>();
@@ -145,17 +157,40 @@ export class FleetRepository {
   }
 
   /**
-   * The stored document as read, unvalidated (pass `raw` through validateFleet), and what
-   * cannot be put into the document's shape at all: retrofit options of a missing hall.
+   * Whether SQLite already guarantees that the placements read have distinct ids: a UNIQUE
+   * index on exactly `id` (checked, since a damaged or foreign schema may lack it), and no id
+   * with U+FFFD, which is what text that is not valid UTF-8 reads as, so distinct stored ids
+   * could read as one string.
    */
-  readAll(): { raw: unknown; problems: IntegrityProblem[] } {
+  private placementIdsUnique(placements: readonly unknown[]): boolean {
+    const indexes = this.db.pragma('index_list(placements)') as { name: string; unique: number; partial: number }[];
+    const columns = (index: string): string =>
+      (this.db.pragma(`index_info(${JSON.stringify(index)})`) as { name: string }[]).map((c) => c.name).join();
+    const onIdAlone = indexes.some((index) => index.unique === 1 && index.partial === 0 && columns(index.name) === 'id');
+    // An id that is not text fails the schema anyway.
+    return onIdAlone && placements.every((p) => {
+      const id = (p as { id: unknown }).id;
+      return typeof id !== 'string' || !id.includes('\uFFFD');
+    });
+  }
+
+  /**
+   * The stored document as read, unvalidated (pass `raw` through validateFleet with
+   * `placementIdsUnique`), and what cannot be put into the document's shape at all: retrofit
+   * options of a missing hall.
+   */
+  readAll(): { raw: unknown; problems: IntegrityProblem[]; placementIdsUnique: boolean } {
     const single = (table: string, columns: readonly string[]): Row | undefined =>
       this.db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE singleton = 1`).get() as Row | undefined;
     const all = (table: EntityTable): unknown[] => {
       const spec = COLLECTIONS[table];
       const select = this.db.prepare(`SELECT ${spec.columns.join(', ')} FROM ${spec.table} ORDER BY seq`);
-      if (spec.fromRawRow) return (select.raw(true).all() as unknown[][]).map(spec.fromRawRow);
-      return (select.all() as Row[]).map(spec.fromRow);
+      if (!spec.fromValues) return (select.all() as Row[]).map(spec.fromRow);
+      // Iterated, so each row's array dies young instead of surviving into the old generation.
+      const items: unknown[] = [];
+      const shared = sharing();
+      for (const values of select.raw().iterate() as IterableIterator<unknown[]>) items.push(spec.fromValues(values, shared));
+      return items;
     };
     const halls = all('halls') as { id: string; retrofitOptions: unknown[] }[];
     const byHall = new Map(halls.map((h) => [h.id, h]));
@@ -169,19 +204,20 @@ export class FleetRepository {
         problems.push({ code: 'dangling-reference', where: `${where}.hallId`, message: `${where}: hallId "${String(row.hallId)}" names no hall` });
       }
     }
+    const placements = all('placements');
     const raw = {
       fleet: single('fleet_meta', META_COLUMNS),
       sites: all('sites'),
       halls,
       zones: all('zones'),
       models: all('models'),
-      placements: all('placements'),
+      placements,
       scenarios: all('scenarios'),
       limits: limitsFromRow(single('plan_limits', LIMIT_COLUMNS)),
       plans: all('plans'),
       titleBlock: single('title_block', TITLE_COLUMNS),
     };
-    return { raw, problems };
+    return { raw, problems, placementIdsUnique: this.placementIdsUnique(placements) };
   }
 }
 

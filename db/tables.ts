@@ -13,8 +13,14 @@ export interface CollectionSpec {
   columns: readonly string[];
   toRow(item: never): Row;
   fromRow(row: Row): unknown;
-  /** For the largest tables: the item from the row's values in `columns` order. */
-  fromRawRow?(values: unknown[]): unknown;
+  /**
+   * The same from the row's values in `columns` order, for the large collections: rows read
+   * as arrays and turned into objects by one object literal cost far less garbage collection
+   * than the objects better-sqlite3 builds natively (measured in tests/bench/document.bench.ts).
+   * `shared` returns the first equal value of the read for references (a hall's or model's
+   * id), so thousands of rows hold one string and the copies read die young.
+   */
+  fromValues?(values: unknown[], shared: (value: unknown) => unknown): unknown;
 }
 
 const bool = (v: boolean): number => (v ? 1 : 0);
@@ -145,9 +151,16 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
     columns: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'powerSourceId', 'label'],
     toRow: identity as (p: never) => Row,
     fromRow: identity,
-    // Fleets hold up to 100,000s of placements: objects of one fixed shape built in JS from
-    // raw rows load about 15 % faster than the row objects better-sqlite3 builds.
-    fromRawRow: (r) => ({ id: r[0], hallId: r[1], modelId: r[2], xM: r[3], yM: r[4], rotationDeg: r[5], powerSourceId: r[6], label: r[7] }),
+    fromValues: (v, shared) => ({
+      id: v[0],
+      hallId: shared(v[1]),
+      modelId: shared(v[2]),
+      xM: v[3],
+      yM: v[4],
+      rotationDeg: v[5],
+      powerSourceId: shared(v[6]),
+      label: v[7],
+    }),
   },
   scenarios: {
     table: 'scenarios',

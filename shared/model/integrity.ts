@@ -74,14 +74,36 @@ function indexIds<T extends { id: string }>(where: string, items: readonly T[], 
   return byId;
 }
 
+/**
+ * The placements other placements name as their power source, by id, for a source that
+ * guarantees unique ids. Usually a few hundred of a document's placements.
+ */
+function indexPowerSources(placements: readonly Placement[]): Map<string, Placement> {
+  const named = new Set<string>();
+  for (const p of placements) if (p.powerSourceId !== null) named.add(p.powerSourceId);
+  const byId = new Map<string, Placement>();
+  if (named.size > 0) for (const p of placements) if (named.has(p.id)) byId.set(p.id, p);
+  return byId;
+}
+
+export interface IntegrityOptions {
+  /**
+   * The source already guarantees that no two placements share an id (a .fleet file's UNIQUE
+   * index), so only power sources are indexed: an index of every placement costs more than all
+   * the other checks of a 100,000-placement document together.
+   */
+  placementIdsUnique?: boolean;
+}
+
 /** Rules beyond the schema for a document that already has the model's shape. */
-export function checkIntegrity(doc: FleetDoc): IntegrityProblem[] {
+export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const sitesById = indexIds('sites', doc.sites, problems);
   const hallsById = indexIds('halls', doc.halls, problems);
   indexIds('zones', doc.zones, problems);
   const modelsById = indexIds('models', doc.models, problems);
-  const placementsById = indexIds('placements', doc.placements, problems);
+  // Only ids named as a power source are ever looked up in this index.
+  const placementsById = opts.placementIdsUnique ? indexPowerSources(doc.placements) : indexIds('placements', doc.placements, problems);
   indexIds('scenarios', doc.scenarios, problems);
   indexIds('plans', doc.plans, problems);
   const dangling = (where: string, field: string, value: string, what: string): void => {
@@ -140,13 +162,17 @@ export function checkIntegrity(doc: FleetDoc): IntegrityProblem[] {
   return problems;
 }
 
-/** A placement that feeds itself through a chain of sources would make every load sum infinite. */
+/**
+ * A placement that feeds itself through a chain of sources would make every load sum infinite.
+ * `byId` needs to hold only the placements named as power sources.
+ */
 function powerLoops(fed: readonly Placement[], byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
   const settled = new Set<string>();
   const problems: IntegrityProblem[] = [];
   for (const start of fed) {
-    const chain: string[] = [];
-    let at: string | null = start.id;
+    if (settled.has(start.id)) continue;
+    const chain: string[] = [start.id];
+    let at: string | null = start.powerSourceId;
     while (at !== null && !settled.has(at) && !chain.includes(at)) {
       chain.push(at);
       at = byId.get(at)?.powerSourceId ?? null;
@@ -213,10 +239,10 @@ function parseFleet(raw: unknown): z.ZodSafeParseResult<FleetDoc> {
 }
 
 /** Schema and rule checks together, for anything read from outside (a file, an import). */
-export function validateFleet(raw: unknown): Validated {
+export function validateFleet(raw: unknown, opts: IntegrityOptions = {}): Validated {
   const parsed = parseFleet(raw);
   if (!parsed.success) return { doc: null, problems: schemaProblems(raw, parsed.error.issues).slice(0, MAX_PROBLEMS) };
-  return { doc: parsed.data, problems: checkIntegrity(parsed.data).slice(0, MAX_PROBLEMS) };
+  return { doc: parsed.data, problems: checkIntegrity(parsed.data, opts).slice(0, MAX_PROBLEMS) };
 }
 
 /** One line per problem, capped, for error messages and the CLI. */

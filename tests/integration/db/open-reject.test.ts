@@ -98,6 +98,29 @@ const cases: [string, () => string, RegExp][] = [
   ['hall of zero area', () => edit(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM: .*>0.*\(is 0\)/],
   ['power loop', () => edit(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
   ['missing fleet row', () => edit(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet: .*expected object/],
+  [
+    // Distinct bytes for SQLite's UNIQUE index, one string once read: both are U+FFFD.
+    'placement ids that differ only in bytes that are not UTF-8',
+    () =>
+      edit(
+        validFile('badutf8.fleet'),
+        "UPDATE placements SET id = CAST(X'6964FF' AS TEXT) WHERE id = 'sm-m01-01'; UPDATE placements SET id = CAST(X'6964FE' AS TEXT) WHERE id = 'sm-m01-02'",
+      ),
+    /placements: id "id\uFFFD" is used more than once/,
+  ],
+  [
+    'duplicate placement ids in a schema without the unique index',
+    () =>
+      edit(
+        validFile('nounique.fleet'),
+        `CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements;
+         CREATE TABLE placements (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, hallId TEXT NOT NULL, modelId TEXT NOT NULL, xM REAL NOT NULL,
+           yM REAL NOT NULL, rotationDeg INTEGER NOT NULL, powerSourceId TEXT, label TEXT NOT NULL);
+         INSERT INTO placements SELECT * FROM copy; DROP TABLE copy;
+         UPDATE placements SET id = 'sm-m01-01' WHERE id = 'sm-m01-02'`,
+      ),
+    /placements: id "sm-m01-01" is used more than once/,
+  ],
 ];
 
 describe('refused files', () => {

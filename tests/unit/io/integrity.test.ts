@@ -45,6 +45,28 @@ describe('integrity on load', () => {
     expect(messages.filter((m) => m.includes('loop'))).toHaveLength(1);
   });
 
+  it('finds the same problems when the source guarantees unique placement ids', () => {
+    const variants: ((doc: FleetDoc) => void)[] = [
+      () => undefined,
+      (doc) => (doc.placements[0] = { ...doc.placements[0]!, powerSourceId: 'nopdu', modelId: 'nomodel', hallId: 'nohall' }),
+      (doc) =>
+        (doc.placements = doc.placements.map((p) =>
+          p.id === 'sm-m01-02' ? { ...p, powerSourceId: 'sm-m01-01' } : p.id === 'sm-pdu01-01' ? { ...p, powerSourceId: 'sm-bw1' } : p,
+        )),
+      // A loop entered from a placement outside it, and a placement feeding itself.
+      (doc) =>
+        (doc.placements = doc.placements.map((p, i) =>
+          i === 0 ? { ...p, powerSourceId: 'sm-pdu01-01' } : p.id === 'sm-pdu01-01' ? { ...p, powerSourceId: 'sm-bw1' } : p.id === 'sm-cdu01-01' ? { ...p, powerSourceId: p.id } : p,
+        )),
+    ];
+    for (const change of variants) {
+      const doc = sampleSmall();
+      change(doc);
+      expect(checkIntegrity(doc, { placementIdsUnique: true })).toEqual(checkIntegrity(doc));
+    }
+    expect(checkIntegrity(sampleSmall()).length).toBe(0);
+  });
+
   it('reports schema breaks by id with the value found', () => {
     const doc = sampleSmall() as unknown as { models: { powerKw: number }[]; halls: { depthM: number }[]; placements: { yM: number }[] };
     doc.models[3]!.powerKw = -3;
