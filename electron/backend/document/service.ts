@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
-import { countViolations, describeLimitCount, LiveChecker, type CheckResult, type LimitCount } from '../../../shared/constraints';
+import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
 import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
@@ -61,8 +61,6 @@ interface Open {
   savedRevision: number;
   releaseLock: () => void;
   notice: string | undefined;
-  /** The constraint engine on this document: built when first asked, then kept current edit by edit. */
-  checker: LiveChecker | null;
 }
 
 type Listener = (info: DocumentInfo) => void;
@@ -138,22 +136,16 @@ export class DocumentService {
     return () => this.noticeListeners.delete(listener);
   }
 
-  private checks(): CheckResult {
-    const o = this.open;
-    o.checker ??= new LiveChecker(o.doc);
-    return o.checker.result();
-  }
-
   /**
    * A file from a colleague may break limits it was never checked against here. The check
-   * of a large fleet takes a moment, so it runs once the opened document has been handed
-   * over, and what it finds is told as a notice; later saves then read it for free.
+   * runs once the opened document has been handed over, so opening is not slowed by it,
+   * and what it finds is told as a notice.
    */
   private reportLimitsOnceOpen(name: string): void {
     const opened = this.current;
     setImmediate(() => {
       if (this.current !== opened) return;
-      const broken = describeLimitCount(countViolations(this.checks().violations));
+      const broken = describeLimitCount(countViolations(checkFleet(this.open.doc).violations));
       if (!broken) return;
       for (const listener of this.noticeListeners) listener(`${name} opens with ${broken} (see Problems)`);
     });
@@ -195,11 +187,11 @@ export class DocumentService {
    * previous one and its working copy.
    */
   private replaceWith(
-    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice' | 'checker'>,
+    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice'>,
     opts: { notice?: string; unsaved?: boolean } = {},
   ): DocumentSnapshot {
     const revision = ++this.lastRevision;
-    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice, checker: null };
+    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice };
     const previous = this.current;
     this.current = next;
     if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
@@ -277,7 +269,6 @@ export class DocumentService {
     if (o.revision === o.savedRevision) this.writeSidecar(true);
     o.repo.persist(applied.doc, applied.changes);
     o.doc = applied.doc;
-    o.checker?.update(applied.doc, applied.changes);
     o.revision = ++this.lastRevision;
     this.emit();
     const { revision, dirty } = this.info();
@@ -294,7 +285,7 @@ export class DocumentService {
   /** Saves whatever the limits say (plans are saved half-done), and reports what they say. */
   saveAs(file: string): DocumentInfo {
     const o = this.open;
-    const limits = countViolations(this.checks().violations);
+    const limits = countViolations(checkFleet(this.open.doc).violations);
     let target = path.resolve(this.opts.documentsDir, file);
     if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
     if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);

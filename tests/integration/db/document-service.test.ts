@@ -223,7 +223,7 @@ describe('recovery after a crash', () => {
     expect(notices).toEqual(['over.fleet opens with 1 error against the limits (see Problems)']);
     expect(s.save()).toMatchObject({ dirty: false, limits: { errors: 1, warnings: 0 } });
 
-    // Kept current edit by edit: the fixed feed is seen by the next save.
+    // The fixed feed is seen by the next save.
     s.apply({ type: 'update', table: 'halls', id: over.halls[0]!.id, patch: { feedKw: 1000 } }, opened.revision);
     expect(s.save().limits).toEqual({ errors: 0, warnings: 0 });
     s.openFile(file);
