@@ -242,7 +242,8 @@ export const PlanSchema = z.object({
   id,
   name: z.string().min(1).max(200),
   createdAt: z.string(),
-  status: z.enum(['optimal', 'time-limit', 'infeasible']),
+  // 'time-limit' and 'stopped' (by the user) keep the best plan found; mipGapFraction says how close it is proven to be.
+  status: z.enum(['optimal', 'time-limit', 'stopped', 'infeasible']),
   objective: z.enum(['expected', 'worst-case']),
   npvUsd: finite,
   irrFraction: finite.nullable(),

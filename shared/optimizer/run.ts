@@ -11,11 +11,36 @@ import { buildModel, v, type BuiltModel, type Objective } from './model';
 export interface SolverSolution {
   Status: string;
   ObjectiveValue: number;
-  Columns: Record<string, { Primal: number }>;
+  /** Absent when the solver stopped without a solution. */
+  Columns?: Record<string, { Primal: number }>;
   Rows: { Name?: string; Dual?: number; Primal?: number }[];
+  /** For a MIP with a solution: how far its objective may be from the best possible, relative. */
+  MipGap?: number;
 }
 
-export type SolveFn = (lp: string, options: { timeLimitS: number; mipGap: number }) => SolverSolution;
+/** The branch-and-bound search so far, in the objective's own terms. */
+export interface SearchProgress {
+  /** The best plan's objective found so far, if any. */
+  bestObjective: number | null;
+  /** No plan can do better than this (for a maximization). */
+  bound: number | null;
+  gapFraction: number | null;
+}
+
+export interface SolveOptions {
+  timeLimitS: number;
+  mipGap: number;
+  onProgress?: (search: SearchProgress) => void;
+  /** Asked at the solver's checkpoints: true stops the search and keeps its best plan. */
+  stopRequested?: () => boolean;
+}
+
+export type SolveFn = (lp: string, options: SolveOptions) => SolverSolution;
+
+export interface RunHooks {
+  progress?: (phase: string, search?: SearchProgress) => void;
+  stopRequested?: () => boolean;
+}
 
 export interface RunOptions {
   objective: Objective;
@@ -41,9 +66,12 @@ export interface RunResult {
 
 export class SolveError extends Error {}
 
-const SOLVED = new Set(['Optimal', 'Time limit reached', 'Target for objective reached', 'Bound on objective reached']);
+const SOLVED = new Set(['Optimal', 'Time limit reached', 'Target for objective reached', 'Bound on objective reached', 'Interrupted by user']);
 
-export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, progress: (phase: string) => void = () => undefined): RunResult {
+const planStatus = (status: string): Plan['status'] => (status === 'Optimal' ? 'optimal' : status === 'Interrupted by user' ? 'stopped' : 'time-limit');
+
+export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, hooks: RunHooks = {}): RunResult {
+  const progress = hooks.progress ?? (() => undefined);
   progress('building the model');
   const model = buildModel(doc, opts.objective);
   const lpText = writeLp(model.lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
@@ -53,9 +81,10 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, pr
     rows: model.lp.rows.length,
     solveMs: 0,
   };
-  progress(`solving ${stats.variables} variables, ${stats.rows} limits`);
+  const searching = `solving ${stats.variables} variables, ${stats.rows} limits`;
+  progress(searching);
   const started = Date.now();
-  const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap });
+  const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap, onProgress: (search) => progress(searching, search), stopRequested: hooks.stopRequested });
   stats.solveMs = Date.now() - started;
   const base = { id: opts.planId, name: `${opts.objective === 'expected' ? 'Expected' : 'Worst-case'} NPV plan`, createdAt: opts.now, objective: opts.objective };
 
@@ -65,19 +94,24 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, pr
     const plan: Plan = { ...base, status: 'infeasible', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [], periods: [], bindingLimits: [], conflicts };
     return { plan, sensitivity: null, lpText, stats };
   }
-  if (!SOLVED.has(sol.Status) || !sol.Columns) throw new SolveError(`The solver stopped without a plan: ${sol.Status}`);
-  const value = (name: string) => sol.Columns[name]?.Primal ?? 0;
+  const columns = sol.Columns;
+  if (!SOLVED.has(sol.Status) || !columns) {
+    const why = sol.Status === 'Interrupted by user' ? 'it was stopped before it found one' : sol.Status === 'Time limit reached' ? 'the time limit came before it found one' : sol.Status;
+    throw new SolveError(`The solver stopped without a plan: ${why}`);
+  }
+  const value = (name: string) => columns[name]?.Primal ?? 0;
 
   progress('pricing the binding limits');
   const bindingLimits = priceLimits(model, value, solve, opts);
   const { halls, periods, cashFlows } = readPlan(doc, model, value);
   const plan: Plan = {
     ...base,
-    status: sol.Status === 'Optimal' ? 'optimal' : 'time-limit',
+    status: planStatus(sol.Status),
     npvUsd: sol.ObjectiveValue,
     irrFraction: irr(cashFlows, doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
-    mipGapFraction: sol.Status === 'Optimal' ? Math.min(opts.mipGap, 1) : 1,
+    // What the solver proved; a search cut short may not have proved anything.
+    mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
     halls,
     periods,
     bindingLimits,
@@ -226,6 +260,6 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
       `the AI contract (${doc.limits.contractedAiMw} MW by period ${p + 1}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
     ];
   }
-  const relaxedGroups = [...groups].filter(([g]) => (sol.Columns[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
+  const relaxedGroups = [...groups].filter(([g]) => (sol.Columns?.[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
   return [`the AI contract (${doc.limits.contractedAiMw} MW by period ${doc.limits.contractedByPeriod + 1}) conflicts with: ${relaxedGroups.join(', ')}`, ...relaxedGroups.map((g) => `relax the ${g}`)];
 }

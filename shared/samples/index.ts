@@ -1,17 +1,19 @@
-/** The embedded samples: the app's default document, a small one for tests, a generator for benchmarks. */
+/** The embedded samples: the app's default document, a small one for tests, generators for benchmarks. */
 import type { FleetDoc } from '../model/schema';
 import { blankFleet } from './blank';
 import { sampleCampus } from './campus';
 import { generateFleet } from './generate';
+import { referencePortfolio } from './portfolio';
 import { sampleSmall } from './small';
 
-export { blankFleet, sampleCampus, sampleSmall, generateFleet };
+export { blankFleet, sampleCampus, sampleSmall, generateFleet, referencePortfolio };
 export type { GenerateOptions } from './generate';
 
 export const SAMPLES = {
   campus: { title: 'Mining campus with an AI retrofit (three sites)', build: sampleCampus },
   small: { title: 'Small fleet (one hall, for tests)', build: sampleSmall },
   large: { title: 'Generated fleet, 20,000 miner racks', build: () => generateFleet({ placements: 20_000, seed: 1 }) },
+  portfolio: { title: 'Synthetic portfolio for the optimizer, 20 sites × 6 halls', build: () => referencePortfolio() },
 } as const satisfies Record<string, { title: string; build: () => FleetDoc }>;
 
 export type SampleName = keyof typeof SAMPLES;

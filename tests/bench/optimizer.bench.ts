@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { OptimizerService } from '../../electron/backend/optimizer/service';
 import { report, time } from './measure';
-import { referencePortfolio } from './portfolio';
+import { referencePortfolio } from '../../shared/samples';
 
 const GAP = 0.001;
 /** Each solver gets this long; a run that ends on it reports that it did not prove the gap. */

@@ -60,3 +60,16 @@ test('scenarios and limits are edited in the panel and solved against: an imposs
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('scenario-base-gpuRateUsdPerGpuHour-0')).toHaveValue('9');
 });
+
+test('a long search shows its best plan and proven gap as it goes, and "Stop, keep best plan" ends it with that plan', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('portfolio');
+  await page.getByTestId('view-optimizer').click();
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByTestId('optimizer-progress')).toContainText(/best plan so far −?\$/, { timeout: 60_000 });
+  await expect(page.getByTestId('optimizer-progress')).toContainText(/(proven within [\d.]+ %|not yet proven close) /);
+  await page.getByTestId('optimizer-stop').click();
+  await expect(page.getByTestId('optimizer-status')).toHaveText(/^stopped: (proven within [\d.]+ %|not yet proven close)/, { timeout: 60_000 });
+  await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);
+  await expect(page.getByTestId('optimizer-stop')).toBeDisabled();
+});

@@ -1,3 +1,4 @@
+import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 import type { Response } from '../../../shared/ipc/contract';
 import { buildModel } from '../../../shared/optimizer/model';
 import { writeLp } from '../../../shared/optimizer/lp';
@@ -7,7 +8,7 @@ import type { OptimizerService } from '../optimizer/service';
 export interface OptimizerContext {
   document: DocumentService;
   optimizer: OptimizerService;
-  emit: (name: 'optimizer.progress', payload: { phase: string; elapsedMs: number }) => void;
+  emit: (name: 'optimizer.progress', payload: OptimizerProgress) => void;
 }
 
 export const optimizerHandlers = {
@@ -23,12 +24,14 @@ export const optimizerHandlers = {
         planId: `plan-${started.toString(36)}`,
         now: new Date(started).toISOString(),
       },
-      (phase) => ctx.emit('optimizer.progress', { phase, elapsedMs: Date.now() - started }),
+      (phase, search) =>
+        ctx.emit('optimizer.progress', { phase, elapsedMs: Date.now() - started, bestNpvUsd: search?.bestObjective, boundNpvUsd: search?.bound, gapFraction: search?.gapFraction }),
     );
     // The plan becomes part of the document (saved with it, undoable like any edit).
     const { revision } = ctx.document.apply({ type: 'insert', entities: { table: 'plans', items: [result.plan] } }, ctx.document.info().revision);
     return { plan: result.plan, sensitivity: result.sensitivity, stats: result.stats, revision };
   },
+  'optimizer.stop': async (_req: object, ctx: OptimizerContext): Promise<Response<'optimizer.stop'>> => ({ stopping: ctx.optimizer.stop() }),
   'optimizer.cancel': async (_req: object, ctx: OptimizerContext): Promise<Response<'optimizer.cancel'>> => ({ cancelled: await ctx.optimizer.cancel() }),
   'optimizer.lp': async (req: { objective?: 'expected' | 'worst-case' }, ctx: OptimizerContext): Promise<Response<'optimizer.lp'>> => {
     const { doc } = ctx.document.snapshot();

@@ -1,13 +1,14 @@
 /**
- * Owns the optimizer worker: keeps one warm, runs one solve at a time, cancels by
- * terminating it (HiGHS cannot be interrupted mid-solve) and replaces a worker that
- * died, so a crash or a cancel costs the user nothing but that run.
+ * Owns the optimizer worker: keeps one warm, runs one solve at a time, stops a search
+ * and keeps its best plan (through shared memory the solver reads at its checkpoints),
+ * cancels by terminating the worker, and replaces a worker that died, so a crash or a
+ * cancel costs the user nothing but that run.
  */
 import { Worker } from 'node:worker_threads';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { buildModel } from '../../../shared/optimizer/model';
-import type { RunOptions, RunResult } from '../../../shared/optimizer/run';
-import type { WorkerReply, WorkerRequest } from '../../optimizer-worker';
+import type { RunOptions, RunResult, SearchProgress } from '../../../shared/optimizer/run';
+import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-worker';
 import { MAX_VARIABLES } from './highs-solver';
 
 export class OptimizerError extends Error {}
@@ -15,12 +16,16 @@ export class OptimizerError extends Error {}
 interface Pending {
   resolve: (r: RunResult) => void;
   reject: (e: Error) => void;
-  onProgress: (phase: string) => void;
+  onProgress: Progress;
 }
+
+type Progress = (phase: string, search?: SearchProgress) => void;
 
 export class OptimizerService {
   private worker: Worker | null = null;
   private pending: Pending | null = null;
+  /** Shared with the worker: 1 asks the running search to stop and keep its best plan. */
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
 
   constructor(private readonly workerPath: string) {}
 
@@ -35,11 +40,11 @@ export class OptimizerService {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = new Worker(this.workerPath, { workerData: { stopFlag: this.stopFlag } satisfies WorkerData });
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.pending;
       if (!pending) return;
-      if (reply.type === 'progress') pending.onProgress(reply.phase);
+      if (reply.type === 'progress') pending.onProgress(reply.phase, reply.search);
       else if (reply.type === 'result') this.settle().resolve(reply.result);
       else if (reply.type === 'error') this.settle().reject(new OptimizerError(reply.message));
     });
@@ -64,7 +69,7 @@ export class OptimizerService {
     return pending;
   }
 
-  async solve(doc: FleetDoc, options: RunOptions, onProgress: (phase: string) => void = () => undefined): Promise<RunResult> {
+  async solve(doc: FleetDoc, options: RunOptions, onProgress: Progress = () => undefined): Promise<RunResult> {
     if (this.pending) throw new OptimizerError('The optimizer is already running; cancel it or wait');
     // Refuse a model HiGHS-wasm cannot hold before spending a worker on it.
     const { lp } = buildModel(doc, options.objective);
@@ -75,13 +80,24 @@ export class OptimizerService {
     }
     return new Promise<RunResult>((resolve, reject) => {
       this.pending = { resolve, reject, onProgress };
+      Atomics.store(this.stopFlag, 0, 0);
       const worker = this.ensureWorker();
       worker.ref();
       worker.postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
     });
   }
 
-  /** Stops the running solve, if any; the next run gets a fresh worker. */
+  /**
+   * Ends the running search at the solver's next checkpoint; the run then resolves with
+   * the best plan found so far (or fails if there is none yet).
+   */
+  stop(): boolean {
+    if (!this.pending) return false;
+    Atomics.store(this.stopFlag, 0, 1);
+    return true;
+  }
+
+  /** Abandons the running solve, if any; the next run gets a fresh worker. */
   async cancel(): Promise<boolean> {
     if (!this.pending) return false;
     const pending = this.settle();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { formatUsd } from '../../../shared/units';
+import { describePlanStatus } from '../../../shared/optimizer/describe';
 import { runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs } from '../../backend/optimizer/highs-solver';
 import { readFleet } from './document-common';
@@ -31,7 +32,7 @@ export const optimizeCommand: CliCommand = {
         return EXIT_OK;
       }
       const { plan } = result;
-      const lines = [`${file}: ${plan.status}, ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${result.stats.variables} variables, ${result.stats.rows} limits, ${result.stats.solveMs} ms)`];
+      const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${result.stats.variables} variables, ${result.stats.rows} limits, ${result.stats.solveMs} ms)`];
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);

@@ -12,6 +12,8 @@ import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
+import { describePlanStatus, describeSearch } from '../../../shared/optimizer/describe';
+import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
 type Result = Response<'optimizer.run'>;
 
@@ -21,16 +23,19 @@ export function OptimizerPanel() {
   const [timeLimitS, setTimeLimitS] = useState(doc?.limits.timeLimitS ?? 60);
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState('');
+  const [stopping, setStopping] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => api.on('optimizer.progress', (p) => {
-    const { phase, elapsedMs } = p as { phase: string; elapsedMs: number };
-    setProgress(`${phase} (${(elapsedMs / 1000).toFixed(1)} s)`);
+    const { phase, elapsedMs, ...search } = p as OptimizerProgress;
+    const searching = search.bestNpvUsd !== undefined || search.boundNpvUsd !== undefined;
+    setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''} (${(elapsedMs / 1000).toFixed(1)} s)`);
   }), []);
 
   const run = async () => {
     setRunning(true);
+    setStopping(false);
     setError(null);
     setProgress('starting');
     try {
@@ -46,6 +51,9 @@ export function OptimizerPanel() {
     }
   };
 
+  const stop = async () => {
+    if ((await api.invoke('optimizer.stop', {})).stopping) setStopping(true);
+  };
   useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
   const plan = result?.plan;
@@ -72,7 +80,8 @@ export function OptimizerPanel() {
           <input type="number" min={1} max={3600} value={timeLimitS} onChange={(e) => setTimeLimitS(Math.max(1, Number(e.target.value)))} />
         </label>
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
-        <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} data-testid="optimizer-cancel">Cancel</button>
+        <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
+        <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{progress}</span>}
       </div>
       <p className="muted">
@@ -92,7 +101,7 @@ export function OptimizerPanel() {
             <div><span className="muted">NPV ({plan.objective})</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
             <div><span className="muted">IRR</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
             <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} periods`}</strong></div>
-            <div><span className="muted">Status</span><strong>{plan.status}</strong></div>
+            <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             <div><span className="muted">Model</span><strong>{result.stats.variables} vars · {result.stats.solveMs} ms</strong></div>
           </div>
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>

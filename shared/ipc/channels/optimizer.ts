@@ -8,6 +8,16 @@ export const SensitivitySchema = z.object({
   npvUsd: z.array(z.array(z.number())),
 });
 
+/** While HiGHS searches: the best plan's NPV so far, the bound no plan can beat, and the gap between them. */
+const SearchProgressEvent = z.object({
+  phase: z.string(),
+  elapsedMs: z.number(),
+  bestNpvUsd: z.number().nullable().optional(),
+  boundNpvUsd: z.number().nullable().optional(),
+  gapFraction: z.number().nullable().optional(),
+});
+export type OptimizerProgress = z.infer<typeof SearchProgressEvent>;
+
 export const optimizerChannels = {
   /** Solves the open document's capacity plan in the worker and stores the plan in the document. */
   'optimizer.run': channel(
@@ -19,11 +29,14 @@ export const optimizerChannels = {
       revision: z.number(),
     }),
   ),
+  /** Ends the search at its next checkpoint; the running 'optimizer.run' then answers with the best plan so far. */
+  'optimizer.stop': channel(z.object({}).strict(), z.object({ stopping: z.boolean() })),
+  /** Abandons the run: it answers with an error and no plan is kept. */
   'optimizer.cancel': channel(z.object({}).strict(), z.object({ cancelled: z.boolean() })),
   /** The LP file of the open document's model, exactly as solved. */
   'optimizer.lp': channel(z.object({ objective: z.enum(['expected', 'worst-case']).optional() }).strict(), z.object({ lp: z.string() })),
 };
 
 export const optimizerEvents = {
-  'optimizer.progress': event(z.object({ phase: z.string(), elapsedMs: z.number() })),
+  'optimizer.progress': event(SearchProgressEvent),
 };

@@ -9,8 +9,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptimizerService } from '../../../electron/backend/optimizer/service';
 import type { EquipmentModel, FleetDoc, RetrofitOption } from '../../../shared/model/schema';
-import type { RunOptions } from '../../../shared/optimizer/run';
-import { blankFleet, generateFleet, sampleCampus } from '../../../shared/samples';
+import { describePlanStatus } from '../../../shared/optimizer/describe';
+import type { RunOptions, SearchProgress } from '../../../shared/optimizer/run';
+import { blankFleet, generateFleet, referencePortfolio, sampleCampus } from '../../../shared/samples';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
 
 const base = blankFleet().models[0]!;
@@ -139,6 +140,30 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(await service.cancel()).toBe(true);
     await expect(running).rejects.toThrow('Cancelled');
     expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
+  });
+
+  it('reports the search as it goes, and stops on request keeping the best plan so far, with the gap it proved', async () => {
+    expect(service.stop()).toBe(false); // nothing runs
+    const reports: SearchProgress[] = [];
+    // Three sites of the reference portfolio: about 40 s to a proven optimum, a first plan within seconds.
+    const running = service.solve(referencePortfolio(1, 3), options({ mipGap: 0, timeLimitS: 600 }), (_phase, search) => {
+      if (!search) return;
+      reports.push(search);
+      if (search.bestObjective !== null) service.stop();
+    });
+    const { plan } = await running;
+    const first = reports.find((r) => r.bestObjective !== null)!;
+    expect(plan.status).toBe('stopped');
+    // HiGHS may find better plans between the report and its next checkpoint, never worse.
+    expect(plan.npvUsd).toBeGreaterThanOrEqual(first.bestObjective! - 1e-6 * Math.abs(first.bestObjective!));
+    const bounds = reports.map((r) => r.bound).filter((b): b is number => b !== null);
+    for (const bound of bounds) expect(bound).toBeGreaterThanOrEqual(plan.npvUsd);
+    expect(plan.mipGapFraction).toBeGreaterThan(0);
+    expect(plan.mipGapFraction).toBeLessThanOrEqual(1);
+    expect(describePlanStatus(plan)).toMatch(/^stopped: /);
+    expect(plan.halls).toHaveLength(18);
+    // The stop was for that run only.
+    expect((await service.solve(tinyFleet(), options())).plan).toMatchObject({ status: 'optimal' });
   });
 
   it('a worker that dies becomes a clear error, and the next run works', async () => {

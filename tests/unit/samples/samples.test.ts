@@ -142,7 +142,7 @@ describe('samples', () => {
   });
 
   it('names an unknown sample and the known ones', () => {
-    expect(() => sampleByName('nope')).toThrow(/unknown sample "nope" \(known: campus, small, large\)/);
+    expect(() => sampleByName('nope')).toThrow(/unknown sample "nope" \(known: campus, small, large, portfolio\)/);
     expect(Object.keys(SAMPLES)).toEqual(listSamples().map((s) => s.name));
   });
 });

@@ -1,19 +1,19 @@
 /**
  * The optimizer's reference portfolio: 20 sites × 6 halls × 10 options × 12 quarters ×
- * 3 scenarios. Each hall may keep its miners, repower in one of three ways (two miner models,
- * one of them at two price points), convert to one of five AI rack classes, or go idle;
- * seeded, so every run solves the same model.
+ * 3 scenarios, synthetic. Each hall may keep its miners, repower in one of three ways (two
+ * miner models, one of them at two price points), convert to one of five AI rack classes,
+ * or go idle; seeded, so every run solves the same model. Fewer sites give a smaller
+ * model of the same kind.
  */
-import { builtInCatalog } from '../../shared/catalog';
-import type { FleetDoc, Hall, RetrofitOption } from '../../shared/model/schema';
-import { idleOption, keepMiningOption, retrofitAiOption, threeScenarios } from '../../shared/samples/economics';
-import { fleetMeta, hall, site, titleBlock } from '../../shared/samples/parts';
+import { builtInCatalog } from '../catalog';
+import type { FleetDoc, Hall, RetrofitOption } from '../model/schema';
+import { idleOption, keepMiningOption, retrofitAiOption, threeScenarios } from './economics';
+import { fleetMeta, hall, site, titleBlock } from './parts';
 
-const SITES = 20;
 const HALLS_PER_SITE = 6;
 const QUARTERS = 12;
 
-export function referencePortfolio(seed = 1): FleetDoc {
+export function referencePortfolio(seed = 1, siteCount = 20): FleetDoc {
   let state = seed;
   const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const models = builtInCatalog();
@@ -22,7 +22,7 @@ export function referencePortfolio(seed = 1): FleetDoc {
   const repowers = ['rack-s21', 'rack-s21xp', 'rack-s21'].map(model);
   const aiRacks = ['rack-h100x4', 'rack-h200x4', 'rack-b200x4', 'rack-b300x4', 'nvl72-gb200'].map(model);
   const halls: Hall[] = [];
-  const sites = Array.from({ length: SITES }, (_, s) => {
+  const sites = Array.from({ length: siteCount }, (_, s) => {
     let feedKw = 0;
     for (let k = 0; k < HALLS_PER_SITE; k++) {
       const widthM = 40 + Math.round(random() * 60);

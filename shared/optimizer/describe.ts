@@ -1,0 +1,37 @@
+/**
+ * How sure the optimizer is of a plan, in the user's words: the same sentence in the
+ * panel, the CLI and the progress line.
+ */
+import type { Plan } from '../model/schema';
+import { formatUsd } from '../units';
+
+/** A gap as a percentage, with the decimals a small gap needs to be read at all. */
+export function formatGap(gapFraction: number): string {
+  const pct = gapFraction * 100;
+  return `${pct.toFixed(pct < 1 ? 2 : 1)} %`;
+}
+
+const closeness = (gapFraction: number): string =>
+  gapFraction >= 1 ? 'not yet proven close to the best possible' : `proven within ${formatGap(gapFraction)} of the best possible`;
+
+export function describePlanStatus(plan: Pick<Plan, 'status' | 'mipGapFraction'>): string {
+  switch (plan.status) {
+    case 'optimal':
+      return plan.mipGapFraction > 0 ? `optimal, ${closeness(plan.mipGapFraction)}` : 'optimal';
+    case 'time-limit':
+      return `time limit reached: ${closeness(plan.mipGapFraction)}`;
+    case 'stopped':
+      return `stopped: ${closeness(plan.mipGapFraction)}`;
+    case 'infeasible':
+      return 'no plan meets every limit';
+  }
+}
+
+/** The search so far, for a progress line: "best plan $1.45 B, proven within 0.72 % of the best possible". */
+export function describeSearch(search: { bestNpvUsd?: number | null; boundNpvUsd?: number | null; gapFraction?: number | null }): string {
+  if (search.bestNpvUsd === null || search.bestNpvUsd === undefined) {
+    return search.boundNpvUsd === null || search.boundNpvUsd === undefined ? 'no plan found yet' : `no plan found yet; none can beat ${formatUsd(search.boundNpvUsd)}`;
+  }
+  const gap = search.gapFraction ?? 1;
+  return `best plan so far ${formatUsd(search.bestNpvUsd)} NPV, ${closeness(Math.min(gap, 1))}`;
+}
