@@ -50,6 +50,8 @@ export interface BuiltModel {
   periods: number;
   objective: Objective;
   limits: Map<string, LimitRow>;
+  /** Each hall's choice: the binaries of its one_ row, exactly one of which is 1. */
+  choices: string[][];
 }
 
 export const v = {
@@ -99,6 +101,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   const lp = emptyProgram('max');
   const limits = new Map<string, LimitRow>();
   const halls: HallIx[] = [];
+  const choices: string[][] = [];
   // Per-scenario objective terms (NPV_s), merged by weight or bounded for the worst case.
   const npvTerms: Term[][] = doc.scenarios.map(() => []);
   const gridTerms = new Map<string, Term[]>(); // `${siteId}:${p}`
@@ -198,6 +201,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       }
     }
     addRow({ name: `one_${hi}`, terms: choice, sense: '=', rhs: 1 });
+    choices.push(choice.map(([, x]) => x));
     if (!choice.length) throw new ModelError(`Hall "${hall.name}" has no option that can be chosen`);
 
     // Until another option starts, the hall keeps mining with the units it has.
@@ -249,5 +253,5 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     lp.bounds.set(v.worst, [-Infinity, Infinity]);
     doc.scenarios.forEach((sc, s) => addRow({ name: `worst_${s}`, terms: [[1, v.worst], ...npvTerms[s]!.map(([c, x]) => [-c, x] as Term)], sense: '<=', rhs: 0 }));
   }
-  return { lp, halls, periods: T, objective, limits };
+  return { lp, halls, periods: T, objective, limits, choices };
 }

@@ -33,6 +33,11 @@ export interface SolveOptions {
   onProgress?: (search: SearchProgress) => void;
   /** Asked at the solver's checkpoints: true stops the search and keeps its best plan. */
   stopRequested?: () => boolean;
+  /**
+   * Sets of binaries of which exactly one is 1 (each hall's choice). The solver may
+   * build a first plan by keeping the choices the LP relaxation already makes whole.
+   */
+  choices?: string[][];
 }
 
 export type SolveFn = (lp: string, options: SolveOptions) => SolverSolution;
@@ -84,7 +89,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const searching = `solving ${stats.variables} variables, ${stats.rows} limits`;
   progress(searching);
   const started = Date.now();
-  const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap, onProgress: (search) => progress(searching, search), stopRequested: hooks.stopRequested });
+  const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap, onProgress: (search) => progress(searching, search), stopRequested: hooks.stopRequested, choices: model.choices });
   stats.solveMs = Date.now() - started;
   const base = { id: opts.planId, name: `${opts.objective === 'expected' ? 'Expected' : 'Worst-case'} NPV plan`, createdAt: opts.now, objective: opts.objective };
 

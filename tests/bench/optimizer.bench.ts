@@ -41,4 +41,8 @@ fs.rmSync(dir, { recursive: true, force: true });
 
 const figure = `reference portfolio (${result.stats.variables} variables, ${result.stats.integers} integer, ${result.stats.rows} rows) to ${GAP * 100} % gap, ${LIMIT_S} s limit each: ours ${status}, CBC ${cbcStatus}`;
 report({ bench: 'optimizer', figure, value: oursMs, unit: 'ms', reference: 'native CBC on the same LP file', referenceValue: cbcMs, goal: 'proven optimum under 5 s and no slower than CBC', pass: status === 'optimal' && oursMs < 5000 && oursMs <= cbcMs });
-report({ bench: 'optimizer', figure: 'objective agreement (ours / CBC)', value: result.plan.npvUsd, unit: 'USD', reference: 'CBC objective', referenceValue: cbcObjective, goal: 'within the 0.1 % gap', pass: Math.abs(result.plan.npvUsd - cbcObjective) / Math.abs(cbcObjective) <= GAP });
+// Two proven optima agree within the gap; a CBC run cut short only gives a plan ours must match or beat.
+const agreement = cbcStatus === 'optimal'
+  ? { goal: 'within the 0.1 % gap', pass: Math.abs(result.plan.npvUsd - cbcObjective) / Math.abs(cbcObjective) <= GAP }
+  : { goal: "at least CBC's best plan (CBC proved no gap)", pass: result.plan.npvUsd >= cbcObjective * (1 - GAP) };
+report({ bench: 'optimizer', figure: 'objective agreement (ours / CBC)', value: result.plan.npvUsd, unit: 'USD', reference: `CBC objective (${cbcStatus})`, referenceValue: cbcObjective, ...agreement });

@@ -57,6 +57,22 @@ describe('fleetplan', () => {
     expect(refused.err).toMatch(/notes\.fleet/);
   });
 
+  it('optimize: the plan with how sure it is, the LP file it solved, and exit 2 on a bad option', () => {
+    const campus = path.join(dir, 'campus.fleet');
+    expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);
+    const lp = path.join(dir, 'campus.lp');
+    const r = fleetplan('optimize', campus, '--write-lp', lp);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal(, proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
+    expect(fs.readFileSync(lp, 'utf8')).toMatch(/^\\ Fleet Planner capacity plan/);
+    const json = JSON.parse(fleetplan('optimize', campus, '--json').out);
+    expect(json.plan).toMatchObject({ status: 'optimal', objective: 'expected' });
+    expect(json.plan.mipGapFraction).toBeLessThanOrEqual(0.01);
+    const bad = fleetplan('optimize', campus, '--time-limit', 'soon');
+    expect(bad.code).toBe(2);
+    expect(bad.err.trim()).toBe('fleetplan: --time-limit: "soon" is not a positive number of seconds');
+  });
+
   it('import --csv-catalog merges a catalog into a fleet; a CSV with a bad cell exits 2 naming it and leaves the file byte-identical', () => {
     const file = path.join(dir, 'catalog.fleet');
     expect(fleetplan('new', '--sample', 'small', file).code).toBe(0);
