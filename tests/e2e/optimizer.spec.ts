@@ -68,8 +68,10 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await page.getByTestId('optimizer-run').click();
   await expect(page.getByTestId('optimizer-progress')).toContainText(/best plan so far −?\$/, { timeout: 60_000 });
   await expect(page.getByTestId('optimizer-progress')).toContainText(/(proven within [\d.]+ %|not yet proven close) /);
+  await page.screenshot({ path: 'test-results/screenshots/optimizer-searching.png' });
   await page.getByTestId('optimizer-stop').click();
   await expect(page.getByTestId('optimizer-status')).toHaveText(/^stopped: (proven within [\d.]+ %|not yet proven close)/, { timeout: 60_000 });
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);
   await expect(page.getByTestId('optimizer-stop')).toBeDisabled();
+  await page.screenshot({ path: 'test-results/screenshots/optimizer-stopped.png' });
 });

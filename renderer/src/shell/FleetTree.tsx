@@ -3,6 +3,9 @@ import { useFleet } from '../state/store';
 import { computeTotals, formatHashrate } from '../../../shared/model/totals';
 
 /** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
+/** Names as people number them: Site 2 before Site 10. */
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { numeric: true });
+
 export function FleetTree() {
   const document = useFleet((s) => s.document);
   const selectedHallId = useFleet((s) => s.selectedHallId);
@@ -16,10 +19,10 @@ export function FleetTree() {
     () =>
       (doc?.sites ?? [])
         .slice()
-        .sort((a, b) => a.name.localeCompare(b.name))
+        .sort(byName)
         .map((site) => ({
           site,
-          halls: doc!.halls.filter((h) => h.siteId === site.id).sort((a, b) => a.name.localeCompare(b.name)),
+          halls: doc!.halls.filter((h) => h.siteId === site.id).sort(byName),
           totals: computeTotals(doc!, { siteId: site.id }),
         })),
     [doc],
