@@ -93,12 +93,12 @@ export async function loadHighs(): Promise<SolveFn> {
    * HiGHS finds such a plan itself only after its cut rounds, a minute on the reference
    * portfolio; given this one, its search starts close to the end (see the README).
    */
-  const firstPlan = (lp: string, options: SolveOptions, choices: string[][]): { start: Float64Array | null; lpBound: number } | null => {
-    const model = highs.createModel({ format: 'lp', data: lp });
+  const firstPlan = (model: HighsModel, options: SolveOptions, choices: string[][]): { start: Float64Array | null; lpBound: number } | null => {
+    const started = Date.now();
+    const { integrality, colLower, colUpper } = model.getModel();
+    const all = { kind: 'range', from: 0, to: colLower.length - 1 } as const;
     try {
-      const started = Date.now();
-      const { integrality, colLower, colUpper } = model.getModel();
-      model.options.set({ time_limit: options.timeLimitS * FIRST_PLAN_SHARE, output_flag: false });
+      model.options.set({ time_limit: options.timeLimitS * FIRST_PLAN_SHARE });
       model.clearIntegrality();
       model.run();
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
@@ -113,26 +113,30 @@ export async function loadHighs(): Promise<SolveFn> {
         if (whole === undefined) continue;
         for (const j of cols) lower[j] = upper[j] = j === whole ? 1 : 0;
       }
-      model.changeColsBounds({ kind: 'range', from: 0, to: colLower.length - 1 }, lower, upper);
-      model.changeColsIntegrality({ kind: 'range', from: 0, to: integrality.length - 1 }, integrality);
+      model.changeColsBounds(all, lower, upper);
+      model.changeColsIntegrality(all, integrality);
       const left = options.timeLimitS * FIRST_PLAN_SHARE - (Date.now() - started) / 1000;
       if (left <= 0) return { start: null, lpBound };
-      model.options.set({ time_limit: left, mip_rel_gap: options.mipGap });
+      model.options.set({ time_limit: left });
       search(model, options, boundedBy(lpBound, false));
       return { start: Number(model.info.get('primal_solution_status')) === 2 ? model.getSolution().colValue : null, lpBound };
     } finally {
-      model.dispose();
+      // Back to the model as written, for the full search.
+      model.changeColsBounds(all, colLower, colUpper);
+      model.changeColsIntegrality(all, integrality);
     }
   };
 
   return (lp, options) => {
     try {
-      const started = Date.now();
-      const first = options.choices?.length ? firstPlan(lp, options, options.choices) : null;
+      // Parsed once (over a second for the reference portfolio): both searches use it.
       const model = highs.createModel({ format: 'lp', data: lp });
       try {
+        const started = Date.now();
+        model.options.set({ mip_rel_gap: options.mipGap, output_flag: false });
+        const first = options.choices?.length ? firstPlan(model, options, options.choices) : null;
         const left = Math.max(options.timeLimitS - (Date.now() - started) / 1000, 1);
-        model.options.set({ time_limit: left, mip_rel_gap: options.mipGap, mip_heuristic_effort: MIP_HEURISTIC_EFFORT, output_flag: false });
+        model.options.set({ time_limit: left, mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
         if (first?.start) model.setSolution({ colValue: first.start });
         search(model, options, first ? boundedBy(first.lpBound, true) : undefined);
         return readSolution(model);
