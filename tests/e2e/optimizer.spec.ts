@@ -23,6 +23,10 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo apply/);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('total-gpus')).toHaveText(gpusBefore!);
+
+  // The report says how sure the plan is.
+  await page.getByTestId('view-reports').click();
+  await expect(page.getByTestId('report-plan-status')).toHaveText(/^Expected NPV \$[\d.]+ [MB]; optimal/);
 });
 
 test('scenarios and limits are edited in the panel and solved against: an impossible AI contract is explained, probabilities off 100 % are refused, a scenario is copied and deleted, a path edit reaches the solve', async ({ page, web }) => {
