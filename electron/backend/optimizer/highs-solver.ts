@@ -139,7 +139,10 @@ export async function loadHighs(): Promise<SolveFn> {
         model.options.set({ time_limit: left, mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
         if (first?.start) model.setSolution({ colValue: first.start });
         search(model, options, first ? boundedBy(first.lpBound, true) : undefined);
-        return readSolution(model);
+        const solution = readSolution(model);
+        // Stopped before its root LP, HiGHS has no bound of its own; the relaxation's holds.
+        if (first && solution.Columns) solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, first.lpBound));
+        return solution;
       } finally {
         model.dispose();
       }

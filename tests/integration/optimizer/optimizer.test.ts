@@ -158,6 +158,8 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.npvUsd).toBeGreaterThanOrEqual(first.bestObjective! - 1e-6 * Math.abs(first.bestObjective!));
     const bounds = reports.map((r) => r.bound).filter((b): b is number => b !== null);
     for (const bound of bounds) expect(bound).toBeGreaterThanOrEqual(plan.npvUsd);
+    // The recorded gap is at most what the tightest bound reported proves.
+    expect(plan.mipGapFraction).toBeLessThanOrEqual((Math.min(...bounds) - plan.npvUsd) / Math.abs(plan.npvUsd) + 1e-9);
     expect(plan.mipGapFraction).toBeGreaterThan(0);
     expect(plan.mipGapFraction).toBeLessThanOrEqual(1);
     expect(describePlanStatus(plan)).toMatch(/^stopped: /);
