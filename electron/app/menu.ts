@@ -40,7 +40,7 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
       label: '&View',
       submenu: [item('Layout', 'viewLayout', 'CmdOrCtrl+1'), item('Optimizer', 'viewOptimizer', 'CmdOrCtrl+2'), { type: 'separator' }, item('Zoom to Fit', 'zoomFit', 'F'), item('Toggle Dark Theme', 'toggleTheme'), { type: 'separator' }, { role: 'togglefullscreen' }],
     },
-    { label: '&Plan', submenu: [item('Run Optimizer', 'runOptimizer', 'CmdOrCtrl+R'), item('Cancel Optimizer', 'cancelOptimizer')] },
+    { label: '&Plan', submenu: [item('Run Optimizer', 'runOptimizer', 'CmdOrCtrl+R'), item('Stop Optimizer, Keep Best Plan', 'stopOptimizer'), item('Cancel Optimizer', 'cancelOptimizer')] },
     { label: '&Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', '?'), item(`About ${appName}`, 'about')] },
   ];
 }

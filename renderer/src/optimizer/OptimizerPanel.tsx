@@ -54,7 +54,7 @@ export function OptimizerPanel() {
   const stop = async () => {
     if ((await api.invoke('optimizer.stop', {})).stopping) setStopping(true);
   };
-  useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
+  useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
   const plan = result?.plan;
   const applyPlan = async () => {

@@ -15,7 +15,7 @@ export const appChannels = {
 };
 
 /** Commands the native menu sends to the renderer, which runs them like its own buttons. */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'print', 'exportPdf', 'undo', 'redo', 'viewLayout', 'viewOptimizer', 'zoomFit', 'toggleTheme', 'runOptimizer', 'cancelOptimizer', 'shortcuts', 'about'] as const;
+export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'print', 'exportPdf', 'undo', 'redo', 'viewLayout', 'viewOptimizer', 'zoomFit', 'toggleTheme', 'runOptimizer', 'stopOptimizer', 'cancelOptimizer', 'shortcuts', 'about'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export const appEvents = {
