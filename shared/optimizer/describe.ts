@@ -3,6 +3,7 @@
  * panel, the CLI and the progress line.
  */
 import type { Plan } from '../model/schema';
+import type { Objective } from './model';
 import { formatUsd } from '../units';
 
 /** A gap as a percentage, with the decimals a small gap needs to be read at all. */
@@ -14,10 +15,15 @@ export function formatGap(gapFraction: number): string {
 const closeness = (gapFraction: number): string =>
   gapFraction >= 1 ? 'not yet proven close to the best possible' : `proven within ${formatGap(gapFraction)} of the best possible`;
 
+export const objectiveLabel = (objective: Objective): string => (objective === 'expected' ? 'Expected NPV' : 'Worst-case NPV');
+
+/** Below this a proven gap reads as nothing: "proven within 0.00 %" says nothing to anyone. */
+const NEGLIGIBLE_GAP = 5e-5;
+
 export function describePlanStatus(plan: Pick<Plan, 'status' | 'mipGapFraction'>): string {
   switch (plan.status) {
     case 'optimal':
-      return plan.mipGapFraction > 0 ? `optimal, ${closeness(plan.mipGapFraction)}` : 'optimal';
+      return plan.mipGapFraction >= NEGLIGIBLE_GAP ? `optimal, ${closeness(plan.mipGapFraction)}` : 'optimal';
     case 'time-limit':
       return `time limit reached: ${closeness(plan.mipGapFraction)}`;
     case 'stopped':

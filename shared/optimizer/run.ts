@@ -6,6 +6,7 @@
 import type { FleetDoc, Plan, PlanPeriod } from '../model/schema';
 import { discountFactor, irr, payback, unitEconomics } from './economics';
 import { writeLp, type LinearProgram, type Term } from './lp';
+import { objectiveLabel } from './describe';
 import { buildModel, v, type BuiltModel, type Objective } from './model';
 
 export interface SolverSolution {
@@ -71,7 +72,7 @@ export interface RunResult {
 
 export class SolveError extends Error {}
 
-const SOLVED = new Set(['Optimal', 'Time limit reached', 'Target for objective reached', 'Bound on objective reached', 'Interrupted by user']);
+const SOLVED = new Set(['Optimal', 'Time limit reached', 'Interrupted by user']);
 
 const planStatus = (status: string): Plan['status'] => (status === 'Optimal' ? 'optimal' : status === 'Interrupted by user' ? 'stopped' : 'time-limit');
 
@@ -91,11 +92,11 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const started = Date.now();
   const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap, onProgress: (search) => progress(searching, search), stopRequested: hooks.stopRequested, choices: model.choices });
   stats.solveMs = Date.now() - started;
-  const base = { id: opts.planId, name: `${opts.objective === 'expected' ? 'Expected' : 'Worst-case'} NPV plan`, createdAt: opts.now, objective: opts.objective };
+  const base = { id: opts.planId, name: `${objectiveLabel(opts.objective)} plan`, createdAt: opts.now, objective: opts.objective };
 
   if (sol.Status === 'Infeasible') {
     progress('finding the limits that conflict');
-    const conflicts = explainInfeasible(doc, model, opts, solve);
+    const conflicts = explainInfeasible(doc, model, opts, solve, hooks.stopRequested);
     const plan: Plan = { ...base, status: 'infeasible', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [], periods: [], bindingLimits: [], conflicts };
     return { plan, sensitivity: null, lpText, stats };
   }
@@ -234,7 +235,7 @@ function sensitivity(doc: FleetDoc, model: BuiltModel, value: (n: string) => num
  * option per hall and the contract itself stay hard: the contract is what the user must
  * deliver, so the answer says what stands in its way.
  */
-function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, solve: SolveFn): string[] {
+function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, solve: SolveFn, stopRequested?: () => boolean): string[] {
   const relaxed: LinearProgram = { ...model.lp, sense: 'min', objective: [], rows: [], bounds: new Map(model.lp.bounds), integers: new Set(model.lp.integers), binaries: new Set(model.lp.binaries) };
   const groups = new Map<string, string>();
   for (const row of model.lp.rows) {
@@ -257,7 +258,7 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
     relaxed.binaries.add(g);
     relaxed.objective.push([1, g]);
   }
-  const sol = solve(writeLp(relaxed, 'relaxation'), { timeLimitS: opts.timeLimitS, mipGap: 0 });
+  const sol = solve(writeLp(relaxed, 'relaxation'), { timeLimitS: opts.timeLimitS, mipGap: 0, stopRequested });
   if (sol.Status === 'Infeasible') {
     const p = Math.min(doc.limits.contractedByPeriod, model.periods - 1);
     const reachableMw = model.halls.flatMap((h) => h.starts).filter((o) => o.model && o.model.gpuCount > 0 && o.option.leadTimePeriods <= p).reduce((t, o) => t + (o.maxUnits * o.model!.powerKw) / 1000, 0);
@@ -265,6 +266,11 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
       `the AI contract (${doc.limits.contractedAiMw} MW by period ${p + 1}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
     ];
   }
-  const relaxedGroups = [...groups].filter(([g]) => (sol.Columns?.[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
-  return [`the AI contract (${doc.limits.contractedAiMw} MW by period ${doc.limits.contractedByPeriod + 1}) conflicts with: ${relaxedGroups.join(', ')}`, ...relaxedGroups.map((g) => `relax the ${g}`)];
+  const columns = sol.Columns;
+  const contract = `the AI contract (${doc.limits.contractedAiMw} MW by period ${doc.limits.contractedByPeriod + 1})`;
+  if (!columns) return [`${contract} cannot be met under these limits; the search for the limits in its way ended (${sol.Status.toLowerCase()}) before it found them`];
+  const relaxedGroups = [...groups].filter(([g]) => (columns[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
+  // Cut short, the search may name more limits than the fewest that would do.
+  const fewest = sol.Status === 'Optimal' ? '' : ' (not proven the fewest: the search was cut short)';
+  return [`${contract} conflicts with: ${relaxedGroups.join(', ')}${fewest}`, ...relaxedGroups.map((g) => `relax the ${g}`)];
 }

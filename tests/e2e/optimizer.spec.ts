@@ -70,11 +70,11 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await page.getByTestId('new-menu').selectOption('portfolio');
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('optimizer-run').click();
-  await expect(page.getByTestId('optimizer-progress')).toContainText(/best plan so far −?\$/, { timeout: 60_000 });
-  await expect(page.getByTestId('optimizer-progress')).toContainText(/(proven within [\d.]+ %|not yet proven close) /);
+  // The first plan proves a gap of its own (under 1 %, against the LP relaxation); a stop keeps it.
+  await expect(page.getByTestId('optimizer-progress')).toContainText(/best plan so far \$[\d.]+ B NPV, proven within [\d.]+ % /, { timeout: 90_000 });
   await page.screenshot({ path: 'test-results/screenshots/optimizer-searching.png' });
   await page.getByTestId('optimizer-stop').click();
-  await expect(page.getByTestId('optimizer-status')).toHaveText(/^stopped: (proven within [\d.]+ %|not yet proven close)/, { timeout: 60_000 });
+  await expect(page.getByTestId('optimizer-status')).toHaveText(/^stopped: proven within [\d.]+ %/, { timeout: 60_000 });
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);
   await expect(page.getByTestId('optimizer-stop')).toBeDisabled();
   await page.screenshot({ path: 'test-results/screenshots/optimizer-stopped.png' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePlanStatus, describeSearch, formatGap } from '../../shared/optimizer/describe';
+import { describePlanStatus, describeSearch, formatGap, objectiveLabel } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('gaps read as percentages, small ones with two decimals', () => {
@@ -10,10 +10,18 @@ describe('how sure the optimizer is, in words', () => {
 
   it('a plan says whether it is proven, and how close', () => {
     expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0 })).toBe('optimal');
+    // A gap HiGHS proves to the last digits would read "within 0.00 %": it is just optimal.
+    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 1e-9 })).toBe('optimal');
+    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.00005 })).toBe('optimal, proven within 0.01 % of the best possible');
     expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.0008 })).toBe('optimal, proven within 0.08 % of the best possible');
     expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: proven within 1.2 % of the best possible');
     expect(describePlanStatus({ status: 'stopped', mipGapFraction: 1 })).toBe('stopped: not yet proven close to the best possible');
     expect(describePlanStatus({ status: 'infeasible', mipGapFraction: 0 })).toBe('no plan meets every limit');
+  });
+
+  it('objectives by name', () => {
+    expect(objectiveLabel('expected')).toBe('Expected NPV');
+    expect(objectiveLabel('worst-case')).toBe('Worst-case NPV');
   });
 
   it('the search so far: nothing yet, a bound only, or a plan and its gap', () => {

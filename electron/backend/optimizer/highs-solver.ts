@@ -11,19 +11,21 @@ import type { SolveFn, SolveOptions, SolverSolution } from '../../../shared/opti
 /** About 1.1 GB of HiGHS heap at 25k variables (measured): stay well below the cap. */
 export const MAX_VARIABLES = 60_000;
 
-/** HiGHS's own words for its model statuses, which the rest of the optimizer reads. */
+/**
+ * HiGHS's own words for the model statuses our runs can end in (no objective, iteration
+ * or solution limit is ever set), which the rest of the optimizer reads.
+ */
 const STATUS_TEXT: Record<number, string> = {
   7: 'Optimal',
   8: 'Infeasible',
   9: 'Primal infeasible or unbounded',
   10: 'Unbounded',
-  11: 'Bound on objective reached',
-  12: 'Target for objective reached',
   13: 'Time limit reached',
-  14: 'Iteration limit reached',
-  16: 'Solution limit reached',
+  15: 'Unknown',
   17: 'Interrupted by user',
 };
+const TIME_LIMIT = 13;
+const INTERRUPTED = 17;
 
 /** Progress is reported at most this often, besides every better plan found. */
 const PROGRESS_INTERVAL_MS = 250;
@@ -93,14 +95,21 @@ export async function loadHighs(): Promise<SolveFn> {
    * HiGHS finds such a plan itself only after its cut rounds, a minute on the reference
    * portfolio; given this one, its search starts close to the end (see the README).
    */
-  const firstPlan = (model: HighsModel, options: SolveOptions, choices: string[][]): { start: Float64Array | null; lpBound: number } | null => {
-    const started = Date.now();
+  const firstPlan = (model: HighsModel, options: SolveOptions, choices: string[][], timeLeftS: () => number): FirstPlan | null => {
     const { integrality, colLower, colUpper } = model.getModel();
     const all = { kind: 'range', from: 0, to: colLower.length - 1 } as const;
+    const begun = Date.now();
+    const share = timeLeftS() * FIRST_PLAN_SHARE;
+    const shareLeft = () => share - (Date.now() - begun) / 1000;
     try {
-      model.options.set({ time_limit: options.timeLimitS * FIRST_PLAN_SHARE });
+      model.options.set({ time_limit: share });
       model.clearIntegrality();
-      model.run();
+      // HiGHS solves it by simplex, whose checkpoints let a stop end it early.
+      model.run({
+        [callbackType.simplexInterrupt]: (event) => {
+          if (options.stopRequested?.()) event.interrupt();
+        },
+      });
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
       const lpBound = model.getObjectiveValue();
       options.onProgress?.({ bestObjective: null, bound: lpBound, gapFraction: null });
@@ -115,11 +124,12 @@ export async function loadHighs(): Promise<SolveFn> {
       }
       model.changeColsBounds(all, lower, upper);
       model.changeColsIntegrality(all, integrality);
-      const left = options.timeLimitS * FIRST_PLAN_SHARE - (Date.now() - started) / 1000;
-      if (left <= 0) return { start: null, lpBound };
-      model.options.set({ time_limit: left });
+      if (shareLeft() <= 0 || options.stopRequested?.()) return { lpBound, start: null };
+      model.options.set({ time_limit: shareLeft() });
       search(model, options, boundedBy(lpBound, false));
-      return { start: Number(model.info.get('primal_solution_status')) === 2 ? model.getSolution().colValue : null, lpBound };
+      if (Number(model.info.get('primal_solution_status')) !== 2) return { lpBound, start: null };
+      // Read now: restoring the bounds below discards the restricted model's solution.
+      return { lpBound, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
     } finally {
       // Back to the model as written, for the full search.
       model.changeColsBounds(all, colLower, colUpper);
@@ -128,16 +138,19 @@ export async function loadHighs(): Promise<SolveFn> {
   };
 
   return (lp, options) => {
+    const started = Date.now();
+    const timeLeftS = () => options.timeLimitS - (Date.now() - started) / 1000;
     try {
       // Parsed once (over a second for the reference portfolio): both searches use it.
       const model = highs.createModel({ format: 'lp', data: lp });
       try {
-        const started = Date.now();
         model.options.set({ mip_rel_gap: options.mipGap, output_flag: false });
-        const first = options.choices?.length ? firstPlan(model, options, options.choices) : null;
-        const left = Math.max(options.timeLimitS - (Date.now() - started) / 1000, 1);
-        model.options.set({ time_limit: left, mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
-        if (first?.start) model.setSolution({ colValue: first.start });
+        const first = options.choices?.length ? firstPlan(model, options, options.choices, timeLeftS) : null;
+        // Stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
+        if (options.stopRequested?.()) return firstPlanSolution(model, first, INTERRUPTED);
+        if (first?.start && timeLeftS() <= 0) return firstPlanSolution(model, first, TIME_LIMIT);
+        model.options.set({ time_limit: Math.max(timeLeftS(), 0), mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
+        if (first?.start) model.setSolution({ colValue: first.start.colValue });
         search(model, options, first ? boundedBy(first.lpBound, true) : undefined);
         const solution = readSolution(model);
         // Stopped before its root LP, HiGHS has no bound of its own; the relaxation's holds.
@@ -154,14 +167,31 @@ export async function loadHighs(): Promise<SolveFn> {
   };
 }
 
+interface FirstPlan {
+  /** The LP relaxation's objective: no plan does better. */
+  lpBound: number;
+  start: { colValue: Float64Array; objective: number } | null;
+}
+
+/** The answer when the search ends at the first plan (or before it): that plan, if any, and the gap the LP proves. */
+function firstPlanSolution(model: HighsModel, first: FirstPlan | null, code: number): SolverSolution {
+  const start = first?.start;
+  if (!start) return { Status: STATUS_TEXT[code]!, ObjectiveValue: Number.NaN, Rows: [] };
+  return { Status: STATUS_TEXT[code]!, ObjectiveValue: start.objective, Columns: columnsOf(model, start.colValue), Rows: [], MipGap: relativeGap(start.objective, first.lpBound) };
+}
+
+function columnsOf(model: HighsModel, colValue: Float64Array): NonNullable<SolverSolution['Columns']> {
+  const Columns: SolverSolution['Columns'] = {};
+  for (let j = 0; j < colValue.length; j++) Columns[model.getColName(j)] = { Primal: colValue[j]! };
+  return Columns;
+}
+
 function readSolution(model: HighsModel): SolverSolution {
   const code = model.getModelStatus();
   const status = STATUS_TEXT[code] ?? `HiGHS model status ${code}`;
   const solution = model.getSolution();
-  const { numCols, numRows } = model.getDimensions();
+  const { numRows } = model.getDimensions();
   const hasPrimal = Number(model.info.get('primal_solution_status')) === 2;
-  const Columns: SolverSolution['Columns'] = {};
-  if (hasPrimal) for (let j = 0; j < numCols; j++) Columns[model.getColName(j)] = { Primal: solution.colValue[j]! };
   const Rows: SolverSolution['Rows'] = [];
   if (Number(model.info.get('dual_solution_status')) === 2) {
     for (let i = 0; i < numRows; i++) Rows.push({ Name: model.getRowName(i), Dual: solution.rowDual[i]!, Primal: solution.rowValue[i]! });
@@ -172,7 +202,7 @@ function readSolution(model: HighsModel): SolverSolution {
   return {
     Status: status,
     ObjectiveValue: hasPrimal ? model.getObjectiveValue() : Number.NaN,
-    Columns: hasPrimal ? Columns : undefined,
+    Columns: hasPrimal ? columnsOf(model, solution.colValue) : undefined,
     Rows,
     MipGap: isMip && hasPrimal && Number.isFinite(gap) ? gap : undefined,
   };

@@ -52,7 +52,11 @@ export function OptimizerPanel() {
   };
 
   const stop = async () => {
-    if ((await api.invoke('optimizer.stop', {})).stopping) setStopping(true);
+    try {
+      if ((await api.invoke('optimizer.stop', {})).stopping) setStopping(true);
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
@@ -82,7 +86,7 @@ export function OptimizerPanel() {
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
         <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
-        {running && <span className="muted" role="status" data-testid="optimizer-progress">{progress}</span>}
+        {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress}</span>}
       </div>
       <p className="muted">
         {doc.halls.length} halls, {doc.scenarios.length} scenarios ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {doc.fleet.horizonPeriods} periods of {doc.fleet.periodMonths} months; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.

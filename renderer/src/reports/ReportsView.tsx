@@ -3,7 +3,7 @@ import { useMemo, useRef } from 'react';
 import { siteSummaries } from '../../../shared/reports/site-summary';
 import { formatHashrate } from '../../../shared/model/totals';
 import { formatUsd } from '../../../shared/units';
-import { describePlanStatus } from '../../../shared/optimizer/describe';
+import { describePlanStatus, objectiveLabel } from '../../../shared/optimizer/describe';
 import { exportPng, exportSvg } from '../charts/export';
 import { MwByUseChart } from '../optimizer/charts';
 import { useFleet } from '../state/store';
@@ -62,7 +62,7 @@ export function ReportsView() {
       {plan && (
         <>
           <h3>Allocation over time ({plan.name}) <ChartExport target={planRef} name="allocation" /></h3>
-          <p className="muted" data-testid="report-plan-status">{plan.objective === 'expected' ? 'Expected' : 'Worst-case'} NPV {formatUsd(plan.npvUsd)}; {describePlanStatus(plan)}</p>
+          <p className="muted" data-testid="report-plan-status">{objectiveLabel(plan.objective)} {formatUsd(plan.npvUsd)}; {describePlanStatus(plan)}</p>
           <div ref={planRef}><MwByUseChart periods={plan.periods} /></div>
         </>
       )}

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import { useFleet } from '../state/store';
 import { computeTotals, formatHashrate } from '../../../shared/model/totals';
 
-/** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 /** Names as people number them: Site 2 before Site 10. */
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { numeric: true });
 
+/** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 export function FleetTree() {
   const document = useFleet((s) => s.document);
   const selectedHallId = useFleet((s) => s.selectedHallId);
