@@ -7,7 +7,7 @@
  * user can find it; nothing is silently dropped or repaired here.
  */
 import type { z } from 'zod';
-import { FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
+import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
 
 export type IntegrityCode =
   | 'invalid-value'
@@ -206,6 +206,8 @@ const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && 
  * are most of a large document; checking them by hand keeps opening fast, and anything this
  * does not accept goes through the schema for its error message (tests hold it to PlacementSchema).
  */
+const isCoordinate = (x: unknown): boolean => typeof x === 'number' && Math.abs(x) <= CEILING.coordinateM;
+
 export function isCleanPlacement(p: unknown): p is Placement {
   if (typeof p !== 'object' || p === null) return false;
   const o = p as Record<string, unknown>;
@@ -219,8 +221,8 @@ export function isCleanPlacement(p: unknown): p is Placement {
     isId(o.id) &&
     isId(o.hallId) &&
     isId(o.modelId) &&
-    Number.isFinite(o.xM) &&
-    Number.isFinite(o.yM) &&
+    isCoordinate(o.xM) &&
+    isCoordinate(o.yM) &&
     (o.rotationDeg === 0 || o.rotationDeg === 90 || o.rotationDeg === 180 || o.rotationDeg === 270) &&
     (o.powerSourceId === null || isId(o.powerSourceId)) &&
     typeof o.label === 'string' &&

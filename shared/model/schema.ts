@@ -12,6 +12,28 @@ const nonNegative = finite.nonnegative();
 const positive = finite.positive();
 const fraction = finite.min(0).max(1);
 
+/**
+ * Ceilings far above any real site (the largest mining campuses are a few km across and
+ * draw under 2 GW), low enough that a slip like 1e12 is refused where it is typed rather
+ * than stored, drawn and priced. The inspector's fields use the same figures.
+ */
+export const CEILING = {
+  siteLengthM: 20_000,
+  hallLengthM: 2_000,
+  equipmentLengthM: 100,
+  coordinateM: 100_000,
+  powerKw: 10_000_000,
+  powerMw: 10_000,
+  floorLoadKgPerM2: 100_000,
+  massKg: 1_000_000,
+} as const;
+const siteLength = positive.max(CEILING.siteLengthM);
+const hallLength = positive.max(CEILING.hallLengthM);
+const equipmentLength = nonNegative.max(CEILING.equipmentLengthM);
+const coordinate = finite.min(-CEILING.coordinateM).max(CEILING.coordinateM);
+const powerKw = nonNegative.max(CEILING.powerKw);
+const powerMw = nonNegative.max(CEILING.powerMw);
+
 export const UNIT_SYSTEMS = ['metric', 'us'] as const;
 export const COOLING_METHODS = [
   'free-air', // mining hall: fan walls / evaporative pads, outside air
@@ -77,20 +99,20 @@ export const SiteSchema = z.object({
   latitudeDeg: finite.min(-90).max(90).nullable(),
   longitudeDeg: finite.min(-180).max(180).nullable(),
   designDryBulbC: finite.min(-60).max(60),
-  interconnectMw: nonNegative,
-  transformerCapacityMw: nonNegative,
+  interconnectMw: powerMw,
+  transformerCapacityMw: powerMw,
   powerPriceUsdPerMwh: nonNegative,
   demandResponse: DemandResponseSchema,
   landHa: nonNegative,
   fiber: z.boolean(),
-  widthM: positive,
-  depthM: positive,
+  widthM: siteLength,
+  depthM: siteLength,
 });
 
 export const CoolingPlantSchema = z.object({
   method: z.enum(COOLING_METHODS),
   unitCount: z.number().int().min(0).max(10_000),
-  unitCapacityKw: nonNegative,
+  unitCapacityKw: powerKw,
   redundancy: z.enum(REDUNDANCIES),
 });
 
@@ -106,8 +128,8 @@ export const RetrofitOptionSchema = z.object({
   capexUsd: nonNegative,
   leadTimePeriods: z.number().int().min(0).max(120),
   /** Hall limits after the option (a retrofit usually upgrades feed and cooling). */
-  feedKw: nonNegative,
-  usableCoolingKw: nonNegative,
+  feedKw: powerKw,
+  usableCoolingKw: powerKw,
   pue: finite.min(1).max(3),
   maxUnits: z.number().int().min(0).max(1_000_000),
 });
@@ -118,12 +140,12 @@ export const HallSchema = z.object({
   name: z.string().min(1).max(200),
   kind: z.enum(HALL_KINDS),
   /** Position of the hall's north-west corner on the site plan. */
-  siteXM: finite,
-  siteYM: finite,
-  widthM: positive,
-  depthM: positive,
-  floorLimitKgPerM2: positive,
-  feedKw: nonNegative,
+  siteXM: coordinate,
+  siteYM: coordinate,
+  widthM: hallLength,
+  depthM: hallLength,
+  floorLimitKgPerM2: positive.max(CEILING.floorLoadKgPerM2),
+  feedKw: powerKw,
   cooling: CoolingPlantSchema,
   /** kW per rack allowed under this hall's cooling; null = the method's default. */
   densityLimitKwPerRack: positive.nullable(),
@@ -136,12 +158,12 @@ export const ZoneSchema = z.object({
   id,
   hallId: id,
   name: z.string().min(1).max(200),
-  xM: finite,
-  yM: finite,
-  widthM: positive,
-  depthM: positive,
+  xM: coordinate,
+  yM: coordinate,
+  widthM: hallLength,
+  depthM: hallLength,
   /** Air cooling available in the zone besides CRAH units placed in it. */
-  airCoolingKw: nonNegative,
+  airCoolingKw: powerKw,
 });
 
 export const EquipmentModelSchema = z.object({
@@ -149,12 +171,12 @@ export const EquipmentModelSchema = z.object({
   kind: z.enum(EQUIPMENT_KINDS),
   name: z.string().min(1).max(200),
   vendor: z.string().max(200),
-  widthM: positive,
-  depthM: positive,
-  heightM: nonNegative,
-  weightKg: nonNegative,
+  widthM: positive.max(CEILING.equipmentLengthM),
+  depthM: positive.max(CEILING.equipmentLengthM),
+  heightM: equipmentLength,
+  weightKg: nonNegative.max(CEILING.massKg),
   /** IT (or, for infrastructure, own) electrical draw at steady state. */
-  powerKw: nonNegative,
+  powerKw: powerKw,
   /** Share of the heat that leaves through liquid (CDU / tank loop); the rest goes to air. */
   heatToLiquidFraction: fraction,
   compatibleCooling: z.array(z.enum(COOLING_METHODS)).min(1),
@@ -163,11 +185,11 @@ export const EquipmentModelSchema = z.object({
   gpuCount: z.number().int().min(0),
   gpuType: z.string().max(40),
   /** Electrical rating for pdu / busway / transformer / ups / generator. */
-  ratingKw: nonNegative,
+  ratingKw: powerKw,
   /** Heat removal capacity for cdu / crah / immersion-tank. */
-  coolingCapacityKw: nonNegative,
-  clearanceFrontM: nonNegative,
-  clearanceBackM: nonNegative,
+  coolingCapacityKw: powerKw,
+  clearanceFrontM: equipmentLength,
+  clearanceBackM: equipmentLength,
   /** Overhead items (busways) neither collide with floor equipment nor load the slab. */
   mounting: z.enum(['floor', 'overhead']),
   source: z.string().max(500),
@@ -179,8 +201,8 @@ export const PlacementSchema = z.object({
   hallId: id,
   modelId: id,
   /** Centre of the footprint, hall coordinates. */
-  xM: finite,
-  yM: finite,
+  xM: coordinate,
+  yM: coordinate,
   /** Front of the equipment faces north at 0°, east at 90° (clockwise). */
   rotationDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   /** The PDU / busway / transformer placement feeding this one. */

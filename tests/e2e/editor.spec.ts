@@ -53,6 +53,13 @@ test('drag a GPU rack from the palette into the hall: it lands snapped where dro
   await expect.poll(() => objectCount(page)).toBe(small.placements.length);
   await page.getByTestId('redo').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
+
+  // A new copy of the same sample starts its own history: the discarded drop cannot be undone into it.
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('redo')).toBeDisabled();
 });
 
 test('box-select the miner row, move it as one step, rotate, delete, undo everything and redo', async ({ page, web }) => {
@@ -238,6 +245,13 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo Hall 1: power feed/);
   await page.getByTestId('hall-feed').press('Escape');
   await expect(page.getByTestId('hall-feed')).toHaveValue('800');
+  // So is a slip of the finger far beyond any real hall: refused, not drawn.
+  await page.getByTestId('hall-width').fill('1e12');
+  await page.getByTestId('hall-width').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Width must be at most 2000 m' })).toBeVisible();
+  await page.getByTestId('hall-width').press('Escape');
+  await expect(page.getByTestId('hall-width')).toHaveValue(plainNumber(hall.widthM, 3));
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo Hall 1: power feed/);
 
   // 2N holds back half of the 4 × 300 kW units: 600 kW of cooling for 859.2 kW of heat.
   await page.getByTestId('hall-redundancy').selectOption('2N');

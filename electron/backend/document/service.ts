@@ -32,6 +32,8 @@ export interface DocumentInfo {
 
 export interface DocumentSnapshot extends DocumentInfo {
   doc: FleetDoc;
+  /** The revision at which this document was made or opened: one opening's undo history never applies to another's. */
+  openedRevision: number;
   /** Something the user should know about what just happened (a migration, a recovery). */
   notice?: string;
 }
@@ -61,6 +63,7 @@ interface Open {
   savedRevision: number;
   releaseLock: () => void;
   notice: string | undefined;
+  openedRevision: number;
 }
 
 type Listener = (info: DocumentInfo) => void;
@@ -168,8 +171,8 @@ export class DocumentService {
 
   /** The open document; `notice` repeats what opening it told the user until another is opened. */
   snapshot(): DocumentSnapshot {
-    const { doc, notice } = this.open;
-    return { ...this.info(), doc, ...(notice ? { notice } : {}) };
+    const { doc, notice, openedRevision } = this.open;
+    return { ...this.info(), doc, openedRevision, ...(notice ? { notice } : {}) };
   }
 
   private emit(): void {
@@ -187,11 +190,11 @@ export class DocumentService {
    * previous one and its working copy.
    */
   private replaceWith(
-    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice'>,
+    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice' | 'openedRevision'>,
     opts: { notice?: string; unsaved?: boolean } = {},
   ): DocumentSnapshot {
     const revision = ++this.lastRevision;
-    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice };
+    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice, openedRevision: revision };
     const previous = this.current;
     this.current = next;
     if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });

@@ -20,6 +20,8 @@ export interface DocumentState {
   title: string;
   dirty: boolean;
   revision: number;
+  /** Which opening of a document this is (see the document channels): the undo history belongs to one. */
+  openedRevision: number;
 }
 
 interface Snapshot extends DocumentState {
@@ -145,7 +147,7 @@ export const useFleet = create<FleetState>((set, get) => {
       if ('cancelled' in snapshot) return;
       const { notice, ...document } = snapshot;
       const previous = get();
-      const sameDoc = previous.document?.path === document.path && previous.document?.doc.fleet.name === document.doc.fleet.name;
+      const sameDoc = previous.document?.openedRevision === document.openedRevision;
       const hallStillThere = document.doc.halls.some((h) => h.id === previous.selectedHallId);
       const firstHall = document.doc.halls[0] ?? null;
       checker = new LiveChecker(document.doc);

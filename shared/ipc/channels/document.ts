@@ -22,6 +22,8 @@ export const DocumentInfoSchema = z.object({
 });
 export const DocumentSnapshotSchema = DocumentInfoSchema.extend({
   doc: FleetDocSchema,
+  /** The revision at which this document was made or opened: one opening's undo history never applies to another's. */
+  openedRevision: revision,
   /** Something the user should be told (a migration and its backup, a recovery). */
   notice: z.string().optional(),
 });

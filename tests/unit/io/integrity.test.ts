@@ -85,7 +85,7 @@ describe('integrity on load', () => {
       id: fc.oneof(fc.string({ maxLength: 70 }), fc.constant(base.id)),
       hallId: fc.oneof(fc.string({ maxLength: 3 }), fc.integer()),
       modelId: fc.string({ minLength: 0, maxLength: 65 }),
-      xM: fc.oneof(fc.double(), fc.constant('1')),
+      xM: fc.oneof(fc.double(), fc.constant('1'), fc.constantFrom(100_000, -100_000, 100_000.5, 1e12)),
       yM: fc.double({ noNaN: false }),
       rotationDeg: fc.constantFrom(0, 90, 180, 270, 45, '90'),
       powerSourceId: fc.oneof(fc.constant(null), fc.string({ maxLength: 66 }), fc.constant(undefined)),

@@ -1,5 +1,5 @@
 import { useFleet } from '../../state/store';
-import { COOLING_METHODS, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
+import { CEILING, COOLING_METHODS, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
 import { densityLimitKw, DEFAULT_DENSITY_LIMIT_KW } from '../../../../shared/model/cooling';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
@@ -18,15 +18,15 @@ export function HallInspector({ hall }: { hall: Hall }) {
       <h3>{hall.name}</h3>
       <TextField label="Name" testId="hall-name" required value={hall.name} onCommit={(name) => set({ name }, 'name')} />
       <div className="field-pair">
-        <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={0} minExclusive onCommit={(widthM) => set({ widthM }, 'width')} />
-        <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={0} minExclusive onCommit={(depthM) => set({ depthM }, 'depth')} />
+        <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={0} minExclusive max={CEILING.hallLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
+        <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={0} minExclusive max={CEILING.hallLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
       </div>
-      <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} digits={1} value={hall.feedKw} min={0} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
-      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={0} minExclusive onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
+      <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} digits={1} value={hall.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
+      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={0} minExclusive max={CEILING.floorLoadKgPerM2} onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
       <ChoiceField label="Cooling method" testId="hall-cooling-method" value={hall.cooling.method} choices={asChoices(COOLING_METHODS)} onCommit={(method) => setCooling({ method }, 'cooling method')} />
       <div className="field-pair">
         <NumberField label="Cooling units" testId="hall-cooling-count" integer value={hall.cooling.unitCount} min={0} max={10_000} onCommit={(unitCount) => setCooling({ unitCount }, 'cooling units')} />
-        <NumberField label="Each" testId="hall-cooling-capacity" quantity="heat" units={units} digits={1} value={hall.cooling.unitCapacityKw} min={0} onCommit={(unitCapacityKw) => setCooling({ unitCapacityKw }, 'cooling unit capacity')} />
+        <NumberField label="Each" testId="hall-cooling-capacity" quantity="heat" units={units} digits={1} value={hall.cooling.unitCapacityKw} min={0} max={CEILING.powerKw} onCommit={(unitCapacityKw) => setCooling({ unitCapacityKw }, 'cooling unit capacity')} />
       </div>
       <ChoiceField label="Redundancy (held back)" testId="hall-redundancy" value={hall.cooling.redundancy} choices={asChoices(REDUNDANCIES)} onCommit={(redundancy) => setCooling({ redundancy }, 'redundancy')} />
       <NumberField
@@ -61,7 +61,7 @@ function ZoneFields({ zone }: { zone: Zone }) {
     <fieldset className="zone-fields" data-testid={`zone-fields-${zone.id}`}>
       <legend>Cooling zone</legend>
       <TextField label="Name" testId={`zone-name-${zone.id}`} required value={zone.name} onCommit={(name) => set({ name }, 'name')} />
-      <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} digits={1} value={zone.airCoolingKw} min={0} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
+      <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} digits={1} value={zone.airCoolingKw} min={0} max={CEILING.powerKw} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
     </fieldset>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useFleet } from '../../state/store';
 import { rowOf } from '../../layout/arrange';
-import { ROTATIONS } from '../../../../shared/model/schema';
+import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
 import { formatQuantity } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
@@ -23,8 +23,8 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       <h3>{model?.name ?? p.modelId}</h3>
       <TextField label="Label" testId="inspector-label" value={p.label} onCommit={(label) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { label } }, 'label')} />
       <div className="field-pair">
-        <NumberField label="Centre x" testId="inspector-x" quantity="length" units={units} digits={2} value={p.xM} onCommit={(xM) => move(xM, p.yM)} />
-        <NumberField label="Centre y" testId="inspector-y" quantity="length" units={units} digits={2} value={p.yM} onCommit={(yM) => move(p.xM, yM)} />
+        <NumberField label="Centre x" testId="inspector-x" quantity="length" units={units} digits={2} value={p.xM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(xM) => move(xM, p.yM)} />
+        <NumberField label="Centre y" testId="inspector-y" quantity="length" units={units} digits={2} value={p.yM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(yM) => move(p.xM, yM)} />
       </div>
       <ChoiceField
         label="Facing (front)"

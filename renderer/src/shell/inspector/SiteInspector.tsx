@@ -1,5 +1,5 @@
 import { useFleet } from '../../state/store';
-import type { Site } from '../../../../shared/model/schema';
+import { CEILING, type Site } from '../../../../shared/model/schema';
 import { NumberField, TextField } from '../fields';
 
 /** The site's grid connection, transformers and power price: the limits and costs every hall shares. */
@@ -12,8 +12,8 @@ export function SiteInspector({ site }: { site: Site }) {
       <h3>{site.name}</h3>
       <TextField label="Name" testId="site-name" required value={site.name} onCommit={(name) => set({ name }, 'name')} />
       <TextField label="Location" testId="site-location" value={site.location} onCommit={(location) => set({ location }, 'location')} />
-      <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
-      <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
+      <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
+      <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
       <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
       <NumberField label="Design dry-bulb" testId="site-dry-bulb" quantity="temperature" units={units} digits={1} value={site.designDryBulbC} min={-60} max={60} onCommit={(designDryBulbC) => set({ designDryBulbC }, 'design dry-bulb')} />
     </section>
