@@ -39,6 +39,7 @@ export function hallAggregates(hall: Hall, load: number): Aggregate[] {
 /** A zone's heat and the capacities of the CRAHs and CDUs standing in it (in placement order). */
 export interface ZoneSums {
   airHeatKw: number;
+  /** Heat for the zone's CDUs (cduHeatKw): cold-plate racks with no CDU break the limit. */
   liquidHeatKw: number;
   crahKw: Iterable<number>;
   cduKw: Iterable<number>;
@@ -64,8 +65,7 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
     {
       key: `zone-liquid:${zone.id}`,
       headroom: hasLiquid ? { kind: 'zone-liquid', id: zone.id, name: zone.name, capacity: liquid, load: sums.liquidHeatKw, headroom: liquid - sums.liquidHeatKw, unit: 'kW' } : null,
-      // Immersion tanks and hydro containers reject their liquid heat through their own loop.
-      violation: sums.liquidHeatKw > liquid + EPS && sums.cduCount > 0 ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
+      violation: sums.liquidHeatKw > liquid + EPS ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
     },
   ];
 }

@@ -5,6 +5,7 @@
  * (full-check.ts) applies the same rule functions in one stateless pass; the property test
  * holds the two to the same result after every edit.
  */
+import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
@@ -188,7 +189,7 @@ export class LiveChecker {
     if (item.zoneId) {
       const z = this.zoneSums.get(item.zoneId)!;
       z.airHeatKw += sign * m.powerKw * (1 - m.heatToLiquidFraction);
-      z.liquidHeatKw += sign * m.powerKw * m.heatToLiquidFraction;
+      z.liquidHeatKw += sign * cduHeatKw(m);
       const units = m.kind === 'crah' ? z.crah : m.kind === 'cdu' ? z.cdu : null;
       if (units && sign > 0) units.set(p.id, m.coolingCapacityKw);
       else if (units) units.delete(p.id);

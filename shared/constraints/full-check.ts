@@ -9,6 +9,7 @@
  *
  * Placement ids are taken to be unique (the document's integrity check guarantees it).
  */
+import { cduHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isPowerSource, itPowerKw } from '../model/load';
@@ -72,7 +73,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     if (zoneId) {
       const z = zoneTotals.get(zoneId)!;
       z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
-      z.liquidHeatKw += m.powerKw * m.heatToLiquidFraction;
+      z.liquidHeatKw += cduHeatKw(m);
       if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
       else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
     }

@@ -4,7 +4,15 @@
  * any redundancy, since there is nothing to hold back: a zone served by one CDU is
  * simply not redundant, which is a design choice rather than an overload.
  */
-import type { CoolingMethod, Hall, Redundancy } from './schema';
+import type { CoolingMethod, EquipmentModel, Hall, Redundancy } from './schema';
+
+/**
+ * Heat a unit sends into a CDU's loop: the liquid share of cold-plate (direct-to-chip)
+ * equipment. Tanks, containers and hydro miners reject their liquid heat through loops
+ * of their own, so a zone needs no CDU for them.
+ */
+export const cduHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number =>
+  m.compatibleCooling.includes('direct-to-chip') ? m.powerKw * m.heatToLiquidFraction : 0;
 
 export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
   switch (redundancy) {

@@ -289,6 +289,8 @@ test('a power zone: box-select the miner row and feed it all from the busway in 
   // and the PDU feeding the busway carries it all, with its 12 kW CDU: 859.2 kW against 320 kW.
   await expect(page.getByTestId('problem-power-source').filter({ hasText: 'Busway 1' })).toContainText('value 847.2 kW, limit 460 kW');
   await expect(page.getByTestId('problem-power-source').filter({ hasText: 'sm-pdu01-01' })).toContainText('value 859.2 kW, limit 320 kW');
+  // The headroom says how far over, not "−387 kW left": 847.2 − 460 = 387.2 kW.
+  await expect(page.getByTestId('headroom-pdu-sm-bw1')).toContainText('over by 387 kW');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo feed 8 objects/);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);

@@ -44,7 +44,7 @@ export function HeadroomPanel() {
           <div key={`${h.kind}:${h.id}`} className="headroom-row" data-testid={`headroom-${h.kind}-${h.id}`} data-headroom-kw={h.headroom}>
             <div className="headroom-label">
               <span>{KIND_LABEL[h.kind]}: {h.name}</span>
-              <span className={h.headroom < 0 ? 'error' : 'muted'}>{formatQuantity(h.headroom, quantity, units, 0)} left</span>
+              <span className={h.headroom < 0 ? 'error' : 'muted'}>{h.headroom < 0 ? `over by ${formatQuantity(-h.headroom, quantity, units, 0)}` : `${formatQuantity(h.headroom, quantity, units, 0)} left`}</span>
             </div>
             <progress max={1} value={used} className={h.headroom < 0 ? 'over' : used > 0.9 ? 'tight' : ''} aria-label={`${formatQuantity(h.load, quantity, units, 0)} of ${formatQuantity(h.capacity, quantity, units, 0)}`} />
           </div>

@@ -85,6 +85,18 @@ describe('zone liquid: liquid heat against the CDUs serving the zone', () => {
     // 224.4 > 200 (one counted) even though 2 × 200 = 400 stand in the zone
     expect(only(two, 'zone-liquid').limit).toBe(200);
   });
+  it('cold-plate racks in a zone with no CDU break it: 224.4 kW of liquid heat against 0', () => {
+    const v = only(check((d) => (d.placements = d.placements.filter((p) => p.id !== 'sm-cdu01-01'))), 'zone-liquid');
+    expect(v.limit).toBe(0);
+    expect(v.value).toBeCloseTo(224.4, 9);
+  });
+  it('units that reject their liquid heat through their own loop need no CDU: an immersion tank', () => {
+    const violations = check((d) => {
+      d.placements = d.placements.filter((p) => p.id !== 'sm-cdu01-01' && !p.id.startsWith('sm-gpu'));
+      d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'tank-1', modelId: 'tank-imm48', xM: 26.5, yM: 12, powerSourceId: 'sm-pdu01-01' });
+    });
+    expect(violations.filter((v) => v.rule === 'zone-liquid')).toEqual([]);
+  });
 });
 
 describe('rack density against the cooling method', () => {
