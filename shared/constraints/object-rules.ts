@@ -3,6 +3,7 @@
  * floor loading on the slab, and staying inside the hall.
  */
 import { densityLimitKw } from '../model/cooling';
+import { floorLoadKgPerM2 } from '../model/floor';
 import type { Rect } from '../geometry/footprint';
 import type { EquipmentKind, EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
 import type { Item } from './item';
@@ -19,14 +20,6 @@ function brokenDensityLimit(m: EquipmentModel, hall: Hall): number | null {
   if (!RACK_KINDS.has(m.kind)) return null;
   const limit = densityLimitKw(hall);
   return m.powerKw > limit + EPS ? limit : null;
-}
-
-/** kg/m² a floor-standing unit of this model puts on the slab, or null if it does not stand on it. */
-function floorLoadKgPerM2(m: EquipmentModel, fleet: Fleet): number | null {
-  if (m.mounting !== 'floor' || m.weightKg <= 0) return null;
-  // The slab carries the weight over the footprint plus the service strip in front and behind.
-  const areaM2 = m.widthM * (m.depthM + 2 * fleet.floorServiceAreaDepthM);
-  return m.weightKg / areaM2;
 }
 
 /** How far (m) a footprint sticks out of the hall; 0 or less when inside. */

@@ -19,16 +19,20 @@ export interface AppliedPlan {
   command: BatchCommand;
   /** Halls where fewer units fit the floor than the plan asked for. */
   shortfalls: string[];
+  /** The halls the edit changes (those the plan converts, repowers or idles). */
+  hallIds: string[];
 }
 
 export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
   const commands: Command[] = [];
   const shortfalls: string[] = [];
+  const hallIds: string[] = [];
   const models = new Map(doc.models.map((m) => [m.id, m]));
   for (const choice of plan.halls) {
     const hall = doc.halls.find((h) => h.id === choice.hallId);
     const option = hall?.retrofitOptions.find((o) => o.id === choice.optionId);
     if (!hall || !option || option.kind === 'keep-mining') continue;
+    hallIds.push(hall.id);
     const it = doc.placements.filter((p) => p.hallId === hall.id && isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
     if (it.length) commands.push({ type: 'remove', table: 'placements', ids: it });
     const model = option.modelId ? models.get(option.modelId) : undefined;
@@ -41,7 +45,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     }
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, model?.gpuCount ? 'ai' : model ? 'mining' : 'idle') });
   }
-  return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls };
+  return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds };
 }
 
 function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hall['currentUse']): Partial<Hall> {

@@ -11,6 +11,7 @@
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
 import { DEFAULT_DENSITY_LIMIT_KW, densityLimitKw } from '../model/cooling';
+import { floorLoadKgPerM2 } from '../model/floor';
 import type { EquipmentModel, FleetDoc, Hall, RetrofitOption, Site } from '../model/schema';
 import { discountFactor, unitEconomics } from './economics';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
@@ -33,7 +34,13 @@ export interface HallIx {
   hi: number;
   keep: OptionIx | null;
   starts: OptionIx[];
+  /** Every option, those ruled out included (with why). */
+  options: OptionIx[];
 }
+
+/** The options ruled out before the search, hall by hall, for the user to read. */
+export const ruledOutOptions = (halls: readonly Pick<HallIx, 'hall' | 'options'>[]): { hall: Hall; option: OptionIx }[] =>
+  halls.flatMap(({ hall, options }) => options.filter((o) => o.excluded !== null).map((option) => ({ hall, option })));
 
 /** A row that is a user's limit: what it means, for binding limits and conflicts. */
 export interface LimitRow {
@@ -89,6 +96,36 @@ function excludeDominated(ixs: OptionIx[]): void {
   }
 }
 
+/**
+ * A hall's options as the model sees them: how many units each may install, and why an
+ * option is ruled out before the search (a rack its cooling cannot carry, a floor load
+ * its slab cannot, or the same effect as a cheaper option).
+ */
+export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentModel>, fleet: FleetDoc['fleet']): OptionIx[] {
+  const ixs: OptionIx[] = hall.retrofitOptions.map((option, oi) => {
+    const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
+    if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
+    let excluded: string | null = null;
+    let maxUnits = 0;
+    if (model) {
+      const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
+      const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
+      maxUnits = Math.min(option.maxUnits, byPower, byCooling);
+      // Under the hall's own cooling its own limit holds; a new cooling class brings its default.
+      const density = option.coolingMethod === hall.cooling.method ? densityLimitKw(hall) : DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
+      const floorLoad = floorLoadKgPerM2(model, fleet);
+      if (['miner-rack', 'miner-container', 'gpu-rack', 'immersion-tank'].includes(model.kind) && model.powerKw > density) {
+        excluded = `${model.name} draws ${model.powerKw} kW per rack, over the ${density} kW that ${option.coolingMethod} cooling carries`;
+      } else if (floorLoad !== null && floorLoad > hall.floorLimitKgPerM2 + 1e-9) {
+        excluded = `${model.name} puts ${Math.round(floorLoad).toLocaleString('en-US')} kg/m² on a slab rated for ${hall.floorLimitKgPerM2.toLocaleString('en-US')} kg/m²`;
+      }
+    }
+    return { option, model, oi, maxUnits, excluded };
+  });
+  excludeDominated(ixs);
+  return ixs;
+}
+
 export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.objective): BuiltModel {
   const T = doc.fleet.horizonPeriods;
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -123,27 +160,10 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   doc.halls.forEach((hall, hi) => {
     const site = sites.get(hall.siteId);
     if (!site) throw new ModelError(`Hall "${hall.name}" belongs to no site`);
-    const ixs: OptionIx[] = hall.retrofitOptions.map((option, oi) => {
-      const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
-      if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
-      let excluded: string | null = null;
-      let maxUnits = 0;
-      if (model) {
-        const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
-        const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
-        maxUnits = Math.min(option.maxUnits, byPower, byCooling);
-        // Under the hall's own cooling its own limit holds; a new cooling class brings its default.
-        const density = option.coolingMethod === hall.cooling.method ? densityLimitKw(hall) : DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
-        if (['miner-rack', 'miner-container', 'gpu-rack', 'immersion-tank'].includes(model.kind) && model.powerKw > density) {
-          excluded = `${model.name} draws ${model.powerKw} kW per rack, over the ${density} kW that ${option.coolingMethod} cooling carries`;
-        }
-      }
-      return { option, model, oi, maxUnits, excluded };
-    });
-    excludeDominated(ixs);
+    const ixs = hallOptions(hall, models, doc.fleet);
     const keep = ixs.find((o) => o.option.kind === 'keep-mining' && !o.excluded) ?? null;
     const starts = ixs.filter((o) => o !== keep && !o.excluded);
-    halls.push({ hall, site, hi, keep, starts });
+    halls.push({ hall, site, hi, keep, starts, options: ixs });
 
     const choice: Term[] = [];
     if (keep) {
@@ -241,7 +261,11 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     }
   }
   if (doc.limits.contractedAiMw > 0) {
-    if (!aiTerms.length) throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by period ${contractPeriod + 1}`);
+    if (!aiTerms.length) {
+      const ruledOut = ruledOutOptions(halls).filter((r) => r.option.option.kind === 'retrofit-ai');
+      const why = ruledOut.length ? ` (ruled out: ${ruledOut.map((r) => `${r.hall.name}, "${r.option.option.name}": ${r.option.excluded}`).join('; ')})` : '';
+      throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by period ${contractPeriod + 1}${why}`);
+    }
     addRow({ name: 'contract', terms: aiTerms, sense: '>=', rhs: doc.limits.contractedAiMw });
     limits.set('contract', { group: 'AI contract', description: `one more MW of contracted AI capacity by period ${contractPeriod + 1}`, unit: 'MW', rowUnitsPerUnit: 1 });
   }

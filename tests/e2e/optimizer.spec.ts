@@ -18,11 +18,19 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   // Apply: the converted halls get their racks in one undoable step.
   const gpusBefore = await page.getByTestId('total-gpus').textContent();
   await page.getByTestId('optimizer-apply').click();
-  await expect(page.getByTestId('message')).toContainText('Plan applied');
+  await expect(page.getByTestId('message')).toHaveText(/^Plan applied to \d+ halls? \(one step to undo\); (the new layouts break \d+ limits?: see Problems|every limit in them holds)/);
   await expect(page.getByTestId('total-gpus')).not.toHaveText(gpusBefore!);
+  await page.screenshot({ path: 'test-results/screenshots/optimizer-applied.png' });
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo apply/);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('total-gpus')).toHaveText(gpusBefore!);
+  // Undone, the apply's report goes with it.
+  await expect(page.getByTestId('message')).toHaveCount(0);
+
+  // Why a hall was not offered GB200s: Building C's slab is rated for 750 kg/m².
+  await page.getByTestId('optimizer-ruled-out').locator('summary').click();
+  await page.getByTestId('optimizer-ruled-out').screenshot({ path: 'test-results/screenshots/optimizer-ruled-out.png' });
+  await expect(page.getByTestId('optimizer-ruled-out')).toContainText(/Building C[^:]*, “[^”]+”: GB200 NVL72 rack puts 1,096 kg\/m² on a slab rated for 750 kg\/m²/);
 
   // The report says how sure the plan is.
   await page.getByTestId('view-reports').click();

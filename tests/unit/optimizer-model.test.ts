@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, v } from '../../shared/optimizer/model';
+import { buildModel, hallOptions, v } from '../../shared/optimizer/model';
 import { sampleSmall } from '../../shared/samples';
 
 describe('optimizer model', () => {
@@ -23,5 +23,21 @@ describe('optimizer model', () => {
     cheaper.halls[0]!.retrofitOptions = [...cheaper.halls[0]!.retrofitOptions, { ...ai, id: 'ai-cheap', capexUsd: ai.capexUsd - 1 }];
     expect(buildModel(cheaper, 'expected').halls[0]!.starts.map((o) => o.option.id)).toContain('ai-cheap');
     expect(buildModel(cheaper, 'expected').halls[0]!.starts.map((o) => o.option.id)).not.toContain(ai.id);
+  });
+
+  it('never proposes racks the slab cannot carry: a GB200 NVL72 puts 1,360 kg on 0.6 × (1.068 + 2 × 0.5) m = 1,096.07 kg/m²', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const ai = (limit: number) => {
+      hall.floorLimitKgPerM2 = limit;
+      return hallOptions(hall, new Map(doc.models.map((m) => [m.id, m])), doc.fleet).find((o) => o.option.id === 'sm-h1-ai')!;
+    };
+    expect(ai(1096.1).excluded).toBeNull();
+    expect(ai(1096).excluded).toBe('GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,096 kg/m²');
+    expect(ai(1000).excluded).toBe('GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²');
+    // Ruled out, it gets no variables, and an AI contract says why it cannot be met.
+    expect(() => buildModel(doc, 'expected')).toThrow('no hall has an AI option that can run by period 8 (ruled out: Hall 1, "Retrofit to GB200 NVL72 rack": GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²)');
+    doc.limits.contractedAiMw = 0;
+    expect(buildModel(doc, 'expected').halls[0]!.starts.map((o) => o.option.id)).toEqual(['sm-h1-idle']);
   });
 });

@@ -10,6 +10,7 @@ import { formatUsd } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
+import { RuledOutOptions } from './RuledOutOptions';
 import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { describePlanStatus, describeSearch } from '../../../shared/optimizer/describe';
@@ -63,9 +64,17 @@ export function OptimizerPanel() {
   const plan = result?.plan;
   const applyPlan = async () => {
     if (!plan) return;
-    const { command, shortfalls } = applyPlanCommand(doc, plan);
+    const { command, shortfalls, hallIds } = applyPlanCommand(doc, plan);
     if (await useFleet.getState().apply(command, command.label)) {
-      useFleet.getState().say('info', shortfalls.length ? `Plan applied; ${shortfalls.join('; ')}` : 'Plan applied to the layout: one step to undo');
+      // Infrastructure stays as it was, so the new layouts may break limits: say how many, not just "done".
+      const changed = new Set(hallIds);
+      const broken = useFleet.getState().checks.violations.filter((v) => v.severity === 'error' && v.hallId !== null && changed.has(v.hallId)).length;
+      const parts = [
+        `Plan applied to ${hallIds.length} ${hallIds.length === 1 ? 'hall' : 'halls'} (one step to undo)`,
+        broken ? `the new layouts break ${broken} ${broken === 1 ? 'limit' : 'limits'}: see Problems` : 'every limit in them holds',
+        ...shortfalls,
+      ];
+      useFleet.getState().say('info', parts.join('; '));
     }
   };
   return (
@@ -92,6 +101,7 @@ export function OptimizerPanel() {
         {doc.halls.length} halls, {doc.scenarios.length} scenarios ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {doc.fleet.horizonPeriods} periods of {doc.fleet.periodMonths} months; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
       </p>
       <AssumptionsEditor doc={doc} />
+      <RuledOutOptions doc={doc} />
       {error && <p className="error" role="alert">{error}</p>}
       {plan && plan.status === 'infeasible' && (
         <div className="error" data-testid="optimizer-conflicts">

@@ -175,7 +175,8 @@ export const useFleet = create<FleetState>((set, get) => {
       const step = undo[undo.length - 1];
       if (!step) return;
       if (!applyLocally(step.inverse)) return;
-      set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] } });
+      // What the undone edit reported ("Plan applied…") no longer holds.
+      set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] }, ...(get().message?.kind === 'info' ? { message: null } : {}) });
       await send(step.inverse);
     },
 
@@ -184,7 +185,7 @@ export const useFleet = create<FleetState>((set, get) => {
       const step = redo[redo.length - 1];
       if (!step) return;
       if (!applyLocally(step.forward)) return;
-      set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) } });
+      set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) }, ...(get().message?.kind === 'info' ? { message: null } : {}) });
       await send(step.forward);
     },
 
