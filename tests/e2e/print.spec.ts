@@ -106,4 +106,18 @@ test('the print preview is reachable from the planner and switches paper', async
   await expect(page.getByTestId('sheet-1')).toBeVisible();
   await page.getByTestId('print-paper').selectOption('A4');
   await expect(page.getByTestId('sheet-1')).toHaveAttribute('width', `${sheetSize('A4', 'landscape').widthMm}mm`);
+
+  // A3 landscape (420 mm, 1,587 px) is wider than the 1,400 px window: the preview fits its
+  // width by default, and at actual size it starts at the left edge, scrollable, never cut off.
+  await page.getByTestId('print-paper').selectOption('A3');
+  await expect(page.getByTestId('sheet-1')).toHaveAttribute('width', `${sheetSize('A3', 'landscape').widthMm}mm`);
+  const viewport = page.viewportSize()!;
+  const fitted = (await page.getByTestId('sheet-1').boundingBox())!;
+  expect(fitted.x).toBeGreaterThanOrEqual(0);
+  expect(fitted.x + fitted.width).toBeLessThanOrEqual(viewport.width);
+  expect(fitted.width / fitted.height).toBeCloseTo(420 / 297, 2);
+  await page.getByTestId('print-zoom').selectOption('actual');
+  const actual = (await page.getByTestId('sheet-1').boundingBox())!;
+  expect(actual.width).toBeCloseTo((420 / 25.4) * 96, 0);
+  expect(actual.x).toBeGreaterThanOrEqual(0);
 });

@@ -2,7 +2,7 @@
  * The print route: sheets drawn once as SVG in real millimetres, so what Chromium or
  * Electron prints to PDF is to scale. The controls disappear in print.
  */
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { PAPER_NAMES, OFFERED_SCALES, type Orientation, type PaperName } from '../../../shared/print/paper';
 import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../../shared/print/sheets';
 import { useFleet } from '../state/store';
@@ -52,6 +52,8 @@ async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promi
 }
 
 export function PrintView({ params }: { params: URLSearchParams }) {
+  // On screen only: paper keeps its size in print and PDF.
+  const [fitWidth, setFitWidth] = useState(true);
   const doc = useFleet((s) => s.document?.doc);
   const request = readPrintRequest(params);
   const key = params.toString();
@@ -101,13 +103,20 @@ export function PrintView({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </label>
+        <label>
+          Preview
+          <select value={fitWidth ? 'fit' : 'actual'} onChange={(e) => setFitWidth(e.target.value === 'fit')} data-testid="print-zoom">
+            <option value="fit">Fit width</option>
+            <option value="actual">Actual size</option>
+          </select>
+        </label>
         <button onClick={() => window.print()} data-testid="print-button">Print…</button>
         <button onClick={() => void exportPdf(params, plan)} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : "Opens your browser's print dialog: choose Save as PDF"}>Export PDF…</button>
         {plan?.sheets[0]?.drawing?.note && <span className="warning">{plan.sheets[0].drawing.note}</span>}
       </div>
       {result && 'error' in result && <p className="error">{result.error}</p>}
       {plan && (
-        <div className="sheets" data-sheets={plan.sheets.length}>
+        <div className={fitWidth ? 'sheets fit-width' : 'sheets'} data-sheets={plan.sheets.length}>
           {plan.sheets.map((sheet) => (
             <SheetSvg key={sheet.number} plan={plan} sheet={sheet} />
           ))}
