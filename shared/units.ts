@@ -117,6 +117,16 @@ export function formatUsd(v: Usd): string {
   return `${sign}$${abs.toFixed(0)}`;
 }
 
+/** "1 hall", "120 halls", "31,320 variables": a count with its noun (regular plurals only). */
+export function countOf(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;
+}
+
+const PERIOD_NAMES: Record<number, string> = { 1: 'month', 3: 'quarter', 6: 'half-year', 12: 'year' };
+
+/** A planning period of this many months in words: "quarter", or "2-month period". */
+export const periodName = (periodMonths: number): string => PERIOD_NAMES[periodMonths] ?? `${periodMonths}-month period`;
+
 // Paper and drawing scales: sheets are laid out in millimetres, PDFs speak points.
 export const MM_PER_M = 1000;
 export const MM_PER_INCH = 25.4;

@@ -10,7 +10,8 @@ export class IpcError extends Error {
     message: string,
     readonly code: 'bad-request' | 'bad-response' | 'unknown-channel' | 'failed',
   ) {
-    super(`${channel}: ${message}`);
+    // Work that failed says so in the user's words; a malformed call names its channel for whoever wrote it.
+    super(code === 'failed' ? message : `${channel}: ${message}`);
     this.name = 'IpcError';
   }
 

@@ -53,6 +53,16 @@ test('a site opens as a site plan with its halls; clicking a hall opens its floo
   await page.getByTestId(`tree-site-${site.id}`).click();
   await expect(page.getByTestId('site-view')).toBeVisible();
   await expect(page.getByTestId('site-view').locator('[data-testid^=site-hall-]')).toHaveCount(campus.halls.filter((h) => h.siteId === site.id).length);
+  // Each hall's labels stay inside its outline, so neighbours' names never run into each other.
+  for (const h of campus.halls.filter((x) => x.siteId === site.id)) {
+    const outline = (await page.getByTestId(`site-hall-${h.id}`).locator('rect').boundingBox())!;
+    for (const label of await page.getByTestId(`site-hall-${h.id}`).locator('text').all()) {
+      const box = (await label.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(outline.x);
+      expect(box.x + box.width).toBeLessThanOrEqual(outline.x + outline.width);
+    }
+  }
+  await page.screenshot({ path: 'test-results/screenshots/site-plan.png' });
   await page.getByTestId(`site-hall-${hall.id}`).click();
   await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', hall.id);
 });

@@ -25,7 +25,7 @@ export const optimizerHandlers = {
         now: new Date(started).toISOString(),
       },
       (phase, search) =>
-        ctx.emit('optimizer.progress', { phase, elapsedMs: Date.now() - started, bestNpvUsd: search?.bestObjective, boundNpvUsd: search?.bound, gapFraction: search?.gapFraction }),
+        ctx.emit('optimizer.progress', { phase, bestNpvUsd: search?.bestObjective, boundNpvUsd: search?.bound, gapFraction: search?.gapFraction }),
     );
     // The plan becomes part of the document (saved with it, undoable like any edit).
     const { revision } = ctx.document.apply({ type: 'insert', entities: { table: 'plans', items: [result.plan] } }, ctx.document.info().revision);

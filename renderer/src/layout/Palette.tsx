@@ -3,6 +3,7 @@ import { EQUIPMENT_KINDS, type EquipmentKind, type EquipmentModel } from '../../
 import { useFleet } from '../state/store';
 import { MODEL_DRAG_TYPE } from './palette-drop';
 import { KIND_COLORS } from './palette-colors';
+import { plainNumber } from '../../../shared/units';
 
 const NO_MODELS: EquipmentModel[] = [];
 
@@ -39,7 +40,7 @@ export function Palette() {
           >
             <span className="swatch" style={{ background: KIND_COLORS[m.kind] }} aria-hidden="true" />
             <span className="palette-name">{m.name}</span>
-            <span className="muted">{m.powerKw >= 100 ? `${(m.powerKw / 1000).toFixed(2)} MW` : `${m.powerKw} kW`}</span>
+            <span className="muted">{m.powerKw >= 1000 ? `${(m.powerKw / 1000).toFixed(2)} MW` : `${plainNumber(m.powerKw, 3)} kW`}</span>
           </li>
         ))}
       </ul>

@@ -4,6 +4,21 @@ import { computeTotals } from '../../../shared/model/totals';
 import { formatQuantity } from '../../../shared/units';
 
 const USE_FILL = { mining: '#e0a030', ai: '#3f9d5b', idle: '#adb5bd' } as const;
+/** Dark on the light use colours, in either theme. */
+const LABEL_INK = '#111';
+/** A sans-serif character is about 0.6 em wide. */
+const EM_PER_CHAR = 0.6;
+
+/**
+ * A label that stays inside its hall: smaller down to a readable minimum, then cut with
+ * an ellipsis (the full name is in the tooltip).
+ */
+function fittedLabel(text: string, widthM: number, preferred: number, minimum: number): { text: string; size: number } {
+  const room = widthM * 0.92;
+  const size = Math.max(minimum, Math.min(preferred, room / (EM_PER_CHAR * Math.max(1, text.length))));
+  const fits = Math.floor(room / (EM_PER_CHAR * size));
+  return { text: text.length <= fits ? text : `${text.slice(0, Math.max(1, fits - 1))}…`, size };
+}
 
 export function SiteView({ siteId }: { siteId: string }) {
   const doc = useFleet((s) => s.document?.doc);
@@ -12,21 +27,26 @@ export function SiteView({ siteId }: { siteId: string }) {
   if (!doc || !site) return null;
   const units = doc.fleet.unitSystem;
   const halls = doc.halls.filter((h) => h.siteId === siteId);
-  const margin = Math.max(site.widthM, site.depthM) * 0.04;
+  const siteSize = Math.max(site.widthM, site.depthM);
+  const margin = siteSize * 0.04;
   return (
     <div className="site-view" data-testid="site-view">
       <svg viewBox={`${-margin} ${-margin} ${site.widthM + 2 * margin} ${site.depthM + 2 * margin}`} preserveAspectRatio="xMidYMid meet" role="img" aria-label={`Site plan of ${site.name}`}>
         <rect x={0} y={0} width={site.widthM} height={site.depthM} className="site-boundary" />
         {halls.map((h) => {
           const t = computeTotals(doc, { hallId: h.id });
+          const detail = `${t.itMw.toFixed(2)} MW · ${h.currentUse}`;
+          const name = fittedLabel(h.name, h.widthM, siteSize / 45, siteSize / 80);
+          const line2 = fittedLabel(detail, h.widthM, siteSize / 60, siteSize / 90);
           return (
             <g key={h.id} className="site-hall" onClick={() => selectHall(h.id)} data-testid={`site-hall-${h.id}`} role="button" aria-label={`Open ${h.name}`}>
+              <title>{`${h.name}: ${detail}`}</title>
               <rect x={h.siteXM} y={h.siteYM} width={h.widthM} height={h.depthM} fill={USE_FILL[h.currentUse]} />
-              <text x={h.siteXM + h.widthM / 2} y={h.siteYM + h.depthM / 2} textAnchor="middle" fontSize={Math.max(site.widthM, site.depthM) / 45}>
-                {h.name}
+              <text x={h.siteXM + h.widthM / 2} y={h.siteYM + h.depthM / 2} textAnchor="middle" fontSize={name.size} fill={LABEL_INK}>
+                {name.text}
               </text>
-              <text x={h.siteXM + h.widthM / 2} y={h.siteYM + h.depthM / 2 + Math.max(site.widthM, site.depthM) / 35} textAnchor="middle" fontSize={Math.max(site.widthM, site.depthM) / 60}>
-                {t.itMw.toFixed(2)} MW · {h.currentUse}
+              <text x={h.siteXM + h.widthM / 2} y={h.siteYM + h.depthM / 2 + line2.size * 1.4} textAnchor="middle" fontSize={line2.size} fill={LABEL_INK}>
+                {line2.text}
               </text>
             </g>
           );

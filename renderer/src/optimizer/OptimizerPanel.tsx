@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
-import { formatUsd } from '../../../shared/units';
+import { countOf, formatUsd, periodName } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
@@ -29,13 +29,24 @@ export function OptimizerPanel() {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => api.on('optimizer.progress', (p) => {
-    const { phase, elapsedMs, ...search } = p as OptimizerProgress;
+    const { phase, ...search } = p as OptimizerProgress;
     const searching = search.bestNpvUsd !== undefined || search.boundNpvUsd !== undefined;
-    setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''} (${(elapsedMs / 1000).toFixed(1)} s)`);
+    setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''}`);
   }), []);
+  // The clock runs between the solver's reports, so a long search never looks frozen.
+  const [startedAt, setStartedAt] = useState(0);
+  const [now, setNow] = useState(0);
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [running]);
+  const elapsedS = Math.max(0, (now - startedAt) / 1000);
 
   const run = async () => {
     setRunning(true);
+    setStartedAt(Date.now());
+    setNow(Date.now());
     setStopping(false);
     setError(null);
     setProgress('starting');
@@ -70,8 +81,8 @@ export function OptimizerPanel() {
       const changed = new Set(hallIds);
       const broken = useFleet.getState().checks.violations.filter((v) => v.severity === 'error' && v.hallId !== null && changed.has(v.hallId)).length;
       const parts = [
-        `Plan applied to ${hallIds.length} ${hallIds.length === 1 ? 'hall' : 'halls'} (one step to undo)`,
-        broken ? `the new layouts break ${broken} ${broken === 1 ? 'limit' : 'limits'}: see Problems` : 'every limit in them holds',
+        `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
+        broken ? `the new layouts break ${countOf(broken, 'limit')}: see Problems` : 'every limit in them holds',
         ...shortfalls,
       ];
       useFleet.getState().say('info', parts.join('; '));
@@ -95,7 +106,7 @@ export function OptimizerPanel() {
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
         <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
-        {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress}</span>}
+        {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
         {doc.halls.length} halls, {doc.scenarios.length} scenarios ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {doc.fleet.horizonPeriods} periods of {doc.fleet.periodMonths} months; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
@@ -113,10 +124,10 @@ export function OptimizerPanel() {
         <>
           <div className="kpis" data-testid="optimizer-result">
             <div><span className="muted">NPV ({plan.objective})</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
-            <div><span className="muted">IRR</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
-            <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} periods`}</strong></div>
+            <div><span className="muted">IRR (a year)</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
+            <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} ${periodName(doc.fleet.periodMonths)}s`}</strong></div>
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
-            <div><span className="muted">Model</span><strong>{result.stats.variables} vars · {result.stats.solveMs} ms</strong></div>
+            <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
           </div>
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
           <MwByUseChart periods={plan.periods} />

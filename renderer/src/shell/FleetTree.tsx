@@ -1,9 +1,13 @@
 import { useMemo } from 'react';
 import { useFleet } from '../state/store';
-import { computeTotals, formatHashrate } from '../../../shared/model/totals';
+import { computeTotals, formatHashrate, type Totals } from '../../../shared/model/totals';
+import { countOf } from '../../../shared/units';
 
 /** Names as people number them: Site 2 before Site 10. */
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { numeric: true });
+
+/** What a hall produces: hashrate where it mines, GPUs where it hosts AI (an AI hall is not "0 TH/s"). */
+const hallOutput = (t: Totals): string => (t.gpuCount > 0 && t.hashrateThs === 0 ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
 
 /** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 export function FleetTree() {
@@ -65,7 +69,7 @@ export function FleetTree() {
                   >
                     <span className={`use-dot use-${hall.currentUse}`} aria-hidden="true" />
                     <span className="tree-name">{hall.name}</span>
-                    <span className="tree-meta">{formatHashrate(computeTotals(doc, { hallId: hall.id }).hashrateThs)}</span>
+                    <span className="tree-meta">{hallOutput(computeTotals(doc, { hallId: hall.id }))}</span>
                   </button>
                 </li>
               ))}

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { computeTotals, formatHashrate } from '../../../shared/model/totals';
 import { useFleet } from '../state/store';
-import type { UnitSystem } from '../../../shared/units';
+import { countOf, type UnitSystem } from '../../../shared/units';
 
 export function StatusBar() {
   const doc = useFleet((s) => s.document?.doc);
@@ -15,7 +15,7 @@ export function StatusBar() {
       <span data-testid="total-hashrate">{formatHashrate(totals.hashrateThs)}</span>
       <span data-testid="total-gpus">{totals.gpuCount.toLocaleString('en-US')} GPUs</span>
       <span>{totals.placements.toLocaleString('en-US')} objects</span>
-      <span>{doc.sites.length} sites · {doc.halls.length} halls</span>
+      <span>{countOf(doc.sites.length, 'site')} · {countOf(doc.halls.length, 'hall')}</span>
       <span className="spacer" />
       <span data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
       <label>

@@ -11,7 +11,6 @@ export const SensitivitySchema = z.object({
 /** While HiGHS searches: the best plan's NPV so far, the bound no plan can beat, and the gap between them. */
 const SearchProgressEvent = z.object({
   phase: z.string(),
-  elapsedMs: z.number(),
   bestNpvUsd: z.number().nullable().optional(),
   boundNpvUsd: z.number().nullable().optional(),
   gapFraction: z.number().nullable().optional(),

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  countOf,
   cToF,
   formatQuantity,
   formatUsd,
+  periodName,
   plainNumber,
   ftToM,
   kgPerM2ToLbPerFt2,
@@ -54,5 +56,18 @@ describe('unit conversions against hand calculations (REFERENCE.md "Units")', ()
     expect(plainNumber(12_345.678, 2)).toBe('12345.68');
     expect(plainNumber(10.5, 3)).toBe('10.5');
     expect(plainNumber(-0.0001, 2)).toBe('0');
+  });
+});
+
+describe('counts and periods in words', () => {
+  it('counts with their noun, singular for one, thousands separated', () => {
+    expect(countOf(1, 'hall')).toBe('1 hall');
+    expect(countOf(0, 'site')).toBe('0 sites');
+    expect(countOf(31_320, 'variable')).toBe('31,320 variables');
+  });
+  it('names the planning period', () => {
+    expect(periodName(3)).toBe('quarter');
+    expect(periodName(12)).toBe('year');
+    expect(periodName(2)).toBe('2-month period');
   });
 });
