@@ -18,6 +18,10 @@ test('the fleet summary lists every site, and its charts export as SVG and PNG',
   const svgText = fs.readFileSync((await svg.path())!, 'utf8');
   expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(svgText).toContain(expected[0]!.name.slice(0, 24));
+  // The exported chart carries its own legend and each site's total, so it reads on its own.
+  expect(svgText).toContain('>mining</text>');
+  expect(svgText).toContain(`>${(expected[0]!.miningMw + expected[0]!.aiMw).toFixed(1)} MW</text>`);
+  await page.getByTestId('reports').screenshot({ path: 'test-results/screenshots/reports.png' });
 
   const pngDownload = page.waitForEvent('download');
   await page.getByTestId('export-png-mw-by-site').click();

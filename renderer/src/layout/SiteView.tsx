@@ -2,8 +2,8 @@
 import { useFleet } from '../state/store';
 import { computeTotals } from '../../../shared/model/totals';
 import { formatQuantity } from '../../../shared/units';
+import { USE_COLOURS } from '../charts/use-colours';
 
-const USE_FILL = { mining: '#e0a030', ai: '#3f9d5b', idle: '#adb5bd' } as const;
 /** Dark on the light use colours, in either theme. */
 const LABEL_INK = '#111';
 /** A sans-serif character is about 0.6 em wide. */
@@ -41,7 +41,7 @@ export function SiteView({ siteId }: { siteId: string }) {
           return (
             <g key={h.id} className="site-hall" onClick={() => selectHall(h.id)} data-testid={`site-hall-${h.id}`} role="button" aria-label={`Open ${h.name}`}>
               <title>{`${h.name}: ${detail}`}</title>
-              <rect x={h.siteXM} y={h.siteYM} width={h.widthM} height={h.depthM} fill={USE_FILL[h.currentUse]} />
+              <rect x={h.siteXM} y={h.siteYM} width={h.widthM} height={h.depthM} fill={USE_COLOURS[h.currentUse]} />
               <text x={h.siteXM + h.widthM / 2} y={h.siteYM + h.depthM / 2} textAnchor="middle" fontSize={name.size} fill={LABEL_INK}>
                 {name.text}
               </text>

@@ -3,23 +3,44 @@ import type { Plan } from '../../../shared/model/schema';
 import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd } from '../../../shared/units';
 
+import { USE_COLOURS } from '../charts/use-colours';
+
+/** Which colour is which, drawn inside the chart so an exported SVG or PNG still says it. */
+export function UseLegend({ x, y }: { x: number; y: number }) {
+  return (
+    <g transform={`translate(${x}, ${y})`} fontSize={10} fill="currentColor">
+      <rect x={0} y={-8} width={10} height={10} fill={USE_COLOURS.mining} />
+      <text x={14} y={1}>mining</text>
+      <rect x={62} y={-8} width={10} height={10} fill={USE_COLOURS.ai} />
+      <text x={76} y={1}>AI</text>
+    </g>
+  );
+}
+
 export function MwByUseChart({ periods }: { periods: Plan['periods'] }) {
   const W = 560;
-  const H = 180;
-  const pad = 28;
+  const H = 190;
+  const pad = 36;
   const max = Math.max(1e-9, ...periods.map((p) => p.miningItMw + p.aiItMw));
   const bw = (W - pad * 2) / Math.max(1, periods.length);
   const y = (mw: number) => (mw / max) * (H - pad * 2);
   return (
     <svg width={W} height={H} role="img" aria-label="IT MW by use per period" data-testid="chart-mw-by-use">
+      {[0, 0.5, 1].map((f) => (
+        <g key={f}>
+          <line x1={pad} x2={W - pad} y1={H - pad - f * (H - pad * 2)} y2={H - pad - f * (H - pad * 2)} stroke="currentColor" strokeOpacity={0.2} />
+          <text x={pad - 4} y={H - pad - f * (H - pad * 2) + 3} fontSize={9} textAnchor="end" fill="currentColor">{(f * max).toFixed(f ? 1 : 0)}</text>
+        </g>
+      ))}
       {periods.map((p, i) => (
         <g key={p.period}>
-          <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw)} width={bw - 4} height={y(p.miningItMw)} fill="#e0a030" />
-          <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw) - y(p.aiItMw)} width={bw - 4} height={y(p.aiItMw)} fill="#3f9d5b" />
+          <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw)} width={bw - 4} height={y(p.miningItMw)} fill={USE_COLOURS.mining} />
+          <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw) - y(p.aiItMw)} width={bw - 4} height={y(p.aiItMw)} fill={USE_COLOURS.ai} />
           <text x={pad + i * bw + bw / 2} y={H - pad + 12} fontSize={9} textAnchor="middle" fill="currentColor">{p.period + 1}</text>
         </g>
       ))}
-      <text x={pad} y={12} fontSize={10} fill="currentColor">{max.toFixed(1)} MW · mining (amber) and AI (green) IT load by period</text>
+      <text x={pad} y={14} fontSize={10} fill="currentColor">IT load, MW, by period</text>
+      <UseLegend x={W - pad - 100} y={14} />
     </svg>
   );
 }
@@ -45,7 +66,7 @@ export function NpvByHallChart({ halls }: { halls: { name: string; npvUsd: numbe
         return (
           <g key={h.name}>
             <text x={0} y={y + 12} fontSize={10} fill="currentColor">{h.name}</text>
-            <rect x={x} y={y + 2} width={w} height={row - 6} fill={h.npvUsd >= 0 ? '#3f9d5b' : '#dc3545'} />
+            <rect x={x} y={y + 2} width={w} height={row - 6} fill={h.npvUsd >= 0 ? USE_COLOURS.ai : '#dc3545'} />
             <text x={h.npvUsd >= 0 ? x + w + 4 : x - 4} y={y + 12} fontSize={10} textAnchor={h.npvUsd >= 0 ? 'start' : 'end'} fill="currentColor">{formatUsd(h.npvUsd)}</text>
           </g>
         );

@@ -2,9 +2,9 @@ import { niceStep } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
 import { formatQuantity, paperMm } from '../../../shared/units';
 import { ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
+import { USE_COLOURS } from '../charts/use-colours';
 
-const USE_COLORS: Record<string, string> = { mining: '#e0a030', ai: '#3f9d5b', idle: '#adb5bd' };
-const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? USE_COLORS[kind] ?? '#999';
+const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? (USE_COLOURS as Record<string, string>)[kind] ?? '#999';
 
 /** One sheet, 1 SVG unit = 1 mm on paper. */
 export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {

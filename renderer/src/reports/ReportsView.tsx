@@ -2,10 +2,14 @@
 import { useMemo, useRef } from 'react';
 import { siteSummaries } from '../../../shared/reports/site-summary';
 import { formatHashrate } from '../../../shared/model/totals';
-import { formatUsd } from '../../../shared/units';
+import { formatUsd, periodName } from '../../../shared/units';
 import { describePlanStatus, objectiveLabel } from '../../../shared/optimizer/describe';
 import { exportPng, exportSvg } from '../charts/export';
-import { MwByUseChart } from '../optimizer/charts';
+import { USE_COLOURS } from '../charts/use-colours';
+import { MwByUseChart, UseLegend } from '../optimizer/charts';
+
+/** Longest bar of the site chart, px; the rest of the width holds names and values. */
+const BAR_PX = 360;
 import { useFleet } from '../state/store';
 
 function ChartExport({ target, name }: { target: React.RefObject<HTMLDivElement | null>; name: string }) {
@@ -31,7 +35,7 @@ export function ReportsView() {
       <h2>Fleet summary</h2>
       <table className="plan-table" data-testid="site-summary">
         <thead>
-          <tr><th>Site</th><th>Mining MW</th><th>AI MW</th><th>Hashrate</th><th>GPUs</th><th>PUE</th><th>Revenue per period (mining / AI)</th></tr>
+          <tr><th>Site</th><th>Mining MW</th><th>AI MW</th><th>Hashrate</th><th>GPUs</th><th>PUE</th><th>Revenue per {periodName(doc.fleet.periodMonths)} (mining / AI)</th></tr>
         </thead>
         <tbody>
           {rows.map((r) => (
@@ -49,12 +53,15 @@ export function ReportsView() {
       </table>
       <h3>IT MW by use per site <ChartExport target={mixRef} name="mw-by-site" /></h3>
       <div ref={mixRef}>
-        <svg width={560} height={30 + rows.length * 26} role="img" aria-label="IT MW by use per site">
+        <svg width={640} height={34 + rows.length * 26} role="img" aria-label="IT MW by use per site">
+          <UseLegend x={200} y={14} />
           {rows.map((r, i) => (
-            <g key={r.siteId} transform={`translate(0, ${10 + i * 26})`}>
-              <text x={0} y={14} fontSize={11} fill="currentColor">{r.name.slice(0, 24)}</text>
-              <rect x={170} y={2} width={(r.miningMw / max) * 360} height={16} fill="#e0a030" />
-              <rect x={170 + (r.miningMw / max) * 360} y={2} width={(r.aiMw / max) * 360} height={16} fill="#3f9d5b" />
+            <g key={r.siteId} transform={`translate(0, ${24 + i * 26})`}>
+              <title>{`${r.name}: ${r.miningMw.toFixed(2)} MW mining, ${r.aiMw.toFixed(2)} MW AI`}</title>
+              <text x={0} y={14} fontSize={11} fill="currentColor">{r.name.length > 30 ? `${r.name.slice(0, 29)}…` : r.name}</text>
+              <rect x={200} y={2} width={(r.miningMw / max) * BAR_PX} height={16} fill={USE_COLOURS.mining} />
+              <rect x={200 + (r.miningMw / max) * BAR_PX} y={2} width={(r.aiMw / max) * BAR_PX} height={16} fill={USE_COLOURS.ai} />
+              <text x={206 + ((r.miningMw + r.aiMw) / max) * BAR_PX} y={14} fontSize={10} fill="currentColor">{(r.miningMw + r.aiMw).toFixed(1)} MW</text>
             </g>
           ))}
         </svg>
