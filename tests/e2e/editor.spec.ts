@@ -224,6 +224,9 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   // In US units the same field reads and takes feet: 3.1 m = 10.17 ft; 20 ft = 6.096 m.
   await page.getByTestId('unit-system').selectOption('us');
   await expect(page.getByTestId('inspector-x')).toHaveValue('10.17');
+  // The snapping grid speaks feet too: 0.6 m = 1.969 ft.
+  await expect(page.getByTestId('grid-step')).toHaveValue('1.969');
+  await expect(page.getByLabel('Grid step (ft)')).toBeVisible();
   await page.getByTestId('inspector-x').fill('20');
   await page.getByTestId('inspector-x').press('Enter');
   await page.getByTestId('unit-system').selectOption('metric');

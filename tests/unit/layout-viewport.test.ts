@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, niceStep, toScreen, toWorld, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
+import { fitViewport, niceLengthStepM, niceStep, toScreen, toWorld, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
 
 describe('viewport', () => {
   it('fits a 40 × 20 m hall into 1000 × 600 px with 50 px margins at 22.5 px/m, centred', () => {
@@ -32,5 +32,10 @@ describe('viewport', () => {
     // 60 / 22.5 = 2.67 m → next of 1, 2, 5 × 10^0 is 5
     expect(niceStep(22.5, 60)).toBe(5);
     expect(niceStep(1000, 60)).toBeCloseTo(0.1, 12);
+  });
+
+  it('steps whole feet for US users: at 22.5 px/m (6.858 px/ft) 60 px needs 8.75 ft, so 10 ft = 3.048 m', () => {
+    expect(niceLengthStepM(22.5, 60, 'us')).toBeCloseTo(3.048, 12);
+    expect(niceLengthStepM(22.5, 60, 'metric')).toBe(5);
   });
 });

@@ -5,12 +5,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { snap } from '../../../shared/geometry/footprint';
-import { formatQuantity } from '../../../shared/units';
+import { displayUnit, formatQuantity } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
 import { buildScene, hitTest, type Scene } from './scene';
 import { describeViolation } from '../../../shared/constraints';
-import { fitRect, fitViewport, niceStep, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
+import { fitRect, fitViewport, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
 import { useLayoutSettings } from './settings';
@@ -47,6 +47,7 @@ export function HallView({ hallId }: { hallId: string }) {
   const scene = useMemo<Scene | null>(() => (doc ? buildScene(doc, hallId) : null), [doc, hallId]);
   const style = theme === 'dark' ? DARK : LIGHT;
   const unitSystem = doc?.fleet.unitSystem ?? 'metric';
+  const lengthUnit = displayUnit(unitSystem, 'length');
 
   useEffect(() => {
     const el = wrapRef.current;
@@ -277,11 +278,11 @@ export function HallView({ hallId }: { hallId: string }) {
         onDrop={onDrop}
       />
       <div className="view-buttons">
-        <label className="grid-step" title="Grid step for snapping, in metres">
+        <label className="grid-step" title="Grid step for snapping and nudging">
           <input type="checkbox" checked={snapOn} onChange={toggleSnap} aria-label="Snap to grid" data-testid="snap" />
           Grid
-          <input type="number" min={0.05} step={0.05} value={gridStepM} onChange={(e) => setGridStep(Number(e.target.value))} aria-label="Grid step (m)" data-testid="grid-step" />
-          m
+          <input type="number" min={0.05} step={0.05} value={Number(lengthUnit.fromStored(gridStepM).toFixed(3))} onChange={(e) => setGridStep(lengthUnit.toStored(Number(e.target.value)))} aria-label={`Grid step (${lengthUnit.symbol})`} data-testid="grid-step" />
+          {lengthUnit.symbol}
         </label>
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on the floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
         <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
@@ -321,7 +322,7 @@ function prepare(canvas: HTMLCanvasElement, size: Size): CanvasRenderingContext2
 
 /** Rulers along the top and left edges, in the user's units, ticks on a 1-2-5 step. */
 function drawRulers(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, style: { text: string; background: string }, units: 'metric' | 'us'): void {
-  const stepM = niceStep(v.scale, 70);
+  const stepM = niceLengthStepM(v.scale, 70, units);
   const band = 16;
   ctx.fillStyle = style.background;
   ctx.globalAlpha = 0.85;
@@ -355,7 +356,7 @@ function drawRulers(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, styl
 }
 
 function drawScaleBar(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, color: string, units: 'metric' | 'us'): void {
-  const stepM = niceStep(v.scale, 80);
+  const stepM = niceLengthStepM(v.scale, 80, units);
   const x = 16;
   const y = size.height - 18;
   const px = stepM * v.scale;

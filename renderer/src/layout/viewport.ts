@@ -2,6 +2,8 @@
  * World (hall metres) ↔ screen (CSS pixels) transform. Kept pure so zoom, pan and
  * fit can be unit-tested and so drawing and hit-testing agree by construction.
  */
+import { displayUnit, type UnitSystem } from '../../../shared/units';
+
 export interface Viewport {
   /** CSS pixels per metre. */
   scale: number;
@@ -74,3 +76,13 @@ export function niceStep(scale: number, minPx: number): number {
   for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power;
   return 10 * power;
 }
+
+/**
+ * niceStep in the user's length unit, returned in metres: rulers and scale bars step 1-2-5
+ * feet for US users (20 ft, not 6.096 m shown as "20.0 ft" next to "32.8 ft").
+ */
+export function niceLengthStepM(scale: number, minPx: number, units: UnitSystem): number {
+  const metresPerUnit = displayUnit(units, 'length').toStored(1);
+  return niceStep(scale * metresPerUnit, minPx) * metresPerUnit;
+}
+

@@ -1,4 +1,4 @@
-import { niceStep } from '../layout/viewport';
+import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
 import { formatQuantity, paperMm } from '../../../shared/units';
 import { ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
@@ -37,7 +37,7 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
   const y0 = d.box.y;
   const label = (w: number, h: number) => w > 14 && h > 3.2;
   // Scale bar: the largest 1-2-5 step not wider than a third of the drawing, in 5 parts.
-  const stepM = niceStep(1000 / d.denominator, d.box.w / 3);
+  const stepM = niceLengthStepM(1000 / d.denominator, d.box.w / 3, units);
   const barMm = mm(stepM);
   const barY = d.box.y + mm(d.depthM) + 7;
   return (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useFleet } from '../../state/store';
 import { rowOf } from '../../layout/arrange';
 import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
-import { formatQuantity } from '../../../../shared/units';
+import { displayUnit, formatQuantity } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
@@ -11,7 +11,8 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const doc = useFleet((s) => s.document!.doc);
   const apply = useFleet((s) => s.apply);
   const [rowCount, setRowCount] = useState(4);
-  const [rowGapM, setRowGapM] = useState(0);
+  /** In the user's length unit, as typed. */
+  const [rowGap, setRowGap] = useState(0);
   const p = doc.placements.find((q) => q.id === placementId);
   if (!p) return null;
   const units = doc.fleet.unitSystem;
@@ -51,8 +52,8 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       {model && (
         <div className="row-of" role="group" aria-label="Place a row">
           <label>Copies <input type="number" min={1} max={500} value={rowCount} onChange={(e) => setRowCount(Math.max(1, Math.min(500, Number(e.target.value))))} data-testid="row-count" /></label>
-          <label>Gap (m) <input type="number" min={0} step={0.1} value={rowGapM} onChange={(e) => setRowGapM(Math.max(0, Number(e.target.value)))} data-testid="row-gap" /></label>
-          <button onClick={() => void apply(rowOf(doc, p, model, rowCount, rowGapM), `row of ${rowCount}`)} data-testid="row-place">Place a row</button>
+          <label>Gap ({displayUnit(units, 'length').symbol}) <input type="number" min={0} step={0.1} value={rowGap} onChange={(e) => setRowGap(Math.max(0, Number(e.target.value)))} data-testid="row-gap" /></label>
+          <button onClick={() => void apply(rowOf(doc, p, model, rowCount, displayUnit(units, 'length').toStored(rowGap)), `row of ${rowCount}`)} data-testid="row-place">Place a row</button>
         </div>
       )}
     </section>
