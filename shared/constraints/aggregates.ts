@@ -8,6 +8,7 @@ import { usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
+import { placementName } from './item';
 
 const EPS = 1e-9;
 
@@ -141,12 +142,13 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
   if (!item || !isPowerSource(item.m.kind)) return [{ key, headroom: null, violation: null }, { key: cycleKey, headroom: null, violation: null }];
   const hall = halls.get(item.p.hallId)!;
   const name = item.p.label || item.m.name;
+  const fullName = placementName(item.p, item.m);
   const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [id] };
   const load = cascadedLoad(id, graph, new Set());
   if (load === null) {
     return [
       { key, headroom: null, violation: null },
-      { key: cycleKey, headroom: null, violation: { ...base, id: cycleKey, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${name} (${id}) is fed, through other sources, from itself` } },
+      { key: cycleKey, headroom: null, violation: { ...base, id: cycleKey, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${fullName} is fed, through other sources, from itself` } },
     ];
   }
   const capacity = item.m.ratingKw * derate;
@@ -154,7 +156,7 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
     {
       key,
       headroom: { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kW' },
-      violation: load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${name} (${id}, ${item.m.ratingKw} kW × ${derate} continuous)` } : null,
+      violation: load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${fullName}, ${item.m.ratingKw} kW × ${derate} continuous` } : null,
     },
     { key: cycleKey, headroom: null, violation: null },
   ];

@@ -11,6 +11,13 @@ export interface Item {
   zoneId: string | null;
 }
 
+/**
+ * A placement as the user knows it: its label and what it is ("1.1 (GB200 NVL72 rack)"),
+ * or just the model when unlabelled. Ids stay out of messages; the problem list selects
+ * the offenders on a click.
+ */
+export const placementName = (p: Pick<Placement, 'label'>, m: Pick<EquipmentModel, 'name'>): string => (p.label ? `${p.label} (${m.name})` : m.name);
+
 export function makeItem(p: Placement, m: EquipmentModel, zoneId: string | null): Item {
   return { p, m, rect: footprint(p, m), floor: m.mounting === 'floor', zoneId };
 }

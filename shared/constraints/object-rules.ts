@@ -6,7 +6,7 @@ import { densityLimitKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import type { Rect } from '../geometry/footprint';
 import type { EquipmentKind, EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
-import type { Item } from './item';
+import { placementName, type Item } from './item';
 import type { Violation } from './types';
 
 /** Kinds whose power is a rack (or tank, or container) density the cooling must carry. */
@@ -48,25 +48,25 @@ export function objectViolations(item: Item, hall: Hall, fleet: Fleet): Violatio
   const out: Violation[] = [];
   const { p, m, rect } = item;
   const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const };
-  const name = p.label || m.name;
+  const name = placementName(p, m);
 
   const densityLimit = brokenDensityLimit(m, hall);
   if (densityLimit !== null) {
     const limit = densityLimit;
-    out.push({ ...base, id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${name} (${p.id}) under ${hall.cooling.method} cooling` });
+    out.push({ ...base, id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${name} under ${hall.cooling.method} cooling` });
   }
 
   const value = floorLoadKgPerM2(m, fleet);
   if (value !== null) {
     const limit = hall.floorLimitKgPerM2;
     if (value > limit + EPS) {
-      out.push({ ...base, id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${name} (${p.id}) on ${hall.name}` });
+      out.push({ ...base, id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${name} on ${hall.name}` });
     }
   }
 
   const outside = outsideBy(rect, hall);
   if (outside > OUTSIDE_TOLERANCE_M) {
-    out.push({ ...base, id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${name} (${p.id}) sticks out of ${hall.name}` });
+    out.push({ ...base, id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${name} sticks out of ${hall.name}` });
   }
   return out;
 }

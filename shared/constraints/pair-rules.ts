@@ -4,13 +4,13 @@
  * cold aisles).
  */
 import { frontDirection, rectsOverlap, type Rect } from '../geometry/footprint';
-import type { Item } from './item';
+import { placementName, type Item } from './item';
 import type { Violation } from './types';
 
 /** Units this close side by side, and aligned, count as one row. */
 export const ROW_GAP_M = 0.3;
 
-const name = (i: Item) => `${i.p.label || i.m.name} (${i.p.id})`;
+const name = (i: Item) => placementName(i.p, i.m);
 
 /** The strip a unit needs free in front of it (side 1) or behind it (side −1). */
 export function clearanceZone(item: Item, side: 1 | -1): Rect | null {

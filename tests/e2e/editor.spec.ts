@@ -151,6 +151,14 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
   await expect(page.getByTestId('inspector')).not.toContainText('immersion tank');
   await problem.click();
   await expect(page.getByTestId('inspector')).toContainText(/immersion tank/i);
+
+  // A copy breaks the same limit the same way: one line for both, and a click selects both.
+  await page.keyboard.press('Control+d');
+  await expect(problem).toHaveAttribute('data-count', '2');
+  await expect(problem).toContainText(/^2 alike, such as Single-phase immersion tank/);
+  await page.keyboard.press('Escape');
+  await problem.click();
+  await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
 });
 
 test('while dragging, the preview says whether the drop would break a limit, before the drop', async ({ page, web }) => {
@@ -291,7 +299,7 @@ test('a power zone: box-select the miner row and feed it all from the busway in 
   // 264 kW of GPU racks already on it + 8 × 72.9 kW = 847.2 kW against 575 kW × 0.8 = 460 kW;
   // and the PDU feeding the busway carries it all, with its 12 kW CDU: 859.2 kW against 320 kW.
   await expect(page.getByTestId('problem-power-source').filter({ hasText: 'Busway 1' })).toContainText('value 847.2 kW, limit 460 kW');
-  await expect(page.getByTestId('problem-power-source').filter({ hasText: 'sm-pdu01-01' })).toContainText('value 859.2 kW, limit 320 kW');
+  await expect(page.getByTestId('problem-power-source').filter({ hasText: '1.1 (Floor PDU 400 kVA)' })).toContainText('value 859.2 kW, limit 320 kW');
   // The headroom says how far over, not "−387 kW left": 847.2 − 460 = 387.2 kW.
   await expect(page.getByTestId('headroom-pdu-sm-bw1')).toContainText('over by 387 kW');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo feed 8 objects/);

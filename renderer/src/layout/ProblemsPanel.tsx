@@ -1,11 +1,39 @@
-import { describeViolation } from '../../../shared/constraints';
+import { useMemo } from 'react';
+import { describeViolation, type Violation } from '../../../shared/constraints';
 import { useFleet } from '../state/store';
+
+/** Rules about one unit on its own: units of one model break them alike, so they read as one line. */
+const ALIKE_RULES: ReadonlySet<Violation['rule']> = new Set(['rack-density', 'floor-load']);
+
+interface ProblemLine {
+  first: Violation;
+  count: number;
+  /** Every offender of the line, for a click to select them all. */
+  objectIds: string[];
+}
+
+/** 23 racks over the slab limit in one hall make one line, "23 alike, such as …", not 23. */
+function problemLines(violations: readonly Violation[]): ProblemLine[] {
+  const lines = new Map<string, ProblemLine>();
+  for (const v of violations) {
+    const key = ALIKE_RULES.has(v.rule) ? `${v.rule}|${v.hallId}|${v.limit}|${v.value}` : v.id;
+    const line = lines.get(key);
+    if (line) {
+      line.count++;
+      line.objectIds.push(...v.objectIds);
+    } else {
+      lines.set(key, { first: v, count: 1, objectIds: [...v.objectIds] });
+    }
+  }
+  return [...lines.values()];
+}
 
 /** Every open violation; a click selects the offenders and brings them into view. */
 export function ProblemsPanel() {
   const violations = useFleet((s) => s.checks.violations);
   const units = useFleet((s) => s.document?.doc.fleet.unitSystem ?? 'metric');
   const focusOn = useFleet((s) => s.focusOn);
+  const lines = useMemo(() => problemLines(violations), [violations]);
   const errors = violations.filter((v) => v.severity === 'error').length;
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
@@ -14,10 +42,11 @@ export function ProblemsPanel() {
       </h3>
       {violations.length === 0 && <p className="muted">Every limit holds.</p>}
       <ul>
-        {violations.map((v) => (
-          <li key={v.id}>
-            <button className={`problem ${v.severity}`} onClick={() => focusOn(v)} data-testid={`problem-${v.rule}`} title={v.id}>
-              {describeViolation(v, units)}
+        {lines.map(({ first, count, objectIds }) => (
+          <li key={first.id}>
+            <button className={`problem ${first.severity}`} onClick={() => focusOn({ ...first, objectIds })} data-testid={`problem-${first.rule}`} data-count={count}>
+              {count > 1 ? `${count} alike, such as ` : ''}
+              {describeViolation(first, units)}
             </button>
           </li>
         ))}

@@ -42,7 +42,7 @@ describe('ipc contract', () => {
     const before = (await backend.invoke('document.current', {})) as { revision: number; doc: unknown };
     await expect(
       backend.invoke('document.apply', { command: { type: 'remove', table: 'placements', ids: ['no-such'] }, baseRevision: before.revision }),
-    ).rejects.toThrow(/^document\.apply: .*no-such/);
+    ).rejects.toMatchObject({ channel: 'document.apply', code: 'failed', message: expect.stringMatching(/^(?!document\.apply).*no-such/) });
     const after = (await backend.invoke('document.current', {})) as { revision: number; doc: unknown };
     expect(after.revision).toBe(before.revision);
     expect(after.doc).toEqual(before.doc);
