@@ -51,6 +51,8 @@ test('drag a GPU rack from the palette into the hall: it lands snapped where dro
   await expect(page.getByTestId('doc-title')).toContainText('•');
   await page.getByTestId('undo').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length);
+  // Undone back to where it started, the document has nothing unsaved.
+  await expect(page.getByTestId('doc-title')).not.toContainText('•');
   await page.getByTestId('redo').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
 

@@ -17,6 +17,7 @@ import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '
 import { acquireLock } from '../../../db/lock';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
+import { EditTrail } from './edit-trail';
 import { WorkingCopies, type Sidecar } from './working-copies';
 
 export const FLEET_EXTENSION = '.fleet';
@@ -60,11 +61,15 @@ interface Open {
   workingId: string;
   path: string | null;
   revision: number;
-  savedRevision: number;
+  /** What content the edits so far add up to, and which of it the file holds. */
+  trail: EditTrail;
+  savedContent: number;
   releaseLock: () => void;
   notice: string | undefined;
   openedRevision: number;
 }
+
+const isDirty = (o: Open): boolean => o.trail.content !== o.savedContent;
 
 type Listener = (info: DocumentInfo) => void;
 type NoticeListener = (text: string) => void;
@@ -164,7 +169,7 @@ export class DocumentService {
     return {
       path: o.path,
       title: o.path ? path.basename(o.path) : o.doc.fleet.name,
-      dirty: o.revision !== o.savedRevision,
+      dirty: isDirty(o),
       revision: o.revision,
     };
   }
@@ -190,11 +195,11 @@ export class DocumentService {
    * previous one and its working copy.
    */
   private replaceWith(
-    fields: Omit<Open, 'revision' | 'savedRevision' | 'notice' | 'openedRevision'>,
+    fields: Omit<Open, 'revision' | 'trail' | 'savedContent' | 'notice' | 'openedRevision'>,
     opts: { notice?: string; unsaved?: boolean } = {},
   ): DocumentSnapshot {
     const revision = ++this.lastRevision;
-    const next: Open = { ...fields, revision, savedRevision: opts.unsaved ? revision - 1 : revision, notice: opts.notice, openedRevision: revision };
+    const next: Open = { ...fields, revision, trail: new EditTrail(revision), savedContent: opts.unsaved ? revision - 1 : revision, notice: opts.notice, openedRevision: revision };
     const previous = this.current;
     this.current = next;
     if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
@@ -206,7 +211,7 @@ export class DocumentService {
 
   private dispose(o: Open, opts: { keepUnsaved: boolean; keepLock?: boolean }): void {
     o.db.close();
-    if (!(opts.keepUnsaved && o.revision !== o.savedRevision)) this.working.remove(o.workingId);
+    if (!(opts.keepUnsaved && isDirty(o))) this.working.remove(o.workingId);
     if (!opts.keepLock) o.releaseLock();
   }
 
@@ -269,10 +274,14 @@ export class DocumentService {
       if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${problems.length} problem(s):\n${formatProblems(problems)}`);
     }
     // Marked unsaved before the edit lands, so a crash in between can only over-report.
-    if (o.revision === o.savedRevision) this.writeSidecar(true);
+    const wasDirty = isDirty(o);
+    if (!wasDirty) this.writeSidecar(true);
     o.repo.persist(applied.doc, applied.changes);
     o.doc = applied.doc;
     o.revision = ++this.lastRevision;
+    o.trail.record(command, applied.inverse, o.revision);
+    // Undone back to what the file holds: nothing is left to recover.
+    if (wasDirty && !isDirty(o)) this.writeSidecar(false);
     this.emit();
     const { revision, dirty } = this.info();
     return { revision, dirty };
@@ -303,7 +312,7 @@ export class DocumentService {
     if (moving) o.releaseLock();
     o.releaseLock = releaseNew;
     o.path = target;
-    o.savedRevision = o.revision;
+    o.savedContent = o.trail.content;
     this.writeSidecar();
     this.recentFiles.add(target);
     this.emit();

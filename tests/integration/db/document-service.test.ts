@@ -77,6 +77,30 @@ describe('document service', () => {
     expect(readBack(path.join(dir, 'edited.fleet'))).toEqual(before.doc);
   });
 
+  it('undoing back to what the file holds reads as saved; redoing, as unsaved; a different edit stays unsaved', () => {
+    const s = service();
+    s.newDocument('small');
+    const file = path.join(dir, 'undo.fleet');
+    s.saveAs(file);
+    const move = { type: 'move' as const, moves: [{ id: 'sm-m01-01', xM: 2.6, yM: 2.55 }] };
+    const miner = s.snapshot().doc.placements.find((p) => p.id === 'sm-m01-01')!;
+    const back = { type: 'move' as const, moves: [{ id: miner.id, xM: miner.xM, yM: miner.yM }] };
+    expect(s.apply(move, s.info().revision).dirty).toBe(true);
+    // The renderer undoes by sending the inverse the edit computed: the same command.
+    expect(s.apply(back, s.info().revision).dirty).toBe(false);
+    expect(s.apply(move, s.info().revision).dirty).toBe(true);
+    expect(s.apply(back, s.info().revision).dirty).toBe(false);
+    // Saved after the move, undoing it leaves the file behind; redoing it catches up.
+    s.apply(move, s.info().revision);
+    s.save();
+    expect(s.apply(back, s.info().revision).dirty).toBe(true);
+    expect(s.apply(move, s.info().revision).dirty).toBe(false);
+    // A new edit after an undo is new content, even if it ends where the file is.
+    s.apply(back, s.info().revision);
+    s.apply({ type: 'set-fleet', fleet: { name: 'Renamed' } }, s.info().revision);
+    expect(s.info().dirty).toBe(true);
+  });
+
   it('saves, reopens, lists recent files and leaves no temp files', () => {
     const s = service();
     s.newDocument('small');
