@@ -2,23 +2,11 @@
 import { useFleet } from '../state/store';
 import { computeTotals } from '../../../shared/model/totals';
 import { formatQuantity } from '../../../shared/units';
+import { fitLabel } from '../charts/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
 
 /** Dark on the light use colours, in either theme. */
 const LABEL_INK = '#111';
-/** A sans-serif character is about 0.6 em wide. */
-const EM_PER_CHAR = 0.6;
-
-/**
- * A label that stays inside its hall: smaller down to a readable minimum, then cut with
- * an ellipsis (the full name is in the tooltip).
- */
-function fittedLabel(text: string, widthM: number, preferred: number, minimum: number): { text: string; size: number } {
-  const room = widthM * 0.92;
-  const size = Math.max(minimum, Math.min(preferred, room / (EM_PER_CHAR * Math.max(1, text.length))));
-  const fits = Math.floor(room / (EM_PER_CHAR * size));
-  return { text: text.length <= fits ? text : `${text.slice(0, Math.max(1, fits - 1))}…`, size };
-}
 
 export function SiteView({ siteId }: { siteId: string }) {
   const doc = useFleet((s) => s.document?.doc);
@@ -36,8 +24,9 @@ export function SiteView({ siteId }: { siteId: string }) {
         {halls.map((h) => {
           const t = computeTotals(doc, { hallId: h.id });
           const detail = `${t.itMw.toFixed(2)} MW · ${h.currentUse}`;
-          const name = fittedLabel(h.name, h.widthM, siteSize / 45, siteSize / 80);
-          const line2 = fittedLabel(detail, h.widthM, siteSize / 60, siteSize / 90);
+          // Inside the outline (the full name is in the tooltip).
+          const name = fitLabel(h.name, h.widthM * 0.92, siteSize / 45, siteSize / 80);
+          const line2 = fitLabel(detail, h.widthM * 0.92, siteSize / 60, siteSize / 90);
           return (
             <g key={h.id} className="site-hall" onClick={() => selectHall(h.id)} data-testid={`site-hall-${h.id}`} role="button" aria-label={`Open ${h.name}`}>
               <title>{`${h.name}: ${detail}`}</title>

@@ -2,6 +2,7 @@ import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
 import { formatQuantity, paperMm } from '../../../shared/units';
 import { ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
+import { fitLabel, splitInTwo } from '../charts/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
 
 const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? (USE_COLOURS as Record<string, string>)[kind] ?? '#999';
@@ -93,7 +94,7 @@ function SideColumn({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
         return (
           <g key={l.key}>
             <rect x={x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />
-            <text x={x + 6} y={y - 0.6} fontSize={2.6}>{truncate(l.label, 42)}</text>
+            <LegendLabel x={x + 6} y={y - 0.6} text={l.label} />
             <text x={x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
           </g>
         );
@@ -166,7 +167,7 @@ function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
           <g key={k}>
             {col > 0 && <line x1={x} x2={x} y1={y} y2={y + box.h / 2} stroke="#000" strokeWidth={0.2} />}
             <text x={x + 1.5} y={y + 4} fontSize={2.2} fill="#555">{k}</text>
-            <text x={x + 1.5} y={y + 9.5} fontSize={fitFont(v || '—', cellW - 3, 3)} fontWeight="bold">{v || '—'}</text>
+            <TitleValue x={x + 1.5} y={y} width={cellW - 3} text={v || '—'} />
           </g>
         );
       })}
@@ -174,10 +175,27 @@ function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
   );
 }
 
-/** The largest font size up to `max` (mm) at which `text` fits `widthMm`, so no title field is cut. */
-function fitFont(text: string, widthMm: number, max: number): number {
-  // Bold DejaVu Sans averages about 0.62 of the font size per character.
-  return Math.min(max, widthMm / (0.62 * Math.max(1, text.length)));
+const BOLD_EM_PER_CHAR = 0.62;
+/** Below this (mm, about 6 pt) a printed title field is hard to read: it takes two lines instead. */
+const TITLE_MIN_MM = 2.4;
+
+/** A title block value, on one line if it fits at a readable size, else on two; never cut when two lines hold it. */
+function TitleValue({ x, y, width, text }: { x: number; y: number; width: number; text: string }) {
+  const one = fitLabel(text, width, 3, TITLE_MIN_MM, BOLD_EM_PER_CHAR);
+  if (one.text === text) return <text x={x} y={y + 9.5} fontSize={one.size} fontWeight="bold">{text}</text>;
+  const lines = splitInTwo(text).map((line) => fitLabel(line, width, 3, 1.8, BOLD_EM_PER_CHAR));
+  const size = Math.min(...lines.map((l) => l.size));
+  return (
+    <text x={x} y={y + 7.3} fontSize={size} fontWeight="bold">
+      {lines.map((l, i) => <tspan key={i} x={x} dy={i ? size * 1.15 : 0}>{l.text}</tspan>)}
+    </text>
+  );
+}
+
+/** Legend labels shrink a little before they are cut: the column leaves 8 mm for the count. */
+function LegendLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const label = fitLabel(text, SIDE_COLUMN_W_MM - 6 - 8, 2.6, 2.0, 0.55);
+  return <text x={x} y={y} fontSize={label.size}>{label.text}</text>;
 }
 
 function truncate(s: string, n: number): string {

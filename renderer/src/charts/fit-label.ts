@@ -1,0 +1,19 @@
+/**
+ * Labels that stay inside their box: smaller down to a readable minimum, then cut with an
+ * ellipsis. Text width is estimated from the character count (a sans-serif character is
+ * about 0.6 em wide, bold about 0.62), which is all an SVG built without a layout engine
+ * can know.
+ */
+export function fitLabel(text: string, width: number, preferred: number, minimum: number, emPerChar = 0.6): { text: string; size: number } {
+  const size = Math.max(minimum, Math.min(preferred, width / (emPerChar * Math.max(1, text.length))));
+  const fits = Math.floor(width / (emPerChar * size));
+  return { text: text.length <= fits ? text : `${text.slice(0, Math.max(1, fits - 1))}…`, size };
+}
+
+/** Splits a text in two at the space nearest its middle, for a label given two lines. */
+export function splitInTwo(text: string): [string, string] {
+  const middle = text.length / 2;
+  let best = -1;
+  for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) if (best === -1 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
+  return best === -1 ? [text, ''] : [text.slice(0, best), text.slice(best + 1)];
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { fitLabel, splitInTwo } from '../../renderer/src/charts/fit-label';
+
+describe('labels that fit their box', () => {
+  it('keep their preferred size when they fit: 10 characters × 0.6 em × 3 = 18 ≤ 20', () => {
+    expect(fitLabel('Building A', 20, 3, 1)).toEqual({ text: 'Building A', size: 3 });
+  });
+  it('shrink to fit: 20 / (10 × 0.6) = 3.33', () => {
+    expect(fitLabel('Building A', 20, 5, 1).size).toBeCloseTo(20 / 6, 12);
+  });
+  it('are cut with an ellipsis below the minimum: at size 2, 12 / 1.2 = 10 characters fit', () => {
+    expect(fitLabel('Building B (AI retrofit)', 12, 3, 2)).toEqual({ text: 'Building …', size: 2 });
+  });
+  it('split in two at the space nearest the middle', () => {
+    expect(splitInTwo('Sample fleet: Pecos Flats, Columbia Basin, Red River')).toEqual(['Sample fleet: Pecos Flats,', 'Columbia Basin, Red River']);
+    expect(splitInTwo('Unbroken')).toEqual(['Unbroken', '']);
+  });
+});
