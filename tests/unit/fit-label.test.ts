@@ -8,6 +8,9 @@ describe('labels that fit their box', () => {
   it('shrink to fit: 20 / (10 × 0.6) = 3.33', () => {
     expect(fitLabel('Building A', 20, 5, 1).size).toBeCloseTo(20 / 6, 12);
   });
+  it('shrunk to fit exactly, are not cut by rounding: 28.7 mm for 16 bold characters', () => {
+    expect(fitLabel('Small test fleet', 28.7, 3, 2.4, 0.62).text).toBe('Small test fleet');
+  });
   it('are cut with an ellipsis below the minimum: at size 2, 12 / 1.2 = 10 characters fit', () => {
     expect(fitLabel('Building B (AI retrofit)', 12, 3, 2)).toEqual({ text: 'Building …', size: 2 });
   });

@@ -6,7 +6,8 @@
  */
 export function fitLabel(text: string, width: number, preferred: number, minimum: number, emPerChar = 0.6): { text: string; size: number } {
   const size = Math.max(minimum, Math.min(preferred, width / (emPerChar * Math.max(1, text.length))));
-  const fits = Math.floor(width / (emPerChar * size));
+  // The epsilon keeps a text shrunk to fit exactly from being cut by rounding.
+  const fits = Math.floor(width / (emPerChar * size) + 1e-9);
   return { text: text.length <= fits ? text : `${text.slice(0, Math.max(1, fits - 1))}…`, size };
 }
 

@@ -177,7 +177,7 @@ function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
 
 const BOLD_EM_PER_CHAR = 0.62;
 /** Below this (mm, about 6 pt) a printed title field is hard to read: it takes two lines instead. */
-const TITLE_MIN_MM = 2.4;
+const TITLE_MIN_MM = 2.2;
 
 /** A title block value, on one line if it fits at a readable size, else on two; never cut when two lines hold it. */
 function TitleValue({ x, y, width, text }: { x: number; y: number; width: number; text: string }) {
