@@ -30,7 +30,7 @@ function hallOf(count: number): FleetDoc {
   const placements: Placement[] = Array.from({ length: count }, (_, i) => ({
     id: `b${i}`, hallId: hall.id, modelId: miner.id, xM: 1 + (i % perRow) * pitchX, yM: 1 + miner.clearanceFrontM + Math.floor(i / perRow) * pitchY, rotationDeg: 0, powerSourceId: null, label: '',
   }));
-  return { ...doc, fleet: { ...doc.fleet, name: `Bench hall ${count}` }, halls: [hall], zones: [], placements, sites: [{ ...doc.sites[0]!, interconnectMw: 1e5, transformerCapacityMw: 1e5 }] };
+  return { ...doc, fleet: { ...doc.fleet, name: `Bench hall ${count}` }, halls: [hall], zones: [], placements, sites: [{ ...doc.sites[0]!, interconnectMw: 1_000, transformerCapacityMw: 1_000 }] };
 }
 
 async function measure(count: number): Promise<{ p50: number; p95: number; heapMb: number; frames: number }> {
