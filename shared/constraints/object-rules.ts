@@ -2,22 +2,20 @@
  * Rules about one piece of equipment on its own: rack density under the hall's cooling,
  * floor loading on the slab, and staying inside the hall.
  */
-import { densityLimitKw } from '../model/cooling';
+import { DENSITY_LIMITED_KINDS, densityLimitKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import type { Rect } from '../geometry/footprint';
-import type { EquipmentKind, EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
+import type { EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
 import { placementName, type Item } from './item';
 import type { Violation } from './types';
 
-/** Kinds whose power is a rack (or tank, or container) density the cooling must carry. */
-const RACK_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-container', 'gpu-rack', 'gpu-server', 'immersion-tank']);
 
 const EPS = 1e-9;
 const OUTSIDE_TOLERANCE_M = 1e-6;
 
 /** The density limit a rack of this model breaks in this hall, or null. */
 function brokenDensityLimit(m: EquipmentModel, hall: Hall): number | null {
-  if (!RACK_KINDS.has(m.kind)) return null;
+  if (!DENSITY_LIMITED_KINDS.has(m.kind)) return null;
   const limit = densityLimitKw(hall);
   return m.powerKw > limit + EPS ? limit : null;
 }

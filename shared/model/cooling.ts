@@ -4,7 +4,10 @@
  * any redundancy, since there is nothing to hold back: a zone served by one CDU is
  * simply not redundant, which is a design choice rather than an overload.
  */
-import type { CoolingMethod, EquipmentModel, Hall, Redundancy } from './schema';
+import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy } from './schema';
+
+/** Kinds whose power is a rack (or tank, or container) density the cooling must carry. */
+export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-container', 'gpu-rack', 'gpu-server', 'immersion-tank']);
 
 /**
  * Heat a unit sends into a CDU's loop: the liquid share of cold-plate (direct-to-chip)

@@ -3,8 +3,8 @@
  * panel, the CLI and the progress line.
  */
 import type { Plan } from '../model/schema';
-import type { Objective } from './model';
-import { formatUsd } from '../units';
+import type { Exclusion, Objective } from './model';
+import { formatQuantity, formatUsd, type UnitSystem } from '../units';
 
 /** A gap as a percentage, with the decimals a small gap needs to be read at all. */
 export function formatGap(gapFraction: number): string {
@@ -40,4 +40,24 @@ export function describeSearch(search: { bestNpvUsd?: number | null; boundNpvUsd
   }
   const gap = search.gapFraction ?? 1;
   return `best plan so far ${formatUsd(search.bestNpvUsd)} NPV, ${closeness(Math.min(gap, 1))}`;
+}
+
+/** Why an option was ruled out, in the user's units; figures that round alike get a decimal so they never read as equal. */
+export function describeExclusion(ex: Exclusion, units: UnitSystem): string {
+  const pair = (value: number, limit: number, quantity: 'power' | 'floorLoad'): [string, string] => {
+    const digits = Math.round(value) === Math.round(limit) ? 1 : 0;
+    return [formatQuantity(value, quantity, units, digits), formatQuantity(limit, quantity, units, digits)];
+  };
+  switch (ex.kind) {
+    case 'density': {
+      const [rack, limit] = pair(ex.rackKw, ex.limitKw, 'power');
+      return `${ex.model} draws ${rack} per rack, over the ${limit} that ${ex.cooling} cooling carries`;
+    }
+    case 'floor': {
+      const [load, limit] = pair(ex.loadKgPerM2, ex.limitKgPerM2, 'floorLoad');
+      return `${ex.model} puts ${load} on a slab rated for ${limit}`;
+    }
+    case 'dearer':
+      return `does what "${ex.cheaper}" does for more capex`;
+  }
 }

@@ -10,8 +10,9 @@
  * the capex budget and GPU deliveries per period, and contracted AI MW by a period.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { DEFAULT_DENSITY_LIMIT_KW, densityLimitKw } from '../model/cooling';
+import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
+import { describeExclusion } from './describe';
 import type { EquipmentModel, FleetDoc, Hall, RetrofitOption, Site } from '../model/schema';
 import { discountFactor, unitEconomics } from './economics';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
@@ -25,8 +26,14 @@ export interface OptionIx {
   /** Units the option may install: its own maximum, within its feed and cooling. */
   maxUnits: number;
   /** Why the option cannot be chosen at all, if so. */
-  excluded: string | null;
+  excluded: Exclusion | null;
 }
+
+/** Why an option is ruled out before the search, with the figures to say it in the user's units. */
+export type Exclusion =
+  | { kind: 'density'; model: string; rackKw: number; limitKw: number; cooling: string }
+  | { kind: 'floor'; model: string; loadKgPerM2: number; limitKgPerM2: number }
+  | { kind: 'dearer'; cheaper: string };
 
 export interface HallIx {
   hall: Hall;
@@ -92,7 +99,7 @@ function excludeDominated(ixs: OptionIx[]): void {
   for (const o of ixs) {
     if (o.excluded || o.option.kind === 'keep-mining') continue;
     const cheaper = ixs.find((p) => p !== o && !p.excluded && sameEffect(p, o) && (p.option.capexUsd < o.option.capexUsd || (p.option.capexUsd === o.option.capexUsd && p.oi < o.oi)));
-    if (cheaper) o.excluded = `does what "${cheaper.option.name}" does for more capex`;
+    if (cheaper) o.excluded = { kind: 'dearer', cheaper: cheaper.option.name };
   }
 }
 
@@ -105,7 +112,7 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
   const ixs: OptionIx[] = hall.retrofitOptions.map((option, oi) => {
     const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
     if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
-    let excluded: string | null = null;
+    let excluded: Exclusion | null = null;
     let maxUnits = 0;
     if (model) {
       const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
@@ -114,10 +121,10 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
       // Under the hall's own cooling its own limit holds; a new cooling class brings its default.
       const density = option.coolingMethod === hall.cooling.method ? densityLimitKw(hall) : DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
       const floorLoad = floorLoadKgPerM2(model, fleet);
-      if (['miner-rack', 'miner-container', 'gpu-rack', 'immersion-tank'].includes(model.kind) && model.powerKw > density) {
-        excluded = `${model.name} draws ${model.powerKw} kW per rack, over the ${density} kW that ${option.coolingMethod} cooling carries`;
+      if (DENSITY_LIMITED_KINDS.has(model.kind) && model.powerKw > density) {
+        excluded = { kind: 'density', model: model.name, rackKw: model.powerKw, limitKw: density, cooling: option.coolingMethod };
       } else if (floorLoad !== null && floorLoad > hall.floorLimitKgPerM2 + 1e-9) {
-        excluded = `${model.name} puts ${Math.round(floorLoad).toLocaleString('en-US')} kg/m² on a slab rated for ${hall.floorLimitKgPerM2.toLocaleString('en-US')} kg/m²`;
+        excluded = { kind: 'floor', model: model.name, loadKgPerM2: floorLoad, limitKgPerM2: hall.floorLimitKgPerM2 };
       }
     }
     return { option, model, oi, maxUnits, excluded };
@@ -262,8 +269,9 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   }
   if (doc.limits.contractedAiMw > 0) {
     if (!aiTerms.length) {
-      const ruledOut = ruledOutOptions(halls).filter((r) => r.option.option.kind === 'retrofit-ai');
-      const why = ruledOut.length ? ` (ruled out: ${ruledOut.map((r) => `${r.hall.name}, "${r.option.option.name}": ${r.option.excluded}`).join('; ')})` : '';
+      // A dearer copy of an option is no reason: the cheaper one was in the search.
+      const ruledOut = ruledOutOptions(halls).filter((r) => r.option.option.kind === 'retrofit-ai' && r.option.excluded!.kind !== 'dearer');
+      const why = ruledOut.length ? ` (ruled out: ${ruledOut.map((r) => `${r.hall.name}, "${r.option.option.name}": ${describeExclusion(r.option.excluded!, doc.fleet.unitSystem)}`).join('; ')})` : '';
       throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by period ${contractPeriod + 1}${why}`);
     }
     addRow({ name: 'contract', terms: aiTerms, sense: '>=', rhs: doc.limits.contractedAiMw });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeExclusion } from '../../shared/optimizer/describe';
 import { buildModel, hallOptions, v } from '../../shared/optimizer/model';
 import { sampleSmall } from '../../shared/samples';
 
@@ -33,11 +34,25 @@ describe('optimizer model', () => {
       return hallOptions(hall, new Map(doc.models.map((m) => [m.id, m])), doc.fleet).find((o) => o.option.id === 'sm-h1-ai')!;
     };
     expect(ai(1096.1).excluded).toBeNull();
-    expect(ai(1096).excluded).toBe('GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,096 kg/m²');
-    expect(ai(1000).excluded).toBe('GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²');
+    const justOver = ai(1096).excluded!;
+    expect(justOver).toMatchObject({ kind: 'floor', limitKgPerM2: 1096 });
+    // Figures that round alike get a decimal, so the reason never reads "1,096 on a slab rated for 1,096".
+    expect(describeExclusion(justOver, 'metric')).toBe('GB200 NVL72 rack puts 1,096.1 kg/m² on a slab rated for 1,096 kg/m²');
+    // In US units: 1,096.07 kg/m² = 224.5 lb/ft², 1,000 kg/m² = 204.8 lb/ft².
+    expect(describeExclusion(ai(1000).excluded!, 'us')).toBe('GB200 NVL72 rack puts 224 lb/ft² on a slab rated for 205 lb/ft²');
+    expect(describeExclusion(ai(1000).excluded!, 'metric')).toBe('GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²');
     // Ruled out, it gets no variables, and an AI contract says why it cannot be met.
     expect(() => buildModel(doc, 'expected')).toThrow('no hall has an AI option that can run by period 8 (ruled out: Hall 1, "Retrofit to GB200 NVL72 rack": GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²)');
     doc.limits.contractedAiMw = 0;
     expect(buildModel(doc, 'expected').halls[0]!.starts.map((o) => o.option.id)).toEqual(['sm-h1-idle']);
+  });
+
+  it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const ai = hall.retrofitOptions.find((o) => o.kind === 'retrofit-ai')!;
+    ai.leadTimePeriods = 30;
+    hall.retrofitOptions.push({ ...ai, id: 'ai-dear', name: 'Same retrofit, dearer', capexUsd: ai.capexUsd + 1 });
+    expect(() => buildModel(doc, 'expected')).toThrow(/no hall has an AI option that can run by period 8$/);
   });
 });

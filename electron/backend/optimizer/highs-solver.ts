@@ -101,6 +101,8 @@ export async function loadHighs(): Promise<SolveFn> {
     const begun = Date.now();
     const share = timeLeftS() * FIRST_PLAN_SHARE;
     const shareLeft = () => share - (Date.now() - begun) / 1000;
+    // Parsing took the whole time limit: HiGHS refuses a negative one, and there is no time for a first plan anyway.
+    if (share <= 0) return null;
     try {
       model.options.set({ time_limit: share });
       model.clearIntegrality();

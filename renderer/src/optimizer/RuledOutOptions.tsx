@@ -4,16 +4,20 @@
  */
 import { useMemo } from 'react';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { hallOptions, ruledOutOptions } from '../../../shared/optimizer/model';
+import { describeExclusion } from '../../../shared/optimizer/describe';
+import { hallOptions, ruledOutOptions, type OptionIx } from '../../../shared/optimizer/model';
 
 export function RuledOutOptions({ doc }: { doc: FleetDoc }) {
   const ruledOut = useMemo(() => {
     const models = new Map(doc.models.map((m) => [m.id, m]));
-    try {
-      return ruledOutOptions(doc.halls.map((hall) => ({ hall, options: hallOptions(hall, models, doc.fleet) })));
-    } catch {
-      return []; // A broken option (a model the catalog lacks) is reported by the run itself.
-    }
+    const optionsOf = (hall: FleetDoc['halls'][number]): OptionIx[] => {
+      try {
+        return hallOptions(hall, models, doc.fleet);
+      } catch {
+        return []; // A hall's broken option (a model the catalog lacks) is reported by the run itself.
+      }
+    };
+    return ruledOutOptions(doc.halls.map((hall) => ({ hall, options: optionsOf(hall) })));
   }, [doc.halls, doc.models, doc.fleet]);
   if (!ruledOut.length) return null;
   return (
@@ -22,7 +26,7 @@ export function RuledOutOptions({ doc }: { doc: FleetDoc }) {
       <ul>
         {ruledOut.map(({ hall, option }) => (
           <li key={`${hall.id}:${option.option.id}`}>
-            {hall.name}, “{option.option.name}”: {option.excluded}
+            {hall.name}, “{option.option.name}”: {describeExclusion(option.excluded!, doc.fleet.unitSystem)}
           </li>
         ))}
       </ul>
