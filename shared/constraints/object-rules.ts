@@ -45,7 +45,7 @@ export function outsideHall(rect: Rect, hall: Hall): boolean {
 export function objectViolations(item: Item, hall: Hall, fleet: Fleet): Violation[] {
   const out: Violation[] = [];
   const { p, m, rect } = item;
-  const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const };
+  const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, modelId: m.id };
   const name = placementName(p, m);
 
   const densityLimit = brokenDensityLimit(m, hall);

@@ -36,6 +36,8 @@ export interface Violation {
   /** The stored unit of limit, value and margin. */
   unit: string;
   message: string;
+  /** For a rule about one unit on its own: its model, so units alike can be listed as one. */
+  modelId?: string;
 }
 
 export type HeadroomKind = 'pdu' | 'zone-air' | 'zone-liquid' | 'hall-power' | 'hall-cooling' | 'site-interconnect' | 'site-transformer';

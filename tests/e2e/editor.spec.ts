@@ -234,13 +234,14 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   // In US units the same field reads and takes feet: 3.1 m = 10.17 ft; 20 ft = 6.096 m.
   await page.getByTestId('unit-system').selectOption('us');
   await expect(page.getByTestId('inspector-x')).toHaveValue('10.17');
-  // The snapping grid speaks feet too: 0.6 m = 1.969 ft.
-  await expect(page.getByTestId('grid-step')).toHaveValue('1.969');
+  // The snapping grid speaks feet too, in a round step: 0.6 m (1.969 ft) becomes 2 ft.
+  await expect(page.getByTestId('grid-step')).toHaveValue('2');
   await expect(page.getByLabel('Grid step (ft)')).toBeVisible();
   await page.getByTestId('inspector-x').fill('20');
   await page.getByTestId('inspector-x').press('Enter');
   await page.getByTestId('unit-system').selectOption('metric');
   await expect(page.getByTestId('inspector-x')).toHaveValue('6.1');
+  await expect(page.getByTestId('grid-step')).toHaveValue('0.6');
 
   // The hall: 859.2 kW of miners on a 1,000 kW feed. An 800 kW feed breaks the hall's power limit.
   await page.getByTestId(`tree-hall-${hall.id}`).click();

@@ -2,8 +2,6 @@ import { useMemo } from 'react';
 import { describeViolation, type Violation } from '../../../shared/constraints';
 import { useFleet } from '../state/store';
 
-/** Rules about one unit on its own: units of one model break them alike, so they read as one line. */
-const ALIKE_RULES: ReadonlySet<Violation['rule']> = new Set(['rack-density', 'floor-load']);
 
 interface ProblemLine {
   first: Violation;
@@ -12,11 +10,12 @@ interface ProblemLine {
   objectIds: string[];
 }
 
-/** 23 racks over the slab limit in one hall make one line, "23 alike, such as …", not 23. */
+/** 23 racks of one model over the slab limit in one hall make one line, "23 alike, such as …", not 23. */
 function problemLines(violations: readonly Violation[]): ProblemLine[] {
   const lines = new Map<string, ProblemLine>();
   for (const v of violations) {
-    const key = ALIKE_RULES.has(v.rule) ? `${v.rule}|${v.hallId}|${v.limit}|${v.value}` : v.id;
+    // Units of one model break a rule about one unit alike (density, floor load), wherever they stand; 'outside the hall' differs unit by unit.
+    const key = v.modelId && v.rule !== 'outside-hall' ? `${v.rule}|${v.hallId}|${v.modelId}` : v.id;
     const line = lines.get(key);
     if (line) {
       line.count++;

@@ -13,7 +13,8 @@ import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
 import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
-import { describePlanStatus, describeSearch } from '../../../shared/optimizer/describe';
+import { describePlanStatus, describeSearch, objectiveLabel } from '../../../shared/optimizer/describe';
+import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
 type Result = Response<'optimizer.run'>;
@@ -76,16 +77,24 @@ export function OptimizerPanel() {
   const applyPlan = async () => {
     if (!plan) return;
     const { command, shortfalls, hallIds } = applyPlanCommand(doc, plan);
-    if (await useFleet.getState().apply(command, command.label)) {
-      // Infrastructure stays as it was, so the new layouts may break limits: say how many, not just "done".
-      const changed = new Set(hallIds);
-      const broken = useFleet.getState().checks.violations.filter((v) => v.severity === 'error' && v.hallId !== null && changed.has(v.hallId)).length;
+    const { say, apply } = useFleet.getState();
+    if (!hallIds.length) {
+      say('info', 'The plan keeps every hall mining as it is: nothing to place');
+      return;
+    }
+    // Infrastructure stays as it was, so the new layouts may break limits, in the halls or at their sites: say how many are new.
+    const changed = new Set(hallIds);
+    const sites = new Set(doc.halls.filter((h) => changed.has(h.id)).map((h) => h.siteId));
+    const concerns = (v: Violation) => v.severity === 'error' && (v.hallId !== null ? changed.has(v.hallId) : v.siteId !== null && sites.has(v.siteId));
+    const before = new Set(useFleet.getState().checks.violations.filter(concerns).map((v) => v.id));
+    if (await apply(command, command.label)) {
+      const fresh = useFleet.getState().checks.violations.filter((v) => concerns(v) && !before.has(v.id)).length;
       const parts = [
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
-        broken ? `the new layouts break ${countOf(broken, 'limit')}: see Problems` : 'every limit in them holds',
+        fresh ? `${countOf(fresh, 'new problem')} in them or at their sites: see Problems` : 'no new problem in them or at their sites',
         ...shortfalls,
       ];
-      useFleet.getState().say('info', parts.join('; '));
+      say('info', parts.join('; '), { aboutEdit: true });
     }
   };
   return (
@@ -109,7 +118,7 @@ export function OptimizerPanel() {
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
-        {doc.halls.length} halls, {doc.scenarios.length} scenarios ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {doc.fleet.horizonPeriods} periods of {doc.fleet.periodMonths} months; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
+        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
       </p>
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
@@ -123,7 +132,7 @@ export function OptimizerPanel() {
       {plan && plan.status !== 'infeasible' && result && (
         <>
           <div className="kpis" data-testid="optimizer-result">
-            <div><span className="muted">NPV ({plan.objective})</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
+            <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
             <div><span className="muted">IRR (a year)</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
             <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} ${periodName(doc.fleet.periodMonths)}s`}</strong></div>
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>

@@ -138,7 +138,7 @@ function TableSvg({ t, x }: { t: TableSlice; x: number }) {
               const c = columns[i]!;
               return (
                 <text key={i} x={c.align === 'right' ? c.left + c.widthMm - 1 : c.left + 1} y={y} fontSize={2.6} fontWeight={bold ? 'bold' : 'normal'} textAnchor={c.align === 'right' ? 'end' : 'start'}>
-                  {truncate(cell, Math.floor(c.widthMm / 1.55))}
+                  {fitLabel(cell, c.widthMm, TABLE_FONT_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).text}
                 </text>
               );
             })}
@@ -176,6 +176,9 @@ function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
 }
 
 const BOLD_EM_PER_CHAR = 0.62;
+/** Table cells keep one size and are cut to their column: 1.55 mm a character at 2.6 mm. */
+const TABLE_FONT_MM = 2.6;
+const TABLE_EM_PER_CHAR = 1.55 / TABLE_FONT_MM;
 /** Below this (mm, about 6 pt) a printed title field is hard to read: it takes two lines instead. */
 const TITLE_MIN_MM = 2.2;
 
@@ -198,6 +201,3 @@ function LegendLabel({ x, y, text }: { x: number; y: number; text: string }) {
   return <text x={x} y={y} fontSize={label.size}>{label.text}</text>;
 }
 
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, Math.max(1, n - 1))}…` : s;
-}

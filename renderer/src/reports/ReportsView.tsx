@@ -7,10 +7,10 @@ import { describePlanStatus, objectiveLabel } from '../../../shared/optimizer/de
 import { exportPng, exportSvg } from '../charts/export';
 import { USE_COLOURS } from '../charts/use-colours';
 import { MwByUseChart, UseLegend } from '../optimizer/charts';
+import { useFleet } from '../state/store';
 
 /** Longest bar of the site chart, px; the rest of the width holds names and values. */
 const BAR_PX = 360;
-import { useFleet } from '../state/store';
 
 function ChartExport({ target, name }: { target: React.RefObject<HTMLDivElement | null>; name: string }) {
   const svg = () => target.current?.querySelector('svg') ?? null;

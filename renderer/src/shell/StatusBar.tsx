@@ -13,8 +13,8 @@ export function StatusBar() {
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="total-it">IT {totals.itMw.toFixed(2)} MW</span>
       <span data-testid="total-hashrate">{formatHashrate(totals.hashrateThs)}</span>
-      <span data-testid="total-gpus">{totals.gpuCount.toLocaleString('en-US')} GPUs</span>
-      <span>{totals.placements.toLocaleString('en-US')} objects</span>
+      <span data-testid="total-gpus">{countOf(totals.gpuCount, 'GPU')}</span>
+      <span>{countOf(totals.placements, 'object')}</span>
       <span>{countOf(doc.sites.length, 'site')} · {countOf(doc.halls.length, 'hall')}</span>
       <span className="spacer" />
       <span data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>

@@ -39,7 +39,8 @@ export interface FleetState {
   checks: CheckResult;
   /** Placements to bring into view (a problem clicked in the list). */
   focus: { ids: string[]; at: number } | null;
-  message: { kind: 'error' | 'info'; text: string } | null;
+  /** `aboutEdit`: it reports what the last edit did, so undoing or redoing takes it away. */
+  message: { kind: 'error' | 'info'; text: string; aboutEdit?: boolean } | null;
   theme: Theme;
   load(): Promise<void>;
   adopt(snapshot: Snapshot | { cancelled: true }): void;
@@ -54,7 +55,7 @@ export interface FleetState {
   /** The violations an edit would add, without making it. */
   preview(command: Command): Violation[];
   focusOn(violation: Violation): void;
-  say(kind: 'error' | 'info', text: string): void;
+  say(kind: 'error' | 'info', text: string, opts?: { aboutEdit?: boolean }): void;
   dismissMessage(): void;
   toggleTheme(): void;
 }
@@ -176,7 +177,7 @@ export const useFleet = create<FleetState>((set, get) => {
       if (!step) return;
       if (!applyLocally(step.inverse)) return;
       // What the undone edit reported ("Plan applied…") no longer holds.
-      set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] }, ...(get().message?.kind === 'info' ? { message: null } : {}) });
+      set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] }, ...(get().message?.aboutEdit ? { message: null } : {}) });
       await send(step.inverse);
     },
 
@@ -185,7 +186,7 @@ export const useFleet = create<FleetState>((set, get) => {
       const step = redo[redo.length - 1];
       if (!step) return;
       if (!applyLocally(step.forward)) return;
-      set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) }, ...(get().message?.kind === 'info' ? { message: null } : {}) });
+      set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) }, ...(get().message?.aboutEdit ? { message: null } : {}) });
       await send(step.forward);
     },
 
@@ -231,8 +232,8 @@ export const useFleet = create<FleetState>((set, get) => {
       if (hallId && hallId !== get().selectedHallId) get().selectHall(hallId);
       set({ selection: new Set(placements), focus: placements.length ? { ids: placements, at: Date.now() } : null });
     },
-    say(kind, text) {
-      set({ message: { kind, text } });
+    say(kind, text, opts) {
+      set({ message: { kind, text, aboutEdit: opts?.aboutEdit } });
     },
     dismissMessage() {
       set({ message: null });

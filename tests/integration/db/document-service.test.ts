@@ -95,10 +95,16 @@ describe('document service', () => {
     s.save();
     expect(s.apply(back, s.info().revision).dirty).toBe(true);
     expect(s.apply(move, s.info().revision).dirty).toBe(false);
-    // A new edit after an undo is new content, even if it ends where the file is.
-    s.apply(back, s.info().revision);
-    s.apply({ type: 'set-fleet', fleet: { name: 'Renamed' } }, s.info().revision);
+    // The recovery sidecar agrees: back at the saved content, there is nothing to recover.
+    const working = path.join(dataDir, 'working');
+    const sidecars = () => fs.readdirSync(working).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(fs.readFileSync(path.join(working, f), 'utf8')) as { path: string | null; dirty: boolean });
+    expect(sidecars().find((c) => c.path === file)).toMatchObject({ dirty: false });
+    // Content that comes back some other way than undo reads as unsaved: over-reporting is safe, losing work is not.
+    s.apply({ type: 'move', moves: [{ id: miner.id, xM: 3, yM: 3 }] }, s.info().revision);
+    s.apply({ type: 'move', moves: [{ id: miner.id, xM: 4, yM: 4 }] }, s.info().revision);
+    s.apply(move, s.info().revision);
     expect(s.info().dirty).toBe(true);
+    expect(sidecars().find((c) => c.path === file)).toMatchObject({ dirty: true });
   });
 
   it('saves, reopens, lists recent files and leaves no temp files', () => {
