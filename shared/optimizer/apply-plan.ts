@@ -2,14 +2,18 @@
  * "Apply plan": turns the optimizer's answer into one undoable edit of the layout. In
  * every hall whose option changes, the IT equipment goes, the chosen units are laid out
  * in rows with their service aisles (facing alternately, so backs share hot aisles), and
- * the hall takes the option's feed, cooling and use. Infrastructure (PDUs, CDUs, CRAHs)
- * stays for the engineer to rework by hand.
+ * the hall takes the option's feed, cooling and use. Cold-plate racks get the CDUs their
+ * liquid heat needs, in a row after theirs, and the hall's cooling zones become one zone
+ * for its new cooling (with the air cooling they had), so the CDUs serve every rack.
+ * Power gear (PDUs, busways) stays for the engineer to rework by hand; new units keep
+ * clear of it and of the clearances around it.
  */
 import type { BatchCommand, Command } from '../commands/schema';
+import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
-import { usableUnits } from '../model/cooling';
+import { cduHeatKw, usableUnits } from '../model/cooling';
 import { isItEquipment } from '../model/load';
-import type { FleetDoc, Hall, Plan } from '../model/schema';
+import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../model/schema';
 
 /** Kept clear along the walls. */
 const WALL_MARGIN_M = 1;
@@ -33,19 +37,88 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const option = hall?.retrofitOptions.find((o) => o.id === choice.optionId);
     if (!hall || !option || option.kind === 'keep-mining') continue;
     hallIds.push(hall.id);
-    const it = doc.placements.filter((p) => p.hallId === hall.id && isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
+    const inHall = doc.placements.filter((p) => p.hallId === hall.id);
+    const it = inHall.filter((p) => isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
     if (it.length) commands.push({ type: 'remove', table: 'placements', ids: it });
+    const removed = new Set(it);
+    const kept = inHall.filter((p) => !removed.has(p.id) && models.get(p.modelId)?.mounting === 'floor').map((p) => withClearance(p, models.get(p.modelId)!));
     const model = option.modelId ? models.get(option.modelId) : undefined;
     if (model && choice.units > 0) {
-      const perRow = Math.max(1, Math.floor((hall.widthM - 2 * WALL_MARGIN_M + SIDE_GAP_M) / (model.widthM + SIDE_GAP_M)));
-      const laid = placeRows({ idPrefix: `${plan.id}-${hall.id}-`, hallId: hall.id, model, rows: Math.ceil(choice.units / perRow), perRow, count: choice.units, x0M: WALL_MARGIN_M, y0M: WALL_MARGIN_M, gapXM: SIDE_GAP_M });
-      const fitting = laid.placements.filter((p) => p.yM + model.depthM / 2 <= hall.depthM - WALL_MARGIN_M);
-      if (fitting.length < choice.units) shortfalls.push(`${hall.name}: ${fitting.length} of ${choice.units} ${model.name} fit the floor`);
-      if (fitting.length) commands.push({ type: 'insert', entities: { table: 'placements', items: fitting } });
+      const racks = layRows(hall, model, choice.units, `${plan.id}-${hall.id}-`, WALL_MARGIN_M, kept);
+      if (racks.placed.length < choice.units) shortfalls.push(`${hall.name}: ${racks.placed.length} of ${choice.units} ${model.name} fit the floor`);
+      const placed = [...racks.placed];
+      const liquidKw = racks.placed.length * cduHeatKw(model);
+      if (liquidKw > 0) {
+        const cdus = cdusFor(doc, hall, liquidKw, racks.southM, `${plan.id}-${hall.id}-cdu`, kept);
+        if (cdus.shortfall) shortfalls.push(`${hall.name}: ${cdus.shortfall}`);
+        placed.push(...cdus.placed);
+        commands.push(...oneZone(doc, hall, plan.id, option.coolingMethod));
+      }
+      if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });
     }
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, model?.gpuCount ? 'ai' : model ? 'mining' : 'idle') });
   }
   return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds };
+}
+
+/** A unit's footprint with room for its service clearances on every side (a unit may stand turned). */
+function withClearance(p: Placement, m: EquipmentModel): Rect {
+  const r = footprint(p, m);
+  const c = Math.max(m.clearanceFrontM, m.clearanceBackM);
+  return { minX: r.minX - c, minY: r.minY - c, maxX: r.maxX + c, maxY: r.maxY + c };
+}
+
+/**
+ * `count` units in rows from `y0M` southwards, skipping the places where something kept
+ * (with its clearances) stands; fewer when the floor runs out. `southM` is where the
+ * last row's clearances end.
+ */
+function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[]): { placed: Placement[]; southM: number } {
+  const perRow = Math.max(1, Math.floor((hall.widthM - 2 * WALL_MARGIN_M + SIDE_GAP_M) / (model.widthM + SIDE_GAP_M)));
+  const fits = (p: Placement) => p.yM + model.depthM / 2 <= hall.depthM - WALL_MARGIN_M && !kept.some((k) => rectsOverlap(withClearance(p, model), k));
+  // The rows the count needs, more (doubling) while kept things take places, never more than the floor holds.
+  const floorRows = Math.max(1, Math.ceil((hall.depthM - y0M) / model.depthM));
+  let rows = Math.min(floorRows, Math.ceil(count / perRow));
+  let free: Placement[];
+  for (;;) {
+    free = placeRows({ idPrefix, hallId: hall.id, model, rows, perRow, x0M: WALL_MARGIN_M, y0M, gapXM: SIDE_GAP_M }).placements.filter(fits);
+    if (free.length >= count || rows >= floorRows) break;
+    rows = Math.min(floorRows, rows * 2);
+  }
+  const placed = free.slice(0, count);
+  const southM = placed.reduce((s, p) => Math.max(s, withClearance(p, model).maxY), y0M);
+  return { placed, southM };
+}
+
+/**
+ * CDUs for `liquidKw` of cold-plate heat, beside those the hall already has: the catalog's
+ * largest, as few as carry the heat with the hall's redundancy held back, in rows south
+ * of the racks.
+ */
+function cdusFor(doc: FleetDoc, hall: Hall, liquidKw: number, y0M: number, idPrefix: string, kept: readonly Rect[]): { placed: Placement[]; shortfall: string | null } {
+  const cdu = doc.models.filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
+  if (!cdu) return { placed: [], shortfall: "the catalog has no CDU for the racks' liquid heat" };
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const existing = doc.placements.filter((p) => p.hallId === hall.id && models.get(p.modelId)?.kind === 'cdu').map((p) => models.get(p.modelId)!.coolingCapacityKw);
+  // Redundant units held back are the largest, as the zone-liquid rule counts them.
+  const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
+  let count = 0;
+  while (usable([...existing, ...Array<number>(count).fill(cdu.coolingCapacityKw)]) < liquidKw) count++;
+  if (count === 0) return { placed: [], shortfall: null };
+  // Numbered past the CDUs already there, so a plan applied twice never reuses an id.
+  const laid = layRows(hall, cdu, count, `${idPrefix}${existing.length + 1}-`, y0M, kept);
+  return { placed: laid.placed, shortfall: laid.placed.length < count ? `${laid.placed.length} of the ${count} ${cdu.name} the racks need fit the floor` : null };
+}
+
+/** The hall's cooling zones become one, over the whole floor, with the air cooling they had between them. */
+function oneZone(doc: FleetDoc, hall: Hall, planId: string, cooling: string): Command[] {
+  const zones = doc.zones.filter((z) => z.hallId === hall.id);
+  if (!zones.length) return [];
+  const zone: Zone = { id: `${planId}-${hall.id}-zone`, hallId: hall.id, name: `${hall.name} (${cooling})`, xM: 0, yM: 0, widthM: hall.widthM, depthM: hall.depthM, airCoolingKw: zones.reduce((t, z) => t + z.airCoolingKw, 0) };
+  return [
+    { type: 'remove', table: 'zones', ids: zones.map((z) => z.id) },
+    { type: 'insert', entities: { table: 'zones', items: [zone] } },
+  ];
 }
 
 function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hall['currentUse']): Partial<Hall> {
