@@ -24,6 +24,7 @@ function useHash(): string {
 
 export function App() {
   const status = useFleet((s) => s.status);
+  const openedRevision = useFleet((s) => s.document?.openedRevision);
   const load = useFleet((s) => s.load);
   const theme = useFleet((s) => s.theme);
   const message = useFleet((s) => s.message);
@@ -96,7 +97,12 @@ export function App() {
             <button role="tab" aria-pressed={view === 'reports'} onClick={() => setView('reports')} data-testid="view-reports">Reports</button>
             <button role="tab" aria-pressed={view === 'catalog'} onClick={() => setView('catalog')} data-testid="view-catalog">Catalog</button>
           </div>
-          {view === 'optimizer' && status === 'ready' && <OptimizerPanel />}
+          {/* Mounted while hidden, so a run keeps its progress, Stop and Cancel across tabs; a new document starts it afresh. */}
+          {status === 'ready' && (
+            <div hidden={view !== 'optimizer'}>
+              <OptimizerPanel key={openedRevision} />
+            </div>
+          )}
           {view === 'reports' && status === 'ready' && <ReportsView />}
           {view === 'catalog' && status === 'ready' && <CatalogView />}
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}

@@ -81,6 +81,10 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   // The first plan proves a gap of its own (under 1 %, against the LP relaxation); a stop keeps it.
   await expect(page.getByTestId('optimizer-progress')).toContainText(/best plan so far \$[\d.]+ B NPV, proven within [\d.]+ % /, { timeout: 90_000 });
   await page.screenshot({ path: 'test-results/screenshots/optimizer-searching.png' });
+  // Another tab and back: the run is still there, with its progress and its Stop.
+  await page.getByTestId('view-layout').click();
+  await page.getByTestId('view-optimizer').click();
+  await expect(page.getByTestId('optimizer-progress')).toContainText('best plan so far');
   await page.getByTestId('optimizer-stop').click();
   await expect(page.getByTestId('optimizer-status')).toHaveText(/^stopped: proven within [\d.]+ %/, { timeout: 60_000 });
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);

@@ -46,6 +46,8 @@ export function OptimizerPanel() {
 
   const run = async () => {
     setRunning(true);
+    // The previous answer goes, so an error or a new plan is never read against it.
+    setResult(null);
     setStartedAt(Date.now());
     setNow(Date.now());
     setStopping(false);
