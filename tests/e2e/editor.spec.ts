@@ -278,6 +278,19 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await expect(page.getByTestId('problem-hall-cooling')).toHaveCount(0);
 });
 
+test('an edit the backend refuses (a feed loop) says why and leaves nothing to undo', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;
+  const at = await hallPoint(page, pdu.xM, pdu.yM);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector-source')).toBeVisible();
+  // The busway is fed from this PDU: feeding the PDU from the busway would close a loop.
+  await page.getByTestId('inspector-source').selectOption({ label: 'Busway 1' });
+  await expect(page.getByTestId('message')).toContainText('power sources form a loop');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('doc-title')).not.toContainText('•');
+});
+
 test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400 kW PDU carrying 276 kW breaks its limit', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);

@@ -167,8 +167,13 @@ export const useFleet = create<FleetState>((set, get) => {
     async apply(command, label) {
       const inverse = applyLocally(command);
       if (!inverse) return false;
-      set({ history: record(get().history, { label, forward: command, inverse }) });
-      return send(command);
+      const step = { label, forward: command, inverse };
+      set({ history: record(get().history, step) });
+      const stored = await send(command);
+      // Refused by the backend, the edit never happened: nothing is left to undo.
+      const { undo, redo } = get().history;
+      if (!stored && undo.at(-1) === step) set({ history: { undo: undo.slice(0, -1), redo } });
+      return stored;
     },
 
     async undo() {
