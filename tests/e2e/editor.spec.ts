@@ -115,6 +115,17 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
 
   await page.getByTestId('new-menu').selectOption('campus');
   await expect(page.getByTestId('tree-fleet')).not.toHaveText(small.fleet.name);
+  // Saving the campus under the same name asks first; declined, the file keeps the small fleet.
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill('e2e layout');
+  await expect(page.getByTestId('save-as-file')).toHaveText('Saves as e2e layout.fleet');
+  page.once('dialog', (dialog) => {
+    expect(dialog.message()).toBe('e2e layout.fleet already exists. Replace it?');
+    void dialog.dismiss();
+  });
+  await page.getByTestId('save-as-confirm').click();
+  await page.getByTestId('save-as-name').press('Escape');
+  await expect(page.getByTestId('save-as-name')).toHaveCount(0);
   // Back through the recent files list.
   await page.getByTestId('recent-menu').selectOption({ label: 'e2e layout.fleet' });
   await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);

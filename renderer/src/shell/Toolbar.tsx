@@ -126,13 +126,22 @@ export function Toolbar() {
   );
 }
 
+/** The file name a typed name becomes: no folder separators or characters file systems refuse, one .fleet. */
+const fileNameOf = (typed: string): string => `${typed.trim().replace(/\.fleet$/i, '').replace(/[\\/:*?"<>|]/g, '-')}.fleet`;
+
 function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => void }) {
   const [name, setName] = useState(initial.replace(/\.fleet$/, ''));
+  const fileName = fileNameOf(name);
+  // A name of dots only would make a hidden file; 200 characters leave room for the lock file beside it.
+  const problem = /^\.*\.fleet$/.test(fileName) ? 'Type a name for the file' : fileName.length > 200 ? 'That name is too long (200 characters at most)' : null;
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
-    const dir = await documentsFolder();
-    if (!dir) return;
-    const file = `${dir}/${name.trim().replace(/[\\/:*?"<>|]/g, '-')}.fleet`;
+    if (problem) return;
+    const folder = await documentsFolder();
+    if (!folder) return;
+    const file = `${folder.dir}/${fileName}`;
+    // Never over another file without asking: it may hold someone's work.
+    if (folder.files.some((f) => f.name === fileName) && !window.confirm(`${fileName} already exists. Replace it?`)) return;
     if (await saveDocumentAs(file)) onClose();
   };
   return (
@@ -141,8 +150,9 @@ function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => vo
         <h2>Save as</h2>
         <label>
           File name
-          <input data-testid="save-as-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} required />
+          <input data-testid="save-as-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} required />
         </label>
+        <p className={problem ? 'error' : 'muted'} data-testid="save-as-file">{problem ?? `Saves as ${fileName}`}</p>
         <div className="modal-actions">
           <button type="button" onClick={onClose}>Cancel</button>
           <button type="submit" data-testid="save-as-confirm">Save</button>

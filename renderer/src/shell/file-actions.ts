@@ -50,8 +50,7 @@ export async function saveDocumentAs(path?: string): Promise<boolean> {
   return saved(await run(() => api.invoke('document.saveAs', path ? { path } : {})));
 }
 
-/** The documents folder of the browser build, where its Save As writes. */
-export async function documentsFolder(): Promise<string | null> {
-  const listing = await run(() => api.invoke('files.list', {}));
-  return listing?.dir ?? null;
+/** The documents folder of the browser build, where its Save As writes, and the files already in it. */
+export async function documentsFolder(): Promise<{ dir: string; files: { name: string }[] } | null> {
+  return (await run(() => api.invoke('files.list', {}))) ?? null;
 }
