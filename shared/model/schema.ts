@@ -274,6 +274,8 @@ export const PlanSchema = z.object({
   halls: z.array(PlanHallSchema),
   periods: z.array(PlanPeriodSchema),
   bindingLimits: z.array(BindingLimitSchema),
+  // Present when the limits could not be priced (the time limit came first), so an empty list never reads as "nothing binds".
+  bindingLimitsUnpriced: z.string().max(300).optional(),
   conflicts: z.array(z.string()),
 });
 

@@ -33,6 +33,17 @@ export function describePlanStatus(plan: Pick<Plan, 'status' | 'mipGapFraction'>
   }
 }
 
+/**
+ * The caution a plan cut short carries, or null when the search proved what was asked
+ * (the gap the user set). Gaps are relative to the plan's NPV, so "up to" reads in dollars too.
+ */
+export function describeShortfall(plan: Pick<Plan, 'status' | 'mipGapFraction' | 'npvUsd'>, targetGapFraction: number): string | null {
+  if (plan.status === 'optimal' || plan.status === 'infeasible' || plan.mipGapFraction <= targetGapFraction) return null;
+  const why = plan.status === 'stopped' ? 'The search was stopped' : 'The time limit ended the search';
+  if (plan.mipGapFraction >= 1) return `${why} before it could judge this plan: a better one may exist by any margin. Run it longer before applying it.`;
+  return `${why}: the best possible plan may be worth up to ${formatUsd(plan.mipGapFraction * Math.max(1, Math.abs(plan.npvUsd)))} more (${formatGap(plan.mipGapFraction)} of this plan's NPV). Run it longer to find or rule that out.`;
+}
+
 /** The search so far, for a progress line: "best plan $1.45 B, proven within 0.72 % of the best possible". */
 export function describeSearch(search: { bestNpvUsd?: number | null; boundNpvUsd?: number | null; gapFraction?: number | null }): string {
   if (search.bestNpvUsd === null || search.bestNpvUsd === undefined) {

@@ -14,6 +14,7 @@ export interface SolverSolution {
   ObjectiveValue: number;
   /** Absent when the solver stopped without a solution. */
   Columns?: Record<string, { Primal: number }>;
+  /** Row duals of an LP; of a MIP asked to price its plan (priceWithFixed), those of that LP; else empty. */
   Rows: { Name?: string; Dual?: number; Primal?: number }[];
   /** For a MIP with a solution: how far its objective may be from the best possible, relative. */
   MipGap?: number;
@@ -39,6 +40,12 @@ export interface SolveOptions {
    * build a first plan by keeping the choices the LP relaxation already makes whole.
    */
   choices?: string[][];
+  /**
+   * Once a plan is found, these columns (its integer choices) are fixed at the plan's
+   * values and everything else is relaxed; that LP's duals come back as Rows. The time
+   * it needs is held back from the search, so the whole solve keeps to timeLimitS.
+   */
+  priceWithFixed?: string[];
 }
 
 export type SolveFn = (lp: string, options: SolveOptions) => SolverSolution;
@@ -77,6 +84,8 @@ const SOLVED = new Set(['Optimal', 'Time limit reached', 'Interrupted by user'])
 const planStatus = (status: string): Plan['status'] => (status === 'Optimal' ? 'optimal' : status === 'Interrupted by user' ? 'stopped' : 'time-limit');
 
 export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, hooks: RunHooks = {}): RunResult {
+  // The time limit is the user's for the whole run, building the model included.
+  const runStarted = Date.now();
   const progress = hooks.progress ?? (() => undefined);
   progress('building the model');
   const model = buildModel(doc, opts.objective);
@@ -90,7 +99,14 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const searching = `solving ${stats.variables} variables, ${stats.rows} limits`;
   progress(searching);
   const started = Date.now();
-  const sol = solve(lpText, { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap, onProgress: (search) => progress(searching, search), stopRequested: hooks.stopRequested, choices: model.choices });
+  const sol = solve(lpText, {
+    timeLimitS: Math.max(opts.timeLimitS - (started - runStarted) / 1000, 0),
+    mipGap: opts.mipGap,
+    onProgress: (search) => progress(searching, search),
+    stopRequested: hooks.stopRequested,
+    choices: model.choices,
+    priceWithFixed: [...model.lp.binaries],
+  });
   stats.solveMs = Date.now() - started;
   const base = { id: opts.planId, name: `${objectiveLabel(opts.objective)} plan`, createdAt: opts.now, objective: opts.objective };
 
@@ -102,13 +118,11 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   }
   const columns = sol.Columns;
   if (!SOLVED.has(sol.Status) || !columns) {
-    const why = sol.Status === 'Interrupted by user' ? 'it was stopped before it found one' : sol.Status === 'Time limit reached' ? 'the time limit came before it found one' : sol.Status;
+    const why = sol.Status === 'Interrupted by user' ? 'it was stopped before it found one' : sol.Status === 'Time limit reached' ? 'the time limit came before it found one; allow it more time' : sol.Status;
     throw new SolveError(`The solver stopped without a plan: ${why}`);
   }
   const value = (name: string) => columns[name]?.Primal ?? 0;
 
-  progress('pricing the binding limits');
-  const bindingLimits = priceLimits(model, value, solve, opts);
   const { halls, periods, cashFlows } = readPlan(doc, model, value);
   const plan: Plan = {
     ...base,
@@ -120,7 +134,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
     halls,
     periods,
-    bindingLimits,
+    bindingLimits: priceLimits(model, sol.Rows),
+    ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
     conflicts: [],
   };
   progress('sensitivity to hashprice and GPU rates');
@@ -128,21 +143,14 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
 }
 
 /**
- * The LP with the integer choices (which option, started when) fixed at the optimum and
- * unit counts left continuous: its row duals say what one more unit of each limit is
- * worth given the plan's choices. Fixing the counts too would leave nothing for a limit
+ * What one more unit of each limit is worth, from the duals of the LP with the plan's
+ * integer choices (which option, started when) fixed and its unit counts left continuous
+ * (the solver's priceWithFixed): fixing the counts too would leave nothing for a limit
  * to constrain, and every price would read zero.
  */
-function priceLimits(model: BuiltModel, value: (n: string) => number, solve: SolveFn, opts: RunOptions): Plan['bindingLimits'] {
-  const fixed: LinearProgram = { ...model.lp, bounds: new Map(model.lp.bounds), integers: new Set(), binaries: new Set() };
-  for (const name of model.lp.binaries) {
-    const x = Math.round(value(name));
-    fixed.bounds.set(name, [x, x]);
-  }
-  const lp = solve(writeLp(fixed, 'fixed'), { timeLimitS: opts.timeLimitS, mipGap: opts.mipGap });
-  if (lp.Status !== 'Optimal') return [];
+function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bindingLimits'] {
   const out: Plan['bindingLimits'] = [];
-  for (const row of lp.Rows) {
+  for (const row of rows) {
     const limit = row.Name ? model.limits.get(row.Name) : undefined;
     if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6) continue;
     const worth = Math.abs(row.Dual) * limit.rowUnitsPerUnit;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePlanStatus, describeSearch, formatGap, objectiveLabel } from '../../shared/optimizer/describe';
+import { describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('gaps read as percentages, small ones with two decimals', () => {
@@ -17,6 +17,18 @@ describe('how sure the optimizer is, in words', () => {
     expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: proven within 1.2 % of the best possible');
     expect(describePlanStatus({ status: 'stopped', mipGapFraction: 1 })).toBe('stopped: not yet proven close to the best possible');
     expect(describePlanStatus({ status: 'infeasible', mipGapFraction: 0 })).toBe('no plan meets every limit');
+  });
+
+  it('a plan cut short says how much better the best may be, in dollars; a plan proven as asked says nothing', () => {
+    // 0.52 % of $1.456 B = $7,571,200.
+    expect(describeShortfall({ status: 'time-limit', mipGapFraction: 0.0052, npvUsd: 1.456e9 }, 0.001)).toBe(
+      "The time limit ended the search: the best possible plan may be worth up to $7.57 M more (0.52 % of this plan's NPV). Run it longer to find or rule that out.",
+    );
+    expect(describeShortfall({ status: 'stopped', mipGapFraction: 1, npvUsd: -3.4e9 }, 0.001)).toBe(
+      'The search was stopped before it could judge this plan: a better one may exist by any margin. Run it longer before applying it.',
+    );
+    expect(describeShortfall({ status: 'time-limit', mipGapFraction: 0.0009, npvUsd: 1.456e9 }, 0.001)).toBeNull();
+    expect(describeShortfall({ status: 'optimal', mipGapFraction: 0.0009, npvUsd: 1.456e9 }, 0.0001)).toBeNull();
   });
 
   it('objectives by name', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { formatUsd } from '../../../shared/units';
-import { describePlanStatus } from '../../../shared/optimizer/describe';
+import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs } from '../../backend/optimizer/highs-solver';
 import { readFleet } from './document-common';
@@ -33,6 +33,8 @@ export const optimizeCommand: CliCommand = {
       }
       const { plan } = result;
       const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${result.stats.variables} variables, ${result.stats.rows} limits, ${result.stats.solveMs} ms)`];
+      const shortfall = describeShortfall(plan, doc.limits.mipGapFraction);
+      if (shortfall) lines.push(`  ${shortfall}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);
@@ -40,6 +42,7 @@ export const optimizeCommand: CliCommand = {
         lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod ? ` from period ${h.startPeriod + 1}` : ''}, ${h.units} units`);
       }
       for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
+      if (plan.bindingLimitsUnpriced) lines.push(`  ${plan.bindingLimitsUnpriced}`);
       io.stdout.write(`${lines.join('\n')}\n`);
       return plan.status === 'infeasible' ? 1 : EXIT_OK;
     } catch (error) {

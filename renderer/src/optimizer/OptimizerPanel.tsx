@@ -13,7 +13,7 @@ import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
 import { useMenuCommands } from '../shell/menu-commands';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
-import { describePlanStatus, describeSearch, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
@@ -76,6 +76,7 @@ export function OptimizerPanel() {
   useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
   const plan = result?.plan;
+  const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
   const applyPlan = async () => {
     if (!plan) return;
     const { command, shortfalls, hallIds } = applyPlanCommand(doc, plan);
@@ -140,6 +141,7 @@ export function OptimizerPanel() {
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
           </div>
+          {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
           <MwByUseChart periods={plan.periods} />
           <NpvByHallChart
@@ -162,7 +164,7 @@ export function OptimizerPanel() {
             </tbody>
           </table>
           <h3>What the limits are worth</h3>
-          {plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
+          {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
             <ul data-testid="optimizer-binding">{plan.bindingLimits.slice(0, 12).map((b) => <li key={b.limit}>{b.description}</li>)}</ul>
           )}
           {result.sensitivity && <SensitivityTable s={result.sensitivity} />}
