@@ -3,6 +3,7 @@
  * entries, and bring a spreadsheet of models in. Every edit is a document command, so
  * it undoes in one step and reaches the file like any other.
  */
+import { copyName, freeId } from '../model/copy-names';
 import type { Command } from '../commands/schema';
 import type { EquipmentModel, FleetDoc } from '../model/schema';
 
@@ -21,12 +22,10 @@ export function modelEditPatch(model: EquipmentModel, patch: Partial<EquipmentMo
 export function userModelFrom(doc: FleetDoc, model: EquipmentModel): EquipmentModel {
   const used = new Set(doc.models.map((m) => m.id));
   const base = `user-${model.id.replace(/^user-/, '').replace(/-\d+$/, '')}`.slice(0, 58);
-  let n = 1;
-  while (used.has(`${base}-${n}`)) n++;
   return {
     ...model,
-    id: `${base}-${n}`,
-    name: `${model.name} (copy)`.slice(0, 200),
+    id: freeId(base, used),
+    name: copyName(model.name, doc.models.map((m) => m.name), 200),
     builtIn: false,
     source: `Copied from ${model.name}: ${model.source}`.slice(0, 500),
   };

@@ -196,6 +196,9 @@ export const EquipmentModelSchema = z.object({
   builtIn: z.boolean(),
 });
 
+/** A placement's label is printed on the plan; this keeps it to what a drawing can carry. */
+export const LABEL_MAX_LENGTH = 100;
+
 export const PlacementSchema = z.object({
   id,
   hallId: id,
@@ -207,7 +210,7 @@ export const PlacementSchema = z.object({
   rotationDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
   /** The PDU / busway / transformer placement feeding this one. */
   powerSourceId: id.nullable(),
-  label: z.string().max(100),
+  label: z.string().max(LABEL_MAX_LENGTH),
 });
 
 export const ScenarioSchema = z.object({

@@ -174,6 +174,26 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
   await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
 });
 
+test('pasting twice steps each copy on from the last, and every copy gets a label of its own', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;
+  const at = await hallPoint(page, pdu.xM, pdu.yM);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue(pdu.label);
+  const labels = new Set(small.placements.map((p) => p.label));
+  await page.keyboard.press('Control+c');
+  const seen: string[] = [];
+  for (const step of [1, 2]) {
+    await page.keyboard.press('Control+v');
+    // Each paste lands two grid steps on from the one before.
+    await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(pdu.xM + step * 2 * GRID_M, 2));
+    const label = await page.getByTestId('inspector-label').inputValue();
+    expect(labels.has(label)).toBe(false);
+    expect(seen).not.toContain(label);
+    seen.push(label);
+  }
+});
+
 test('while dragging, the preview says whether the drop would break a limit, before the drop', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const miner = small.placements.find((p) => p.id === 'sm-m01-01')!;

@@ -22,7 +22,7 @@ describe('catalog editing', () => {
     expect(first).toMatchObject({ id: 'user-rack-s21xp-1', name: `${s21.name} (copy)`, builtIn: false, powerKw: s21.powerKw });
     doc = applyCommand(doc, { type: 'insert', entities: { table: 'models', items: [first] } }).doc;
     expect(userModelFrom(doc, s21).id).toBe('user-rack-s21xp-2');
-    expect(userModelFrom(doc, first).id).toBe('user-rack-s21xp-2');
+    expect(userModelFrom(doc, first)).toMatchObject({ id: 'user-rack-s21xp-2', name: `${s21.name} (copy 2)` });
   });
 
   it('counts the placements and retrofit options that use a model', () => {

@@ -7,6 +7,8 @@ import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc, Placement, Rotation } from '../../../shared/model/schema';
 import { useFleet } from '../state/store';
 import { newPlacementId } from './palette-drop';
+import { LABEL_MAX_LENGTH } from '../../../shared/model/schema';
+import { nextFreeLabel } from '../../../shared/model/copy-names';
 import type { Scene } from './scene';
 import { useLayoutSettings } from './settings';
 import { pan, zoomAt, type Size, type Viewport } from './viewport';
@@ -21,13 +23,16 @@ interface Args {
   setSpaceDown: (down: boolean) => void;
 }
 
-/** Copies of placements shifted by (dx, dy) with fresh ids. */
-export function copies(placements: Placement[], doc: FleetDoc, dxM: number, dyM: number): Placement[] {
-  const taken = new Set<string>();
+/** Copies of placements into a hall, shifted by (dx, dy), with fresh ids and labels no equipment of that hall wears. */
+export function copies(placements: Placement[], doc: FleetDoc, hallId: string, dxM: number, dyM: number): Placement[] {
+  const takenIds = new Set<string>();
+  const labels = new Set(doc.placements.filter((p) => p.hallId === hallId).map((p) => p.label));
   return placements.map((p) => {
-    const id = newPlacementId(doc, taken);
-    taken.add(id);
-    return { ...p, id, xM: p.xM + dxM, yM: p.yM + dyM };
+    const id = newPlacementId(doc, takenIds);
+    takenIds.add(id);
+    const label = nextFreeLabel(p.label, labels, LABEL_MAX_LENGTH);
+    labels.add(label);
+    return { ...p, id, hallId, label, xM: p.xM + dxM, yM: p.yM + dyM };
   });
 }
 
@@ -58,8 +63,10 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, size, setSpac
       } else if (mod && (event.key.toLowerCase() === 'v' || event.key.toLowerCase() === 'd') && document) {
         const source = event.key.toLowerCase() === 'd' ? selected : clipboard.current;
         if (!source.length) return;
-        const pasted = copies(source, document.doc, gridStepM * 2, gridStepM * 2).map((p) => ({ ...p, hallId: scene.hall.id }));
+        const pasted = copies(source, document.doc, scene.hall.id, gridStepM * 2, gridStepM * 2);
         run({ type: 'insert', entities: { table: 'placements', items: pasted } }, event.key.toLowerCase() === 'd' ? 'duplicate' : 'paste');
+        // Pasting again steps on from these copies rather than landing on them.
+        if (event.key.toLowerCase() === 'v') clipboard.current = pasted;
         setSelection(pasted.map((p) => p.id));
       } else if (mod) {
         return;

@@ -3,6 +3,7 @@
  * (paths per period, with probabilities) and the limits (AI contract, capex budget and
  * GPU deliveries per period, MIP gap). Every change is one undoable document edit.
  */
+import { copyName, freeId } from '../../../shared/model/copy-names';
 import { useFleet } from '../state/store';
 import type { FleetDoc, PlanLimits, Scenario } from '../../../shared/model/schema';
 import { ChoiceField, NumberField, TextField } from '../shell/fields';
@@ -149,10 +150,9 @@ function ScenarioEditor({ doc, scenario }: { doc: FleetDoc; scenario: Scenario }
   const periods = doc.fleet.horizonPeriods;
   const set = (patch: Partial<Scenario>, what: string) => void apply({ type: 'update', table: 'scenarios', id: scenario.id, patch }, `${scenario.name}: ${what}`);
   const copy = () => {
-    const used = new Set(doc.scenarios.map((s) => s.id));
-    let n = 1;
-    while (used.has(`${scenario.id}-${n}`)) n++;
-    void apply({ type: 'insert', entities: { table: 'scenarios', items: [{ ...scenario, id: `${scenario.id}-${n}`, name: `${scenario.name} (copy)`, probability: 0 }] } }, `copy scenario ${scenario.name}`);
+    const id = freeId(scenario.id.replace(/-\d+$/, ''), new Set(doc.scenarios.map((s) => s.id)));
+    const name = copyName(scenario.name, doc.scenarios.map((s) => s.name), 200);
+    void apply({ type: 'insert', entities: { table: 'scenarios', items: [{ ...scenario, id, name, probability: 0 }] } }, `copy scenario ${scenario.name}`);
   };
   return (
     <div className="scenario" data-testid={`scenario-${scenario.id}`}>
