@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblems, validateFleet, type IntegrityProblem } from '../shared/model/integrity';
+import { countOf } from '../shared/units';
 import type { FleetDoc } from '../shared/model/schema';
 import { removeDatabaseFiles, removeQuietly, replaceAtomically, siblingTemp } from './durable';
 import { processAlive } from './lock';
@@ -167,7 +168,7 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
     const { doc, problems } = validateFleet(raw, { placementIdsUnique });
     const all = [...readProblems, ...problems];
     if (!doc || all.length > 0) {
-      throw new FleetFileError(file, `it breaks the fleet model's rules in ${all.length} place(s):\n${formatProblems(all)}`, all);
+      throw new FleetFileError(file, `it breaks the fleet model's rules in ${countOf(all.length, 'place')}:\n${formatProblems(all)}`, all);
     }
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -20,7 +20,8 @@ export class UsageError extends Error {}
 
 export function fail(io: CliIo, error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`fleetplan: ${message.split('\n').join('; ')}\n`);
+  // On one line: a list that follows a colon reads "…: a; b", not "…:; a; b".
+  io.stderr.write(`fleetplan: ${message.replace(/:\n/g, ': ').split('\n').join('; ')}\n`);
   return EXIT_BAD_INPUT;
 }
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { formatProblems, validateFleet, type IntegrityProblem } from '../model/integrity';
+import { countOf } from '../units';
 import { FleetDocSchema, type FleetDoc } from '../model/schema';
 import { jsonErrorOffset } from './json-syntax';
 
@@ -77,7 +78,7 @@ export function importFleetJson(text: string, source: string): FleetDoc {
   }
   const { doc, problems } = validateFleet(fleet);
   if (!doc || problems.length > 0) {
-    throw new FleetImportError(source, `it breaks the fleet model's rules in ${problems.length} place(s):\n${formatProblems(problems)}`, problems);
+    throw new FleetImportError(source, `it breaks the fleet model's rules in ${countOf(problems.length, 'place')}:\n${formatProblems(problems)}`, problems);
   }
   return doc;
 }

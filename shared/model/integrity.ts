@@ -162,6 +162,9 @@ export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): Inte
   return problems;
 }
 
+/** A placement as the user knows it (its label), with the id a file's reader needs to find it. */
+const named = (p: Placement): string => (p.label ? `${p.label} ("${p.id}")` : `"${p.id}"`);
+
 /**
  * A placement that feeds itself through a chain of sources would make every load sum infinite.
  * `byId` needs to hold only the placements named as power sources.
@@ -182,7 +185,7 @@ function powerLoops(fed: readonly Placement[], byId: ReadonlyMap<string, Placeme
       problems.push({
         code: 'power-loop',
         where: `placements["${at}"].powerSourceId`,
-        message: `placements: power sources form a loop ${[...loop, at].map((id) => `"${id}"`).join(' → ')}`,
+        message: `placements: power sources form a loop ${[...loop, at].map((id) => named(byId.get(id) ?? start)).join(' → ')}`,
       });
     }
     for (const id of chain) settled.add(id);

@@ -57,6 +57,18 @@ describe('fleetplan', () => {
     expect(refused.err).toMatch(/notes\.fleet/);
   });
 
+  it('import of a fleet that breaks the model\'s rules: exit 2, one line naming each problem by the labels the user sees', () => {
+    const doc = sampleSmall();
+    doc.placements = doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, powerSourceId: 'sm-bw1' } : p));
+    const json = path.join(dir, 'loop.json');
+    fs.writeFileSync(json, exportFleetJson(doc));
+    const r = fleetplan('import', json, path.join(dir, 'loop.fleet'));
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('breaks the fleet model\'s rules in 1 place: placements: power sources form a loop Busway 1 ("sm-bw1") → 1.1 ("sm-pdu01-01") → Busway 1 ("sm-bw1")');
+    expect(fs.existsSync(path.join(dir, 'loop.fleet'))).toBe(false);
+  });
+
   it('optimize: the plan with how sure it is, the LP file it solved, and exit 2 on a bad option', () => {
     const campus = path.join(dir, 'campus.fleet');
     expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);

@@ -41,7 +41,7 @@ describe('integrity on load', () => {
     );
     const messages = checkIntegrity(doc).map((p) => p.message);
     expect(messages).toContain('placements["sm-m01-02"]: power source "sm-m01-01" is a miner-rack, not a PDU, busway, transformer, UPS or generator');
-    expect(messages).toContain('placements: power sources form a loop "sm-bw1" → "sm-pdu01-01" → "sm-bw1"');
+    expect(messages).toContain('placements: power sources form a loop Busway 1 ("sm-bw1") → 1.1 ("sm-pdu01-01") → Busway 1 ("sm-bw1")');
     expect(messages.filter((m) => m.includes('loop'))).toHaveLength(1);
   });
 
