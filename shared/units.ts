@@ -117,6 +117,12 @@ export function formatUsd(v: Usd): string {
   return `${sign}$${abs.toFixed(0)}`;
 }
 
+/** An ISO timestamp as the user reads a clock: "Dec 1, 2026, 9:48 AM" in the machine's time zone; anything else as given. */
+export function formatLocalTime(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
 /** "1 hall", "120 halls", "31,320 variables": a count with its noun (regular plurals only). */
 export function countOf(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? noun : `${noun}s`}`;

@@ -15,6 +15,7 @@ import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
 import { acquireLock } from '../../../db/lock';
+import { formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
 import { EditTrail } from './edit-trail';
@@ -346,7 +347,7 @@ export class DocumentService {
       const opened = openFleetFile(crashed, this.working.databasePath(workingId));
       const snapshot = this.replaceWith(
         { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, releaseLock },
-        { notice: `Recovered unsaved changes to ${found.title} from ${found.updatedAt}`, unsaved: true },
+        { notice: `Recovered unsaved changes to ${found.title} from ${formatLocalTime(found.updatedAt)}`, unsaved: true },
       );
       this.working.remove(id);
       return snapshot;

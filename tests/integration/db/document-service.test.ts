@@ -218,7 +218,7 @@ describe('recovery after a crash', () => {
     expect([last, last + 1]).toContain(version);
     expect(snap.doc).toEqual(versionDoc(version));
     expect(snap).toMatchObject({ path: target, dirty: true, title: 'work.fleet' });
-    expect(snap.notice).toMatch(/^Recovered unsaved changes to work.fleet from /);
+    expect(snap.notice).toMatch(/^Recovered unsaved changes to work.fleet from [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}\s[AP]M$/);
     // The shell asks for the current document after start: it hears about the recovery too.
     expect(s.snapshot().notice).toBe(snap.notice);
     expect(s.recoveries()).toEqual([]);

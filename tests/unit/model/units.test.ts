@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countOf,
+  formatLocalTime,
   cToF,
   formatQuantity,
   formatUsd,
@@ -69,5 +70,11 @@ describe('counts and periods in words', () => {
     expect(periodName(3)).toBe('quarter');
     expect(periodName(12)).toBe('year');
     expect(periodName(2)).toBe('2-month period');
+  });
+
+  it('a timestamp reads as a clock in the machine\'s time zone; text that is no time stays as it was', () => {
+    // Built from local fields, so the test holds in any time zone.
+    expect(formatLocalTime(new Date(2026, 11, 1, 9, 48).toISOString())).toMatch(/^Dec 1, 2026, 9:48\sAM$/);
+    expect(formatLocalTime('yesterday')).toBe('yesterday');
   });
 });
