@@ -174,6 +174,25 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
   await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
 });
 
+test('a click picks the rack under an overhead busway, a second click the busway; Ctrl+click adds to the selection', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const busway = small.placements.find((p) => p.id === 'sm-bw1')!;
+  const modelOf = (id: string) => small.models.find((m) => m.id === small.placements.find((p) => p.id === id)!.modelId)!.name;
+  const at = await hallPoint(page, busway.xM, busway.yM);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector').locator('h3')).toHaveText(modelOf('sm-gpu01-01'));
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector').locator('h3')).toHaveText(modelOf('sm-bw1'));
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector').locator('h3')).toHaveText(modelOf('sm-gpu01-01'));
+  const miner = small.placements.find((p) => p.id === 'sm-m01-01')!;
+  const minerAt = await hallPoint(page, miner.xM, miner.yM);
+  await page.keyboard.down('Control');
+  await page.mouse.click(minerAt.x, minerAt.y);
+  await page.keyboard.up('Control');
+  await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
+});
+
 test('pasting twice steps each copy on from the last, and every copy gets a label of its own', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;

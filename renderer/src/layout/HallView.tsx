@@ -8,7 +8,7 @@ import { snap } from '../../../shared/geometry/footprint';
 import { displayUnit, formatQuantity } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
-import { buildScene, hitTest, type Scene } from './scene';
+import { buildScene, hitsAt, hitTest, type Scene } from './scene';
 import { describeViolation } from '../../../shared/constraints';
 import { fitRect, fitViewport, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
@@ -19,7 +19,7 @@ import { newZone } from './zones';
 type Gesture =
   | { kind: 'none' }
   | { kind: 'pan'; lastX: number; lastY: number }
-  | { kind: 'move'; startXM: number; startYM: number; anchorId: string; dxM: number; dyM: number; moved: boolean; previewed: string; breaks: boolean }
+  | { kind: 'move'; startXM: number; startYM: number; anchorId: string; dxM: number; dyM: number; moved: boolean; previewed: string; breaks: boolean; cycleTo: string | null }
   | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; additive: boolean };
 
 export function HallView({ hallId }: { hallId: string }) {
@@ -169,24 +169,30 @@ export function HallView({ hallId }: { hallId: string }) {
     }
     if (event.button !== 0) return;
     const w = toWorld(viewport, x, y);
-    const hit = hitTest(scene, w.xM, w.yM);
+    const hits = hitsAt(scene, w.xM, w.yM);
+    // Shift, Ctrl or ⌘: add to the selection or take away from it, as in every other editor.
+    const additive = event.shiftKey || event.ctrlKey || event.metaKey;
     if (drawZone) {
       gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive: false };
       return;
     }
-    if (hit) {
-      const id = hit.placement.id;
-      if (event.shiftKey) {
+    if (hits.length) {
+      // Pressing on what is selected keeps it, so a drag moves the whole selection.
+      const held = hits.findIndex((h) => selection.has(h.placement.id));
+      const id = hits[Math.max(held, 0)]!.placement.id;
+      if (additive) {
         const next = new Set(selection);
         if (next.has(id)) next.delete(id);
         else next.add(id);
         setSelection(next);
         return;
       }
-      if (!selection.has(id)) setSelection([id]);
-      gesture.current = { kind: 'move', startXM: w.xM, startYM: w.yM, anchorId: id, dxM: 0, dyM: 0, moved: false, previewed: '', breaks: false };
+      if (held < 0) setSelection([id]);
+      // A click (no drag) on the one thing selected picks what lies under it instead.
+      const cycleTo = held >= 0 && selection.size === 1 && hits.length > 1 ? hits[(held + 1) % hits.length]!.placement.id : null;
+      gesture.current = { kind: 'move', startXM: w.xM, startYM: w.yM, anchorId: id, dxM: 0, dyM: 0, moved: false, previewed: '', breaks: false, cycleTo };
     } else {
-      gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive: event.shiftKey };
+      gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive };
     }
   };
 
@@ -225,6 +231,8 @@ export function HallView({ hallId }: { hallId: string }) {
     if (g.kind === 'move' && g.moved && (g.dxM !== 0 || g.dyM !== 0)) {
       const moves = movesBy(scene, selection, g.dxM, g.dyM);
       if (moves.length) void apply({ type: 'move', moves }, moves.length === 1 ? 'move' : `move ${moves.length} objects`);
+    } else if (g.kind === 'move' && !g.moved && g.cycleTo) {
+      setSelection([g.cycleTo]);
     } else if (g.kind === 'box' && drawZone && doc) {
       const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
       const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));

@@ -43,13 +43,19 @@ export function buildScene(doc: FleetDoc, hallId: string): Scene | null {
 }
 
 /** The topmost item under a hall point: floor items win over overhead ones only if nothing overhead is there. */
+/**
+ * Everything under a point, in the order clicks reach it: equipment on the floor before
+ * what hangs overhead (a busway runs over a whole row of racks, and the racks are what
+ * is picked most), and smallest first (a CDU standing in a zone beats the big container
+ * beside it). Clicking again on the one selected cycles down this list.
+ */
+export function hitsAt(scene: Scene, xM: number, yM: number): SceneItem[] {
+  const overhead = (h: SceneItem) => (h.model.mounting === 'overhead' ? 1 : 0);
+  return scene.index.search({ minX: xM, minY: yM, maxX: xM, maxY: yM }).sort((a, b) => overhead(a) - overhead(b) || area(a.rect) - area(b.rect));
+}
+
 export function hitTest(scene: Scene, xM: number, yM: number): SceneItem | null {
-  const hits = scene.index.search({ minX: xM, minY: yM, maxX: xM, maxY: yM });
-  if (hits.length === 0) return null;
-  const overhead = hits.filter((h) => h.model.mounting === 'overhead');
-  const pool = overhead.length ? overhead : hits;
-  // Smallest first: a CDU standing in a zone beats the big container it sits beside.
-  return pool.reduce((best, h) => (area(h.rect) < area(best.rect) ? h : best));
+  return hitsAt(scene, xM, yM)[0] ?? null;
 }
 
 function area(r: Rect): number {
