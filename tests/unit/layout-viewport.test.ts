@@ -25,6 +25,14 @@ describe('viewport', () => {
     expect(after.yM).toBeCloseTo(before.yM, 12);
     expect(z.scale).toBe(20);
   });
+  it('zooming out stops at the floor it is given; one already below it may still zoom in, and is not pushed out further', () => {
+    const v = { scale: 10, offsetX: 0, offsetY: 0 };
+    expect(zoomAt(v, 0, 0, 0.5, 8).scale).toBe(8);
+    expect(zoomAt(v, 0, 0, 0.5, 4).scale).toBe(5);
+    // At 10 px/m with a floor of 20 (the window shrank): out stays at 10, in goes in.
+    expect(zoomAt(v, 0, 0, 0.8, 20).scale).toBe(10);
+    expect(zoomAt(v, 0, 0, 1.25, 20).scale).toBe(12.5);
+  });
   it('the visible world is the screen divided by the scale', () => {
     expect(visibleWorld({ scale: 10, offsetX: 0, offsetY: 0 }, { width: 500, height: 300 })).toEqual({ minX: 0, minY: 0, maxX: 50, maxY: 30 });
   });

@@ -68,6 +68,8 @@ export function HallView({ hallId }: { hallId: string }) {
 
   const hall = scene?.hall;
   // Refit when another hall opens or the window resizes, not on every edit.
+  // A quarter of the size that fits the hall: far enough out to see around it, never so far it is lost.
+  const minScale = hall ? fitViewport(hall, size).scale / 4 : undefined;
   const fit = useCallback(() => {
     if (hall) setViewport(fitViewport(hall, size));
   }, [hall, size]);
@@ -122,7 +124,7 @@ export function HallView({ hallId }: { hallId: string }) {
   }, [drawOverlay]);
   useEffect(() => drawOverlay(), [drawOverlay]);
 
-  useEditorKeys({ scene, viewport, setViewport, fit, size, spaceDown, setSpaceDown });
+  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, spaceDown, setSpaceDown });
 
   // A problem clicked in the list: bring its objects into view.
   useEffect(() => {
@@ -257,7 +259,7 @@ export function HallView({ hallId }: { hallId: string }) {
   const onWheel = (event: React.WheelEvent) => {
     if (!viewport) return;
     const { x, y } = local(event);
-    setViewport(zoomAt(viewport, x, y, Math.exp(-event.deltaY * 0.0015)));
+    setViewport(zoomAt(viewport, x, y, Math.exp(-event.deltaY * 0.0015), minScale));
   };
 
   const onDrop = (event: React.DragEvent) => {
@@ -302,7 +304,7 @@ export function HallView({ hallId }: { hallId: string }) {
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on the floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
         <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
-        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8))} aria-label="Zoom out">−</button>
+        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8, minScale))} aria-label="Zoom out">−</button>
       </div>
     </div>
   );

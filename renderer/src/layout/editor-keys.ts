@@ -18,6 +18,8 @@ interface Args {
   viewport: Viewport | null;
   setViewport: (v: Viewport) => void;
   fit: () => void;
+  /** How far out zooming may go, in pixels per metre. */
+  minScale: number | undefined;
   size: Size;
   spaceDown: boolean;
   setSpaceDown: (down: boolean) => void;
@@ -36,7 +38,7 @@ export function copies(placements: Placement[], doc: FleetDoc, hallId: string, d
   });
 }
 
-export function useEditorKeys({ scene, viewport, setViewport, fit, size, setSpaceDown }: Args): void {
+export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown }: Args): void {
   const clipboard = useRef<Placement[]>([]);
   useEffect(() => {
     const isTyping = (t: EventTarget | null) =>
@@ -86,7 +88,7 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, size, setSpac
       } else if (event.key === '+' || event.key === '=') {
         setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25));
       } else if (event.key === '-') {
-        setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8));
+        setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8, minScale));
       } else if (event.key.startsWith('Arrow')) {
         event.preventDefault();
         const dx = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
@@ -108,5 +110,5 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, size, setSpac
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [scene, viewport, setViewport, fit, size, setSpaceDown]);
+  }, [scene, viewport, setViewport, fit, minScale, size, setSpaceDown]);
 }

@@ -47,9 +47,12 @@ export function fitRect(r: { minX: number; minY: number; maxX: number; maxY: num
   };
 }
 
-/** Zooms by `factor` keeping the world point under (x, y) where it is on screen. */
-export function zoomAt(v: Viewport, x: number, y: number, factor: number): Viewport {
-  const scale = clampScale(v.scale * factor);
+/**
+ * Zooms by `factor` keeping the world point under (x, y) where it is on screen, no
+ * further out than `minScale` (a hall should not shrink to a dot and be lost).
+ */
+export function zoomAt(v: Viewport, x: number, y: number, factor: number, minScale = MIN_SCALE): Viewport {
+  const scale = Math.max(clampScale(v.scale * factor), Math.min(minScale, v.scale));
   const world = toWorld(v, x, y);
   return { scale, offsetX: x - world.xM * scale, offsetY: y - world.yM * scale };
 }
