@@ -258,15 +258,35 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo align centre-y/);
 });
 
-test('draw a cooling zone on the floor: it appears in the headroom and undoes in one step', async ({ page, web }) => {
+test('cooling zones: drawn on free floor (never over another), moved and resized in the inspector, deleted; each one undo step', async ({ page, web }) => {
   await openSmallSample(page, web.url);
+  // The hall (30 × 15 m) is all Mining (x 0–19.5 m) and AI corner (x 20–30 m): a zone over Mining is refused.
   await page.getByTestId('draw-zone').click();
   await dragOnPlan(page, { xM: 1, yM: 8 }, { xM: 10, yM: 14 });
+  await expect(page.getByTestId('message')).toContainText('The zone would overlap Mining');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  // Mining shrinks to 9 m wide; the AI corner cannot be moved onto it.
+  await page.getByTestId(`tree-hall-${hall.id}`).click();
+  await page.getByTestId('zone-widthM-sm-z-mine').fill('9');
+  await page.getByTestId('zone-widthM-sm-z-mine').press('Enter');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Mining: size/);
+  await page.getByTestId('zone-xM-sm-z-ai').fill('5');
+  await page.getByTestId('zone-xM-sm-z-ai').press('Enter');
+  await expect(page.getByTestId('inspector')).toContainText('The zone would overlap Mining');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Mining: size/);
+  await page.getByTestId('zone-xM-sm-z-ai').press('Escape');
+
+  // Still drawing: a zone on the floor Mining gave up.
+  await dragOnPlan(page, { xM: 10, yM: 8 }, { xM: 18, yM: 14 });
   // A zone with no cooling and nothing in it yet: 0 kW of air cooling, 0 kW of heat.
   await expect(page.getByTestId('headroom')).toContainText('Zone air: Zone 3');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo draw zone/);
-  await page.getByTestId('undo').click();
+  await page.getByTestId('zone-delete-sm-h1-z3').click();
   await expect(page.getByTestId('headroom')).not.toContainText('Zone 3');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo delete Zone 3/);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('headroom')).toContainText('Zone air: Zone 3');
 });
 
 test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s feed and cooling; a bad value is refused at the field; each edit is one undo step', async ({ page, web }) => {

@@ -239,9 +239,14 @@ export function HallView({ hallId }: { hallId: string }) {
       const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
       const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));
       const step = snapOn ? gridStepM : 0;
-      const zone = newZone(doc, scene.hall.id, snap(a.xM, step), snap(a.yM, step), snap(b.xM, step), snap(b.yM, step));
-      if (zone) void apply({ type: 'insert', entities: { table: 'zones', items: [zone] } }, 'draw zone');
-      setDrawZone(false);
+      const drawn = newZone(doc, scene.hall.id, snap(a.xM, step), snap(a.yM, step), snap(b.xM, step), snap(b.yM, step));
+      if ('zone' in drawn) {
+        void apply({ type: 'insert', entities: { table: 'zones', items: [drawn.zone] } }, 'draw zone');
+        setDrawZone(false);
+      } else {
+        // Still drawing: the next rectangle may do.
+        useFleet.getState().say('error', `${drawn.error}. Draw it again, or click Draw zone to stop.`);
+      }
     } else if (g.kind === 'box') {
       const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
       const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));

@@ -93,10 +93,12 @@ interface NumberFieldProps {
   integer?: boolean;
   /** In a table cell: the label is for screen readers and error messages, the column says it. */
   compact?: boolean;
+  /** A rule beyond the bounds (a zone must not overlap another): why the stored value cannot stand, or null. */
+  validate?: (stored: number) => string | null;
 }
 
 export function NumberField(props: NumberFieldProps) {
-  const { label, testId, value, onCommit, quantity, units = 'metric', digits = 3, min, max, minExclusive, integer, compact } = props;
+  const { label, testId, value, onCommit, quantity, units = 'metric', digits = 3, min, max, minExclusive, integer, compact, validate } = props;
   const unit = quantity ? displayUnit(units, quantity) : null;
   const symbol = unit?.symbol ?? props.unitLabel ?? '';
   const toShown = (stored: number) => (unit ? unit.fromStored(stored) : stored);
@@ -112,7 +114,8 @@ export function NumberField(props: NumberFieldProps) {
         return { error: `${label} must be ${minExclusive ? 'more than' : 'at least'} ${bound(min)}` };
       }
       if (max !== undefined && stored > max) return { error: `${label} must be at most ${bound(max)}` };
-      return { value: stored };
+      const broken = validate?.(stored);
+      return broken ? { error: broken } : { value: stored };
     },
     onCommit: (stored) => onCommit(stored as number),
   });

@@ -1,4 +1,5 @@
 import { useFleet } from '../../state/store';
+import { zoneProblem } from '../../layout/zones';
 import { CEILING, COOLING_METHODS, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
 import { densityLimitKw, DEFAULT_DENSITY_LIMIT_KW } from '../../../../shared/model/cooling';
 import { ChoiceField, NumberField, TextField } from '../fields';
@@ -54,14 +55,39 @@ export function HallInspector({ hall }: { hall: Hall }) {
 }
 
 function ZoneFields({ zone }: { zone: Zone }) {
-  const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
+  const doc = useFleet((s) => s.document!.doc);
+  const units = doc.fleet.unitSystem;
   const apply = useFleet((s) => s.apply);
   const set = (patch: Partial<Zone>, what: string) => void apply({ type: 'update', table: 'zones', id: zone.id, patch }, `${zone.name}: ${what}`);
+  /** One edge of the zone's rectangle, refused where the zone would leave the hall or overlap another. */
+  const edge = (label: string, field: 'xM' | 'yM' | 'widthM' | 'depthM', what: string) => (
+    <NumberField
+      label={label}
+      testId={`zone-${field}-${zone.id}`}
+      quantity="length"
+      units={units}
+      digits={2}
+      value={zone[field]}
+      validate={(v) => zoneProblem(doc, { ...zone, [field]: v }, units)}
+      onCommit={(v) => set({ [field]: v }, what)}
+    />
+  );
   return (
     <fieldset className="zone-fields" data-testid={`zone-fields-${zone.id}`}>
       <legend>Cooling zone</legend>
       <TextField label="Name" testId={`zone-name-${zone.id}`} required value={zone.name} onCommit={(name) => set({ name }, 'name')} />
       <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} digits={1} value={zone.airCoolingKw} min={0} max={CEILING.powerKw} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
+      <div className="field-pair">
+        {edge('From x', 'xM', 'position')}
+        {edge('From y', 'yM', 'position')}
+      </div>
+      <div className="field-pair">
+        {edge('Width', 'widthM', 'size')}
+        {edge('Depth', 'depthM', 'size')}
+      </div>
+      <button onClick={() => void apply({ type: 'remove', table: 'zones', ids: [zone.id] }, `delete ${zone.name}`)} data-testid={`zone-delete-${zone.id}`}>
+        Delete zone
+      </button>
     </fieldset>
   );
 }
