@@ -320,8 +320,9 @@ export class DocumentService {
     return { ...this.info(), limits };
   }
 
+  /** The recent files still there: one moved or deleted would only fail to open. Kept in the list, it shows again when it is back (a drive reconnected). */
   recent(): string[] {
-    return this.recentFiles.list();
+    return this.recentFiles.list().filter((file) => fs.existsSync(file));
   }
 
   recoveries(): Recovery[] {

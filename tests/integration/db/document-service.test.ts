@@ -120,6 +120,11 @@ describe('document service', () => {
     expect(() => s.saveAs(path.join(dir, 'no', 'such', 'x.fleet'))).toThrow(`Cannot save ${path.join(dir, 'no', 'such', 'x.fleet')}: the folder ${path.join(dir, 'no', 'such')} does not exist`);
     s.saveAs(path.join(dir, 'copy.fleet'));
     expect(s.recent()).toEqual([path.join(dir, 'copy.fleet'), file]);
+    // A recent file moved away is not offered; back in place, it is again.
+    fs.renameSync(file, `${file}.away`);
+    expect(s.recent()).toEqual([path.join(dir, 'copy.fleet')]);
+    fs.renameSync(`${file}.away`, file);
+    expect(s.recent()).toEqual([path.join(dir, 'copy.fleet'), file]);
     // Save As moved the lock to the new file.
     expect(fs.existsSync(lockPathFor(file))).toBe(false);
 
