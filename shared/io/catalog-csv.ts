@@ -5,6 +5,7 @@
  */
 import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
 import { parseCsv, toCsv, CsvSyntaxError, type CsvCell } from './csv';
+import { countOf } from '../units';
 
 export const CATALOG_COLUMNS = Object.keys(EquipmentModelSchema.shape) as (keyof EquipmentModel)[];
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -24,7 +25,7 @@ export class CatalogCsvError extends Error {
     readonly source: string,
     readonly errors: string[],
   ) {
-    super(`Cannot import ${source}: ${errors.length} error(s)\n${errors.slice(0, 20).join('\n')}${errors.length > 20 ? `\n… and ${errors.length - 20} more` : ''}`);
+    super(`Cannot import ${source}: ${countOf(errors.length, 'error')}\n${errors.slice(0, 20).join('\n')}${errors.length > 20 ? `\n… and ${errors.length - 20} more` : ''}`);
     this.name = 'CatalogCsvError';
   }
 }
@@ -41,6 +42,13 @@ function typed(column: keyof EquipmentModel, text: string): unknown {
 
 /** Reads catalog CSV; `source` names the input in messages. Throws CatalogCsvError listing every bad cell. */
 export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
+  // Spreadsheets set to a European locale save CSV with semicolons, and some tools use tabs: say so, rather than what that does to the parse.
+  const headerLine = text.split(/\r?\n/, 1)[0]!;
+  const separator = headerLine.includes(',') ? undefined : [';', '\t'].find((s) => headerLine.includes(s));
+  if (separator) {
+    const named = separator === ';' ? 'semicolons (;)' : 'tabs';
+    throw new CatalogCsvError(source, [`${source} line 1: the columns are separated by ${named}, not commas; save it as comma-separated CSV (in Excel, "CSV UTF-8 (Comma delimited)")`]);
+  }
   let records: CsvCell[][];
   try {
     records = parseCsv(text);
@@ -59,7 +67,7 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     else columnAt.set(name, index);
   });
   const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c));
-  if (missing.length > 0) errors.push(`${source} line 1: missing column(s) ${missing.join(', ')}`);
+  if (missing.length > 0) errors.push(`${source} line 1: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}`);
   if (errors.length > 0) throw new CatalogCsvError(source, errors);
 
   const models: EquipmentModel[] = [];

@@ -85,7 +85,7 @@ describe('catalog CSV', () => {
       message = (error as Error).message;
     }
     const powerColumn = parseCsv(text)[1]![col('powerKw')]!.column;
-    expect(message).toMatch(/^Cannot import mine.csv: 3 error\(s\)/);
+    expect(message).toMatch(/^Cannot import mine.csv: 3 errors\n/);
     expect(message).toContain(`mine.csv line 2, column ${powerColumn} (powerKw): "lots" Invalid input: expected number, received string`);
     expect(message).toMatch(/mine.csv line 3, column \d+ \(kind\): "toaster" Invalid option/);
     expect(message).toMatch(/mine.csv line 4, column 1 \(id\): "ant-s19xp" is already used on line 2/);
@@ -93,8 +93,16 @@ describe('catalog CSV', () => {
 
   it('refuses unknown and missing columns and broken quoting', () => {
     expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1, column 4: unknown column "colour"/);
-    expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1: missing column\(s\) kind, name/);
+    expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1: missing columns kind, name/);
     expect(() => catalogFromCsv('id,"name\r\n', 'c.csv')).toThrow(/c.csv line 1, column 4: a quoted field is not closed/);
     expect(() => catalogFromCsv('', 'c.csv')).toThrow(/the file is empty/);
+  });
+
+  it('a file saved with semicolons or tabs says so, instead of listing every column as unknown', () => {
+    const written = catalogToCsv(sampleSmall().models.slice(0, 2));
+    expect(() => catalogFromCsv(written.replaceAll(',', ';'), 'eu.csv')).toThrow(
+      'eu.csv line 1: the columns are separated by semicolons (;), not commas; save it as comma-separated CSV (in Excel, "CSV UTF-8 (Comma delimited)")',
+    );
+    expect(() => catalogFromCsv(written.replaceAll(',', '\t'), 'tab.csv')).toThrow(/tab.csv line 1: the columns are separated by tabs, not commas/);
   });
 });
