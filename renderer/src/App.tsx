@@ -104,7 +104,8 @@ export function App() {
             </div>
           )}
           {view === 'reports' && status === 'ready' && <ReportsView />}
-          {view === 'catalog' && status === 'ready' && <CatalogView />}
+          {/* Keyed by the opening: another document starts without this one's import errors or selection. */}
+          {view === 'catalog' && status === 'ready' && <CatalogView key={openedRevision} />}
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
           {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
           {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : siteId ? <SiteView siteId={siteId} /> : <p className="hint">Select a site or a hall in the fleet tree.</p>)}

@@ -18,7 +18,7 @@ test('the catalog: edit a placed model and the checks follow; copy one as the us
   await page.getByTestId(`catalog-row-${s21.id}`).click();
   await expect(page.getByTestId('model-power')).toHaveValue('72.9');
   await expect(page.getByTestId('catalog-delete')).toBeDisabled();
-  await expect(page.getByTestId('catalog-delete')).toHaveAttribute('title', 'In use: 8 placed, 1 retrofit option(s)');
+  await expect(page.getByTestId('catalog-delete')).toHaveAttribute('title', 'In use: 8 placed, 1 retrofit option');
   await page.getByTestId('model-power').fill('80');
   await page.getByTestId('model-power').press('Enter');
   await expect(page.getByTestId('model-source')).toContainText('This fleet\'s own');
@@ -70,7 +70,7 @@ test('catalog CSV: export is the fleet\'s catalog; an import with bad cells name
 
   const good = catalogToCsv([{ ...s21, id: 'user-a', name: 'Quoted rack A', powerKw: 66 }, { ...s21, powerKw: 74 }]);
   await page.getByTestId('catalog-import').setInputFiles({ name: 'quotes.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
-  await expect(page.getByTestId('message')).toContainText('quotes.csv: 1 model(s) added, 1 updated, 0 unchanged');
+  await expect(page.getByTestId('message')).toContainText('quotes.csv: 1 model added, 1 updated, 0 unchanged');
   await expect(page.getByTestId('catalog-row-user-a')).toContainText('Quoted rack A');
   await page.getByTestId(`catalog-row-${s21.id}`).click();
   await expect(page.getByTestId('model-power')).toHaveValue('74');

@@ -15,7 +15,7 @@ import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
 import { acquireLock } from '../../../db/lock';
-import { formatLocalTime } from '../../../shared/units';
+import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
 import { EditTrail } from './edit-trail';
@@ -272,7 +272,7 @@ export class DocumentService {
     }
     if (mayBreakReferences(command)) {
       const problems = checkIntegrity(applied.doc);
-      if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${problems.length} problem(s):\n${formatProblems(problems)}`);
+      if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${countOf(problems.length, 'problem')}:\n${formatProblems(problems)}`);
     }
     // Marked unsaved before the edit lands, so a crash in between can only over-report.
     const wasDirty = isDirty(o);

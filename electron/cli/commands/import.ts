@@ -5,6 +5,7 @@ import { mergeCatalog } from '../../../shared/catalog/edit';
 import { applyCommand } from '../../../shared/commands/apply';
 import { catalogFromCsv } from '../../../shared/io/catalog-csv';
 import { importFleetJson } from '../../../shared/io/json';
+import { countOf } from '../../../shared/units';
 import { checkWritable, readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand, type CliIo } from '../cli-kit';
 
@@ -27,7 +28,7 @@ function importCatalog(input: string, file: string, io: CliIo): void {
     const { doc } = readFleet(file);
     const merge = mergeCatalog(doc, models, input);
     if (merge.command) writeFleetFile(applyCommand(doc, merge.command).doc, file);
-    io.stdout.write(`${input} into ${file}: ${merge.added} model(s) added, ${merge.updated} updated, ${merge.unchanged} unchanged\n`);
+    io.stdout.write(`${input} into ${file}: ${countOf(merge.added, 'model')} added, ${merge.updated} updated, ${merge.unchanged} unchanged\n`);
   } finally {
     release();
   }

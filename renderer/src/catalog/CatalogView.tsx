@@ -2,7 +2,7 @@ import { useMemo, useState, type ChangeEvent } from 'react';
 import { useFleet } from '../state/store';
 import { mergeCatalog, modelUses, userModelFrom } from '../../../shared/catalog/edit';
 import { CatalogCsvError, catalogFromCsv, catalogToCsv } from '../../../shared/io/catalog-csv';
-import { formatQuantity } from '../../../shared/units';
+import { countOf, formatQuantity } from '../../../shared/units';
 import { download } from '../shell/download';
 import { ModelEditor } from './ModelEditor';
 
@@ -44,7 +44,7 @@ export function CatalogView() {
       const merge = mergeCatalog(doc, catalogFromCsv(await file.text(), file.name), file.name);
       setImportErrors(null);
       if (merge.command) await apply(merge.command, `import ${file.name}`);
-      say('info', `${file.name}: ${merge.added} model(s) added, ${merge.updated} updated, ${merge.unchanged} unchanged`);
+      say('info', `${file.name}: ${countOf(merge.added, 'model')} added, ${merge.updated} updated, ${merge.unchanged} unchanged`);
     } catch (error) {
       if (!(error instanceof CatalogCsvError)) throw error;
       // Nothing of a file with errors goes in: the user fixes the listed cells and imports again.
@@ -61,7 +61,7 @@ export function CatalogView() {
           <button
             onClick={() => void remove()}
             disabled={!selected || inUse}
-            title={inUse && uses ? `In use: ${uses.placements} placed, ${uses.options} retrofit option(s)` : undefined}
+            title={inUse && uses ? `In use: ${uses.placements} placed, ${countOf(uses.options, 'retrofit option')}` : undefined}
             data-testid="catalog-delete"
           >
             Delete

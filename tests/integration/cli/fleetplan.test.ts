@@ -103,7 +103,7 @@ describe('fleetplan', () => {
     fs.writeFileSync(good, catalogToCsv([{ ...s21, id: 'user-x', name: 'Quoted rack' }, { ...s21, powerKw: 75 }]));
     const merged = fleetplan('import', '--csv-catalog', good, file);
     expect(merged.err).toBe('');
-    expect(merged.out).toContain('1 model(s) added, 1 updated, 0 unchanged');
+    expect(merged.out).toContain('1 model added, 1 updated, 0 unchanged');
     const exported = path.join(dir, 'after.csv');
     expect(fleetplan('export', file, '--csv-catalog', exported).code).toBe(0);
     const models = catalogFromCsv(fs.readFileSync(exported, 'utf8'), 'after.csv');
