@@ -64,7 +64,7 @@ describe('document service', () => {
     const rack = sampleSmall().placements[0]!;
     expect(() =>
       s.apply({ type: 'insert', entities: { table: 'placements', items: [{ ...rack, id: 'new', modelId: 'ghost' }] } }, 1),
-    ).toThrow(/Edit refused: it would leave 1 problem\(s\):\nplacements\["new"\]: modelId "ghost" names no equipment model/);
+    ).toThrow(/Edit refused: it would leave 1 problem:\nplacements\["new"\]: modelId "ghost" names no equipment model/);
     expect(() => s.apply({ type: 'remove', table: 'models', ids: ['busway-800'] }, 1)).toThrow(/names no equipment model/);
     expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-gpu01-01', patch: { powerSourceId: 'sm-m01-02' } }, 1)).toThrow(
       /power source "sm-m01-02" is a miner-rack/,
