@@ -7,6 +7,7 @@ import type { FleetDoc, Plan, PlanPeriod } from '../model/schema';
 import { discountFactor, irr, payback, unitEconomics } from './economics';
 import { writeLp, type LinearProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
+import { countOf } from '../units';
 import { buildModel, v, type BuiltModel, type Objective } from './model';
 
 export interface SolverSolution {
@@ -61,6 +62,8 @@ export interface RunOptions {
   mipGap: number;
   planId: string;
   now: string;
+  /** The most variables the solver can hold: a larger model is refused before the solve. */
+  maxVariables?: number;
 }
 
 export interface Sensitivity {
@@ -96,6 +99,9 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     rows: model.lp.rows.length,
     solveMs: 0,
   };
+  if (opts.maxVariables !== undefined && stats.variables > opts.maxVariables) {
+    throw new SolveError(`The model has ${countOf(stats.variables, 'variable')}, over the ${opts.maxVariables.toLocaleString('en-US')} the solver can hold; shorten the horizon or remove options`);
+  }
   const searching = `solving ${stats.variables} variables, ${stats.rows} limits`;
   progress(searching);
   const started = Date.now();

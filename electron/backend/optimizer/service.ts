@@ -6,7 +6,6 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { buildModel } from '../../../shared/optimizer/model';
 import type { RunOptions, RunResult, SearchProgress } from '../../../shared/optimizer/run';
 import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-worker';
 import { MAX_VARIABLES } from './highs-solver';
@@ -71,19 +70,13 @@ export class OptimizerService {
 
   async solve(doc: FleetDoc, options: RunOptions, onProgress: Progress = () => undefined): Promise<RunResult> {
     if (this.pending) throw new OptimizerError('The optimizer is already running; cancel it or wait');
-    // Refuse a model HiGHS-wasm cannot hold before spending a worker on it.
-    const { lp } = buildModel(doc, options.objective);
-    // Every variable but the binaries carries a bound.
-    const variables = lp.binaries.size + lp.bounds.size;
-    if (variables > MAX_VARIABLES) {
-      throw new OptimizerError(`The model has about ${variables.toLocaleString('en-US')} variables, over the ${MAX_VARIABLES.toLocaleString('en-US')} the solver can hold; shorten the horizon or remove options`);
-    }
     return new Promise<RunResult>((resolve, reject) => {
       this.pending = { resolve, reject, onProgress };
       Atomics.store(this.stopFlag, 0, 0);
       const worker = this.ensureWorker();
       worker.ref();
-      worker.postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
+      // The worker refuses a model HiGHS-wasm cannot hold once it has built it, off this thread.
+      worker.postMessage({ type: 'solve', doc, options: { ...options, maxVariables: MAX_VARIABLES } } satisfies WorkerRequest);
     });
   }
 

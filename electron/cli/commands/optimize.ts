@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { formatUsd } from '../../../shared/units';
 import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { runOptimizer } from '../../../shared/optimizer/run';
-import { loadHighs } from '../../backend/optimizer/highs-solver';
+import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
 import { readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
@@ -24,7 +24,7 @@ export const optimizeCommand: CliCommand = {
       if (objective !== undefined && objective !== 'expected' && objective !== 'worst-case') throw new UsageError(`--objective: "${String(objective)}" is not expected or worst-case`);
       const { doc } = readFleet(file);
       const solve = await loadHighs();
-      const result = runOptimizer(doc, { objective: objective ?? doc.limits.objective, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString() }, solve);
+      const result = runOptimizer(doc, { objective: objective ?? doc.limits.objective, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), maxVariables: MAX_VARIABLES }, solve);
       const lpOut = parsed.options.get('write-lp');
       if (typeof lpOut === 'string') fs.writeFileSync(lpOut, result.lpText);
       if (parsed.options.has('json')) {

@@ -187,6 +187,12 @@ describe('optimizer (worker + HiGHS)', () => {
     await expect(service.solve(referencePortfolio(1, 3), options({ timeLimitS: 0.001 }))).rejects.toThrow('The solver stopped without a plan: the time limit came before it found one');
   });
 
+  it('a model over what HiGHS-wasm can hold is refused by the worker, naming its size, and the next run works', async () => {
+    // 40 sites × 6 halls: twice the reference portfolio's 31,320 variables, over the 60,000 limit.
+    await expect(service.solve(referencePortfolio(1, 40), options())).rejects.toThrow(/^The model has 62,\d{3} variables, over the 60,000 the solver can hold; shorten the horizon or remove options$/);
+    expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
+  });
+
   it('a worker that dies becomes a clear error, and the next run works', async () => {
     service.crashForTest();
     const running = service.solve(tinyFleet(), options());
