@@ -306,7 +306,7 @@ export function HallView({ hallId }: { hallId: string }) {
           <input type="number" min={0.05} step={0.05} value={Number(lengthUnit.fromStored(gridStepM).toFixed(3))} onChange={(e) => setGridStep(lengthUnit.toStored(Number(e.target.value)))} aria-label={`Grid step (${lengthUnit.symbol})`} data-testid="grid-step" />
           {lengthUnit.symbol}
         </label>
-        <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on the floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
+        <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on free floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
         <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8, minScale))} aria-label="Zoom out">−</button>
