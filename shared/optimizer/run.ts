@@ -102,7 +102,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   if (opts.maxVariables !== undefined && stats.variables > opts.maxVariables) {
     throw new SolveError(`The model has ${countOf(stats.variables, 'variable')}, over the ${opts.maxVariables.toLocaleString('en-US')} the solver can hold; shorten the horizon or remove options`);
   }
-  const searching = `solving ${stats.variables} variables, ${stats.rows} limits`;
+  const searching = `solving ${countOf(stats.variables, 'variable')}, ${countOf(stats.rows, 'limit')}`;
   progress(searching);
   const started = Date.now();
   const sol = solve(lpText, {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { formatUsd } from '../../../shared/units';
+import { countOf, formatUsd } from '../../../shared/units';
 import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
@@ -32,7 +32,7 @@ export const optimizeCommand: CliCommand = {
         return EXIT_OK;
       }
       const { plan } = result;
-      const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${result.stats.variables} variables, ${result.stats.rows} limits, ${result.stats.solveMs} ms)`];
+      const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${countOf(result.stats.variables, 'variable')}, ${countOf(result.stats.rows, 'limit')}, ${(result.stats.solveMs / 1000).toFixed(1)} s)`];
       const shortfall = describeShortfall(plan, doc.limits.mipGapFraction);
       if (shortfall) lines.push(`  ${shortfall}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
