@@ -8,6 +8,7 @@ import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
+import { safeFileName } from '../shell/download';
 
 export function readPrintRequest(params: URLSearchParams): PrintRequest {
   const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : 'A3';
@@ -42,7 +43,7 @@ async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promi
     window.print();
     return;
   }
-  const name = `${plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1] ?? 'site plan'}.pdf`.replace(/[\\/:*?"<>|]/g, '-');
+  const name = safeFileName(`${plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1] ?? 'site plan'}.pdf`);
   try {
     const { path } = await api.invoke('print.exportPdf', { route: `/print?${params.toString()}`, suggestedName: name });
     if (path) useFleet.getState().say('info', `PDF written to ${path}`);

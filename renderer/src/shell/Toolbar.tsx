@@ -4,6 +4,7 @@ import { useFleet } from '../state/store';
 import { OpenDialog } from './OpenDialog';
 import { useMenuCommands } from './menu-commands';
 import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
+import { safeFileName } from './download';
 
 type Dialog = null | 'open' | 'save-as';
 
@@ -127,7 +128,7 @@ export function Toolbar() {
 }
 
 /** The file name a typed name becomes: no folder separators or characters file systems refuse, one .fleet. */
-const fileNameOf = (typed: string): string => `${typed.trim().replace(/\.fleet$/i, '').replace(/[\\/:*?"<>|]/g, '-')}.fleet`;
+const fileNameOf = (typed: string): string => `${safeFileName(typed.trim().replace(/\.fleet$/i, ''))}.fleet`;
 
 function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => void }) {
   const [name, setName] = useState(initial.replace(/\.fleet$/, ''));
