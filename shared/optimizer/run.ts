@@ -82,6 +82,9 @@ export interface RunResult {
 
 export class SolveError extends Error {}
 
+/** The comment an LP file of this fleet starts with, whether solved here or exported. */
+export const lpTitleOf = (doc: FleetDoc): string => `Fleet Planner capacity plan for ${doc.fleet.name}`;
+
 const SOLVED = new Set(['Optimal', 'Time limit reached', 'Interrupted by user']);
 
 const planStatus = (status: string): Plan['status'] => (status === 'Optimal' ? 'optimal' : status === 'Interrupted by user' ? 'stopped' : 'time-limit');
@@ -92,7 +95,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const progress = hooks.progress ?? (() => undefined);
   progress('building the model');
   const model = buildModel(doc, opts.objective);
-  const lpText = writeLp(model.lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
+  const lpText = writeLp(model.lp, lpTitleOf(doc));
   const stats = {
     variables: new Set([...model.lp.rows.flatMap((r) => r.terms.map((t) => t[1])), ...model.lp.objective.map((t) => t[1])]).size,
     integers: model.lp.integers.size + model.lp.binaries.size,

@@ -12,6 +12,7 @@ import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
 import { useMenuCommands } from '../shell/menu-commands';
+import { download } from '../shell/download';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
@@ -77,6 +78,14 @@ export function OptimizerPanel() {
   if (!doc) return null;
   const plan = result?.plan;
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
+  const exportLp = async () => {
+    try {
+      const { lp } = await api.invoke('optimizer.lp', { objective });
+      download(new Blob([lp], { type: 'text/plain' }), `${doc.fleet.name} (${objectiveLabel(objective)}).lp`);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
   const applyPlan = async () => {
     if (!plan) return;
     const { command, shortfalls, hallIds } = applyPlanCommand(doc, plan);
@@ -118,6 +127,7 @@ export function OptimizerPanel() {
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
         <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
+        <button onClick={() => void exportLp()} title="The model exactly as the solver reads it (CPLEX LP format), for CBC, Gurobi or any MILP solver" data-testid="optimizer-export-lp">Export LP file</button>
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
