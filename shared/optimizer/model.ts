@@ -137,6 +137,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   const T = doc.fleet.horizonPeriods;
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
+  if (doc.halls.length === 0) throw new ModelError('The fleet has no halls to plan: add a site and its halls first');
   if (doc.scenarios.length === 0) throw new ModelError('The fleet has no price scenario to optimize against');
   const probTotal = doc.scenarios.reduce((t, s) => t + s.probability, 0);
   if (objective === 'expected' && Math.abs(probTotal - 1) > 1e-6) {

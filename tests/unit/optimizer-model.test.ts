@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeExclusion } from '../../shared/optimizer/describe';
 import { buildModel, hallOptions, v } from '../../shared/optimizer/model';
-import { sampleSmall } from '../../shared/samples';
+import { blankFleet, sampleSmall } from '../../shared/samples';
 
 describe('optimizer model', () => {
   it('an option that does what another does for more capex is never chosen, so it gets no variables', () => {
@@ -54,5 +54,9 @@ describe('optimizer model', () => {
     ai.leadTimePeriods = 30;
     hall.retrofitOptions.push({ ...ai, id: 'ai-dear', name: 'Same retrofit, dearer', capexUsd: ai.capexUsd + 1 });
     expect(() => buildModel(doc, 'expected')).toThrow(/no hall has an AI option that can run by period 8$/);
+  });
+
+  it('a fleet with nothing to plan says so, rather than what the contract cannot get', () => {
+    expect(() => buildModel(blankFleet(), 'expected')).toThrow('The fleet has no halls to plan: add a site and its halls first');
   });
 });
