@@ -67,9 +67,9 @@ export function HallView({ hallId }: { hallId: string }) {
   }, []);
 
   const hall = scene?.hall;
-  // Refit when another hall opens or the window resizes, not on every edit.
   // A quarter of the size that fits the hall: far enough out to see around it, never so far it is lost.
   const minScale = hall ? fitViewport(hall, size).scale / 4 : undefined;
+  // Refit when another hall opens or the window resizes, not on every edit.
   const fit = useCallback(() => {
     if (hall) setViewport(fitViewport(hall, size));
   }, [hall, size]);
