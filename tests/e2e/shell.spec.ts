@@ -79,3 +79,42 @@ test('opening a file that breaks a limit says so, and saving reports what is sti
   await page.getByTestId('save').click();
   await expect(page.getByTestId('message')).toContainText('with 1 error against the limits still open');
 });
+
+test('a blank fleet grows a site and a hall; equipment goes in; deleting the hall asks, takes its equipment, and undo brings it all back', async ({ page, web }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('blank');
+  await expect(page.getByTestId('tree-fleet')).toHaveText('Untitled fleet');
+  await page.getByTestId('add-site').click();
+  await expect(page.getByTestId('tree-site-site-1')).toContainText('Site 1');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo add Site 1/);
+  await page.getByTestId('add-hall').click();
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('Hall 1');
+  await expect(page.getByTestId('hall-name')).toHaveValue('Hall 1');
+
+  // A rack dropped in the middle of the new 40 × 20 m hall.
+  await page.getByTestId('palette-rack-h100x4').dragTo(page.getByTestId('hall-overlay'));
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '1');
+
+  await page.getByTestId(`tree-hall-site-1-h-1`).click();
+  let asked = '';
+  page.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.accept();
+  });
+  await page.getByTestId('delete-hall').click();
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toHaveCount(0);
+  expect(asked).toBe('Delete Hall 1 and its 1 placed object? Undo brings it all back.');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toBeVisible();
+  await page.getByTestId('tree-hall-site-1-h-1').click();
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '1');
+
+  // Undoing the hall's creation while it is open leaves the site, not a broken view.
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toHaveCount(0);
+  await expect(page.getByTestId('tree-site-site-1')).toBeVisible();
+  expect(errors).toEqual([]);
+});

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useFleet } from '../state/store';
 import { computeTotals, formatHashrate, type Totals } from '../../../shared/model/totals';
 import { countOf } from '../../../shared/units';
+import { AddSiteButton } from './inspector/structure-actions';
 
 /** Names as people number them: Site 2 before Site 10. */
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { numeric: true });
@@ -77,6 +78,7 @@ export function FleetTree() {
           </li>
         ))}
       </ul>
+      <AddSiteButton />
     </nav>
   );
 }

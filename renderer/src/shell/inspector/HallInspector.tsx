@@ -3,6 +3,7 @@ import { zoneProblem } from '../../layout/zones';
 import { CEILING, COOLING_METHODS, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
 import { densityLimitKw, DEFAULT_DENSITY_LIMIT_KW } from '../../../../shared/model/cooling';
 import { ChoiceField, NumberField, TextField } from '../fields';
+import { HallActions } from './structure-actions';
 
 const asChoices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
 
@@ -21,6 +22,10 @@ export function HallInspector({ hall }: { hall: Hall }) {
       <div className="field-pair">
         <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={0} minExclusive max={CEILING.hallLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
         <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={0} minExclusive max={CEILING.hallLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
+      </div>
+      <div className="field-pair">
+        <NumberField label="On the site, x" testId="hall-site-x" quantity="length" units={units} digits={2} value={hall.siteXM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteXM) => set({ siteXM }, 'position on the site')} />
+        <NumberField label="On the site, y" testId="hall-site-y" quantity="length" units={units} digits={2} value={hall.siteYM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteYM) => set({ siteYM }, 'position on the site')} />
       </div>
       <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} digits={1} value={hall.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
       <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={0} minExclusive max={CEILING.floorLoadKgPerM2} onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
@@ -50,6 +55,7 @@ export function HallInspector({ hall }: { hall: Hall }) {
         <ChoiceField label="Use" testId="hall-use" value={hall.currentUse} choices={asChoices(HALL_USES)} onCommit={(currentUse) => set({ currentUse }, 'use')} />
       </div>
       {zones.filter((z) => z.hallId === hall.id).map((z) => <ZoneFields key={z.id} zone={z} />)}
+      <HallActions hallId={hall.id} siteId={hall.siteId} />
     </section>
   );
 }

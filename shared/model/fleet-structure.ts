@@ -1,0 +1,102 @@
+/**
+ * Adding and removing sites and halls, each as one command (one undo step). A new site or
+ * hall starts with plausible figures the user then edits; a removed one takes with it
+ * everything that lives in it (halls, zones, equipment, and the plans that chose an
+ * option for it), so the document never points at what is gone.
+ */
+import type { Command } from '../commands/schema';
+import { hall as hallOf, site as siteOf } from '../samples/parts';
+import { idleOption, retrofitAiOption } from '../samples/economics';
+import { freeId } from './copy-names';
+import type { FleetDoc, Hall, Site } from './schema';
+import { countOf } from '../units';
+
+/** "Site 3" when Site 1 and 2 exist: the first number free among the names given. */
+function nextName(prefix: string, names: readonly string[]): string {
+  const taken = new Set(names);
+  let n = names.length + 1;
+  while (taken.has(`${prefix} ${n}`)) n++;
+  return `${prefix} ${n}`;
+}
+
+/** A site with room for a few halls, a 20 MW interconnect and a typical US industrial power price. */
+export function addSite(doc: FleetDoc): { command: Command; site: Site } {
+  const site = siteOf({
+    id: freeId('site', new Set(doc.sites.map((s) => s.id))),
+    name: nextName('Site', doc.sites.map((s) => s.name)),
+    location: '',
+    interconnectMw: 20,
+    transformerCapacityMw: 20,
+    powerPriceUsdPerMwh: 45,
+    widthM: 200,
+    depthM: 120,
+  });
+  return { command: { type: 'insert', entities: { table: 'sites', items: [site] } }, site };
+}
+
+const NEW_HALL = { widthM: 40, depthM: 20, gapM: 10 };
+
+/**
+ * A 40 × 20 m air-cooled mining hall beside the site's last one, with two options for
+ * the optimizer: stay idle, or retrofit to the catalog's GB200 NVL72 racks (when the
+ * fleet's catalog has them).
+ */
+export function addHall(doc: FleetDoc, siteId: string): { command: Command; hall: Hall } {
+  const siblings = doc.halls.filter((h) => h.siteId === siteId);
+  const id = freeId(`${siteId}-h`, new Set(doc.halls.map((h) => h.id)));
+  const hall = hallOf({
+    id,
+    siteId,
+    name: nextName('Hall', siblings.map((h) => h.name)),
+    kind: 'building',
+    siteXM: siblings.reduce((x, h) => Math.max(x, h.siteXM + h.widthM + NEW_HALL.gapM), NEW_HALL.gapM),
+    siteYM: NEW_HALL.gapM,
+    widthM: NEW_HALL.widthM,
+    depthM: NEW_HALL.depthM,
+    floorLimitKgPerM2: 1200,
+    feedKw: 2000,
+    pue: 1.1,
+    currentUse: 'mining',
+    plant: { method: 'free-air', unitCount: 5, unitCapacityKw: 500 },
+  });
+  const rack = doc.models.find((m) => m.id === 'nvl72-gb200');
+  hall.retrofitOptions = [idleOption(hall), ...(rack ? [retrofitAiOption(hall, rack)] : [])];
+  return { command: { type: 'insert', entities: { table: 'halls', items: [hall] } }, hall };
+}
+
+/** What removing these halls takes with them, as one batch, and a sentence saying so. */
+function removeHalls(doc: FleetDoc, hallIds: ReadonlySet<string>): { commands: Command[]; what: string[] } {
+  const placements = doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => p.id);
+  const zones = doc.zones.filter((z) => hallIds.has(z.hallId)).map((z) => z.id);
+  const plans = doc.plans.filter((p) => p.halls.some((h) => hallIds.has(h.hallId))).map((p) => p.id);
+  const commands: Command[] = [];
+  if (placements.length) commands.push({ type: 'remove', table: 'placements', ids: placements });
+  if (zones.length) commands.push({ type: 'remove', table: 'zones', ids: zones });
+  if (plans.length) commands.push({ type: 'remove', table: 'plans', ids: plans });
+  if (hallIds.size) commands.push({ type: 'remove', table: 'halls', ids: [...hallIds] });
+  const what = [placements.length && countOf(placements.length, 'placed object'), zones.length && countOf(zones.length, 'zone'), plans.length && countOf(plans.length, 'optimizer plan')].filter(
+    (w): w is string => !!w,
+  );
+  return { commands, what };
+}
+
+const withWhat = (name: string, what: string[]): string => (what.length ? `${name} and its ${what.join(', ')}` : name);
+
+/** The batch that removes a hall, its undo label, and what it takes in words ("Hall 2 and its 40 placed objects, 1 zone"). */
+export function removeHall(doc: FleetDoc, hallId: string): { command: Command; label: string; description: string } {
+  const hall = doc.halls.find((h) => h.id === hallId);
+  if (!hall) throw new Error(`No hall "${hallId}" to remove`);
+  const { commands, what } = removeHalls(doc, new Set([hallId]));
+  const label = `delete ${hall.name}`;
+  return { command: { type: 'batch', label, commands }, label, description: withWhat(hall.name, what) };
+}
+
+export function removeSite(doc: FleetDoc, siteId: string): { command: Command; label: string; description: string } {
+  const site = doc.sites.find((s) => s.id === siteId);
+  if (!site) throw new Error(`No site "${siteId}" to remove`);
+  const halls = doc.halls.filter((h) => h.siteId === siteId);
+  const { commands, what } = removeHalls(doc, new Set(halls.map((h) => h.id)));
+  commands.push({ type: 'remove', table: 'sites', ids: [siteId] });
+  const label = `delete ${site.name}`;
+  return { command: { type: 'batch', label, commands }, label, description: withWhat(site.name, [...(halls.length ? [countOf(halls.length, 'hall')] : []), ...what]) };
+}
