@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { isTyping, modalOpen } from './shell/keys';
 import { HallView, HeadroomPanel, Palette, ProblemsPanel, SiteView } from './layout';
 import { ROUTES, parseHash } from './routes';
 import { OptimizerPanel } from './optimizer/OptimizerPanel';
@@ -48,8 +49,7 @@ export function App() {
   });
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const typing = event.target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(event.target.tagName);
-      if (event.key === '?' && !typing) setHelp('shortcuts');
+      if (event.key === '?' && !isTyping(event.target) && !modalOpen()) setHelp('shortcuts');
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

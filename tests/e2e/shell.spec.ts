@@ -31,12 +31,30 @@ test('keyboard moves through the halls of the tree', async ({ page, web }) => {
   await expect(page.locator('.tree-hall.selected')).not.toHaveText(before!);
 });
 
-test('? opens the keyboard shortcut sheet; Close closes it', async ({ page, web }) => {
+test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Close closes it; Ctrl+Z in a field undoes the typing only', async ({ page, web }) => {
   await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('small');
+  const objects = page.getByTestId('status-bar');
+  await expect(objects).toContainText('13 objects');
+  await page.keyboard.press('Control+a');
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts')).toContainText('Rotate the selection');
+  await page.keyboard.press('Delete');
+  await expect(objects).toContainText('13 objects');
+  await expect(page.getByTestId('undo')).toBeDisabled();
   await page.getByTestId('shortcuts').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('shortcuts')).toHaveCount(0);
+
+  // An edit, then typing in another field: Ctrl+Z there leaves the edit alone.
+  await page.getByTestId('tree-hall-sm-h1').click();
+  await page.getByTestId('hall-feed').fill('1234');
+  await page.getByTestId('hall-feed').press('Enter');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Hall 1: power feed/);
+  await page.getByTestId('hall-name').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' X');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('hall-feed')).toHaveValue('1234');
 });
 
 test('in the browser build, Export PDF says how to save one rather than failing silently', async ({ page, web }) => {

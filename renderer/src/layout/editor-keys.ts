@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc, Placement, Rotation } from '../../../shared/model/schema';
 import { useFleet } from '../state/store';
+import { isTyping, modalOpen } from '../shell/keys';
 import { newPlacementId } from './palette-drop';
 import { LABEL_MAX_LENGTH } from '../../../shared/model/schema';
 import { nextFreeLabel } from '../../../shared/model/copy-names';
@@ -41,10 +42,8 @@ export function copies(placements: Placement[], doc: FleetDoc, hallId: string, d
 export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown }: Args): void {
   const clipboard = useRef<Placement[]>([]);
   useEffect(() => {
-    const isTyping = (t: EventTarget | null) =>
-      t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || t.isContentEditable);
     const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || !scene || !viewport) return;
+      if (isTyping(event.target) || modalOpen() || !scene || !viewport) return;
       const { selection, setSelection, apply, document } = useFleet.getState();
       const { gridStepM } = useLayoutSettings.getState();
       const selected = [...selection].map((id) => scene.byId.get(id)?.placement).filter((p): p is Placement => !!p);

@@ -8,7 +8,7 @@ import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
-import { safeFileName } from '../shell/download';
+import { safeFileName } from '../shell/file-names';
 
 export function readPrintRequest(params: URLSearchParams): PrintRequest {
   const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : 'A3';

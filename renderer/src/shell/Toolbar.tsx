@@ -4,7 +4,8 @@ import { useFleet } from '../state/store';
 import { OpenDialog } from './OpenDialog';
 import { useMenuCommands } from './menu-commands';
 import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
-import { safeFileName } from './download';
+import { fleetFileName, saveAsProblem } from './file-names';
+import { isTyping, modalOpen } from './keys';
 
 type Dialog = null | 'open' | 'save-as';
 
@@ -57,8 +58,10 @@ export function Toolbar() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
+      if (!(event.ctrlKey || event.metaKey) || modalOpen()) return;
       const key = event.key.toLowerCase();
+      // In a field, Ctrl+Z and Ctrl+Y undo the typing, not an earlier edit of the document.
+      if ((key === 'z' || key === 'y') && isTyping(event.target)) return;
       const actions: Record<string, () => void> = {
         s: () => (event.shiftKey ? saveAs() : void save()),
         o: open,
@@ -127,14 +130,10 @@ export function Toolbar() {
   );
 }
 
-/** The file name a typed name becomes: no folder separators or characters file systems refuse, one .fleet. */
-const fileNameOf = (typed: string): string => `${safeFileName(typed.trim().replace(/\.fleet$/i, ''))}.fleet`;
-
 function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => void }) {
   const [name, setName] = useState(initial.replace(/\.fleet$/, ''));
-  const fileName = fileNameOf(name);
-  // A name of dots only would make a hidden file; 200 characters leave room for the lock file beside it.
-  const problem = /^\.*\.fleet$/.test(fileName) ? 'Type a name for the file' : fileName.length > 200 ? 'That name is too long (200 characters at most)' : null;
+  const fileName = fleetFileName(name);
+  const problem = saveAsProblem(fileName);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (problem) return;
@@ -146,12 +145,12 @@ function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => vo
     if (await saveDocumentAs(file)) onClose();
   };
   return (
-    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="Save as">
+    <div className="modal-backdrop" role="dialog" aria-modal="true" aria-label="Save as" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <form className="modal" onSubmit={(e) => void submit(e)}>
         <h2>Save as</h2>
         <label>
           File name
-          <input data-testid="save-as-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && onClose()} required />
+          <input data-testid="save-as-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} required />
         </label>
         <p className={problem ? 'error' : 'muted'} data-testid="save-as-file">{problem ?? `Saves as ${fileName}`}</p>
         <div className="modal-actions">

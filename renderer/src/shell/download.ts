@@ -2,6 +2,8 @@
  * Hands a file to the user as a download: the browser build saves it to its downloads
  * folder, Electron asks where with its save dialog.
  */
+import { safeFileName } from './file-names';
+
 export function download(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -13,11 +15,3 @@ export function download(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/**
- * A name every file system takes: no folder separators or characters Windows refuses
- * (a fleet named "Sample fleet: Pecos" saves as "Sample fleet- Pecos"), the same in
- * every build rather than whatever each browser substitutes.
- */
-export function safeFileName(name: string): string {
-  return name.trim().replace(/[\\/:*?"<>|]/g, '-');
-}
