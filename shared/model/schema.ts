@@ -26,6 +26,19 @@ export const CEILING = {
   powerMw: 10_000,
   floorLoadKgPerM2: 100_000,
   massKg: 1_000_000,
+  /** Past any rack: the densest liquid-cooled racks draw a few hundred kW. */
+  rackKw: 10_000,
+  /** Power prices and credits: ERCOT's cap is $5,000/MWh. */
+  priceUsdPerMwh: 10_000,
+  /** One capex figure or budget: a trillion dollars. */
+  usd: 1e12,
+  /** Hashprice peaked near $400/PH/day (2021). */
+  hashpriceUsdPerPhDay: 10_000,
+  gpuRateUsdPerGpuHour: 1_000,
+  powerPriceFactor: 100,
+  hashrateThs: 10_000_000,
+  landHa: 1_000_000,
+  gpus: 10_000_000,
 } as const;
 const siteLength = positive.max(CEILING.siteLengthM);
 const hallLength = positive.max(CEILING.hallLengthM);
@@ -83,12 +96,12 @@ export const FleetMetaSchema = z.object({
   /** Continuous-load derate applied to every PDU/busway rating (NEC-style 80 %). */
   continuousLoadDerate: finite.gt(0).max(1),
   /** Reserved floor depth in front of and behind equipment counted in floor loading. */
-  floorServiceAreaDepthM: nonNegative,
+  floorServiceAreaDepthM: equipmentLength,
 });
 
 export const DemandResponseSchema = z.object({
   enabled: z.boolean(),
-  creditUsdPerMwh: nonNegative,
+  creditUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   maxCurtailmentFraction: fraction,
 });
 
@@ -101,9 +114,9 @@ export const SiteSchema = z.object({
   designDryBulbC: finite.min(-60).max(60),
   interconnectMw: powerMw,
   transformerCapacityMw: powerMw,
-  powerPriceUsdPerMwh: nonNegative,
+  powerPriceUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   demandResponse: DemandResponseSchema,
-  landHa: nonNegative,
+  landHa: nonNegative.max(CEILING.landHa),
   fiber: z.boolean(),
   widthM: siteLength,
   depthM: siteLength,
@@ -125,7 +138,7 @@ export const RetrofitOptionSchema = z.object({
   /** The unit the option fills the hall with (miner rack, container, GPU rack…); null for idle. */
   modelId: id.nullable(),
   /** Building work: fixed capex of the conversion, on top of per-unit equipment capex. */
-  capexUsd: nonNegative,
+  capexUsd: nonNegative.max(CEILING.usd),
   leadTimePeriods: z.number().int().min(0).max(120),
   /** Hall limits after the option (a retrofit usually upgrades feed and cooling). */
   feedKw: powerKw,
@@ -148,7 +161,7 @@ export const HallSchema = z.object({
   feedKw: powerKw,
   cooling: CoolingPlantSchema,
   /** kW per rack allowed under this hall's cooling; null = the method's default. */
-  densityLimitKwPerRack: positive.nullable(),
+  densityLimitKwPerRack: positive.max(CEILING.rackKw).nullable(),
   pue: finite.min(1).max(3),
   currentUse: z.enum(HALL_USES),
   retrofitOptions: z.array(RetrofitOptionSchema).max(50),
@@ -180,9 +193,9 @@ export const EquipmentModelSchema = z.object({
   /** Share of the heat that leaves through liquid (CDU / tank loop); the rest goes to air. */
   heatToLiquidFraction: fraction,
   compatibleCooling: z.array(z.enum(COOLING_METHODS)).min(1),
-  capexUsd: nonNegative,
-  hashrateThs: nonNegative,
-  gpuCount: z.number().int().min(0),
+  capexUsd: nonNegative.max(CEILING.usd),
+  hashrateThs: nonNegative.max(CEILING.hashrateThs),
+  gpuCount: z.number().int().min(0).max(CEILING.gpus),
   gpuType: z.string().max(40),
   /** Electrical rating for pdu / busway / transformer / ups / generator. */
   ratingKw: powerKw,
@@ -218,19 +231,19 @@ export const ScenarioSchema = z.object({
   name: z.string().min(1).max(200),
   probability: fraction,
   /** Per-period paths, one entry per planning period. */
-  hashpriceUsdPerPhDay: z.array(nonNegative).min(1),
-  gpuRateUsdPerGpuHour: z.array(nonNegative).min(1),
+  hashpriceUsdPerPhDay: z.array(nonNegative.max(CEILING.hashpriceUsdPerPhDay)).min(1),
+  gpuRateUsdPerGpuHour: z.array(nonNegative.max(CEILING.gpuRateUsdPerGpuHour)).min(1),
   gpuUtilizationFraction: z.array(fraction).min(1),
   /** Multiplier on each site's power price. */
-  powerPriceFactor: z.array(nonNegative).min(1),
+  powerPriceFactor: z.array(nonNegative.max(CEILING.powerPriceFactor)).min(1),
 });
 
 export const PlanLimitsSchema = z.object({
   objective: z.enum(['expected', 'worst-case']),
-  capexBudgetUsdPerPeriod: z.array(nonNegative),
-  gpuDeliveriesPerPeriod: z.array(z.number().int().min(0)),
+  capexBudgetUsdPerPeriod: z.array(nonNegative.max(CEILING.usd)),
+  gpuDeliveriesPerPeriod: z.array(z.number().int().min(0).max(CEILING.gpus)),
   /** Contracted AI IT MW that must be live by the given period (index). */
-  contractedAiMw: nonNegative,
+  contractedAiMw: powerMw,
   contractedByPeriod: z.number().int().min(0),
   timeLimitS: positive.max(3600),
   mipGapFraction: finite.min(0).max(1),

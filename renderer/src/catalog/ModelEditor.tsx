@@ -33,11 +33,11 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
         <NumberField label="Heat to liquid" testId="model-liquid" unitLabel="%" digits={1} value={model.heatToLiquidFraction * 100} min={0} max={100} onCommit={(pct) => set({ heatToLiquidFraction: pct / 100 }, 'heat to liquid')} />
         <NumberField label="Clearance front" testId="model-clear-front" {...length} value={model.clearanceFrontM} min={0} max={CEILING.equipmentLengthM} onCommit={(clearanceFrontM) => set({ clearanceFrontM }, 'front clearance')} />
         <NumberField label="Clearance back" testId="model-clear-back" {...length} value={model.clearanceBackM} min={0} max={CEILING.equipmentLengthM} onCommit={(clearanceBackM) => set({ clearanceBackM }, 'back clearance')} />
-        <NumberField label="Hashrate" testId="model-hashrate" unitLabel="TH/s" digits={1} value={model.hashrateThs} min={0} onCommit={(hashrateThs) => set({ hashrateThs }, 'hashrate')} />
-        <NumberField label="GPUs" testId="model-gpus" integer value={model.gpuCount} min={0} onCommit={(gpuCount) => set({ gpuCount }, 'GPU count')} />
+        <NumberField label="Hashrate" testId="model-hashrate" unitLabel="TH/s" digits={1} value={model.hashrateThs} min={0} max={CEILING.hashrateThs} onCommit={(hashrateThs) => set({ hashrateThs }, 'hashrate')} />
+        <NumberField label="GPUs" testId="model-gpus" integer value={model.gpuCount} min={0} max={CEILING.gpus} onCommit={(gpuCount) => set({ gpuCount }, 'GPU count')} />
         <NumberField label="Electrical rating" testId="model-rating" quantity="power" units={units} digits={1} value={model.ratingKw} min={0} max={CEILING.powerKw} onCommit={(ratingKw) => set({ ratingKw }, 'rating')} />
         <NumberField label="Cooling capacity" testId="model-cooling-capacity" quantity="heat" units={units} digits={1} value={model.coolingCapacityKw} min={0} max={CEILING.powerKw} onCommit={(coolingCapacityKw) => set({ coolingCapacityKw }, 'cooling capacity')} />
-        <NumberField label="Capex" testId="model-capex" unitLabel="USD" digits={0} value={model.capexUsd} min={0} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
+        <NumberField label="Capex" testId="model-capex" unitLabel="USD" digits={0} value={model.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
         <ChoiceField label="Mounting" testId="model-mounting" value={model.mounting} choices={asChoices(['floor', 'overhead'] as const)} onCommit={(mounting) => set({ mounting }, 'mounting')} />
       </div>
       <fieldset className="cooling-methods">

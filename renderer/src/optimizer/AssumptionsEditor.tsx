@@ -5,17 +5,17 @@
  */
 import { copyName, freeId } from '../../../shared/model/copy-names';
 import { useFleet } from '../state/store';
-import type { FleetDoc, PlanLimits, Scenario } from '../../../shared/model/schema';
+import { CEILING, type FleetDoc, type PlanLimits, type Scenario } from '../../../shared/model/schema';
 import { ChoiceField, NumberField, TextField } from '../shell/fields';
 
 type PathKey = 'hashpriceUsdPerPhDay' | 'gpuRateUsdPerGpuHour' | 'gpuUtilizationFraction' | 'powerPriceFactor';
 
 /** A path's display: the unit the user reads and how stored values map to it. */
 const PATHS: { key: PathKey; label: string; unit: string; scale: number; max?: number }[] = [
-  { key: 'hashpriceUsdPerPhDay', label: 'Hashprice', unit: '$/PH/day', scale: 1 },
-  { key: 'gpuRateUsdPerGpuHour', label: 'GPU lease rate', unit: '$/GPU-h', scale: 1 },
+  { key: 'hashpriceUsdPerPhDay', label: 'Hashprice', unit: '$/PH/day', scale: 1, max: CEILING.hashpriceUsdPerPhDay },
+  { key: 'gpuRateUsdPerGpuHour', label: 'GPU lease rate', unit: '$/GPU-h', scale: 1, max: CEILING.gpuRateUsdPerGpuHour },
   { key: 'gpuUtilizationFraction', label: 'GPU utilization', unit: '%', scale: 100, max: 1 },
-  { key: 'powerPriceFactor', label: 'Power price factor', unit: '×', scale: 1 },
+  { key: 'powerPriceFactor', label: 'Power price factor', unit: '×', scale: 1, max: CEILING.powerPriceFactor },
 ];
 
 /** A path of `periods` values: a shorter stored path holds its last value to the horizon. */
@@ -83,7 +83,7 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
       <summary>Scenarios and limits</summary>
       <h3>Limits</h3>
       <div className="optimizer-controls">
-        <NumberField label="Contracted AI" testId="limit-contract-mw" quantity="largePower" units={doc.fleet.unitSystem} digits={2} value={doc.limits.contractedAiMw} min={0} onCommit={(contractedAiMw) => setLimits({ contractedAiMw }, 'contracted AI MW')} />
+        <NumberField label="Contracted AI" testId="limit-contract-mw" quantity="largePower" units={doc.fleet.unitSystem} digits={2} value={doc.limits.contractedAiMw} min={0} max={CEILING.powerMw} onCommit={(contractedAiMw) => setLimits({ contractedAiMw }, 'contracted AI MW')} />
         <ChoiceField
           label="live by"
           testId="limit-contract-period"
@@ -108,8 +108,8 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
 function PerPeriodLimits({ doc, setLimits }: { doc: FleetDoc; setLimits: (l: Partial<PlanLimits>, what: string) => void }) {
   const periods = doc.fleet.horizonPeriods;
   const rows = [
-    { key: 'capexBudgetUsdPerPeriod', label: 'Capex budget', unit: '$M', scale: 1e-6, fill: 100e6, integer: false },
-    { key: 'gpuDeliveriesPerPeriod', label: 'GPU deliveries', unit: 'GPUs', scale: 1, fill: 1000, integer: true },
+    { key: 'capexBudgetUsdPerPeriod', label: 'Capex budget', unit: '$M', scale: 1e-6, fill: 100e6, integer: false, max: CEILING.usd },
+    { key: 'gpuDeliveriesPerPeriod', label: 'GPU deliveries', unit: 'GPUs', scale: 1, fill: 1000, integer: true, max: CEILING.gpus },
   ] as const;
   return (
     <table className="period-table" data-testid="limits-per-period">
@@ -127,6 +127,7 @@ function PerPeriodLimits({ doc, setLimits }: { doc: FleetDoc; setLimits: (l: Par
               values={fullPath(values, periods)}
               scale={row.scale}
               integer={row.integer}
+              max={row.max}
               onCommit={(t, v) => setLimits({ [row.key]: withValue(values, periods, t, row.integer ? Math.round(v) : v) }, `${row.label} in period ${t + 1}`)}
               onClear={() => setLimits({ [row.key]: [] }, `no ${row.label} limit`)}
             />

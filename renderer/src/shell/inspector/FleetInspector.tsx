@@ -1,5 +1,5 @@
 import { useFleet } from '../../state/store';
-import type { FleetMeta } from '../../../../shared/model/schema';
+import { CEILING, type FleetMeta } from '../../../../shared/model/schema';
 import { NumberField, TextField } from '../fields';
 
 /** The fleet's own settings: who keeps it, the discount rate the optimizer uses, and the rules' settable figures. */
@@ -27,7 +27,7 @@ export function FleetInspector() {
         max={100}
         onCommit={(pct) => set({ continuousLoadDerate: pct / 100 }, 'derate')}
       />
-      <NumberField label="Service area counted in floor load, front and back" testId="fleet-service-depth" quantity="length" units={fleet.unitSystem} digits={2} value={fleet.floorServiceAreaDepthM} min={0} onCommit={(floorServiceAreaDepthM) => set({ floorServiceAreaDepthM }, 'service area depth')} />
+      <NumberField label="Service area counted in floor load, front and back" testId="fleet-service-depth" quantity="length" units={fleet.unitSystem} digits={2} value={fleet.floorServiceAreaDepthM} min={0} max={CEILING.equipmentLengthM} onCommit={(floorServiceAreaDepthM) => set({ floorServiceAreaDepthM }, 'service area depth')} />
     </section>
   );
 }

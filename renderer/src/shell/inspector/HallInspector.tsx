@@ -43,6 +43,7 @@ export function HallInspector({ hall }: { hall: Hall }) {
         value={densityLimitKw(hall)}
         min={0}
         minExclusive
+        max={CEILING.rackKw}
         onCommit={(kw) => set({ densityLimitKwPerRack: kw }, 'rack density limit')}
       />
       {hall.densityLimitKwPerRack !== null && (

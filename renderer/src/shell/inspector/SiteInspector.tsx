@@ -15,7 +15,7 @@ export function SiteInspector({ site }: { site: Site }) {
       <TextField label="Location" testId="site-location" value={site.location} onCommit={(location) => set({ location }, 'location')} />
       <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
       <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
-      <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
+      <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} max={CEILING.priceUsdPerMwh} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
       <NumberField label="Design dry-bulb" testId="site-dry-bulb" quantity="temperature" units={units} digits={1} value={site.designDryBulbC} min={-60} max={60} onCommit={(designDryBulbC) => set({ designDryBulbC }, 'design dry-bulb')} />
       <SiteActions siteId={site.id} />
     </section>
