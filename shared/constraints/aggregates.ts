@@ -9,6 +9,7 @@ import { isPowerSource } from '../model/load';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { placementName } from './item';
+import { countOf } from '../units';
 
 const EPS = 1e-9;
 
@@ -32,7 +33,7 @@ export function hallAggregates(hall: Hall, load: number): Aggregate[] {
     {
       key: `hall-cooling:${hall.id}`,
       headroom: { kind: 'hall-cooling', id: hall.id, name: hall.name, capacity: cooling, load, headroom: cooling - load, unit: 'kW' },
-      violation: load > cooling + EPS ? { ...base, id: `hall-cooling:${hall.id}`, rule: 'hall-cooling', quantity: 'heat', limit: cooling, value: load, margin: cooling - load, unit: 'kW', message: `${hall.name} (${hall.cooling.unitCount} × ${hall.cooling.unitCapacityKw} kW, ${hall.cooling.redundancy})` } : null,
+      violation: load > cooling + EPS ? { ...base, id: `hall-cooling:${hall.id}`, rule: 'hall-cooling', quantity: 'heat', limit: cooling, value: load, margin: cooling - load, unit: 'kW', message: `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})` } : null,
     },
   ];
 }

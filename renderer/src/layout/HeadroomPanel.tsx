@@ -1,4 +1,4 @@
-import { formatQuantity } from '../../../shared/units';
+import { formatQuantity, kwToMw } from '../../../shared/units';
 import type { Headroom } from '../../../shared/constraints';
 import { useFleet } from '../state/store';
 
@@ -39,14 +39,16 @@ export function HeadroomPanel() {
       <h3>Headroom</h3>
       {shown.map((h) => {
         const used = h.capacity > 0 ? Math.min(1, h.load / h.capacity) : 1;
-        const quantity = h.kind.includes('cooling') || h.kind.startsWith('zone') ? 'heat' : 'power';
+        // A site's grid reads in MW, as in the tree and the site's inspector; a hall's in kW.
+        const site = h.kind === 'site-interconnect' || h.kind === 'site-transformer';
+        const amount = (kw: number) => (site ? formatQuantity(kwToMw(kw), 'largePower', units, 2) : formatQuantity(kw, h.kind.includes('cooling') || h.kind.startsWith('zone') ? 'heat' : 'power', units, 0));
         return (
           <div key={`${h.kind}:${h.id}`} className="headroom-row" data-testid={`headroom-${h.kind}-${h.id}`} data-headroom-kw={h.headroom}>
             <div className="headroom-label">
               <span>{KIND_LABEL[h.kind]}: {h.name}</span>
-              <span className={h.headroom < 0 ? 'error' : 'muted'}>{h.headroom < 0 ? `over by ${formatQuantity(-h.headroom, quantity, units, 0)}` : `${formatQuantity(h.headroom, quantity, units, 0)} left`}</span>
+              <span className={h.headroom < 0 ? 'error' : 'muted'}>{h.headroom < 0 ? `over by ${amount(-h.headroom)}` : `${amount(h.headroom)} left`}</span>
             </div>
-            <progress max={1} value={used} className={h.headroom < 0 ? 'over' : used > 0.9 ? 'tight' : ''} aria-label={`${formatQuantity(h.load, quantity, units, 0)} of ${formatQuantity(h.capacity, quantity, units, 0)}`} />
+            <progress max={1} value={used} className={h.headroom < 0 ? 'over' : used > 0.9 ? 'tight' : ''} aria-label={`${amount(h.load)} of ${amount(h.capacity)}`} />
           </div>
         );
       })}

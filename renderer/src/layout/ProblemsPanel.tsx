@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { describeViolation, type Violation } from '../../../shared/constraints';
 import { useFleet } from '../state/store';
+import { countOf } from '../../../shared/units';
 
 
 interface ProblemLine {
@@ -37,7 +38,7 @@ export function ProblemsPanel() {
   return (
     <section className="problems" aria-label="Problems" data-testid="problems">
       <h3>
-        Problems <span className="muted">{errors} errors · {violations.length - errors} warnings</span>
+        Problems <span className="muted">{countOf(errors, 'error')} · {countOf(violations.length - errors, 'warning')}</span>
       </h3>
       {violations.length === 0 && <p className="muted">Every limit holds.</p>}
       <ul>
