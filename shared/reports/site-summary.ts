@@ -6,6 +6,7 @@ import { itPowerKw } from '../model/load';
 import type { FleetDoc } from '../model/schema';
 import { unitEconomics } from '../optimizer/economics';
 import { kwToMw } from '../units';
+import { byName } from '../model/order';
 
 export interface SiteSummary {
   siteId: string;
@@ -15,18 +16,22 @@ export interface SiteSummary {
   idleHalls: number;
   hashrateThs: number;
   gpus: number;
-  /** Grid draw over IT load, weighted by each hall's IT. */
-  pue: number;
+  /** Grid draw over IT load, weighted by each hall's IT; null where nothing runs. */
+  pue: number | null;
   miningRevenueUsdPerPeriod: number;
   aiRevenueUsdPerPeriod: number;
 }
 
-export function siteSummaries(doc: FleetDoc): SiteSummary[] {
+type Tally = SiteSummary & { gridKw: number; itKw: number };
+
+const withPue = ({ gridKw, itKw, ...s }: Tally): SiteSummary => ({ ...s, pue: itKw > 0 ? gridKw / itKw : null });
+
+/** Each site, in the fleet tree's order, and the fleet as a whole (its PUE weighted by IT like a site's). */
+export function siteSummaries(doc: FleetDoc): { sites: SiteSummary[]; fleet: SiteSummary } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const halls = new Map(doc.halls.map((h) => [h.id, h]));
-  const out = new Map<string, SiteSummary & { gridKw: number; itKw: number }>(
-    doc.sites.map((s) => [s.id, { siteId: s.id, name: s.name, miningMw: 0, aiMw: 0, idleHalls: 0, hashrateThs: 0, gpus: 0, pue: 0, miningRevenueUsdPerPeriod: 0, aiRevenueUsdPerPeriod: 0, gridKw: 0, itKw: 0 }]),
-  );
+  const tally = (siteId: string, name: string): Tally => ({ siteId, name, miningMw: 0, aiMw: 0, idleHalls: 0, hashrateThs: 0, gpus: 0, pue: null, miningRevenueUsdPerPeriod: 0, aiRevenueUsdPerPeriod: 0, gridKw: 0, itKw: 0 });
+  const out = new Map<string, Tally>([...doc.sites].sort(byName).map((s) => [s.id, tally(s.id, s.name)]));
   for (const h of doc.halls) if (h.currentUse === 'idle') out.get(h.siteId)!.idleHalls++;
   for (const p of doc.placements) {
     const m = models.get(p.modelId);
@@ -47,5 +52,10 @@ export function siteSummaries(doc: FleetDoc): SiteSummary[] {
       else s.miningRevenueUsdPerPeriod += sc.probability * e.revenueUsd;
     }
   }
-  return [...out.values()].map(({ gridKw, itKw, ...s }) => ({ ...s, pue: itKw > 0 ? gridKw / itKw : 0 }));
+  const sites = [...out.values()];
+  const fleet = tally('', 'Fleet');
+  for (const s of sites) {
+    for (const key of ['miningMw', 'aiMw', 'idleHalls', 'hashrateThs', 'gpus', 'miningRevenueUsdPerPeriod', 'aiRevenueUsdPerPeriod', 'gridKw', 'itKw'] as const) fleet[key] += s[key];
+  }
+  return { sites: sites.map(withPue), fleet: withPue(fleet) };
 }

@@ -7,9 +7,11 @@ test('the fleet summary lists every site, and its charts export as SVG and PNG',
   await openPlanner(page, web.url);
   await page.getByTestId('view-reports').click();
   const rows = page.getByTestId('site-summary').locator('tbody tr');
-  const expected = siteSummaries(sampleCampus());
+  const { sites: expected, fleet } = siteSummaries(sampleCampus());
   await expect(rows).toHaveCount(expected.length);
-  for (const s of expected) await expect(page.getByTestId('site-summary')).toContainText(s.name);
+  // In the fleet tree's order, with the fleet's total below.
+  for (const [i, s] of expected.entries()) await expect(rows.nth(i).locator('td').first()).toHaveText(s.name);
+  await expect(page.getByTestId('site-summary-total')).toContainText(`Fleet${fleet.miningMw.toFixed(2)}${fleet.aiMw.toFixed(2)}`);
 
   const svgDownload = page.waitForEvent('download');
   await page.getByTestId('export-svg-mw-by-site').click();
@@ -17,6 +19,7 @@ test('the fleet summary lists every site, and its charts export as SVG and PNG',
   expect(svg.suggestedFilename()).toBe('mw-by-site.svg');
   const svgText = fs.readFileSync((await svg.path())!, 'utf8');
   expect(svgText).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svgText).toMatch(/^<svg[^>]*font-family="[^"]*sans-serif"/);
   expect(svgText).toContain(expected[0]!.name.slice(0, 24));
   // The exported chart carries its own legend and each site's total, so it reads on its own.
   expect(svgText).toContain('>mining</text>');

@@ -4,6 +4,8 @@ import { download } from '../shell/download';
 function serialize(svg: SVGSVGElement): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  // On screen the text takes the page's font; alone, a viewer would fall back to a serif one.
+  copy.setAttribute('font-family', getComputedStyle(svg).fontFamily);
   // currentColor depends on the page's theme; a file stands alone, so ink it black.
   return new XMLSerializer().serializeToString(copy).replaceAll('currentColor', '#212529');
 }

@@ -1,6 +1,6 @@
 /** The fleet summary: per site, MW by use, hashrate, GPUs, PUE and revenue mix, with charts to export. */
 import { useMemo, useRef } from 'react';
-import { siteSummaries } from '../../../shared/reports/site-summary';
+import { siteSummaries, type SiteSummary } from '../../../shared/reports/site-summary';
 import { formatHashrate } from '../../../shared/model/totals';
 import { formatUsd, periodName } from '../../../shared/units';
 import { describePlanStatus, objectiveLabel } from '../../../shared/optimizer/describe';
@@ -22,9 +22,25 @@ function ChartExport({ target, name }: { target: React.RefObject<HTMLDivElement 
   );
 }
 
+function SummaryRow({ row }: { row: SiteSummary }) {
+  return (
+    <tr>
+      <td>{row.name}</td>
+      <td>{row.miningMw.toFixed(2)}</td>
+      <td>{row.aiMw.toFixed(2)}</td>
+      <td>{formatHashrate(row.hashrateThs)}</td>
+      <td>{row.gpus.toLocaleString('en-US')}</td>
+      {/* Nothing running has no PUE to speak of. */}
+      <td>{row.pue === null ? '—' : row.pue.toFixed(2)}</td>
+      <td>{formatUsd(row.miningRevenueUsdPerPeriod)} / {formatUsd(row.aiRevenueUsdPerPeriod)}</td>
+    </tr>
+  );
+}
+
 export function ReportsView() {
   const doc = useFleet((s) => s.document?.doc);
-  const rows = useMemo(() => (doc ? siteSummaries(doc) : []), [doc]);
+  const summary = useMemo(() => (doc ? siteSummaries(doc) : null), [doc]);
+  const rows = summary?.sites ?? [];
   const mixRef = useRef<HTMLDivElement>(null);
   const planRef = useRef<HTMLDivElement>(null);
   if (!doc) return null;
@@ -38,18 +54,13 @@ export function ReportsView() {
           <tr><th>Site</th><th>Mining MW</th><th>AI MW</th><th>Hashrate</th><th>GPUs</th><th>PUE</th><th>Revenue per {periodName(doc.fleet.periodMonths)} (mining / AI)</th></tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.siteId}>
-              <td>{r.name}</td>
-              <td>{r.miningMw.toFixed(2)}</td>
-              <td>{r.aiMw.toFixed(2)}</td>
-              <td>{formatHashrate(r.hashrateThs)}</td>
-              <td>{r.gpus.toLocaleString('en-US')}</td>
-              <td>{r.pue.toFixed(2)}</td>
-              <td>{formatUsd(r.miningRevenueUsdPerPeriod)} / {formatUsd(r.aiRevenueUsdPerPeriod)}</td>
-            </tr>
-          ))}
+          {rows.map((r) => <SummaryRow key={r.siteId} row={r} />)}
         </tbody>
+        {summary && rows.length > 1 && (
+          <tfoot data-testid="site-summary-total">
+            <SummaryRow row={summary.fleet} />
+          </tfoot>
+        )}
       </table>
       <h3>IT MW by use per site <ChartExport target={mixRef} name="mw-by-site" /></h3>
       <div ref={mixRef}>

@@ -2,10 +2,9 @@ import { useMemo } from 'react';
 import { useFleet } from '../state/store';
 import { computeTotals, formatHashrate, type Totals } from '../../../shared/model/totals';
 import { countOf } from '../../../shared/units';
+import { byName } from '../../../shared/model/order';
 import { AddSiteButton } from './inspector/structure-actions';
 
-/** Names as people number them: Site 2 before Site 10. */
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, undefined, { numeric: true });
 
 /** What a hall produces: hashrate where it mines, GPUs where it hosts AI (an AI hall is not "0 TH/s"). */
 const hallOutput = (t: Totals): string => (t.gpuCount > 0 && t.hashrateThs === 0 ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
