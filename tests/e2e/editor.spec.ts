@@ -237,7 +237,11 @@ test('place a row of N copies and align a selection, each one undo step', async 
   const gpu = small.placements.find((p) => p.id === 'sm-gpu01-01')!;
   const at = await hallPoint(page, gpu.xM, gpu.yM);
   await page.mouse.click(at.x, at.y);
-  await page.getByTestId('row-count').fill('3');
+  // Emptied, the field stays empty (it used to snap back to 1), and nothing can be placed until it holds a count.
+  await page.getByTestId('row-count').fill('');
+  await expect(page.getByTestId('row-count')).toHaveValue('');
+  await expect(page.getByTestId('row-place')).toBeDisabled();
+  await page.getByTestId('row-count').pressSequentially('3');
   await page.getByTestId('row-gap').fill('0.2');
   await page.getByTestId('row-place').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 3);

@@ -10,14 +10,23 @@ import { ChoiceField, NumberField, TextField } from '../fields';
 export function PlacementInspector({ placementId }: { placementId: string }) {
   const doc = useFleet((s) => s.document!.doc);
   const apply = useFleet((s) => s.apply);
-  const [rowCount, setRowCount] = useState(4);
-  /** In the user's length unit, as typed. */
-  const [rowGap, setRowGap] = useState(0);
+  // As typed, so a field can be emptied and retyped; read when the row is placed.
+  const [rowCountText, setRowCountText] = useState('4');
+  /** In the user's length unit. */
+  const [rowGapText, setRowGapText] = useState('0');
   const p = doc.placements.find((q) => q.id === placementId);
   if (!p) return null;
   const units = doc.fleet.unitSystem;
   const model = doc.models.find((m) => m.id === p.modelId);
   const sources = powerSourcesInHall(doc, p.hallId).filter((q) => q.id !== p.id);
+  const rowCount = Number(rowCountText);
+  const rowGap = Number(rowGapText);
+  const rowProblem =
+    rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
+      ? 'Copies: a whole number from 1 to 500'
+      : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0
+        ? 'Gap: a length of 0 or more'
+        : null;
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -51,9 +60,17 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       )}
       {model && (
         <div className="row-of" role="group" aria-label="Place a row">
-          <label>Copies <input type="number" min={1} max={500} value={rowCount} onChange={(e) => setRowCount(Math.max(1, Math.min(500, Number(e.target.value))))} data-testid="row-count" /></label>
-          <label>Gap ({displayUnit(units, 'length').symbol}) <input type="number" min={0} step={0.1} value={rowGap} onChange={(e) => setRowGap(Math.max(0, Number(e.target.value)))} data-testid="row-gap" /></label>
-          <button onClick={() => void apply(rowOf(doc, p, model, rowCount, displayUnit(units, 'length').toStored(rowGap)), `row of ${rowCount}`)} data-testid="row-place">Place a row</button>
+          <label>Copies <input type="number" min={1} max={500} value={rowCountText} onChange={(e) => setRowCountText(e.target.value)} data-testid="row-count" /></label>
+          <label>Gap ({displayUnit(units, 'length').symbol}) <input type="number" min={0} step={0.1} value={rowGapText} onChange={(e) => setRowGapText(e.target.value)} data-testid="row-gap" /></label>
+          <button
+            disabled={rowProblem !== null}
+            title={rowProblem ?? undefined}
+            onClick={() => void apply(rowOf(doc, p, model, rowCount, displayUnit(units, 'length').toStored(rowGap)), `row of ${rowCount}`)}
+            data-testid="row-place"
+          >
+            Place a row
+          </button>
+          {rowProblem && <span className="error" role="alert">{rowProblem}</span>}
         </div>
       )}
     </section>
