@@ -40,8 +40,19 @@ export const CEILING = {
   landHa: 1_000_000,
   gpus: 10_000_000,
 } as const;
-const siteLength = positive.max(CEILING.siteLengthM);
-const hallLength = positive.max(CEILING.hallLengthM);
+/**
+ * Floors under which a figure is a slip, not a building: a 0.1 mm hall or a slab rated
+ * for 1e-300 kg/m² would be stored, then shown as 0.
+ */
+export const SMALLEST = {
+  /** A hall or zone side: a zone narrower than this is a slip of the mouse. */
+  hallLengthM: 0.5,
+  siteLengthM: 1,
+  /** Light mezzanines carry a few hundred kg/m². */
+  floorLoadKgPerM2: 10,
+} as const;
+const siteLength = finite.min(SMALLEST.siteLengthM).max(CEILING.siteLengthM);
+const hallLength = finite.min(SMALLEST.hallLengthM).max(CEILING.hallLengthM);
 const equipmentLength = nonNegative.max(CEILING.equipmentLengthM);
 const coordinate = finite.min(-CEILING.coordinateM).max(CEILING.coordinateM);
 const powerKw = nonNegative.max(CEILING.powerKw);
@@ -157,7 +168,7 @@ export const HallSchema = z.object({
   siteYM: coordinate,
   widthM: hallLength,
   depthM: hallLength,
-  floorLimitKgPerM2: positive.max(CEILING.floorLoadKgPerM2),
+  floorLimitKgPerM2: finite.min(SMALLEST.floorLoadKgPerM2).max(CEILING.floorLoadKgPerM2),
   feedKw: powerKw,
   cooling: CoolingPlantSchema,
   /** kW per rack allowed under this hall's cooling; null = the method's default. */

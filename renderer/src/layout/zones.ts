@@ -1,8 +1,6 @@
-import type { FleetDoc, Zone } from '../../../shared/model/schema';
+import { SMALLEST, type FleetDoc, type Zone } from '../../../shared/model/schema';
 import { formatQuantity, type UnitSystem } from '../../../shared/units';
 
-/** Below this a rectangle is a slip of the mouse, not a zone. */
-const MIN_ZONE_SIDE_M = 0.5;
 /** Edges closer than this count as touching, not overlapping: zones drawn side by side on the grid share an edge. */
 const TOUCH_M = 1e-6;
 
@@ -15,7 +13,7 @@ export function zoneProblem(doc: FleetDoc, zone: Zone, units: UnitSystem): strin
   const hall = doc.halls.find((h) => h.id === zone.hallId);
   if (!hall) return 'The zone\'s hall is gone';
   const length = (m: number) => formatQuantity(m, 'length', units, 2);
-  if (zone.widthM < MIN_ZONE_SIDE_M || zone.depthM < MIN_ZONE_SIDE_M) return `A zone must be at least ${length(MIN_ZONE_SIDE_M)} each way`;
+  if (zone.widthM < SMALLEST.hallLengthM || zone.depthM < SMALLEST.hallLengthM) return `A zone must be at least ${length(SMALLEST.hallLengthM)} each way`;
   if (zone.xM < -TOUCH_M || zone.yM < -TOUCH_M || zone.xM + zone.widthM > hall.widthM + TOUCH_M || zone.yM + zone.depthM > hall.depthM + TOUCH_M) {
     return `The zone must lie inside the hall (${length(hall.widthM)} × ${length(hall.depthM)})`;
   }

@@ -95,7 +95,7 @@ const cases: [string, () => string, RegExp][] = [
     /placements\["sm-gpu01-01"\]: modelId "ghost" names no equipment model/,
   ],
   ['placement in a missing hall', () => edit(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
-  ['hall of zero area', () => edit(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM: .*>0.*\(is 0\)/],
+  ['hall of zero area', () => edit(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM: .*>=0.5 \(is 0\)/],
   ['power loop', () => edit(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
   ['missing fleet row', () => edit(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet: .*expected object/],
   [

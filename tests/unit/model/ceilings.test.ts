@@ -4,7 +4,7 @@ import { CommandSchema } from '../../../shared/commands/schema';
 import { sampleSmall } from '../../../shared/samples';
 
 // A slip like 1e308 was stored, then broke the optimizer with "a coefficient is not a finite number".
-describe('figures past any real site are refused where they are entered', () => {
+describe('figures past any real site, or below any real building, are refused where they are entered', () => {
   const doc = sampleSmall();
   const refused = (table: 'sites' | 'halls', id: string, patch: Record<string, unknown>) => () => applyCommand(doc, { type: 'update', table, id, patch });
 
@@ -12,6 +12,9 @@ describe('figures past any real site are refused where they are entered', () => 
     ['sites', 'sm', { powerPriceUsdPerMwh: 1e308 }],
     ['sites', 'sm', { powerPriceUsdPerMwh: 10_001 }],
     ['halls', 'sm-h1', { densityLimitKwPerRack: 1e308 }],
+    // And below any real building: these were stored, then shown as 0.
+    ['halls', 'sm-h1', { widthM: 0.0001 }],
+    ['halls', 'sm-h1', { floorLimitKgPerM2: 1e-300 }],
   ] as const)('%s %s %o', (table, id, patch) => {
     expect(refused(table, id, patch)).toThrow(CommandError);
   });

@@ -1,6 +1,6 @@
 import { useFleet } from '../../state/store';
 import { zoneProblem } from '../../layout/zones';
-import { CEILING, COOLING_METHODS, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
+import { CEILING, COOLING_METHODS, SMALLEST, HALL_USES, REDUNDANCIES, type Hall, type Zone } from '../../../../shared/model/schema';
 import { densityLimitKw, DEFAULT_DENSITY_LIMIT_KW } from '../../../../shared/model/cooling';
 import { ChoiceField, NumberField, TextField } from '../fields';
 import { HallActions } from './structure-actions';
@@ -20,15 +20,15 @@ export function HallInspector({ hall }: { hall: Hall }) {
       <h3>{hall.name}</h3>
       <TextField label="Name" testId="hall-name" required value={hall.name} onCommit={(name) => set({ name }, 'name')} />
       <div className="field-pair">
-        <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={0} minExclusive max={CEILING.hallLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
-        <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={0} minExclusive max={CEILING.hallLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
+        <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={SMALLEST.hallLengthM} max={CEILING.hallLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
+        <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={SMALLEST.hallLengthM} max={CEILING.hallLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
       </div>
       <div className="field-pair">
         <NumberField label="On the site, x" testId="hall-site-x" quantity="length" units={units} digits={2} value={hall.siteXM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteXM) => set({ siteXM }, 'position on the site')} />
         <NumberField label="On the site, y" testId="hall-site-y" quantity="length" units={units} digits={2} value={hall.siteYM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteYM) => set({ siteYM }, 'position on the site')} />
       </div>
       <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} digits={1} value={hall.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
-      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={0} minExclusive max={CEILING.floorLoadKgPerM2} onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
+      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={SMALLEST.floorLoadKgPerM2} max={CEILING.floorLoadKgPerM2} onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
       <ChoiceField label="Cooling method" testId="hall-cooling-method" value={hall.cooling.method} choices={asChoices(COOLING_METHODS)} onCommit={(method) => setCooling({ method }, 'cooling method')} />
       <div className="field-pair">
         <NumberField label="Cooling units" testId="hall-cooling-count" integer value={hall.cooling.unitCount} min={0} max={10_000} onCommit={(unitCount) => setCooling({ unitCount }, 'cooling units')} />
