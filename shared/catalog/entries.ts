@@ -7,7 +7,8 @@
  */
 import { COOLING_METHODS, type CoolingMethod, type EquipmentModel } from '../model/schema';
 
-const REF = 'REFERENCE.md';
+// Said in each source so a user can tell published figures from our estimates.
+const REF = 'Published data —';
 // Electrical gear works under any cooling class.
 const ANY_COOLING: CoolingMethod[] = [...COOLING_METHODS];
 const EST = 'size, weight, clearances and capex: planner estimate, edit to your vendor quote';
@@ -181,7 +182,7 @@ const LOADED_UNITS: LoadedUnitSpec[] = [
     size: FORTY_FOOT,
     weightKg: 16_500,
     extraCapexUsd: 250_000,
-    note: `${REF}: hydro 40 ft container ~168 units at ~1.9 MW`,
+    note: `${REF} hydro 40 ft container ~168 units at ~1.9 MW`,
     cooling: ['hydro'],
     heatToLiquidFraction: 0.9,
     coolingCapacityKw: 1_900,
@@ -199,7 +200,7 @@ const LOADED_UNITS: LoadedUnitSpec[] = [
     weightKg: 24_000,
     extraKw: 25,
     extraCapexUsd: 300_000,
-    note: `${REF}: immersion container dry cooler ~720 kW, ~25 kW fans and pumps`,
+    note: `${REF} immersion container dry cooler ~720 kW, ~25 kW fans and pumps`,
     cooling: ['immersion'],
     heatToLiquidFraction: 1,
     coolingCapacityKw: 720,
@@ -404,7 +405,7 @@ export function catalogEntries(): EquipmentModel[] {
         weightKg: 1_200,
         powerKw: 0,
         capexUsd: 60_000,
-        source: `${REF}: continuous load usually limited to 80 % of a breaker or PDU rating; unit size and ${EST}`,
+        source: `${REF} continuous load usually limited to 80 % of a breaker or PDU rating; unit size and ${EST}`,
         cooling: ANY_COOLING,
       },
       { ratingKw: 400, clearanceFrontM: 1.2, clearanceBackM: 0.6 },
@@ -421,7 +422,7 @@ export function catalogEntries(): EquipmentModel[] {
         weightKg: 4_500,
         powerKw: 0,
         capexUsd: 450_000,
-        source: `${REF}: continuous load usually limited to 80 % of rating; skid size and ${EST}`,
+        source: `${REF} continuous load usually limited to 80 % of rating; skid size and ${EST}`,
         cooling: ANY_COOLING,
       },
       { ratingKw: 3_000, clearanceFrontM: 1.2, clearanceBackM: 0.6 },
@@ -459,7 +460,7 @@ export function catalogEntries(): EquipmentModel[] {
         weightKg: 30_000,
         powerKw: 0,
         capexUsd: 1_200_000,
-        source: `${REF}: NVIDIA asks for Tier III-class facilities for GB200 SuperPODs; ${EST}`,
+        source: `${REF} NVIDIA asks for Tier III-class facilities for GB200 SuperPODs; ${EST}`,
         cooling: ANY_COOLING,
       },
       { ratingKw: 2_500, clearanceFrontM: 2.0, clearanceBackM: 2.0 },
