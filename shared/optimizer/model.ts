@@ -133,6 +133,9 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
   return ixs;
 }
 
+/** The period (index) the AI contract falls due: a date past the horizon counts as its last period. */
+export const contractPeriodOf = (doc: FleetDoc): number => Math.min(doc.limits.contractedByPeriod, doc.fleet.horizonPeriods - 1);
+
 export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.objective): BuiltModel {
   const T = doc.fleet.horizonPeriods;
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -153,7 +156,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   const capexTerms: Term[][] = Array.from({ length: T }, () => []);
   const gpuTerms: Term[][] = Array.from({ length: T }, () => []);
   const aiTerms: Term[] = [];
-  const contractPeriod = Math.min(doc.limits.contractedByPeriod, T - 1);
+  const contractPeriod = contractPeriodOf(doc);
 
   const addRow = (row: Row) => {
     if (row.terms.length) lp.rows.push(row);

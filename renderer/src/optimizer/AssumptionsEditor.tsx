@@ -3,6 +3,7 @@
  * (paths per period, with probabilities) and the limits (AI contract, capex budget and
  * GPU deliveries per period, MIP gap). Every change is one undoable document edit.
  */
+import { contractPeriodOf } from '../../../shared/optimizer/model';
 import { copyName, freeId } from '../../../shared/model/copy-names';
 import { useFleet } from '../state/store';
 import { CEILING, type FleetDoc, type PlanLimits, type Scenario } from '../../../shared/model/schema';
@@ -87,7 +88,7 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
         <ChoiceField
           label="live by"
           testId="limit-contract-period"
-          value={Math.min(doc.limits.contractedByPeriod, periods - 1)}
+          value={contractPeriodOf(doc)}
           choices={Array.from({ length: periods }, (_, t) => ({ value: t, label: `period ${t + 1}` }))}
           onCommit={(contractedByPeriod) => setLimits({ contractedByPeriod }, 'contract date')}
         />

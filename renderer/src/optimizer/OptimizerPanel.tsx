@@ -14,6 +14,7 @@ import { RuledOutOptions } from './RuledOutOptions';
 import { useMenuCommands } from '../shell/menu-commands';
 import { download } from '../shell/download';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
+import { contractPeriodOf } from '../../../shared/optimizer/model';
 import { describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
@@ -131,7 +132,8 @@ export function OptimizerPanel() {
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
-        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by period {doc.limits.contractedByPeriod + 1}.
+        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by period {contractPeriodOf(doc) + 1}
+        {doc.limits.contractedByPeriod > contractPeriodOf(doc) && ` (the horizon's last; the contract's own date, period ${doc.limits.contractedByPeriod + 1}, is past it)`}.
       </p>
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
