@@ -14,7 +14,7 @@ import { writeFleetFile } from '../../db/fleet-file';
 import type { FleetDoc, Placement } from '../../shared/model/schema';
 import { sampleSmall } from '../../shared/samples';
 import { percentile, report } from './measure';
-import { fitViewport, toScreen } from '../../renderer/src/layout/viewport';
+import { fitHallPlan, toScreen } from '../../renderer/src/layout/viewport';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -50,7 +50,7 @@ async function measure(count: number): Promise<{ p50: number; p95: number; heapM
     const box = (await page.getByTestId('hall-overlay').boundingBox())!;
     // Box-select the first ten racks of the first row (through the same fit the view uses), then drag them.
     const doc = hallOf(count);
-    const v = fitViewport(doc.halls[0]!, { width: Math.floor(box.width), height: Math.floor(box.height) });
+    const v = fitHallPlan(doc.halls[0]!, { width: Math.floor(box.width), height: Math.floor(box.height) });
     const at = (xM: number, yM: number) => {
       const s = toScreen(v, xM, yM);
       return { x: box.x + s.x, y: box.y + s.y };

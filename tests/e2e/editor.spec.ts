@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, openPlanner, test } from './fixtures';
-import { fitViewport, toScreen } from '../../renderer/src/layout/viewport';
+import { fitHallPlan, toScreen } from '../../renderer/src/layout/viewport';
 import { snap } from '../../shared/geometry/footprint';
 import { sampleSmall } from '../../shared/samples';
 import { plainNumber } from '../../shared/units';
@@ -19,7 +19,7 @@ async function openSmallSample(page: Page, url: string) {
 /** Page coordinates of a hall point, through the same fit the view uses. */
 async function hallPoint(page: Page, xM: number, yM: number) {
   const box = (await page.getByTestId('hall-overlay').boundingBox())!;
-  const v = fitViewport(hall, { width: Math.floor(box.width), height: Math.floor(box.height) });
+  const v = fitHallPlan(hall, { width: Math.floor(box.width), height: Math.floor(box.height) });
   const s = toScreen(v, xM, yM);
   return { x: box.x + s.x, y: box.y + s.y };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, niceLengthStepM, niceStep, toScreen, toWorld, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
+import { fitHallPlan, fitViewport, niceLengthStepM, niceStep, toScreen, toWorld, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
 
 describe('viewport', () => {
   it('fits a 40 × 20 m hall into 1000 × 600 px with 50 px margins at 22.5 px/m, centred', () => {
@@ -8,6 +8,14 @@ describe('viewport', () => {
     expect(v.scale).toBe(22.5);
     expect(v.offsetX).toBe(50); // (1000 − 900) / 2
     expect(v.offsetY).toBe(75); // (600 − 450) / 2
+  });
+  it('the hall plan fits below the 44 px band of floating tools: 40 × 20 m in 1000 × 600 px at 23.4 px/m', () => {
+    // Usable 1000 − 2 × 32 = 936 px by 600 − 44 − 2 × 32 = 492 px: min(936/40, 492/20) = min(23.4, 24.6).
+    const v = fitHallPlan({ widthM: 40, depthM: 20 }, { width: 1000, height: 600 });
+    expect(v.scale).toBeCloseTo(23.4, 12);
+    expect(v.offsetX).toBeCloseTo(32, 9);
+    // (556 − 20 × 23.4) / 2 + 44 = 44 + 44.
+    expect(v.offsetY).toBeCloseTo(88, 9);
   });
   it('screen and world transforms are inverse', () => {
     const v = { scale: 12.5, offsetX: 40, offsetY: -7 };

@@ -10,7 +10,7 @@ import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
 import { buildScene, hitsAt, hitTest, type Scene } from './scene';
 import { describeViolation } from '../../../shared/constraints';
-import { fitRect, fitViewport, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
+import { fitHallPlan, fitRect, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
 import { useLayoutSettings } from './settings';
@@ -68,10 +68,10 @@ export function HallView({ hallId }: { hallId: string }) {
 
   const hall = scene?.hall;
   // A quarter of the size that fits the hall: far enough out to see around it, never so far it is lost.
-  const minScale = hall ? fitViewport(hall, size).scale / 4 : undefined;
+  const minScale = hall ? fitHallPlan(hall, size).scale / 4 : undefined;
   // Refit when another hall opens or the window resizes, not on every edit.
   const fit = useCallback(() => {
-    if (hall) setViewport(fitViewport(hall, size));
+    if (hall) setViewport(fitHallPlan(hall, size));
   }, [hall, size]);
   useEffect(fit, [fit]);
 

@@ -33,6 +33,15 @@ export function fitViewport(area: { widthM: number; depthM: number }, screen: Si
   return fitRect({ minX: 0, minY: 0, maxX: area.widthM, maxY: area.depthM }, screen, marginPx);
 }
 
+/** Height of the band the floating tools (grid, Draw zone, Fit, zoom) take at the top of the hall plan. */
+export const TOOLS_BAND_PX = 44;
+
+/** The hall plan's fit: the whole hall, centred below the floating tools, which would hide a tall hall's top edge. */
+export function fitHallPlan(area: { widthM: number; depthM: number }, screen: Size): Viewport {
+  const v = fitViewport(area, { width: screen.width, height: Math.max(1, screen.height - TOOLS_BAND_PX) });
+  return { ...v, offsetY: v.offsetY + TOOLS_BAND_PX };
+}
+
 /** The viewport showing a world rectangle whole and centred. */
 export function fitRect(r: { minX: number; minY: number; maxX: number; maxY: number }, screen: Size, marginPx = 32): Viewport {
   const usableW = Math.max(1, screen.width - 2 * marginPx);
