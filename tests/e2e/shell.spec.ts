@@ -134,5 +134,15 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('tree-hall-site-1-h-1')).toHaveCount(0);
   await expect(page.getByTestId('tree-site-site-1')).toBeVisible();
+
+  // Two halls of a site cannot share a name: the tree, the plans and the optimizer's tables could not tell them apart.
+  await page.getByTestId('add-hall').click();
+  await page.getByTestId('tree-site-site-1').click();
+  await page.getByTestId('add-hall').click();
+  await expect(page.getByTestId('hall-name')).toHaveValue('Hall 2');
+  await page.getByTestId('hall-name').fill('hall 1');
+  await page.getByTestId('hall-name').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'hall 1 is already the name of a hall on this site' })).toBeVisible();
+  await expect(page.getByTestId('tree-hall-site-1-h-2')).toContainText('Hall 2');
   expect(errors).toEqual([]);
 });

@@ -135,16 +135,19 @@ interface TextFieldProps {
   /** Names must not be empty; labels may be. */
   required?: boolean;
   maxLength?: number;
+  /** A rule beyond length (two halls of a site with one name): why the text cannot stand, or null. */
+  validate?: (text: string) => string | null;
 }
 
-export function TextField({ label, testId, value, onCommit, required, maxLength = 200 }: TextFieldProps) {
+export function TextField({ label, testId, value, onCommit, required, maxLength = 200, validate }: TextFieldProps) {
   const field = useDraft({
     shown: value,
     parse: (text) => {
       const trimmed = text.trim();
       if (required && trimmed === '') return { error: `${label} cannot be empty` };
       if (trimmed.length > maxLength) return { error: `${label} is longer than ${maxLength} characters` };
-      return { value: trimmed };
+      const broken = validate?.(trimmed);
+      return broken ? { error: broken } : { value: trimmed };
     },
     onCommit: (text) => onCommit(text as string),
   });

@@ -11,6 +11,8 @@ const asChoices = <T extends string>(values: readonly T[]) => values.map((value)
 export function HallInspector({ hall }: { hall: Hall }) {
   const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
   const zones = useFleet((s) => s.document!.doc.zones);
+  const halls = useFleet((s) => s.document!.doc.halls);
+  const siblings = halls.filter((h) => h.siteId === hall.siteId && h.id !== hall.id);
   const apply = useFleet((s) => s.apply);
   const set = (patch: Partial<Hall>, what: string) => void apply({ type: 'update', table: 'halls', id: hall.id, patch }, `${hall.name}: ${what}`);
   const setCooling = (patch: Partial<Hall['cooling']>, what: string) => set({ cooling: { ...hall.cooling, ...patch } }, what);
@@ -18,7 +20,15 @@ export function HallInspector({ hall }: { hall: Hall }) {
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{hall.name}</h3>
-      <TextField label="Name" testId="hall-name" required value={hall.name} onCommit={(name) => set({ name }, 'name')} />
+      <TextField
+        label="Name"
+        testId="hall-name"
+        required
+        value={hall.name}
+        // Two halls of one site under one name could not be told apart in the tree, on the plan or in a plan's table.
+        validate={(name) => (siblings.some((h) => h.name.toLowerCase() === name.toLowerCase()) ? `${name} is already the name of a hall on this site` : null)}
+        onCommit={(name) => set({ name }, 'name')}
+      />
       <div className="field-pair">
         <NumberField label="Width" testId="hall-width" quantity="length" units={units} value={hall.widthM} min={SMALLEST.hallLengthM} max={CEILING.hallLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
         <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={SMALLEST.hallLengthM} max={CEILING.hallLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />

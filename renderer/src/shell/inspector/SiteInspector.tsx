@@ -6,12 +6,20 @@ import { SiteActions } from './structure-actions';
 /** The site's grid connection, transformers and power price: the limits and costs every hall shares. */
 export function SiteInspector({ site }: { site: Site }) {
   const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
+  const sites = useFleet((s) => s.document!.doc.sites);
   const apply = useFleet((s) => s.apply);
   const set = (patch: Partial<Site>, what: string) => void apply({ type: 'update', table: 'sites', id: site.id, patch }, `${site.name}: ${what}`);
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{site.name}</h3>
-      <TextField label="Name" testId="site-name" required value={site.name} onCommit={(name) => set({ name }, 'name')} />
+      <TextField
+        label="Name"
+        testId="site-name"
+        required
+        value={site.name}
+        validate={(name) => (sites.some((s) => s.id !== site.id && s.name.toLowerCase() === name.toLowerCase()) ? `${name} is already the name of a site in this fleet` : null)}
+        onCommit={(name) => set({ name }, 'name')}
+      />
       <TextField label="Location" testId="site-location" value={site.location} onCommit={(location) => set({ location }, 'location')} />
       <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
       <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
