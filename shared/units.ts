@@ -133,6 +133,24 @@ const PERIOD_NAMES: Record<number, string> = { 1: 'month', 3: 'quarter', 6: 'hal
 /** A planning period of this many months in words: "quarter", or "2-month period". */
 export const periodName = (periodMonths: number): string => PERIOD_NAMES[periodMonths] ?? `${periodMonths}-month period`;
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Period t (0-based) as engineers date it: "Q3 2027" for quarters that start with the
+ * calendar's, "H2 2027" for halves, "2027" for calendar years, otherwise the month it
+ * begins ("Mar 2027"); "period 3" when the fleet has no start month.
+ */
+export function periodLabel(fleet: { periodMonths: number; startMonth?: string | undefined }, t: number): string {
+  if (!fleet.startMonth) return `period ${t + 1}`;
+  const [year, month] = fleet.startMonth.split('-').map(Number) as [number, number];
+  const index = year * 12 + (month - 1) + t * fleet.periodMonths;
+  const y = Math.floor(index / 12);
+  const m = index % 12;
+  const n = fleet.periodMonths;
+  if ((n === 3 || n === 6 || n === 12) && m % n === 0) return n === 12 ? String(y) : `${n === 3 ? 'Q' : 'H'}${m / n + 1} ${y}`;
+  return `${MONTHS[m]} ${y}`;
+}
+
 // Paper and drawing scales: sheets are laid out in millimetres, PDFs speak points.
 export const MM_PER_M = 1000;
 export const MM_PER_INCH = 25.4;

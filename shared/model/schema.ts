@@ -95,6 +95,9 @@ export type EquipmentKind = (typeof EQUIPMENT_KINDS)[number];
 export type OptionKind = (typeof OPTION_KINDS)[number];
 export type Rotation = (typeof ROTATIONS)[number];
 
+/** A calendar month, YYYY-MM. */
+export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 export const FleetMetaSchema = z.object({
   name: z.string().min(1).max(200),
   author: z.string().max(200),
@@ -103,6 +106,8 @@ export const FleetMetaSchema = z.object({
   currency: z.string().length(3),
   periodMonths: z.number().int().min(1).max(12),
   horizonPeriods: z.number().int().min(1).max(120),
+  /** The month period 1 begins (YYYY-MM), so periods read as dates ("Q1 2027"); absent, they read "period 1". */
+  startMonth: z.string().regex(MONTH_PATTERN, 'a month as YYYY-MM').optional(),
   discountRatePctPerYear: finite.min(0).max(100),
   /** Continuous-load derate applied to every PDU/busway rating (NEC-style 80 %). */
   continuousLoadDerate: finite.gt(0).max(1),

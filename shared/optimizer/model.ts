@@ -16,6 +16,7 @@ import { describeExclusion } from './describe';
 import type { EquipmentModel, FleetDoc, Hall, RetrofitOption, Site } from '../model/schema';
 import { discountFactor, unitEconomics } from './economics';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
+import { periodLabel } from '../units';
 
 export type Objective = 'expected' | 'worst-case';
 
@@ -257,18 +258,18 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     const site = sites.get(siteId)!;
     const name = `grid_${doc.sites.indexOf(site)}_${p}`;
     addRow({ name, terms, sense: '<=', rhs: site.interconnectMw * 1000 });
-    limits.set(name, { group: `interconnect at ${site.name}`, description: `one more MW of interconnect at ${site.name} in period ${Number(p) + 1}`, unit: 'MW', rowUnitsPerUnit: 1000 });
+    limits.set(name, { group: `interconnect at ${site.name}`, description: `one more MW of interconnect at ${site.name} in ${periodLabel(doc.fleet, Number(p))}`, unit: 'MW', rowUnitsPerUnit: 1000 });
   }
   for (let t = 0; t < T; t++) {
     const budget = doc.limits.capexBudgetUsdPerPeriod[t];
     if (budget !== undefined && capexTerms[t]!.length) {
       addRow({ name: `capex_${t}`, terms: capexTerms[t]!, sense: '<=', rhs: budget });
-      limits.set(`capex_${t}`, { group: 'capex budget', description: `$1 M more capex budget in period ${t + 1}`, unit: '$M', rowUnitsPerUnit: 1e6 });
+      limits.set(`capex_${t}`, { group: 'capex budget', description: `$1 M more capex budget in ${periodLabel(doc.fleet, t)}`, unit: '$M', rowUnitsPerUnit: 1e6 });
     }
     const deliveries = doc.limits.gpuDeliveriesPerPeriod[t];
     if (deliveries !== undefined && gpuTerms[t]!.length) {
       addRow({ name: `gpu_${t}`, terms: gpuTerms[t]!, sense: '<=', rhs: deliveries });
-      limits.set(`gpu_${t}`, { group: 'GPU deliveries', description: `one more GPU delivered in period ${t + 1}`, unit: 'GPU', rowUnitsPerUnit: 1 });
+      limits.set(`gpu_${t}`, { group: 'GPU deliveries', description: `one more GPU delivered in ${periodLabel(doc.fleet, t)}`, unit: 'GPU', rowUnitsPerUnit: 1 });
     }
   }
   if (doc.limits.contractedAiMw > 0) {
@@ -276,10 +277,10 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       // A dearer copy of an option is no reason: the cheaper one was in the search.
       const ruledOut = ruledOutOptions(halls).filter((r) => r.option.option.kind === 'retrofit-ai' && r.option.excluded!.kind !== 'dearer');
       const why = ruledOut.length ? ` (ruled out: ${ruledOut.map((r) => `${r.hall.name}, "${r.option.option.name}": ${describeExclusion(r.option.excluded!, doc.fleet.unitSystem)}`).join('; ')})` : '';
-      throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by period ${contractPeriod + 1}${why}`);
+      throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by ${periodLabel(doc.fleet, contractPeriod)}${why}`);
     }
     addRow({ name: 'contract', terms: aiTerms, sense: '>=', rhs: doc.limits.contractedAiMw });
-    limits.set('contract', { group: 'AI contract', description: `one more MW of contracted AI capacity by period ${contractPeriod + 1}`, unit: 'MW', rowUnitsPerUnit: 1 });
+    limits.set('contract', { group: 'AI contract', description: `one more MW of contracted AI capacity by ${periodLabel(doc.fleet, contractPeriod)}`, unit: 'MW', rowUnitsPerUnit: 1 });
   }
 
   if (objective === 'expected') {

@@ -7,7 +7,7 @@ import type { FleetDoc, Plan, PlanPeriod } from '../model/schema';
 import { discountFactor, irr, payback, unitEconomics } from './economics';
 import { writeLp, type LinearProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
-import { countOf } from '../units';
+import { countOf, periodLabel } from '../units';
 import { buildModel, contractPeriodOf, v, type BuiltModel, type Objective } from './model';
 
 export interface SolverSolution {
@@ -280,11 +280,11 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
     const p = contractPeriodOf(doc);
     const reachableMw = model.halls.flatMap((h) => h.starts).filter((o) => o.model && o.model.gpuCount > 0 && o.option.leadTimePeriods <= p).reduce((t, o) => t + (o.maxUnits * o.model!.powerKw) / 1000, 0);
     return [
-      `the AI contract (${doc.limits.contractedAiMw} MW by period ${p + 1}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
+      `the AI contract (${doc.limits.contractedAiMw} MW by ${periodLabel(doc.fleet, p)}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
     ];
   }
   const columns = sol.Columns;
-  const contract = `the AI contract (${doc.limits.contractedAiMw} MW by period ${contractPeriodOf(doc) + 1})`;
+  const contract = `the AI contract (${doc.limits.contractedAiMw} MW by ${periodLabel(doc.fleet, contractPeriodOf(doc))})`;
   if (!columns) return [`${contract} cannot be met under these limits; the search for the limits in its way ended (${sol.Status.toLowerCase()}) before it found them`];
   const relaxedGroups = [...groups].filter(([g]) => (columns[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
   // Cut short, the search may name more limits than the fewest that would do.

@@ -13,6 +13,8 @@ export function fleetMeta(name: string, horizonPeriods: number): FleetMeta {
     currency: 'USD',
     periodMonths: 3,
     horizonPeriods,
+    // The sample economics start in the first quarter of 2027.
+    startMonth: '2027-01',
     discountRatePctPerYear: 10,
     continuousLoadDerate: 0.8,
     floorServiceAreaDepthM: 0.5,

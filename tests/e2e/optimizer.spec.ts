@@ -9,6 +9,9 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('optimizer-npv')).toHaveText(/^\$\d/);
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(5);
+  // Periods read as the quarters they are: the campus plans from January 2027.
+  await expect(page.getByTestId('optimizer-halls').locator('tbody tr').first().locator('td').nth(2)).toHaveText(/^Q[1-4] 20\d\d$/);
+  await expect(page.getByTestId('optimizer')).toContainText('contract 6 MW of AI by Q1 2029');
   await expect(page.getByTestId('chart-mw-by-use')).toBeVisible();
   await expect(page.getByTestId('chart-npv-by-hall')).toContainText('Building A (S21 XP)');
   await expect(page.getByTestId('optimizer-binding')).toContainText('is worth $');
@@ -60,7 +63,7 @@ test('scenarios and limits are edited in the panel and solved against: an imposs
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('assumptions').locator('summary').click();
 
-  // 500 MW of AI by period 9 is more than the campus can hold.
+  // 500 MW of AI by period 9 (Q1 2029) is more than the campus can hold.
   await expect(page.getByTestId('limit-contract-mw')).toHaveValue('6');
   await page.getByTestId('limit-contract-mw').fill('500');
   await page.getByTestId('limit-contract-mw').press('Enter');

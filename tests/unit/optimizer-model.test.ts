@@ -42,7 +42,7 @@ describe('optimizer model', () => {
     expect(describeExclusion(ai(1000).excluded!, 'us')).toBe('GB200 NVL72 rack puts 224 lb/ft² on a slab rated for 205 lb/ft²');
     expect(describeExclusion(ai(1000).excluded!, 'metric')).toBe('GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²');
     // Ruled out, it gets no variables, and an AI contract says why it cannot be met.
-    expect(() => buildModel(doc, 'expected')).toThrow('no hall has an AI option that can run by period 8 (ruled out: Hall 1, "Retrofit to GB200 NVL72 rack": GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²)');
+    expect(() => buildModel(doc, 'expected')).toThrow('no hall has an AI option that can run by Q4 2028 (ruled out: Hall 1, "Retrofit to GB200 NVL72 rack": GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²)');
     doc.limits.contractedAiMw = 0;
     expect(buildModel(doc, 'expected').halls[0]!.starts.map((o) => o.option.id)).toEqual(['sm-h1-idle']);
   });
@@ -53,7 +53,7 @@ describe('optimizer model', () => {
     const ai = hall.retrofitOptions.find((o) => o.kind === 'retrofit-ai')!;
     ai.leadTimePeriods = 30;
     hall.retrofitOptions.push({ ...ai, id: 'ai-dear', name: 'Same retrofit, dearer', capexUsd: ai.capexUsd + 1 });
-    expect(() => buildModel(doc, 'expected')).toThrow(/no hall has an AI option that can run by period 8$/);
+    expect(() => buildModel(doc, 'expected')).toThrow(/no hall has an AI option that can run by Q4 2028$/);
   });
 
   it('a fleet with nothing to plan says so, rather than what the contract cannot get', () => {

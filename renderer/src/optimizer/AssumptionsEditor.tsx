@@ -3,6 +3,7 @@
  * (paths per period, with probabilities) and the limits (AI contract, capex budget and
  * GPU deliveries per period, MIP gap). Every change is one undoable document edit.
  */
+import { periodLabel } from '../../../shared/units';
 import { contractPeriodOf } from '../../../shared/optimizer/model';
 import { copyName, freeId } from '../../../shared/model/copy-names';
 import { useFleet } from '../state/store';
@@ -23,12 +24,15 @@ const PATHS: { key: PathKey; label: string; unit: string; scale: number; max?: n
 const fullPath = (values: readonly number[], periods: number) => Array.from({ length: periods }, (_, t) => values[t] ?? values[values.length - 1] ?? 0);
 const withValue = (values: readonly number[], periods: number, t: number, value: number) => fullPath(values, periods).map((v, i) => (i === t ? value : v));
 
-function PeriodHeader({ periods, first }: { periods: number; first: string }) {
+/** Each period's name in the fleet's terms ("Q1 2027", or "period 1" without a start month). */
+const periodLabels = (doc: FleetDoc): string[] => Array.from({ length: doc.fleet.horizonPeriods }, (_, t) => periodLabel(doc.fleet, t));
+
+function PeriodHeader({ labels, first }: { labels: string[]; first: string }) {
   return (
     <thead>
       <tr>
         <th>{first}</th>
-        {Array.from({ length: periods }, (_, t) => <th key={t}>P{t + 1}</th>)}
+        {labels.map((label) => <th key={label}>{label}</th>)}
       </tr>
     </thead>
   );
@@ -38,6 +42,8 @@ interface PeriodRowProps {
   label: string;
   unit: string;
   testId: string;
+  /** The periods' names, for each cell's label. */
+  labels: string[];
   values: number[];
   scale: number;
   integer?: boolean;
@@ -47,7 +53,7 @@ interface PeriodRowProps {
   onClear?: () => void;
 }
 
-function PeriodRow({ label, unit, testId, values, scale, integer, max, onCommit, onClear }: PeriodRowProps) {
+function PeriodRow({ label, unit, testId, labels, values, scale, integer, max, onCommit, onClear }: PeriodRowProps) {
   return (
     <tr>
       <td>
@@ -58,7 +64,7 @@ function PeriodRow({ label, unit, testId, values, scale, integer, max, onCommit,
         <td key={t}>
           <NumberField
             compact
-            label={`${label}, period ${t + 1}`}
+            label={`${label}, ${labels[t]}`}
             unitLabel={unit}
             testId={`${testId}-${t}`}
             digits={integer ? 0 : 3}
@@ -76,7 +82,6 @@ function PeriodRow({ label, unit, testId, values, scale, integer, max, onCommit,
 
 export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
   const apply = useFleet((s) => s.apply);
-  const periods = doc.fleet.horizonPeriods;
   const setLimits = (limits: Partial<PlanLimits>, what: string) => void apply({ type: 'set-fleet', limits }, what);
   const probability = doc.scenarios.reduce((sum, s) => sum + s.probability, 0);
   return (
@@ -89,7 +94,7 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
           label="live by"
           testId="limit-contract-period"
           value={contractPeriodOf(doc)}
-          choices={Array.from({ length: periods }, (_, t) => ({ value: t, label: `period ${t + 1}` }))}
+          choices={periodLabels(doc).map((label, t) => ({ value: t, label }))}
           onCommit={(contractedByPeriod) => setLimits({ contractedByPeriod }, 'contract date')}
         />
         <NumberField label="MIP gap" testId="limit-gap" unitLabel="%" digits={2} value={doc.limits.mipGapFraction * 100} min={0} max={100} onCommit={(pct) => setLimits({ mipGapFraction: pct / 100 }, 'MIP gap')} />
@@ -108,13 +113,14 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
 
 function PerPeriodLimits({ doc, setLimits }: { doc: FleetDoc; setLimits: (l: Partial<PlanLimits>, what: string) => void }) {
   const periods = doc.fleet.horizonPeriods;
+  const labels = periodLabels(doc);
   const rows = [
     { key: 'capexBudgetUsdPerPeriod', label: 'Capex budget', unit: '$M', scale: 1e-6, fill: 100e6, integer: false, max: CEILING.usd },
     { key: 'gpuDeliveriesPerPeriod', label: 'GPU deliveries', unit: 'GPUs', scale: 1, fill: 1000, integer: true, max: CEILING.gpus },
   ] as const;
   return (
     <table className="period-table" data-testid="limits-per-period">
-      <PeriodHeader periods={periods} first="Per period" />
+      <PeriodHeader labels={labels} first="Per period" />
       <tbody>
         {rows.map((row) => {
           const values = doc.limits[row.key];
@@ -123,13 +129,14 @@ function PerPeriodLimits({ doc, setLimits }: { doc: FleetDoc; setLimits: (l: Par
             <PeriodRow
               key={row.key}
               label={row.label}
+              labels={labels}
               unit={row.unit}
               testId={`limit-${row.key}`}
               values={fullPath(values, periods)}
               scale={row.scale}
               integer={row.integer}
               max={row.max}
-              onCommit={(t, v) => setLimits({ [row.key]: withValue(values, periods, t, row.integer ? Math.round(v) : v) }, `${row.label} in period ${t + 1}`)}
+              onCommit={(t, v) => setLimits({ [row.key]: withValue(values, periods, t, row.integer ? Math.round(v) : v) }, `${row.label} in ${labels[t]}`)}
               onClear={() => setLimits({ [row.key]: [] }, `no ${row.label} limit`)}
             />
           ) : (
@@ -150,6 +157,7 @@ function PerPeriodLimits({ doc, setLimits }: { doc: FleetDoc; setLimits: (l: Par
 function ScenarioEditor({ doc, scenario }: { doc: FleetDoc; scenario: Scenario }) {
   const apply = useFleet((s) => s.apply);
   const periods = doc.fleet.horizonPeriods;
+  const labels = periodLabels(doc);
   const set = (patch: Partial<Scenario>, what: string) => void apply({ type: 'update', table: 'scenarios', id: scenario.id, patch }, `${scenario.name}: ${what}`);
   const copy = () => {
     const id = freeId(scenario.id.replace(/-\d+$/, ''), new Set(doc.scenarios.map((s) => s.id)));
@@ -172,18 +180,19 @@ function ScenarioEditor({ doc, scenario }: { doc: FleetDoc; scenario: Scenario }
         </button>
       </div>
       <table className="period-table">
-        <PeriodHeader periods={periods} first="Path" />
+        <PeriodHeader labels={labels} first="Path" />
         <tbody>
           {PATHS.map((p) => (
             <PeriodRow
               key={p.key}
               label={p.label}
+              labels={labels}
               unit={p.unit}
               testId={`scenario-${scenario.id}-${p.key}`}
               values={fullPath(scenario[p.key], periods)}
               scale={p.scale}
               {...(p.max !== undefined ? { max: p.max } : {})}
-              onCommit={(t, v) => set({ [p.key]: withValue(scenario[p.key], periods, t, v) }, `${p.label} in period ${t + 1}`)}
+              onCommit={(t, v) => set({ [p.key]: withValue(scenario[p.key], periods, t, v) }, `${p.label} in ${labels[t]}`)}
             />
           ))}
         </tbody>

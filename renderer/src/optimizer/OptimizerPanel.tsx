@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
-import { countOf, formatUsd, periodName } from '../../../shared/units';
+import { countOf, formatUsd, periodLabel, periodName } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
@@ -132,8 +132,8 @@ export function OptimizerPanel() {
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
-        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by period {contractPeriodOf(doc) + 1}
-        {doc.limits.contractedByPeriod > contractPeriodOf(doc) && ` (the horizon's last; the contract's own date, period ${doc.limits.contractedByPeriod + 1}, is past it)`}.
+        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by {periodLabel(doc.fleet, contractPeriodOf(doc))}
+        {doc.limits.contractedByPeriod > contractPeriodOf(doc) && ` (the horizon's last period; the contract's own date, ${periodLabel(doc.fleet, doc.limits.contractedByPeriod)}, is past it)`}.
       </p>
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
@@ -155,7 +155,7 @@ export function OptimizerPanel() {
           </div>
           {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
-          <MwByUseChart periods={plan.periods} />
+          <MwByUseChart periods={plan.periods} fleet={doc.fleet} />
           <NpvByHallChart
             halls={plan.halls.filter((h) => h.npvUsd !== undefined).map((h) => ({ name: doc.halls.find((x) => x.id === h.hallId)?.name ?? h.hallId, npvUsd: h.npvUsd! }))}
           />
@@ -168,7 +168,7 @@ export function OptimizerPanel() {
                   <tr key={h.hallId}>
                     <td>{hall?.name ?? h.hallId}</td>
                     <td>{hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
-                    <td>period {h.startPeriod + 1}</td>
+                    <td>{periodLabel(doc.fleet, h.startPeriod)}</td>
                     <td>{h.units}</td>
                   </tr>
                 );

@@ -1,7 +1,7 @@
 /** Small SVG charts for the plan: MW by use per period, NPV by hall, and the sensitivity heat map. */
-import type { Plan } from '../../../shared/model/schema';
+import type { FleetMeta, Plan } from '../../../shared/model/schema';
 import type { Response } from '../../../shared/ipc/contract';
-import { formatUsd } from '../../../shared/units';
+import { formatUsd, periodLabel, periodName } from '../../../shared/units';
 
 import { USE_COLOURS } from '../charts/use-colours';
 
@@ -17,13 +17,22 @@ export function UseLegend({ x, y }: { x: number; y: number }) {
   );
 }
 
-export function MwByUseChart({ periods }: { periods: Plan['periods'] }) {
+/** An axis label in two lines: the period ("Q1", "Mar") over its year, the year only where it changes. */
+function axisLabel(fleet: FleetMeta, t: number): [string, string] {
+  const label = periodLabel(fleet, t);
+  if (!fleet.startMonth) return [String(t + 1), ''];
+  const [head, year = ''] = label.includes(' ') ? label.split(' ') : ['', label];
+  return [head!, year];
+}
+
+export function MwByUseChart({ periods, fleet }: { periods: Plan['periods']; fleet: FleetMeta }) {
   const W = 560;
   const H = 190;
   const pad = 36;
   const max = Math.max(1e-9, ...periods.map((p) => p.miningItMw + p.aiItMw));
   const bw = (W - pad * 2) / Math.max(1, periods.length);
   const y = (mw: number) => (mw / max) * (H - pad * 2);
+  const labels = periods.map((p) => axisLabel(fleet, p.period));
   return (
     <svg width={W} height={H} role="img" aria-label="IT MW by use per period" data-testid="chart-mw-by-use">
       {[0, 0.5, 1].map((f) => (
@@ -32,14 +41,21 @@ export function MwByUseChart({ periods }: { periods: Plan['periods'] }) {
           <text x={pad - 4} y={H - pad - f * (H - pad * 2) + 3} fontSize={9} textAnchor="end" fill="currentColor">{(f * max).toFixed(f ? 1 : 0)}</text>
         </g>
       ))}
-      {periods.map((p, i) => (
-        <g key={p.period}>
-          <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw)} width={bw - 4} height={y(p.miningItMw)} fill={USE_COLOURS.mining} />
-          <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw) - y(p.aiItMw)} width={bw - 4} height={y(p.aiItMw)} fill={USE_COLOURS.ai} />
-          <text x={pad + i * bw + bw / 2} y={H - pad + 12} fontSize={9} textAnchor="middle" fill="currentColor">{p.period + 1}</text>
-        </g>
-      ))}
-      <text x={pad} y={14} fontSize={10} fill="currentColor">IT load, MW, by period</text>
+      {periods.map((p, i) => {
+        const [head, year] = labels[i]!;
+        const x = pad + i * bw + bw / 2;
+        return (
+          <g key={p.period}>
+            <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw)} width={bw - 4} height={y(p.miningItMw)} fill={USE_COLOURS.mining} />
+            <rect x={pad + i * bw + 2} y={H - pad - y(p.miningItMw) - y(p.aiItMw)} width={bw - 4} height={y(p.aiItMw)} fill={USE_COLOURS.ai} />
+            <text x={x} y={H - pad + 12} fontSize={9} textAnchor="middle" fill="currentColor">
+              {head}
+              {year && (i === 0 || year !== labels[i - 1]![1]) && <tspan x={x} dy={11}>{year}</tspan>}
+            </text>
+          </g>
+        );
+      })}
+      <text x={pad} y={14} fontSize={10} fill="currentColor">IT load, MW, by {periodName(fleet.periodMonths)}</text>
       <UseLegend x={W - pad - 100} y={14} />
     </svg>
   );

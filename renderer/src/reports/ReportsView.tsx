@@ -81,7 +81,7 @@ export function ReportsView() {
         <>
           <h3>Allocation over time ({plan.name}) <ChartExport target={planRef} name="allocation" /></h3>
           <p className="muted" data-testid="report-plan-status">{objectiveLabel(plan.objective)} {formatUsd(plan.npvUsd)}; {describePlanStatus(plan)}</p>
-          <div ref={planRef}><MwByUseChart periods={plan.periods} /></div>
+          <div ref={planRef}><MwByUseChart periods={plan.periods} fleet={doc.fleet} /></div>
         </>
       )}
     </section>

@@ -113,7 +113,7 @@ describe('optimizer (worker + HiGHS)', () => {
     // runs 1/100 of a GPU rack: (157,680 − 100,000) / 100 = $576.80 a kW, $576,800 a MW.
     expect(plan.halls[0]).toMatchObject({ optionId: 'ai', units: 1 });
     const grid = plan.bindingLimits.find((b) => b.limit.startsWith('grid_'));
-    expect(grid?.description).toBe('one more MW of interconnect at Site A in period 2 is worth $576,800 of NPV');
+    expect(grid?.description).toBe('one more MW of interconnect at Site A in 2028 is worth $576,800 of NPV');
     expect(grid!.shadowPriceUsd).toBeCloseTo(576_800, 3);
   });
 
@@ -122,10 +122,10 @@ describe('optimizer (worker + HiGHS)', () => {
     doc.limits = { ...doc.limits, contractedAiMw: 0.2, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [10, 0] };
     const { plan } = await service.solve(doc, options());
     expect(plan.status).toBe('infeasible');
-    expect(plan.conflicts[0]).toMatch(/AI contract \(0.2 MW by period 2\) conflicts with: GPU deliveries/);
+    expect(plan.conflicts[0]).toMatch(/AI contract \(0.2 MW by 2028\) conflicts with: GPU deliveries/);
     // Nothing can run in year 1: a conversion takes a year.
     doc.limits.contractedByPeriod = 0;
-    await expect(service.solve(doc, options())).rejects.toThrow(/0.2 MW of AI is contracted, but no hall has an AI option that can run by period 1/);
+    await expect(service.solve(doc, options())).rejects.toThrow(/0.2 MW of AI is contracted, but no hall has an AI option that can run by 2027/);
     // More than the hall can ever hold (2 racks = 0.2 MW) by year 2.
     doc.limits = { ...doc.limits, contractedAiMw: 0.3, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [] };
     const impossible = await service.solve(doc, options());

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   countOf,
   formatLocalTime,
+  periodLabel,
   cToF,
   formatQuantity,
   formatUsd,
@@ -76,5 +77,17 @@ describe('counts and periods in words', () => {
     // Built from local fields, so the test holds in any time zone.
     expect(formatLocalTime(new Date(2026, 11, 1, 9, 48).toISOString())).toMatch(/^Dec 1, 2026, 9:48\sAM$/);
     expect(formatLocalTime('yesterday')).toBe('yesterday');
+  });
+
+  it('periods read as dates from the fleet\'s start month, or as "period N" without one', () => {
+    const quarters = { periodMonths: 3, startMonth: '2027-01' };
+    // Period index 7 from Q1 2027: 7 quarters on is Q4 2028.
+    expect([0, 3, 4, 7].map((t) => periodLabel(quarters, t))).toEqual(['Q1 2027', 'Q4 2027', 'Q1 2028', 'Q4 2028']);
+    // Quarters that do not start with the calendar's read as the month they begin.
+    expect(periodLabel({ periodMonths: 3, startMonth: '2027-02' }, 4)).toBe('Feb 2028');
+    expect(periodLabel({ periodMonths: 6, startMonth: '2027-07' }, 1)).toBe('H1 2028');
+    expect(periodLabel({ periodMonths: 12, startMonth: '2027-01' }, 1)).toBe('2028');
+    expect(periodLabel({ periodMonths: 1, startMonth: '2027-11' }, 2)).toBe('Jan 2028');
+    expect(periodLabel({ periodMonths: 3 }, 8)).toBe('period 9');
   });
 });

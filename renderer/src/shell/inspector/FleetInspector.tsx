@@ -1,5 +1,5 @@
 import { useFleet } from '../../state/store';
-import { CEILING, type FleetMeta } from '../../../../shared/model/schema';
+import { CEILING, MONTH_PATTERN, type FleetMeta } from '../../../../shared/model/schema';
 import { NumberField, TextField } from '../fields';
 
 /** The fleet's own settings: who keeps it, the discount rate the optimizer uses, and the rules' settable figures. */
@@ -15,6 +15,15 @@ export function FleetInspector() {
         <TextField label="Author" testId="fleet-author" value={fleet.author} onCommit={(author) => set({ author }, 'author')} />
         <TextField label="Revision" testId="fleet-revision" maxLength={40} value={fleet.revision} onCommit={(revision) => set({ revision }, 'revision')} />
       </div>
+      <TextField
+        label="Period 1 starts (YYYY-MM)"
+        testId="fleet-start-month"
+        maxLength={7}
+        value={fleet.startMonth ?? ''}
+        // Periods then read as dates in the optimizer (Q1 2027); the samples' economics start in January 2027.
+        validate={(text) => (MONTH_PATTERN.test(text) ? null : 'Period 1 starts: a month as YYYY-MM, such as 2027-01')}
+        onCommit={(startMonth) => set({ startMonth }, 'start month')}
+      />
       <NumberField label="Discount rate" testId="fleet-discount" unitLabel="% a year" digits={2} value={fleet.discountRatePctPerYear} min={0} max={100} onCommit={(discountRatePctPerYear) => set({ discountRatePctPerYear }, 'discount rate')} />
       <NumberField
         label="PDU/busway continuous-load derate"
