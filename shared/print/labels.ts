@@ -152,11 +152,13 @@ export function placeLabels(targets: LabelTarget[], outline: RectMm, obstacles: 
     const cx = span.x + span.w / 2;
     const cy = span.y + span.h / 2;
     const d = GAP_MM * 2;
-    // Inside the row when it is thick enough, else the free floor above, below, left or right of it.
+    const above = span.y - d - half;
+    const below = span.y + span.h + d + half;
+    // Inside the row when it is thick enough, else the free floor above, below, left or right
+    // of it; above and below also flush with either end, for a row near the drawing's edge.
     const candidates: TextMm[] = [
       { text, x: cx, y: cy, size, rotate: 0 },
-      { text, x: cx, y: span.y - d - half, size, rotate: 0 },
-      { text, x: cx, y: span.y + span.h + d + half, size, rotate: 0 },
+      ...[above, below].flatMap((y) => [cx, span.x + halfW, span.x + span.w - halfW].map((x): TextMm => ({ text, x, y, size, rotate: 0 }))),
       { text, x: span.x - d - halfW, y: cy, size, rotate: 0 },
       { text, x: span.x + span.w + d + halfW, y: cy, size, rotate: 0 },
     ];

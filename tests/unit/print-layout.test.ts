@@ -93,6 +93,15 @@ describe('labels on the plan', () => {
     expect(row[0]!.y).toBeCloseTo(20 - 0.8 - (LABEL_MIN_MM * 1.2) / 2, 9);
   });
 
+  it('puts a label that overhangs the drawing\'s edge when centred flush with its item instead', () => {
+    // Site at 1:10000 on A4 portrait: Building A is 12 mm wide, 4 mm from the site's left edge;
+    // its 30.5 mm name centred on it would start 5 mm left of the site, so it starts at the hall.
+    const d = print({ siteId: 'wtx' }).sheets[0]!.drawing!;
+    expect(d.denominator).toBe(10000);
+    const name = d.labels.find((l) => l.text === 'Building A (S21 XP)')!;
+    expect(name.x - textBox(name).w / 2).toBeCloseTo(d.box.x + 4, 9);
+  });
+
   it('says a row once and never cuts inside a number', () => {
     expect(rowLabel('BM1.1', 'BM1.20', 20)).toBe('BM1.1–20');
     expect(rowLabel('R-12', 'R-19', 8)).toBe('R-12–19');
