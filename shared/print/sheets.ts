@@ -5,12 +5,14 @@
  * continued over as many sheets as they need. Every sheet has the title block.
  */
 import { footprint } from '../geometry/footprint';
-import { billOfMaterials } from '../io/bom';
+import { billOfMaterials, type BomLine } from '../io/bom';
 import { itPowerKw } from '../model/load';
-import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
+import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
-import { formatQuantity, formatUsd, type UnitSystem } from '../units';
-import { chooseScale, sheetSize, type Orientation, type PaperName } from './paper';
+import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
+import { fitLabel, splitInTwo, wrapText } from './fit-label';
+import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
+import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName } from './paper';
 
 export interface PrintRequest {
   hallId?: string;
@@ -52,25 +54,52 @@ export interface DrawingItem {
   widthM: number;
   depthM: number;
   rotationDeg: number;
+  /** Items that may share one row label: same model and facing. */
+  rowKey: string;
+}
+
+/** A line of text from its left end; y is the baseline. */
+export interface LineMm {
+  text: string;
+  x: number;
+  y: number;
+  size: number;
+  bold: boolean;
+}
+
+/** A dimension: the line with its witness lines (x1, y1, x2, y2 each) and the measure written beside it. */
+export interface Dimension {
+  line: [number, number, number, number];
+  witness: [number, number, number, number][];
+  text: TextMm;
 }
 
 export interface Drawing {
   subject: 'hall' | 'site';
-  title: string;
+  /** Title and scale above the drawing, within its width (the legend column is beside it). */
+  header: LineMm[];
   widthM: number;
   depthM: number;
+  /** Where the drawing and everything drawn with it must stay; the outline's top left corner is the box's. */
   box: BoxMm;
   denominator: number;
   note: string | null;
   items: DrawingItem[];
-  zones: Zone[];
+  zones: { zone: Zone; name: TextMm }[];
+  labels: TextMm[];
+  dimensions: Dimension[];
+  /** Top left of the scale bar, and the widest it may be. */
+  scaleBar: { x: number; y: number; maxWidthMm: number };
+  /** Tip of the north arrow. */
+  northArrow: { x: number; y: number };
 }
 
 export interface LegendEntry {
   key: string;
   label: string;
   kind: string;
-  count: number;
+  /** How many: "120" racks of a model, "2 halls" of a use. */
+  count: string;
 }
 
 export interface Sheet {
@@ -95,6 +124,22 @@ export const TITLE_BLOCK_H_MM = 26;
 export const SIDE_COLUMN_W_MM = 74;
 export const ROW_H_MM = 4.6;
 export const TABLE_HEAD_MM = 11;
+/** Table cells keep one size and are cut (or, for violations, wrapped) to their column: 1.55 mm a character at 2.6 mm. */
+export const TABLE_FONT_MM = 2.6;
+export const TABLE_EM_PER_CHAR = 1.55 / TABLE_FONT_MM;
+/** Text starts this far inside its column, on both sides. */
+export const CELL_PAD_MM = 1;
+/** The hall's width is dimensioned below it and its depth to its right, in a band this deep. */
+export const DIMENSION_BAND_MM = 10;
+/** Below the dimensions: the scale bar, and the north arrow (9 mm, and its N) at the right. */
+export const SCALE_BAND_MM = 15;
+const TITLE_MM = 4;
+const TITLE_MIN_MM = 3;
+const SCALE_TEXT_MM = 3;
+const SCALE_TEXT_MIN_MM = 2.2;
+const DIMENSION_TEXT_MM = 3;
+const BOLD_EM_PER_CHAR = 0.62;
+const USE_LABEL: Record<Hall['currentUse'], string> = { mining: 'Mining', ai: 'AI hosting', idle: 'Idle' };
 
 export class PrintError extends Error {}
 
@@ -110,31 +155,54 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
 
   const contentTop = MARGIN_MM;
   const contentBottom = heightMm - MARGIN_MM - TITLE_BLOCK_H_MM - 4;
-  const drawingBox: BoxMm = { x: MARGIN_MM, y: contentTop + 8, w: widthMm - 2 * MARGIN_MM - SIDE_COLUMN_W_MM - 6, h: contentBottom - contentTop - 8 - 14 };
+  const contentWidth = widthMm - 2 * MARGIN_MM;
+  const drawingW = contentWidth - SIDE_COLUMN_W_MM - 6;
   const area = hall ? { widthM: hall.widthM, depthM: hall.depthM } : { widthM: site.widthM, depthM: site.depthM };
-  const scale = chooseScale(area, { widthMm: drawingBox.w, heightMm: drawingBox.h }, req.scale);
+  const title = hall ? `${site.name} — ${hall.name}` : site.name;
+  // The header's height depends on the scale's note, and the scale on the room the header
+  // leaves: the scale is chosen for the room below the tallest header (two lines for each
+  // text), so the drawing box laid out under the actual header always holds it.
+  const tallHeader = 2 * 1.25 * (TITLE_MM + SCALE_TEXT_MM) + 2;
+  const scale = chooseScale(area, { widthMm: drawingW - DIMENSION_BAND_MM, heightMm: contentBottom - contentTop - tallHeader - DIMENSION_BAND_MM - SCALE_BAND_MM }, req.scale, units);
+  const lines = [
+    ...headerLines(title, drawingW, TITLE_MM, TITLE_MIN_MM, true),
+    ...headerLines(`Scale ${scaleLabelWithRatio(scale.denominator, units)}${scale.note ? ` (${scale.note})` : ''}`, drawingW, SCALE_TEXT_MM, SCALE_TEXT_MIN_MM, false),
+  ];
+  let y = contentTop;
+  const header: LineMm[] = lines.map((l) => {
+    // Baseline at the font's ascent (about 0.95 em) below the top of the line.
+    const line = { ...l, x: MARGIN_MM, y: y + l.size * 0.95 };
+    y += l.size * 1.25;
+    return line;
+  });
+  const drawingBox: BoxMm = { x: MARGIN_MM, y: y + 2, w: drawingW, h: contentBottom - y - 2 };
 
+  const halls = hall ? [hall] : doc.halls.filter((h) => h.siteId === site.id);
+  const items = hall ? hallItems(placements, models) : siteItems(halls);
+  const zones = hall ? doc.zones.filter((z) => z.hallId === hall.id) : [];
   const drawing: Drawing = {
     subject: hall ? 'hall' : 'site',
-    title: hall ? `${site.name} — ${hall.name}` : site.name,
+    header,
     ...area,
     box: drawingBox,
     denominator: scale.denominator,
     note: scale.note,
-    items: hall ? hallItems(placements, models) : siteItems(doc.halls.filter((h) => h.siteId === site.id)),
-    zones: hall ? doc.zones.filter((z) => z.hallId === hall.id) : [],
+    items,
+    ...annotate(area, items, zones, drawingBox, scale.denominator, units),
   };
 
-  const bom = billOfMaterials(doc).filter((l) => (hall ? l.hallId === hall.id : l.siteId === site.id));
+  const allBom = billOfMaterials(doc).filter((l) => (hall ? l.hallId === hall.id : l.siteId === site.id));
+  // A site sheet counts each model once over its halls: the hall sheets break it down.
+  const bom = hall ? allBom : perModel(allBom);
+  // A hall plan's colours are models; a site plan's are the halls' uses, each with how many halls have it.
   const legend: LegendEntry[] = hall
-    ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity }))
-    : doc.halls.filter((h) => h.siteId === site.id).map((h) => ({ key: h.id, label: h.name, kind: h.currentUse, count: 1 }));
+    ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
+    : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
 
-  const halls = hall ? [hall] : doc.halls.filter((h) => h.siteId === site.id);
   const checks = checkFleet(doc);
   const hallIds = new Set(halls.map((h) => h.id));
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
-  const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units)];
+  const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units, contentWidth)].map((t) => fitTable(t, contentWidth));
   const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: summary(hall, site, placements, models, units), tables: [] }];
   paginate(tables, sheets, { top: contentTop, bottom: contentBottom });
 
@@ -157,7 +225,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
         ['Checked by', doc.titleBlock.checkedBy],
         ['Project', doc.titleBlock.projectNumber],
         ['Company', doc.titleBlock.company],
-        ['Scale', `1:${scale.denominator} on ${req.paper}`],
+        ['Scale', `${scaleLabel(scale.denominator, units)} on ${req.paper}`],
       ],
     },
     sheets,
@@ -170,13 +238,112 @@ function hallItems(placements: Placement[], models: Map<string, EquipmentModel>)
     const m = models.get(p.modelId);
     if (!m) continue;
     const r = footprint(p, m);
-    items.push({ id: p.id, label: p.label || m.name, kind: m.kind, xM: r.minX, yM: r.minY, widthM: r.maxX - r.minX, depthM: r.maxY - r.minY, rotationDeg: p.rotationDeg });
+    items.push({ id: p.id, label: p.label || m.name, kind: m.kind, xM: r.minX, yM: r.minY, widthM: r.maxX - r.minX, depthM: r.maxY - r.minY, rotationDeg: p.rotationDeg, rowKey: `${p.modelId}|${p.rotationDeg}` });
   }
   return items;
 }
 
 function siteItems(halls: Hall[]): DrawingItem[] {
-  return halls.map((h) => ({ id: h.id, label: h.name, kind: h.currentUse, xM: h.siteXM, yM: h.siteYM, widthM: h.widthM, depthM: h.depthM, rotationDeg: 0 }));
+  return halls.map((h) => ({ id: h.id, label: h.name, kind: h.currentUse, xM: h.siteXM, yM: h.siteYM, widthM: h.widthM, depthM: h.depthM, rotationDeg: 0, rowKey: h.id }));
+}
+
+/** A header text on one line if it fits at `minimum` or larger, else on two (cut only if two lines do not hold it). */
+function headerLines(text: string, width: number, preferred: number, minimum: number, bold: boolean): Omit<LineMm, 'x' | 'y'>[] {
+  const em = bold ? BOLD_EM_PER_CHAR : 0.6;
+  const one = fitLabel(text, width, preferred, minimum, em);
+  if (one.text === text) return [{ text, size: one.size, bold }];
+  const lines = splitInTwo(text).map((line) => fitLabel(line, width, preferred, minimum, em));
+  const size = Math.min(...lines.map((l) => l.size));
+  return lines.map((l) => ({ text: l.text, size, bold }));
+}
+
+/**
+ * Everything drawn with the plan besides its rectangles: zone names, equipment (or hall)
+ * labels, the overall dimensions, the scale bar and north arrow, placed in sheet mm so
+ * none overlaps another or leaves the drawing box.
+ */
+function annotate(
+  area: { widthM: number; depthM: number },
+  items: DrawingItem[],
+  zones: Zone[],
+  box: BoxMm,
+  denominator: number,
+  units: UnitSystem,
+): Pick<Drawing, 'zones' | 'labels' | 'dimensions' | 'scaleBar' | 'northArrow'> {
+  const mm = (m: number) => paperMm(m, denominator);
+  const outline: RectMm = { x: box.x, y: box.y, w: mm(area.widthM), h: mm(area.depthM) };
+  const itemRects = items.map((it) => ({ x: outline.x + mm(it.xM), y: outline.y + mm(it.yM), w: mm(it.widthM), h: mm(it.depthM) }));
+  const zoneNames = zones.map((zone) => {
+    const z = { x: outline.x + mm(zone.xM), y: outline.y + mm(zone.yM), w: mm(zone.widthM), h: mm(zone.depthM) };
+    const fitted = fitLabel(zone.name, z.w - 2, LABEL_MIN_MM, LABEL_MIN_MM, LABEL_EM_PER_CHAR);
+    const w = fitted.text.length * LABEL_EM_PER_CHAR * fitted.size;
+    const at = (x: number, y: number): TextMm => ({ text: fitted.text, x: x + w / 2, y: y + fitted.size * 0.6, size: fitted.size, rotate: 0 });
+    const lineH = fitted.size * 1.2;
+    // In a corner of the zone clear of equipment, top left first; over equipment only if every corner is taken.
+    const corners = [at(z.x + 1, z.y + 1), at(z.x + 1, z.y + z.h - 1 - lineH), at(z.x + z.w - 1 - w, z.y + 1), at(z.x + z.w - 1 - w, z.y + z.h - 1 - lineH)];
+    const name = corners.find((c) => !itemRects.some((r) => intersects(textBox(c), r))) ?? corners[0]!;
+    return { zone, name };
+  });
+  const targets: LabelTarget[] = items.map((it, i) => ({ id: it.id, label: it.label, rowKey: it.rowKey, rect: itemRects[i]! }));
+  const labels = placeLabels(targets, outline, zoneNames.map((z) => textBox(z.name)));
+
+  const right = outline.x + outline.w;
+  const bottom = outline.y + outline.h;
+  // The measure sits beside its line, clear of it by 0.8 mm.
+  const offset = 5 + 0.8 + (DIMENSION_TEXT_MM * 1.2) / 2;
+  const dimensions: Dimension[] = [
+    {
+      line: [outline.x, bottom + 5, right, bottom + 5],
+      witness: [
+        [outline.x, bottom + 1, outline.x, bottom + 6.5],
+        [right, bottom + 1, right, bottom + 6.5],
+      ],
+      text: { text: formatQuantity(area.widthM, 'length', units, 1), x: outline.x + outline.w / 2, y: bottom + offset, size: DIMENSION_TEXT_MM, rotate: 0 },
+    },
+    {
+      line: [right + 5, outline.y, right + 5, bottom],
+      witness: [
+        [right + 1, outline.y, right + 6.5, outline.y],
+        [right + 1, bottom, right + 6.5, bottom],
+      ],
+      text: { text: formatQuantity(area.depthM, 'length', units, 1), x: right + offset, y: outline.y + outline.h / 2, size: DIMENSION_TEXT_MM, rotate: -90 },
+    },
+  ];
+  const band = bottom + DIMENSION_BAND_MM;
+  return {
+    zones: zoneNames,
+    labels,
+    dimensions,
+    // A third of the width at most, so it never reaches the north arrow at the right.
+    scaleBar: { x: box.x, y: band + 2, maxWidthMm: box.w / 3 },
+    northArrow: { x: box.x + box.w - 4, y: band },
+  };
+}
+
+/** Bill of materials lines of several halls summed per model, in order of first appearance. */
+function perModel(lines: BomLine[]): BomLine[] {
+  const byModel = new Map<string, BomLine>();
+  for (const l of lines) {
+    const seen = byModel.get(l.modelId);
+    byModel.set(
+      l.modelId,
+      seen
+        ? { ...seen, quantity: seen.quantity + l.quantity, totalPowerKw: seen.totalPowerKw + l.totalPowerKw, totalCapexUsd: seen.totalCapexUsd + l.totalCapexUsd, totalHashrateThs: seen.totalHashrateThs + l.totalHashrateThs, totalGpus: seen.totalGpus + l.totalGpus }
+        : l,
+    );
+  }
+  return [...byModel.values()];
+}
+
+/**
+ * A table sized to the sheet's width: columns wider in all than `width` shrink in
+ * proportion, and every cell is cut to its column, so nothing is drawn past the border.
+ */
+function fitTable(table: Table, width: number): Table {
+  const k = Math.min(1, width / table.columns.reduce((t, c) => t + c.widthMm, 0));
+  const cut = (text: string, widthMm: number) => fitLabel(text, widthMm - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).text;
+  const columns = table.columns.map((c) => ({ ...c, widthMm: c.widthMm * k, label: cut(c.label, c.widthMm * k) }));
+  return { ...table, columns, rows: table.rows.map((row) => row.map((cell, i) => cut(cell, columns[i]!.widthMm))) };
 }
 
 function summary(hall: Hall | undefined, site: Site, placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): [string, string][] {
@@ -203,7 +370,7 @@ function summary(hall: Hall | undefined, site: Site, placements: Placement[], mo
   return rows;
 }
 
-function bomTable(bom: ReturnType<typeof billOfMaterials>, units: UnitSystem): Table {
+function bomTable(bom: BomLine[], units: UnitSystem): Table {
   const qty = bom.reduce((t, l) => t + l.quantity, 0);
   const kw = bom.reduce((t, l) => t + l.totalPowerKw, 0);
   const capex = bom.reduce((t, l) => t + l.totalCapexUsd, 0);
@@ -263,11 +430,13 @@ function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], u
   };
 }
 
-function violationsTable(violations: Violation[], units: UnitSystem): Table {
+/** One column as wide as the sheet; a violation longer than a line goes on as many lines as it needs. */
+function violationsTable(violations: Violation[], units: UnitSystem, width: number): Table {
+  const lines = violations.length ? violations.map((v) => `${v.severity === 'error' ? 'Error' : 'Warning'}: ${describeViolation(v, units)}`) : ['None: every limit holds.'];
   return {
     title: 'Open violations',
-    columns: [{ label: 'Violation', align: 'left', widthMm: 260 }],
-    rows: violations.length ? violations.map((v) => [`${v.severity === 'error' ? 'Error' : 'Warning'}: ${describeViolation(v, units)}`]) : [['None: every limit holds.']],
+    columns: [{ label: 'Violation', align: 'left', widthMm: width }],
+    rows: lines.flatMap((line) => wrapText(line, width - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).map((l) => [l])),
     totals: false,
   };
 }

@@ -2,7 +2,7 @@
 import { useFleet } from '../state/store';
 import { computeTotals } from '../../../shared/model/totals';
 import { formatQuantity } from '../../../shared/units';
-import { fitLabel } from '../charts/fit-label';
+import { fitLabel } from '../../../shared/print/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
 
 /** Dark on the light use colours, in either theme. */

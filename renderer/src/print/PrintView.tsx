@@ -3,15 +3,17 @@
  * Electron prints to PDF is to scale. The controls disappear in print.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { PAPER_NAMES, OFFERED_SCALES, type Orientation, type PaperName } from '../../../shared/print/paper';
+import { PAPER_NAMES, defaultPaper, scaleLabelWithRatio, scalesFor, type Orientation, type PaperName } from '../../../shared/print/paper';
+import type { UnitSystem } from '../../../shared/units';
 import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../../shared/print/sheets';
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
 import { safeFileName } from '../shell/file-names';
 
-export function readPrintRequest(params: URLSearchParams): PrintRequest {
-  const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : 'A3';
+/** The request in the route; a paper the user has not chosen is the usual one for the fleet's units. */
+export function readPrintRequest(params: URLSearchParams, units: UnitSystem): PrintRequest {
+  const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : defaultPaper(units);
   const orientation: Orientation = params.get('orientation') === 'portrait' ? 'portrait' : 'landscape';
   const scaleParam = params.get('scale');
   const scale = scaleParam && /^\d+$/.test(scaleParam) ? Number(scaleParam) : 'fit';
@@ -56,7 +58,10 @@ export function PrintView({ params }: { params: URLSearchParams }) {
   // On screen only: paper keeps its size in print and PDF.
   const [fitWidth, setFitWidth] = useState(true);
   const doc = useFleet((s) => s.document?.doc);
-  const request = readPrintRequest(params);
+  const units = doc?.fleet.unitSystem ?? 'metric';
+  const request = readPrintRequest(params, units);
+  // A scale typed into the route that the list lacks is still shown as chosen.
+  const scales = [...new Set([...scalesFor(units), ...(request.scale === 'fit' ? [] : [request.scale])])].sort((a, b) => a - b);
   const key = params.toString();
   const result = useMemo((): { plan: PrintPlan } | { error: string } | null => {
     if (!doc) return null;
@@ -99,8 +104,8 @@ export function PrintView({ params }: { params: URLSearchParams }) {
           Scale
           <select value={String(request.scale)} onChange={(e) => set('scale', e.target.value)} data-testid="print-scale">
             <option value="fit">Fit to page</option>
-            {OFFERED_SCALES.map((s) => (
-              <option key={s} value={s}>1:{s}</option>
+            {scales.map((s) => (
+              <option key={s} value={s}>{scaleLabelWithRatio(s, units)}</option>
             ))}
           </select>
         </label>

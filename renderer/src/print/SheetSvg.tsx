@@ -1,8 +1,9 @@
 import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
 import { formatQuantity, paperMm } from '../../../shared/units';
-import { ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
-import { fitLabel, splitInTwo } from '../charts/fit-label';
+import { CELL_PAD_MM, ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
+import type { TextMm } from '../../../shared/print/labels';
+import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
 
 const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? (USE_COLOURS as Record<string, string>)[kind] ?? '#999';
@@ -32,43 +33,60 @@ export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
   );
 }
 
+/** A text of the layout, centred where the layout put it (its box is what the layout kept clear). */
+function PlacedText({ t, fill, testId }: { t: TextMm; fill?: string; testId?: string }) {
+  return (
+    <text x={t.x} y={t.y} fontSize={t.size} textAnchor="middle" dominantBaseline="central" fill={fill} transform={t.rotate ? `rotate(${t.rotate} ${t.x} ${t.y})` : undefined} data-testid={testId}>
+      {t.text}
+    </text>
+  );
+}
+
 function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
   const mm = (m: number) => paperMm(m, d.denominator);
   const x0 = d.box.x;
   const y0 = d.box.y;
-  const label = (w: number, h: number) => w > 14 && h > 3.2;
-  // Scale bar: the largest 1-2-5 step not wider than a third of the drawing, in 5 parts.
-  const stepM = niceLengthStepM(1000 / d.denominator, d.box.w / 3, units);
+  // Scale bar in 5 parts: niceLengthStepM gives the smallest 1-2-5 step (in the user's length
+  // unit) at least as long as asked, at most 2.5 times that, so asking for 1/2.5 of the room keeps it inside.
+  const stepM = niceLengthStepM(1000 / d.denominator, d.scaleBar.maxWidthMm / 2.5, units);
   const barMm = mm(stepM);
-  const barY = d.box.y + mm(d.depthM) + 7;
+  const { x: barX, y: barY } = d.scaleBar;
   return (
     <g data-testid="drawing">
-      <text x={x0} y={d.box.y - 3} fontSize={4} fontWeight="bold">{d.title}</text>
-      <text x={x0 + d.box.w} y={d.box.y - 3} fontSize={3} textAnchor="end">
-        Scale 1:{d.denominator}{d.note ? ` (${d.note})` : ''}
-      </text>
+      {d.header.map((l, i) => (
+        <text key={i} x={l.x} y={l.y} fontSize={l.size} fontWeight={l.bold ? 'bold' : 'normal'}>{l.text}</text>
+      ))}
       <rect x={x0} y={y0} width={mm(d.widthM)} height={mm(d.depthM)} fill="#fafafa" stroke="#000" strokeWidth={0.5} data-testid="drawing-outline" />
-      {d.zones.map((z) => (
+      {d.zones.map(({ zone: z, name }) => (
         <g key={z.id}>
           <rect x={x0 + mm(z.xM)} y={y0 + mm(z.yM)} width={mm(z.widthM)} height={mm(z.depthM)} fill="none" stroke="#0d6efd" strokeWidth={0.25} strokeDasharray="2 1" />
-          <text x={x0 + mm(z.xM) + 1} y={y0 + mm(z.yM) + 3} fontSize={2.2} fill="#0d6efd">{z.name}</text>
+          <PlacedText t={name} fill="#0d6efd" />
         </g>
       ))}
       {d.items.map((it) => (
-        <g key={it.id}>
-          <rect x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.12} />
-          {label(mm(it.widthM), mm(it.depthM)) && (
-            <text x={x0 + mm(it.xM) + 0.8} y={y0 + mm(it.yM) + mm(it.depthM) / 2 + 0.8} fontSize={Math.min(2.4, mm(it.depthM) * 0.55)}>{it.label}</text>
-          )}
-        </g>
+        <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.12} />
       ))}
-      <NorthArrow x={x0 + d.box.w - 8} y={d.box.y + 4} />
+      <g data-testid="labels">
+        {d.labels.map((t, i) => <PlacedText key={i} t={t} />)}
+      </g>
+      <g data-testid="dimensions" stroke="#000" strokeWidth={0.18}>
+        {d.dimensions.map((dim, i) => (
+          <g key={i}>
+            <line x1={dim.line[0]} y1={dim.line[1]} x2={dim.line[2]} y2={dim.line[3]} />
+            {dim.witness.map(([x1, y1, x2, y2], j) => <line key={j} x1={x1} y1={y1} x2={x2} y2={y2} />)}
+            {/* Architectural ticks: a short 45° stroke where the line meets each witness line. */}
+            {[[dim.line[0], dim.line[1]], [dim.line[2], dim.line[3]]].map(([x, y], j) => <line key={`t${j}`} x1={x! - 1} y1={y! + 1} x2={x! + 1} y2={y! - 1} strokeWidth={0.35} />)}
+            <g stroke="none"><PlacedText t={dim.text} /></g>
+          </g>
+        ))}
+      </g>
+      <NorthArrow x={d.northArrow.x} y={d.northArrow.y} />
       <g data-testid="scale-bar">
         {[0, 1, 2, 3, 4].map((i) => (
-          <rect key={i} x={x0 + (i * barMm) / 5} y={barY} width={barMm / 5} height={1.6} fill={i % 2 ? '#fff' : '#000'} stroke="#000" strokeWidth={0.2} />
+          <rect key={i} x={barX + (i * barMm) / 5} y={barY} width={barMm / 5} height={1.6} fill={i % 2 ? '#fff' : '#000'} stroke="#000" strokeWidth={0.2} />
         ))}
-        <text x={x0} y={barY + 5} fontSize={2.6}>0</text>
-        <text x={x0 + barMm} y={barY + 5} fontSize={2.6}>{formatQuantity(stepM, 'length', units, 2)}</text>
+        <text x={barX} y={barY + 5} fontSize={2.6}>0</text>
+        <text x={barX + barMm} y={barY + 5} fontSize={2.6}>{formatQuantity(stepM, 'length', units, 2)}</text>
       </g>
     </g>
   );
@@ -94,7 +112,7 @@ function SideColumn({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
         return (
           <g key={l.key}>
             <rect x={x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />
-            <LegendLabel x={x + 6} y={y - 0.6} text={l.label} />
+            <LegendLabel x={x + 6} y={y - 0.6} text={l.label} width={SIDE_COLUMN_W_MM - 6 - countWidth(l.count)} />
             <text x={x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
           </g>
         );
@@ -125,7 +143,7 @@ function TableSvg({ t, x }: { t: TableSlice; x: number }) {
     <g data-testid={`table-${t.title}`}>
       <text x={x} y={t.yMm + 4} fontSize={3.4} fontWeight="bold">{t.title}{t.continued ? ' (continued)' : ''}</text>
       {columns.map((c) => (
-        <text key={c.label} x={c.align === 'right' ? c.left + c.widthMm - 1 : c.left + 1} y={t.yMm + 9} fontSize={2.6} fontWeight="bold" textAnchor={c.align === 'right' ? 'end' : 'start'}>{c.label}</text>
+        <text key={c.label} x={c.align === 'right' ? c.left + c.widthMm - CELL_PAD_MM : c.left + CELL_PAD_MM} y={t.yMm + 9} fontSize={2.6} fontWeight="bold" textAnchor={c.align === 'right' ? 'end' : 'start'}>{c.label}</text>
       ))}
       <line x1={x} x2={x + width} y1={t.yMm + 10.2} y2={t.yMm + 10.2} stroke="#000" strokeWidth={0.3} />
       {t.rows.map((row, r) => {
@@ -137,8 +155,8 @@ function TableSvg({ t, x }: { t: TableSlice; x: number }) {
             {row.map((cell, i) => {
               const c = columns[i]!;
               return (
-                <text key={i} x={c.align === 'right' ? c.left + c.widthMm - 1 : c.left + 1} y={y} fontSize={2.6} fontWeight={bold ? 'bold' : 'normal'} textAnchor={c.align === 'right' ? 'end' : 'start'}>
-                  {fitLabel(cell, c.widthMm, TABLE_FONT_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).text}
+                <text key={i} x={c.align === 'right' ? c.left + c.widthMm - CELL_PAD_MM : c.left + CELL_PAD_MM} y={y} fontSize={2.6} fontWeight={bold ? 'bold' : 'normal'} textAnchor={c.align === 'right' ? 'end' : 'start'}>
+                  {cell}
                 </text>
               );
             })}
@@ -176,9 +194,6 @@ function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
 }
 
 const BOLD_EM_PER_CHAR = 0.62;
-/** Table cells keep one size and are cut to their column: 1.55 mm a character at 2.6 mm. */
-const TABLE_FONT_MM = 2.6;
-const TABLE_EM_PER_CHAR = 1.55 / TABLE_FONT_MM;
 /** Below this (mm, about 6 pt) a printed title field is hard to read: it takes two lines instead. */
 const TITLE_MIN_MM = 2.2;
 
@@ -195,9 +210,12 @@ function TitleValue({ x, y, width, text }: { x: number; y: number; width: number
   );
 }
 
-/** Legend labels shrink a little before they are cut: the column leaves 8 mm for the count. */
-function LegendLabel({ x, y, text }: { x: number; y: number; text: string }) {
-  const label = fitLabel(text, SIDE_COLUMN_W_MM - 6 - 8, 2.6, 2.0, 0.55);
+/** The legend's count at 2.6 mm, with 2 mm kept clear before it. */
+const countWidth = (count: string): number => count.length * TABLE_EM_PER_CHAR * TABLE_FONT_MM + 2;
+
+/** Legend labels shrink a little before they are cut, in the width the count leaves them. */
+function LegendLabel({ x, y, text, width }: { x: number; y: number; text: string; width: number }) {
+  const label = fitLabel(text, width, 2.6, 2.0, 0.55);
   return <text x={x} y={y} fontSize={label.size}>{label.text}</text>;
 }
 

@@ -12,7 +12,8 @@ type Dialog = null | 'open' | 'save-as';
 function openPrintPreview(): void {
   const { selectedHallId, selectedSiteId } = useFleet.getState();
   const subject = selectedHallId ? `hall=${encodeURIComponent(selectedHallId)}` : `site=${encodeURIComponent(selectedSiteId ?? '')}`;
-  window.location.hash = `#/print?${subject}&paper=A3&orientation=landscape&scale=fit`;
+  // No paper: the preview starts on the usual one for the fleet's units (A3, or Tabloid in US units).
+  window.location.hash = `#/print?${subject}&orientation=landscape&scale=fit`;
 }
 
 export function Toolbar() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, splitInTwo } from '../../renderer/src/charts/fit-label';
+import { fitLabel, splitInTwo } from '../../shared/print/fit-label';
 
 describe('labels that fit their box', () => {
   it('keep their preferred size when they fit: 10 characters × 0.6 em × 3 = 18 ≤ 20', () => {

@@ -1,4 +1,10 @@
 /**
+ * Text fitting by estimate, shared by the pure print layout (shared/print/sheets.ts) and the
+ * renderer (site plan, charts): the layout must know how wide a text is to keep it inside
+ * its box, and shared code cannot import the renderer.
+ */
+
+/**
  * Labels that stay inside their box: smaller down to a readable minimum, then cut with an
  * ellipsis. Text width is estimated from the character count (a sans-serif character is
  * about 0.6 em wide, bold about 0.62), which is all an SVG built without a layout engine
@@ -17,4 +23,25 @@ export function splitInTwo(text: string): [string, string] {
   let best = -1;
   for (let i = text.indexOf(' '); i !== -1; i = text.indexOf(' ', i + 1)) if (best === -1 || Math.abs(i - middle) < Math.abs(best - middle)) best = i;
   return best === -1 ? [text, ''] : [text.slice(0, best), text.slice(best + 1)];
+}
+
+/**
+ * Breaks a text into lines no wider than `width` at `size` (same width estimate as
+ * fitLabel), at spaces; a word longer than a line is cut with an ellipsis. For table
+ * cells whose every word matters (an open violation), where cutting would lose it.
+ */
+export function wrapText(text: string, width: number, size: number, emPerChar = 0.6): string[] {
+  const perLine = Math.max(1, Math.floor(width / (emPerChar * size) + 1e-9));
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= perLine) line = next;
+    else {
+      if (line) lines.push(line);
+      line = word.length <= perLine ? word : `${word.slice(0, Math.max(1, perLine - 1))}…`;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
