@@ -100,10 +100,20 @@ test('printed at 1:100 on A3, a 30 m hall measures 300 mm and a rack its catalog
   expect(Math.abs(rackM - rack.widthM) / rack.widthM).toBeLessThan(0.005);
 });
 
-test('the print preview is reachable from the planner and switches paper', async ({ page, web }) => {
+test('the print preview is reachable from the planner and switches paper; the title block is the user\'s', async ({ page, web }) => {
   await openSmall(page, web.url);
+  // Company and checker, set in the fleet's settings, print in the title block.
+  await page.getByTestId('tree-fleet').click();
+  await page.getByTestId('title-company').fill('Permian Hash LLC');
+  await page.getByTestId('title-company').press('Enter');
+  await page.getByTestId('title-checked-by').fill('J. Ortiz');
+  await page.getByTestId('title-checked-by').press('Enter');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo title block checked by/);
+  await page.getByTestId(`tree-hall-${small.halls[0]!.id}`).click();
   await page.getByTestId('print-preview').click();
   await expect(page.getByTestId('sheet-1')).toBeVisible();
+  await expect(page.getByTestId('sheet-1')).toContainText('Permian Hash LLC');
+  await expect(page.getByTestId('sheet-1')).toContainText('J. Ortiz');
   await page.getByTestId('print-paper').selectOption('A4');
   await expect(page.getByTestId('sheet-1')).toHaveAttribute('width', `${sheetSize('A4', 'landscape').widthMm}mm`);
 

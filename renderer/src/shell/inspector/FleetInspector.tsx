@@ -1,5 +1,5 @@
 import { useFleet } from '../../state/store';
-import { CEILING, MONTH_PATTERN, type FleetMeta } from '../../../../shared/model/schema';
+import { CEILING, MONTH_PATTERN, type FleetMeta, type TitleBlock } from '../../../../shared/model/schema';
 import { NumberField, TextField } from '../fields';
 
 /** The fleet's own settings: who keeps it, the discount rate the optimizer uses, and the rules' settable figures. */
@@ -7,6 +7,8 @@ export function FleetInspector() {
   const fleet = useFleet((s) => s.document!.doc.fleet);
   const apply = useFleet((s) => s.apply);
   const set = (patch: Partial<FleetMeta>, what: string) => void apply({ type: 'set-fleet', fleet: patch }, `fleet ${what}`);
+  const titleBlock = useFleet((s) => s.document!.doc.titleBlock);
+  const setTitle = (patch: Partial<TitleBlock>, what: string) => void apply({ type: 'set-fleet', titleBlock: patch }, `title block ${what}`);
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>Fleet settings</h3>
@@ -37,6 +39,15 @@ export function FleetInspector() {
         onCommit={(pct) => set({ continuousLoadDerate: pct / 100 }, 'derate')}
       />
       <NumberField label="Service area counted in floor load, front and back" testId="fleet-service-depth" quantity="length" units={fleet.unitSystem} digits={2} value={fleet.floorServiceAreaDepthM} min={0} max={CEILING.equipmentLengthM} onCommit={(floorServiceAreaDepthM) => set({ floorServiceAreaDepthM }, 'service area depth')} />
+      <fieldset className="zone-fields" data-testid="title-block-fields">
+        <legend>Printed title block</legend>
+        <TextField label="Company" testId="title-company" value={titleBlock.company} onCommit={(company) => setTitle({ company }, 'company')} />
+        <TextField label="Project number" testId="title-project" maxLength={100} value={titleBlock.projectNumber} onCommit={(projectNumber) => setTitle({ projectNumber }, 'project number')} />
+        <div className="field-pair">
+          <TextField label="Drawn by" testId="title-drawn-by" value={titleBlock.drawnBy} onCommit={(drawnBy) => setTitle({ drawnBy }, 'drawn by')} />
+          <TextField label="Checked by" testId="title-checked-by" value={titleBlock.checkedBy} onCommit={(checkedBy) => setTitle({ checkedBy }, 'checked by')} />
+        </div>
+      </fieldset>
     </section>
   );
 }
