@@ -12,6 +12,8 @@ import {
   limitsFromRow,
   limitsToRow,
   META_COLUMNS,
+  metaFromRow,
+  metaToRow,
   OPTION_COLUMNS,
   OPTION_FROM_ROW,
   OPTION_TO_ROW,
@@ -80,7 +82,7 @@ export class FleetRepository {
   }
 
   private writeSingletons(doc: FleetDoc): void {
-    const rows: Row[] = [doc.fleet, limitsToRow(doc.limits), doc.titleBlock];
+    const rows: Row[] = [metaToRow(doc.fleet), limitsToRow(doc.limits), doc.titleBlock];
     SINGLETONS.forEach(({ table, columns }, i) => {
       this.statement(`single:${table}`, () => `INSERT OR REPLACE INTO ${table} (singleton, ${columns.join(', ')}) VALUES (1, ${params(columns)})`).run(
         rows[i]!,
@@ -206,7 +208,7 @@ export class FleetRepository {
     }
     const placements = all('placements');
     const raw = {
-      fleet: single('fleet_meta', META_COLUMNS),
+      fleet: metaFromRow(single('fleet_meta', META_COLUMNS)),
       sites: all('sites'),
       halls,
       zones: all('zones'),

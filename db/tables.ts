@@ -189,8 +189,15 @@ export const OPTION_FROM_ROW = ({ hallId: _hallId, ...rest }: Row): unknown => r
 
 export const META_COLUMNS = [
   'name', 'author', 'revision', 'unitSystem', 'currency', 'periodMonths', 'horizonPeriods', 'discountRatePctPerYear',
-  'continuousLoadDerate', 'floorServiceAreaDepthM',
+  'continuousLoadDerate', 'floorServiceAreaDepthM', 'startMonth',
 ] as const;
+/** The optional start month is NULL in the file and absent in the document. */
+export const metaToRow = (f: FleetDoc['fleet']): Row => ({ ...f, startMonth: f.startMonth ?? null });
+export const metaFromRow = (r: Row | undefined): unknown => {
+  if (!r) return r;
+  const { startMonth, ...rest } = r;
+  return startMonth === null ? rest : r;
+};
 export const LIMIT_COLUMNS = [
   'objective', 'capexBudgetUsdPerPeriod', 'gpuDeliveriesPerPeriod', 'contractedAiMw', 'contractedByPeriod', 'timeLimitS', 'mipGapFraction',
 ] as const;

@@ -5,6 +5,7 @@
  */
 import initial from './001_initial';
 import modelMounting from './002_model_mounting';
+import fleetStartMonth from './003_fleet_start_month';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'model mounting', sql: modelMounting },
+  { version: 3, name: 'fleet start month', sql: fleetStartMonth },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
