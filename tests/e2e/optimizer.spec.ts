@@ -60,8 +60,19 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
 
 test('scenarios and limits are edited in the panel and solved against: an impossible AI contract is explained, probabilities off 100 % are refused, a scenario is copied and deleted, a path edit reaches the solve', async ({ page, web }) => {
   await openPlanner(page, web.url);
+  // The fleet's start month dates every period: from April 2028, period 1 is Q2 2028.
+  await page.getByTestId('tree-fleet').click();
+  await expect(page.getByTestId('fleet-start-month')).toHaveValue('2027-01');
+  await page.getByTestId('fleet-start-month').fill('2028-13');
+  await page.getByTestId('fleet-start-month').press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Period 1 starts: a month as YYYY-MM' })).toBeVisible();
+  await page.getByTestId('fleet-start-month').fill('2028-04');
+  await page.getByTestId('fleet-start-month').press('Enter');
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('assumptions').locator('summary').click();
+  await expect(page.getByTestId('limits-per-period').locator('th').nth(1)).toHaveText('Q2 2028');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('limits-per-period').locator('th').nth(1)).toHaveText('Q1 2027');
 
   // 500 MW of AI by period 9 (Q1 2029) is more than the campus can hold.
   await expect(page.getByTestId('limit-contract-mw')).toHaveValue('6');
