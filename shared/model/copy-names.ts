@@ -1,6 +1,6 @@
 /**
- * Names, labels and ids for copies, so a copy is never mistaken for its original (on a
- * printed plan, in a list of scenarios, in the catalog): each is the first one free.
+ * Names, labels and ids for new things and copies, so nothing is mistaken for another
+ * (on a printed plan, in a list of scenarios, in the catalog): each is the first one free.
  */
 
 /** `base-1`, `base-2`, …: the first not in use. */
@@ -8,6 +8,14 @@ export function freeId(base: string, used: ReadonlySet<string>): string {
   let n = 1;
   while (used.has(`${base}-${n}`)) n++;
   return `${base}-${n}`;
+}
+
+/** "Site 3" when Site 1 and 2 exist: the name for something new, numbered after those given. */
+export function nextFreeName(prefix: string, names: readonly string[]): string {
+  const taken = new Set(names);
+  let n = names.length + 1;
+  while (taken.has(`${prefix} ${n}`)) n++;
+  return `${prefix} ${n}`;
 }
 
 const COPY_SUFFIX = / \(copy(?: \d+)?\)$/;

@@ -7,23 +7,15 @@
 import type { Command } from '../commands/schema';
 import { hall as hallOf, site as siteOf } from '../samples/parts';
 import { idleOption, retrofitAiOption } from '../samples/economics';
-import { freeId } from './copy-names';
+import { freeId, nextFreeName } from './copy-names';
 import type { FleetDoc, Hall, Site } from './schema';
 import { countOf } from '../units';
-
-/** "Site 3" when Site 1 and 2 exist: the first number free among the names given. */
-function nextName(prefix: string, names: readonly string[]): string {
-  const taken = new Set(names);
-  let n = names.length + 1;
-  while (taken.has(`${prefix} ${n}`)) n++;
-  return `${prefix} ${n}`;
-}
 
 /** A site with room for a few halls, a 20 MW interconnect and a typical US industrial power price. */
 export function addSite(doc: FleetDoc): { command: Command; site: Site } {
   const site = siteOf({
     id: freeId('site', new Set(doc.sites.map((s) => s.id))),
-    name: nextName('Site', doc.sites.map((s) => s.name)),
+    name: nextFreeName('Site', doc.sites.map((s) => s.name)),
     location: '',
     interconnectMw: 20,
     transformerCapacityMw: 20,
@@ -47,7 +39,7 @@ export function addHall(doc: FleetDoc, siteId: string): { command: Command; hall
   const hall = hallOf({
     id,
     siteId,
-    name: nextName('Hall', siblings.map((h) => h.name)),
+    name: nextFreeName('Hall', siblings.map((h) => h.name)),
     kind: 'building',
     siteXM: siblings.reduce((x, h) => Math.max(x, h.siteXM + h.widthM + NEW_HALL.gapM), NEW_HALL.gapM),
     siteYM: NEW_HALL.gapM,

@@ -1,5 +1,6 @@
 import { SMALLEST, type FleetDoc, type Zone } from '../../../shared/model/schema';
 import { formatQuantity, type UnitSystem } from '../../../shared/units';
+import { nextFreeName } from '../../../shared/model/copy-names';
 
 /** Edges closer than this count as touching, not overlapping: zones drawn side by side on the grid share an edge. */
 const TOUCH_M = 1e-6;
@@ -38,7 +39,8 @@ export function newZone(doc: FleetDoc, hallId: string, x0: number, y0: number, x
   const used = new Set(doc.zones.map((z) => z.id));
   let n = doc.zones.filter((z) => z.hallId === hallId).length + 1;
   while (used.has(`${hallId}-z${n}`)) n++;
-  const zone = { id: `${hallId}-z${n}`, hallId, name: `Zone ${n}`, xM: minX, yM: minY, widthM: Math.max(0, maxX - minX), depthM: Math.max(0, maxY - minY), airCoolingKw: 0 };
+  const name = nextFreeName('Zone', doc.zones.filter((z) => z.hallId === hallId).map((z) => z.name));
+  const zone = { id: `${hallId}-z${n}`, hallId, name, xM: minX, yM: minY, widthM: Math.max(0, maxX - minX), depthM: Math.max(0, maxY - minY), airCoolingKw: 0 };
   const problem = zoneProblem(doc, zone, doc.fleet.unitSystem);
   return problem ? { error: problem } : { zone };
 }
