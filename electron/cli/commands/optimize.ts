@@ -20,6 +20,8 @@ export const optimizeCommand: CliCommand = {
       const timeLimit = parsed.options.get('time-limit');
       const timeLimitS = timeLimit === undefined ? undefined : Number(timeLimit);
       if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new UsageError(`--time-limit: "${String(timeLimit)}" is not a positive number of seconds`);
+      // The document's own time limit stops at an hour; 1e999 reads as Infinity, which HiGHS refuses.
+      if (timeLimitS !== undefined && timeLimitS > 3600) throw new UsageError(`--time-limit: "${String(timeLimit)}" is more than an hour (3600 s)`);
       const objective = parsed.options.get('objective') ?? undefined;
       if (objective !== undefined && objective !== 'expected' && objective !== 'worst-case') throw new UsageError(`--objective: "${String(objective)}" is not expected or worst-case`);
       const { doc } = readFleet(file);

@@ -83,6 +83,7 @@ describe('fleetplan', () => {
     const bad = fleetplan('optimize', campus, '--time-limit', 'soon');
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe('fleetplan: --time-limit: "soon" is not a positive number of seconds');
+    expect(fleetplan('optimize', campus, '--time-limit', '1e999').err.trim()).toBe('fleetplan: --time-limit: "1e999" is more than an hour (3600 s)');
   });
 
   it('import --csv-catalog merges a catalog into a fleet; a CSV with a bad cell exits 2 naming it and leaves the file byte-identical', () => {
