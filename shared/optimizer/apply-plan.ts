@@ -1,12 +1,13 @@
 /**
  * "Apply plan": turns the optimizer's answer into one undoable edit of the layout. In
  * every hall whose option changes, the IT equipment goes, the chosen units are laid out
- * in rows with their service aisles (facing alternately, so backs share hot aisles), and
- * the hall takes the option's feed, cooling and use. Cold-plate racks get the CDUs their
+ * in pods of rows with their service aisles (facing alternately, so backs share hot
+ * aisles), and the hall takes the option's feed, cooling and use. Cold-plate racks get the CDUs their
  * liquid heat needs, in a row after theirs, and the hall's cooling zones become one zone
  * for its new cooling (with the air cooling they had), so the CDUs serve every rack.
- * Power gear (PDUs, busways) stays for the engineer to rework by hand; new units keep
- * clear of it and of the clearances around it.
+ * Busways that fed only the equipment removed go with it; the rest of the power gear
+ * (PDUs, transformers) stays for the engineer to rework by hand, and new units keep clear
+ * of it and of the clearances around it.
  */
 import type { BatchCommand, Command } from '../commands/schema';
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
@@ -39,8 +40,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     hallIds.push(hall.id);
     const inHall = doc.placements.filter((p) => p.hallId === hall.id);
     const it = inHall.filter((p) => isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
-    if (it.length) commands.push({ type: 'remove', table: 'placements', ids: it });
-    const removed = new Set(it);
+    const removed = new Set([...it, ...idleBusways(inHall, new Set(it), models)]);
+    if (removed.size) commands.push({ type: 'remove', table: 'placements', ids: [...removed] });
     const kept = inHall.filter((p) => !removed.has(p.id) && models.get(p.modelId)?.mounting === 'floor').map((p) => withClearance(p, models.get(p.modelId)!));
     const model = option.modelId ? models.get(option.modelId) : undefined;
     if (model && choice.units > 0) {
@@ -61,6 +62,28 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
   return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds };
 }
 
+/**
+ * The overhead busways left feeding nothing once `removed` goes (through busways fed by
+ * busways too): they ran along the old rows, and over the new ones they would only
+ * mislead. Busways that fed nothing before are the engineer's and stay.
+ */
+function idleBusways(inHall: readonly Placement[], removed: ReadonlySet<string>, models: ReadonlyMap<string, EquipmentModel>): string[] {
+  const gone = new Set(removed);
+  const busways = inHall.filter((p) => models.get(p.modelId)?.kind === 'busway');
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const b of busways) {
+      if (gone.has(b.id)) continue;
+      const fed = inHall.filter((p) => p.powerSourceId === b.id);
+      if (fed.length && fed.every((p) => gone.has(p.id))) {
+        gone.add(b.id);
+        changed = true;
+      }
+    }
+  }
+  return busways.filter((b) => gone.has(b.id) && !removed.has(b.id)).map((b) => b.id);
+}
+
 /** A unit's footprint with room for its service clearances on every side (a unit may stand turned). */
 function withClearance(p: Placement, m: EquipmentModel): Rect {
   const r = footprint(p, m);
@@ -69,23 +92,38 @@ function withClearance(p: Placement, m: EquipmentModel): Rect {
 }
 
 /**
- * `count` units in rows from `y0M` southwards, skipping the places where something kept
- * (with its clearances) stands; fewer when the floor runs out. `southM` is where the
- * last row's clearances end.
+ * A row runs at most this far between cross aisles: a standard contained pod, and nobody
+ * walks further than this to leave an aisle. Without it 52 GB200 racks went into one
+ * 31 m row across the hall.
+ */
+const MAX_ROW_RUN_M = 15;
+/** A cross aisle between pods, wide enough for a rack on a pallet jack and for egress. */
+const CROSS_AISLE_M = 1.2;
+
+/**
+ * `count` units in rows from `y0M` southwards, in pods of rows at most MAX_ROW_RUN_M
+ * long side by side with cross aisles between them, filling a pod to the south wall
+ * before starting the next; places where something kept (with its clearances) stands are
+ * skipped, and fewer units come when the floor runs out. `southM` is where the
+ * southernmost row's clearances end.
  */
 function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[]): { placed: Placement[]; southM: number } {
-  const perRow = Math.max(1, Math.floor((hall.widthM - 2 * WALL_MARGIN_M + SIDE_GAP_M) / (model.widthM + SIDE_GAP_M)));
-  const fits = (p: Placement) => p.yM + model.depthM / 2 <= hall.depthM - WALL_MARGIN_M && !kept.some((k) => rectsOverlap(withClearance(p, model), k));
-  // The rows the count needs, more (doubling) while kept things take places, never more than the floor holds.
+  const pitchM = model.widthM + SIDE_GAP_M;
+  const usableWidthM = hall.widthM - 2 * WALL_MARGIN_M;
+  // As few pods as keep rows within the run, sharing the width evenly so none is wasted.
+  const pods = Math.max(1, Math.ceil((usableWidthM + CROSS_AISLE_M) / (MAX_ROW_RUN_M + CROSS_AISLE_M)));
+  const podWidthM = (usableWidthM + CROSS_AISLE_M) / pods;
+  const perRow = Math.max(1, Math.floor((podWidthM - CROSS_AISLE_M + SIDE_GAP_M) / pitchM));
+  // More rows than can stand between y0M and the wall: the fit test drops the rest.
   const floorRows = Math.max(1, Math.ceil((hall.depthM - y0M) / model.depthM));
-  let rows = Math.min(floorRows, Math.ceil(count / perRow));
-  let free: Placement[];
-  for (;;) {
-    free = placeRows({ idPrefix, hallId: hall.id, model, rows, perRow, x0M: WALL_MARGIN_M, y0M, gapXM: SIDE_GAP_M }).placements.filter(fits);
-    if (free.length >= count || rows >= floorRows) break;
-    rows = Math.min(floorRows, rows * 2);
+  const fits = (p: Placement) =>
+    p.yM + model.depthM / 2 <= hall.depthM - WALL_MARGIN_M && p.xM + model.widthM / 2 <= hall.widthM - WALL_MARGIN_M && !kept.some((k) => rectsOverlap(withClearance(p, model), k));
+  const placed: Placement[] = [];
+  for (let pod = 0; pod < pods && placed.length < count; pod++) {
+    const podName = pods > 1 ? `${pod + 1}-` : '';
+    const block = placeRows({ idPrefix: `${idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: floorRows, perRow, x0M: WALL_MARGIN_M + pod * podWidthM, y0M, gapXM: SIDE_GAP_M });
+    for (const p of block.placements) if (placed.length < count && fits(p)) placed.push(p);
   }
-  const placed = free.slice(0, count);
   const southM = placed.reduce((s, p) => Math.max(s, withClearance(p, model).maxY), y0M);
   return { placed, southM };
 }

@@ -55,4 +55,44 @@ describe('apply plan', () => {
     expect(geometry).toEqual([]);
     expect(after.placements.some((p) => p.id === 'sm-pdu01-01')).toBe(true);
   });
+
+  it('lays racks in pods of rows at most 15 m long, and takes away the busways that fed only what it removes', () => {
+    // Building B (80 m wide) holds 16 GB200 racks under four busways, and its PDU, CDUs
+    // and CRAHs stay. Its 78 m between the wall margins plus one 1.2 m cross aisle share out
+    // as ceil(79.2 / 16.2) = 5 pods of 79.2 / 5 − 1.2 = 14.64 m; a row of 0.6 m racks 0.05 m
+    // apart holds floor((14.64 + 0.05) / 0.65) = 22 of them: 52 racks are rows of 22, 22
+    // and 8 in the first pod, not one 33.8 m row.
+    const doc = sampleCampus();
+    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
+    const after = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
+    const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
+    expect(racks).toHaveLength(52);
+    const rows = new Map<number, number[]>();
+    for (const r of racks) rows.set(r.yM, [...(rows.get(r.yM) ?? []), r.xM]);
+    expect([...rows.values()].map((xs) => xs.length)).toEqual([22, 22, 8]);
+    for (const xs of rows.values()) expect(Math.max(...xs) - Math.min(...xs) + 0.6).toBeLessThanOrEqual(15);
+    expect(new Set(racks.map((r) => r.label)).size).toBe(52);
+
+    const kinds = (d: typeof doc) => d.placements.filter((p) => p.hallId === 'wtx-b').map((p) => d.models.find((m) => m.id === p.modelId)!.kind);
+    expect(kinds(doc).filter((k) => k === 'busway')).toHaveLength(4);
+    expect(kinds(after).filter((k) => k === 'busway')).toHaveLength(0);
+    expect(kinds(after).filter((k) => k === 'pdu')).toHaveLength(1);
+  });
+
+  it('opens a second pod beside the first, past a cross aisle, when the floor runs out to the south', () => {
+    // The small sample's hall is 30 m × 15 m: two pods of (28 + 1.2) / 2 − 1.2 = 13.4 m,
+    // each 20 racks a row (the first one's first rack centred at 1 + 0.3 = 1.3 m, its last at
+    // 1.3 + 19 × 0.65 = 13.65 m, the second's first at 1 + 14.6 + 0.3 = 15.9 m). 150 racks
+    // fill the first pod's rows to the south wall, past the PDU and CDU that stay, and go on
+    // in the second.
+    const doc = sampleSmall();
+    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 150, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
+    const after = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
+    const racks = after.placements.filter((p) => p.modelId === 'nvl72-gb200');
+    const xs = [...new Set(racks.map((r) => r.xM))].sort((a, b) => a - b);
+    expect(xs).toHaveLength(40);
+    expect([xs[0], xs[19], xs[20]]).toEqual([1.3, 13.65, 15.9]);
+    expect(racks.filter((r) => r.label.startsWith('P2-')).length).toBeGreaterThan(0);
+    expect(checkFleet(after).violations.filter((v) => ['overlap', 'clearance', 'outside-hall'].includes(v.rule))).toEqual([]);
+  });
 });
