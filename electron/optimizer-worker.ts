@@ -3,10 +3,13 @@
  * first solve costs about a second), solving one run at a time off the main thread.
  * While HiGHS runs, this thread takes no messages; a request to stop with the best plan
  * so far comes through shared memory, which the solver reads at its checkpoints.
+ * Started to write an LP file instead, it loads no solver, writes that one file and is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FleetDoc } from '../shared/model/schema';
-import { runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
+import { buildModel, type Objective } from '../shared/optimizer/model';
+import { writeLp } from '../shared/optimizer/lp';
+import { lpTitleOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
 import { loadHighs } from './backend/optimizer/highs-solver';
 
 export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' };
@@ -14,31 +17,48 @@ export type WorkerReply =
   | { type: 'ready' }
   | { type: 'progress'; phase: string; search?: SearchProgress }
   | { type: 'result'; result: ReturnType<typeof runOptimizer> }
+  | { type: 'lp'; text: string }
   | { type: 'error'; message: string };
 
-/** Given by the service: its first cell is set to 1 to ask the running search to stop. */
-export interface WorkerData {
-  stopFlag: Int32Array;
-}
+/**
+ * Given by the service. A solver's stop flag: its first cell is set to 1 to ask the
+ * running search to stop. Or the one LP file to write.
+ */
+export type WorkerData = { stopFlag: Int32Array } | { writeLp: { doc: FleetDoc; objective: Objective } };
 
 const port = parentPort!;
-const { stopFlag } = workerData as WorkerData;
-const solver = loadHighs().then((solve) => {
-  solve('Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd\n', { timeLimitS: 5, mipGap: 0 });
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
-  return solve;
-});
+const data = workerData as WorkerData;
+const errorReply = (error: unknown): WorkerReply => ({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 
-port.on('message', async (message: WorkerRequest) => {
-  if (message.type === 'crash') process.exit(70); // lets tests prove a dying worker is survived
+if ('writeLp' in data) {
+  const { doc, objective } = data.writeLp;
   try {
-    const solve = await solver;
-    const result = runOptimizer(message.doc, message.options, solve, {
-      progress: (phase, search) => port.postMessage({ type: 'progress', phase, search } satisfies WorkerReply),
-      stopRequested: () => Atomics.load(stopFlag, 0) === 1,
-    });
-    port.postMessage({ type: 'result', result } satisfies WorkerReply);
+    port.postMessage({ type: 'lp', text: writeLp(buildModel(doc, objective).lp, lpTitleOf(doc)) } satisfies WorkerReply);
   } catch (error) {
-    port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerReply);
+    port.postMessage(errorReply(error));
   }
-});
+} else {
+  serveSolves(data.stopFlag);
+}
+
+function serveSolves(stopFlag: Int32Array): void {
+  const solver = loadHighs().then((solve) => {
+    solve('Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd\n', { timeLimitS: 5, mipGap: 0 });
+    port.postMessage({ type: 'ready' } satisfies WorkerReply);
+    return solve;
+  });
+
+  port.on('message', async (message: WorkerRequest) => {
+    if (message.type === 'crash') process.exit(70); // lets tests prove a dying worker is survived
+    try {
+      const solve = await solver;
+      const result = runOptimizer(message.doc, message.options, solve, {
+        progress: (phase, search) => port.postMessage({ type: 'progress', phase, search } satisfies WorkerReply),
+        stopRequested: () => Atomics.load(stopFlag, 0) === 1,
+      });
+      port.postMessage({ type: 'result', result } satisfies WorkerReply);
+    } catch (error) {
+      port.postMessage(errorReply(error));
+    }
+  });
+}

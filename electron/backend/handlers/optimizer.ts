@@ -1,8 +1,5 @@
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 import type { Response } from '../../../shared/ipc/contract';
-import { buildModel } from '../../../shared/optimizer/model';
-import { writeLp } from '../../../shared/optimizer/lp';
-import { lpTitleOf } from '../../../shared/optimizer/run';
 import type { DocumentService } from '../document/service';
 import type { OptimizerService } from '../optimizer/service';
 
@@ -36,7 +33,6 @@ export const optimizerHandlers = {
   'optimizer.cancel': async (_req: object, ctx: OptimizerContext): Promise<Response<'optimizer.cancel'>> => ({ cancelled: await ctx.optimizer.cancel() }),
   'optimizer.lp': async (req: { objective?: 'expected' | 'worst-case' }, ctx: OptimizerContext): Promise<Response<'optimizer.lp'>> => {
     const { doc } = ctx.document.snapshot();
-    // Built here, not in the worker: the worker may be busy with a search, and this takes about a second on the largest fleets.
-    return { lp: writeLp(buildModel(doc, req.objective ?? doc.limits.objective).lp, lpTitleOf(doc)) };
+    return { lp: await ctx.optimizer.writeLp(doc, req.objective ?? doc.limits.objective) };
   },
 };

@@ -6,6 +6,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { FleetDoc } from '../../../shared/model/schema';
+import type { Objective } from '../../../shared/optimizer/model';
 import type { RunOptions, RunResult, SearchProgress } from '../../../shared/optimizer/run';
 import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-worker';
 import { MAX_VARIABLES } from './highs-solver';
@@ -100,6 +101,23 @@ export class OptimizerService {
     pending.reject(new OptimizerError('Cancelled'));
     this.warm();
     return true;
+  }
+
+  /**
+   * The model as an LP file, written in a worker of its own: building it takes about a
+   * second on the largest fleets, too long for the main process, and the solver's worker
+   * may be busy with a search.
+   */
+  writeLp(doc: FleetDoc, objective: Objective): Promise<string> {
+    const worker = new Worker(this.workerPath, { workerData: { writeLp: { doc, objective } } satisfies WorkerData });
+    return new Promise<string>((resolve, reject) => {
+      worker.once('message', (reply: WorkerReply) => {
+        if (reply.type === 'lp') resolve(reply.text);
+        else reject(new OptimizerError(reply.type === 'error' ? reply.message : `The LP writer answered "${reply.type}"`));
+      });
+      worker.once('error', (error) => reject(new OptimizerError(`Writing the LP file failed: ${error.message}`)));
+      worker.once('exit', (code) => reject(new OptimizerError(`Writing the LP file stopped unexpectedly (exit code ${code})`)));
+    }).finally(() => void worker.terminate());
   }
 
   /** For tests: makes the worker die as a crash would. */

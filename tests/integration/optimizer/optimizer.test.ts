@@ -200,6 +200,20 @@ describe('optimizer (worker + HiGHS)', () => {
     expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
   });
 
+  it('writes the LP file the solve reads in a worker of its own, while a search runs; a fleet with nothing to plan says so', async () => {
+    const { lpText } = await service.solve(sampleCampus(), options());
+    const big = generateFleet({ placements: 2000, seed: 3 });
+    big.fleet = { ...big.fleet, horizonPeriods: 40 };
+    const running = service.solve(big, options({ mipGap: 0 }));
+    expect(await service.writeLp(sampleCampus(), 'expected')).toBe(lpText);
+    expect(service.busy).toBe(true);
+    await service.cancel();
+    await expect(running).rejects.toThrow('Cancelled');
+    const empty = sampleCampus();
+    empty.halls = [];
+    await expect(service.writeLp(empty, 'expected')).rejects.toThrow('The fleet has no halls to plan: add a site and its halls first');
+  });
+
   it('the LP file we solve gives the same objective in Debian\'s CBC', async () => {
     const { plan, lpText } = await service.solve(sampleCampus(), options({ mipGap: 0 }));
     const lp = path.join(dir, 'campus.lp');
