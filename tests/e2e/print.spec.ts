@@ -130,4 +130,12 @@ test('the print preview is reachable from the planner and switches paper; the ti
   const actual = (await page.getByTestId('sheet-1').boundingBox())!;
   expect(actual.width).toBeCloseTo((420 / 25.4) * 96, 0);
   expect(actual.x).toBeGreaterThanOrEqual(0);
+
+  // Escape in a control is the control's; on the page it goes back to the planner.
+  await page.getByTestId('print-zoom').press('Escape');
+  await expect(page.getByTestId('print-view')).toBeVisible();
+  await page.getByTestId('sheet-1').click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('print-view')).toHaveCount(0);
+  await expect(page.getByTestId(`tree-hall-${small.halls[0]!.id}`)).toBeVisible();
 });

@@ -10,6 +10,19 @@ import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
 import { safeFileName } from '../shell/file-names';
+import { isTyping, modalOpen } from '../shell/keys';
+
+/** Escape leaves the preview for the planner, as the Back link does, unless a control or dialog has the key. */
+function useEscapeToPlanner(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented || isTyping(e.target) || modalOpen()) return;
+      window.location.hash = '#/';
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
 
 /** The request in the route; a paper the user has not chosen is the usual one for the fleet's units. */
 export function readPrintRequest(params: URLSearchParams, units: UnitSystem): PrintRequest {
@@ -74,6 +87,7 @@ export function PrintView({ params }: { params: URLSearchParams }) {
   }, [doc, key]);
   const plan = result && 'plan' in result ? result.plan : null;
   usePageSize(plan);
+  useEscapeToPlanner();
 
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -84,7 +98,7 @@ export function PrintView({ params }: { params: URLSearchParams }) {
   return (
     <div className="print-view" data-testid="print-view">
       <div className="print-controls" role="toolbar" aria-label="Print settings">
-        <a href="#/">← Back to the planner</a>
+        <a href="#/" title="Back to the planner (Escape)">← Back to the planner</a>
         <label>
           Paper
           <select value={request.paper} onChange={(e) => set('paper', e.target.value)} data-testid="print-paper">

@@ -14,7 +14,7 @@ const SHORTCUTS: [string, string][] = [
   ['Delete', 'Delete the selection'],
   ['Ctrl+A / Ctrl+C / Ctrl+V / Ctrl+D', 'Select all, copy, paste, duplicate'],
   ['F, +, −, wheel, Space+drag', 'Zoom to fit, zoom, pan'],
-  ['Escape', 'Clear the selection'],
+  ['Escape', 'Clear the selection; in the print preview, back to the planner'],
   ['?', 'This sheet'],
 ];
 
