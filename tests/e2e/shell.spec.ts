@@ -146,3 +146,29 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await expect(page.getByTestId('tree-hall-site-1-h-2')).toContainText('Hall 2');
   expect(errors).toEqual([]);
 });
+
+test('undoing an edit made in another hall goes to that hall and selects what came back; redo goes there too', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  const campus = sampleCampus();
+  const [edited, other] = [campus.halls.find((h) => h.id === 'wtx-b')!, campus.halls.find((h) => h.id === 'cbh-c')!];
+  const count = campus.placements.filter((p) => p.hallId === edited.id).length;
+  await page.getByTestId(`tree-hall-${edited.id}`).click();
+  await page.getByTestId('hall-overlay').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('inspector')).toContainText(`${count} objects selected`);
+  await page.keyboard.press('Delete');
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '0');
+
+  await page.getByTestId(`tree-hall-${other.id}`).click();
+  await expect(page.getByTestId('hall-name')).toHaveValue(other.name);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('hall-name')).toHaveCount(0);
+  await expect(page.getByTestId('inspector')).toContainText(`${count} objects selected`);
+  await expect(page.getByTestId(`tree-hall-${edited.id}`).locator('xpath=ancestor::li[1]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(count));
+
+  await page.getByTestId(`tree-hall-${other.id}`).click();
+  await page.keyboard.press('Control+y');
+  await expect(page.getByTestId(`tree-hall-${edited.id}`).locator('xpath=ancestor::li[1]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '0');
+});

@@ -10,6 +10,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc, Placement } from '../../../shared/model/schema';
 import { LiveChecker, type CheckResult, type Violation } from '../../../shared/constraints';
 import { api } from '../api/client';
+import { whereChanged, type WhereChanged } from '../../../shared/commands/where-changed';
 import { emptyHistory, record, type History } from './history';
 
 export type Theme = 'light' | 'dark';
@@ -104,18 +105,40 @@ export const useFleet = create<FleetState>((set, get) => {
   };
 
   /** Applies locally at once and sends; returns the inverse, or null when the edit does not fit. */
-  const applyLocally = (command: Command): Command | null => {
+  const applyLocally = (command: Command): { inverse: Command; where: WhereChanged } | null => {
     const current = get().document;
     if (!current) return null;
     try {
       const applied = applyCommand(current.doc, command);
       const checks = checker ? checker.update(applied.doc, applied.changes) : NO_CHECKS;
       set({ document: { ...current, doc: applied.doc, dirty: true }, checks });
-      return applied.inverse;
+      return { inverse: applied.inverse, where: whereChanged(current.doc, applied.doc, applied.changes) };
     } catch (error) {
       get().say('error', (error as Error).message);
       return null;
     }
+  };
+
+  /**
+   * An undo or redo of an edit made in another hall or site goes there and selects what it
+   * brought back, so the user sees what changed rather than nothing; one that takes away
+   * the hall or site shown (undoing its addition) goes to what is left around it.
+   */
+  const showChange = ({ hallIds, siteIds, placementIds }: WhereChanged) => {
+    const { selectedHallId, selectedSiteId, document } = get();
+    const doc = document?.doc;
+    if (!doc) return;
+    const hallGone = selectedHallId !== null && !doc.halls.some((h) => h.id === selectedHallId);
+    const siteGone = selectedSiteId !== null && !doc.sites.some((x) => x.id === selectedSiteId);
+    const shownHere = selectedHallId ? hallIds.includes(selectedHallId) : selectedSiteId !== null && siteIds.includes(selectedSiteId);
+    if (shownHere && !hallGone && !siteGone) return;
+    const hall = doc.halls.find((h) => hallIds.includes(h.id));
+    const site = doc.sites.find((x) => siteIds.includes(x.id));
+    if (hall) {
+      const ids = placementIds.filter((id) => doc.placements.some((p) => p.id === id && p.hallId === hall.id));
+      set({ selectedHallId: hall.id, selectedSiteId: hall.siteId, selection: new Set(ids), focus: ids.length ? { ids, at: Date.now() } : null });
+    } else if (site) set({ selectedSiteId: site.id, selectedHallId: null, selection: new Set() });
+    else if (hallGone || siteGone) set({ selectedSiteId: null, selectedHallId: null, selection: new Set() });
   };
 
   return {
@@ -165,9 +188,9 @@ export const useFleet = create<FleetState>((set, get) => {
     },
 
     async apply(command, label) {
-      const inverse = applyLocally(command);
-      if (!inverse) return false;
-      const step = { label, forward: command, inverse };
+      const applied = applyLocally(command);
+      if (!applied) return false;
+      const step = { label, forward: command, inverse: applied.inverse };
       set({ history: record(get().history, step) });
       const stored = await send(command);
       // Refused by the backend, the edit never happened: nothing is left to undo.
@@ -180,9 +203,11 @@ export const useFleet = create<FleetState>((set, get) => {
       const { undo, redo } = get().history;
       const step = undo[undo.length - 1];
       if (!step) return;
-      if (!applyLocally(step.inverse)) return;
+      const applied = applyLocally(step.inverse);
+      if (!applied) return;
       // What the undone edit reported ("Plan applied…") no longer holds.
       set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] }, ...(get().message?.aboutEdit ? { message: null } : {}) });
+      showChange(applied.where);
       await send(step.inverse);
     },
 
@@ -190,8 +215,10 @@ export const useFleet = create<FleetState>((set, get) => {
       const { undo, redo } = get().history;
       const step = redo[redo.length - 1];
       if (!step) return;
-      if (!applyLocally(step.forward)) return;
+      const applied = applyLocally(step.forward);
+      if (!applied) return;
       set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) }, ...(get().message?.aboutEdit ? { message: null } : {}) });
+      showChange(applied.where);
       await send(step.forward);
     },
 
