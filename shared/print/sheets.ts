@@ -12,7 +12,7 @@ import { checkFleet, describeViolation, type Headroom, type Violation } from '..
 import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
-import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName } from './paper';
+import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
 
 export interface PrintRequest {
   hallId?: string;
@@ -76,7 +76,7 @@ export interface Dimension {
 
 export interface Drawing {
   subject: 'hall' | 'site';
-  /** Title and scale above the drawing, within its width (the legend column is beside it). */
+  /** Title and scale above the drawing, within its width (the legend column may be beside it). */
   header: LineMm[];
   widthM: number;
   depthM: number;
@@ -102,11 +102,19 @@ export interface LegendEntry {
   count: string;
 }
 
+/** Top left corners of the legend and the summary blocks, each SIDE_COLUMN_W_MM wide. */
+export interface KeyLayout {
+  legend: { x: number; y: number };
+  summary: { x: number; y: number };
+}
+
 export interface Sheet {
   number: number;
   drawing: Drawing | null;
   legend: LegendEntry[];
   summary: [string, string][];
+  /** Where the legend and summary go, on the sheet with the drawing. */
+  key: KeyLayout | null;
   tables: TableSlice[];
 }
 
@@ -122,6 +130,13 @@ export interface PrintPlan {
 export const MARGIN_MM = 10;
 export const TITLE_BLOCK_H_MM = 26;
 export const SIDE_COLUMN_W_MM = 74;
+/** A legend or summary block: its title's band, then one row per entry. */
+export const KEY_TITLE_MM = 8;
+export const LEGEND_ROW_MM = 5;
+export const SUMMARY_ROW_MM = 4.6;
+/** Between the legend and the summary, one above the other or side by side. */
+const KEY_GAP_MM = 5;
+const KEY_COLUMN_GAP_MM = 12;
 export const ROW_H_MM = 4.6;
 export const TABLE_HEAD_MM = 11;
 /** Table cells keep one size and are cut (or, for violations, wrapped) to their column: 1.55 mm a character at 2.6 mm. */
@@ -156,14 +171,25 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const contentTop = MARGIN_MM;
   const contentBottom = heightMm - MARGIN_MM - TITLE_BLOCK_H_MM - 4;
   const contentWidth = widthMm - 2 * MARGIN_MM;
-  const drawingW = contentWidth - SIDE_COLUMN_W_MM - 6;
   const area = hall ? { widthM: hall.widthM, depthM: hall.depthM } : { widthM: site.widthM, depthM: site.depthM };
   const title = hall ? `${site.name} — ${hall.name}` : site.name;
+
+  const halls = hall ? [hall] : doc.halls.filter((h) => h.siteId === site.id);
+  const allBom = billOfMaterials(doc).filter((l) => (hall ? l.hallId === hall.id : l.siteId === site.id));
+  // A site sheet counts each model once over its halls: the hall sheets break it down.
+  const bom = hall ? allBom : perModel(allBom);
+  // A hall plan's colours are models; a site plan's are the halls' uses, each with how many halls have it.
+  const legend: LegendEntry[] = hall
+    ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
+    : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
+  const sheetSummary = summary(hall, site, placements, models, units);
+
   // The header's height depends on the scale's note, and the scale on the room the header
   // leaves: the scale is chosen for the room below the tallest header (two lines for each
   // text), so the drawing box laid out under the actual header always holds it.
   const tallHeader = 2 * 1.25 * (TITLE_MM + SCALE_TEXT_MM) + 2;
-  const scale = chooseScale(area, { widthMm: drawingW - DIMENSION_BAND_MM, heightMm: contentBottom - contentTop - tallHeader - DIMENSION_BAND_MM - SCALE_BAND_MM }, req.scale, units);
+  const room = contentBottom - contentTop - tallHeader - DIMENSION_BAND_MM - SCALE_BAND_MM;
+  const { layout, drawingW, keyBandH, scale } = chooseKeyLayout(area, req, units, { contentWidth, room, legendRows: legend.length, summaryRows: sheetSummary.length, portrait: req.orientation === 'portrait' });
   const lines = [
     ...headerLines(title, drawingW, TITLE_MM, TITLE_MIN_MM, true),
     ...headerLines(`Scale ${scaleLabelWithRatio(scale.denominator, units)}${scale.note ? ` (${scale.note})` : ''}`, drawingW, SCALE_TEXT_MM, SCALE_TEXT_MIN_MM, false),
@@ -175,9 +201,9 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     y += l.size * 1.25;
     return line;
   });
-  const drawingBox: BoxMm = { x: MARGIN_MM, y: y + 2, w: drawingW, h: contentBottom - y - 2 };
+  const drawingBox: BoxMm = { x: MARGIN_MM, y: y + 2, w: drawingW, h: contentBottom - keyBandH - y - 2 };
+  const key = keyPositions(layout, { contentWidth, contentTop, contentBottom, keyBandH, legendRows: legend.length });
 
-  const halls = hall ? [hall] : doc.halls.filter((h) => h.siteId === site.id);
   const items = hall ? hallItems(placements, models) : siteItems(halls);
   const zones = hall ? doc.zones.filter((z) => z.hallId === hall.id) : [];
   const drawing: Drawing = {
@@ -191,19 +217,11 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     ...annotate(area, items, zones, drawingBox, scale.denominator, units),
   };
 
-  const allBom = billOfMaterials(doc).filter((l) => (hall ? l.hallId === hall.id : l.siteId === site.id));
-  // A site sheet counts each model once over its halls: the hall sheets break it down.
-  const bom = hall ? allBom : perModel(allBom);
-  // A hall plan's colours are models; a site plan's are the halls' uses, each with how many halls have it.
-  const legend: LegendEntry[] = hall
-    ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
-    : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
-
   const checks = checkFleet(doc);
   const hallIds = new Set(halls.map((h) => h.id));
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
   const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units, contentWidth)].map((t) => fitTable(t, contentWidth));
-  const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: summary(hall, site, placements, models, units), tables: [] }];
+  const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, tables: [] }];
   paginate(tables, sheets, { top: contentTop, bottom: contentBottom });
 
   const titleBox: BoxMm = { x: MARGIN_MM, y: heightMm - MARGIN_MM - TITLE_BLOCK_H_MM, w: widthMm - 2 * MARGIN_MM, h: TITLE_BLOCK_H_MM };
@@ -230,6 +248,54 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     },
     sheets,
   };
+}
+
+type KeyPlace = 'side' | 'below';
+
+const legendHeight = (rows: number): number => KEY_TITLE_MM + rows * LEGEND_ROW_MM;
+const summaryHeight = (rows: number): number => KEY_TITLE_MM + rows * SUMMARY_ROW_MM;
+/** Below the drawing the two blocks stand side by side when the sheet is wide enough, else one above the other. */
+const keySideBySide = (contentWidth: number): boolean => contentWidth >= 2 * SIDE_COLUMN_W_MM + KEY_COLUMN_GAP_MM;
+
+/**
+ * The legend and summary go in a column beside the drawing or in a band below it,
+ * whichever lets the drawing be larger: on a portrait sheet a side column left a hall
+ * drawn at 1:1000 in the top corner of an empty page. When both give the same scale, a
+ * landscape sheet keeps the column and a portrait one the band.
+ */
+function chooseKeyLayout(
+  area: { widthM: number; depthM: number },
+  req: PrintRequest,
+  units: UnitSystem,
+  s: { contentWidth: number; room: number; legendRows: number; summaryRows: number; portrait: boolean },
+): { layout: KeyPlace; drawingW: number; keyBandH: number; scale: ScaleChoice } {
+  const legendH = legendHeight(s.legendRows);
+  const summaryH = summaryHeight(s.summaryRows);
+  const below = {
+    layout: 'below' as const,
+    drawingW: s.contentWidth,
+    keyBandH: (keySideBySide(s.contentWidth) ? Math.max(legendH, summaryH) : legendH + KEY_GAP_MM + summaryH) + KEY_GAP_MM,
+  };
+  const side = { layout: 'side' as const, drawingW: s.contentWidth - SIDE_COLUMN_W_MM - 6, keyBandH: 0 };
+  const [first, second] = (s.portrait ? [below, side] : [side, below]).map((l) => ({
+    ...l,
+    scale: chooseScale(area, { widthMm: l.drawingW - DIMENSION_BAND_MM, heightMm: s.room - l.keyBandH }, req.scale, units),
+  }));
+  // The requested scale held, or the larger drawing.
+  const better = (a: { scale: ScaleChoice }, b: { scale: ScaleChoice }) => (a.scale.note === null) !== (b.scale.note === null) ? a.scale.note === null : a.scale.denominator <= b.scale.denominator;
+  return better(first!, second!) ? first! : second!;
+}
+
+function keyPositions(layout: KeyPlace, s: { contentWidth: number; contentTop: number; contentBottom: number; keyBandH: number; legendRows: number }): KeyLayout {
+  const legendBottom = (top: number) => top + legendHeight(s.legendRows) + KEY_GAP_MM;
+  if (layout === 'side') {
+    const x = MARGIN_MM + s.contentWidth - SIDE_COLUMN_W_MM;
+    return { legend: { x, y: s.contentTop }, summary: { x, y: legendBottom(s.contentTop) } };
+  }
+  const top = s.contentBottom - s.keyBandH + KEY_GAP_MM;
+  return keySideBySide(s.contentWidth)
+    ? { legend: { x: MARGIN_MM, y: top }, summary: { x: MARGIN_MM + SIDE_COLUMN_W_MM + KEY_COLUMN_GAP_MM, y: top } }
+    : { legend: { x: MARGIN_MM, y: top }, summary: { x: MARGIN_MM, y: legendBottom(top) } };
 }
 
 function hallItems(placements: Placement[], models: Map<string, EquipmentModel>): DrawingItem[] {
@@ -443,7 +509,7 @@ function violationsTable(violations: Violation[], units: UnitSystem, width: numb
 
 /** Puts tables on sheets: after the drawing on sheet 1 if there is room, else on new sheets, splitting long tables. */
 function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom: number }): void {
-  let sheet: Sheet = { number: 2, drawing: null, legend: [], summary: [], tables: [] };
+  let sheet: Sheet = { number: 2, drawing: null, legend: [], summary: [], key: null, tables: [] };
   sheets.push(sheet);
   let y = area.top;
   for (const table of tables) {
@@ -452,7 +518,7 @@ function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom:
     while (rest.length > 0) {
       const room = Math.floor((area.bottom - y - TABLE_HEAD_MM) / ROW_H_MM);
       if (room < 3) {
-        sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], tables: [] };
+        sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, tables: [] };
         sheets.push(sheet);
         y = area.top;
         continue;

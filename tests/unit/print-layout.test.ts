@@ -36,19 +36,35 @@ describe('printed tables fit the sheet they are on', () => {
 });
 
 describe('the drawing header', () => {
-  it('A4 portrait: the title shrinks to the 110 mm drawing column and stays left of the legend', () => {
+  it('A4 portrait: the drawing takes the sheet\'s width, with the legend and summary side by side in a band below it', () => {
     const plan = print({ hallId: 'wtx-b' });
-    const d = plan.sheets[0]!.drawing!;
-    // 210 − 2 × 10 − 74 − 6 = 110 mm; 54 bold characters at 4 mm need 54 × 0.62 × 4 = 133.9 mm, so 110 / 33.48 = 3.29 mm
-    expect(d.box.w).toBe(110);
+    const sheet = plan.sheets[0]!;
+    const d = sheet.drawing!;
+    // 210 − 2 × 10 = 190 mm; 54 bold characters at 4 mm need 54 × 0.62 × 4 = 133.9 mm: one line at 4 mm.
+    expect(d.box.w).toBe(190);
     const [title, scale] = d.header;
     expect(title!.text).toBe('Pecos Flats campus — Building B (AI retrofit, phase 1)');
-    expect(title!.size).toBeCloseTo(110 / (54 * 0.62), 9);
-    expect(scale!.text).toBe('Scale 1:1000');
-    // The scale line starts below the title line, and the drawing below both.
+    expect(title!.size).toBe(4);
+    // 190 − 10 mm of dimension band for 80 m: 1:400 needs 200 mm, 1:500 160 mm. A side
+    // column would leave 190 − 74 − 6 − 10 = 100 mm, and 1:1000.
+    expect(scale!.text).toBe('Scale 1:500');
+    // Six legend rows (38 mm) beside six summary rows (35.6 mm), 5 mm clear of what is
+    // above, end at the content's foot 297 − 10 − 26 − 4 = 257 mm: the band starts at
+    // 257 − 38 − 5 = 214 mm and the blocks 5 mm lower; the summary 74 + 12 mm right of the legend.
+    expect(sheet.key).toEqual({ legend: { x: 10, y: 219 }, summary: { x: 96, y: 219 } });
+    // The drawing, its dimensions and its scale bar end above the band: 40 m at 1:500 is 80 mm.
+    expect(d.box.y + 80 + 10 + 15).toBeLessThanOrEqual(214);
     expect(scale!.y - scale!.size).toBeGreaterThanOrEqual(title!.y);
     expect(d.box.y).toBeGreaterThan(scale!.y);
-    expect(d.box.x + d.box.w).toBeLessThan(plan.widthMm - plan.marginMm - SIDE_COLUMN_W_MM);
+  });
+
+  it('landscape keeps the legend column beside the drawing, where it costs the drawing no scale', () => {
+    const plan = print({ hallId: 'wtx-b', orientation: 'landscape' });
+    const d = plan.sheets[0]!.drawing!;
+    // 297 − 20 − 74 − 6 = 197 mm beside the column: 80 m at 1:500 is 160 mm, as below it.
+    expect(d.box.w).toBe(197);
+    expect(d.denominator).toBe(500);
+    expect(plan.sheets[0]!.key!.legend).toEqual({ x: 297 - 10 - SIDE_COLUMN_W_MM, y: 10 });
   });
 
   it('Letter landscape at 1:100: the fallback note is on its own line, inside the drawing column', () => {
@@ -96,7 +112,7 @@ describe('labels on the plan', () => {
   it('puts a label that overhangs the drawing\'s edge when centred flush with its item instead', () => {
     // Site at 1:10000 on A4 portrait: Building A is 12 mm wide, 4 mm from the site's left edge;
     // its 30.5 mm name centred on it would start 5 mm left of the site, so it starts at the hall.
-    const d = print({ siteId: 'wtx' }).sheets[0]!.drawing!;
+    const d = print({ siteId: 'wtx', scale: 10000 }).sheets[0]!.drawing!;
     expect(d.denominator).toBe(10000);
     const name = d.labels.find((l) => l.text === 'Building A (S21 XP)')!;
     expect(name.x - textBox(name).w / 2).toBeCloseTo(d.box.x + 4, 9);

@@ -1,7 +1,7 @@
 import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
 import { formatQuantity, paperMm } from '../../../shared/units';
-import { CELL_PAD_MM, ROW_H_MM, SIDE_COLUMN_W_MM, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
+import { CELL_PAD_MM, KEY_TITLE_MM, LEGEND_ROW_MM, ROW_H_MM, SIDE_COLUMN_W_MM, SUMMARY_ROW_MM, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
 import type { TextMm } from '../../../shared/print/labels';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
@@ -24,7 +24,7 @@ export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
       <rect x={0} y={0} width={W} height={H} fill="#fff" />
       <rect x={M / 2} y={M / 2} width={W - M} height={H - M} fill="none" stroke="#000" strokeWidth={0.5} />
       {sheet.drawing && <DrawingSvg d={sheet.drawing} units={plan.unitSystem} />}
-      {sheet.drawing && <SideColumn plan={plan} sheet={sheet} />}
+      {sheet.key && <Key sheet={sheet} at={sheet.key} />}
       {sheet.tables.map((t, i) => (
         <TableSvg key={i} t={t} x={M} />
       ))}
@@ -101,29 +101,29 @@ function NorthArrow({ x, y }: { x: number; y: number }) {
   );
 }
 
-function SideColumn({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
-  const x = plan.widthMm - plan.marginMm - SIDE_COLUMN_W_MM;
-  let y = plan.marginMm + 8;
+/** The legend and the summary where the layout put them (a column beside the drawing, or a band below it). */
+function Key({ sheet, at }: { sheet: Sheet; at: KeyLayout }) {
+  const { legend, summary } = at;
   return (
     <g data-testid="legend">
-      <text x={x} y={y - 3} fontSize={3.4} fontWeight="bold">Legend</text>
-      {sheet.legend.map((l) => {
-        y += 5;
+      <text x={legend.x} y={legend.y + 5} fontSize={3.4} fontWeight="bold">Legend</text>
+      {sheet.legend.map((l, i) => {
+        const y = legend.y + KEY_TITLE_MM + (i + 1) * LEGEND_ROW_MM;
         return (
           <g key={l.key}>
-            <rect x={x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />
-            <LegendLabel x={x + 6} y={y - 0.6} text={l.label} width={SIDE_COLUMN_W_MM - 6 - countWidth(l.count)} />
-            <text x={x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
+            <rect x={legend.x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />
+            <LegendLabel x={legend.x + 6} y={y - 0.6} text={l.label} width={SIDE_COLUMN_W_MM - 6 - countWidth(l.count)} />
+            <text x={legend.x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
           </g>
         );
       })}
-      <text x={x} y={(y += 10)} fontSize={3.4} fontWeight="bold">Summary</text>
-      {sheet.summary.map(([k, v]) => {
-        y += 4.6;
+      <text x={summary.x} y={summary.y + 5} fontSize={3.4} fontWeight="bold">Summary</text>
+      {sheet.summary.map(([k, v], i) => {
+        const y = summary.y + 5 + (i + 1) * SUMMARY_ROW_MM;
         return (
           <g key={k}>
-            <text x={x} y={y} fontSize={2.6}>{k}</text>
-            <text x={x + SIDE_COLUMN_W_MM} y={y} fontSize={2.6} textAnchor="end">{v}</text>
+            <text x={summary.x} y={y} fontSize={2.6}>{k}</text>
+            <text x={summary.x + SIDE_COLUMN_W_MM} y={y} fontSize={2.6} textAnchor="end">{v}</text>
           </g>
         );
       })}
