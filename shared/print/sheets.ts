@@ -97,7 +97,8 @@ export interface Drawing {
 export interface LegendEntry {
   key: string;
   label: string;
-  kind: string;
+  /** Its colour; none for the line that says how many more the bill of materials lists. */
+  kind: string | null;
   /** How many: "120" racks of a model, "2 halls" of a use. */
   count: string;
 }
@@ -179,10 +180,11 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   // A site sheet counts each model once over its halls: the hall sheets break it down.
   const bom = hall ? allBom : perModel(allBom);
   // A hall plan's colours are models; a site plan's are the halls' uses, each with how many halls have it.
-  const legend: LegendEntry[] = hall
+  const allEntries: LegendEntry[] = hall
     ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
     : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
   const sheetSummary = summary(hall, site, placements, models, units);
+  const legend = shortLegend(allEntries, Math.floor((contentBottom - contentTop - summaryHeight(sheetSummary.length) - KEY_GAP_MM - KEY_TITLE_MM) / LEGEND_ROW_MM));
 
   // The header's height depends on the scale's note, and the scale on the room the header
   // leaves: the scale is chosen for the room below the tallest header (two lines for each
@@ -251,6 +253,22 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
 }
 
 type KeyPlace = 'side' | 'below';
+
+/** More legend rows than this would take the band below a drawing from the drawing itself. */
+const LEGEND_MAX_ROWS = 12;
+
+/**
+ * The legend within `fitting` rows (those the side column holds above the summary) and
+ * LEGEND_MAX_ROWS: past that, its last line says how many more models the bill of
+ * materials lists, instead of rows running into the title block.
+ */
+function shortLegend(entries: LegendEntry[], fitting: number): LegendEntry[] {
+  const rows = Math.max(1, Math.min(fitting, LEGEND_MAX_ROWS));
+  if (entries.length <= rows) return entries;
+  const shown = entries.slice(0, rows - 1);
+  const more = entries.length - shown.length;
+  return [...shown, { key: 'more', label: `${countOf(more, 'more model')}: see the bill of materials`, kind: null, count: '' }];
+}
 
 const legendHeight = (rows: number): number => KEY_TITLE_MM + rows * LEGEND_ROW_MM;
 const summaryHeight = (rows: number): number => KEY_TITLE_MM + rows * SUMMARY_ROW_MM;

@@ -58,6 +58,21 @@ describe('the drawing header', () => {
     expect(d.box.y).toBeGreaterThan(scale!.y);
   });
 
+  it('a legend of 20 models shows 11 and says how many more the bill of materials lists, clear of the title block', () => {
+    const used = new Set(campus.placements.filter((p) => p.hallId === 'wtx-b').map((p) => p.modelId));
+    const extra = campus.models.filter((m) => !used.has(m.id)).slice(0, 20 - used.size);
+    const crowded: FleetDoc = { ...campus, placements: [...campus.placements, ...extra.map((m, i) => ({ id: `extra-${i}`, hallId: 'wtx-b', modelId: m.id, xM: 5 + i * 3, yM: 35, rotationDeg: 0 as const, powerSourceId: null, label: '' }))] };
+    for (const orientation of ['portrait', 'landscape'] as const) {
+      const plan = print({ hallId: 'wtx-b', orientation }, crowded);
+      const { legend, summary, key } = plan.sheets[0]!;
+      expect(legend).toHaveLength(12);
+      expect(legend.at(-1)).toMatchObject({ label: '9 more models: see the bill of materials', kind: null });
+      // 8 mm of title and 5 mm a row: the legend, and the summary's 8 + 6 × 4.6 mm, end above the title block.
+      expect(key!.legend.y + 8 + 12 * 5).toBeLessThanOrEqual(plan.titleBlock.box.y);
+      expect(key!.summary.y + 8 + summary.length * 4.6).toBeLessThanOrEqual(plan.titleBlock.box.y);
+    }
+  });
+
   it('landscape keeps the legend column beside the drawing, where it costs the drawing no scale', () => {
     const plan = print({ hallId: 'wtx-b', orientation: 'landscape' });
     const d = plan.sheets[0]!.drawing!;

@@ -111,7 +111,7 @@ function Key({ sheet, at }: { sheet: Sheet; at: KeyLayout }) {
         const y = legend.y + KEY_TITLE_MM + (i + 1) * LEGEND_ROW_MM;
         return (
           <g key={l.key}>
-            <rect x={legend.x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />
+            {l.kind && <rect x={legend.x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />}
             <LegendLabel x={legend.x + 6} y={y - 0.6} text={l.label} width={SIDE_COLUMN_W_MM - 6 - countWidth(l.count)} />
             <text x={legend.x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
           </g>
