@@ -2,9 +2,10 @@
  * "Apply plan": turns the optimizer's answer into one undoable edit of the layout. In
  * every hall whose option changes, the IT equipment goes, the chosen units are laid out
  * in pods of rows with their service aisles (facing alternately, so backs share hot
- * aisles), and the hall takes the option's feed, cooling and use. Cold-plate racks get the CDUs their
- * liquid heat needs, in a row after theirs, and the hall's cooling zones become one zone
- * for its new cooling (with the air cooling they had), so the CDUs serve every rack.
+ * aisles), and the hall takes the option's feed, cooling and use. Cold-plate racks get
+ * the CDUs their liquid heat needs, in rows after theirs (or beside them), and the hall's
+ * cooling zones become one zone for its new cooling (with the air cooling they had), so
+ * the CDUs serve every rack.
  * Busways that fed only the equipment removed go with it; the rest of the power gear
  * (PDUs, transformers) stays for the engineer to rework by hand, and new units keep clear
  * of it and of the clearances around it.
@@ -14,7 +15,8 @@ import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import { cduHeatKw, usableUnits } from '../model/cooling';
 import { isItEquipment } from '../model/load';
-import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../model/schema';
+import { nextFreeLabel } from '../model/copy-names';
+import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Plan, type Zone } from '../model/schema';
 
 /** Kept clear along the walls. */
 const WALL_MARGIN_M = 1;
@@ -50,7 +52,9 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
       const placed = [...racks.placed];
       const liquidKw = racks.placed.length * cduHeatKw(model);
       if (liquidKw > 0) {
-        const cdus = cdusFor(doc, hall, liquidKw, racks.southM, `${plan.id}-${hall.id}-cdu`, kept);
+        const rackRects = racks.placed.map((p) => withClearance(p, model));
+        const keptLabels = inHall.filter((p) => !removed.has(p.id)).map((p) => p.label);
+        const cdus = cdusFor(doc, hall, liquidKw, racks.southM, `${plan.id}-${hall.id}-cdu`, kept, rackRects, keptLabels);
         if (cdus.shortfall) shortfalls.push(`${hall.name}: ${cdus.shortfall}`);
         placed.push(...cdus.placed);
         commands.push(...oneZone(doc, hall, plan.id, option.coolingMethod));
@@ -103,9 +107,9 @@ const CROSS_AISLE_M = 1.2;
 /**
  * `count` units in rows from `y0M` southwards, in pods of rows at most MAX_ROW_RUN_M
  * long side by side with cross aisles between them, filling a pod to the south wall
- * before starting the next; places where something kept (with its clearances) stands are
- * skipped, and fewer units come when the floor runs out. `southM` is where the
- * southernmost row's clearances end.
+ * before starting the next, so a plan's racks stand together; places where something
+ * kept (with its clearances) stands are skipped, and fewer units come when the floor runs
+ * out. `southM` is where the southernmost row's clearances end.
  */
 function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[]): { placed: Placement[]; southM: number } {
   const pitchM = model.widthM + SIDE_GAP_M;
@@ -113,7 +117,8 @@ function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: str
   // As few pods as keep rows within the run, sharing the width evenly so none is wasted.
   const pods = Math.max(1, Math.ceil((usableWidthM + CROSS_AISLE_M) / (MAX_ROW_RUN_M + CROSS_AISLE_M)));
   const podWidthM = (usableWidthM + CROSS_AISLE_M) / pods;
-  const perRow = Math.max(1, Math.floor((podWidthM - CROSS_AISLE_M + SIDE_GAP_M) / pitchM));
+  // Rounding must not cost a rack that fits exactly (13 m holds 20 racks 0.65 m apart).
+  const perRow = Math.max(1, Math.floor((podWidthM - CROSS_AISLE_M + SIDE_GAP_M) / pitchM + 1e-9));
   // More rows than can stand between y0M and the wall: the fit test drops the rest.
   const floorRows = Math.max(1, Math.ceil((hall.depthM - y0M) / model.depthM));
   const fits = (p: Placement) =>
@@ -131,9 +136,19 @@ function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: str
 /**
  * CDUs for `liquidKw` of cold-plate heat, beside those the hall already has: the catalog's
  * largest, as few as carry the heat with the hall's redundancy held back, in rows south
- * of the racks.
+ * of the racks, or where the racks fill the floor to the wall, in the places left beside
+ * them. Each is labelled "CDU n", the first numbers free in the hall.
  */
-function cdusFor(doc: FleetDoc, hall: Hall, liquidKw: number, y0M: number, idPrefix: string, kept: readonly Rect[]): { placed: Placement[]; shortfall: string | null } {
+function cdusFor(
+  doc: FleetDoc,
+  hall: Hall,
+  liquidKw: number,
+  y0M: number,
+  idPrefix: string,
+  kept: readonly Rect[],
+  racks: readonly Rect[],
+  keptLabels: readonly string[],
+): { placed: Placement[]; shortfall: string | null } {
   const cdu = doc.models.filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
   if (!cdu) return { placed: [], shortfall: "the catalog has no CDU for the racks' liquid heat" };
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -144,8 +159,15 @@ function cdusFor(doc: FleetDoc, hall: Hall, liquidKw: number, y0M: number, idPre
   while (usable([...existing, ...Array<number>(count).fill(cdu.coolingCapacityKw)]) < liquidKw) count++;
   if (count === 0) return { placed: [], shortfall: null };
   // Numbered past the CDUs already there, so a plan applied twice never reuses an id.
-  const laid = layRows(hall, cdu, count, `${idPrefix}${existing.length + 1}-`, y0M, kept);
-  return { placed: laid.placed, shortfall: laid.placed.length < count ? `${laid.placed.length} of the ${count} ${cdu.name} the racks need fit the floor` : null };
+  const south = layRows(hall, cdu, count, `${idPrefix}${existing.length + 1}-`, y0M, kept).placed;
+  const beside = south.length < count ? layRows(hall, cdu, count - south.length, `${idPrefix}${existing.length + 1}b-`, WALL_MARGIN_M, [...kept, ...racks, ...south.map((p) => withClearance(p, cdu))]).placed : [];
+  const labels = new Set(keptLabels);
+  const placed = [...south, ...beside].map((p) => {
+    const label = nextFreeLabel('CDU 0', labels, LABEL_MAX_LENGTH);
+    labels.add(label);
+    return { ...p, label };
+  });
+  return { placed, shortfall: placed.length < count ? `${placed.length} of the ${count} ${cdu.name} the racks need fit the floor` : null };
 }
 
 /** The hall's cooling zones become one, over the whole floor, with the air cooling they had between them. */

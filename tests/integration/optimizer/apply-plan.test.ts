@@ -79,20 +79,44 @@ describe('apply plan', () => {
     expect(kinds(after).filter((k) => k === 'pdu')).toHaveLength(1);
   });
 
-  it('opens a second pod beside the first, past a cross aisle, when the floor runs out to the south', () => {
+  it('opens a second pod beside the first, past a cross aisle, when the floor runs out to the south; the CDUs go beside the racks', () => {
     // The small sample's hall is 30 m × 15 m: two pods of (28 + 1.2) / 2 − 1.2 = 13.4 m,
     // each 20 racks a row (the first one's first rack centred at 1 + 0.3 = 1.3 m, its last at
-    // 1.3 + 19 × 0.65 = 13.65 m, the second's first at 1 + 14.6 + 0.3 = 15.9 m). 150 racks
+    // 1.3 + 19 × 0.65 = 13.65 m, the second's first at 1 + 14.6 + 0.3 = 15.9 m). 100 racks
     // fill the first pod's rows to the south wall, past the PDU and CDU that stay, and go on
-    // in the second.
+    // in the second. Their 100 × 132 × 0.85 = 11,220 kW of liquid heat needs, beside the
+    // 1.2 MW CDU there, six 2.3 MW ones (N+1: 1,200 + 5 × 2,300 = 12,700 kW usable): no
+    // room is left south of the racks, so they stand in the second pod's free rows.
     const doc = sampleSmall();
-    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 150, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
-    const after = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
+    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 100, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
+    const { command, shortfalls } = applyPlanCommand(doc, plan);
+    const after = applyCommand(doc, command).doc;
+    expect(shortfalls).toEqual([]);
     const racks = after.placements.filter((p) => p.modelId === 'nvl72-gb200');
+    expect(racks).toHaveLength(100);
     const xs = [...new Set(racks.map((r) => r.xM))].sort((a, b) => a - b);
-    expect(xs).toHaveLength(40);
     expect([xs[0], xs[19], xs[20]]).toEqual([1.3, 13.65, 15.9]);
+    const added = after.placements.filter((p) => !doc.placements.some((q) => q.id === p.id));
+    const cdus = added.filter((p) => p.modelId === 'cdu-2300');
+    expect(cdus.map((c) => c.label)).toEqual(['CDU 1', 'CDU 2', 'CDU 3', 'CDU 4', 'CDU 5', 'CDU 6']);
+    // Every new label is its own, across both pods and the CDUs.
+    expect(new Set(added.map((p) => p.label)).size).toBe(added.length);
     expect(racks.filter((r) => r.label.startsWith('P2-')).length).toBeGreaterThan(0);
-    expect(checkFleet(after).violations.filter((v) => ['overlap', 'clearance', 'outside-hall'].includes(v.rule))).toEqual([]);
+    expect(checkFleet(after).violations.filter((v) => ['overlap', 'clearance', 'outside-hall', 'zone-liquid'].includes(v.rule))).toEqual([]);
+  });
+
+  it('keeps a busway that fed nothing, or that still feeds something that stays', () => {
+    const doc = sampleSmall();
+    const busway = doc.placements.find((p) => p.modelId === 'busway-800')!;
+    const spare = { ...busway, id: 'spare-busway', label: 'Busway 2', yM: busway.yM + 3 };
+    // The CDU, fed from the busway, stays (cooling gear is not IT), so the busway stays too.
+    const cdu = doc.placements.find((p) => p.modelId === 'cdu-1200')!;
+    const withSpare = { ...doc, placements: [...doc.placements.map((p) => (p.id === cdu.id ? { ...p, powerSourceId: busway.id } : p)), spare] };
+    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 10, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
+    const after = applyCommand(withSpare, applyPlanCommand(withSpare, plan).command).doc;
+    expect(after.placements.map((p) => p.id)).toEqual(expect.arrayContaining([busway.id, spare.id, cdu.id]));
+    // Without the CDU on it, the busway fed only racks, and goes with them.
+    const alone = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
+    expect(alone.placements.some((p) => p.id === busway.id)).toBe(false);
   });
 });
