@@ -5,12 +5,12 @@
  * carries the revision it was made against.
  */
 import { create } from 'zustand';
-import { applyCommand } from '../../../shared/commands/apply';
+import { applyCommand, type Change } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc, Placement } from '../../../shared/model/schema';
 import { LiveChecker, type CheckResult, type Violation } from '../../../shared/constraints';
 import { api } from '../api/client';
-import { whereChanged, type WhereChanged } from '../../../shared/commands/where-changed';
+import { whereChanged } from '../../../shared/commands/where-changed';
 import { emptyHistory, record, type History } from './history';
 
 export type Theme = 'light' | 'dark';
@@ -105,14 +105,14 @@ export const useFleet = create<FleetState>((set, get) => {
   };
 
   /** Applies locally at once and sends; returns the inverse, or null when the edit does not fit. */
-  const applyLocally = (command: Command): { inverse: Command; where: WhereChanged } | null => {
+  const applyLocally = (command: Command): { inverse: Command; before: FleetDoc; changes: Change[] } | null => {
     const current = get().document;
     if (!current) return null;
     try {
       const applied = applyCommand(current.doc, command);
       const checks = checker ? checker.update(applied.doc, applied.changes) : NO_CHECKS;
       set({ document: { ...current, doc: applied.doc, dirty: true }, checks });
-      return { inverse: applied.inverse, where: whereChanged(current.doc, applied.doc, applied.changes) };
+      return { inverse: applied.inverse, before: current.doc, changes: applied.changes };
     } catch (error) {
       get().say('error', (error as Error).message);
       return null;
@@ -124,7 +124,8 @@ export const useFleet = create<FleetState>((set, get) => {
    * brought back, so the user sees what changed rather than nothing; one that takes away
    * the hall or site shown (undoing its addition) goes to what is left around it.
    */
-  const showChange = ({ hallIds, siteIds, placementIds }: WhereChanged) => {
+  const showChange = ({ before, changes }: { before: FleetDoc; changes: Change[] }) => {
+    const { hallIds, siteIds, placementIds } = whereChanged(before, changes);
     const { selectedHallId, selectedSiteId, document } = get();
     const doc = document?.doc;
     if (!doc) return;
@@ -135,7 +136,8 @@ export const useFleet = create<FleetState>((set, get) => {
     const hall = doc.halls.find((h) => hallIds.includes(h.id));
     const site = doc.sites.find((x) => siteIds.includes(x.id));
     if (hall) {
-      const ids = placementIds.filter((id) => doc.placements.some((p) => p.id === id && p.hallId === hall.id));
+      const inHall = new Set(doc.placements.filter((p) => p.hallId === hall.id).map((p) => p.id));
+      const ids = placementIds.filter((id) => inHall.has(id));
       set({ selectedHallId: hall.id, selectedSiteId: hall.siteId, selection: new Set(ids), focus: ids.length ? { ids, at: Date.now() } : null });
     } else if (site) set({ selectedSiteId: site.id, selectedHallId: null, selection: new Set() });
     else if (hallGone || siteGone) set({ selectedSiteId: null, selectedHallId: null, selection: new Set() });
@@ -207,7 +209,7 @@ export const useFleet = create<FleetState>((set, get) => {
       if (!applied) return;
       // What the undone edit reported ("Plan applied…") no longer holds.
       set({ history: { undo: undo.slice(0, -1), redo: [...redo, step] }, ...(get().message?.aboutEdit ? { message: null } : {}) });
-      showChange(applied.where);
+      showChange(applied);
       await send(step.inverse);
     },
 
@@ -218,7 +220,7 @@ export const useFleet = create<FleetState>((set, get) => {
       const applied = applyLocally(step.forward);
       if (!applied) return;
       set({ history: { undo: [...undo, step], redo: redo.slice(0, -1) }, ...(get().message?.aboutEdit ? { message: null } : {}) });
-      showChange(applied.where);
+      showChange(applied);
       await send(step.forward);
     },
 

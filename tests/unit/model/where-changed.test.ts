@@ -8,7 +8,7 @@ import { sampleCampus } from '../../../shared/samples';
 const doc = sampleCampus();
 const where = (command: Command) => {
   const applied = applyCommand(doc, command);
-  return { ...whereChanged(doc, applied.doc, applied.changes), applied };
+  return { ...whereChanged(doc, applied.changes), applied };
 };
 
 describe('where an edit landed', () => {
@@ -22,7 +22,7 @@ describe('where an edit landed', () => {
     const removed = where({ type: 'remove', table: 'placements', ids });
     expect(removed).toMatchObject({ hallIds: ['cbh-c'], siteIds: ['cbh'], placementIds: [] });
     const undone = applyCommand(removed.applied.doc, removed.applied.inverse);
-    expect(whereChanged(removed.applied.doc, undone.doc, undone.changes).placementIds.sort()).toEqual([...ids].sort());
+    expect(whereChanged(removed.applied.doc, undone.changes).placementIds.sort()).toEqual([...ids].sort());
   });
 
   it("a site's own settings name the site alone; the fleet's name nothing", () => {
@@ -30,7 +30,7 @@ describe('where an edit landed', () => {
     expect(where({ type: 'set-fleet', fleet: { name: 'Renamed' } })).toMatchObject({ hallIds: [], siteIds: [], placementIds: [] });
   });
 
-  it('deleting a hall names it and its site, though neither document after holds the hall', () => {
+  it('deleting a hall names it and its site, though the document after holds neither the hall nor its equipment', () => {
     const hall = doc.halls.find((h) => h.id === 'okl-yard')!;
     const w = where(removeHall(doc, hall.id).command);
     expect(w.hallIds).toEqual(['okl-yard']);
