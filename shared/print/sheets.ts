@@ -132,12 +132,21 @@ export const MARGIN_MM = 10;
 export const TITLE_BLOCK_H_MM = 26;
 export const SIDE_COLUMN_W_MM = 74;
 /** A legend or summary block: its title's band, then one row per entry. */
-export const KEY_TITLE_MM = 8;
-export const LEGEND_ROW_MM = 5;
-export const SUMMARY_ROW_MM = 4.6;
-/** Between the legend and the summary, one above the other or side by side. */
-const KEY_GAP_MM = 5;
+const KEY_TITLE_MM = 8;
+const LEGEND_ROW_MM = 5;
+const SUMMARY_ROW_MM = 4.6;
+/** Clear above the band below a drawing, and between the legend and the summary in a column. */
+export const KEY_GAP_MM = 5;
+/** Below a drawing the summary stands this far right of the legend (every paper's portrait width holds both). */
 const KEY_COLUMN_GAP_MM = 12;
+
+/** Where a legend or summary block's title sits, and each of its rows (their baselines; a legend's swatch ends there). */
+export const keyTitleBaseline = (top: number): number => top + 5;
+export const legendRowBaseline = (top: number, row: number): number => top + KEY_TITLE_MM + (row + 1) * LEGEND_ROW_MM;
+export const summaryRowBaseline = (top: number, row: number): number => keyTitleBaseline(top) + (row + 1) * SUMMARY_ROW_MM;
+/** The height a legend or summary block of so many rows takes: the last row's baseline and its descent. */
+export const legendHeight = (rows: number): number => KEY_TITLE_MM + rows * LEGEND_ROW_MM;
+export const summaryHeight = (rows: number): number => KEY_TITLE_MM + rows * SUMMARY_ROW_MM;
 export const ROW_H_MM = 4.6;
 export const TABLE_HEAD_MM = 11;
 /** Table cells keep one size and are cut (or, for violations, wrapped) to their column: 1.55 mm a character at 2.6 mm. */
@@ -184,7 +193,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
     : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
   const sheetSummary = summary(hall, site, placements, models, units);
-  const legend = shortLegend(allEntries, Math.floor((contentBottom - contentTop - summaryHeight(sheetSummary.length) - KEY_GAP_MM - KEY_TITLE_MM) / LEGEND_ROW_MM));
+  const legend = shortLegend(allEntries, Math.floor((contentBottom - contentTop - summaryHeight(sheetSummary.length) - KEY_GAP_MM - KEY_TITLE_MM) / LEGEND_ROW_MM), hall ? 'model' : 'use');
 
   // The header's height depends on the scale's note, and the scale on the room the header
   // leaves: the scale is chosen for the room below the tallest header (two lines for each
@@ -259,21 +268,16 @@ const LEGEND_MAX_ROWS = 12;
 
 /**
  * The legend within `fitting` rows (those the side column holds above the summary) and
- * LEGEND_MAX_ROWS: past that, its last line says how many more models the bill of
- * materials lists, instead of rows running into the title block.
+ * LEGEND_MAX_ROWS: past that, its last line says how many more models (or uses) the
+ * bill of materials lists, instead of rows running into the title block.
  */
-function shortLegend(entries: LegendEntry[], fitting: number): LegendEntry[] {
+function shortLegend(entries: LegendEntry[], fitting: number, noun: string): LegendEntry[] {
   const rows = Math.max(1, Math.min(fitting, LEGEND_MAX_ROWS));
   if (entries.length <= rows) return entries;
   const shown = entries.slice(0, rows - 1);
   const more = entries.length - shown.length;
-  return [...shown, { key: 'more', label: `${countOf(more, 'more model')}: see the bill of materials`, kind: null, count: '' }];
+  return [...shown, { key: 'more', label: `${countOf(more, `more ${noun}`)}: see the bill of materials`, kind: null, count: '' }];
 }
-
-const legendHeight = (rows: number): number => KEY_TITLE_MM + rows * LEGEND_ROW_MM;
-const summaryHeight = (rows: number): number => KEY_TITLE_MM + rows * SUMMARY_ROW_MM;
-/** Below the drawing the two blocks stand side by side when the sheet is wide enough, else one above the other. */
-const keySideBySide = (contentWidth: number): boolean => contentWidth >= 2 * SIDE_COLUMN_W_MM + KEY_COLUMN_GAP_MM;
 
 /**
  * The legend and summary go in a column beside the drawing or in a band below it,
@@ -287,13 +291,7 @@ function chooseKeyLayout(
   units: UnitSystem,
   s: { contentWidth: number; room: number; legendRows: number; summaryRows: number; portrait: boolean },
 ): { layout: KeyPlace; drawingW: number; keyBandH: number; scale: ScaleChoice } {
-  const legendH = legendHeight(s.legendRows);
-  const summaryH = summaryHeight(s.summaryRows);
-  const below = {
-    layout: 'below' as const,
-    drawingW: s.contentWidth,
-    keyBandH: (keySideBySide(s.contentWidth) ? Math.max(legendH, summaryH) : legendH + KEY_GAP_MM + summaryH) + KEY_GAP_MM,
-  };
+  const below = { layout: 'below' as const, drawingW: s.contentWidth, keyBandH: Math.max(legendHeight(s.legendRows), summaryHeight(s.summaryRows)) + KEY_GAP_MM };
   const side = { layout: 'side' as const, drawingW: s.contentWidth - SIDE_COLUMN_W_MM - 6, keyBandH: 0 };
   const [first, second] = (s.portrait ? [below, side] : [side, below]).map((l) => ({
     ...l,
@@ -304,16 +302,14 @@ function chooseKeyLayout(
   return better(first!, second!) ? first! : second!;
 }
 
+/** In a column, the summary under the legend; in the band below the drawing, beside it. */
 function keyPositions(layout: KeyPlace, s: { contentWidth: number; contentTop: number; contentBottom: number; keyBandH: number; legendRows: number }): KeyLayout {
-  const legendBottom = (top: number) => top + legendHeight(s.legendRows) + KEY_GAP_MM;
   if (layout === 'side') {
     const x = MARGIN_MM + s.contentWidth - SIDE_COLUMN_W_MM;
-    return { legend: { x, y: s.contentTop }, summary: { x, y: legendBottom(s.contentTop) } };
+    return { legend: { x, y: s.contentTop }, summary: { x, y: s.contentTop + legendHeight(s.legendRows) + KEY_GAP_MM } };
   }
   const top = s.contentBottom - s.keyBandH + KEY_GAP_MM;
-  return keySideBySide(s.contentWidth)
-    ? { legend: { x: MARGIN_MM, y: top }, summary: { x: MARGIN_MM + SIDE_COLUMN_W_MM + KEY_COLUMN_GAP_MM, y: top } }
-    : { legend: { x: MARGIN_MM, y: top }, summary: { x: MARGIN_MM, y: legendBottom(top) } };
+  return { legend: { x: MARGIN_MM, y: top }, summary: { x: MARGIN_MM + SIDE_COLUMN_W_MM + KEY_COLUMN_GAP_MM, y: top } };
 }
 
 function hallItems(placements: Placement[], models: Map<string, EquipmentModel>): DrawingItem[] {

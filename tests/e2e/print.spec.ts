@@ -133,6 +133,8 @@ test('the print preview is reachable from the planner and switches paper; the ti
 
   // Escape in a control is the control's; on the page it goes back to the planner.
   await page.getByTestId('print-zoom').press('Escape');
+  // The handler would change the hash at once, before any re-render.
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#\/print\?/);
   await expect(page.getByTestId('print-view')).toBeVisible();
   await page.getByTestId('sheet-1').click();
   await page.keyboard.press('Escape');

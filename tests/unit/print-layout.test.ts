@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPrint, SIDE_COLUMN_W_MM, TABLE_EM_PER_CHAR, TABLE_FONT_MM, type PrintPlan, type PrintRequest } from '../../shared/print/sheets';
+import { legendHeight, planPrint, SIDE_COLUMN_W_MM, summaryHeight, TABLE_EM_PER_CHAR, TABLE_FONT_MM, type PrintPlan, type PrintRequest } from '../../shared/print/sheets';
 import { intersects, LABEL_MIN_MM, placeLabels, rowLabel, textBox, CAP_HEIGHT_EM } from '../../shared/print/labels';
 import { sampleCampus } from '../../shared/samples';
 import type { FleetDoc } from '../../shared/model/schema';
@@ -52,8 +52,13 @@ describe('the drawing header', () => {
     // above, end at the content's foot 297 − 10 − 26 − 4 = 257 mm: the band starts at
     // 257 − 38 − 5 = 214 mm and the blocks 5 mm lower; the summary 74 + 12 mm right of the legend.
     expect(sheet.key).toEqual({ legend: { x: 10, y: 219 }, summary: { x: 96, y: 219 } });
-    // The drawing, its dimensions and its scale bar end above the band: 40 m at 1:500 is 80 mm.
-    expect(d.box.y + 80 + 10 + 15).toBeLessThanOrEqual(214);
+    // The drawing box ends 5 mm above the blocks, and what is drawn in it within it: the
+    // outline (40 m at 1:500 is 80 mm), the dimension line 5 mm under it, the scale bar
+    // (1.6 mm and its 2.6 mm text, 5 mm down) and the north arrow (13 mm with its N).
+    expect(d.box.y + d.box.h).toBeCloseTo(214, 9);
+    expect(d.box.y + 80 + 5).toBe(d.dimensions[0]!.line[1]);
+    expect(d.scaleBar.y + 5 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
+    expect(d.northArrow.y + 13 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
     expect(scale!.y - scale!.size).toBeGreaterThanOrEqual(title!.y);
     expect(d.box.y).toBeGreaterThan(scale!.y);
   });
@@ -67,9 +72,10 @@ describe('the drawing header', () => {
       const { legend, summary, key } = plan.sheets[0]!;
       expect(legend).toHaveLength(12);
       expect(legend.at(-1)).toMatchObject({ label: '9 more models: see the bill of materials', kind: null });
-      // 8 mm of title and 5 mm a row: the legend, and the summary's 8 + 6 × 4.6 mm, end above the title block.
-      expect(key!.legend.y + 8 + 12 * 5).toBeLessThanOrEqual(plan.titleBlock.box.y);
-      expect(key!.summary.y + 8 + summary.length * 4.6).toBeLessThanOrEqual(plan.titleBlock.box.y);
+      // 8 mm of title and 5 mm a row: the legend's 68 mm, and the summary's 8 + 6 × 4.6 mm, end above the title block.
+      expect(legendHeight(12)).toBe(68);
+      expect(key!.legend.y + legendHeight(12)).toBeLessThanOrEqual(plan.titleBlock.box.y);
+      expect(key!.summary.y + summaryHeight(summary.length)).toBeLessThanOrEqual(plan.titleBlock.box.y);
     }
   });
 

@@ -1,7 +1,7 @@
 import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
 import { formatQuantity, paperMm } from '../../../shared/units';
-import { CELL_PAD_MM, KEY_TITLE_MM, LEGEND_ROW_MM, ROW_H_MM, SIDE_COLUMN_W_MM, SUMMARY_ROW_MM, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
+import { CELL_PAD_MM, keyTitleBaseline, legendRowBaseline, ROW_H_MM, SIDE_COLUMN_W_MM, summaryRowBaseline, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
 import type { TextMm } from '../../../shared/print/labels';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
@@ -106,9 +106,9 @@ function Key({ sheet, at }: { sheet: Sheet; at: KeyLayout }) {
   const { legend, summary } = at;
   return (
     <g data-testid="legend">
-      <text x={legend.x} y={legend.y + 5} fontSize={3.4} fontWeight="bold">Legend</text>
+      <text x={legend.x} y={keyTitleBaseline(legend.y)} fontSize={3.4} fontWeight="bold">Legend</text>
       {sheet.legend.map((l, i) => {
-        const y = legend.y + KEY_TITLE_MM + (i + 1) * LEGEND_ROW_MM;
+        const y = legendRowBaseline(legend.y, i);
         return (
           <g key={l.key}>
             {l.kind && <rect x={legend.x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />}
@@ -117,9 +117,9 @@ function Key({ sheet, at }: { sheet: Sheet; at: KeyLayout }) {
           </g>
         );
       })}
-      <text x={summary.x} y={summary.y + 5} fontSize={3.4} fontWeight="bold">Summary</text>
+      <text x={summary.x} y={keyTitleBaseline(summary.y)} fontSize={3.4} fontWeight="bold">Summary</text>
       {sheet.summary.map(([k, v], i) => {
-        const y = summary.y + 5 + (i + 1) * SUMMARY_ROW_MM;
+        const y = summaryRowBaseline(summary.y, i);
         return (
           <g key={k}>
             <text x={summary.x} y={y} fontSize={2.6}>{k}</text>
