@@ -26,6 +26,8 @@ export class OptimizerService {
   private pending: Pending | null = null;
   /** Shared with the worker: 1 asks the running search to stop and keep its best plan. */
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  /** Workers writing an LP file, ended with the service. */
+  private readonly lpWriters = new Set<Worker>();
 
   constructor(private readonly workerPath: string) {}
 
@@ -110,6 +112,7 @@ export class OptimizerService {
    */
   writeLp(doc: FleetDoc, objective: Objective): Promise<string> {
     const worker = new Worker(this.workerPath, { workerData: { writeLp: { doc, objective } } satisfies WorkerData });
+    this.lpWriters.add(worker);
     return new Promise<string>((resolve, reject) => {
       worker.once('message', (reply: WorkerReply) => {
         if (reply.type === 'lp') resolve(reply.text);
@@ -117,7 +120,10 @@ export class OptimizerService {
       });
       worker.once('error', (error) => reject(new OptimizerError(`Writing the LP file failed: ${error.message}`)));
       worker.once('exit', (code) => reject(new OptimizerError(`Writing the LP file stopped unexpectedly (exit code ${code})`)));
-    }).finally(() => void worker.terminate());
+    }).finally(() => {
+      this.lpWriters.delete(worker);
+      void worker.terminate();
+    });
   }
 
   /** For tests: makes the worker die as a crash would. */
@@ -126,6 +132,7 @@ export class OptimizerService {
   }
 
   async close(): Promise<void> {
+    await Promise.all([...this.lpWriters].map((w) => w.terminate()));
     await this.cancel();
     await this.worker?.terminate();
     this.worker = null;

@@ -30,6 +30,8 @@ export function OptimizerPanel() {
   const [stopping, setStopping] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** An LP file is being written: a second click would only write it twice. */
+  const [exporting, setExporting] = useState(false);
 
   useEffect(() => api.on('optimizer.progress', (p) => {
     const { phase, ...search } = p as OptimizerProgress;
@@ -80,11 +82,14 @@ export function OptimizerPanel() {
   const plan = result?.plan;
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
   const exportLp = async () => {
+    setExporting(true);
     try {
       const { lp } = await api.invoke('optimizer.lp', { objective });
       download(new Blob([lp], { type: 'text/plain' }), `${doc.fleet.name} (${objectiveLabel(objective)}).lp`);
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setExporting(false);
     }
   };
   const applyPlan = async () => {
@@ -128,7 +133,7 @@ export function OptimizerPanel() {
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
         <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
-        <button onClick={() => void exportLp()} title="The model exactly as the solver reads it (CPLEX LP format), for CBC, Gurobi or any MILP solver" data-testid="optimizer-export-lp">Export LP file</button>
+        <button onClick={() => void exportLp()} disabled={exporting} title="The model exactly as the solver reads it (CPLEX LP format), for CBC, Gurobi or any MILP solver" data-testid="optimizer-export-lp">Export LP file</button>
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">

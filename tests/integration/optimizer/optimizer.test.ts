@@ -214,6 +214,13 @@ describe('optimizer (worker + HiGHS)', () => {
     await expect(service.writeLp(empty, 'expected')).rejects.toThrow('The fleet has no halls to plan: add a site and its halls first');
   });
 
+  it('closing the optimizer ends an LP file still being written', async () => {
+    const own = new OptimizerService(optimizerWorkerPath());
+    const writing = own.writeLp(referencePortfolio(), 'expected');
+    await own.close();
+    await expect(writing).rejects.toThrow(/^Writing the LP file stopped unexpectedly/);
+  });
+
   it('the LP file we solve gives the same objective in Debian\'s CBC', async () => {
     const { plan, lpText } = await service.solve(sampleCampus(), options({ mipGap: 0 }));
     const lp = path.join(dir, 'campus.lp');
