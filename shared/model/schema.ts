@@ -270,7 +270,7 @@ export const PlanHallSchema = z.object({
   optionId: id,
   startPeriod: z.number().int().min(0),
   units: z.number().int().min(0),
-  /** The hall's share of the plan's NPV (probability-weighted over the scenarios); absent in plans saved before it was kept. */
+  /** The hall's share of the plan's NPV (probability-weighted over the scenarios, or in the worst scenario for a worst-case plan); absent in plans saved before it was kept. */
   npvUsd: finite.optional(),
 });
 

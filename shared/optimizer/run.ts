@@ -132,7 +132,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   }
   const value = (name: string) => columns[name]?.Primal ?? 0;
 
-  const { halls, periods, cashFlows } = readPlan(doc, model, value);
+  const weights = scenarioWeights(doc, model, value);
+  const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
@@ -148,7 +149,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     conflicts: [],
   };
   progress('sensitivity to hashprice and GPU rates');
-  return { plan, sensitivity: sensitivity(doc, model, value), lpText, stats };
+  return { plan, sensitivity: sensitivity(doc, periods), lpText, stats };
 }
 
 /**
@@ -174,12 +175,29 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
   return out.sort((a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd));
 }
 
-function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number) {
+/**
+ * How a plan's economics weigh the scenarios: by their probabilities for an expected-NPV
+ * plan; for a worst-case plan, wholly in the scenario that is worst for it, so that its
+ * halls' NPVs and its cash flows add up to the NPV it was chosen for (an equal-weight
+ * average of the scenarios showed $233 M by hall for a $27 M plan).
+ */
+function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): number[] {
+  if (model.objective === 'expected') return doc.scenarios.map((s) => s.probability);
+  const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
+  const npvs = doc.scenarios.map((_, i) => discountedNpv(doc, readPlan(doc, model, value, oneHot(i)).periods));
+  return oneHot(npvs.indexOf(Math.min(...npvs)));
+}
+
+/** NPV of a plan's per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
+function discountedNpv(doc: FleetDoc, periods: readonly PlanPeriod[], hashpriceFactor = 1, gpuRateFactor = 1): number {
+  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd * hashpriceFactor + r.aiRevenueUsd * gpuRateFactor - r.powerCostUsd) * discountFactor(doc.fleet, p) - r.capexUsd * discountFactor(doc.fleet, p, true), 0);
+}
+
+function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number, weights: readonly number[]) {
   const T = model.periods;
   const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
   const halls: Plan['halls'] = [];
-  const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) =>
-    model.objective === 'expected' ? doc.scenarios.reduce((t, s) => t + s.probability * fn(s), 0) : doc.scenarios.reduce((t, s) => t + fn(s) / doc.scenarios.length, 0);
+  const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => t + weights[i]! * fn(s), 0);
   for (const h of model.halls) {
     let chosen = h.keep ? { option: h.keep, start: 0, units: h.keep.maxUnits } : null;
     for (const o of h.starts) {
@@ -238,11 +256,8 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 
 /** NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled. */
-function sensitivity(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): Sensitivity {
-  const { periods } = readPlan(doc, model, value);
-  const npvUsd = FACTORS.map((fh) =>
-    FACTORS.map((fg) => periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd) * discountFactor(doc.fleet, p) - r.capexUsd * discountFactor(doc.fleet, p, true), 0)),
-  );
+function sensitivity(doc: FleetDoc, periods: readonly PlanPeriod[]): Sensitivity {
+  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => discountedNpv(doc, periods, fh, fg)));
   return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd };
 }
 

@@ -162,6 +162,7 @@ export function OptimizerPanel() {
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
           <MwByUseChart periods={plan.periods} fleet={doc.fleet} />
           <NpvByHallChart
+            basis={plan.objective === 'expected' ? 'expected over the scenarios' : 'in the scenario worst for this plan'}
             halls={plan.halls.filter((h) => h.npvUsd !== undefined).map((h) => ({ name: doc.halls.find((x) => x.id === h.hallId)?.name ?? h.hallId, npvUsd: h.npvUsd! }))}
           />
           <table className="plan-table" data-testid="optimizer-halls">

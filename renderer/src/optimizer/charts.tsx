@@ -61,8 +61,8 @@ export function MwByUseChart({ periods, fleet }: { periods: Plan['periods']; fle
   );
 }
 
-/** Each hall's share of the plan's NPV, bars left of the axis for halls that lose money. */
-export function NpvByHallChart({ halls }: { halls: { name: string; npvUsd: number }[] }) {
+/** Each hall's share of the plan's NPV, bars left of the axis for halls that lose money; `basis` says over which scenarios. */
+export function NpvByHallChart({ halls, basis }: { halls: { name: string; npvUsd: number }[]; basis: string }) {
   const W = 560;
   const row = 18;
   const label = 170;
@@ -73,7 +73,7 @@ export function NpvByHallChart({ halls }: { halls: { name: string; npvUsd: numbe
   const scale = (W - label - 70) / (hasLoss ? 2 : 1) / max;
   return (
     <svg width={W} height={H} role="img" aria-label="NPV by hall" data-testid="chart-npv-by-hall">
-      <text x={0} y={12} fontSize={10} fill="currentColor">NPV by hall (expected over the scenarios)</text>
+      <text x={0} y={12} fontSize={10} fill="currentColor">NPV by hall ({basis})</text>
       <line x1={zero} x2={zero} y1={18} y2={H} stroke="currentColor" strokeOpacity={0.4} />
       {halls.map((h, i) => {
         const y = 20 + i * row;
