@@ -56,6 +56,15 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   // The report says how sure the plan is.
   await page.getByTestId('view-reports').click();
   await expect(page.getByTestId('report-plan-status')).toHaveText(/^Expected NPV \$[\d.]+ [MB]; optimal/);
+
+  // Applied again, then a new document: what was said of the old one goes with it.
+  await page.getByTestId('view-optimizer').click();
+  await page.getByTestId('optimizer-apply').click();
+  await expect(page.getByTestId('message')).toHaveText(/^Plan applied/);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText('Small test fleet');
+  await expect(page.getByTestId('message')).toHaveCount(0);
 });
 
 test('scenarios and limits are edited in the panel and solved against: an impossible AI contract is explained, probabilities off 100 % are refused, a scenario is copied and deleted, a path edit reaches the solve', async ({ page, web }) => {
@@ -125,4 +134,13 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await expect(page.getByTestId('optimizer-binding').locator('li').first()).toContainText('of NPV');
   await expect(page.getByTestId('optimizer-stop')).toBeDisabled();
   await page.screenshot({ path: 'test-results/screenshots/optimizer-stopped.png' });
+
+  // A second run, cancelled, changes nothing: the plan it would have replaced comes back.
+  const npv = await page.getByTestId('optimizer-npv').textContent();
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByTestId('optimizer-result')).toHaveCount(0);
+  await page.getByTestId('optimizer-cancel').click();
+  await expect(page.getByTestId('optimizer')).toContainText("Cancelled: the plan below is the previous run's");
+  await expect(page.getByTestId('optimizer-npv')).toHaveText(npv!);
+  await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);
 });

@@ -49,6 +49,7 @@ export function OptimizerPanel() {
   const elapsedS = Math.max(0, (now - startedAt) / 1000);
 
   const run = async () => {
+    const previous = result;
     setRunning(true);
     // The previous answer goes, so an error or a new plan is never read against it.
     setResult(null);
@@ -63,7 +64,10 @@ export function OptimizerPanel() {
       // The plan is now part of the document: take the backend's copy and revision.
       useFleet.getState().adopt(await api.invoke('document.current', {}));
     } catch (e) {
-      setError((e as Error).message);
+      const cancelled = (e as Error).message === 'Cancelled';
+      // A run the user cancelled changed nothing: the plan it would have replaced comes back.
+      if (cancelled && previous) setResult(previous);
+      setError(cancelled && previous ? 'Cancelled: the plan below is the previous run\'s' : (e as Error).message);
     } finally {
       setRunning(false);
       setProgress('');

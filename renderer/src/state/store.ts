@@ -185,7 +185,8 @@ export const useFleet = create<FleetState>((set, get) => {
         selectedHallId: hallStillThere ? previous.selectedHallId : (firstHall?.id ?? null),
         selectedSiteId: hallStillThere ? previous.selectedSiteId : (firstHall?.siteId ?? document.doc.sites[0]?.id ?? null),
         selection: new Set(),
-        ...(notice ? { message: { kind: 'info' as const, text: notice } } : {}),
+        // What was said about another document ("Plan applied…") does not hold for this one.
+        ...(notice ? { message: { kind: 'info' as const, text: notice } } : sameDoc ? {} : { message: null }),
       });
     },
 
