@@ -28,12 +28,15 @@ export interface AppliedPlan {
   shortfalls: string[];
   /** The halls the edit changes (those the plan converts, repowers or idles). */
   hallIds: string[];
+  /** The new IT units, none yet fed from a PDU or busway: wiring them is the engineer's. */
+  unfed: { count: number; kw: number };
 }
 
 export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
   const commands: Command[] = [];
   const shortfalls: string[] = [];
   const hallIds: string[] = [];
+  const unfed = { count: 0, kw: 0 };
   const models = new Map(doc.models.map((m) => [m.id, m]));
   for (const choice of plan.halls) {
     const hall = doc.halls.find((h) => h.id === choice.hallId);
@@ -49,6 +52,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     if (model && choice.units > 0) {
       const racks = layRows(hall, model, choice.units, `${plan.id}-${hall.id}-`, WALL_MARGIN_M, kept);
       if (racks.placed.length < choice.units) shortfalls.push(`${hall.name}: ${racks.placed.length} of ${choice.units} ${model.name} fit the floor`);
+      unfed.count += racks.placed.length;
+      unfed.kw += racks.placed.length * model.powerKw;
       const placed = [...racks.placed];
       const liquidKw = racks.placed.length * cduHeatKw(model);
       if (liquidKw > 0) {
@@ -63,7 +68,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     }
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, model?.gpuCount ? 'ai' : model ? 'mining' : 'idle') });
   }
-  return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds };
+  return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds, unfed };
 }
 
 /**

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
-import { countOf, formatUsd, periodLabel, periodName } from '../../../shared/units';
+import { countOf, formatQuantity, formatUsd, periodLabel, periodName } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
@@ -98,7 +98,7 @@ export function OptimizerPanel() {
   };
   const applyPlan = async () => {
     if (!plan) return;
-    const { command, shortfalls, hallIds } = applyPlanCommand(doc, plan);
+    const { command, shortfalls, hallIds, unfed } = applyPlanCommand(doc, plan);
     const { say, apply } = useFleet.getState();
     if (!hallIds.length) {
       say('info', 'The plan keeps every hall mining as it is: nothing to place');
@@ -115,6 +115,8 @@ export function OptimizerPanel() {
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
         fresh ? `${countOf(fresh, 'new problem')} in them or at their sites: see Problems` : 'no new problem in them or at their sites',
         ...shortfalls,
+        // Power distribution is the engineer's to lay out; nothing flags an unfed rack, so this says it.
+        ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) not yet fed from a PDU or busway`] : []),
       ];
       say('info', parts.join('; '), { aboutEdit: true });
     }

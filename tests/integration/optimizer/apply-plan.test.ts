@@ -64,9 +64,13 @@ describe('apply plan', () => {
     // and 8 in the first pod, not one 33.8 m row.
     const doc = sampleCampus();
     const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
-    const after = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
+    const applied = applyPlanCommand(doc, plan);
+    const after = applyCommand(doc, applied.command).doc;
     const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
     expect(racks).toHaveLength(52);
+    // None is fed yet: 52 × 132 kW.
+    expect(applied.unfed).toEqual({ count: 52, kw: 6864 });
+    expect(racks.every((r) => r.powerSourceId === null)).toBe(true);
     const rows = new Map<number, number[]>();
     for (const r of racks) rows.set(r.yM, [...(rows.get(r.yM) ?? []), r.xM]);
     expect([...rows.values()].map((xs) => xs.length)).toEqual([22, 22, 8]);
