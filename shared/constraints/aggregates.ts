@@ -38,6 +38,25 @@ export function hallAggregates(hall: Hall, load: number): Aggregate[] {
   ];
 }
 
+/**
+ * IT equipment standing in none of its hall's cooling zones: the zone rules count no CRAH
+ * or CDU against its heat, so without this it would pass wherever it stood (a rack in the
+ * strip between two zones). `unzoned` is each such placement's id and power; a hall
+ * without zones is cooled as a whole and never has any.
+ */
+export function unzonedAggregate(hall: Hall, unzoned: Iterable<[id: string, powerKw: number]>): Aggregate {
+  const key = `hall-unzoned:${hall.id}`;
+  // In id order, so the live checker and the full check list and sum them alike.
+  const items = [...unzoned].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (!items.length) return { key, headroom: null, violation: null };
+  const heatKw = items.reduce((t, [, kw]) => t + kw, 0);
+  return {
+    key,
+    headroom: null,
+    violation: { id: key, rule: 'hall-unzoned', severity: 'error', objectIds: items.map(([id]) => id), hallId: hall.id, siteId: hall.siteId, quantity: 'heat', limit: 0, value: heatKw, margin: -heatKw, unit: 'kW', message: `${countOf(items.length, 'unit')} in ${hall.name}` },
+  };
+}
+
 /** A zone's heat and the capacities of the CRAHs and CDUs standing in it (in placement order). */
 export interface ZoneSums {
   airHeatKw: number;

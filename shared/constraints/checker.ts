@@ -7,9 +7,9 @@
  */
 import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
-import { isPowerSource, itPowerKw } from '../model/load';
+import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
-import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, outsideHall } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -40,6 +40,8 @@ export class LiveChecker {
   /** Each site's halls as numbers, their PUEs and summed feeds: what a site refresh reads, kept compact. */
   private siteHalls = new Map<string, { halls: Int32Array; pue: Float64Array; feedsKw: number }>();
   private zoneSums = new Map<string, ZoneSums>();
+  /** Per hall with zones: its IT equipment standing in none, by id, with its power. */
+  private unzoned = new Map<string, Map<string, number>>();
   /** Load of the placements a source feeds directly (sources below it not included). */
   private directLoadKw = new Map<string, number>();
   private childSources = new Map<string, Set<string>>();
@@ -137,6 +139,7 @@ export class LiveChecker {
       this.siteHalls.set(site.id, { halls: Int32Array.from(halls, (h) => this.hallNumber.get(h.id)!), pue: Float64Array.from(halls, (h) => h.pue), feedsKw });
     }
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
+    this.unzoned = new Map([...this.zonesByHall.keys()].map((id) => [id, new Map()]));
     this.directLoadKw = new Map();
     this.childSources = new Map();
     this.violations = new Map();
@@ -194,6 +197,10 @@ export class LiveChecker {
       if (units && sign > 0) units.set(p.id, m.coolingCapacityKw);
       else if (units) units.delete(p.id);
       dirty.zones.add(item.zoneId);
+    } else if (isItEquipment(m.kind)) {
+      const unzoned = this.unzoned.get(hall.id);
+      if (unzoned && sign > 0) unzoned.set(p.id, m.powerKw);
+      else unzoned?.delete(p.id);
     }
     if (isPowerSource(m.kind)) dirty.sources.add(p.id);
     if (p.powerSourceId) {
@@ -268,7 +275,8 @@ export class LiveChecker {
     }
     if (violation) {
       const old = this.violations.get(violation.id);
-      if (!old || old.value !== violation.value || old.limit !== violation.limit || old.message !== violation.message) {
+      const sameObjects = old?.objectIds.length === violation.objectIds.length && old.objectIds.every((id, i) => id === violation.objectIds[i]);
+      if (!old || old.value !== violation.value || old.limit !== violation.limit || old.message !== violation.message || !sameObjects) {
         this.drop(violation.id);
         this.put(violation);
       }
@@ -293,7 +301,7 @@ export class LiveChecker {
   }
 
   private refreshHall(hall: Hall): void {
-    this.setAll(hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0));
+    this.setAll([...hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0), unzonedAggregate(hall, this.unzoned.get(hall.id) ?? [])]);
   }
 
   private refreshZone(zoneId: string): void {

@@ -8,6 +8,7 @@ const LABELS: Record<Violation['rule'], string> = {
   'hall-cooling': 'heat over the usable cooling',
   'zone-air': 'air heat over the zone’s air cooling',
   'zone-liquid': 'liquid heat over the CDU capacity serving the zone',
+  'hall-unzoned': 'heat outside every cooling zone, cooled by no CRAH or CDU',
   'rack-density': 'rack power over the density limit of the cooling',
   'power-source': 'load over the source’s derated rating',
   'power-cycle': 'power sources feed each other in a loop',

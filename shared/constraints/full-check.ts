@@ -12,9 +12,9 @@
 import { cduHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
-import { isPowerSource, itPowerKw } from '../model/load';
+import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
-import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, outsideHall } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -48,6 +48,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const modelOf = new Int32Array(placements.length);
   const hallLoadKw = new Float64Array(hallList.length);
   const hallItKw = new Float64Array(hallList.length);
+  const unzoned: [string, number][][] = hallList.map(() => []);
   const directLoadKw = new Map<string, number>();
   const childSources = new Map<string, string[]>();
   const sources = new Map<string, Item>();
@@ -76,6 +77,8 @@ export function checkFleet(doc: FleetDoc): CheckResult {
       z.liquidHeatKw += cduHeatKw(m);
       if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
       else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
+    } else if (hallZones && isItEquipment(m.kind)) {
+      unzoned[hallAt]!.push([p.id, m.powerKw]);
     }
     const source = isPowerSource(m.kind);
     if (source) sources.set(p.id, makeItem(p, m, zoneId));
@@ -109,7 +112,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
       else violations.delete(a.key);
     }
   };
-  hallList.forEach((hall, i) => set(hallAggregates(hall, hallLoadKw[i]!)));
+  hallList.forEach((hall, i) => set([...hallAggregates(hall, hallLoadKw[i]!), unzonedAggregate(hall, unzoned[i]!)]));
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;
     set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahKw: t.crahKw, cduKw: t.cduKw, cduCount: t.cduKw.length }));

@@ -7,6 +7,7 @@ export const RULES = [
   'hall-cooling',
   'zone-air',
   'zone-liquid',
+  'hall-unzoned',
   'rack-density',
   'power-source',
   'power-cycle',

@@ -6,7 +6,8 @@
  * For each rule: exactly on the limit passes, just over fails, with the numbers.
  */
 import { describe, expect, it } from 'vitest';
-import { checkFleet, describeViolation, type Violation } from '../../../shared/constraints';
+import { applyCommand } from '../../../shared/commands/apply';
+import { checkFleet, describeViolation, LiveChecker, type Violation } from '../../../shared/constraints';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleSmall } from '../../../shared/samples';
 
@@ -98,6 +99,32 @@ describe('zone liquid: liquid heat against the CDUs serving the zone', () => {
       d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'tank-1', modelId: 'tank-imm48', xM: 26.5, yM: 12, powerSourceId: 'sm-pdu01-01' });
     });
     expect(violations.filter((v) => v.rule === 'zone-liquid')).toEqual([]);
+  });
+});
+
+describe('heat outside every cooling zone', () => {
+  // The zones leave a 0.5 m strip (x 19.5–20 m) between them: a GB200 rack centred in it
+  // is counted by neither zone's CRAHs or CDUs, so its 132 kW is cooled by nothing.
+  const inStrip: Edit = (d) => d.placements.push({ ...placement(d, 'sm-gpu01-01'), id: 'stray', xM: 19.75, yM: 12, powerSourceId: null, label: 'Stray' });
+  it('a rack in the strip between two zones breaks it by its 132 kW, and selecting the problem selects the rack', () => {
+    const v = only(check(inStrip), 'hall-unzoned');
+    expect(v).toMatchObject({ objectIds: ['stray'], value: 132, limit: 0, margin: -132, quantity: 'heat' });
+    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1: heat outside every cooling zone, cooled by no CRAH or CDU — value 132 kW, limit 0 kW, over by 132 kW');
+  });
+  it('the same rack inside the AI corner passes this rule', () => {
+    expect(check((d) => { inStrip(d); placement(d, 'stray').xM = 20.5; }).filter((v) => v.rule === 'hall-unzoned')).toEqual([]);
+  });
+  it('a hall without zones is cooled as a whole: nothing stands outside a zone', () => {
+    expect(check((d) => { inStrip(d); d.zones = []; }).filter((v) => v.rule === 'hall-unzoned')).toEqual([]);
+  });
+  it('the live checker finds it as the rack is dropped, and lets it go as the rack moves into a zone', () => {
+    const doc = structuredClone(sampleSmall());
+    const live = new LiveChecker(doc);
+    const rack = { ...placement(doc, 'sm-gpu01-01'), id: 'stray', xM: 19.75, yM: 12, powerSourceId: null, label: 'Stray' };
+    const dropped = applyCommand(doc, { type: 'insert', entities: { table: 'placements', items: [rack] } });
+    expect(live.update(dropped.doc, dropped.changes).violations.filter((v) => v.rule === 'hall-unzoned').map((v) => v.objectIds)).toEqual([['stray']]);
+    const moved = applyCommand(dropped.doc, { type: 'move', moves: [{ id: 'stray', xM: 20.5, yM: 12 }] });
+    expect(live.update(moved.doc, moved.changes).violations.filter((v) => v.rule === 'hall-unzoned')).toEqual([]);
   });
 });
 
