@@ -83,12 +83,28 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
       headroom: { kind: 'zone-air', id: zone.id, name: zone.name, capacity: air, load: sums.airHeatKw, headroom: air - sums.airHeatKw, unit: 'kW' },
       violation: sums.airHeatKw > air + EPS ? { ...base, id: `zone-air:${zone.id}`, rule: 'zone-air', quantity: 'heat', limit: air, value: sums.airHeatKw, margin: air - sums.airHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
     },
+    sticksOut(`zone-outside-hall:${zone.id}`, 'zone-outside-hall', { ...base, objectIds: [zone.id] }, zone.xM, zone.yM, zone.widthM, zone.depthM, hall.widthM, hall.depthM, `Zone ${zone.name} sticks out of ${hall.name}`),
     {
       key: `zone-liquid:${zone.id}`,
       headroom: hasLiquid ? { kind: 'zone-liquid', id: zone.id, name: zone.name, capacity: liquid, load: sums.liquidHeatKw, headroom: liquid - sums.liquidHeatKw, unit: 'kW' } : null,
       violation: sums.liquidHeatKw > liquid + EPS ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
     },
   ];
+}
+
+/**
+ * A rectangle (a zone in its hall, a hall on its site) that sticks out of its parent by
+ * more than a millimetre: a hall resized under its zones, or moved off its site, which the
+ * fields alone cannot prevent. The value is how far, in metres.
+ */
+function sticksOut(key: string, rule: 'zone-outside-hall' | 'hall-outside-site', base: Pick<Violation, 'hallId' | 'siteId' | 'severity' | 'objectIds'>, x: number, y: number, w: number, d: number, parentW: number, parentD: number, message: string): Aggregate {
+  const by = Math.max(-x, -y, x + w - parentW, y + d - parentD);
+  return { key, headroom: null, violation: by > 1e-3 ? { ...base, id: key, rule, quantity: 'length', limit: 0, value: by, margin: -by, unit: 'm', message } : null };
+}
+
+/** A hall's place on its site. */
+export function hallSiteAggregate(hall: Hall, site: Site): Aggregate {
+  return sticksOut(`hall-outside-site:${hall.id}`, 'hall-outside-site', { hallId: hall.id, siteId: site.id, severity: 'error', objectIds: [hall.id] }, hall.siteXM, hall.siteYM, hall.widthM, hall.depthM, site.widthM, site.depthM, `${hall.name} sticks out of ${site.name}`);
 }
 
 /** `gridKw` is the site's IT load × each hall's PUE, `feedsKw` the sum of its hall feeds. */

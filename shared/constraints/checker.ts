@@ -9,7 +9,7 @@ import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
-import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, outsideHall } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -301,7 +301,8 @@ export class LiveChecker {
   }
 
   private refreshHall(hall: Hall): void {
-    this.setAll([...hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0), unzonedAggregate(hall, this.unzoned.get(hall.id) ?? [])]);
+    const site = this.sites.get(hall.siteId);
+    this.setAll([...hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0), unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   }
 
   private refreshZone(zoneId: string): void {

@@ -14,6 +14,8 @@ const LABELS: Record<Violation['rule'], string> = {
   'power-cycle': 'power sources feed each other in a loop',
   'floor-load': 'floor loading over the slab limit',
   'outside-hall': 'equipment outside the hall',
+  'zone-outside-hall': 'cooling zone outside its hall',
+  'hall-outside-site': 'hall outside its site',
   overlap: 'equipment overlaps',
   clearance: 'service clearance blocked',
   'aisle-orientation': 'opposite facings within one row',

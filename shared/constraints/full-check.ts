@@ -14,7 +14,7 @@ import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
-import { hallAggregates, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, outsideHall } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -112,12 +112,16 @@ export function checkFleet(doc: FleetDoc): CheckResult {
       else violations.delete(a.key);
     }
   };
-  hallList.forEach((hall, i) => set([...hallAggregates(hall, hallLoadKw[i]!), unzonedAggregate(hall, unzoned[i]!)]));
+  const sites = new Map(doc.sites.map((s) => [s.id, s]));
+  hallList.forEach((hall, i) => {
+    const site = sites.get(hall.siteId);
+    set([...hallAggregates(hall, hallLoadKw[i]!), unzonedAggregate(hall, unzoned[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
+  });
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;
     set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahKw: t.crahKw, cduKw: t.cduKw, cduCount: t.cduKw.length }));
   }
-  for (const site of new Map(doc.sites.map((s) => [s.id, s])).values()) {
+  for (const site of sites.values()) {
     let gridKw = 0;
     let feedsKw = 0;
     hallList.forEach((hall, i) => {

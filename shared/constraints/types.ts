@@ -13,6 +13,8 @@ export const RULES = [
   'power-cycle',
   'floor-load',
   'outside-hall',
+  'zone-outside-hall',
+  'hall-outside-site',
   'overlap',
   'clearance',
   'aisle-orientation',

@@ -128,6 +128,20 @@ describe('heat outside every cooling zone', () => {
   });
 });
 
+describe('zones in their hall, halls on their site', () => {
+  // The AI corner runs to x = 30 m, the hall's east wall; the site is 100 × 50 m.
+  it('a hall narrowed to 29.5 m leaves the AI corner 0.5 m outside it (and the equipment there too)', () => {
+    const violations = check((d) => (hall(d).widthM = 29.5));
+    const v = only(violations, 'zone-outside-hall');
+    expect(v).toMatchObject({ objectIds: ['sm-z-ai'], value: 0.5, limit: 0 });
+    expect(describeViolation(v, 'metric')).toBe('Zone AI corner sticks out of Hall 1: cooling zone outside its hall — value 0.5 m, limit 0 m, over by 0.5 m');
+  });
+  it('a hall at x = 70 m on a 100 m site fits exactly; at 75 m it sticks out by 5 m', () => {
+    expect(check((d) => (hall(d).siteXM = 70)).filter((v) => v.rule === 'hall-outside-site')).toEqual([]);
+    expect(only(check((d) => (hall(d).siteXM = 75)), 'hall-outside-site')).toMatchObject({ objectIds: ['sm-h1'], value: 5, message: 'Hall 1 sticks out of Test site' });
+  });
+});
+
 describe('rack density against the cooling method', () => {
   it('passes a 132 kW rack at a 132 kW limit', () => expect(check((d) => (hall(d).densityLimitKwPerRack = 132))).toEqual([]));
   it('fails both GB200 racks at 131.9 kW', () => {
