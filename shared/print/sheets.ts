@@ -7,6 +7,7 @@
 import { footprint } from '../geometry/footprint';
 import { billOfMaterials, type BomLine } from '../io/bom';
 import { itPowerKw } from '../model/load';
+import { byName } from '../model/order';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
 import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
@@ -472,15 +473,17 @@ function bomTable(bom: BomLine[], units: UnitSystem): Table {
   };
 }
 
+/** What each capacity is, in the order the table lists them: the hall's own first, then its zones and power sources. */
 const HEADROOM_LABEL: Record<Headroom['kind'], string> = {
-  pdu: 'power source',
-  'zone-air': 'zone air',
-  'zone-liquid': 'zone liquid',
-  'hall-power': 'hall feed',
-  'hall-cooling': 'hall cooling',
-  'site-interconnect': 'site grid (IT × PUE)',
-  'site-transformer': 'site transformers',
+  'hall-power': 'Hall feed',
+  'hall-cooling': 'Hall cooling',
+  'zone-air': 'Zone air',
+  'zone-liquid': 'Zone liquid',
+  pdu: 'Power source',
+  'site-interconnect': 'Site grid (IT × PUE)',
+  'site-transformer': 'Site transformers',
 };
+const HEADROOM_ORDER = Object.keys(HEADROOM_LABEL);
 
 /**
  * Load, capacity and headroom per power source, zone and hall on the sheet, as the
@@ -493,14 +496,18 @@ function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], u
   const shown = headroom.filter((h) =>
     h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : h.kind.startsWith('hall') && hallIds.has(h.id),
   );
-  const rows = shown.map((h) => {
-    const q = h.kind === 'pdu' || h.kind === 'hall-power' ? 'power' : 'heat';
-    return [`${h.name}: ${HEADROOM_LABEL[h.kind]}`, formatQuantity(h.load, q, units, 0), formatQuantity(h.capacity, q, units, 0), formatQuantity(h.headroom, q, units, 0)];
-  });
+  // What a row is comes first, in a column of its own, so a long name cut to its column never hides it.
+  const rows = [...shown]
+    .sort((a, b) => HEADROOM_ORDER.indexOf(a.kind) - HEADROOM_ORDER.indexOf(b.kind) || byName(a, b))
+    .map((h) => {
+      const q = h.kind === 'pdu' || h.kind === 'hall-power' ? 'power' : 'heat';
+      return [HEADROOM_LABEL[h.kind], h.name, formatQuantity(h.load, q, units, 0), formatQuantity(h.capacity, q, units, 0), formatQuantity(h.headroom, q, units, 0)];
+    });
   return {
     title: 'Power and cooling',
     columns: [
-      { label: 'Where', align: 'left', widthMm: 80 },
+      { label: 'What', align: 'left', widthMm: 30 },
+      { label: 'Where', align: 'left', widthMm: 70 },
       { label: 'Load', align: 'right', widthMm: 30 },
       { label: 'Capacity', align: 'right', widthMm: 30 },
       { label: 'Headroom', align: 'right', widthMm: 30 },

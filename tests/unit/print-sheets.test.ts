@@ -51,13 +51,15 @@ describe('print plan', () => {
     const tableOf = (d: FleetDoc, title: string) => planPrint(d, req).sheets.flatMap((s) => s.tables.filter((t) => t.title === title).flatMap((t) => t.rows));
 
     const hallFeed = checkFleet(doc).headroom.find((h) => h.kind === 'hall-power' && h.id === hall.id)!;
-    const feedRow = tableOf(doc, 'Power and cooling').find((r) => r[0] === `${hall.name}: hall feed`)!;
-    expect(feedRow.slice(1)).toEqual([hallFeed.load, hallFeed.capacity, hallFeed.headroom].map((kw) => `${Math.round(kw).toLocaleString('en-US')} kW`));
+    const feedRow = tableOf(doc, 'Power and cooling').find((r) => r[0] === 'Hall feed' && r[1] === hall.name)!;
+    expect(feedRow.slice(2)).toEqual([hallFeed.load, hallFeed.capacity, hallFeed.headroom].map((kw) => `${Math.round(kw).toLocaleString('en-US')} kW`));
 
     // Starve the hall's feed: the hall-power violation is printed, in the app's words.
     const starved: FleetDoc = { ...doc, halls: doc.halls.map((h) => (h.id === hall.id ? { ...h, feedKw: 1 } : h)) };
     const open = tableOf(starved, 'Open violations').map((r) => r[0]!);
     expect(open.some((line) => line.startsWith('Error:') && line.includes(hall.name))).toBe(true);
-    expect(tableOf(starved, 'Power and cooling').find((r) => r[0] === `${hall.name}: hall feed`)![2]).toBe('1 kW');
+    expect(tableOf(starved, 'Power and cooling').find((r) => r[0] === 'Hall feed' && r[1] === hall.name)![3]).toBe('1 kW');
+    // Listed by what they are, the hall's own first, then by name.
+    expect(tableOf(doc, 'Power and cooling').map((r) => r[0])).toEqual(['Hall feed', 'Hall cooling', 'Zone air', 'Zone air', 'Zone liquid', 'Power source', 'Power source']);
   });
 });
