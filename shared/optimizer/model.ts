@@ -145,7 +145,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   if (doc.scenarios.length === 0) throw new ModelError('The fleet has no price scenario to optimize against');
   const probTotal = doc.scenarios.reduce((t, s) => t + s.probability, 0);
   if (objective === 'expected' && Math.abs(probTotal - 1) > 1e-6) {
-    throw new ModelError(`Scenario probabilities add up to ${probTotal.toFixed(3)}, not 1`);
+    throw new ModelError(`Scenario probabilities add up to ${(probTotal * 100).toFixed(1)} %: the expected NPV needs 100 % (the worst scenario's NPV does not)`);
   }
   const lp = emptyProgram('max');
   const limits = new Map<string, LimitRow>();

@@ -99,9 +99,18 @@ test('scenarios and limits are edited in the panel and solved against: an imposs
   await page.getByTestId('scenario-probability-base').press('Enter');
   await expect(page.getByTestId('scenario-probability-sum')).toContainText('probabilities add up to 90.0 %: the expected NPV needs 100 %');
   await page.getByTestId('optimizer-run').click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Scenario probabilities add up to 0.900, not 1' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Scenario probabilities add up to 90.0 %: the expected NPV needs 100 %' })).toBeVisible();
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('scenario-probability-sum')).toHaveText('probabilities add up to 100.0 %');
+
+  // A time limit the run cannot take is refused where it is typed, saying why.
+  for (const [typed, why] of [['0', 'Time limit must be at least 1 s'], ['1e9', 'Time limit must be at most 3600 s']]) {
+    await page.getByTestId('optimizer-time-limit').fill(typed!);
+    await page.getByTestId('optimizer-time-limit').press('Enter');
+    await expect(page.getByTestId('optimizer')).toContainText(why!);
+  }
+  await page.getByTestId('optimizer-time-limit').press('Escape');
+  await expect(page.getByTestId('optimizer-time-limit')).toHaveValue('60');
 
   await page.getByTestId('scenario-copy-bull').click();
   await expect(page.getByTestId('scenario-name-bull-1')).toHaveValue('Bull: price rally, GPU scarcity (copy)');

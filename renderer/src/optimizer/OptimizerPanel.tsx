@@ -13,6 +13,7 @@ import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
 import { useMenuCommands } from '../shell/menu-commands';
 import { download } from '../shell/download';
+import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodOf } from '../../../shared/optimizer/model';
 import { describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
@@ -132,10 +133,8 @@ export function OptimizerPanel() {
             <option value="worst-case">Worst scenario's NPV</option>
           </select>
         </label>
-        <label>
-          Time limit (s)
-          <input type="number" min={1} max={3600} value={timeLimitS} onChange={(e) => setTimeLimitS(Math.max(1, Number(e.target.value)))} />
-        </label>
+        {/* Refused at the field, saying why, like every other figure: 0 or 1e9 used to become 1 s or go through silently. */}
+        <NumberField label="Time limit" unitLabel="s" testId="optimizer-time-limit" value={timeLimitS} min={1} max={3600} digits={0} onCommit={setTimeLimitS} compact={false} />
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
         <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
