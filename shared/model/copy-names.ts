@@ -2,6 +2,7 @@
  * Names, labels and ids for new things and copies, so nothing is mistaken for another
  * (on a printed plan, in a list of scenarios, in the catalog): each is the first one free.
  */
+import type { EquipmentKind } from './schema';
 
 /** `base-1`, `base-2`, …: the first not in use. */
 export function freeId(base: string, used: ReadonlySet<string>): string {
@@ -49,4 +50,30 @@ export function nextFreeLabel(label: string, taken: ReadonlySet<string>, maxLeng
     const candidate = `${prefix.slice(0, maxLength - digits.length)}${digits}`;
     if (!taken.has(candidate)) return candidate;
   }
+}
+
+/** The tag a new unit's label starts with, as drawings mark equipment: "R3" is a rack, "CDU 2" a CDU. */
+const LABEL_TAG: Record<EquipmentKind, string> = {
+  'asic-miner': 'M',
+  'miner-rack': 'MR',
+  'miner-container': 'MC',
+  'gpu-server': 'S',
+  'gpu-rack': 'R',
+  cdu: 'CDU ',
+  crah: 'CRAH ',
+  'immersion-tank': 'T',
+  pdu: 'PDU ',
+  busway: 'BW',
+  transformer: 'TX',
+  ups: 'UPS ',
+  generator: 'G',
+};
+
+/**
+ * The label a new unit of this kind gets in a hall whose labels are `taken`: its tag and
+ * the first number free ("R1", then "R2"), so the problem list and the printed plan can
+ * tell one new unit from another.
+ */
+export function newUnitLabel(kind: EquipmentKind, taken: ReadonlySet<string>, maxLength: number): string {
+  return nextFreeLabel(`${LABEL_TAG[kind]}0`, taken, maxLength);
 }

@@ -15,7 +15,7 @@ import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import { cduHeatKw, usableUnits } from '../model/cooling';
 import { isItEquipment } from '../model/load';
-import { nextFreeLabel } from '../model/copy-names';
+import { newUnitLabel } from '../model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Plan, type Zone } from '../model/schema';
 
 /** Kept clear along the walls. */
@@ -168,7 +168,7 @@ function cdusFor(
   const beside = south.length < count ? layRows(hall, cdu, count - south.length, `${idPrefix}${existing.length + 1}b-`, WALL_MARGIN_M, [...kept, ...racks, ...south.map((p) => withClearance(p, cdu))]).placed : [];
   const labels = new Set(keptLabels);
   const placed = [...south, ...beside].map((p) => {
-    const label = nextFreeLabel('CDU 0', labels, LABEL_MAX_LENGTH);
+    const label = newUnitLabel('cdu', labels, LABEL_MAX_LENGTH);
     labels.add(label);
     return { ...p, label };
   });

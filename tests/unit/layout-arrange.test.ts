@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { align, rowOf } from '../../renderer/src/layout/arrange';
+import { dropPlacement } from '../../renderer/src/layout/palette-drop';
+import { applyCommand } from '../../shared/commands/apply';
+import type { Placement } from '../../shared/model/schema';
 import { sampleSmall } from '../../shared/samples';
 
 const doc = sampleSmall();
@@ -11,6 +14,19 @@ describe('arranging equipment', () => {
     const cmd = rowOf(doc, source, models.get(source.modelId)!, 3, 0.1);
     expect(cmd.entities.items.map((p) => (p as { xM: number }).xM)).toEqual([source.xM + 0.7, source.xM + 1.4, source.xM + 2.1].map((x) => Math.round(x * 1000) / 1000));
     expect(new Set(cmd.entities.items.map((p) => p.id)).size).toBe(3);
+    // Labelled on from the source's "1.1", past the 1.2–1.8 the hall's racks already wear, instead of three more "1.1".
+    expect(cmd.entities.items.map((p) => (p as Placement).label)).toEqual(['1.9', '1.10', '1.11']);
+  });
+  it('new units are labelled by their kind, the first number free: R1, R2 for GPU racks, CDU 2 beside CDU 1', () => {
+    const source = { ...doc.placements.find((p) => p.id === 'sm-gpu01-01')!, label: '' };
+    const row = rowOf(doc, source, models.get(source.modelId)!, 2, 0.1);
+    expect(row.entities.items.map((p) => (p as Placement).label)).toEqual(['R1', 'R2']);
+    const dropped = dropPlacement(doc, 'sm-h1', 'nvl72-gb200', 5, 10)!;
+    expect((dropped.entities.items[0] as Placement).label).toBe('R1');
+    const next = applyCommand(doc, dropped).doc;
+    expect((dropPlacement(next, 'sm-h1', 'nvl72-gb200', 6, 10)!.entities.items[0] as Placement).label).toBe('R2');
+    const withCdu1 = { ...doc, placements: doc.placements.map((p) => (p.id === 'sm-cdu01-01' ? { ...p, label: 'CDU 1' } : p)) };
+    expect((dropPlacement(withCdu1, 'sm-h1', 'cdu-1200', 6, 12)!.entities.items[0] as Placement).label).toBe('CDU 2');
   });
   it('aligns tops on the first selected: a 0.7 m deep rack and a 1.2 m deep CDU', () => {
     const rack = doc.placements.find((p) => p.id === 'sm-m01-01')!; // y 2.55, depth 0.7 → top 2.2

@@ -4,17 +4,22 @@
  */
 import type { InsertCommand, MoveCommand } from '../../../shared/commands/schema';
 import { rotatedSize } from '../../../shared/geometry/footprint';
-import type { EquipmentModel, FleetDoc, Placement } from '../../../shared/model/schema';
-import { newPlacementId } from './palette-drop';
+import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
+import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement } from '../../../shared/model/schema';
+import { hallLabels, newPlacementId } from './palette-drop';
 
-/** `count` more units beside `source` along x, `gapM` apart edge to edge. */
+/** `count` more units beside `source` along x, `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */
 export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, count: number, gapM: number): InsertCommand {
   const { widthM } = rotatedSize(model, source.rotationDeg);
   const taken = new Set<string>();
+  const labels = hallLabels(doc, source.hallId);
+  let last = source.label;
   const items = Array.from({ length: count }, (_, i) => {
     const id = newPlacementId(doc, taken);
     taken.add(id);
-    return { ...source, id, xM: Math.round((source.xM + (i + 1) * (widthM + gapM)) * 1000) / 1000 };
+    last = last ? nextFreeLabel(last, labels, LABEL_MAX_LENGTH) : newUnitLabel(model.kind, labels, LABEL_MAX_LENGTH);
+    labels.add(last);
+    return { ...source, id, label: last, xM: Math.round((source.xM + (i + 1) * (widthM + gapM)) * 1000) / 1000 };
   });
   return { type: 'insert', entities: { table: 'placements', items } };
 }

@@ -7,7 +7,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc, Placement, Rotation } from '../../../shared/model/schema';
 import { useFleet } from '../state/store';
 import { isTyping, modalOpen } from '../shell/keys';
-import { newPlacementId } from './palette-drop';
+import { hallLabels, newPlacementId } from './palette-drop';
 import { LABEL_MAX_LENGTH } from '../../../shared/model/schema';
 import { nextFreeLabel } from '../../../shared/model/copy-names';
 import type { Scene } from './scene';
@@ -29,7 +29,7 @@ interface Args {
 /** Copies of placements into a hall, shifted by (dx, dy), with fresh ids and labels no equipment of that hall wears. */
 export function copies(placements: Placement[], doc: FleetDoc, hallId: string, dxM: number, dyM: number): Placement[] {
   const takenIds = new Set<string>();
-  const labels = new Set(doc.placements.filter((p) => p.hallId === hallId).map((p) => p.label));
+  const labels = hallLabels(doc, hallId);
   return placements.map((p) => {
     const id = newPlacementId(doc, takenIds);
     takenIds.add(id);

@@ -1,5 +1,6 @@
 import type { InsertCommand } from '../../../shared/commands/schema';
-import type { FleetDoc, Placement } from '../../../shared/model/schema';
+import { newUnitLabel } from '../../../shared/model/copy-names';
+import { LABEL_MAX_LENGTH, type FleetDoc, type Placement } from '../../../shared/model/schema';
 
 export const MODEL_DRAG_TYPE = 'application/x-fleet-model';
 
@@ -12,9 +13,13 @@ export function newPlacementId(doc: FleetDoc, taken: ReadonlySet<string> = new S
   }
 }
 
-/** The command that places one unit of a catalog model at a hall point. */
+/** The labels the equipment of a hall wears, for new ones to keep clear of. */
+export const hallLabels = (doc: FleetDoc, hallId: string): Set<string> => new Set(doc.placements.filter((p) => p.hallId === hallId).map((p) => p.label));
+
+/** The command that places one unit of a catalog model at a hall point, labelled by its kind ("R3"). */
 export function dropPlacement(doc: FleetDoc, hallId: string, modelId: string, xM: number, yM: number): InsertCommand | null {
-  if (!doc.models.some((m) => m.id === modelId)) return null;
+  const model = doc.models.find((m) => m.id === modelId);
+  if (!model) return null;
   const placement: Placement = {
     id: newPlacementId(doc),
     hallId,
@@ -23,7 +28,7 @@ export function dropPlacement(doc: FleetDoc, hallId: string, modelId: string, xM
     yM,
     rotationDeg: 0,
     powerSourceId: null,
-    label: '',
+    label: newUnitLabel(model.kind, hallLabels(doc, hallId), LABEL_MAX_LENGTH),
   };
   return { type: 'insert', entities: { table: 'placements', items: [placement] } };
 }
