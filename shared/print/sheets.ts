@@ -8,6 +8,7 @@ import { footprint } from '../geometry/footprint';
 import { billOfMaterials, type BomLine } from '../io/bom';
 import { itPowerKw } from '../model/load';
 import { byName } from '../model/order';
+import { formatHashrate } from '../model/totals';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
 import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
@@ -440,7 +441,7 @@ function summary(hall: Hall | undefined, site: Site, placements: Placement[], mo
   }
   const rows: [string, string][] = [
     ['IT load', formatQuantity(itKw, 'power', units, 0)],
-    ['Hashrate', `${(ths / 1000).toLocaleString('en-US', { maximumFractionDigits: 1 })} PH/s`],
+    ['Hashrate', formatHashrate(ths)],
     ['GPUs', gpus.toLocaleString('en-US')],
   ];
   if (hall) {

@@ -42,6 +42,8 @@ const cases = [
   'hall=wtx-a&paper=A4&orientation=landscape&scale=200',
   'site=wtx&paper=A3&orientation=landscape&scale=fit',
   'site=wtx&paper=A4&orientation=portrait&scale=fit',
+  // The longest legend name (the immersion tank's), beside its count.
+  'hall=okl-yard&paper=A3&orientation=landscape&scale=fit',
 ];
 
 test('no text on a printed sheet runs past the border or over another text', async ({ page, web }) => {
