@@ -6,6 +6,7 @@
 import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
 import { parseCsv, toCsv, CsvSyntaxError, type CsvCell } from './csv';
 import { countOf } from '../units';
+import { plainIssue } from './plain-issue';
 
 export const CATALOG_COLUMNS = Object.keys(EquipmentModelSchema.shape) as (keyof EquipmentModel)[];
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -40,6 +41,13 @@ function typed(column: keyof EquipmentModel, text: string): unknown {
   return NUMBER.test(text.trim()) ? Number(text) : text;
 }
 
+/** A column as a spreadsheet names it, from 0: A … Z, AA, AB, … */
+export function spreadsheetColumn(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 /** Reads catalog CSV; `source` names the input in messages. Throws CatalogCsvError listing every bad cell. */
 export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
   // Spreadsheets set to a European locale save CSV with semicolons, and some tools use tabs: say so, rather than what that does to the parse.
@@ -62,8 +70,8 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
   const columnAt = new Map<keyof EquipmentModel, number>();
   header.forEach((cell, index) => {
     const name = cell.value.trim() as keyof EquipmentModel;
-    if (!CATALOG_COLUMNS.includes(name)) errors.push(`${source} line ${cell.line}, column ${cell.column}: unknown column "${cell.value}"`);
-    else if (columnAt.has(name)) errors.push(`${source} line ${cell.line}, column ${cell.column}: column "${name}" appears twice`);
+    if (!CATALOG_COLUMNS.includes(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: unknown column "${cell.value}"`);
+    else if (columnAt.has(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: column "${name}" appears twice`);
     else columnAt.set(name, index);
   });
   const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c));
@@ -87,14 +95,14 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     const idCell = row[columnAt.get('id')!]!;
     const earlier = seen.get(idCell.value);
     if (earlier !== undefined) {
-      errors.push(`${source} line ${idCell.line}, column ${idCell.column} (id): "${idCell.value}" is already used on line ${earlier}`);
+      errors.push(`${source} line ${idCell.line}, column ${spreadsheetColumn(columnAt.get('id')!)} (id): "${idCell.value}" is already used on line ${earlier}`);
     } else seen.set(idCell.value, line);
     const parsed = EquipmentModelSchema.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as keyof EquipmentModel;
         const cell = row[columnAt.get(column)!]!;
-        errors.push(`${source} line ${cell.line}, column ${cell.column} (${column}): "${cell.value}" ${issue.message}`);
+        errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(columnAt.get(column)!)} (${column}): "${cell.value}" ${plainIssue(issue)}`);
       }
       continue;
     }

@@ -16,7 +16,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 
 export interface CsvCell {
   value: string;
-  /** 1-based line and column where the field starts. */
+  /** 1-based line and character where the field starts. */
   line: number;
   column: number;
 }
@@ -27,7 +27,8 @@ export class CsvSyntaxError extends Error {
     readonly column: number,
     reason: string,
   ) {
-    super(`line ${line}, column ${column}: ${reason}`);
+    // A character count, which a spreadsheet's column letters would not match.
+    super(`line ${line}, character ${column}: ${reason}`);
     this.name = 'CsvSyntaxError';
   }
 }

@@ -6,6 +6,7 @@
  * checks and the optimizer, not here: an edit in progress may leave them off. Each problem names the object and the reason, so a
  * user can find it; nothing is silently dropped or repaired here.
  */
+import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
 import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
 
@@ -59,7 +60,7 @@ function schemaProblems(raw: unknown, issues: readonly z.core.$ZodIssue[]): Inte
     const where = describePath(raw, issue.path);
     const value = valueAt(raw, issue.path);
     const shown = typeof value === 'number' || typeof value === 'boolean' ? ` (is ${String(value)})` : '';
-    return { code: 'invalid-value' as const, where, message: `${where}: ${issue.message}${shown}` };
+    return { code: 'invalid-value' as const, where, message: `${where} ${plainIssue(issue)}${shown}` };
   });
 }
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../../../shared/catalog';
 import { bomCsv, billOfMaterials } from '../../../shared/io/bom';
-import { CATALOG_COLUMNS, catalogFromCsv, catalogToCsv } from '../../../shared/io/catalog-csv';
+import { CATALOG_COLUMNS, catalogFromCsv, catalogToCsv, spreadsheetColumn } from '../../../shared/io/catalog-csv';
 import { parseCsv, toCsv } from '../../../shared/io/csv';
 import { sampleSmall } from '../../../shared/samples';
 
@@ -27,9 +27,9 @@ describe('RFC 4180 CSV', () => {
   });
 
   it.each([
-    ['a,"open\r\nb', /^line 1, column 3: a quoted field is not closed$/],
-    ['a,b\r\nc,"q"x', /^line 2, column 6: text after the closing quote/],
-    ['a,b\r\nc,d"e', /^line 2, column 4: a quote inside an unquoted field/],
+    ['a,"open\r\nb', /^line 1, character 3: a quoted field is not closed$/],
+    ['a,b\r\nc,"q"x', /^line 2, character 6: text after the closing quote/],
+    ['a,b\r\nc,d"e', /^line 2, character 4: a quote inside an unquoted field/],
   ])('names where %j is malformed', (text, reason) => {
     expect(() => parseCsv(text)).toThrow(reason);
   });
@@ -84,17 +84,18 @@ describe('catalog CSV', () => {
     } catch (error) {
       message = (error as Error).message;
     }
-    const powerColumn = parseCsv(text)[1]![col('powerKw')]!.column;
+    // Columns as the spreadsheet shows them: A for the first, so powerKw's letter follows from its place.
+    const letter = spreadsheetColumn(col('powerKw'));
     expect(message).toMatch(/^Cannot import mine.csv: 3 errors\n/);
-    expect(message).toContain(`mine.csv line 2, column ${powerColumn} (powerKw): "lots" Invalid input: expected number, received string`);
-    expect(message).toMatch(/mine.csv line 3, column \d+ \(kind\): "toaster" Invalid option/);
-    expect(message).toMatch(/mine.csv line 4, column 1 \(id\): "ant-s19xp" is already used on line 2/);
+    expect(message).toContain(`mine.csv line 2, column ${letter} (powerKw): "lots" is not a number`);
+    expect(message).toMatch(/mine.csv line 3, column [A-Z]+ \(kind\): "toaster" is not one of asic-miner, miner-rack, /);
+    expect(message).toMatch(/mine.csv line 4, column A \(id\): "ant-s19xp" is already used on line 2/);
   });
 
   it('refuses unknown and missing columns and broken quoting', () => {
-    expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1, column 4: unknown column "colour"/);
+    expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1, column B: unknown column "colour"/);
     expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1: missing columns kind, name/);
-    expect(() => catalogFromCsv('id,"name\r\n', 'c.csv')).toThrow(/c.csv line 1, column 4: a quoted field is not closed/);
+    expect(() => catalogFromCsv('id,"name\r\n', 'c.csv')).toThrow(/c.csv line 1, character 4: a quoted field is not closed/);
     expect(() => catalogFromCsv('', 'c.csv')).toThrow(/the file is empty/);
   });
 
@@ -104,5 +105,27 @@ describe('catalog CSV', () => {
       'eu.csv line 1: the columns are separated by semicolons (;), not commas; save it as comma-separated CSV (in Excel, "CSV UTF-8 (Comma delimited)")',
     );
     expect(() => catalogFromCsv(written.replaceAll(',', '\t'), 'tab.csv')).toThrow(/tab.csv line 1: the columns are separated by tabs, not commas/);
+  });
+});
+
+describe('messages a spreadsheet user can act on', () => {
+  it('names columns by letter, A to Z, then AA', () => {
+    expect([0, 1, 25, 26, 27, 51, 52].map(spreadsheetColumn)).toEqual(['A', 'B', 'Z', 'AA', 'AB', 'AZ', 'BA']);
+  });
+  it('says what is wrong with a value in plain words', () => {
+    const rows = values(catalogToCsv(builtInCatalog().slice(0, 1)));
+    const col = (name: string): number => CATALOG_COLUMNS.indexOf(name as (typeof CATALOG_COLUMNS)[number]);
+    rows[1]![col('name')] = '';
+    rows[1]![col('powerKw')] = '-1';
+    const message = (() => {
+      try {
+        catalogFromCsv(toCsv(rows), 'm.csv');
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain(`column ${spreadsheetColumn(col('name'))} (name): "" must not be empty`);
+    expect(message).toContain(`column ${spreadsheetColumn(col('powerKw'))} (powerKw): "-1" must be at least 0`);
   });
 });

@@ -75,8 +75,9 @@ describe('integrity on load', () => {
     const { doc: parsed, problems } = validateFleet(doc);
     expect(parsed).toBeNull();
     expect(problems.map((p) => p.where)).toEqual(['halls["sm-h1"].depthM', 'models["ant-s21xp"].powerKw', 'placements["sm-m01-02"].yM']);
-    expect(problems[1]!.message).toMatch(/^models\["ant-s21xp"\]\.powerKw: .*\(is -3\)$/);
-    expect(problems[2]!.message).toMatch(/expected number, received NaN/);
+    expect(problems[0]!.message).toBe('halls["sm-h1"].depthM must be at least 0.5 (is 0)');
+    expect(problems[1]!.message).toBe('models["ant-s21xp"].powerKw must be at least 0 (is -3)');
+    expect(problems[2]!.message).toBe('placements["sm-m01-02"].yM is not a number (is NaN)');
   });
 
   it('takes the fast path only for placements the schema accepts unchanged', () => {

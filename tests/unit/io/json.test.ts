@@ -39,7 +39,7 @@ describe('fleet JSON', () => {
   it('refuses a fleet that breaks the model, naming each problem', () => {
     // The CDU is the only model drawing exactly 12 kW.
     const text = exportFleetJson(sampleSmall()).replace('"powerKw": 12,', '"powerKw": -12,');
-    expect(() => importFleetJson(text, 'bad.json')).toThrow(/models\["cdu-1200"\]\.powerKw: .*>=0.*\(is -12\)/);
+    expect(() => importFleetJson(text, 'bad.json')).toThrow(/models\["cdu-1200"\]\.powerKw must be at least 0 \(is -12\)/);
     const stray = { ...sampleSmall().placements[0]!, hallId: 'nowhere' };
     const dangling = JSON.stringify({ format: 'fleet-planner', version: 1, fleet: { ...sampleSmall(), placements: [stray] } });
     expect(() => importFleetJson(dangling, 'bad.json')).toThrow(/placements\["sm-m01-01"\]: hallId "nowhere" names no hall/);
