@@ -317,6 +317,14 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await page.getByTestId('unit-system').selectOption('metric');
   await expect(page.getByTestId('inspector-x')).toHaveValue('6.1');
   await expect(page.getByTestId('grid-step')).toHaveValue('0.6');
+  // A step no layout can use is refused where it is typed; Escape puts 0.6 m back.
+  for (const [typed, why] of [['0', 'Grid step must be at least 0.01 m'], ['1000', 'Grid step must be at most 10 m']]) {
+    await page.getByTestId('grid-step').fill(typed!);
+    await page.getByTestId('grid-step').press('Enter');
+    await expect(page.getByRole('alert').filter({ hasText: why! })).toBeVisible();
+  }
+  await page.getByTestId('grid-step').press('Escape');
+  await expect(page.getByTestId('grid-step')).toHaveValue('0.6');
 
   // The hall: 859.2 kW of miners on a 1,000 kW feed. An 800 kW feed breaks the hall's power limit.
   await page.getByTestId(`tree-hall-${hall.id}`).click();

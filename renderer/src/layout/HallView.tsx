@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { snap } from '../../../shared/geometry/footprint';
 import { displayUnit, formatQuantity } from '../../../shared/units';
+import { NumberField } from '../shell/fields';
 import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
 import { buildScene, hitsAt, hitTest, type Scene } from './scene';
@@ -13,7 +14,7 @@ import { describeViolation } from '../../../shared/constraints';
 import { fitHallPlan, fitRect, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
-import { useLayoutSettings } from './settings';
+import { GRID_STEP_MAX_M, GRID_STEP_MIN_M, useLayoutSettings } from './settings';
 import { newZone } from './zones';
 
 type Gesture =
@@ -300,12 +301,14 @@ export function HallView({ hallId }: { hallId: string }) {
         onDrop={onDrop}
       />
       <div className="view-buttons">
-        <label className="grid-step" title="Grid step for snapping and nudging">
-          <input type="checkbox" checked={snapOn} onChange={toggleSnap} aria-label="Snap to grid" data-testid="snap" />
-          Grid
-          <input type="number" min={0.05} step={0.05} value={Number(lengthUnit.fromStored(gridStepM).toFixed(3))} onChange={(e) => setGridStep(lengthUnit.toStored(Number(e.target.value)))} aria-label={`Grid step (${lengthUnit.symbol})`} data-testid="grid-step" />
+        <div className="grid-step" title="Grid step for snapping and nudging">
+          <label>
+            <input type="checkbox" checked={snapOn} onChange={toggleSnap} aria-label="Snap to grid" data-testid="snap" /> Grid
+          </label>
+          {/* Refused at the field, saying why: 0 became 0.1 m silently, and a 1 km step was taken. */}
+          <NumberField label="Grid step" testId="grid-step" quantity="length" units={unitSystem} digits={3} value={gridStepM} min={GRID_STEP_MIN_M} max={GRID_STEP_MAX_M} onCommit={setGridStep} compact />
           {lengthUnit.symbol}
-        </label>
+        </div>
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on free floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
         <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
         <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
