@@ -151,6 +151,8 @@ export const legendHeight = (rows: number): number => KEY_TITLE_MM + rows * LEGE
 export const summaryHeight = (rows: number): number => KEY_TITLE_MM + rows * SUMMARY_ROW_MM;
 export const ROW_H_MM = 4.6;
 export const TABLE_HEAD_MM = 11;
+/** Clear between tables, and between a table and the drawing above it. */
+const TABLE_GAP_MM = 6;
 /** Table cells keep one size and are cut (or, for violations, wrapped) to their column: 1.55 mm a character at 2.6 mm. */
 export const TABLE_FONT_MM = 2.6;
 export const TABLE_EM_PER_CHAR = 1.55 / TABLE_FONT_MM;
@@ -235,7 +237,13 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
   const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units, contentWidth)].map((t) => fitTable(t, contentWidth));
   const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, tables: [] }];
-  paginate(tables, sheets, { top: contentTop, bottom: contentBottom });
+  // Whole tables that fit go on sheet 1, between the drawing (and a side column) and the band below it.
+  const drawnBottom = drawingBox.y + paperMm(area.depthM, scale.denominator) + DIMENSION_BAND_MM + SCALE_BAND_MM;
+  const firstSheet =
+    layout === 'below'
+      ? { top: drawnBottom + TABLE_GAP_MM, bottom: contentBottom - keyBandH }
+      : { top: Math.max(drawnBottom, key.summary.y + summaryHeight(sheetSummary.length)) + TABLE_GAP_MM, bottom: contentBottom };
+  paginate(tables, sheets, { top: contentTop, bottom: contentBottom }, firstSheet);
 
   const titleBox: BoxMm = { x: MARGIN_MM, y: heightMm - MARGIN_MM - TITLE_BLOCK_H_MM, w: widthMm - 2 * MARGIN_MM, h: TITLE_BLOCK_H_MM };
   return {
@@ -530,11 +538,22 @@ function violationsTable(violations: Violation[], units: UnitSystem, width: numb
 }
 
 /** Puts tables on sheets: after the drawing on sheet 1 if there is room, else on new sheets, splitting long tables. */
-function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom: number }): void {
+function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom: number }, first: { top: number; bottom: number }): void {
+  // Sheet 1 takes tables whole, in order, while they fit: a table split around the drawing would be hard to read.
+  let y = first.top;
+  let onFirst = 0;
+  for (const table of tables) {
+    const height = TABLE_HEAD_MM + table.rows.length * ROW_H_MM;
+    if (y + height > first.bottom) break;
+    sheets[0]!.tables.push({ ...table, continued: false, yMm: y });
+    y += height + TABLE_GAP_MM;
+    onFirst++;
+  }
+  if (onFirst === tables.length) return;
   let sheet: Sheet = { number: 2, drawing: null, legend: [], summary: [], key: null, tables: [] };
   sheets.push(sheet);
-  let y = area.top;
-  for (const table of tables) {
+  y = area.top;
+  for (const table of tables.slice(onFirst)) {
     let rest = table.rows;
     let continued = false;
     while (rest.length > 0) {
@@ -548,7 +567,7 @@ function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom:
       const rows = rest.slice(0, room);
       rest = rest.slice(room);
       sheet.tables.push({ ...table, rows, totals: table.totals && rest.length === 0, continued, yMm: y });
-      y += TABLE_HEAD_MM + rows.length * ROW_H_MM + 6;
+      y += TABLE_HEAD_MM + rows.length * ROW_H_MM + TABLE_GAP_MM;
       continued = true;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planPrint, PrintError, ROW_H_MM } from '../../shared/print/sheets';
-import { sampleSmall } from '../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../shared/samples';
 import type { FleetDoc } from '../../shared/model/schema';
 import { checkFleet } from '../../shared/constraints';
 
@@ -32,6 +32,30 @@ describe('print plan', () => {
     }
     const continued = plan.sheets.flatMap((s) => s.tables).filter((t) => t.continued);
     expect(continued.length).toBeGreaterThan(0);
+  });
+
+  it('puts whole tables on sheet 1 between the drawing and the legend when they fit: Building A on A4 is one sheet', () => {
+    const doc = sampleCampus();
+    const plan = planPrint(doc, { hallId: 'wtx-a', paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' });
+    expect(plan.sheets).toHaveLength(1);
+    const [sheet] = plan.sheets;
+    const d = sheet!.drawing!;
+    // Below the outline (42 m at 1:750 = 56 mm), its dimension (10 mm) and scale band (15 mm), 6 mm clear.
+    expect(d.denominator).toBe(750);
+    const tables = sheet!.tables;
+    expect(tables.map((t) => t.title)).toEqual(['Bill of materials', 'Power and cooling', 'Open violations']);
+    expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 56 + 10 + 15 + 6, 9);
+    // One model and its total, two hall capacities, "None": 11 mm of heading and 4.6 mm a row, 6 mm apart.
+    expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 2 * ROW_H_MM + 6, 9);
+    const last = tables.at(-1)!;
+    expect(last.yMm + 11 + last.rows.length * ROW_H_MM).toBeLessThanOrEqual(sheet!.key!.legend.y - 5);
+  });
+
+  it('a table that does not fit whole on sheet 1 starts sheet 2, and those after it follow it there', () => {
+    const doc = manyModels();
+    const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' });
+    expect(plan.sheets[0]!.tables).toEqual([]);
+    expect(plan.sheets[1]!.tables[0]).toMatchObject({ title: 'Bill of materials', continued: false });
   });
 
   it('names a missing hall', () => {
