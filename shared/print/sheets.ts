@@ -438,17 +438,21 @@ function fitTable(table: Table, width: number): Table {
 
 function summary(hall: Hall | undefined, site: Site, placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): [string, string][] {
   let itKw = 0;
+  let allKw = 0;
   let ths = 0;
   let gpus = 0;
   for (const p of placements) {
     const m = models.get(p.modelId);
     if (!m) continue;
     itKw += itPowerKw(m);
+    allKw += m.powerKw;
     ths += m.hashrateThs;
     gpus += m.gpuCount;
   }
   const rows: [string, string][] = [
     ['IT load', formatQuantity(itKw, 'power', units, 0)],
+    // What the feed carries and the bill of materials totals: IT and the CDUs' and CRAHs' own draw.
+    ['Total load', formatQuantity(allKw, 'power', units, 0)],
     ['Hashrate', formatHashrate(ths)],
     ['GPUs', gpus.toLocaleString('en-US')],
   ];

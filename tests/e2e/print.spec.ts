@@ -58,7 +58,8 @@ test('the hall plan prints at each paper size with its title block and bill of m
       expect(text, `${paper} ${orientation}: title block shows "${field}"`).toContain(field);
     }
     expect(text).toMatch(/\b1 of \d\b/);
-    const totalLine = text.split('\n').find((l) => /^\s*Total\s/.test(l));
+    // The bill of materials' row, not the summary's "Total load".
+    const totalLine = text.split('\n').find((l) => /^\s*Total\s+\d/.test(l));
     expect(totalLine, 'bill of materials total row').toBeDefined();
     expect(totalLine).toContain(String(totalQty));
     expect(totalLine).toContain(totalKw);

@@ -48,14 +48,18 @@ describe('the drawing header', () => {
     // 190 − 10 mm of dimension band for 80 m: 1:400 needs 200 mm, 1:500 160 mm. A side
     // column would leave 190 − 74 − 6 − 10 = 100 mm, and 1:1000.
     expect(scale!.text).toBe('Scale 1:500');
-    // Six legend rows (38 mm) beside six summary rows (35.6 mm), 5 mm clear of what is
-    // above, end at the content's foot 297 − 10 − 26 − 4 = 257 mm: the band starts at
-    // 257 − 38 − 5 = 214 mm and the blocks 5 mm lower; the summary 74 + 12 mm right of the legend.
-    expect(sheet.key).toEqual({ legend: { x: 10, y: 219 }, summary: { x: 96, y: 219 } });
+    // Six legend rows (8 + 6 × 5 = 38 mm) beside seven summary rows (8 + 7 × 4.6 = 40.2 mm),
+    // 5 mm clear of what is above, end at the content's foot 297 − 10 − 26 − 4 = 257 mm: the
+    // band starts at 257 − 40.2 − 5 = 211.8 mm and the blocks 5 mm lower; the summary 74 + 12 mm
+    // right of the legend.
+    expect(sheet.key!.legend.x).toBe(10);
+    expect(sheet.key!.summary.x).toBe(96);
+    expect(sheet.key!.legend.y).toBeCloseTo(216.8, 9);
+    expect(sheet.key!.summary.y).toBeCloseTo(216.8, 9);
     // The drawing box ends 5 mm above the blocks, and what is drawn in it within it: the
     // outline (40 m at 1:500 is 80 mm), the dimension line 5 mm under it, the scale bar
     // (1.6 mm and its 2.6 mm text, 5 mm down) and the north arrow (13 mm with its N).
-    expect(d.box.y + d.box.h).toBeCloseTo(214, 9);
+    expect(d.box.y + d.box.h).toBeCloseTo(211.8, 9);
     expect(d.box.y + 80 + 5).toBe(d.dimensions[0]!.line[1]);
     expect(d.scaleBar.y + 5 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
     expect(d.northArrow.y + 13 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
@@ -72,7 +76,7 @@ describe('the drawing header', () => {
       const { legend, summary, key } = plan.sheets[0]!;
       expect(legend).toHaveLength(12);
       expect(legend.at(-1)).toMatchObject({ label: '9 more models: see the bill of materials', kind: null });
-      // 8 mm of title and 5 mm a row: the legend's 68 mm, and the summary's 8 + 6 × 4.6 mm, end above the title block.
+      // 8 mm of title and 5 mm a row: the legend's 68 mm, and the summary's 8 + 7 × 4.6 mm, end above the title block.
       expect(legendHeight(12)).toBe(68);
       expect(key!.legend.y + legendHeight(12)).toBeLessThanOrEqual(plan.titleBlock.box.y);
       expect(key!.summary.y + summaryHeight(summary.length)).toBeLessThanOrEqual(plan.titleBlock.box.y);
