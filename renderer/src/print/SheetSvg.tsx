@@ -167,11 +167,20 @@ function TableSvg({ t, x }: { t: TableSlice; x: number }) {
   );
 }
 
+/**
+ * The title block's columns, relative widths, as its two rows share them: the fleet and
+ * hall names (first and third) are the long ones; revision and date the short. Equal
+ * columns cut the campus's fleet name on A4.
+ */
+const TITLE_COLUMN_WEIGHTS = [1.5, 1.1, 1.4, 0.9, 0.9, 1.2];
+
 function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
   const { box, fields } = plan.titleBlock;
   const all: [string, string][] = [...fields, ['Sheet', `${sheet.number} of ${plan.sheets.length}`]];
   const perRow = Math.ceil(all.length / 2);
-  const cellW = box.w / perRow;
+  const weights = TITLE_COLUMN_WEIGHTS.length === perRow ? TITLE_COLUMN_WEIGHTS : Array<number>(perRow).fill(1);
+  const unit = box.w / weights.reduce((t, w) => t + w, 0);
+  const left = weights.map((_, i) => box.x + weights.slice(0, i).reduce((t, w) => t + w, 0) * unit);
   return (
     <g data-testid="title-block">
       <rect x={box.x} y={box.y} width={box.w} height={box.h} fill="none" stroke="#000" strokeWidth={0.5} />
@@ -179,7 +188,8 @@ function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
       {all.map(([k, v], i) => {
         const col = i % perRow;
         const row = Math.floor(i / perRow);
-        const x = box.x + col * cellW;
+        const x = left[col]!;
+        const cellW = weights[col]! * unit;
         const y = box.y + row * (box.h / 2);
         return (
           <g key={k}>
