@@ -325,6 +325,14 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   }
   await page.getByTestId('grid-step').press('Escape');
   await expect(page.getByTestId('grid-step')).toHaveValue('0.6');
+  // A fine step the user typed stays as typed when the hall view is left and opened again.
+  await page.getByTestId('grid-step').fill('0.02');
+  await page.getByTestId('grid-step').press('Enter');
+  await page.getByTestId('view-reports').click();
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('grid-step')).toHaveValue('0.02');
+  await page.getByTestId('grid-step').fill('0.6');
+  await page.getByTestId('grid-step').press('Enter');
 
   // The hall: 859.2 kW of miners on a 1,000 kW feed. An 800 kW feed breaks the hall's power limit.
   await page.getByTestId(`tree-hall-${hall.id}`).click();

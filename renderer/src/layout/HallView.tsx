@@ -49,12 +49,9 @@ export function HallView({ hallId }: { hallId: string }) {
   const style = theme === 'dark' ? DARK : LIGHT;
   const unitSystem = doc?.fleet.unitSystem ?? 'metric';
   const lengthUnit = displayUnit(unitSystem, 'length');
-  // The grid follows the units, to a round step in each: 0.6 m becomes 2 ft (not 1.969 ft), and 2 ft 0.6 m.
+  // The grid follows the units, to a round step in each; a step the user typed stays as typed until they change.
   useEffect(() => {
-    const unit = displayUnit(unitSystem, 'length');
-    const round = unitSystem === 'us' ? 0.25 : 0.05;
-    const { gridStepM: current, setGridStep: set } = useLayoutSettings.getState();
-    set(unit.toStored(Math.max(round, Math.round(unit.fromStored(current) / round) * round)));
+    useLayoutSettings.getState().roundTo(unitSystem);
   }, [unitSystem]);
 
   useEffect(() => {
