@@ -29,20 +29,40 @@ export function addSite(doc: FleetDoc): { command: Command; site: Site } {
 const NEW_HALL = { widthM: 40, depthM: 20, gapM: 10 };
 
 /**
- * A 40 × 20 m air-cooled mining hall beside the site's last one, with two options for
- * the optimizer: stay idle, or retrofit to the catalog's GB200 NVL72 racks (when the
+ * Where a new hall goes on its site: the first free place, row by row from the north-west
+ * corner, 10 m clear of the site's edges and of every other hall; east of the last hall
+ * when the site has no such place left (its size is the user's, and the site rule then
+ * says the hall sticks out). Before, every new hall went east of the last, and the small
+ * sample's second one stood 40 m past its site's edge.
+ */
+function newHallPlace(site: Site | undefined, siblings: readonly Hall[]): { x: number; y: number } {
+  const { widthM: w, depthM: d, gapM: gap } = NEW_HALL;
+  const clear = (x: number, y: number) => siblings.every((h) => x >= h.siteXM + h.widthM + gap || x + w + gap <= h.siteXM || y >= h.siteYM + h.depthM + gap || y + d + gap <= h.siteYM);
+  if (site) {
+    // Candidate corners: the site's, and just past each hall to the east and to the south.
+    const xs = [gap, ...siblings.map((h) => h.siteXM + h.widthM + gap)].sort((a, b) => a - b);
+    const ys = [gap, ...siblings.map((h) => h.siteYM + h.depthM + gap)].sort((a, b) => a - b);
+    for (const y of ys) for (const x of xs) if (x + w + gap <= site.widthM + 1e-9 && y + d + gap <= site.depthM + 1e-9 && clear(x, y)) return { x, y };
+  }
+  return { x: siblings.reduce((x, h) => Math.max(x, h.siteXM + h.widthM + gap), gap), y: gap };
+}
+
+/**
+ * A 40 × 20 m air-cooled mining hall in the first free place on its site, with two options
+ * for the optimizer: stay idle, or retrofit to the catalog's GB200 NVL72 racks (when the
  * fleet's catalog has them).
  */
 export function addHall(doc: FleetDoc, siteId: string): { command: Command; hall: Hall } {
   const siblings = doc.halls.filter((h) => h.siteId === siteId);
+  const place = newHallPlace(doc.sites.find((s) => s.id === siteId), siblings);
   const id = freeId(`${siteId}-h`, new Set(doc.halls.map((h) => h.id)));
   const hall = hallOf({
     id,
     siteId,
     name: nextFreeName('Hall', siblings.map((h) => h.name)),
     kind: 'building',
-    siteXM: siblings.reduce((x, h) => Math.max(x, h.siteXM + h.widthM + NEW_HALL.gapM), NEW_HALL.gapM),
-    siteYM: NEW_HALL.gapM,
+    siteXM: place.x,
+    siteYM: place.y,
     widthM: NEW_HALL.widthM,
     depthM: NEW_HALL.depthM,
     floorLimitKgPerM2: 1200,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/apply';
 import { addHall, addSite, removeHall, removeSite } from '../../../shared/model/fleet-structure';
 import { checkIntegrity } from '../../../shared/model/integrity';
+import { checkFleet } from '../../../shared/constraints';
 import { blankFleet, sampleSmall } from '../../../shared/samples';
 import { buildModel } from '../../../shared/optimizer/model';
 
@@ -21,6 +22,24 @@ describe('adding and removing sites and halls', () => {
     expect(second.hall.retrofitOptions.map((o) => o.kind)).toEqual(['idle', 'retrofit-ai']);
     expect(checkIntegrity(doc)).toEqual([]);
     expect(buildModel(doc, 'expected').halls).toHaveLength(2);
+  });
+
+  it('a new hall goes in the first free place on its site, and past the edge only when the site is full', () => {
+    let doc = sampleSmall();
+    const outside = () => checkFleet(doc).violations.filter((v) => v.rule === 'hall-outside-site').map((v) => v.hallId);
+    const places: [number, number][] = [];
+    for (let i = 0; i < 3; i++) {
+      const { command, hall } = addHall(doc, 'sm');
+      doc = applyCommand(doc, command).doc;
+      places.push([hall.siteXM, hall.siteYM]);
+    }
+    // The 100 × 50 m site holds Hall 1 (30 × 15 m at 10, 10). A 40 × 20 m hall 10 m clear of
+    // it and of the edges fits east of it at x = 10 + 30 + 10 = 50 m (50 + 40 + 10 = 100 m);
+    // no row fits south of them (35 + 20 + 10 = 65 > 50 m), so the site is then full.
+    expect(places[0]).toEqual([50, 10]);
+    expect(outside()).not.toContain(doc.halls[1]!.id);
+    // The site is then full: the next halls go east, and the site rule says so.
+    expect(outside().length).toBeGreaterThan(0);
   });
 
   it('a removed hall takes its equipment, zones and the plans that chose for it; undo brings back the same document', () => {
