@@ -102,7 +102,7 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as keyof EquipmentModel;
         const cell = row[columnAt.get(column)!]!;
-        errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(columnAt.get(column)!)} (${column}): "${cell.value}" ${plainIssue(issue)}`);
+        errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(columnAt.get(column)!)} (${column}): "${cell.value}" ${plainIssue(issue, cell.value)}`);
       }
       continue;
     }

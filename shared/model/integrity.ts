@@ -60,7 +60,7 @@ function schemaProblems(raw: unknown, issues: readonly z.core.$ZodIssue[]): Inte
     const where = describePath(raw, issue.path);
     const value = valueAt(raw, issue.path);
     const shown = typeof value === 'number' || typeof value === 'boolean' ? ` (is ${String(value)})` : '';
-    return { code: 'invalid-value' as const, where, message: `${where} ${plainIssue(issue)}${shown}` };
+    return { code: 'invalid-value' as const, where, message: `${where} ${plainIssue(issue, value)}${shown}` };
   });
 }
 

@@ -97,7 +97,7 @@ const cases: [string, () => string, RegExp][] = [
   ['placement in a missing hall', () => edit(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
   ['hall of zero area', () => edit(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM must be at least 0.5 \(is 0\)/],
   ['power loop', () => edit(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
-  ['missing fleet row', () => edit(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet is not a record/],
+  ['missing fleet row', () => edit(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet is missing/],
   [
     // Distinct bytes for SQLite's UNIQUE index, one string once read: both are U+FFFD.
     'placement ids that differ only in bytes that are not UTF-8',

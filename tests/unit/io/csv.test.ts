@@ -88,7 +88,7 @@ describe('catalog CSV', () => {
     const letter = spreadsheetColumn(col('powerKw'));
     expect(message).toMatch(/^Cannot import mine.csv: 3 errors\n/);
     expect(message).toContain(`mine.csv line 2, column ${letter} (powerKw): "lots" is not a number`);
-    expect(message).toMatch(/mine.csv line 3, column [A-Z]+ \(kind\): "toaster" is not one of asic-miner, miner-rack, /);
+    expect(message).toMatch(/mine.csv line 3, column [A-Z]+ \(kind\): "toaster" must be one of asic-miner, miner-rack, /);
     expect(message).toMatch(/mine.csv line 4, column A \(id\): "ant-s19xp" is already used on line 2/);
   });
 

@@ -107,3 +107,16 @@ describe('integrity on load', () => {
     expect(isCleanPlacement(base)).toBe(true);
   });
 });
+
+describe('file problems in plain words', () => {
+  it('a rotation off the four, a start month that is no month, a missing fleet', () => {
+    const doc = sampleSmall() as unknown as { placements: { rotationDeg: number }[]; fleet: Record<string, unknown> };
+    doc.placements[0]!.rotationDeg = 45;
+    doc.fleet.startMonth = 'soon';
+    const messages = validateFleet(doc).problems.map((p) => p.message);
+    expect(messages).toContain('placements["sm-m01-01"].rotationDeg must be 0, 90, 180 or 270 (is 45)');
+    expect(messages.some((m) => /^fleet\.startMonth must be /.test(m))).toBe(true);
+    const { fleet: _dropped, ...noFleet } = sampleSmall();
+    expect(validateFleet(noFleet).problems.map((p) => p.message)).toContain('fleet is missing');
+  });
+});
