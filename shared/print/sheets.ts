@@ -238,7 +238,9 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units, contentWidth)].map((t) => fitTable(t, contentWidth));
   const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, tables: [] }];
   // Whole tables that fit go on sheet 1, between the drawing (and a side column) and the band below it.
-  const drawnBottom = drawingBox.y + paperMm(area.depthM, scale.denominator) + DIMENSION_BAND_MM + SCALE_BAND_MM;
+  // Something standing past the outline's south edge (a hall off its site) is drawn there too.
+  const southM = items.reduce((m, it) => Math.max(m, it.yM + it.depthM), 0);
+  const drawnBottom = drawingBox.y + Math.max(paperMm(area.depthM, scale.denominator) + DIMENSION_BAND_MM + SCALE_BAND_MM, paperMm(southM, scale.denominator));
   const firstSheet =
     layout === 'below'
       ? { top: drawnBottom + TABLE_GAP_MM, bottom: contentBottom - keyBandH }

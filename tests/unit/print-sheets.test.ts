@@ -51,6 +51,18 @@ describe('print plan', () => {
     expect(last.yMm + 11 + last.rows.length * ROW_H_MM).toBeLessThanOrEqual(sheet!.key!.legend.y - 5);
   });
 
+  it('tables on sheet 1 start below a hall drawn past its site\'s south edge', () => {
+    const doc = sampleSmall();
+    // The site is 50 m deep: at 1:1000 its outline, dimension and scale bands end 50 + 10 + 15 = 75 mm
+    // down. The hall moved to y = 80 m ends 95 m down, 95 mm: the tables start below that.
+    doc.halls[0] = { ...doc.halls[0]!, siteYM: 80 };
+    const plan = planPrint(doc, { siteId: 'sm', paper: 'A4', orientation: 'portrait', scale: 1000, date: 'x' });
+    const d = plan.sheets[0]!.drawing!;
+    expect(d.denominator).toBe(1000);
+    expect(plan.sheets[0]!.tables.length).toBeGreaterThan(0);
+    for (const t of plan.sheets[0]!.tables) expect(t.yMm).toBeGreaterThanOrEqual(d.box.y + 95);
+  });
+
   it('a table that does not fit whole on sheet 1 starts sheet 2, and those after it follow it there', () => {
     const doc = manyModels();
     const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' });
