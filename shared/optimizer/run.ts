@@ -132,7 +132,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   }
   const value = (name: string) => columns[name]?.Primal ?? 0;
 
-  const weights = scenarioWeights(doc, model, value);
+  const { weights, scenarioPeriods } = scenarioWeights(doc, model, value);
   const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
   const plan: Plan = {
     ...base,
@@ -149,7 +149,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     conflicts: [],
   };
   progress('sensitivity to hashprice and GPU rates');
-  return { plan, sensitivity: sensitivity(doc, periods), lpText, stats };
+  return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), lpText, stats };
 }
 
 /**
@@ -181,11 +181,12 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
  * halls' NPVs and its cash flows add up to the NPV it was chosen for (an equal-weight
  * average of the scenarios showed $233 M by hall for a $27 M plan).
  */
-function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): number[] {
-  if (model.objective === 'expected') return doc.scenarios.map((s) => s.probability);
+function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): { weights: number[]; scenarioPeriods: PlanPeriod[][] | null } {
+  if (model.objective === 'expected') return { weights: doc.scenarios.map((s) => s.probability), scenarioPeriods: null };
   const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
-  const npvs = doc.scenarios.map((_, i) => discountedNpv(doc, readPlan(doc, model, value, oneHot(i)).periods));
-  return oneHot(npvs.indexOf(Math.min(...npvs)));
+  const scenarioPeriods = doc.scenarios.map((_, i) => readPlan(doc, model, value, oneHot(i)).periods);
+  const npvs = scenarioPeriods.map((periods) => discountedNpv(doc, periods));
+  return { weights: oneHot(npvs.indexOf(Math.min(...npvs))), scenarioPeriods };
 }
 
 /** NPV of a plan's per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
@@ -255,9 +256,14 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
 
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 
-/** NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled. */
-function sensitivity(doc: FleetDoc, periods: readonly PlanPeriod[]): Sensitivity {
-  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => discountedNpv(doc, periods, fh, fg)));
+/**
+ * NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled:
+ * `views` is the plan's economics as its NPV weighs them (one), or, for a worst-case plan,
+ * in each scenario, the worst of which each cell takes, since which scenario is worst can
+ * change as the prices do.
+ */
+function sensitivity(doc: FleetDoc, views: readonly (readonly PlanPeriod[])[]): Sensitivity {
+  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => discountedNpv(doc, periods, fh, fg)))));
   return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd };
 }
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptimizerService } from '../../../electron/backend/optimizer/service';
 import type { EquipmentModel, FleetDoc, RetrofitOption } from '../../../shared/model/schema';
 import { describePlanStatus } from '../../../shared/optimizer/describe';
+import { discountFactor } from '../../../shared/optimizer/economics';
 import type { RunOptions, SearchProgress } from '../../../shared/optimizer/run';
 import { blankFleet, generateFleet, referencePortfolio, sampleCampus } from '../../../shared/samples';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
@@ -245,6 +246,18 @@ describe('plan economics', () => {
         // The halls' NPVs add up to the plan's.
         expect(plan.halls.reduce((t, h) => t + h.npvUsd!, 0), objective).toBeCloseTo(plan.npvUsd, -1);
         expect(plan.halls.every((h) => Number.isFinite(h.npvUsd))).toBe(true);
+        if (objective === 'worst-case') {
+          // Each cell is the worst scenario's at those prices: never above what the scenario
+          // worst at today's prices (the one plan.periods show) gives there.
+          const fleet = sampleCampus().fleet;
+          const df = (p: number, start = false) => discountFactor(fleet, p, start);
+          sensitivity!.hashpriceFactors.forEach((fh, i) =>
+            sensitivity!.gpuRateFactors.forEach((fg, j) => {
+              const inWorstToday = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd) * df(p) - r.capexUsd * df(p, true), 0);
+              expect(sensitivity!.npvUsd[i]![j]!).toBeLessThanOrEqual(inWorstToday + 1);
+            }),
+          );
+        }
       }
     } finally {
       await svc.close();
