@@ -168,17 +168,19 @@ function TableSvg({ t, x }: { t: TableSlice; x: number }) {
 }
 
 /**
- * The title block's columns, relative widths, as its two rows share them: the fleet and
- * hall names (first and third) are the long ones; revision and date the short. Equal
+ * The title block's columns grow with the longer of the two values each holds (as the
+ * square root of its 8 to 40 characters, so a date, which cannot wrap, keeps a readable
+ * size): a long fleet name gets the room a one-letter revision does not need. Equal
  * columns cut the campus's fleet name on A4.
  */
-const TITLE_COLUMN_WEIGHTS = [1.5, 1.1, 1.4, 0.9, 0.9, 1.2];
+const titleColumnWeights = (all: [string, string][], perRow: number): number[] =>
+  Array.from({ length: perRow }, (_, col) => Math.sqrt(Math.min(40, Math.max(8, ...[all[col], all[col + perRow]].map((f) => f?.[1].length ?? 0)))));
 
 function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
   const { box, fields } = plan.titleBlock;
   const all: [string, string][] = [...fields, ['Sheet', `${sheet.number} of ${plan.sheets.length}`]];
   const perRow = Math.ceil(all.length / 2);
-  const weights = TITLE_COLUMN_WEIGHTS.length === perRow ? TITLE_COLUMN_WEIGHTS : Array<number>(perRow).fill(1);
+  const weights = titleColumnWeights(all, perRow);
   const unit = box.w / weights.reduce((t, w) => t + w, 0);
   const left = weights.map((_, i) => box.x + weights.slice(0, i).reduce((t, w) => t + w, 0) * unit);
   return (
