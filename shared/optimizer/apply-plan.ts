@@ -28,7 +28,7 @@ export interface AppliedPlan {
   shortfalls: string[];
   /** The halls the edit changes (those the plan converts, repowers or idles). */
   hallIds: string[];
-  /** The new IT units, none yet fed from a PDU or busway: wiring them is the engineer's. */
+  /** The new units (racks and CDUs), none yet fed from a PDU or busway: wiring them is the engineer's. */
   unfed: { count: number; kw: number };
 }
 
@@ -62,6 +62,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
         const cdus = cdusFor(doc, hall, liquidKw, racks.southM, `${plan.id}-${hall.id}-cdu`, kept, rackRects, keptLabels);
         if (cdus.shortfall) shortfalls.push(`${hall.name}: ${cdus.shortfall}`);
         placed.push(...cdus.placed);
+        unfed.count += cdus.placed.length;
+        unfed.kw += cdus.placed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
         commands.push(...oneZone(doc, hall, plan.id, option.coolingMethod));
       }
       if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });

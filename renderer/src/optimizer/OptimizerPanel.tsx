@@ -134,7 +134,7 @@ export function OptimizerPanel() {
           </select>
         </label>
         {/* Refused at the field, saying why, like every other figure: 0 or 1e9 used to become 1 s or go through silently. */}
-        <NumberField label="Time limit" unitLabel="s" testId="optimizer-time-limit" value={timeLimitS} min={1} max={3600} digits={0} onCommit={setTimeLimitS} compact={false} />
+        <NumberField label="Time limit" unitLabel="s" testId="optimizer-time-limit" value={timeLimitS} min={1} max={3600} integer onCommit={setTimeLimitS} compact={false} />
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
         <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>

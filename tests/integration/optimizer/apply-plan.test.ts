@@ -68,8 +68,8 @@ describe('apply plan', () => {
     const after = applyCommand(doc, applied.command).doc;
     const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
     expect(racks).toHaveLength(52);
-    // None is fed yet: 52 × 132 kW.
-    expect(applied.unfed).toEqual({ count: 52, kw: 6864 });
+    // None is fed yet: 52 × 132 kW of racks and their two 2.3 MW CDUs, 25 kW each.
+    expect(applied.unfed).toEqual({ count: 54, kw: 6864 + 50 });
     expect(racks.every((r) => r.powerSourceId === null)).toBe(true);
     const rows = new Map<number, number[]>();
     for (const r of racks) rows.set(r.yM, [...(rows.get(r.yM) ?? []), r.xM]);
