@@ -55,6 +55,9 @@ export function parseArgs(args: readonly string[], withValue: readonly string[],
 }
 
 export function exactlyPositional(parsed: Parsed, names: string[], usage: string): string[] {
+  if (parsed.positional.length > names.length) {
+    throw new UsageError(`too many arguments: ${parsed.positional.slice(names.length).map((a) => `"${a}"`).join(', ')} (usage: ${usage})`);
+  }
   if (parsed.positional.length !== names.length) {
     throw new UsageError(`expected ${names.join(' and ')} (usage: ${usage})`);
   }

@@ -49,6 +49,11 @@ export async function runCli(args: string[], io: CliIo, commands: readonly CliCo
 
 /** Runs when bundled as dist/cli/fleetplan.cjs; importing the module for tests runs nothing. */
 export function main(): void {
+  // Piped into `head`, the reader may go before the output ends: that is no error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   runCli(process.argv.slice(2), process).then(
     (code) => {
       process.exitCode = code;

@@ -24,8 +24,27 @@ export function readFleet(file: string): { doc: FleetDoc; migratedFrom: number |
   }
 }
 
+/**
+ * Refuses an output that would replace the document read (whatever --force says) or,
+ * without --force, any file already there: `export a.fleet --json a.fleet` used to turn
+ * the plan into JSON text.
+ */
+export function checkOutput(target: string, input: string, force: boolean): void {
+  if (target === '-') return;
+  if (path.resolve(target) === path.resolve(input)) throw new UsageError(`${target} is the fleet being read; write the output to another file`);
+  checkWritable(target, force);
+}
+
 /** Writes command output to a file, or to stdout for "-". */
 export function writeOutput(target: string, text: string, io: CliIo): void {
-  if (target === '-') io.stdout.write(text);
-  else fs.writeFileSync(target, text);
+  if (target === '-') {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    fs.writeFileSync(target, text);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
+    throw new UsageError(`Cannot write ${target}: ${reason}`);
+  }
 }

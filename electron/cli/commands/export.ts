@@ -2,10 +2,10 @@ import { bomCsv } from '../../../shared/io/bom';
 import { catalogToCsv } from '../../../shared/io/catalog-csv';
 import { exportFleetJson } from '../../../shared/io/json';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { readFleet, writeOutput } from './document-common';
+import { checkOutput, readFleet, writeOutput } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
-const usage = 'fleetplan export FILE (--json OUT | --csv-bom OUT | --csv-catalog OUT)   (OUT "-" = stdout)';
+const usage = 'fleetplan export [--force] FILE (--json OUT | --csv-bom OUT | --csv-catalog OUT)   (OUT "-" = stdout)';
 
 const FORMATS: Record<string, (doc: FleetDoc) => string> = {
   json: exportFleetJson,
@@ -19,11 +19,12 @@ export const exportCommand: CliCommand = {
   usage,
   async run(args, io) {
     try {
-      const parsed = parseArgs(args, Object.keys(FORMATS), []);
+      const parsed = parseArgs(args, Object.keys(FORMATS), ['force']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
-      const chosen = [...parsed.options.entries()];
+      const chosen = [...parsed.options.entries()].filter(([name]) => name !== 'force');
       if (chosen.length !== 1) throw new UsageError(`choose one of --json, --csv-bom, --csv-catalog (usage: ${usage})`);
       const [format, out] = chosen[0] as [string, string];
+      checkOutput(out, file, parsed.options.has('force'));
       const { doc } = readFleet(file);
       writeOutput(out, FORMATS[format]!(doc), io);
       return EXIT_OK;

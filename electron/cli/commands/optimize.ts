@@ -1,12 +1,11 @@
-import fs from 'node:fs';
 import { countOf, formatUsd } from '../../../shared/units';
 import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
-import { readFleet } from './document-common';
+import { checkOutput, readFleet, writeOutput } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
-const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--write-lp OUT.lp]';
+const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--write-lp OUT.lp [--force]]';
 
 /** The command line has no screen to keep alive, so it solves in its own thread. */
 export const optimizeCommand: CliCommand = {
@@ -15,8 +14,10 @@ export const optimizeCommand: CliCommand = {
   usage,
   async run(args, io) {
     try {
-      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective'], ['json']);
+      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective'], ['json', 'force']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
+      const lpOut = parsed.options.get('write-lp');
+      if (typeof lpOut === 'string') checkOutput(lpOut, file, parsed.options.has('force'));
       const timeLimit = parsed.options.get('time-limit');
       const timeLimitS = timeLimit === undefined ? undefined : Number(timeLimit);
       if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new UsageError(`--time-limit: "${String(timeLimit)}" is not a positive number of seconds`);
@@ -27,8 +28,7 @@ export const optimizeCommand: CliCommand = {
       const { doc } = readFleet(file);
       const solve = await loadHighs();
       const result = runOptimizer(doc, { objective: objective ?? doc.limits.objective, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), maxVariables: MAX_VARIABLES }, solve);
-      const lpOut = parsed.options.get('write-lp');
-      if (typeof lpOut === 'string') fs.writeFileSync(lpOut, result.lpText);
+      if (typeof lpOut === 'string') writeOutput(lpOut, result.lpText, io);
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);
         return EXIT_OK;

@@ -17,6 +17,32 @@ function fleetplan(...args: string[]) {
 }
 
 describe('fleetplan', () => {
+  it('export never replaces the fleet it reads, nor any file without --force; a missing folder is said plainly', () => {
+    const file = path.join(dir, 'keep.fleet');
+    expect(fleetplan('new', '--sample', 'small', file).code).toBe(0);
+    const before = fs.readFileSync(file);
+    const self = fleetplan('export', file, '--json', file, '--force');
+    expect(self.code).toBe(2);
+    expect(self.err).toContain('is the fleet being read; write the output to another file');
+    expect(fs.readFileSync(file)).toEqual(before);
+    const other = path.join(dir, 'other.json');
+    fs.writeFileSync(other, 'mine');
+    expect(fleetplan('export', file, '--json', other).err).toContain('already exists (add --force to replace it)');
+    expect(fs.readFileSync(other, 'utf8')).toBe('mine');
+    expect(fleetplan('export', file, '--json', other, '--force').code).toBe(0);
+    expect(fleetplan('export', file, '--json', path.join(dir, 'no', 'such', 'x.json')).err).toMatch(/Cannot write .*x\.json: its folder does not exist/);
+    expect(fleetplan('optimize', file, '--write-lp', file).err).toContain('is the fleet being read');
+    expect(fleetplan('info', file, 'extra.fleet').err).toContain('too many arguments: "extra.fleet"');
+  });
+
+  it('output cut short by its reader (| head) ends quietly, without a stack trace', () => {
+    const file = path.join(dir, 'piped.fleet');
+    expect(fleetplan('new', '--sample', 'campus', file).code).toBe(0);
+    const r = spawnSync('bash', ['-c', `${process.execPath} node_modules/tsx/dist/cli.mjs electron/cli/main.ts export ${file} --json - | head -c 10`], { encoding: 'utf8' });
+    expect(r.stdout).toHaveLength(10);
+    expect(r.stderr).not.toMatch(/EPIPE|at .*\.js/);
+  });
+
   it('--help lists every command; --version prints the version', () => {
     const help = fleetplan('--help');
     expect(help.code).toBe(0);
