@@ -26,8 +26,20 @@ type Tally = SiteSummary & { gridKw: number; itKw: number };
 
 const withPue = ({ gridKw, itKw, ...s }: Tally): SiteSummary => ({ ...s, pue: itKw > 0 ? gridKw / itKw : null });
 
+/**
+ * How much each scenario counts in expected revenue: its probability, scaled so they add
+ * up to 1 (equal when none is set). Probabilities adding up to 30 % showed 30 % of the
+ * revenue, with nothing said; `probabilityTotal` lets the report say it.
+ */
+export function scenarioShares(doc: Pick<FleetDoc, 'scenarios'>): { shares: number[]; probabilityTotal: number } {
+  const probabilityTotal = doc.scenarios.reduce((t, s) => t + s.probability, 0);
+  const shares = doc.scenarios.map((s) => (probabilityTotal > 0 ? s.probability / probabilityTotal : 1 / doc.scenarios.length));
+  return { shares, probabilityTotal };
+}
+
 /** Each site, in the fleet tree's order, and the fleet as a whole (its PUE weighted by IT like a site's). */
 export function siteSummaries(doc: FleetDoc): { sites: SiteSummary[]; fleet: SiteSummary } {
+  const { shares } = scenarioShares(doc);
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const halls = new Map(doc.halls.map((h) => [h.id, h]));
   const tally = (siteId: string, name: string): Tally => ({ siteId, name, miningMw: 0, aiMw: 0, idleHalls: 0, hashrateThs: 0, gpus: 0, pue: null, miningRevenueUsdPerPeriod: 0, aiRevenueUsdPerPeriod: 0, gridKw: 0, itKw: 0 });
@@ -46,11 +58,11 @@ export function siteSummaries(doc: FleetDoc): { sites: SiteSummary[]; fleet: Sit
     s.hashrateThs += m.hashrateThs;
     s.gpus += m.gpuCount;
     const site = doc.sites.find((x) => x.id === hall.siteId)!;
-    for (const sc of doc.scenarios) {
+    doc.scenarios.forEach((sc, i) => {
       const e = unitEconomics(m, hall.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, 0);
-      if (m.gpuCount > 0) s.aiRevenueUsdPerPeriod += sc.probability * e.revenueUsd;
-      else s.miningRevenueUsdPerPeriod += sc.probability * e.revenueUsd;
-    }
+      if (m.gpuCount > 0) s.aiRevenueUsdPerPeriod += shares[i]! * e.revenueUsd;
+      else s.miningRevenueUsdPerPeriod += shares[i]! * e.revenueUsd;
+    });
   }
   const sites = [...out.values()];
   const fleet = tally('', 'Fleet');

@@ -32,3 +32,18 @@ test('the fleet summary lists every site, and its charts export as SVG and PNG',
   // The PNG signature: 89 50 4E 47 0D 0A 1A 0A
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 });
+
+test('probabilities off 100 % are said on the report, and revenue is weighed by them scaled to 100 %', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('view-reports').click();
+  const revenue = await page.getByTestId('site-summary-total').locator('td').last().textContent();
+  await expect(page.getByTestId('report-probability-note')).toHaveCount(0);
+  // Base 50 % → 40 %: the scenarios add up to 90 %.
+  await page.getByTestId('view-optimizer').click();
+  await page.getByText('Scenarios and limits').click();
+  await page.getByTestId('scenario-probability-base').fill('40');
+  await page.getByTestId('scenario-probability-base').press('Enter');
+  await page.getByTestId('view-reports').click();
+  await expect(page.getByTestId('report-probability-note')).toContainText('add up to 90.0 %');
+  await expect(page.getByTestId('site-summary-total').locator('td').last()).not.toHaveText(revenue!);
+});

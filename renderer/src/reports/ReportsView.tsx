@@ -1,6 +1,6 @@
 /** The fleet summary: per site, MW by use, hashrate, GPUs, PUE and revenue mix, with charts to export. */
 import { useMemo, useRef } from 'react';
-import { siteSummaries, type SiteSummary } from '../../../shared/reports/site-summary';
+import { scenarioShares, siteSummaries, type SiteSummary } from '../../../shared/reports/site-summary';
 import { formatHashrate } from '../../../shared/model/totals';
 import { formatUsd, periodName } from '../../../shared/units';
 import { describePlanStatus, objectiveLabel } from '../../../shared/optimizer/describe';
@@ -45,6 +45,7 @@ export function ReportsView() {
   const planRef = useRef<HTMLDivElement>(null);
   if (!doc) return null;
   const plan = doc.plans.filter((p) => p.status !== 'infeasible').at(-1);
+  const { probabilityTotal } = scenarioShares(doc);
   const max = Math.max(1e-9, ...rows.map((r) => r.miningMw + r.aiMw));
   return (
     <section className="optimizer" aria-label="Fleet summary" data-testid="reports">
@@ -62,6 +63,11 @@ export function ReportsView() {
           </tfoot>
         )}
       </table>
+      {Math.abs(probabilityTotal - 1) > 1e-6 && doc.scenarios.length > 0 && (
+        <p className="warning" role="note" data-testid="report-probability-note">
+          The scenario probabilities add up to {(probabilityTotal * 100).toFixed(1)} %: revenue weighs the scenarios by them scaled to 100 %. Set them in the optimizer's Scenarios and limits.
+        </p>
+      )}
       <h3>IT MW by use per site <ChartExport target={mixRef} name="mw-by-site" /></h3>
       <div ref={mixRef}>
         <svg width={640} height={34 + rows.length * 26} role="img" aria-label="IT MW by use per site">

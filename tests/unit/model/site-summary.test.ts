@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { siteSummaries } from '../../../shared/reports/site-summary';
+import { scenarioShares, siteSummaries } from '../../../shared/reports/site-summary';
 import { sampleSmall } from '../../../shared/samples';
 
 describe('site summary', () => {
@@ -31,5 +31,15 @@ describe('site summary', () => {
     expect(fleet.miningMw).toBeCloseTo(0.5832 + 0.0729, 9);
     expect(fleet.pue).toBeCloseTo(1026.69 / 920.1, 9);
     expect(fleet.gpus).toBe(144);
+  });
+
+  it('scenario probabilities that do not add up to 100 % weigh revenue scaled to 100 %, not 30 % of it', () => {
+    const doc = sampleSmall();
+    const whole = siteSummaries(doc).fleet;
+    const partial = { ...doc, scenarios: doc.scenarios.map((s) => ({ ...s, probability: s.probability * 0.3 })) };
+    expect(scenarioShares(partial).probabilityTotal).toBeCloseTo(0.3, 9);
+    const scaled = siteSummaries(partial).fleet;
+    expect(scaled.miningRevenueUsdPerPeriod).toBeCloseTo(whole.miningRevenueUsdPerPeriod, 6);
+    expect(scaled.aiRevenueUsdPerPeriod).toBeCloseTo(whole.aiRevenueUsdPerPeriod, 6);
   });
 });
