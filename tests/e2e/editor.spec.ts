@@ -107,14 +107,18 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   await page.getByTestId('palette-nvl72-gb200').dragTo(page.getByTestId('hall-overlay'), { targetPosition: { x: target.x - box.x, y: target.y - box.y } });
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 1);
   const position = [await page.getByTestId('inspector-x').inputValue(), await page.getByTestId('inspector-y').inputValue()];
+  await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
 
   await page.getByTestId('save').click();
   await page.getByTestId('save-as-name').fill('e2e layout');
   await page.getByTestId('save-as-confirm').click();
   await expect(page.getByTestId('doc-title')).toHaveText('e2e layout.fleet');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
 
   await page.getByTestId('new-menu').selectOption('campus');
   await expect(page.getByTestId('tree-fleet')).not.toHaveText(small.fleet.name);
+  // A new document is in no file: nothing says it is saved.
+  await expect(page.getByTestId('save-state')).toHaveText('Not saved to a file yet');
   // Saving the campus under the same name asks first; declined, the file keeps the small fleet.
   await page.getByTestId('save').click();
   await page.getByTestId('save-as-name').fill('e2e layout');

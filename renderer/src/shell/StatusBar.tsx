@@ -6,6 +6,7 @@ import { countOf, type UnitSystem } from '../../../shared/units';
 export function StatusBar() {
   const doc = useFleet((s) => s.document?.doc);
   const dirty = useFleet((s) => s.document?.dirty ?? false);
+  const inFile = useFleet((s) => s.document?.path != null);
   const apply = useFleet((s) => s.apply);
   const totals = useMemo(() => (doc ? computeTotals(doc) : null), [doc]);
   if (!doc || !totals) return <footer className="status-bar" />;
@@ -17,7 +18,8 @@ export function StatusBar() {
       <span>{countOf(totals.placements, 'object')}</span>
       <span>{countOf(doc.sites.length, 'site')} · {countOf(doc.halls.length, 'hall')}</span>
       <span className="spacer" />
-      <span data-testid="save-state">{dirty ? 'Unsaved changes' : 'Saved'}</span>
+      {/* A sample or a new fleet is in no file yet: "Saved" would say nothing could be lost. */}
+      <span data-testid="save-state">{dirty ? 'Unsaved changes' : inFile ? 'Saved' : 'Not saved to a file yet'}</span>
       <label>
         Units{' '}
         <select
