@@ -7,6 +7,11 @@ import { removeDatabaseFiles } from '../../../db/durable';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { UsageError, type CliIo } from '../cli-kit';
 
+/** A fleet written under another name would be missing from the app's Open, which lists .fleet files. */
+export function checkFleetName(file: string): void {
+  if (path.extname(file).toLowerCase() !== '.fleet') throw new UsageError(`${file}: a fleet is written as a .fleet file (the app's Open lists only those)`);
+}
+
 /** Refuses to replace a file unless asked, so a typo cannot overwrite a plan. */
 export function checkWritable(file: string, force: boolean): void {
   if (!force && fs.existsSync(file)) throw new UsageError(`${file} already exists (add --force to replace it)`);

@@ -6,7 +6,7 @@ import { applyCommand } from '../../../shared/commands/apply';
 import { catalogFromCsv } from '../../../shared/io/catalog-csv';
 import { importFleetJson } from '../../../shared/io/json';
 import { countOf } from '../../../shared/units';
-import { checkWritable, readFleet } from './document-common';
+import { checkFleetName, checkWritable, readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand, type CliIo } from '../cli-kit';
 
 const usage = 'fleetplan import [--force] IN.json OUT.fleet   |   fleetplan import --csv-catalog IN.csv FILE.fleet';
@@ -49,6 +49,7 @@ export const importCommand: CliCommand = {
       }
       const [input, output] = exactlyPositional(parsed, ['IN.json', 'OUT.fleet'], usage) as [string, string];
       const doc = importFleetJson(readInput(input), input);
+      checkFleetName(output);
       checkWritable(output, parsed.options.has('force'));
       writeFleetFile(doc, output);
       io.stdout.write(`Imported ${input} into ${output} (${doc.placements.length} placements)\n`);

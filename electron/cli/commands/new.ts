@@ -1,6 +1,6 @@
 import { writeFleetFile } from '../../../db/fleet-file';
 import { blankFleet, listSamples, sampleByName } from '../../../shared/samples';
-import { checkWritable } from './document-common';
+import { checkFleetName, checkWritable } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan new [--sample NAME] [--force] FILE';
@@ -14,6 +14,7 @@ export const newCommand: CliCommand = {
       const parsed = parseArgs(args, ['sample'], ['force']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
       const sample = parsed.options.get('sample');
+      checkFleetName(file);
       checkWritable(file, parsed.options.has('force'));
       let doc;
       try {

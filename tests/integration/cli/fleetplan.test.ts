@@ -33,6 +33,9 @@ describe('fleetplan', () => {
     expect(fleetplan('export', file, '--json', path.join(dir, 'no', 'such', 'x.json')).err).toMatch(/Cannot write .*x\.json: its folder does not exist/);
     expect(fleetplan('optimize', file, '--write-lp', file).err).toContain('is the fleet being read');
     expect(fleetplan('info', file, 'extra.fleet').err).toContain('too many arguments: "extra.fleet"');
+    const txt = fleetplan('new', '--sample', 'small', path.join(dir, 'x.txt'));
+    expect([txt.code, fs.existsSync(path.join(dir, 'x.txt'))]).toEqual([2, false]);
+    expect(txt.err).toContain("x.txt: a fleet is written as a .fleet file (the app's Open lists only those)");
   });
 
   it('output cut short by its reader (| head) ends quietly, without a stack trace', () => {
