@@ -18,10 +18,13 @@ export const EXIT_BAD_INPUT = 2;
 /** Bad input: the message, on one line, is all the user sees. */
 export class UsageError extends Error {}
 
-export function fail(io: CliIo, error: unknown): number {
+export function fail(io: CliIo, error: unknown, args: readonly string[] = []): number {
   const message = error instanceof Error ? error.message : String(error);
   // On one line: a list that follows a colon reads "…: a; b", not "…:; a; b".
-  io.stderr.write(`fleetplan: ${message.replace(/:\n/g, ': ').split('\n').join('; ')}\n`);
+  const line = message.replace(/:\n/g, ': ').split('\n').join('; ');
+  io.stderr.write(`fleetplan: ${line}\n`);
+  // A script that asked for JSON gets JSON back even when the command fails.
+  if (args.includes('--json')) io.stdout.write(`${JSON.stringify({ error: line })}\n`);
   return EXIT_BAD_INPUT;
 }
 

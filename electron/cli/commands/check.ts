@@ -27,7 +27,7 @@ export const checkCommand: CliCommand = {
       }
       return violations.length === 0 ? EXIT_OK : EXIT_VIOLATIONS;
     } catch (error) {
-      return fail(io, error);
+      return fail(io, error, args);
     }
   },
 };

@@ -30,7 +30,7 @@ export const infoCommand: CliCommand = {
       );
       return EXIT_OK;
     } catch (error) {
-      return fail(io, error);
+      return fail(io, error, args);
     }
   },
 };

@@ -48,7 +48,7 @@ export const optimizeCommand: CliCommand = {
       io.stdout.write(`${lines.join('\n')}\n`);
       return plan.status === 'infeasible' ? 1 : EXIT_OK;
     } catch (error) {
-      return fail(io, error);
+      return fail(io, error, args);
     }
   },
 };

@@ -36,6 +36,10 @@ describe('fleetplan', () => {
     const txt = fleetplan('new', '--sample', 'small', path.join(dir, 'x.txt'));
     expect([txt.code, fs.existsSync(path.join(dir, 'x.txt'))]).toEqual([2, false]);
     expect(txt.err).toContain("x.txt: a fleet is written as a .fleet file (the app's Open lists only those)");
+    // Asked for JSON, a failure answers in JSON too.
+    const missing = fleetplan('info', path.join(dir, 'nowhere.fleet'), '--json');
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.out)).toEqual({ error: expect.stringContaining('nowhere.fleet') });
   });
 
   it('output cut short by its reader (| head) ends quietly, without a stack trace', () => {
