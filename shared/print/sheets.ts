@@ -138,7 +138,7 @@ const KEY_TITLE_MM = 8;
 const LEGEND_ROW_MM = 5;
 const SUMMARY_ROW_MM = 4.6;
 /** Clear above the band below a drawing, and between the legend and the summary in a column. */
-export const KEY_GAP_MM = 5;
+const KEY_GAP_MM = 5;
 /** Below a drawing the summary stands this far right of the legend (every paper's portrait width holds both). */
 const KEY_COLUMN_GAP_MM = 12;
 
