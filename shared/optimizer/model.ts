@@ -66,7 +66,14 @@ export interface BuiltModel {
   objective: Objective;
   limits: Map<string, LimitRow>;
   /** Each hall's choice: the binaries of its one_ row, exactly one of which is 1. */
-  choices: string[][];
+  choices: Choice[][];
+}
+
+/** One of a hall's choices: its binary, and the option (index) it starts in which period; keeping the miners has neither. */
+export interface Choice {
+  column: string;
+  option: number | null;
+  period: number | null;
 }
 
 export const v = {
@@ -76,6 +83,12 @@ export const v = {
   run: (h: number, o: number, p: number) => `y_${h}_${o}_${p}`,
   keepRun: (h: number, p: number) => `z_${h}_${p}`,
   worst: 'npv_worst',
+};
+
+/** The hall (index) a column of `v` belongs to; null for the worst case's NPV, which is the whole fleet's. */
+export const hallOfColumn = (name: string): number | null => {
+  const hall = /^[kxuyz]_(\d+)(?:_|$)/.exec(name);
+  return hall ? Number(hall[1]) : null;
 };
 
 export class ModelError extends Error {}
@@ -150,7 +163,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   const lp = emptyProgram('max');
   const limits = new Map<string, LimitRow>();
   const halls: HallIx[] = [];
-  const choices: string[][] = [];
+  const choices: Choice[][] = [];
   // Per-scenario objective terms (NPV_s), merged by weight or bounded for the worst case.
   const npvTerms: Term[][] = doc.scenarios.map(() => []);
   const gridTerms = new Map<string, Term[]>(); // `${siteId}:${p}`
@@ -177,16 +190,16 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     const starts = ixs.filter((o) => o !== keep && !o.excluded);
     halls.push({ hall, site, hi, keep, starts, options: ixs });
 
-    const choice: Term[] = [];
+    const choice: Choice[] = [];
     if (keep) {
       lp.binaries.add(v.keep(hi));
-      choice.push([1, v.keep(hi)]);
+      choice.push({ column: v.keep(hi), option: null, period: null });
     }
     for (const o of starts) {
       for (let t = 0; t < T; t++) {
         const x = v.start(hi, o.oi, t);
         lp.binaries.add(x);
-        choice.push([1, x]);
+        choice.push({ column: x, option: o.oi, period: t });
         capexTerms[t]!.push([o.option.capexUsd, x]);
         doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.option.capexUsd * discountFactor(doc.fleet, t, true), x]));
         if (!o.model || o.maxUnits === 0) continue;
@@ -232,8 +245,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         if (o.model.gpuCount > 0 && p === contractPeriod) aiTerms.push([o.model.powerKw / 1000, y]);
       }
     }
-    addRow({ name: `one_${hi}`, terms: choice, sense: '=', rhs: 1 });
-    choices.push(choice.map(([, x]) => x));
+    addRow({ name: `one_${hi}`, terms: choice.map(({ column }) => [1, column] as Term), sense: '=', rhs: 1 });
+    choices.push(choice);
     if (!choice.length) throw new ModelError(`Hall "${hall.name}" has no option that can be chosen`);
 
     // Until another option starts, the hall keeps mining with the units it has.

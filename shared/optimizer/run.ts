@@ -8,7 +8,7 @@ import { discountFactor, irr, payback, unitEconomics } from './economics';
 import { writeLp, type LinearProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
-import { buildModel, contractPeriodOf, v, type BuiltModel, type Objective } from './model';
+import { buildModel, contractPeriodOf, hallOfColumn, v, type BuiltModel, type Choice, type Objective } from './model';
 
 export interface SolverSolution {
   Status: string;
@@ -40,7 +40,13 @@ export interface SolveOptions {
    * Sets of binaries of which exactly one is 1 (each hall's choice). The solver may
    * build a first plan by keeping the choices the LP relaxation already makes whole.
    */
-  choices?: string[][];
+  choices?: Choice[][];
+  /**
+   * The block (site) a column belongs to, or null for one of the whole fleet. A row
+   * whose columns are all of one block is that block's own limit; the others are limits
+   * the blocks share. With it, the solver may bound the model site by site.
+   */
+  blockOf?: (column: string) => number | null;
   /**
    * Once a plan is found, these columns (its integer choices) are fixed at the plan's
    * values and everything else is relaxed; that LP's duals come back as Rows. The time
@@ -114,6 +120,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     onProgress: (search) => progress(searching, search),
     stopRequested: hooks.stopRequested,
     choices: model.choices,
+    blockOf: siteOfColumn(model),
     priceWithFixed: [...model.lp.binaries],
   });
   stats.solveMs = Date.now() - started;
@@ -150,6 +157,16 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   };
   progress('sensitivity to hashprice and GPU rates');
   return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), lpText, stats };
+}
+
+/** The site (index) whose hall a column belongs to. */
+function siteOfColumn(model: BuiltModel): (column: string) => number | null {
+  const sites = [...new Set(model.halls.map((h) => h.site.id))];
+  const siteOfHall = model.halls.map((h) => sites.indexOf(h.site.id));
+  return (column) => {
+    const hall = hallOfColumn(column);
+    return hall === null ? null : siteOfHall[hall]!;
+  };
 }
 
 /**
