@@ -38,10 +38,27 @@ export function npv(cashFlows: number[], fleet: Pick<FleetMeta, 'periodMonths' |
   return cashFlows.reduce((t, c, p) => t + c * discountFactor(fleet, p), 0);
 }
 
-/** IRR per year of per-period cash flows, by bisection; null when the flows never change sign. */
-export function irr(cashFlows: number[], periodMonths: number): number | null {
-  if (!cashFlows.some((c) => c < 0) || !cashFlows.some((c) => c > 0)) return null;
-  const value = (rate: number) => cashFlows.reduce((t, c, p) => t + c / (1 + rate) ** (p + 1), 0);
+/** A cash flow and when it falls, in periods from now: a period's capex at its start, its earnings at its end. */
+export interface DatedCashFlow {
+  usd: number;
+  atPeriods: number;
+}
+
+/**
+ * A plan's cash flows dated as its NPV dates them (capex at the start of its period,
+ * earnings less power at the end), so that its IRR is the rate at which that NPV is 0.
+ */
+export function datedCashFlows(periods: readonly { capexUsd: number; miningRevenueUsd: number; aiRevenueUsd: number; powerCostUsd: number }[]): DatedCashFlow[] {
+  return periods.flatMap((r, p) => [
+    { usd: -r.capexUsd, atPeriods: p },
+    { usd: r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd, atPeriods: p + 1 },
+  ]);
+}
+
+/** IRR per year of dated cash flows, by bisection; null when the flows never change sign. */
+export function irr(flows: readonly DatedCashFlow[], periodMonths: number): number | null {
+  if (!flows.some((f) => f.usd < 0) || !flows.some((f) => f.usd > 0)) return null;
+  const value = (rate: number) => flows.reduce((t, f) => t + f.usd / (1 + rate) ** f.atPeriods, 0);
   let lo = -0.99;
   let hi = 10;
   if (value(lo) * value(hi) > 0) return null;

@@ -4,7 +4,7 @@
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
 import type { FleetDoc, Plan, PlanPeriod } from '../model/schema';
-import { discountFactor, irr, payback, unitEconomics } from './economics';
+import { datedCashFlows, discountFactor, irr, payback, unitEconomics } from './economics';
 import { writeLp, type LinearProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
@@ -145,7 +145,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     ...base,
     status: planStatus(sol.Status),
     npvUsd: sol.ObjectiveValue,
-    irrFraction: irr(cashFlows, doc.fleet.periodMonths),
+    irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discountFactor, irr, npv, payback, unitEconomics } from '../../shared/optimizer/economics';
+import { datedCashFlows, discountFactor, irr, npv, payback, unitEconomics } from '../../shared/optimizer/economics';
 import type { EquipmentModel, Scenario } from '../../shared/model/schema';
 
 const quarters = { periodMonths: 3, discountRatePctPerYear: 10 };
@@ -25,9 +25,19 @@ describe('optimizer economics', () => {
     expect(npv([0, 0, 0, 110], quarters)).toBeCloseTo(100, 9);
   });
   it('IRR: −100 now and +110 a year later is 10 %/year', () => {
-    // Per-quarter flows: −100 at the end of quarter 1, +110 at the end of quarter 5.
-    expect(irr([-100, 0, 0, 0, 110], 3)).toBeCloseTo(0.1, 6);
-    expect(irr([10, 10], 3)).toBeNull();
+    expect(irr([{ usd: -100, atPeriods: 0 }, { usd: 110, atPeriods: 4 }], 3)).toBeCloseTo(0.1, 6);
+    expect(irr([{ usd: 10, atPeriods: 1 }, { usd: 10, atPeriods: 2 }], 3)).toBeNull();
+  });
+  it('IRR dates a period\'s capex at its start and its earnings at its end, as the NPV does: at the IRR the NPV is 0', () => {
+    // Capex 100 in quarter 1 (now), earnings 30 at the end of each of quarters 1–4.
+    const periods = [100, 0, 0, 0].map((capexUsd) => ({ capexUsd, miningRevenueUsd: 40, aiRevenueUsd: 0, powerCostUsd: 10 }));
+    const flows = datedCashFlows(periods);
+    expect(flows.slice(0, 2)).toEqual([{ usd: -100, atPeriods: 0 }, { usd: 30, atPeriods: 1 }]);
+    const perYear = irr(flows, 3)!;
+    const perQuarter = (1 + perYear) ** 0.25 - 1;
+    // By hand: 30 × (1 − 1.0771^−4) / 0.0771 = 100 at 7.71 % a quarter, 34.6 % a year.
+    expect(perQuarter).toBeCloseTo(0.0771, 4);
+    expect(-100 + [1, 2, 3, 4].reduce((t, q) => t + 30 / (1 + perQuarter) ** q, 0)).toBeCloseTo(0, 6);
   });
   it('payback: −100, +40, +40, +40 is −60, −20, +20 cumulative: paid back half-way through the fourth period, 3.5 periods', () => {
     expect(payback([-100, 40, 40, 40])).toBeCloseTo(3.5, 12);
