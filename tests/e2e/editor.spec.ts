@@ -247,6 +247,10 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await expect(page.getByTestId('row-count')).toHaveValue('');
   await expect(page.getByTestId('row-place')).toBeDisabled();
   await page.getByTestId('row-count').pressSequentially('3');
+  // A gap wider than any hall is refused, saying what is allowed (1e308 m froze the editor).
+  await page.getByTestId('row-gap').fill('1e308');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Gap: a length from 0 to 2000 m');
+  await expect(page.getByTestId('row-place')).toBeDisabled();
   await page.getByTestId('row-gap').fill('0.2');
   await page.getByTestId('row-place').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 3);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useFleet } from '../../state/store';
 import { rowOf } from '../../layout/arrange';
 import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
-import { displayUnit, formatQuantity } from '../../../../shared/units';
+import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
@@ -24,8 +24,9 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
       ? 'Copies: a whole number from 1 to 500'
-      : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0
-        ? 'Gap: a length of 0 or more'
+      : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0 || displayUnit(units, 'length').toStored(rowGap) > CEILING.hallLengthM
+        ? // Copies a hall apart or more could only land outside it (and 1e308 m froze the editor building them).
+          `Gap: a length from 0 to ${plainNumber(displayUnit(units, 'length').fromStored(CEILING.hallLengthM), 0)} ${displayUnit(units, 'length').symbol}`
         : null;
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
