@@ -188,11 +188,29 @@ export function OptimizerPanel() {
           </table>
           <h3>What the limits are worth</h3>
           {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
-            <ul data-testid="optimizer-binding">{plan.bindingLimits.slice(0, 12).map((b) => <li key={b.limit}>{b.description}</li>)}</ul>
+            <BindingLimits limits={plan.bindingLimits} />
           )}
           {result.sensitivity && <SensitivityTable s={result.sensitivity} />}
         </>
       )}
     </section>
+  );
+}
+
+/** Most worth first, 12 at a time: a campus with its grid tight binds every quarter, and the list must not hide that. */
+const FIRST_LIMITS = 12;
+
+function BindingLimits({ limits }: { limits: readonly { limit: string; description: string }[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? limits : limits.slice(0, FIRST_LIMITS);
+  return (
+    <>
+      <ul data-testid="optimizer-binding">{shown.map((b) => <li key={b.limit}>{b.description}</li>)}</ul>
+      {limits.length > FIRST_LIMITS && (
+        <button type="button" className="link" data-testid="optimizer-binding-toggle" onClick={() => setAll(!all)}>
+          {all ? `Show the ${FIRST_LIMITS} worth most` : `Show all ${limits.length} binding limits (${limits.length - FIRST_LIMITS} more)`}
+        </button>
+      )}
+    </>
   );
 }
