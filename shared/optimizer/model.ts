@@ -10,10 +10,10 @@
  * the capex budget and GPU deliveries per period, and contracted AI MW by a period.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw } from '../model/cooling';
+import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
-import type { EquipmentModel, FleetDoc, Hall, RetrofitOption, Site } from '../model/schema';
+import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } from '../model/schema';
 import { discountFactor, unitEconomics } from './economics';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
 import { periodLabel } from '../units';
@@ -122,8 +122,9 @@ function excludeDominated(ixs: OptionIx[]): void {
  * option is ruled out before the search (a rack its cooling cannot carry, a floor load
  * its slab cannot, or the same effect as a cheaper option).
  */
-export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentModel>, fleet: FleetDoc['fleet']): OptionIx[] {
-  const ixs: OptionIx[] = hall.retrofitOptions.map((option, oi) => {
+export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentModel>, fleet: FleetDoc['fleet'], placed: readonly Placement[]): OptionIx[] {
+  const ixs: OptionIx[] = hall.retrofitOptions.map((stated, oi) => {
+    const option = stated.kind === 'keep-mining' ? asItIs(stated, hall, placed) : stated;
     const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
     if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
     let excluded: Exclusion | null = null;
@@ -145,6 +146,23 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
   });
   excludeDominated(ixs);
   return ixs;
+}
+
+/**
+ * Keeping the miners is the hall as it stands, whatever the option recorded when it was
+ * made: the hall's feed, cooling and PUE, and the units of the option's model its layout
+ * holds (a hall with nothing laid out yet keeps the option's count). The option's copies
+ * went stale as the hall was edited: a feed cut to 20 MW still mined 36 MW.
+ */
+function asItIs(option: RetrofitOption, hall: Hall, placed: readonly Placement[]): RetrofitOption {
+  return {
+    ...option,
+    coolingMethod: hall.cooling.method,
+    feedKw: hall.feedKw,
+    usableCoolingKw: usableCoolingKw(hall),
+    pue: hall.pue,
+    maxUnits: placed.length ? placed.filter((p) => p.modelId === option.modelId).length : option.maxUnits,
+  };
 }
 
 /** The period (index) the AI contract falls due: a date past the horizon counts as its last period. */
@@ -182,10 +200,12 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     return terms;
   };
 
+  const placedIn = new Map<string, Placement[]>();
+  for (const p of doc.placements) placedIn.set(p.hallId, [...(placedIn.get(p.hallId) ?? []), p]);
   doc.halls.forEach((hall, hi) => {
     const site = sites.get(hall.siteId);
     if (!site) throw new ModelError(`Hall "${hall.name}" belongs to no site`);
-    const ixs = hallOptions(hall, models, doc.fleet);
+    const ixs = hallOptions(hall, models, doc.fleet, placedIn.get(hall.id) ?? []);
     const keep = ixs.find((o) => o.option.kind === 'keep-mining' && !o.excluded) ?? null;
     const starts = ixs.filter((o) => o !== keep && !o.excluded);
     halls.push({ hall, site, hi, keep, starts, options: ixs });

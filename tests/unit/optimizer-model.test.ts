@@ -31,7 +31,7 @@ describe('optimizer model', () => {
     const hall = doc.halls[0]!;
     const ai = (limit: number) => {
       hall.floorLimitKgPerM2 = limit;
-      return hallOptions(hall, new Map(doc.models.map((m) => [m.id, m])), doc.fleet).find((o) => o.option.id === 'sm-h1-ai')!;
+      return hallOptions(hall, new Map(doc.models.map((m) => [m.id, m])), doc.fleet, []).find((o) => o.option.id === 'sm-h1-ai')!;
     };
     expect(ai(1096.1).excluded).toBeNull();
     const justOver = ai(1096).excluded!;
@@ -45,6 +45,28 @@ describe('optimizer model', () => {
     expect(() => buildModel(doc, 'expected')).toThrow('no hall has an AI option that can run by Q4 2028 (ruled out: Hall 1, "Retrofit to GB200 NVL72 rack": GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²)');
     doc.limits.contractedAiMw = 0;
     expect(buildModel(doc, 'expected').halls[0]!.starts.map((o) => o.option.id)).toEqual(['sm-h1-idle']);
+  });
+
+  it('keeping the miners is the hall as it stands: its feed, PUE and the miners its layout holds, not the copies its option made', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const keep = hall.retrofitOptions.find((o) => o.kind === 'keep-mining')!;
+    const rack = doc.models.find((m) => m.id === keep.modelId)!;
+    const keepOf = (d: typeof doc) => buildModel(d, 'expected').halls[0]!.keep!;
+    expect(keepOf(doc).maxUnits).toBe(8);
+    // Two of the eight miner racks removed from the layout: six keep mining.
+    const miners = doc.placements.filter((p) => p.hallId === hall.id && p.modelId === keep.modelId);
+    doc.placements = doc.placements.filter((p) => p !== miners[0] && p !== miners[1]);
+    expect(keepOf(doc).maxUnits).toBe(6);
+    // The feed cut to hold three racks and a half: three run, at the hall's PUE.
+    hall.feedKw = 3.5 * rack.powerKw;
+    hall.pue = 1.3;
+    expect(keepOf(doc).maxUnits).toBe(3);
+    expect(keepOf(doc).option).toMatchObject({ feedKw: 3.5 * rack.powerKw, pue: 1.3 });
+    // A hall with nothing laid out yet keeps the option's count (within its feed).
+    hall.feedKw = 100 * rack.powerKw;
+    doc.placements = doc.placements.filter((p) => p.hallId !== hall.id);
+    expect(keepOf(doc).maxUnits).toBe(8);
   });
 
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {

@@ -12,7 +12,8 @@ export function RuledOutOptions({ doc }: { doc: FleetDoc }) {
     const models = new Map(doc.models.map((m) => [m.id, m]));
     const optionsOf = (hall: FleetDoc['halls'][number]): OptionIx[] => {
       try {
-        return hallOptions(hall, models, doc.fleet);
+        // The layout sets only how many miners keeping keeps, never whether an option is ruled out.
+        return hallOptions(hall, models, doc.fleet, []);
       } catch {
         return []; // A hall's broken option (a model the catalog lacks) is reported by the run itself.
       }
