@@ -55,6 +55,19 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await page.getByTestId('optimizer-ruled-out').screenshot({ path: 'test-results/screenshots/optimizer-ruled-out.png' });
   await expect(page.getByTestId('optimizer-ruled-out')).toContainText(/Building C[^:]*, “[^”]+”: GB200 NVL72 rack puts 1,096 kg\/m² on a slab rated for 750 kg\/m²/);
 
+  // Saved and opened again, the plan is there in the panel, saying it came from the file.
+  const npvShown = await page.getByTestId('optimizer-npv').textContent();
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill('campus with plan');
+  await page.getByTestId('save-as-confirm').click();
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.getByTestId('open').click();
+  await page.getByTestId('open-file-campus with plan.fleet').click();
+  await page.getByTestId('view-optimizer').click();
+  await expect(page.getByTestId('optimizer-npv')).toHaveText(npvShown!);
+  await expect(page.getByTestId('optimizer-saved')).toContainText('Saved in the file');
+  await expect(page.getByTestId('optimizer-apply')).toBeVisible();
+
   // The report says how sure the plan is.
   await page.getByTestId('view-reports').click();
   await expect(page.getByTestId('report-plan-status')).toHaveText(/^Expected NPV \$[\d.]+ [MB]; optimal/);

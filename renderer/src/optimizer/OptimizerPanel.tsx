@@ -30,6 +30,8 @@ export function OptimizerPanel() {
   const [progress, setProgress] = useState('');
   const [stopping, setStopping] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
+  /** Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras. */
+  const [showSaved, setShowSaved] = useState(true);
   const [error, setError] = useState<string | null>(null);
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
@@ -54,6 +56,7 @@ export function OptimizerPanel() {
     setRunning(true);
     // The previous answer goes, so an error or a new plan is never read against it.
     setResult(null);
+    setShowSaved(false);
     setStartedAt(Date.now());
     setNow(Date.now());
     setStopping(false);
@@ -68,7 +71,8 @@ export function OptimizerPanel() {
       const cancelled = (e as Error).message === 'Cancelled';
       // A run the user cancelled changed nothing: the plan it would have replaced comes back.
       if (cancelled && previous) setResult(previous);
-      setError(cancelled && previous ? 'Cancelled: the plan below is the previous run\'s' : (e as Error).message);
+      setShowSaved(cancelled && !previous);
+      setError(cancelled && (previous || savedPlan) ? 'Cancelled: the plan below is the previous run\'s' : (e as Error).message);
     } finally {
       setRunning(false);
       setProgress('');
@@ -84,7 +88,8 @@ export function OptimizerPanel() {
   };
   useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
-  const plan = result?.plan;
+  const savedPlan = doc.plans.at(-1);
+  const plan = result?.plan ?? (showSaved ? savedPlan : undefined);
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
   const exportLp = async () => {
     setExporting(true);
@@ -154,14 +159,18 @@ export function OptimizerPanel() {
           <ul>{plan.conflicts.map((c) => <li key={c}>{c}</li>)}</ul>
         </div>
       )}
-      {plan && plan.status !== 'infeasible' && result && (
+      {plan && plan.status !== 'infeasible' && (
         <>
           <div className="kpis" data-testid="optimizer-result">
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
             <div><span className="muted">IRR (a year)</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
             <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} ${periodName(doc.fleet.periodMonths)}s`}</strong></div>
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
-            <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
+            {result ? (
+              <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
+            ) : (
+              <div data-testid="optimizer-saved"><span className="muted">Saved in the file</span><strong>{plan.createdAt ? plan.createdAt.slice(0, 16).replace('T', ' ') : plan.name}</strong></div>
+            )}
           </div>
           {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
@@ -190,7 +199,7 @@ export function OptimizerPanel() {
           {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
             <BindingLimits limits={plan.bindingLimits} />
           )}
-          {result.sensitivity && <SensitivityTable s={result.sensitivity} />}
+          {result?.sensitivity ? <SensitivityTable s={result.sensitivity} /> : !result && <p className="muted">Run again to see how its NPV moves with hashprice and GPU rates.</p>}
         </>
       )}
     </section>
