@@ -168,3 +168,35 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await expect(page.getByTestId('optimizer-npv')).toHaveText(npv!);
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);
 });
+
+test('a hall\'s retrofit options are edited in its inspector and reach the optimizer: with no AI option able to run in time, the contract is explained', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('tree-hall-wtx-b').click();
+  await page.getByTestId('retrofit-options').locator('summary').click();
+  await expect(page.getByTestId('retrofit-options').locator('summary')).toHaveText('Retrofit options (3)');
+  // The keep option says it follows the hall; the AI retrofit shows its figures.
+  await expect(page.getByTestId('option-fields-wtx-b-keep')).toContainText('Keeping mines with the hall as it stands');
+  await expect(page.getByTestId('option-lead-wtx-b-ai')).toHaveValue('4');
+  await page.getByTestId('option-lead-wtx-b-ai').fill('40');
+  await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: Retrofit to .*: lead time/);
+  await page.getByTestId('option-lead-wtx-b-ai').fill('1000');
+  await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Lead time must be at most 120 quarters');
+  await page.getByTestId('option-lead-wtx-b-ai').press('Escape');
+
+  await page.getByTestId('tree-hall-wtx-a').click();
+  await page.getByTestId('retrofit-options').locator('summary').click();
+  await page.getByTestId('option-delete-wtx-a-ai').click();
+  await expect(page.getByTestId('option-fields-wtx-a-ai')).toHaveCount(0);
+  // A new option starts from the hall's own figures and a name of its own.
+  await page.getByTestId('option-add-kind').selectOption('repower');
+  await page.getByTestId('option-add').click();
+  await expect(page.getByTestId('retrofit-options').locator('summary')).toHaveText('Retrofit options (3)');
+  await expect(page.getByTestId('option-name-wtx-a-option-1')).toHaveValue(/^Repower with /);
+  await page.getByTestId('inspector').screenshot({ path: 'test-results/screenshots/retrofit-options.png' });
+
+  await page.getByTestId('view-optimizer').click();
+  await page.getByTestId('optimizer-run').click();
+  await expect(page.getByTestId('optimizer').getByRole('alert')).toContainText('no hall has an AI option that can run by Q1 2029');
+});

@@ -4,6 +4,7 @@ import { CEILING, COOLING_METHODS, SMALLEST, HALL_USES, REDUNDANCIES, type Hall,
 import { densityLimitKw, DEFAULT_DENSITY_LIMIT_KW } from '../../../../shared/model/cooling';
 import { ChoiceField, NumberField, TextField } from '../fields';
 import { HallActions } from './structure-actions';
+import { RetrofitOptionsFields } from './RetrofitOptionsFields';
 
 const asChoices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
 
@@ -65,6 +66,7 @@ export function HallInspector({ hall }: { hall: Hall }) {
         <NumberField label="PUE" testId="hall-pue" digits={2} value={hall.pue} min={1} max={3} onCommit={(pue) => set({ pue }, 'PUE')} />
         <ChoiceField label="Use" testId="hall-use" value={hall.currentUse} choices={asChoices(HALL_USES)} onCommit={(currentUse) => set({ currentUse }, 'use')} />
       </div>
+      <RetrofitOptionsFields hall={hall} />
       {zones.filter((z) => z.hallId === hall.id).map((z) => <ZoneFields key={z.id} zone={z} />)}
       <HallActions hallId={hall.id} siteId={hall.siteId} />
     </section>
