@@ -144,6 +144,18 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await page.getByTestId('hall-name').press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'hall 1 is already the name of a hall on this site' })).toBeVisible();
   await expect(page.getByTestId('tree-hall-site-1-h-2')).toContainText('Hall 2');
+  await page.getByTestId('hall-name').press('Escape');
+
+  // A hall longer than the new site sticks out of it, until the site is given its real size.
+  await page.getByTestId('hall-width').fill('250');
+  await page.getByTestId('hall-width').press('Enter');
+  await expect(page.getByTestId('problem-hall-outside-site')).toBeVisible();
+  await page.getByTestId('tree-site-site-1').click();
+  await expect(page.getByTestId('site-width')).toHaveValue('200');
+  await page.getByTestId('site-width').fill('400');
+  await page.getByTestId('site-width').press('Enter');
+  await expect(page.getByTestId('problem-hall-outside-site')).toHaveCount(0);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Site 1: width/);
   expect(errors).toEqual([]);
 });
 

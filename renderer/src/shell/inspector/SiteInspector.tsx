@@ -1,5 +1,5 @@
 import { useFleet } from '../../state/store';
-import { CEILING, type Site } from '../../../../shared/model/schema';
+import { CEILING, SMALLEST, type Site } from '../../../../shared/model/schema';
 import { NumberField, TextField } from '../fields';
 import { SiteActions } from './structure-actions';
 
@@ -21,6 +21,11 @@ export function SiteInspector({ site }: { site: Site }) {
         onCommit={(name) => set({ name }, 'name')}
       />
       <TextField label="Location" testId="site-location" value={site.location} onCommit={(location) => set({ location }, 'location')} />
+      {/* The land the halls stand on: a campus larger than a new site's 200 m × 120 m is drawn and checked to its real size. */}
+      <div className="field-pair">
+        <NumberField label="Width" testId="site-width" quantity="length" units={units} value={site.widthM} min={SMALLEST.siteLengthM} max={CEILING.siteLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
+        <NumberField label="Depth" testId="site-depth" quantity="length" units={units} value={site.depthM} min={SMALLEST.siteLengthM} max={CEILING.siteLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
+      </div>
       <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
       <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
       <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} max={CEILING.priceUsdPerMwh} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
