@@ -107,6 +107,30 @@ export function hallSiteAggregate(hall: Hall, site: Site): Aggregate {
   return sticksOut(`hall-outside-site:${hall.id}`, 'hall-outside-site', { hallId: hall.id, siteId: site.id, severity: 'error', objectIds: [hall.id] }, hall.siteXM, hall.siteYM, hall.widthM, hall.depthM, site.widthM, site.depthM, `${hall.name} sticks out of ${site.name}`);
 }
 
+/**
+ * Halls of one site that stand on each other on the site plan: buildings cannot, and the
+ * plan would print them so. One violation per pair, in hall order; the value is how far
+ * they overlap (the lesser of the two directions), in metres.
+ */
+export function hallOverlapAggregates(halls: readonly Hall[]): Aggregate[] {
+  const bySite = new Map<string, Hall[]>();
+  for (const h of halls) bySite.set(h.siteId, [...(bySite.get(h.siteId) ?? []), h]);
+  const out: Aggregate[] = [];
+  for (const site of bySite.values()) {
+    site.forEach((a, i) => {
+      for (const b of site.slice(i + 1)) {
+        const inX = Math.min(a.siteXM + a.widthM, b.siteXM + b.widthM) - Math.max(a.siteXM, b.siteXM);
+        const inY = Math.min(a.siteYM + a.depthM, b.siteYM + b.depthM) - Math.max(a.siteYM, b.siteYM);
+        const by = Math.min(inX, inY);
+        if (by <= 1e-3) continue;
+        const key = `halls-overlap:${a.id}:${b.id}`;
+        out.push({ key, headroom: null, violation: { id: key, rule: 'halls-overlap', severity: 'error', objectIds: [a.id, b.id], hallId: null, siteId: a.siteId, quantity: 'length', limit: 0, value: by, margin: -by, unit: 'm', message: `${a.name} and ${b.name}` } });
+      }
+    });
+  }
+  return out;
+}
+
 /** `gridKw` is the site's IT load × each hall's PUE, `feedsKw` the sum of its hall feeds. */
 export function siteAggregates(site: Site, gridKw: number, feedsKw: number): Aggregate[] {
   const base = { hallId: null, siteId: site.id, severity: 'error' as const, objectIds: [site.id] };

@@ -9,7 +9,7 @@ import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
-import { hallAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, outsideHall } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -153,6 +153,8 @@ export class LiveChecker {
     for (const item of this.items.values()) this.checkAround(item, true);
     dirty.all = true;
     this.refreshAggregates(dirty);
+    // Halls move only in a rebuild (any change but a placement's makes one).
+    this.setAll(hallOverlapAggregates(doc.halls));
   }
 
   private zoneOf(p: Placement): string | null {

@@ -16,6 +16,7 @@ const LABELS: Record<Violation['rule'], string> = {
   'outside-hall': 'equipment outside the hall',
   'zone-outside-hall': 'cooling zone outside its hall',
   'hall-outside-site': 'hall outside its site',
+  'halls-overlap': 'halls overlap on the site',
   overlap: 'equipment overlaps',
   clearance: 'service clearance blocked',
   'aisle-orientation': 'opposite facings within one row',

@@ -14,7 +14,7 @@ import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
-import { hallAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, outsideHall } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -131,6 +131,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     });
     set(siteAggregates(site, gridKw, feedsKw));
   }
+  set(hallOverlapAggregates(doc.halls));
   const graph = powerGraph(sources, directLoadKw, childSources, (id) => {
     // A feed that is not a source (or is missing) is rare: a scan per such id is cheaper than a map of every placement.
     const k = placements.findIndex((p, i) => p.id === id && hallOf[i]! >= 0);

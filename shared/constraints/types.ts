@@ -15,6 +15,7 @@ export const RULES = [
   'outside-hall',
   'zone-outside-hall',
   'hall-outside-site',
+  'halls-overlap',
   'overlap',
   'clearance',
   'aisle-orientation',

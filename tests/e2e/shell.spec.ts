@@ -156,6 +156,18 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await page.getByTestId('site-width').press('Enter');
   await expect(page.getByTestId('problem-hall-outside-site')).toHaveCount(0);
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Site 1: width/);
+
+  // Hall 2 put where Hall 1 stands: the two overlap, and the problem opens the site plan.
+  await page.getByTestId('tree-hall-site-1-h-1').click();
+  const [x, y] = [await page.getByTestId('hall-site-x').inputValue(), await page.getByTestId('hall-site-y').inputValue()];
+  await page.getByTestId('tree-hall-site-1-h-2').click();
+  await page.getByTestId('hall-site-x').fill(x);
+  await page.getByTestId('hall-site-x').press('Enter');
+  await page.getByTestId('hall-site-y').fill(y);
+  await page.getByTestId('hall-site-y').press('Enter');
+  await expect(page.getByTestId('problem-halls-overlap')).toContainText('Hall 1 and Hall 2');
+  await page.getByTestId('problem-halls-overlap').click();
+  await expect(page.getByTestId('site-view')).toBeVisible();
   expect(errors).toEqual([]);
 });
 

@@ -262,6 +262,11 @@ export const useFleet = create<FleetState>((set, get) => {
     focusOn(violation) {
       const doc = get().document?.doc;
       if (!doc) return;
+      // A hall placed wrong on its site (overlapping another, sticking out) shows on the site plan.
+      if (violation.siteId && violation.objectIds.some((id) => doc.halls.some((h) => h.id === id))) {
+        get().selectSite(violation.siteId);
+        return;
+      }
       const placements = violation.objectIds.filter((id) => doc.placements.some((p) => p.id === id));
       const hallId = violation.hallId ?? get().selectedHallId;
       if (hallId && hallId !== get().selectedHallId) get().selectHall(hallId);

@@ -140,6 +140,20 @@ describe('zones in their hall, halls on their site', () => {
     expect(check((d) => (hall(d).siteXM = 70)).filter((v) => v.rule === 'hall-outside-site')).toEqual([]);
     expect(only(check((d) => (hall(d).siteXM = 75)), 'hall-outside-site')).toMatchObject({ objectIds: ['sm-h1'], value: 5, message: 'Hall 1 sticks out of Test site' });
   });
+  it('Hall 1 spans x 10–40 m: a second hall from x = 40 m stands beside it; from 35 m they overlap by 5 m, live and in full', () => {
+    const withSecond = (x: number) => (d: FleetDoc) => d.halls.push({ ...hall(d), id: 'sm-h2', name: 'Hall 2', siteXM: x });
+    expect(check(withSecond(40)).filter((v) => v.rule === 'halls-overlap')).toEqual([]);
+    const v = only(check(withSecond(35)), 'halls-overlap');
+    expect(v).toMatchObject({ objectIds: ['sm-h1', 'sm-h2'], siteId: 'sm', value: 5, message: 'Hall 1 and Hall 2' });
+    expect(describeViolation(v, 'metric')).toBe('Hall 1 and Hall 2: halls overlap on the site — value 5 m, limit 0 m, over by 5 m');
+    // Moved clear in the live checker, the overlap goes.
+    const doc = structuredClone(sampleSmall());
+    withSecond(35)(doc);
+    const live = new LiveChecker(doc);
+    expect(live.update(doc, []).violations.filter((x) => x.rule === 'halls-overlap')).toHaveLength(1);
+    const moved = applyCommand(doc, { type: 'update', table: 'halls', id: 'sm-h2', patch: { siteXM: 41 } });
+    expect(live.update(moved.doc, moved.changes).violations.filter((x) => x.rule === 'halls-overlap')).toEqual([]);
+  });
 });
 
 describe('rack density against the cooling method', () => {
