@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, rowOf } from '../../renderer/src/layout/arrange';
+import { align, copies, rowOf } from '../../renderer/src/layout/arrange';
 import { dropPlacement } from '../../renderer/src/layout/palette-drop';
 import { applyCommand } from '../../shared/commands/apply';
 import type { Placement } from '../../shared/model/schema';
@@ -9,6 +9,15 @@ const doc = sampleSmall();
 const models = new Map(doc.models.map((m) => [m.id, m]));
 
 describe('arranging equipment', () => {
+  it('copies of a pod are fed from the copy of its busway; a rack copied alone stays on the original; pasted into another hall, it is fed from nothing', () => {
+    const pick = (...ids: string[]) => ids.map((id) => doc.placements.find((p) => p.id === id)!);
+    const [busway, r1, r2] = copies(pick('sm-bw1', 'sm-gpu01-01', 'sm-gpu01-02'), doc, 'sm-h1', 2, 2);
+    expect([r1!.powerSourceId, r2!.powerSourceId]).toEqual([busway!.id, busway!.id]);
+    // The busway's own feed (a PDU left behind in the same hall) stays.
+    expect(busway!.powerSourceId).toBe('sm-pdu01-01');
+    expect(copies(pick('sm-gpu01-01'), doc, 'sm-h1', 2, 2)[0]!.powerSourceId).toBe('sm-bw1');
+    expect(copies(pick('sm-gpu01-01'), doc, 'other-hall', 0, 0)[0]!.powerSourceId).toBeNull();
+  });
   it('a row of 3 GB200 racks (0.6 m wide) 0.1 m apart steps 0.7 m along x', () => {
     const source = doc.placements.find((p) => p.id === 'sm-gpu01-01')!;
     const cmd = rowOf(doc, source, models.get(source.modelId)!, 3, 0.1);

@@ -1,5 +1,5 @@
 /**
- * Arranging equipment: a row of copies, and aligning a selection. Pure functions that
+ * Arranging equipment: copies of a selection, a row of copies, and aligning a selection. Pure functions that
  * return the one command the editor applies (one undo step each).
  */
 import type { InsertCommand, MoveCommand } from '../../../shared/commands/schema';
@@ -7,6 +7,31 @@ import { rotatedSize } from '../../../shared/geometry/footprint';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement } from '../../../shared/model/schema';
 import { hallLabels, newPlacementId } from './palette-drop';
+
+/**
+ * Copies of placements into a hall, shifted by (dx, dy), with fresh ids and labels no
+ * equipment of that hall wears. A copy fed from a source copied with it is fed from that
+ * source's copy, as a duplicated pod would be wired (it stayed on the original busway,
+ * overloading it); fed from a source left behind in another hall, it is fed from nothing.
+ */
+export function copies(placements: Placement[], doc: FleetDoc, hallId: string, dxM: number, dyM: number): Placement[] {
+  const takenIds = new Set<string>();
+  const labels = hallLabels(doc, hallId);
+  const copyOf = new Map<string, string>();
+  const copied = placements.map((p) => {
+    const id = newPlacementId(doc, takenIds);
+    takenIds.add(id);
+    copyOf.set(p.id, id);
+    const label = nextFreeLabel(p.label, labels, LABEL_MAX_LENGTH);
+    labels.add(label);
+    return { ...p, id, hallId, label, xM: p.xM + dxM, yM: p.yM + dyM };
+  });
+  return copied.map((c, i) => {
+    const source = placements[i]!.powerSourceId;
+    const powerSourceId = source === null ? null : (copyOf.get(source) ?? (placements[i]!.hallId === hallId ? source : null));
+    return { ...c, powerSourceId };
+  });
+}
 
 /** `count` more units beside `source` along x, `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */
 export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, count: number, gapM: number): InsertCommand {

@@ -4,12 +4,10 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Command } from '../../../shared/commands/schema';
-import type { FleetDoc, Placement, Rotation } from '../../../shared/model/schema';
+import type { Placement, Rotation } from '../../../shared/model/schema';
+import { copies } from './arrange';
 import { useFleet } from '../state/store';
 import { isTyping, modalOpen } from '../shell/keys';
-import { hallLabels, newPlacementId } from './palette-drop';
-import { LABEL_MAX_LENGTH } from '../../../shared/model/schema';
-import { nextFreeLabel } from '../../../shared/model/copy-names';
 import type { Scene } from './scene';
 import { useLayoutSettings } from './settings';
 import { pan, zoomAt, type Size, type Viewport } from './viewport';
@@ -24,19 +22,6 @@ interface Args {
   size: Size;
   spaceDown: boolean;
   setSpaceDown: (down: boolean) => void;
-}
-
-/** Copies of placements into a hall, shifted by (dx, dy), with fresh ids and labels no equipment of that hall wears. */
-export function copies(placements: Placement[], doc: FleetDoc, hallId: string, dxM: number, dyM: number): Placement[] {
-  const takenIds = new Set<string>();
-  const labels = hallLabels(doc, hallId);
-  return placements.map((p) => {
-    const id = newPlacementId(doc, takenIds);
-    takenIds.add(id);
-    const label = nextFreeLabel(p.label, labels, LABEL_MAX_LENGTH);
-    labels.add(label);
-    return { ...p, id, hallId, label, xM: p.xM + dxM, yM: p.yM + dyM };
-  });
 }
 
 export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown }: Args): void {

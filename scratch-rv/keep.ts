@@ -1,0 +1,12 @@
+import { sampleSmall } from '../shared/samples';
+import { buildModel } from '../shared/optimizer/model';
+const doc = sampleSmall();
+const hall = doc.halls[0]!;
+const keep = hall.retrofitOptions.find((o) => o.kind === 'keep-mining')!;
+const inHall = doc.placements.filter((p) => p.hallId === hall.id);
+console.log('models in hall', [...new Set(inHall.map((p) => p.modelId))], 'keep model', keep.modelId, 'keep maxUnits', keep.maxUnits);
+console.log('keep maxUnits before', buildModel(doc, 'expected').halls[0]!.keep?.maxUnits);
+const other = doc.placements.find((p) => p.hallId === hall.id && p.modelId === 'pdu-400');
+doc.placements = doc.placements.filter((p) => p.hallId !== hall.id || p === other);
+console.log('kept placements', doc.placements.filter((p) => p.hallId === hall.id).map((p) => p.modelId));
+console.log('keep maxUnits now', buildModel(doc, 'expected').halls[0]!.keep?.maxUnits);
