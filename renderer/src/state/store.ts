@@ -263,7 +263,7 @@ export const useFleet = create<FleetState>((set, get) => {
       const doc = get().document?.doc;
       if (!doc) return;
       // A hall placed wrong on its site (overlapping another, sticking out) shows on the site plan.
-      if (violation.siteId && violation.objectIds.some((id) => doc.halls.some((h) => h.id === id))) {
+      if (violation.siteId && (violation.rule === 'halls-overlap' || violation.rule === 'hall-outside-site')) {
         get().selectSite(violation.siteId);
         return;
       }
