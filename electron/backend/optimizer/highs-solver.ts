@@ -55,6 +55,9 @@ const FIRST_PLAN_SHARE = 0.75;
  */
 const FIRST_PLAN_GAP_SHARE = 0.1;
 
+/** The sites' bound may take this share of the time left after the first plan; the full search gets the rest. */
+const SITE_BOUND_SHARE = 0.5;
+
 /** How many periods earlier or later the first plan may start a choice the LP relaxation gives weight to. */
 const NEIGHBOUR_PERIODS = 3;
 
@@ -71,6 +74,11 @@ function limitTime(model: HighsModel, seconds: number): void {
 const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 /** HiGHS's relative gap: |best − bound| / max(1, |best|). */
 const relativeGap = (best: number, bound: number): number => Math.abs(bound - best) / Math.max(1, Math.abs(best));
+/**
+ * Whether a bound proves a plan within `gap` (maximizing). A bound below the plan is no
+ * proof but a wrong bound: HiGHS-wasm has reported one (see the README).
+ */
+const proves = (best: number, bound: number, gap: number): boolean => bound >= best - 1e-9 * Math.max(1, Math.abs(best)) && relativeGap(best, bound) <= gap;
 
 /**
  * Search data against a bound on the full model (the LP relaxation's, or the sites'
@@ -88,10 +96,11 @@ export async function loadHighs(): Promise<SolveFn> {
   const highs = await highsLoader();
   const { callbackType } = highs.constants;
 
-  /** Runs a model, reporting the search (throttled) and honouring a stop request. */
-  /** `proven` ends the search as soon as what it found meets the gap asked for; then it returns true. */
-  const search = (model: HighsModel, options: SolveOptions, adjust: (data: SearchData) => SearchData = (d) => d, proven?: (data: SearchData) => boolean): boolean => {
-    let provenEarly = false;
+  /**
+   * Runs a model, reporting the search (throttled) and honouring a stop request;
+   * `proven` ends it as soon as what it found meets the gap asked for.
+   */
+  const search = (model: HighsModel, options: SolveOptions, adjust: (data: SearchData) => SearchData = (d) => d, proven?: (data: SearchData) => boolean): void => {
     let lastReport = 0;
     const report = (raw: SearchData, force: boolean) => {
       if (!options.onProgress) return;
@@ -110,14 +119,9 @@ export async function loadHighs(): Promise<SolveFn> {
       },
       [callbackType.mipInterrupt]: (event) => {
         report(event.data, false);
-        if (options.stopRequested?.()) event.interrupt();
-        else if (proven?.(adjust(event.data))) {
-          provenEarly = true;
-          event.interrupt();
-        }
+        if (options.stopRequested?.() || proven?.(adjust(event.data))) event.interrupt();
       },
     });
-    return provenEarly;
   };
 
   /**
@@ -126,8 +130,8 @@ export async function loadHighs(): Promise<SolveFn> {
    * earlier or later (a capex budget that binds in one quarter moves starts to the next).
    * The LP's objective bounds the full model, so it stays the bound reported meanwhile.
    * HiGHS finds such a plan itself only after its cut rounds, a minute on the reference
-   * portfolio. There, the LP's own choices gave $1.45616 B; with starts moved up to two
-   * periods, the optimum, $1.45695 B, in 1.7 s (native HiGHS, measured here).
+   * portfolio. There, the LP's own choices gave $1.45616 B; with starts moved up to three
+   * periods, the optimum, $1.45695 B, about 5 s after the relaxation (HiGHS-wasm).
    */
   const firstPlan = (model: HighsModel, options: SolveOptions, choices: Choice[][], timeLeftS: () => number): FirstPlan | null => {
     const { integrality, colLower, colUpper } = model.getModel();
@@ -180,13 +184,17 @@ export async function loadHighs(): Promise<SolveFn> {
     }
   };
 
-  /** Tightens the first plan's bound by the sites' (see site-bound.ts) and reports it. */
-  const tightenBySites = (model: HighsModel, first: FirstPlan, options: SolveOptions, timeLimitS: number): void => {
-    if (timeLimitS <= 0 || options.stopRequested?.()) return;
-    const bound = siteBound(highs, { model, ...first.relaxed, blockOf: options.blockOf!, timeLimitS, stopRequested: options.stopRequested });
-    if (bound === null || bound >= first.bound) return;
-    first.bound = bound;
+  /**
+   * Tightens the first plan's bound by the sites' (see site-bound.ts), in at most
+   * SITE_BOUND_SHARE of the time left, and reports it. A bound below the first plan
+   * cannot be right and is not used.
+   */
+  const tightenBySites = (model: HighsModel, first: FirstPlan, options: SolveOptions, timeLeftS: number): void => {
+    if (timeLeftS <= 0 || options.stopRequested?.()) return;
+    const bound = siteBound(highs, { model, ...first.relaxed, blockOf: options.blockOf!, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS: timeLeftS * SITE_BOUND_SHARE, stopRequested: options.stopRequested });
     const best = first.start?.objective ?? null;
+    if (bound === null || !(bound < first.bound) || (best !== null && !proves(best, bound, Infinity))) return;
+    first.bound = bound;
     options.onProgress?.({ bestObjective: best, bound, gapFraction: best === null ? null : relativeGap(best, bound) });
   };
 
@@ -226,21 +234,29 @@ export async function loadHighs(): Promise<SolveFn> {
           return { ...solution, Rows: priceWithFixed(model, colValue, options.priceWithFixed, Math.max(timeLeftS(), pricingS)) };
         };
         // Stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
+        const firstProven = () => first?.start && proves(first.start.objective, first.bound, options.mipGap);
+        if (firstProven()) return priced(firstPlanSolution(model, first, OPTIMAL));
         if (options.stopRequested?.()) return priced(firstPlanSolution(model, first, INTERRUPTED));
         if (first && options.blockOf) tightenBySites(model, first, options, Math.max(timeLeftS() - pricingS, 0));
-        if (first?.start && relativeGap(first.start.objective, first.bound) <= options.mipGap) return priced(firstPlanSolution(model, first, OPTIMAL));
+        if (firstProven()) return priced(firstPlanSolution(model, first, OPTIMAL));
         if (options.stopRequested?.()) return priced(firstPlanSolution(model, first, INTERRUPTED));
         if (first?.start && timeLeftS() <= pricingS) return priced(firstPlanSolution(model, first, TIME_LIMIT));
         model.options.set({ mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
         limitTime(model, Math.max(timeLeftS() - pricingS, 0));
         if (first?.start) model.setSolution({ colValue: first.start.colValue });
         // HiGHS stops at the gap it proves itself; with the sites' bound the gap may be met sooner.
-        const meetsGap = (d: SearchData) => d.mip_gap !== undefined && d.mip_gap <= options.mipGap;
-        const provenEarly = search(model, options, first ? boundedBy(first.bound, true) : undefined, meetsGap);
+        const meetsGap = (d: SearchData) => {
+          const [best, bound] = [finite(d.mip_primal_bound), finite(d.mip_dual_bound)];
+          return best !== null && bound !== null && proves(best, bound, options.mipGap);
+        };
+        search(model, options, first ? boundedBy(first.bound, true) : undefined, meetsGap);
         const solution = readSolution(model);
-        if (provenEarly) solution.Status = STATUS_TEXT[OPTIMAL]!;
         // Stopped before its root LP, HiGHS has no bound of its own; the first plan's holds.
-        if (first && solution.Columns) solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, first.bound));
+        if (first && solution.Columns) {
+          solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, first.bound));
+          // Proven by the first plan's bound: the search was ended for it, or stopped or ran out of time just then.
+          if (proves(solution.ObjectiveValue, first.bound, options.mipGap)) solution.Status = STATUS_TEXT[OPTIMAL]!;
+        }
         return priced(solution);
       } finally {
         model.dispose();

@@ -16,8 +16,6 @@ import type highsLoader from 'highs';
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 type HighsModel = ReturnType<Highs['createModel']>;
 
-/** Each site's MILP is solved this close: its bound, not its plan, is what counts. */
-const SITE_GAP = 1e-5;
 const WHOLE = 1e-6;
 
 export interface SiteBoundInput {
@@ -27,6 +25,8 @@ export interface SiteBoundInput {
   colValue: Float64Array;
   rowDual: Float64Array;
   blockOf: (column: string) => number | null;
+  /** The relative gap each site's MILP is solved to: the sites' bounds add up, so a share of the gap asked for. */
+  mipGap: number;
   /** Seconds the site MILPs may take in all; stopped early, their bounds still hold. */
   timeLimitS: number;
   stopRequested?: () => boolean;
@@ -75,19 +75,21 @@ export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
       reduced -= price[i]! * values[k]!;
       if (rowBlock[i] === SHARED) siteCost[j] = siteCost[j]! - price[i]! * values[k]!;
     }
-    const worth = Math.max(reduced * colLower[j]!, reduced * colUpper[j]!);
-    if (reduced !== 0 && !Number.isFinite(worth)) return null;
-    if (reduced !== 0) ownBound[block[j]!] = ownBound[block[j]!]! + worth;
-    if (integrality[j] !== 0 && Math.abs(colValue[j]! - Math.round(colValue[j]!)) > WHOLE) fractional[block[j]!] = 1;
+    const worth = reduced === 0 ? 0 : Math.max(reduced * colLower[j]!, reduced * colUpper[j]!);
+    ownBound[block[j]!] = ownBound[block[j]!]! + worth;
+    // An unbounded column the duals leave a cost on (rounding noise will do) bounds its site by nothing: its MILP must.
+    if (Number.isNaN(worth) || worth === Infinity || (integrality[j] !== 0 && Math.abs(colValue[j]! - Math.round(colValue[j]!)) > WHOLE)) fractional[block[j]!] = 1;
   }
 
   const started = Date.now();
   for (let b = 0; b < blocks; b++) {
     const timeLeftS = input.timeLimitS - (Date.now() - started) / 1000;
-    const milp = fractional[b] && timeLeftS > 0 && !input.stopRequested?.() ? siteMilpBound(highs, data, block, rowBlock, siteCost, b, timeLeftS, input.stopRequested) : null;
-    bound += milp === null ? ownBound[b]! : Math.min(milp, ownBound[b]!);
+    const milp = fractional[b] && timeLeftS > 0 && !input.stopRequested?.() ? siteMilpBound(highs, data, block, rowBlock, siteCost, b, input.mipGap, timeLeftS, input.stopRequested) : null;
+    // NaN (∞ − ∞ from opposite unbounded columns) is no bound either.
+    const own = Number.isNaN(ownBound[b]!) ? Infinity : ownBound[b]!;
+    bound += milp === null ? own : Math.min(milp, own);
   }
-  return bound;
+  return Number.isFinite(bound) ? bound : null;
 }
 
 /** The upper bound HiGHS proves for site `b`'s own MILP under `siteCost`, or null if it proved none. */
@@ -98,6 +100,7 @@ function siteMilpBound(
   rowBlock: Int32Array,
   siteCost: Float64Array,
   b: number,
+  mipGap: number,
   timeLimitS: number,
   stopRequested?: () => boolean,
 ): number | null {
@@ -134,7 +137,7 @@ function siteMilpBound(
     integrality: Int32Array.from(cols, (j) => data.integrality[j]!),
   });
   try {
-    site.options.set({ output_flag: false, mip_rel_gap: SITE_GAP, time_limit: timeLimitS });
+    site.options.set({ output_flag: false, mip_rel_gap: mipGap, time_limit: timeLimitS });
     site.run({
       [highs.constants.callbackType.mipInterrupt]: (event) => {
         if (stopRequested?.()) event.interrupt();

@@ -37,7 +37,7 @@ describe('sites\' bound', () => {
     try {
       const relaxed = relax(model);
       expect(relaxed.lpObjective).toBeCloseTo(16.5, 9);
-      const bound = siteBound(highs, { model, ...relaxed, blockOf: (column) => (column === 'b' ? 1 : 0), timeLimitS: 10 });
+      const bound = siteBound(highs, { model, ...relaxed, blockOf: (column) => (column === 'b' ? 1 : 0), mipGap: 1e-6, timeLimitS: 10 });
       expect(bound).toBeCloseTo(13, 6);
     } finally {
       model.dispose();
@@ -49,7 +49,7 @@ describe('sites\' bound', () => {
     const model = highs.createModel({ format: 'lp', data: lp });
     try {
       const relaxed = relax(model);
-      expect(siteBound(highs, { model, ...relaxed, blockOf: (column) => (column === 'a' ? 0 : column === 'b' ? 1 : null), timeLimitS: 10 })).toBeNull();
+      expect(siteBound(highs, { model, ...relaxed, blockOf: (column) => (column === 'a' ? 0 : column === 'b' ? 1 : null), mipGap: 1e-6, timeLimitS: 10 })).toBeNull();
     } finally {
       model.dispose();
     }
