@@ -124,7 +124,7 @@ function excludeDominated(ixs: OptionIx[]): void {
  */
 export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentModel>, fleet: FleetDoc['fleet'], placed: readonly Placement[]): OptionIx[] {
   const ixs: OptionIx[] = hall.retrofitOptions.map((stated, oi) => {
-    const option = stated.kind === 'keep-mining' ? asItIs(stated, hall, placed) : stated;
+    const option = stated.kind === 'keep-mining' ? asItIs(stated, hall, placed, models) : stated;
     const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
     if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
     let excluded: Exclusion | null = null;
@@ -151,17 +151,18 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
 /**
  * Keeping the miners is the hall as it stands, whatever the option recorded when it was
  * made: the hall's feed, cooling and PUE, and the units of the option's model its layout
- * holds (a hall with nothing laid out yet keeps the option's count). The option's copies
- * went stale as the hall was edited: a feed cut to 20 MW still mined 36 MW.
+ * holds (a hall with no miners laid out yet keeps the option's count). The option's
+ * copies went stale as the hall was edited: a feed cut to 20 MW still mined 36 MW.
  */
-function asItIs(option: RetrofitOption, hall: Hall, placed: readonly Placement[]): RetrofitOption {
+function asItIs(option: RetrofitOption, hall: Hall, placed: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): RetrofitOption {
+  const miners = placed.filter((p) => (models.get(p.modelId)?.hashrateThs ?? 0) > 0);
   return {
     ...option,
     coolingMethod: hall.cooling.method,
     feedKw: hall.feedKw,
     usableCoolingKw: usableCoolingKw(hall),
     pue: hall.pue,
-    maxUnits: placed.length ? placed.filter((p) => p.modelId === option.modelId).length : option.maxUnits,
+    maxUnits: miners.length ? miners.filter((p) => p.modelId === option.modelId).length : option.maxUnits,
   };
 }
 

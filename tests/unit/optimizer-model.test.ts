@@ -63,9 +63,9 @@ describe('optimizer model', () => {
     hall.pue = 1.3;
     expect(keepOf(doc).maxUnits).toBe(3);
     expect(keepOf(doc).option).toMatchObject({ feedKw: 3.5 * rack.powerKw, pue: 1.3 });
-    // A hall with nothing laid out yet keeps the option's count (within its feed).
+    // A hall with no miners laid out yet (its PDU aside) keeps the option's count (within its feed).
     hall.feedKw = 100 * rack.powerKw;
-    doc.placements = doc.placements.filter((p) => p.hallId !== hall.id);
+    doc.placements = doc.placements.filter((p) => p.hallId !== hall.id || p.id === 'sm-pdu01-01');
     expect(keepOf(doc).maxUnits).toBe(8);
   });
 

@@ -32,6 +32,7 @@ export function OptimizerPanel() {
   const [result, setResult] = useState<Result | null>(null);
   /** Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras. */
   const [showSaved, setShowSaved] = useState(true);
+  const savedPlan = doc?.plans.at(-1);
   const [error, setError] = useState<string | null>(null);
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
@@ -88,7 +89,6 @@ export function OptimizerPanel() {
   };
   useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
-  const savedPlan = doc.plans.at(-1);
   const plan = result?.plan ?? (showSaved ? savedPlan : undefined);
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
   const exportLp = async () => {
@@ -197,7 +197,7 @@ export function OptimizerPanel() {
           </table>
           <h3>What the limits are worth</h3>
           {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
-            <BindingLimits limits={plan.bindingLimits} />
+            <BindingLimits key={plan.id} limits={plan.bindingLimits} />
           )}
           {result?.sensitivity ? <SensitivityTable s={result.sensitivity} /> : !result && <p className="muted">Run again to see how its NPV moves with hashprice and GPU rates.</p>}
         </>
