@@ -81,8 +81,10 @@ test('box-select the miner row, move it as one step, rotate, delete, undo everyt
   await page.mouse.up();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', new RegExp(`Undo move ${miners.length} objects`));
 
+  // The row turns as one piece (it stood in place rack by rack, each over its neighbours).
   await page.keyboard.press('r');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo rotate/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', new RegExp(`Undo rotate ${miners.length} objects`));
+  await expect(page.getByTestId('problem-overlap')).toHaveCount(0);
   await page.keyboard.press('Delete');
   await expect.poll(() => objectCount(page)).toBe(small.placements.length - miners.length);
 

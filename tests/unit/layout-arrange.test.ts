@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, copies, rowOf } from '../../renderer/src/layout/arrange';
+import { align, copies, rowOf, turnSelection } from '../../renderer/src/layout/arrange';
 import { dropPlacement } from '../../renderer/src/layout/palette-drop';
 import { applyCommand } from '../../shared/commands/apply';
 import type { Placement } from '../../shared/model/schema';
@@ -9,6 +9,23 @@ const doc = sampleSmall();
 const models = new Map(doc.models.map((m) => [m.id, m]));
 
 describe('arranging equipment', () => {
+  it('R turns a row as one piece: three racks at x = 0, 1, 2 m (y = 5) about (1, 5) stand at y = 4, 5, 6 (x = 1), facing east', () => {
+    const rack = doc.placements.find((p) => p.id === 'sm-gpu01-01')!;
+    const row = [0, 1, 2].map((x, i) => ({ ...rack, id: `r${i}`, xM: x, yM: 5, rotationDeg: 0 as const }));
+    const cmd = turnSelection(row, 90);
+    expect(cmd).toEqual({
+      type: 'batch',
+      label: 'rotate',
+      commands: [
+        { type: 'rotate', rotations: row.map((p) => ({ id: p.id, rotationDeg: 90 })) },
+        { type: 'move', moves: [{ id: 'r0', xM: 1, yM: 4 }, { id: 'r1', xM: 1, yM: 5 }, { id: 'r2', xM: 1, yM: 6 }] },
+      ],
+    });
+    // Anticlockwise from there brings them back; one unit only turns.
+    const turned = row.map((p, i) => ({ ...p, xM: 1, yM: 4 + i, rotationDeg: 90 as const }));
+    expect((turnSelection(turned, 270) as { commands: unknown[] }).commands[1]).toEqual({ type: 'move', moves: row.map((p) => ({ id: p.id, xM: p.xM, yM: 5 })) });
+    expect(turnSelection([rack], 90)).toEqual({ type: 'rotate', rotations: [{ id: rack.id, rotationDeg: (rack.rotationDeg + 90) % 360 }] });
+  });
   it('copies of a pod are fed from the copy of its busway; a rack copied alone stays on the original; pasted into another hall, it is fed from nothing', () => {
     const pick = (...ids: string[]) => ids.map((id) => doc.placements.find((p) => p.id === id)!);
     const [busway, r1, r2] = copies(pick('sm-bw1', 'sm-gpu01-01', 'sm-gpu01-02'), doc, 'sm-h1', 2, 2);

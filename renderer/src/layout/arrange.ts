@@ -1,11 +1,11 @@
 /**
- * Arranging equipment: copies of a selection, a row of copies, and aligning a selection. Pure functions that
+ * Arranging equipment: copies of a selection, a row of copies, turning and aligning a selection. Pure functions that
  * return the one command the editor applies (one undo step each).
  */
-import type { InsertCommand, MoveCommand } from '../../../shared/commands/schema';
+import type { Command, InsertCommand, MoveCommand } from '../../../shared/commands/schema';
 import { rotatedSize } from '../../../shared/geometry/footprint';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
-import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement } from '../../../shared/model/schema';
+import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
 import { hallLabels, newPlacementId } from './palette-drop';
 
 /**
@@ -31,6 +31,29 @@ export function copies(placements: Placement[], doc: FleetDoc, hallId: string, d
     const powerSourceId = source === null ? null : (copyOf.get(source) ?? (placements[i]!.hallId === hallId ? source : null));
     return { ...c, powerSourceId };
   });
+}
+
+/**
+ * The selection turned a quarter clockwise (`turn` 90) or anticlockwise (270) as one
+ * piece about the middle of its units' centres: each unit turns, and its centre goes
+ * round with it, so a row with its busway stays a row (each unit turned in place, its racks would
+ * stand across each other). One unit just turns where it stands.
+ */
+export function turnSelection(placements: readonly Placement[], turn: 90 | 270): Command {
+  const rotate: Command = { type: 'rotate', rotations: placements.map((p) => ({ id: p.id, rotationDeg: ((p.rotationDeg + turn) % 360) as Rotation })) };
+  if (placements.length < 2) return rotate;
+  const xs = placements.map((p) => p.xM);
+  const ys = placements.map((p) => p.yM);
+  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
+  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const mm = (v: number) => Math.round(v * 1000) / 1000;
+  // With y pointing south, a quarter clockwise takes (dx, dy) to (−dy, dx): north to east, as rotationDeg 90 faces.
+  const moves = placements.map((p) => {
+    const [dx, dy] = [p.xM - cx, p.yM - cy];
+    const [tx, ty] = turn === 90 ? [-dy, dx] : [dy, -dx];
+    return { id: p.id, xM: mm(cx + tx), yM: mm(cy + ty) };
+  });
+  return { type: 'batch', label: 'rotate', commands: [rotate, { type: 'move', moves }] };
 }
 
 /** `count` more units beside `source` along x, `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */

@@ -4,8 +4,8 @@
  */
 import { useEffect, useRef } from 'react';
 import type { Command } from '../../../shared/commands/schema';
-import type { Placement, Rotation } from '../../../shared/model/schema';
-import { copies } from './arrange';
+import type { Placement } from '../../../shared/model/schema';
+import { copies, turnSelection } from './arrange';
 import { useFleet } from '../state/store';
 import { isTyping, modalOpen } from '../shell/keys';
 import type { Scene } from './scene';
@@ -57,11 +57,7 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, siz
       } else if (mod) {
         return;
       } else if ((event.key === 'r' || event.key === 'R') && selected.length) {
-        const turn = event.shiftKey ? 270 : 90;
-        run(
-          { type: 'rotate', rotations: selected.map((p) => ({ id: p.id, rotationDeg: ((p.rotationDeg + turn) % 360) as Rotation })) },
-          'rotate',
-        );
+        run(turnSelection(selected, event.shiftKey ? 270 : 90), selected.length === 1 ? 'rotate' : `rotate ${selected.length} objects`);
       } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected.length) {
         run({ type: 'remove', table: 'placements', ids: selected.map((p) => p.id) }, selected.length === 1 ? 'delete' : `delete ${selected.length} objects`);
         setSelection([]);
