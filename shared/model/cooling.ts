@@ -6,8 +6,13 @@
  */
 import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy } from './schema';
 
-/** Kinds whose power is a rack (or tank, or container) density the cooling must carry. */
-export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'miner-container', 'gpu-rack', 'gpu-server', 'immersion-tank']);
+/**
+ * Kinds whose power is a rack (or tank) density the hall's cooling must carry at one rack
+ * position. A container is not one: it brings its own cooling loop and dry coolers, sized
+ * for it, so a 708 kW immersion container is not held to an immersion hall's 250 kW per
+ * tank (the hall's total heat is still held to its plant).
+ */
+export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-rack', 'gpu-rack', 'gpu-server', 'immersion-tank']);
 
 /**
  * Heat a unit sends into a CDU's loop: the liquid share of cold-plate (direct-to-chip)

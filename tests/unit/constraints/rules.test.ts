@@ -168,6 +168,17 @@ describe('rack density against the cooling method', () => {
     // air: 30 kW per rack — every rack is over
     expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
   });
+  it('a 40 ft immersion container brings its own cooling and is no rack: not held to the 250 kW immersion default; a 48-miner tank is', () => {
+    const withUnit = (modelId: string) => (d: FleetDoc) => {
+      Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'immersion' } });
+      d.placements.push({ ...placement(d, 'sm-gpu01-01'), id: 'unit', modelId, xM: 24, yM: 11, powerSourceId: null, label: 'U1' });
+    };
+    expect(check(withUnit('ctr-imm40')).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit')).toEqual([]);
+    const tank = model(sampleSmall(), 'tank-imm48');
+    const overTank = check((d) => (withUnit('tank-imm48')(d), (hall(d).densityLimitKwPerRack = tank.powerKw - 0.1))).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit');
+    expect(overTank).toHaveLength(1);
+    expect(overTank[0]!.margin).toBeCloseTo(-0.1, 9);
+  });
   it('a GPU server is held to the same per-rack limit: 132 kW over 131.9 kW is 0.1 kW over', () => {
     const asServer = (d: FleetDoc) => {
       for (const m of d.models) if (m.id === placement(d, 'sm-gpu01-01').modelId) m.kind = 'gpu-server';
