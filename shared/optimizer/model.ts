@@ -166,6 +166,20 @@ function asItIs(option: RetrofitOption, hall: Hall, placed: readonly Placement[]
   };
 }
 
+/**
+ * Everything buildModel reads, as one string: two documents with the same key give the
+ * same model. A plan shown beside a fleet whose key has changed since is out of date.
+ */
+export function modelInputsKey(doc: FleetDoc): string {
+  const minersPlaced = new Map<string, number>();
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  for (const p of doc.placements) if ((models.get(p.modelId)?.hashrateThs ?? 0) > 0) minersPlaced.set(`${p.hallId}:${p.modelId}`, (minersPlaced.get(`${p.hallId}:${p.modelId}`) ?? 0) + 1);
+  const { fleet, scenarios, sites, halls } = doc;
+  // How long and how closely to search changes no model.
+  const { timeLimitS: _time, mipGapFraction: _gap, ...limits } = doc.limits;
+  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...minersPlaced].sort()]);
+}
+
 /** The period (index) the AI contract falls due: a date past the horizon counts as its last period. */
 export const contractPeriodOf = (doc: FleetDoc): number => Math.min(doc.limits.contractedByPeriod, doc.fleet.horizonPeriods - 1);
 

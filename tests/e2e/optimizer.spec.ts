@@ -45,10 +45,21 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('total-gpus')).not.toHaveText(gpusBefore!);
   await page.screenshot({ path: 'test-results/screenshots/optimizer-applied.png' });
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo apply/);
+  // The layout the plan laid out does not make it out of date.
+  await expect(page.getByTestId('optimizer-stale')).toHaveCount(0);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('total-gpus')).toHaveText(gpusBefore!);
   // Undone, the apply's report goes with it.
   await expect(page.getByTestId('message')).toHaveCount(0);
+
+  // A limit changed after the run: the plan shown says it is out of date, until the change is undone.
+  await page.getByTestId('assumptions').locator('summary').click();
+  await page.getByTestId('limit-contract-mw').fill('5');
+  await page.getByTestId('limit-contract-mw').press('Enter');
+  await expect(page.getByTestId('optimizer-stale')).toContainText('The fleet has changed since this plan was made');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('optimizer-stale')).toHaveCount(0);
+  await page.getByTestId('assumptions').locator('summary').click();
 
   // Why a hall was not offered GB200s: Building C's slab is rated for 750 kg/m².
   await page.getByTestId('optimizer-ruled-out').locator('summary').click();
