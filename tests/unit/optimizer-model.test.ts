@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeExclusion } from '../../shared/optimizer/describe';
-import { buildModel, hallOptions, v } from '../../shared/optimizer/model';
+import { buildModel, hallOptions, modelInputsKey, v } from '../../shared/optimizer/model';
 import { blankFleet, sampleSmall } from '../../shared/samples';
 
 describe('optimizer model', () => {
@@ -67,6 +67,17 @@ describe('optimizer model', () => {
     hall.feedKw = 100 * rack.powerKw;
     doc.placements = doc.placements.filter((p) => p.hallId !== hall.id || p.id === 'sm-pdu01-01');
     expect(keepOf(doc).maxUnits).toBe(8);
+  });
+
+  it('the model inputs key changes with what the model reads (a limit, a miner removed), not with how long or how closely to search, or a plan kept', () => {
+    const doc = sampleSmall();
+    const key = modelInputsKey(doc);
+    expect(modelInputsKey({ ...doc, limits: { ...doc.limits, mipGapFraction: 0.5, timeLimitS: 5 } })).toBe(key);
+    expect(modelInputsKey({ ...doc, limits: { ...doc.limits, contractedAiMw: doc.limits.contractedAiMw + 1 } })).not.toBe(key);
+    const miner = doc.placements.find((p) => p.modelId === 'rack-s21xp')!;
+    expect(modelInputsKey({ ...doc, placements: doc.placements.filter((p) => p !== miner) })).not.toBe(key);
+    // A PDU moved changes no model.
+    expect(modelInputsKey({ ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: p.xM + 1 } : p)) })).toBe(key);
   });
 
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {
