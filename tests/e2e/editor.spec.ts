@@ -112,6 +112,10 @@ test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   await expect(page.getByTestId('save-state')).toHaveText('Unsaved changes');
 
   await page.getByTestId('save').click();
+  // A name no file can have cannot even be confirmed, and says why.
+  await page.getByTestId('save-as-name').fill('con');
+  await expect(page.getByTestId('save-as-confirm')).toBeDisabled();
+  await expect(page.getByTestId('save-as-file')).toHaveClass(/error/);
   await page.getByTestId('save-as-name').fill('e2e layout');
   await page.getByTestId('save-as-confirm').click();
   await expect(page.getByTestId('doc-title')).toHaveText('e2e layout.fleet');

@@ -104,6 +104,7 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await openPlanner(page, web.url);
   await page.getByTestId('new-menu').selectOption('blank');
   await expect(page.getByTestId('tree-fleet')).toHaveText('Untitled fleet');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Nothing to undo (Ctrl+Z)');
   await page.getByTestId('add-site').click();
   await expect(page.getByTestId('tree-site-site-1')).toContainText('Site 1');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo add Site 1/);

@@ -109,8 +109,8 @@ export function Toolbar() {
       <button onClick={() => void save()} title="Save (Ctrl+S)" data-testid="save">Save</button>
       <button onClick={saveAs} title="Save As (Ctrl+Shift+S)" data-testid="save-as">Save As</button>
       <span className="separator" />
-      <button onClick={() => void undo()} disabled={!lastUndo} title={`Undo ${lastUndo?.label ?? ''} (Ctrl+Z)`} data-testid="undo">Undo</button>
-      <button onClick={() => void redo()} disabled={!lastRedo} title={`Redo ${lastRedo?.label ?? ''} (Ctrl+Shift+Z)`} data-testid="redo">Redo</button>
+      <button onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? `Undo ${lastUndo.label} (Ctrl+Z)` : 'Nothing to undo (Ctrl+Z)'} data-testid="undo">Undo</button>
+      <button onClick={() => void redo()} disabled={!lastRedo} title={lastRedo ? `Redo ${lastRedo.label} (Ctrl+Shift+Z)` : 'Nothing to redo (Ctrl+Shift+Z)'} data-testid="redo">Redo</button>
       <span className="separator" />
       <button onClick={openPrintPreview} title="Print preview of the selected hall, or of the site (Ctrl+P)" data-testid="print-preview">Print…</button>
       <span className="doc-title" data-testid="doc-title">
@@ -156,7 +156,7 @@ function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => vo
         <p className={problem ? 'error' : 'muted'} data-testid="save-as-file">{problem ?? `Saves as ${fileName}`}</p>
         <div className="modal-actions">
           <button type="button" onClick={onClose}>Cancel</button>
-          <button type="submit" data-testid="save-as-confirm">Save</button>
+          <button type="submit" disabled={problem !== null} title={problem ?? undefined} data-testid="save-as-confirm">Save</button>
         </div>
       </form>
     </div>
