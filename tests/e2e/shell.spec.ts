@@ -111,6 +111,11 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await page.getByTestId('add-hall').click();
   await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('Hall 1');
   await expect(page.getByTestId('hall-name')).toHaveValue('Hall 1');
+  // An empty hall set to host AI reads as GPUs (none yet), not "0 TH/s".
+  await page.getByTestId('hall-use').selectOption('ai');
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('0 GPUs');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('TH/s');
 
   // A rack dropped in the middle of the new 40 × 20 m hall.
   await page.getByTestId('palette-rack-h100x4').dragTo(page.getByTestId('hall-overlay'));

@@ -3,11 +3,12 @@ import { useFleet } from '../state/store';
 import { computeTotals, formatHashrate, type Totals } from '../../../shared/model/totals';
 import { countOf } from '../../../shared/units';
 import { byName } from '../../../shared/model/order';
+import type { Hall } from '../../../shared/model/schema';
 import { AddSiteButton } from './inspector/structure-actions';
 
 
-/** What a hall produces: hashrate where it mines, GPUs where it hosts AI (an AI hall is not "0 TH/s"). */
-const hallOutput = (t: Totals): string => (t.gpuCount > 0 && t.hashrateThs === 0 ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
+/** What a hall produces: hashrate where it mines, GPUs where it hosts AI (an AI hall, even empty, is not "0 TH/s"). */
+const hallOutput = (t: Totals, use: Hall['currentUse']): string => ((t.gpuCount > 0 || use === 'ai') && t.hashrateThs === 0 ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
 
 /** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 export function FleetTree() {
@@ -69,7 +70,7 @@ export function FleetTree() {
                   >
                     <span className={`use-dot use-${hall.currentUse}`} aria-hidden="true" />
                     <span className="tree-name">{hall.name}</span>
-                    <span className="tree-meta">{hallOutput(computeTotals(doc, { hallId: hall.id }))}</span>
+                    <span className="tree-meta">{hallOutput(computeTotals(doc, { hallId: hall.id }), hall.currentUse)}</span>
                   </button>
                 </li>
               ))}
