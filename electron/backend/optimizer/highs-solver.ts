@@ -81,10 +81,10 @@ const relativeGap = (best: number, bound: number): number => Math.abs(bound - be
 const proves = (best: number, bound: number, gap: number): boolean => bound >= best - 1e-9 * Math.max(1, Math.abs(best)) && relativeGap(best, bound) <= gap;
 
 /**
- * Search data against a bound on the full model (the LP relaxation's, or the sites'
- * once computed): a restricted model's own bound says
- * nothing of the full model (ownBoundHolds false), and the full model has none before
- * its root LP. The models are maximizations (the plan's NPV).
+ * Search data against a bound on the full model (the LP relaxation's, or the sites' once
+ * computed): a restricted model's own bound says nothing of the full model (ownBoundHolds
+ * false), and the full model has none before its root LP. The models are maximizations
+ * (the plan's NPV).
  */
 const boundedBy = (fullBound: number, ownBoundHolds: boolean) => (d: SearchData): SearchData => {
   const bound = ownBoundHolds ? Math.min(finite(d.mip_dual_bound) ?? Infinity, fullBound) : fullBound;
@@ -159,11 +159,12 @@ export async function loadHighs(): Promise<SolveFn> {
       const lower = Float64Array.from(colLower);
       const upper = Float64Array.from(colUpper);
       for (const hall of choices) {
-        const weighted = hall.filter((c) => colValue[model.getColByName(c.column)]! > 1e-6);
-        for (const c of hall) {
+        const columns = hall.map((c) => model.getColByName(c.column));
+        const weighted = hall.filter((_, i) => colValue[columns[i]!]! > 1e-6);
+        hall.forEach((c, i) => {
           const near = weighted.some((w) => w === c || (w.option !== null && w.option === c.option && Math.abs(w.period! - c.period!) <= NEIGHBOUR_PERIODS));
-          if (!near) lower[model.getColByName(c.column)] = upper[model.getColByName(c.column)] = 0;
-        }
+          if (!near) lower[columns[i]!] = upper[columns[i]!] = 0;
+        });
       }
       model.changeColsBounds(all, lower, upper);
       model.changeColsIntegrality(all, integrality);
@@ -173,12 +174,12 @@ export async function loadHighs(): Promise<SolveFn> {
       // Searched closer than the gap asked for: the sites' bound leaves little room above the best plan.
       model.options.set({ mip_rel_gap: options.mipGap * FIRST_PLAN_GAP_SHARE });
       search(model, options, boundedBy(lpBound, false));
-      model.options.set({ mip_rel_gap: options.mipGap });
       if (Number(model.info.get('primal_solution_status')) !== 2) return unfinished;
       // Read now: restoring the bounds below discards the restricted model's solution.
       return { bound: lpBound, lpSeconds, relaxed, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
     } finally {
-      // Back to the model as written, for the full search.
+      // Back to the model as written, and the gap asked for, for the full search.
+      model.options.set({ mip_rel_gap: options.mipGap });
       model.changeColsBounds(all, colLower, colUpper);
       model.changeColsIntegrality(all, integrality);
     }
