@@ -36,6 +36,8 @@ export interface SiteBoundInput {
 export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
   const { model, colValue, rowDual, blockOf } = input;
   const data = model.getModel('csc');
+  // Every bound below is an upper one: a minimization would need them all turned round.
+  if (data.sense !== highs.constants.objectiveSense.maximize) return null;
   const { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, integrality } = data;
   const { starts, indices, values } = data.matrix;
   const block = new Int32Array(numCols);
@@ -85,7 +87,7 @@ export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
   for (let b = 0; b < blocks; b++) {
     const timeLeftS = input.timeLimitS - (Date.now() - started) / 1000;
     const milp = fractional[b] && timeLeftS > 0 && !input.stopRequested?.() ? siteMilpBound(highs, data, block, rowBlock, siteCost, b, input.mipGap, timeLeftS, input.stopRequested) : null;
-    // NaN (∞ − ∞ from opposite unbounded columns) is no bound either.
+    // A NaN dual leaves no bound either.
     const own = Number.isNaN(ownBound[b]!) ? Infinity : ownBound[b]!;
     bound += milp === null ? own : Math.min(milp, own);
   }
