@@ -309,6 +309,8 @@ export const PlanSchema = z.object({
   // Present when the limits could not be priced (the time limit came first), so an empty list never reads as "nothing binds".
   bindingLimitsUnpriced: z.string().max(300).optional(),
   conflicts: z.array(z.string()),
+  // Hashes of the model inputs the plan was made for, and those it left when applied: any other means it is out of date. Absent in older files.
+  madeForInputs: z.array(z.string().max(40)).max(100).optional(),
 });
 
 export const TitleBlockSchema = z.object({

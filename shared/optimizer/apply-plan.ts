@@ -11,6 +11,8 @@
  * of it and of the clearances around it.
  */
 import type { BatchCommand, Command } from '../commands/schema';
+import { applyCommand } from '../commands/apply';
+import { modelInputsHash } from './model';
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import { cduHeatKw, usableUnits } from '../model/cooling';
@@ -70,8 +72,16 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     }
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, model?.gpuCount ? 'ai' : model ? 'mining' : 'idle') });
   }
+  // The layout the plan lays out does not put the plan out of date: it is remembered as made for that too.
+  if (plan.madeForInputs && doc.plans.some((p) => p.id === plan.id)) {
+    const after = applyCommand(doc, { type: 'batch', label: '', commands }).doc;
+    commands.push({ type: 'update', table: 'plans', id: plan.id, patch: { madeForInputs: [...plan.madeForInputs, modelInputsHash(after)].slice(-MADE_FOR_KEPT) } });
+  }
   return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds, unfed };
 }
+
+/** A plan applied over and over remembers the latest layouts it left (the schema holds 100). */
+const MADE_FOR_KEPT = 20;
 
 /**
  * The overhead busways left feeding nothing once `removed` goes (through busways fed by

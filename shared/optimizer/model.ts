@@ -28,6 +28,8 @@ export interface OptionIx {
   maxUnits: number;
   /** Why the option cannot be chosen at all, if so. */
   excluded: Exclusion | null;
+  /** Keeping only: the miners the hall keeps, by model, each within the hall's feed and cooling (maxUnits is their sum). */
+  kept: { model: EquipmentModel; units: number }[];
 }
 
 /** Why an option is ruled out before the search, with the figures to say it in the user's units. */
@@ -81,7 +83,7 @@ export const v = {
   start: (h: number, o: number, t: number) => `x_${h}_${o}_${t}`,
   units: (h: number, o: number, t: number) => `u_${h}_${o}_${t}`,
   run: (h: number, o: number, p: number) => `y_${h}_${o}_${p}`,
-  keepRun: (h: number, p: number) => `z_${h}_${p}`,
+  keepRun: (h: number, m: number, p: number) => `z_${h}_${m}_${p}`,
   worst: 'npv_worst',
 };
 
@@ -124,7 +126,7 @@ function excludeDominated(ixs: OptionIx[]): void {
  */
 export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentModel>, fleet: FleetDoc['fleet'], placed: readonly Placement[]): OptionIx[] {
   const ixs: OptionIx[] = hall.retrofitOptions.map((stated, oi) => {
-    const option = stated.kind === 'keep-mining' ? asItIs(stated, hall, placed, models) : stated;
+    const option = stated.kind === 'keep-mining' ? asItIs(stated, hall) : stated;
     const model = option.modelId ? (models.get(option.modelId) ?? null) : null;
     if (option.modelId && !model) throw new ModelError(`Option "${option.name}" of ${hall.name} uses a model the catalog lacks (${option.modelId})`);
     let excluded: Exclusion | null = null;
@@ -142,42 +144,74 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
         excluded = { kind: 'floor', model: model.name, loadKgPerM2: floorLoad, limitKgPerM2: hall.floorLimitKgPerM2 };
       }
     }
-    return { option, model, oi, maxUnits, excluded };
+    if (option.kind !== 'keep-mining' || !model) return { option, model, oi, maxUnits, excluded, kept: [] };
+    const kept = keptMiners(option, model, placed, models);
+    return { option, model, oi, maxUnits: kept.reduce((t, k) => t + k.units, 0), excluded, kept };
   });
   excludeDominated(ixs);
   return ixs;
 }
 
 /**
+ * The miners keeping keeps: every miner model the hall's layout holds, as many as stand
+ * there, or in a hall with nothing laid out yet, the option's own model and count. Each
+ * is capped by the hall's feed and cooling alone; together they are held to them by rows
+ * of their own. Counting only the option's model left other miners in the hall earning
+ * nothing, and a hall emptied of miners fell back to the option's count.
+ */
+function keptMiners(option: RetrofitOption, model: EquipmentModel, placed: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): { model: EquipmentModel; units: number }[] {
+  const counts = new Map<EquipmentModel, number>();
+  if (placed.length === 0) counts.set(model, option.maxUnits);
+  for (const p of placed) {
+    const m = models.get(p.modelId);
+    if (m && m.hashrateThs > 0) counts.set(m, (counts.get(m) ?? 0) + 1);
+  }
+  const cap = (m: EquipmentModel, units: number) => (m.powerKw > 0 ? Math.min(units, Math.floor(option.feedKw / m.powerKw + 1e-9), Math.floor(option.usableCoolingKw / m.powerKw + 1e-9)) : units);
+  return [...counts].map(([m, units]) => ({ model: m, units: cap(m, units) })).filter((k) => k.units > 0);
+}
+
+/**
  * Keeping the miners is the hall as it stands, whatever the option recorded when it was
- * made: the hall's feed, cooling and PUE, and the units of the option's model its layout
- * holds (a hall with no miners laid out yet keeps the option's count). The option's
+ * made: the hall's feed, cooling and PUE (and its miners, keptMiners). The option's
  * copies went stale as the hall was edited: a feed cut to 20 MW still mined 36 MW.
  */
-function asItIs(option: RetrofitOption, hall: Hall, placed: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): RetrofitOption {
-  const miners = placed.filter((p) => (models.get(p.modelId)?.hashrateThs ?? 0) > 0);
-  return {
-    ...option,
-    coolingMethod: hall.cooling.method,
-    feedKw: hall.feedKw,
-    usableCoolingKw: usableCoolingKw(hall),
-    pue: hall.pue,
-    maxUnits: miners.length ? miners.filter((p) => p.modelId === option.modelId).length : option.maxUnits,
-  };
+function asItIs(option: RetrofitOption, hall: Hall): RetrofitOption {
+  return { ...option, coolingMethod: hall.cooling.method, feedKw: hall.feedKw, usableCoolingKw: usableCoolingKw(hall), pue: hall.pue };
 }
 
 /**
  * Everything buildModel reads, as one string: two documents with the same key give the
  * same model. A plan shown beside a fleet whose key has changed since is out of date.
  */
-export function modelInputsKey(doc: FleetDoc): string {
+function modelInputsKey(doc: FleetDoc): string {
   const minersPlaced = new Map<string, number>();
   const models = new Map(doc.models.map((m) => [m.id, m]));
   for (const p of doc.placements) if ((models.get(p.modelId)?.hashrateThs ?? 0) > 0) minersPlaced.set(`${p.hallId}:${p.modelId}`, (minersPlaced.get(`${p.hallId}:${p.modelId}`) ?? 0) + 1);
   const { fleet, scenarios, sites, halls } = doc;
   // How long and how closely to search changes no model.
   const { timeLimitS: _time, mipGapFraction: _gap, ...limits } = doc.limits;
-  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...minersPlaced].sort()]);
+  // Keys sorted: the same document read from the file and sent over IPC lists them in other orders.
+  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...minersPlaced].sort()], (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
+  );
+}
+
+/**
+ * The model inputs key, hashed short enough to keep in a plan (cyrb53: 53 bits, so a
+ * change goes unnoticed about once in 10^16).
+ */
+export function modelInputsHash(doc: FleetDoc): string {
+  const key = modelInputsKey(doc);
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
 /** The period (index) the AI contract falls due: a date past the horizon counts as its last period. */
@@ -284,19 +318,29 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     choices.push(choice);
     if (!choice.length) throw new ModelError(`Hall "${hall.name}" has no option that can be chosen`);
 
-    // Until another option starts, the hall keeps mining with the units it has.
-    if (keep?.model && keep.maxUnits > 0) {
+    // Until another option starts, the hall keeps mining with the miners it has.
+    for (const [m, { model, units }] of (keep?.kept ?? []).entries()) {
       for (let p = 0; p < T; p++) {
-        const z = v.keepRun(hi, p);
-        lp.bounds.set(z, [0, keep.maxUnits]);
+        const z = v.keepRun(hi, m, p);
+        lp.bounds.set(z, [0, units]);
         const started: Term[] = [];
-        for (const o of starts) for (let t = 0; t <= p; t++) started.push([keep.maxUnits, v.start(hi, o.oi, t)]);
-        addRow({ name: `zk_${hi}_${p}`, terms: [[1, z], ...started], sense: '<=', rhs: keep.maxUnits });
-        grid(site.id, p).push([keep.model.powerKw * keep.option.pue, z]);
+        for (const o of starts) for (let t = 0; t <= p; t++) started.push([units, v.start(hi, o.oi, t)]);
+        addRow({ name: `zk_${hi}_${m}_${p}`, terms: [[1, z], ...started], sense: '<=', rhs: units });
+        grid(site.id, p).push([model.powerKw * keep!.option.pue, z]);
         doc.scenarios.forEach((sc, s) => {
-          const e = unitEconomics(keep.model!, keep.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
+          const e = unitEconomics(model, keep!.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
           npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), z]);
         });
+      }
+    }
+    // Miners of several models share the hall's feed and cooling.
+    if (keep && keep.kept.length > 1) {
+      for (let p = 0; p < T; p++) {
+        const load = keep.kept.map(({ model }, m) => [model.powerKw, v.keepRun(hi, m, p)] as Term);
+        addRow({ name: `kf_${hi}_${p}`, terms: load, sense: '<=', rhs: keep.option.feedKw });
+        limits.set(`kf_${hi}_${p}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name}'s miners in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
+        addRow({ name: `kc_${hi}_${p}`, terms: load, sense: '<=', rhs: keep.option.usableCoolingKw });
+        limits.set(`kc_${hi}_${p}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling for ${hall.name}'s miners in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
       }
     }
   });

@@ -3,12 +3,12 @@
  * MILP, price the binding limits on the LP with the integer choices fixed, explain an
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
-import type { FleetDoc, Plan, PlanPeriod } from '../model/schema';
+import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
 import { datedCashFlows, discountFactor, irr, payback, unitEconomics } from './economics';
 import { writeLp, type LinearProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
-import { buildModel, contractPeriodOf, hallOfColumn, v, type BuiltModel, type Choice, type Objective } from './model';
+import { buildModel, contractPeriodOf, hallOfColumn, modelInputsHash, v, type BuiltModel, type Choice, type Objective } from './model';
 
 export interface SolverSolution {
   Status: string;
@@ -154,6 +154,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     bindingLimits: priceLimits(model, sol.Rows),
     ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
     conflicts: [],
+    madeForInputs: [modelInputsHash(doc)],
   };
   progress('sensitivity to hashprice and GPU rates');
   return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), lpText, stats };
@@ -243,15 +244,14 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
     }
     const hallPlan = { hallId: h.hall.id, optionId: chosen.option.option.id, startPeriod: chosen.start, units: chosen.units, npvUsd: 0 };
     halls.push(hallPlan);
-    const running: [typeof h.keep, (p: number) => number][] = [];
-    if (h.keep?.model) running.push([h.keep, (p) => value(v.keepRun(h.hi, p))]);
-    for (const o of h.starts) if (o.model) running.push([o, (p) => value(v.run(h.hi, o.oi, p))]);
-    for (const [o, units] of running) {
+    const running: [EquipmentModel, number, (p: number) => number][] = [];
+    for (const [k, { model: m }] of (h.keep?.kept ?? []).entries()) running.push([m, h.keep!.option.pue, (p) => value(v.keepRun(h.hi, k, p))]);
+    for (const o of h.starts) if (o.model) running.push([o.model, o.option.pue, (p) => value(v.run(h.hi, o.oi, p))]);
+    for (const [m, pue, units] of running) {
       for (let p = 0; p < T; p++) {
         const n = units(p);
         if (n < 1e-9) continue;
-        const m = o!.model!;
-        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, o!.option.pue, h.site.powerPriceUsdPerMwh, s, doc.fleet, p);
+        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, pue, h.site.powerPriceUsdPerMwh, s, doc.fleet, p);
         const row = periods[p]!;
         const itMw = (n * m.powerKw) / 1000;
         if (m.gpuCount > 0) {

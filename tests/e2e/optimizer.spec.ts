@@ -78,6 +78,14 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('optimizer-npv')).toHaveText(npvShown!);
   await expect(page.getByTestId('optimizer-saved')).toContainText('Saved in the file');
   await expect(page.getByTestId('optimizer-apply')).toBeVisible();
+  // It knows what it was made for: a change after reopening puts it out of date too.
+  await expect(page.getByTestId('optimizer-stale')).toHaveCount(0);
+  await page.getByTestId('assumptions').locator('summary').click();
+  await page.getByTestId('limit-contract-mw').fill('5');
+  await page.getByTestId('limit-contract-mw').press('Enter');
+  await expect(page.getByTestId('optimizer-stale')).toBeVisible();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('optimizer-stale')).toHaveCount(0);
 
   // The report says how sure the plan is.
   await page.getByTestId('view-reports').click();

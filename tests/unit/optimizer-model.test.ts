@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeExclusion } from '../../shared/optimizer/describe';
-import { buildModel, hallOptions, modelInputsKey, v } from '../../shared/optimizer/model';
+import { buildModel, hallOptions, modelInputsHash, v } from '../../shared/optimizer/model';
 import { blankFleet, sampleSmall } from '../../shared/samples';
 
 describe('optimizer model', () => {
@@ -63,21 +63,41 @@ describe('optimizer model', () => {
     hall.pue = 1.3;
     expect(keepOf(doc).maxUnits).toBe(3);
     expect(keepOf(doc).option).toMatchObject({ feedKw: 3.5 * rack.powerKw, pue: 1.3 });
-    // A hall with no miners laid out yet (its PDU aside) keeps the option's count (within its feed).
+    // A hall emptied of miners keeps none; one with nothing laid out yet keeps the option's count (within its feed).
     hall.feedKw = 100 * rack.powerKw;
     doc.placements = doc.placements.filter((p) => p.hallId !== hall.id || p.id === 'sm-pdu01-01');
+    expect(keepOf(doc).maxUnits).toBe(0);
+    doc.placements = doc.placements.filter((p) => p.hallId !== hall.id);
     expect(keepOf(doc).maxUnits).toBe(8);
   });
 
-  it('the model inputs key changes with what the model reads (a limit, a miner removed), not with how long or how closely to search, or a plan kept', () => {
+  it('keeping keeps every miner model the hall holds: 8 S21 XP racks and 2 S21 racks, sharing the hall\'s feed and cooling', () => {
     const doc = sampleSmall();
-    const key = modelInputsKey(doc);
-    expect(modelInputsKey({ ...doc, limits: { ...doc.limits, mipGapFraction: 0.5, timeLimitS: 5 } })).toBe(key);
-    expect(modelInputsKey({ ...doc, limits: { ...doc.limits, contractedAiMw: doc.limits.contractedAiMw + 1 } })).not.toBe(key);
+    const s21 = doc.models.find((m) => m.id === 'rack-s21')!;
+    const first = doc.placements.find((p) => p.modelId === 'rack-s21xp')!;
+    doc.placements.push({ ...first, id: 'extra-1', modelId: s21.id, yM: first.yM + 8, label: 'X1' }, { ...first, id: 'extra-2', modelId: s21.id, yM: first.yM + 10, label: 'X2' });
+    const built = buildModel(doc, 'expected');
+    const keep = built.halls[0]!.keep!;
+    expect(keep.kept.map((k) => [k.model.id, k.units])).toEqual([['rack-s21xp', 8], ['rack-s21', 2]]);
+    expect(keep.maxUnits).toBe(10);
+    // Both run until a start, each with its own power on the site's grid, and together within the hall's 1,000 kW feed.
+    const feedRow = built.lp.rows.find((r) => r.name === 'kf_0_0')!;
+    expect(feedRow).toMatchObject({ sense: '<=', rhs: 1000 });
+    expect(feedRow.terms).toEqual([[72.9, v.keepRun(0, 0, 0)], [s21.powerKw, v.keepRun(0, 1, 0)]]);
+  });
+
+  it('the model inputs hash changes with what the model reads (a limit, a miner removed), not with how long or how closely to search, or a plan kept', () => {
+    const doc = sampleSmall();
+    const key = modelInputsHash(doc);
+    expect(modelInputsHash({ ...doc, limits: { ...doc.limits, mipGapFraction: 0.5, timeLimitS: 5 } })).toBe(key);
+    expect(modelInputsHash({ ...doc, limits: { ...doc.limits, contractedAiMw: doc.limits.contractedAiMw + 1 } })).not.toBe(key);
     const miner = doc.placements.find((p) => p.modelId === 'rack-s21xp')!;
-    expect(modelInputsKey({ ...doc, placements: doc.placements.filter((p) => p !== miner) })).not.toBe(key);
+    expect(modelInputsHash({ ...doc, placements: doc.placements.filter((p) => p !== miner) })).not.toBe(key);
+    // The same fleet with its fields listed in another order (read from a file, sent over IPC) is the same.
+    const reordered = { ...doc, limits: Object.fromEntries(Object.entries(doc.limits).reverse()) as typeof doc.limits, halls: doc.halls.map((h) => Object.fromEntries(Object.entries(h).reverse()) as typeof h) };
+    expect(modelInputsHash(reordered)).toBe(key);
     // A PDU moved changes no model.
-    expect(modelInputsKey({ ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: p.xM + 1 } : p)) })).toBe(key);
+    expect(modelInputsHash({ ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: p.xM + 1 } : p)) })).toBe(key);
   });
 
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {

@@ -15,7 +15,7 @@ import { useMenuCommands } from '../shell/menu-commands';
 import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
-import { contractPeriodOf, modelInputsKey } from '../../../shared/optimizer/model';
+import { contractPeriodOf, modelInputsHash } from '../../../shared/optimizer/model';
 import { describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
@@ -33,10 +33,7 @@ export function OptimizerPanel() {
   /** Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras. */
   const [showSaved, setShowSaved] = useState(true);
   const savedPlan = doc?.plans.at(-1);
-  /** The model inputs the plan shown was made for (and applied to); empty when unknown (a plan from the file). */
-  const [madeFor, setMadeFor] = useState<ReadonlySet<string>>(new Set());
-  const inputsKey = useMemo(() => (doc ? modelInputsKey(doc) : ''), [doc]);
-  const currentKey = () => modelInputsKey(useFleet.getState().document!.doc);
+  const inputsHash = useMemo(() => (doc ? modelInputsHash(doc) : ''), [doc]);
   const [error, setError] = useState<string | null>(null);
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
@@ -72,7 +69,6 @@ export function OptimizerPanel() {
       setResult(r);
       // The plan is now part of the document: take the backend's copy and revision.
       useFleet.getState().adopt(await api.invoke('document.current', {}));
-      setMadeFor(new Set([currentKey()]));
     } catch (e) {
       const cancelled = (e as Error).message === 'Cancelled';
       // A run the user cancelled changed nothing: the plan it would have replaced comes back.
@@ -121,8 +117,6 @@ export function OptimizerPanel() {
     const concerns = (v: Violation) => v.severity === 'error' && (v.hallId !== null ? changed.has(v.hallId) : v.siteId !== null && sites.has(v.siteId));
     const before = new Set(useFleet.getState().checks.violations.filter(concerns).map((v) => v.id));
     if (await apply(command, command.label)) {
-      // The layout the plan itself laid out does not make it out of date.
-      setMadeFor(new Set([...madeFor, currentKey()]));
       const fresh = useFleet.getState().checks.violations.filter((v) => concerns(v) && !before.has(v.id)).length;
       const parts = [
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
@@ -180,7 +174,8 @@ export function OptimizerPanel() {
             )}
           </div>
           {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
-          {madeFor.size > 0 && !madeFor.has(inputsKey) && (
+          {/* The document's copy of the plan, which an apply updates; a plan from an older file knows no inputs. */}
+          {doc.plans.find((p) => p.id === plan.id)?.madeForInputs?.includes(inputsHash) === false && (
             <p className="warning" role="note" data-testid="optimizer-stale">
               The fleet has changed since this plan was made (its scenarios, limits, halls, options or miners): run again to bring it up to date.
             </p>

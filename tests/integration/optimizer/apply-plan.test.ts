@@ -3,6 +3,7 @@ import { applyCommand } from '../../../shared/commands/apply';
 import { checkFleet } from '../../../shared/constraints';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { runOptimizer } from '../../../shared/optimizer/run';
+import { modelInputsHash } from '../../../shared/optimizer/model';
 import type { Plan } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 import { loadHighs } from '../../../electron/backend/optimizer/highs-solver';
@@ -14,6 +15,13 @@ describe('apply plan', () => {
     const { plan } = runOptimizer(doc, { objective: 'expected', timeLimitS: 60, mipGap: 1e-4, planId: 'p1', now: 'now' }, solve);
     const converted = plan.halls.filter((h) => !h.optionId.endsWith('-keep'));
     expect(converted.length).toBeGreaterThan(0);
+
+    // The plan knows the inputs it was made for; kept in the document, it also learns the layout it leaves.
+    expect(plan.madeForInputs).toEqual([modelInputsHash(doc)]);
+    const withPlan = { ...doc, plans: [plan] };
+    const leaves = applyCommand(withPlan, applyPlanCommand(withPlan, plan).command).doc;
+    expect(leaves.plans[0]!.madeForInputs).toEqual([modelInputsHash(doc), modelInputsHash(leaves)]);
+    expect(modelInputsHash(leaves)).not.toBe(modelInputsHash(doc));
 
     const { command, shortfalls } = applyPlanCommand(doc, plan);
     const applied = applyCommand(doc, command);
