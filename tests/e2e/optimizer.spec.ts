@@ -16,6 +16,12 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('chart-npv-by-hall')).toContainText('Building A (S21 XP)');
   await expect(page.getByTestId('optimizer-binding')).toContainText('is worth $');
   await expect(page.getByTestId('sensitivity')).toBeVisible();
+  // The cash flows behind the NPV, period by period, with their running sum.
+  await page.getByTestId('optimizer-periods').locator('summary').click();
+  await expect(page.getByTestId('optimizer-periods').locator('tbody tr')).toHaveCount(20);
+  await expect(page.getByTestId('optimizer-periods').locator('tbody tr').first().locator('td').first()).toHaveText('Q1 2027');
+  await page.getByTestId('optimizer-periods').screenshot({ path: 'test-results/screenshots/optimizer-periods.png' });
+  await page.getByTestId('optimizer-periods').locator('summary').click();
   // The plan was stored in the document: it now has unsaved changes.
   await expect(page.getByTestId('doc-title')).toContainText('•');
   await page.screenshot({ path: 'test-results/screenshots/optimizer.png' });

@@ -11,6 +11,7 @@ import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
+import { PeriodEconomics } from './PeriodEconomics';
 import { useMenuCommands } from '../shell/menu-commands';
 import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
@@ -202,6 +203,7 @@ export function OptimizerPanel() {
               })}
             </tbody>
           </table>
+          <PeriodEconomics plan={plan} fleet={doc.fleet} />
           <h3>What the limits are worth</h3>
           {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
             <BindingLimits key={plan.id} limits={plan.bindingLimits} />
