@@ -258,6 +258,12 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await page.getByTestId('row-gap').fill('1e308');
   await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Gap: a length from 0 to 2000 m');
   await expect(page.getByTestId('row-place')).toBeDisabled();
+  // So is a row that would run out of the hall (60 copies 1.7 km apart ended in a raw schema error).
+  await page.getByTestId('row-count').fill('60');
+  await page.getByTestId('row-gap').fill('1700');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText(/^The row would run [\d,.]+ m past Hall 1's east wall: fewer copies or a smaller gap$/);
+  await expect(page.getByTestId('row-place')).toBeDisabled();
+  await page.getByTestId('row-count').fill('3');
   await page.getByTestId('row-gap').fill('0.2');
   await page.getByTestId('row-place').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, copies, rowOf, turnSelection } from '../../renderer/src/layout/arrange';
+import { align, copies, rowEndM, rowOf, turnSelection } from '../../renderer/src/layout/arrange';
 import { dropPlacement } from '../../renderer/src/layout/palette-drop';
 import { applyCommand } from '../../shared/commands/apply';
 import type { Placement } from '../../shared/model/schema';
@@ -42,6 +42,8 @@ describe('arranging equipment', () => {
     expect(new Set(cmd.entities.items.map((p) => p.id)).size).toBe(3);
     // Labelled on from the source's "1.1", past the 1.2–1.8 the hall's racks already wear, instead of three more "1.1".
     expect(cmd.entities.items.map((p) => (p as Placement).label)).toEqual(['1.9', '1.10', '1.11']);
+    // The last copy's east edge: 2.1 m on from the source's centre, and half a rack more.
+    expect(rowEndM(source, models.get(source.modelId)!, 3, 0.1)).toBeCloseTo(source.xM + 2.1 + 0.3, 9);
   });
   it('new units are labelled by their kind, the first number free: R1, R2 for GPU racks, CDU 2 beside CDU 1', () => {
     const source = { ...doc.placements.find((p) => p.id === 'sm-gpu01-01')!, label: '' };

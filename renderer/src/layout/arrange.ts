@@ -56,6 +56,12 @@ export function turnSelection(placements: readonly Placement[], turn: 90 | 270):
   return { type: 'batch', label: 'rotate', commands: [rotate, { type: 'move', moves }] };
 }
 
+/** Where the far (east) edge of the last of `count` copies from rowOf would stand, in hall metres. */
+export function rowEndM(source: Placement, model: EquipmentModel, count: number, gapM: number): number {
+  const { widthM } = rotatedSize(model, source.rotationDeg);
+  return source.xM + count * (widthM + gapM) + widthM / 2;
+}
+
 /** `count` more units beside `source` along x, `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */
 export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, count: number, gapM: number): InsertCommand {
   const { widthM } = rotatedSize(model, source.rotationDeg);

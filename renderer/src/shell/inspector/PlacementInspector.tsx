@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useFleet } from '../../state/store';
-import { rowOf } from '../../layout/arrange';
+import { rowEndM, rowOf } from '../../layout/arrange';
 import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
@@ -21,13 +21,18 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const sources = powerSourcesInHall(doc, p.hallId).filter((q) => q.id !== p.id);
   const rowCount = Number(rowCountText);
   const rowGap = Number(rowGapText);
+  const length = displayUnit(units, 'length');
+  const hall = doc.halls.find((h) => h.id === p.hallId);
+  // Past the hall's east wall a copy could only stand outside it (and 1e308 m froze the editor building them).
+  const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(p, model, rowCount, length.toStored(rowGap)) - hall.widthM : 0;
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
       ? 'Copies: a whole number from 1 to 500'
-      : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0 || displayUnit(units, 'length').toStored(rowGap) > CEILING.hallLengthM
-        ? // Copies a hall apart or more could only land outside it (and 1e308 m froze the editor building them).
-          `Gap: a length from 0 to ${plainNumber(displayUnit(units, 'length').fromStored(CEILING.hallLengthM), 0)} ${displayUnit(units, 'length').symbol}`
-        : null;
+      : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0 || length.toStored(rowGap) > CEILING.hallLengthM
+        ? `Gap: a length from 0 to ${plainNumber(length.fromStored(CEILING.hallLengthM), 0)} ${length.symbol}`
+        : overshootM > 1e-6
+          ? `The row would run ${formatQuantity(overshootM, 'length', units, 2)} past ${hall!.name}'s east wall: fewer copies or a smaller gap`
+          : null;
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -62,11 +67,11 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       {model && (
         <div className="row-of" role="group" aria-label="Place a row">
           <label>Copies <input type="number" min={1} max={500} value={rowCountText} onChange={(e) => setRowCountText(e.target.value)} data-testid="row-count" /></label>
-          <label>Gap ({displayUnit(units, 'length').symbol}) <input type="number" min={0} step={0.1} value={rowGapText} onChange={(e) => setRowGapText(e.target.value)} data-testid="row-gap" /></label>
+          <label>Gap ({length.symbol}) <input type="number" min={0} step={0.1} value={rowGapText} onChange={(e) => setRowGapText(e.target.value)} data-testid="row-gap" /></label>
           <button
             disabled={rowProblem !== null}
             title={rowProblem ?? undefined}
-            onClick={() => void apply(rowOf(doc, p, model, rowCount, displayUnit(units, 'length').toStored(rowGap)), `row of ${rowCount}`)}
+            onClick={() => void apply(rowOf(doc, p, model, rowCount, length.toStored(rowGap)), `row of ${rowCount}`)}
             data-testid="row-place"
           >
             Place a row
