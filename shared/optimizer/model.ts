@@ -316,7 +316,14 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     }
     addRow({ name: `one_${hi}`, terms: choice.map(({ column }) => [1, column] as Term), sense: '=', rhs: 1 });
     choices.push(choice);
-    if (!choice.length) throw new ModelError(`Hall "${hall.name}" has no option that can be chosen`);
+    if (!choice.length) {
+      const ruledOut = ixs.filter((o) => o.excluded).map((o) => `"${o.option.name}": ${describeExclusion(o.excluded!, doc.fleet.unitSystem)}`);
+      throw new ModelError(
+        ixs.length === 0
+          ? `Hall "${hall.name}" has no retrofit option, not even to keep mining or idle: add one under Retrofit options in its inspector`
+          : `Hall "${hall.name}" has no option that can be chosen (${ruledOut.join('; ')})`,
+      );
+    }
 
     // Until another option starts, the hall keeps mining with the miners it has.
     for (const [m, { model, units }] of (keep?.kept ?? []).entries()) {

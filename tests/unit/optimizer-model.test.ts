@@ -100,6 +100,13 @@ describe('optimizer model', () => {
     expect(modelInputsHash({ ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: p.xM + 1 } : p)) })).toBe(key);
   });
 
+  it('a hall left without options says how to give it one, rather than leave the optimizer stuck', () => {
+    const doc = sampleSmall();
+    doc.limits.contractedAiMw = 0;
+    doc.halls[0]!.retrofitOptions = [];
+    expect(() => buildModel(doc, 'expected')).toThrow('Hall "Hall 1" has no retrofit option, not even to keep mining or idle: add one under Retrofit options in its inspector');
+  });
+
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {
     const doc = sampleSmall();
     const hall = doc.halls[0]!;
