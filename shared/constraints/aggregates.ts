@@ -114,7 +114,11 @@ export function hallSiteAggregate(hall: Hall, site: Site): Aggregate {
  */
 export function hallOverlapAggregates(halls: readonly Hall[]): Aggregate[] {
   const bySite = new Map<string, Hall[]>();
-  for (const h of halls) bySite.set(h.siteId, [...(bySite.get(h.siteId) ?? []), h]);
+  for (const h of halls) {
+    const onSite = bySite.get(h.siteId);
+    if (onSite) onSite.push(h);
+    else bySite.set(h.siteId, [h]);
+  }
   const out: Aggregate[] = [];
   for (const site of bySite.values()) {
     site.forEach((a, i) => {

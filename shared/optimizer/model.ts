@@ -250,7 +250,11 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   };
 
   const placedIn = new Map<string, Placement[]>();
-  for (const p of doc.placements) placedIn.set(p.hallId, [...(placedIn.get(p.hallId) ?? []), p]);
+  for (const p of doc.placements) {
+    const inHall = placedIn.get(p.hallId);
+    if (inHall) inHall.push(p);
+    else placedIn.set(p.hallId, [p]);
+  }
   doc.halls.forEach((hall, hi) => {
     const site = sites.get(hall.siteId);
     if (!site) throw new ModelError(`Hall "${hall.name}" belongs to no site`);
