@@ -28,7 +28,7 @@ export interface OptionIx {
   maxUnits: number;
   /** Why the option cannot be chosen at all, if so. */
   excluded: Exclusion | null;
-  /** Keeping only: the miners the hall keeps, by model, each within the hall's feed and cooling (maxUnits is their sum). */
+  /** Keeping only: the units the hall keeps (miners, and GPU systems already there), by model, each within the hall's feed and cooling (maxUnits is their sum). */
   kept: { model: EquipmentModel; units: number }[];
 }
 
@@ -145,26 +145,30 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
       }
     }
     if (option.kind !== 'keep-mining' || !model) return { option, model, oi, maxUnits, excluded, kept: [] };
-    const kept = keptMiners(option, model, placed, models);
+    const kept = keptUnits(option, model, placed, models);
     return { option, model, oi, maxUnits: kept.reduce((t, k) => t + k.units, 0), excluded, kept };
   });
   excludeDominated(ixs);
   return ixs;
 }
 
+/** Units that earn: miners and GPU systems. */
+const earns = (m: EquipmentModel | undefined): boolean => !!m && (m.hashrateThs > 0 || m.gpuCount > 0);
+
 /**
- * The miners keeping keeps: every miner model the hall's layout holds, as many as stand
- * there, or in a hall with nothing laid out yet, the option's own model and count. Each
- * is capped by the hall's feed and cooling alone; together they are held to them by rows
- * of their own. Counting only the option's model left other miners in the hall earning
- * nothing, and a hall emptied of miners fell back to the option's count.
+ * The units keeping keeps: every earning model the hall's layout holds (its miners, and
+ * the GPU racks of a retrofit already begun), as many as stand there, or in a hall with
+ * nothing laid out yet, the option's own model and count. Each is capped by the hall's
+ * feed and cooling alone; together they are held to them by rows of their own. Counting
+ * only the option's model left the hall's other miners, and Building B's 16 GB200 racks,
+ * earning nothing, and a hall emptied of miners fell back to the option's count.
  */
-function keptMiners(option: RetrofitOption, model: EquipmentModel, placed: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): { model: EquipmentModel; units: number }[] {
+function keptUnits(option: RetrofitOption, model: EquipmentModel, placed: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): { model: EquipmentModel; units: number }[] {
   const counts = new Map<EquipmentModel, number>();
   if (placed.length === 0) counts.set(model, option.maxUnits);
   for (const p of placed) {
     const m = models.get(p.modelId);
-    if (m && m.hashrateThs > 0) counts.set(m, (counts.get(m) ?? 0) + 1);
+    if (earns(m)) counts.set(m!, (counts.get(m!) ?? 0) + 1);
   }
   const cap = (m: EquipmentModel, units: number) => (m.powerKw > 0 ? Math.min(units, Math.floor(option.feedKw / m.powerKw + 1e-9), Math.floor(option.usableCoolingKw / m.powerKw + 1e-9)) : units);
   return [...counts].map(([m, units]) => ({ model: m, units: cap(m, units) })).filter((k) => k.units > 0);
@@ -172,7 +176,7 @@ function keptMiners(option: RetrofitOption, model: EquipmentModel, placed: reado
 
 /**
  * Keeping the miners is the hall as it stands, whatever the option recorded when it was
- * made: the hall's feed, cooling and PUE (and its miners, keptMiners). The option's
+ * made: the hall's feed, cooling and PUE (and its units, keptUnits). The option's
  * copies went stale as the hall was edited: a feed cut to 20 MW still mined 36 MW.
  */
 function asItIs(option: RetrofitOption, hall: Hall): RetrofitOption {
@@ -184,14 +188,14 @@ function asItIs(option: RetrofitOption, hall: Hall): RetrofitOption {
  * same model. A plan shown beside a fleet whose key has changed since is out of date.
  */
 function modelInputsKey(doc: FleetDoc): string {
-  const minersPlaced = new Map<string, number>();
+  const earning = new Map<string, number>();
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  for (const p of doc.placements) if ((models.get(p.modelId)?.hashrateThs ?? 0) > 0) minersPlaced.set(`${p.hallId}:${p.modelId}`, (minersPlaced.get(`${p.hallId}:${p.modelId}`) ?? 0) + 1);
+  for (const p of doc.placements) if (earns(models.get(p.modelId))) earning.set(`${p.hallId}:${p.modelId}`, (earning.get(`${p.hallId}:${p.modelId}`) ?? 0) + 1);
   const { fleet, scenarios, sites, halls } = doc;
   // How long and how closely to search changes no model.
   const { timeLimitS: _time, mipGapFraction: _gap, ...limits } = doc.limits;
   // Keys sorted: the same document read from the file and sent over IPC lists them in other orders.
-  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...minersPlaced].sort()], (_key, value: unknown) =>
+  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...earning].sort()], (_key, value: unknown) =>
     value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
   );
 }
@@ -329,7 +333,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       );
     }
 
-    // Until another option starts, the hall keeps mining with the miners it has.
+    // Until another option starts, the hall keeps earning with the units it has.
     for (const [m, { model, units }] of (keep?.kept ?? []).entries()) {
       for (let p = 0; p < T; p++) {
         const z = v.keepRun(hi, m, p);
@@ -342,16 +346,18 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
           const e = unitEconomics(model, keep!.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
           npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), z]);
         });
+        // GPU racks already in the hall serve the AI contract too (they need no new deliveries).
+        if (model.gpuCount > 0 && p === contractPeriod) aiTerms.push([model.powerKw / 1000, z]);
       }
     }
-    // Miners of several models share the hall's feed and cooling.
+    // Units of several models share the hall's feed and cooling.
     if (keep && keep.kept.length > 1) {
       for (let p = 0; p < T; p++) {
         const load = keep.kept.map(({ model }, m) => [model.powerKw, v.keepRun(hi, m, p)] as Term);
         addRow({ name: `kf_${hi}_${p}`, terms: load, sense: '<=', rhs: keep.option.feedKw });
-        limits.set(`kf_${hi}_${p}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name}'s miners in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
+        limits.set(`kf_${hi}_${p}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} as it stands in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
         addRow({ name: `kc_${hi}_${p}`, terms: load, sense: '<=', rhs: keep.option.usableCoolingKw });
-        limits.set(`kc_${hi}_${p}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling for ${hall.name}'s miners in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
+        limits.set(`kc_${hi}_${p}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling for ${hall.name} as it stands in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
       }
     }
   });

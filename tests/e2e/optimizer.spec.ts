@@ -194,13 +194,13 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);
 });
 
-test('a hall\'s retrofit options are edited in its inspector and reach the optimizer: with no AI option able to run in time, the contract is explained', async ({ page, web }) => {
+test('a hall\'s retrofit options are edited in its inspector and reach the optimizer: with no AI option able to run in time, the contract is explained as a conflict', async ({ page, web }) => {
   await openPlanner(page, web.url);
   await page.getByTestId('tree-hall-wtx-b').click();
   await page.getByTestId('retrofit-options').locator('summary').click();
   await expect(page.getByTestId('retrofit-options').locator('summary')).toHaveText('Retrofit options (3)');
   // The keep option says it follows the hall; the AI retrofit shows its figures.
-  await expect(page.getByTestId('option-fields-wtx-b-keep')).toContainText('Keeping mines with the hall as it stands');
+  await expect(page.getByTestId('option-fields-wtx-b-keep')).toContainText('Keeping runs the hall as it stands');
   await expect(page.getByTestId('option-lead-wtx-b-ai')).toHaveValue('4');
   await page.getByTestId('option-lead-wtx-b-ai').fill('40');
   await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
@@ -223,5 +223,6 @@ test('a hall\'s retrofit options are edited in its inspector and reach the optim
 
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('optimizer-run').click();
-  await expect(page.getByTestId('optimizer').getByRole('alert')).toContainText('no hall has an AI option that can run by Q1 2029');
+  // Building B's 16 GB200 racks already there hold 2.1 MW of the 6 MW contract: no plan can meet the rest.
+  await expect(page.getByTestId('optimizer-conflicts')).toContainText('AI contract', { timeout: 60_000 });
 });

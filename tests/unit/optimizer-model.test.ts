@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { describeExclusion } from '../../shared/optimizer/describe';
-import { buildModel, hallOptions, modelInputsHash, v } from '../../shared/optimizer/model';
+import { buildModel, contractPeriodOf, hallOptions, modelInputsHash, v } from '../../shared/optimizer/model';
 import { blankFleet, sampleSmall } from '../../shared/samples';
+import type { FleetDoc } from '../../shared/model/schema';
+
+/** The small sample without its AI corner (two GB200 racks already placed): a hall that only mines. */
+function miningOnly(doc: FleetDoc): FleetDoc {
+  const gpu = new Set(doc.models.filter((m) => m.gpuCount > 0).map((m) => m.id));
+  doc.placements = doc.placements.filter((p) => !gpu.has(p.modelId));
+  return doc;
+}
 
 describe('optimizer model', () => {
   it('an option that does what another does for more capex is never chosen, so it gets no variables', () => {
@@ -27,7 +35,7 @@ describe('optimizer model', () => {
   });
 
   it('never proposes racks the slab cannot carry: a GB200 NVL72 puts 1,360 kg on 0.6 × (1.068 + 2 × 0.5) m = 1,096.07 kg/m²', () => {
-    const doc = sampleSmall();
+    const doc = miningOnly(sampleSmall());
     const hall = doc.halls[0]!;
     const ai = (limit: number) => {
       hall.floorLimitKgPerM2 = limit;
@@ -48,7 +56,7 @@ describe('optimizer model', () => {
   });
 
   it('keeping the miners is the hall as it stands: its feed, PUE and the miners its layout holds, not the copies its option made', () => {
-    const doc = sampleSmall();
+    const doc = miningOnly(sampleSmall());
     const hall = doc.halls[0]!;
     const keep = hall.retrofitOptions.find((o) => o.kind === 'keep-mining')!;
     const rack = doc.models.find((m) => m.id === keep.modelId)!;
@@ -72,7 +80,7 @@ describe('optimizer model', () => {
   });
 
   it('keeping keeps every miner model the hall holds: 8 S21 XP racks and 2 S21 racks, sharing the hall\'s feed and cooling', () => {
-    const doc = sampleSmall();
+    const doc = miningOnly(sampleSmall());
     const s21 = doc.models.find((m) => m.id === 'rack-s21')!;
     const first = doc.placements.find((p) => p.modelId === 'rack-s21xp')!;
     doc.placements.push({ ...first, id: 'extra-1', modelId: s21.id, yM: first.yM + 8, label: 'X1' }, { ...first, id: 'extra-2', modelId: s21.id, yM: first.yM + 10, label: 'X2' });
@@ -107,8 +115,17 @@ describe('optimizer model', () => {
     expect(() => buildModel(doc, 'expected')).toThrow('Hall "Hall 1" has no retrofit option, not even to keep mining or idle: add one under Retrofit options in its inspector');
   });
 
+  it('keeping keeps the GPU racks a retrofit already put in the hall: they earn, and serve the AI contract', () => {
+    const built = buildModel(sampleSmall(), 'expected');
+    expect(built.halls[0]!.keep!.kept.map((k) => [k.model.id, k.units])).toEqual([['rack-s21xp', 8], ['nvl72-gb200', 2]]);
+    const contract = built.lp.rows.find((r) => r.name === 'contract')!;
+    const period = contractPeriodOf(sampleSmall());
+    // 2 × 132 kW = 0.264 MW of the contract, while the hall has not started another option.
+    expect(contract.terms).toContainEqual([0.132, v.keepRun(0, 1, period)]);
+  });
+
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {
-    const doc = sampleSmall();
+    const doc = miningOnly(sampleSmall());
     const hall = doc.halls[0]!;
     const ai = hall.retrofitOptions.find((o) => o.kind === 'retrofit-ai')!;
     ai.leadTimePeriods = 30;

@@ -58,7 +58,7 @@ function OptionFields({ hall, option, setOptions }: { hall: Hall; option: Retrof
       {option.modelId !== null && <ChoiceField label="Units of" testId={testId('model')} value={option.modelId} choices={modelChoices} onCommit={(modelId) => set({ modelId }, 'model')} />}
       {keeping ? (
         <>
-          <p className="muted">Keeping mines with the hall as it stands: its feed, cooling and PUE, and the miners its layout holds.</p>
+          <p className="muted">Keeping runs the hall as it stands: its feed, cooling and PUE, and the miners and GPU racks its layout holds.</p>
           <NumberField label="Units while the hall has no layout" testId={testId('units')} integer value={option.maxUnits} min={0} max={1_000_000} onCommit={(maxUnits) => set({ maxUnits }, 'units')} />
         </>
       ) : (
