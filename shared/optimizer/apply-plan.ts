@@ -72,15 +72,17 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     }
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, model?.gpuCount ? 'ai' : model ? 'mining' : 'idle') });
   }
-  // The layout the plan lays out does not put the plan out of date: it is remembered as made for that too.
-  if (plan.madeForInputs && doc.plans.some((p) => p.id === plan.id)) {
-    const after = applyCommand(doc, { type: 'batch', label: '', commands }).doc;
-    commands.push({ type: 'update', table: 'plans', id: plan.id, patch: { madeForInputs: [...plan.madeForInputs, modelInputsHash(after)].slice(-MADE_FOR_KEPT) } });
+  // The layout the plan lays out does not put the plan out of date: the document's copy of the plan remembers it too.
+  const kept = doc.plans.find((p) => p.id === plan.id)?.madeForInputs;
+  if (kept?.length) {
+    const after = modelInputsHash(applyCommand(doc, { type: 'batch', label: '', commands }).doc);
+    const hashes = [...new Set([...kept, after])];
+    // The inputs it was made for, first, and the latest layouts it left (the schema holds 100).
+    commands.push({ type: 'update', table: 'plans', id: plan.id, patch: { madeForInputs: [hashes[0]!, ...hashes.slice(1).slice(1 - MADE_FOR_KEPT)] } });
   }
   return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds, unfed };
 }
 
-/** A plan applied over and over remembers the latest layouts it left (the schema holds 100). */
 const MADE_FOR_KEPT = 20;
 
 /**

@@ -22,6 +22,9 @@ describe('apply plan', () => {
     const leaves = applyCommand(withPlan, applyPlanCommand(withPlan, plan).command).doc;
     expect(leaves.plans[0]!.madeForInputs).toEqual([modelInputsHash(doc), modelInputsHash(leaves)]);
     expect(modelInputsHash(leaves)).not.toBe(modelInputsHash(doc));
+    // Applied again over its own layout, it leaves the same inputs, remembered once.
+    const again = applyCommand(leaves, applyPlanCommand(leaves, plan).command).doc;
+    expect(again.plans[0]!.madeForInputs).toEqual(leaves.plans[0]!.madeForInputs);
 
     const { command, shortfalls } = applyPlanCommand(doc, plan);
     const applied = applyCommand(doc, command);
