@@ -7,9 +7,9 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FleetDoc } from '../shared/model/schema';
-import { buildModel, type Objective } from '../shared/optimizer/model';
-import { writeLp } from '../shared/optimizer/lp';
-import { lpTitleOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
+import type { Objective } from '../shared/optimizer/model';
+import { emptyProgram, toMatrix } from '../shared/optimizer/lp';
+import { lpFileOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
 import { loadHighs } from './backend/optimizer/highs-solver';
 
 export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' };
@@ -33,7 +33,7 @@ const errorReply = (error: unknown): WorkerReply => ({ type: 'error', message: e
 if ('writeLp' in data) {
   const { doc, objective } = data.writeLp;
   try {
-    port.postMessage({ type: 'lp', text: writeLp(buildModel(doc, objective).lp, lpTitleOf(doc)) } satisfies WorkerReply);
+    port.postMessage({ type: 'lp', text: lpFileOf(doc, objective) } satisfies WorkerReply);
   } catch (error) {
     port.postMessage(errorReply(error));
   }
@@ -43,7 +43,10 @@ if ('writeLp' in data) {
 
 function serveSolves(stopFlag: Int32Array): void {
   const solver = loadHighs().then((solve) => {
-    solve('Maximize\n obj: x\nSubject To\n c: x <= 1\nEnd\n', { timeLimitS: 5, mipGap: 0 });
+    const warmUp = emptyProgram('max');
+    warmUp.objective.push([1, 'x']);
+    warmUp.rows.push({ name: 'c', terms: [[1, 'x']], sense: '<=', rhs: 1 });
+    solve(toMatrix(warmUp), { timeLimitS: 5, mipGap: 0 });
     port.postMessage({ type: 'ready' } satisfies WorkerReply);
     return solve;
   });

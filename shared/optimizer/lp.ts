@@ -1,7 +1,8 @@
 /**
- * A linear program in memory and its CPLEX LP text: the form HiGHS, CBC and every other
- * MILP solver read, so the file a user exports is exactly what we solve. Lines are
- * wrapped well under HiGHS-wasm's ~560-character limit.
+ * A linear program in memory, its matrix form and its CPLEX LP text. The solver is handed
+ * the matrix form and a user's LP file is written from it, so the file holds exactly the
+ * numbers solved (a test reads the file back with HiGHS and compares). Lines are wrapped
+ * well under HiGHS-wasm's ~560-character limit.
  */
 export type Sense = '<=' | '>=' | '=';
 export type Term = [coefficient: number, variable: string];
@@ -27,60 +28,169 @@ export function emptyProgram(sense: 'max' | 'min'): LinearProgram {
   return { sense, objective: [], rows: [], bounds: new Map(), integers: new Set(), binaries: new Set() };
 }
 
-const MAX_LINE = 480;
-
-function num(v: number): string {
-  if (!Number.isFinite(v)) throw new Error(`LP: a coefficient is not a finite number (${v})`);
-  // Twelve significant digits: exact for every input the model holds, short enough to read.
-  return String(Number(v.toPrecision(12)));
+/**
+ * The program as a solver takes it. Columns are numbered as an LP reader numbers them,
+ * by first appearance (objective, rows, bounds, integers, binaries), and every number is
+ * the one the LP text prints.
+ */
+export interface MatrixProgram {
+  sense: 'max' | 'min';
+  columns: string[];
+  cost: Float64Array;
+  lower: Float64Array;
+  upper: Float64Array;
+  /** 1 for an integer column (binaries included), else 0. */
+  integer: Int32Array;
+  rows: string[];
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  /** Row-wise: row i's entries are starts[i] to starts[i + 1] of indices (columns) and values. */
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
 }
+
+/** Twelve significant digits: exact for every input the model holds, short enough to read. */
+function rounded(v: number): number {
+  // Most coefficients are whole numbers, which need no rounding (and printing them is slow).
+  if (Number.isInteger(v) && Math.abs(v) < 1e12) return v;
+  if (!Number.isFinite(v)) throw new Error(`LP: a coefficient is not a finite number (${v})`);
+  return Number(v.toPrecision(12));
+}
+
+const emptyRowColumn = (ts: Term[]): string => ts[0]?.[1] ?? 'zero';
+
+const boundOf = (v: number): number => (v === Infinity || v === -Infinity ? v : rounded(v));
+
+export function toMatrix(lp: LinearProgram): MatrixProgram {
+  const index = new Map<string, number>();
+  const columnOf = (name: string): number => {
+    let j = index.get(name);
+    if (j === undefined) index.set(name, (j = index.size));
+    return j;
+  };
+  /**
+   * A row's terms merged by variable, zeros dropped: a variable left with none is not in
+   * the row's text. A row whose terms all cancel names its first variable (or `zero`), as
+   * its text does, which makes that a column.
+   */
+  const positionInRow = new Map<string, number>();
+  const merged = (ts: Term[]): { columns: number[]; coefficients: number[] } => {
+    positionInRow.clear();
+    const names: string[] = [];
+    const sums: number[] = [];
+    for (const [c, name] of ts) {
+      const at = positionInRow.get(name);
+      if (at === undefined) {
+        positionInRow.set(name, names.push(name) - 1);
+        sums.push(c);
+      } else sums[at] = sums[at]! + c;
+    }
+    const columns: number[] = [];
+    const coefficients: number[] = [];
+    names.forEach((name, n) => {
+      if (sums[n] === 0) return;
+      columns.push(columnOf(name));
+      coefficients.push(sums[n]!);
+    });
+    if (columns.length === 0) columnOf(emptyRowColumn(ts));
+    return { columns, coefficients };
+  };
+  const objective = merged(lp.objective);
+  const rowTerms = lp.rows.map((row) => merged(row.terms));
+  // A variable's bounds are in the text only when they are not the default (≥ 0).
+  for (const [name, [lo, hi]] of lp.bounds) if (index.has(name) || lo !== 0 || hi !== Infinity) columnOf(name);
+  for (const name of lp.integers) columnOf(name);
+  for (const name of lp.binaries) columnOf(name);
+
+  const n = index.size;
+  const cost = new Float64Array(n);
+  objective.columns.forEach((j, n) => (cost[j] = rounded(objective.coefficients[n]!)));
+  const lower = new Float64Array(n);
+  const upper = new Float64Array(n).fill(Infinity);
+  const integer = new Int32Array(n);
+  for (const [name, [lo, hi]] of lp.bounds) {
+    const j = index.get(name);
+    if (j === undefined) continue;
+    lower[j] = boundOf(lo);
+    upper[j] = boundOf(hi);
+  }
+  for (const name of lp.integers) integer[index.get(name)!] = 1;
+  for (const name of lp.binaries) {
+    const j = index.get(name)!;
+    integer[j] = 1;
+    lower[j] = 0;
+    upper[j] = 1;
+  }
+  const m = lp.rows.length;
+  const rowLower = new Float64Array(m);
+  const rowUpper = new Float64Array(m);
+  const starts = new Int32Array(m + 1);
+  const entries = rowTerms.reduce((t, r) => t + r.columns.length, 0);
+  const indices = new Int32Array(entries);
+  const values = new Float64Array(entries);
+  let k = 0;
+  lp.rows.forEach((row, i) => {
+    const rhs = rounded(row.rhs);
+    rowLower[i] = row.sense === '<=' ? -Infinity : rhs;
+    rowUpper[i] = row.sense === '>=' ? Infinity : rhs;
+    const { columns, coefficients } = rowTerms[i]!;
+    for (let n = 0; n < columns.length; n++) {
+      indices[k] = columns[n]!;
+      values[k++] = rounded(coefficients[n]!);
+    }
+    starts[i + 1] = k;
+  });
+  return { sense: lp.sense, columns: [...index.keys()], cost, lower, upper, integer, rows: lp.rows.map((r) => r.name), rowLower, rowUpper, starts, indices, values };
+}
+
+const MAX_LINE = 480;
 
 function wrap(head: string, parts: string[], tail: string): string[] {
   const lines: string[] = [];
   let line = head;
-  for (const part of parts) {
+  for (const part of [...parts, ...(tail ? [tail] : [])]) {
     if (line.length + part.length + 1 > MAX_LINE) {
       lines.push(line);
       line = '   ';
     }
     line += ` ${part}`;
   }
-  if (tail) {
-    if (line.length + tail.length + 1 > MAX_LINE) {
-      lines.push(line);
-      line = '   ';
-    }
-    line += ` ${tail}`;
-  }
   lines.push(line);
   return lines;
 }
 
-function terms(ts: Term[]): string[] {
-  const merged = new Map<string, number>();
-  for (const [c, v] of ts) merged.set(v, (merged.get(v) ?? 0) + c);
-  const out: string[] = [];
-  for (const [v, c] of merged) {
-    if (c === 0) continue;
-    out.push(`${c < 0 ? '-' : out.length ? '+' : ''} ${num(Math.abs(c))} ${v}`.trim());
-  }
-  return out.length ? out : ['0 ' + (ts[0]?.[1] ?? 'zero')];
+/** `2 x - 3 y`; with no terms, `0 first` for a column the row named (its text must name one). */
+function sum(columns: readonly string[], at: readonly number[], coefficients: ArrayLike<number>, empty: string): string[] {
+  if (at.length === 0) return [`0 ${empty}`];
+  return at.map((j, n) => {
+    const c = coefficients[n]!;
+    return `${c < 0 ? '- ' : n ? '+ ' : ''}${Math.abs(c)} ${columns[j]}`;
+  });
 }
 
 export function writeLp(lp: LinearProgram, title: string): string {
-  const lines: string[] = [`\\ ${title}`, lp.sense === 'max' ? 'Maximize' : 'Minimize'];
-  lines.push(...wrap(' obj:', terms(lp.objective), ''));
+  const p = toMatrix(lp);
+  const lines: string[] = [`\\ ${title}`, p.sense === 'max' ? 'Maximize' : 'Minimize'];
+  const inObjective = [...p.cost.keys()].filter((j) => p.cost[j] !== 0);
+  lines.push(...wrap(' obj:', sum(p.columns, inObjective, inObjective.map((j) => p.cost[j]!), emptyRowColumn(lp.objective)), ''));
   lines.push('Subject To');
-  for (const row of lp.rows) lines.push(...wrap(` ${row.name}:`, terms(row.terms), `${row.sense} ${num(row.rhs)}`));
+  p.rows.forEach((name, i) => {
+    const at = [...p.indices.subarray(p.starts[i], p.starts[i + 1])];
+    const rhs = p.rowLower[i] === -Infinity ? `<= ${p.rowUpper[i]}` : p.rowUpper[i] === Infinity ? `>= ${p.rowLower[i]}` : `= ${p.rowLower[i]}`;
+    lines.push(...wrap(` ${name}:`, sum(p.columns, at, p.values.subarray(p.starts[i], p.starts[i + 1]), emptyRowColumn(lp.rows[i]!.terms)), rhs));
+  });
   lines.push('Bounds');
-  for (const [v, [lo, hi]] of lp.bounds) {
-    if (lp.binaries.has(v)) continue;
-    const low = lo === -Infinity ? '-inf' : num(lo);
-    const high = hi === Infinity ? '+inf' : num(hi);
-    lines.push(lo === hi ? ` ${v} = ${low}` : ` ${low} <= ${v} <= ${high}`);
-  }
-  if (lp.integers.size) lines.push('General', ...wrap('', [...lp.integers], ''));
-  if (lp.binaries.size) lines.push('Binary', ...wrap('', [...lp.binaries], ''));
+  const binary = (j: number) => p.integer[j] === 1 && p.lower[j] === 0 && p.upper[j] === 1;
+  p.columns.forEach((name, j) => {
+    const [lo, hi] = [p.lower[j]!, p.upper[j]!];
+    if (binary(j) || (lo === 0 && hi === Infinity)) return;
+    lines.push(lo === hi ? ` ${name} = ${lo}` : ` ${lo === -Infinity ? '-inf' : lo} <= ${name} <= ${hi === Infinity ? '+inf' : hi}`);
+  });
+  const generals = p.columns.filter((_, j) => p.integer[j] === 1 && !binary(j));
+  const binaries = p.columns.filter((_, j) => binary(j));
+  if (generals.length) lines.push('General', ...wrap('', generals, ''));
+  if (binaries.length) lines.push('Binary', ...wrap('', binaries, ''));
   lines.push('End', '');
   return lines.join('\n');
 }

@@ -5,7 +5,7 @@
  */
 import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
 import { datedCashFlows, discountFactor, irr, payback, unitEconomics } from './economics';
-import { writeLp, type LinearProgram, type Term } from './lp';
+import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
 import { buildModel, contractPeriodOf, hallOfColumn, modelInputsHash, v, type BuiltModel, type Choice, type Objective } from './model';
@@ -55,7 +55,7 @@ export interface SolveOptions {
   priceWithFixed?: string[];
 }
 
-export type SolveFn = (lp: string, options: SolveOptions) => SolverSolution;
+export type SolveFn = (program: MatrixProgram, options: SolveOptions) => SolverSolution;
 
 export interface RunHooks {
   progress?: (phase: string, search?: SearchProgress) => void;
@@ -82,14 +82,13 @@ export interface Sensitivity {
 export interface RunResult {
   plan: Plan;
   sensitivity: Sensitivity | null;
-  lpText: string;
   stats: { variables: number; integers: number; rows: number; solveMs: number };
 }
 
 export class SolveError extends Error {}
 
-/** The comment an LP file of this fleet starts with, whether solved here or exported. */
-export const lpTitleOf = (doc: FleetDoc): string => `Fleet Planner capacity plan for ${doc.fleet.name}`;
+/** The LP file of the model a run solves (built the same way, so it holds the same numbers). */
+export const lpFileOf = (doc: FleetDoc, objective: Objective): string => writeLp(buildModel(doc, objective).lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
 
 const SOLVED = new Set(['Optimal', 'Time limit reached', 'Interrupted by user']);
 
@@ -101,11 +100,11 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const progress = hooks.progress ?? (() => undefined);
   progress('building the model');
   const model = buildModel(doc, opts.objective);
-  const lpText = writeLp(model.lp, lpTitleOf(doc));
+  const program = toMatrix(model.lp);
   const stats = {
-    variables: new Set([...model.lp.rows.flatMap((r) => r.terms.map((t) => t[1])), ...model.lp.objective.map((t) => t[1])]).size,
-    integers: model.lp.integers.size + model.lp.binaries.size,
-    rows: model.lp.rows.length,
+    variables: program.columns.length,
+    integers: program.integer.reduce((t, i) => t + i, 0),
+    rows: program.rows.length,
     solveMs: 0,
   };
   if (opts.maxVariables !== undefined && stats.variables > opts.maxVariables) {
@@ -114,7 +113,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const searching = `solving ${countOf(stats.variables, 'variable')}, ${countOf(stats.rows, 'limit')}`;
   progress(searching);
   const started = Date.now();
-  const sol = solve(lpText, {
+  const sol = solve(program, {
     timeLimitS: Math.max(opts.timeLimitS - (started - runStarted) / 1000, 0),
     mipGap: opts.mipGap,
     onProgress: (search) => progress(searching, search),
@@ -130,7 +129,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     progress('finding the limits that conflict');
     const conflicts = explainInfeasible(doc, model, opts, solve, hooks.stopRequested);
     const plan: Plan = { ...base, status: 'infeasible', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [], periods: [], bindingLimits: [], conflicts };
-    return { plan, sensitivity: null, lpText, stats };
+    return { plan, sensitivity: null, stats };
   }
   const columns = sol.Columns;
   if (!SOLVED.has(sol.Status) || !columns) {
@@ -157,7 +156,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     madeForInputs: [modelInputsHash(doc)],
   };
   progress('sensitivity to hashprice and GPU rates');
-  return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), lpText, stats };
+  return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), stats };
 }
 
 /** The site (index) whose hall a column belongs to. */
@@ -313,7 +312,7 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
     relaxed.binaries.add(g);
     relaxed.objective.push([1, g]);
   }
-  const sol = solve(writeLp(relaxed, 'relaxation'), { timeLimitS: opts.timeLimitS, mipGap: 0, stopRequested });
+  const sol = solve(toMatrix(relaxed), { timeLimitS: opts.timeLimitS, mipGap: 0, stopRequested });
   if (sol.Status === 'Infeasible') {
     const p = contractPeriodOf(doc);
     const reachableMw = model.halls.flatMap((h) => h.starts).filter((o) => o.model && o.model.gpuCount > 0 && o.option.leadTimePeriods <= p).reduce((t, o) => t + (o.maxUnits * o.model!.powerKw) / 1000, 0);

@@ -5,7 +5,8 @@
  * capped at 2 GiB and an out-of-memory abort surfaces as a RuntimeError: both become a
  * clear message.
  */
-import highsLoader from 'highs';
+import highsLoader, { type ModelData } from 'highs';
+import type { MatrixProgram } from '../../../shared/optimizer/lp';
 import type { Choice } from '../../../shared/optimizer/model';
 import type { SolveFn, SolveOptions, SolverSolution } from '../../../shared/optimizer/run';
 import { siteBound } from './site-bound';
@@ -92,6 +93,23 @@ const boundedBy = (fullBound: number, ownBoundHolds: boolean) => (d: SearchData)
   return { mip_primal_bound: d.mip_primal_bound, mip_dual_bound: bound, mip_gap: best === null ? undefined : relativeGap(best, bound) };
 };
 
+/** The program as HiGHS takes it. Names stay with us: HiGHS would take a tenth of a second to store them. */
+export function modelDataOf(highs: Highs, program: MatrixProgram): ModelData {
+  const { columns, rows } = program;
+  return {
+    numCols: columns.length,
+    numRows: rows.length,
+    sense: program.sense === 'max' ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+    colCost: program.cost,
+    colLower: program.lower,
+    colUpper: program.upper,
+    rowLower: program.rowLower,
+    rowUpper: program.rowUpper,
+    matrix: { format: 'csr', numRows: rows.length, numCols: columns.length, starts: program.starts, indices: program.indices, values: program.values },
+    integrality: program.integer,
+  };
+}
+
 export async function loadHighs(): Promise<SolveFn> {
   const highs = await highsLoader();
   const { callbackType } = highs.constants;
@@ -133,7 +151,7 @@ export async function loadHighs(): Promise<SolveFn> {
    * portfolio. There, the LP's own choices gave $1.45616 B; with starts moved up to three
    * periods, the optimum, $1.45695 B, about 5 s after the relaxation (HiGHS-wasm).
    */
-  const firstPlan = (model: HighsModel, options: SolveOptions, choices: Choice[][], timeLeftS: () => number): FirstPlan | null => {
+  const firstPlan = (model: HighsModel, program: MatrixProgram, options: SolveOptions, choices: Choice[][], timeLeftS: () => number): FirstPlan | null => {
     const { integrality, colLower, colUpper } = model.getModel();
     const all = { kind: 'range', from: 0, to: colLower.length - 1 } as const;
     const begun = Date.now();
@@ -158,8 +176,9 @@ export async function loadHighs(): Promise<SolveFn> {
       const relaxed = { colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual) };
       const lower = Float64Array.from(colLower);
       const upper = Float64Array.from(colUpper);
+      const columnOf = new Map(program.columns.map((name, j) => [name, j]));
       for (const hall of choices) {
-        const columns = hall.map((c) => model.getColByName(c.column));
+        const columns = hall.map((c) => columnOf.get(c.column)!);
         const weighted = hall.filter((_, i) => colValue[columns[i]!]! > 1e-6);
         hall.forEach((c, i) => {
           const near = weighted.some((w) => w === c || (w.option !== null && w.option === c.option && Math.abs(w.period! - c.period!) <= NEIGHBOUR_PERIODS));
@@ -190,9 +209,9 @@ export async function loadHighs(): Promise<SolveFn> {
    * SITE_BOUND_SHARE of the time left, and reports it. A bound below the first plan
    * cannot be right and is not used.
    */
-  const tightenBySites = (model: HighsModel, first: FirstPlan, options: SolveOptions, timeLeftS: number): void => {
+  const tightenBySites = (model: HighsModel, columns: readonly string[], first: FirstPlan, options: SolveOptions, timeLeftS: number): void => {
     if (timeLeftS <= 0 || options.stopRequested?.()) return;
-    const bound = siteBound(highs, { model, ...first.relaxed, blockOf: options.blockOf!, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS: timeLeftS * SITE_BOUND_SHARE, stopRequested: options.stopRequested });
+    const bound = siteBound(highs, { model, columns, ...first.relaxed, blockOf: options.blockOf!, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS: timeLeftS * SITE_BOUND_SHARE, stopRequested: options.stopRequested });
     const best = first.start?.objective ?? null;
     if (bound === null || !(bound < first.bound) || (best !== null && !proves(best, bound, Infinity))) return;
     first.bound = bound;
@@ -203,45 +222,45 @@ export async function loadHighs(): Promise<SolveFn> {
    * The duals of the LP with the named columns fixed at the plan's values and the rest
    * relaxed, solved in the model already parsed; none when it does not finish in time.
    */
-  const priceWithFixed = (model: HighsModel, colValue: Float64Array, fixed: string[], timeLimitS: number): SolverSolution['Rows'] => {
+  const priceWithFixed = (model: HighsModel, program: MatrixProgram, colValue: Float64Array, fixed: string[], timeLimitS: number): SolverSolution['Rows'] => {
     const { colLower, colUpper } = model.getModel();
     const lower = Float64Array.from(colLower);
     const upper = Float64Array.from(colUpper);
-    for (const name of fixed) {
-      const j = model.getColByName(name);
-      lower[j] = upper[j] = Math.round(colValue[j]!);
-    }
+    const fixedColumns = new Set(fixed);
+    program.columns.forEach((name, j) => {
+      if (fixedColumns.has(name)) lower[j] = upper[j] = Math.round(colValue[j]!);
+    });
     model.changeColsBounds({ kind: 'range', from: 0, to: colLower.length - 1 }, lower, upper);
     model.clearIntegrality();
     limitTime(model, timeLimitS);
     model.run({});
-    return model.getModelStatus() === highs.constants.modelStatus.optimal ? readSolution(model).Rows : [];
+    return model.getModelStatus() === highs.constants.modelStatus.optimal ? readSolution(model, program).Rows : [];
   };
 
-  return (lp, options) => {
+  return (program, options) => {
     const started = Date.now();
     const timeLeftS = () => options.timeLimitS - (Date.now() - started) / 1000;
     try {
-      // Parsed once (over a second for the reference portfolio): the searches and the pricing use it.
-      const model = highs.createModel({ format: 'lp', data: lp });
+      // Passed once: the searches and the pricing use it.
+      const model = highs.createModel(modelDataOf(highs, program));
       try {
         model.options.set({ mip_rel_gap: options.mipGap, output_flag: false });
-        const first = options.choices?.length ? firstPlan(model, options, options.choices, timeLeftS) : null;
+        const first = options.choices?.length ? firstPlan(model, program, options, options.choices, timeLeftS) : null;
         // Pricing solves an LP much like the relaxation: its time is held back from the search.
         const pricingS = options.priceWithFixed ? (first?.lpSeconds ?? 0) : 0;
         const priced = (solution: SolverSolution): SolverSolution => {
           if (!options.priceWithFixed || !solution.Columns) return solution;
-          const colValue = Float64Array.from({ length: model.getDimensions().numCols }, (_, j) => solution.Columns![model.getColName(j)]!.Primal);
-          return { ...solution, Rows: priceWithFixed(model, colValue, options.priceWithFixed, Math.max(timeLeftS(), pricingS)) };
+          const colValue = Float64Array.from(program.columns, (name) => solution.Columns![name]!.Primal);
+          return { ...solution, Rows: priceWithFixed(model, program, colValue, options.priceWithFixed, Math.max(timeLeftS(), pricingS)) };
         };
         // Stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
         const firstProven = () => first?.start && proves(first.start.objective, first.bound, options.mipGap);
-        if (firstProven()) return priced(firstPlanSolution(model, first, OPTIMAL));
-        if (options.stopRequested?.()) return priced(firstPlanSolution(model, first, INTERRUPTED));
-        if (first && options.blockOf) tightenBySites(model, first, options, Math.max(timeLeftS() - pricingS, 0));
-        if (firstProven()) return priced(firstPlanSolution(model, first, OPTIMAL));
-        if (options.stopRequested?.()) return priced(firstPlanSolution(model, first, INTERRUPTED));
-        if (first?.start && timeLeftS() <= pricingS) return priced(firstPlanSolution(model, first, TIME_LIMIT));
+        if (firstProven()) return priced(firstPlanSolution(program, first, OPTIMAL));
+        if (options.stopRequested?.()) return priced(firstPlanSolution(program, first, INTERRUPTED));
+        if (first && options.blockOf) tightenBySites(model, program.columns, first, options, Math.max(timeLeftS() - pricingS, 0));
+        if (firstProven()) return priced(firstPlanSolution(program, first, OPTIMAL));
+        if (options.stopRequested?.()) return priced(firstPlanSolution(program, first, INTERRUPTED));
+        if (first?.start && timeLeftS() <= pricingS) return priced(firstPlanSolution(program, first, TIME_LIMIT));
         model.options.set({ mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
         limitTime(model, Math.max(timeLeftS() - pricingS, 0));
         if (first?.start) model.setSolution({ colValue: first.start.colValue });
@@ -251,7 +270,7 @@ export async function loadHighs(): Promise<SolveFn> {
           return best !== null && bound !== null && proves(best, bound, options.mipGap);
         };
         search(model, options, first ? boundedBy(first.bound, true) : undefined, meetsGap);
-        const solution = readSolution(model);
+        const solution = readSolution(model, program);
         // Stopped before its root LP, HiGHS has no bound of its own; the first plan's holds.
         if (first && solution.Columns) {
           solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, first.bound));
@@ -281,19 +300,19 @@ interface FirstPlan {
 }
 
 /** The answer when the search ends at the first plan (or before it): that plan, if any, and the gap its bound proves. */
-function firstPlanSolution(model: HighsModel, first: FirstPlan | null, code: number): SolverSolution {
+function firstPlanSolution(program: MatrixProgram, first: FirstPlan | null, code: number): SolverSolution {
   const start = first?.start;
   if (!start) return { Status: STATUS_TEXT[code]!, ObjectiveValue: Number.NaN, Rows: [] };
-  return { Status: STATUS_TEXT[code]!, ObjectiveValue: start.objective, Columns: columnsOf(model, start.colValue), Rows: [], MipGap: relativeGap(start.objective, first.bound) };
+  return { Status: STATUS_TEXT[code]!, ObjectiveValue: start.objective, Columns: columnsOf(program, start.colValue), Rows: [], MipGap: relativeGap(start.objective, first.bound) };
 }
 
-function columnsOf(model: HighsModel, colValue: Float64Array): NonNullable<SolverSolution['Columns']> {
+function columnsOf(program: MatrixProgram, colValue: Float64Array): NonNullable<SolverSolution['Columns']> {
   const Columns: SolverSolution['Columns'] = {};
-  for (let j = 0; j < colValue.length; j++) Columns[model.getColName(j)] = { Primal: colValue[j]! };
+  for (let j = 0; j < colValue.length; j++) Columns[program.columns[j]!] = { Primal: colValue[j]! };
   return Columns;
 }
 
-function readSolution(model: HighsModel): SolverSolution {
+function readSolution(model: HighsModel, program: MatrixProgram): SolverSolution {
   const code = model.getModelStatus();
   const status = STATUS_TEXT[code] ?? `HiGHS model status ${code}`;
   const solution = model.getSolution();
@@ -301,7 +320,7 @@ function readSolution(model: HighsModel): SolverSolution {
   const hasPrimal = Number(model.info.get('primal_solution_status')) === 2;
   const Rows: SolverSolution['Rows'] = [];
   if (Number(model.info.get('dual_solution_status')) === 2) {
-    for (let i = 0; i < numRows; i++) Rows.push({ Name: model.getRowName(i), Dual: solution.rowDual[i]!, Primal: solution.rowValue[i]! });
+    for (let i = 0; i < numRows; i++) Rows.push({ Name: program.rows[i], Dual: solution.rowDual[i]!, Primal: solution.rowValue[i]! });
   }
   // An LP solve has no branch-and-bound tree, and HiGHS counts its nodes as -1.
   const isMip = Number(model.info.get('mip_node_count')) >= 0;
@@ -309,7 +328,7 @@ function readSolution(model: HighsModel): SolverSolution {
   return {
     Status: status,
     ObjectiveValue: hasPrimal ? model.getObjectiveValue() : Number.NaN,
-    Columns: hasPrimal ? columnsOf(model, solution.colValue) : undefined,
+    Columns: hasPrimal ? columnsOf(program, solution.colValue) : undefined,
     Rows,
     MipGap: isMip && hasPrimal && Number.isFinite(gap) ? gap : undefined,
   };

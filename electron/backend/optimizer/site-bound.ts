@@ -19,8 +19,9 @@ type HighsModel = ReturnType<Highs['createModel']>;
 const WHOLE = 1e-6;
 
 export interface SiteBoundInput {
-  /** The model as parsed, a maximization. */
+  /** The model as passed, a maximization, and its columns' names. */
   model: HighsModel;
+  columns: readonly string[];
   /** Its LP relaxation's solution: column values and row duals. */
   colValue: Float64Array;
   rowDual: Float64Array;
@@ -34,7 +35,7 @@ export interface SiteBoundInput {
 
 /** The bound, or null when the model does not split into sites (the worst case's NPV is the whole fleet's). */
 export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
-  const { model, colValue, rowDual, blockOf } = input;
+  const { model, columns, colValue, rowDual, blockOf } = input;
   const data = model.getModel('csc');
   // Every bound below is an upper one: a minimization would need them all turned round.
   if (data.sense !== highs.constants.objectiveSense.maximize) return null;
@@ -42,7 +43,7 @@ export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
   const { starts, indices, values } = data.matrix;
   const block = new Int32Array(numCols);
   for (let j = 0; j < numCols; j++) {
-    const b = blockOf(model.getColName(j));
+    const b = blockOf(columns[j]!);
     if (b === null) return null;
     block[j] = b;
   }

@@ -1,6 +1,6 @@
 import { countOf, formatUsd } from '../../../shared/units';
 import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
-import { runOptimizer } from '../../../shared/optimizer/run';
+import { lpFileOf, runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
 import { checkOutput, readFleet, writeOutput } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
@@ -27,8 +27,9 @@ export const optimizeCommand: CliCommand = {
       if (objective !== undefined && objective !== 'expected' && objective !== 'worst-case') throw new UsageError(`--objective: "${String(objective)}" is not expected or worst-case`);
       const { doc } = readFleet(file);
       const solve = await loadHighs();
-      const result = runOptimizer(doc, { objective: objective ?? doc.limits.objective, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), maxVariables: MAX_VARIABLES }, solve);
-      if (typeof lpOut === 'string') writeOutput(lpOut, result.lpText, io);
+      const chosen = objective ?? doc.limits.objective;
+      const result = runOptimizer(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), maxVariables: MAX_VARIABLES }, solve);
+      if (typeof lpOut === 'string') writeOutput(lpOut, lpFileOf(doc, chosen), io);
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);
         return EXIT_OK;

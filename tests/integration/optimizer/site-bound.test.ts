@@ -13,7 +13,7 @@ beforeAll(async () => {
   highs = await highsLoader();
 });
 
-/** The LP relaxation's objective and solution, the model left as parsed (integers and all). */
+/** The LP relaxation's objective and solution, the model left as parsed (integers and all), and its columns' names. */
 function relax(model: ReturnType<Highs['createModel']>) {
   const { integrality } = model.getModel();
   model.options.set({ output_flag: false });
@@ -22,7 +22,8 @@ function relax(model: ReturnType<Highs['createModel']>) {
   const lpObjective = model.getObjectiveValue();
   const { colValue, rowDual } = model.getSolution();
   model.changeColsIntegrality({ kind: 'range', from: 0, to: integrality.length - 1 }, integrality);
-  return { lpObjective, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual) };
+  const columns = Array.from(integrality, (_, j) => model.getColName(j));
+  return { lpObjective, columns, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual) };
 }
 
 describe('sites\' bound', () => {
