@@ -3,6 +3,8 @@
  * first solve costs about a second), solving one run at a time off the main thread.
  * While HiGHS runs, this thread takes no messages; a request to stop with the best plan
  * so far comes through shared memory, which the solver reads at its checkpoints.
+ * It computes the sites' bound on a thread of its own, beside the search: that thread is
+ * this file again, started with `siteBounds`.
  * Started to write an LP file instead, it loads no solver, writes that one file and is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -11,6 +13,7 @@ import type { Objective } from '../shared/optimizer/model';
 import { emptyProgram, toMatrix } from '../shared/optimizer/lp';
 import { lpFileOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
 import { loadHighs } from './backend/optimizer/highs-solver';
+import { serveSiteBounds, siteBoundThread, type SiteBoundThreadData } from './backend/optimizer/site-bound-thread';
 
 export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' };
 export type WorkerReply =
@@ -22,9 +25,10 @@ export type WorkerReply =
 
 /**
  * Given by the service. A solver's stop flag: its first cell is set to 1 to ask the
- * running search to stop. Or the one LP file to write.
+ * running search to stop. Or the one LP file to write. Or, given by a solver's worker,
+ * where its sites' bounds go.
  */
-export type WorkerData = { stopFlag: Int32Array } | { writeLp: { doc: FleetDoc; objective: Objective } };
+export type WorkerData = { stopFlag: Int32Array } | { writeLp: { doc: FleetDoc; objective: Objective } } | { siteBounds: SiteBoundThreadData };
 
 const port = parentPort!;
 const data = workerData as WorkerData;
@@ -37,12 +41,14 @@ if ('writeLp' in data) {
   } catch (error) {
     port.postMessage(errorReply(error));
   }
+} else if ('siteBounds' in data) {
+  serveSiteBounds(port, data.siteBounds);
 } else {
   serveSolves(data.stopFlag);
 }
 
 function serveSolves(stopFlag: Int32Array): void {
-  const solver = loadHighs().then((solve) => {
+  const solver = loadHighs(siteBoundThread(__filename, stopFlag)).then((solve) => {
     const warmUp = emptyProgram('max');
     warmUp.objective.push([1, 'x']);
     warmUp.rows.push({ name: 'c', terms: [[1, 'x']], sense: '<=', rhs: 1 });

@@ -9,7 +9,7 @@ import highsLoader, { type ModelData } from 'highs';
 import type { MatrixProgram } from '../../../shared/optimizer/lp';
 import type { Choice } from '../../../shared/optimizer/model';
 import type { SolveFn, SolveOptions, SolverSolution } from '../../../shared/optimizer/run';
-import { siteBound } from './site-bound';
+import { siteBoundHere, type PendingBound, type StartSiteBound } from './site-bound-thread';
 
 /** About 1.1 GB of HiGHS heap at 25k variables (measured): stay well below the cap. */
 export const MAX_VARIABLES = 60_000;
@@ -56,9 +56,6 @@ const FIRST_PLAN_SHARE = 0.75;
  */
 const FIRST_PLAN_GAP_SHARE = 0.1;
 
-/** The sites' bound may take this share of the time left after the first plan; the full search gets the rest. */
-const SITE_BOUND_SHARE = 0.5;
-
 /** How many periods earlier or later the first plan may start a choice the LP relaxation gives weight to. */
 const NEIGHBOUR_PERIODS = 3;
 
@@ -82,18 +79,18 @@ const relativeGap = (best: number, bound: number): number => Math.abs(bound - be
 const proves = (best: number, bound: number, gap: number): boolean => bound >= best - 1e-9 * Math.max(1, Math.abs(best)) && relativeGap(best, bound) <= gap;
 
 /**
- * Search data against a bound on the full model (the LP relaxation's, or the sites' once
- * computed): a restricted model's own bound says nothing of the full model (ownBoundHolds
+ * Search data against the fleet's bound (the LP relaxation's, or the sites' once it has
+ * come): a restricted model's own bound says nothing of the full model (ownBoundHolds
  * false), and the full model has none before its root LP. The models are maximizations
  * (the plan's NPV).
  */
-const boundedBy = (fullBound: number, ownBoundHolds: boolean) => (d: SearchData): SearchData => {
-  const bound = ownBoundHolds ? Math.min(finite(d.mip_dual_bound) ?? Infinity, fullBound) : fullBound;
+const boundedBy = (fleet: FleetBound, ownBoundHolds: boolean) => (d: SearchData): SearchData => {
   const best = finite(d.mip_primal_bound);
+  const full = fleet.at(best);
+  const bound = ownBoundHolds ? Math.min(finite(d.mip_dual_bound) ?? Infinity, full) : full;
   return { mip_primal_bound: d.mip_primal_bound, mip_dual_bound: bound, mip_gap: best === null ? undefined : relativeGap(best, bound) };
 };
 
-/** The program as HiGHS takes it. Names stay with us: HiGHS would take a tenth of a second to store them. */
 export function modelDataOf(highs: Highs, program: MatrixProgram): ModelData {
   const { columns, rows } = program;
   return {
@@ -110,8 +107,13 @@ export function modelDataOf(highs: Highs, program: MatrixProgram): ModelData {
   };
 }
 
-export async function loadHighs(): Promise<SolveFn> {
+/**
+ * The solve function, with the sites' bound computed as `siteBounds` starts it (on a
+ * thread of its own, say), or else here.
+ */
+export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
   const highs = await highsLoader();
+  const startSiteBound = siteBounds ?? siteBoundHere(highs);
   const { callbackType } = highs.constants;
 
   /**
@@ -152,12 +154,14 @@ export async function loadHighs(): Promise<SolveFn> {
    * periods, the optimum, $1.45695 B, about 5 s after the relaxation (HiGHS-wasm).
    */
   const firstPlan = (model: HighsModel, program: MatrixProgram, options: SolveOptions, choices: Choice[][], timeLeftS: () => number): FirstPlan | null => {
-    const { integrality, colLower, colUpper } = model.getModel();
+    // Read before the relaxation clears the integers: the sites' bound needs them.
+    const data = model.getModel('csc');
+    const { integrality, colLower, colUpper } = data;
     const all = { kind: 'range', from: 0, to: colLower.length - 1 } as const;
     const begun = Date.now();
     const share = timeLeftS() * FIRST_PLAN_SHARE;
     const shareLeft = () => share - (Date.now() - begun) / 1000;
-    // Parsing took the whole time limit: HiGHS refuses a negative one, and there is no time for a first plan anyway.
+    // Building the model took the whole time limit: HiGHS refuses a negative one, and there is no time for a first plan anyway.
     if (share <= 0) return null;
     try {
       limitTime(model, share);
@@ -170,10 +174,15 @@ export async function loadHighs(): Promise<SolveFn> {
       });
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
       const lpSeconds = (Date.now() - begun) / 1000;
-      const lpBound = model.getObjectiveValue();
-      options.onProgress?.({ bestObjective: null, bound: lpBound, gapFraction: null });
+      const bound = new FleetBound(model.getObjectiveValue());
+      options.onProgress?.({ bestObjective: null, bound: bound.lp, gapFraction: null });
       const { colValue, rowDual } = model.getSolution();
-      const relaxed = { colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual) };
+      if (options.blockOf) {
+        const block = Int32Array.from(program.columns, (name) => options.blockOf!(name) ?? -1);
+        // Pricing needs about the relaxation's time at the end: the sites' bound may take the rest.
+        const job = { data, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual), block, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS: Math.max(timeLeftS() - lpSeconds, 0) };
+        if (!block.includes(-1) && job.timeLimitS > 0) bound.expect(startSiteBound(job, options.stopRequested));
+      }
       const lower = Float64Array.from(colLower);
       const upper = Float64Array.from(colUpper);
       const columnOf = new Map(program.columns.map((name, j) => [name, j]));
@@ -187,35 +196,26 @@ export async function loadHighs(): Promise<SolveFn> {
       }
       model.changeColsBounds(all, lower, upper);
       model.changeColsIntegrality(all, integrality);
-      const unfinished = { bound: lpBound, lpSeconds, relaxed, start: null };
+      const unfinished = { bound, lpSeconds, start: null };
       if (shareLeft() <= 0 || options.stopRequested?.()) return unfinished;
       limitTime(model, shareLeft());
-      // Searched closer than the gap asked for: the sites' bound leaves little room above the best plan.
-      model.options.set({ mip_rel_gap: options.mipGap * FIRST_PLAN_GAP_SHARE });
-      search(model, options, boundedBy(lpBound, false));
+      // Searched closer than the gap asked for, since the sites' bound leaves little room above the best plan, but
+      // ended as soon as the fleet's bound proves the gap asked for. RENS, run on the relaxation's whole choices, took
+      // seconds before the search found the reference portfolio's optimum; without it, under one.
+      model.options.set({ mip_rel_gap: options.mipGap * FIRST_PLAN_GAP_SHARE, mip_heuristic_run_rens: false });
+      search(model, options, boundedBy(bound, false), (d) => {
+        const best = finite(d.mip_primal_bound);
+        return best !== null && proves(best, bound.at(best), options.mipGap);
+      });
       if (Number(model.info.get('primal_solution_status')) !== 2) return unfinished;
       // Read now: restoring the bounds below discards the restricted model's solution.
-      return { bound: lpBound, lpSeconds, relaxed, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
+      return { bound, lpSeconds, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
     } finally {
-      // Back to the model as written, and the gap asked for, for the full search.
-      model.options.set({ mip_rel_gap: options.mipGap });
+      // Back to the model as written, and the options asked for, for the full search.
+      model.options.set({ mip_rel_gap: options.mipGap, mip_heuristic_run_rens: true });
       model.changeColsBounds(all, colLower, colUpper);
       model.changeColsIntegrality(all, integrality);
     }
-  };
-
-  /**
-   * Tightens the first plan's bound by the sites' (see site-bound.ts), in at most
-   * SITE_BOUND_SHARE of the time left, and reports it. A bound below the first plan
-   * cannot be right and is not used.
-   */
-  const tightenBySites = (model: HighsModel, columns: readonly string[], first: FirstPlan, options: SolveOptions, timeLeftS: number): void => {
-    if (timeLeftS <= 0 || options.stopRequested?.()) return;
-    const bound = siteBound(highs, { model, columns, ...first.relaxed, blockOf: options.blockOf!, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS: timeLeftS * SITE_BOUND_SHARE, stopRequested: options.stopRequested });
-    const best = first.start?.objective ?? null;
-    if (bound === null || !(bound < first.bound) || (best !== null && !proves(best, bound, Infinity))) return;
-    first.bound = bound;
-    options.onProgress?.({ bestObjective: best, bound, gapFraction: best === null ? null : relativeGap(best, bound) });
   };
 
   /**
@@ -240,12 +240,13 @@ export async function loadHighs(): Promise<SolveFn> {
   return (program, options) => {
     const started = Date.now();
     const timeLeftS = () => options.timeLimitS - (Date.now() - started) / 1000;
+    let first: FirstPlan | null = null;
     try {
       // Passed once: the searches and the pricing use it.
       const model = highs.createModel(modelDataOf(highs, program));
       try {
         model.options.set({ mip_rel_gap: options.mipGap, output_flag: false });
-        const first = options.choices?.length ? firstPlan(model, program, options, options.choices, timeLeftS) : null;
+        first = options.choices?.length ? firstPlan(model, program, options, options.choices, timeLeftS) : null;
         // Pricing solves an LP much like the relaxation: its time is held back from the search.
         const pricingS = options.priceWithFixed ? (first?.lpSeconds ?? 0) : 0;
         const priced = (solution: SolverSolution): SolverSolution => {
@@ -253,12 +254,14 @@ export async function loadHighs(): Promise<SolveFn> {
           const colValue = Float64Array.from(program.columns, (name) => solution.Columns![name]!.Primal);
           return { ...solution, Rows: priceWithFixed(model, program, colValue, options.priceWithFixed, Math.max(timeLeftS(), pricingS)) };
         };
-        // Stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
-        const firstProven = () => first?.start && proves(first.start.objective, first.bound, options.mipGap);
-        if (firstProven()) return priced(firstPlanSolution(program, first, OPTIMAL));
-        if (options.stopRequested?.()) return priced(firstPlanSolution(program, first, INTERRUPTED));
-        if (first && options.blockOf) tightenBySites(model, program.columns, first, options, Math.max(timeLeftS() - pricingS, 0));
-        if (firstProven()) return priced(firstPlanSolution(program, first, OPTIMAL));
+        // The full search would take the processor from the sites' bound, which usually proves the first plan.
+        if (first?.start) {
+          first.bound.await(Math.max(timeLeftS() - pricingS, 0), options.stopRequested);
+          const [best, bound] = [first.start.objective, first.bound.at(first.start.objective)];
+          options.onProgress?.({ bestObjective: best, bound, gapFraction: relativeGap(best, bound) });
+        }
+        // Proven, stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
+        if (first?.start && proves(first.start.objective, first.bound.at(first.start.objective), options.mipGap)) return priced(firstPlanSolution(program, first, OPTIMAL));
         if (options.stopRequested?.()) return priced(firstPlanSolution(program, first, INTERRUPTED));
         if (first?.start && timeLeftS() <= pricingS) return priced(firstPlanSolution(program, first, TIME_LIMIT));
         model.options.set({ mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
@@ -271,11 +274,12 @@ export async function loadHighs(): Promise<SolveFn> {
         };
         search(model, options, first ? boundedBy(first.bound, true) : undefined, meetsGap);
         const solution = readSolution(model, program);
-        // Stopped before its root LP, HiGHS has no bound of its own; the first plan's holds.
+        // Stopped before its root LP, HiGHS has no bound of its own; the fleet's holds.
         if (first && solution.Columns) {
-          solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, first.bound));
-          // Proven by the first plan's bound: the search was ended for it, or stopped or ran out of time just then.
-          if (proves(solution.ObjectiveValue, first.bound, options.mipGap)) solution.Status = STATUS_TEXT[OPTIMAL]!;
+          const bound = first.bound.at(solution.ObjectiveValue);
+          solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, bound));
+          // Proven by the fleet's bound: the search was ended for it, or stopped or ran out of time just then.
+          if (proves(solution.ObjectiveValue, bound, options.mipGap)) solution.Status = STATUS_TEXT[OPTIMAL]!;
         }
         return priced(solution);
       } finally {
@@ -285,25 +289,61 @@ export async function loadHighs(): Promise<SolveFn> {
       const message = error instanceof Error ? error.message : String(error);
       if (/memory|abort/i.test(message)) throw new Error(`The solver ran out of memory on this model (${message.slice(0, 120)}); reduce the horizon or the number of options`);
       throw new Error(`The solver failed: ${message}`);
+    } finally {
+      first?.bound.drop();
     }
   };
 }
 
 interface FirstPlan {
-  /** No plan does better: the LP relaxation's objective, or the sites' bound once it is tighter. */
-  bound: number;
-  /** How long the relaxation took, parse excluded. */
+  bound: FleetBound;
+  /** How long the relaxation took. */
   lpSeconds: number;
-  /** The relaxation's solution, for the sites' bound. */
-  relaxed: { colValue: Float64Array; rowDual: Float64Array };
   start: { colValue: Float64Array; objective: number } | null;
+}
+
+/**
+ * No plan does better than this: the LP relaxation's objective, or the sites' bound once
+ * it has come and is tighter. A sites' bound below a plan found cannot be right (see
+ * proves): it is dropped.
+ */
+class FleetBound {
+  private sites: PendingBound | null = null;
+
+  constructor(readonly lp: number) {}
+
+  expect(sites: PendingBound): void {
+    this.sites = sites;
+  }
+
+  /** The bound now, given the best plan so far. */
+  at(best: number | null): number {
+    const sites = this.sites?.read();
+    if (sites === undefined || sites === null) return this.lp;
+    if (best !== null && !proves(best, sites, Infinity)) {
+      this.drop();
+      return this.lp;
+    }
+    return Math.min(sites, this.lp);
+  }
+
+  /** Waits for a sites' bound still being computed, for at most `seconds`. */
+  await(seconds: number, stopRequested?: () => boolean): void {
+    this.sites?.wait(seconds, stopRequested);
+  }
+
+  /** No longer wanted, or wrong: a sites' bound still being computed stops. */
+  drop(): void {
+    this.sites?.abandon();
+    this.sites = null;
+  }
 }
 
 /** The answer when the search ends at the first plan (or before it): that plan, if any, and the gap its bound proves. */
 function firstPlanSolution(program: MatrixProgram, first: FirstPlan | null, code: number): SolverSolution {
   const start = first?.start;
   if (!start) return { Status: STATUS_TEXT[code]!, ObjectiveValue: Number.NaN, Rows: [] };
-  return { Status: STATUS_TEXT[code]!, ObjectiveValue: start.objective, Columns: columnsOf(program, start.colValue), Rows: [], MipGap: relativeGap(start.objective, first.bound) };
+  return { Status: STATUS_TEXT[code]!, ObjectiveValue: start.objective, Columns: columnsOf(program, start.colValue), Rows: [], MipGap: relativeGap(start.objective, first.bound.at(start.objective)) };
 }
 
 function columnsOf(program: MatrixProgram, colValue: Float64Array): NonNullable<SolverSolution['Columns']> {

@@ -12,20 +12,20 @@
  * reference portfolio's LP bound is 0.45 % above its optimum, this one 0.09 %.
  */
 import type highsLoader from 'highs';
+import type { DetachedModelData } from 'highs';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
-type HighsModel = ReturnType<Highs['createModel']>;
 
 const WHOLE = 1e-6;
 
 export interface SiteBoundInput {
-  /** The model as passed, a maximization, and its columns' names. */
-  model: HighsModel;
-  columns: readonly string[];
+  /** The model column by column ('csc'), a maximization, with its integers. */
+  data: DetachedModelData;
   /** Its LP relaxation's solution: column values and row duals. */
   colValue: Float64Array;
   rowDual: Float64Array;
-  blockOf: (column: string) => number | null;
+  /** The block (site) of each column; -1 for a column of the whole fleet. */
+  block: Int32Array;
   /** The relative gap each site's MILP is solved to: the sites' bounds add up, so a share of the gap asked for. */
   mipGap: number;
   /** Seconds the site MILPs may take in all; stopped early, their bounds still hold. */
@@ -35,18 +35,12 @@ export interface SiteBoundInput {
 
 /** The bound, or null when the model does not split into sites (the worst case's NPV is the whole fleet's). */
 export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
-  const { model, columns, colValue, rowDual, blockOf } = input;
-  const data = model.getModel('csc');
+  const { data, colValue, rowDual, block } = input;
   // Every bound below is an upper one: a minimization would need them all turned round.
   if (data.sense !== highs.constants.objectiveSense.maximize) return null;
   const { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, integrality } = data;
   const { starts, indices, values } = data.matrix;
-  const block = new Int32Array(numCols);
-  for (let j = 0; j < numCols; j++) {
-    const b = blockOf(columns[j]!);
-    if (b === null) return null;
-    block[j] = b;
-  }
+  if (block.some((b) => b < 0)) return null;
   const SHARED = -1;
   const EMPTY = -2;
   const rowBlock = new Int32Array(numRows).fill(EMPTY);
@@ -98,7 +92,7 @@ export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
 /** The upper bound HiGHS proves for site `b`'s own MILP under `siteCost`, or null if it proved none. */
 function siteMilpBound(
   highs: Highs,
-  data: ReturnType<HighsModel['getModel']>,
+  data: DetachedModelData,
   block: Int32Array,
   rowBlock: Int32Array,
   siteCost: Float64Array,

@@ -6,6 +6,8 @@
 import highsLoader from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { siteBound } from '../../../electron/backend/optimizer/site-bound';
+import { siteBoundThread } from '../../../electron/backend/optimizer/site-bound-thread';
+import { optimizerWorkerPath } from '../../support/optimizer-worker';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
 let highs: Highs;
@@ -13,32 +15,33 @@ beforeAll(async () => {
   highs = await highsLoader();
 });
 
-/** The LP relaxation's objective and solution, the model left as parsed (integers and all), and its columns' names. */
-function relax(model: ReturnType<Highs['createModel']>) {
-  const { integrality } = model.getModel();
+/** The model column by column, its LP relaxation's objective and solution (the model left as parsed), and each column's block. */
+function relax(model: ReturnType<Highs['createModel']>, blockOf: (column: string) => number | null) {
+  const data = model.getModel('csc');
   model.options.set({ output_flag: false });
   model.clearIntegrality();
   model.run({});
   const lpObjective = model.getObjectiveValue();
   const { colValue, rowDual } = model.getSolution();
-  model.changeColsIntegrality({ kind: 'range', from: 0, to: integrality.length - 1 }, integrality);
-  const columns = Array.from(integrality, (_, j) => model.getColName(j));
-  return { lpObjective, columns, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual) };
+  model.changeColsIntegrality({ kind: 'range', from: 0, to: data.numCols - 1 }, data.integrality);
+  const block = Int32Array.from(data.integrality, (_, j) => blockOf(model.getColName(j)) ?? -1);
+  return { lpObjective, data, block, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual) };
 }
+
+// Site A may take one of a1, a2 (a1 + a2 ≤ 1.5 with binaries); a1 and site B's b share a limit.
+const twoSites = ['Maximize', ' obj: 10 a1 + 10 a2 + 3 b', 'Subject To', ' own: a1 + a2 <= 1.5', ' shared: a1 + b <= 1', 'Binary', ' a1 a2 b', 'End'].join('\n');
 
 describe('sites\' bound', () => {
   it('closes a gap the LP leaves inside a site: LP 16.5, sites 13, the optimum 13', () => {
-    // Site A may take one of a1, a2 (a1 + a2 ≤ 1.5 with binaries); a1 and site B's b share
-    // a limit (a1 + b ≤ 1). The LP takes a2 = 1, a1 = b = ½: 10 + 5 + 1.5 = 16.5, its
+    // The LP takes a2 = 1, a1 = b = ½: 10 + 5 + 1.5 = 16.5, its
     // shared limit priced at b's 3. At that price a1 is worth 7 to site A, which can
     // still only take one: 10; site B gets 3 − 3 = 0; the limit's worth is 3 × 1; 13 in
     // all, which a2 = b = 1 attains.
-    const lp = ['Maximize', ' obj: 10 a1 + 10 a2 + 3 b', 'Subject To', ' own: a1 + a2 <= 1.5', ' shared: a1 + b <= 1', 'Binary', ' a1 a2 b', 'End'].join('\n');
-    const model = highs.createModel({ format: 'lp', data: lp });
+    const model = highs.createModel({ format: 'lp', data: twoSites });
     try {
-      const relaxed = relax(model);
+      const relaxed = relax(model, (column) => (column === 'b' ? 1 : 0));
       expect(relaxed.lpObjective).toBeCloseTo(16.5, 9);
-      const bound = siteBound(highs, { model, ...relaxed, blockOf: (column) => (column === 'b' ? 1 : 0), mipGap: 1e-6, timeLimitS: 10 });
+      const bound = siteBound(highs, { ...relaxed, mipGap: 1e-6, timeLimitS: 10 });
       expect(bound).toBeCloseTo(13, 6);
     } finally {
       model.dispose();
@@ -49,8 +52,28 @@ describe('sites\' bound', () => {
     const lp = ['Maximize', ' obj: w', 'Subject To', ' s1: w - 4 a <= 0', ' s2: w - 3 b <= 0', 'Bounds', ' -inf <= w <= +inf', 'Binary', ' a b', 'End'].join('\n');
     const model = highs.createModel({ format: 'lp', data: lp });
     try {
-      const relaxed = relax(model);
-      expect(siteBound(highs, { model, ...relaxed, blockOf: (column) => (column === 'a' ? 0 : column === 'b' ? 1 : null), mipGap: 1e-6, timeLimitS: 10 })).toBeNull();
+      const relaxed = relax(model, (column) => (column === 'a' ? 0 : column === 'b' ? 1 : null));
+      expect(siteBound(highs, { ...relaxed, mipGap: 1e-6, timeLimitS: 10 })).toBeNull();
+    } finally {
+      model.dispose();
+    }
+  });
+});
+
+describe('sites\' bound on a thread of its own', () => {
+  it('answers what it answers here, read through shared memory; a newer job supersedes an older one', () => {
+    const start = siteBoundThread(optimizerWorkerPath(), new Int32Array(new SharedArrayBuffer(4)));
+    const model = highs.createModel({ format: 'lp', data: twoSites });
+    try {
+      const job = { ...relax(model, (column) => (column === 'b' ? 1 : 0)), mipGap: 1e-6, timeLimitS: 10 };
+      const pending = start(job);
+      expect(pending.wait(60)).toBeCloseTo(13, 6);
+      expect(pending.read()).toBeCloseTo(13, 6);
+      const older = start(job);
+      const newer = start(job);
+      expect(newer.wait(60)).toBeCloseTo(13, 6);
+      expect(older.read()).toBeUndefined();
+      expect(pending.read()).toBeUndefined();
     } finally {
       model.dispose();
     }
