@@ -266,6 +266,11 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     const keep = ixs.find((o) => o.option.kind === 'keep-mining' && !o.excluded) ?? null;
     const starts = ixs.filter((o) => o !== keep && !o.excluded);
     halls.push({ hall, site, hi, keep, starts, options: ixs });
+    // Each column's name is made once: the rows below name the same columns many times over, and
+    // one string for all of them is what makes the matrix form quick to build.
+    const namesOf = (name: (oi: number, t: number) => string) => new Map(starts.map((o) => [o, Array.from({ length: T }, (_, t) => name(o.oi, t))]));
+    const startName = namesOf((oi, t) => v.start(hi, oi, t));
+    const unitsName = namesOf((oi, t) => v.units(hi, oi, t));
 
     const choice: Choice[] = [];
     if (keep) {
@@ -273,14 +278,16 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       choice.push({ column: v.keep(hi), option: null, period: null });
     }
     for (const o of starts) {
+      const xs = startName.get(o)!;
+      const us = unitsName.get(o)!;
       for (let t = 0; t < T; t++) {
-        const x = v.start(hi, o.oi, t);
+        const x = xs[t]!;
         lp.binaries.add(x);
         choice.push({ column: x, option: o.oi, period: t });
         capexTerms[t]!.push([o.option.capexUsd, x]);
         doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.option.capexUsd * discountFactor(doc.fleet, t, true), x]));
         if (!o.model || o.maxUnits === 0) continue;
-        const u = v.units(hi, o.oi, t);
+        const u = us[t]!;
         lp.integers.add(u);
         lp.bounds.set(u, [0, o.maxUnits]);
         // Units go in once the option has started, in that period or any later one. Bounding
@@ -289,8 +296,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         const installedBy: Term[] = [];
         const startedBy: Term[] = [];
         for (let k = 0; k <= t; k++) {
-          installedBy.push([1, v.units(hi, o.oi, k)]);
-          startedBy.push([-o.maxUnits, v.start(hi, o.oi, k)]);
+          installedBy.push([1, us[k]!]);
+          startedBy.push([-o.maxUnits, xs[k]!]);
         }
         addRow({ name: `ux_${hi}_${o.oi}_${t}`, terms: [...installedBy, ...startedBy], sense: '<=', rhs: 0 });
         capexTerms[t]!.push([o.model.capexUsd, u]);
@@ -298,7 +305,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         if (o.model.gpuCount > 0) gpuTerms[t]!.push([o.model.gpuCount, u]);
       }
       if (!o.model || o.maxUnits === 0) continue;
-      const allUnits: Term[] = Array.from({ length: T }, (_, t) => [o.model!.powerKw, v.units(hi, o.oi, t)] as Term);
+      const allUnits: Term[] = us.map((u) => [o.model!.powerKw, u] as Term);
       addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw });
       limits.set(`hp_${hi}_${o.oi}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
       addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw });
@@ -306,10 +313,10 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       for (let p = 0; p < T; p++) {
         // A unit runs once it is installed and the conversion (started lead periods before) is done.
         const converted: Term[] = [];
-        for (let t = 0; t + o.option.leadTimePeriods <= p; t++) converted.push([-o.maxUnits, v.start(hi, o.oi, t)]);
+        for (let t = 0; t + o.option.leadTimePeriods <= p; t++) converted.push([-o.maxUnits, xs[t]!]);
         if (!converted.length) continue;
         const installed: Term[] = [];
-        for (let k = 0; k <= p; k++) installed.push([-1, v.units(hi, o.oi, k)]);
+        for (let k = 0; k <= p; k++) installed.push([-1, us[k]!]);
         const y = v.run(hi, o.oi, p);
         lp.bounds.set(y, [0, o.maxUnits]);
         addRow({ name: `ya_${hi}_${o.oi}_${p}`, terms: [[1, y], ...installed], sense: '<=', rhs: 0 });
@@ -339,7 +346,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         const z = v.keepRun(hi, m, p);
         lp.bounds.set(z, [0, units]);
         const started: Term[] = [];
-        for (const o of starts) for (let t = 0; t <= p; t++) started.push([units, v.start(hi, o.oi, t)]);
+        for (const o of starts) for (let t = 0; t <= p; t++) started.push([units, startName.get(o)![t]!]);
         addRow({ name: `zk_${hi}_${m}_${p}`, terms: [[1, z], ...started], sense: '<=', rhs: units });
         grid(site.id, p).push([model.powerKw * keep!.option.pue, z]);
         doc.scenarios.forEach((sc, s) => {
