@@ -98,10 +98,19 @@ export function toMatrix(lp: LinearProgram): MatrixProgram {
   };
   const objective = merged(lp.objective);
   const rowTerms = lp.rows.map((row) => merged(row.terms));
-  // A variable's bounds are in the text only when they are not the default (≥ 0).
-  for (const [name, [lo, hi]] of lp.bounds) if (index.has(name) || lo !== 0 || hi !== Infinity) columnOf(name);
-  for (const name of lp.integers) columnOf(name);
-  for (const name of lp.binaries) columnOf(name);
+  // Variables no row names become columns where the text first names them: in Bounds (bounds
+  // other than ≥ 0, binaries apart), then General, then Binary (integers between 0 and 1).
+  const boundsOf = (name: string): [number, number] => (lp.binaries.has(name) ? [0, 1] : (lp.bounds.get(name)?.map(boundOf) as [number, number] | undefined) ?? [0, Infinity]);
+  const isBinary = (name: string): boolean => {
+    const [lo, hi] = boundsOf(name);
+    return (lp.binaries.has(name) || lp.integers.has(name)) && lo === 0 && hi === 1;
+  };
+  for (const name of lp.bounds.keys()) {
+    const [lo, hi] = boundsOf(name);
+    if (!isBinary(name) && (lo !== 0 || hi !== Infinity)) columnOf(name);
+  }
+  for (const name of lp.integers) if (!isBinary(name)) columnOf(name);
+  for (const name of [...lp.integers, ...lp.binaries]) if (isBinary(name)) columnOf(name);
 
   const n = index.size;
   const cost = new Float64Array(n);
@@ -109,19 +118,11 @@ export function toMatrix(lp: LinearProgram): MatrixProgram {
   const lower = new Float64Array(n);
   const upper = new Float64Array(n).fill(Infinity);
   const integer = new Int32Array(n);
-  for (const [name, [lo, hi]] of lp.bounds) {
-    const j = index.get(name);
-    if (j === undefined) continue;
-    lower[j] = boundOf(lo);
-    upper[j] = boundOf(hi);
-  }
-  for (const name of lp.integers) integer[index.get(name)!] = 1;
-  for (const name of lp.binaries) {
-    const j = index.get(name)!;
-    integer[j] = 1;
-    lower[j] = 0;
-    upper[j] = 1;
-  }
+  index.forEach((j, name) => {
+    [lower[j], upper[j]] = boundsOf(name);
+    if (lower[j] === Infinity || upper[j] === -Infinity) throw new Error(`LP: ${name} has no finite value it may take (bounds ${lower[j]} to ${upper[j]})`);
+    if (lp.integers.has(name) || lp.binaries.has(name)) integer[j] = 1;
+  });
   const m = lp.rows.length;
   const rowLower = new Float64Array(m);
   const rowUpper = new Float64Array(m);

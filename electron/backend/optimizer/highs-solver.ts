@@ -56,6 +56,13 @@ const FIRST_PLAN_SHARE = 0.75;
  */
 const FIRST_PLAN_GAP_SHARE = 0.1;
 
+/**
+ * The sites' bound may take this share of the time left after the relaxation (pricing's
+ * time held back): a first plan it has not proven waits for it, and the full search must
+ * still have time.
+ */
+const SITE_BOUND_SHARE = 0.5;
+
 /** How many periods earlier or later the first plan may start a choice the LP relaxation gives weight to. */
 const NEIGHBOUR_PERIODS = 3;
 
@@ -163,6 +170,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
     const shareLeft = () => share - (Date.now() - begun) / 1000;
     // Building the model took the whole time limit: HiGHS refuses a negative one, and there is no time for a first plan anyway.
     if (share <= 0) return null;
+    let begunBound: FleetBound | null = null;
     try {
       limitTime(model, share);
       model.clearIntegrality();
@@ -174,14 +182,16 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
       });
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return null;
       const lpSeconds = (Date.now() - begun) / 1000;
-      const bound = new FleetBound(model.getObjectiveValue());
-      options.onProgress?.({ bestObjective: null, bound: bound.lp, gapFraction: null });
+      const fleet = new FleetBound(model.getObjectiveValue());
+      begunBound = fleet;
+      options.onProgress?.({ bestObjective: null, bound: fleet.lp, gapFraction: null });
       const { colValue, rowDual } = model.getSolution();
       if (options.blockOf) {
         const block = Int32Array.from(program.columns, (name) => options.blockOf!(name) ?? -1);
-        // Pricing needs about the relaxation's time at the end: the sites' bound may take the rest.
-        const job = { data, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual), block, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS: Math.max(timeLeftS() - lpSeconds, 0) };
-        if (!block.includes(-1) && job.timeLimitS > 0) bound.expect(startSiteBound(job, options.stopRequested));
+        // Pricing needs about the relaxation's time at the end.
+        const timeLimitS = Math.max(timeLeftS() - lpSeconds, 0) * SITE_BOUND_SHARE;
+        const job = { data, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual), block, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS };
+        if (!block.includes(-1) && job.timeLimitS > 0) fleet.expect(startSiteBound(job, options.stopRequested));
       }
       const lower = Float64Array.from(colLower);
       const upper = Float64Array.from(colUpper);
@@ -196,20 +206,23 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
       }
       model.changeColsBounds(all, lower, upper);
       model.changeColsIntegrality(all, integrality);
-      const unfinished = { bound, lpSeconds, start: null };
+      const unfinished = { bound: fleet, lpSeconds, start: null };
       if (shareLeft() <= 0 || options.stopRequested?.()) return unfinished;
       limitTime(model, shareLeft());
       // Searched closer than the gap asked for, since the sites' bound leaves little room above the best plan, but
       // ended as soon as the fleet's bound proves the gap asked for. RENS, run on the relaxation's whole choices, took
       // seconds before the search found the reference portfolio's optimum; without it, under one.
       model.options.set({ mip_rel_gap: options.mipGap * FIRST_PLAN_GAP_SHARE, mip_heuristic_run_rens: false });
-      search(model, options, boundedBy(bound, false), (d) => {
+      search(model, options, boundedBy(fleet, false), (d) => {
         const best = finite(d.mip_primal_bound);
-        return best !== null && proves(best, bound.at(best), options.mipGap);
+        return best !== null && proves(best, fleet.at(best), options.mipGap);
       });
       if (Number(model.info.get('primal_solution_status')) !== 2) return unfinished;
       // Read now: restoring the bounds below discards the restricted model's solution.
-      return { bound, lpSeconds, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
+      return { bound: fleet, lpSeconds, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
+    } catch (error) {
+      begunBound?.drop();
+      throw error;
     } finally {
       // Back to the model as written, and the options asked for, for the full search.
       model.options.set({ mip_rel_gap: options.mipGap, mip_heuristic_run_rens: true });
@@ -254,14 +267,15 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
           const colValue = Float64Array.from(program.columns, (name) => solution.Columns![name]!.Primal);
           return { ...solution, Rows: priceWithFixed(model, program, colValue, options.priceWithFixed, Math.max(timeLeftS(), pricingS)) };
         };
+        const firstProven = () => first?.start && proves(first.start.objective, first.bound.at(first.start.objective), options.mipGap);
         // The full search would take the processor from the sites' bound, which usually proves the first plan.
-        if (first?.start) {
+        if (first?.start && !firstProven()) {
           first.bound.await(Math.max(timeLeftS() - pricingS, 0), options.stopRequested);
           const [best, bound] = [first.start.objective, first.bound.at(first.start.objective)];
           options.onProgress?.({ bestObjective: best, bound, gapFraction: relativeGap(best, bound) });
         }
         // Proven, stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
-        if (first?.start && proves(first.start.objective, first.bound.at(first.start.objective), options.mipGap)) return priced(firstPlanSolution(program, first, OPTIMAL));
+        if (firstProven()) return priced(firstPlanSolution(program, first, OPTIMAL));
         if (options.stopRequested?.()) return priced(firstPlanSolution(program, first, INTERRUPTED));
         if (first?.start && timeLeftS() <= pricingS) return priced(firstPlanSolution(program, first, TIME_LIMIT));
         model.options.set({ mip_heuristic_effort: MIP_HEURISTIC_EFFORT });
@@ -277,9 +291,9 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
         // Stopped before its root LP, HiGHS has no bound of its own; the fleet's holds.
         if (first && solution.Columns) {
           const bound = first.bound.at(solution.ObjectiveValue);
-          solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, bound));
-          // Proven by the fleet's bound: the search was ended for it, or stopped or ran out of time just then.
-          if (proves(solution.ObjectiveValue, bound, options.mipGap)) solution.Status = STATUS_TEXT[OPTIMAL]!;
+          if (proves(solution.ObjectiveValue, bound, Infinity)) solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, bound));
+          // Proven by either bound: the search was ended for it (meetsGap), or stopped or ran out of time just then.
+          if (solution.MipGap !== undefined && solution.MipGap <= options.mipGap) solution.Status = STATUS_TEXT[OPTIMAL]!;
         }
         return priced(solution);
       } finally {

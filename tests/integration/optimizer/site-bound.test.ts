@@ -78,4 +78,24 @@ describe('sites\' bound on a thread of its own', () => {
       model.dispose();
     }
   });
+
+  it('a thread that fails answers "none" and ends; a later job gets a new thread', async () => {
+    const start = siteBoundThread(optimizerWorkerPath(), new Int32Array(new SharedArrayBuffer(4)));
+    const model = highs.createModel({ format: 'lp', data: twoSites });
+    try {
+      const job = { ...relax(model, (column) => (column === 'b' ? 1 : 0)), mipGap: 1e-6, timeLimitS: 10 };
+      // A model without its matrix makes the bound throw, as HiGHS out of memory would.
+      const broken = start({ ...job, data: { ...job.data, matrix: undefined } } as never);
+      expect(broken.wait(60)).toBeNull();
+      // Until its exit is seen here, a job finds the thread dead and gets "none" at once; then a new thread answers.
+      let bound: number | null | undefined = null;
+      for (let tries = 0; tries < 100 && bound === null; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        bound = start(job).wait(60);
+      }
+      expect(bound).toBeCloseTo(13, 6);
+    } finally {
+      model.dispose();
+    }
+  });
 });
