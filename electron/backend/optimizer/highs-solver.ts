@@ -50,9 +50,8 @@ const MIP_HEURISTIC_EFFORT = 0.3;
 const FIRST_PLAN_SHARE = 0.75;
 
 /**
- * The first plan is searched to this share of the gap asked for. At the full gap the
- * reference portfolio's stopped at $1.45666 B, 0.11 % below its sites' bound, and the
- * full search took 40 s more to prove 0.1 %; at a tenth it finds the optimum.
+ * A first plan the sites' bound does not prove is searched again to this share of the gap
+ * asked for, and each site's MILP is solved to it: the sites' bounds add up.
  */
 const FIRST_PLAN_GAP_SHARE = 0.1;
 
@@ -152,13 +151,41 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
   };
 
   /**
+   * Searches the model restricted to a first plan's neighbourhood, to `gap` (from `start`
+   * if given), ended as soon as the fleet's bound proves the gap asked for; the model is
+   * left as written. RENS, run on the relaxation's whole choices, took seconds before the
+   * search found the reference portfolio's optimum; without it, under one.
+   */
+  const searchNeighbourhood = (model: HighsModel, first: FirstPlan, options: SolveOptions, gap: number, timeLimitS: number): FirstPlan['start'] => {
+    const { colLower, colUpper } = model.getModel();
+    const all = { kind: 'range', from: 0, to: colLower.length - 1 } as const;
+    try {
+      model.changeColsBounds(all, first.neighbourhood.lower, first.neighbourhood.upper);
+      limitTime(model, timeLimitS);
+      model.options.set({ mip_rel_gap: gap, mip_heuristic_run_rens: false });
+      if (first.start) model.setSolution({ colValue: first.start.colValue });
+      search(model, options, boundedBy(first.bound, false), (d) => {
+        const best = finite(d.mip_primal_bound);
+        return best !== null && proves(best, first.bound.at(best), options.mipGap);
+      });
+      if (Number(model.info.get('primal_solution_status')) !== 2) return null;
+      // Read now: restoring the bounds below discards the restricted model's solution.
+      return { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() };
+    } finally {
+      model.options.set({ mip_rel_gap: options.mipGap, mip_heuristic_run_rens: true });
+      model.changeColsBounds(all, colLower, colUpper);
+    }
+  };
+
+  /**
    * A first plan, found the way a planner would: solve the LP relaxation and search only
    * among the choices it gives weight to, each also started up to NEIGHBOUR_PERIODS
    * earlier or later (a capex budget that binds in one quarter moves starts to the next).
-   * The LP's objective bounds the full model, so it stays the bound reported meanwhile.
-   * HiGHS finds such a plan itself only after its cut rounds, a minute on the reference
+   * The LP's objective bounds the full model, so it stays the bound reported meanwhile,
+   * until the sites' bound, started as soon as the LP's duals are known, comes. HiGHS
+   * finds such a plan itself only after its cut rounds, a minute on the reference
    * portfolio. There, the LP's own choices gave $1.45616 B; with starts moved up to three
-   * periods, the optimum, $1.45695 B, about 5 s after the relaxation (HiGHS-wasm).
+   * periods, the optimum, $1.45695 B, about a second after the relaxation (HiGHS-wasm).
    */
   const firstPlan = (model: HighsModel, program: MatrixProgram, options: SolveOptions, choices: Choice[][], timeLeftS: () => number): FirstPlan | null => {
     // Read before the relaxation clears the integers: the sites' bound needs them.
@@ -189,6 +216,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
       begunBound = fleet;
       options.onProgress?.({ bestObjective: null, bound: fleet.lp, gapFraction: null });
       const { colValue, rowDual } = model.getSolution();
+      model.changeColsIntegrality(all, integrality);
       if (options.blockOf) {
         const block = Int32Array.from(program.columns, (name) => options.blockOf!(name) ?? -1);
         // Pricing needs about the relaxation's time at the end.
@@ -207,29 +235,16 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
           if (!near) lower[columns[i]!] = upper[columns[i]!] = 0;
         });
       }
-      model.changeColsBounds(all, lower, upper);
-      model.changeColsIntegrality(all, integrality);
-      const unfinished = { bound: fleet, lpSeconds, start: null };
-      if (shareLeft() <= 0 || options.stopRequested?.()) return unfinished;
-      limitTime(model, shareLeft());
-      // Searched closer than the gap asked for, since the sites' bound leaves little room above the best plan, but
-      // ended as soon as the fleet's bound proves the gap asked for. RENS, run on the relaxation's whole choices, took
-      // seconds before the search found the reference portfolio's optimum; without it, under one.
-      model.options.set({ mip_rel_gap: options.mipGap * FIRST_PLAN_GAP_SHARE, mip_heuristic_run_rens: false });
-      search(model, options, boundedBy(fleet, false), (d) => {
-        const best = finite(d.mip_primal_bound);
-        return best !== null && proves(best, fleet.at(best), options.mipGap);
-      });
-      if (Number(model.info.get('primal_solution_status')) !== 2) return unfinished;
-      // Read now: restoring the bounds below discards the restricted model's solution.
-      return { bound: fleet, lpSeconds, start: { colValue: model.getSolution().colValue, objective: model.getObjectiveValue() } };
+      const first: FirstPlan = { bound: fleet, lpSeconds, neighbourhood: { lower, upper }, start: null };
+      if (shareLeft() <= 0 || options.stopRequested?.()) return first;
+      // To the gap asked for: the sites' bound, if still being computed, gets this thread's help as soon as it ends.
+      first.start = searchNeighbourhood(model, first, options, options.mipGap, shareLeft());
+      return first;
     } catch (error) {
       begunBound?.drop();
       throw error;
     } finally {
-      // Back to the model as written, and the options asked for, for the full search.
-      model.options.set({ mip_rel_gap: options.mipGap, mip_heuristic_run_rens: true, presolve: 'choose' });
-      model.changeColsBounds(all, colLower, colUpper);
+      model.options.set({ presolve: 'choose' });
       model.changeColsIntegrality(all, integrality);
     }
   };
@@ -283,13 +298,23 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
           return firstPlanRows && solution.Columns ? { ...solution, Rows: firstPlanRows } : priced(solution);
         };
         const firstProven = () => first?.start && proves(first.start.objective, first.bound.at(first.start.objective), options.mipGap);
-        // The full search would take the processor from the sites' bound, which usually proves the first plan:
-        // it is priced meanwhile, and waits for it.
-        if (first?.start && !firstProven()) {
-          if (first.bound.pending) firstPlanRows = priced(firstPlanSolution(program, first, OPTIMAL)).Rows;
+        // The sites' bound usually proves the first plan: it is priced meanwhile, this thread helps with the sites' MILPs, and waits.
+        if (first?.start && !firstProven() && first.bound.pending) {
+          firstPlanRows = priced(firstPlanSolution(program, first, OPTIMAL)).Rows;
+          first.bound.help(highs, options.stopRequested);
           first.bound.await(Math.max(timeLeftS() - pricingS, 0), options.stopRequested);
           const [best, bound] = [first.start.objective, first.bound.at(first.start.objective)];
           options.onProgress?.({ bestObjective: best, bound, gapFraction: relativeGap(best, bound) });
+        }
+        // Not proven: the neighbourhood is searched closer than the gap asked for, since the sites' bound leaves
+        // little room above the best plan (at the full gap the reference portfolio's search once stopped at
+        // $1.45666 B, 0.11 % below that bound), before any full search.
+        if (first?.start && !firstProven() && !options.stopRequested?.() && timeLeftS() > pricingS) {
+          const closer = searchNeighbourhood(model, first, options, options.mipGap * FIRST_PLAN_GAP_SHARE, timeLeftS() - pricingS);
+          if (closer && closer.objective > first.start.objective) {
+            first.start = closer;
+            firstPlanRows = null;
+          }
         }
         // Proven, stopped or out of time already: the first plan is the answer, without a full search to start and interrupt.
         if (firstProven()) return firstPlanAnswer(OPTIMAL);
@@ -330,6 +355,8 @@ interface FirstPlan {
   bound: FleetBound;
   /** How long the relaxation took. */
   lpSeconds: number;
+  /** The columns' bounds that restrict the model to the choices near the relaxation's. */
+  neighbourhood: { lower: Float64Array; upper: Float64Array };
   start: { colValue: Float64Array; objective: number } | null;
 }
 
@@ -361,6 +388,11 @@ class FleetBound {
   /** Whether a sites' bound is still being computed. */
   get pending(): boolean {
     return this.sites !== null && this.sites.read() === undefined;
+  }
+
+  /** Solves sites' MILPs of a sites' bound still being computed on this thread too. */
+  help(highs: Highs, stopRequested?: () => boolean): void {
+    this.sites?.help(highs, stopRequested);
   }
 
   /** Waits for a sites' bound still being computed, for at most `seconds`. */

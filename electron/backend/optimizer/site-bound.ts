@@ -33,8 +33,30 @@ export interface SiteBoundInput {
   stopRequested?: () => boolean;
 }
 
+/**
+ * The bound in parts, so that more than one thread can solve the sites' MILPs: what
+ * needs none, and the sites that do.
+ */
+export interface SiteBoundParts {
+  /** The shared limits' worth, and the bounds the LP duals give the sites it already makes whole. */
+  settled: number;
+  /** The sites whose MILP may bound them tighter than their duals do. */
+  sites: number[];
+  /** Site b's bound: its MILP's if that proves one in time and it is tighter, else its duals'. */
+  boundOf(b: number, timeLeftS: number, stopRequested?: () => boolean): number;
+}
+
 /** The bound, or null when the model does not split into sites (the worst case's NPV is the whole fleet's). */
 export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
+  const parts = siteBoundParts(highs, input);
+  if (!parts) return null;
+  const started = Date.now();
+  const bound = parts.sites.reduce((t, b) => t + parts.boundOf(b, input.timeLimitS - (Date.now() - started) / 1000, input.stopRequested), parts.settled);
+  return Number.isFinite(bound) ? bound : null;
+}
+
+/** The parts of the bound, or null when the model does not split into sites. */
+export function siteBoundParts(highs: Highs, input: Omit<SiteBoundInput, 'timeLimitS' | 'stopRequested'>): SiteBoundParts | null {
   const { data, colValue, rowDual, block } = input;
   // Every bound below is an upper one: a minimization would need them all turned round.
   if (data.sense !== highs.constants.objectiveSense.maximize) return null;
@@ -78,15 +100,21 @@ export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
     if (Number.isNaN(worth) || worth === Infinity || (integrality[j] !== 0 && Math.abs(colValue[j]! - Math.round(colValue[j]!)) > WHOLE)) fractional[block[j]!] = 1;
   }
 
-  const started = Date.now();
+  // A NaN dual leaves no bound either.
+  const dualBound = (b: number) => (Number.isNaN(ownBound[b]!) ? Infinity : ownBound[b]!);
+  const sites: number[] = [];
   for (let b = 0; b < blocks; b++) {
-    const timeLeftS = input.timeLimitS - (Date.now() - started) / 1000;
-    const milp = fractional[b] && timeLeftS > 0 && !input.stopRequested?.() ? siteMilpBound(highs, data, block, rowBlock, siteCost, b, input.mipGap, timeLeftS, input.stopRequested) : null;
-    // A NaN dual leaves no bound either.
-    const own = Number.isNaN(ownBound[b]!) ? Infinity : ownBound[b]!;
-    bound += milp === null ? own : Math.min(milp, own);
+    if (fractional[b]) sites.push(b);
+    else bound += dualBound(b);
   }
-  return Number.isFinite(bound) ? bound : null;
+  return {
+    settled: bound,
+    sites,
+    boundOf: (b, timeLeftS, stopRequested) => {
+      const milp = timeLeftS > 0 && !stopRequested?.() ? siteMilpBound(highs, data, block, rowBlock, siteCost, b, input.mipGap, timeLeftS, stopRequested) : null;
+      return milp === null ? dualBound(b) : Math.min(milp, dualBound(b));
+    },
+  };
 }
 
 /** The upper bound HiGHS proves for site `b`'s own MILP under `siteCost`, or null if it proved none. */

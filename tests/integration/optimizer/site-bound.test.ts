@@ -5,8 +5,12 @@
  */
 import highsLoader from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteBound } from '../../../electron/backend/optimizer/site-bound';
+import { modelDataOf } from '../../../electron/backend/optimizer/highs-solver';
+import { siteBound, siteBoundParts } from '../../../electron/backend/optimizer/site-bound';
 import { siteBoundThread } from '../../../electron/backend/optimizer/site-bound-thread';
+import { toMatrix } from '../../../shared/optimizer/lp';
+import { buildModel, hallOfColumn } from '../../../shared/optimizer/model';
+import { referencePortfolio } from '../../../shared/samples';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
 
 type Highs = Awaited<ReturnType<typeof highsLoader>>;
@@ -94,6 +98,24 @@ describe('sites\' bound on a thread of its own', () => {
         bound = start(job).wait(60);
       }
       expect(bound).toBeCloseTo(13, 6);
+    } finally {
+      model.dispose();
+    }
+  });
+
+  it('shares the sites between its thread and the one that helps: the same bound as computed here, on six sites the LP splits several of', () => {
+    const built = buildModel(referencePortfolio(1, 6), 'expected');
+    const program = toMatrix(built.lp);
+    const model = highs.createModel({ ...modelDataOf(highs, program), colNames: program.columns });
+    try {
+      const siteIds = [...new Set(built.halls.map((h) => h.site.id))];
+      const job = { ...relax(model, (column) => siteIds.indexOf(built.halls[hallOfColumn(column)!]!.site.id)), mipGap: 1e-4, timeLimitS: 120 };
+      expect(siteBoundParts(highs, job)!.sites.length).toBeGreaterThan(2);
+      const here = siteBound(highs, job)!;
+      expect(here).toBeLessThan(job.lpObjective - 1);
+      const pending = siteBoundThread(optimizerWorkerPath(), new Int32Array(new SharedArrayBuffer(4)))(job);
+      pending.help(highs);
+      expect(pending.wait(120)! / here).toBeCloseTo(1, 12);
     } finally {
       model.dispose();
     }
