@@ -2,9 +2,9 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { Plan } from '../model/schema';
+import type { Plan, PlanPeriod } from '../model/schema';
 import type { Exclusion, Objective } from './model';
-import { formatQuantity, formatUsd, type UnitSystem } from '../units';
+import { countOf, formatQuantity, formatUsd, periodName, type UnitSystem } from '../units';
 
 /** A gap as a percentage, with the decimals a small gap needs to be read at all. */
 export function formatGap(gapFraction: number): string {
@@ -42,6 +42,24 @@ export function describeShortfall(plan: Pick<Plan, 'status' | 'mipGapFraction' |
   const why = plan.status === 'stopped' ? 'The search was stopped' : 'The time limit ended the search';
   if (plan.mipGapFraction >= 1) return `${why} before it could judge this plan: a better one may exist by any margin. Run it longer before applying it.`;
   return `${why}: the best possible plan may be worth up to ${formatUsd(plan.mipGapFraction * Math.max(1, Math.abs(plan.npvUsd)))} more (${formatGap(plan.mipGapFraction)} of this plan's NPV). Run it longer to find or rule that out.`;
+}
+
+/**
+ * A plan's IRR, or why it has none: without money put in, or money coming back, there is
+ * no rate of return to speak of, and a dash would leave the user guessing.
+ */
+export function describeIrr(plan: Pick<Plan, 'irrFraction'> & { periods: readonly Pick<PlanPeriod, 'cashFlowUsd'>[] }): string {
+  if (plan.irrFraction !== null) return `${(plan.irrFraction * 100).toFixed(1)} %`;
+  if (!plan.periods.some((p) => p.cashFlowUsd < 0)) return 'none: nothing invested';
+  if (!plan.periods.some((p) => p.cashFlowUsd > 0)) return 'none: nothing comes back';
+  return 'none found';
+}
+
+/** A plan's payback, or why it has none, in the fleet's periods. */
+export function describePayback(plan: Pick<Plan, 'paybackPeriods'>, periodMonths: number): string {
+  if (plan.paybackPeriods === null) return 'not within the horizon';
+  if (plan.paybackPeriods === 0) return 'none needed: never in deficit';
+  return countOf(Number(plan.paybackPeriods.toFixed(1)), periodName(periodMonths));
 }
 
 /** The search so far, for a progress line: "best plan $1.45 B, proven within 0.72 % of the best possible". */

@@ -8,6 +8,9 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await page.getByTestId('optimizer-run').click();
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('optimizer-npv')).toHaveText(/^\$\d/);
+  // The campus's retrofits pay back within its horizon, at a rate of return.
+  await expect(page.getByTestId('optimizer-irr')).toHaveText(/^\d+\.\d %$/);
+  await expect(page.getByTestId('optimizer-payback')).toHaveText(/^\d+(\.\d)? quarters$/);
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(5);
   // Periods read as the quarters they are: the campus plans from January 2027.
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr').first().locator('td').nth(2)).toHaveText(/^Q[1-4] 20\d\d$/);

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel } from '../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
+  it('IRR and payback say why a plan has none, rather than a dash', () => {
+    const flows = (...cashFlowUsd: number[]) => cashFlowUsd.map((c) => ({ cashFlowUsd: c }));
+    expect(describeIrr({ irrFraction: 0.6531, periods: flows(-100, 200) })).toBe('65.3 %');
+    expect(describeIrr({ irrFraction: null, periods: flows(10, 20) })).toBe('none: nothing invested');
+    expect(describeIrr({ irrFraction: null, periods: flows(-10, 0) })).toBe('none: nothing comes back');
+    expect(describeIrr({ irrFraction: null, periods: flows(-10, 30, -25) })).toBe('none found');
+    expect(describePayback({ paybackPeriods: 3.5 }, 3)).toBe('3.5 quarters');
+    expect(describePayback({ paybackPeriods: 1 }, 12)).toBe('1 year');
+    expect(describePayback({ paybackPeriods: 0 }, 3)).toBe('none needed: never in deficit');
+    expect(describePayback({ paybackPeriods: null }, 3)).toBe('not within the horizon');
+  });
+
   it('gaps read as percentages, small ones with two decimals', () => {
     expect(formatGap(0.0012)).toBe('0.12 %');
     expect(formatGap(0.001)).toBe('0.10 %');

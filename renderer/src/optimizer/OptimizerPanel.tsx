@@ -17,7 +17,7 @@ import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodOf, modelInputsHash } from '../../../shared/optimizer/model';
-import { describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
@@ -165,8 +165,8 @@ export function OptimizerPanel() {
         <>
           <div className="kpis" data-testid="optimizer-result">
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
-            <div><span className="muted">IRR (a year)</span><strong>{plan.irrFraction === null ? '—' : `${(plan.irrFraction * 100).toFixed(1)} %`}</strong></div>
-            <div><span className="muted">Payback</span><strong>{plan.paybackPeriods === null ? '—' : `${plan.paybackPeriods.toFixed(1)} ${periodName(doc.fleet.periodMonths)}s`}</strong></div>
+            <div><span className="muted">IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
+            <div><span className="muted">Payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             {result ? (
               <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
