@@ -104,8 +104,11 @@ export function siteBoundThread(workerPath: string, stopFlag: Int32Array): Start
     ensureWorker().postMessage({ job: mine, input: job });
     /** The sites this thread bounded; NaN if it failed part way, which leaves no bound. */
     let helped = 0;
+    /** While this thread solves a site, the answer lacks it, whatever the other thread says. */
+    let helping = false;
     const done = () => Atomics.load(cells, ANSWERED) === mine || Atomics.load(cells, DEAD) === 1;
     const read = () => {
+      if (helping) return undefined;
       if (Atomics.load(cells, ANSWERED) !== mine) return Atomics.load(cells, DEAD) === 1 ? null : undefined;
       const bound = answer[0]! + helped;
       return Number.isFinite(bound) ? bound : null;
@@ -114,12 +117,16 @@ export function siteBoundThread(workerPath: string, stopFlag: Int32Array): Start
       read,
       help: (highs, stopHelping) => {
         if (Atomics.load(cells, WANTED) !== mine) return;
-        const stopped = () => Atomics.load(cells, WANTED) !== mine || stopRequested?.() === true || stopHelping?.() === true;
+        // A dead thread leaves no bound: sites solved here for it would be wasted.
+        const stopped = () => Atomics.load(cells, WANTED) !== mine || Atomics.load(cells, DEAD) === 1 || stopRequested?.() === true || stopHelping?.() === true;
+        helping = true;
         try {
           const parts = siteBoundParts(highs, job);
           if (parts) helped += boundTakenSites(parts, cells, mine, () => job.timeLimitS - (Date.now() - begun) / 1000, stopped);
         } catch {
           helped = Number.NaN;
+        } finally {
+          helping = false;
         }
       },
       wait: (seconds, stopWaiting) => {
