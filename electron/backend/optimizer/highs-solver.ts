@@ -225,7 +225,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
         // Pricing needs about the relaxation's time at the end.
         const timeLimitS = Math.max(timeLeftS() - lpSeconds, 0) * SITE_BOUND_SHARE;
         const job = { data, colValue: Float64Array.from(colValue), rowDual: Float64Array.from(rowDual), block, mipGap: options.mipGap * FIRST_PLAN_GAP_SHARE, timeLimitS };
-        if (!block.includes(-1) && job.timeLimitS > 0) fleet.expect(startSiteBound(job, options.stopRequested));
+        if (job.timeLimitS > 0) fleet.expect(startSiteBound(job, options.stopRequested));
       }
       const lower = Float64Array.from(colLower);
       const upper = Float64Array.from(colUpper);
@@ -312,7 +312,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
         // Not proven by the sites' bound: the neighbourhood is searched closer than the gap asked for, since that
         // bound leaves little room above the best plan (at the full gap the reference portfolio's search once
         // stopped at $1.45666 B, 0.11 % below it), in at most half the time left, before any full search. Without
-        // a sites' bound (the worst case's objective) only the full search can prove anything.
+        // a sites' bound only the full search can prove anything.
         if (first?.start && !firstProven() && first.bound.bySites && !options.stopRequested?.() && timeLeftS() > pricingS) {
           const closer = searchNeighbourhood(model, first, options, options.mipGap * FIRST_PLAN_GAP_SHARE, (timeLeftS() - pricingS) * CLOSER_SEARCH_SHARE);
           if (closer && closer.objective > first.start.objective) {

@@ -9,7 +9,9 @@
  * its own limits bound it (weak duality, computed here, so it holds even if the duals
  * are a little off). Most of the LP's gap on our models comes from a few sites whose
  * interconnect the LP fills with part of a hall kept mining and part retrofitted: the
- * reference portfolio's LP bound is 0.45 % above its optimum, this one 0.09 %.
+ * reference portfolio's LP bound is 0.45 % above its optimum, this one 0.09 %. The worst
+ * case's objective, a column of the whole fleet no greater than any scenario's NPV, is
+ * priced out with its scenario rows: what is left weighs the scenarios by those prices.
  */
 import type highsLoader from 'highs';
 import type { DetachedModelData } from 'highs';
@@ -46,7 +48,7 @@ export interface SiteBoundParts {
   boundOf(b: number, timeLeftS: number, stopRequested?: () => boolean): number;
 }
 
-/** The bound, or null when the model does not split into sites (the worst case's NPV is the whole fleet's). */
+/** The bound, or null when the model does not split into sites, or a column of the whole fleet is priced to no bound. */
 export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
   const parts = siteBoundParts(highs, input);
   if (!parts) return null;
@@ -55,25 +57,52 @@ export function siteBound(highs: Highs, input: SiteBoundInput): number | null {
   return Number.isFinite(bound) ? bound : null;
 }
 
-/** The parts of the bound, or null when the model does not split into sites. */
+/** The parts of the bound, or null as for siteBound. */
 export function siteBoundParts(highs: Highs, input: Omit<SiteBoundInput, 'timeLimitS' | 'stopRequested'>): SiteBoundParts | null {
   const { data, colValue, rowDual, block } = input;
   // Every bound below is an upper one: a minimization would need them all turned round.
   if (data.sense !== highs.constants.objectiveSense.maximize) return null;
   const { numCols, numRows, colCost, colLower, colUpper, rowLower, rowUpper, integrality } = data;
   const { starts, indices, values } = data.matrix;
-  if (block.some((b) => b < 0)) return null;
   const SHARED = -1;
   const EMPTY = -2;
   const rowBlock = new Int32Array(numRows).fill(EMPTY);
   for (let j = 0; j < numCols; j++) {
     for (let k = starts[j]!; k < starts[j + 1]!; k++) {
       const i = indices[k]!;
-      rowBlock[i] = rowBlock[i] === EMPTY || rowBlock[i] === block[j] ? block[j]! : SHARED;
+      // A column of the whole fleet (block -1) makes its rows shared.
+      rowBlock[i] = block[j]! >= 0 && (rowBlock[i] === EMPTY || rowBlock[i] === block[j]) ? block[j]! : SHARED;
     }
   }
   // A price pushes against the bound it has a sign for; with that bound infinite it must be 0.
   const price = Float64Array.from(rowDual, (y, i) => (rowBlock[i] === EMPTY || (y > 0 && rowUpper[i] === Infinity) || (y < 0 && rowLower[i] === -Infinity) ? 0 : y));
+  for (let j = 0; j < numCols; j++) if (block[j]! < 0) leaveNoCost(j);
+
+  /**
+   * A free column of the whole fleet (the worst case's NPV w, of cost 1, in rows w − NPV_s
+   * ≤ 0) bounds nothing unless the prices of its rows leave it no cost at all. Any prices
+   * give a bound, so its rows' are scaled to add up to 1, in steps of 2^-52: sums of those
+   * are exact, so none is left over, in whatever order they are added. Priced so, the worst
+   * case's scenarios are weighed as an expected NPV weighs them.
+   */
+  function leaveNoCost(j: number): void {
+    if (colCost[j] !== 1) return;
+    let total = 0;
+    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
+      if (values[k] !== 1) return;
+      total += price[indices[k]!]!;
+    }
+    if (!(total > 0) || !Number.isFinite(total)) return;
+    const STEP = 2 ** -52;
+    let most = starts[j]!;
+    for (let k = starts[j]!; k < starts[j + 1]!; k++) {
+      price[indices[k]!] = Math.round(price[indices[k]!]! / total / STEP) * STEP;
+      if (price[indices[k]!]! > price[indices[most]!]!) most = k;
+    }
+    let others = 0;
+    for (let k = starts[j]!; k < starts[j + 1]!; k++) if (k !== most) others += price[indices[k]!]!;
+    price[indices[most]!] = 1 - others;
+  }
   const rowWorth = (i: number): number => (price[i]! > 0 ? price[i]! * rowUpper[i]! : price[i]! < 0 ? price[i]! * rowLower[i]! : 0);
 
   const blocks = block.reduce((most, b) => Math.max(most, b + 1), 0);
@@ -95,6 +124,12 @@ export function siteBoundParts(highs: Highs, input: Omit<SiteBoundInput, 'timeLi
       if (rowBlock[i] === SHARED) siteCost[j] = siteCost[j]! - price[i]! * values[k]!;
     }
     const worth = reduced === 0 ? 0 : Math.max(reduced * colLower[j]!, reduced * colUpper[j]!);
+    if (block[j]! < 0) {
+      // Left a cost it can grow without end on, it bounds nothing.
+      if (!Number.isFinite(worth)) return null;
+      bound += worth;
+      continue;
+    }
     ownBound[block[j]!] = ownBound[block[j]!]! + worth;
     // An unbounded column the duals leave a cost on (rounding noise will do) bounds its site by nothing: its MILP must.
     if (Number.isNaN(worth) || worth === Infinity || (integrality[j] !== 0 && Math.abs(colValue[j]! - Math.round(colValue[j]!)) > WHOLE)) fractional[block[j]!] = 1;

@@ -52,12 +52,19 @@ describe('sites\' bound', () => {
     }
   });
 
-  it('declines a model with a column of no site (the worst case\'s NPV), rather than guess', () => {
-    const lp = ['Maximize', ' obj: w', 'Subject To', ' s1: w - 4 a <= 0', ' s2: w - 3 b <= 0', 'Bounds', ' -inf <= w <= +inf', 'Binary', ' a b', 'End'].join('\n');
+  it('bounds the worst case by pricing out its NPV column: LP 12, sites 9, the optimum 5; prices that cannot leave that column without cost give no bound', () => {
+    // w is no more than either scenario's NPV. Site A takes one of a1, a2 (a1 + a2 ≤ 1.5 with
+    // binaries), worth 10 and 2 in scenario 1 and the other way round in scenario 2; site B's
+    // b is worth 3 in both. The LP takes a1 = a2 = ¾: 12 in both. The optimum takes one:
+    // min(13, 5) = 5. Priced at ½ each, the scenarios are worth 6 a1 + 6 a2 + 3 b, and site
+    // A can take only one: 6 + 3 = 9.
+    const lp = ['Maximize', ' obj: w', 'Subject To', ' s1: w - 10 a1 - 2 a2 - 3 b <= 0', ' s2: w - 2 a1 - 10 a2 - 3 b <= 0', ' own: a1 + a2 <= 1.5', 'Bounds', ' -inf <= w <= +inf', 'Binary', ' a1 a2 b', 'End'].join('\n');
     const model = highs.createModel({ format: 'lp', data: lp });
     try {
-      const relaxed = relax(model, (column) => (column === 'a' ? 0 : column === 'b' ? 1 : null));
-      expect(siteBound(highs, { ...relaxed, mipGap: 1e-6, timeLimitS: 10 })).toBeNull();
+      const relaxed = relax(model, (column) => (column === 'w' ? null : column === 'b' ? 1 : 0));
+      expect(relaxed.lpObjective).toBeCloseTo(12, 9);
+      expect(siteBound(highs, { ...relaxed, mipGap: 1e-6, timeLimitS: 10 })).toBeCloseTo(9, 6);
+      expect(siteBound(highs, { ...relaxed, rowDual: new Float64Array(relaxed.rowDual.length), mipGap: 1e-6, timeLimitS: 10 })).toBeNull();
     } finally {
       model.dispose();
     }
@@ -119,5 +126,44 @@ describe('sites\' bound on a thread of its own', () => {
     } finally {
       model.dispose();
     }
+  });
+
+  it('never bounds a random worst case below its optimum, and often bounds it below its LP', () => {
+    let state = 7;
+    const random = () => (state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    let solved = 0;
+    let tighter = 0;
+    for (let trial = 0; trial < 60; trial++) {
+      // 2–4 sites of 2–4 binary options each (at most one per site), 2–3 scenarios, one shared budget.
+      const [sites, scenarios, options] = [2 + Math.floor(random() * 3), 2 + Math.floor(random() * 2), 2 + Math.floor(random() * 3)];
+      const x = (s: number, o: number) => `x_${s}_${o}`;
+      const all = Array.from({ length: sites }, (_, s) => Array.from({ length: options }, (_, o) => x(s, o)));
+      const sum = (coefficient: () => number) => all.flat().map((name) => { const c = coefficient(); return `${c < 0 ? '-' : '+'} ${Math.abs(c)} ${name}`; }).join(' ');
+      const rows = [
+        // w ≤ the scenario's NPV: w − NPV ≤ 0.
+        ...Array.from({ length: scenarios }, (_, k) => ` s${k}: w ${sum(() => -Math.round(random() * 20 - 5))} <= 0`),
+        ...all.map((names, s) => ` own${s}: ${names.join(' + ')} <= ${(1 + random()).toFixed(2)}`),
+        ` budget: ${sum(() => Math.round(random() * 10)).replace(/^\+ /, '')} <= ${Math.round(random() * 15)}`,
+      ];
+      const lp = ['Maximize', ' obj: w', 'Subject To', ...rows, 'Bounds', ' -inf <= w <= +inf', 'Binary', ` ${all.flat().join(' ')}`, 'End'].join('\n');
+      const model = highs.createModel({ format: 'lp', data: lp });
+      try {
+        const relaxed = relax(model, (column) => (column === 'w' ? null : Number(column.split('_')[1])));
+        if (!Number.isFinite(relaxed.lpObjective)) continue;
+        const bound = siteBound(highs, { ...relaxed, mipGap: 0, timeLimitS: 10 });
+        model.options.set({ mip_rel_gap: 0 });
+        model.run({});
+        const optimum = model.getObjectiveValue();
+        solved++;
+        expect(bound).not.toBeNull();
+        expect(bound!).toBeGreaterThanOrEqual(optimum - 1e-6 * Math.max(1, Math.abs(optimum)));
+        expect(bound!).toBeLessThanOrEqual(relaxed.lpObjective + 1e-6 * Math.max(1, Math.abs(relaxed.lpObjective)));
+        if (bound! < relaxed.lpObjective - 1e-6) tighter++;
+      } finally {
+        model.dispose();
+      }
+    }
+    expect(solved).toBeGreaterThan(40);
+    expect(tighter).toBeGreaterThan(10);
   });
 });
