@@ -1,6 +1,6 @@
 /**
- * The optimizer's worker thread: one long-lived HiGHS instance, warmed up at start (its
- * first solve costs about a second), solving one run at a time off the main thread.
+ * The optimizer's worker thread: one long-lived HiGHS instance, warmed up at start by
+ * solving the sample campus, solving one run at a time off the main thread.
  * While HiGHS runs, this thread takes no messages; a request to stop with the best plan
  * so far comes through shared memory, which the solver reads at its checkpoints.
  * It computes the sites' bound on a thread of its own, beside the search: that thread is
@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FleetDoc } from '../shared/model/schema';
 import type { Objective } from '../shared/optimizer/model';
-import { emptyProgram, toMatrix } from '../shared/optimizer/lp';
+import { sampleCampus } from '../shared/samples';
 import { lpFileOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
 import { loadHighs } from './backend/optimizer/highs-solver';
 import { serveSiteBounds, siteBoundThread, type SiteBoundThreadData } from './backend/optimizer/site-bound-thread';
@@ -29,6 +29,9 @@ export type WorkerReply =
  * where its sites' bounds go.
  */
 export type WorkerData = { stopFlag: Int32Array } | { writeLp: { doc: FleetDoc; objective: Objective } } | { siteBounds: SiteBoundThreadData };
+
+/** The warm-up may take at most this long. */
+const WARM_UP_LIMIT_S = 10;
 
 const port = parentPort!;
 const data = workerData as WorkerData;
@@ -49,10 +52,13 @@ if ('writeLp' in data) {
 
 function serveSolves(stopFlag: Int32Array): void {
   const solver = loadHighs(siteBoundThread(__filename, stopFlag)).then((solve) => {
-    const warmUp = emptyProgram('max');
-    warmUp.objective.push([1, 'x']);
-    warmUp.rows.push({ name: 'c', terms: [[1, 'x']], sense: '<=', rhs: 1 });
-    solve(toMatrix(warmUp), { timeLimitS: 5, mipGap: 0 });
+    // Every step of a run once, on the sample campus (about a second): the first run of a session took a
+    // second longer than the next while V8 compiled HiGHS's and our hot code on both threads.
+    try {
+      runOptimizer(sampleCampus(), { objective: 'expected', timeLimitS: WARM_UP_LIMIT_S, mipGap: 1e-3, planId: 'warm-up', now: '' }, solve);
+    } catch {
+      // A warm-up that fails only leaves the first run slower.
+    }
     port.postMessage({ type: 'ready' } satisfies WorkerReply);
     return solve;
   });
