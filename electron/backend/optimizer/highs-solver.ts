@@ -43,9 +43,9 @@ const MIP_HEURISTIC_EFFORT = 0.3;
 
 /**
  * The first plan may take this share of the time limit, the full search the rest. On a
- * short limit the first plan is the answer the user gets (the reference portfolio's
- * takes about 6 s; at a quarter of 15 s it was cut off and a −$1.1 B plan came out);
- * on a long one it ends well within its share anyway.
+ * short limit the first plan is the answer the user gets (when the reference portfolio's
+ * took about 6 s, a quarter of 15 s cut it off and a −$1.1 B plan came out); on a long
+ * one it ends well within its share anyway.
  */
 const FIRST_PLAN_SHARE = 0.75;
 
