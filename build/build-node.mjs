@@ -29,7 +29,7 @@ const results = await Promise.all(
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node20',
+      target: 'node22',
       sourcemap: 'linked',
       // A sandboxed preload may require nothing but 'electron'.
       external: entry.preload ? ['electron'] : EXTERNAL,
