@@ -57,7 +57,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(405).end();
       return;
     }
-    serveStatic(opts.rendererDir, url.pathname, res);
+    void serveStatic(opts.rendererDir, url.pathname, res);
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
   await new Promise<void>((resolve, reject) => {
