@@ -14,6 +14,7 @@ import { describeViolation } from '../../../shared/constraints';
 import { fitHallPlan, fitRect, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
+import { CommandButton } from '../commands/CommandButton';
 import { GRID_STEP_MAX_M, GRID_STEP_MIN_M, useLayoutSettings } from './settings';
 import { newZone } from './zones';
 
@@ -122,7 +123,7 @@ export function HallView({ hallId }: { hallId: string }) {
   }, [drawOverlay]);
   useEffect(() => drawOverlay(), [drawOverlay]);
 
-  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, spaceDown, setSpaceDown });
+  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown });
 
   // A problem clicked in the list: bring its objects into view.
   useEffect(() => {
@@ -307,9 +308,9 @@ export function HallView({ hallId }: { hallId: string }) {
           {lengthUnit.symbol}
         </div>
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on free floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
-        <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
-        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
-        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8, minScale))} aria-label="Zoom out">−</button>
+        <CommandButton name="zoomFit" testId="zoom-fit">Fit</CommandButton>
+        <CommandButton name="zoomIn">+</CommandButton>
+        <CommandButton name="zoomOut">−</CommandButton>
       </div>
     </div>
   );
