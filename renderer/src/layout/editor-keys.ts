@@ -1,6 +1,6 @@
 /**
  * The hall editor's commands: select all, copy, paste, duplicate, delete, rotate,
- * nudge, clear the selection, fit and zoom (declared in shared/user-commands.ts, run
+ * nudge, cancel a drag or clear the selection, fit and zoom (declared in shared/user-commands.ts, run
  * from their keys and the menu). Each edit is one command, so one undo step. Space held
  * down is a gesture (pan while dragging), not a command.
  */
@@ -25,6 +25,8 @@ interface Args {
   minScale: number | undefined;
   size: Size;
   setSpaceDown: (down: boolean) => void;
+  /** Cancels a drag under way (Escape), true if there was one. */
+  cancelGesture: () => boolean;
 }
 
 const NUDGES: [UserCommandName, number, number][] = [
@@ -34,7 +36,7 @@ const NUDGES: [UserCommandName, number, number][] = [
   ['nudgeDown', 0, 1],
 ];
 
-export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown }: Args): void {
+export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture }: Args): void {
   const clipboard = useRef<Placement[]>([]);
   const selected = (): Placement[] => (scene ? [...useFleet.getState().selection].map((id) => scene.byId.get(id)?.placement).filter((p): p is Placement => !!p) : []);
   const edit = (command: Command, name: UserCommandName, count: number) => void useFleet.getState().apply(command, undoLabel(name, count));
@@ -77,7 +79,8 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, siz
     rotate: () => turn('rotate'),
     rotateBack: () => turn('rotateBack'),
     ...Object.fromEntries(NUDGES.map(([name, dx, dy]) => [name, () => nudge(dx, dy)])),
-    clearSelection: () => useFleet.getState().setSelection([]),
+    // Escape first cancels a drag under way, putting back what was there; then it clears the selection.
+    clearSelection: () => cancelGesture() || useFleet.getState().setSelection([]),
     zoomFit: fit,
     zoomIn: () => zoom(1.25),
     zoomOut: () => zoom(0.8),
