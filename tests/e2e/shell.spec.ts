@@ -18,6 +18,9 @@ test('the browser build opens the sample fleet, shows its tree and draws a hall 
   const expected = campus.placements.filter((p) => p.hallId === retrofit.id).length;
   await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(expected));
   await expect(page.getByTestId('total-gpus')).toContainText('GPUs');
+  // A hall part-way through its AI retrofit reads as its GPUs, not as the hashrate of the miners still in it.
+  const gpus = campus.placements.filter((p) => p.hallId === retrofit.id && p.modelId.startsWith('nvl72')).length * 72;
+  await expect(page.getByTestId(`tree-hall-${retrofit.id}`)).toContainText(`${gpus.toLocaleString('en-US')} GPUs`);
   await page.screenshot({ path: 'test-results/screenshots/browser-build.png' });
   expect(errors).toEqual([]);
 });
@@ -104,6 +107,7 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await openPlanner(page, web.url);
   await page.getByTestId('new-menu').selectOption('blank');
   await expect(page.getByTestId('tree-fleet')).toHaveText('Untitled fleet');
+  await expect(page.getByText('Add a site to start')).toBeVisible();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Nothing to undo (Ctrl+Z)');
   await page.getByTestId('add-site').click();
   await expect(page.getByTestId('tree-site-site-1')).toContainText('Site 1');
@@ -201,4 +205,30 @@ test('undoing an edit made in another hall goes to that hall and selects what ca
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId(`tree-hall-${edited.id}`).locator('xpath=ancestor::li[1]')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '0');
+});
+
+test('at 1280 × 720 the inspector and the problems share the right panel; either side panel closes and comes back; the catalog tab takes the whole width', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanner(page, web.url);
+  await expect(page.getByTestId('inspector')).toBeInViewport();
+  await expect(page.getByTestId('problems')).toBeInViewport();
+  const planWidth = async () => (await page.getByTestId('hall-overlay').boundingBox())!.width;
+  const before = await planWidth();
+  await page.getByTestId('toggle-right-panel').click();
+  await expect(page.getByTestId('right-panel')).toHaveCount(0);
+  await page.keyboard.press('Control+[');
+  await expect(page.getByTestId('left-panel')).toHaveCount(0);
+  await expect.poll(planWidth).toBeGreaterThan(before + 500);
+  // The status bar stays one line at the bottom whatever the panels hold.
+  expect((await page.getByTestId('status-bar').boundingBox())!.height).toBeLessThan(40);
+  await page.keyboard.press('Control+]');
+  await page.getByTestId('toggle-left-panel').click();
+  await expect(page.getByTestId('right-panel')).toBeVisible();
+  await expect(page.getByTestId('left-panel')).toBeVisible();
+  await page.getByTestId('view-catalog').click();
+  await expect(page.getByTestId('right-panel')).toHaveCount(0);
+  await expect(page.getByPlaceholder('Search models')).toHaveCount(0);
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('right-panel')).toBeVisible();
+  await expect(page.getByPlaceholder('Search models')).toBeVisible();
 });
