@@ -232,3 +232,46 @@ test('at 1280 × 720 the inspector and the problems share the right panel; eithe
   await expect(page.getByTestId('right-panel')).toBeVisible();
   await expect(page.getByPlaceholder('Search models')).toBeVisible();
 });
+
+test('a hall is dragged on the site plan like equipment in a hall: snapped, checked while dragging, one undo step; Escape drops nothing', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  const campus = sampleCampus();
+  const site = campus.sites.find((s) => s.id === 'wtx')!;
+  const b = campus.halls.find((h) => h.id === 'wtx-b')!;
+  const a = campus.halls.find((h) => h.id === 'wtx-a')!;
+  await page.getByTestId(`tree-site-${site.id}`).click();
+  const svg = page.getByTestId('site-view').locator('svg');
+  // The SVG's own transform turns site metres into page pixels.
+  const toPage = async (xM: number, yM: number) =>
+    svg.evaluate((el, p) => {
+      const q = new DOMPoint(p.xM, p.yM).matrixTransform((el as SVGSVGElement).getScreenCTM()!);
+      return { x: q.x, y: q.y };
+    }, { xM, yM });
+  const grab = await toPage(b.siteXM + b.widthM / 2, b.siteYM + b.depthM / 2);
+  const drag = async (dxM: number, dyM: number) => {
+    const to = await toPage(b.siteXM + b.widthM / 2 + dxM, b.siteYM + b.depthM / 2 + dyM);
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+  };
+
+  // Over Building A: the plan says so before the drop; Escape puts it back.
+  await drag(a.siteXM - b.siteXM + 10, 0);
+  await expect(svg).toHaveAttribute('data-drop-breaks', 'true');
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  // 30 m west, on free ground: one undo step, the corner on a whole metre.
+  await drag(-30.4, 0);
+  await expect(svg).toHaveAttribute('data-drop-breaks', 'false');
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: position on the site/);
+  await page.getByTestId(`site-hall-${b.id}`).click();
+  await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', b.id);
+  const x = Number(await page.getByTestId('hall-site-x').inputValue());
+  expect(Number.isInteger(x)).toBe(true);
+  expect(Math.abs(x - (b.siteXM - 30.4))).toBeLessThan(1.5);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('hall-site-x')).toHaveValue(String(b.siteXM));
+});
