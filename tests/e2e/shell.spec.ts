@@ -225,6 +225,17 @@ test('at 1280 × 720 the inspector and the problems share the right panel; eithe
   await page.getByTestId('toggle-left-panel').click();
   await expect(page.getByTestId('right-panel')).toBeVisible();
   await expect(page.getByTestId('left-panel')).toBeVisible();
+  // The browser build's own menus run the same commands.
+  await page.getByTestId('menu-View').click();
+  await page.getByTestId('menu-item-toggleRightPanel').click();
+  await expect(page.getByTestId('right-panel')).toHaveCount(0);
+  await page.getByTestId('menu-View').click();
+  await page.getByTestId('menu-item-toggleRightPanel').click();
+  await expect(page.getByTestId('right-panel')).toBeVisible();
+  await page.getByTestId('menu-Help').click();
+  await page.getByTestId('menu-item-shortcuts').click();
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await page.getByTestId('shortcuts').getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('view-catalog').click();
   await expect(page.getByTestId('right-panel')).toHaveCount(0);
   await expect(page.getByPlaceholder('Search models')).toHaveCount(0);

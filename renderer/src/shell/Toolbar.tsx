@@ -4,6 +4,7 @@ import { useFleet } from '../state/store';
 import { OpenDialog } from './OpenDialog';
 import { useCommands } from '../commands/commands';
 import { commandTitle } from '../commands/CommandButton';
+import { MenuBar } from '../commands/MenuBar';
 import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
 import { fleetFileName, saveAsProblem } from './file-names';
 
@@ -62,6 +63,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Document">
       <span className="app-name">Fleet Planner</span>
+      {!api.isElectron() && <MenuBar />}
       <select
         aria-label="New fleet"
         data-testid="new-menu"
