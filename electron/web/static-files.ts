@@ -14,9 +14,21 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+function decodePath(urlPath: string): string | null {
+  try {
+    return decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  } catch {
+    return null;
+  }
+}
+
 /** Serves a file of the built renderer; refuses anything outside its folder. */
 export function serveStatic(rootDir: string, urlPath: string, res: ServerResponse): void {
-  const relative = decodeURIComponent(urlPath === '/' ? '/index.html' : urlPath);
+  const relative = decodePath(urlPath);
+  if (relative === null || relative.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request path');
+    return;
+  }
   const file = path.resolve(rootDir, '.' + relative);
   if (!file.startsWith(path.resolve(rootDir) + path.sep)) {
     res.writeHead(403).end('forbidden');
