@@ -55,6 +55,8 @@ function electronHost(): HostPorts {
       const r = await dialog.showSaveDialog(mainWindow!, { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Fleet', extensions: ['fleet'] }] });
       return r.canceled || !r.filePath ? null : r.filePath;
     },
+    // Any path for now: the dialog/Recent/OS rule of the Electron app is issue 20's to add.
+    permitDocumentPath: async (requested) => path.resolve(requested),
     savePdf,
   };
 }

@@ -24,6 +24,16 @@ import { WorkingCopies, type Sidecar } from './working-copies';
 export const FLEET_EXTENSION = '.fleet';
 export const DEFAULT_SAMPLE = 'campus';
 
+/**
+ * The file a save writes for `file`: "plan" saves as "plan.fleet". A path that names no file
+ * ("", "reports/", "/") is refused rather than saved as a hidden ".fleet".
+ */
+export function saveTargetFor(file: string): string {
+  const name = path.basename(file);
+  if (/[\\/]$/.test(file) || name === '' || name === '.' || name === '..') throw new DocumentError(`Cannot save "${file}": give a file name`);
+  return path.extname(file) === FLEET_EXTENSION ? file : file + FLEET_EXTENSION;
+}
+
 export interface DocumentInfo {
   path: string | null;
   title: string;
@@ -299,8 +309,7 @@ export class DocumentService {
   saveAs(file: string): DocumentInfo {
     const o = this.open;
     const limits = countViolations(checkFleet(this.open.doc).violations);
-    let target = path.resolve(this.opts.documentsDir, file);
-    if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
+    const target = path.resolve(this.opts.documentsDir, saveTargetFor(file));
     if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);
     const moving = target !== o.path;
     const releaseNew = moving ? acquireLock(target, 'save to') : o.releaseLock;

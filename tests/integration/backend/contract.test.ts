@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
 import { createBackend, type Backend } from '../../../electron/backend';
+import { webHost } from '../../../electron/web/host-web';
 import { channels } from '../../../shared/ipc/contract';
 
 let backend: Backend;
@@ -14,7 +15,7 @@ beforeAll(() => {
   backend = createBackend({
     dataDir: path.join(dir, 'data'),
     documentsDir: dir,
-    host: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
+    host: webHost(dir),
     transport: 'web',
     optimizerWorkerPath: optimizerWorkerPath(),
   });
