@@ -35,6 +35,29 @@ describe('ipc contract', () => {
     await expect(backend.invoke('document.current', { extra: true })).rejects.toThrow(/^document\.current: .*extra/i);
   });
 
+  it.each([
+    ['{"bogus":1}', 'bogus'],
+    ['{"__proto__":{"polluted":true}}', '__proto__'],
+    ['{"constructor":{"prototype":{}}}', 'constructor'],
+    ['{"name":"ok","nmae":"typo"}', 'nmae'],
+  ])('refuses an update whose patch is %s, naming the field, and leaves the document as it was', async (patch, field) => {
+    const before = (await backend.invoke('document.current', {})) as { revision: number; dirty: boolean; doc: { sites: { id: string }[] } };
+    const command = JSON.parse(`{"type":"update","table":"sites","id":"${before.doc.sites[0]!.id}","patch":${patch}}`);
+    const refused = backend.invoke('document.apply', { command, baseRevision: before.revision });
+    await expect(refused).rejects.toMatchObject({ code: 'bad-request' });
+    await expect(refused).rejects.toThrow(new RegExp(`^document\\.apply: command\\.patch: Unrecognized key: "${field}"`));
+    expect(await backend.invoke('document.current', {})).toEqual(before);
+  });
+
+  it('refuses batches nested deeper than the bound, by name, without exhausting the stack', async () => {
+    const before = (await backend.invoke('document.current', {})) as { revision: number };
+    let command: unknown = { type: 'move', moves: [{ id: 'p', xM: 0, yM: 0 }] };
+    for (let i = 0; i < 5000; i++) command = { type: 'batch', label: 'deep', commands: [command] };
+    await expect(backend.invoke('document.apply', { command, baseRevision: before.revision })).rejects.toThrow(
+      'document.apply: command: batches nest at most 16 deep',
+    );
+  });
+
   it('rejects an unknown channel by name', async () => {
     await expect(backend.invoke('fleet.delete-everything', {})).rejects.toThrow(/fleet\.delete-everything: no such channel/);
   });
