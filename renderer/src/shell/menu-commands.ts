@@ -8,8 +8,7 @@ export function useMenuCommands(handlers: Partial<Record<MenuCommand, () => void
   latest.current = handlers;
   useEffect(
     () =>
-      api.on('app.menu', (payload) => {
-        const { command } = payload as { command: MenuCommand };
+      api.on('app.menu', ({ command }) => {
         latest.current[command]?.();
       }),
     [],
