@@ -11,7 +11,7 @@ import path from 'node:path';
 import { formatProblems, validateFleet, type IntegrityProblem } from '../shared/model/integrity';
 import { countOf } from '../shared/units';
 import type { FleetDoc } from '../shared/model/schema';
-import { removeDatabaseFiles, removeQuietly, replaceAtomically, siblingTemp } from './durable';
+import { realFilePath, removeDatabaseFiles, removeQuietly, replaceAtomically, SIDE_FILE_SUFFIXES, siblingTemp } from './durable';
 import { processAlive } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { FleetRepository } from './repository';
@@ -134,6 +134,23 @@ export function openWorkingDatabase(file: string): Database.Database {
 }
 
 /**
+ * Copies a database with the -wal and -journal SQLite may have left beside it, so that
+ * opening the copy sees what SQLite would see in the original: a WAL's committed pages
+ * folded in, a crashed transaction rolled back. The original is only read. The copy is the
+ * app's own to write, whatever the original's mode.
+ */
+function copyWithSideFiles(file: string, copy: string): void {
+  removeDatabaseFiles(copy);
+  fs.copyFileSync(file, copy);
+  fs.chmodSync(copy, 0o600);
+  for (const suffix of ['-wal', '-journal']) {
+    if (!fs.existsSync(file + suffix)) continue;
+    fs.copyFileSync(file + suffix, copy + suffix);
+    fs.chmodSync(copy + suffix, 0o600);
+  }
+}
+
+/**
  * Copies `file` to `workingPath`, checks and (if older) migrates the copy, and loads it.
  * Before migrating, a copy of the original is kept beside it (skip for read-only uses).
  * Throws FleetFileError naming the file and the reason; then nothing is left behind and
@@ -142,8 +159,7 @@ export function openWorkingDatabase(file: string): Database.Database {
 export function openFleetFile(file: string, workingPath: string, opts: { backupBeforeMigrating?: boolean } = {}): OpenedFleet {
   const backup = opts.backupBeforeMigrating ?? true;
   const { userVersion } = inspectHeader(file);
-  removeDatabaseFiles(workingPath);
-  fs.copyFileSync(file, workingPath);
+  copyWithSideFiles(file, workingPath);
   let db: Database.Database | null = null;
   let backupPath: string | null = null;
   try {
@@ -182,21 +198,56 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
   }
 }
 
+/** What went wrong with a file, in the user's words when the system said something we know. */
+function describeFileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_CANTOPEN: 'the file cannot be created there (permission denied or no such folder)',
+    SQLITE_READONLY: 'the disk or folder is read-only',
+  };
+  return (code && words[code]) ?? (error as Error).message;
+}
+
+/** Whether anyone may write `file`: a file without write permission bits is read-only even to root. */
+function isReadOnly(file: string, stat: fs.Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Writes a complete copy of `db` to `target` atomically: VACUUM INTO a temp file beside
  * it, sync, rename over the target, sync the folder. A crash at any moment leaves either
- * the old file or the new one, never a mix.
+ * the old file or the new one, never a mix. Through a symbolic link it writes the link's
+ * target; the file keeps its permissions, and a read-only one is refused.
  */
 export function saveDatabaseTo(db: Database.Database, target: string): void {
-  const temp = siblingTemp(target, 'saving');
-  removeAbandonedSaves(target);
-  removeDatabaseFiles(temp);
+  const file = realFilePath(target);
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new Error(`Cannot save ${target}: it is a folder`);
+  if (existing && isReadOnly(file, existing)) throw new Error(`Cannot save ${target}: the file is read-only`);
+  const temp = siblingTemp(file, 'saving');
   try {
+    removeAbandonedSaves(file);
+    removeDatabaseFiles(temp);
     db.prepare('VACUUM INTO ?').run(temp);
-    replaceAtomically(temp, target);
+    if (existing) fs.chmodSync(temp, existing.mode & 0o7777);
+    // A -wal or -journal left beside the old file would be applied to the new one by its next reader.
+    for (const suffix of SIDE_FILE_SUFFIXES) removeQuietly(file + suffix);
+    replaceAtomically(temp, file);
   } catch (error) {
     removeDatabaseFiles(temp);
-    throw new Error(`Cannot save ${target}: ${(error as Error).message}`);
+    throw new Error(`Cannot save ${target}: ${describeFileProblem(error)}`);
   }
 }
 

@@ -14,6 +14,7 @@ import { checkIntegrity, formatProblems } from '../../../shared/model/integrity'
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
+import { realFilePath } from '../../../db/durable';
 import { acquireLock } from '../../../db/lock';
 import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
@@ -244,7 +245,7 @@ export class DocumentService {
 
   /** Opens a .fleet file; a refused file leaves the open document as it was. */
   openFile(file: string): DocumentSnapshot {
-    const target = path.resolve(this.opts.documentsDir, file);
+    const target = realFilePath(path.resolve(this.opts.documentsDir, file));
     const same = this.current?.path === target;
     const releaseLock = same ? this.open.releaseLock : acquireLock(target);
     const workingId = this.working.newId();
@@ -309,8 +310,10 @@ export class DocumentService {
   saveAs(file: string): DocumentInfo {
     const o = this.open;
     const limits = countViolations(checkFleet(this.open.doc).violations);
-    const target = path.resolve(this.opts.documentsDir, saveTargetFor(file));
-    if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);
+    const named = path.resolve(this.opts.documentsDir, saveTargetFor(file));
+    if (!fs.existsSync(path.dirname(named))) throw new DocumentError(`Cannot save ${named}: the folder ${path.dirname(named)} does not exist`);
+    // Through a link, the document is its target: that is what gets written, locked and shown.
+    const target = realFilePath(named);
     const moving = target !== o.path;
     const releaseNew = moving ? acquireLock(target, 'save to') : o.releaseLock;
     try {
