@@ -10,11 +10,12 @@ import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
+import { describeChanges, describeContents } from '../../../shared/model/changes';
 import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
-import { realFilePath } from '../../../db/durable';
+import { realFilePath, removeDatabaseFiles } from '../../../db/durable';
 import { acquireLock } from '../../../db/lock';
 import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
@@ -55,7 +56,10 @@ export interface Recovery {
   id: string;
   path: string | null;
   title: string;
+  /** When its last edit landed. */
   updatedAt: string;
+  /** What its unsaved work changed against its file (or what it holds, never saved). */
+  changes: string;
 }
 
 /** A refused document operation; the message is meant for the user as it stands. */
@@ -82,6 +86,7 @@ interface Open {
 }
 
 const isDirty = (o: Open): boolean => o.trail.content !== o.savedContent;
+const titleOf = (o: Open): string => (o.path ? path.basename(o.path) : o.doc.fleet.name);
 
 type Listener = (info: DocumentInfo) => void;
 type NoticeListener = (text: string) => void;
@@ -180,7 +185,7 @@ export class DocumentService {
     const o = this.open;
     return {
       path: o.path,
-      title: o.path ? path.basename(o.path) : o.doc.fleet.name,
+      title: titleOf(o),
       dirty: isDirty(o),
       revision: o.revision,
     };
@@ -208,22 +213,24 @@ export class DocumentService {
    */
   private replaceWith(
     fields: Omit<Open, 'revision' | 'trail' | 'savedContent' | 'notice' | 'openedRevision'>,
-    opts: { notice?: string; unsaved?: boolean } = {},
+    opts: { notice?: string; unsaved?: boolean; keepPreviousUnsaved?: boolean } = {},
   ): DocumentSnapshot {
     const revision = ++this.lastRevision;
     const next: Open = { ...fields, revision, trail: new EditTrail(revision), savedContent: opts.unsaved ? revision - 1 : revision, notice: opts.notice, openedRevision: revision };
     const previous = this.current;
     this.current = next;
-    if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
+    if (previous) this.dispose(previous, { keepUnsaved: opts.keepPreviousUnsaved ?? false, keepLock: previous.path === next.path });
     this.writeSidecar();
     if (next.path) this.recentFiles.add(next.path);
     this.emit();
     return this.snapshot();
   }
 
+  /** Closes `o`; its unsaved work, when kept, is marked closed so that it is offered for recovery at once. */
   private dispose(o: Open, opts: { keepUnsaved: boolean; keepLock?: boolean }): void {
     o.db.close();
-    if (!(opts.keepUnsaved && isDirty(o))) this.working.remove(o.workingId);
+    if (opts.keepUnsaved && isDirty(o)) this.working.writeSidecar({ id: o.workingId, path: o.path, title: titleOf(o), dirty: true, closed: true });
+    else this.working.remove(o.workingId);
     if (!opts.keepLock) o.releaseLock();
   }
 
@@ -342,7 +349,31 @@ export class DocumentService {
     return this.working
       .recoverable()
       .filter((s) => s.id !== openId)
-      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, title, updatedAt }));
+      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, title, updatedAt, changes: this.describeUnsaved(id, file) }));
+  }
+
+  /** Reads a copy without touching it (openFleetFile works on a copy of the copy). */
+  private readQuietly(file: string): FleetDoc {
+    const scratch = this.working.databasePath(this.working.newId());
+    const opened = openFleetFile(file, scratch, { backupBeforeMigrating: false });
+    opened.db.close();
+    removeDatabaseFiles(scratch);
+    return opened.doc;
+  }
+
+  private describeUnsaved(id: string, file: string | null): string {
+    let unsaved: FleetDoc;
+    try {
+      unsaved = this.readQuietly(this.working.databasePath(id));
+    } catch (error) {
+      return `cannot be read (${(error as Error).message})`;
+    }
+    if (!file) return `never saved; holds ${describeContents(unsaved)}`;
+    try {
+      return describeChanges(this.readQuietly(file), unsaved);
+    } catch {
+      return `its file cannot be read now; holds ${describeContents(unsaved)}`;
+    }
   }
 
   /** Opens unsaved work a crashed session left; it stays unsaved until the user saves. */
@@ -358,9 +389,10 @@ export class DocumentService {
     const workingId = this.working.newId();
     try {
       const opened = openFleetFile(crashed, this.working.databasePath(workingId));
+      // The open document's own unsaved work is kept and offered in its turn, never discarded.
       const snapshot = this.replaceWith(
         { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, releaseLock },
-        { notice: `Recovered unsaved changes to ${found.title} from ${formatLocalTime(found.updatedAt)}`, unsaved: true },
+        { notice: `Recovered unsaved changes to ${found.title} from ${formatLocalTime(found.updatedAt)}`, unsaved: true, keepPreviousUnsaved: true },
       );
       this.working.remove(id);
       return snapshot;
