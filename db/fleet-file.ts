@@ -41,17 +41,26 @@ export interface FileHeader {
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 
-/** Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file. */
-export function inspectHeader(file: string): FileHeader {
+/** A non-empty file, or a FleetFileError naming `named` and what it is instead. */
+function statFile(file: string, named: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FleetFileError(file, code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`);
+    throw new FleetFileError(named, code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`);
   }
-  if (stat.isDirectory()) throw new FleetFileError(file, 'it is a folder, not a file');
-  if (stat.size === 0) throw new FleetFileError(file, 'the file is empty');
+  if (stat.isDirectory()) throw new FleetFileError(named, 'it is a folder, not a file');
+  if (stat.size === 0) throw new FleetFileError(named, 'the file is empty');
+  return stat;
+}
+
+/**
+ * Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file.
+ * `named` is the file the user knows, when `file` is a copy of it.
+ */
+export function inspectHeader(file: string, named = file): FileHeader {
+  const stat = statFile(file, named);
   const header = Buffer.alloc(HEADER_BYTES);
   const fd = fs.openSync(file, 'r');
   let read: number;
@@ -61,30 +70,30 @@ export function inspectHeader(file: string): FileHeader {
     fs.closeSync(fd);
   }
   if (read < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new FleetFileError(file, 'it is not a Fleet Planner document (not a SQLite database)');
+    throw new FleetFileError(named, 'it is not a Fleet Planner document (not a SQLite database)');
   }
   const applicationId = header.readInt32BE(68);
   const userVersion = header.readInt32BE(60);
   if (applicationId !== APPLICATION_ID) {
     throw new FleetFileError(
-      file,
+      named,
       `it is another program's SQLite database (application_id ${hex(applicationId)}, Fleet Planner documents have ${hex(APPLICATION_ID)})`,
     );
   }
   if (userVersion > SCHEMA_VERSION) {
     throw new FleetFileError(
-      file,
+      named,
       `it was written by a newer Fleet Planner (file schema version ${userVersion}, this version reads up to ${SCHEMA_VERSION}); update Fleet Planner to open it`,
     );
   }
-  if (userVersion < 1) throw new FleetFileError(file, 'it is damaged: the header has no schema version');
+  if (userVersion < 1) throw new FleetFileError(named, 'it is damaged: the header has no schema version');
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
   // The page count in the header is only valid when the version-valid-for number matches the change counter.
   if (header.readUInt32BE(92) === header.readUInt32BE(24)) {
     const declared = header.readUInt32BE(28) * pageSize;
     if (stat.size < declared) {
-      throw new FleetFileError(file, `it is truncated (${stat.size} bytes of the ${declared} its header declares)`);
+      throw new FleetFileError(named, `it is truncated (${stat.size} bytes of the ${declared} its header declares)`);
     }
   }
   return { applicationId, userVersion };
@@ -143,10 +152,29 @@ function copyWithSideFiles(file: string, copy: string): void {
   removeDatabaseFiles(copy);
   fs.copyFileSync(file, copy);
   fs.chmodSync(copy, 0o600);
-  for (const suffix of ['-wal', '-journal']) {
+  for (const suffix of JOURNALS) {
     if (!fs.existsSync(file + suffix)) continue;
     fs.copyFileSync(file + suffix, copy + suffix);
     fs.chmodSync(copy + suffix, 0o600);
+  }
+}
+
+const JOURNALS = ['-wal', '-journal'];
+
+/** Lets SQLite apply the copied side files to the copy (checkpoint a WAL, roll back a hot journal), leaving one self-contained file. */
+function foldSideFiles(copy: string, named: string): void {
+  if (!JOURNALS.some((suffix) => fs.existsSync(copy + suffix))) return;
+  try {
+    const db = new Database(copy);
+    try {
+      db.pragma('schema_version');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw new FleetFileError(named, `it is damaged (${(error as Error).message})`);
   }
 }
 
@@ -158,11 +186,14 @@ function copyWithSideFiles(file: string, copy: string): void {
  */
 export function openFleetFile(file: string, workingPath: string, opts: { backupBeforeMigrating?: boolean } = {}): OpenedFleet {
   const backup = opts.backupBeforeMigrating ?? true;
-  const { userVersion } = inspectHeader(file);
+  statFile(file, file);
   copyWithSideFiles(file, workingPath);
   let db: Database.Database | null = null;
   let backupPath: string | null = null;
   try {
+    foldSideFiles(workingPath, file);
+    // Judged on the copy: with a WAL beside it, the file's own header may be out of date.
+    const { userVersion } = inspectHeader(workingPath, file);
     db = new Database(workingPath);
     const check = (() => {
       try {

@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFleetFile } from '../../../db/fleet-file';
+import { initialize, writeFleetFile } from '../../../db/fleet-file';
+import { FleetRepository } from '../../../db/repository';
 import { lockPathFor } from '../../../db/lock';
 import { DocumentService } from '../../../electron/backend/document/service';
 import { sampleSmall } from '../../../shared/samples';
@@ -156,6 +157,22 @@ describe("SQLite's side files", () => {
     service.save();
     for (const side of ['-wal', '-shm', '-journal']) expect(fs.existsSync(file + side), side).toBe(false);
     expect(nameOnDisk(file)).toBe('Saved after');
+  });
+
+  it('judges the header SQLite would read: one still only in the WAL, the file itself not yet written', () => {
+    const source = path.join(dir, 'source-fresh.fleet');
+    const db = new Database(source);
+    db.pragma('journal_mode = WAL');
+    db.pragma('wal_autocheckpoint = 0');
+    initialize(db);
+    new FleetRepository(db).writeAll(sampleSmall());
+    const file = path.join(dir, 'fresh.fleet');
+    fs.copyFileSync(source, file);
+    fs.copyFileSync(`${source}-wal`, `${file}-wal`);
+    db.close();
+    // On disk the header is still SQLite's blank one: no application_id yet.
+    expect(fs.readFileSync(file).readInt32BE(68)).toBe(0);
+    expect(service.openFile(file).doc).toEqual(sampleSmall());
   });
 
   it('opens a file with a hot journal as SQLite would, without the transaction that never committed', () => {
