@@ -349,7 +349,7 @@ export class DocumentService {
     return this.working
       .recoverable()
       .filter((s) => s.id !== openId)
-      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, title, updatedAt, changes: this.describeUnsaved(id, file) }));
+      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, updatedAt, ...this.describeUnsaved(id, file, title) }));
   }
 
   /** Reads a copy without touching it (openFleetFile works on a copy of the copy). */
@@ -361,18 +361,19 @@ export class DocumentService {
     return opened.doc;
   }
 
-  private describeUnsaved(id: string, file: string | null): string {
+  /** Its title as it now stands (an untitled fleet may have been renamed since the sidecar was written) and what it changed. */
+  private describeUnsaved(id: string, file: string | null, title: string): { title: string; changes: string } {
     let unsaved: FleetDoc;
     try {
       unsaved = this.readQuietly(this.working.databasePath(id));
     } catch (error) {
-      return `cannot be read (${(error as Error).message})`;
+      return { title, changes: `cannot be read (${(error as Error).message})` };
     }
-    if (!file) return `never saved; holds ${describeContents(unsaved)}`;
+    if (!file) return { title: unsaved.fleet.name, changes: `never saved; holds ${describeContents(unsaved)}` };
     try {
-      return describeChanges(this.readQuietly(file), unsaved);
+      return { title, changes: describeChanges(this.readQuietly(file), unsaved) };
     } catch {
-      return `its file cannot be read now; holds ${describeContents(unsaved)}`;
+      return { title, changes: `its file cannot be read now; holds ${describeContents(unsaved)}` };
     }
   }
 
@@ -392,7 +393,7 @@ export class DocumentService {
       // The open document's own unsaved work is kept and offered in its turn, never discarded.
       const snapshot = this.replaceWith(
         { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, releaseLock },
-        { notice: `Recovered unsaved changes to ${found.title} from ${formatLocalTime(found.updatedAt)}`, unsaved: true, keepPreviousUnsaved: true },
+        { notice: `Recovered unsaved changes to ${found.path ? path.basename(found.path) : opened.doc.fleet.name} from ${formatLocalTime(found.updatedAt)}`, unsaved: true, keepPreviousUnsaved: true },
       );
       this.working.remove(id);
       return snapshot;
