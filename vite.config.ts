@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// The renderer: relative asset paths so the same build loads from file:// in Electron
+// The renderer: relative asset paths so the same build loads from app://fleet/ in Electron
 // and from the loopback server in the browser build.
 export default defineConfig({
   root: 'renderer',

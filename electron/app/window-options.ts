@@ -28,14 +28,3 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
     },
   };
 }
-
-/** Only our own bundled renderer may talk to the backend. */
-export function isTrustedRendererUrl(frameUrl: string, rendererIndexUrl: string): boolean {
-  try {
-    const frame = new URL(frameUrl);
-    const ours = new URL(rendererIndexUrl);
-    return frame.protocol === 'file:' && frame.pathname === ours.pathname;
-  } catch {
-    return false;
-  }
-}

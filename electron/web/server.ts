@@ -88,7 +88,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       res.writeHead(405).end();
       return;
     }
-    serveStatic(opts.rendererDir, url.pathname, res);
+    void serveStatic(opts.rendererDir, url.pathname, res);
   });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,4 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { isTyping, modalOpen } from './shell/keys';
 import { HallView, HeadroomPanel, Palette, ProblemsPanel, SiteView } from './layout';
 import { ROUTES, parseHash } from './routes';
 import { OptimizerPanel } from './optimizer/OptimizerPanel';
@@ -10,7 +9,7 @@ import { CatalogView } from './catalog/CatalogView';
 import { StatusBar } from './shell/StatusBar';
 import { Toolbar } from './shell/Toolbar';
 import { AboutBox, ShortcutSheet } from './shell/HelpDialogs';
-import { useMenuCommands } from './shell/menu-commands';
+import { useCommandDispatch, useCommands } from './commands/commands';
 import { useFleet } from './state/store';
 
 function useHash(): string {
@@ -37,23 +36,15 @@ export function App() {
   const [view, setView] = useState<'layout' | 'optimizer' | 'reports' | 'catalog'>('layout');
   const [help, setHelp] = useState<null | 'shortcuts' | 'about'>(null);
   const toggleTheme = useFleet((s) => s.toggleTheme);
-  useMenuCommands({
+  useCommandDispatch();
+  useCommands({
     viewLayout: () => setView('layout'),
     viewOptimizer: () => setView('optimizer'),
     runOptimizer: () => setView('optimizer'),
     shortcuts: () => setHelp('shortcuts'),
     about: () => setHelp('about'),
     toggleTheme,
-    // The editor's own key, so the menu and the keyboard do the same thing.
-    zoomFit: () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f' })),
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === '?' && !isTyping(event.target) && !modalOpen()) setHelp('shortcuts');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
 
   useEffect(() => {
     void load();

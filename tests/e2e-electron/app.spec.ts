@@ -18,6 +18,7 @@ test.describe('Electron app', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-electron-'));
     const app = await electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${home}`], cwd: process.cwd() });
     const window = await app.firstWindow();
+    expect(window.url()).toBe('app://fleet/index.html');
     await expect(window.getByTestId('tree-fleet')).toBeVisible();
     await expect(window.getByTestId('hall-canvas')).not.toHaveAttribute('data-drawn-count', '0');
     expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');

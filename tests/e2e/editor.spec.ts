@@ -102,6 +102,26 @@ test('box-select the miner row, move it as one step, rotate, delete, undo everyt
   await expect.poll(() => objectCount(page)).toBe(small.placements.length - miners.length);
 });
 
+test('Escape during a drag puts everything back: nothing moves, nothing to undo; a second Escape clears the selection', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const rack = small.placements.find((p) => p.modelId === 'rack-s21xp')!;
+  const grab = await hallPoint(page, rack.xM, rack.yM);
+  await page.mouse.click(grab.x, grab.y);
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(rack.xM, 2));
+  const drop = await hallPoint(page, rack.xM + 4, rack.yM + 3);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(drop.x, drop.y, { steps: 8 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('doc-title')).not.toContainText('•');
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(rack.xM, 2));
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(rack.yM, 2));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector-x')).toHaveCount(0);
+});
+
 test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const target = await hallPoint(page, 12, 11);

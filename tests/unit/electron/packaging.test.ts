@@ -29,8 +29,8 @@ describe('packaging (electron-builder.yml)', () => {
     expect(config.fileAssociations[0]!).toMatchObject({ ext: 'fleet', mimeType: 'application/x-fleet-planner' });
     expect(fs.existsSync(`build/${config.fileAssociations[0]!.icon}.png`)).toBe(true);
   });
-  it('rebuilds better-sqlite3 for Electron and unpacks native code, wasm and the worker from the asar', () => {
-    expect(config.npmRebuild).toBe(true);
+  it('ships the Node-API build unrebuilt and unpacks native code, wasm and the worker from the asar', () => {
+    expect(config.npmRebuild).toBe(false);
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'node_modules/highs/**', 'dist/electron/optimizer-worker.cjs']));
   });
   it('builds AppImage and deb, NSIS and DMG', () => {

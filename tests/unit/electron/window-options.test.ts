@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedRendererUrl, mainWindowOptions } from '../../../electron/app/window-options';
-import { CONTENT_SECURITY_POLICY } from '../../../shared/security';
+import { mainWindowOptions } from '../../../electron/app/window-options';
+import { APP_CONTENT_SECURITY_POLICY, BROWSER_CONTENT_SECURITY_POLICY } from '../../../shared/security';
 
 // https://www.electronjs.org/docs/latest/tutorial/security — the items that apply to us.
 describe('Electron security checklist', () => {
@@ -18,20 +18,21 @@ describe('Electron security checklist', () => {
     expect(prefs.experimentalFeatures).toBe(false);
     expect(prefs.webviewTag).toBe(false);
   });
-  it('has a strict CSP: only our scripts, no objects, no framing, no remote connections', () => {
-    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
-    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe-inline/);
-    expect(CONTENT_SECURITY_POLICY).toContain("object-src 'none'");
-    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
-    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+  it.each([
+    ['Electron', APP_CONTENT_SECURITY_POLICY],
+    ['the browser build', BROWSER_CONTENT_SECURITY_POLICY],
+  ])('has a strict CSP in %s: only our scripts, no objects, no framing, no remote connections', (_where, policy) => {
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).not.toContain('unsafe-eval');
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/https?:/);
   });
-  it('trusts messages only from the bundled renderer page', () => {
-    const ours = 'file:///opt/Fleet%20Planner/resources/app.asar/dist/renderer/index.html';
-    expect(isTrustedRendererUrl(`${ours}#/print?hall=h1`, ours)).toBe(true);
-    expect(isTrustedRendererUrl('https://example.com/index.html', ours)).toBe(false);
-    expect(isTrustedRendererUrl('file:///tmp/evil/index.html', ours)).toBe(false);
-    expect(isTrustedRendererUrl('not a url', ours)).toBe(false);
+  it('lets only the browser build open a connection, and only to the loopback WebSocket', () => {
+    expect(APP_CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self'(;|$)/);
+    expect(APP_CONTENT_SECURITY_POLICY).not.toContain('ws:');
+    expect(BROWSER_CONTENT_SECURITY_POLICY).toContain("connect-src 'self' ws://127.0.0.1:*");
   });
 });
