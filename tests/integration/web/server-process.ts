@@ -98,15 +98,15 @@ let nextId = 1;
 export function call(ws: WebSocket, channel: string, payload: unknown): Promise<{ ok: boolean; result?: unknown; error?: { message: string; code: string } }> {
   const id = nextId++;
   return new Promise((resolve, reject) => {
+    const onClose = () => reject(new Error(`the socket closed before answer ${id}`));
     const onMessage = (data: WebSocket.RawData) => {
       const message = JSON.parse(data.toString());
       if (message.id === id) {
-        ws.off('message', onMessage);
+        ws.off('message', onMessage).off('close', onClose);
         resolve(message);
       }
     };
-    ws.on('message', onMessage);
-    ws.once('close', () => reject(new Error(`the socket closed before answer ${id}`)));
+    ws.on('message', onMessage).once('close', onClose);
     ws.send(JSON.stringify({ id, channel, payload }));
   });
 }
