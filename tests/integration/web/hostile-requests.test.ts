@@ -63,6 +63,17 @@ describe('the loopback server against hostile requests', () => {
     await stillServing();
   });
 
+  it('refuses a batch nested 100,000 deep by name, and stays up', async () => {
+    const ws = await connect(server);
+    const depth = 100_000;
+    const command = '{"type":"batch","label":"x","commands":['.repeat(depth) + ']}'.repeat(depth);
+    const answer = new Promise<{ ok: boolean; error?: { message: string } }>((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()))));
+    ws.send(`{"id":1,"channel":"document.apply","payload":{"command":${command},"baseRevision":0}}`);
+    expect(await answer).toMatchObject({ ok: false, error: { message: 'document.apply: command: batches nest at most 16 deep' } });
+    ws.close();
+    await stillServing();
+  });
+
   it('closes a client whose frame is over the size limit (1009) and keeps serving the others', async () => {
     const bystander = await connect(server);
     const ws = await connect(server);
