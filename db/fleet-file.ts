@@ -142,6 +142,9 @@ export function openWorkingDatabase(file: string): Database.Database {
   return db;
 }
 
+/** The side files that carry content: committed pages (WAL) or the pages a crashed transaction overwrote (rollback journal). */
+const JOURNALS = ['-wal', '-journal'];
+
 /**
  * Copies a database with the -wal and -journal SQLite may have left beside it, so that
  * opening the copy sees what SQLite would see in the original: a WAL's committed pages
@@ -158,8 +161,6 @@ function copyWithSideFiles(file: string, copy: string): void {
     fs.chmodSync(copy + suffix, 0o600);
   }
 }
-
-const JOURNALS = ['-wal', '-journal'];
 
 /** Lets SQLite apply the copied side files to the copy (checkpoint a WAL, roll back a hot journal), leaving one self-contained file. */
 function foldSideFiles(copy: string, named: string): void {
