@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { initialize, writeFleetFile } from '../../../db/fleet-file';
 import { FleetRepository } from '../../../db/repository';
 import { lockPathFor } from '../../../db/lock';
-import { DocumentService } from '../../../electron/backend/document/service';
+import { DocumentService, saveTargetFor } from '../../../electron/backend/document/service';
 import { sampleSmall } from '../../../shared/samples';
 import { sha256, tempDir } from './helpers';
 
@@ -72,6 +72,18 @@ describe('saving through a symbolic link', () => {
     expect(service.saveAs(link).path).toBe(path.join(dir, 'made-later.fleet'));
     expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
     expect(nameOnDisk(link)).toBe(sampleSmall().fleet.name);
+  });
+});
+
+describe('the name a save writes', () => {
+  it('adds .fleet, and refuses a path that names no file instead of writing a hidden ".fleet"', () => {
+    expect(saveTargetFor('plan')).toBe('plan.fleet');
+    expect(saveTargetFor('plan.fleet')).toBe('plan.fleet');
+    expect(saveTargetFor('/data/plan.v2')).toBe('/data/plan.v2.fleet');
+    for (const noName of ['', '/', 'reports/', '.', '..', 'reports/..']) expect(() => saveTargetFor(noName), noName).toThrow(/give a file name/);
+    service.newDocument('small');
+    expect(() => service.saveAs(`${dir}/`)).toThrow(`Cannot save "${dir}/": give a file name`);
+    expect(fs.existsSync(path.join(dir, '.fleet'))).toBe(false);
   });
 });
 
