@@ -16,7 +16,7 @@ import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
 import { realFilePath, removeDatabaseFiles } from '../../../db/durable';
-import { acquireLock } from '../../../db/lock';
+import { acquireLock, processAlive } from '../../../db/lock';
 import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
@@ -136,10 +136,11 @@ export class DocumentService {
 
   /**
    * Opens the newest unsaved work a crashed session left, or else the default sample.
-   * Other recoverable copies stay listed by `recoveries()`.
+   * Other recoverable copies stay listed by `recoveries()`, among them work another running
+   * instance set aside, which is offered but never taken from it unasked.
    */
   start(): DocumentSnapshot {
-    const [newest] = this.working.recoverable();
+    const newest = this.working.recoverable().find((s) => !processAlive(s.pid));
     if (newest) {
       try {
         return this.recover(newest.id);

@@ -285,6 +285,24 @@ describe('recovery after a crash', () => {
     expect(service().recoveries().map((r) => r.title).sort()).toEqual(['Untitled edits', 'b.fleet']);
   });
 
+  it("offers work another running instance set aside, but does not take it at start", () => {
+    const running = service();
+    running.newDocument('small');
+    running.apply({ type: 'set-fleet', fleet: { name: 'Set aside' } }, running.info().revision);
+    const file = path.join(dir, 'other.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const holder = service();
+    holder.openFile(file);
+    holder.apply({ type: 'set-fleet', fleet: { name: 'Held' } }, holder.info().revision);
+    holder.close();
+    // The running instance recovers the closed copy: its own unsaved work is set aside, closed.
+    const [held] = running.recoveries();
+    expect(running.recover(held!.id).doc.fleet.name).toBe('Held');
+    const second = service();
+    expect(second.start().doc.fleet.name).toBe(sampleCampus().fleet.name);
+    expect(second.recoveries().map((r) => r.title)).toEqual(['Set aside']);
+  });
+
   it('does not offer work of a session that is still running or was saved', () => {
     const running = service();
     running.newDocument('small');
