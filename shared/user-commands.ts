@@ -56,6 +56,8 @@ export const USER_COMMANDS = {
   zoomFit: { label: 'Zoom to Fit', keys: ['F'], menu: 'View', separatorBefore: true },
   zoomIn: { label: 'Zoom In', keys: ['+', '='], menu: 'View' },
   zoomOut: { label: 'Zoom Out', keys: ['-'], menu: 'View' },
+  toggleLeftPanel: { label: 'Show or Hide the Fleet Tree and Catalog', keys: ['Mod+['], menu: 'View', separatorBefore: true, whileTyping: true },
+  toggleRightPanel: { label: 'Show or Hide the Inspector and Problems', keys: ['Mod+]'], menu: 'View', whileTyping: true },
   toggleTheme: { label: 'Toggle Dark Theme', menu: 'View', separatorBefore: true },
   runOptimizer: { label: 'Run Optimizer', keys: ['Mod+R'], menu: 'Plan' },
   stopOptimizer: { label: 'Stop Optimizer, Keep Best Plan', menu: 'Plan' },

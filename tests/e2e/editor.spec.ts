@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openPlanner, test } from './fixtures';
 import { fitHallPlan, toScreen } from '../../renderer/src/layout/viewport';
-import { snap } from '../../shared/geometry/footprint';
+import { footprint, snap } from '../../shared/geometry/footprint';
 import { sampleSmall } from '../../shared/samples';
 import { plainNumber } from '../../shared/units';
 
@@ -236,8 +236,10 @@ test('pasting twice steps each copy on from the last, and every copy gets a labe
   const seen: string[] = [];
   for (const step of [1, 2]) {
     await page.keyboard.press('Control+v');
-    // Each paste lands two grid steps on from the one before.
-    await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(pdu.xM + step * 2 * GRID_M, 2));
+    // Each paste lands one footprint east of the one before, touching it.
+    const rect = footprint(pdu, small.models.find((m) => m.id === pdu.modelId)!);
+    const widthM = rect.maxX - rect.minX;
+    await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(pdu.xM + step * widthM, 2));
     const label = await page.getByTestId('inspector-label').inputValue();
     expect(labels.has(label)).toBe(false);
     expect(seen).not.toContain(label);

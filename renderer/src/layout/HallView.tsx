@@ -248,7 +248,7 @@ export function HallView({ hallId }: { hallId: string }) {
             <input type="checkbox" checked={snapOn} onChange={toggleSnap} aria-label="Snap to grid" data-testid="snap" /> Grid
           </label>
           {/* Refused at the field, saying why: 0 became 0.1 m silently, and a 1 km step was taken. */}
-          <NumberField label="Grid step" testId="grid-step" quantity="length" units={unitSystem} digits={3} value={gridStepM} min={GRID_STEP_MIN_M} max={GRID_STEP_MAX_M} onCommit={setGridStep} compact />
+          <NumberField label="Grid step" testId="grid-step" quantity="length" units={unitSystem} value={gridStepM} min={GRID_STEP_MIN_M} max={GRID_STEP_MAX_M} onCommit={setGridStep} compact />
           {lengthUnit.symbol}
         </div>
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on free floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>

@@ -9,7 +9,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { Placement } from '../../../shared/model/schema';
 import { undoLabel, type UserCommandName } from '../../../shared/user-commands';
 import { useCommands } from '../commands/commands';
-import { copies, turnSelection } from './arrange';
+import { besideOffset, copies, turnSelection } from './arrange';
 import { useFleet } from '../state/store';
 import { isTyping, modalOpen } from '../shell/keys';
 import type { Scene } from './scene';
@@ -43,8 +43,8 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, siz
   const pasteFrom = (source: Placement[], name: 'paste' | 'duplicate') => {
     const doc = useFleet.getState().document?.doc;
     if (!scene || !doc || !source.length) return;
-    const { gridStepM } = useLayoutSettings.getState();
-    const pasted = copies(source, doc, scene.hall.id, gridStepM * 2, gridStepM * 2);
+    const { dxM, dyM } = besideOffset(source, doc);
+    const pasted = copies(source, doc, scene.hall.id, dxM, dyM);
     edit({ type: 'insert', entities: { table: 'placements', items: pasted } }, name, 1);
     // Pasting again steps on from these copies rather than landing on them.
     if (name === 'paste') clipboard.current = pasted;
