@@ -71,12 +71,15 @@ const MAX_LINKS = 40;
  * path and its name.
  */
 export function realFilePath(file: string): string {
+  const loop = new Error(`${file}: its symbolic links lead round in a loop, never to a file`);
   let at = path.resolve(file);
   for (let followed = 0; followed <= MAX_LINKS; followed++) {
     try {
       return fs.realpathSync(at);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw loop;
+      if (code !== 'ENOENT') throw error;
     }
     let link: string;
     try {
@@ -86,5 +89,5 @@ export function realFilePath(file: string): string {
     }
     at = path.resolve(path.dirname(at), link);
   }
-  throw new Error(`${file}: too many symbolic links`);
+  throw loop;
 }

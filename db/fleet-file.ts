@@ -264,7 +264,12 @@ function isReadOnly(file: string, stat: fs.Stats): boolean {
  * target; the file keeps its permissions, and a read-only one is refused.
  */
 export function saveDatabaseTo(db: Database.Database, target: string): void {
-  const file = realFilePath(target);
+  let file: string;
+  try {
+    file = realFilePath(target);
+  } catch (error) {
+    throw new Error(`Cannot save ${target}: ${describeFileProblem(error)}`);
+  }
   const existing = fs.statSync(file, { throwIfNoEntry: false });
   if (existing?.isDirectory()) throw new Error(`Cannot save ${target}: it is a folder`);
   if (existing && isReadOnly(file, existing)) throw new Error(`Cannot save ${target}: the file is read-only`);

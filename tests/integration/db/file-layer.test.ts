@@ -87,6 +87,19 @@ describe('the name a save writes', () => {
   });
 });
 
+describe('links that lead nowhere', () => {
+  it('names a loop of links instead of failing with ELOOP, on save and on open', () => {
+    const a = path.join(dir, 'a.fleet');
+    const b = path.join(dir, 'b.fleet');
+    fs.symlinkSync(b, a);
+    fs.symlinkSync(a, b);
+    service.newDocument('small');
+    expect(() => service.saveAs(a)).toThrow(`${a}: its symbolic links lead round in a loop, never to a file`);
+    expect(() => service.openFile(b)).toThrow(`${b}: its symbolic links lead round in a loop, never to a file`);
+    expect(service.info().path).toBeNull();
+  });
+});
+
 describe('permissions', () => {
   it('keeps the mode of the file it replaces', () => {
     const file = fleetFile('private.fleet');
