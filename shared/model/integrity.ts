@@ -237,7 +237,8 @@ export function isCleanPlacement(p: unknown): p is Placement {
 function parseFleet(raw: unknown): z.ZodSafeParseResult<FleetDoc> {
   const placements = typeof raw === 'object' && raw !== null ? (raw as { placements?: unknown }).placements : undefined;
   if (!Array.isArray(placements) || !placements.every(isCleanPlacement)) return FleetDocSchema.safeParse(raw);
-  const rest = DocWithoutPlacements.safeParse({ ...(raw as object), placements: undefined });
+  const { placements: _checked, ...others } = raw as { placements: unknown };
+  const rest = DocWithoutPlacements.safeParse(others);
   if (!rest.success) return FleetDocSchema.safeParse(raw);
   const doc = {} as Record<keyof FleetDoc, unknown>;
   for (const key of DOC_KEYS) doc[key] = key === 'placements' ? placements : rest.data[key];

@@ -98,7 +98,7 @@ export type Rotation = (typeof ROTATIONS)[number];
 /** A calendar month, YYYY-MM. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export const FleetMetaSchema = z.object({
+export const FleetMetaSchema = z.strictObject({
   name: z.string().min(1).max(200),
   author: z.string().max(200),
   revision: z.string().max(40),
@@ -115,13 +115,13 @@ export const FleetMetaSchema = z.object({
   floorServiceAreaDepthM: equipmentLength,
 });
 
-export const DemandResponseSchema = z.object({
+export const DemandResponseSchema = z.strictObject({
   enabled: z.boolean(),
   creditUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   maxCurtailmentFraction: fraction,
 });
 
-export const SiteSchema = z.object({
+export const SiteSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   location: z.string().max(200),
@@ -138,14 +138,14 @@ export const SiteSchema = z.object({
   depthM: siteLength,
 });
 
-export const CoolingPlantSchema = z.object({
+export const CoolingPlantSchema = z.strictObject({
   method: z.enum(COOLING_METHODS),
   unitCount: z.number().int().min(0).max(10_000),
   unitCapacityKw: powerKw,
   redundancy: z.enum(REDUNDANCIES),
 });
 
-export const RetrofitOptionSchema = z.object({
+export const RetrofitOptionSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   kind: z.enum(OPTION_KINDS),
@@ -163,7 +163,7 @@ export const RetrofitOptionSchema = z.object({
   maxUnits: z.number().int().min(0).max(1_000_000),
 });
 
-export const HallSchema = z.object({
+export const HallSchema = z.strictObject({
   id,
   siteId: id,
   name: z.string().min(1).max(200),
@@ -183,7 +183,7 @@ export const HallSchema = z.object({
   retrofitOptions: z.array(RetrofitOptionSchema).max(50),
 });
 
-export const ZoneSchema = z.object({
+export const ZoneSchema = z.strictObject({
   id,
   hallId: id,
   name: z.string().min(1).max(200),
@@ -195,7 +195,7 @@ export const ZoneSchema = z.object({
   airCoolingKw: powerKw,
 });
 
-export const EquipmentModelSchema = z.object({
+export const EquipmentModelSchema = z.strictObject({
   id,
   kind: z.enum(EQUIPMENT_KINDS),
   name: z.string().min(1).max(200),
@@ -228,7 +228,7 @@ export const EquipmentModelSchema = z.object({
 /** A placement's label is printed on the plan; this keeps it to what a drawing can carry. */
 export const LABEL_MAX_LENGTH = 100;
 
-export const PlacementSchema = z.object({
+export const PlacementSchema = z.strictObject({
   id,
   hallId: id,
   modelId: id,
@@ -242,7 +242,7 @@ export const PlacementSchema = z.object({
   label: z.string().max(LABEL_MAX_LENGTH),
 });
 
-export const ScenarioSchema = z.object({
+export const ScenarioSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   probability: fraction,
@@ -254,7 +254,7 @@ export const ScenarioSchema = z.object({
   powerPriceFactor: z.array(nonNegative.max(CEILING.powerPriceFactor)).min(1),
 });
 
-export const PlanLimitsSchema = z.object({
+export const PlanLimitsSchema = z.strictObject({
   objective: z.enum(['expected', 'worst-case']),
   capexBudgetUsdPerPeriod: z.array(nonNegative.max(CEILING.usd)),
   gpuDeliveriesPerPeriod: z.array(z.number().int().min(0).max(CEILING.gpus)),
@@ -265,7 +265,7 @@ export const PlanLimitsSchema = z.object({
   mipGapFraction: finite.min(0).max(1),
 });
 
-export const PlanHallSchema = z.object({
+export const PlanHallSchema = z.strictObject({
   hallId: id,
   optionId: id,
   startPeriod: z.number().int().min(0),
@@ -274,7 +274,7 @@ export const PlanHallSchema = z.object({
   npvUsd: finite.optional(),
 });
 
-export const PlanPeriodSchema = z.object({
+export const PlanPeriodSchema = z.strictObject({
   period: z.number().int().min(0),
   miningItMw: nonNegative,
   aiItMw: nonNegative,
@@ -285,14 +285,14 @@ export const PlanPeriodSchema = z.object({
   cashFlowUsd: finite,
 });
 
-export const BindingLimitSchema = z.object({
+export const BindingLimitSchema = z.strictObject({
   limit: z.string(),
   description: z.string(),
   shadowPriceUsd: finite,
   unit: z.string(),
 });
 
-export const PlanSchema = z.object({
+export const PlanSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   createdAt: z.string(),
@@ -313,7 +313,7 @@ export const PlanSchema = z.object({
   madeForInputs: z.array(z.string().max(40)).max(100).optional(),
 });
 
-export const TitleBlockSchema = z.object({
+export const TitleBlockSchema = z.strictObject({
   company: z.string().max(200),
   drawnBy: z.string().max(200),
   checkedBy: z.string().max(200),
@@ -321,7 +321,7 @@ export const TitleBlockSchema = z.object({
   notes: z.string().max(2000),
 });
 
-export const FleetDocSchema = z.object({
+export const FleetDocSchema = z.strictObject({
   fleet: FleetMetaSchema,
   sites: z.array(SiteSchema),
   halls: z.array(HallSchema),
@@ -351,4 +351,14 @@ export type TitleBlock = z.infer<typeof TitleBlockSchema>;
 export type FleetDoc = z.infer<typeof FleetDocSchema>;
 
 /** Entity collections of a document that commands edit by id. */
-export type EntityTable = 'sites' | 'halls' | 'zones' | 'models' | 'placements' | 'scenarios' | 'plans';
+/** The document's entity collections and each one's schema: commands and their checks read this one list. */
+export const ENTITY_SCHEMAS = {
+  sites: SiteSchema,
+  halls: HallSchema,
+  zones: ZoneSchema,
+  models: EquipmentModelSchema,
+  placements: PlacementSchema,
+  scenarios: ScenarioSchema,
+  plans: PlanSchema,
+} as const;
+export type EntityTable = keyof typeof ENTITY_SCHEMAS;

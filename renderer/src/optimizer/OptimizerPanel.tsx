@@ -19,7 +19,6 @@ import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodOf, modelInputsHash } from '../../../shared/optimizer/model';
 import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
-import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
 type Result = Response<'optimizer.run'>;
 
@@ -39,8 +38,7 @@ export function OptimizerPanel() {
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
 
-  useEffect(() => api.on('optimizer.progress', (p) => {
-    const { phase, ...search } = p as OptimizerProgress;
+  useEffect(() => api.on('optimizer.progress', ({ phase, ...search }) => {
     const searching = search.bestNpvUsd !== undefined || search.boundNpvUsd !== undefined;
     setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''}`);
   }), []);

@@ -233,6 +233,76 @@ describe('recovery after a crash', () => {
     expect(readBack(target)).toEqual(versionDoc(version));
   }, 60_000);
 
+  /** Makes the closed sessions' copies look like a crash's: their process gone, their sidecar as it was while open. */
+  async function crashed(): Promise<void> {
+    const gone = spawn('true');
+    await new Promise((resolve) => gone.on('exit', resolve));
+    const working = path.join(dataDir, 'working');
+    for (const name of fs.readdirSync(working).filter((n) => n.endsWith('.json'))) {
+      const sidecar = JSON.parse(fs.readFileSync(path.join(working, name), 'utf8'));
+      delete sidecar.closed;
+      fs.writeFileSync(path.join(working, name), JSON.stringify({ ...sidecar, pid: gone.pid }));
+    }
+  }
+
+  it('offers every crashed session with what it changed, and recovering one never discards another', async () => {
+    const untitled = service();
+    untitled.newDocument('small');
+    untitled.apply({ type: 'set-fleet', fleet: { name: 'Untitled edits' } }, untitled.info().revision);
+    const file = path.join(dir, 'b.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const titled = service();
+    titled.openFile(file);
+    titled.apply({ type: 'move', moves: [{ id: 'sm-m01-01', xM: 9, yM: 2.55 }] }, titled.info().revision);
+    untitled.close();
+    // The titled session's last edit comes later: it is the newest.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    titled.apply({ type: 'move', moves: [{ id: 'sm-m01-02', xM: 9, yM: 4 }] }, titled.info().revision);
+    const editedTwiceB = titled.snapshot().doc;
+    titled.close();
+    await crashed();
+
+    const s = service();
+    expect(s.recoveries().map(({ title, changes }) => ({ title, changes }))).toEqual([
+      { title: 'b.fleet', changes: '2 placed objects changed' },
+      { title: 'Untitled edits', changes: 'never saved; holds 1 site, 1 hall, 2 zones, 13 placed objects, 1 scenario' },
+    ]);
+    // The newest reopens at start; the other stays offered.
+    expect(s.start().doc).toEqual(editedTwiceB);
+    const [other] = s.recoveries();
+    expect(other).toMatchObject({ title: 'Untitled edits' });
+    // Recovering it sets the recovered b.fleet aside, unsaved work and all, to be offered in its turn.
+    expect(s.recover(other!.id).doc.fleet.name).toBe('Untitled edits');
+    const offered = s.recoveries();
+    expect(offered.map(({ title, path: p, changes }) => ({ title, path: p, changes }))).toEqual([{ title: 'b.fleet', path: file, changes: '2 placed objects changed' }]);
+    const back = s.recover(offered[0]!.id);
+    expect(back).toMatchObject({ path: file, dirty: true });
+    expect(back.doc).toEqual(editedTwiceB);
+    expect(s.recoveries().map((r) => r.title)).toEqual(['Untitled edits']);
+    // A restart offers the same: nothing was lost in the exchanges.
+    s.close();
+    await crashed();
+    expect(service().recoveries().map((r) => r.title).sort()).toEqual(['Untitled edits', 'b.fleet']);
+  });
+
+  it("offers work another running instance set aside, but does not take it at start", () => {
+    const running = service();
+    running.newDocument('small');
+    running.apply({ type: 'set-fleet', fleet: { name: 'Set aside' } }, running.info().revision);
+    const file = path.join(dir, 'other.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const holder = service();
+    holder.openFile(file);
+    holder.apply({ type: 'set-fleet', fleet: { name: 'Held' } }, holder.info().revision);
+    holder.close();
+    // The running instance recovers the closed copy: its own unsaved work is set aside, closed.
+    const [held] = running.recoveries();
+    expect(running.recover(held!.id).doc.fleet.name).toBe('Held');
+    const second = service();
+    expect(second.start().doc.fleet.name).toBe(sampleCampus().fleet.name);
+    expect(second.recoveries().map((r) => r.title)).toEqual(['Set aside']);
+  });
+
   it('does not offer work of a session that is still running or was saved', () => {
     const running = service();
     running.newDocument('small');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend';
+import { webHost } from '../../../electron/web/host-web';
 import type { FleetBridge } from '../../../shared/ipc/bridge';
 import type { FleetDoc } from '../../../shared/model/schema';
 
@@ -18,7 +19,7 @@ beforeAll(() => {
   backend = createBackend({
     dataDir: dir,
     documentsDir: dir,
-    host: { chooseOpenPath: async () => null, chooseSavePath: async () => null },
+    host: webHost(dir),
     transport: 'web',
     optimizerWorkerPath: WORKER,
   });

@@ -53,12 +53,11 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
     async load() {
       try {
         get().adopt(await api.invoke('document.current', {}));
-        api.on('document.changed', (payload) => {
-          const info = payload as { path: string | null; title: string; dirty: boolean };
+        api.on('document.changed', (info) => {
           const current = get().document;
           if (current) set({ document: { ...current, path: info.path, title: info.title, dirty: info.dirty } });
         });
-        api.on('document.notice', (payload) => get().say('info', (payload as { text: string }).text));
+        api.on('document.notice', ({ text }) => get().say('info', text));
       } catch (error) {
         set({ status: 'failed' });
         get().say('error', (error as Error).message);
