@@ -8,6 +8,8 @@
 export type Meters = number;
 export type SquareMeters = number;
 export type Kilowatts = number;
+/** Apparent power (kVA): what electrical gear is rated in; kVA = kW / power factor. */
+export type Kva = number;
 export type Megawatts = number;
 export type Kilograms = number;
 export type KgPerM2 = number;
@@ -52,6 +54,7 @@ export type Quantity =
   | 'mass'
   | 'floorLoad'
   | 'power'
+  | 'apparentPower'
   | 'largePower'
   | 'heat'
   | 'temperature';
@@ -71,6 +74,7 @@ const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
     mass: { symbol: 'kg', fromStored: identity, toStored: identity },
     floorLoad: { symbol: 'kg/m²', fromStored: identity, toStored: identity },
     power: { symbol: 'kW', fromStored: identity, toStored: identity },
+    apparentPower: { symbol: 'kVA', fromStored: identity, toStored: identity },
     largePower: { symbol: 'MW', fromStored: identity, toStored: identity },
     heat: { symbol: 'kW', fromStored: identity, toStored: identity },
     temperature: { symbol: '°C', fromStored: identity, toStored: identity },
@@ -81,6 +85,7 @@ const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
     mass: { symbol: 'lb', fromStored: kgToLb, toStored: lbToKg },
     floorLoad: { symbol: 'lb/ft²', fromStored: kgPerM2ToLbPerFt2, toStored: lbPerFt2ToKgPerM2 },
     power: { symbol: 'kW', fromStored: identity, toStored: identity },
+    apparentPower: { symbol: 'kVA', fromStored: identity, toStored: identity },
     largePower: { symbol: 'MW', fromStored: identity, toStored: identity },
     heat: { symbol: 'tons', fromStored: kwToTons, toStored: tonsToKw },
     temperature: { symbol: '°F', fromStored: cToF, toStored: fToC },

@@ -158,8 +158,8 @@ export function siteAggregates(site: Site, gridKw: number, feedsKw: number): Agg
 export interface PowerGraph {
   /** The placement and model of a checked placement, undefined if it is not in the check. */
   find(id: string): { p: Placement; m: EquipmentModel } | undefined;
-  /** Load of the placements a source feeds directly (sources below it not included). */
-  directLoadKw(id: string): number;
+  /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
+  directLoadKva(id: string): number;
   /** Sources fed by this one, in the order they were placed. */
   childSources(id: string): Iterable<string>;
 }
@@ -173,17 +173,21 @@ export function sourcesAbove(ids: string[], graph: PowerGraph): Set<string> {
     const id = queue.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const parent = graph.find(id)?.p.powerSourceId;
-    if (parent) queue.push(parent);
+    const p = graph.find(id)?.p;
+    if (p?.powerSourceId) queue.push(p.powerSourceId);
+    if (p?.powerSourceBId) queue.push(p.powerSourceBId);
   }
   return seen;
 }
 
-/** Total load under a source, through cascaded sources; null if the chain loops. */
+/**
+ * Total apparent power under a source, through cascaded sources; null if the chain loops.
+ * A unit fed A and B counts in full under each: either must carry it alone.
+ */
 function cascadedLoad(id: string, graph: PowerGraph, path: Set<string>): number | null {
   if (path.has(id)) return null;
   path.add(id);
-  let total = graph.directLoadKw(id);
+  let total = graph.directLoadKva(id);
   for (const child of graph.childSources(id)) {
     if (!graph.find(child)) continue;
     const sub = cascadedLoad(child, graph, path);
@@ -215,12 +219,12 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
       { key: cycleKey, headroom: null, violation: { ...base, id: cycleKey, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${fullName} is fed, through other sources, from itself` } },
     ];
   }
-  const capacity = item.m.ratingKw * derate;
+  const capacity = item.m.ratingKva * derate;
   return [
     {
       key,
-      headroom: { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kW' },
-      violation: load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${fullName}, ${item.m.ratingKw} kW × ${derate} continuous` } : null,
+      headroom: { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kVA' },
+      violation: load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'apparentPower', limit: capacity, value: load, margin: capacity - load, unit: 'kVA', message: `${fullName}, ${item.m.ratingKva} kVA × ${derate} continuous` } : null,
     },
     { key: cycleKey, headroom: null, violation: null },
   ];

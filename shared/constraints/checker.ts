@@ -8,6 +8,7 @@
 import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
+import { apparentPowerKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
@@ -42,8 +43,8 @@ export class LiveChecker {
   private zoneSums = new Map<string, ZoneSums>();
   /** Per hall with zones: its IT equipment standing in none, by id, with its power. */
   private unzoned = new Map<string, Map<string, number>>();
-  /** Load of the placements a source feeds directly (sources below it not included). */
-  private directLoadKw = new Map<string, number>();
+  /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
+  private directLoadKva = new Map<string, number>();
   private childSources = new Map<string, Set<string>>();
   private violations = new Map<string, Violation>();
   /** Pair and object violations by placement, to drop them when it changes. */
@@ -140,7 +141,7 @@ export class LiveChecker {
     }
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
     this.unzoned = new Map([...this.zonesByHall.keys()].map((id) => [id, new Map()]));
-    this.directLoadKw = new Map();
+    this.directLoadKva = new Map();
     this.childSources = new Map();
     this.violations = new Map();
     this.byObject = new Map();
@@ -205,16 +206,17 @@ export class LiveChecker {
       else unzoned?.delete(p.id);
     }
     if (isPowerSource(m.kind)) dirty.sources.add(p.id);
-    if (p.powerSourceId) {
+    for (const feed of [p.powerSourceId, p.powerSourceBId]) {
+      if (!feed) continue;
       if (isPowerSource(m.kind)) {
-        const set = this.childSources.get(p.powerSourceId) ?? new Set();
+        const set = this.childSources.get(feed) ?? new Set();
         if (sign > 0) set.add(p.id);
         else set.delete(p.id);
-        this.childSources.set(p.powerSourceId, set);
+        this.childSources.set(feed, set);
       } else {
-        add(this.directLoadKw, p.powerSourceId, sign * m.powerKw);
+        add(this.directLoadKva, feed, sign * apparentPowerKva(m.powerKw, m.powerFactor));
       }
-      dirty.sources.add(p.powerSourceId);
+      dirty.sources.add(feed);
     }
   }
 
@@ -331,7 +333,7 @@ export class LiveChecker {
 
   private readonly graph: PowerGraph = {
     find: (id) => this.items.get(id),
-    directLoadKw: (id) => this.directLoadKw.get(id) ?? 0,
+    directLoadKva: (id) => this.directLoadKva.get(id) ?? 0,
     childSources: (id) => this.childSources.get(id) ?? [],
   };
 }

@@ -13,6 +13,7 @@ import { cduHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
+import { apparentPowerKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
@@ -49,7 +50,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const hallLoadKw = new Float64Array(hallList.length);
   const hallItKw = new Float64Array(hallList.length);
   const unzoned: [string, number][][] = hallList.map(() => []);
-  const directLoadKw = new Map<string, number>();
+  const directLoadKva = new Map<string, number>();
   const childSources = new Map<string, string[]>();
   const sources = new Map<string, Item>();
   let modelAt = -1;
@@ -82,13 +83,14 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     }
     const source = isPowerSource(m.kind);
     if (source) sources.set(p.id, makeItem(p, m, zoneId));
-    if (p.powerSourceId) {
+    for (const feed of [p.powerSourceId, p.powerSourceBId]) {
+      if (!feed) continue;
       if (source) {
-        const children = childSources.get(p.powerSourceId);
+        const children = childSources.get(feed);
         if (children) children.push(p.id);
-        else childSources.set(p.powerSourceId, [p.id]);
+        else childSources.set(feed, [p.id]);
       } else {
-        directLoadKw.set(p.powerSourceId, (directLoadKw.get(p.powerSourceId) ?? 0) + m.powerKw);
+        directLoadKva.set(feed, (directLoadKva.get(feed) ?? 0) + apparentPowerKva(m.powerKw, m.powerFactor));
       }
     }
   }
@@ -132,7 +134,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     set(siteAggregates(site, gridKw, feedsKw));
   }
   set(hallOverlapAggregates(doc.halls));
-  const graph = powerGraph(sources, directLoadKw, childSources, (id) => {
+  const graph = powerGraph(sources, directLoadKva, childSources, (id) => {
     // A feed that is not a source (or is missing) is rare: a scan per such id is cheaper than a map of every placement.
     const k = placements.findIndex((p, i) => p.id === id && hallOf[i]! >= 0);
     return k < 0 ? undefined : itemOf(k);
@@ -243,7 +245,7 @@ function fill(item: Item, p: Placement, m: EquipmentModel, rects: Float64Array, 
  * The power chain as the aggregate rules read it. Sources are known from the pass; the
  * rare non-source a source names as its feed is looked up on demand (once per id).
  */
-function powerGraph(sources: Map<string, Item>, directLoadKw: Map<string, number>, childSources: Map<string, string[]>, lookUp: (id: string) => Item | undefined): PowerGraph {
+function powerGraph(sources: Map<string, Item>, directLoadKva: Map<string, number>, childSources: Map<string, string[]>, lookUp: (id: string) => Item | undefined): PowerGraph {
   const others = new Map<string, Item | undefined>();
   return {
     find: (id) => {
@@ -252,7 +254,7 @@ function powerGraph(sources: Map<string, Item>, directLoadKw: Map<string, number
       if (!others.has(id)) others.set(id, lookUp(id));
       return others.get(id);
     },
-    directLoadKw: (id) => directLoadKw.get(id) ?? 0,
+    directLoadKva: (id) => directLoadKva.get(id) ?? 0,
     childSources: (id) => childSources.get(id) ?? [],
   };
 }

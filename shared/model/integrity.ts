@@ -8,6 +8,7 @@
  */
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
+import { isPowerSourceKind } from './power-chain';
 import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
 
 export type IntegrityCode =
@@ -28,7 +29,6 @@ export interface IntegrityProblem {
 /** More than this many problems means the file is wrong wholesale; listing them all helps nobody. */
 export const MAX_PROBLEMS = 200;
 
-const POWER_SOURCE_KINDS = new Set(['pdu', 'busway', 'transformer', 'ups', 'generator']);
 
 function describePath(root: unknown, path: readonly PropertyKey[]): string {
   let out = '';
@@ -81,7 +81,10 @@ function indexIds<T extends { id: string }>(where: string, items: readonly T[], 
  */
 function indexPowerSources(placements: readonly Placement[]): Map<string, Placement> {
   const named = new Set<string>();
-  for (const p of placements) if (p.powerSourceId !== null) named.add(p.powerSourceId);
+  for (const p of placements) {
+    if (p.powerSourceId !== null) named.add(p.powerSourceId);
+    if (p.powerSourceBId !== null) named.add(p.powerSourceBId);
+  }
   const byId = new Map<string, Placement>();
   if (named.size > 0) for (const p of placements) if (named.has(p.id)) byId.set(p.id, p);
   return byId;
@@ -133,22 +136,27 @@ export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): Inte
   for (const placement of doc.placements) {
     if (!hallsById.has(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
     if (!modelsById.has(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
-    if (placement.powerSourceId === null) continue;
-    const source = placementsById.get(placement.powerSourceId);
-    if (!source) {
-      dangling(at(placement), 'powerSourceId', placement.powerSourceId, 'placement');
-      continue;
+    let feeds = false;
+    for (const field of ['powerSourceId', 'powerSourceBId'] as const) {
+      const sourceId = placement[field];
+      if (sourceId === null) continue;
+      const source = placementsById.get(sourceId);
+      if (!source) {
+        dangling(at(placement), field, sourceId, 'placement');
+        continue;
+      }
+      feeds = true;
+      const sourceModel = modelsById.get(source.modelId);
+      if (sourceModel && !isPowerSourceKind(sourceModel.kind)) {
+        const where = at(placement);
+        problems.push({
+          code: 'not-a-power-source',
+          where: `${where}.${field}`,
+          message: `${where}: power source "${source.id}" is a ${sourceModel.kind}, not a PDU, busway, switchboard, UPS, transformer or generator`,
+        });
+      }
     }
-    fed.push(placement);
-    const sourceModel = modelsById.get(source.modelId);
-    if (sourceModel && !POWER_SOURCE_KINDS.has(sourceModel.kind)) {
-      const where = at(placement);
-      problems.push({
-        code: 'not-a-power-source',
-        where: `${where}.powerSourceId`,
-        message: `${where}: power source "${source.id}" is a ${sourceModel.kind}, not a PDU, busway, transformer, UPS or generator`,
-      });
-    }
+    if (feeds) fed.push(placement);
   }
   for (const plan of doc.plans) {
     for (const step of plan.halls) {
@@ -229,6 +237,7 @@ export function isCleanPlacement(p: unknown): p is Placement {
     isCoordinate(o.yM) &&
     (o.rotationDeg === 0 || o.rotationDeg === 90 || o.rotationDeg === 180 || o.rotationDeg === 270) &&
     (o.powerSourceId === null || isId(o.powerSourceId)) &&
+    (o.powerSourceBId === null || isId(o.powerSourceBId)) &&
     typeof o.label === 'string' &&
     o.label.length <= 100
   );

@@ -164,6 +164,7 @@ export function sampleCampus(): FleetDoc {
         yM: first.yM,
         rotationDeg: first.rotationDeg,
         powerSourceId: skidId,
+        powerSourceBId: null,
         label: `Busway ${row + 1}.${unit / racksPerBusway + 1}`,
       });
     }

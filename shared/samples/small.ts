@@ -65,6 +65,7 @@ export function sampleSmall(): FleetDoc {
         yM: first.yM,
         rotationDeg: 0,
         powerSourceId: pduId,
+        powerSourceBId: null,
         label: 'Busway 1',
       },
       ...placeRows({ idPrefix: 'sm-cdu', hallId: h.id, model: model('cdu-1200'), rows: 1, perRow: 1, x0M: 25, y0M: 1, powerSourceId: () => pduId }).placements,

@@ -10,7 +10,7 @@ function manyModels(): FleetDoc {
   const base = doc.models.find((m) => m.kind === 'gpu-server')!;
   const hall = doc.halls[0]!;
   const models = Array.from({ length: 150 }, (_, i) => ({ ...base, id: `x-${i}`, name: `Custom server ${i}` }));
-  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, label: '' }));
+  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: '' }));
   return { ...doc, models: [...doc.models, ...models], placements: [...doc.placements, ...placements] };
 }
 

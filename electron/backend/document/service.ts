@@ -15,6 +15,7 @@ import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
 import { acquireLock } from '../../../db/lock';
+import { migrationNotices } from '../../../db/migrations';
 import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
@@ -242,7 +243,7 @@ export class DocumentService {
       const opened = openFleetFile(target, this.working.databasePath(workingId));
       const notice =
         opened.migratedFrom !== null
-          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
+          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}${migrationNotices(opened.migratedFrom).map((n) => `: ${n}`).join('')}; the original is kept as ${opened.backupPath}`
           : undefined;
       const snapshot = this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
       this.reportLimitsOnceOpen(path.basename(target));

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openFleetFile, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
 import { lockPathFor } from '../../../db/lock';
 import { FleetRepository } from '../../../db/repository';
+import { notice as powerChainNotice } from '../../../db/migrations/004_power_chain';
 import { DocumentService, type DocumentInfo } from '../../../electron/backend/document/service';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
@@ -185,7 +186,9 @@ describe('document service', () => {
     const s = service();
     const snap = s.openFile(file);
     const backup = path.join(dir, 'old.v1-backup.fleet');
-    expect(snap.notice).toBe(`Updated old.fleet from file version 1; the original is kept as ${backup}`);
+    // Migration 4 says what it changed in the user's figures (ratings read as kVA at PF 1, facility water).
+    expect(snap.notice).toBe(`Updated old.fleet from file version 1: ${powerChainNotice}; the original is kept as ${backup}`);
+    expect(snap.doc.models.find((m) => m.id === 'pdu-400')).toMatchObject({ ratingKva: 400, powerFactor: 1 });
     expect(sha256(backup)).toBe(sha256(fixture));
     expect(sha256(file)).toBe(sha256(fixture));
     const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/v1-small.expected.json'), 'utf8')) as FleetDoc;

@@ -190,17 +190,33 @@ describe('rack density against the cooling method', () => {
   });
 });
 
-describe('power chain: load through cascaded sources against rating × derate', () => {
-  // PDU feeds the busway (2 × 132 = 264) and the CDU (12): 276 kW ≤ 0.8 × rating
-  it('passes at a 345 kW rating (0.8 × 345 = 276)', () => expect(check((d) => (model(d, 'pdu-400').ratingKw = 345))).toEqual([]));
-  it('fails at 344.9 kW', () => {
-    const v = only(check((d) => (model(d, 'pdu-400').ratingKw = 344.9)), 'power-source');
-    expect(v.value).toBeCloseTo(276, 9);
-    expect(v.limit).toBeCloseTo(275.92, 9);
+describe('power chain: apparent power through cascaded sources against rating × derate', () => {
+  // kVA = kW / PF. The PDU feeds the busway (2 GB200 × 132 kW / 0.98 = 2 × 134.693878 = 269.387755 kVA)
+  // and the CDU (12 kW / 0.9 = 13.333333 kVA): 282.721088 kVA ≤ 0.8 × rating, so the rating on the
+  // limit is 282.721088 / 0.8 = 353.401361 kVA.
+  const pduKva = (2 * 132) / 0.98 + 12 / 0.9;
+  it('the sample draws at the kinds’ power factors', () => {
+    expect(model(sampleSmall(), 'nvl72-gb200').powerFactor).toBe(0.98);
+    expect(model(sampleSmall(), 'cdu-1200').powerFactor).toBe(0.9);
+    expect(pduKva).toBeCloseTo(282.721088, 6);
   });
-  it('the derate is the fleet setting: at 0.69 the 400 kW PDU carries 276 kW exactly', () => {
-    expect(check((d) => (d.fleet.continuousLoadDerate = 0.69))).toEqual([]);
-    expect(only(check((d) => (d.fleet.continuousLoadDerate = 0.68)), 'power-source').limit).toBeCloseTo(272, 9);
+  it('passes exactly on the limit, a 353.401361 kVA rating', () => expect(check((d) => (model(d, 'pdu-400').ratingKva = pduKva / 0.8))).toEqual([]));
+  it('fails 0.1 kVA under it, in kVA', () => {
+    const v = only(check((d) => (model(d, 'pdu-400').ratingKva = pduKva / 0.8 - 0.1)), 'power-source');
+    expect(v.value).toBeCloseTo(282.721088, 6);
+    expect(v.limit).toBeCloseTo(282.721088 - 0.08, 6);
+    expect(v.unit).toBe('kVA');
+    expect(describeViolation(v, 'us')).toContain('kVA');
+  });
+  it('at power factor 1 a kVA rating carries the same kW: the file a migration brought over checks as before', () => {
+    // 2 × 132 + 12 = 276 kVA ≤ 0.8 × 345.
+    const pf1 = (d: FleetDoc) => d.models.forEach((m) => (m.powerFactor = 1));
+    expect(check((d) => (pf1(d), (model(d, 'pdu-400').ratingKva = 345)))).toEqual([]);
+    expect(only(check((d) => (pf1(d), (model(d, 'pdu-400').ratingKva = 344.9))), 'power-source').value).toBeCloseTo(276, 9);
+  });
+  it('the derate is the fleet setting: at 282.721088 / 400 the 400 kVA PDU carries its load exactly', () => {
+    expect(check((d) => (d.fleet.continuousLoadDerate = pduKva / 400))).toEqual([]);
+    expect(only(check((d) => (d.fleet.continuousLoadDerate = 0.7)), 'power-source').limit).toBeCloseTo(280, 9);
   });
   it('a loop of sources is reported', () => {
     const v = check((d) => (placement(d, 'sm-pdu01-01').powerSourceId = 'sm-bw1'));
