@@ -145,7 +145,7 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
   },
   zones: {
     table: 'zones',
-    columns: ['id', 'hallId', 'name', 'xM', 'yM', 'widthM', 'depthM', 'airCoolingKw'],
+    columns: ['id', 'hallId', 'name', 'xM', 'yM', 'widthM', 'depthM', 'airCoolingKw', 'coolingMethod'],
     toRow: identity as (z: never) => Row,
     fromRow: identity,
   },

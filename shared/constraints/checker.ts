@@ -10,11 +10,12 @@ import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import { apparentPowerKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
-import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
+import { RULE_SPECS, RULES } from './rules';
 import type { CheckResult, Headroom, Violation } from './types';
 
 const CELL_M = 4;
@@ -43,6 +44,12 @@ export class LiveChecker {
   private zoneSums = new Map<string, ZoneSums>();
   /** Per hall with zones: its IT equipment standing in none, by id, with its power. */
   private unzoned = new Map<string, Map<string, number>>();
+  /** Per hall: its IT equipment that names no power source, by id, with its power. */
+  private unfed = new Map<string, Map<string, number>>();
+  /** Per hall: the liquid heat its CDUs must carry, and its CDUs' capacities by id. */
+  private hallCduHeatKw = new Map<string, number>();
+  private hallCdus = new Map<string, Map<string, number>>();
+  private zoneById = new Map<string, Zone>();
   /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
   private directLoadKva = new Map<string, number>();
   private childSources = new Map<string, Set<string>>();
@@ -141,6 +148,10 @@ export class LiveChecker {
     }
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
     this.unzoned = new Map([...this.zonesByHall.keys()].map((id) => [id, new Map()]));
+    this.unfed = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
+    this.hallCduHeatKw = new Map();
+    this.hallCdus = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
+    this.zoneById = new Map(doc.zones.map((z) => [z.id, z]));
     this.directLoadKva = new Map();
     this.childSources = new Map();
     this.violations = new Map();
@@ -190,6 +201,9 @@ export class LiveChecker {
     const hall = this.halls.get(p.hallId)!;
     add(this.hallLoadKw, hall.id, sign * m.powerKw);
     this.hallItKw[this.hallNumber.get(hall.id)!]! += sign * itPowerKw(m);
+    add(this.hallCduHeatKw, hall.id, sign * cduHeatKw(m));
+    if (m.kind === 'cdu') setMember(this.hallCdus.get(hall.id)!, p.id, m.coolingCapacityKw, sign);
+    if (isItEquipment(m.kind) && !p.powerSourceId && !p.powerSourceBId) setMember(this.unfed.get(hall.id)!, p.id, m.powerKw, sign);
     dirty.halls.add(hall.id);
     dirty.sites.add(hall.siteId);
     if (item.zoneId) {
@@ -234,7 +248,8 @@ export class LiveChecker {
     const hall = this.halls.get(item.p.hallId)!;
     if (!fullBuild) this.dropViolationsOf(item.p.id);
     // The allocation-free predicates first: most placements and pairs break nothing.
-    if (modelViolates(item.m, hall, this.doc.fleet) || outsideHall(item.rect, hall)) for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
+    const method = coolingMethodAt(hall, item.zoneId ? this.zoneById.get(item.zoneId) : null);
+    if (modelViolates(item.m, hall, this.doc.fleet) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
     for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
       if (fullBuild && n.p.id < item.p.id) continue;
@@ -306,7 +321,14 @@ export class LiveChecker {
 
   private refreshHall(hall: Hall): void {
     const site = this.sites.get(hall.siteId);
-    this.setAll([...hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0), unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
+    const cdus = this.hallCdus.get(hall.id)!;
+    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
+    this.setAll([
+      ...hallAggregates(hall, sums, this.zonesByHall.has(hall.id)),
+      unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []),
+      unfedAggregate(hall, this.unfed.get(hall.id)!),
+      ...(site ? [hallSiteAggregate(hall, site)] : []),
+    ]);
   }
 
   private refreshZone(zoneId: string): void {
@@ -338,7 +360,8 @@ export class LiveChecker {
   };
 }
 
-const AGGREGATE_RULE = /^(hall-|zone-|site-|power-source:|power-cycle:)/;
+/** Violation ids of the rules kept over running sums: an edit refreshes them from the sums, not from the objects it touched. */
+const AGGREGATE_RULE = new RegExp(`^(${RULES.filter((r) => RULE_SPECS[r].scope === 'aggregate').join('|')}):`);
 
 class Dirty {
   all = false;
@@ -346,6 +369,12 @@ class Dirty {
   zones = new Set<string>();
   sites = new Set<string>();
   sources = new Set<string>();
+}
+
+/** Adds (sign 1) or removes (sign −1) one member of a listed set. */
+function setMember(map: Map<string, number>, id: string, value: number, sign: 1 | -1): void {
+  if (sign > 0) map.set(id, value);
+  else map.delete(id);
 }
 
 function add(map: Map<string, number>, key: string, delta: number): void {

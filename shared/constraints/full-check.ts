@@ -14,10 +14,10 @@ import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
 import { apparentPowerKva } from '../model/power-chain';
-import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
-import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import type { CoolingMethod, EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
+import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import type { CheckResult, Headroom, Violation } from './types';
 
@@ -50,6 +50,12 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const hallLoadKw = new Float64Array(hallList.length);
   const hallItKw = new Float64Array(hallList.length);
   const unzoned: [string, number][][] = hallList.map(() => []);
+  const unfed: [string, number][][] = hallList.map(() => []);
+  const hallCduHeatKw = new Float64Array(hallList.length);
+  const hallCduKw: number[][] = hallList.map(() => []);
+  // Each placement's zone (by number in doc.zones, −1 for none), for the cooling method it stands under.
+  const zoneNumber = new Map(doc.zones.map((z, i) => [z.id, i]));
+  const zoneAt = new Int32Array(placements.length).fill(-1);
   const directLoadKva = new Map<string, number>();
   const childSources = new Map<string, string[]>();
   const sources = new Map<string, Item>();
@@ -71,14 +77,19 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     const m = modelList[modelAt]!;
     hallLoadKw[hallAt]! += m.powerKw;
     hallItKw[hallAt]! += itPowerKw(m);
+    hallCduHeatKw[hallAt]! += cduHeatKw(m);
+    if (m.kind === 'cdu') hallCduKw[hallAt]!.push(m.coolingCapacityKw);
+    const it = isItEquipment(m.kind);
+    if (it && !p.powerSourceId && !p.powerSourceBId) unfed[hallAt]!.push([p.id, m.powerKw]);
     const zoneId = hallZones ? zoneOf(p, hallZones) : null;
     if (zoneId) {
+      zoneAt[k] = zoneNumber.get(zoneId)!;
       const z = zoneTotals.get(zoneId)!;
       z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
       z.liquidHeatKw += cduHeatKw(m);
       if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
       else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
-    } else if (hallZones && isItEquipment(m.kind)) {
+    } else if (hallZones && it) {
       unzoned[hallAt]!.push([p.id, m.powerKw]);
     }
     const source = isPowerSource(m.kind);
@@ -102,7 +113,8 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     const zones = zonesByHall.get(p.hallId);
     return makeItem(p, modelList[modelOf[k]!]!, zones ? zoneOf(p, zones) : null);
   };
-  checkPlacements(doc, hallList, modelList, hallOf, modelOf, itemOf, put);
+  const methodOf = (k: number) => coolingMethodAt(hallList[hallOf[k]!]!, zoneAt[k]! < 0 ? null : doc.zones[zoneAt[k]!]);
+  checkPlacements(doc, hallList, modelList, hallOf, modelOf, methodOf, itemOf, put);
 
   // Capacities, in the order the live checker first reports them.
   const headroom = new Map<string, Headroom>();
@@ -117,7 +129,8 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
-    set([...hallAggregates(hall, hallLoadKw[i]!), unzonedAggregate(hall, unzoned[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
+    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
+    set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!), unfedAggregate(hall, unfed[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;
@@ -165,6 +178,7 @@ function checkPlacements(
   modelList: EquipmentModel[],
   hallOf: Int32Array,
   modelOf: Int32Array,
+  methodOf: (k: number) => CoolingMethod,
   itemOf: (k: number) => Item,
   put: (v: Violation) => void,
 ): void {
@@ -210,7 +224,7 @@ function checkPlacements(
       const mi = modelOf[k]!;
       fill(a, placements[k]!, modelList[mi]!, rects, i);
       if (modelBreaks[mi] === -1) modelBreaks[mi] = modelViolates(a.m, hall, doc.fleet) ? 1 : 0;
-      if (modelBreaks[mi] === 1 || outsideHall(a.rect, hall)) for (const v of objectViolations(offender(k), hall, doc.fleet)) put(v);
+      if (modelBreaks[mi] === 1 || placementViolates(a, hall, methodOf(k))) for (const v of objectViolations(offender(k), hall, doc.fleet, methodOf(k))) put(v);
       if (!a.floor) continue; // pairs need both units on the floor
       const r = a.rect;
       const id = a.p.id;

@@ -23,6 +23,9 @@ function fromVersion1(fleet: Json): void {
   each(fleet.placements, (p) => {
     p.powerSourceBId ??= null;
   });
+  each(fleet.zones, (z) => {
+    z.coolingMethod ??= null;
+  });
   each(fleet.halls, (h) => {
     if (h.facilityWater === undefined && isObject(h.cooling)) {
       const { unitCount, unitCapacityKw, redundancy } = h.cooling;

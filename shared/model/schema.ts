@@ -204,6 +204,8 @@ export const ZoneSchema = z.object({
   depthM: hallLength,
   /** Air cooling available in the zone besides CRAH units placed in it. */
   airCoolingKw: powerKw,
+  /** The zone's cooling method where it differs from its hall's (a liquid-cooled pod in an air hall); null: the hall's. */
+  coolingMethod: z.enum(COOLING_METHODS).nullable(),
 });
 
 export const EquipmentModelSchema = z.object({

@@ -193,7 +193,7 @@ function cdusFor(
 function oneZone(doc: FleetDoc, hall: Hall, planId: string, cooling: string): Command[] {
   const zones = doc.zones.filter((z) => z.hallId === hall.id);
   if (!zones.length) return [];
-  const zone: Zone = { id: `${planId}-${hall.id}-zone`, hallId: hall.id, name: `${hall.name} (${cooling})`, xM: 0, yM: 0, widthM: hall.widthM, depthM: hall.depthM, airCoolingKw: zones.reduce((t, z) => t + z.airCoolingKw, 0) };
+  const zone: Zone = { id: `${planId}-${hall.id}-zone`, hallId: hall.id, name: `${hall.name} (${cooling})`, xM: 0, yM: 0, widthM: hall.widthM, depthM: hall.depthM, airCoolingKw: zones.reduce((t, z) => t + z.airCoolingKw, 0), coolingMethod: null };
   return [
     { type: 'remove', table: 'zones', ids: zones.map((z) => z.id) },
     { type: 'insert', entities: { table: 'zones', items: [zone] } },

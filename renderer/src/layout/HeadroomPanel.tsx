@@ -8,6 +8,8 @@ const KIND_LABEL: Record<Headroom['kind'], string> = {
   'zone-liquid': 'Zone liquid',
   'hall-power': 'Hall feed',
   'hall-cooling': 'Hall cooling',
+  'hall-liquid': 'Hall CDUs',
+  'facility-water': 'Facility water',
   'site-interconnect': 'Site grid (IT × PUE)',
   'site-transformer': 'Site transformers',
 };

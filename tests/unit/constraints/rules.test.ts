@@ -164,7 +164,8 @@ describe('rack density against the cooling method', () => {
     expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
   });
   it('uses the method default when the hall sets none: direct-to-chip 150 kW', () => {
-    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } }))).toEqual([]);
+    // (The shelf racks then also stand under a method they do not run under: the cooling-method rule's, tested below.)
+    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } })).filter((x) => x.rule === 'rack-density')).toEqual([]);
     // air: 30 kW per rack — every rack is over
     expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
   });
@@ -237,13 +238,21 @@ describe('floor loading: weight over footprint plus service strips', () => {
   });
 });
 
-describe('site: IT × PUE against the interconnect, hall feeds against the transformers', () => {
+describe('site: IT × PUE against the interconnect and the transformers; hall feeds against the transformers as a warning', () => {
   // IT (miners and GPUs, not the CDU): 583.2 + 264 = 847.2 kW × PUE 1.1 = 931.92 kW
   it('passes at 0.93192 MW', () => expect(check((d) => (d.sites[0]!.interconnectMw = 0.93192))).toEqual([]));
   it('fails at 0.9319 MW', () => expect(only(check((d) => (d.sites[0]!.interconnectMw = 0.9319)), 'site-interconnect').value).toBeCloseTo(931.92, 6));
-  it('transformers: the 1,000 kW feed on 1.0 MW passes, on 0.999 MW fails', () => {
+  it('transformers carry the load flowing through them: 931.92 kW on 0.93192 MW passes, on 0.9319 MW is an error', () => {
+    expect(check((d) => (d.sites[0]!.transformerCapacityMw = 0.93192)).filter((v) => v.severity === 'error')).toEqual([]);
+    const v = only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.9319)), 'site-transformer');
+    expect(v.value).toBeCloseTo(931.92, 6);
+    expect(v.severity).toBe('error');
+  });
+  it('the sum of hall feeds over the transformers is a warning: the 1,000 kW feed on 1.0 MW passes, on 0.999 MW warns', () => {
     expect(check((d) => (d.sites[0]!.transformerCapacityMw = 1))).toEqual([]);
-    expect(only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.999)), 'site-transformer').margin).toBeCloseTo(-1, 9);
+    const v = only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.999)), 'site-feeds');
+    expect(v.severity).toBe('warning');
+    expect(v.margin).toBeCloseTo(-1, 9);
   });
 });
 
