@@ -6,7 +6,7 @@
  */
 import { usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
-import { SOURCE_CLASS_NAMES, sourceClass } from '../model/power-chain';
+import { feedsOf, SOURCE_CLASS_NAMES, sourceClass } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { breach, room } from './rules';
@@ -211,8 +211,7 @@ export function sourcesAbove(ids: string[], graph: PowerGraph): Set<string> {
     if (seen.has(id)) continue;
     seen.add(id);
     const p = graph.find(id)?.p;
-    if (p?.powerSourceId) queue.push(p.powerSourceId);
-    if (p?.powerSourceBId) queue.push(p.powerSourceBId);
+    if (p) queue.push(...feedsOf(p));
   }
   return seen;
 }
@@ -237,8 +236,8 @@ function cascadedLoad(id: string, graph: PowerGraph, path: Set<string>): number 
 
 /** The first feed of a source that is a smaller class of source than it (a transformer fed by a PDU), or null. */
 function smallerFeed(p: Placement, m: EquipmentModel, graph: PowerGraph): { p: Placement; m: EquipmentModel } | null {
-  for (const feed of [p.powerSourceId, p.powerSourceBId]) {
-    const parent = feed ? graph.find(feed) : undefined;
+  for (const feed of feedsOf(p)) {
+    const parent = graph.find(feed);
     if (parent && isPowerSource(parent.m.kind) && sourceClass(parent.m.kind) < sourceClass(m.kind)) return parent;
   }
   return null;

@@ -8,7 +8,7 @@
 import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
-import { apparentPowerKva } from '../model/power-chain';
+import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
@@ -220,8 +220,7 @@ export class LiveChecker {
       else unzoned?.delete(p.id);
     }
     if (isPowerSource(m.kind)) dirty.sources.add(p.id);
-    for (const feed of [p.powerSourceId, p.powerSourceBId]) {
-      if (!feed) continue;
+    for (const feed of feedsOf(p)) {
       if (isPowerSource(m.kind)) {
         const set = this.childSources.get(feed) ?? new Set();
         if (sign > 0) set.add(p.id);

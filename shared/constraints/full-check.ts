@@ -13,7 +13,7 @@ import { cduHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
-import { apparentPowerKva } from '../model/power-chain';
+import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { CoolingMethod, EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
@@ -94,8 +94,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     }
     const source = isPowerSource(m.kind);
     if (source) sources.set(p.id, makeItem(p, m, zoneId));
-    for (const feed of [p.powerSourceId, p.powerSourceBId]) {
-      if (!feed) continue;
+    for (const feed of feedsOf(p)) {
       if (source) {
         const children = childSources.get(feed);
         if (children) children.push(p.id);

@@ -56,3 +56,9 @@ export const DEFAULT_POWER_FACTOR: Readonly<Record<EquipmentKind, number>> = {
 
 /** Apparent power of a draw: kVA = kW / PF. */
 export const apparentPowerKva = (kw: Kilowatts, powerFactor: number): Kva => kw / powerFactor;
+
+/** The sources a unit names (A, then B when it is another), as every load sum reads them. */
+export function feedsOf(p: { powerSourceId: string | null; powerSourceBId: string | null }): string[] {
+  if (!p.powerSourceId) return p.powerSourceBId ? [p.powerSourceBId] : [];
+  return p.powerSourceBId && p.powerSourceBId !== p.powerSourceId ? [p.powerSourceId, p.powerSourceBId] : [p.powerSourceId];
+}
