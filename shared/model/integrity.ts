@@ -8,7 +8,7 @@
  */
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
-import { isPowerSourceKind } from './power-chain';
+import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
 import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
 
 export type IntegrityCode =
@@ -17,7 +17,8 @@ export type IntegrityCode =
   | 'dangling-reference'
   | 'zero-area'
   | 'not-a-power-source'
-  | 'power-loop';
+  | 'power-loop'
+  | 'power-class';
 
 export interface IntegrityProblem {
   code: IntegrityCode;
@@ -265,4 +266,53 @@ export function formatProblems(problems: readonly IntegrityProblem[], max = 10):
   const shown = problems.slice(0, max).map((p) => p.message);
   if (problems.length > max) shown.push(`… and ${problems.length - max} more`);
   return shown.join('\n');
+}
+
+/**
+ * What an edit may not make of the power chain, beyond what opening a file refuses: a
+ * source fed from a smaller class (a transformer from a PDU), a B feed naming the A source
+ * again, and a loop through B feeds (integrity's loop check follows A feeds). Files that
+ * already hold such feeds still open; the checks then report them.
+ */
+export function feedProblems(doc: FleetDoc): IntegrityProblem[] {
+  const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
+  const sources = new Map(doc.placements.filter((p) => isPowerSourceKind(kinds.get(p.modelId) ?? 'asic-miner')).map((p) => [p.id, p]));
+  const problems: IntegrityProblem[] = [];
+  for (const p of doc.placements) {
+    const where = `placements["${p.id}"]`;
+    if (p.powerSourceBId !== null && p.powerSourceBId === p.powerSourceId) {
+      problems.push({ code: 'invalid-value', where: `${where}.powerSourceBId`, message: `${named(p)}: its B source is its A source; an A/B feed needs two sources` });
+    }
+    const kind = kinds.get(p.modelId);
+    if (!kind || !sources.has(p.id)) continue;
+    for (const feed of feedsOf(p)) {
+      const parent = sources.get(feed);
+      const parentKind = parent && kinds.get(parent.modelId);
+      if (parentKind && sourceClass(parentKind) < sourceClass(kind)) {
+        problems.push({ code: 'power-class', where: `${where}.powerSourceId`, message: `${named(p)}, a ${kind}, cannot be fed from ${named(parent)}, a ${parentKind}: a source is fed from its own class or a larger one` });
+      }
+    }
+  }
+  // Depth-first over sources and both their feeds: a source met again on the path closes a loop.
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, path: string[]): string[] | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'open') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'open');
+    for (const feed of feedsOf(sources.get(id)!)) {
+      if (!sources.has(feed)) continue;
+      const loop = visit(feed, [...path, id]);
+      if (loop) return loop;
+    }
+    state.set(id, 'done');
+    return null;
+  };
+  for (const id of sources.keys()) {
+    const loop = visit(id, []);
+    if (loop) {
+      problems.push({ code: 'power-loop', where: `placements["${loop[0]}"]`, message: `placements: power sources form a loop ${loop.map((s) => named(sources.get(s)!)).join(' → ')}` });
+      break;
+    }
+  }
+  return problems;
 }

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
-import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
+import { checkIntegrity, feedProblems, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
@@ -82,7 +82,7 @@ const REFERENCE_FIELDS: Record<EntityTable, readonly string[]> = {
   halls: ['siteId', 'retrofitOptions'],
   zones: ['hallId'],
   models: ['kind'],
-  placements: ['hallId', 'modelId', 'powerSourceId'],
+  placements: ['hallId', 'modelId', 'powerSourceId', 'powerSourceBId'],
   scenarios: [],
   plans: ['halls'],
 };
@@ -272,7 +272,9 @@ export class DocumentService {
       throw error;
     }
     if (mayBreakReferences(command)) {
-      const problems = checkIntegrity(applied.doc);
+      // Feeds a file already held (a check reports them) do not block other edits; new ones are refused.
+      const held = new Set(feedProblems(o.doc).map((p) => p.message));
+      const problems = [...checkIntegrity(applied.doc), ...feedProblems(applied.doc).filter((p) => !held.has(p.message))];
       if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${countOf(problems.length, 'problem')}:\n${formatProblems(problems)}`);
     }
     // Marked unsaved before the edit lands, so a crash in between can only over-report.

@@ -71,6 +71,15 @@ describe('document service', () => {
       /power source "sm-m01-02" is a miner-rack/,
     );
     expect(() => s.apply({ type: 'update', table: 'models', id: 'busway-800', patch: { kind: 'cdu' } }, 1)).toThrow(/is a cdu, not a PDU/);
+    // The power chain at the edit: a loop through B feeds, a B that is the A, a source fed from a smaller class.
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-pdu01-01', patch: { powerSourceBId: 'sm-bw1' } }, 1)).toThrow(
+      /Edit refused: it would leave 1 problem:\nplacements: power sources form a loop/,
+    );
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-m01-01', patch: { powerSourceBId: 'sm-mbw1' } }, 1)).toThrow(/its B source is its A source/);
+    const skid = { ...sampleSmall().placements.find((p) => p.id === 'sm-pdu01-01')!, id: 'skid', modelId: 'pdu-skid3000', xM: 27, yM: 12, powerSourceId: 'sm-pdu01-01' };
+    expect(() => s.apply({ type: 'insert', entities: { table: 'placements', items: [skid] } }, 1)).toThrow(
+      /1\.1 \("skid"\), a switchboard, cannot be fed from 1\.1 \("sm-pdu01-01"\), a pdu/,
+    );
     expect(s.snapshot()).toEqual(before);
     expect(events).toHaveLength(1);
 
