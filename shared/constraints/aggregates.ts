@@ -50,25 +50,26 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
   const liquid = usable(sums.cduKw, hall.cooling.redundancy);
   const hasLiquid = sums.cduCount > 0 || sums.cduHeatKw > EPS;
-  const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: string) =>
-    value > limit + EPS ? breach(rule, hall.id, { ...base, limit, value, message }) : null;
+  // Messages are built only for a breach: a live edit refreshes its hall every time.
+  const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
+    value > limit + EPS ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
   return [
-    { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, hall.name) },
+    { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
     // All electrical power drawn in the hall ends up as heat its plant must reject.
     {
       key: `hall-cooling:${hall.id}`,
       headroom: room('hall-cooling', hall.id, hall.name, cooling, load),
-      violation: over('hall-cooling', cooling, load, `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})`),
+      violation: over('hall-cooling', cooling, load, () => `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})`),
     },
     {
       key: `hall-liquid:${hall.id}`,
       headroom: !zoned && hasLiquid ? room('hall-liquid', hall.id, hall.name, liquid, sums.cduHeatKw) : null,
-      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, `${hall.name} (${countOf(sums.cduCount, 'CDU')}, ${hall.cooling.redundancy})`),
+      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, () => `${hall.name} (${countOf(sums.cduCount, 'CDU')}, ${hall.cooling.redundancy})`),
     },
     {
       key: `facility-water:${hall.id}`,
       headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, sums.cduHeatKw) : null,
-      violation: over('facility-water', water, sums.cduHeatKw, `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
+      violation: over('facility-water', water, sums.cduHeatKw, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
   ];
 }
@@ -220,22 +221,28 @@ export function sourcesAbove(ids: string[], graph: PowerGraph): Set<string> {
  * Total apparent power under a source, through cascaded sources; null if the chain loops.
  * A unit fed A and B counts in full under each: either must carry it alone.
  */
-function cascadedLoad(id: string, graph: PowerGraph, path: Set<string>): number | null {
-  if (path.has(id)) return null;
-  path.add(id);
+function cascadedLoad(id: string, graph: PowerGraph, path: Set<string> | null): number | null {
+  if (path?.has(id)) return null;
   let total = graph.directLoadKva(id);
+  // Most sources (a busway run over racks) feed no other source: no path to keep for them.
+  let on: Set<string> | null = path;
   for (const child of graph.childSources(id)) {
     if (!graph.find(child)) continue;
-    const sub = cascadedLoad(child, graph, path);
+    on ??= new Set();
+    on.add(id);
+    const sub = cascadedLoad(child, graph, on);
     if (sub === null) return null;
     total += sub;
   }
-  path.delete(id);
+  on?.delete(id);
   return total;
 }
 
+const none = (key: string): Aggregate => ({ key, headroom: null, violation: null });
+
 /** The first feed of a source that is a smaller class of source than it (a transformer fed by a PDU), or null. */
 function smallerFeed(p: Placement, m: EquipmentModel, graph: PowerGraph): { p: Placement; m: EquipmentModel } | null {
+  if (p.powerSourceId === null && p.powerSourceBId === null) return null;
   for (const feed of feedsOf(p)) {
     const parent = graph.find(feed);
     if (parent && isPowerSource(parent.m.kind) && sourceClass(parent.m.kind) < sourceClass(m.kind)) return parent;
@@ -250,26 +257,25 @@ function smallerFeed(p: Placement, m: EquipmentModel, graph: PowerGraph): { p: P
  */
 export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyMap<string, Hall>, derate: number): Aggregate[] {
   const keys = { source: `power-source:${id}`, cycle: `power-cycle:${id}`, class: `power-class:${id}` };
-  const none = (key: string): Aggregate => ({ key, headroom: null, violation: null });
   const item = graph.find(id);
   if (!item || !isPowerSource(item.m.kind)) return [none(keys.source), none(keys.cycle), none(keys.class)];
   const hall = halls.get(item.p.hallId)!;
-  const fullName = placementName(item.p, item.m);
-  const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [id] };
+  // Names and objects are built only for a breach: the full check refreshes every source of the fleet.
+  const base = () => ({ hallId: hall.id, siteId: hall.siteId, objectIds: [id] });
   const parent = smallerFeed(item.p, item.m, graph);
   const classAggregate: Aggregate = parent
-    ? { key: keys.class, headroom: null, violation: breach('power-class', id, { ...base, objectIds: [id, parent.p.id], limit: 0, value: 0, message: `${fullName} (${SOURCE_CLASS_NAMES[sourceClass(item.m.kind)]}) is fed from ${placementName(parent.p, parent.m)} (${SOURCE_CLASS_NAMES[sourceClass(parent.m.kind)]})` }) }
+    ? { key: keys.class, headroom: null, violation: breach('power-class', id, { ...base(), objectIds: [id, parent.p.id], limit: 0, value: 0, message: `${placementName(item.p, item.m)} (${SOURCE_CLASS_NAMES[sourceClass(item.m.kind)]}) is fed from ${placementName(parent.p, parent.m)} (${SOURCE_CLASS_NAMES[sourceClass(parent.m.kind)]})` }) }
     : none(keys.class);
-  const load = cascadedLoad(id, graph, new Set());
+  const load = cascadedLoad(id, graph, null);
   if (load === null) {
-    return [none(keys.source), { key: keys.cycle, headroom: null, violation: breach('power-cycle', id, { ...base, limit: 0, value: 0, message: `${fullName} is fed, through other sources, from itself` }) }, classAggregate];
+    return [none(keys.source), { key: keys.cycle, headroom: null, violation: breach('power-cycle', id, { ...base(), limit: 0, value: 0, message: `${placementName(item.p, item.m)} is fed, through other sources, from itself` }) }, classAggregate];
   }
   const capacity = item.m.ratingKva * derate;
   return [
     {
       key: keys.source,
       headroom: room('pdu', id, item.p.label || item.m.name, capacity, load),
-      violation: load > capacity + EPS ? breach('power-source', id, { ...base, limit: capacity, value: load, message: `${fullName}, ${item.m.ratingKva} kVA × ${derate} continuous` }) : null,
+      violation: load > capacity + EPS ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${item.m.ratingKva} kVA × ${derate} continuous` }) : null,
     },
     none(keys.cycle),
     classAggregate,

@@ -118,13 +118,38 @@ export class LiveChecker {
       else current.delete(c.id);
     }
     const dirty = new Dirty();
-    for (const id of touched) this.removeItem(id, dirty);
+    const moved = new Set<string>();
     for (const id of touched) {
       const p = current.get(id);
-      if (p) this.addItem(p, dirty);
+      if (p && this.moveInPlace(p)) moved.add(id);
+    }
+    for (const id of touched) if (!moved.has(id)) this.removeItem(id, dirty);
+    for (const id of touched) {
+      const p = current.get(id);
+      if (p && !moved.has(id)) this.addItem(p, dirty);
     }
     for (const id of touched) if (this.items.has(id)) this.checkAround(this.items.get(id)!);
     this.refreshAggregates(dirty);
+  }
+
+  /**
+   * A unit moved or turned within its zone, still of its model, fed and named as before,
+   * changes no running sum: only its own rules and its neighbours' need checking again.
+   * Its item is replaced in place and the sums left alone.
+   */
+  private moveInPlace(p: Placement): boolean {
+    const old = this.items.get(p.id);
+    if (!old) return false;
+    const o = old.p;
+    if (o.hallId !== p.hallId || o.modelId !== p.modelId || o.powerSourceId !== p.powerSourceId || o.powerSourceBId !== p.powerSourceBId || o.label !== p.label) return false;
+    const zoneId = this.zoneOf(p);
+    if (zoneId !== old.zoneId) return false;
+    if (old.floor) this.index.get(p.hallId)!.remove(old);
+    this.dropViolationsOf(p.id);
+    const item = makeItem(p, old.m, zoneId);
+    this.items.set(p.id, item);
+    if (item.floor) this.index.get(p.hallId)!.insert(item, item.rect);
+    return true;
   }
 
   private rebuild(doc: FleetDoc): void {
@@ -182,7 +207,8 @@ export class LiveChecker {
     if (!m || !hall) return; // integrity checks on open report dangling references
     const item = makeItem(p, m, this.zoneOf(p));
     this.items.set(p.id, item);
-    this.index.get(hall.id)!.insert(item, item.rect);
+    // Overhead runs never pair with anything: they stay out of the neighbour index.
+    if (item.floor) this.index.get(hall.id)!.insert(item, item.rect);
     this.account(item, 1, dirty);
   }
 
@@ -190,7 +216,7 @@ export class LiveChecker {
     const item = this.items.get(id);
     if (!item) return;
     this.items.delete(id);
-    this.index.get(item.p.hallId)?.remove(item);
+    if (item.floor) this.index.get(item.p.hallId)?.remove(item);
     this.dropViolationsOf(id);
     this.account(item, -1, dirty);
   }
@@ -219,7 +245,11 @@ export class LiveChecker {
       if (unzoned && sign > 0) unzoned.set(p.id, m.powerKw);
       else unzoned?.delete(p.id);
     }
-    if (isPowerSource(m.kind)) dirty.sources.add(p.id);
+    if (isPowerSource(m.kind)) {
+      dirty.sources.add(p.id);
+      // Sources it feeds name it in their power-class breach.
+      for (const child of this.childSources.get(p.id) ?? []) dirty.sources.add(child);
+    }
     for (const feed of feedsOf(p)) {
       if (isPowerSource(m.kind)) {
         const set = this.childSources.get(feed) ?? new Set();
@@ -234,6 +264,7 @@ export class LiveChecker {
   }
 
   private neighbours(item: Item): Item[] {
+    if (!item.floor) return [];
     const r = item.rect;
     const d = this.reach;
     return this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }, item) ?? [];

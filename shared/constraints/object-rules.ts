@@ -34,15 +34,15 @@ function outsideBy(rect: Rect, hall: Hall): number {
 export function wallClearanceBy(rect: Rect, rotationDeg: number, m: EquipmentModel, hall: Hall): number {
   if (m.mounting !== 'floor') return 0;
   const { dx, dy } = frontDirection(rotationDeg);
-  let by = 0;
-  for (const [side, depth] of [[1, m.clearanceFrontM], [-1, m.clearanceBackM]] as const) {
-    if (depth <= 0) continue;
-    const fx = dx * side;
-    const fy = dy * side;
-    const past = fy === -1 ? depth - rect.minY : fy === 1 ? rect.maxY + depth - hall.depthM : fx === 1 ? rect.maxX + depth - hall.widthM : depth - rect.minX;
-    by = Math.max(by, past);
-  }
-  return by;
+  return Math.max(0, stripPast(rect, dx, dy, m.clearanceFrontM, hall), stripPast(rect, -dx, -dy, m.clearanceBackM, hall));
+}
+
+/** How far a strip `depth` deep off the face pointing (fx, fy) runs past the wall it faces. */
+function stripPast(rect: Rect, fx: number, fy: number, depth: number, hall: Hall): number {
+  if (depth <= 0) return 0;
+  if (fy === -1) return depth - rect.minY;
+  if (fy === 1) return rect.maxY + depth - hall.depthM;
+  return fx === 1 ? rect.maxX + depth - hall.widthM : depth - rect.minX;
 }
 
 /** Whether a unit of this model runs under this cooling method (the catalog's "Runs under"). */
