@@ -4,7 +4,7 @@
  * Used by the samples and by Apply plan, so both build feeds the checks accept.
  */
 import { apparentPowerKva } from './power-chain';
-import type { EquipmentModel, Placement } from './schema';
+import type { EquipmentModel, Hall, Placement } from './schema';
 
 export interface BuswayRuns {
   busway: EquipmentModel;
@@ -14,6 +14,8 @@ export interface BuswayRuns {
   labelPrefix: string;
   /** The source above every run (a switchboard), or null. */
   feedFrom: string | null;
+  /** The hall the units stand in: a run never reaches past its walls. */
+  hall: Pick<Hall, 'widthM' | 'depthM'>;
 }
 
 /** Units in one row stand at one y (facing north or south) or one x (facing east or west). */
@@ -21,36 +23,43 @@ const rowOf = (p: Placement): string => (p.rotationDeg % 180 === 0 ? `y${p.yM}:$
 
 /**
  * Busway runs over `units` (of `model`, in row order), each unit set to be fed from its run.
- * Returns the runs, or throws when one unit alone draws more than a run may carry.
+ * A run lies along its units from the first one's edge, or, where it is longer than they
+ * are, ends at the last one's edge, so it stays over its own row, and never past a wall. Returns the runs, or
+ * throws when one unit alone draws more than a run may carry.
  */
 export function buswayRuns(units: Placement[], model: EquipmentModel, runs: BuswayRuns): Placement[] {
   const unitKva = apparentPowerKva(model.powerKw, model.powerFactor);
   const capacityKva = runs.busway.ratingKva * runs.derate;
   if (unitKva > capacityKva + 1e-9) throw new Error(`${model.name} draws ${unitKva.toFixed(1)} kVA, more than one ${runs.busway.name} carries (${capacityKva.toFixed(1)} kVA)`);
   const perRun = Math.floor(capacityKva / unitKva + 1e-9);
-  const out: Placement[] = [];
-  let row = '';
-  let inRun = perRun;
+  const groups: Placement[][] = [];
   for (const unit of units) {
-    if (rowOf(unit) !== row || inRun === perRun) {
-      row = rowOf(unit);
-      inRun = 0;
-      const alongX = unit.rotationDeg % 180 === 0;
-      out.push({
-        id: `${runs.idPrefix}${out.length + 1}`,
-        hallId: unit.hallId,
-        modelId: runs.busway.id,
-        // In line with the row, starting at the first unit's edge.
-        xM: alongX ? unit.xM - model.widthM / 2 + runs.busway.widthM / 2 : unit.xM,
-        yM: alongX ? unit.yM : unit.yM - model.widthM / 2 + runs.busway.widthM / 2,
-        rotationDeg: unit.rotationDeg,
-        powerSourceId: runs.feedFrom,
-        powerSourceBId: null,
-        label: `${runs.labelPrefix}${out.length + 1}`,
-      });
-    }
-    unit.powerSourceId = out[out.length - 1]!.id;
-    inRun++;
+    const last = groups[groups.length - 1];
+    if (last && last.length < perRun && rowOf(last[0]!) === rowOf(unit)) last.push(unit);
+    else groups.push([unit]);
   }
-  return out;
+  return groups.map((group, i) => {
+    const id = `${runs.idPrefix}${i + 1}`;
+    for (const unit of group) unit.powerSourceId = id;
+    const first = group[0]!;
+    const alongX = first.rotationDeg % 180 === 0;
+    const along = (p: Placement) => (alongX ? p.xM : p.yM);
+    const ends = group.flatMap((p) => [along(p) - model.widthM / 2, along(p) + model.widthM / 2]);
+    const start = Math.min(...ends);
+    const end = Math.max(...ends);
+    const half = runs.busway.widthM / 2;
+    const wall = alongX ? runs.hall.widthM : runs.hall.depthM;
+    const centre = Math.min(Math.max(end - start >= runs.busway.widthM ? start + half : end - half, half), wall - half);
+    return {
+      id,
+      hallId: first.hallId,
+      modelId: runs.busway.id,
+      xM: alongX ? centre : first.xM,
+      yM: alongX ? first.yM : centre,
+      rotationDeg: first.rotationDeg,
+      powerSourceId: runs.feedFrom,
+      powerSourceBId: null,
+      label: `${runs.labelPrefix}${i + 1}`,
+    };
+  });
 }

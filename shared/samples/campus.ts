@@ -36,7 +36,7 @@ export function sampleCampus(): FleetDoc {
   const gb200 = model('nvl72-gb200');
   const meta = fleetMeta('Sample fleet: Pecos Flats, Columbia Basin, Red River', QUARTERS_5Y);
   // Overhead busway runs over the rows, as many units to a run as 0.8 × 898.5 kVA carries.
-  const runs = (idPrefix: string, labelPrefix: string) => ({ busway: model('busway-1250'), derate: meta.continuousLoadDerate, idPrefix, labelPrefix, feedFrom: null });
+  const runs = (idPrefix: string, labelPrefix: string, hall: Hall) => ({ busway: model('busway-1250'), derate: meta.continuousLoadDerate, idPrefix, labelPrefix, feedFrom: null, hall });
 
   const sites = [
     site({
@@ -108,7 +108,7 @@ export function sampleCampus(): FleetDoc {
     currentUse: 'mining',
   });
   const aRacks = placeRows({ idPrefix: 'a', hallId: a.id, model: s21xpRack, rows: 10, perRow: 50, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'A' }).placements;
-  placements.push(...aRacks, ...buswayRuns(aRacks, s21xpRack, runs('a-bw', 'Busway A')));
+  placements.push(...aRacks, ...buswayRuns(aRacks, s21xpRack, runs('a-bw', 'Busway A', a)));
   a.retrofitOptions = [keepMiningOption(a, s21xpRack, 500), retrofitAiOption(a, gb200), idleOption(a)];
   halls.push(a);
 
@@ -136,7 +136,7 @@ export function sampleCampus(): FleetDoc {
     { id: 'wtx-b-pod1', hallId: b.id, name: 'GB200 pod 1', xM: 50, yM: 0, widthM: 30, depthM: 40, airCoolingKw: 250, coolingMethod: 'direct-to-chip' },
   );
   const bRacks = placeRows({ idPrefix: 'bm', hallId: b.id, model: s21xpRack, rows: 6, perRow: 20, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'BM' }).placements;
-  placements.push(...bRacks, ...buswayRuns(bRacks, s21xpRack, runs('bm-bw', 'Busway BM')));
+  placements.push(...bRacks, ...buswayRuns(bRacks, s21xpRack, runs('bm-bw', 'Busway BM', b)));
   const skid = placeRows({ idPrefix: 'b-skid', hallId: b.id, model: model('pdu-skid3000'), rows: 1, perRow: 1, x0M: 70.8, y0M: 3, labelPrefix: 'Skid ' });
   const skidId = skid.placements[0]!.id;
   const busway = model('busway-1250');
@@ -220,7 +220,7 @@ export function sampleCampus(): FleetDoc {
     currentUse: 'mining',
   });
   const cRacks = placeRows({ idPrefix: 'c', hallId: c.id, model: s19xpRack, rows: 4, perRow: 25, x0M: 2.5, y0M: 1.5, gapXM: 0.1, labelPrefix: 'C' }).placements;
-  placements.push(...cRacks, ...buswayRuns(cRacks, s19xpRack, runs('c-bw', 'Busway C')));
+  placements.push(...cRacks, ...buswayRuns(cRacks, s19xpRack, runs('c-bw', 'Busway C', c)));
   c.retrofitOptions = [
     keepMiningOption(c, s19xpRack, 100),
     {
@@ -261,7 +261,7 @@ export function sampleCampus(): FleetDoc {
   });
   const tank = model('tank-imm48');
   const tanks = placeRows({ idPrefix: 't', hallId: yard.id, model: tank, rows: 4, perRow: 12, x0M: 3, y0M: 1.5, gapXM: 0.5, labelPrefix: 'T' }).placements;
-  placements.push(...tanks, ...buswayRuns(tanks, tank, runs('t-bw', 'Busway T')));
+  placements.push(...tanks, ...buswayRuns(tanks, tank, runs('t-bw', 'Busway T', yard)));
   yard.retrofitOptions = [keepMiningOption(yard, tank, 48), idleOption(yard)];
   halls.push(yard);
 

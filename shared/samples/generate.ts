@@ -38,7 +38,7 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
   const feedKwBySite = new Map<string, number>();
   const meta = fleetMeta(`Generated fleet (${total} placements, seed ${opts.seed ?? 1})`, QUARTERS_5Y);
   const busway = models.find((m) => m.id === 'busway-1250')!;
-  const runs = (hallId: string) => ({ busway, derate: meta.continuousLoadDerate, idPrefix: `${hallId}-bw`, labelPrefix: 'Busway ', feedFrom: null });
+  const runs = (hallId: string, hall: { widthM: number; depthM: number }) => ({ busway, derate: meta.continuousLoadDerate, idPrefix: `${hallId}-bw`, labelPrefix: 'Busway ', feedFrom: null, hall });
   /** Busway runs over `count` racks in rows of RACKS_PER_ROW, as buswayRuns lays them. */
   const buswayCount = (count: number, rack: EquipmentModel, derate: number): number => {
     const perRun = Math.floor((busway.ratingKva * derate) / apparentPowerKva(rack.powerKw, rack.powerFactor) + 1e-9);
@@ -77,7 +77,7 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
     let racks = Math.min(RACKS_PER_HALL, left);
     while (racks > 1 && (used(racks) > left || left - used(racks) === 1)) racks--;
     const laid = layout(hallId, rack, racks);
-    const busways = used(racks) <= left ? buswayRuns(laid.placements, rack, runs(hallId)) : [];
+    const busways = used(racks) <= left ? buswayRuns(laid.placements, rack, runs(hallId, size(laid))) : [];
     const loadKw = laid.placements.length * rack.powerKw;
     const { widthM, depthM } = size(laid);
     const feedKw = Math.ceil(loadKw * 1.1);

@@ -75,7 +75,7 @@ export function sampleSmall(): FleetDoc {
       ...placeRows({ idPrefix: 'sm-cdu', hallId: h.id, model: model('cdu-1200'), rows: 1, perRow: 1, x0M: 25, y0M: 1, powerSourceId: () => pduId }).placements,
       ...pdu.placements,
       // The miners' own run: 8 × 72.9 kW / 0.95 = 613.9 kVA ≤ 0.8 × 898.5.
-      ...buswayRuns(miners, minerRack, { busway: model('busway-1250'), derate: 0.8, idPrefix: 'sm-mbw', labelPrefix: 'Busway M', feedFrom: null }),
+      ...buswayRuns(miners, minerRack, { busway: model('busway-1250'), derate: 0.8, idPrefix: 'sm-mbw', labelPrefix: 'Busway M', feedFrom: null, hall: h }),
     ],
     ...scenarios,
     scenarios: [{ ...scenarios.scenarios[0]!, probability: 1 }],
