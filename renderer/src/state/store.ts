@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import { applyCommand, type Change } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import type { FleetDoc, Placement } from '../../../shared/model/schema';
-import { LiveChecker, type CheckResult, type Violation } from '../../../shared/constraints';
+import { LiveChecker, ruleSpec, type CheckResult, type Violation } from '../../../shared/constraints';
 import { api } from '../api/client';
 import { whereChanged } from '../../../shared/commands/where-changed';
 import { emptyHistory, record, type History } from './history';
@@ -262,8 +262,8 @@ export const useFleet = create<FleetState>((set, get) => {
     focusOn(violation) {
       const doc = get().document?.doc;
       if (!doc) return;
-      // A hall placed wrong on its site (overlapping another, sticking out) shows on the site plan.
-      if (violation.siteId && (violation.rule === 'halls-overlap' || violation.rule === 'hall-outside-site')) {
+      // A rule about halls on their site (overlapping another, sticking out) opens the site plan.
+      if (violation.siteId && ruleSpec(violation.rule).opens === 'site') {
         get().selectSite(violation.siteId);
         return;
       }
