@@ -6,7 +6,7 @@
  */
 import { usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
-import { feedsOf, SOURCE_CLASS_NAMES, sourceClass } from '../model/power-chain';
+import { feedsOf, SOURCE_CLASS_NAMES, sourceClass, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { breach, room } from './rules';
@@ -203,19 +203,7 @@ export interface PowerGraph {
 }
 
 /** `ids` and every source above them, in the order their aggregates are refreshed. */
-export function sourcesAbove(ids: string[], graph: PowerGraph): Set<string> {
-  // A change below a source changes every source above it.
-  const seen = new Set<string>();
-  const queue = [...ids];
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const p = graph.find(id)?.p;
-    if (p) queue.push(...feedsOf(p));
-  }
-  return seen;
-}
+export const sourcesAbove = (ids: string[], graph: PowerGraph): Set<string> => withSourcesAbove(ids, (id) => graph.find(id)?.p);
 
 /**
  * Total apparent power under a source, through cascaded sources; null if the chain loops.

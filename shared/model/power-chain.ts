@@ -62,3 +62,17 @@ export function feedsOf(p: { powerSourceId: string | null; powerSourceBId: strin
   if (!p.powerSourceId) return p.powerSourceBId ? [p.powerSourceBId] : [];
   return p.powerSourceBId && p.powerSourceBId !== p.powerSourceId ? [p.powerSourceId, p.powerSourceBId] : [p.powerSourceId];
 }
+
+/** `ids` and every source above them, through A and B feeds: a change below a source changes each of them. */
+export function withSourcesAbove(ids: Iterable<string>, placementOf: (id: string) => { powerSourceId: string | null; powerSourceBId: string | null } | undefined): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...ids];
+  while (queue.length) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const p = placementOf(id);
+    if (p) queue.push(...feedsOf(p));
+  }
+  return seen;
+}

@@ -1,23 +1,7 @@
 import { formatQuantity, kwToMw } from '../../../shared/units';
 import { HEADROOM_SPECS, type Headroom } from '../../../shared/constraints';
-import { feedsOf } from '../../../shared/model/power-chain';
-import type { FleetDoc } from '../../../shared/model/schema';
+import { withSourcesAbove } from '../../../shared/model/power-chain';
 import { useFleet } from '../state/store';
-
-/** The selected units' sources and every source above them, A and B: each level of their power chain. */
-function chainAbove(doc: FleetDoc, selection: ReadonlySet<string>): Set<string> {
-  const byId = new Map(doc.placements.map((p) => [p.id, p]));
-  const out = new Set<string>();
-  const queue = [...selection];
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (out.has(id)) continue;
-    out.add(id);
-    const p = byId.get(id);
-    if (p) queue.push(...feedsOf(p));
-  }
-  return out;
-}
 
 /** Load against capacity for the selected units' power chain, the zones, the hall (feed, plant, CDUs, facility water) and its site. */
 export function HeadroomPanel() {
@@ -29,7 +13,9 @@ export function HeadroomPanel() {
   const hall = doc.halls.find((h) => h.id === hallId);
   if (!hall) return null;
   const zoneIds = new Set(doc.zones.filter((z) => z.hallId === hallId).map((z) => z.id));
-  const chain = chainAbove(doc, selection);
+  // The selected units' sources and every source above them, A and B: each level of their power chain.
+  const byId = new Map(doc.placements.map((p) => [p.id, p]));
+  const chain = withSourcesAbove(selection, (id) => byId.get(id));
   const shown = headroom.filter(
     (h) =>
       (h.kind === 'pdu' && chain.has(h.id)) ||
