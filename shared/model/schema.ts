@@ -1,7 +1,7 @@
 /**
  * The fleet model: one schema for the document in memory, the JSON export, the ipc
- * contract and the validation on open. Lengths are metres, power kW (MW where the
- * field says so), mass kg, money USD; positions are hall coordinates in metres with
+ * contract and the validation on open. Lengths are metres, real power kW (MW where the
+ * field says so), electrical ratings kVA (apparent power), mass kg, money USD; positions are hall coordinates in metres with
  * the origin at the hall's north-west corner, x east, y south.
  */
 import { z } from 'zod';
@@ -50,12 +50,17 @@ export const SMALLEST = {
   siteLengthM: 1,
   /** Light mezzanines carry a few hundred kg/m². */
   floorLoadKgPerM2: 10,
+  /** Below any real load's power factor; a 0 would make its kVA infinite. */
+  powerFactor: 0.1,
 } as const;
 const siteLength = finite.min(SMALLEST.siteLengthM).max(CEILING.siteLengthM);
 const hallLength = finite.min(SMALLEST.hallLengthM).max(CEILING.hallLengthM);
 const equipmentLength = nonNegative.max(CEILING.equipmentLengthM);
 const coordinate = finite.min(-CEILING.coordinateM).max(CEILING.coordinateM);
 const powerKw = nonNegative.max(CEILING.powerKw);
+const apparentPowerKva = nonNegative.max(CEILING.powerKw);
+/** Real over apparent power: IT supplies run at 0.95–0.99, motors (fans, pumps) lower. */
+const powerFactor = finite.min(SMALLEST.powerFactor).max(1);
 const powerMw = nonNegative.max(CEILING.powerMw);
 
 export const UNIT_SYSTEMS = ['metric', 'us'] as const;
@@ -81,6 +86,7 @@ export const EQUIPMENT_KINDS = [
   'immersion-tank',
   'pdu',
   'busway',
+  'switchboard', // distribution skid or switchboard between the transformer and the PDUs/busways
   'transformer',
   'ups',
   'generator',
@@ -145,6 +151,9 @@ export const CoolingPlantSchema = z.strictObject({
   redundancy: z.enum(REDUNDANCIES),
 });
 
+/** Units of one capacity with redundancy: a hall's chillers or dry coolers on facility water. */
+export const CoolingUnitsSchema = CoolingPlantSchema.omit({ method: true });
+
 export const RetrofitOptionSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
@@ -176,6 +185,8 @@ export const HallSchema = z.strictObject({
   floorLimitKgPerM2: finite.min(SMALLEST.floorLoadKgPerM2).max(CEILING.floorLoadKgPerM2),
   feedKw: powerKw,
   cooling: CoolingPlantSchema,
+  /** Chillers or dry coolers on the facility water loop: where the heat the hall's CDUs take away goes. */
+  facilityWater: CoolingUnitsSchema,
   /** kW per rack allowed under this hall's cooling; null = the method's default. */
   densityLimitKwPerRack: positive.max(CEILING.rackKw).nullable(),
   pue: finite.min(1).max(3),
@@ -193,6 +204,8 @@ export const ZoneSchema = z.strictObject({
   depthM: hallLength,
   /** Air cooling available in the zone besides CRAH units placed in it. */
   airCoolingKw: powerKw,
+  /** The zone's cooling method where it differs from its hall's (a liquid-cooled pod in an air hall); null: the hall's. */
+  coolingMethod: z.enum(COOLING_METHODS).nullable(),
 });
 
 export const EquipmentModelSchema = z.strictObject({
@@ -204,17 +217,20 @@ export const EquipmentModelSchema = z.strictObject({
   depthM: positive.max(CEILING.equipmentLengthM),
   heightM: equipmentLength,
   weightKg: nonNegative.max(CEILING.massKg),
-  /** IT (or, for infrastructure, own) electrical draw at steady state. */
+  /** IT (or, for infrastructure, own) electrical draw at steady state: real power. */
   powerKw: powerKw,
+  /** Real over apparent power of that draw: kVA drawn = powerKw / powerFactor. */
+  powerFactor,
   /** Share of the heat that leaves through liquid (CDU / tank loop); the rest goes to air. */
   heatToLiquidFraction: fraction,
+  /** The cooling methods the unit runs under (the catalog's "Runs under"). */
   compatibleCooling: z.array(z.enum(COOLING_METHODS)).min(1),
   capexUsd: nonNegative.max(CEILING.usd),
   hashrateThs: nonNegative.max(CEILING.hashrateThs),
   gpuCount: z.number().int().min(0).max(CEILING.gpus),
   gpuType: z.string().max(40),
-  /** Electrical rating for pdu / busway / transformer / ups / generator. */
-  ratingKw: powerKw,
+  /** Electrical rating (apparent power) for pdu / busway / switchboard / ups / transformer / generator. */
+  ratingKva: apparentPowerKva,
   /** Heat removal capacity for cdu / crah / immersion-tank. */
   coolingCapacityKw: powerKw,
   clearanceFrontM: equipmentLength,
@@ -237,8 +253,10 @@ export const PlacementSchema = z.strictObject({
   yM: coordinate,
   /** Front of the equipment faces north at 0°, east at 90° (clockwise). */
   rotationDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
-  /** The PDU / busway / transformer placement feeding this one. */
+  /** The source feeding this one: a PDU or busway for IT, the next class up for a source. */
   powerSourceId: id.nullable(),
+  /** A second (B) source for an A/B (2N) feed; each of the two must carry the whole load alone. */
+  powerSourceBId: id.nullable(),
   label: z.string().max(LABEL_MAX_LENGTH),
 });
 
@@ -337,6 +355,7 @@ export const FleetDocSchema = z.strictObject({
 export type FleetMeta = z.infer<typeof FleetMetaSchema>;
 export type Site = z.infer<typeof SiteSchema>;
 export type CoolingPlant = z.infer<typeof CoolingPlantSchema>;
+export type CoolingUnits = z.infer<typeof CoolingUnitsSchema>;
 export type RetrofitOption = z.infer<typeof RetrofitOptionSchema>;
 export type Hall = z.infer<typeof HallSchema>;
 export type Zone = z.infer<typeof ZoneSchema>;

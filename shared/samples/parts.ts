@@ -42,14 +42,17 @@ export function site(basics: SiteBasics): Site {
 
 type HallBasics = Pick<Hall, 'id' | 'siteId' | 'name' | 'kind' | 'siteXM' | 'siteYM' | 'widthM' | 'depthM' | 'floorLimitKgPerM2' | 'feedKw' | 'pue' | 'currentUse'> & {
   plant: { method: CoolingMethod; unitCount: number; unitCapacityKw: number; redundancy?: Redundancy };
+  /** Chillers / dry coolers on facility water; none unless the hall has CDUs. */
+  facilityWater?: { unitCount: number; unitCapacityKw: number; redundancy?: Redundancy };
   densityLimitKwPerRack?: number | null;
 };
 
 export function hall(basics: HallBasics): Hall {
-  const { plant, densityLimitKwPerRack, ...rest } = basics;
+  const { plant, facilityWater, densityLimitKwPerRack, ...rest } = basics;
   return {
     ...rest,
     cooling: { redundancy: 'N+1', ...plant },
+    facilityWater: { unitCount: 0, unitCapacityKw: 0, redundancy: 'N+1', ...facilityWater },
     densityLimitKwPerRack: densityLimitKwPerRack ?? null,
     retrofitOptions: [],
   };

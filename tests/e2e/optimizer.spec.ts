@@ -49,8 +49,9 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   const gpusBefore = await page.getByTestId('total-gpus').textContent();
   await page.getByTestId('optimizer-apply').click();
   await expect(page.getByTestId('message')).toHaveText(/^Plan applied to \d+ halls? \(one step to undo\); no new problem in them or at their sites/);
-  // 52 GB200 racks of 132 kW and two 25 kW CDUs: 6,914 kW the engineer still has to feed.
-  await expect(page.getByTestId('message')).toContainText('54 new units (6,914 kW) not yet fed from a PDU or busway');
+  // The 52 GB200 racks and their CDUs come fed from busway runs: nothing is left unfed, and the checks agree.
+  await expect(page.getByTestId('message')).not.toContainText('not fed');
+  await expect(page.getByTestId('problem-unfed')).toHaveCount(0);
   await expect(page.getByTestId('total-gpus')).not.toHaveText(gpusBefore!);
   await page.screenshot({ path: 'test-results/screenshots/optimizer-applied.png' });
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo apply/);

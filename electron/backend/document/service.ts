@@ -11,12 +11,13 @@ import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
 import { describeChanges, describeContents } from '../../../shared/model/changes';
-import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
+import { checkIntegrity, feedProblems, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
 import { realFilePath, removeDatabaseFiles } from '../../../db/durable';
 import { acquireLock, processAlive } from '../../../db/lock';
+import { migrationNotices } from '../../../db/migrations';
 import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
@@ -97,7 +98,7 @@ const REFERENCE_FIELDS: Record<EntityTable, readonly string[]> = {
   halls: ['siteId', 'retrofitOptions'],
   zones: ['hallId'],
   models: ['kind'],
-  placements: ['hallId', 'modelId', 'powerSourceId'],
+  placements: ['hallId', 'modelId', 'powerSourceId', 'powerSourceBId'],
   scenarios: [],
   plans: ['halls'],
 };
@@ -261,7 +262,7 @@ export class DocumentService {
       const opened = openFleetFile(target, this.working.databasePath(workingId));
       const notice =
         opened.migratedFrom !== null
-          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
+          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}${migrationNotices(opened.migratedFrom).map((n) => `: ${n}`).join('')}; the original is kept as ${opened.backupPath}`
           : undefined;
       const snapshot = this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
       this.reportLimitsOnceOpen(path.basename(target));
@@ -290,7 +291,9 @@ export class DocumentService {
       throw error;
     }
     if (mayBreakReferences(command)) {
-      const problems = checkIntegrity(applied.doc);
+      // Feeds a file already held (a check reports them) do not block other edits; new ones are refused.
+      const held = new Set(feedProblems(o.doc).map((p) => p.message));
+      const problems = [...checkIntegrity(applied.doc), ...feedProblems(applied.doc).filter((p) => !held.has(p.message))];
       if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${countOf(problems.length, 'problem')}:\n${formatProblems(problems)}`);
     }
     // Marked unsaved before the edit lands, so a crash in between can only over-report.

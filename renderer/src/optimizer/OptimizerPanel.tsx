@@ -110,7 +110,7 @@ export function OptimizerPanel() {
       say('info', 'The plan keeps every hall mining as it is: nothing to place');
       return;
     }
-    // Infrastructure stays as it was, so the new layouts may break limits, in the halls or at their sites: say how many are new.
+    // Site limits and kept gear are the plan's and the engineer's: say how many problems the new layouts bring, in the halls or at their sites.
     const changed = new Set(hallIds);
     const sites = new Set(doc.halls.filter((h) => changed.has(h.id)).map((h) => h.siteId));
     const concerns = (v: Violation) => v.severity === 'error' && (v.hallId !== null ? changed.has(v.hallId) : v.siteId !== null && sites.has(v.siteId));
@@ -121,8 +121,8 @@ export function OptimizerPanel() {
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
         fresh ? `${countOf(fresh, 'new problem')} in them or at their sites: see Problems` : 'no new problem in them or at their sites',
         ...shortfalls,
-        // Power distribution is the engineer's to lay out; nothing flags an unfed rack, so this says it.
-        ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) not yet fed from a PDU or busway`] : []),
+        // Units too large for any catalog busway stay unfed (the checks flag them too): say so here.
+        ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) no catalog busway carries, not fed`] : []),
       ];
       say('info', parts.join('; '), { aboutEdit: true });
     }

@@ -119,6 +119,23 @@ describe('fleetplan', () => {
     expect(fleetplan('optimize', campus, '--time-limit', '1e999').err.trim()).toBe('fleetplan: --time-limit: "1e999" is more than an hour (3600 s)');
   });
 
+  it('optimize --apply writes the fleet with the plan laid out, which the check passes, and never writes over the fleet read', () => {
+    const campus = path.join(dir, 'campus-apply.fleet');
+    expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);
+    const before = fs.readFileSync(campus);
+    const out = path.join(dir, 'campus-applied.fleet');
+    const r = fleetplan('optimize', campus, '--apply', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/applied to \d+ halls? in .*campus-applied\.fleet: every limit holds/);
+    expect(fs.readFileSync(campus).equals(before)).toBe(true);
+    const check = fleetplan('check', out, '--json');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out).violations.filter((v: { severity: string }) => v.severity === 'error')).toEqual([]);
+    expect(fleetplan('optimize', campus, '--apply', campus).err).toContain('is the fleet being read');
+    expect(fleetplan('optimize', campus, '--apply', out).err).toContain('already exists');
+    expect(fleetplan('optimize', campus, '--apply', path.join(dir, 'x.json')).err).toContain('a fleet is written as a .fleet file');
+  });
+
   it('import --csv-catalog merges a catalog into a fleet; a CSV with a bad cell exits 2 naming it and leaves the file byte-identical', () => {
     const file = path.join(dir, 'catalog.fleet');
     expect(fleetplan('new', '--sample', 'small', file).code).toBe(0);

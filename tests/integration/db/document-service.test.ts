@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openFleetFile, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
 import { lockPathFor } from '../../../db/lock';
 import { FleetRepository } from '../../../db/repository';
+import { notice as powerChainNotice } from '../../../db/migrations/004_power_chain';
 import { DocumentService, type DocumentInfo } from '../../../electron/backend/document/service';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
@@ -70,6 +71,15 @@ describe('document service', () => {
       /power source "sm-m01-02" is a miner-rack/,
     );
     expect(() => s.apply({ type: 'update', table: 'models', id: 'busway-800', patch: { kind: 'cdu' } }, 1)).toThrow(/is a cdu, not a PDU/);
+    // The power chain at the edit: a loop through B feeds, a B that is the A, a source fed from a smaller class.
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-pdu01-01', patch: { powerSourceBId: 'sm-bw1' } }, 1)).toThrow(
+      /Edit refused: it would leave 1 problem:\nplacements: power sources form a loop/,
+    );
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-m01-01', patch: { powerSourceBId: 'sm-mbw1' } }, 1)).toThrow(/its B source is its A source/);
+    const skid = { ...sampleSmall().placements.find((p) => p.id === 'sm-pdu01-01')!, id: 'skid', modelId: 'pdu-skid3000', xM: 27, yM: 12, powerSourceId: 'sm-pdu01-01' };
+    expect(() => s.apply({ type: 'insert', entities: { table: 'placements', items: [skid] } }, 1)).toThrow(
+      /1\.1 \("skid"\), a switchboard, cannot be fed from 1\.1 \("sm-pdu01-01"\), a pdu/,
+    );
     expect(s.snapshot()).toEqual(before);
     expect(events).toHaveLength(1);
 
@@ -185,7 +195,9 @@ describe('document service', () => {
     const s = service();
     const snap = s.openFile(file);
     const backup = path.join(dir, 'old.v1-backup.fleet');
-    expect(snap.notice).toBe(`Updated old.fleet from file version 1; the original is kept as ${backup}`);
+    // Migration 4 says what it changed in the user's figures (ratings read as kVA at PF 1, facility water).
+    expect(snap.notice).toBe(`Updated old.fleet from file version 1: ${powerChainNotice}; the original is kept as ${backup}`);
+    expect(snap.doc.models.find((m) => m.id === 'pdu-400')).toMatchObject({ ratingKva: 400, powerFactor: 1 });
     expect(sha256(backup)).toBe(sha256(fixture));
     expect(sha256(file)).toBe(sha256(fixture));
     const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/v1-small.expected.json'), 'utf8')) as FleetDoc;
@@ -265,7 +277,7 @@ describe('recovery after a crash', () => {
     const s = service();
     expect(s.recoveries().map(({ title, changes }) => ({ title, changes }))).toEqual([
       { title: 'b.fleet', changes: '2 placed objects changed' },
-      { title: 'Untitled edits', changes: 'never saved; holds 1 site, 1 hall, 2 zones, 13 placed objects, 1 scenario' },
+      { title: 'Untitled edits', changes: 'never saved; holds 1 site, 1 hall, 2 zones, 14 placed objects, 1 scenario' },
     ]);
     // The newest reopens at start; the other stays offered.
     expect(s.start().doc).toEqual(editedTwiceB);

@@ -49,7 +49,7 @@ function tinyFleet(): FleetDoc {
   doc.halls = [
     {
       id: 'h', siteId: 's', name: 'Hall 1', kind: 'building', siteXM: 0, siteYM: 0, widthM: 20, depthM: 10, floorLimitKgPerM2: 1500, feedKw: 1000,
-      cooling: { method: 'free-air', unitCount: 2, unitCapacityKw: 1000, redundancy: 'N' }, densityLimitKwPerRack: 150, pue: 1, currentUse: 'mining',
+      cooling: { method: 'free-air', unitCount: 2, unitCapacityKw: 1000, redundancy: 'N' }, facilityWater: { unitCount: 0, unitCapacityKw: 0, redundancy: 'N' }, densityLimitKwPerRack: 150, pue: 1, currentUse: 'mining',
       retrofitOptions: [
         option({ id: 'keep', kind: 'keep-mining', coolingMethod: 'free-air', modelId: 'm', maxUnits: 10 }),
         option({ id: 'ai', kind: 'retrofit-ai', modelId: 'g', capexUsd: 50_000, leadTimePeriods: 1, feedKw: 200, usableCoolingKw: 200, maxUnits: 5 }),

@@ -41,8 +41,8 @@ describe('describeChanges', () => {
 
 describe('describeContents', () => {
   it('counts what the fleet holds, leaving out the catalog and empty tables', () => {
-    // The small sample: 1 site, 1 hall, 2 zones, 13 placements, 1 scenario, no plans, and the built-in catalog.
-    expect(describeContents(sampleSmall())).toBe('1 site, 1 hall, 2 zones, 13 placed objects, 1 scenario');
+    // The small sample: 1 site, 1 hall, 2 zones, 14 placements, 1 scenario, no plans, and the built-in catalog.
+    expect(describeContents(sampleSmall())).toBe('1 site, 1 hall, 2 zones, 14 placed objects, 1 scenario');
     const empty = { ...sampleSmall(), sites: [], halls: [], zones: [], placements: [], scenarios: [], plans: [] };
     expect(describeContents(empty)).toBe('an empty fleet');
   });

@@ -45,7 +45,7 @@ function normalized(doc: FleetDoc): FleetDoc {
 }
 
 function placement(id: string, xM: number): Placement {
-  return { id, hallId: 'h', modelId: 'm', xM, yM: 1, rotationDeg: 0, powerSourceId: null, label: '' };
+  return { id, hallId: 'h', modelId: 'm', xM, yM: 1, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' };
 }
 
 describe('applyCommand', () => {

@@ -47,7 +47,7 @@ describe('built-in catalog', () => {
     expect(builtInModel('ctr-imm40').powerKw).toBeCloseTo(708.264, 9);
     // 4 × DGX B300 at 14.5 kW = 58 kW; √3 × 415 V × 1250 A = 898.5 kW.
     expect(builtInModel('rack-b300x4').powerKw).toBeCloseTo(58, 9);
-    expect(builtInModel('busway-1250').ratingKw).toBe(898.5);
+    expect(builtInModel('busway-1250').ratingKva).toBe(898.5);
   });
 
   it('returns fresh copies', () => {
@@ -112,7 +112,8 @@ describe('samples', () => {
     expect(new Set(doc.halls.map((h) => h.kind))).toEqual(new Set(['building', 'container-pad', 'immersion-yard']));
     expect(doc.placements.length).toBeLessThan(3_000);
     const kinds = new Set(doc.placements.map((p) => doc.models.find((m) => m.id === p.modelId)!.kind));
-    for (const kind of ['miner-rack', 'miner-container', 'immersion-tank', 'gpu-rack', 'cdu', 'busway', 'pdu']) {
+    // The 3000 kVA skid is a switchboard, the class between the busways and the transformers.
+    for (const kind of ['miner-rack', 'miner-container', 'immersion-tank', 'gpu-rack', 'cdu', 'busway', 'switchboard']) {
       expect(kinds, kind).toContain(kind);
     }
     const sum = doc.scenarios.reduce((a, s) => a + s.probability, 0);

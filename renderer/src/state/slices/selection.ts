@@ -6,7 +6,7 @@ import type { StateCreator } from 'zustand';
 import type { Change } from '../../../../shared/commands/apply';
 import { whereChanged } from '../../../../shared/commands/where-changed';
 import type { FleetDoc } from '../../../../shared/model/schema';
-import type { Violation } from '../../../../shared/constraints';
+import { ruleSpec, type Violation } from '../../../../shared/constraints';
 import type { FleetState } from '../store';
 
 export interface SelectionSlice {
@@ -31,9 +31,6 @@ export interface SelectionSlice {
   showChange(change: { before: FleetDoc; changes: Change[] }): void;
 }
 
-/** Rules about halls on their site (overlapping another, sticking out) open the site plan. */
-const SITE_RULES: ReadonlySet<string> = new Set(['halls-overlap', 'hall-outside-site']);
-
 export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = (set, get) => ({
   selectedSiteId: null,
   selectedHallId: null,
@@ -55,7 +52,8 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
   focusOn(violation) {
     const doc = get().document?.doc;
     if (!doc) return;
-    if (violation.siteId && SITE_RULES.has(violation.rule)) {
+    // A rule about halls on their site (overlapping another, sticking out) opens the site plan.
+    if (violation.siteId && ruleSpec(violation.rule).opens === 'site') {
       get().selectSite(violation.siteId);
       return;
     }
