@@ -258,9 +258,11 @@ export const PlanLimitsSchema = z.object({
   objective: z.enum(['expected', 'worst-case']),
   capexBudgetUsdPerPeriod: z.array(nonNegative.max(CEILING.usd)),
   gpuDeliveriesPerPeriod: z.array(z.number().int().min(0).max(CEILING.gpus)),
-  /** Contracted AI IT MW that must be live by the given period (index). */
+  /** Contracted AI IT MW that must run in every period of the contract: from the period (index) it starts, for its term. */
   contractedAiMw: powerMw,
   contractedByPeriod: z.number().int().min(0),
+  /** The contract's term in periods; null (and absent in older files), it runs to the end of the horizon. */
+  contractTermPeriods: z.number().int().min(1).max(1200).nullable().default(null),
   timeLimitS: positive.max(3600),
   mipGapFraction: finite.min(0).max(1),
 });
@@ -268,7 +270,8 @@ export const PlanLimitsSchema = z.object({
 export const PlanHallSchema = z.object({
   hallId: id,
   optionId: id,
-  startPeriod: z.number().int().min(0),
+  /** The period the option starts; null for a hall kept as it is, which starts nothing. */
+  startPeriod: z.number().int().min(0).nullable(),
   units: z.number().int().min(0),
   /** The hall's share of the plan's NPV (probability-weighted over the scenarios, or in the worst scenario for a worst-case plan); absent in plans saved before it was kept. */
   npvUsd: finite.optional(),
@@ -303,6 +306,8 @@ export const PlanSchema = z.object({
   irrFraction: finite.nullable(),
   paybackPeriods: finite.nullable(),
   mipGapFraction: finite,
+  /** The gap the user asked the search to prove; absent in plans saved before it was kept. */
+  mipGapAskedFraction: finite.min(0).max(1).optional(),
   halls: z.array(PlanHallSchema),
   periods: z.array(PlanPeriodSchema),
   bindingLimits: z.array(BindingLimitSchema),

@@ -8,7 +8,7 @@ import { datedCashFlows, discountFactor, irr, payback, unitEconomics } from './e
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
-import { buildModel, contractPeriodOf, hallOfColumn, modelInputsHash, v, type BuiltModel, type Choice, type Objective } from './model';
+import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
 
 export interface SolverSolution {
   Status: string;
@@ -148,6 +148,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     paybackPeriods: payback(cashFlows),
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
+    mipGapAskedFraction: opts.mipGap,
     halls,
     periods,
     bindingLimits: priceLimits(model, sol.Rows),
@@ -181,7 +182,7 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
     const limit = row.Name ? model.limits.get(row.Name) : undefined;
     if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6) continue;
     const worth = Math.abs(row.Dual) * limit.rowUnitsPerUnit;
-    const costs = row.Name === 'contract';
+    const costs = isContractRow(row.Name!);
     out.push({
       limit: row.Name!,
       description: `${limit.description} ${costs ? 'costs' : 'is worth'} $${Math.round(worth).toLocaleString('en-US')} of NPV`,
@@ -217,7 +218,7 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
   const halls: Plan['halls'] = [];
   const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => t + weights[i]! * fn(s), 0);
   for (const h of model.halls) {
-    let chosen = h.keep ? { option: h.keep, start: 0, units: h.keep.maxUnits } : null;
+    let chosen: { option: OptionIx; start: number | null; units: number } | null = h.keep ? { option: h.keep, start: null, units: h.keep.maxUnits } : null;
     for (const o of h.starts) {
       for (let t = 0; t < T; t++) {
         if (value(v.start(h.hi, o.oi, t)) < 0.5) continue;
@@ -294,7 +295,7 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
   const groups = new Map<string, string>();
   for (const row of model.lp.rows) {
     const limit = model.limits.get(row.name);
-    if (!limit || row.name === 'contract' || row.name.startsWith('worst_')) {
+    if (!limit || isContractRow(row.name) || row.name.startsWith('worst_')) {
       relaxed.rows.push(row);
       continue;
     }
@@ -313,18 +314,30 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
     relaxed.objective.push([1, g]);
   }
   const sol = solve(toMatrix(relaxed), { timeLimitS: opts.timeLimitS, mipGap: 0, stopRequested });
-  if (sol.Status === 'Infeasible') {
-    const p = contractPeriodOf(doc);
-    const reachableMw = model.halls.flatMap((h) => h.starts).filter((o) => o.model && o.model.gpuCount > 0 && o.option.leadTimePeriods <= p).reduce((t, o) => t + (o.maxUnits * o.model!.powerKw) / 1000, 0);
-    return [
-      `the AI contract (${doc.limits.contractedAiMw} MW by ${periodLabel(doc.fleet, p)}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
-    ];
+  // Without a contract the model is infeasible only through its limits (a capex budget below every option of a hall that cannot stay as it is).
+  const periods = doc.limits.contractedAiMw > 0 ? contractPeriodsOf(doc) : null;
+  const contract = periods ? `the AI contract (${describeContract(doc, periods)})` : 'a choice for every hall';
+  if (sol.Status === 'Infeasible' && periods) {
+    return [`${contract} cannot be met whatever the limits: the AI options that can be converted and running by ${periodLabel(doc.fleet, periods.first)} hold ${reachableAiMw(model.halls, periods.first).toFixed(2)} MW at most`];
   }
   const columns = sol.Columns;
-  const contract = `the AI contract (${doc.limits.contractedAiMw} MW by ${periodLabel(doc.fleet, contractPeriodOf(doc))})`;
   if (!columns) return [`${contract} cannot be met under these limits; the search for the limits in its way ended (${sol.Status.toLowerCase()}) before it found them`];
   const relaxedGroups = [...groups].filter(([g]) => (columns[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
   // Cut short, the search may name more limits than the fewest that would do.
   const fewest = sol.Status === 'Optimal' ? '' : ' (not proven the fewest: the search was cut short)';
   return [`${contract} conflicts with: ${relaxedGroups.join(', ')}${fewest}`, ...relaxedGroups.map((g) => `relax the ${g}`)];
+}
+
+/**
+ * The most AI IT MW the halls can run by period p, whatever the shared limits: each hall
+ * runs one option at a time, so each adds its largest (a conversion done by p, or the GPU
+ * racks it keeps), never the sum of its options.
+ */
+export function reachableAiMw(halls: readonly Pick<HallIx, 'keep' | 'starts'>[], p: number): number {
+  const mw = (model: EquipmentModel, units: number) => (model.gpuCount > 0 ? (units * model.powerKw) / 1000 : 0);
+  return halls.reduce((total, h) => {
+    const kept = (h.keep?.kept ?? []).reduce((t, k) => t + mw(k.model, k.units), 0);
+    const converted = h.starts.filter((o) => o.model && o.option.leadTimePeriods <= p).map((o) => mw(o.model!, o.maxUnits));
+    return total + Math.max(kept, ...converted);
+  }, 0);
 }

@@ -68,6 +68,7 @@ export function defaultLimits(periods: number): PlanLimits {
     gpuDeliveriesPerPeriod: flat(periods, 1_152),
     contractedAiMw: 6,
     contractedByPeriod: 8,
+    contractTermPeriods: null,
     timeLimitS: 60,
     mipGapFraction: 0.01,
   };

@@ -1,4 +1,4 @@
-import { countOf, formatUsd } from '../../../shared/units';
+import { countOf, formatUsd, periodLabel } from '../../../shared/units';
 import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf, runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
@@ -42,7 +42,7 @@ export const optimizeCommand: CliCommand = {
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);
         const option = hall?.retrofitOptions.find((o) => o.id === h.optionId);
-        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod ? ` from period ${h.startPeriod + 1}` : ''}, ${h.units} units`);
+        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod !== null ? ` from ${periodLabel(doc.fleet, h.startPeriod)}` : ''}, ${h.units} units`);
       }
       for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
       if (plan.bindingLimitsUnpriced) lines.push(`  ${plan.bindingLimitsUnpriced}`);

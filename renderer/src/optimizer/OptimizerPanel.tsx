@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
+import type { FleetDoc } from '../../../shared/model/schema';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
@@ -16,12 +17,19 @@ import { useMenuCommands } from '../shell/menu-commands';
 import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
-import { contractPeriodOf, modelInputsHash } from '../../../shared/optimizer/model';
+import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
 import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
 type Result = Response<'optimizer.run'>;
+
+/** The AI contract in one phrase, or why it cannot be planned for. */
+function contractSummary(doc: FleetDoc): string {
+  if (doc.limits.contractedAiMw <= 0) return 'no AI contract';
+  const periods = contractPeriodsOf(doc);
+  return periods ? `AI contract ${describeContract(doc, periods)}` : `an AI contract starting in ${periodLabel(doc.fleet, doc.limits.contractedByPeriod)}, after the horizon: move it into the horizon to plan for it`;
+}
 
 export function OptimizerPanel() {
   const doc = useFleet((s) => s.document?.doc);
@@ -149,8 +157,7 @@ export function OptimizerPanel() {
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
-        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by {periodLabel(doc.fleet, contractPeriodOf(doc))}
-        {doc.limits.contractedByPeriod > contractPeriodOf(doc) && ` (the horizon's last period; the contract's own date, ${periodLabel(doc.fleet, doc.limits.contractedByPeriod)}, is past it)`}.
+        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; {contractSummary(doc)}.
       </p>
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
@@ -196,7 +203,7 @@ export function OptimizerPanel() {
                   <tr key={h.hallId}>
                     <td>{hall?.name ?? h.hallId}</td>
                     <td>{hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
-                    <td>{periodLabel(doc.fleet, h.startPeriod)}</td>
+                    <td>{h.startPeriod === null ? '' : periodLabel(doc.fleet, h.startPeriod)}</td>
                     <td>{h.units}</td>
                   </tr>
                 );

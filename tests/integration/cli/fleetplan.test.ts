@@ -108,7 +108,7 @@ describe('fleetplan', () => {
     const lp = path.join(dir, 'campus.lp');
     const r = fleetplan('optimize', campus, '--write-lp', lp);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal(, proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
+    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal( within the 1\.0 % gap asked: proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
     expect(fs.readFileSync(lp, 'utf8')).toMatch(/^\\ Fleet Planner capacity plan/);
     const json = JSON.parse(fleetplan('optimize', campus, '--json').out);
     expect(json.plan).toMatchObject({ status: 'optimal', objective: 'expected' });

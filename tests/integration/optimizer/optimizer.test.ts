@@ -101,7 +101,7 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(expected.plan.halls[0]!.optionId).toBe('ai');
     expect(expected.plan.npvUsd).toBeCloseTo(32_072, 3);
     const worst = await service.solve(doc, options({ objective: 'worst-case' }));
-    expect(worst.plan.halls[0]!.optionId).toBe('keep');
+    expect(worst.plan.halls[0]).toMatchObject({ optionId: 'keep', startPeriod: null }); // a hall kept as it is starts nothing
     expect(worst.plan.npvUsd).toBeCloseTo(14_600, 3);
   });
 
@@ -123,7 +123,7 @@ describe('optimizer (worker + HiGHS)', () => {
     doc.limits = { ...doc.limits, contractedAiMw: 0.2, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [10, 0] };
     const { plan } = await service.solve(doc, options());
     expect(plan.status).toBe('infeasible');
-    expect(plan.conflicts[0]).toMatch(/AI contract \(0.2 MW by 2028\) conflicts with: GPU deliveries/);
+    expect(plan.conflicts[0]).toMatch(/AI contract \(0.2 MW in 2028\) conflicts with: GPU deliveries/);
     // Nothing can run in year 1: a conversion takes a year.
     doc.limits.contractedByPeriod = 0;
     await expect(service.solve(doc, options())).rejects.toThrow(/0.2 MW of AI is contracted, but no hall has an AI option that can run by 2027/);
@@ -131,6 +131,62 @@ describe('optimizer (worker + HiGHS)', () => {
     doc.limits = { ...doc.limits, contractedAiMw: 0.3, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [] };
     const impossible = await service.solve(doc, options());
     expect(impossible.plan.conflicts[0]).toMatch(/cannot be met whatever the limits: .* hold 0.20 MW at most/);
+  });
+
+  /**
+   * The tiny fleet over three years, GPU rates $2 then $0.10, conversion at once (no lead time):
+   * an AI rack earns 175,200 − 17,520 = $157,680 in year 1 and 8,760 − 17,520 = −$8,760 in
+   * years 2 and 3. Contract 0.1 MW (one rack) from year 1. Keeping or idling cannot meet it,
+   * so the hall converts at once and installs 2 racks (−50,000 − 200,000 + 2 × 157,680 =
+   * $65,360; one rack, −150,000 + 157,680, does worse whatever follows).
+   * - term 1 year: both racks stop after year 1: $65,360, AI 0.2, 0, 0 MW;
+   * - term 2 years: one rack runs in year 2 at a loss: 65,360 − 8,760 = $56,600;
+   * - no term (to the end of the horizon): one rack in years 2 and 3: 65,360 − 17,520 = $47,840.
+   */
+  function contractFleet(term: number | null): FleetDoc {
+    const doc = tinyFleet();
+    doc.fleet.horizonPeriods = 3;
+    doc.scenarios[0] = { ...doc.scenarios[0]!, hashpriceUsdPerPhDay: [50, 50, 50], gpuRateUsdPerGpuHour: [2, 0.1, 0.1], gpuUtilizationFraction: [1, 1, 1], powerPriceFactor: [1, 1, 1] };
+    doc.halls[0]!.retrofitOptions[1]!.leadTimePeriods = 0;
+    doc.limits = { ...doc.limits, contractedAiMw: 0.1, contractedByPeriod: 0, contractTermPeriods: term };
+    return doc;
+  }
+
+  it('the AI contract holds in every period of its term, by default to the end of the horizon', async () => {
+    const cases = [
+      { term: 1, npv: 65_360, aiMw: [0.2, 0, 0] },
+      { term: 2, npv: 56_600, aiMw: [0.2, 0.1, 0] },
+      { term: null, npv: 47_840, aiMw: [0.2, 0.1, 0.1] },
+      { term: 5, npv: 47_840, aiMw: [0.2, 0.1, 0.1] }, // a term past the horizon holds to its end
+    ];
+    for (const { term, npv, aiMw } of cases) {
+      const { plan } = await service.solve(contractFleet(term), options());
+      expect(plan.status, `term ${term}`).toBe('optimal');
+      expect(plan.npvUsd, `term ${term}`).toBeCloseTo(npv, 3);
+      expect(plan.halls[0], `term ${term}`).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+      plan.periods.forEach((p, i) => expect(p.aiItMw, `term ${term}, year ${i + 1}`).toBeCloseTo(aiMw[i]!, 9));
+    }
+  });
+
+  it('a contract that starts after the horizon is refused, not moved into its last period', async () => {
+    const doc = contractFleet(null);
+    doc.limits.contractedByPeriod = 3;
+    await expect(service.solve(doc, options())).rejects.toThrow('The AI contract starts in 2030, after the horizon ends in 2029: move its start into the horizon or lengthen the horizon');
+    // Its last period is still in: one year of contract, the term-1 case's $65,360 less nothing but year 3's rack.
+    doc.limits.contractedByPeriod = 2;
+    expect((await service.solve(doc, options())).plan.npvUsd).toBeCloseTo(65_360 - 8_760, 3);
+  });
+
+  it('an unmeetable contract is explained by the most each hall can run, one option per hall', async () => {
+    // A second AI option of the same hall on a 100 kW feed (one rack, 0.1 MW): the hall runs
+    // either, never both, so it holds max(0.2, 0.1) = 0.20 MW at most, not 0.30 MW.
+    const doc = tinyFleet();
+    const ai = doc.halls[0]!.retrofitOptions[1]!;
+    doc.halls[0]!.retrofitOptions.push({ ...ai, id: 'ai-small', name: 'ai-small', feedKw: 100, usableCoolingKw: 100 });
+    doc.limits = { ...doc.limits, contractedAiMw: 0.25, contractedByPeriod: 1 };
+    const { plan } = await service.solve(doc, options());
+    expect(plan.status).toBe('infeasible');
+    expect(plan.conflicts).toEqual(['the AI contract (0.25 MW in 2028) cannot be met whatever the limits: the AI options that can be converted and running by 2028 hold 0.20 MW at most']);
   });
 
   it('cancels a long solve; the next run works', async () => {
@@ -166,7 +222,7 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.mipGapFraction).toBeLessThanOrEqual((Math.min(...bounds) - plan.npvUsd) / Math.abs(plan.npvUsd) + 1e-9);
     expect(plan.mipGapFraction).toBeLessThan((lpBound - plan.npvUsd) / Math.abs(plan.npvUsd));
     expect(plan.mipGapFraction).toBeGreaterThan(0);
-    expect(describePlanStatus(plan)).toMatch(/^stopped: proven within /);
+    expect(describePlanStatus(plan)).toMatch(/^stopped: best found, within /);
     expect(plan.halls).toHaveLength(18);
     // The stop was for that run only: the campus, which takes the same first-plan path, solves.
     expect((await service.solve(sampleCampus(), options())).plan).toMatchObject({ status: 'optimal' });

@@ -30,6 +30,7 @@ function tinyDoc(): FleetDoc {
       gpuDeliveriesPerPeriod: [],
       contractedAiMw: 0,
       contractedByPeriod: 0,
+      contractTermPeriods: null,
       timeLimitS: 60,
       mipGapFraction: 0.001,
     },
