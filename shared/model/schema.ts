@@ -288,6 +288,18 @@ export const PlanPeriodSchema = z.object({
   cashFlowUsd: finite,
 });
 
+/** The return of the decision itself: the plan against keeping every hall as it is (no capex, the halls' own units running while they earn). */
+export const DecisionReturnSchema = z.object({
+  /** NPV of keeping everything as it is, weighing the scenarios as the plan's NPV does. */
+  asItIsNpvUsd: finite,
+  /** The plan's NPV less keeping everything as it is. */
+  npvUsd: finite,
+  irrFraction: finite.nullable(),
+  paybackPeriods: finite.nullable(),
+  /** The plan's cash flow less keeping everything as it is's, per period. */
+  cashFlowUsd: z.array(finite),
+});
+
 export const BindingLimitSchema = z.object({
   limit: z.string(),
   description: z.string(),
@@ -305,6 +317,8 @@ export const PlanSchema = z.object({
   npvUsd: finite,
   irrFraction: finite.nullable(),
   paybackPeriods: finite.nullable(),
+  /** Absent for an infeasible model, for plans saved before it was kept, and when keeping everything as it is could not be solved in the time left. */
+  decision: DecisionReturnSchema.optional(),
   mipGapFraction: finite,
   /** The gap the user asked the search to prove; absent in plans saved before it was kept. */
   mipGapAskedFraction: finite.min(0).max(1).optional(),
@@ -352,6 +366,7 @@ export type PlanLimits = z.infer<typeof PlanLimitsSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanHall = z.infer<typeof PlanHallSchema>;
 export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+export type DecisionReturn = z.infer<typeof DecisionReturnSchema>;
 export type TitleBlock = z.infer<typeof TitleBlockSchema>;
 export type FleetDoc = z.infer<typeof FleetDocSchema>;
 

@@ -2,7 +2,7 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { Plan, PlanPeriod } from '../model/schema';
+import type { DecisionReturn, Plan, PlanPeriod } from '../model/schema';
 import type { Exclusion, Objective } from './model';
 import { countOf, formatQuantity, formatUsd, periodName, type UnitSystem } from '../units';
 
@@ -57,6 +57,10 @@ export function describeIrr(plan: Pick<Plan, 'irrFraction'> & { periods: readonl
   if (!plan.periods.some((p) => p.cashFlowUsd > 0)) return 'none: nothing comes back';
   return 'none found';
 }
+
+/** The decision's IRR (against keeping everything as it is), or why it has none. */
+export const describeDecisionIrr = (decision: Pick<DecisionReturn, 'irrFraction' | 'cashFlowUsd'>): string =>
+  describeIrr({ irrFraction: decision.irrFraction, periods: decision.cashFlowUsd.map((cashFlowUsd) => ({ cashFlowUsd })) });
 
 /** A plan's payback, or why it has none, in the fleet's periods. */
 export function describePayback(plan: Pick<Plan, 'paybackPeriods'>, periodMonths: number): string {

@@ -2,7 +2,7 @@
  * The money side of the optimizer: what one unit of equipment earns and costs in a
  * period of a scenario, discount factors, and a plan's NPV, IRR and payback.
  */
-import type { EquipmentModel, FleetMeta, Scenario } from '../model/schema';
+import type { EquipmentModel, FleetMeta, PlanPeriod, Scenario } from '../model/schema';
 import { HOURS_PER_YEAR, TH_PER_PH } from '../units';
 
 export function hoursPerPeriod(fleet: Pick<FleetMeta, 'periodMonths'>): number {
@@ -36,6 +36,16 @@ export function unitEconomics(model: EquipmentModel, pue: number, sitePriceUsdPe
 
 export function npv(cashFlows: number[], fleet: Pick<FleetMeta, 'periodMonths' | 'discountRatePctPerYear'>): number {
   return cashFlows.reduce((t, c, p) => t + c * discountFactor(fleet, p), 0);
+}
+
+/** NPV of per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
+export function periodsNpv(
+  fleet: Pick<FleetMeta, 'periodMonths' | 'discountRatePctPerYear'>,
+  periods: readonly Pick<PlanPeriod, 'capexUsd' | 'miningRevenueUsd' | 'aiRevenueUsd' | 'powerCostUsd'>[],
+  hashpriceFactor = 1,
+  gpuRateFactor = 1,
+): number {
+  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd * hashpriceFactor + r.aiRevenueUsd * gpuRateFactor - r.powerCostUsd) * discountFactor(fleet, p) - r.capexUsd * discountFactor(fleet, p, true), 0);
 }
 
 /** A cash flow and when it falls, in periods from now: a period's capex at its start, its earnings at its end. */

@@ -4,7 +4,8 @@
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
 import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
-import { datedCashFlows, discountFactor, irr, payback, unitEconomics } from './economics';
+import { datedCashFlows, discountFactor, irr, payback, periodsNpv, unitEconomics } from './economics';
+import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
@@ -146,6 +147,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     npvUsd: sol.ObjectiveValue,
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
+    ...decisionOf(doc, model, solve, weights, periods, Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S)),
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
     mipGapAskedFraction: opts.mipGap,
@@ -158,6 +160,26 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   };
   progress('sensitivity to hashprice and GPU rates');
   return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), stats };
+}
+
+/**
+ * Keeping everything as it is is an LP in the kept units alone (a few per hall and
+ * period), solved in milliseconds: it gets this long even when the search used up the
+ * time limit, so that a plan cut short still says what the decision returns.
+ */
+const AS_IT_IS_MIN_TIME_S = 1;
+
+/** The plan against keeping every hall as it is, weighing the scenarios as the plan does; absent when that LP does not solve in time. */
+function decisionOf(doc: FleetDoc, model: BuiltModel, solve: SolveFn, weights: readonly number[], periods: readonly PlanPeriod[], timeLimitS: number): Pick<Plan, 'decision'> {
+  const lp = asItIsProgram(model.lp);
+  let value: (name: string) => number = () => 0;
+  if (lp.objective.length) {
+    const sol = solve(toMatrix(lp), { timeLimitS, mipGap: 0 });
+    const columns = sol.Columns;
+    if (sol.Status !== 'Optimal' || !columns) return {};
+    value = (name) => columns[name]?.Primal ?? 0;
+  }
+  return { decision: decisionReturn(doc.fleet, periods, readPlan(doc, model, value, weights).periods) };
 }
 
 /** The site (index) whose hall a column belongs to. */
@@ -203,14 +225,10 @@ function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) =>
   if (model.objective === 'expected') return { weights: doc.scenarios.map((s) => s.probability), scenarioPeriods: null };
   const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
   const scenarioPeriods = doc.scenarios.map((_, i) => readPlan(doc, model, value, oneHot(i)).periods);
-  const npvs = scenarioPeriods.map((periods) => discountedNpv(doc, periods));
+  const npvs = scenarioPeriods.map((periods) => periodsNpv(doc.fleet, periods));
   return { weights: oneHot(npvs.indexOf(Math.min(...npvs))), scenarioPeriods };
 }
 
-/** NPV of a plan's per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
-function discountedNpv(doc: FleetDoc, periods: readonly PlanPeriod[], hashpriceFactor = 1, gpuRateFactor = 1): number {
-  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd * hashpriceFactor + r.aiRevenueUsd * gpuRateFactor - r.powerCostUsd) * discountFactor(doc.fleet, p) - r.capexUsd * discountFactor(doc.fleet, p, true), 0);
-}
 
 function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number, weights: readonly number[]) {
   const T = model.periods;
@@ -280,7 +298,7 @@ const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
  * change as the prices do.
  */
 function sensitivity(doc: FleetDoc, views: readonly (readonly PlanPeriod[])[]): Sensitivity {
-  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => discountedNpv(doc, periods, fh, fg)))));
+  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => periodsNpv(doc.fleet, periods, fh, fg)))));
   return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd };
 }
 

@@ -1,5 +1,5 @@
 import { countOf, formatUsd, periodLabel } from '../../../shared/units';
-import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf, runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
 import { checkOutput, readFleet, writeOutput } from './document-common';
@@ -38,6 +38,8 @@ export const optimizeCommand: CliCommand = {
       const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${countOf(result.stats.variables, 'variable')}, ${countOf(result.stats.rows, 'limit')}, ${(result.stats.solveMs / 1000).toFixed(1)} s)`];
       const shortfall = describeShortfall(plan, doc.limits.mipGapFraction);
       if (shortfall) lines.push(`  ${shortfall}`);
+      const { decision } = plan;
+      if (decision) lines.push(`  against keeping everything as it is (${formatUsd(decision.asItIsNpvUsd)}): NPV ${formatUsd(decision.npvUsd)}, IRR ${describeDecisionIrr(decision)}, payback ${describePayback(decision, doc.fleet.periodMonths)}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);

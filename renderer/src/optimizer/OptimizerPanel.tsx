@@ -18,7 +18,7 @@ import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
@@ -172,8 +172,8 @@ export function OptimizerPanel() {
         <>
           <div className="kpis" data-testid="optimizer-result">
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
-            <div><span className="muted">IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
-            <div><span className="muted">Payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
+            <div><span className="muted">Fleet IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
+            <div><span className="muted">Fleet payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             {result ? (
               <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
@@ -181,6 +181,13 @@ export function OptimizerPanel() {
               <div data-testid="optimizer-saved"><span className="muted">Saved in the file</span><strong>{plan.createdAt ? plan.createdAt.slice(0, 16).replace('T', ' ') : plan.name}</strong></div>
             )}
           </div>
+          {plan.decision && (
+            <div className="kpis" data-testid="optimizer-decision" title={`Keeping every hall as it is: ${formatUsd(plan.decision.asItIsNpvUsd)} NPV`}>
+              <div><span className="muted">Decision NPV, against keeping as it is</span><strong data-testid="decision-npv">{formatUsd(plan.decision.npvUsd)}</strong></div>
+              <div><span className="muted">Decision IRR (a year)</span><strong data-testid="decision-irr">{describeDecisionIrr(plan.decision)}</strong></div>
+              <div><span className="muted">Decision payback</span><strong data-testid="decision-payback">{describePayback(plan.decision, doc.fleet.periodMonths)}</strong></div>
+            </div>
+          )}
           {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
           {/* The document's copy of the plan, which an apply updates; a plan from an older file knows no inputs. */}
           {doc.plans.find((p) => p.id === plan.id)?.madeForInputs?.includes(inputsHash) === false && (

@@ -189,6 +189,38 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.conflicts).toEqual(['the AI contract (0.25 MW in 2028) cannot be met whatever the limits: the AI options that can be converted and running by 2028 hold 0.20 MW at most']);
   });
 
+  it('reports the decision\'s own return: the plan against keeping every hall as it is, beside the fleet\'s', async () => {
+    // The tiny fleet at $1/GPU-h, converted with no lead time: an AI rack earns
+    // 10 × $1 × 8,760 − 17,520 = $70,080 a year, so 2 racks earn $140,160 a year from year 1:
+    // −50,000 − 200,000 + 2 × 140,160 = $30,320, beating keeping the miners, 2 × $7,300 = $14,600.
+    const doc = tinyFleet();
+    doc.halls[0]!.retrofitOptions[1]!.leadTimePeriods = 0;
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [1, 1];
+    const { plan } = await service.solve(doc, options());
+    expect(plan.npvUsd).toBeCloseTo(30_320, 3);
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+    // Against keeping: −250,000 at the start of year 1, then 140,160 − 7,300 = 132,860 at the end
+    // of each year. NPV 30,320 − 14,600 = $15,720; per period −117,140, then +132,860, so it pays
+    // back 117,140 / 132,860 into year 2: 1.88168 years. IRR: with x = 1 / (1 + r),
+    // 132,860 (x + x²) = 250,000, x = (−1 + √(1 + 4 × 250,000 / 132,860)) / 2, r = 4.1637 %.
+    const x = (-1 + Math.sqrt(1 + (4 * 250_000) / 132_860)) / 2;
+    expect(plan.decision!.asItIsNpvUsd).toBeCloseTo(14_600, 3);
+    expect(plan.decision!.npvUsd).toBeCloseTo(15_720, 3);
+    expect(plan.decision!.cashFlowUsd.map((c) => Math.round(c))).toEqual([-117_140, 132_860]);
+    expect(plan.decision!.paybackPeriods!).toBeCloseTo(1 + 117_140 / 132_860, 9);
+    expect(plan.decision!.irrFraction!).toBeCloseTo(1 / x - 1, 6);
+    // The fleet's own IRR counts the hall's whole earnings, the miners' included: 140,160 a year on 250,000.
+    const fleetX = (-1 + Math.sqrt(1 + (4 * 250_000) / 140_160)) / 2;
+    expect(plan.irrFraction!).toBeCloseTo(1 / fleetX - 1, 6);
+    // A plan that keeps everything as it is decides nothing: no NPV of its own, no IRR, no payback needed.
+    const kept = await service.solve(doc, options({ objective: 'worst-case' }));
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [0.1, 0.1];
+    const keep = await service.solve(doc, options());
+    expect(keep.plan.halls[0]).toMatchObject({ optionId: 'keep', startPeriod: null });
+    expect(keep.plan.decision).toMatchObject({ asItIsNpvUsd: expect.closeTo(14_600, 3), npvUsd: expect.closeTo(0, 6), irrFraction: null, paybackPeriods: 0 });
+    expect(kept.plan.decision!.npvUsd).toBeCloseTo(15_720, 3); // one scenario: the worst case is the expected case
+  });
+
   it('cancels a long solve; the next run works', async () => {
     const big = generateFleet({ placements: 2000, seed: 3 });
     big.fleet = { ...big.fleet, horizonPeriods: 40 };
