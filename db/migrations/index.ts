@@ -6,7 +6,7 @@
 import initial from './001_initial';
 import modelMounting from './002_model_mounting';
 import fleetStartMonth from './003_fleet_start_month';
-import contractTerm from './004_contract_term';
+import energyAndContractTerm from './004_energy_and_contract_term';
 
 export interface Migration {
   version: number;
@@ -18,7 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'initial', sql: initial },
   { version: 2, name: 'model mounting', sql: modelMounting },
   { version: 3, name: 'fleet start month', sql: fleetStartMonth },
-  { version: 4, name: 'contract term', sql: contractTerm },
+  { version: 4, name: 'energy and contract term', sql: energyAndContractTerm },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

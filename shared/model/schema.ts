@@ -30,6 +30,10 @@ export const CEILING = {
   rackKw: 10_000,
   /** Power prices and credits: ERCOT's cap is $5,000/MWh. */
   priceUsdPerMwh: 10_000,
+  /** One interval's price, either sign: real-time prices spike to the cap plus adders; far past it is a wrong column. */
+  seriesPriceUsdPerMwh: 100_000,
+  /** A transmission charge on peak demand: a few $/kW-month in practice. */
+  peakChargeUsdPerKwMonth: 1_000,
   /** One capex figure or budget: a trillion dollars. */
   usd: 1e12,
   /** Hashprice peaked near $400/PH/day (2021). */
@@ -121,6 +125,20 @@ export const DemandResponseSchema = z.object({
   maxCurtailmentFraction: fraction,
 });
 
+/** A site's price series (shared/energy/price-series.ts): $/MWh per interval from its start, at most three years of 15-minute prices. */
+export const PriceSeriesSchema = z.object({
+  source: z.string().max(300),
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a time as YYYY-MM-DDTHH:mm'),
+  intervalMinutes: z.union([z.literal(15), z.literal(60)]),
+  pricesUsdPerMwh: z.array(finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh)).min(365 * 24).max(3 * 366 * 96),
+});
+
+/** A fixed-price block: the site buys `mw` at `priceUsdPerMwh` every hour, settled against the hour's price. */
+export const HedgeSchema = z.object({
+  mw: powerMw,
+  priceUsdPerMwh: finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh),
+});
+
 export const SiteSchema = z.object({
   id,
   name: z.string().min(1).max(200),
@@ -132,6 +150,11 @@ export const SiteSchema = z.object({
   transformerCapacityMw: powerMw,
   powerPriceUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   demandResponse: DemandResponseSchema,
+  /** The site's prices interval by interval; null, the flat price holds every hour. Absent in files before schema 4. */
+  priceSeries: PriceSeriesSchema.nullable().default(null),
+  /** 4CP-style transmission charge on the load drawn in the site's peak intervals, which firm AI pays and curtailable mining avoids. */
+  peakDemandChargeUsdPerKwMonth: nonNegative.max(CEILING.peakChargeUsdPerKwMonth).default(0),
+  hedges: z.array(HedgeSchema).max(20).default([]),
   landHa: nonNegative.max(CEILING.landHa),
   fiber: z.boolean(),
   widthM: siteLength,
@@ -284,6 +307,10 @@ export const PlanPeriodSchema = z.object({
   miningRevenueUsd: finite,
   aiRevenueUsd: finite,
   powerCostUsd: finite,
+  /** Demand-response credits earned by curtailed mining; absent in plans saved before they were counted. */
+  curtailmentCreditUsd: finite.optional(),
+  /** Peak-demand charges paid by firm AI load; absent in plans saved before they were counted. */
+  demandChargeUsd: finite.optional(),
   capexUsd: finite,
   cashFlowUsd: finite,
 });

@@ -5,7 +5,7 @@
  * changes counts.
  */
 import type { DecisionReturn, FleetMeta, PlanPeriod } from '../model/schema';
-import { datedCashFlows, irr, payback, periodsNpv } from './economics';
+import { datedCashFlows, energyNetUsd, irr, payback, periodsNpv } from './economics';
 import { emptyProgram, type LinearProgram } from './lp';
 import { isContractRow, v } from './model';
 
@@ -39,9 +39,11 @@ export function decisionReturn(fleet: Pick<FleetMeta, 'periodMonths' | 'discount
       miningRevenueUsd: r.miningRevenueUsd - k.miningRevenueUsd,
       aiRevenueUsd: r.aiRevenueUsd - k.aiRevenueUsd,
       powerCostUsd: r.powerCostUsd - k.powerCostUsd,
+      curtailmentCreditUsd: (r.curtailmentCreditUsd ?? 0) - (k.curtailmentCreditUsd ?? 0),
+      demandChargeUsd: (r.demandChargeUsd ?? 0) - (k.demandChargeUsd ?? 0),
     };
   });
-  const cashFlowUsd = difference.map((r) => r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd - r.capexUsd);
+  const cashFlowUsd = difference.map((r) => r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd + energyNetUsd(r) - r.capexUsd);
   return {
     asItIsNpvUsd: periodsNpv(fleet, asItIs),
     npvUsd: periodsNpv(fleet, difference),

@@ -15,7 +15,8 @@ import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw, usable
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
 import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } from '../model/schema';
-import { discountFactor, unitEconomics } from './economics';
+import { discountFactor, unitEconomics, unitMarginUsd } from './economics';
+import { siteEnergy, type SiteEnergy } from '../energy/site-energy';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
 import { periodLabel } from '../units';
 
@@ -70,6 +71,8 @@ export interface BuiltModel {
   limits: Map<string, LimitRow>;
   /** Each hall's choice: the binaries of its one_ row, exactly one of which is 1. */
   choices: Choice[][];
+  /** Each site's energy economics (its prices, demand response and peak charge), by site id. */
+  energy: ReadonlyMap<string, SiteEnergy>;
 }
 
 /** One of a hall's choices: its binary, and the option (index) it starts in which period; keeping the miners has neither. */
@@ -292,6 +295,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     return terms;
   };
 
+  const energy = new Map(doc.sites.map((site) => [site.id, siteEnergy(site, doc.fleet)]));
+  const energyOf = (site: Site) => energy.get(site.id)!;
   const placedIn = new Map<string, Placement[]>();
   for (const p of doc.placements) {
     const inHall = placedIn.get(p.hallId);
@@ -362,8 +367,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         addRow({ name: `yx_${hi}_${o.oi}_${p}`, terms: [[1, y], ...converted], sense: '<=', rhs: 0 });
         grid(site.id, p).push([o.model.powerKw * o.option.pue, y]);
         doc.scenarios.forEach((sc, s) => {
-          const e = unitEconomics(o.model!, o.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
-          npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), y]);
+          const e = unitEconomics(o.model!, o.option.pue, energyOf(site), sc, doc.fleet, p);
+          npvTerms[s]!.push([unitMarginUsd(e) * discountFactor(doc.fleet, p), y]);
         });
         if (o.model.gpuCount > 0 && inContract(contract, p)) aiTerms[p]!.push([o.model.powerKw / 1000, y]);
       }
@@ -389,8 +394,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         addRow({ name: `zk_${hi}_${m}_${p}`, terms: [[1, z], ...started], sense: '<=', rhs: units });
         grid(site.id, p).push([model.powerKw * keep!.option.pue, z]);
         doc.scenarios.forEach((sc, s) => {
-          const e = unitEconomics(model, keep!.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
-          npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), z]);
+          const e = unitEconomics(model, keep!.option.pue, energyOf(site), sc, doc.fleet, p);
+          npvTerms[s]!.push([unitMarginUsd(e) * discountFactor(doc.fleet, p), z]);
         });
         // GPU racks already in the hall serve the AI contract too (they need no new deliveries).
         if (model.gpuCount > 0 && inContract(contract, p)) aiTerms[p]!.push([model.powerKw / 1000, z]);
@@ -449,5 +454,5 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     lp.bounds.set(v.worst, [-Infinity, Infinity]);
     doc.scenarios.forEach((sc, s) => addRow({ name: `worst_${s}`, terms: [[1, v.worst], ...npvTerms[s]!.map(([c, x]) => [-c, x] as Term)], sense: '<=', rhs: 0 }));
   }
-  return { lp, halls, periods: T, objective, limits, choices };
+  return { lp, halls, periods: T, objective, limits, choices, energy };
 }

@@ -4,7 +4,7 @@
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
 import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
-import { datedCashFlows, discountFactor, irr, payback, periodsNpv, unitEconomics } from './economics';
+import { datedCashFlows, discountFactor, energyNetUsd, irr, payback, periodsNpv, unitEconomics, unitMarginUsd } from './economics';
 import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
@@ -232,7 +232,7 @@ function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) =>
 
 function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number, weights: readonly number[]) {
   const T = model.periods;
-  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
+  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, demandChargeUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
   const halls: Plan['halls'] = [];
   const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => t + weights[i]! * fn(s), 0);
   for (const h of model.halls) {
@@ -269,7 +269,7 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
       for (let p = 0; p < T; p++) {
         const n = units(p);
         if (n < 1e-9) continue;
-        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, pue, h.site.powerPriceUsdPerMwh, s, doc.fleet, p);
+        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, pue, model.energy.get(h.site.id)!, s, doc.fleet, p);
         const row = periods[p]!;
         const itMw = (n * m.powerKw) / 1000;
         if (m.gpuCount > 0) {
@@ -280,12 +280,14 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
           row.miningRevenueUsd += n * expected((s) => e(s).revenueUsd);
         }
         row.powerCostUsd += n * expected((s) => e(s).powerCostUsd);
-        npvUsd += n * expected((s) => e(s).revenueUsd - e(s).powerCostUsd) * discountFactor(doc.fleet, p);
+        row.curtailmentCreditUsd! += n * expected((s) => e(s).curtailmentCreditUsd);
+        row.demandChargeUsd! += n * expected((s) => e(s).demandChargeUsd);
+        npvUsd += n * expected((s) => unitMarginUsd(e(s))) * discountFactor(doc.fleet, p);
       }
     }
     hallPlan.npvUsd = npvUsd;
   }
-  for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd - row.capexUsd;
+  for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd + energyNetUsd(row) - row.capexUsd;
   return { halls, periods, cashFlows: periods.map((r) => r.cashFlowUsd) };
 }
 

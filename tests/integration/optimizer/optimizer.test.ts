@@ -45,7 +45,7 @@ function tinyFleet(): FleetDoc {
   const doc = blankFleet();
   doc.fleet = { ...doc.fleet, periodMonths: 12, horizonPeriods: 2, discountRatePctPerYear: 0 };
   doc.models = [miner, gpu];
-  doc.sites = [{ id: 's', name: 'Site A', location: '', latitudeDeg: null, longitudeDeg: null, designDryBulbC: 30, interconnectMw: 10, transformerCapacityMw: 10, powerPriceUsdPerMwh: 20, demandResponse: { enabled: false, creditUsdPerMwh: 0, maxCurtailmentFraction: 0 }, landHa: 1, fiber: true, widthM: 100, depthM: 100 }];
+  doc.sites = [{ id: 's', name: 'Site A', location: '', latitudeDeg: null, longitudeDeg: null, designDryBulbC: 30, interconnectMw: 10, transformerCapacityMw: 10, powerPriceUsdPerMwh: 20, demandResponse: { enabled: false, creditUsdPerMwh: 0, maxCurtailmentFraction: 0 }, priceSeries: null, peakDemandChargeUsdPerKwMonth: 0, hedges: [], landHa: 1, fiber: true, widthM: 100, depthM: 100 }];
   doc.halls = [
     {
       id: 'h', siteId: 's', name: 'Hall 1', kind: 'building', siteXM: 0, siteYM: 0, widthM: 20, depthM: 10, floorLimitKgPerM2: 1500, feedKw: 1000,
@@ -221,6 +221,59 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(kept.plan.decision!.npvUsd).toBeCloseTo(15_720, 3); // one scenario: the worst case is the expected case
   });
 
+  /**
+   * The tiny fleet with a year of hourly prices: each day 20 hours at $20/MWh and 4 at $200
+   * (mean $50), demand response at $30/MWh on up to 10 % of the hours, a peak-demand charge
+   * of $5/kW-month, GPU racks at $3/GPU-h.
+   * - A miner rack earns 1 PH/s × $50 / 24 = $2.0833 an hour on 0.1 MW: $20.83 per MWh, so it runs
+   *   in the $20 hours only, 20/24 of the year: 0.1 × 8,760 × 20/24 × 0.8333 = $608.33 a rack-year.
+   *   The dearest 10 % (876 h) are all $200 hours, where it is off: 876 × $30 × 0.1 MW = $2,628.
+   *   Keeping 10 racks two years: 2 × 10 × (608.33 + 2,628) = $64,726.67.
+   * - A GPU rack (firm) earns 10 × $3 × 8,760 = $262,800, pays 0.1 × $50 × 8,760 = $43,800 of power
+   *   and 100 kW × $5 × 12 = $6,000 of peak charge: $213,000 a year, from year 2.
+   *   Converting at once: −50,000 − 200,000 + 2 × 213,000 = $176,000, the optimum.
+   */
+  function pricedFleet(): FleetDoc {
+    const doc = tinyFleet();
+    doc.fleet.startMonth = '2027-01';
+    const pricesUsdPerMwh = Array.from({ length: 8760 }, (_, h) => (h % 24 < 20 ? 20 : 200));
+    doc.sites[0] = {
+      ...doc.sites[0]!,
+      priceSeries: { source: 'test year', start: '2027-01-01T00:00', intervalMinutes: 60, pricesUsdPerMwh },
+      demandResponse: { enabled: true, creditUsdPerMwh: 30, maxCurtailmentFraction: 0.1 },
+      peakDemandChargeUsdPerKwMonth: 5,
+    };
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [3, 3];
+    return doc;
+  }
+
+  it('prices power hour by hour: mining curtails and earns demand response, AI pays every hour and the peak charge; CBC agrees on the LP file', async () => {
+    const doc = pricedFleet();
+    const { plan } = await service.solve(doc, options());
+    expect(plan.npvUsd).toBeCloseTo(176_000, 3);
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+    expect(plan.periods[1]).toMatchObject({ aiRevenueUsd: expect.closeTo(525_600, 6), powerCostUsd: expect.closeTo(87_600, 6), demandChargeUsd: expect.closeTo(12_000, 6), curtailmentCreditUsd: 0 });
+    expect(plan.decision!.asItIsNpvUsd).toBeCloseTo(2 * 10 * (608.3333333 + 2_628), 3);
+    // Keeping is the answer at $2/GPU-h (AI: −250,000 + 2 × 125,400 = $800): its credits are their own row.
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [2, 2];
+    const keep = await service.solve(doc, options());
+    expect(keep.plan.npvUsd).toBeCloseTo(2 * 10 * (608.3333333 + 2_628), 3);
+    expect(keep.plan.periods[0]).toMatchObject({
+      miningRevenueUsd: expect.closeTo((10 * 0.1 * 8_760 * 20 * 20.833333333) / 24, 3),
+      powerCostUsd: expect.closeTo((10 * 0.1 * 8_760 * 20 * 20) / 24, 3),
+      curtailmentCreditUsd: expect.closeTo(26_280, 6),
+      demandChargeUsd: 0,
+    });
+    // The LP file of the model with the price series: Debian's CBC finds the same optimum.
+    for (const [fleet, npv] of [[pricedFleet(), plan.npvUsd], [doc, keep.plan.npvUsd]] as const) {
+      const lp = path.join(dir, 'priced.lp');
+      fs.writeFileSync(lp, await service.writeLp(fleet, 'expected'));
+      execFileSync('cbc', [lp, 'solve', 'solu', path.join(dir, 'priced.sol')]);
+      const cbcObjective = Number(/Optimal - objective value ([-\d.e+]+)/.exec(fs.readFileSync(path.join(dir, 'priced.sol'), 'utf8'))![1]);
+      expect(cbcObjective).toBeCloseTo(npv, 3);
+    }
+  });
+
   it('cancels a long solve; the next run works', async () => {
     const big = generateFleet({ placements: 2000, seed: 3 });
     big.fleet = { ...big.fleet, horizonPeriods: 40 };
@@ -340,7 +393,7 @@ describe('plan economics', () => {
           const df = (p: number, start = false) => discountFactor(fleet, p, start);
           sensitivity!.hashpriceFactors.forEach((fh, i) =>
             sensitivity!.gpuRateFactors.forEach((fg, j) => {
-              const inWorstToday = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd) * df(p) - r.capexUsd * df(p, true), 0);
+              const inWorstToday = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd + r.curtailmentCreditUsd! - r.demandChargeUsd!) * df(p) - r.capexUsd * df(p, true), 0);
               expect(sensitivity!.npvUsd[i]![j]!).toBeLessThanOrEqual(inWorstToday + 1);
             }),
           );

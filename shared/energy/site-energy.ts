@@ -1,0 +1,160 @@
+/**
+ * What power costs a unit at a site, interval by interval, reduced to one figure per
+ * (unit, period, scenario) so that the optimizer's model stays linear: a mining unit is
+ * curtailable, a GPU unit is firm.
+ *
+ * - Mining runs in an interval only when its revenue per MWh of IT beats the price × PUE;
+ *   otherwise it draws and earns nothing. In the site's demand-response intervals (the
+ *   highest-priced, up to the program's largest curtailed share) curtailing also earns the
+ *   program's credit on the load it takes off the grid (IT × PUE). In the site's peak
+ *   intervals (4CP-style: the highest-priced interval of each of June to September) it is
+ *   off, and so avoids the peak-demand charge.
+ * - AI draws every interval at the interval's price × PUE, and pays the peak-demand charge
+ *   ($/kW-month) on its load (IT × PUE) for each month of the period.
+ * A flat price is one price for every hour. A period takes the intervals of its own calendar
+ * months from the series (a fleet without a start month takes the whole series); their
+ * average per hour is scaled to the period's hours, so a flat series gives what a flat
+ * price gives.
+ */
+import type { FleetMeta, Site } from '../model/schema';
+import { KW_PER_MW, type UsdPerMwh } from '../units';
+import type { PriceSeries } from './price-series';
+
+/** ERCOT's four coincident peaks fall one in each of June to September (months 0-based). */
+export const PEAK_MONTHS: readonly number[] = [5, 6, 7, 8];
+
+/** A period's prices: each interval's price, its weight (shares of the period's hours are weight / total weight), and whether it is a demand-response or a peak interval. */
+export interface PeriodPrices {
+  priceUsdPerMwh: Float64Array;
+  weight: Float64Array;
+  demandResponse: Uint8Array;
+  peak: Uint8Array;
+}
+
+/** One unit's power economics over a period, per MW of IT and hour of the period (multiply by MW × hours). */
+export interface HourlyShare {
+  revenueUsd: number;
+  powerCostUsd: number;
+  curtailmentCreditUsd: number;
+  /** Share of the period's hours the unit runs. */
+  uptimeFraction: number;
+}
+
+export interface SiteEnergy {
+  period(p: number): PeriodPrices;
+  /** A curtailable or firm unit's share over period p, earning `revenuePerMwh` per MWh of IT, at `priceFactor` × the site's prices. */
+  share(p: number, revenuePerMwh: UsdPerMwh, pue: number, priceFactor: number, curtailable: boolean): HourlyShare;
+  /** $/kW-month on the load in the site's peak intervals; firm load pays it. */
+  peakChargeUsdPerKwMonth: number;
+}
+
+/** The calendar month (0-11) of each interval of a series, stepping from its start. */
+function monthsOf(series: PriceSeries): Uint8Array {
+  const [date, time] = series.start.split('T') as [string, string];
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = time.split(':').map(Number) as [number, number];
+  const start = Date.UTC(y, m - 1, d, hh, mm);
+  return Uint8Array.from(series.pricesUsdPerMwh, (_, i) => new Date(start + i * series.intervalMinutes * 60_000).getUTCMonth());
+}
+
+/** The calendar months (0-11) period p covers; all twelve when the fleet has no start month. */
+export function periodMonths(fleet: Pick<FleetMeta, 'periodMonths' | 'startMonth'>, p: number): Set<number> {
+  if (!fleet.startMonth) return new Set(Array.from({ length: 12 }, (_, m) => m));
+  const [year, month] = fleet.startMonth.split('-').map(Number) as [number, number];
+  const first = year * 12 + month - 1 + p * fleet.periodMonths;
+  return new Set(Array.from({ length: fleet.periodMonths }, (_, j) => (first + j) % 12));
+}
+
+/** The highest-priced interval of each peak month in each year of the series (by index). */
+function peakIntervals(series: PriceSeries, months: Uint8Array): Set<number> {
+  const best = new Map<string, number>();
+  const start = Number(series.start.slice(0, 4)) * 12 + Number(series.start.slice(5, 7)) - 1;
+  let monthCount = start;
+  let prev = months[0];
+  series.pricesUsdPerMwh.forEach((price, i) => {
+    if (months[i] !== prev) monthCount++;
+    prev = months[i];
+    if (!PEAK_MONTHS.includes(months[i]!)) return;
+    const key = String(monthCount);
+    const at = best.get(key);
+    if (at === undefined || price > series.pricesUsdPerMwh[at]!) best.set(key, i);
+  });
+  return new Set(best.values());
+}
+
+/** The top `share` of the intervals by price (ties by order), as flags. */
+function topShare(prices: Float64Array, share: number): Uint8Array {
+  const flags = new Uint8Array(prices.length);
+  const count = Math.floor(share * prices.length + 1e-9);
+  const order = Array.from(prices.keys()).sort((a, b) => prices[b]! - prices[a]! || a - b);
+  for (let i = 0; i < count; i++) flags[order[i]!] = 1;
+  return flags;
+}
+
+function seriesPeriod(series: PriceSeries, months: Uint8Array, peaks: Set<number>, inPeriod: Set<number>, drShare: number): PeriodPrices {
+  const all = series.pricesUsdPerMwh.map((_, i) => i);
+  const own = all.filter((i) => inPeriod.has(months[i]!));
+  // A series imported covers a year; a shorter one (built in code) stands for every month it lacks.
+  const index = own.length ? own : all;
+  const priceUsdPerMwh = Float64Array.from(index, (i) => series.pricesUsdPerMwh[i]!);
+  // Whole intervals, each weighing alike: sums of whole numbers stay exact until the one division.
+  const weight = new Float64Array(index.length).fill(1);
+  return { priceUsdPerMwh, weight, demandResponse: topShare(priceUsdPerMwh, drShare), peak: Uint8Array.from(index, (i) => (peaks.has(i) ? 1 : 0)) };
+}
+
+/** A flat price as two intervals: the demand-response share of the hours and the rest. */
+function flatPeriod(price: UsdPerMwh, drShare: number): PeriodPrices {
+  return { priceUsdPerMwh: Float64Array.of(price, price), weight: Float64Array.of(drShare, 1 - drShare), demandResponse: Uint8Array.of(1, 0), peak: Uint8Array.of(0, 0) };
+}
+
+export function siteEnergy(site: Pick<Site, 'powerPriceUsdPerMwh' | 'demandResponse' | 'priceSeries' | 'peakDemandChargeUsdPerKwMonth'>, fleet: Pick<FleetMeta, 'periodMonths' | 'startMonth'>): SiteEnergy {
+  const dr = site.demandResponse.enabled ? site.demandResponse.maxCurtailmentFraction : 0;
+  const credit = site.demandResponse.enabled ? site.demandResponse.creditUsdPerMwh : 0;
+  const series = site.priceSeries;
+  const months = series ? monthsOf(series) : null;
+  // The peaks matter only where there is a charge to avoid; elsewhere mining runs in them as in any interval.
+  const peaks = series && site.peakDemandChargeUsdPerKwMonth > 0 ? peakIntervals(series, months!) : new Set<number>();
+  const periods = new Map<number, PeriodPrices>();
+  const shares = new Map<string, HourlyShare>();
+  const period = (p: number): PeriodPrices => {
+    let prices = periods.get(p);
+    if (!prices) periods.set(p, (prices = series ? seriesPeriod(series, months!, peaks, periodMonths(fleet, p), dr) : flatPeriod(site.powerPriceUsdPerMwh, dr)));
+    return prices;
+  };
+  return {
+    period,
+    peakChargeUsdPerKwMonth: site.peakDemandChargeUsdPerKwMonth,
+    share(p, revenuePerMwh, pue, priceFactor, curtailable) {
+      const key = `${p}|${revenuePerMwh}|${pue}|${priceFactor}|${curtailable}`;
+      let s = shares.get(key);
+      if (!s) shares.set(key, (s = hourlyShare(period(p), revenuePerMwh, pue, priceFactor, curtailable ? credit : null)));
+      return s;
+    },
+  };
+}
+
+/**
+ * Per MW of IT and hour: a firm unit (creditUsdPerMwh null) runs every interval; a
+ * curtailable one runs where running beats curtailing (the credit, in a demand-response
+ * interval, on the IT × PUE it takes off), and never in a peak interval.
+ */
+export function hourlyShare(prices: PeriodPrices, revenuePerMwh: UsdPerMwh, pue: number, priceFactor: number, creditUsdPerMwh: number | null): HourlyShare {
+  const out: HourlyShare = { revenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, uptimeFraction: 0 };
+  for (let i = 0; i < prices.weight.length; i++) {
+    const w = prices.weight[i]!;
+    const cost = prices.priceUsdPerMwh[i]! * priceFactor * pue;
+    const credit = creditUsdPerMwh !== null && prices.demandResponse[i] ? creditUsdPerMwh * pue : 0;
+    const runs = creditUsdPerMwh === null || (!prices.peak[i] && revenuePerMwh - cost > credit);
+    if (runs) {
+      out.revenueUsd += w * revenuePerMwh;
+      out.powerCostUsd += w * cost;
+      out.uptimeFraction += w;
+    } else out.curtailmentCreditUsd += w * credit;
+  }
+  const total = prices.weight.reduce((t, w) => t + w, 0);
+  return { revenueUsd: out.revenueUsd / total, powerCostUsd: out.powerCostUsd / total, curtailmentCreditUsd: out.curtailmentCreditUsd / total, uptimeFraction: out.uptimeFraction / total };
+}
+
+/** $ per MW of IT per period of the peak-demand charge on a firm load: $/kW-month × kW at the meter × months. */
+export const peakChargePerMwUsd = (energy: Pick<SiteEnergy, 'peakChargeUsdPerKwMonth'>, pue: number, fleet: Pick<FleetMeta, 'periodMonths'>): number =>
+  energy.peakChargeUsdPerKwMonth * KW_PER_MW * pue * fleet.periodMonths;
