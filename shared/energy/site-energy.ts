@@ -16,7 +16,7 @@
  * average per hour is scaled to the period's hours, so a flat series gives what a flat
  * price gives.
  */
-import type { FleetMeta, Site } from '../model/schema';
+import type { FleetMeta, Hedge, Site } from '../model/schema';
 import { KW_PER_MW, type UsdPerMwh } from '../units';
 import type { PriceSeries } from './price-series';
 
@@ -46,6 +46,8 @@ export interface SiteEnergy {
   share(p: number, revenuePerMwh: UsdPerMwh, pue: number, priceFactor: number, curtailable: boolean): HourlyShare;
   /** $/kW-month on the load in the site's peak intervals; firm load pays it. */
   peakChargeUsdPerKwMonth: number;
+  /** The period's average price per hour, $/MWh, before any scenario's factor. */
+  meanPrice(p: number): UsdPerMwh;
 }
 
 /** The calendar month (0-11) of each interval of a series, stepping from its start. */
@@ -124,6 +126,10 @@ export function siteEnergy(site: Pick<Site, 'powerPriceUsdPerMwh' | 'demandRespo
   return {
     period,
     peakChargeUsdPerKwMonth: site.peakDemandChargeUsdPerKwMonth,
+    meanPrice(p) {
+      const { priceUsdPerMwh, weight } = period(p);
+      return priceUsdPerMwh.reduce((t, price, i) => t + price * weight[i]!, 0) / weight.reduce((t, w) => t + w, 0);
+    },
     share(p, revenuePerMwh, pue, priceFactor, curtailable) {
       const key = `${p}|${revenuePerMwh}|${pue}|${priceFactor}|${curtailable}`;
       let s = shares.get(key);
@@ -158,3 +164,12 @@ export function hourlyShare(prices: PeriodPrices, revenuePerMwh: UsdPerMwh, pue:
 /** $ per MW of IT per period of the peak-demand charge on a firm load: $/kW-month × kW at the meter × months. */
 export const peakChargePerMwUsd = (energy: Pick<SiteEnergy, 'peakChargeUsdPerKwMonth'>, pue: number, fleet: Pick<FleetMeta, 'periodMonths'>): number =>
   energy.peakChargeUsdPerKwMonth * KW_PER_MW * pue * fleet.periodMonths;
+
+/**
+ * A site's fixed-price blocks over a period: the site buys each block's MW every hour at its
+ * fixed price and is paid the hour's price for it, so it gains (price − fixed) × MW × hours,
+ * the prices at the scenario's factor.
+ */
+export function hedgeSettlementUsd(hedges: readonly Hedge[], energy: Pick<SiteEnergy, 'meanPrice'>, p: number, priceFactor: number, hours: number): number {
+  return hedges.reduce((t, h) => t + h.mw * hours * (energy.meanPrice(p) * priceFactor - h.priceUsdPerMwh), 0);
+}

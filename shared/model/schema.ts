@@ -311,6 +311,8 @@ export const PlanPeriodSchema = z.object({
   curtailmentCreditUsd: finite.optional(),
   /** Peak-demand charges paid by firm AI load; absent in plans saved before they were counted. */
   demandChargeUsd: finite.optional(),
+  /** The sites' fixed-price blocks settled against their prices (spot − fixed, per MWh of the block). */
+  hedgeSettlementUsd: finite.optional(),
   capexUsd: finite,
   cashFlowUsd: finite,
 });
@@ -382,6 +384,7 @@ export const FleetDocSchema = z.object({
 
 export type FleetMeta = z.infer<typeof FleetMetaSchema>;
 export type Site = z.infer<typeof SiteSchema>;
+export type Hedge = z.infer<typeof HedgeSchema>;
 export type CoolingPlant = z.infer<typeof CoolingPlantSchema>;
 export type RetrofitOption = z.infer<typeof RetrofitOptionSchema>;
 export type Hall = z.infer<typeof HallSchema>;

@@ -41,6 +41,7 @@ export function decisionReturn(fleet: Pick<FleetMeta, 'periodMonths' | 'discount
       powerCostUsd: r.powerCostUsd - k.powerCostUsd,
       curtailmentCreditUsd: (r.curtailmentCreditUsd ?? 0) - (k.curtailmentCreditUsd ?? 0),
       demandChargeUsd: (r.demandChargeUsd ?? 0) - (k.demandChargeUsd ?? 0),
+      hedgeSettlementUsd: (r.hedgeSettlementUsd ?? 0) - (k.hedgeSettlementUsd ?? 0),
     };
   });
   const cashFlowUsd = difference.map((r) => r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd + energyNetUsd(r) - r.capexUsd);

@@ -16,7 +16,8 @@ export function discountFactor(fleet: Pick<FleetMeta, 'periodMonths' | 'discount
   return (1 + fleet.discountRatePctPerYear / 100) ** -years;
 }
 
-const at = (path: number[], p: number): number => path[Math.min(p, path.length - 1)] ?? 0;
+/** A per-period path's value in period p; a path shorter than the horizon holds its last value. */
+export const at = (path: readonly number[], p: number): number => path[Math.min(p, path.length - 1)] ?? 0;
 
 export interface UnitEconomics {
   revenueUsd: number;
@@ -61,10 +62,11 @@ export function npv(cashFlows: number[], fleet: Pick<FleetMeta, 'periodMonths' |
 }
 
 /** The economics of a period the NPV counts (plans saved before credits and charges were counted have neither). */
-export type PeriodMoney = Pick<PlanPeriod, 'capexUsd' | 'miningRevenueUsd' | 'aiRevenueUsd' | 'powerCostUsd' | 'curtailmentCreditUsd' | 'demandChargeUsd'>;
+export type PeriodMoney = Pick<PlanPeriod, 'capexUsd' | 'miningRevenueUsd' | 'aiRevenueUsd' | 'powerCostUsd' | 'curtailmentCreditUsd' | 'demandChargeUsd' | 'hedgeSettlementUsd'>;
 
-/** Demand-response credits less peak-demand charges. */
-export const energyNetUsd = (r: Pick<PlanPeriod, 'curtailmentCreditUsd' | 'demandChargeUsd'>): number => (r.curtailmentCreditUsd ?? 0) - (r.demandChargeUsd ?? 0);
+/** Demand-response credits less peak-demand charges, plus the hedges' settlement. */
+export const energyNetUsd = (r: Pick<PlanPeriod, 'curtailmentCreditUsd' | 'demandChargeUsd' | 'hedgeSettlementUsd'>): number =>
+  (r.curtailmentCreditUsd ?? 0) - (r.demandChargeUsd ?? 0) + (r.hedgeSettlementUsd ?? 0);
 
 /** NPV of per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
 export function periodsNpv(

@@ -4,7 +4,8 @@
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
 import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
-import { datedCashFlows, discountFactor, energyNetUsd, irr, payback, periodsNpv, unitEconomics, unitMarginUsd } from './economics';
+import { at, datedCashFlows, discountFactor, energyNetUsd, hoursPerPeriod, irr, payback, periodsNpv, unitEconomics, unitMarginUsd } from './economics';
+import { hedgeSettlementUsd } from '../energy/site-energy';
 import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
@@ -144,7 +145,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
-    npvUsd: sol.ObjectiveValue,
+    // The hedges' settlement is a constant no choice changes, so the model leaves it out and the plan adds it.
+    npvUsd: sol.ObjectiveValue + periods.reduce((t, r, p) => t + r.hedgeSettlementUsd! * discountFactor(doc.fleet, p), 0),
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
     ...decisionOf(doc, model, solve, weights, periods, Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S)),
@@ -232,7 +234,7 @@ function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) =>
 
 function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number, weights: readonly number[]) {
   const T = model.periods;
-  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, demandChargeUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
+  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, demandChargeUsd: 0, hedgeSettlementUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
   const halls: Plan['halls'] = [];
   const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => t + weights[i]! * fn(s), 0);
   for (const h of model.halls) {
@@ -286,6 +288,11 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
       }
     }
     hallPlan.npvUsd = npvUsd;
+  }
+  // The hedges settle whatever the plan does: the sites' own rows, in no hall's NPV.
+  for (const site of doc.sites) {
+    const energy = model.energy.get(site.id)!;
+    for (const row of periods) row.hedgeSettlementUsd! += expected((s) => hedgeSettlementUsd(site.hedges, energy, row.period, at(s.powerPriceFactor, row.period), hoursPerPeriod(doc.fleet)));
   }
   for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd + energyNetUsd(row) - row.capexUsd;
   return { halls, periods, cashFlows: periods.map((r) => r.cashFlowUsd) };

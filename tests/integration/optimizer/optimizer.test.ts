@@ -264,6 +264,14 @@ describe('optimizer (worker + HiGHS)', () => {
       curtailmentCreditUsd: expect.closeTo(26_280, 6),
       demandChargeUsd: 0,
     });
+    // A fixed-price block of 0.05 MW at $40 settles against the $50 mean: 0.05 × 8,760 × 10 = $4,380 a
+    // year, its own row; the plan is the same, its NPV $8,760 higher, and the decision's return unchanged.
+    const hedged = pricedFleet();
+    hedged.sites[0]!.hedges = [{ mw: 0.05, priceUsdPerMwh: 40 }];
+    const withHedge = (await service.solve(hedged, options())).plan;
+    expect(withHedge.npvUsd).toBeCloseTo(176_000 + 8_760, 3);
+    expect(withHedge.periods.map((r) => r.hedgeSettlementUsd)).toEqual([expect.closeTo(4_380, 6), expect.closeTo(4_380, 6)]);
+    expect(withHedge.decision!.npvUsd).toBeCloseTo(plan.decision!.npvUsd, 3);
     // The LP file of the model with the price series: Debian's CBC finds the same optimum.
     for (const [fleet, npv] of [[pricedFleet(), plan.npvUsd], [doc, keep.plan.npvUsd]] as const) {
       const lp = path.join(dir, 'priced.lp');
