@@ -284,8 +284,11 @@ export const PlanLimitsSchema = z.object({
   /** Contracted AI IT MW that must run in every period of the contract: from the period (index) it starts, for its term. */
   contractedAiMw: powerMw,
   contractedByPeriod: z.number().int().min(0),
-  /** The contract's term in periods; null (and absent in older files), it runs to the end of the horizon. */
-  contractTermPeriods: z.number().int().min(1).max(1200).nullable().default(null),
+  /**
+   * The contract's term in periods; null or absent (older files), it runs to the end of the
+   * horizon. No default: an edit of the other limits (a partial of this schema) must not reset it.
+   */
+  contractTermPeriods: z.number().int().min(1).max(1200).nullable().optional(),
   timeLimitS: positive.max(3600),
   mipGapFraction: finite.min(0).max(1),
 });

@@ -238,7 +238,7 @@ export function contractPeriodsOf(doc: Pick<FleetDoc, 'fleet' | 'limits'>): Cont
   const horizonEnd = doc.fleet.horizonPeriods - 1;
   if (first > horizonEnd) return null;
   const term = doc.limits.contractTermPeriods;
-  return { first, last: term === null ? horizonEnd : Math.min(first + term - 1, horizonEnd) };
+  return { first, last: term === null || term === undefined ? horizonEnd : Math.min(first + term - 1, horizonEnd) };
 }
 
 /** The contract in the user's words: "6 MW from Q1 2029 to Q4 2030". */

@@ -91,7 +91,7 @@ function contractTerms(doc: FleetDoc): { value: number; label: string }[] {
   const left = Math.max(doc.fleet.horizonPeriods - doc.limits.contractedByPeriod, 1);
   const noun = periodName(doc.fleet.periodMonths);
   const terms = Array.from({ length: left - 1 }, (_, i) => ({ value: i + 1, label: countOf(i + 1, noun) }));
-  const stored = doc.limits.contractTermPeriods;
+  const stored = doc.limits.contractTermPeriods ?? null;
   if (stored !== null && stored >= left) terms.push({ value: stored, label: countOf(stored, noun) });
   return [{ value: 0, label: 'to the end of the horizon' }, ...terms];
 }
