@@ -79,6 +79,9 @@ export interface Sensitivity {
   gpuRateFactors: number[];
   /** npvUsd[i][j]: hashprice factor i, GPU rate factor j. */
   npvUsd: number[][];
+  /** Power prices scaled (power cost and the hedges' spot leg), production as planned. */
+  powerPriceFactors: number[];
+  npvByPowerPriceUsd: number[];
 }
 
 export interface RunResult {
@@ -299,16 +302,24 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
 }
 
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
+/** Power prices move further than revenue: a doubled year is no stress test at all in ERCOT. */
+const POWER_FACTORS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 /**
- * NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled:
+ * NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled, and
+ * with power prices scaled:
  * `views` is the plan's economics as its NPV weighs them (one), or, for a worst-case plan,
  * in each scenario, the worst of which each cell takes, since which scenario is worst can
  * change as the prices do.
  */
 function sensitivity(doc: FleetDoc, views: readonly (readonly PlanPeriod[])[]): Sensitivity {
   const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => periodsNpv(doc.fleet, periods, fh, fg)))));
-  return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd };
+  // A hedge pays (price − fixed) × MW × hours: scaling the price scales its settlement plus its fixed leg.
+  const fixedLegUsd = doc.sites.reduce((t, s) => t + s.hedges.reduce((u, h) => u + h.mw * h.priceUsdPerMwh, 0), 0) * hoursPerPeriod(doc.fleet);
+  const atPowerFactor = (periods: readonly PlanPeriod[], g: number) =>
+    periodsNpv(doc.fleet, periods.map((r) => ({ ...r, powerCostUsd: r.powerCostUsd * g, hedgeSettlementUsd: g * ((r.hedgeSettlementUsd ?? 0) + fixedLegUsd) - fixedLegUsd })));
+  const npvByPowerPriceUsd = POWER_FACTORS.map((g) => Math.min(...views.map((periods) => atPowerFactor(periods, g))));
+  return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd, powerPriceFactors: POWER_FACTORS, npvByPowerPriceUsd };
 }
 
 /**

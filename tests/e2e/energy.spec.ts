@@ -73,4 +73,8 @@ test('a site imports hourly or ERCOT prices, refuses a broken file whole, and dr
   await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Curtailment credits');
   await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Demand charges');
   await expect(page.getByTestId('period-curtailment-credits').first()).toHaveText(/^\$[\d.]+ [kMB]?$|^\$\d/);
+  // Sensitivity to the power price, production as planned: dearer power, lower NPV.
+  const power = (await page.getByTestId('sensitivity-power').allTextContents()).map((t) => t.split(': ')[1]!);
+  expect(power).toHaveLength(6);
+  expect(power[2]).toBe(await page.getByTestId('optimizer-npv').textContent());
 });

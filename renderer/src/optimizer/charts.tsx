@@ -102,7 +102,7 @@ export function SensitivityTable({ s }: { s: NonNullable<Response<'optimizer.run
   };
   return (
     <table className="sensitivity" data-testid="sensitivity">
-      <caption>NPV of this plan as hashprice (rows) and GPU rates (columns) change</caption>
+      <caption>NPV of this plan as hashprice (rows) and GPU rates (columns) change, and below as power prices do (production as planned)</caption>
       <thead>
         <tr>
           <th />
@@ -121,6 +121,14 @@ export function SensitivityTable({ s }: { s: NonNullable<Response<'optimizer.run
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr>
+          <th>Power price</th>
+          {s.powerPriceFactors.map((f, i) => (
+            <td key={f} data-testid="sensitivity-power">× {f}: {formatUsd(s.npvByPowerPriceUsd[i]!)}</td>
+          ))}
+        </tr>
+      </tfoot>
     </table>
   );
 }

@@ -268,7 +268,12 @@ describe('optimizer (worker + HiGHS)', () => {
     // year, its own row; the plan is the same, its NPV $8,760 higher, and the decision's return unchanged.
     const hedged = pricedFleet();
     hedged.sites[0]!.hedges = [{ mw: 0.05, priceUsdPerMwh: 40 }];
-    const withHedge = (await service.solve(hedged, options())).plan;
+    const { plan: withHedge, sensitivity } = await service.solve(hedged, options());
+    // Power prices doubled, production as planned: year 2's $87,600 of power doubles, and the hedge
+    // settles at 0.05 × 8,760 × (100 − 40) = $26,280 a year: 184,760 − 87,600 + 2 × (26,280 − 4,380) = $140,960.
+    const factor = (g: number) => sensitivity!.npvByPowerPriceUsd[sensitivity!.powerPriceFactors.indexOf(g)]!;
+    expect(factor(1)).toBeCloseTo(176_000 + 8_760, 3);
+    expect(factor(2)).toBeCloseTo(140_960, 3);
     expect(withHedge.npvUsd).toBeCloseTo(176_000 + 8_760, 3);
     expect(withHedge.periods.map((r) => r.hedgeSettlementUsd)).toEqual([expect.closeTo(4_380, 6), expect.closeTo(4_380, 6)]);
     expect(withHedge.decision!.npvUsd).toBeCloseTo(plan.decision!.npvUsd, 3);
