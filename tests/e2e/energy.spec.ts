@@ -5,30 +5,13 @@
  */
 import { expect, openPlanner, test } from './fixtures';
 import { sampleCampus } from '../../shared/samples';
+import { ercotYearLines, hourlyYearLines } from '../support/price-csv';
 
 /** 2027 hour by hour: $25 most hours, $300 from 17:00 to 20:00. */
-function hourlyYear(): string[] {
-  const start = Date.UTC(2027, 0, 1);
-  return Array.from({ length: 8760 }, (_, h) => `${new Date(start + h * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')},${h % 24 >= 17 && h % 24 < 21 ? 300 : 25}`);
-}
+const hourlyYear = (): string[] => hourlyYearLines((h) => (h % 24 >= 17 && h % 24 < 21 ? 300 : 25));
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** An ERCOT NP6-905-CD export of 2027 for HB_WEST and HB_NORTH, with both clock changes. */
-function ercotYear(): string {
-  const lines = ['DeliveryDate,DeliveryHour,DeliveryInterval,SettlementPointName,SettlementPointType,SettlementPointPrice,DSTFlag'];
-  for (let d = 0; d < 365; d++) {
-    const date = new Date(Date.UTC(2027, 0, 1 + d));
-    const day = `${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}/2027`;
-    for (let hour = 1; hour <= 24; hour++) {
-      if (day === '03/14/2027' && hour === 3) continue;
-      for (const flag of day === '11/07/2027' && hour === 2 ? ['N', 'Y'] : ['N']) {
-        for (let i = 1; i <= 4; i++) lines.push(`${day},${hour},${i},HB_WEST,HU,${20 + hour},${flag}`, `${day},${hour},${i},HB_NORTH,HU,31.5,${flag}`);
-      }
-    }
-  }
-  return lines.join('\r\n');
-}
+/** An ERCOT export of 2027 for HB_WEST (20 + hour ending) and HB_NORTH ($31.50), through both clock changes. */
+const ercotYear = (): string => ercotYearLines({ HB_WEST: (hour) => 20 + hour, HB_NORTH: () => 31.5 }).join('\r\n');
 
 const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
 

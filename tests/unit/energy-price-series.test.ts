@@ -5,38 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { ercotSettlementPoints, importErcotCsv, importTwoColumnCsv } from '../../shared/energy/price-series';
 import { PriceSeriesSchema } from '../../shared/model/schema';
+import { ercotYearLines, hourlyYearLines } from '../support/price-csv';
 
 /** 2027 hour by hour from New Year, price = hour of the day (0-23) + 10. */
-function hourlyYear(): string[] {
-  const start = Date.UTC(2027, 0, 1);
-  return Array.from({ length: 8760 }, (_, h) => `${new Date(start + h * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')},${(h % 24) + 10}`);
-}
+const hourlyYear = (): string[] => hourlyYearLines((h) => (h % 24) + 10);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/**
- * An ERCOT export of 2027 for two points, 15-minute: HB_WEST at hour ending + interval / 10,
- * HB_NORTH at 99. Clocks go forward on Sunday 14 March (hour ending 3 is missing) and back
- * on Sunday 7 November (hour ending 2 again, DSTFlag Y).
- */
-function ercotYear(): string[] {
-  const lines = ['DeliveryDate,DeliveryHour,DeliveryInterval,SettlementPointName,SettlementPointType,SettlementPointPrice,DSTFlag'];
-  for (let d = 0; d < 365; d++) {
-    const date = new Date(Date.UTC(2027, 0, 1 + d));
-    const day = `${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}/2027`;
-    for (let hour = 1; hour <= 24; hour++) {
-      if (day === '03/14/2027' && hour === 3) continue;
-      const flags = day === '11/07/2027' && hour === 2 ? ['N', 'Y'] : ['N'];
-      for (const flag of flags) {
-        for (let i = 1; i <= 4; i++) {
-          lines.push(`${day},${hour},${i},HB_WEST,HU,${hour + i / 10},${flag}`);
-          lines.push(`${day},${hour},${i},HB_NORTH,HU,99,${flag}`);
-        }
-      }
-    }
-  }
-  return lines;
-}
+/** 15-minute prices for two points: HB_WEST at hour ending + interval / 10, HB_NORTH at 99, through both clock changes. */
+const ercotYear = (): string[] => ercotYearLines({ HB_WEST: (hour, i) => hour + i / 10, HB_NORTH: () => 99 });
 
 describe('price series import', () => {
   it('reads a year of hourly prices in two columns, with or without a header', () => {
