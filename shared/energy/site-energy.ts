@@ -23,13 +23,43 @@ import type { PriceSeries } from './price-series';
 /** ERCOT's four coincident peaks fall one in each of June to September (months 0-based). */
 export const PEAK_MONTHS: readonly number[] = [5, 6, 7, 8];
 
-/** A period's prices: each interval's price, its weight (shares of the period's hours are weight / total weight), and whether it is a demand-response or a peak interval. */
-export interface PeriodPrices {
+/** Intervals of one kind by price, cheapest first, with running sums: weightBefore[i] and costBefore[i] (weight × price) over the first i. */
+export interface PriceGroup {
   priceUsdPerMwh: Float64Array;
-  weight: Float64Array;
-  demandResponse: Uint8Array;
-  peak: Uint8Array;
+  weightBefore: Float64Array;
+  costBefore: Float64Array;
 }
+
+/**
+ * A period's intervals in three groups: plain, demand-response (the dearest, up to the
+ * program's share) and peak. A weight is a share of the period's hours once divided by the
+ * total; a series weighs each interval 1, so its sums stay exact until that one division.
+ * Sorted, a unit's running intervals in a group are its cheapest ones: a binary search
+ * finds them, where a pass over a year of 15-minute prices per unit took seconds.
+ */
+export interface PeriodPrices {
+  plain: PriceGroup;
+  demandResponse: PriceGroup;
+  /** Peak intervals: a curtailable unit is off in all of them; peakCreditWeight of them are also demand-response intervals. */
+  peakWeight: number;
+  peakCreditWeight: number;
+  peakCost: number;
+}
+
+function group(prices: readonly number[], weights: readonly number[]): PriceGroup {
+  const order = prices.map((_, i) => i).sort((a, b) => prices[a]! - prices[b]!);
+  const weightBefore = new Float64Array(order.length + 1);
+  const costBefore = new Float64Array(order.length + 1);
+  order.forEach((i, n) => {
+    weightBefore[n + 1] = weightBefore[n]! + weights[i]!;
+    costBefore[n + 1] = costBefore[n]! + weights[i]! * prices[i]!;
+  });
+  return { priceUsdPerMwh: Float64Array.from(order, (i) => prices[i]!), weightBefore, costBefore };
+}
+
+const last = (a: Float64Array): number => a[a.length - 1]!;
+const totalWeight = (p: PeriodPrices): number => last(p.plain.weightBefore) + last(p.demandResponse.weightBefore) + p.peakWeight;
+const totalCost = (p: PeriodPrices): number => last(p.plain.costBefore) + last(p.demandResponse.costBefore) + p.peakCost;
 
 /** One unit's power economics over a period, per MW of IT and hour of the period (multiply by MW × hours). */
 export interface HourlyShare {
@@ -85,10 +115,10 @@ function peakIntervals(series: PriceSeries, months: Uint8Array): Set<number> {
 }
 
 /** The top `share` of the intervals by price (ties by order), as flags. */
-function topShare(prices: Float64Array, share: number): Uint8Array {
+function topShare(prices: readonly number[], share: number): Uint8Array {
   const flags = new Uint8Array(prices.length);
   const count = Math.floor(share * prices.length + 1e-9);
-  const order = Array.from(prices.keys()).sort((a, b) => prices[b]! - prices[a]! || a - b);
+  const order = prices.map((_, i) => i).sort((a, b) => prices[b]! - prices[a]! || a - b);
   for (let i = 0; i < count; i++) flags[order[i]!] = 1;
   return flags;
 }
@@ -98,37 +128,49 @@ function seriesPeriod(series: PriceSeries, months: Uint8Array, peaks: Set<number
   const own = all.filter((i) => inPeriod.has(months[i]!));
   // A series imported covers a year; a shorter one (built in code) stands for every month it lacks.
   const index = own.length ? own : all;
-  const priceUsdPerMwh = Float64Array.from(index, (i) => series.pricesUsdPerMwh[i]!);
-  // Whole intervals, each weighing alike: sums of whole numbers stay exact until the one division.
-  const weight = new Float64Array(index.length).fill(1);
-  return { priceUsdPerMwh, weight, demandResponse: topShare(priceUsdPerMwh, drShare), peak: Uint8Array.from(index, (i) => (peaks.has(i) ? 1 : 0)) };
+  const prices = index.map((i) => series.pricesUsdPerMwh[i]!);
+  const dr = topShare(prices, drShare);
+  const pick = (keep: (k: number) => boolean) => prices.filter((_, k) => keep(k));
+  const isPeak = (k: number) => peaks.has(index[k]!);
+  const plain = pick((k) => !dr[k] && !isPeak(k));
+  const credited = pick((k) => !!dr[k] && !isPeak(k));
+  const peak = pick(isPeak);
+  return {
+    plain: group(plain, plain.map(() => 1)),
+    demandResponse: group(credited, credited.map(() => 1)),
+    peakWeight: peak.length,
+    peakCreditWeight: prices.filter((_, k) => isPeak(k) && dr[k]).length,
+    peakCost: peak.reduce((t, price) => t + price, 0),
+  };
 }
 
 /** A flat price as two intervals: the demand-response share of the hours and the rest. */
 function flatPeriod(price: UsdPerMwh, drShare: number): PeriodPrices {
-  return { priceUsdPerMwh: Float64Array.of(price, price), weight: Float64Array.of(drShare, 1 - drShare), demandResponse: Uint8Array.of(1, 0), peak: Uint8Array.of(0, 0) };
+  return { plain: group([price], [1 - drShare]), demandResponse: group([price], [drShare]), peakWeight: 0, peakCreditWeight: 0, peakCost: 0 };
 }
 
 export function siteEnergy(site: Pick<Site, 'powerPriceUsdPerMwh' | 'demandResponse' | 'priceSeries' | 'peakDemandChargeUsdPerKwMonth'>, fleet: Pick<FleetMeta, 'periodMonths' | 'startMonth'>): SiteEnergy {
   const dr = site.demandResponse.enabled ? site.demandResponse.maxCurtailmentFraction : 0;
   const credit = site.demandResponse.enabled ? site.demandResponse.creditUsdPerMwh : 0;
   const series = site.priceSeries;
-  const months = series ? monthsOf(series) : null;
+  const monthOfInterval = series ? monthsOf(series) : null;
   // The peaks matter only where there is a charge to avoid; elsewhere mining runs in them as in any interval.
-  const peaks = series && site.peakDemandChargeUsdPerKwMonth > 0 ? peakIntervals(series, months!) : new Set<number>();
-  const periods = new Map<number, PeriodPrices>();
+  const peaks = series && site.peakDemandChargeUsdPerKwMonth > 0 ? peakIntervals(series, monthOfInterval!) : new Set<number>();
+  // Keyed by the calendar months a period covers: the first quarter of every year takes the same hours.
+  const periods = new Map<string, PeriodPrices>();
   const shares = new Map<string, HourlyShare>();
   const period = (p: number): PeriodPrices => {
-    let prices = periods.get(p);
-    if (!prices) periods.set(p, (prices = series ? seriesPeriod(series, months!, peaks, periodMonths(fleet, p), dr) : flatPeriod(site.powerPriceUsdPerMwh, dr)));
+    const months = periodMonths(fleet, p);
+    const key = [...months].join(',');
+    let prices = periods.get(key);
+    if (!prices) periods.set(key, (prices = series ? seriesPeriod(series, monthOfInterval!, peaks, months, dr) : flatPeriod(site.powerPriceUsdPerMwh, dr)));
     return prices;
   };
   return {
     period,
     peakChargeUsdPerKwMonth: site.peakDemandChargeUsdPerKwMonth,
     meanPrice(p) {
-      const { priceUsdPerMwh, weight } = period(p);
-      return priceUsdPerMwh.reduce((t, price, i) => t + price * weight[i]!, 0) / weight.reduce((t, w) => t + w, 0);
+      return totalCost(period(p)) / totalWeight(period(p));
     },
     share(p, revenuePerMwh, pue, priceFactor, curtailable) {
       const key = `${p}|${revenuePerMwh}|${pue}|${priceFactor}|${curtailable}`;
@@ -139,26 +181,38 @@ export function siteEnergy(site: Pick<Site, 'powerPriceUsdPerMwh' | 'demandRespo
   };
 }
 
+/** How many of a group's cheapest intervals a unit runs in: those where running earns more than `offUsdPerMwh`. */
+function running(g: PriceGroup, revenuePerMwh: UsdPerMwh, pue: number, priceFactor: number, offUsdPerMwh: number): number {
+  let lo = 0;
+  let hi = g.priceUsdPerMwh.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (revenuePerMwh - g.priceUsdPerMwh[mid]! * priceFactor * pue > offUsdPerMwh) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Per MW of IT and hour: a firm unit (creditUsdPerMwh null) runs every interval; a
  * curtailable one runs where running beats curtailing (the credit, in a demand-response
  * interval, on the IT × PUE it takes off), and never in a peak interval.
  */
 export function hourlyShare(prices: PeriodPrices, revenuePerMwh: UsdPerMwh, pue: number, priceFactor: number, creditUsdPerMwh: number | null): HourlyShare {
-  const out: HourlyShare = { revenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, uptimeFraction: 0 };
-  for (let i = 0; i < prices.weight.length; i++) {
-    const w = prices.weight[i]!;
-    const cost = prices.priceUsdPerMwh[i]! * priceFactor * pue;
-    const credit = creditUsdPerMwh !== null && prices.demandResponse[i] ? creditUsdPerMwh * pue : 0;
-    const runs = creditUsdPerMwh === null || (!prices.peak[i] && revenuePerMwh - cost > credit);
-    if (runs) {
-      out.revenueUsd += w * revenuePerMwh;
-      out.powerCostUsd += w * cost;
-      out.uptimeFraction += w;
-    } else out.curtailmentCreditUsd += w * credit;
-  }
-  const total = prices.weight.reduce((t, w) => t + w, 0);
-  return { revenueUsd: out.revenueUsd / total, powerCostUsd: out.powerCostUsd / total, curtailmentCreditUsd: out.curtailmentCreditUsd / total, uptimeFraction: out.uptimeFraction / total };
+  const total = totalWeight(prices);
+  if (creditUsdPerMwh === null) return { revenueUsd: revenuePerMwh, powerCostUsd: (totalCost(prices) * priceFactor * pue) / total, curtailmentCreditUsd: 0, uptimeFraction: 1 };
+  const credit = creditUsdPerMwh * pue;
+  const { plain, demandResponse: dr } = prices;
+  const n = running(plain, revenuePerMwh, pue, priceFactor, 0);
+  const m = running(dr, revenuePerMwh, pue, priceFactor, credit);
+  const runWeight = plain.weightBefore[n]! + dr.weightBefore[m]!;
+  const creditWeight = last(dr.weightBefore) - dr.weightBefore[m]! + prices.peakCreditWeight;
+  return {
+    revenueUsd: (runWeight * revenuePerMwh) / total,
+    powerCostUsd: ((plain.costBefore[n]! + dr.costBefore[m]!) * priceFactor * pue) / total,
+    curtailmentCreditUsd: (creditWeight * credit) / total,
+    uptimeFraction: runWeight / total,
+  };
 }
 
 /** $ per MW of IT per period of the peak-demand charge on a firm load: $/kW-month × kW at the meter × months. */
