@@ -133,6 +133,9 @@ export const PriceSeriesSchema = z.object({
   pricesUsdPerMwh: z.array(finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh)).min(365 * 24).max(3 * 366 * 96),
 });
 
+/** Hedges a site may hold: enough for a book of blocks, few enough to list. */
+export const MAX_HEDGES = 20;
+
 /** A fixed-price block: the site buys `mw` at `priceUsdPerMwh` every hour, settled against the hour's price. */
 export const HedgeSchema = z.object({
   mw: powerMw,
@@ -154,7 +157,7 @@ export const SiteSchema = z.object({
   priceSeries: PriceSeriesSchema.nullable().default(null),
   /** 4CP-style transmission charge on the load drawn in the site's peak intervals, which firm AI pays and curtailable mining avoids. */
   peakDemandChargeUsdPerKwMonth: nonNegative.max(CEILING.peakChargeUsdPerKwMonth).default(0),
-  hedges: z.array(HedgeSchema).max(20).default([]),
+  hedges: z.array(HedgeSchema).max(MAX_HEDGES).default([]),
   landHa: nonNegative.max(CEILING.landHa),
   fiber: z.boolean(),
   widthM: siteLength,

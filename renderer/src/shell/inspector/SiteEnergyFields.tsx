@@ -5,7 +5,7 @@
  * mean for the site's miners and AI.
  */
 import { useState } from 'react';
-import { CEILING, type Site } from '../../../../shared/model/schema';
+import { CEILING, MAX_HEDGES, type Hedge, type Site } from '../../../../shared/model/schema';
 import { ercotSettlementPoints, importErcotCsv, importTwoColumnCsv, type ImportResult } from '../../../../shared/energy/price-series';
 import { siteEnergyReport, type SiteEnergyReport } from '../../../../shared/energy/site-report';
 import { formatUsd, periodLabel } from '../../../../shared/units';
@@ -54,6 +54,7 @@ export function SiteEnergyFields({ site, set }: { site: Site; set: (patch: Parti
         </div>
       )}
       <NumberField label="Peak-demand charge (4CP)" testId="site-peak-charge" unitLabel="$/kW-month" digits={2} value={site.peakDemandChargeUsdPerKwMonth} min={0} max={CEILING.peakChargeUsdPerKwMonth} onCommit={(peakDemandChargeUsdPerKwMonth) => set({ peakDemandChargeUsdPerKwMonth }, 'peak-demand charge')} />
+      <Hedges site={site} set={set} />
       <p className="muted" data-testid="site-price-series">
         {series ? `Prices: ${series.source}, ${series.pricesUsdPerMwh.length.toLocaleString('en-US')} intervals of ${series.intervalMinutes} min from ${series.start.replace('T', ' ')}` : 'Prices: the flat price, every hour'}
       </p>
@@ -134,5 +135,25 @@ function PriceDurationChart({ report }: { report: SiteEnergyReport }) {
       ))}
       <text x={pad} y={11} fontSize={10} fill="currentColor">$/MWh, dearest hour to cheapest</text>
     </svg>
+  );
+}
+
+/** Fixed-price blocks the site has bought: each MW at its $/MWh every hour, settled against the site's prices. */
+function Hedges({ site, set }: { site: Site; set: (patch: Partial<Site>, what: string) => void }) {
+  const hedges = site.hedges;
+  const change = (i: number, patch: Partial<Hedge>) => set({ hedges: hedges.map((h, j) => (j === i ? { ...h, ...patch } : h)) }, 'hedge');
+  return (
+    <div data-testid="site-hedges">
+      {hedges.map((h, i) => (
+        <div className="field-pair" key={i}>
+          <NumberField label={`Hedge ${i + 1}`} testId={`site-hedge-mw-${i}`} unitLabel="MW" digits={2} value={h.mw} min={0} max={CEILING.powerMw} onCommit={(mw) => change(i, { mw })} />
+          <NumberField label="at" testId={`site-hedge-price-${i}`} unitLabel="$/MWh" digits={2} value={h.priceUsdPerMwh} min={-CEILING.seriesPriceUsdPerMwh} max={CEILING.seriesPriceUsdPerMwh} onCommit={(priceUsdPerMwh) => change(i, { priceUsdPerMwh })} />
+          <button type="button" className="link" aria-label={`Remove hedge ${i + 1}`} data-testid={`site-hedge-remove-${i}`} onClick={() => set({ hedges: hedges.filter((_, j) => j !== i) }, 'hedge removed')}>×</button>
+        </div>
+      ))}
+      {hedges.length < MAX_HEDGES && (
+        <button type="button" className="link" data-testid="site-hedge-add" onClick={() => set({ hedges: [...hedges, { mw: 1, priceUsdPerMwh: site.powerPriceUsdPerMwh }] }, 'hedge added')}>+ Add a fixed-price hedge</button>
+      )}
+    </div>
   );
 }
