@@ -209,7 +209,7 @@ export const metaFromRow = (r: Row | undefined): unknown => {
   return startMonth === null ? rest : r;
 };
 export const LIMIT_COLUMNS = [
-  'objective', 'capexBudgetUsdPerPeriod', 'gpuDeliveriesPerPeriod', 'contractedAiMw', 'contractedByPeriod', 'timeLimitS', 'mipGapFraction',
+  'objective', 'capexBudgetUsdPerPeriod', 'gpuDeliveriesPerPeriod', 'contractedAiMw', 'contractedByPeriod', 'contractTermPeriods', 'timeLimitS', 'mipGapFraction',
 ] as const;
 export const TITLE_COLUMNS = ['company', 'drawnBy', 'checkedBy', 'projectNumber', 'notes'] as const;
 

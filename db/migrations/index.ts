@@ -7,6 +7,7 @@ import initial from './001_initial';
 import modelMounting from './002_model_mounting';
 import fleetStartMonth from './003_fleet_start_month';
 import powerChain, { notice as powerChainNotice } from './004_power_chain';
+import energyAndContractTerm from './005_energy_and_contract_term';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'model mounting', sql: modelMounting },
   { version: 3, name: 'fleet start month', sql: fleetStartMonth },
   { version: 4, name: 'power chain', sql: powerChain, notice: powerChainNotice },
+  { version: 5, name: 'energy and contract term', sql: energyAndContractTerm },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -178,13 +178,13 @@ const LOADED_UNITS: LoadedUnitSpec[] = [
     kind: 'miner-container',
     label: 'Hydro container 40 ft',
     minerId: 'ant-s21hyd',
-    // REFERENCE.md: "a hydro 40 ft container holds ~168 units at ~1.9 MW"; the draw here is 168 S21 Hyd
-    // at their table power, the 1.9 MW is taken as the container's heat-rejection rating.
+    // The source's ~1.9 MW is 168 units of ~11.3 kW (3U hydro miners); loaded with 168 S21 Hyd at
+    // 5.36 kW the container draws 0.90 MW, and the 1.9 MW stays as its heat-rejection rating.
     units: 168,
     size: FORTY_FOOT,
     weightKg: 16_500,
     extraCapexUsd: 250_000,
-    note: `${REF} hydro 40 ft container ~168 units at ~1.9 MW`,
+    note: `${REF} hydro 40 ft container: 168+ units at a 1,900 kW load, i.e. ~11.3 kW a unit (Uminers, "How to choose a mining container in 2026", read 2026-12); with 168 S21 Hyd at 5.36 kW it draws 168 × 5.36 = 900.5 kW (0.90 MW), so 1,900 kW is taken as its heat-rejection rating, not its draw`,
     cooling: ['hydro'],
     heatToLiquidFraction: 0.9,
     coolingCapacityKw: 1_900,
@@ -326,7 +326,9 @@ export function catalogEntries(): EquipmentModel[] {
     ...GPU_SERVERS.map(gpuServer),
     ...GPU_SERVERS.map(gpuServerRack),
     nvl72('nvl72-gb200', 'GB200', 132, 1_360, 3_000_000, '~120-132 kW, direct-to-chip ~85 % to liquid, ~1360-1500 kg'),
-    nvl72('nvl72-gb300', 'GB300', 140, 1_500, 3_700_000, '120-140 kW, transients up to ~1.4× steady state'),
+    // No published GB300 NVL72 weight was found; it shares the GB200's rack (Oberon), so the top of
+    // the GB200's 1,360-1,500 kg is taken, which errs towards the slab's safety.
+    nvl72('nvl72-gb300', 'GB300', 140, 1_500, 3_700_000, '120-140 kW, transients up to ~1.4× steady state; weight: no published figure found (checked 2026-12), the GB200 NVL72 rack\'s ~1,360-1,500 kg, upper end taken'),
     entry(
       {
         id: 'cdu-1200',

@@ -30,6 +30,10 @@ export const CEILING = {
   rackKw: 10_000,
   /** Power prices and credits: ERCOT's cap is $5,000/MWh. */
   priceUsdPerMwh: 10_000,
+  /** One interval's price, either sign: real-time prices spike to the cap plus adders; far past it is a wrong column. */
+  seriesPriceUsdPerMwh: 100_000,
+  /** A transmission charge on peak demand: a few $/kW-month in practice. */
+  peakChargeUsdPerKwMonth: 1_000,
   /** One capex figure or budget: a trillion dollars. */
   usd: 1e12,
   /** Hashprice peaked near $400/PH/day (2021). */
@@ -127,6 +131,23 @@ export const DemandResponseSchema = z.strictObject({
   maxCurtailmentFraction: fraction,
 });
 
+/** A site's price series (shared/energy/price-series.ts): $/MWh per interval from its start, at most three years of 15-minute prices. */
+export const PriceSeriesSchema = z.strictObject({
+  source: z.string().max(300),
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a time as YYYY-MM-DDTHH:mm'),
+  intervalMinutes: z.union([z.literal(15), z.literal(60)]),
+  pricesUsdPerMwh: z.array(finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh)).min(365 * 24).max(3 * 366 * 96),
+});
+
+/** Hedges a site may hold: enough for a book of blocks, few enough to list. */
+export const MAX_HEDGES = 20;
+
+/** A fixed-price block: the site buys `mw` at `priceUsdPerMwh` every hour, settled against the hour's price. */
+export const HedgeSchema = z.strictObject({
+  mw: powerMw,
+  priceUsdPerMwh: finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh),
+});
+
 export const SiteSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
@@ -138,6 +159,11 @@ export const SiteSchema = z.strictObject({
   transformerCapacityMw: powerMw,
   powerPriceUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   demandResponse: DemandResponseSchema,
+  /** The site's prices interval by interval; null, the flat price holds every hour. Absent in files before schema 4. */
+  priceSeries: PriceSeriesSchema.nullable().default(null),
+  /** 4CP-style transmission charge on the load drawn in the site's peak intervals, which firm AI pays and curtailable mining avoids. */
+  peakDemandChargeUsdPerKwMonth: nonNegative.max(CEILING.peakChargeUsdPerKwMonth).default(0),
+  hedges: z.array(HedgeSchema).max(MAX_HEDGES).default([]),
   landHa: nonNegative.max(CEILING.landHa),
   fiber: z.boolean(),
   widthM: siteLength,
@@ -276,9 +302,14 @@ export const PlanLimitsSchema = z.strictObject({
   objective: z.enum(['expected', 'worst-case']),
   capexBudgetUsdPerPeriod: z.array(nonNegative.max(CEILING.usd)),
   gpuDeliveriesPerPeriod: z.array(z.number().int().min(0).max(CEILING.gpus)),
-  /** Contracted AI IT MW that must be live by the given period (index). */
+  /** Contracted AI IT MW that must run in every period of the contract: from the period (index) it starts, for its term. */
   contractedAiMw: powerMw,
   contractedByPeriod: z.number().int().min(0),
+  /**
+   * The contract's term in periods; null or absent (older files), it runs to the end of the
+   * horizon. No default: an edit of the other limits (a partial of this schema) must not reset it.
+   */
+  contractTermPeriods: z.number().int().min(1).max(1200).nullable().optional(),
   timeLimitS: positive.max(3600),
   mipGapFraction: finite.min(0).max(1),
 });
@@ -286,7 +317,8 @@ export const PlanLimitsSchema = z.strictObject({
 export const PlanHallSchema = z.strictObject({
   hallId: id,
   optionId: id,
-  startPeriod: z.number().int().min(0),
+  /** The period the option starts; null for a hall kept as it is, which starts nothing. */
+  startPeriod: z.number().int().min(0).nullable(),
   units: z.number().int().min(0),
   /** The hall's share of the plan's NPV (probability-weighted over the scenarios, or in the worst scenario for a worst-case plan); absent in plans saved before it was kept. */
   npvUsd: finite.optional(),
@@ -299,8 +331,26 @@ export const PlanPeriodSchema = z.strictObject({
   miningRevenueUsd: finite,
   aiRevenueUsd: finite,
   powerCostUsd: finite,
+  /** Demand-response credits earned by curtailed mining; absent in plans saved before they were counted. */
+  curtailmentCreditUsd: finite.optional(),
+  /** Peak-demand charges paid by firm AI load; absent in plans saved before they were counted. */
+  demandChargeUsd: finite.optional(),
+  /** The sites' fixed-price blocks settled against their prices (spot − fixed, per MWh of the block). */
+  hedgeSettlementUsd: finite.optional(),
   capexUsd: finite,
   cashFlowUsd: finite,
+});
+
+/** The return of the decision itself: the plan against keeping every hall as it is (no capex, the halls' own units running while they earn). */
+export const DecisionReturnSchema = z.strictObject({
+  /** NPV of keeping everything as it is, weighing the scenarios as the plan's NPV does. */
+  asItIsNpvUsd: finite,
+  /** The plan's NPV less keeping everything as it is. */
+  npvUsd: finite,
+  irrFraction: finite.nullable(),
+  paybackPeriods: finite.nullable(),
+  /** The plan's cash flow less keeping everything as it is's, per period. */
+  cashFlowUsd: z.array(finite),
 });
 
 export const BindingLimitSchema = z.strictObject({
@@ -320,7 +370,11 @@ export const PlanSchema = z.strictObject({
   npvUsd: finite,
   irrFraction: finite.nullable(),
   paybackPeriods: finite.nullable(),
+  /** Absent for an infeasible model, for plans saved before it was kept, and when keeping everything as it is could not be solved in the time left. */
+  decision: DecisionReturnSchema.optional(),
   mipGapFraction: finite,
+  /** The gap the user asked the search to prove; absent in plans saved before it was kept. */
+  mipGapAskedFraction: finite.min(0).max(1).optional(),
   halls: z.array(PlanHallSchema),
   periods: z.array(PlanPeriodSchema),
   bindingLimits: z.array(BindingLimitSchema),
@@ -354,6 +408,7 @@ export const FleetDocSchema = z.strictObject({
 
 export type FleetMeta = z.infer<typeof FleetMetaSchema>;
 export type Site = z.infer<typeof SiteSchema>;
+export type Hedge = z.infer<typeof HedgeSchema>;
 export type CoolingPlant = z.infer<typeof CoolingPlantSchema>;
 export type CoolingUnits = z.infer<typeof CoolingUnitsSchema>;
 export type RetrofitOption = z.infer<typeof RetrofitOptionSchema>;
@@ -366,6 +421,7 @@ export type PlanLimits = z.infer<typeof PlanLimitsSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanHall = z.infer<typeof PlanHallSchema>;
 export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+export type DecisionReturn = z.infer<typeof DecisionReturnSchema>;
 export type TitleBlock = z.infer<typeof TitleBlockSchema>;
 export type FleetDoc = z.infer<typeof FleetDocSchema>;
 

@@ -79,8 +79,8 @@ export function sampleSmall(): FleetDoc {
     ],
     ...scenarios,
     scenarios: [{ ...scenarios.scenarios[0]!, probability: 1 }],
-    // One small hall can hold under 1 MW of AI: contract what it can deliver.
-    limits: { ...scenarios.limits, contractedAiMw: 0.5 },
+    // One small hall can hold under 1 MW of AI: contract what it can deliver, in its last period.
+    limits: { ...scenarios.limits, contractedAiMw: 0.5, contractedByPeriod: HORIZON - 1 },
     titleBlock: titleBlock('FP-TEST', 'Small fleet for tests.'),
   };
 }

@@ -1,5 +1,5 @@
-import { countOf, formatUsd } from '../../../shared/units';
-import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
+import { countOf, formatUsd, periodLabel } from '../../../shared/units';
+import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf, runOptimizer } from '../../../shared/optimizer/run';
 import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
 import { checkFleetName, checkOutput, readFleet, writeOutput } from './document-common';
@@ -60,11 +60,13 @@ export const optimizeCommand: CliCommand = {
       const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${countOf(result.stats.variables, 'variable')}, ${countOf(result.stats.rows, 'limit')}, ${(result.stats.solveMs / 1000).toFixed(1)} s)`];
       const shortfall = describeShortfall(plan, doc.limits.mipGapFraction);
       if (shortfall) lines.push(`  ${shortfall}`);
+      const { decision } = plan;
+      if (decision) lines.push(`  against keeping everything as it is (${formatUsd(decision.asItIsNpvUsd)}): NPV ${formatUsd(decision.npvUsd)}, IRR ${describeDecisionIrr(decision)}, payback ${describePayback(decision, doc.fleet.periodMonths)}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);
         const option = hall?.retrofitOptions.find((o) => o.id === h.optionId);
-        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod ? ` from period ${h.startPeriod + 1}` : ''}, ${h.units} units`);
+        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod !== null ? ` from ${periodLabel(doc.fleet, h.startPeriod)}` : ''}, ${h.units} units`);
       }
       for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
       if (plan.bindingLimitsUnpriced) lines.push(`  ${plan.bindingLimitsUnpriced}`);

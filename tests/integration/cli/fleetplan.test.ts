@@ -108,7 +108,9 @@ describe('fleetplan', () => {
     const lp = path.join(dir, 'campus.lp');
     const r = fleetplan('optimize', campus, '--write-lp', lp);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal(, proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
+    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal( within the 1\.0 % gap asked: proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
+    // The decision's own return beside the fleet's: the plan against keeping every hall as it is.
+    expect(r.out.split('\n')[1]).toMatch(/^ {2}against keeping everything as it is \(\$[\d.]+ [MB]\): NPV −?\$[\d.]+ [MB], IRR (-?[\d.]+ %|none: .*), payback .+$/);
     expect(fs.readFileSync(lp, 'utf8')).toMatch(/^\\ Fleet Planner capacity plan/);
     const json = JSON.parse(fleetplan('optimize', campus, '--json').out);
     expect(json.plan).toMatchObject({ status: 'optimal', objective: 'expected' });
