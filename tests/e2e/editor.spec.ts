@@ -405,7 +405,7 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await expect(page.getByTestId('hall-width')).toHaveValue(plainNumber(hall.widthM, 3));
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo Hall 1: power feed/);
 
-  // 2N holds back half of the 4 × 300 kW units: 600 kW of cooling for 859.2 kW of heat.
+  // 2N holds back half of the 4 × 300 kW units: 600 kW of cooling for the 634.8 kW of heat the CDU does not carry.
   await page.getByTestId('hall-redundancy').selectOption('2N');
   await expect(page.getByTestId('problem-hall-cooling')).toContainText('600');
 
