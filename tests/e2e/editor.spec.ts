@@ -249,6 +249,16 @@ test('pasting twice steps each copy on from the last, and every copy gets a labe
     expect(seen).not.toContain(label);
     seen.push(label);
   }
+  // A rack in the middle of a row pastes where nothing stands: not onto its neighbour east
+  // (R1.2) but one depth south, 1.068 m.
+  const rack = small.placements.find((p) => p.id === 'sm-gpu01-01')!;
+  const rackAt = await hallPoint(page, rack.xM, rack.yM + 0.3);
+  await page.mouse.click(rackAt.x, rackAt.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue(rack.label);
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(rack.yM + 1.068, 2));
+  await expect(page.getByTestId('problem-overlap')).toHaveCount(0);
 });
 
 test('while dragging, the preview says whether the drop would break a limit, before the drop', async ({ page, web }) => {
