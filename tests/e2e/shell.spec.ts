@@ -119,11 +119,12 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await page.getByTestId('hall-use').selectOption('ai');
   await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('0 GPUs');
   await page.getByTestId('undo').click();
-  await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('TH/s');
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('empty');
 
-  // A rack dropped in the middle of the new 40 × 20 m hall.
+  // A rack dropped in the middle of the new 40 × 20 m hall: a mining hall holding only GPUs reads as GPUs.
   await page.getByTestId('palette-rack-h100x4').dragTo(page.getByTestId('hall-overlay'));
   await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '1');
+  await expect(page.getByTestId('tree-hall-site-1-h-1')).toContainText('GPUs');
 
   await page.getByTestId(`tree-hall-site-1-h-1`).click();
   let asked = '';

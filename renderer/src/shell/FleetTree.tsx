@@ -6,13 +6,17 @@ import { byName } from '../../../shared/model/order';
 import type { Hall } from '../../../shared/model/schema';
 import { AddSiteButton } from './inspector/structure-actions';
 
-
 /**
- * What a hall produces, by its use: GPUs where it hosts AI (an AI hall part-way through
- * its retrofit, miners still in it, is not "648 PH/s"; an empty one is not "0 TH/s"),
- * hashrate where it mines, and for an idle hall whatever stands in it.
+ * What a hall produces, by what stands in it: GPUs where only GPU systems stand, hashrate
+ * where only miners do, and where both stand (an AI hall part-way through its retrofit is
+ * not "648 PH/s") whichever its use says; an empty hall says so (or, to host AI, that it
+ * has no GPUs yet), not "0 TH/s".
  */
-const hallOutput = (t: Totals, use: Hall['currentUse']): string => (use === 'ai' || (use !== 'mining' && t.gpuCount > 0 && t.hashrateThs === 0) ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
+function hallOutput(t: Totals, use: Hall['currentUse']): string {
+  if (t.gpuCount === 0 && t.hashrateThs === 0) return use === 'ai' ? countOf(0, 'GPU') : 'empty';
+  const gpus = t.hashrateThs === 0 || (t.gpuCount > 0 && use === 'ai');
+  return gpus ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs);
+}
 
 /** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 export function FleetTree() {
@@ -62,7 +66,7 @@ export function FleetTree() {
               title={`${site.location} · interconnect ${site.interconnectMw} MW`}
             >
               <span className="tree-name">{site.name}</span>
-              <span className="tree-meta">{totals.itMw.toFixed(1)} MW</span>
+              <span className="tree-meta">{totals.itMw.toFixed(2)} MW</span>
             </button>
             <ul role="group">
               {halls.map((hall) => (
