@@ -95,6 +95,23 @@ export const EQUIPMENT_KINDS = [
   'ups',
   'generator',
 ] as const;
+/** Each kind as people name it, in lists, tables and choices (the ids above are the file's). */
+export const EQUIPMENT_KIND_LABEL: Readonly<Record<(typeof EQUIPMENT_KINDS)[number], string>> = {
+  'asic-miner': 'ASIC miner',
+  'miner-rack': 'Miner rack',
+  'miner-container': 'Miner container',
+  'gpu-server': 'GPU server',
+  'gpu-rack': 'GPU rack',
+  cdu: 'CDU',
+  crah: 'CRAH / fan wall',
+  'immersion-tank': 'Immersion tank',
+  pdu: 'PDU',
+  busway: 'Busway',
+  switchboard: 'Switchboard / skid',
+  transformer: 'Transformer',
+  ups: 'UPS',
+  generator: 'Generator',
+};
 export const OPTION_KINDS = ['keep-mining', 'repower', 'retrofit-ai', 'idle'] as const;
 export const ROTATIONS = [0, 90, 180, 270] as const;
 

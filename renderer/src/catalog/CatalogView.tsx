@@ -5,6 +5,7 @@ import { CatalogCsvError, catalogFromCsv, catalogToCsv } from '../../../shared/i
 import { countOf, formatQuantity } from '../../../shared/units';
 import { download } from '../shell/download';
 import { ModelEditor } from './ModelEditor';
+import { EQUIPMENT_KIND_LABEL } from '../../../shared/model/schema';
 
 /**
  * The fleet's equipment catalog: every model with its figures and where they come from.
@@ -21,7 +22,7 @@ export function CatalogView() {
   const units = doc.fleet.unitSystem;
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return doc.models.filter((m) => !q || `${m.name} ${m.vendor} ${m.kind} ${m.id}`.toLowerCase().includes(q));
+    return doc.models.filter((m) => !q || `${m.name} ${m.vendor} ${m.kind} ${EQUIPMENT_KIND_LABEL[m.kind]} ${m.id}`.toLowerCase().includes(q));
   }, [doc.models, query]);
   const selected = doc.models.find((m) => m.id === selectedId) ?? null;
   const uses = selected ? modelUses(doc, selected.id) : null;
@@ -89,7 +90,7 @@ export function CatalogView() {
             {shown.map((m) => (
               <tr key={m.id} className={m.id === selectedId ? 'selected' : undefined} onClick={() => setSelectedId(m.id)} data-testid={`catalog-row-${m.id}`}>
                 <td><button className="link" onClick={() => setSelectedId(m.id)}>{m.name}</button></td>
-                <td>{m.kind}</td>
+                <td>{EQUIPMENT_KIND_LABEL[m.kind]}</td>
                 <td className="num">{formatQuantity(m.powerKw, 'power', units, 2)}</td>
                 <td className="num">{formatQuantity(m.widthM, 'length', units, 2)} × {formatQuantity(m.depthM, 'length', units, 2)}</td>
                 <td className="num">{formatQuantity(m.weightKg, 'mass', units, 0)}</td>

@@ -1,6 +1,6 @@
 import { useFleet } from '../state/store';
 import { modelEditPatch } from '../../../shared/catalog/edit';
-import { CEILING, SMALLEST, COOLING_METHODS, EQUIPMENT_KINDS, type EquipmentModel } from '../../../shared/model/schema';
+import { CEILING, SMALLEST, COOLING_METHODS, EQUIPMENT_KIND_LABEL, EQUIPMENT_KINDS, type EquipmentModel } from '../../../shared/model/schema';
 import { ChoiceField, NumberField, TextField } from '../shell/fields';
 
 const asChoices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
@@ -22,7 +22,7 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
       <TextField label="Name" testId="model-name" required value={model.name} onCommit={(name) => set({ name }, 'name')} />
       <div className="field-pair">
         <TextField label="Vendor" testId="model-vendor" value={model.vendor} onCommit={(vendor) => set({ vendor }, 'vendor')} />
-        <ChoiceField label="Kind" testId="model-kind" value={model.kind} choices={asChoices(EQUIPMENT_KINDS)} onCommit={(kind) => set({ kind }, 'kind')} />
+        <ChoiceField label="Kind" testId="model-kind" value={model.kind} choices={EQUIPMENT_KINDS.map((k) => ({ value: k, label: EQUIPMENT_KIND_LABEL[k] }))} onCommit={(kind) => set({ kind }, 'kind')} />
       </div>
       <div className="field-pair">
         <NumberField label="Width" testId="model-width" {...length} value={model.widthM} min={0} minExclusive max={CEILING.equipmentLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />

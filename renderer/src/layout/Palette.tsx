@@ -1,11 +1,20 @@
 import { useMemo, useState } from 'react';
-import { EQUIPMENT_KINDS, type EquipmentKind, type EquipmentModel } from '../../../shared/model/schema';
+import { EQUIPMENT_KIND_LABEL, EQUIPMENT_KINDS, type EquipmentKind, type EquipmentModel } from '../../../shared/model/schema';
+import { isPowerSource } from '../../../shared/model/load';
 import { useFleet } from '../state/store';
 import { MODEL_DRAG_TYPE } from './palette-drop';
 import { KIND_COLORS } from './palette-colors';
 import { plainNumber } from '../../../shared/units';
 
 const NO_MODELS: EquipmentModel[] = [];
+
+/** What a model is chosen by: a power source its kVA rating, a cooling unit its capacity, anything else its draw. */
+function headline(m: EquipmentModel): string {
+  const large = (v: number, small: string, big: string) => (v >= 1000 ? `${plainNumber(v / 1000, 2)} ${big}` : `${plainNumber(v, 1)} ${small}`);
+  if (isPowerSource(m.kind)) return large(m.ratingKva, 'kVA', 'MVA');
+  if (m.kind === 'cdu' || m.kind === 'crah') return `cools ${large(m.coolingCapacityKw, 'kW', 'MW')}`;
+  return large(m.powerKw, 'kW', 'MW');
+}
 
 /** Catalog models to drag onto the floor plan. */
 export function Palette() {
@@ -14,7 +23,7 @@ export function Palette() {
   const [kind, setKind] = useState<EquipmentKind | ''>('');
   const shown = useMemo(() => {
     const q = query.trim().toLowerCase();
-    return models.filter((m) => (!kind || m.kind === kind) && (!q || `${m.name} ${m.vendor} ${m.kind}`.toLowerCase().includes(q)));
+    return models.filter((m) => (!kind || m.kind === kind) && (!q || `${m.name} ${m.vendor} ${m.kind} ${EQUIPMENT_KIND_LABEL[m.kind]}`.toLowerCase().includes(q)));
   }, [models, query, kind]);
   return (
     <section className="palette" aria-label="Equipment palette">
@@ -23,7 +32,7 @@ export function Palette() {
       <select aria-label="Filter by kind" value={kind} onChange={(e) => setKind(e.target.value as EquipmentKind | '')}>
         <option value="">All kinds</option>
         {EQUIPMENT_KINDS.map((k) => (
-          <option key={k} value={k}>{k}</option>
+          <option key={k} value={k}>{EQUIPMENT_KIND_LABEL[k]}</option>
         ))}
       </select>
       <ul>
@@ -40,7 +49,7 @@ export function Palette() {
           >
             <span className="swatch" style={{ background: KIND_COLORS[m.kind] }} aria-hidden="true" />
             <span className="palette-name">{m.name}</span>
-            <span className="muted">{m.powerKw >= 1000 ? `${(m.powerKw / 1000).toFixed(2)} MW` : `${plainNumber(m.powerKw, 3)} kW`}</span>
+            <span className="muted">{headline(m)}</span>
           </li>
         ))}
       </ul>
