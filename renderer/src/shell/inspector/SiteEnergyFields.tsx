@@ -6,7 +6,8 @@
  */
 import { useState } from 'react';
 import { CEILING, MAX_HEDGES, type Hedge, type Site } from '../../../../shared/model/schema';
-import { ercotSettlementPoints, importErcotCsv, importTwoColumnCsv, type ImportResult } from '../../../../shared/energy/price-series';
+import { importTwoColumnCsv, MAX_PRICE_FILE_BYTES, type ImportResult } from '../../../../shared/energy/price-series';
+import { ercotSettlementPoints, importErcotCsv } from '../../../../shared/energy/ercot-prices';
 import { siteEnergyReport, type SiteEnergyReport } from '../../../../shared/energy/site-report';
 import { formatUsd, periodLabel } from '../../../../shared/units';
 import { useFleet } from '../../state/store';
@@ -31,6 +32,7 @@ export function SiteEnergyFields({ site, set }: { site: Site; set: (patch: Parti
     set({ priceSeries: result.series }, 'price series');
   };
   const readFile = async (file: File) => {
+    if (file.size > MAX_PRICE_FILE_BYTES) return finish({ ok: false, errors: [`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, over the ${MAX_PRICE_FILE_BYTES / 2 ** 20} MB a price file may have: keep the settlement point you need`] });
     const text = await file.text();
     const points = ercotSettlementPoints(text);
     if (!points.length) return finish(importTwoColumnCsv(text, file.name));
