@@ -75,6 +75,10 @@ export function price(text: string): number | null {
 
 /** The file's records, blank lines left out; a CSV syntax error is the file's one problem. */
 export function readCsv(text: string, problems: Problems): CsvCell[][] {
+  if (text.includes('\u0000')) {
+    problems.add('the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8');
+    return [];
+  }
   try {
     return parseCsv(text).filter((r) => !(r.length === 1 && r[0]!.value.trim() === ''));
   } catch (error) {

@@ -131,6 +131,9 @@ describe('price series import', () => {
       'line 23: 1 interval missing after line 22 (2027-01-01 20:00)',
     ]);
     expect(errorsOf(year.map((l) => l.replace(',', ';')))[0]).toBe('line 1: fields separated by ";"; the file separates them by commas');
+    // A spreadsheet's "Unicode text" (UTF-16) read as UTF-8: every other byte NUL.
+    const utf16 = new TextDecoder('utf-8').decode(Buffer.from(year.slice(0, 3).join('\n'), 'utf16le'));
+    expect(errorsOf([utf16])).toEqual(['the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8']);
     expect(importTwoColumnCsv(hourlyYearLines(() => 5).map((l) => `${l.replace(' ', 'T').replace(',', 'Z,')}`).join('\n'), 'utc.csv').ok).toBe(true);
   });
 
