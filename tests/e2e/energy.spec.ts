@@ -87,11 +87,24 @@ test('a site imports hourly or ERCOT prices, refuses a broken file whole, and dr
   await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Curtailment credits');
   await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Demand charges');
   await expect(page.getByTestId('period-curtailment-credits').first()).toHaveText(/^\$[\d.]+ [kMB]?$|^\$\d/);
-  // About 2 MW × 2,190 h × (mean $32.50 × the scenarios' expected factor 1.0125 − $20) = $56.5 k a quarter
-  // (the optimizer integration test holds the settlement to the dollar; here, that the row is there and a gain).
-  await expect(page.getByTestId('period-hedges').first()).toHaveText(/^\$[\d.]+ k$/);
+  // 2 MW × 2,190 h × (mean $32.50 × the scenarios' expected factor 1.0125 − $20) = $56.5 k a quarter: the
+  // backend's plan settles against HB_WEST's prices (at the site's flat $30 it would be $45.4 k).
+  await expect(page.getByTestId('period-hedges').first()).toHaveText('$56.5 k');
   // Sensitivity to the power price, production as planned: dearer power, lower NPV.
   const power = (await page.getByTestId('sensitivity-power').allTextContents()).map((t) => t.split(': ')[1]!);
   expect(power).toHaveLength(6);
   expect(power[2]).toBe(await page.getByTestId('optimizer-npv').textContent());
+
+  // Saved and reopened, the site keeps its prices (the hedge's edits, sent as patches, left them) and its hedge.
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill('energy');
+  await page.getByTestId('save-as-confirm').click();
+  await expect(page.getByTestId('doc-title')).toHaveText('energy.fleet');
+  await page.getByTestId('new-menu').selectOption('small');
+  await page.getByTestId('recent-menu').selectOption({ label: 'energy.fleet' });
+  await page.getByTestId('view-layout').click();
+  await page.getByTestId(`tree-site-${site.id}`).click();
+  await expect(page.getByTestId('site-price-series')).toHaveText('Prices: spp-2027.csv, HB_WEST, 35,040 intervals of 15 min from 2027-01-01 00:00');
+  await expect(page.getByTestId('site-hedge-mw-0')).toHaveValue('2');
+  await expect(page.getByTestId('site-hedge-price-0')).toHaveValue('20');
 });
