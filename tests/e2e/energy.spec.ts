@@ -84,12 +84,19 @@ test('a site imports hourly or ERCOT prices, refuses a broken file whole, and dr
   await page.getByTestId('optimizer-run').click();
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 90_000 });
   await page.getByTestId('optimizer-periods').locator('summary').click();
-  await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Curtailment credits');
+  // The heading may break at its soft hyphen (Curtail-ment) so the twelve columns fit.
+  await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Curtail\u00ADment credits');
   await expect(page.getByTestId('optimizer-periods').locator('thead')).toContainText('Demand charges');
   await expect(page.getByTestId('period-curtailment-credits').first()).toHaveText(/^\$[\d.]+ [kMB]?$|^\$\d/);
   // 2 MW × 2,190 h × (mean $32.50 × the scenarios' expected factor 1.0125 − $20) = $56.5 k a quarter: the
   // backend's plan settles against HB_WEST's prices (at the site's flat $30 it would be $45.4 k).
   await expect(page.getByTestId('period-hedges').first()).toHaveText('$56.5 k');
+  // At 1280 × 720 every column of the economics is in view, none behind a scroll.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  expect(await page.getByTestId('optimizer-periods').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+  await page.getByTestId('optimizer-periods').locator('tbody').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/screenshots/optimizer-periods-1280x720.png' });
+  await page.setViewportSize({ width: 1400, height: 850 });
   // Sensitivity to the power price, production as planned: dearer power, lower NPV.
   const power = (await page.getByTestId('sensitivity-power').allTextContents()).map((t) => t.split(': ')[1]!);
   expect(power).toHaveLength(6);
