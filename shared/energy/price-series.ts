@@ -147,6 +147,10 @@ export function importTwoColumnCsv(text: string, fileName: string): ImportResult
   return problems.result(() => ({ source: fileName, start: wallTime(stamps[0]!.wall), intervalMinutes: interval as 15 | 60, pricesUsdPerMwh: prices }));
 }
 
+/** A date as a spreadsheet rewrites it on saving (1/31/2027 0:00, or 31.1.2027), which day-first or month-first cannot be told apart line by line. */
+const SPREADSHEET_DATE = /^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/;
+const SPREADSHEET_HINT = '; a spreadsheet rewrote the dates: format the column as yyyy-mm-dd hh:mm before saving';
+
 function twoColumnRow(row: CsvCell[], problems: Problems): { stamp: Stamp; price: number } | null {
   const line = row[0]!.line;
   if (row.length !== 2) {
@@ -156,7 +160,7 @@ function twoColumnRow(row: CsvCell[], problems: Problems): { stamp: Stamp; price
   }
   const stamp = timestamp(row[0]!.value);
   const p = price(row[1]!.value);
-  if (stamp === null) problems.add(`line ${line}: "${row[0]!.value}" is not a timestamp (YYYY-MM-DD HH:MM)`);
+  if (stamp === null) problems.add(`line ${line}: "${row[0]!.value}" is not a timestamp (YYYY-MM-DD HH:MM)${SPREADSHEET_DATE.test(row[0]!.value) ? SPREADSHEET_HINT : ''}`);
   if (p === null) problems.add(`line ${line}: "${row[1]!.value}" is not a price in $/MWh`);
   return stamp === null || p === null ? null : { stamp, price: p };
 }

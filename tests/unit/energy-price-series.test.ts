@@ -120,6 +120,8 @@ describe('price series import', () => {
       const r = importTwoColumnCsv(lines.join('\n'), 'f.csv');
       return r.ok ? [] : r.errors;
     };
+    // Dates a spreadsheet rewrote: refused with what to do.
+    expect(errorsOf(['1/1/2027 0:00,25', ...year.slice(1)])).toEqual(['line 1: "1/1/2027 0:00" is not a timestamp (YYYY-MM-DD HH:MM); a spreadsheet rewrote the dates: format the column as yyyy-mm-dd hh:mm before saving']);
     // A first line starting with a digit is data, not a header, however wrong.
     expect(errorsOf(['2027-13-01 00:00,abc', ...year.slice(1)])).toEqual(['line 1: "2027-13-01 00:00" is not a timestamp (YYYY-MM-DD HH:MM)', 'line 1: "abc" is not a price in $/MWh']);
     expect(errorsOf([...year].reverse())).toEqual(['line 2: 2027-12-31 22:00 comes before line 1 (2027-12-31 23:00); the prices go in time order']);
@@ -148,6 +150,9 @@ describe('price series import', () => {
     expect(r.ok && r.series.pricesUsdPerMwh.slice(nov7, nov7 + 4)).toEqual([1, 2, 2, 3]);
     // The history workbook's columns, spaced, with "Repeated Hour Flag"; spreadsheets drop the dates' zeros.
     const history = ercotYear().map((l, i) => (i === 0 ? '"Delivery Date","Delivery Hour","Delivery Interval","Settlement Point Name","Settlement Point Type","Settlement Point Price","Repeated Hour Flag"' : l.replace(/^0?(\d+)\/0?(\d+)\//, '$1/$2/')));
+    // Its monthly sheets saved one by one and put one after the other: the header again in the middle names no point, and is passed over.
+    const julyFirst = history.findIndex((l) => l.startsWith('7/1/2027'));
+    history.splice(julyFirst, 0, history[0]!);
     const h = importErcotCsv(history.join('\n'), 'rtm-2027.csv', 'HB_WEST');
     const rtm = importErcotCsv(ercotYear().join('\n'), 'rtm-2027.csv', 'HB_WEST');
     expect(h.ok && rtm.ok && h.series).toEqual(rtm.ok && rtm.series);
