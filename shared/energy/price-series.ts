@@ -12,6 +12,7 @@
 import { CsvSyntaxError, parseCsv, type CsvCell } from '../io/csv';
 import { CEILING } from '../model/schema';
 import { countOf, type UsdPerMwh } from '../units';
+import { dateOrder, isSpreadsheetDate, spreadsheetWall, type DateOrder } from './spreadsheet-dates';
 
 export interface PriceSeries {
   /** Where the prices came from: the file and, for an ISO export, the settlement point. */
@@ -103,8 +104,14 @@ interface Stamp {
   offset: boolean;
 }
 
-function timestamp(text: string): Stamp | null {
+/** A line's time: ISO 8601, or a spreadsheet's date in the file's order (null when the file's dates do not tell it). */
+function timestamp(text: string, order: DateOrder | null): Stamp | null {
   const m = TIMESTAMP.exec(text.trim());
+  if (!m && order) {
+    const t = spreadsheetWall(text, order);
+    const wall = t && wallMinutes(t.year, t.month, t.day, t.hour, t.minute);
+    return wall === null ? null : { wall, instant: wall, offset: false };
+  }
   if (!m || (m[6] !== undefined && m[6] !== '00')) return null;
   const wall = wallMinutes(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
   if (wall === null || (m[9] !== undefined && (Number(m[9]) > 14 || Number(m[10]) > 59))) return null;
@@ -123,8 +130,8 @@ function clockChangeHint(stamp: Stamp): string {
 }
 
 /**
- * The two-column form: timestamp (YYYY-MM-DD HH:MM, or ISO 8601 with or without a UTC
- * offset), $/MWh; a header line is allowed. Intervals are 60 or 15 minutes, each line the
+ * The two-column form: timestamp (YYYY-MM-DD HH:MM, ISO 8601 with or without a UTC offset,
+ * or a spreadsheet's rewriting of it), $/MWh; a header line is allowed. Intervals are 60 or 15 minutes, each line the
  * one after the line before.
  */
 export function importTwoColumnCsv(text: string, fileName: string): ImportResult {
@@ -132,10 +139,11 @@ export function importTwoColumnCsv(text: string, fileName: string): ImportResult
   let rows = readCsv(text, problems);
   // A header names its columns; a first line that starts with a digit is data, read (and refused) as such.
   if (rows.length && !/^\s*\d/.test(rows[0]![0]?.value ?? '')) rows = rows.slice(1);
+  const order = dateOrder(rows.map((r) => r[0]?.value ?? ''));
   const stamps: Stamp[] = [];
   const prices: number[] = [];
   for (const row of rows) {
-    const read = twoColumnRow(row, problems);
+    const read = twoColumnRow(row, order, problems);
     if (!read) continue;
     stamps.push(read.stamp);
     prices.push(read.price);
@@ -147,20 +155,19 @@ export function importTwoColumnCsv(text: string, fileName: string): ImportResult
   return problems.result(() => ({ source: fileName, start: wallTime(stamps[0]!.wall), intervalMinutes: interval as 15 | 60, pricesUsdPerMwh: prices }));
 }
 
-/** A date as a spreadsheet rewrites it on saving (1/31/2027 0:00, or 31.1.2027), which day-first or month-first cannot be told apart line by line. */
-const SPREADSHEET_DATE = /^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}/;
-const SPREADSHEET_HINT = '; a spreadsheet rewrote the dates: format the column as yyyy-mm-dd hh:mm before saving';
+/** Said of a spreadsheet's date that cannot be read: its file's dates never tell month from day, or this one is no date. */
+const SPREADSHEET_HINT = '; a spreadsheet rewrote the dates, and they do not say whether the month or the day comes first: format the column as yyyy-mm-dd hh:mm before saving';
 
-function twoColumnRow(row: CsvCell[], problems: Problems): { stamp: Stamp; price: number } | null {
+function twoColumnRow(row: CsvCell[], order: DateOrder | null, problems: Problems): { stamp: Stamp; price: number } | null {
   const line = row[0]!.line;
   if (row.length !== 2) {
     const separator = row.length === 1 ? /[;\t]/.exec(row[0]!.value)?.[0] : undefined;
     problems.add(separator ? `line ${line}: fields separated by "${separator === '\t' ? 'tab' : separator}"; the file separates them by commas` : `line ${line}: ${countOf(row.length, 'field')}; each line holds a timestamp and a price in $/MWh`);
     return null;
   }
-  const stamp = timestamp(row[0]!.value);
+  const stamp = timestamp(row[0]!.value, order);
   const p = price(row[1]!.value);
-  if (stamp === null) problems.add(`line ${line}: "${row[0]!.value}" is not a timestamp (YYYY-MM-DD HH:MM)${SPREADSHEET_DATE.test(row[0]!.value) ? SPREADSHEET_HINT : ''}`);
+  if (stamp === null) problems.add(`line ${line}: "${row[0]!.value}" is not a timestamp (YYYY-MM-DD HH:MM)${!order && isSpreadsheetDate(row[0]!.value) ? SPREADSHEET_HINT : ''}`);
   if (p === null) problems.add(`line ${line}: "${row[1]!.value}" is not a price in $/MWh`);
   return stamp === null || p === null ? null : { stamp, price: p };
 }

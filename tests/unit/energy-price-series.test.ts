@@ -120,8 +120,10 @@ describe('price series import', () => {
       const r = importTwoColumnCsv(lines.join('\n'), 'f.csv');
       return r.ok ? [] : r.errors;
     };
-    // Dates a spreadsheet rewrote: refused with what to do.
-    expect(errorsOf(['1/1/2027 0:00,25', ...year.slice(1)])).toEqual(['line 1: "1/1/2027 0:00" is not a timestamp (YYYY-MM-DD HH:MM); a spreadsheet rewrote the dates: format the column as yyyy-mm-dd hh:mm before saving']);
+    // A spreadsheet's date whose file never says whether the month or the day comes first: refused with what to do.
+    expect(errorsOf(['1/1/2027 0:00,25', ...year.slice(1)])).toEqual([
+      'line 1: "1/1/2027 0:00" is not a timestamp (YYYY-MM-DD HH:MM); a spreadsheet rewrote the dates, and they do not say whether the month or the day comes first: format the column as yyyy-mm-dd hh:mm before saving',
+    ]);
     // A first line starting with a digit is data, not a header, however wrong.
     expect(errorsOf(['2027-13-01 00:00,abc', ...year.slice(1)])).toEqual(['line 1: "2027-13-01 00:00" is not a timestamp (YYYY-MM-DD HH:MM)', 'line 1: "abc" is not a price in $/MWh']);
     expect(errorsOf([...year].reverse())).toEqual(['line 2: 2027-12-31 22:00 comes before line 1 (2027-12-31 23:00); the prices go in time order']);
@@ -182,5 +184,28 @@ describe('price series import', () => {
       `line ${at('06/01/2027,05:00') + 1}: 2027-06-01 repeats 1 hour (DSTFlag Y); only the day clocks go back repeats hour ending 2, whole`,
       `line ${at('06/01/2027,05:00') + 1}: 2027-06-01 hour ending 5 lacks its price with DSTFlag N`,
     ]);
+  });
+
+  it('reads a year a spreadsheet rewrote on saving, month or day first as the year tells, 24-hour or AM/PM', () => {
+    const iso = importTwoColumnCsv(hourlyYear().join('\n'), 'f.csv');
+    const rewritten = (form: (y: number, mo: number, d: number, h: number) => string) =>
+      hourlyYear().map((l) => {
+        const [, y, mo, d, h] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):00/.exec(l)!.map(Number) as [number, number, number, number, number];
+        return `${form(y, mo, d, h)},${l.split(',')[1]}`;
+      });
+    // Excel in the US: 1/31/2027 0:00, month first (31 only fits the day).
+    const us = importTwoColumnCsv(rewritten((y, mo, d, h) => `${mo}/${d}/${y} ${h}:00`).join('\n'), 'f.csv');
+    // Elsewhere: 31.01.2027 00:00, day first.
+    const eu = importTwoColumnCsv(rewritten((y, mo, d, h) => `${String(d).padStart(2, '0')}.${String(mo).padStart(2, '0')}.${y} ${String(h).padStart(2, '0')}:00`).join('\n'), 'f.csv');
+    // 12-hour: 12:00 AM is midnight, 12:00 PM noon.
+    const ampm = importTwoColumnCsv(rewritten((y, mo, d, h) => `${mo}/${d}/${y} ${h % 12 || 12}:00 ${h < 12 ? 'AM' : 'PM'}`).join('\n'), 'f.csv');
+    expect(iso.ok && us.ok && eu.ok && ampm.ok).toBe(true);
+    for (const r of [us, eu, ampm]) expect(r.ok && r.series).toEqual(iso.ok && { ...iso.series });
+    expect(ampm.ok && ampm.series.pricesUsdPerMwh.slice(0, 13)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
+    // 13:00 PM is no time.
+    const bad = rewritten((y, mo, d, h) => `${mo}/${d}/${y} ${h % 12 || 12}:00 ${h < 12 ? 'AM' : 'PM'}`);
+    bad[5] = '1/1/2027 13:00 PM,15';
+    const r = importTwoColumnCsv(bad.join('\n'), 'f.csv');
+    expect(r.ok ? [] : r.errors).toEqual(['line 6: "1/1/2027 13:00 PM" is not a timestamp (YYYY-MM-DD HH:MM)']);
   });
 });
