@@ -3,7 +3,7 @@
  * line, when it is wrong), ERCOT's export with its settlement point picked, the price
  * duration curve with the miners' breakeven prices, and the plan's energy rows.
  */
-import { expect, openPlanner, test } from './fixtures';
+import { expect, openPlanner, saveAndReopen, test } from './fixtures';
 import { sampleCampus } from '../../shared/samples';
 import { ercotDayAheadYearLines, ercotYearLines, hourlyYearLines } from '../support/price-csv';
 
@@ -103,12 +103,7 @@ test('a site imports hourly or ERCOT prices, refuses a broken file whole, and dr
   expect(power[2]).toBe(await page.getByTestId('optimizer-npv').textContent());
 
   // Saved and reopened, the site keeps its prices (the hedge's edits, sent as patches, left them) and its hedge.
-  await page.getByTestId('save').click();
-  await page.getByTestId('save-as-name').fill('energy');
-  await page.getByTestId('save-as-confirm').click();
-  await expect(page.getByTestId('doc-title')).toHaveText('energy.fleet');
-  await page.getByTestId('new-menu').selectOption('small');
-  await page.getByTestId('recent-menu').selectOption({ label: 'energy.fleet' });
+  await saveAndReopen(page, 'energy');
   await page.getByTestId('view-layout').click();
   await page.getByTestId(`tree-site-${site.id}`).click();
   await expect(page.getByTestId('site-price-series')).toHaveText('Prices: spp-2027.csv, HB_WEST, 35,040 intervals of 15 min from 2027-01-01 00:00');
