@@ -42,7 +42,7 @@ const identity = (row: Row): Row => row;
 export const SITE_COLUMNS = [
   'id', 'name', 'location', 'latitudeDeg', 'longitudeDeg', 'designDryBulbC', 'interconnectMw', 'transformerCapacityMw',
   'powerPriceUsdPerMwh', 'demandResponseEnabled', 'demandResponseCreditUsdPerMwh', 'demandResponseMaxCurtailmentFraction',
-  'landHa', 'fiber', 'widthM', 'depthM',
+  'landHa', 'fiber', 'widthM', 'depthM', 'priceSeries', 'peakDemandChargeUsdPerKwMonth', 'hedges',
 ] as const;
 
 const HALL_COLUMNS = [
@@ -68,9 +68,11 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
     table: 'sites',
     columns: SITE_COLUMNS,
     toRow: (s: Site): Row => {
-      const { demandResponse, fiber, ...rest } = s;
+      const { demandResponse, fiber, priceSeries, hedges, ...rest } = s;
       return {
         ...rest,
+        priceSeries: priceSeries ? JSON.stringify(priceSeries) : null,
+        hedges: JSON.stringify(hedges),
         demandResponseEnabled: bool(demandResponse.enabled),
         demandResponseCreditUsdPerMwh: demandResponse.creditUsdPerMwh,
         demandResponseMaxCurtailmentFraction: demandResponse.maxCurtailmentFraction,
@@ -96,6 +98,9 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
       fiber: asBool(r.fiber),
       widthM: r.widthM,
       depthM: r.depthM,
+      priceSeries: json(r.priceSeries),
+      peakDemandChargeUsdPerKwMonth: r.peakDemandChargeUsdPerKwMonth,
+      hedges: json(r.hedges),
     }),
   },
   halls: {

@@ -56,8 +56,16 @@ export const RotateCommandSchema = z.strictObject({
     .array(z.strictObject({ id, rotationDeg: PlacementSchema.shape.rotationDeg }))
     .min(1),
 });
-const updateOf = <T extends EntityTable>(table: T) =>
-  z.strictObject({ type: z.literal('update'), table: z.literal(table), id, patch: ENTITY_SCHEMAS[table].partial() });
+/**
+ * An entity's fields as a patch: each optional, none filled in by its default. Zod fills a
+ * default even into an optional field, so a patch of a site's peak charge came out with its
+ * price series null and its hedges empty, which the backend stored while the window kept them.
+ */
+function patchOf<T extends EntityTable>(table: T): ReturnType<(typeof ENTITY_SCHEMAS)[T]['partial']> {
+  const shape = Object.fromEntries(Object.entries(ENTITY_SCHEMAS[table].shape).map(([key, field]) => [key, field instanceof z.ZodDefault ? field.removeDefault() : field]));
+  return z.strictObject(shape).partial() as unknown as ReturnType<(typeof ENTITY_SCHEMAS)[T]['partial']>;
+}
+const updateOf = <T extends EntityTable>(table: T) => z.strictObject({ type: z.literal('update'), table: z.literal(table), id, patch: patchOf(table) });
 
 /**
  * Sets properties of one entity. The patch names only the entity's own fields (a wrong one

@@ -14,8 +14,10 @@ export const CURVE_POINTS = 200;
 export interface Breakeven {
   hall: string;
   option: string;
-  /** The price above which the option's miners stop, $/MWh at the meter. */
+  /** The price above which the option's miners stop, $/MWh at the meter, as the series gives it (before the scenario's factor). */
   usdPerMwh: UsdPerMwh;
+  /** Share of the series' intervals priced below it, where the miners may run. */
+  belowFraction: number;
 }
 
 export interface PeriodEnergy {
@@ -47,6 +49,12 @@ function durationCurve(prices: readonly number[]): number[] {
   return Array.from({ length: CURVE_POINTS }, (_, i) => sorted[Math.round((i * (sorted.length - 1)) / (CURVE_POINTS - 1))]!);
 }
 
+/** Miners run where price × factor × PUE stays below their revenue: on the series' own scale, below revenue / (PUE × factor). */
+function breakeven(hall: string, option: string, usdPerMwh: UsdPerMwh, prices: readonly number[]): Breakeven {
+  const below = prices.reduce((n, price) => n + (price < usdPerMwh ? 1 : 0), 0);
+  return { hall, option, usdPerMwh, belowFraction: below / prices.length };
+}
+
 export function siteEnergyReport(doc: FleetDoc, siteId: string): SiteEnergyReport | null {
   const site = doc.sites.find((s) => s.id === siteId);
   const scenario = [...doc.scenarios].sort((a, b) => b.probability - a.probability)[0];
@@ -73,10 +81,11 @@ export function siteEnergyReport(doc: FleetDoc, siteId: string): SiteEnergyRepor
     out.miningUsdPerMwh = s.uptimeFraction > 0 ? (s.powerCostUsd - s.curtailmentCreditUsd) / (s.uptimeFraction * pueOf(first)) : null;
     return out;
   });
+  const prices = site.priceSeries?.pricesUsdPerMwh ?? [site.powerPriceUsdPerMwh];
   return {
     scenario: scenario.name,
-    durationCurveUsdPerMwh: site.priceSeries ? durationCurve(site.priceSeries.pricesUsdPerMwh) : [site.powerPriceUsdPerMwh],
-    breakevens: mining.map((x) => ({ hall: x.hall.name, option: x.option.name, usdPerMwh: miningRevenuePerMwh(x.model, scenario, 0) / pueOf(x) })),
+    durationCurveUsdPerMwh: durationCurve(prices),
+    breakevens: mining.map((x) => breakeven(x.hall.name, x.option.name, miningRevenuePerMwh(x.model, scenario, 0) / (pueOf(x) * at(scenario.powerPriceFactor, 0)), prices)),
     periods,
   };
 }

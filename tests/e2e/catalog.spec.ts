@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, openPlanner, test } from './fixtures';
+import { expect, openPlanner, saveAndReopen, test } from './fixtures';
 import { sampleSmall } from '../../shared/samples';
 import { catalogFromCsv, catalogToCsv } from '../../shared/io/catalog-csv';
 
@@ -37,12 +37,7 @@ test('the catalog: edit a placed model and the checks follow; copy one as the us
   await page.getByTestId('catalog-delete').click();
   await expect(page.getByTestId('catalog-row-user-rack-s21xp-1')).toHaveCount(0);
 
-  await page.getByTestId('save').click();
-  await page.getByTestId('save-as-name').fill('catalog edit');
-  await page.getByTestId('save-as-confirm').click();
-  await expect(page.getByTestId('doc-title')).toHaveText('catalog edit.fleet');
-  await page.getByTestId('new-menu').selectOption('small');
-  await page.getByTestId('recent-menu').selectOption({ label: 'catalog edit.fleet' });
+  await saveAndReopen(page, 'catalog edit');
   await page.getByTestId('view-catalog').click();
   await page.getByTestId(`catalog-row-${s21.id}`).click();
   await expect(page.getByTestId('model-power')).toHaveValue('80');

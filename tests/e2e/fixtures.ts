@@ -48,6 +48,16 @@ export async function openPlanner(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('hall-canvas')).not.toHaveAttribute('data-drawn-count', '0');
 }
 
+/** Saves the document as NAME.fleet in the documents folder, opens another, and reopens it from Recent. */
+export async function saveAndReopen(page: Page, name: string): Promise<void> {
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill(name);
+  await page.getByTestId('save-as-confirm').click();
+  await expect(page.getByTestId('doc-title')).toHaveText(`${name}.fleet`);
+  await page.getByTestId('new-menu').selectOption('small');
+  await page.getByTestId('recent-menu').selectOption({ label: `${name}.fleet` });
+}
+
 export const test = base.extend<{ web: WebApp }>({
   web: async ({}, use) => {
     const app = await startWebApp();

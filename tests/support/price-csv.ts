@@ -14,15 +14,26 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * Sunday 7 November (hour ending 2 again, DSTFlag Y).
  */
 export function ercotYearLines(points: Record<string, (hourEnding: number, interval: number) => number>): string[] {
-  const lines = ['DeliveryDate,DeliveryHour,DeliveryInterval,SettlementPointName,SettlementPointType,SettlementPointPrice,DSTFlag'];
+  const names = Object.entries(points);
+  return ercotYear('DeliveryDate,DeliveryHour,DeliveryInterval,SettlementPointName,SettlementPointType,SettlementPointPrice,DSTFlag', (day, hour, flag) =>
+    [1, 2, 3, 4].flatMap((i) => names.map(([name, price]) => `${day},${hour},${i},${name},HU,${price(hour, i)},${flag}`)),
+  );
+}
+
+/** The same year as ERCOT's day-ahead report (NP4-190-CD): hourly, the hour ending written 01:00 to 24:00. */
+export function ercotDayAheadYearLines(points: Record<string, (hourEnding: number) => number>): string[] {
+  const names = Object.entries(points);
+  return ercotYear('DeliveryDate,HourEnding,SettlementPoint,SettlementPointPrice,DSTFlag', (day, hour, flag) => names.map(([name, price]) => `${day},${pad(hour)}:00,${name},${price(hour)},${flag}`));
+}
+
+function ercotYear(header: string, hourLines: (day: string, hour: number, flag: string) => string[]): string[] {
+  const lines = [header];
   for (let d = 0; d < 365; d++) {
     const date = new Date(Date.UTC(2027, 0, 1 + d));
     const day = `${pad(date.getUTCMonth() + 1)}/${pad(date.getUTCDate())}/2027`;
     for (let hour = 1; hour <= 24; hour++) {
       if (day === '03/14/2027' && hour === 3) continue;
-      for (const flag of day === '11/07/2027' && hour === 2 ? ['N', 'Y'] : ['N']) {
-        for (let i = 1; i <= 4; i++) for (const [name, price] of Object.entries(points)) lines.push(`${day},${hour},${i},${name},HU,${price(hour, i)},${flag}`);
-      }
+      for (const flag of day === '11/07/2027' && hour === 2 ? ['N', 'Y'] : ['N']) lines.push(...hourLines(day, hour, flag));
     }
   }
   return lines;

@@ -49,11 +49,32 @@ describe('energy economics on a week of hourly prices', () => {
   });
 
   it('exactly on the limit (revenue = price × PUE) it stays off: no margin either way, and no uptime', () => {
-    // $44 per MWh at PUE 1.1: the $40 hours cost exactly 44. It runs at $20 (6 h), $30 (4 h) and −$10:
-    // 6 × 22 + 4 × 11 = 176 a day, 7 × 176 = 1,232, + (55 − 22) = 1,265; 70 hours of 168.
-    const s = siteEnergy(site(), yearly).share(0, 44, 1.1, 1, true);
-    expect((s.revenueUsd - s.powerCostUsd) * 168).toBeCloseTo(1_265, 9);
+    // $50 per MWh of IT at PUE 1.25 (exact in binary): the $40 hours cost exactly 1.25 × 40 = 50. Costs:
+    // $20 → 25, $30 → 37.5, −$10 → −12.5. It runs at $20 (6 h a day) and $30 (4 h): 6 × 25 + 4 × 12.5 = 200 a
+    // day, 7 × 200 = 1,400, + (62.5 − 25) for the −$10 hour = 1,437.5; 70 hours of 168, not the 140 it
+    // would show running on the limit.
+    const s = siteEnergy(site(), yearly).share(0, 50, 1.25, 1, true);
+    expect((s.revenueUsd - s.powerCostUsd) * 168).toBeCloseTo(1_437.5, 9);
     expect(s.uptimeFraction).toBeCloseTo(70 / 168, 12);
+    // A cent more revenue and the $40 hours run, each earning 1 ¢: 140 hours.
+    expect(siteEnergy(site(), yearly).share(0, 50.01, 1.25, 1, true).uptimeFraction).toBeCloseTo(140 / 168, 12);
+  });
+
+  it('exactly on the demand-response breakeven (running earns what curtailing is paid) it curtails', () => {
+    // $60 per MWh of IT at PUE 1.25: the $40 hours earn 60 − 50 = 10 running. A 25 % program pays for the
+    // ⌊0.25 × 168⌋ = 42 dearest hours: the 28 at $150 or more, and the first 14 of the $40 hours. A credit of
+    // $8/MWh on IT × PUE pays 8 × 1.25 = 10 per MWh of IT: exactly what running earns, so it curtails.
+    // Margins run: $20 → 35, $40 → 10, $30 → 22.5, −$10 → 72.5: a day 6 × 35 + 10 × 10 + 4 × 22.5 = 400, the
+    // week 2,800 + (72.5 − 35) = 2,837.5, less the 14 curtailed hours' 140 = 2,697.5; credit 42 × 10 = 420.
+    const dr = (credit: number) => site({ demandResponse: { enabled: true, creditUsdPerMwh: credit, maxCurtailmentFraction: 0.25 } });
+    const s = siteEnergy(dr(8), yearly).share(0, 60, 1.25, 1, true);
+    expect((s.revenueUsd - s.powerCostUsd) * 168).toBeCloseTo(2_697.5, 9);
+    expect(s.curtailmentCreditUsd * 168).toBeCloseTo(420, 9);
+    expect(s.uptimeFraction).toBeCloseTo((140 - 14) / 168, 12);
+    // Worth the same either way: a credit a cent lower keeps those hours running, 140 hours, 2,837.5 + 28 × 9.9875.
+    const below = siteEnergy(dr(7.99), yearly).share(0, 60, 1.25, 1, true);
+    expect(below.uptimeFraction).toBeCloseTo(140 / 168, 12);
+    expect((below.revenueUsd - below.powerCostUsd + below.curtailmentCreditUsd) * 168).toBeCloseTo(2_837.5 + 28 * 7.99 * 1.25, 9);
   });
 
   it('demand response pays its credit on the load curtailed in the highest-priced hours, up to its share', () => {

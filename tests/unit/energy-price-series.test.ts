@@ -3,9 +3,10 @@
  * a year each, and every kind of bad file refused whole with its line named.
  */
 import { describe, expect, it } from 'vitest';
-import { ercotSettlementPoints, importErcotCsv, importTwoColumnCsv } from '../../shared/energy/price-series';
+import { importTwoColumnCsv } from '../../shared/energy/price-series';
+import { ercotSettlementPoints, importErcotCsv } from '../../shared/energy/ercot-prices';
 import { PriceSeriesSchema } from '../../shared/model/schema';
-import { ercotYearLines, hourlyYearLines } from '../support/price-csv';
+import { ercotDayAheadYearLines, ercotYearLines, hourlyYearLines } from '../support/price-csv';
 
 /** 2027 hour by hour from New Year, price = hour of the day (0-23) + 10. */
 const hourlyYear = (): string[] => hourlyYearLines((h) => (h % 24) + 10);
@@ -80,8 +81,9 @@ describe('price series import', () => {
       const r = importErcotCsv(l.join('\n'), 'spp.csv', 'HB_WEST');
       return r.ok ? [] : r.errors;
     };
+    // Without DeliveryInterval a file is the hourly form; without a DST flag, no form at all.
     expect(errorsOf(['DeliveryDate,DeliveryHour,SettlementPointName,SettlementPointPrice', ...lines.slice(1)])).toEqual([
-      'line 1: not an ERCOT settlement point price export: no DeliveryInterval, SettlementPointType, DSTFlag column',
+      'line 1: not an ERCOT settlement point price export: no DSTFlag or Repeated Hour Flag column',
     ]);
     const dup = [...lines.slice(0, 10), lines[1]!, ...lines.slice(10)];
     expect(errorsOf(dup)).toEqual(['line 11: 2027-01-01 hour ending 1 interval 1 again, a duplicate of line 2']);
@@ -93,5 +95,117 @@ describe('price series import', () => {
     // A missing hour on a day clocks do not change.
     const noHour = lines.filter((l) => !(l.startsWith('05/05/2027,7,') && l.includes('HB_WEST')));
     expect(errorsOf(noHour)[0]).toMatch(/^2027-05-05 \(line \d+ on\): hour ending 7 missing$/);
+  });
+
+  it('reads times with their UTC offset as instants: a local-time year through both clock changes', () => {
+    // US Central: CST (−06:00) to 14 March 02:00, CDT (−05:00) to 7 November 02:00, when 01:00 comes twice.
+    const lines = Array.from({ length: 8760 }, (_, h) => {
+      const utc = Date.UTC(2027, 0, 1, 6) + h * 3_600_000;
+      const offset = utc >= Date.UTC(2027, 2, 14, 8) && utc < Date.UTC(2027, 10, 7, 7) ? 5 : 6;
+      return `${new Date(utc - offset * 3_600_000).toISOString().slice(0, 16)}-0${offset}:00,${h}`;
+    });
+    expect(lines.filter((l) => l.startsWith('2027-11-07T01:00'))).toEqual(['2027-11-07T01:00-05:00,7440', '2027-11-07T01:00-06:00,7441']);
+    const r = importTwoColumnCsv(lines.join('\n'), 'central.csv');
+    expect(r.ok && r.series).toMatchObject({ start: '2027-01-01T00:00', intervalMinutes: 60 });
+    expect(r.ok && r.series.pricesUsdPerMwh.slice(7439, 7443)).toEqual([7439, 7440, 7441, 7442]);
+    // The same wall clocks without their offsets: the spring hour missing and the autumn one twice, each named.
+    const local = importTwoColumnCsv(lines.map((l) => l.replace(/-0[56]:00/, '')).join('\n'), 'local.csv');
+    const hint = '; if the file is in local time, its clocks change here: write each time in UTC or with its UTC offset (2027-11-07T01:00-06:00)';
+    expect(local.ok ? [] : local.errors).toEqual([`line 1731: 1 interval missing after line 1730 (2027-03-14 01:00)${hint}`, `line 7442: 2027-11-07 01:00 again, a duplicate of line 7441${hint}`]);
+  });
+
+  it('names the line of a bad first line, lines out of order, and a file separated by semicolons', () => {
+    const year = hourlyYear();
+    const errorsOf = (lines: string[]) => {
+      const r = importTwoColumnCsv(lines.join('\n'), 'f.csv');
+      return r.ok ? [] : r.errors;
+    };
+    // A spreadsheet's date whose file never says whether the month or the day comes first: refused with what to do.
+    expect(errorsOf(['1/1/2027 0:00,25', ...year.slice(1)])).toEqual([
+      'line 1: "1/1/2027 0:00" is not a timestamp (YYYY-MM-DD HH:MM); a spreadsheet rewrote the dates, and they do not say whether the month or the day comes first: format the column as yyyy-mm-dd hh:mm before saving',
+    ]);
+    // A first line starting with a digit is data, not a header, however wrong.
+    expect(errorsOf(['2027-13-01 00:00,abc', ...year.slice(1)])).toEqual(['line 1: "2027-13-01 00:00" is not a timestamp (YYYY-MM-DD HH:MM)', 'line 1: "abc" is not a price in $/MWh']);
+    expect(errorsOf([...year].reverse())).toEqual(['line 2: 2027-12-31 22:00 comes before line 1 (2027-12-31 23:00); the prices go in time order']);
+    const swapped = [...year];
+    [swapped[20], swapped[21]] = [swapped[21]!, swapped[20]!];
+    expect(errorsOf(swapped)).toEqual([
+      'line 21: 1 interval missing after line 20 (2027-01-01 19:00)',
+      'line 22: 2027-01-01 20:00 comes before line 21 (2027-01-01 21:00); the prices go in time order',
+      'line 23: 1 interval missing after line 22 (2027-01-01 20:00)',
+    ]);
+    expect(errorsOf(year.map((l) => l.replace(',', ';')))[0]).toBe('line 1: fields separated by ";"; the file separates them by commas');
+    // A spreadsheet's "Unicode text" (UTF-16) read as UTF-8: every other byte NUL.
+    const utf16 = new TextDecoder('utf-8').decode(Buffer.from(year.slice(0, 3).join('\n'), 'utf16le'));
+    expect(errorsOf([utf16])).toEqual(['the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8']);
+    expect(importTwoColumnCsv(hourlyYearLines(() => 5).map((l) => `${l.replace(' ', 'T').replace(',', 'Z,')}`).join('\n'), 'utc.csv').ok).toBe(true);
+  });
+
+  it('reads ERCOT\'s day-ahead report (hourly, hour ending 01:00 to 24:00) and its yearly history saved as CSV', () => {
+    const dayAhead = ercotDayAheadYearLines({ HB_WEST: (hour) => hour, HB_HUBAVG: () => 40 });
+    expect(ercotSettlementPoints(dayAhead.join('\n'))).toEqual(['HB_HUBAVG', 'HB_WEST']);
+    const r = importErcotCsv(dayAhead.join('\n'), 'dam-2027.csv', 'HB_WEST');
+    expect(r.ok && r.series).toMatchObject({ source: 'dam-2027.csv, HB_WEST', start: '2027-01-01T00:00', intervalMinutes: 60 });
+    expect(r.ok && r.series.pricesUsdPerMwh).toHaveLength(365 * 24);
+    // 7 November: hour ending 1, hour ending 2 twice, then 3.
+    const nov7 = (310 * 24 - 1); // day 310 of the year, after the spring day's 23 hours
+    expect(r.ok && r.series.pricesUsdPerMwh.slice(nov7, nov7 + 4)).toEqual([1, 2, 2, 3]);
+    // The history workbook's columns, spaced, with "Repeated Hour Flag"; spreadsheets drop the dates' zeros.
+    const history = ercotYear().map((l, i) => (i === 0 ? '"Delivery Date","Delivery Hour","Delivery Interval","Settlement Point Name","Settlement Point Type","Settlement Point Price","Repeated Hour Flag"' : l.replace(/^0?(\d+)\/0?(\d+)\//, '$1/$2/')));
+    // Its monthly sheets saved one by one and put one after the other: the header again in the middle names no point, and is passed over.
+    const julyFirst = history.findIndex((l) => l.startsWith('7/1/2027'));
+    history.splice(julyFirst, 0, history[0]!);
+    const h = importErcotCsv(history.join('\n'), 'rtm-2027.csv', 'HB_WEST');
+    const rtm = importErcotCsv(ercotYear().join('\n'), 'rtm-2027.csv', 'HB_WEST');
+    expect(h.ok && rtm.ok && h.series).toEqual(rtm.ok && rtm.series);
+  });
+
+  it('holds ERCOT\'s days to their clocks: no hour ending 3 the day they go forward, hour ending 2 twice the day they go back', () => {
+    const lines = ercotDayAheadYearLines({ HB_WEST: (hour) => hour });
+    const errorsOf = (l: string[]) => {
+      const r = importErcotCsv(l.join('\n'), 'dam.csv', 'HB_WEST');
+      return r.ok ? [] : r.errors;
+    };
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    // Hour ending 2 dropped on 14 March and hour ending 3 given in its place.
+    const wrongSpring = [...lines];
+    wrongSpring[at('03/14/2027,02:00')] = '03/14/2027,03:00,HB_WEST,3,N';
+    expect(errorsOf(wrongSpring)).toEqual([
+      `2027-03-14 (line ${at('03/14/2027,01:00') + 1} on): hour ending 2 missing`,
+      `line ${at('03/14/2027,02:00') + 1}: 2027-03-14 has no hour ending 3: clocks go forward from 02:00 to 03:00 that day`,
+    ]);
+    // 7 November without its repeated hour.
+    const noRepeat = lines.filter((l) => !(l.startsWith('11/07/2027') && l.endsWith(',Y')));
+    expect(errorsOf(noRepeat)).toEqual([`2027-11-07 (line ${at('11/07/2027,02:00') + 1} on): hour ending 2 comes once; clocks go back from 02:00 to 01:00 that day, so it comes twice, the second with DSTFlag Y`]);
+    // A repeat on another day.
+    const stray = [...lines];
+    stray[at('06/01/2027,05:00')] = '06/01/2027,05:00,HB_WEST,5,Y';
+    expect(errorsOf(stray)).toEqual([
+      `line ${at('06/01/2027,05:00') + 1}: 2027-06-01 repeats 1 hour (DSTFlag Y); only the day clocks go back repeats hour ending 2, whole`,
+      `line ${at('06/01/2027,05:00') + 1}: 2027-06-01 hour ending 5 lacks its price with DSTFlag N`,
+    ]);
+  });
+
+  it('reads a year a spreadsheet rewrote on saving, month or day first as the year tells, 24-hour or AM/PM', () => {
+    const iso = importTwoColumnCsv(hourlyYear().join('\n'), 'f.csv');
+    const rewritten = (form: (y: number, mo: number, d: number, h: number) => string) =>
+      hourlyYear().map((l) => {
+        const [, y, mo, d, h] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):00/.exec(l)!.map(Number) as [number, number, number, number, number];
+        return `${form(y, mo, d, h)},${l.split(',')[1]}`;
+      });
+    // Excel in the US: 1/31/2027 0:00, month first (31 only fits the day).
+    const us = importTwoColumnCsv(rewritten((y, mo, d, h) => `${mo}/${d}/${y} ${h}:00`).join('\n'), 'f.csv');
+    // Elsewhere: 31.01.2027 00:00, day first.
+    const eu = importTwoColumnCsv(rewritten((y, mo, d, h) => `${String(d).padStart(2, '0')}.${String(mo).padStart(2, '0')}.${y} ${String(h).padStart(2, '0')}:00`).join('\n'), 'f.csv');
+    // 12-hour: 12:00 AM is midnight, 12:00 PM noon.
+    const ampm = importTwoColumnCsv(rewritten((y, mo, d, h) => `${mo}/${d}/${y} ${h % 12 || 12}:00 ${h < 12 ? 'AM' : 'PM'}`).join('\n'), 'f.csv');
+    expect(iso.ok && us.ok && eu.ok && ampm.ok).toBe(true);
+    for (const r of [us, eu, ampm]) expect(r.ok && r.series).toEqual(iso.ok && { ...iso.series });
+    expect(ampm.ok && ampm.series.pricesUsdPerMwh.slice(0, 13)).toEqual([10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]);
+    // 13:00 PM is no time.
+    const bad = rewritten((y, mo, d, h) => `${mo}/${d}/${y} ${h % 12 || 12}:00 ${h < 12 ? 'AM' : 'PM'}`);
+    bad[5] = '1/1/2027 13:00 PM,15';
+    const r = importTwoColumnCsv(bad.join('\n'), 'f.csv');
+    expect(r.ok ? [] : r.errors).toEqual(['line 6: "1/1/2027 13:00 PM" is not a timestamp (YYYY-MM-DD HH:MM)']);
   });
 });

@@ -13,7 +13,7 @@ describe("a site's energy report", () => {
     site.peakDemandChargeUsdPerKwMonth = 5;
     const report = siteEnergyReport(doc, site.id)!;
     expect(report.durationCurveUsdPerMwh).toEqual([35]);
-    expect(report.breakevens).toEqual([{ hall: 'Hall 1', option: expect.stringMatching(/^Keep mining/), usdPerMwh: expect.closeTo((5.4 * 42) / 24 / 0.0729 / 1.1, 9) }]);
+    expect(report.breakevens).toEqual([{ hall: 'Hall 1', option: expect.stringMatching(/^Keep mining/), usdPerMwh: expect.closeTo((5.4 * 42) / 24 / 0.0729 / 1.1, 9), belowFraction: 1 }]);
     // In the 10 % of hours the program pays for, curtailing earns 100 × 1.1 = 110 per MWh of IT against
     // running's 129.63 − 38.5 = 91.13: it curtails. Uptime 90 %; credits 0.1 × 110 × 2,190 = $24,090 per MW;
     // it pays (0.9 × 38.5 − 0.1 × 110) / (0.9 × 1.1) = $23.889 per MWh drawn.
@@ -28,5 +28,18 @@ describe("a site's energy report", () => {
     expect(siteEnergyReport(doc, site.id)!.periods[0]!.miningUptimeFraction).toBeCloseTo(0.9, 12);
     site.demandResponse.creditUsdPerMwh -= 0.01;
     expect(siteEnergyReport(doc, site.id)!.periods[0]!.miningUptimeFraction).toBe(1);
+  });
+
+  it('draws the breakeven on the series\' own scale: at a power-price factor of 2, half the price, and the share of hours below it', () => {
+    // A year of hours at $40, $50, $60 and $70 in turn; the kept S21 XP earns $129.63 per MWh of IT at PUE 1.1.
+    // At a factor of 2 it stops where 2 × price × 1.1 reaches 129.63: above $58.92 of the series; $40 and $50
+    // are below it, half the hours.
+    const doc = sampleSmall();
+    const site = doc.sites[0]!;
+    site.priceSeries = { source: 'four prices', start: '2027-01-01T00:00', intervalMinutes: 60, pricesUsdPerMwh: Array.from({ length: 8760 }, (_, h) => 40 + 10 * (h % 4)) };
+    doc.scenarios = [{ ...doc.scenarios[0]!, probability: 1, powerPriceFactor: [2] }];
+    const [b] = siteEnergyReport(doc, site.id)!.breakevens;
+    expect(b!.usdPerMwh).toBeCloseTo((5.4 * 42) / 24 / 0.0729 / 1.1 / 2, 9);
+    expect(b!.belowFraction).toBe(0.5);
   });
 });

@@ -80,6 +80,8 @@ function limitTime(model: HighsModel, seconds: number): void {
 
 const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
 /** HiGHS's relative gap: |best − bound| / max(1, |best|). */
+/** HiGHS reports a proven gap from its own sums: a gap of 0 asked for is met at its rounding (1.3e-16 on the campus). */
+const GAP_ROUNDING = 1e-12;
 const relativeGap = (best: number, bound: number): number => Math.abs(bound - best) / Math.max(1, Math.abs(best));
 /**
  * Whether a bound proves a plan within `gap` (maximizing). A bound below the plan is no
@@ -339,7 +341,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
           const bound = first.bound.at(solution.ObjectiveValue);
           if (proves(solution.ObjectiveValue, bound, Infinity)) solution.MipGap = Math.min(solution.MipGap ?? Infinity, relativeGap(solution.ObjectiveValue, bound));
           // Proven by either bound: the search was ended for it (meetsGap), or stopped or ran out of time just then.
-          if (solution.MipGap !== undefined && solution.MipGap <= options.mipGap) solution.Status = STATUS_TEXT[OPTIMAL]!;
+          if (solution.MipGap !== undefined && solution.MipGap <= options.mipGap + GAP_ROUNDING) solution.Status = STATUS_TEXT[OPTIMAL]!;
         }
         return priced(solution);
       } finally {

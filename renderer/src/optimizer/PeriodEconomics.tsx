@@ -5,7 +5,7 @@
  * engineer can check them against a spreadsheet.
  */
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
-import { formatQuantity, formatUsd, periodLabel } from '../../../shared/units';
+import { displayUnit, formatUsd, groupedNumber, periodLabel } from '../../../shared/units';
 
 type Row = Plan['periods'][number];
 
@@ -14,7 +14,7 @@ const MONEY: { label: string; testId: string; pick: (r: Row) => number }[] = [
   { label: 'Mining revenue', testId: 'mining-revenue', pick: (r) => r.miningRevenueUsd },
   { label: 'AI revenue', testId: 'ai-revenue', pick: (r) => r.aiRevenueUsd },
   { label: 'Power cost', testId: 'power-cost', pick: (r) => r.powerCostUsd },
-  { label: 'Curtailment credits', testId: 'curtailment-credits', pick: (r) => r.curtailmentCreditUsd ?? 0 },
+  { label: 'Curtail\u00ADment credits', testId: 'curtailment-credits', pick: (r) => r.curtailmentCreditUsd ?? 0 },
   { label: 'Demand charges', testId: 'demand-charges', pick: (r) => r.demandChargeUsd ?? 0 },
   { label: 'Hedges', testId: 'hedges', pick: (r) => r.hedgeSettlementUsd ?? 0 },
   { label: 'Capex', testId: 'capex', pick: (r) => r.capexUsd },
@@ -24,7 +24,9 @@ const MONEY: { label: string; testId: string; pick: (r: Row) => number }[] = [
 export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['fleet'] }) {
   const sum = (pick: (r: Row) => number) => plan.periods.reduce((t, r) => t + pick(r), 0);
   let cumulative = 0;
-  const mw = (v: number) => formatQuantity(v, 'largePower', fleet.unitSystem, 2);
+  // The unit once in the heading, so that twelve columns fit the centre at 1280 px.
+  const power = displayUnit(fleet.unitSystem, 'largePower');
+  const mw = (v: number) => groupedNumber(power.fromStored(v), 2);
   return (
     <details className="period-economics" data-testid="optimizer-periods">
       <summary>Economics by period ({plan.objective === 'expected' ? 'expected over the scenarios' : 'in the scenario worst for this plan'}; capex at the start of a period, the rest at its end)</summary>
@@ -32,8 +34,8 @@ export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['
         <thead>
           <tr>
             <th>Period</th>
-            <th>Mining IT</th>
-            <th>AI IT</th>
+            <th>Mining IT ({power.symbol})</th>
+            <th>AI IT ({power.symbol})</th>
             {MONEY.map((c) => <th key={c.testId}>{c.label}</th>)}
             <th>Cumulative</th>
           </tr>

@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exportFleetJson } from '../../../shared/io/json';
-import { sampleSmall } from '../../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
+import { withHourlyPrices } from '../../../shared/samples/prices';
+import { writeFleetFile } from '../../../db/fleet-file';
 import { catalogFromCsv, catalogToCsv } from '../../../shared/io/catalog-csv';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleetplan-cli-'));
@@ -119,6 +121,33 @@ describe('fleetplan', () => {
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe('fleetplan: --time-limit: "soon" is not a positive number of seconds');
     expect(fleetplan('optimize', campus, '--time-limit', '1e999').err.trim()).toBe('fleetplan: --time-limit: "1e999" is more than an hour (3600 s)');
+  });
+
+  it('optimize --write-lp on a fleet with a year of hourly prices: Debian\'s CBC finds the plan\'s NPV in the LP file', () => {
+    // The campus with a synthetic year per site, demand response and a 4CP charge, solved to a 0 gap.
+    const priced = withHourlyPrices(sampleCampus());
+    priced.sites = priced.sites.map((s) => ({ ...s, demandResponse: { enabled: true, creditUsdPerMwh: 40, maxCurtailmentFraction: 0.05 }, peakDemandChargeUsdPerKwMonth: 6 }));
+    priced.limits = { ...priced.limits, mipGapFraction: 0 };
+    const flat = { ...priced, sites: priced.sites.map((s) => ({ ...s, priceSeries: null })) };
+    const cbcObjective = (lp: string) => {
+      const solution = `${lp}.sol`;
+      spawnSync('cbc', [lp, 'solve', 'solu', solution]);
+      return Number(/^Optimal - objective value ([-\d.e+]+)/.exec(fs.readFileSync(solution, 'utf8'))![1]);
+    };
+    const npvs = [priced, flat].map((doc, i) => {
+      const file = path.join(dir, `priced-${i}.fleet`);
+      const lp = path.join(dir, `priced-${i}.lp`);
+      writeFleetFile(doc, file);
+      const r = fleetplan('optimize', file, '--json', '--write-lp', lp);
+      expect(r.code).toBe(0);
+      const { plan } = JSON.parse(r.out);
+      expect(plan.status).toBe('optimal');
+      const cbc = cbcObjective(lp);
+      expect(Math.abs(cbc - plan.npvUsd) / Math.abs(plan.npvUsd)).toBeLessThan(1e-6);
+      return cbc;
+    });
+    // The prices reach the model: the same fleet at its flat prices is another optimum.
+    expect(Math.abs(npvs[0]! - npvs[1]!) / Math.abs(npvs[1]!)).toBeGreaterThan(1e-3);
   });
 
   it('optimize --apply writes the fleet with the plan laid out, which the check passes, and never writes over the fleet read', () => {

@@ -56,6 +56,12 @@ const steps = (k: number, x: number): Step[] => [
     const s = pick(doc.scenarios, k);
     return s ? { type: 'remove', table: 'scenarios', ids: [s.id] } : null;
   },
+  // A site's energy: a year of hourly prices (or back to the flat price), the 4CP charge and hedges.
+  (doc) => {
+    const s = pick(doc.sites, k);
+    const priceSeries = k % 3 ? { source: `year ${k}`, start: '2027-01-01T00:00', intervalMinutes: 60 as const, pricesUsdPerMwh: Array.from({ length: 8760 }, (_, h) => (h % 24) + k - 0.25) } : null;
+    return s ? { type: 'update', table: 'sites', id: s.id, patch: { priceSeries, peakDemandChargeUsdPerKwMonth: (k % 7) + 0.5, hedges: [{ mw: k % 5, priceUsdPerMwh: 30 + k }].slice(k % 2) } } : null;
+  },
 ];
 
 describe('row-by-row persistence', () => {
@@ -63,7 +69,7 @@ describe('row-by-row persistence', () => {
     let run = 0;
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.nat(8), fc.nat(100), fc.double({ min: 0, max: 30, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 14 }),
+        fc.array(fc.tuple(fc.nat(9), fc.nat(100), fc.double({ min: 0, max: 30, noNaN: true }), fc.boolean()), { minLength: 1, maxLength: 14 }),
         (plan) => {
           run++;
           const service = new DocumentService({ dataDir: path.join(dir, `data-${run}`), documentsDir: dir });
@@ -72,11 +78,11 @@ describe('row-by-row persistence', () => {
             const undo: Command[] = [];
             plan.forEach(([which, k, x, undoNow], n) => {
               const doc = service.snapshot().doc;
-              const cmd = which === 8 ? undo.pop() ?? null : steps(k, x)[which]!(doc, n);
+              const cmd = which === 9 ? undo.pop() ?? null : steps(k, x)[which]!(doc, n);
               if (!cmd) return;
               const { inverse } = applyCommand(doc, cmd);
               service.apply(cmd, service.info().revision);
-              if (which !== 8) undo.push(inverse);
+              if (which !== 9) undo.push(inverse);
               if (undoNow && undo.length) service.apply(undo.pop()!, service.info().revision);
             });
             const file = path.join(dir, `run-${run}.fleet`);

@@ -66,4 +66,14 @@ describe('the ipc contract', () => {
       expect(JSON.stringify(parsed.error?.issues), name).toContain('bogus');
     }
   });
+
+  it('passes an update\'s patch on as sent: no field it does not name is filled in by its default', () => {
+    // A patch of a site's peak charge once arrived with the price series null and the hedges empty.
+    for (const table of ['sites', 'halls', 'zones', 'models', 'placements', 'scenarios', 'plans']) {
+      const parsed = channels['document.apply'].request.parse({ command: { type: 'update', table, id: 'x', patch: {} }, baseRevision: 0 });
+      expect((parsed.command as { patch: object }).patch, table).toEqual({});
+    }
+    const site = channels['document.apply'].request.parse({ command: { type: 'update', table: 'sites', id: 's', patch: { peakDemandChargeUsdPerKwMonth: 7 } }, baseRevision: 0 });
+    expect((site.command as { patch: object }).patch).toEqual({ peakDemandChargeUsdPerKwMonth: 7 });
+  });
 });

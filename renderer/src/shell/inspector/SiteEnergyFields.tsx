@@ -4,13 +4,15 @@
  * picked; refused whole, line by line, when anything in it is wrong) and what the prices
  * mean for the site's miners and AI.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { CEILING, MAX_HEDGES, type Hedge, type Site } from '../../../../shared/model/schema';
-import { ercotSettlementPoints, importErcotCsv, importTwoColumnCsv, type ImportResult } from '../../../../shared/energy/price-series';
+import { importTwoColumnCsv, MAX_PRICE_FILE_BYTES, type ImportResult } from '../../../../shared/energy/price-series';
+import { ercotSettlementPoints, importErcotCsv } from '../../../../shared/energy/ercot-prices';
 import { siteEnergyReport, type SiteEnergyReport } from '../../../../shared/energy/site-report';
 import { formatUsd, periodLabel } from '../../../../shared/units';
 import { useFleet } from '../../state/store';
 import { roundTicks } from '../../charts/ticks';
+import { durationAxisTop } from '../../charts/duration';
 import { ChoiceField, NumberField } from '../fields';
 
 interface Pending {
@@ -31,6 +33,7 @@ export function SiteEnergyFields({ site, set }: { site: Site; set: (patch: Parti
     set({ priceSeries: result.series }, 'price series');
   };
   const readFile = async (file: File) => {
+    if (file.size > MAX_PRICE_FILE_BYTES) return finish({ ok: false, errors: [`${file.name} is ${(file.size / 2 ** 20).toFixed(0)} MB, over the ${MAX_PRICE_FILE_BYTES / 2 ** 20} MB a price file may have: keep the settlement point you need`] });
     const text = await file.text();
     const points = ercotSettlementPoints(text);
     if (!points.length) return finish(importTwoColumnCsv(text, file.name));
@@ -38,6 +41,8 @@ export function SiteEnergyFields({ site, set }: { site: Site; set: (patch: Parti
     setPoint(points[0]!);
     setErrors([]);
   };
+  // A year of 15-minute prices takes about 50 ms to report: only edits to what it reads redo it, not a move of a rack.
+  const report = useMemo(() => siteEnergyReport(doc, site.id), [site, doc.halls, doc.models, doc.scenarios, doc.fleet]);
   const dr = site.demandResponse;
   const series = site.priceSeries;
   return (
@@ -74,7 +79,7 @@ export function SiteEnergyFields({ site, set }: { site: Site; set: (patch: Parti
         </ul>
       )}
       {series && <button type="button" className="link" data-testid="site-price-flat" onClick={() => set({ priceSeries: null }, 'flat power price')}>Use the flat price instead</button>}
-      <EnergyReport report={siteEnergyReport(doc, site.id)} fleet={doc.fleet} />
+      <EnergyReport report={report} fleet={doc.fleet} />
     </div>
   );
 }
@@ -86,9 +91,19 @@ function EnergyReport({ report, fleet }: { report: SiteEnergyReport | null; flee
   return (
     <>
       <PriceDurationChart report={report} />
+      {report.breakevens.length > 0 && (
+        <ul className="energy-breakevens" data-testid="site-breakevens">
+          {report.breakevens.map((b) => (
+            <li key={`${b.hall}:${b.option}`}>
+              <span className="breakeven-swatch" aria-hidden="true" />
+              {`${b.hall}, ${b.option}: stops above $${b.usdPerMwh.toFixed(2)}/MWh (${pct(b.belowFraction)} of hours below)`}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className="energy-table">
         <table className="plan-table" data-testid="site-energy-periods">
-          <caption>{report.scenario} scenario, per MW of IT</caption>
+          <caption>{report.scenario} scenario, per MW of IT (the $/MWh paid with credits and charges in)</caption>
           <thead><tr><th>Period</th><th>Mining uptime</th><th>DR credits</th><th>Mining $/MWh</th><th>AI $/MWh</th></tr></thead>
           <tbody>
             {report.periods.map((p) => (
@@ -107,33 +122,43 @@ function EnergyReport({ report, fleet }: { report: SiteEnergyReport | null; flee
   );
 }
 
-/** Prices from the dearest hour to the cheapest, with the price each mining option stops at as a line across. */
+const HOUR_TICKS = [0, 0.25, 0.5, 0.75, 1];
+
+/**
+ * Prices from the dearest hour to the cheapest over the share of hours, with the price each
+ * mining option stops at as a line across; the scarcity hours above the axis are clipped.
+ */
 function PriceDurationChart({ report }: { report: SiteEnergyReport }) {
-  const W = 250;
-  const H = 150;
-  const pad = 34;
+  const [W, H, left, right, top, bottom] = [260, 170, 36, 8, 16, 30];
   const curve = report.durationCurveUsdPerMwh;
-  const breakevens = report.breakevens.map((b) => b.usdPerMwh);
   const low = Math.min(0, ...curve);
-  const ticks = roundTicks(Math.max(...curve, ...breakevens, 1) - low);
-  const y = (v: number) => H - pad - ((v - low) / ticks.top) * (H - pad * 1.5);
-  const points = (curve.length > 1 ? curve : [curve[0]!, curve[0]!]).map((v, i, all) => `${pad + (i / (all.length - 1)) * (W - pad * 1.5)},${y(v)}`).join(' ');
+  const ticks = roundTicks(durationAxisTop(curve, report.breakevens.map((b) => b.usdPerMwh)) - low);
+  const high = low + ticks.top;
+  const peak = Math.max(...curve);
+  const x = (share: number) => left + share * (W - left - right);
+  const y = (v: number) => H - bottom - ((Math.min(v, high) - low) / ticks.top) * (H - top - bottom);
+  const points = (curve.length > 1 ? curve : [curve[0]!, curve[0]!]).map((v, i, all) => `${x(i / (all.length - 1))},${y(v)}`).join(' ');
   return (
-    <svg width={W} height={H} role="img" aria-label="Price duration curve" data-testid="chart-price-duration">
+    <svg width="100%" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Price duration curve" data-testid="chart-price-duration">
       {ticks.values.map((t) => (
         <g key={t}>
-          <line x1={pad} x2={W - pad / 2} y1={y(t + low)} y2={y(t + low)} stroke="currentColor" strokeOpacity={0.15} />
-          <text x={pad - 3} y={y(t + low) + 3} fontSize={9} textAnchor="end" fill="currentColor">{(t + low).toFixed(ticks.digits)}</text>
+          <line x1={left} x2={W - right} y1={y(t + low)} y2={y(t + low)} stroke="currentColor" strokeOpacity={0.15} />
+          <text x={left - 3} y={y(t + low) + 3} fontSize={9} textAnchor="end" fill="currentColor">{(t + low).toFixed(ticks.digits)}</text>
         </g>
       ))}
+      {HOUR_TICKS.map((share) => (
+        <text key={share} x={x(share)} y={H - bottom + 11} fontSize={9} textAnchor={share === 0 ? 'start' : share === 1 ? 'end' : 'middle'} fill="currentColor">{`${share * 100} %`}</text>
+      ))}
+      <text x={(left + W - right) / 2} y={H - 4} fontSize={9} textAnchor="middle" fill="currentColor" opacity={0.8}>share of hours, dearest first</text>
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth={1.5} />
       {report.breakevens.map((b) => (
         <g key={`${b.hall}:${b.option}`} data-testid="chart-breakeven">
-          <line x1={pad} x2={W - pad / 2} y1={y(b.usdPerMwh)} y2={y(b.usdPerMwh)} stroke="#d08c00" strokeDasharray="4 3" />
+          <line x1={left} x2={W - right} y1={y(b.usdPerMwh)} y2={y(b.usdPerMwh)} stroke="#d08c00" strokeDasharray="4 3" />
           <title>{`${b.hall}, ${b.option}: stops above $${b.usdPerMwh.toFixed(2)}/MWh`}</title>
         </g>
       ))}
-      <text x={pad} y={11} fontSize={10} fill="currentColor">$/MWh, dearest hour to cheapest</text>
+      <text x={left} y={10} fontSize={9} fill="currentColor">$/MWh</text>
+      {peak > high && <text x={W - right} y={10} fontSize={9} textAnchor="end" fill="currentColor" data-testid="chart-price-peak">{`peak $${peak.toLocaleString('en-US', { maximumFractionDigits: 0 })}, clipped`}</text>}
     </svg>
   );
 }
