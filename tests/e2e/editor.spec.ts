@@ -301,6 +301,8 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await expect(page.getByTestId('row-place')).toBeDisabled();
   await page.getByTestId('row-count').fill('3');
   await page.getByTestId('row-gap').fill('0.2');
+  // The button says how long the row comes out: three copies beside this rack make four.
+  await expect(page.getByTestId('row-place')).toHaveText('Make a row of 4 with this one');
   await page.getByTestId('row-place').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length + 3);
   await page.getByTestId('undo').click();

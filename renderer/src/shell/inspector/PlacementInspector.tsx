@@ -27,7 +27,7 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(p, model, rowCount, length.toStored(rowGap)) - hall.widthM : 0;
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
-      ? 'Copies: a whole number from 1 to 500'
+      ? 'Copies to add: a whole number from 1 to 500'
       : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0 || length.toStored(rowGap) > CEILING.hallLengthM
         ? `Gap: a length from 0 to ${plainNumber(length.fromStored(CEILING.hallLengthM), 0)} ${length.symbol}`
         : overshootM > 1e-6
@@ -73,15 +73,15 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       )}
       {model && (
         <div className="row-of" role="group" aria-label="Place a row">
-          <label>Copies <input type="number" min={1} max={500} value={rowCountText} onChange={(e) => setRowCountText(e.target.value)} data-testid="row-count" /></label>
+          <label>Copies to add <input type="number" min={1} max={500} value={rowCountText} onChange={(e) => setRowCountText(e.target.value)} data-testid="row-count" /></label>
           <label>Gap ({length.symbol}) <input type="number" min={0} step={0.1} value={rowGapText} onChange={(e) => setRowGapText(e.target.value)} data-testid="row-gap" /></label>
           <button
             disabled={rowProblem !== null}
             title={rowProblem ?? undefined}
-            onClick={() => void apply(rowOf(doc, p, model, rowCount, length.toStored(rowGap)), `row of ${rowCount}`)}
+            onClick={() => void apply(rowOf(doc, p, model, rowCount, length.toStored(rowGap)), `row of ${rowCount + 1}`)}
             data-testid="row-place"
           >
-            Place a row
+            {rowProblem === null ? `Make a row of ${rowCount + 1} with this one` : 'Make a row'}
           </button>
           {rowProblem && <span className="error" role="alert">{rowProblem}</span>}
         </div>
