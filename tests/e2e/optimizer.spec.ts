@@ -44,7 +44,7 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   const downloaded = page.waitForEvent('download');
   await page.getByTestId('optimizer-export-lp').click();
   const lpDownload = await downloaded;
-  expect(lpDownload.suggestedFilename()).toBe('Sample fleet- Pecos Flats, Columbia Basin, Red River (Expected NPV).lp');
+  expect(lpDownload.suggestedFilename()).toBe('Sample fleet - Pecos Flats, Columbia Basin, Red River (Expected NPV).lp');
   // CBC tells the format by the extension.
   const lpFile = test.info().outputPath('campus.lp');
   await lpDownload.saveAs(lpFile);

@@ -3,12 +3,12 @@
 /**
  * A name every file system takes: no folder separators, control characters or
  * characters Windows refuses (a fleet named "Sample fleet: Pecos" saves as "Sample
- * fleet- Pecos"), the same in every build rather than whatever each browser substitutes.
+ * fleet - Pecos", a colon read as the dash it stands for), the same in every build rather than whatever each browser substitutes.
  */
 export function safeFileName(name: string): string {
   // Control characters (a pasted tab) read as spaces; Windows drops trailing dots and spaces.
   const printable = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('');
-  return printable.trim().replace(/[\\/:*?"<>|]/g, '-').replace(/[. ]+$/, '');
+  return printable.trim().replace(/ *: +/g, ' - ').replace(/[\\/:*?"<>|]/g, '-').replace(/[. ]+$/, '');
 }
 
 /** The file name a typed name becomes: safe, and ending in one .fleet. */
