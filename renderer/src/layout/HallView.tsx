@@ -125,7 +125,11 @@ export function HallView({ hallId }: { hallId: string }) {
       setViewport,
       setSelection: state.setSelection,
       apply: (command, label) => void state.apply(command, label),
-      breaksLimit: (command) => state.preview(command).length > 0,
+      breaksLimit: (command) => {
+        const breaks = state.preview(command);
+        state.showDropPreview(breaks);
+        return breaks.length > 0;
+      },
       say: state.say,
       zoneDrawn: () => setDrawZone(false),
     };
@@ -135,6 +139,7 @@ export function HallView({ hallId }: { hallId: string }) {
     const ctx = context();
     if (gesture.current === IDLE || !ctx) return false;
     gesture.current = gesture.current.cancel(ctx);
+    useFleet.getState().showDropPreview([]);
     requestOverlay();
     return true;
   };
@@ -201,6 +206,7 @@ export function HallView({ hallId }: { hallId: string }) {
     const g = gesture.current;
     gesture.current = IDLE;
     if (ctx) g.up(ctx, local(event));
+    useFleet.getState().showDropPreview([]);
     requestOverlay();
   };
 

@@ -49,6 +49,7 @@ export function ProblemsPanel() {
   const violations = useFleet((s) => s.checks.violations);
   const units = useFleet((s) => s.document?.doc.fleet.unitSystem ?? 'metric');
   const focusOn = useFleet((s) => s.focusOn);
+  const dropWouldBreak = useFleet((s) => s.dropWouldBreak);
   const groups = useMemo(() => problemGroups(violations), [violations]);
   const errors = violations.filter((v) => v.severity === 'error').length;
   return (
@@ -56,6 +57,18 @@ export function ProblemsPanel() {
       <h3>
         Problems <span className="muted">{countOf(errors, 'error')} · {countOf(violations.length - errors, 'warning')}</span>
       </h3>
+      {dropWouldBreak.length > 0 && (
+        <div className="drop-preview" role="status" data-testid="drop-preview">
+          <h4 className="error">Dropped here, the move would break</h4>
+          <ul>
+            {dropWouldBreak.map((v) => (
+              <li key={v.id} className={`problem ${v.severity}`}>
+                {describeViolation(v, units)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {violations.length === 0 && <p className="muted">Every limit holds.</p>}
       {groups.map((g) => (
         <div key={g.rule} className="problem-group" data-testid={`problem-group-${g.rule}`} data-count={g.count}>

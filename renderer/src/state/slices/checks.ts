@@ -18,6 +18,9 @@ export interface ChecksSlice {
   recheck(doc: FleetDoc, changes: Change[]): void;
   /** The violations an edit would add, without making it. */
   preview(command: Command): Violation[];
+  /** What the drag under way would break if dropped where it is (empty: nothing, or no drag). */
+  dropWouldBreak: readonly Violation[];
+  showDropPreview(violations: readonly Violation[]): void;
 }
 
 export const NO_CHECKS: CheckResult = { violations: [], headroom: [] };
@@ -34,6 +37,10 @@ export const checksSlice: StateCreator<FleetState, [], [], ChecksSlice> = (set, 
 
   return {
     checks: NO_CHECKS,
+    dropWouldBreak: [],
+    showDropPreview(violations) {
+      if (violations.length || get().dropWouldBreak.length) set({ dropWouldBreak: violations });
+    },
     checkAfresh(doc) {
       checker = new LiveChecker(doc);
       set({ checks: checker.result() });
