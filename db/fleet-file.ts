@@ -93,7 +93,7 @@ export function inspectHeader(file: string, named = file): FileHeader {
   if (header.readUInt32BE(92) === header.readUInt32BE(24)) {
     const declared = header.readUInt32BE(28) * pageSize;
     if (stat.size < declared) {
-      throw new FleetFileError(named, `it is truncated (${stat.size} bytes of the ${declared} its header declares)`);
+      throw new FleetFileError(named, `it is truncated, or its header damaged (${stat.size} bytes of the ${declared} its header declares)`);
     }
   }
   return { applicationId, userVersion };

@@ -72,7 +72,7 @@ const cases: [string, () => string, RegExp][] = [
       fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
       return file;
     },
-    /truncated \(\d+ bytes of the \d+ its header declares\)/,
+    /truncated, or its header damaged \(\d+ bytes of the \d+ its header declares\)/,
   ],
   [
     'corrupt pages',
