@@ -93,7 +93,10 @@ export function describeExclusion(ex: Exclusion, units: UnitSystem): string {
       const [load, limit] = pair(ex.loadKgPerM2, ex.limitKgPerM2, 'floorLoad');
       return `${ex.model} puts ${load} on a slab rated for ${limit}`;
     }
-    case 'dearer':
-      return `does what "${ex.cheaper}" does for more capex`;
+    case 'dearer': {
+      // Options of one hall may share a name (a copy not yet renamed): then the other is "another".
+      const other = ex.sameName ? `another option named "${ex.cheaper}"` : `"${ex.cheaper}"`;
+      return ex.extraCapexUsd > 0 ? `does what ${other} does, for ${formatUsd(ex.extraCapexUsd)} more capex` : `does what ${other} does, at the same capex (one of the two is enough)`;
+    }
   }
 }

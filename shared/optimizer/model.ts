@@ -38,7 +38,7 @@ export interface OptionIx {
 export type Exclusion =
   | { kind: 'density'; model: string; rackKw: number; limitKw: number; cooling: string }
   | { kind: 'floor'; model: string; loadKgPerM2: number; limitKgPerM2: number }
-  | { kind: 'dearer'; cheaper: string };
+  | { kind: 'dearer'; cheaper: string; extraCapexUsd: number; sameName: boolean };
 
 export interface HallIx {
   hall: Hall;
@@ -123,7 +123,10 @@ function excludeDominated(ixs: OptionIx[]): void {
   for (const o of ixs) {
     if (o.excluded || o.option.kind === 'keep-mining') continue;
     const cheaper = ixs.find((p) => p !== o && !p.excluded && sameEffect(p, o) && (p.option.capexUsd < o.option.capexUsd || (p.option.capexUsd === o.option.capexUsd && p.oi < o.oi)));
-    if (cheaper) o.excluded = { kind: 'dearer', cheaper: cheaper.option.name };
+    if (cheaper) {
+      const extraCapexUsd = o.option.capexUsd - cheaper.option.capexUsd;
+      o.excluded = { kind: 'dearer', cheaper: cheaper.option.name, extraCapexUsd, sameName: cheaper.option.name === o.option.name };
+    }
   }
 }
 

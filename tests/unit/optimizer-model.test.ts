@@ -34,6 +34,22 @@ describe('optimizer model', () => {
     expect(buildModel(cheaper, 'expected').halls[0]!.starts.map((o) => o.option.id)).not.toContain(ai.id);
   });
 
+  it('says why a dearer copy is ruled out with the capex it would waste, and tells apart options of one name', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const ai = hall.retrofitOptions.find((o) => o.kind === 'retrofit-ai')!;
+    hall.retrofitOptions = [
+      ...hall.retrofitOptions,
+      { ...ai, id: 'ai-dear', name: 'Same racks, dearer builder', capexUsd: ai.capexUsd + 250_000 },
+      { ...ai, id: 'ai-copy', capexUsd: ai.capexUsd + 1_000 },
+      { ...ai, id: 'ai-twin', name: 'Same racks, same price' },
+    ];
+    const excluded = (id: string) => describeExclusion(hallOptions(hall, new Map(doc.models.map((m) => [m.id, m])), doc.fleet, []).find((o) => o.option.id === id)!.excluded!, 'metric');
+    expect(excluded('ai-dear')).toBe(`does what "${ai.name}" does, for $250.0 k more capex`);
+    expect(excluded('ai-copy')).toBe(`does what another option named "${ai.name}" does, for $1.0 k more capex`);
+    expect(excluded('ai-twin')).toBe(`does what "${ai.name}" does, at the same capex (one of the two is enough)`);
+  });
+
   it('never proposes racks the slab cannot carry: a GB200 NVL72 puts 1,360 kg on 0.6 × (1.068 + 2 × 0.5) m = 1,096.07 kg/m²', () => {
     const doc = miningOnly(sampleSmall());
     const hall = doc.halls[0]!;
