@@ -13,6 +13,7 @@ import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
 import { PeriodEconomics } from './PeriodEconomics';
+import { PlanHallsTable } from './PlanHallsTable';
 import { useCommands } from '../commands/commands';
 import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
@@ -199,22 +200,7 @@ export function OptimizerPanel() {
             basis={plan.objective === 'expected' ? 'expected over the scenarios' : 'in the scenario worst for this plan'}
             halls={plan.halls.filter((h) => h.npvUsd !== undefined).map((h) => ({ name: doc.halls.find((x) => x.id === h.hallId)?.name ?? h.hallId, npvUsd: h.npvUsd! }))}
           />
-          <table className="plan-table" data-testid="optimizer-halls">
-            <thead><tr><th>Hall</th><th>Option</th><th>Starts</th><th>Units</th></tr></thead>
-            <tbody>
-              {plan.halls.map((h) => {
-                const hall = doc.halls.find((x) => x.id === h.hallId);
-                return (
-                  <tr key={h.hallId}>
-                    <td>{hall?.name ?? h.hallId}</td>
-                    <td>{hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
-                    <td>{h.startPeriod === null ? '' : periodLabel(doc.fleet, h.startPeriod)}</td>
-                    <td>{h.units}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
+          <PlanHallsTable plan={plan} doc={doc} />
           <PeriodEconomics plan={plan} fleet={doc.fleet} />
           <h3>What the limits are worth</h3>
           {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
