@@ -7,7 +7,7 @@
  */
 import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
-import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
+import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
@@ -231,7 +231,7 @@ export class LiveChecker {
     this.hallItKw[this.hallNumber.get(hall.id)!]! += sign * itPowerKw(m);
     add(this.hallCduHeatKw, hall.id, sign * cduHeatKw(m));
     if (m.kind === 'cdu') setMember(this.hallCdus.get(hall.id)!, p.id, m.coolingCapacityKw, sign);
-    if (isItEquipment(m.kind) && !p.powerSourceId && !p.powerSourceBId) setMember(this.unfed.get(hall.id)!, p.id, m.powerKw, sign);
+    if (needsFeed(m) && !p.powerSourceId && !p.powerSourceBId) setMember(this.unfed.get(hall.id)!, p.id, m.powerKw, sign);
     dirty.halls.add(hall.id);
     dirty.sites.add(hall.siteId);
     if (item.zoneId) {

@@ -12,7 +12,7 @@
 import { cduHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
-import { isItEquipment, isPowerSource } from '../model/load';
+import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
@@ -64,6 +64,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const modelCduHeatKw = Float64Array.from(modelList, cduHeatKw);
   const modelIt = Uint8Array.from(modelList, (m) => (isItEquipment(m.kind) ? 1 : 0));
   const modelSource = Uint8Array.from(modelList, (m) => (isPowerSource(m.kind) ? 1 : 0));
+  const modelNeedsFeed = Uint8Array.from(modelList, (m) => (needsFeed(m) ? 1 : 0));
   // Racks of a row share a feed: their load is summed along the run and added to the map once.
   let runFeed: string | null = null;
   let runKva = 0;
@@ -93,7 +94,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     if (it) hallItKw[hallAt]! += m.powerKw;
     hallCduHeatKw[hallAt]! += modelCduHeatKw[modelAt]!;
     if (m.kind === 'cdu') hallCduKw[hallAt]!.push(m.coolingCapacityKw);
-    if (it && !p.powerSourceId && !p.powerSourceBId) unfed[hallAt]!.push([p.id, m.powerKw]);
+    if (modelNeedsFeed[modelAt] === 1 && !p.powerSourceId && !p.powerSourceBId) unfed[hallAt]!.push([p.id, m.powerKw]);
     const zoneId = hallZones ? zoneOf(p, hallZones) : null;
     if (zoneId) {
       zoneAt[k] = zoneNumber.get(zoneId)!;

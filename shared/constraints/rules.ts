@@ -53,7 +53,7 @@ export const RULE_SPECS = {
   'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone, cooled by no CRAH or CDU', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
   'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
   'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
-  unfed: { ...power, severity: 'error', label: 'IT equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
+  unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
   'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
   'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
   'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },

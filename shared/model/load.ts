@@ -16,12 +16,19 @@ const IT_KINDS: ReadonlySet<EquipmentKind> = new Set([
   'gpu-rack',
 ]);
 
-
 export function isItEquipment(kind: EquipmentKind): boolean {
   return IT_KINDS.has(kind);
 }
 
 export const isPowerSource = isPowerSourceKind;
+
+/**
+ * What must be fed to run: IT, and the cooling gear that keeps it running (a CDU or CRAH
+ * without power cools nothing). Power sources are fed through the chain's own rules.
+ */
+export function needsFeed(model: Pick<EquipmentModel, 'kind' | 'powerKw'>): boolean {
+  return !isPowerSource(model.kind) && model.powerKw > 0;
+}
 
 export function itPowerKw(model: EquipmentModel): number {
   return isItEquipment(model.kind) ? model.powerKw : 0;

@@ -296,18 +296,24 @@ describe('geometry', () => {
   });
 });
 
-describe('unfed IT: every miner, rack, tank or GPU system names a source', () => {
+describe('unfed: every miner, rack, tank or GPU system, and the CDUs and CRAHs that cool them, names a source', () => {
   it('the sample feeds everything (0 kW unfed is on the limit)', () => expect(check(() => undefined).filter((v) => v.rule === 'unfed')).toEqual([]));
   it('two racks taken off their busway: an error naming both, with their 2 × 72.9 = 145.8 kW', () => {
     const v = only(check((d) => ['sm-m01-01', 'sm-m01-02'].forEach((id) => (placement(d, id).powerSourceId = null))), 'unfed');
     expect(v.objectIds).toEqual(['sm-m01-01', 'sm-m01-02']);
     expect(v.value).toBeCloseTo(145.8, 9);
     expect(v.severity).toBe('error');
-    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1: IT equipment fed by no power source — value 145.8 kW, limit 0 kW, over by 145.8 kW');
+    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1: IT or cooling equipment fed by no power source — value 145.8 kW, limit 0 kW, over by 145.8 kW');
   });
-  it('a rack fed only from its B source is fed; an unfed CDU is not IT', () => {
+  it('a rack fed only from its B source is fed', () => {
     expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { powerSourceId: null, powerSourceBId: 'sm-mbw1' })).filter((v) => v.rule === 'unfed')).toEqual([]);
-    expect(check((d) => (placement(d, 'sm-cdu01-01').powerSourceId = null)).filter((v) => v.rule === 'unfed')).toEqual([]);
+  });
+  // A CDU without power pumps nothing: the racks' liquid heat goes nowhere. Its 12 kW is named.
+  it('an unfed CDU is an error with its 12 kW; a CDU drawing nothing (a passive one) needs no feed', () => {
+    const v = only(check((d) => (placement(d, 'sm-cdu01-01').powerSourceId = null)), 'unfed');
+    expect(v.objectIds).toEqual(['sm-cdu01-01']);
+    expect(v.value).toBeCloseTo(12, 9);
+    expect(check((d) => ((placement(d, 'sm-cdu01-01').powerSourceId = null), (model(d, 'cdu-1200').powerKw = 0))).filter((x) => x.rule === 'unfed')).toEqual([]);
   });
 });
 
