@@ -58,7 +58,7 @@ export const OPTION_COLUMNS = [
 const MODEL_COLUMNS = [
   'id', 'kind', 'name', 'vendor', 'widthM', 'depthM', 'heightM', 'weightKg', 'powerKw', 'powerFactor', 'heatToLiquidFraction',
   'compatibleCooling', 'capexUsd', 'hashrateThs', 'gpuCount', 'gpuType', 'ratingKva', 'coolingCapacityKw', 'clearanceFrontM',
-  'clearanceBackM', 'mounting', 'source', 'builtIn',
+  'clearanceBackM', 'mounting', 'source', 'builtIn', 'moduleCount', 'moduleRedundancy',
 ] as const;
 
 const SCENARIO_PATHS = ['hashpriceUsdPerPhDay', 'gpuRateUsdPerGpuHour', 'gpuUtilizationFraction', 'powerPriceFactor'] as const;

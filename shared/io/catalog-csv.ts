@@ -31,7 +31,7 @@ export class CatalogCsvError extends Error {
   }
 }
 
-const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'vendor', 'gpuType', 'mounting', 'source']);
+const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'vendor', 'gpuType', 'mounting', 'moduleRedundancy', 'source']);
 
 /** The cell's text as the type its column holds; text that does not fit stays text for the schema to name. */
 function typed(column: keyof EquipmentModel, text: string): unknown {

@@ -3,7 +3,7 @@
  * run while its derated rating carries their apparent power; a new row starts a new run.
  * Used by the samples and by Apply plan, so both build feeds the checks accept.
  */
-import { apparentPowerKva } from './power-chain';
+import { apparentPowerKva, usableRatingKva } from './power-chain';
 import type { EquipmentModel, Hall, Placement } from './schema';
 
 export interface BuswayRuns {
@@ -29,7 +29,7 @@ const rowOf = (p: Placement): string => (p.rotationDeg % 180 === 0 ? `y${p.yM}:$
  */
 export function buswayRuns(units: Placement[], model: EquipmentModel, runs: BuswayRuns): Placement[] {
   const unitKva = apparentPowerKva(model.powerKw, model.powerFactor);
-  const capacityKva = runs.busway.ratingKva * runs.derate;
+  const capacityKva = usableRatingKva(runs.busway, runs.derate);
   if (unitKva > capacityKva + 1e-9) throw new Error(`${model.name} draws ${unitKva.toFixed(1)} kVA, more than one ${runs.busway.name} carries (${capacityKva.toFixed(1)} kVA)`);
   const perRun = Math.floor(capacityKva / unitKva + 1e-9);
   const groups: Placement[][] = [];

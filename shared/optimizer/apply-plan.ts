@@ -21,7 +21,7 @@ import { placeRows } from '../geometry/rows';
 import { cduHeatKw, usableUnits } from '../model/cooling';
 import { isItEquipment, isPowerSource } from '../model/load';
 import { buswayRuns } from '../model/feeds';
-import { apparentPowerKva } from '../model/power-chain';
+import { apparentPowerKva, usableRatingKva } from '../model/power-chain';
 import { wallClearanceBy } from '../constraints/object-rules';
 import { makeItem, type Item } from '../constraints/item';
 import { pairViolates } from '../constraints/pair-rules';
@@ -302,14 +302,14 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
  */
 function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { busways: Placement[]; unfed: Placement[] } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const busway = doc.models.filter((m) => m.kind === 'busway' && m.ratingKva > 0).sort((a, b) => b.ratingKva - a.ratingKva)[0];
   const derate = doc.fleet.continuousLoadDerate;
+  const busway = doc.models.filter((m) => m.kind === 'busway' && m.ratingKva > 0).sort((a, b) => usableRatingKva(b, derate) - usableRatingKva(a, derate))[0];
   const busways: Placement[] = [];
   const unfed: Placement[] = [];
   groups.forEach((units, g) => {
     if (!units.length) return;
     const model = models.get(units[0]!.modelId)!;
-    if (!busway || apparentPowerKva(model.powerKw, model.powerFactor) > busway.ratingKva * derate + 1e-9) {
+    if (!busway || apparentPowerKva(model.powerKw, model.powerFactor) > usableRatingKva(busway, derate) + 1e-9) {
       unfed.push(...units);
       return;
     }

@@ -80,3 +80,28 @@ test('catalog CSV: export is the fleet\'s catalog; an import with bad cells name
   await expect(page.getByTestId('model-power')).toHaveValue('72.9');
   await expect(page.getByTestId('undo')).toBeDisabled();
 });
+
+test('power modules: the floor PDU split into 4 modules with one spare carries 3/4 × 400 × 0.8 = 240 kVA, under its 282.7 kVA; with no spare every limit holds again', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  await page.getByTestId('view-catalog').click();
+  // The built-in UPS is a modular frame with one spare module.
+  await page.getByTestId('catalog-row-ups-1000').click();
+  await expect(page.getByTestId('model-modules')).toHaveValue('4');
+  await expect(page.getByTestId('model-module-redundancy')).toHaveValue('N+1');
+
+  await page.getByTestId('catalog-row-pdu-400').click();
+  await expect(page.getByTestId('model-modules')).toHaveValue('1');
+  await page.getByTestId('model-modules').fill('4');
+  await page.getByTestId('model-modules').press('Enter');
+  await page.getByTestId('model-module-redundancy').selectOption('N+1');
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('problem-power-source')).toContainText('400 kVA, 3 of 4 modules (N+1) × 0.8 continuous');
+  await expect(page.getByTestId('problem-power-source')).toContainText('value 282.7 kVA, limit 240 kVA, over by 42.7 kVA');
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId('catalog-row-pdu-400').click();
+  await page.getByTestId('model-module-redundancy').selectOption('N');
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+});

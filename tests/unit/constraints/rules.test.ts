@@ -337,6 +337,39 @@ describe('power class: a source is fed from its own class or above', () => {
   });
 });
 
+describe('power modules: a modular source counts on its modules less the spares', () => {
+  // The PDU carries 282.721088 kVA (above). Split into 4 modules with one spare (N+1), it may
+  // carry 3/4 of its rating × 0.8 = 0.6 × rating: on the limit at 282.721088 / 0.6 = 471.201814 kVA.
+  const pduKva = (2 * 132) / 0.98 + 12 / 0.9;
+  const modular = (ratingKva: number, moduleRedundancy: 'N' | 'N+1' | '2N', moduleCount = 4) => (d: FleetDoc) => Object.assign(model(d, 'pdu-400'), { ratingKva, moduleCount, moduleRedundancy });
+  it('N+1 of 4 passes exactly on the limit, a 471.201814 kVA rating', () => expect(check(modular(pduKva / 0.6, 'N+1'))).toEqual([]));
+  it('N+1 of 4 fails 0.1 kVA under it: the limit is 3/4 × 0.8 of the rating, and the message says how', () => {
+    const v = only(check(modular(pduKva / 0.6 - 0.1, 'N+1')), 'power-source');
+    expect(v.limit).toBeCloseTo((pduKva / 0.6 - 0.1) * 0.6, 9);
+    expect(v.value).toBeCloseTo(282.721088, 6);
+    expect(v.message).toBe(`1.1 (Floor PDU 400 kVA), ${pduKva / 0.6 - 0.1} kVA, 3 of 4 modules (N+1) × 0.8 continuous`);
+  });
+  it('2N of 4 counts 2 modules: 400 kVA carries 0.8 × 200 = 160 kVA; N counts all 4 (320 kVA); one module N+1 holds none back', () => {
+    expect(only(check(modular(400, '2N')), 'power-source').limit).toBeCloseTo(160, 9);
+    expect(check(modular(400, 'N'))).toEqual([]);
+    expect(check(modular(400, 'N+1', 1))).toEqual([]);
+  });
+  it('the built-in UPS (1000 kVA, 4 × 250 kVA, N+1) above the PDU carries its 282.721088 kVA within 0.8 × 750 = 600 kVA', () => {
+    const ups = (d: FleetDoc) => {
+      d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'ups', modelId: 'ups-1000', xM: 27, yM: 12, powerSourceId: null, label: 'UPS 1' });
+      placement(d, 'sm-pdu01-01').powerSourceId = 'ups';
+    };
+    const doc = structuredClone(sampleSmall());
+    ups(doc);
+    const room = checkFleet(doc).headroom.find((h) => h.id === 'ups')!;
+    expect(room.capacity).toBeCloseTo(600, 9);
+    expect(room.load).toBeCloseTo(282.721088, 6);
+    // The UPS holding back a second spare (2N: 2 of 4) leaves 0.8 × 500 = 400 kVA, still enough; its rating cut to 471.2 kVA at N+1 is not.
+    expect(check((d) => (ups(d), (model(d, 'ups-1000').moduleRedundancy = '2N'))).filter((v) => v.rule === 'power-source')).toEqual([]);
+    expect(only(check((d) => (ups(d), (model(d, 'ups-1000').ratingKva = 471.2))), 'power-source').objectIds).toEqual(['ups']);
+  });
+});
+
 describe('cooling method: a unit stands under a method it runs under', () => {
   it('an immersion tank dropped among free-air miners: an error with its whole 256.224 kW', () => {
     const v = only(check((d) => d.placements.push({ ...placement(d, 'sm-m01-01'), id: 'tank', modelId: 'tank-imm48', xM: 10, yM: 10, label: 'T1' })), 'cooling-method');
