@@ -24,6 +24,7 @@ function entry(req: Basics, extra: Partial<EquipmentModel> = {}): EquipmentModel
     powerFactor: DEFAULT_POWER_FACTOR[req.kind],
     moduleCount: 1,
     moduleRedundancy: 'N',
+    dualFeed: false,
     heatToLiquidFraction: 0,
     hashrateThs: 0,
     gpuCount: 0,

@@ -37,7 +37,7 @@ const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'ven
 function typed(column: keyof EquipmentModel, text: string): unknown {
   if (STRING_COLUMNS.has(column)) return text;
   if (column === 'compatibleCooling') return text === '' ? [] : text.split(LIST_SEPARATOR).map((s) => s.trim());
-  if (column === 'builtIn') return text === 'true' ? true : text === 'false' ? false : text;
+  if (column === 'builtIn' || column === 'dualFeed') return text === 'true' ? true : text === 'false' ? false : text;
   return NUMBER.test(text.trim()) ? Number(text) : text;
 }
 

@@ -34,11 +34,12 @@ function fromVersion1(fleet: Json): void {
   });
 }
 
-/** Version 2 had no power modules: every source was one module, none held back. */
+/** Version 2 had no power redundancy: every source was one module, none held back, every unit on one feed. */
 function fromVersion2(fleet: Json): void {
   each(fleet.models, (m) => {
     m.moduleCount ??= 1;
     m.moduleRedundancy ??= 'N';
+    m.dualFeed ??= false;
   });
 }
 

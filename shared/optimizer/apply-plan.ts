@@ -298,7 +298,8 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
 
 /**
  * Busway runs over each group of new rows (racks, then CDUs), from the catalog's
- * largest-rated busway; units too large for any run come back unfed.
+ * largest-rated busway, a B set too for a model that takes two feeds; units too large for
+ * any run come back unfed.
  */
 function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { busways: Placement[]; unfed: Placement[] } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -314,6 +315,8 @@ function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: st
       return;
     }
     busways.push(...buswayRuns(units, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }));
+    // A model that takes A and B feeds gets a second set of runs, each carrying its rows alone.
+    if (model.dualFeed) busways.push(...buswayRuns(units, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }));
   });
   return { busways, unfed };
 }

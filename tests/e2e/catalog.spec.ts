@@ -105,3 +105,19 @@ test('power modules: the floor PDU split into 4 modules with one spare carries 3
   await page.getByTestId('view-layout').click();
   await expect(page.getByTestId('problems')).toContainText('Every limit holds');
 });
+
+test('dual feeds: a GB200 model marked as taking A and B feeds makes both racks on one busway an error, listed as one line; unmarked, every limit holds', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId('catalog-row-nvl72-gb200').click();
+  await page.getByTestId('model-dual-feed').check();
+  await page.getByTestId('view-layout').click();
+  const problem = page.getByTestId('problem-single-feed');
+  await expect(problem).toHaveAttribute('data-count', '2');
+  await expect(problem).toContainText('(GB200 NVL72 rack) takes A and B feeds and has only its A feed');
+  await expect(problem).toContainText('value 132 kW, limit 0 kW');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+});

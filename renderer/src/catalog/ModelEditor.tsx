@@ -51,6 +51,9 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
           </label>
         ))}
       </fieldset>
+      <label className="field">
+        <input type="checkbox" checked={model.dualFeed} onChange={(e) => set({ dualFeed: e.target.checked }, e.target.checked ? 'A and B feeds' : 'one feed')} data-testid="model-dual-feed" /> Takes A and B feeds (2N), each carrying it alone
+      </label>
       <TextField label="Source" testId="model-source-text" maxLength={500} value={model.source} onCommit={(source) => set({ source }, 'source')} />
     </section>
   );

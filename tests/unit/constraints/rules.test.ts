@@ -322,6 +322,30 @@ describe('A/B feeds: each source carries the whole load alone', () => {
   });
 });
 
+describe('single feed: a unit whose model takes A and B feeds has both', () => {
+  const dual = (d: FleetDoc) => (model(d, 'nvl72-gb200').dualFeed = true);
+  const runKva = (8 * 72.9) / 0.95 + (2 * 132) / 0.98;
+  const bFeeds = (d: FleetDoc) => ['sm-gpu01-01', 'sm-gpu01-02'].forEach((id) => (placement(d, id).powerSourceBId = 'sm-mbw1'));
+  it('both GB200 racks on their A busway only: an error each, with its 132 kW, listed alike', () => {
+    const hits = check(dual).filter((v) => v.rule === 'single-feed');
+    expect(hits.map((v) => v.objectIds[0])).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
+    expect(hits.map((v) => v.value)).toEqual([132, 132]);
+    expect(hits[0]!.modelId).toBe('nvl72-gb200');
+    expect(describeViolation(hits[0]!, 'metric')).toBe('1.1 (GB200 NVL72 rack) takes A and B feeds and has only its A feed: unit that takes A and B feeds fed from one source — value 132 kW, limit 0 kW, over by 132 kW');
+  });
+  it('given B feeds from the miners\' run (rated exactly for 883.282492 kVA / 0.8) every limit holds; a B naming the A source again is one feed', () => {
+    expect(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8)))).toEqual([]);
+    expect(only(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8), (placement(d, 'sm-gpu01-02').powerSourceBId = 'sm-bw1'))), 'single-feed').objectIds).toEqual(['sm-gpu01-02']);
+  });
+  it('only a B feed is one feed too; no feed at all is the unfed rule\'s alone', () => {
+    const bOnly = only(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8), (placement(d, 'sm-gpu01-01').powerSourceId = null))), 'single-feed');
+    expect(bOnly.message).toContain('has only its B feed');
+    const none = check((d) => (dual(d), ['sm-gpu01-01', 'sm-gpu01-02'].forEach((id) => (placement(d, id).powerSourceId = null))));
+    expect(none.filter((v) => v.rule === 'single-feed')).toEqual([]);
+    expect(only(none, 'unfed').value).toBe(264);
+  });
+});
+
 describe('power class: a source is fed from its own class or above', () => {
   const withSource = (modelId: string, feed: string | null) => (d: FleetDoc) => {
     d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'src', modelId, xM: 27, yM: 12, powerSourceId: feed, label: 'S1' });

@@ -54,6 +54,7 @@ describe('fleet JSON', () => {
       delete m.powerFactor;
       delete m.moduleCount;
       delete m.moduleRedundancy;
+      delete m.dualFeed;
     }
     for (const p of fleet.placements!) delete p.powerSourceBId;
     for (const h of fleet.halls!) delete h.facilityWater;
@@ -65,15 +66,16 @@ describe('fleet JSON', () => {
     expect(doc.models.every((m) => m.moduleCount === 1 && m.moduleRedundancy === 'N')).toBe(true);
   });
 
-  it('imports a version-2 export (before power modules): every source is one module, none held back; the built-in UPS keeps what the file says', () => {
+  it('imports a version-2 export (before power modules and dual feeds): every source is one module, none held back, every unit on one feed; the built-in UPS keeps what the file says', () => {
     const current = JSON.parse(exportFleetJson(sampleSmall())) as { fleet: Record<string, Array<Record<string, unknown>>> };
     for (const m of current.fleet.models!) {
       delete m.moduleCount;
       delete m.moduleRedundancy;
+      delete m.dualFeed;
     }
     const doc = importFleetJson(JSON.stringify({ format: 'fleet-planner', version: 2, fleet: current.fleet }), 'v2.json');
     expect(doc.models.find((m) => m.id === 'ups-1000')).toMatchObject({ ratingKva: 1_000, moduleCount: 1, moduleRedundancy: 'N' });
-    expect(doc.models.every((m) => m.moduleCount === 1 && m.moduleRedundancy === 'N')).toBe(true);
+    expect(doc.models.every((m) => m.moduleCount === 1 && m.moduleRedundancy === 'N' && !m.dualFeed)).toBe(true);
   });
 
   it('ships docs/fleet.schema.json generated from the model (UPDATE_FLEET_SCHEMA=1 rewrites it)', () => {
