@@ -58,7 +58,7 @@ export const OPTION_COLUMNS = [
 const MODEL_COLUMNS = [
   'id', 'kind', 'name', 'vendor', 'widthM', 'depthM', 'heightM', 'weightKg', 'powerKw', 'powerFactor', 'heatToLiquidFraction',
   'compatibleCooling', 'capexUsd', 'hashrateThs', 'gpuCount', 'gpuType', 'ratingKva', 'coolingCapacityKw', 'clearanceFrontM',
-  'clearanceBackM', 'mounting', 'source', 'builtIn',
+  'clearanceBackM', 'mounting', 'source', 'builtIn', 'moduleCount', 'moduleRedundancy', 'dualFeed',
 ] as const;
 
 const SCENARIO_PATHS = ['hashpriceUsdPerPhDay', 'gpuRateUsdPerGpuHour', 'gpuUtilizationFraction', 'powerPriceFactor'] as const;
@@ -157,8 +157,8 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
   models: {
     table: 'models',
     columns: MODEL_COLUMNS,
-    toRow: (m: EquipmentModel): Row => ({ ...m, compatibleCooling: JSON.stringify(m.compatibleCooling), builtIn: bool(m.builtIn) }),
-    fromRow: (r) => ({ ...r, compatibleCooling: json(r.compatibleCooling), builtIn: asBool(r.builtIn) }),
+    toRow: (m: EquipmentModel): Row => ({ ...m, compatibleCooling: JSON.stringify(m.compatibleCooling), builtIn: bool(m.builtIn), dualFeed: bool(m.dualFeed) }),
+    fromRow: (r) => ({ ...r, compatibleCooling: json(r.compatibleCooling), builtIn: asBool(r.builtIn), dualFeed: asBool(r.dualFeed) }),
   },
   placements: {
     table: 'placements',

@@ -8,6 +8,7 @@ import modelMounting from './002_model_mounting';
 import fleetStartMonth from './003_fleet_start_month';
 import powerChain, { notice as powerChainNotice } from './004_power_chain';
 import energyAndContractTerm from './005_energy_and_contract_term';
+import powerRedundancy from './006_power_redundancy';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'fleet start month', sql: fleetStartMonth },
   { version: 4, name: 'power chain', sql: powerChain, notice: powerChainNotice },
   { version: 5, name: 'energy and contract term', sql: energyAndContractTerm },
+  { version: 6, name: 'power redundancy', sql: powerRedundancy },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

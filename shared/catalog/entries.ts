@@ -22,6 +22,9 @@ function entry(req: Basics, extra: Partial<EquipmentModel> = {}): EquipmentModel
   const { cooling, ...rest } = req;
   return {
     powerFactor: DEFAULT_POWER_FACTOR[req.kind],
+    moduleCount: 1,
+    moduleRedundancy: 'N',
+    dualFeed: false,
     heatToLiquidFraction: 0,
     hashrateThs: 0,
     gpuCount: 0,
@@ -439,7 +442,7 @@ export function catalogEntries(): EquipmentModel[] {
       {
         id: 'ups-1000',
         kind: 'ups',
-        name: 'UPS 1000 kVA',
+        name: 'UPS 1000 kVA (4 × 250 kVA modules, N+1)',
         vendor: 'generic',
         widthM: 3.0,
         depthM: 1.0,
@@ -447,10 +450,10 @@ export function catalogEntries(): EquipmentModel[] {
         weightKg: 3_500,
         powerKw: 0,
         capexUsd: 350_000,
-        source: `${REF} redundancy: Tier III concurrently maintainable (AI halls); ${EST}`,
+        source: `${REF} redundancy: Tier III concurrently maintainable (AI halls); a modular frame, one module spare: 3 × 250 = 750 kVA usable; ${EST}`,
         cooling: ['air', 'rear-door', 'direct-to-chip'],
       },
-      { ratingKva: 1_000, clearanceFrontM: 1.2, clearanceBackM: 0.8 },
+      { ratingKva: 1_000, moduleCount: 4, moduleRedundancy: 'N+1', clearanceFrontM: 1.2, clearanceBackM: 0.8 },
     ),
     entry(
       {

@@ -6,7 +6,7 @@
  */
 import { usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
-import { feedsOf, SOURCE_CLASS_NAMES, sourceClass, withSourcesAbove } from '../model/power-chain';
+import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { breach, room } from './rules';
@@ -260,12 +260,12 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
   if (load === null) {
     return [none(keys.source), { key: keys.cycle, headroom: null, violation: breach('power-cycle', id, { ...base(), limit: 0, value: 0, message: `${placementName(item.p, item.m)} is fed, through other sources, from itself` }) }, classAggregate];
   }
-  const capacity = item.m.ratingKva * derate;
+  const capacity = usableRatingKva(item.m, derate);
   return [
     {
       key: keys.source,
       headroom: room('pdu', id, item.p.label || item.m.name, capacity, load),
-      violation: load > capacity + EPS ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${item.m.ratingKva} kVA × ${derate} continuous` }) : null,
+      violation: load > capacity + EPS ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${ratingText(item.m, derate)}` }) : null,
     },
     none(keys.cycle),
     classAggregate,

@@ -1,12 +1,13 @@
 /**
  * Rules about one piece of equipment on its own: rack density under the hall's cooling,
- * the cooling methods it runs under, floor loading on the slab, staying inside the hall and
- * keeping its service clearances inside the hall's walls.
+ * the cooling methods it runs under, floor loading on the slab, staying inside the hall,
+ * keeping its service clearances inside the hall's walls, and both feeds where it takes two.
  */
 import { DENSITY_LIMITED_KINDS, densityLimitKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
+import { feedsOf } from '../model/power-chain';
 import { frontDirection, type Rect } from '../geometry/footprint';
-import type { CoolingMethod, EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
+import type { CoolingMethod, EquipmentModel, FleetMeta as Fleet, Hall, Placement } from '../model/schema';
 import { placementName, type Item } from './item';
 import { breach } from './rules';
 import type { Violation } from './types';
@@ -45,6 +46,9 @@ function stripPast(rect: Rect, fx: number, fy: number, depth: number, hall: Hall
   return fx === 1 ? rect.maxX + depth - hall.widthM : depth - rect.minX;
 }
 
+/** A unit of a model that takes A and B feeds, fed from one source (a unit fed from none is the unfed rule's). */
+const singleFed = (p: Placement, m: EquipmentModel): boolean => m.dualFeed && feedsOf(p).length === 1;
+
 /** Whether a unit of this model runs under this cooling method (the catalog's "Runs under"). */
 export const runsUnder = (m: EquipmentModel, method: CoolingMethod): boolean => m.compatibleCooling.includes(method);
 
@@ -55,9 +59,9 @@ export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet): bool
   return load !== null && load > hall.floorLimitKgPerM2 + EPS;
 }
 
-/** Whether a unit standing here breaks a rule of its own beyond modelViolates: out of the hall, clearance past the wall, wrong cooling. */
+/** Whether a unit standing here breaks a rule of its own beyond modelViolates: out of the hall, clearance past the wall, wrong cooling, one feed of two. */
 export function placementViolates(item: Pick<Item, 'p' | 'm' | 'rect'>, hall: Hall, method: CoolingMethod): boolean {
-  return outsideBy(item.rect, hall) > OUTSIDE_TOLERANCE_M || wallClearanceBy(item.rect, item.p.rotationDeg, item.m, hall) > OUTSIDE_TOLERANCE_M || !runsUnder(item.m, method);
+  return outsideBy(item.rect, hall) > OUTSIDE_TOLERANCE_M || wallClearanceBy(item.rect, item.p.rotationDeg, item.m, hall) > OUTSIDE_TOLERANCE_M || !runsUnder(item.m, method) || singleFed(item.p, item.m);
 }
 
 /**
@@ -78,6 +82,11 @@ export function objectViolations(item: Item, hall: Hall, fleet: Fleet, method: C
   if (!runsUnder(m, method)) {
     // Its whole heat goes unremoved: nothing in the hall's or zone's plant is built for it.
     out.push(breach('cooling-method', p.id, { ...base, limit: 0, value: m.powerKw, message: `${name} runs under ${m.compatibleCooling.join(', ')}, not ${method}` }));
+  }
+
+  if (singleFed(p, m)) {
+    // Its whole load rides on one source: losing it takes the unit down, which its A/B design is there to prevent.
+    out.push(breach('single-feed', p.id, { ...base, limit: 0, value: m.powerKw, message: `${name} takes A and B feeds and has only its ${p.powerSourceId ? 'A' : 'B'} feed` }));
   }
 
   const value = floorLoadKgPerM2(m, fleet);

@@ -31,13 +31,19 @@ export class CatalogCsvError extends Error {
   }
 }
 
-const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'vendor', 'gpuType', 'mounting', 'source']);
+/**
+ * Columns added after spreadsheets were already kept (the power chain's redundancy): a file
+ * without one reads as gear from before, one module with no spare, on one feed.
+ */
+const LATER_COLUMNS: Partial<Record<keyof EquipmentModel, unknown>> = { moduleCount: 1, moduleRedundancy: 'N', dualFeed: false };
+
+const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'vendor', 'gpuType', 'mounting', 'moduleRedundancy', 'source']);
 
 /** The cell's text as the type its column holds; text that does not fit stays text for the schema to name. */
 function typed(column: keyof EquipmentModel, text: string): unknown {
   if (STRING_COLUMNS.has(column)) return text;
   if (column === 'compatibleCooling') return text === '' ? [] : text.split(LIST_SEPARATOR).map((s) => s.trim());
-  if (column === 'builtIn') return text === 'true' ? true : text === 'false' ? false : text;
+  if (column === 'builtIn' || column === 'dualFeed') return text === 'true' ? true : text === 'false' ? false : text;
   return NUMBER.test(text.trim()) ? Number(text) : text;
 }
 
@@ -74,7 +80,7 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     else if (columnAt.has(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: column "${name}" appears twice`);
     else columnAt.set(name, index);
   });
-  const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c));
+  const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c) && !Object.hasOwn(LATER_COLUMNS, c));
   if (missing.length > 0) errors.push(`${source} line 1: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}`);
   if (errors.length > 0) throw new CatalogCsvError(source, errors);
 
@@ -89,8 +95,8 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     }
     const candidate: Record<string, unknown> = {};
     for (const column of CATALOG_COLUMNS) {
-      const text = row[columnAt.get(column)!]!.value;
-      candidate[column] = typed(column, text);
+      const at = columnAt.get(column);
+      candidate[column] = at === undefined ? LATER_COLUMNS[column] : typed(column, row[at]!.value);
     }
     const idCell = row[columnAt.get('id')!]!;
     const earlier = seen.get(idCell.value);

@@ -34,8 +34,18 @@ function fromVersion1(fleet: Json): void {
   });
 }
 
+/** Version 2 had no power redundancy: every source was one module, none held back, every unit on one feed. */
+function fromVersion2(fleet: Json): void {
+  each(fleet.models, (m) => {
+    m.moduleCount ??= 1;
+    m.moduleRedundancy ??= 'N';
+    m.dualFeed ??= false;
+  });
+}
+
 /** The fleet of a `version` export, upgraded in place to the current JSON version. */
 export function upgradeFleetJson(fleet: unknown, version: number): unknown {
   if (isObject(fleet) && version < 2) fromVersion1(fleet);
+  if (isObject(fleet) && version < 3) fromVersion2(fleet);
   return fleet;
 }

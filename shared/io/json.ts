@@ -13,7 +13,7 @@ import { upgradeFleetJson } from './json-upgrade';
 
 export const FLEET_JSON_FORMAT = 'fleet-planner';
 /** Raise when the JSON shape changes incompatibly; imports refuse versions above it. */
-export const FLEET_JSON_VERSION = 2;
+export const FLEET_JSON_VERSION = 3;
 
 export const FleetEnvelopeSchema = z
   .object({

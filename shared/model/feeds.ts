@@ -3,7 +3,7 @@
  * run while its derated rating carries their apparent power; a new row starts a new run.
  * Used by the samples and by Apply plan, so both build feeds the checks accept.
  */
-import { apparentPowerKva } from './power-chain';
+import { apparentPowerKva, usableRatingKva } from './power-chain';
 import type { EquipmentModel, Hall, Placement } from './schema';
 
 export interface BuswayRuns {
@@ -16,6 +16,8 @@ export interface BuswayRuns {
   feedFrom: string | null;
   /** The hall the units stand in: a run never reaches past its walls. */
   hall: Pick<Hall, 'widthM' | 'depthM'>;
+  /** Which feed of the units the runs are: B runs hang one busway's depth beside the A runs over the same rows. */
+  side?: 'A' | 'B';
 }
 
 /** Units in one row stand at one y (facing north or south) or one x (facing east or west). */
@@ -29,7 +31,7 @@ const rowOf = (p: Placement): string => (p.rotationDeg % 180 === 0 ? `y${p.yM}:$
  */
 export function buswayRuns(units: Placement[], model: EquipmentModel, runs: BuswayRuns): Placement[] {
   const unitKva = apparentPowerKva(model.powerKw, model.powerFactor);
-  const capacityKva = runs.busway.ratingKva * runs.derate;
+  const capacityKva = usableRatingKva(runs.busway, runs.derate);
   if (unitKva > capacityKva + 1e-9) throw new Error(`${model.name} draws ${unitKva.toFixed(1)} kVA, more than one ${runs.busway.name} carries (${capacityKva.toFixed(1)} kVA)`);
   const perRun = Math.floor(capacityKva / unitKva + 1e-9);
   const groups: Placement[][] = [];
@@ -40,9 +42,14 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
   }
   return groups.map((group, i) => {
     const id = `${runs.idPrefix}${i + 1}`;
-    for (const unit of group) unit.powerSourceId = id;
+    const b = runs.side === 'B';
+    for (const unit of group) {
+      if (b) unit.powerSourceBId = id;
+      else unit.powerSourceId = id;
+    }
     const first = group[0]!;
     const alongX = first.rotationDeg % 180 === 0;
+    const aside = b ? runs.busway.depthM : 0;
     const along = (p: Placement) => (alongX ? p.xM : p.yM);
     const ends = group.flatMap((p) => [along(p) - model.widthM / 2, along(p) + model.widthM / 2]);
     const start = Math.min(...ends);
@@ -54,8 +61,8 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
       id,
       hallId: first.hallId,
       modelId: runs.busway.id,
-      xM: alongX ? centre : first.xM,
-      yM: alongX ? first.yM : centre,
+      xM: alongX ? centre : first.xM + aside,
+      yM: alongX ? first.yM + aside : centre,
       rotationDeg: first.rotationDeg,
       powerSourceId: runs.feedFrom,
       powerSourceBId: null,

@@ -4,8 +4,9 @@
  * and the power factor each kind draws at by default. Apparent power (kVA) is what cables,
  * breakers and transformers are rated in; real power (kW) is what the load draws.
  */
-import type { EquipmentKind } from './schema';
+import type { EquipmentKind, EquipmentModel } from './schema';
 import type { Kilowatts, Kva } from '../units';
+import { usableUnits } from './cooling';
 
 /**
  * A source's class: a source may be fed from one of its own class or above (cascaded PDUs,
@@ -53,6 +54,20 @@ export const DEFAULT_POWER_FACTOR: Readonly<Record<EquipmentKind, number>> = {
   transformer: 1,
   generator: 1,
 };
+
+/**
+ * The rating a source may be loaded to: its modules' share without the spares (a 1000 kVA
+ * frame of 4 modules, N+1: 3 × 250 = 750 kVA), times the continuous-load derate.
+ */
+export function usableRatingKva(m: Pick<EquipmentModel, 'ratingKva' | 'moduleCount' | 'moduleRedundancy'>, derate: number): Kva {
+  return ((m.ratingKva * usableUnits(m.moduleRedundancy, m.moduleCount)) / m.moduleCount) * derate;
+}
+
+/** How a source's usable rating came about, for a violation's message: "UPS 1000 kVA, 3 of 4 modules (N+1) × 0.8 continuous". */
+export function ratingText(m: Pick<EquipmentModel, 'ratingKva' | 'moduleCount' | 'moduleRedundancy'>, derate: number): string {
+  const modules = m.moduleCount > 1 ? `, ${usableUnits(m.moduleRedundancy, m.moduleCount)} of ${m.moduleCount} modules (${m.moduleRedundancy})` : '';
+  return `${m.ratingKva} kVA${modules} × ${derate} continuous`;
+}
 
 /** Apparent power of a draw: kVA = kW / PF. */
 export const apparentPowerKva = (kw: Kilowatts, powerFactor: number): Kva => kw / powerFactor;

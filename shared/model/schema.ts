@@ -274,6 +274,12 @@ export const EquipmentModelSchema = z.strictObject({
   gpuType: z.string().max(40),
   /** Electrical rating (apparent power) for pdu / busway / switchboard / ups / transformer / generator. */
   ratingKva: apparentPowerKva,
+  /** Power modules the rating is shared among (a modular UPS frame); 1 for gear built as one piece. */
+  moduleCount: z.number().int().min(1).max(100),
+  /** Modules held back as spares (N+1: one of them), whose share of the rating the checks do not count on. */
+  moduleRedundancy: z.enum(REDUNDANCIES),
+  /** The unit takes two independent feeds (A and B, 2N), each able to carry it alone: fed from one, it is an error. */
+  dualFeed: z.boolean(),
   /** Heat removal capacity for cdu / crah / immersion-tank. */
   coolingCapacityKw: powerKw,
   clearanceFrontM: equipmentLength,

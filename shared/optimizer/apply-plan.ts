@@ -21,7 +21,7 @@ import { placeRows } from '../geometry/rows';
 import { cduHeatKw, usableUnits } from '../model/cooling';
 import { isItEquipment, isPowerSource } from '../model/load';
 import { buswayRuns } from '../model/feeds';
-import { apparentPowerKva } from '../model/power-chain';
+import { apparentPowerKva, usableRatingKva } from '../model/power-chain';
 import { wallClearanceBy } from '../constraints/object-rules';
 import { makeItem, type Item } from '../constraints/item';
 import { pairViolates } from '../constraints/pair-rules';
@@ -298,22 +298,25 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
 
 /**
  * Busway runs over each group of new rows (racks, then CDUs), from the catalog's
- * largest-rated busway; units too large for any run come back unfed.
+ * largest-rated busway, a B set too for a model that takes two feeds; units too large for
+ * any run come back unfed.
  */
 function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { busways: Placement[]; unfed: Placement[] } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const busway = doc.models.filter((m) => m.kind === 'busway' && m.ratingKva > 0).sort((a, b) => b.ratingKva - a.ratingKva)[0];
   const derate = doc.fleet.continuousLoadDerate;
+  const busway = doc.models.filter((m) => m.kind === 'busway' && m.ratingKva > 0).sort((a, b) => usableRatingKva(b, derate) - usableRatingKva(a, derate))[0];
   const busways: Placement[] = [];
   const unfed: Placement[] = [];
   groups.forEach((units, g) => {
     if (!units.length) return;
     const model = models.get(units[0]!.modelId)!;
-    if (!busway || apparentPowerKva(model.powerKw, model.powerFactor) > busway.ratingKva * derate + 1e-9) {
+    if (!busway || apparentPowerKva(model.powerKw, model.powerFactor) > usableRatingKva(busway, derate) + 1e-9) {
       unfed.push(...units);
       return;
     }
     busways.push(...buswayRuns(units, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }));
+    // A model that takes A and B feeds gets a second set of runs, each carrying its rows alone.
+    if (model.dualFeed) busways.push(...buswayRuns(units, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }));
   });
   return { busways, unfed };
 }

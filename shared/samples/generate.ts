@@ -11,7 +11,7 @@ import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
 import { placeRows, seededRandom, type LaidOut } from '../geometry/rows';
 import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
 import { buswayRuns } from '../model/feeds';
-import { apparentPowerKva } from '../model/power-chain';
+import { apparentPowerKva, usableRatingKva } from '../model/power-chain';
 
 export interface GenerateOptions {
   placements: number;
@@ -41,7 +41,7 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
   const runs = (hallId: string, hall: { widthM: number; depthM: number }) => ({ busway, derate: meta.continuousLoadDerate, idPrefix: `${hallId}-bw`, labelPrefix: 'Busway ', feedFrom: null, hall });
   /** Busway runs over `count` racks in rows of RACKS_PER_ROW, as buswayRuns lays them. */
   const buswayCount = (count: number, rack: EquipmentModel, derate: number): number => {
-    const perRun = Math.floor((busway.ratingKva * derate) / apparentPowerKva(rack.powerKw, rack.powerFactor) + 1e-9);
+    const perRun = Math.floor(usableRatingKva(busway, derate) / apparentPowerKva(rack.powerKw, rack.powerFactor) + 1e-9);
     const fullRows = Math.floor(count / RACKS_PER_ROW);
     return fullRows * Math.ceil(RACKS_PER_ROW / perRun) + Math.ceil((count % RACKS_PER_ROW) / perRun);
   };

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Page } from '@playwright/test';
 import { expect, openPlanner, saveAndReopen, test } from './fixtures';
 import { sampleSmall } from '../../shared/samples';
 import { catalogFromCsv, catalogToCsv } from '../../shared/io/catalog-csv';
@@ -6,6 +7,14 @@ import { catalogFromCsv, catalogToCsv } from '../../shared/io/catalog-csv';
 const small = sampleSmall();
 const hall = small.halls[0]!;
 const s21 = small.models.find((m) => m.id === 'rack-s21xp')!;
+
+/** The small sample open, on the Catalog tab. */
+async function openSmallCatalog(page: Page, url: string) {
+  await openPlanner(page, url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
+  await page.getByTestId('view-catalog').click();
+}
 
 test('the catalog: edit a placed model and the checks follow; copy one as the user\'s own and delete it; nothing in use can be deleted; the edit survives save and reopen', async ({ page, web }) => {
   await openPlanner(page, web.url);
@@ -45,10 +54,7 @@ test('the catalog: edit a placed model and the checks follow; copy one as the us
 });
 
 test('catalog CSV: export is the fleet\'s catalog; an import with bad cells names them and changes nothing; a good one adds and updates in one undo step', async ({ page, web }) => {
-  await openPlanner(page, web.url);
-  await page.getByTestId('new-menu').selectOption('small');
-  await expect(page.getByTestId('tree-fleet')).toHaveText(small.fleet.name);
-  await page.getByTestId('view-catalog').click();
+  await openSmallCatalog(page, web.url);
 
   const downloaded = page.waitForEvent('download');
   await page.getByTestId('catalog-export').click();
@@ -74,4 +80,39 @@ test('catalog CSV: export is the fleet\'s catalog; an import with bad cells name
   await expect(page.getByTestId('catalog-row-user-a')).toHaveCount(0);
   await expect(page.getByTestId('model-power')).toHaveValue('72.9');
   await expect(page.getByTestId('undo')).toBeDisabled();
+});
+
+test('power modules: the floor PDU split into 4 modules with one spare carries 3/4 × 400 × 0.8 = 240 kVA, under its 282.7 kVA; with no spare every limit holds again', async ({ page, web }) => {
+  await openSmallCatalog(page, web.url);
+  // The built-in UPS is a modular frame with one spare module.
+  await page.getByTestId('catalog-row-ups-1000').click();
+  await expect(page.getByTestId('model-modules')).toHaveValue('4');
+  await expect(page.getByTestId('model-module-redundancy')).toHaveValue('N+1');
+
+  await page.getByTestId('catalog-row-pdu-400').click();
+  await expect(page.getByTestId('model-modules')).toHaveValue('1');
+  await page.getByTestId('model-modules').fill('4');
+  await page.getByTestId('model-modules').press('Enter');
+  await page.getByTestId('model-module-redundancy').selectOption('N+1');
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('problem-power-source')).toContainText('400 kVA, 3 of 4 modules (N+1) × 0.8 continuous');
+  await expect(page.getByTestId('problem-power-source')).toContainText('value 282.7 kVA, limit 240 kVA, over by 42.7 kVA');
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId('catalog-row-pdu-400').click();
+  await page.getByTestId('model-module-redundancy').selectOption('N');
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+});
+
+test('dual feeds: a GB200 model marked as taking A and B feeds makes both racks on one busway an error, listed as one line; unmarked, every limit holds', async ({ page, web }) => {
+  await openSmallCatalog(page, web.url);
+  await page.getByTestId('catalog-row-nvl72-gb200').click();
+  await page.getByTestId('model-dual-feed').check();
+  await page.getByTestId('view-layout').click();
+  const problem = page.getByTestId('problem-single-feed');
+  await expect(problem).toHaveAttribute('data-count', '2');
+  await expect(problem).toContainText('(GB200 NVL72 rack) takes A and B feeds and has only its A feed');
+  await expect(problem).toContainText('value 132 kW, limit 0 kW');
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
 });

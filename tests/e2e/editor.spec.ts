@@ -481,3 +481,28 @@ test('a power zone: box-select the miner row and feed it all from the busway in 
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
 });
+
+test('a problem about a zone, clicked, brings the zone into view and highlights it; a click on the floor ends the highlight', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const canvas = page.getByTestId('hall-canvas');
+  const zone = small.zones.find((z) => z.id === 'sm-z-ai')!;
+  // The AI corner's air heat is 51.6 kW (its two racks' air share and the CDU): 10 kW of air cooling is too little.
+  await page.getByTestId(`zone-air-${zone.id}`).fill('10');
+  await page.getByTestId(`zone-air-${zone.id}`).press('Enter');
+  const problem = page.getByTestId('problem-zone-air');
+  await expect(problem).toContainText('value 51.6 kW, limit 10 kW, over by 41.6 kW');
+  const shown = async () => (await canvas.getAttribute('data-visible-m'))!.split(' ').map(Number) as [number, number, number, number];
+  const [minX, , maxX] = await shown();
+  // Fitted, the view is centred on the hall (x 15 m).
+  expect((minX + maxX) / 2).toBeCloseTo(hall.widthM / 2, 0);
+  await problem.click();
+  await expect(canvas).toHaveAttribute('data-highlighted-zones', zone.id);
+  // Now centred on the zone (x 20–30 m), with all of it in view.
+  await expect.poll(async () => { const [a, , b] = await shown(); return (a + b) / 2; }).toBeCloseTo(zone.xM + zone.widthM / 2, 0);
+  const [a, b, c, d] = await shown();
+  expect(a <= zone.xM && b <= zone.yM && c >= zone.xM + zone.widthM && d >= zone.yM + zone.depthM).toBe(true);
+  // A click on free floor outside every zone starts a new (empty) selection: the zone is no longer highlighted.
+  const free = await hallPoint(page, 19.8, 0.3);
+  await page.mouse.click(free.x, free.y);
+  await expect(canvas).toHaveAttribute('data-highlighted-zones', '');
+});

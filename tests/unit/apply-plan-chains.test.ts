@@ -76,4 +76,26 @@ describe('apply plan builds what the checks accept', () => {
     expect(water.capacity).toBeGreaterThanOrEqual(5834.4);
     expect(hall.facilityWater.redundancy).toBe('N+1');
   });
+
+  it('racks whose model takes A and B feeds get a B busway run beside each A run, each carrying its five racks alone; 0 errors, and one undo restores all', () => {
+    const doc = sampleByName('campus');
+    doc.models.find((m) => m.id === 'nvl72-gb200')!.dualFeed = true;
+    const after = applied(doc, [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }]);
+    expect(checkFleet(after.doc).violations.filter((v) => v.severity === 'error').map((v) => v.id)).toEqual([]);
+    const racks = after.doc.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
+    expect(racks).toHaveLength(52);
+    const byId = new Map(after.doc.placements.map((p) => [p.id, p]));
+    for (const r of racks) {
+      expect(r.powerSourceId).not.toBeNull();
+      expect(r.powerSourceBId).not.toBeNull();
+      expect(r.powerSourceBId).not.toBe(r.powerSourceId);
+      expect(after.doc.models.find((m) => m.id === byId.get(r.powerSourceBId!)!.modelId)!.kind).toBe('busway');
+    }
+    // 5 × 132 / 0.98 = 673.5 kVA on each B run too, within 0.8 × 898.5 = 718.8 kVA.
+    const perB = new Map<string, number>();
+    for (const r of racks) perB.set(r.powerSourceBId!, (perB.get(r.powerSourceBId!) ?? 0) + 1);
+    expect(Math.max(...perB.values())).toBeLessThanOrEqual(5);
+    const undone = applyCommand(after.doc, after.inverse).doc;
+    expect(undone.placements.length).toBe(doc.placements.length);
+  });
 });

@@ -1,4 +1,4 @@
-import { checkFleet, describeViolation } from '../../../shared/constraints';
+import { checkFleet, describeViolation, problemGroups, ruleLabel } from '../../../shared/constraints';
 import { readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, type CliCommand } from '../cli-kit';
 
@@ -23,7 +23,13 @@ export const checkCommand: CliCommand = {
       } else {
         const errors = violations.filter((v) => v.severity === 'error').length;
         io.stdout.write(`${file}: ${errors} errors, ${violations.length - errors} warnings\n`);
-        for (const v of violations) io.stdout.write(`  ${v.severity === 'error' ? 'error  ' : 'warning'} ${describeViolation(v, doc.fleet.unitSystem)}\n`);
+        // As the Problems panel lists them: by rule, errors first, alike units as one line.
+        for (const group of problemGroups(violations)) {
+          io.stdout.write(`  ${ruleLabel(group.rule)} (${group.count})\n`);
+          for (const { first, count } of group.lines) {
+            io.stdout.write(`    ${first.severity === 'error' ? 'error  ' : 'warning'} ${count > 1 ? `${count} alike, such as ` : ''}${describeViolation(first, doc.fleet.unitSystem)}\n`);
+          }
+        }
       }
       return violations.length === 0 ? EXIT_OK : EXIT_VIOLATIONS;
     } catch (error) {

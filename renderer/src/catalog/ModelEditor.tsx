@@ -1,6 +1,6 @@
 import { useFleet } from '../state/store';
 import { modelEditPatch } from '../../../shared/catalog/edit';
-import { CEILING, SMALLEST, COOLING_METHODS, EQUIPMENT_KIND_LABEL, EQUIPMENT_KINDS, type EquipmentModel } from '../../../shared/model/schema';
+import { CEILING, SMALLEST, COOLING_METHODS, EQUIPMENT_KIND_LABEL, EQUIPMENT_KINDS, REDUNDANCIES, type EquipmentModel } from '../../../shared/model/schema';
 import { ChoiceField, NumberField, TextField } from '../shell/fields';
 
 const asChoices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
@@ -37,6 +37,8 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
         <NumberField label="Hashrate" testId="model-hashrate" unitLabel="TH/s" digits={1} value={model.hashrateThs} min={0} max={CEILING.hashrateThs} onCommit={(hashrateThs) => set({ hashrateThs }, 'hashrate')} />
         <NumberField label="GPUs" testId="model-gpus" integer value={model.gpuCount} min={0} max={CEILING.gpus} onCommit={(gpuCount) => set({ gpuCount }, 'GPU count')} />
         <NumberField label="Electrical rating" testId="model-rating" quantity="apparentPower" units={units} value={model.ratingKva} min={0} max={CEILING.powerKw} onCommit={(ratingKva) => set({ ratingKva }, 'rating')} />
+        <NumberField label="Power modules" testId="model-modules" integer value={model.moduleCount} min={1} max={100} onCommit={(moduleCount) => set({ moduleCount }, 'power modules')} />
+        <ChoiceField label="Spare modules" testId="model-module-redundancy" value={model.moduleRedundancy} choices={asChoices(REDUNDANCIES)} onCommit={(moduleRedundancy) => set({ moduleRedundancy }, 'spare modules')} />
         <NumberField label="Cooling capacity" testId="model-cooling-capacity" quantity="heat" units={units} value={model.coolingCapacityKw} min={0} max={CEILING.powerKw} onCommit={(coolingCapacityKw) => set({ coolingCapacityKw }, 'cooling capacity')} />
         <NumberField label="Capex" testId="model-capex" unitLabel="USD" currency digits={0} value={model.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
         <ChoiceField label="Mounting" testId="model-mounting" value={model.mounting} choices={asChoices(['floor', 'overhead'] as const)} onCommit={(mounting) => set({ mounting }, 'mounting')} />
@@ -49,6 +51,9 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
           </label>
         ))}
       </fieldset>
+      <label className="field">
+        <input type="checkbox" checked={model.dualFeed} onChange={(e) => set({ dualFeed: e.target.checked }, e.target.checked ? 'A and B feeds' : 'one feed')} data-testid="model-dual-feed" /> Takes A and B feeds (2N), each carrying it alone
+      </label>
       <TextField label="Source" testId="model-source-text" maxLength={500} value={model.source} onCommit={(source) => set({ source }, 'source')} />
     </section>
   );

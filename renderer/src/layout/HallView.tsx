@@ -4,7 +4,7 @@
  * renders the two canvases once; drawing happens in effects and animation frames.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { snap } from '../../../shared/geometry/footprint';
+import { snap, type Rect } from '../../../shared/geometry/footprint';
 import { IDLE, type Gesture, type GestureContext } from './gestures/gesture';
 import { press } from './gestures/idle';
 import type { Translating } from './gestures/translating';
@@ -15,7 +15,7 @@ import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
 import { buildScene, hitTest, type Scene } from './scene';
 import { describeViolation } from '../../../shared/constraints';
-import { fitHallPlan, fitRect, niceLengthStepM, toWorld, wheelZoomFactor, zoomAt, type Size, type Viewport } from './viewport';
+import { fitHallPlan, fitRect, niceLengthStepM, toWorld, visibleWorld, wheelZoomFactor, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
 import { CommandButton } from '../commands/CommandButton';
@@ -26,6 +26,7 @@ export function HallView({ hallId }: { hallId: string }) {
   const violations = useFleet((s) => s.checks.violations);
   const focus = useFleet((s) => s.focus);
   const offenders = useMemo(() => new Set(violations.flatMap((v) => v.objectIds)), [violations]);
+  const highlightedZones = useMemo(() => new Set(focus?.zoneIds), [focus]);
   const [hoverText, setHoverText] = useState('');
   const selection = useFleet((s) => s.selection);
   const apply = useFleet((s) => s.apply);
@@ -74,9 +75,13 @@ export function HallView({ hallId }: { hallId: string }) {
     const canvas = baseRef.current;
     if (!canvas || !scene || !viewport) return;
     const ctx = prepare(canvas, size);
-    const count = drawHall(ctx, scene, viewport, size, style, { selection, offenders, gridStepM });
+    const count = drawHall(ctx, scene, viewport, size, style, { selection, offenders, gridStepM, highlightedZones });
     canvas.dataset.drawnCount = String(count);
-  }, [scene, viewport, size, style, selection, offenders, gridStepM]);
+    canvas.dataset.highlightedZones = [...highlightedZones].join(' ');
+    // What the view shows, in hall metres, for what reads the plan from outside (the e2e tests).
+    const seen = visibleWorld(viewport, size);
+    canvas.dataset.visibleM = [seen.minX, seen.minY, seen.maxX, seen.maxY].map((x) => x.toFixed(2)).join(' ');
+  }, [scene, viewport, size, style, selection, offenders, gridStepM, highlightedZones]);
 
   const drawOverlay = useCallback(() => {
     frame.current = 0;
@@ -146,23 +151,12 @@ export function HallView({ hallId }: { hallId: string }) {
 
   useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture });
 
-  // A problem clicked in the list: bring its objects into view.
+  // A problem clicked in the list: bring its objects and zones into view, or the whole hall for a rule about the hall.
   useEffect(() => {
     if (!focus || !scene) return;
-    const rects = focus.ids.map((id) => scene.byId.get(id)?.rect).filter((r): r is NonNullable<typeof r> => !!r);
-    if (!rects.length) return;
-    const pad = 3;
-    setViewport(
-      fitRect(
-        {
-          minX: Math.min(...rects.map((r) => r.minX)) - pad,
-          minY: Math.min(...rects.map((r) => r.minY)) - pad,
-          maxX: Math.max(...rects.map((r) => r.maxX)) + pad,
-          maxY: Math.max(...rects.map((r) => r.maxY)) + pad,
-        },
-        size,
-      ),
-    );
+    const target = focusRect(scene, focus);
+    if (target) setViewport(fitRect(target, size));
+    else if (!focus.ids.length && !focus.zoneIds.length) fit();
   }, [focus]);
 
   /** The rule and numbers of what breaks at a point, for the tooltip. */
@@ -327,4 +321,18 @@ function drawScaleBar(ctx: CanvasRenderingContext2D, v: Viewport, size: Size, co
   ctx.strokeRect(x, y, px, 4);
   ctx.font = '11px system-ui, sans-serif';
   ctx.fillText(formatQuantity(stepM, 'length', units, 2), x + px + 6, y + 5);
+}
+
+/** The box around what a focus names in this hall (a margin around it), or null when it names nothing here. */
+function focusRect(scene: Scene, focus: { ids: string[]; zoneIds: string[] }): Rect | null {
+  const rects: Rect[] = focus.ids.map((id) => scene.byId.get(id)?.rect).filter((r): r is Rect => !!r);
+  for (const z of scene.zones) if (focus.zoneIds.includes(z.id)) rects.push({ minX: z.xM, minY: z.yM, maxX: z.xM + z.widthM, maxY: z.yM + z.depthM });
+  if (!rects.length) return null;
+  const pad = 3;
+  return {
+    minX: Math.min(...rects.map((r) => r.minX)) - pad,
+    minY: Math.min(...rects.map((r) => r.minY)) - pad,
+    maxX: Math.max(...rects.map((r) => r.maxX)) + pad,
+    maxY: Math.max(...rects.map((r) => r.maxY)) + pad,
+  };
 }

@@ -19,6 +19,7 @@ export interface DrawStyle {
   selection: string;
   offender: string;
   zone: string;
+  zoneHighlight: string;
 }
 
 export const LIGHT: DrawStyle = {
@@ -30,6 +31,7 @@ export const LIGHT: DrawStyle = {
   selection: '#0d6efd',
   offender: '#dc3545',
   zone: 'rgba(13,110,253,0.06)',
+  zoneHighlight: 'rgba(13,110,253,0.18)',
 };
 
 export const DARK: DrawStyle = {
@@ -41,12 +43,15 @@ export const DARK: DrawStyle = {
   selection: '#4dabf7',
   offender: '#ff6b6b',
   zone: 'rgba(77,171,247,0.08)',
+  zoneHighlight: 'rgba(77,171,247,0.22)',
 };
 
 export interface DrawOptions {
   selection: ReadonlySet<string>;
   offenders: ReadonlySet<string>;
   gridStepM: number;
+  /** Zones a clicked problem names: drawn with a solid, heavier outline. */
+  highlightedZones: ReadonlySet<string>;
 }
 
 /** Draws the hall and returns how many equipment items were drawn. */
@@ -71,11 +76,13 @@ export function drawHall(
 
   for (const zone of scene.zones) {
     const z = toScreen(v, zone.xM, zone.yM);
-    ctx.fillStyle = style.zone;
+    const highlighted = opts.highlightedZones.has(zone.id);
+    ctx.fillStyle = highlighted ? style.zoneHighlight : style.zone;
     ctx.fillRect(z.x, z.y, zone.widthM * v.scale, zone.depthM * v.scale);
-    ctx.setLineDash([6, 4]);
-    ctx.strokeStyle = style.selection;
-    ctx.lineWidth = 1;
+    // A zone over a limit is outlined like an offending unit; dashed unless a clicked problem names it.
+    ctx.setLineDash(highlighted ? [] : [6, 4]);
+    ctx.strokeStyle = opts.offenders.has(zone.id) ? style.offender : style.selection;
+    ctx.lineWidth = highlighted ? 3 : opts.offenders.has(zone.id) ? 2 : 1;
     ctx.strokeRect(z.x, z.y, zone.widthM * v.scale, zone.depthM * v.scale);
     ctx.setLineDash([]);
     if (v.scale > 4) {

@@ -82,6 +82,8 @@ describe('fleetplan', () => {
     const bad = fleetplan('check', over);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/error\s+Hall 1: hall load over its power feed — value 859.2 kW, limit 800 kW, over by 59.2 kW/);
+    // Grouped by rule under the registry's label, as the Problems panel lists them.
+    expect(bad.out.split('\n')[1]).toBe('  hall load over its power feed (1)');
     const asJson = JSON.parse(fleetplan('check', over, '--json').out);
     expect(asJson.violations[0]).toMatchObject({ rule: 'hall-power', limit: 800, unit: 'kW' });
 
@@ -90,6 +92,23 @@ describe('fleetplan', () => {
     const refused = fleetplan('check', notFleet);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/notes\.fleet/);
+  });
+
+  it('check lists units of one model breaking a rule alike as one line, the rule with most breaches first', () => {
+    const doc = sampleSmall();
+    doc.halls[0]!.feedKw = 800;
+    // The CDU, the PDU and both GB200 racks over a 500 kg/m² slab: four breaches, the two racks one line.
+    doc.halls[0]!.floorLimitKgPerM2 = 500;
+    const json = path.join(dir, 'alike.json');
+    fs.writeFileSync(json, exportFleetJson(doc));
+    const file = path.join(dir, 'alike.fleet');
+    expect(fleetplan('import', json, file).code).toBe(0);
+    const lines = fleetplan('check', file).out.split('\n');
+    expect(lines[0]).toMatch(/: 5 errors, 0 warnings$/);
+    expect(lines[1]).toBe('  floor loading over the slab limit (4)');
+    expect(lines.filter((l) => l.startsWith('    error   2 alike, such as ') && l.includes('(GB200 NVL72 rack)'))).toHaveLength(1);
+    expect(lines.slice(2, 5).every((l) => l.startsWith('    error   '))).toBe(true);
+    expect(lines[5]).toBe('  hall load over its power feed (1)');
   });
 
   it('import of a fleet that breaks the model\'s rules: exit 2, one line naming each problem by the labels the user sees', () => {

@@ -39,6 +39,9 @@ const command = fc.oneof(
       return { type: 'insert', entities: { table: 'placements', items: [{ ...start.placements[0]!, id, modelId, xM: Math.round(x * 10) / 10, yM: Math.round(y * 10) / 10, powerSourceId: null, powerSourceBId: null }] } };
     },
   ),
+  // Redundancy in the power chain: racks that take A and B feeds, a PDU of modules with spares.
+  fc.boolean().map((dualFeed): Command => ({ type: 'update', table: 'models', id: 'nvl72-gb200', patch: { dualFeed } })),
+  fc.record({ moduleCount: fc.integer({ min: 1, max: 4 }), moduleRedundancy: fc.constantFrom<'N' | 'N+1' | '2N'>('N', 'N+1', '2N') }).map((patch): Command => ({ type: 'update', table: 'models', id: 'pdu-400', patch })),
 );
 
 describe('live checker', () => {

@@ -337,6 +337,30 @@ describe('A/B feeds: each source carries the whole load alone', () => {
   });
 });
 
+describe('single feed: a unit whose model takes A and B feeds has both', () => {
+  const dual = (d: FleetDoc) => (model(d, 'nvl72-gb200').dualFeed = true);
+  const runKva = (8 * 72.9) / 0.95 + (2 * 132) / 0.98;
+  const bFeeds = (d: FleetDoc) => ['sm-gpu01-01', 'sm-gpu01-02'].forEach((id) => (placement(d, id).powerSourceBId = 'sm-mbw1'));
+  it('both GB200 racks on their A busway only: an error each, with its 132 kW, listed alike', () => {
+    const hits = check(dual).filter((v) => v.rule === 'single-feed');
+    expect(hits.map((v) => v.objectIds[0])).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
+    expect(hits.map((v) => v.value)).toEqual([132, 132]);
+    expect(hits[0]!.modelId).toBe('nvl72-gb200');
+    expect(describeViolation(hits[0]!, 'metric')).toBe('1.1 (GB200 NVL72 rack) takes A and B feeds and has only its A feed: unit that takes A and B feeds fed from one source — value 132 kW, limit 0 kW, over by 132 kW');
+  });
+  it('given B feeds from the miners\' run (rated exactly for 883.282492 kVA / 0.8) every limit holds; a B naming the A source again is one feed', () => {
+    expect(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8)))).toEqual([]);
+    expect(only(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8), (placement(d, 'sm-gpu01-02').powerSourceBId = 'sm-bw1'))), 'single-feed').objectIds).toEqual(['sm-gpu01-02']);
+  });
+  it('only a B feed is one feed too; no feed at all is the unfed rule\'s alone', () => {
+    const bOnly = only(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8), (placement(d, 'sm-gpu01-01').powerSourceId = null))), 'single-feed');
+    expect(bOnly.message).toContain('has only its B feed');
+    const none = check((d) => (dual(d), ['sm-gpu01-01', 'sm-gpu01-02'].forEach((id) => (placement(d, id).powerSourceId = null))));
+    expect(none.filter((v) => v.rule === 'single-feed')).toEqual([]);
+    expect(only(none, 'unfed').value).toBe(264);
+  });
+});
+
 describe('power class: a source is fed from its own class or above', () => {
   const withSource = (modelId: string, feed: string | null) => (d: FleetDoc) => {
     d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'src', modelId, xM: 27, yM: 12, powerSourceId: feed, label: 'S1' });
@@ -349,6 +373,39 @@ describe('power class: a source is fed from its own class or above', () => {
   it('a busway fed from a PDU (one class) and a PDU fed from a transformer (above) pass', () => {
     expect(check(() => undefined).filter((v) => v.rule === 'power-class')).toEqual([]);
     expect(check((d) => (withSource('xfmr-2500', null)(d), (placement(d, 'sm-pdu01-01').powerSourceId = 'src'))).filter((v) => v.rule === 'power-class')).toEqual([]);
+  });
+});
+
+describe('power modules: a modular source counts on its modules less the spares', () => {
+  // The PDU carries 282.721088 kVA (above). Split into 4 modules with one spare (N+1), it may
+  // carry 3/4 of its rating × 0.8 = 0.6 × rating: on the limit at 282.721088 / 0.6 = 471.201814 kVA.
+  const pduKva = (2 * 132) / 0.98 + 12 / 0.9;
+  const modular = (ratingKva: number, moduleRedundancy: 'N' | 'N+1' | '2N', moduleCount = 4) => (d: FleetDoc) => Object.assign(model(d, 'pdu-400'), { ratingKva, moduleCount, moduleRedundancy });
+  it('N+1 of 4 passes exactly on the limit, a 471.201814 kVA rating', () => expect(check(modular(pduKva / 0.6, 'N+1'))).toEqual([]));
+  it('N+1 of 4 fails 0.1 kVA under it: the limit is 3/4 × 0.8 of the rating, and the message says how', () => {
+    const v = only(check(modular(pduKva / 0.6 - 0.1, 'N+1')), 'power-source');
+    expect(v.limit).toBeCloseTo((pduKva / 0.6 - 0.1) * 0.6, 9);
+    expect(v.value).toBeCloseTo(282.721088, 6);
+    expect(v.message).toBe(`1.1 (Floor PDU 400 kVA), ${pduKva / 0.6 - 0.1} kVA, 3 of 4 modules (N+1) × 0.8 continuous`);
+  });
+  it('2N of 4 counts 2 modules: 400 kVA carries 0.8 × 200 = 160 kVA; N counts all 4 (320 kVA); one module N+1 holds none back', () => {
+    expect(only(check(modular(400, '2N')), 'power-source').limit).toBeCloseTo(160, 9);
+    expect(check(modular(400, 'N'))).toEqual([]);
+    expect(check(modular(400, 'N+1', 1))).toEqual([]);
+  });
+  it('the built-in UPS (1000 kVA, 4 × 250 kVA, N+1) above the PDU carries its 282.721088 kVA within 0.8 × 750 = 600 kVA', () => {
+    const ups = (d: FleetDoc) => {
+      d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'ups', modelId: 'ups-1000', xM: 27, yM: 12, powerSourceId: null, label: 'UPS 1' });
+      placement(d, 'sm-pdu01-01').powerSourceId = 'ups';
+    };
+    const doc = structuredClone(sampleSmall());
+    ups(doc);
+    const room = checkFleet(doc).headroom.find((h) => h.id === 'ups')!;
+    expect(room.capacity).toBeCloseTo(600, 9);
+    expect(room.load).toBeCloseTo(282.721088, 6);
+    // The UPS holding back a second spare (2N: 2 of 4) leaves 0.8 × 500 = 400 kVA, still enough; its rating cut to 471.2 kVA at N+1 is not.
+    expect(check((d) => (ups(d), (model(d, 'ups-1000').moduleRedundancy = '2N'))).filter((v) => v.rule === 'power-source')).toEqual([]);
+    expect(only(check((d) => (ups(d), (model(d, 'ups-1000').ratingKva = 471.2))), 'power-source').objectIds).toEqual(['ups']);
   });
 });
 

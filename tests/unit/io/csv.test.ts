@@ -92,6 +92,17 @@ describe('catalog CSV', () => {
     expect(message).toMatch(/mine.csv line 4, column A \(id\): "ant-s19xp" is already used on line 2/);
   });
 
+  it('reads a spreadsheet from before the power modules and dual feeds: every model one module, no spare, one feed', () => {
+    const catalog = builtInCatalog();
+    const rows = values(catalogToCsv(catalog));
+    const later = ['moduleCount', 'moduleRedundancy', 'dualFeed'].map((c) => rows[0]!.indexOf(c));
+    expect(later.every((i) => i >= 0)).toBe(true);
+    const older = rows.map((r) => r.filter((_, i) => !later.includes(i)));
+    const models = catalogFromCsv(toCsv(older), 'old.csv');
+    expect(models.map((m) => [m.moduleCount, m.moduleRedundancy, m.dualFeed])).toEqual(catalog.map(() => [1, 'N', false]));
+    expect(models.map(({ moduleCount: _c, moduleRedundancy: _r, dualFeed: _d, ...rest }) => rest)).toEqual(catalog.map(({ moduleCount: _c, moduleRedundancy: _r, dualFeed: _d, ...rest }) => rest));
+  });
+
   it('refuses unknown and missing columns and broken quoting', () => {
     expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1, column B: unknown column "colour"/);
     expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1: missing columns kind, name/);

@@ -5,6 +5,8 @@ import { checkIntegrity, validateFleet } from '../../../shared/model/integrity';
 import { FleetDocSchema, type FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES } from '../../../shared/samples';
 import { placeRows } from '../../../shared/geometry/rows';
+import { checkFleet } from '../../../shared/constraints';
+import { isItEquipment, isPowerSource } from '../../../shared/model/load';
 
 /** Footprints of floor-standing placements per hall, grown by their front/back clearances. */
 function clearanceRects(doc: FleetDoc): Map<string, { id: string; body: Rect; withClearance: Rect }[]> {
@@ -111,6 +113,18 @@ describe('samples', () => {
         for (const b of rects.slice(i + 1)) expect(rectsOverlap(a.r, b.r), `${a.id} vs ${b.id}`).toBe(false);
       }
     }
+  });
+
+  // What a new user opens first is a site that could run: every limit holds, every IT unit is fed.
+  it.each(listSamples().map(({ name }) => name))('the %s sample passes the full check with no violation and every IT unit fed from a power source', (name) => {
+    const doc = sampleByName(name);
+    expect(checkFleet(doc).violations.map((v) => v.id)).toEqual([]);
+    const models = new Map(doc.models.map((m) => [m.id, m]));
+    const placements = new Map(doc.placements.map((p) => [p.id, p]));
+    const isSource = (id: string | null) => id !== null && isPowerSource(models.get(placements.get(id)?.modelId ?? '')?.kind ?? 'asic-miner');
+    const it = doc.placements.filter((p) => isItEquipment(models.get(p.modelId)!.kind));
+    expect(it.filter((p) => !isSource(p.powerSourceId)).map((p) => p.id)).toEqual([]);
+    expect(it.filter((p) => p.powerSourceBId !== null && !isSource(p.powerSourceBId)).map((p) => p.id)).toEqual([]);
   });
 
   it('campus is realistic and render-friendly', () => {

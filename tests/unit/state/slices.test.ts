@@ -64,6 +64,18 @@ describe('selection slice', () => {
     expect([...store.getState().selection]).toEqual([rack.id]);
     expect(store.getState().focus?.ids).toEqual([rack.id]);
   });
+  it('a problem about a zone brings the zone into view and highlights it; one about the hall fits the hall; a new selection ends the focus', () => {
+    const store = storeWith(campus);
+    const pod = campus.zones.find((z) => z.id === 'wtx-b-pod1')!;
+    store.getState().focusOn({ id: 'z', rule: 'zone-air', severity: 'error', objectIds: [pod.id], hallId: 'wtx-b', siteId: 'wtx', quantity: 'heat', limit: 1, value: 2, margin: -1, unit: 'kW', message: '' });
+    expect(store.getState().selectedHallId).toBe('wtx-b');
+    expect(store.getState().selection.size).toBe(0);
+    expect(store.getState().focus).toMatchObject({ ids: [], zoneIds: [pod.id] });
+    store.getState().focusOn({ id: 'h', rule: 'hall-power', severity: 'error', objectIds: ['wtx-b'], hallId: 'wtx-b', siteId: 'wtx', quantity: 'power', limit: 1, value: 2, margin: -1, unit: 'kW', message: '' });
+    expect(store.getState().focus).toMatchObject({ ids: [], zoneIds: [] });
+    store.getState().setSelection(['x']);
+    expect(store.getState().focus).toBeNull();
+  });
   it('a document opened keeps the hall shown when it is still there, else shows the first hall', () => {
     const store = storeWith(campus);
     store.getState().selectHall('wtx-b');

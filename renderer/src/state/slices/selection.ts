@@ -13,8 +13,12 @@ export interface SelectionSlice {
   selectedSiteId: string | null;
   selectedHallId: string | null;
   selection: ReadonlySet<string>;
-  /** Placements to bring into view (a problem clicked in the list). */
-  focus: { ids: string[]; at: number } | null;
+  /**
+   * What to bring into view (a problem clicked in the list, an undo elsewhere): its
+   * placements and the cooling zones it names, which the plan highlights; naming
+   * neither (a hall's feed), the whole hall. A new selection ends it.
+   */
+  focus: { ids: string[]; zoneIds: string[]; at: number } | null;
   /** Nothing below the fleet: the inspector shows the fleet's settings. */
   selectFleet(): void;
   selectSite(siteId: string): void;
@@ -47,7 +51,7 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
     set({ selectedHallId: hallId, selectedSiteId: hall?.siteId ?? null, selection: new Set() });
   },
   setSelection(ids) {
-    set({ selection: new Set(ids) });
+    set({ selection: new Set(ids), focus: null });
   },
   focusOn(violation) {
     const doc = get().document?.doc;
@@ -57,10 +61,12 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
       get().selectSite(violation.siteId);
       return;
     }
-    const placements = violation.objectIds.filter((id) => doc.placements.some((p) => p.id === id));
+    const named = new Set(violation.objectIds);
+    const placements = doc.placements.filter((p) => named.has(p.id)).map((p) => p.id);
+    const zoneIds = doc.zones.filter((z) => named.has(z.id)).map((z) => z.id);
     const hallId = violation.hallId ?? get().selectedHallId;
     if (hallId && hallId !== get().selectedHallId) get().selectHall(hallId);
-    set({ selection: new Set(placements), focus: placements.length ? { ids: placements, at: Date.now() } : null });
+    set({ selection: new Set(placements), focus: { ids: placements, zoneIds, at: Date.now() } });
   },
   showOnOpen(doc) {
     const { selectedHallId, selectedSiteId } = get();
@@ -86,7 +92,7 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
     if (hall) {
       const inHall = new Set(doc.placements.filter((p) => p.hallId === hall.id).map((p) => p.id));
       const ids = placementIds.filter((id) => inHall.has(id));
-      set({ selectedHallId: hall.id, selectedSiteId: hall.siteId, selection: new Set(ids), focus: ids.length ? { ids, at: Date.now() } : null });
+      set({ selectedHallId: hall.id, selectedSiteId: hall.siteId, selection: new Set(ids), focus: ids.length ? { ids, zoneIds: [], at: Date.now() } : null });
     } else if (site) set({ selectedSiteId: site.id, selectedHallId: null, selection: new Set() });
     else if (hallGone || siteGone) set({ selectedSiteId: null, selectedHallId: null, selection: new Set() });
   },
