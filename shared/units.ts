@@ -159,3 +159,23 @@ export const mmToPt = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
 export const ptToMm = (pt: number): number => (pt / PT_PER_INCH) * MM_PER_INCH;
 /** Length on paper (mm) of a real length (m) drawn at 1:denominator. */
 export const paperMm = (realM: Meters, scaleDenominator: number): number => (realM * MM_PER_M) / scaleDenominator;
+
+export const INCHES_PER_FOOT = 12;
+
+/**
+ * A length as US drawings write it, feet and whole inches: 80 m → 262′-6″ (3149.6 in,
+ * rounded to 3150 in = 262 ft 6 in). Rounding to the inch first means 11.6″ reads 1′-0″,
+ * never 0′-12″.
+ */
+export function formatFeetInches(m: Meters): string {
+  // The nudge keeps a length exactly half an inch past (0.0127 m is 0.49999… in binary) rounding up.
+  const totalIn = Math.round(Math.abs(mToFt(m)) * INCHES_PER_FOOT + 1e-9);
+  const sign = m < 0 && totalIn > 0 ? '−' : '';
+  const ft = Math.floor(totalIn / INCHES_PER_FOOT);
+  return `${sign}${ft.toLocaleString('en-US')}′-${totalIn % INCHES_PER_FOOT}″`;
+}
+
+/** A length written on a drawing: metres to the centimetre in metric ("80 m", "1.35 m"), feet and inches in US units ("262′-6″"). */
+export function formatDrawingLength(m: Meters, system: UnitSystem): string {
+  return system === 'us' ? formatFeetInches(m) : formatQuantity(m + 0, 'length', 'metric', 2);
+}

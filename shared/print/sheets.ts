@@ -11,7 +11,7 @@ import { byName } from '../model/order';
 import { formatHashrate } from '../model/totals';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
-import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
+import { countOf, formatDrawingLength, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
 import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
@@ -390,7 +390,7 @@ function annotate(
         [outline.x, bottom + 1, outline.x, bottom + 6.5],
         [right, bottom + 1, right, bottom + 6.5],
       ],
-      text: { text: formatQuantity(area.widthM, 'length', units, 1), x: outline.x + outline.w / 2, y: bottom + offset, size: DIMENSION_TEXT_MM, rotate: 0 },
+      text: { text: formatDrawingLength(area.widthM, units), x: outline.x + outline.w / 2, y: bottom + offset, size: DIMENSION_TEXT_MM, rotate: 0 },
     },
     {
       line: [right + 5, outline.y, right + 5, bottom],
@@ -398,7 +398,7 @@ function annotate(
         [right + 1, outline.y, right + 6.5, outline.y],
         [right + 1, bottom, right + 6.5, bottom],
       ],
-      text: { text: formatQuantity(area.depthM, 'length', units, 1), x: right + offset, y: outline.y + outline.h / 2, size: DIMENSION_TEXT_MM, rotate: -90 },
+      text: { text: formatDrawingLength(area.depthM, units), x: right + offset, y: outline.y + outline.h / 2, size: DIMENSION_TEXT_MM, rotate: -90 },
     },
   ];
   const band = bottom + DIMENSION_BAND_MM;

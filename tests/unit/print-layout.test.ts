@@ -173,7 +173,7 @@ describe('labels on the plan', () => {
 });
 
 describe('hall dimensions', () => {
-  it('dimension the hall in the fleet units: 80 × 40 m, 262.5 × 131.2 ft', () => {
+  it('dimension the hall in the fleet units: 80 × 40 m, 262′-6″ × 131′-3″ (feet and inches, as US drawings write them)', () => {
     const d = print({ hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 200 }).sheets[0]!.drawing!;
     // 1:200 needs 400 mm of the 310 mm; 1:300 → 266.7 mm
     expect(d.denominator).toBe(300);
@@ -184,8 +184,8 @@ describe('hall dimensions', () => {
     // Below and right of the outline, inside the drawing box
     expect(width!.line[1]).toBeGreaterThan(d.box.y + 40000 / 300);
     expect(depth!.text.x + (depth!.text.size * 1.2) / 2).toBeLessThanOrEqual(d.box.x + d.box.w);
-    // 80 m = 262.47 ft, 40 m = 131.23 ft
+    // 80 m = 3149.6 in → 3150 in = 262 ft 6 in; 40 m = 1574.8 in → 1575 in = 131 ft 3 in
     const usDims = print({ hallId: 'wtx-b', paper: 'Tabloid', orientation: 'landscape' }, us).sheets[0]!.drawing!.dimensions.map((x) => x.text.text);
-    expect(usDims).toEqual(['262.5 ft', '131.2 ft']);
+    expect(usDims).toEqual(['262′-6″', '131′-3″']);
   });
 });

@@ -1,6 +1,6 @@
 import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
-import { formatQuantity, paperMm } from '../../../shared/units';
+import { formatDrawingLength, paperMm } from '../../../shared/units';
 import { CELL_PAD_MM, keyTitleBaseline, legendRowBaseline, ROW_H_MM, SIDE_COLUMN_W_MM, summaryRowBaseline, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
 import type { TextMm } from '../../../shared/print/labels';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
@@ -86,7 +86,7 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
           <rect key={i} x={barX + (i * barMm) / 5} y={barY} width={barMm / 5} height={1.6} fill={i % 2 ? '#fff' : '#000'} stroke="#000" strokeWidth={0.2} />
         ))}
         <text x={barX} y={barY + 5} fontSize={2.6}>0</text>
-        <text x={barX + barMm} y={barY + 5} fontSize={2.6}>{formatQuantity(stepM, 'length', units, 2)}</text>
+        <text x={barX + barMm} y={barY + 5} fontSize={2.6}>{formatDrawingLength(stepM, units)}</text>
       </g>
     </g>
   );
