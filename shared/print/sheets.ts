@@ -196,7 +196,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const allEntries: LegendEntry[] = hall
     ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
     : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
-  const sheetSummary = summary(hall, site, placements, models, units);
+  const sheetSummary = summary(hall, site, halls, placements, models, units);
   const legend = shortLegend(allEntries, Math.floor((contentBottom - contentTop - summaryHeight(sheetSummary.length) - KEY_GAP_MM - KEY_TITLE_MM) / LEGEND_ROW_MM), hall ? 'model' : 'use');
 
   // The header's height depends on the scale's note, and the scale on the room the header
@@ -438,7 +438,7 @@ function fitTable(table: Table, width: number): Table {
   return { ...table, columns, rows: table.rows.map((row) => row.map((cell, i) => cut(cell, columns[i]!.widthMm))) };
 }
 
-function summary(hall: Hall | undefined, site: Site, placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): [string, string][] {
+function summary(hall: Hall | undefined, site: Site, halls: Hall[], placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): [string, string][] {
   let itKw = 0;
   let allKw = 0;
   let ths = 0;
@@ -451,17 +451,19 @@ function summary(hall: Hall | undefined, site: Site, placements: Placement[], mo
     ths += m.hashrateThs;
     gpus += m.gpuCount;
   }
+  const uses = new Set(hall ? [hall.currentUse] : halls.map((h) => h.currentUse));
   const rows: [string, string][] = [
     ['IT load', formatQuantity(itKw, 'power', units, 0)],
     // What the feed carries and the bill of materials totals: IT and the CDUs' and CRAHs' own draw.
     ['Total load', formatQuantity(allKw, 'power', units, 0)],
-    ['Hashrate', formatHashrate(ths)],
-    ['GPUs', gpus.toLocaleString('en-US')],
+    // Each figure where the use has it, or where equipment of it stands: an AI hall never reads "Hashrate 0 TH/s".
+    ...(uses.has('mining') || ths > 0 ? [['Hashrate', formatHashrate(ths)] as [string, string]] : []),
+    ...(uses.has('ai') || gpus > 0 ? [['GPUs', gpus.toLocaleString('en-US')] as [string, string]] : []),
   ];
   if (hall) {
     rows.push(['Feed', formatQuantity(hall.feedKw, 'power', units, 0)], ['Cooling', `${hall.cooling.method}, ${hall.cooling.redundancy}`], ['Floor limit', formatQuantity(hall.floorLimitKgPerM2, 'floorLoad', units, 0)]);
   } else {
-    rows.push(['Interconnect', `${site.interconnectMw} MW`], ['Transformers', `${site.transformerCapacityMw} MW`]);
+    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatQuantity(site.transformerCapacityMw, 'largePower', units, 2)]);
   }
   return rows;
 }

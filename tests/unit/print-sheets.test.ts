@@ -98,4 +98,24 @@ describe('print plan', () => {
     // Listed by what they are, the hall's own first, then by name.
     expect(tableOf(doc, 'Power and cooling').map((r) => r[0])).toEqual(['Hall feed', 'Hall cooling', 'Zone air', 'Zone air', 'Zone liquid', 'Power source', 'Power source']);
   });
+
+  it('summarises a hall by its use: an AI hall shows its GPUs and kW and no hashrate, a mining hall its hashrate and no GPUs', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const req = { hallId: hall.id, paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' } as const;
+    const keys = (d: FleetDoc) => Object.fromEntries(planPrint(d, req).sheets[0]!.summary);
+    const models = new Map(doc.models.map((m) => [m.id, m]));
+    const isMiner = (id: string) => models.get(id)!.hashrateThs > 0;
+    const isGpu = (id: string) => models.get(id)!.gpuCount > 0;
+    // AI: the miners gone, two GB200 NVL72 racks of 72 GPUs = 144 GPUs; IT 2 × 132 = 264 kW.
+    const ai: FleetDoc = { ...doc, halls: [{ ...hall, currentUse: 'ai' }], placements: doc.placements.filter((p) => !isMiner(p.modelId)) };
+    expect(keys(ai)).toMatchObject({ GPUs: '144', 'IT load': '264 kW' });
+    expect(keys(ai)).not.toHaveProperty('Hashrate');
+    // Mining: the GPU racks gone, 8 racks of S21 XP; no GPUs row.
+    const mining: FleetDoc = { ...doc, placements: doc.placements.filter((p) => !isGpu(p.modelId)) };
+    expect(keys(mining)).toHaveProperty('Hashrate');
+    expect(keys(mining)).not.toHaveProperty('GPUs');
+    // A mining hall with GPU racks in it (the sample) shows both.
+    expect(Object.keys(keys(doc))).toEqual(expect.arrayContaining(['Hashrate', 'GPUs']));
+  });
 });
