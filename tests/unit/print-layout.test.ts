@@ -57,10 +57,11 @@ describe('the drawing header', () => {
     expect(sheet.key!.legend.y).toBeCloseTo(216.8, 9);
     expect(sheet.key!.summary.y).toBeCloseTo(216.8, 9);
     // The drawing box ends 5 mm above the blocks, and what is drawn in it within it: the
-    // outline (40 m at 1:500 is 80 mm), the dimension line 5 mm under it, the scale bar
-    // (1.6 mm and its 2.6 mm text, 5 mm down) and the north arrow (13 mm with its N).
+    // outline (40 m at 1:500 is 80 mm, below the grid's 6 mm band of references), the dimension
+    // line 5 mm under it, the scale bar (1.6 mm and its 2.6 mm text, 5 mm down) and the north arrow (13 mm with its N).
     expect(d.box.y + d.box.h).toBeCloseTo(211.8, 9);
-    expect(d.box.y + 80 + 5).toBe(d.dimensions[0]!.line[1]);
+    expect(d.origin).toEqual({ x: d.box.x + 6, y: d.box.y + 6 });
+    expect(d.origin.y + 80 + 5).toBe(d.dimensions[0]!.line[1]);
     expect(d.scaleBar.y + 5 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
     expect(d.northArrow.y + 13 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
     expect(scale!.y - scale!.size).toBeGreaterThanOrEqual(title!.y);
@@ -153,8 +154,8 @@ describe('labels on the plan', () => {
     for (const req of [{ hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 200 }, { hallId: 'wtx-a' }, { hallId: 'wtx-b' }, { siteId: 'wtx', paper: 'A3', orientation: 'landscape' }] as Partial<PrintRequest>[]) {
       const d = print(req).sheets[0]!.drawing!;
       const mm = (m: number) => (m * 1000) / d.denominator;
-      const outline = { x: d.box.x, y: d.box.y, w: mm(d.widthM), h: mm(d.depthM) };
-      const rects = d.items.map((it) => ({ id: it.id, label: it.label, r: { x: d.box.x + mm(it.xM), y: d.box.y + mm(it.yM), w: mm(it.widthM), h: mm(it.depthM) } }));
+      const outline = { x: d.origin.x, y: d.origin.y, w: mm(d.widthM), h: mm(d.depthM) };
+      const rects = d.items.map((it) => ({ id: it.id, label: it.label, r: { x: d.origin.x + mm(it.xM), y: d.origin.y + mm(it.yM), w: mm(it.widthM), h: mm(it.depthM) } }));
       expect(d.labels.length, JSON.stringify(req)).toBeGreaterThan(0);
       const boxes = [...d.labels, ...d.zones.map((z) => z.name)].map(textBox);
       for (const [i, t] of d.labels.entries()) {

@@ -34,21 +34,22 @@ describe('print plan', () => {
     expect(continued.length).toBeGreaterThan(0);
   });
 
-  it('puts whole tables on sheet 1 between the drawing and the legend when they fit: Building A on A4 is one sheet', () => {
+  it('puts whole tables on sheet 1 between the drawing and the legend while they fit: Building A on A4 has its bill of materials and setting out there', () => {
     const doc = sampleCampus();
     const plan = planPrint(doc, { hallId: 'wtx-a', paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' });
-    expect(plan.sheets).toHaveLength(1);
     const [sheet] = plan.sheets;
     const d = sheet!.drawing!;
-    // Below the outline (42 m at 1:750 = 56 mm), its dimension (10 mm) and scale band (15 mm), 6 mm clear.
+    // Below the outline (42 m at 1:750 = 56 mm, under the grid's 6 mm band), its dimension (10 mm) and scale band (15 mm), 6 mm clear.
     expect(d.denominator).toBe(750);
     const tables = sheet!.tables;
-    expect(tables.map((t) => t.title)).toEqual(['Bill of materials', 'Power and cooling', 'Open violations']);
-    expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 56 + 10 + 15 + 6, 9);
-    // One model and its total, two hall capacities, "None": 11 mm of heading and 4.6 mm a row, 6 mm apart.
+    expect(tables.map((t) => t.title)).toEqual(['Bill of materials', expect.stringMatching(/^Setting out/)]);
+    expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 6 + 56 + 10 + 15 + 6, 9);
+    // One model and its total: 11 mm of heading and 4.6 mm a row, 6 mm apart.
     expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 2 * ROW_H_MM + 6, 9);
     const last = tables.at(-1)!;
     expect(last.yMm + 11 + last.rows.length * ROW_H_MM).toBeLessThanOrEqual(sheet!.key!.legend.y - 5);
+    // The rest follow from sheet 2, in order.
+    expect(plan.sheets.slice(1).flatMap((s) => s.tables.map((t) => t.title))).toEqual(['Feed schedule', 'Single line (power chain)', 'Power and cooling', 'Open violations']);
   });
 
   it('tables on sheet 1 start below a hall drawn past its site\'s south edge', () => {

@@ -44,8 +44,7 @@ function PlacedText({ t, fill, testId }: { t: TextMm; fill?: string; testId?: st
 
 function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
   const mm = (m: number) => paperMm(m, d.denominator);
-  const x0 = d.box.x;
-  const y0 = d.box.y;
+  const { x: x0, y: y0 } = d.origin;
   // Scale bar in 5 parts: niceLengthStepM gives the smallest 1-2-5 step (in the user's length
   // unit) at least as long as asked, at most 2.5 times that, so asking for 1/2.5 of the room keeps it inside.
   const stepM = niceLengthStepM(1000 / d.denominator, d.scaleBar.maxWidthMm / 2.5, units);
@@ -57,6 +56,12 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
         <text key={i} x={l.x} y={l.y} fontSize={l.size} fontWeight={l.bold ? 'bold' : 'normal'}>{l.text}</text>
       ))}
       <rect x={x0} y={y0} width={mm(d.widthM)} height={mm(d.depthM)} fill="#fafafa" stroke="#000" strokeWidth={0.5} data-testid="drawing-outline" />
+      {d.grid && (
+        <g data-testid="grid">
+          {d.grid.lines.map(([x1, y1, x2, y2], i) => <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} stroke="#9aa" strokeWidth={0.12} strokeDasharray="1.5 0.8" />)}
+          {d.grid.refs.map((t, i) => <PlacedText key={`r${i}`} t={t} fill="#345" />)}
+        </g>
+      )}
       {d.zones.map(({ zone: z, name }) => (
         <g key={z.id}>
           <rect x={x0 + mm(z.xM)} y={y0 + mm(z.yM)} width={mm(z.widthM)} height={mm(z.depthM)} fill="none" stroke="#0d6efd" strokeWidth={0.25} strokeDasharray="2 1" />

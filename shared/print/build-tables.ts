@@ -1,0 +1,149 @@
+/**
+ * The tables a contractor builds from: setting out (rows from the walls, aisles, pitch),
+ * the feed schedule (what feeds each group of units) and the single line (the chain from
+ * the grid down, with ratings, loads and utilization), and the site's hall corners. Each
+ * reads its figures from one place (setting-out geometry, the power chain rows) and writes
+ * lengths as drawings do (feet and inches in US units).
+ */
+import type { Headroom } from '../constraints/types';
+import { footprint } from '../geometry/footprint';
+import { kvaOf, powerChainRows, type ChainRow } from '../power/chain';
+import type { FleetDoc, Hall, Site } from '../model/schema';
+import { formatDrawingLength, formatQuantity, type UnitSystem } from '../units';
+import { gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
+import { rowLabel } from './labels';
+import type { Table } from './sheets';
+
+/**
+ * A hall sheet's setting out, feed schedule and single line; a site sheet's feed schedule
+ * (each group placed by hall and grid square) and single line over all its halls.
+ */
+export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | undefined; halls: Hall[]; headroom: Headroom[]; units: UnitSystem }): Table[] {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const perHall = new Map(
+    at.halls.map((h) => {
+      const floor: Footprint[] = doc.placements
+        .filter((p) => p.hallId === h.id && models.get(p.modelId)?.mounting === 'floor')
+        .map((p) => ({ id: p.id, label: p.label || models.get(p.modelId)!.name, runsAlong: p.rotationDeg % 180 === 0 ? 'x' : 'y', ...footprint(p, models.get(p.modelId)!) }));
+      const rows = setOutRows(floor);
+      return [h.id, { grid: referenceGrid(h.widthM, h.depthM, at.units), rows, rects: new Map(floor.map((f) => [f.id, f])) }];
+    }),
+  );
+  const rowOf = new Map([...perHall.values()].flatMap(({ rows }) => rows.flatMap((r, i) => r.ids.map((id) => [id, i] as const))));
+  const chain = powerChainRows(doc, at.site, at.halls, at.headroom, (p) => String(rowOf.get(p.id) ?? p.id));
+  const where = (r: ChainRow): string => {
+    const hall = perHall.get(r.hallId ?? '');
+    const rects = r.ids.map((id) => hall?.rects.get(id)).filter((f) => f !== undefined);
+    if (!hall || !rects.length) return '—';
+    return gridSpan(hall.grid, { minX: Math.min(...rects.map((f) => f.minX)), minY: Math.min(...rects.map((f) => f.minY)), maxX: Math.max(...rects.map((f) => f.maxX)), maxY: Math.max(...rects.map((f) => f.maxY)) });
+  };
+  if (at.hall) return [settingOutTable(at.hall, perHall.get(at.hall.id)!.rows, perHall.get(at.hall.id)!.grid, at.units), feedScheduleTable(chain, where, at.units), singleLineTable(chain, at.units)];
+  // On a site sheet, one schedule per hall: its grid squares are the hall's own.
+  const schedules = at.halls.map((h) => ({ ...feedScheduleTable(chain.filter((r) => r.hallId === h.id), where, at.units), title: `Feed schedule: ${h.name}` }));
+  return [...schedules.filter((t) => t.rows.length > 0), singleLineTable(chain, at.units)];
+}
+
+const NBSP = '\u00a0';
+
+export function settingOutTable(hall: Hall, rows: SetOutRow[], grid: ReferenceGrid, units: UnitSystem): Table {
+  const len = (m: number | null) => (m === null ? '—' : formatDrawingLength(m, units));
+  return {
+    title: `Setting out (from the walls; grid squares ${formatDrawingLength(grid.pitchM, units)})`,
+    columns: [
+      { label: 'Row', align: 'left', widthMm: 46 },
+      { label: 'Grid', align: 'left', widthMm: 18 },
+      { label: 'Units', align: 'right', widthMm: 12 },
+      { label: 'From W wall', align: 'right', widthMm: 24 },
+      { label: 'To E wall', align: 'right', widthMm: 24 },
+      { label: 'From N wall', align: 'right', widthMm: 24 },
+      { label: 'To S wall', align: 'right', widthMm: 24 },
+      { label: 'Aisle', align: 'right', widthMm: 24 },
+      { label: 'Row pitch', align: 'right', widthMm: 24 },
+    ],
+    rows: rows.map((r) => [
+      r.ids.length > 1 ? rowLabel(r.first, r.last, r.ids.length) : r.first,
+      gridSpan(grid, r),
+      String(r.ids.length),
+      len(r.minX),
+      len(hall.widthM - r.maxX),
+      len(r.minY),
+      len(hall.depthM - r.maxY),
+      len(r.aisleM),
+      len(r.pitchM),
+    ]),
+    totals: false,
+  };
+}
+
+/** Each group of units with its source, the source's own feed, and the load in kW and kVA. */
+export function feedScheduleTable(chain: ChainRow[], where: (row: ChainRow) => string, units: UnitSystem): Table {
+  const loads = chain.filter((r) => r.kind === 'loads');
+  return {
+    title: 'Feed schedule',
+    columns: [
+      { label: 'Units', align: 'left', widthMm: 34 },
+      { label: 'Grid', align: 'left', widthMm: 18 },
+      { label: 'Equipment', align: 'left', widthMm: 58 },
+      { label: 'Fed from', align: 'left', widthMm: 34 },
+      { label: 'Upstream', align: 'left', widthMm: 34 },
+      { label: 'Feed', align: 'left', widthMm: 10 },
+      { label: 'Load', align: 'right', widthMm: 22 },
+      { label: 'kVA', align: 'right', widthMm: 20 },
+    ],
+    rows: loads.map((r) => [r.name, where(r), r.equipment, r.source ?? 'not fed', r.upstream ?? '—', r.feeds, formatQuantity(r.loadKw, 'power', units, 1), kva(r.loadKw)]),
+    totals: false,
+  };
+}
+
+const kva = (kw: number): string => `${kvaOf(kw).toLocaleString('en-US', { maximumFractionDigits: 1 })} kVA`;
+
+/** A rating in its own unit: "400 kVA", "575.1 kW", the interconnect in MW. */
+function rating(r: ChainRow, units: UnitSystem): string {
+  if (r.ratingKw === null) return '—';
+  if (r.kind === 'interconnect') return formatQuantity(r.ratingKw / 1000, 'largePower', units, 2);
+  return r.ratingUnit === 'kVA' ? kva(r.ratingKw) : formatQuantity(r.ratingKw, 'power', units, 1);
+}
+
+/** The chain as a tree, each level indented under what feeds it, with its utilization of its rating. */
+export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
+  return {
+    title: 'Single line (power chain)',
+    columns: [
+      { label: 'Level', align: 'left', widthMm: 62 },
+      { label: 'Equipment', align: 'left', widthMm: 64 },
+      { label: 'Rating', align: 'right', widthMm: 24 },
+      { label: 'Load', align: 'right', widthMm: 22 },
+      { label: 'kVA', align: 'right', widthMm: 22 },
+      { label: 'Used', align: 'right', widthMm: 16 },
+    ],
+    rows: chain.map((r) => [
+      `${NBSP.repeat(2 * r.depth)}${r.depth ? '└ ' : ''}${r.name}`,
+      r.equipment,
+      rating(r, units),
+      formatQuantity(r.loadKw, 'power', units, 1),
+      kva(r.loadKw),
+      r.ratingKw ? `${((100 * r.loadKw) / r.ratingKw).toFixed(0)} %` : '—',
+    ]),
+    totals: false,
+  };
+}
+
+/** Each hall's corners in site coordinates (from the site's north-west corner, x east, y south). */
+export function hallCornersTable(halls: Hall[], units: UnitSystem): Table {
+  const at = (x: number, y: number) => `${formatDrawingLength(x, units)}, ${formatDrawingLength(y, units)}`;
+  return {
+    title: 'Hall corners (x east, y south of the site\'s NW corner)',
+    columns: [
+      { label: 'Hall', align: 'left', widthMm: 56 },
+      { label: 'NW', align: 'right', widthMm: 38 },
+      { label: 'NE', align: 'right', widthMm: 38 },
+      { label: 'SE', align: 'right', widthMm: 38 },
+      { label: 'SW', align: 'right', widthMm: 38 },
+    ],
+    rows: halls.map((h) => {
+      const [x0, y0, x1, y1] = [h.siteXM, h.siteYM, h.siteXM + h.widthM, h.siteYM + h.depthM];
+      return [h.name, at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1)];
+    }),
+    totals: false,
+  };
+}
