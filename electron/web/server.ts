@@ -22,6 +22,8 @@ export interface WebServerOptions {
   dataDir: string;
   rendererDir: string;
   optimizerWorkerPath: string;
+  /** Default true; see BackendOptions. */
+  warmOptimizer?: boolean;
 }
 
 export interface WebServer {
@@ -50,6 +52,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     host: webHost(opts.documentsDir),
     transport: 'web',
     optimizerWorkerPath: opts.optimizerWorkerPath,
+    warmOptimizer: opts.warmOptimizer,
   });
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', `http://${HOST}`);

@@ -3,9 +3,9 @@
  * Electron prints to PDF is to scale. The controls disappear in print.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { PAPER_NAMES, defaultPaper, scaleLabelWithRatio, scalesFor, type Orientation, type PaperName } from '../../../shared/print/paper';
-import type { UnitSystem } from '../../../shared/units';
-import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../../shared/print/sheets';
+import { PAPER_NAMES, scaleLabelWithRatio, scalesFor } from '../../../shared/print/paper';
+import { readPrintRequest } from '../../../shared/print/route';
+import { planPrint, PrintError, type PrintPlan } from '../../../shared/print/sheets';
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
@@ -22,22 +22,6 @@ function useEscapeToPlanner(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-}
-
-/** The request in the route; a paper the user has not chosen is the usual one for the fleet's units. */
-export function readPrintRequest(params: URLSearchParams, units: UnitSystem): PrintRequest {
-  const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : defaultPaper(units);
-  const orientation: Orientation = params.get('orientation') === 'portrait' ? 'portrait' : 'landscape';
-  const scaleParam = params.get('scale');
-  const scale = scaleParam && /^\d+$/.test(scaleParam) ? Number(scaleParam) : 'fit';
-  return {
-    hallId: params.get('hall') ?? undefined,
-    siteId: params.get('site') ?? undefined,
-    paper,
-    orientation,
-    scale,
-    date: params.get('date') ?? new Date().toISOString().slice(0, 10),
-  };
 }
 
 function usePageSize(plan: PrintPlan | null): void {
