@@ -43,7 +43,7 @@ export async function printRouteToPdf(appUrl: string, route: string, file: strin
     const page = await browser.newPage();
     await page.goto(url.toString());
     const sheet = page.getByTestId('sheet-1');
-    const refused = page.locator('.print-view .error');
+    const refused = page.locator('.print-view > p.error');
     await sheet.or(refused).first().waitFor({ timeout: SHEET_TIMEOUT_MS });
     if (await refused.count()) throw new Error(await refused.first().innerText());
     await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });

@@ -46,10 +46,11 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   fs.mkdirSync(opts.documentsDir, { recursive: true });
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const token = crypto.randomBytes(24).toString('base64url');
+  let appUrl = '';
   const backend = createBackend({
     dataDir: opts.dataDir,
     documentsDir: opts.documentsDir,
-    host: webHost(opts.documentsDir),
+    host: webHost(opts.documentsDir, () => appUrl),
     transport: 'web',
     optimizerWorkerPath: opts.optimizerWorkerPath,
     warmOptimizer: opts.warmOptimizer,
@@ -69,6 +70,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   });
   const port = (server.address() as { port: number }).port;
   const origin = `http://${HOST}:${port}`;
+  appUrl = `${origin}/?token=${token}`;
 
   server.on('upgrade', (req, socket, head) => {
     const url = new URL(req.url ?? '/', origin);
@@ -81,7 +83,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   });
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: appUrl,
     token,
     port,
     backend,

@@ -37,11 +37,8 @@ function usePageSize(plan: PrintPlan | null): void {
   }, [plan]);
 }
 
+/** Electron asks where to write; the browser build writes into its documents folder. Either way the path comes back. */
 async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promise<void> {
-  if (!api.isElectron()) {
-    window.print();
-    return;
-  }
   const name = safeFileName(`${plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1] ?? 'site plan'}.pdf`);
   try {
     const { path } = await api.invoke('print.exportPdf', { route: `/print?${params.toString()}`, suggestedName: name });
@@ -54,6 +51,9 @@ async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promi
 export function PrintView({ params }: { params: URLSearchParams }) {
   // On screen only: paper keeps its size in print and PDF.
   const [fitWidth, setFitWidth] = useState(true);
+  const [writing, setWriting] = useState(false);
+  // The planner's message line is not on this route: what Export PDF says shows in the controls.
+  const message = useFleet((s) => s.message);
   const doc = useFleet((s) => s.document?.doc);
   const units = doc?.fleet.unitSystem ?? 'metric';
   const request = readPrintRequest(params, units);
@@ -115,7 +115,9 @@ export function PrintView({ params }: { params: URLSearchParams }) {
           </select>
         </label>
         <button onClick={() => window.print()} data-testid="print-button">Print…</button>
-        <button onClick={() => void exportPdf(params, plan)} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : "Opens your browser's print dialog: choose Save as PDF"}>Export PDF…</button>
+        <button disabled={writing} onClick={() => { setWriting(true); void exportPdf(params, plan).finally(() => setWriting(false)); }} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : 'Write a PDF file into the documents folder'}>Export PDF…</button>
+        {writing && <span data-testid="print-message">Writing the PDF…</span>}
+        {!writing && message && <span className={message.kind === 'error' ? 'error' : undefined} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="print-message">{message.text}</span>}
         {plan?.sheets[0]?.drawing?.note && <span className="warning">{plan.sheets[0].drawing.note}</span>}
       </div>
       {result && 'error' in result && <p className="error">{result.error}</p>}
