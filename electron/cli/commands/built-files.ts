@@ -6,15 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../cli-kit';
 
-const MARK = path.join('renderer', 'index.html');
+/** What marks a folder as the build: the checkout's own renderer/index.html is the unbuilt source. */
+const MARKS = ['renderer/index.html', 'electron/optimizer-worker.cjs'];
+const isBuild = (dir: string): boolean => MARKS.every((m) => fs.existsSync(path.join(dir, m)));
 
 function builtDir(): string {
   let dir = path.dirname(fs.realpathSync(process.argv[1] ?? '.'));
   for (;;) {
-    if (fs.existsSync(path.join(dir, MARK))) return dir;
-    if (fs.existsSync(path.join(dir, 'dist', MARK))) return path.join(dir, 'dist');
+    if (isBuild(dir)) return dir;
+    if (isBuild(path.join(dir, 'dist'))) return path.join(dir, 'dist');
     const up = path.dirname(dir);
-    if (up === dir) throw new UsageError(`the app's built files (dist/${MARK.replace(path.sep, '/')}) are missing beside ${process.argv[1]}: run npm run build`);
+    if (up === dir) throw new UsageError(`the app's built files (dist/${MARKS.join(', dist/')}) are missing beside ${process.argv[1]}: run npm run build`);
     dir = up;
   }
 }
