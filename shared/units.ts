@@ -179,3 +179,9 @@ export function formatFeetInches(m: Meters): string {
 export function formatDrawingLength(m: Meters, system: UnitSystem): string {
   return system === 'us' ? formatFeetInches(m) : formatQuantity(m + 0, 'length', 'metric', 2);
 }
+
+/** Apparent power as ratings are written: "3,000 kVA", and from 10,000 kVA in MVA ("120 MVA"). */
+export function formatApparentPower(kva: number): string {
+  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : 1 });
+  return Math.abs(kva) >= 10_000 ? `${n(kva / KW_PER_MW)} MVA` : `${n(kva)} kVA`;
+}

@@ -7,12 +7,12 @@
  */
 import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
-import { kvaOf, powerChainRows, type ChainRow } from '../power/chain';
-import type { FleetDoc, Hall, Site } from '../model/schema';
-import { formatDrawingLength, formatQuantity, type UnitSystem } from '../units';
+import { kvaOf, powerChainRows, ratingUnit, type ChainRow } from '../power/chain';
+import type { EquipmentModel, FleetDoc, Hall, Site } from '../model/schema';
+import { formatApparentPower, formatDrawingLength, formatQuantity, mwToKw, type UnitSystem } from '../units';
 import { gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
 import { rowLabel } from './labels';
-import type { Table } from './sheets';
+import type { DrawingItem, Table } from './sheets';
 
 /**
  * A hall sheet's setting out, feed schedule and single line; a site sheet's feed schedule
@@ -95,7 +95,7 @@ export function feedScheduleTable(chain: ChainRow[], where: (row: ChainRow) => s
   };
 }
 
-const kva = (kw: number): string => `${kvaOf(kw).toLocaleString('en-US', { maximumFractionDigits: 1 })} kVA`;
+const kva = (kw: number): string => formatApparentPower(kvaOf(kw));
 
 /** A rating in its own unit: "400 kVA", "575.1 kW", the interconnect in MW. */
 function rating(r: ChainRow, units: UnitSystem): string {
@@ -128,6 +128,39 @@ export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
   };
 }
 
+/** A piece of power gear in one of a site's halls, and where it is drawn on the site plan (site coordinates). */
+export interface SiteGear {
+  hall: Hall;
+  modelId: string;
+  model: EquipmentModel;
+  item: DrawingItem;
+}
+
+/** What the site holds besides its halls: the grid connection and transformer capacity, then each piece of power gear and where it stands. */
+export function siteInfrastructureTable(site: Site, halls: Hall[], gear: SiteGear[], units: UnitSystem): Table {
+  const at = (x: number, y: number) => `${formatDrawingLength(x, units)}, ${formatDrawingLength(y, units)}`;
+  const kinds = [...new Set(halls.map((h) => HALL_KIND_LABEL[h.kind]))].join(', ');
+  return {
+    title: 'Site infrastructure (centres from the site\'s NW corner)',
+    columns: [
+      { label: 'What', align: 'left', widthMm: 44 },
+      { label: 'Equipment', align: 'left', widthMm: 72 },
+      { label: 'Rating', align: 'right', widthMm: 28 },
+      { label: 'Where', align: 'left', widthMm: 50 },
+      { label: 'Centre', align: 'right', widthMm: 40 },
+    ],
+    rows: [
+      ['Grid interconnect', site.name, formatQuantity(site.interconnectMw, 'largePower', units, 2), 'site boundary', '—'],
+      ['Site transformers', 'capacity for the hall feeds', kva(mwToKw(site.transformerCapacityMw)), 'site', '—'],
+      ['Buildings and yards', `${halls.length} (${kinds || 'none'})`, '—', 'see Hall corners', '—'],
+      ...gear.map((g) => [g.item.label, g.model.name, g.model.ratingKw ? (ratingUnit(g.model.kind) === 'kVA' ? kva(g.model.ratingKw) : formatQuantity(g.model.ratingKw, 'power', units, 1)) : '—', g.hall.name, at(g.item.xM + g.item.widthM / 2, g.item.yM + g.item.depthM / 2)]),
+    ],
+    totals: false,
+  };
+}
+
+const HALL_KIND_LABEL: Record<Hall['kind'], string> = { building: 'building', 'container-pad': 'container pad', 'immersion-yard': 'immersion yard' };
+
 /** Each hall's corners in site coordinates (from the site's north-west corner, x east, y south). */
 export function hallCornersTable(halls: Hall[], units: UnitSystem): Table {
   const at = (x: number, y: number) => `${formatDrawingLength(x, units)}, ${formatDrawingLength(y, units)}`;
@@ -135,6 +168,7 @@ export function hallCornersTable(halls: Hall[], units: UnitSystem): Table {
     title: 'Hall corners (x east, y south of the site\'s NW corner)',
     columns: [
       { label: 'Hall', align: 'left', widthMm: 56 },
+      { label: 'Kind', align: 'left', widthMm: 28 },
       { label: 'NW', align: 'right', widthMm: 38 },
       { label: 'NE', align: 'right', widthMm: 38 },
       { label: 'SE', align: 'right', widthMm: 38 },
@@ -142,7 +176,7 @@ export function hallCornersTable(halls: Hall[], units: UnitSystem): Table {
     ],
     rows: halls.map((h) => {
       const [x0, y0, x1, y1] = [h.siteXM, h.siteYM, h.siteXM + h.widthM, h.siteYM + h.depthM];
-      return [h.name, at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1)];
+      return [h.name, HALL_KIND_LABEL[h.kind], at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1)];
     }),
     totals: false,
   };

@@ -9,11 +9,12 @@ import { billOfMaterials, type BomLine } from '../io/bom';
 import { itPowerKw } from '../model/load';
 import { byName } from '../model/order';
 import { formatHashrate } from '../model/totals';
+import { isPowerSource } from '../model/load';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
-import { countOf, formatDrawingLength, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
+import { countOf, formatApparentPower, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
-import { contractorTables, hallCornersTable } from './build-tables';
+import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
 import { referenceGrid, type ReferenceGrid } from './setting-out';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
 import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
@@ -93,6 +94,8 @@ export interface Drawing {
   denominator: number;
   note: string | null;
   items: DrawingItem[];
+  /** On a site plan, the power gear standing in its halls (transformers, skids, UPSs, generators), drawn in place without labels. */
+  infrastructure: DrawingItem[];
   zones: { zone: Zone; name: TextMm }[];
   labels: TextMm[];
   dimensions: Dimension[];
@@ -204,9 +207,13 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   // A site sheet counts each model once over its halls: the hall sheets break it down.
   const bom = hall ? allBom : perModel(allBom);
   // A hall plan's colours are models; a site plan's are the halls' uses, each with how many halls have it.
+  const gear = hall ? [] : siteInfrastructure(halls, placements, models);
   const allEntries: LegendEntry[] = hall
     ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
-    : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
+    : [
+        ...HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') })),
+        ...bom.filter((l) => gear.some((g) => g.modelId === l.modelId)).map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') })),
+      ];
   const sheetSummary = summary(hall, site, halls, placements, models, units);
   const legend = shortLegend(allEntries, Math.floor((contentBottom - contentTop - summaryHeight(sheetSummary.length) - KEY_GAP_MM - KEY_TITLE_MM) / LEGEND_ROW_MM), hall ? 'model' : 'use');
 
@@ -245,6 +252,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     denominator: scale.denominator,
     note: scale.note,
     items,
+    infrastructure: gear.map((g) => g.item),
     ...annotate(area, items, zones, drawingBox, origin, scale.denominator, units),
   };
 
@@ -252,7 +260,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const hallIds = new Set(halls.map((h) => h.id));
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
   const tables = [
-    ...(hall ? [] : [hallCornersTable(halls, units)]),
+    ...(hall ? [] : [hallCornersTable(halls, units), siteInfrastructureTable(site, halls, gear, units)]),
     bomTable(bom, units),
     ...contractorTables(doc, { site, hall, halls, headroom: checks.headroom, units }),
     powerCoolingTable(doc, halls, checks.headroom, units),
@@ -376,6 +384,20 @@ function hallItems(placements: Placement[], models: Map<string, EquipmentModel>)
     items.push({ id: p.id, label: p.label || m.name, kind: m.kind, xM: r.minX, yM: r.minY, widthM: r.maxX - r.minX, depthM: r.maxY - r.minY, rotationDeg: p.rotationDeg, rowKey: `${p.modelId}|${p.rotationDeg}` });
   }
   return items;
+}
+
+/** Power gear (transformers, skids and PDUs, UPSs, generators) on the floor of the site's halls, placed in site coordinates. */
+function siteInfrastructure(halls: Hall[], placements: Placement[], models: Map<string, EquipmentModel>): SiteGear[] {
+  const hallById = new Map(halls.map((h) => [h.id, h]));
+  const gear = placements.filter((p) => {
+    const m = models.get(p.modelId);
+    return m !== undefined && isPowerSource(m.kind) && m.mounting === 'floor';
+  });
+  return hallItems(gear, models).map((it, i) => {
+    const p = gear[i]!;
+    const h = hallById.get(p.hallId)!;
+    return { hall: h, modelId: p.modelId, model: models.get(p.modelId)!, item: { ...it, xM: h.siteXM + it.xM, yM: h.siteYM + it.yM } };
+  });
 }
 
 function siteItems(halls: Hall[]): DrawingItem[] {
@@ -511,7 +533,7 @@ function summary(hall: Hall | undefined, site: Site, halls: Hall[], placements: 
   if (hall) {
     rows.push(['Feed', formatQuantity(hall.feedKw, 'power', units, 0)], ['Cooling', `${hall.cooling.method}, ${hall.cooling.redundancy}`], ['Floor limit', formatQuantity(hall.floorLimitKgPerM2, 'floorLoad', units, 0)]);
   } else {
-    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatQuantity(site.transformerCapacityMw, 'largePower', units, 2)]);
+    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatApparentPower(mwToKw(site.transformerCapacityMw))]);
   }
   return rows;
 }

@@ -103,7 +103,7 @@ describe('the drawing header', () => {
 });
 
 describe('the site sheet', () => {
-  it('sums the bill of materials per model over the halls and colours halls by use', () => {
+  it('sums the bill of materials per model over the halls and colours halls by use, then the power gear drawn on the site', () => {
     const sheet = print({ siteId: 'wtx', paper: 'A3', orientation: 'landscape' });
     const bom = sheet.sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Bill of materials').flatMap((t) => t.rows));
     const racks = bom.filter((r) => r[0] === 'Shelf rack, 20 × Antminer S21 XP');
@@ -112,6 +112,7 @@ describe('the site sheet', () => {
     expect(sheet.sheets[0]!.legend.map((l) => [l.label, l.count])).toEqual([
       ['Mining', '1 hall'],
       ['AI hosting', '1 hall'],
+      ['Power distribution skid 3000 kVA', '1'],
     ]);
   });
 });

@@ -119,4 +119,24 @@ describe('print plan', () => {
     // A mining hall with GPU racks in it (the sample) shows both.
     expect(Object.keys(keys(doc))).toEqual(expect.arrayContaining(['Hashrate', 'GPUs']));
   });
+
+  it('a site plan draws the power gear in its halls where it stands and lists it, with each hall\'s corners and kind', () => {
+    const plan = planPrint(sampleCampus(), { siteId: 'wtx', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
+    const d = plan.sheets[0]!.drawing!;
+    // Skid 1.1 (2.4 × 1.2 m) stands from (70.8, 4.2) m in Building B, whose north-west corner is at (200, 40) m on the site:
+    // from (270.8, 44.2), centre (270.8 + 1.2, 44.2 + 0.6) = (272, 44.8).
+    expect(d.infrastructure).toHaveLength(1);
+    expect(d.infrastructure[0]).toMatchObject({ label: 'Skid 1.1', kind: 'pdu' });
+    expect([d.infrastructure[0]!.widthM, d.infrastructure[0]!.depthM].map((v) => v.toFixed(9))).toEqual(['2.400000000', '1.200000000']);
+    expect(d.infrastructure[0]!.xM).toBeCloseTo(270.8, 9);
+    expect(d.infrastructure[0]!.yM).toBeCloseTo(44.2, 9);
+    expect(plan.sheets[0]!.legend.map((l) => l.label)).toContain('Power distribution skid 3000 kVA');
+    const rows = (title: string) => plan.sheets.flatMap((s) => s.tables.filter((t) => t.title.startsWith(title)).flatMap((t) => t.rows));
+    expect(rows('Site infrastructure')).toContainEqual(['Skid 1.1', 'Power distribution skid 3000 kVA', '3,000 kVA', 'Building B (AI retrofit, phase', '272 m, 44.8 m']);
+    expect(rows('Site infrastructure')[0]).toEqual(['Grid interconnect', 'Pecos Flats campus', '300 MW', 'site boundary', '—']);
+    // Building A: 120 × 42 m from (40, 40) m.
+    expect(rows('Hall corners')).toContainEqual(['Building A (S21 XP)', 'building', '40 m, 40 m', '160 m, 40 m', '160 m, 82 m', '40 m, 82 m']);
+    // A hall plan draws no site gear.
+    expect(planPrint(sampleCampus(), { hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' }).sheets[0]!.drawing!.infrastructure).toEqual([]);
+  });
 });

@@ -71,6 +71,11 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
       {d.items.map((it) => (
         <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.12} />
       ))}
+      <g data-testid="site-infrastructure">
+        {d.infrastructure.map((it) => (
+          <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={Math.max(0.6, mm(it.widthM))} height={Math.max(0.6, mm(it.depthM))} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.1} />
+        ))}
+      </g>
       <g data-testid="labels">
         {d.labels.map((t, i) => <PlacedText key={i} t={t} />)}
       </g>

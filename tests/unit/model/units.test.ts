@@ -18,6 +18,7 @@ import {
   displayUnit,
   formatDrawingLength,
   formatFeetInches,
+  formatApparentPower,
 } from '../../../shared/units';
 
 describe('unit conversions against hand calculations (REFERENCE.md "Units")', () => {
@@ -118,5 +119,15 @@ describe('lengths on drawings: feet and inches in US units, metres in metric', (
     expect(formatDrawingLength(80, 'metric')).toBe('80 m');
     expect(formatDrawingLength(1.349, 'metric')).toBe('1.35 m');
     expect(formatDrawingLength(80, 'us')).toBe('262′-6″');
+  });
+});
+
+describe('apparent power as ratings are written', () => {
+  it('kVA below 10,000 kVA, MVA from there: 3000 → "3,000 kVA", 9,999.9 → "9,999.9 kVA", exactly 10,000 → "10 MVA", 120,000 → "120 MVA"', () => {
+    expect(formatApparentPower(3000)).toBe('3,000 kVA');
+    expect(formatApparentPower(9999.9)).toBe('9,999.9 kVA');
+    expect(formatApparentPower(10_000)).toBe('10 MVA');
+    expect(formatApparentPower(120_000)).toBe('120 MVA');
+    expect(formatApparentPower(2.345)).toBe('2.35 kVA');
   });
 });
