@@ -635,8 +635,10 @@ function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom:
     let rest = table.rows;
     let continued = false;
     while (rest.length > 0) {
-      const room = Math.floor((area.bottom - y - TABLE_HEAD_MM) / ROW_H_MM);
-      if (room < 3) {
+      const room = Math.floor((area.bottom - y - TABLE_HEAD_MM) / ROW_H_MM + 1e-9);
+      // A table is split with at least three rows here, but one that ends within the room goes here whole:
+      // a one-line "None" never takes a sheet of its own.
+      if (room < Math.min(3, rest.length)) {
         sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, tables: [] };
         sheets.push(sheet);
         y = area.top;

@@ -139,4 +139,15 @@ describe('print plan', () => {
     // A hall plan draws no site gear.
     expect(planPrint(sampleCampus(), { hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' }).sheets[0]!.drawing!.infrastructure).toEqual([]);
   });
+
+  it('a short table that ends within the room left on a sheet goes there whole, never onto a sheet of its own', () => {
+    const plan = planPrint(sampleSmall(), { hallId: 'sm-h1', paper: 'Tabloid', orientation: 'landscape', scale: 'fit', date: 'x' });
+    // Tabloid landscape is 279.4 mm tall: tables end above 279.4 − 10 − 26 − 4 = 239.4 mm. Power and cooling (7 rows)
+    // starts at 174.6 and ends at 174.6 + 11 + 7 × 4.6 = 217.8 mm; 6 mm on, the one-line violations table needs
+    // 11 + 4.6 = 15.6 mm and ends at 239.4 mm, exactly at the limit.
+    const sheet2 = plan.sheets[1]!.tables;
+    expect(sheet2.at(-2)).toMatchObject({ title: 'Power and cooling', yMm: expect.closeTo(174.6, 9) });
+    expect(sheet2.at(-1)).toMatchObject({ title: 'Open violations', yMm: expect.closeTo(223.8, 9), rows: [['None: every limit holds.']] });
+    expect(plan.sheets).toHaveLength(2);
+  });
 });
