@@ -100,7 +100,15 @@ export function formatQuantity(
 ): string {
   const unit = displayUnit(system, quantity);
   const value = unit.fromStored(stored);
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })} ${unit.symbol}`;
+  return `${grouped(value, digits)} ${unit.symbol}`;
+}
+
+const GROUPED = new Map<number, Intl.NumberFormat>();
+/** 12,345.6 with at most `digits` decimals; one formatter per digit count, since a print's thousands of cells each built their own. */
+function grouped(value: number, digits: number): string {
+  let f = GROUPED.get(digits);
+  if (!f) GROUPED.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return f.format(value);
 }
 
 /** A number without grouping commas or trailing zeros, so the text is also what a number input accepts. */
@@ -182,6 +190,6 @@ export function formatDrawingLength(m: Meters, system: UnitSystem): string {
 
 /** Apparent power as ratings are written: "3,000 kVA", and from 10,000 kVA in MVA ("120 MVA"). */
 export function formatApparentPower(kva: number): string {
-  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: v < 10 ? 2 : 1 });
+  const n = (v: number) => grouped(v, Math.abs(v) < 10 ? 2 : 1);
   return Math.abs(kva) >= 10_000 ? `${n(kva / KW_PER_MW)} MVA` : `${n(kva)} kVA`;
 }

@@ -51,6 +51,12 @@ export interface ChainRow {
 
 const nameOf = (p: Placement, m: EquipmentModel): string => p.label || m.name;
 
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /**
  * Rows of the site's chain for `halls` (all of its halls, or the one on a hall sheet),
  * depth first. Loads fed by one source are grouped by model and `groupOf` (the row they
@@ -59,15 +65,18 @@ const nameOf = (p: Placement, m: EquipmentModel): string => p.label || m.name;
  */
 export function powerChainRows(doc: FleetDoc, site: Site, halls: Hall[], headroom: Headroom[], groupOf: (p: Placement) => string = () => ''): ChainRow[] {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const load = (kind: Headroom['kind'], id: string) => headroom.find((h) => h.kind === kind && h.id === id)?.load ?? 0;
+  const loads = new Map(headroom.map((h) => [`${h.kind}|${h.id}`, h.load]));
+  const load = (kind: Headroom['kind'], id: string) => loads.get(`${kind}|${id}`) ?? 0;
   const rows: ChainRow[] = [
     { kind: 'interconnect', depth: 0, hallId: null, name: site.name, equipment: 'Grid interconnect (IT × PUE)', ids: [], ratingKw: mwToKw(site.interconnectMw), ratingUnit: 'kW', loadKw: load('site-interconnect', site.id), source: null, upstream: null, feeds: 'A' },
     { kind: 'transformers', depth: 1, hallId: null, name: site.name, equipment: 'Site transformers (hall feeds)', ids: [], ratingKw: mwToKw(site.transformerCapacityMw), ratingUnit: 'kVA', loadKw: load('site-transformer', site.id), source: 'Grid interconnect', upstream: null, feeds: 'A' },
   ];
+  const byHall = new Map<string, Placement[]>();
+  for (const p of doc.placements) if (models.has(p.modelId)) pushTo(byHall, p.hallId, p);
   for (const hall of halls) {
-    const inHall = doc.placements.filter((p) => p.hallId === hall.id && models.has(p.modelId));
+    const inHall = byHall.get(hall.id) ?? [];
     const children = new Map<string | null, Placement[]>();
-    for (const p of inHall) children.set(p.powerSourceId, [...(children.get(p.powerSourceId) ?? []), p]);
+    for (const p of inHall) pushTo(children, p.powerSourceId, p);
     rows.push({ kind: 'hall', depth: 2, hallId: hall.id, name: hall.name, equipment: 'Hall feed', ids: [], ratingKw: hall.feedKw, ratingUnit: 'kW', loadKw: load('hall-power', hall.id), source: 'Site transformers', upstream: 'Grid interconnect', feeds: 'A' });
     const visit = (sourceId: string | null, depth: number, source: string | null, upstream: string | null) => {
       const fed = children.get(sourceId) ?? [];
@@ -89,7 +98,7 @@ function loadGroups(fed: Placement[], models: Map<string, EquipmentModel>, group
   for (const p of fed) {
     // One model to a group, whatever else groups them, so the group is "n × model".
     const key = `${p.modelId}|${groupOf(p)}`;
-    groups.set(key, [...(groups.get(key) ?? []), p]);
+    pushTo(groups, key, p);
   }
   return [...groups.values()].map((units) => {
     const m = models.get(units[0]!.modelId)!;

@@ -10,7 +10,7 @@ import { footprint } from '../geometry/footprint';
 import { kvaOf, powerChainRows, ratingUnit, type ChainRow } from '../power/chain';
 import type { EquipmentModel, FleetDoc, Hall, Site } from '../model/schema';
 import { formatApparentPower, formatDrawingLength, formatQuantity, mwToKw, type UnitSystem } from '../units';
-import { gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
+import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
 import { rowLabel } from './labels';
 import type { DrawingItem, Table } from './sheets';
 
@@ -35,7 +35,7 @@ export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | u
     const hall = perHall.get(r.hallId ?? '');
     const rects = r.ids.map((id) => hall?.rects.get(id)).filter((f) => f !== undefined);
     if (!hall || !rects.length) return '—';
-    return gridSpan(hall.grid, { minX: Math.min(...rects.map((f) => f.minX)), minY: Math.min(...rects.map((f) => f.minY)), maxX: Math.max(...rects.map((f) => f.maxX)), maxY: Math.max(...rects.map((f) => f.maxY)) });
+    return gridSpan(hall.grid, bounds(rects));
   };
   if (at.hall) return [settingOutTable(at.hall, perHall.get(at.hall.id)!.rows, perHall.get(at.hall.id)!.grid, at.units), feedScheduleTable(chain, where, at.units), singleLineTable(chain, at.units)];
   // On a site sheet, one schedule per hall: its grid squares are the hall's own.

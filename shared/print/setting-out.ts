@@ -88,7 +88,9 @@ export function setOutRows(items: Footprint[]): SetOutRow[] {
   const bands = new Map<string, Footprint[]>();
   for (const f of items) {
     const key = f.runsAlong === 'x' ? `x|${CM(f.minY)}|${CM(f.maxY)}` : `y|${CM(f.minX)}|${CM(f.maxX)}`;
-    bands.set(key, [...(bands.get(key) ?? []), f]);
+    const band = bands.get(key);
+    if (band) band.push(f);
+    else bands.set(key, [f]);
   }
   const rows: SetOutRow[] = [];
   for (const band of bands.values()) {
@@ -109,19 +111,43 @@ export function setOutRows(items: Footprint[]): SetOutRow[] {
     close();
   }
   rows.sort((a, b) => (a.runsAlong === b.runsAlong ? 0 : a.runsAlong === 'x' ? -1 : 1) || a.minY - b.minY || a.minX - b.minX);
-  for (const row of rows) {
-    const across = (r: SetOutRow) => (row.runsAlong === 'x' ? [r.minY, r.maxY] : [r.minX, r.maxX]) as [number, number];
-    const span = (r: SetOutRow) => (row.runsAlong === 'x' ? [r.minX, r.maxX] : [r.minY, r.maxY]) as [number, number];
-    const [, myFar] = across(row);
-    const [s0, s1] = span(row);
-    const next = rows
-      .filter((r) => r !== row && r.runsAlong === row.runsAlong && across(r)[0] >= myFar - 1e-9 && span(r)[0] < s1 && s0 < span(r)[1])
-      .sort((a, b) => across(a)[0] - across(b)[0])[0];
-    if (!next) continue;
-    row.aisleM = across(next)[0] - myFar;
-    row.pitchM = (across(next)[0] + across(next)[1]) / 2 - (across(row)[0] + myFar) / 2;
-  }
+  for (const along of ['x', 'y'] as const) nextRows(rows.filter((r) => r.runsAlong === along), along);
   return rows;
+}
+
+/**
+ * For each row, the nearest parallel row past it (by its near edge) that overlaps it
+ * along its length: rows in order of their near edge, each looks from the first whose near
+ * edge is at or past its far edge, so rows in a regular layout find theirs at once.
+ */
+function nextRows(rows: SetOutRow[], along: 'x' | 'y'): void {
+  const across = (r: SetOutRow): [number, number] => (along === 'x' ? [r.minY, r.maxY] : [r.minX, r.maxX]);
+  const span = (r: SetOutRow): [number, number] => (along === 'x' ? [r.minX, r.maxX] : [r.minY, r.maxY]);
+  const sorted = [...rows].sort((a, b) => across(a)[0] - across(b)[0]);
+  for (const row of rows) {
+    const far = across(row)[1];
+    const [s0, s1] = span(row);
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (across(sorted[mid]!)[0] >= far - 1e-9) hi = mid;
+      else lo = mid + 1;
+    }
+    let next: SetOutRow | undefined;
+    for (let i = lo; i < sorted.length && !next; i++) {
+      const r = sorted[i]!;
+      if (r !== row && span(r)[0] < s1 && s0 < span(r)[1]) next = r;
+    }
+    if (!next) continue;
+    row.aisleM = across(next)[0] - far;
+    row.pitchM = (across(next)[0] + across(next)[1]) / 2 - (across(row)[0] + far) / 2;
+  }
+}
+
+/** The rectangle around them all. */
+export function bounds(rects: readonly { minX: number; minY: number; maxX: number; maxY: number }[]): { minX: number; minY: number; maxX: number; maxY: number } {
+  return rects.reduce((b, r) => ({ minX: Math.min(b.minX, r.minX), minY: Math.min(b.minY, r.minY), maxX: Math.max(b.maxX, r.maxX), maxY: Math.max(b.maxY, r.maxY) }), { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity });
 }
 
 function toRow(run: Footprint[], along: 'x' | 'y'): SetOutRow {
@@ -129,10 +155,7 @@ function toRow(run: Footprint[], along: 'x' | 'y'): SetOutRow {
     ids: run.map((f) => f.id),
     first: run[0]!.label,
     last: run[run.length - 1]!.label,
-    minX: Math.min(...run.map((f) => f.minX)),
-    minY: Math.min(...run.map((f) => f.minY)),
-    maxX: Math.max(...run.map((f) => f.maxX)),
-    maxY: Math.max(...run.map((f) => f.maxY)),
+    ...bounds(run),
     runsAlong: along,
     aisleM: null,
     pitchM: null,
