@@ -138,7 +138,6 @@ export interface SiteGear {
 
 /** What the site holds besides its halls: the grid connection and transformer capacity, then each piece of power gear and where it stands. */
 export function siteInfrastructureTable(site: Site, halls: Hall[], gear: SiteGear[], units: UnitSystem): Table {
-  const at = (x: number, y: number) => `${formatDrawingLength(x, units)}, ${formatDrawingLength(y, units)}`;
   const kinds = [...new Set(halls.map((h) => HALL_KIND_LABEL[h.kind]))].join(', ');
   return {
     title: 'Site infrastructure (centres from the site\'s NW corner)',
@@ -153,17 +152,19 @@ export function siteInfrastructureTable(site: Site, halls: Hall[], gear: SiteGea
       ['Grid interconnect', site.name, formatQuantity(site.interconnectMw, 'largePower', units, 2), 'site boundary', '—'],
       ['Site transformers', 'capacity for the hall feeds', kva(mwToKw(site.transformerCapacityMw)), 'site', '—'],
       ['Buildings and yards', `${halls.length} (${kinds || 'none'})`, '—', 'see Hall corners', '—'],
-      ...gear.map((g) => [g.item.label, g.model.name, g.model.ratingKw ? (ratingUnit(g.model.kind) === 'kVA' ? kva(g.model.ratingKw) : formatQuantity(g.model.ratingKw, 'power', units, 1)) : '—', g.hall.name, at(g.item.xM + g.item.widthM / 2, g.item.yM + g.item.depthM / 2)]),
+      ...gear.map((g) => [g.item.label, g.model.name, g.model.ratingKw ? (ratingUnit(g.model.kind) === 'kVA' ? kva(g.model.ratingKw) : formatQuantity(g.model.ratingKw, 'power', units, 1)) : '—', g.hall.name, sitePoint(g.item.xM + g.item.widthM / 2, g.item.yM + g.item.depthM / 2, units)]),
     ],
     totals: false,
   };
 }
 
+/** A point in site coordinates as printed: "x, y" from the site's north-west corner. */
+const sitePoint = (xM: number, yM: number, units: UnitSystem): string => `${formatDrawingLength(xM, units)}, ${formatDrawingLength(yM, units)}`;
+
 const HALL_KIND_LABEL: Record<Hall['kind'], string> = { building: 'building', 'container-pad': 'container pad', 'immersion-yard': 'immersion yard' };
 
 /** Each hall's corners in site coordinates (from the site's north-west corner, x east, y south). */
 export function hallCornersTable(halls: Hall[], units: UnitSystem): Table {
-  const at = (x: number, y: number) => `${formatDrawingLength(x, units)}, ${formatDrawingLength(y, units)}`;
   return {
     title: 'Hall corners (x east, y south of the site\'s NW corner)',
     columns: [
@@ -176,7 +177,7 @@ export function hallCornersTable(halls: Hall[], units: UnitSystem): Table {
     ],
     rows: halls.map((h) => {
       const [x0, y0, x1, y1] = [h.siteXM, h.siteYM, h.siteXM + h.widthM, h.siteYM + h.depthM];
-      return [h.name, HALL_KIND_LABEL[h.kind], at(x0, y0), at(x1, y0), at(x1, y1), at(x0, y1)];
+      return [h.name, HALL_KIND_LABEL[h.kind], ...[[x0, y0], [x1, y0], [x1, y1], [x0, y1]].map(([x, y]) => sitePoint(x!, y!, units))];
     }),
     totals: false,
   };
