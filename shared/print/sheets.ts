@@ -14,6 +14,7 @@ import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placemen
 import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
 import { countOf, formatApparentPower, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
+import { kvaOf, ratingUnit } from '../power/chain';
 import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
 import { referenceGrid, type ReferenceGrid } from './setting-out';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
@@ -579,16 +580,19 @@ const HEADROOM_ORDER = Object.keys(HEADROOM_LABEL);
 function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], units: UnitSystem): Table {
   const hallIds = new Set(halls.map((h) => h.id));
   const zoneIds = new Set(doc.zones.filter((z) => hallIds.has(z.hallId)).map((z) => z.id));
-  const sourceIds = new Set(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => p.id));
+  const modelKind = new Map(doc.models.map((m) => [m.id, m.kind]));
+  // A source sold by kVA (skid, PDU, UPS, transformer) shows its capacity in kVA, as its nameplate does.
+  const sourceUnit = new Map(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => [p.id, ratingUnit(modelKind.get(p.modelId) ?? 'asic-miner')]));
   const shown = headroom.filter((h) =>
-    h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : h.kind.startsWith('hall') && hallIds.has(h.id),
+    h.kind === 'pdu' ? sourceUnit.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : h.kind.startsWith('hall') && hallIds.has(h.id),
   );
   // What a row is comes first, in a column of its own, so a long name cut to its column never hides it.
   const rows = [...shown]
     .sort((a, b) => HEADROOM_ORDER.indexOf(a.kind) - HEADROOM_ORDER.indexOf(b.kind) || byName(a, b))
     .map((h) => {
       const q = h.kind === 'pdu' || h.kind === 'hall-power' ? 'power' : 'heat';
-      return [HEADROOM_LABEL[h.kind], h.name, formatQuantity(h.load, q, units, 0), formatQuantity(h.capacity, q, units, 0), formatQuantity(h.headroom, q, units, 0)];
+      const rated = (kw: number) => (sourceUnit.get(h.id) === 'kVA' ? formatApparentPower(kvaOf(kw)) : formatQuantity(kw, q, units, 0));
+      return [HEADROOM_LABEL[h.kind], h.name, formatQuantity(h.load, q, units, 0), rated(h.capacity), rated(h.headroom)];
     });
   return {
     title: 'Power and cooling',

@@ -72,4 +72,10 @@ describe('the feed schedule and single line on the printed sheets', () => {
     expect(single.find((r) => r[1] === 'Floor PDU 400 kVA')!.slice(2)).toEqual(['400 kVA', '276 kW', '276 kVA', '69 %']);
     expect(single.find((r) => r[0]!.endsWith('Busway 1'))!.slice(2)).toEqual(['575 kW', '264 kW', '264 kVA', '46 %']);
   });
+  it('the power and cooling table gives a kVA-rated source its capacity in kVA: the PDU 400 × 0.8 = 320 kVA, 320 − 276 = 44 kVA left; the busway stays in kW', () => {
+    const rows = rowsOf('Power and cooling');
+    expect(rows.find((r) => r[0] === 'Power source' && r[1] === '1.1')).toEqual(['Power source', '1.1', '276 kW', '320 kVA', '44 kVA']);
+    // 575 × 0.8 = 460 kW, 460 − 264 = 196 kW.
+    expect(rows.find((r) => r[0] === 'Power source' && r[1] === 'Busway 1')).toEqual(['Power source', 'Busway 1', '264 kW', '460 kW', '196 kW']);
+  });
 });
