@@ -48,6 +48,15 @@ export async function openPlanner(page: Page, url: string): Promise<void> {
   await expect(page.getByTestId('hall-canvas')).not.toHaveAttribute('data-drawn-count', '0');
 }
 
+/** Switches the fleet to US units and waits until the backend holds the change (a page loaded next reads it). */
+export async function switchToUsUnits(page: Page): Promise<void> {
+  await page.getByTestId('unit-system').selectOption('us');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId('unit-system')).toHaveValue('us', { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+}
+
 export const test = base.extend<{ web: WebApp }>({
   web: async ({}, use) => {
     const app = await startWebApp();

@@ -5,7 +5,7 @@
  * broken (A4 portrait, Letter landscape at a scale that does not fit, the site plan).
  */
 import type { Page } from '@playwright/test';
-import { expect, openPlanner, test } from './fixtures';
+import { expect, openPlanner, switchToUsUnits, test } from './fixtures';
 import { sampleCampus } from '../../shared/samples';
 
 interface Box {
@@ -57,7 +57,7 @@ for (const units of ['metric', 'us'] as const) {
     await page.getByTestId('new-menu').selectOption('campus');
     await expect(page.getByTestId('tree-fleet')).toHaveText(sampleCampus().fleet.name);
     // In US units every length on the sheets is written in feet and inches, which are longer.
-    if (units === 'us') await page.getByTestId('unit-system').selectOption('us');
+    if (units === 'us') await switchToUsUnits(page);
     const u = new URL(web.url);
     for (const query of cases) {
       await page.goto(`${u.origin}/?${u.searchParams}#/print?${query}&date=2026-11-25`);

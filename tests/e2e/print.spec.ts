@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openPlanner, test } from './fixtures';
+import { expect, openPlanner, switchToUsUnits, test } from './fixtures';
 import { billOfMaterials } from '../../shared/io/bom';
 import { sampleSmall } from '../../shared/samples';
 import { sheetSize, type Orientation, type PaperName } from '../../shared/print/paper';
@@ -157,7 +157,7 @@ test('the PDF of a hall carries its setting out and feed schedule, and in US uni
   expect(text).toMatch(row('1.1–2', 'H1–H2', '2 × GB200 NVL72 rack', 'Busway 1', '1.1', 'A', '264 kW', '264 kVA'));
 
   await page.goto(web.url);
-  await page.getByTestId('unit-system').selectOption('us');
+  await switchToUsUnits(page);
   const us = path.join('test-results', 'print-contractor-us.pdf');
   await printPdf(page, web.url, `hall=${hall.id}&paper=Tabloid&orientation=landscape&scale=fit`, us);
   const usText = execFileSync('pdftotext', ['-layout', us, '-']).toString();

@@ -78,7 +78,7 @@ describe('fleetplan print', () => {
     expect(fleetplan([metric, '--site', 'Pecos Flats campus', '--paper', 'A3', '--out', out]).code).toBe(0);
     const t = text(out);
     // Building A stands at (40, 40) m and is 120 × 42 m.
-    expect(t).toMatch(row('Building A (S21 XP)', '40 m, 40 m', '160 m, 40 m', '160 m, 82 m', '40 m, 82 m'));
+    expect(t).toMatch(row('Building A (S21 XP)', 'building', '40 m, 40 m', '160 m, 40 m', '160 m, 82 m', '40 m, 82 m'));
     expect(t).toContain(`Feed schedule: ${HALL_B}`);
   });
 
