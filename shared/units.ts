@@ -8,6 +8,8 @@
 export type Meters = number;
 export type SquareMeters = number;
 export type Kilowatts = number;
+/** Apparent power (kVA): what electrical gear is rated in; kVA = kW / power factor. */
+export type Kva = number;
 export type Megawatts = number;
 export type Kilograms = number;
 export type KgPerM2 = number;
@@ -26,6 +28,7 @@ export const KG_PER_M2_PER_LB_PER_FT2 = 0.45359237 / (0.3048 * 0.3048); // 4.882
 export const BTU_PER_HOUR_PER_KW = 3412.141633;
 export const KW_PER_TON_REFRIGERATION = 3.516852842; // 12,000 BTU/h
 export const KW_PER_MW = 1000;
+export const KVA_PER_MVA = 1000;
 export const HOURS_PER_DAY = 24;
 export const HOURS_PER_YEAR = 8760;
 export const TH_PER_PH = 1000;
@@ -52,6 +55,7 @@ export type Quantity =
   | 'mass'
   | 'floorLoad'
   | 'power'
+  | 'apparentPower'
   | 'largePower'
   | 'heat'
   | 'temperature';
@@ -73,6 +77,7 @@ const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
     mass: { symbol: 'kg', digits: 1, fromStored: identity, toStored: identity },
     floorLoad: { symbol: 'kg/m²', digits: 1, fromStored: identity, toStored: identity },
     power: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    apparentPower: { symbol: 'kVA', digits: 1, fromStored: identity, toStored: identity },
     largePower: { symbol: 'MW', digits: 3, fromStored: identity, toStored: identity },
     heat: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
     temperature: { symbol: '°C', digits: 1, fromStored: identity, toStored: identity },
@@ -83,6 +88,7 @@ const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
     mass: { symbol: 'lb', digits: 1, fromStored: kgToLb, toStored: lbToKg },
     floorLoad: { symbol: 'lb/ft²', digits: 1, fromStored: kgPerM2ToLbPerFt2, toStored: lbPerFt2ToKgPerM2 },
     power: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    apparentPower: { symbol: 'kVA', digits: 1, fromStored: identity, toStored: identity },
     largePower: { symbol: 'MW', digits: 3, fromStored: identity, toStored: identity },
     heat: { symbol: 'tons', digits: 2, fromStored: kwToTons, toStored: tonsToKw },
     temperature: { symbol: '°F', digits: 1, fromStored: cToF, toStored: fToC },
@@ -102,6 +108,8 @@ export function formatQuantity(
 ): string {
   const unit = displayUnit(system, quantity);
   const value = unit.fromStored(stored);
+  // Apparent power reads as ratings are written: "3,000 kVA", and from 10,000 kVA in MVA ("120 MVA").
+  if (quantity === 'apparentPower' && Math.abs(value) >= KVA_PER_MVA * 10) return `${grouped(value / KVA_PER_MVA, digits)} MVA`;
   return `${grouped(value, digits)} ${unit.symbol}`;
 }
 
@@ -203,10 +211,4 @@ export function formatFeetInches(m: Meters): string {
 /** A length written on a drawing: metres to the centimetre in metric ("80 m", "1.35 m"), feet and inches in US units ("262′-6″"). */
 export function formatDrawingLength(m: Meters, system: UnitSystem): string {
   return system === 'us' ? formatFeetInches(m) : formatQuantity(m + 0, 'length', 'metric', 2);
-}
-
-/** Apparent power as ratings are written: "3,000 kVA", and from 10,000 kVA in MVA ("120 MVA"). */
-export function formatApparentPower(kva: number): string {
-  const n = (v: number) => grouped(v, Math.abs(v) < 10 ? 2 : 1);
-  return Math.abs(kva) >= 10_000 ? `${n(kva / KW_PER_MW)} MVA` : `${n(kva)} kVA`;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { HostPorts } from '../backend/host';
+import { permitInsideFolder } from './document-paths';
 import { findChromium, printRouteToPdf } from './print-pdf';
 
 /** "Plan.pdf", else "Plan (2).pdf", "Plan (3).pdf"…: a PDF never replaces one already there. */
@@ -18,11 +19,17 @@ function freePdfPath(dir: string, suggestedName: string): string {
  * Export PDF renders the print route in a Chromium on this machine, as `fleetplan print`
  * does, and writes the file into the documents folder (a page cannot write files, and its
  * own print dialog does nothing headless); `appUrl` is the running build's, token included.
+ * A backend that serves no app (one in a test's process) has no PDF writer.
  */
-export function webHost(documentsDir: string, appUrl: () => string): HostPorts {
-  return {
+export function webHost(documentsDir: string, appUrl?: () => string): HostPorts {
+  const host: HostPorts = {
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,
+    permitDocumentPath: async (requested, purpose) => permitInsideFolder(documentsDir, requested, purpose),
+  };
+  if (!appUrl) return host;
+  return {
+    ...host,
     async savePdf(request) {
       const target = request.path ?? freePdfPath(documentsDir, request.suggestedName);
       await printRouteToPdf(appUrl(), request.route, target, findChromium());

@@ -1,34 +1,31 @@
 /**
- * The power chain of a site as rows, from the grid down to the loads: interconnect →
- * transformers → each hall's feed → its power sources (PDU, skid, UPS, busway, in the
- * order they feed each other) → the groups of units each source feeds. The feed schedule
- * and the single-line sheet are both read from these rows; loads are the constraint
- * engine's (its headroom), so paper and screen show one set of numbers.
+ * A site's power chain as one tree of rows, from the grid down to the loads: interconnect →
+ * site transformers → each hall's feed → its sources in the order they feed each other
+ * (transformers, switchboards, skids and UPSs, then busways and PDUs) → the groups of units
+ * each source feeds. The feed schedule, the printed single line and the app's single-line
+ * view all read these rows.
+ *
+ * Every level's load and capacity is the constraint engine's headroom for it (a source's
+ * apparent power through its cascade, against its rating × the continuous-load derate), so
+ * paper, the Headroom panel and the checks show one set of numbers. Only the load groups'
+ * own draw is summed here, unit by unit with the checkers' `apparentPowerKva`.
  */
-import type { Headroom } from '../constraints/types';
+import type { Headroom, HeadroomKind } from '../constraints/types';
 import { isPowerSource } from '../model/load';
-import type { EquipmentKind, EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
+import { apparentPowerKva, feedsOf, sourceClass } from '../model/power-chain';
+import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { rowLabel } from '../print/labels';
-import { mwToKw, type Kilowatts } from '../units';
-
-/**
- * Kinds whose nameplate is apparent power: transformers, UPSs and PDUs (and skids) are
- * sold by kVA. Busways are sold by amps and generators by kW, which the catalog stores as kW.
- */
-const RATED_IN_KVA: ReadonlySet<EquipmentKind> = new Set(['transformer', 'ups', 'pdu']);
-export const ratingUnit = (kind: EquipmentKind): 'kVA' | 'kW' => (RATED_IN_KVA.has(kind) ? 'kVA' : 'kW');
-
-/**
- * The model holds no power factors yet: catalog ratings are at unity (the busways' say
- * so) and loads carry none, so kVA = kW / 1. A modelled power factor enters here.
- */
-export const POWER_FACTOR = 1;
-export const kvaOf = (kw: Kilowatts): number => kw / POWER_FACTOR;
+import type { Kilowatts, Kva } from '../units';
 
 export type ChainLevel = 'interconnect' | 'transformers' | 'hall' | 'source' | 'loads';
 
+/** Which of a unit's two feeds a row hangs on: A (its `powerSourceId`) or B (`powerSourceBId`). */
+export type FeedLetter = 'A' | 'B';
+
 export interface ChainRow {
-  kind: ChainLevel;
+  /** Unique among the rows: a source listed under its A and its B feed has two. */
+  key: string;
+  level: ChainLevel;
   /** Steps below the interconnect (0). */
   depth: number;
   hallId: string | null;
@@ -38,15 +35,31 @@ export interface ChainRow {
   equipment: string;
   /** The placements it stands for (a source: one; a load group: each unit). */
   ids: string[];
-  /** Nameplate rating in kW (kVA at unity power factor); null for loads. */
-  ratingKw: Kilowatts | null;
-  ratingUnit: 'kVA' | 'kW';
-  loadKw: Kilowatts;
-  /** What feeds it, and what feeds that (null at the top of a hall, or unfed). */
+  /** The feed this row hangs on from its parent; null where there is one way in (site and hall levels, unfed units). */
+  feed: FeedLetter | null;
+  /**
+   * A source already listed under its other feed: its figures again, without its branch.
+   * Either feed must carry the whole load, so each parent counts it in full.
+   */
+  repeat: boolean;
+  /** What load, rating and capacity measure: real power (kW) or apparent power (kVA). */
+  quantity: 'power' | 'apparentPower';
+  /** Nameplate rating (a source's kVA, a hall's feed kW, the site's MW in kW); null for loads. */
+  rating: number | null;
+  /** What the checks hold the load to (a source's rating × derate); null for loads. */
+  capacity: number | null;
+  /** In `quantity`: the checks' load for a level, the group's draw for loads. */
+  load: number;
+  /** A load group's draw in both kinds of power; null for the levels above, which the checks count in one. */
+  drawKw: Kilowatts | null;
+  drawKva: Kva | null;
+  /** load / capacity; null for loads or a zero capacity. */
+  utilization: number | null;
+  /** Load over capacity: the checks report it. */
+  overloaded: boolean;
+  /** What feeds it, and what feeds that (null at the top, or unfed). */
   source: string | null;
   upstream: string | null;
-  /** The feed it is on: every modelled placement has one feed, A. */
-  feeds: 'A';
 }
 
 const nameOf = (p: Placement, m: EquipmentModel): string => p.label || m.name;
@@ -57,67 +70,144 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+type Level = Omit<ChainRow, 'utilization' | 'overloaded' | 'drawKw' | 'drawKva' | 'load' | 'rating' | 'capacity' | 'quantity' | 'repeat'>;
+
+/** A level's row with the checks' figures for it; no headroom (a source in a loop) reads as nothing carried of nothing. */
+function levelRow(at: Level, h: Headroom | undefined, rating: number | null): ChainRow {
+  const capacity = h?.capacity ?? 0;
+  const load = h?.load ?? 0;
+  return {
+    ...at,
+    repeat: false,
+    quantity: h?.quantity === 'apparentPower' ? 'apparentPower' : 'power',
+    rating: rating ?? capacity,
+    capacity,
+    load,
+    drawKw: null,
+    drawKva: null,
+    utilization: capacity > 0 ? load / capacity : null,
+    overloaded: load > capacity + 1e-9,
+  };
+}
+
+interface Tree {
+  models: Map<string, EquipmentModel>;
+  /** What each id feeds, with the letter of the feed: units of one source in placement order. */
+  fed: Map<string | null, { p: Placement; feed: FeedLetter | null }[]>;
+  headroom: (kind: HeadroomKind, id: string) => Headroom | undefined;
+  groupOf: (p: Placement) => string;
+  rows: ChainRow[];
+  /** Sources whose branch is listed already: under a second feed they are listed once more, without it. */
+  expanded: Set<string>;
+}
+
 /**
- * Rows of the site's chain for `halls` (all of its halls, or the one on a hall sheet),
- * depth first. Loads fed by one source are grouped by model and `groupOf` (the row they
- * stand in, say), in placement order; units fed by nothing come under their hall with no
- * source. Sources left in a cycle (which the checks report) are not reached and not listed.
+ * The rows of `site`'s chain over `halls` (all of its halls, or the one on a hall sheet),
+ * depth first. A unit on two sources is listed under each, with its feed letter; a source on
+ * two is listed in full under the first and once more (`repeat`) under the other. Loads fed
+ * by one source are grouped by model, feed and `groupOf` (the row they stand in, say); units
+ * fed by nothing come under their hall with no source. Sources in a loop (which the checks
+ * report) are reached from no hall and not listed.
  */
 export function powerChainRows(doc: FleetDoc, site: Site, halls: Hall[], headroom: Headroom[], groupOf: (p: Placement) => string = () => ''): ChainRow[] {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const loads = new Map(headroom.map((h) => [`${h.kind}|${h.id}`, h.load]));
-  const load = (kind: Headroom['kind'], id: string) => loads.get(`${kind}|${id}`) ?? 0;
-  const rows: ChainRow[] = [
-    { kind: 'interconnect', depth: 0, hallId: null, name: site.name, equipment: 'Grid interconnect (IT × PUE)', ids: [], ratingKw: mwToKw(site.interconnectMw), ratingUnit: 'kW', loadKw: load('site-interconnect', site.id), source: null, upstream: null, feeds: 'A' },
-    { kind: 'transformers', depth: 1, hallId: null, name: site.name, equipment: 'Site transformers (hall feeds)', ids: [], ratingKw: mwToKw(site.transformerCapacityMw), ratingUnit: 'kVA', loadKw: load('site-transformer', site.id), source: 'Grid interconnect', upstream: null, feeds: 'A' },
-  ];
-  const byHall = new Map<string, Placement[]>();
-  for (const p of doc.placements) if (models.has(p.modelId)) pushTo(byHall, p.hallId, p);
-  for (const hall of halls) {
-    const inHall = byHall.get(hall.id) ?? [];
-    const children = new Map<string | null, Placement[]>();
-    for (const p of inHall) pushTo(children, p.powerSourceId, p);
-    rows.push({ kind: 'hall', depth: 2, hallId: hall.id, name: hall.name, equipment: 'Hall feed', ids: [], ratingKw: hall.feedKw, ratingUnit: 'kW', loadKw: load('hall-power', hall.id), source: 'Site transformers', upstream: 'Grid interconnect', feeds: 'A' });
-    const visit = (sourceId: string | null, depth: number, source: string | null, upstream: string | null) => {
-      const fed = children.get(sourceId) ?? [];
-      for (const p of fed.filter((c) => isPowerSource(models.get(c.modelId)!.kind))) {
-        const m = models.get(p.modelId)!;
-        const name = nameOf(p, m);
-        rows.push({ kind: 'source', depth, hallId: hall.id, name, equipment: m.name, ids: [p.id], ratingKw: m.ratingKw, ratingUnit: ratingUnit(m.kind), loadKw: load('pdu', p.id), source: source ?? hall.name, upstream: source ? upstream : 'Site transformers', feeds: 'A' });
-        visit(p.id, depth + 1, name, source ?? hall.name);
-      }
-      rows.push(...loadGroups(fed.filter((c) => !isPowerSource(models.get(c.modelId)!.kind) && models.get(c.modelId)!.powerKw > 0), models, groupOf, { depth, hallId: hall.id, source, upstream }));
-    };
-    visit(null, 3, null, null);
+  const byKey = new Map(headroom.map((h) => [`${h.kind}|${h.id}`, h]));
+  const placed = new Set(doc.placements.map((p) => p.id));
+  const fed = new Map<string | null, { p: Placement; feed: FeedLetter | null }[]>();
+  for (const p of doc.placements) {
+    if (!models.has(p.modelId)) continue;
+    const feeds = feedsOf(p).filter((id) => placed.has(id));
+    if (!feeds.length) pushTo(fed, `hall:${p.hallId}`, { p, feed: null });
+    for (const id of feeds) pushTo(fed, id, { p, feed: id === p.powerSourceId ? 'A' : 'B' });
   }
-  return rows;
+  const tree: Tree = { models, fed, headroom: (kind, id) => byKey.get(`${kind}|${id}`), groupOf, rows: [], expanded: new Set() };
+  const siteAt = { hallId: null, ids: [], feed: null, upstream: null };
+  tree.rows.push(
+    levelRow({ ...siteAt, key: `interconnect:${site.id}`, level: 'interconnect', depth: 0, name: site.name, equipment: 'Grid interconnect (IT × PUE)', source: null }, tree.headroom('site-interconnect', site.id), null),
+    levelRow({ ...siteAt, key: `transformers:${site.id}`, level: 'transformers', depth: 1, name: site.name, equipment: 'Site transformers (IT × PUE)', source: 'Grid interconnect' }, tree.headroom('site-transformer', site.id), null),
+  );
+  for (const hall of halls) {
+    tree.rows.push(
+      levelRow({ key: `hall:${hall.id}`, level: 'hall', depth: 2, hallId: hall.id, name: hall.name, equipment: 'Hall feed', ids: [hall.id], feed: null, source: 'Site transformers', upstream: 'Grid interconnect' }, tree.headroom('hall-power', hall.id), hall.feedKw),
+    );
+    visit(tree, `hall:${hall.id}`, { depth: 3, hallId: hall.id, source: null, upstream: null, hallName: hall.name });
+  }
+  return tree.rows;
 }
 
-function loadGroups(fed: Placement[], models: Map<string, EquipmentModel>, groupOf: (p: Placement) => string, at: { depth: number; hallId: string; source: string | null; upstream: string | null }): ChainRow[] {
-  const groups = new Map<string, Placement[]>();
-  for (const p of fed) {
-    // One model to a group, whatever else groups them, so the group is "n × model".
-    const key = `${p.modelId}|${groupOf(p)}`;
-    pushTo(groups, key, p);
+interface Parent {
+  depth: number;
+  hallId: string;
+  /** The parent source's name; null directly under the hall. */
+  source: string | null;
+  upstream: string | null;
+  hallName: string;
+}
+
+/** The sources `parentId` feeds (largest class first, each with its branch), then its load groups. */
+function visit(tree: Tree, parentId: string, at: Parent): void {
+  const children = tree.fed.get(parentId) ?? [];
+  const kindOf = (p: Placement) => tree.models.get(p.modelId)!.kind;
+  const sources = children.filter((c) => isPowerSource(kindOf(c.p))).sort((a, b) => sourceClass(kindOf(b.p)) - sourceClass(kindOf(a.p)));
+  for (const { p, feed } of sources) {
+    const m = tree.models.get(p.modelId)!;
+    const name = nameOf(p, m);
+    const repeat = tree.expanded.has(p.id);
+    const row = levelRow(
+      { key: `source:${p.id}:${parentId}`, level: 'source', depth: at.depth, hallId: p.hallId, name, equipment: m.name, ids: [p.id], feed, source: at.source ?? at.hallName, upstream: at.source ? at.upstream : 'Site transformers' },
+      tree.headroom('pdu', p.id),
+      m.ratingKva,
+    );
+    tree.rows.push({ ...row, repeat });
+    if (repeat) continue;
+    tree.expanded.add(p.id);
+    visit(tree, p.id, { depth: at.depth + 1, hallId: p.hallId, source: name, upstream: at.source ?? at.hallName, hallName: at.hallName });
   }
-  return [...groups.values()].map((units) => {
-    const m = models.get(units[0]!.modelId)!;
+  const loads = children.filter((c) => !isPowerSource(kindOf(c.p)) && tree.models.get(c.p.modelId)!.powerKw > 0);
+  tree.rows.push(...loadGroups(tree, loads, parentId, at));
+}
+
+function loadGroups(tree: Tree, fed: { p: Placement; feed: FeedLetter | null }[], parentId: string, at: Parent): ChainRow[] {
+  const groups = new Map<string, { units: Placement[]; feed: FeedLetter | null }>();
+  for (const { p, feed } of fed) {
+    // One model to a group, whatever else groups them, so the group is "n × model".
+    const key = `${p.modelId}|${feed}|${tree.groupOf(p)}`;
+    const group = groups.get(key);
+    if (group) group.units.push(p);
+    else groups.set(key, { units: [p], feed });
+  }
+  return [...groups.values()].map(({ units, feed }) => {
+    const m = tree.models.get(units[0]!.modelId)!;
     const first = nameOf(units[0]!, m);
     const last = nameOf(units[units.length - 1]!, m);
-    const kw = units.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
+    let kw = 0;
+    let kva = 0;
+    for (const p of units) {
+      const model = tree.models.get(p.modelId)!;
+      kw += model.powerKw;
+      kva += apparentPowerKva(model.powerKw, model.powerFactor);
+    }
     return {
-      kind: 'loads',
+      key: `loads:${parentId}:${feed}:${units[0]!.id}`,
+      level: 'loads',
       depth: at.depth,
       hallId: at.hallId,
       name: units.length > 1 ? rowLabel(first, last, units.length) : first,
       equipment: units.length > 1 ? `${units.length} × ${m.name}` : m.name,
       ids: units.map((p) => p.id),
-      ratingKw: null,
-      ratingUnit: 'kW',
-      loadKw: kw,
+      feed,
+      repeat: false,
+      // Under a source a group counts as the source does, in kVA; unfed, in what it draws.
+      quantity: at.source ? 'apparentPower' : 'power',
+      rating: null,
+      capacity: null,
+      load: at.source ? kva : kw,
+      drawKw: kw,
+      drawKva: kva,
+      utilization: null,
+      overloaded: false,
       source: at.source,
       upstream: at.upstream,
-      feeds: 'A',
     };
   });
 }

@@ -7,9 +7,9 @@
  */
 import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
-import { kvaOf, powerChainRows, ratingUnit, type ChainRow } from '../power/chain';
+import { powerChainRows, type ChainRow } from '../power/chain';
 import type { EquipmentModel, FleetDoc, Hall, Site } from '../model/schema';
-import { formatApparentPower, formatDrawingLength, formatQuantity, mwToKw, type UnitSystem } from '../units';
+import { formatDrawingLength, formatQuantity, kwToMw, mwToKw, type UnitSystem } from '../units';
 import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
 import { rowLabel } from './labels';
 import type { DrawingItem, Table } from './sheets';
@@ -75,54 +75,61 @@ export function settingOutTable(hall: Hall, rows: SetOutRow[], grid: ReferenceGr
   };
 }
 
-/** Each group of units with its source, the source's own feed, and the load in kW and kVA. */
+/** Each group of units with its source, the source's own feed, which of the unit's feeds it is (A/B), and the group's draw in kW and kVA. */
 export function feedScheduleTable(chain: ChainRow[], where: (row: ChainRow) => string, units: UnitSystem): Table {
-  const loads = chain.filter((r) => r.kind === 'loads');
+  const loads = chain.filter((r) => r.level === 'loads');
   return {
     title: 'Feed schedule',
     columns: [
       { label: 'Units', align: 'left', widthMm: 34 },
       { label: 'Grid', align: 'left', widthMm: 18 },
-      { label: 'Equipment', align: 'left', widthMm: 58 },
+      { label: 'Equipment', align: 'left', widthMm: 56 },
       { label: 'Fed from', align: 'left', widthMm: 34 },
       { label: 'Upstream', align: 'left', widthMm: 34 },
-      { label: 'Feed', align: 'left', widthMm: 10 },
+      { label: 'Feed', align: 'left', widthMm: 12 },
       { label: 'Load', align: 'right', widthMm: 22 },
-      { label: 'kVA', align: 'right', widthMm: 20 },
+      { label: 'kVA', align: 'right', widthMm: 22 },
     ],
-    rows: loads.map((r) => [r.name, where(r), r.equipment, r.source ?? 'not fed', r.upstream ?? '—', r.feeds, formatQuantity(r.loadKw, 'power', units, 1), kva(r.loadKw)]),
+    rows: loads.map((r) => [r.name, where(r), r.equipment, r.source ?? 'not fed', r.upstream ?? '—', r.feed ?? '—', formatQuantity(r.drawKw!, 'power', units, 1), formatQuantity(r.drawKva!, 'apparentPower', units, 1)]),
     totals: false,
   };
 }
 
-const kva = (kw: number): string => formatApparentPower(kvaOf(kw));
-
-/** A rating in its own unit: "400 kVA", "575.1 kW", the interconnect in MW. */
-function rating(r: ChainRow, units: UnitSystem): string {
-  if (r.ratingKw === null) return '—';
-  if (r.kind === 'interconnect') return formatQuantity(r.ratingKw / 1000, 'largePower', units, 2);
-  return r.ratingUnit === 'kVA' ? kva(r.ratingKw) : formatQuantity(r.ratingKw, 'power', units, 1);
+/** A level's figure in its unit: kVA for sources and what they feed, kW for a hall's feed, MW for the site, as the Headroom panel writes them. */
+export function chainAmount(r: ChainRow, value: number, units: UnitSystem): string {
+  if (r.level === 'interconnect' || r.level === 'transformers') return formatQuantity(kwToMw(value), 'largePower', units, 2);
+  return formatQuantity(value, r.quantity, units, 1);
 }
 
-/** The chain as a tree, each level indented under what feeds it, with its utilization of its rating. */
+/** "69 %" of the capacity the checks hold the level to; "—" for loads. */
+export const utilizationText = (r: ChainRow): string => (r.utilization === null ? '—' : `${(100 * r.utilization).toFixed(0)} %`);
+
+/**
+ * The chain as a tree, each level indented under what feeds it and which feed (A/B), with
+ * its nameplate rating, the limit the checks hold it to (rating × continuous-load derate for
+ * a source), its load and how much of that limit it uses.
+ */
 export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
+  const amount = (r: ChainRow, v: number | null) => (v === null ? '—' : chainAmount(r, v, units));
   return {
     title: 'Single line (power chain)',
     columns: [
-      { label: 'Level', align: 'left', widthMm: 62 },
-      { label: 'Equipment', align: 'left', widthMm: 64 },
+      { label: 'Level', align: 'left', widthMm: 58 },
+      { label: 'Equipment', align: 'left', widthMm: 60 },
+      { label: 'Feed', align: 'left', widthMm: 12 },
       { label: 'Rating', align: 'right', widthMm: 24 },
-      { label: 'Load', align: 'right', widthMm: 22 },
-      { label: 'kVA', align: 'right', widthMm: 22 },
-      { label: 'Used', align: 'right', widthMm: 16 },
+      { label: 'Limit', align: 'right', widthMm: 24 },
+      { label: 'Load', align: 'right', widthMm: 24 },
+      { label: 'Used', align: 'right', widthMm: 14 },
     ],
     rows: chain.map((r) => [
-      `${NBSP.repeat(2 * r.depth)}${r.depth ? '└ ' : ''}${r.name}`,
+      `${NBSP.repeat(2 * r.depth)}${r.depth ? '└ ' : ''}${r.name}${r.repeat ? ' (above)' : ''}`,
       r.equipment,
-      rating(r, units),
-      formatQuantity(r.loadKw, 'power', units, 1),
-      kva(r.loadKw),
-      r.ratingKw ? `${((100 * r.loadKw) / r.ratingKw).toFixed(0)} %` : '—',
+      r.feed ?? '—',
+      amount(r, r.rating),
+      amount(r, r.capacity),
+      amount(r, r.load),
+      utilizationText(r),
     ]),
     totals: false,
   };
@@ -150,9 +157,9 @@ export function siteInfrastructureTable(site: Site, halls: Hall[], gear: SiteGea
     ],
     rows: [
       ['Grid interconnect', site.name, formatQuantity(site.interconnectMw, 'largePower', units, 2), 'site boundary', '—'],
-      ['Site transformers', 'capacity for the hall feeds', kva(mwToKw(site.transformerCapacityMw)), 'site', '—'],
+      ['Site transformers', 'capacity for the hall feeds', formatQuantity(mwToKw(site.transformerCapacityMw), 'apparentPower', units, 1), 'site', '—'],
       ['Buildings and yards', `${halls.length} (${kinds || 'none'})`, '—', 'see Hall corners', '—'],
-      ...gear.map((g) => [g.item.label, g.model.name, g.model.ratingKw ? (ratingUnit(g.model.kind) === 'kVA' ? kva(g.model.ratingKw) : formatQuantity(g.model.ratingKw, 'power', units, 1)) : '—', g.hall.name, sitePoint(g.item.xM + g.item.widthM / 2, g.item.yM + g.item.depthM / 2, units)]),
+      ...gear.map((g) => [g.item.label, g.model.name, g.model.ratingKva ? formatQuantity(g.model.ratingKva, 'apparentPower', units, 1) : '—', g.hall.name, sitePoint(g.item.xM + g.item.widthM / 2, g.item.yM + g.item.depthM / 2, units)]),
     ],
     totals: false,
   };

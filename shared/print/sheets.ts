@@ -11,10 +11,9 @@ import { byName } from '../model/order';
 import { formatHashrate } from '../model/totals';
 import { isPowerSource } from '../model/load';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
-import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
-import { countOf, formatApparentPower, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
+import { checkFleet, describeViolation, HEADROOM_SPECS, type Headroom, type Violation } from '../constraints';
+import { countOf, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
-import { kvaOf, ratingUnit } from '../power/chain';
 import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
 import { referenceGrid, type ReferenceGrid } from './setting-out';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
@@ -534,7 +533,7 @@ function summary(hall: Hall | undefined, site: Site, halls: Hall[], placements: 
   if (hall) {
     rows.push(['Feed', formatQuantity(hall.feedKw, 'power', units, 0)], ['Cooling', `${hall.cooling.method}, ${hall.cooling.redundancy}`], ['Floor limit', formatQuantity(hall.floorLimitKgPerM2, 'floorLoad', units, 0)]);
   } else {
-    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatApparentPower(mwToKw(site.transformerCapacityMw))]);
+    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatQuantity(mwToKw(site.transformerCapacityMw), 'apparentPower', units, 1)]);
   }
   return rows;
 }
@@ -561,17 +560,29 @@ function bomTable(bom: BomLine[], units: UnitSystem): Table {
   };
 }
 
-/** What each capacity is, in the order the table lists them: the hall's own first, then its zones and power sources. */
-const HEADROOM_LABEL: Record<Headroom['kind'], string> = {
-  'hall-power': 'Hall feed',
-  'hall-cooling': 'Hall cooling',
-  'zone-air': 'Zone air',
-  'zone-liquid': 'Zone liquid',
-  pdu: 'Power source',
-  'site-interconnect': 'Site grid (IT × PUE)',
-  'site-transformer': 'Site transformers',
-};
-const HEADROOM_ORDER = Object.keys(HEADROOM_LABEL);
+/** The table lists capacities in the registry's order: the hall's own first, then its zones and power sources. */
+const HEADROOM_ORDER = Object.keys(HEADROOM_SPECS);
+
+/**
+ * Power sources of one model stand for one line, the tightest of them ("Busway A7, tightest
+ * of 60 Overhead busway 1250 A…"): a hall of mining rows has dozens of alike runs, and the sheet
+ * must say whether any is short, not list each.
+ */
+function tightestSources(doc: FleetDoc, shown: Headroom[]): Headroom[] {
+  const modelOf = new Map(doc.placements.map((p) => [p.id, p.modelId]));
+  const names = new Map(doc.models.map((m) => [m.id, m.name]));
+  const groups = new Map<string, Headroom[]>();
+  const out: Headroom[] = [];
+  for (const h of shown) {
+    if (h.kind !== 'pdu') out.push(h);
+    else groups.set(modelOf.get(h.id)!, [...(groups.get(modelOf.get(h.id)!) ?? []), h]);
+  }
+  for (const [modelId, group] of groups) {
+    const tightest = group.reduce((a, b) => (b.headroom < a.headroom ? b : a));
+    out.push(group.length === 1 ? tightest : { ...tightest, name: `${tightest.name}, tightest of ${group.length} ${names.get(modelId)}` });
+  }
+  return out;
+}
 
 /**
  * Load, capacity and headroom per power source, zone and hall on the sheet, as the
@@ -580,20 +591,14 @@ const HEADROOM_ORDER = Object.keys(HEADROOM_LABEL);
 function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], units: UnitSystem): Table {
   const hallIds = new Set(halls.map((h) => h.id));
   const zoneIds = new Set(doc.zones.filter((z) => hallIds.has(z.hallId)).map((z) => z.id));
-  const modelKind = new Map(doc.models.map((m) => [m.id, m.kind]));
-  // A source sold by kVA (skid, PDU, UPS, transformer) shows its capacity in kVA, as its nameplate does.
-  const sourceUnit = new Map(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => [p.id, ratingUnit(modelKind.get(p.modelId) ?? 'asic-miner')]));
+  const sourceIds = new Set(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => p.id));
   const shown = headroom.filter((h) =>
-    h.kind === 'pdu' ? sourceUnit.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : h.kind.startsWith('hall') && hallIds.has(h.id),
+    h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : (h.kind.startsWith('hall') || h.kind === 'facility-water') && hallIds.has(h.id),
   );
   // What a row is comes first, in a column of its own, so a long name cut to its column never hides it.
-  const rows = [...shown]
+  const rows = [...tightestSources(doc, shown)]
     .sort((a, b) => HEADROOM_ORDER.indexOf(a.kind) - HEADROOM_ORDER.indexOf(b.kind) || byName(a, b))
-    .map((h) => {
-      const q = h.kind === 'pdu' || h.kind === 'hall-power' ? 'power' : 'heat';
-      const rated = (kw: number) => (sourceUnit.get(h.id) === 'kVA' ? formatApparentPower(kvaOf(kw)) : formatQuantity(kw, q, units, 0));
-      return [HEADROOM_LABEL[h.kind], h.name, formatQuantity(h.load, q, units, 0), rated(h.capacity), rated(h.headroom)];
-    });
+    .map((h) => [HEADROOM_SPECS[h.kind].label, h.name, formatQuantity(h.load, h.quantity, units, 0), formatQuantity(h.capacity, h.quantity, units, 0), formatQuantity(h.headroom, h.quantity, units, 0)]);
   return {
     title: 'Power and cooling',
     columns: [

@@ -53,7 +53,7 @@ export function referencePortfolio(seed = 1, siteCount = 20): FleetDoc {
     models,
     placements: [],
     scenarios: threeScenarios(QUARTERS),
-    limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(QUARTERS).fill(400_000_000), gpuDeliveriesPerPeriod: Array(QUARTERS).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, timeLimitS: 600, mipGapFraction: 0.001 },
+    limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(QUARTERS).fill(400_000_000), gpuDeliveriesPerPeriod: Array(QUARTERS).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, contractTermPeriods: null, timeLimitS: 600, mipGapFraction: 0.001 },
     plans: [],
     titleBlock: titleBlock('FP-BENCH', 'Optimizer benchmark portfolio'),
   };

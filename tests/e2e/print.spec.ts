@@ -153,8 +153,8 @@ test('the PDF of a hall carries its setting out and feed schedule, and in US uni
   // the east wall; in 3 m squares they cover columns A (0–3) to G (18–21).
   expect(small.models.find((m) => m.id === 'rack-s21xp')!.widthM).toBe(2);
   expect(text).toMatch(row('1.1–8', 'A1–G1', '8', '1.5 m', '11.8 m'));
-  // The two GB200 racks (2 × 132 = 264 kW) on Busway 1, which the PDU labelled 1.1 feeds.
-  expect(text).toMatch(row('1.1–2', 'H1–H2', '2 × GB200 NVL72 rack', 'Busway 1', '1.1', 'A', '264 kW', '264 kVA'));
+  // The two GB200 racks (2 × 132 = 264 kW, / 0.98 = 269.4 kVA) on Busway 1, which the PDU labelled 1.1 feeds.
+  expect(text).toMatch(row('1.1–2', 'H1–H2', '2 × GB200 NVL72 rack', 'Busway 1', '1.1', 'A', '264 kW', '269.4 kVA'));
 
   await page.goto(web.url);
   await switchToUsUnits(page);

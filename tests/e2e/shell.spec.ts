@@ -40,12 +40,12 @@ test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Cl
   await openPlanner(page, web.url);
   await page.getByTestId('new-menu').selectOption('small');
   const objects = page.getByTestId('status-bar');
-  await expect(objects).toContainText('13 objects');
+  await expect(objects).toContainText('14 objects');
   await page.keyboard.press('Control+a');
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts')).toContainText('Rotate the selection');
   await page.keyboard.press('Delete');
-  await expect(objects).toContainText('13 objects');
+  await expect(objects).toContainText('14 objects');
   await expect(page.getByTestId('undo')).toBeDisabled();
   await page.getByTestId('shortcuts').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('shortcuts')).toHaveCount(0);

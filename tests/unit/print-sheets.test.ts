@@ -10,7 +10,7 @@ function manyModels(): FleetDoc {
   const base = doc.models.find((m) => m.kind === 'gpu-server')!;
   const hall = doc.halls[0]!;
   const models = Array.from({ length: 150 }, (_, i) => ({ ...base, id: `x-${i}`, name: `Custom server ${i}` }));
-  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, label: '' }));
+  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: '' }));
   return { ...doc, models: [...doc.models, ...models], placements: [...doc.placements, ...placements] };
 }
 
@@ -20,8 +20,8 @@ describe('print plan', () => {
     const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'A4', orientation: 'portrait', scale: 'fit', date: '2026-11-25' });
     expect(plan.sheets.length).toBeGreaterThan(3);
     const bomRows = plan.sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Bill of materials').flatMap((t) => t.rows));
-    // 5 catalog models of the sample + 150 custom + the totals row
-    expect(bomRows.length).toBe(5 + 150 + 1);
+    // 6 catalog models of the sample + 150 custom + the totals row
+    expect(bomRows.length).toBe(6 + 150 + 1);
     expect(bomRows.at(-1)![0]).toBe('Total');
     expect(bomRows.filter((r) => r[0]!.startsWith('Custom server')).map((r) => r[0])).toEqual(Array.from({ length: 150 }, (_, i) => `Custom server ${i}`));
     for (const sheet of plan.sheets) {
@@ -44,12 +44,14 @@ describe('print plan', () => {
     const tables = sheet!.tables;
     expect(tables.map((t) => t.title)).toEqual(['Bill of materials', expect.stringMatching(/^Setting out/)]);
     expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 6 + 56 + 10 + 15 + 6, 9);
-    // One model and its total: 11 mm of heading and 4.6 mm a row, 6 mm apart.
-    expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 2 * ROW_H_MM + 6, 9);
+    // Two models (racks, busway runs) and the total: 11 mm of heading and 4.6 mm a row, 6 mm apart.
+    expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 3 * ROW_H_MM + 6, 9);
     const last = tables.at(-1)!;
     expect(last.yMm + 11 + last.rows.length * ROW_H_MM).toBeLessThanOrEqual(sheet!.key!.legend.y - 5);
     // The rest follow from sheet 2, in order.
-    expect(plan.sheets.slice(1).flatMap((s) => s.tables.map((t) => t.title))).toEqual(['Feed schedule', 'Single line (power chain)', 'Power and cooling', 'Open violations']);
+    // 60 busway runs make the feed schedule and single line long: each goes on over sheets, in order.
+    const titles = plan.sheets.slice(1).flatMap((s) => s.tables.map((t) => t.title));
+    expect(titles.filter((t, i) => t !== titles[i - 1])).toEqual(['Feed schedule', 'Single line (power chain)', 'Power and cooling', 'Open violations']);
   });
 
   it('tables on sheet 1 start below a hall drawn past its site\'s south edge', () => {
@@ -97,7 +99,17 @@ describe('print plan', () => {
     expect(open.some((line) => line.startsWith('Error:') && line.includes(hall.name))).toBe(true);
     expect(tableOf(starved, 'Power and cooling').find((r) => r[0] === 'Hall feed' && r[1] === hall.name)![3]).toBe('1 kW');
     // Listed by what they are, the hall's own first, then by name.
-    expect(tableOf(doc, 'Power and cooling').map((r) => r[0])).toEqual(['Hall feed', 'Hall cooling', 'Zone air', 'Zone air', 'Zone liquid', 'Power source', 'Power source']);
+    expect(tableOf(doc, 'Power and cooling').map((r) => r[0])).toEqual(['Hall feed', 'Hall cooling', 'Facility water', 'Zone air', 'Zone air', 'Zone liquid', 'Power source', 'Power source', 'Power source']);
+    // Sources are rated in apparent power: their rows read in kVA.
+    expect(tableOf(doc, 'Power and cooling').filter((r) => r[0] === 'Power source').every((r) => r.slice(2).every((cell) => cell!.endsWith(' kVA')))).toBe(true);
+  });
+
+  it('lists power sources of one model as one line, the tightest of them', () => {
+    // Building A's 500 racks hang from 60 alike busway runs (rows of 50, nine racks to a run): one line.
+    const rows = planPrint(sampleCampus(), { hallId: 'wtx-a', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' }).sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Power and cooling').flatMap((t) => t.rows));
+    const sources = rows.filter((r) => r[0] === 'Power source');
+    expect(sources).toHaveLength(1);
+    expect(sources[0]![1]).toMatch(/^Busway A\d+, tightest of 60 Overhead/);
   });
 
   it('summarises a hall by its use: an AI hall shows its GPUs and kW and no hashrate, a mining hall its hashrate and no GPUs', () => {
@@ -126,7 +138,7 @@ describe('print plan', () => {
     // Skid 1.1 (2.4 × 1.2 m) stands from (70.8, 4.2) m in Building B, whose north-west corner is at (200, 40) m on the site:
     // from (270.8, 44.2), centre (270.8 + 1.2, 44.2 + 0.6) = (272, 44.8).
     expect(d.infrastructure).toHaveLength(1);
-    expect(d.infrastructure[0]).toMatchObject({ label: 'Skid 1.1', kind: 'pdu' });
+    expect(d.infrastructure[0]).toMatchObject({ label: 'Skid 1.1', kind: 'switchboard' });
     expect([d.infrastructure[0]!.widthM, d.infrastructure[0]!.depthM].map((v) => v.toFixed(9))).toEqual(['2.400000000', '1.200000000']);
     expect(d.infrastructure[0]!.xM).toBeCloseTo(270.8, 9);
     expect(d.infrastructure[0]!.yM).toBeCloseTo(44.2, 9);
@@ -141,13 +153,19 @@ describe('print plan', () => {
   });
 
   it('a short table that ends within the room left on a sheet goes there whole, never onto a sheet of its own', () => {
-    const plan = planPrint(sampleSmall(), { hallId: 'sm-h1', paper: 'Tabloid', orientation: 'landscape', scale: 'fit', date: 'x' });
-    // Tabloid landscape is 279.4 mm tall: tables end above 279.4 − 10 − 26 − 4 = 239.4 mm. Power and cooling (7 rows)
-    // starts at 174.6 and ends at 174.6 + 11 + 7 × 4.6 = 217.8 mm; 6 mm on, the one-line violations table needs
+    // The small hall's GPU corner alone, the second rack fed B straight from PDU 1.1 as well: the feed schedule and single
+    // line gain its B row each, and the PDU's one violation (417.4 kVA of 320) is the only line of its table.
+    const doc = sampleSmall();
+    const placements = doc.placements.filter((p) => !p.id.startsWith('sm-mbw') && p.modelId !== 'rack-s21xp').map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p));
+    const plan = planPrint({ ...doc, placements }, { hallId: 'sm-h1', paper: 'Tabloid', orientation: 'landscape', scale: 'fit', date: 'x' });
+    // Tabloid landscape is 279.4 mm tall: tables end above 279.4 − 10 − 26 − 4 = 239.4 mm. Power and cooling (8 rows)
+    // starts at 170 and ends at 170 + 11 + 8 × 4.6 = 217.8 mm; 6 mm on, the one-line violations table needs
     // 11 + 4.6 = 15.6 mm and ends at 239.4 mm, exactly at the limit.
     const sheet2 = plan.sheets[1]!.tables;
-    expect(sheet2.at(-2)).toMatchObject({ title: 'Power and cooling', yMm: expect.closeTo(174.6, 9) });
-    expect(sheet2.at(-1)).toMatchObject({ title: 'Open violations', yMm: expect.closeTo(223.8, 9), rows: [['None: every limit holds.']] });
+    expect(sheet2.at(-2)).toMatchObject({ title: 'Power and cooling', yMm: expect.closeTo(170, 9) });
+    expect(sheet2.at(-2)!.rows).toHaveLength(8);
+    expect(sheet2.at(-1)).toMatchObject({ title: 'Open violations', yMm: expect.closeTo(223.8, 9) });
+    expect(sheet2.at(-1)!.rows).toHaveLength(1);
     expect(plan.sheets).toHaveLength(2);
   });
 });

@@ -47,10 +47,11 @@ describe('fleetplan print', () => {
     expect(t).toContain('2026-12-07');
     // BM1's 20 racks (2 m wide, 0.1 m apart) start 2 m from the west wall and end at 2 + 20 × 2 + 19 × 0.1 = 43.9 m: 80 − 43.9 = 36.1 m to the east wall.
     expect(t).toMatch(row('BM1.1–20', 'A1–I1', '20', '2 m', '36.1 m'));
-    // Four GB200 racks of 132 kW = 528 kW on Busway 1.1, which the 3000 kVA skid feeds; kVA at unity power factor.
-    expect(t).toMatch(row('NVL72 1.1–4', 'L1–L2', '4 × GB200 NVL72 rack', 'Busway 1.1', 'Skid 1.1', 'A', '528 kW', '528 kVA'));
-    // The skid is rated in kVA: 2,164 kW of its 3,000 kVA is 72 %.
-    expect(t).toMatch(row('Skid 1.1', 'Power distribution skid 3000 kVA', '3,000 kVA', '2,164 kW', '2,164 kVA', '72 %'));
+    // Four GB200 racks of 132 kW = 528 kW on Busway 1.1, which the 3000 kVA skid feeds; at power factor 0.98, 528 / 0.98 = 538.8 kVA.
+    expect(t).toMatch(row('NVL72 1.1–4', 'L1–L2', '4 × GB200 NVL72 rack', 'Busway 1.1', 'Skid 1.1', 'A', '528 kW', '538.8 kVA'));
+    // The skid carries four such busways (4 × 538.78 = 2,155.10 kVA), three CDUs (3 × 12 / 0.9 = 40 kVA) and two CRAHs
+    // (2 × 8 / 0.9 = 17.78 kVA): 2,212.9 kVA of 3,000 kVA × 0.8 = 2,400 kVA, 92 %.
+    expect(t).toMatch(row('Skid 1.1', 'Power distribution skid 3000 kVA', '—', '3,000 kVA', '2,400 kVA', '2,212.9 kVA', '92 %'));
     expect(t).toContain('Single line (power chain)');
     expect(fs.readFileSync(metric)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);

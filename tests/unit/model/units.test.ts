@@ -20,7 +20,6 @@ import {
   displayUnit,
   formatDrawingLength,
   formatFeetInches,
-  formatApparentPower,
 } from '../../../shared/units';
 
 describe('unit conversions against hand calculations (REFERENCE.md "Units")', () => {
@@ -125,12 +124,14 @@ describe('lengths on drawings: feet and inches in US units, metres in metric', (
 });
 
 describe('apparent power as ratings are written', () => {
-  it('kVA below 10,000 kVA, MVA from there: 3000 → "3,000 kVA", 9,999.9 → "9,999.9 kVA", exactly 10,000 → "10 MVA", 120,000 → "120 MVA"', () => {
-    expect(formatApparentPower(3000)).toBe('3,000 kVA');
-    expect(formatApparentPower(9999.9)).toBe('9,999.9 kVA');
-    expect(formatApparentPower(10_000)).toBe('10 MVA');
-    expect(formatApparentPower(120_000)).toBe('120 MVA');
-    expect(formatApparentPower(2.345)).toBe('2.35 kVA');
+  it('kVA below 10,000 kVA, MVA from there, in either unit system: 3000 → "3,000 kVA", 9,999.9 → "9,999.9 kVA", exactly 10,000 → "10 MVA", 120,000 → "120 MVA"', () => {
+    expect(formatQuantity(3000, 'apparentPower', 'metric', 1)).toBe('3,000 kVA');
+    expect(formatQuantity(9999.9, 'apparentPower', 'us', 1)).toBe('9,999.9 kVA');
+    expect(formatQuantity(10_000, 'apparentPower', 'metric', 1)).toBe('10 MVA');
+    expect(formatQuantity(120_000, 'apparentPower', 'us', 0)).toBe('120 MVA');
+    // 12,345.6 kVA = 12.3456 MVA, at one decimal 12.3 MVA.
+    expect(formatQuantity(12_345.6, 'apparentPower', 'metric', 1)).toBe('12.3 MVA');
+    expect(formatQuantity(2.345, 'apparentPower', 'metric', 2)).toBe('2.35 kVA');
   });
 });
 
