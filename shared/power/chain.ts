@@ -15,7 +15,7 @@ import { isPowerSource } from '../model/load';
 import { apparentPowerKva, feedsOf, sourceClass } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { rowLabel } from '../print/labels';
-import type { Kilowatts, Kva } from '../units';
+import { formatQuantity, kwToMw, type Kilowatts, type Kva, type UnitSystem } from '../units';
 
 export type ChainLevel = 'interconnect' | 'transformers' | 'hall' | 'source' | 'loads';
 
@@ -211,3 +211,12 @@ function loadGroups(tree: Tree, fed: { p: Placement; feed: FeedLetter | null }[]
     };
   });
 }
+
+/** A level's figure in its unit, as the Headroom panel writes it: kVA for sources and what they feed, kW for a hall's feed, MW for the site. */
+export function formatChainAmount(r: ChainRow, value: number, units: UnitSystem): string {
+  if (r.level === 'interconnect' || r.level === 'transformers') return formatQuantity(kwToMw(value), 'largePower', units, 2);
+  return formatQuantity(value, r.quantity, units, 1);
+}
+
+/** "69 %" of the capacity the checks hold the level to; "—" for loads. */
+export const utilizationText = (r: ChainRow): string => (r.utilization === null ? '—' : `${(100 * r.utilization).toFixed(0)} %`);

@@ -7,9 +7,9 @@
  */
 import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
-import { powerChainRows, type ChainRow } from '../power/chain';
+import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../power/chain';
 import type { EquipmentModel, FleetDoc, Hall, Site } from '../model/schema';
-import { formatDrawingLength, formatQuantity, kwToMw, mwToKw, type UnitSystem } from '../units';
+import { formatDrawingLength, formatQuantity, mwToKw, type UnitSystem } from '../units';
 import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
 import { rowLabel } from './labels';
 import type { DrawingItem, Table } from './sheets';
@@ -95,22 +95,13 @@ export function feedScheduleTable(chain: ChainRow[], where: (row: ChainRow) => s
   };
 }
 
-/** A level's figure in its unit: kVA for sources and what they feed, kW for a hall's feed, MW for the site, as the Headroom panel writes them. */
-export function chainAmount(r: ChainRow, value: number, units: UnitSystem): string {
-  if (r.level === 'interconnect' || r.level === 'transformers') return formatQuantity(kwToMw(value), 'largePower', units, 2);
-  return formatQuantity(value, r.quantity, units, 1);
-}
-
-/** "69 %" of the capacity the checks hold the level to; "—" for loads. */
-export const utilizationText = (r: ChainRow): string => (r.utilization === null ? '—' : `${(100 * r.utilization).toFixed(0)} %`);
-
 /**
  * The chain as a tree, each level indented under what feeds it and which feed (A/B), with
  * its nameplate rating, the limit the checks hold it to (rating × continuous-load derate for
  * a source), its load and how much of that limit it uses.
  */
 export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
-  const amount = (r: ChainRow, v: number | null) => (v === null ? '—' : chainAmount(r, v, units));
+  const amount = (r: ChainRow, v: number | null) => (v === null ? '—' : formatChainAmount(r, v, units));
   return {
     title: 'Single line (power chain)',
     columns: [
