@@ -46,9 +46,9 @@ export interface ChainRow {
   quantity: 'power' | 'apparentPower';
   /** Nameplate rating (a source's kVA, a hall's feed kW, the site's MW in kW); null for loads. */
   rating: number | null;
-  /** What the checks hold the load to (a source's rating × derate); null for loads. */
+  /** What the checks hold the load to (a source's rating × derate); null for loads and for a source in a loop. */
   capacity: number | null;
-  /** In `quantity`: the checks' load for a level, the group's draw for loads. */
+  /** In `quantity`: the checks' load for a level (0 for a source in a loop), the group's draw for loads. */
   load: number;
   /** A load group's draw in both kinds of power; null for the levels above, which the checks count in one. */
   drawKw: Kilowatts | null;
@@ -72,21 +72,20 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 type Level = Omit<ChainRow, 'utilization' | 'overloaded' | 'drawKw' | 'drawKva' | 'load' | 'rating' | 'capacity' | 'quantity' | 'repeat'>;
 
-/** A level's row with the checks' figures for it; no headroom (a source in a loop) reads as nothing carried of nothing. */
-function levelRow(at: Level, h: Headroom | undefined, rating: number | null): ChainRow {
-  const capacity = h?.capacity ?? 0;
-  const load = h?.load ?? 0;
+/**
+ * A level's row with the checks' figures for it. A source in a loop has none (its load has
+ * no end, and the checks report the loop): its row shows its rating and no load or limit.
+ */
+function levelRow(at: Level, h: Headroom | undefined, rating: number | null, quantity: ChainRow['quantity']): ChainRow {
+  const base = { ...at, repeat: false, quantity, drawKw: null, drawKva: null };
+  if (!h) return { ...base, rating, capacity: null, load: 0, utilization: null, overloaded: false };
   return {
-    ...at,
-    repeat: false,
-    quantity: h?.quantity === 'apparentPower' ? 'apparentPower' : 'power',
-    rating: rating ?? capacity,
-    capacity,
-    load,
-    drawKw: null,
-    drawKva: null,
-    utilization: capacity > 0 ? load / capacity : null,
-    overloaded: load > capacity + 1e-9,
+    ...base,
+    rating: rating ?? h.capacity,
+    capacity: h.capacity,
+    load: h.load,
+    utilization: h.capacity > 0 ? h.load / h.capacity : null,
+    overloaded: h.load > h.capacity + 1e-9,
   };
 }
 
@@ -104,10 +103,11 @@ interface Tree {
 /**
  * The rows of `site`'s chain over `halls` (all of its halls, or the one on a hall sheet),
  * depth first. A unit on two sources is listed under each, with its feed letter; a source on
- * two is listed in full under the first and once more (`repeat`) under the other. Loads fed
- * by one source are grouped by model, feed and `groupOf` (the row they stand in, say); units
- * fed by nothing come under their hall with no source. Sources in a loop (which the checks
- * report) are reached from no hall and not listed.
+ * two is listed in full under the first it is reached from and once more (`repeat`) under
+ * the other. Loads fed by one source are grouped by model, feed and `groupOf` (the row they
+ * stand in, say); units fed by nothing come under their hall with no source. A loop of
+ * sources fed only from within itself is reached from no hall and not listed; the checks
+ * report it.
  */
 export function powerChainRows(doc: FleetDoc, site: Site, halls: Hall[], headroom: Headroom[], groupOf: (p: Placement) => string = () => ''): ChainRow[] {
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -123,12 +123,12 @@ export function powerChainRows(doc: FleetDoc, site: Site, halls: Hall[], headroo
   const tree: Tree = { models, fed, headroom: (kind, id) => byKey.get(`${kind}|${id}`), groupOf, rows: [], expanded: new Set() };
   const siteAt = { hallId: null, ids: [], feed: null, upstream: null };
   tree.rows.push(
-    levelRow({ ...siteAt, key: `interconnect:${site.id}`, level: 'interconnect', depth: 0, name: site.name, equipment: 'Grid interconnect (IT × PUE)', source: null }, tree.headroom('site-interconnect', site.id), null),
-    levelRow({ ...siteAt, key: `transformers:${site.id}`, level: 'transformers', depth: 1, name: site.name, equipment: 'Site transformers (IT × PUE)', source: 'Grid interconnect' }, tree.headroom('site-transformer', site.id), null),
+    levelRow({ ...siteAt, key: `interconnect:${site.id}`, level: 'interconnect', depth: 0, name: site.name, equipment: 'Grid interconnect (IT × PUE)', source: null }, tree.headroom('site-interconnect', site.id), null, 'power'),
+    levelRow({ ...siteAt, key: `transformers:${site.id}`, level: 'transformers', depth: 1, name: site.name, equipment: 'Site transformers (IT × PUE)', source: 'Grid interconnect' }, tree.headroom('site-transformer', site.id), null, 'power'),
   );
   for (const hall of halls) {
     tree.rows.push(
-      levelRow({ key: `hall:${hall.id}`, level: 'hall', depth: 2, hallId: hall.id, name: hall.name, equipment: 'Hall feed', ids: [hall.id], feed: null, source: 'Site transformers', upstream: 'Grid interconnect' }, tree.headroom('hall-power', hall.id), hall.feedKw),
+      levelRow({ key: `hall:${hall.id}`, level: 'hall', depth: 2, hallId: hall.id, name: hall.name, equipment: 'Hall feed', ids: [hall.id], feed: null, source: 'Site transformers', upstream: 'Grid interconnect' }, tree.headroom('hall-power', hall.id), hall.feedKw, 'power'),
     );
     visit(tree, `hall:${hall.id}`, { depth: 3, hallId: hall.id, source: null, upstream: null, hallName: hall.name });
   }
@@ -157,6 +157,7 @@ function visit(tree: Tree, parentId: string, at: Parent): void {
       { key: `source:${p.id}:${parentId}`, level: 'source', depth: at.depth, hallId: p.hallId, name, equipment: m.name, ids: [p.id], feed, source: at.source ?? at.hallName, upstream: at.source ? at.upstream : 'Site transformers' },
       tree.headroom('pdu', p.id),
       m.ratingKva,
+      'apparentPower',
     );
     tree.rows.push({ ...row, repeat });
     if (repeat) continue;

@@ -109,6 +109,23 @@ describe('the power chain rows, from the interconnect down to the loads', () => 
     expect(group).toMatchObject({ depth: 3, source: null, upstream: null, feed: null, quantity: 'power', load: 264 });
   });
 
+  it('a loop reached from a source outside it is listed once round, with no load or limit for the sources whose load never ends (the checks report the loop)', () => {
+    // A skid at the hall's top feeds PDU 1.1 (A); PDU 1.1 is also fed B from Busway 1, which it feeds.
+    const doc = sampleSmall();
+    const pdu = doc.placements.find((p) => p.modelId === 'pdu-400')!;
+    const skid: Placement = { ...pdu, id: 'sm-skid', modelId: 'pdu-skid3000', label: 'Skid 1', yM: 12 };
+    const placements = [...doc.placements.map((p) => (p.id === pdu.id ? { ...p, powerSourceId: skid.id, powerSourceBId: 'sm-bw1' } : p)), skid];
+    const rows = chainOf({ ...doc, placements });
+    expect(rows.filter((r) => r.level === 'source').map((r) => [r.depth, r.name, r.feed, r.repeat, r.capacity])).toEqual([
+      [3, 'Skid 1', null, false, null],
+      [4, '1.1', 'A', false, null],
+      [5, 'Busway 1', 'A', false, null],
+      [6, '1.1', 'B', true, null],
+      [3, 'Busway M1', null, false, expect.closeTo(718.8, 9)],
+    ]);
+    expect(rows.find((r) => r.name === 'Skid 1')).toMatchObject({ rating: 3000, load: 0, utilization: null, overloaded: false });
+  });
+
   it('a source fed from a source in a loop is left out (the checks report the loop), and nothing loops', () => {
     const doc = sampleSmall();
     const pduId = doc.placements.find((p) => p.modelId === 'pdu-400')!.id;

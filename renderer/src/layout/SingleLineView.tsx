@@ -75,9 +75,11 @@ function ChainNode({ row: r, units, branch, folded, onToggle, onShow }: NodeProp
   const amount = (v: number) => formatChainAmount(r, v, units);
   const over = r.overloaded;
   const figures =
-    r.capacity === null
+    r.level === 'loads'
       ? `${formatQuantity(r.drawKw ?? 0, 'power', units, 1)} · ${formatQuantity(r.drawKva ?? 0, 'apparentPower', units, 1)}`
-      : `${amount(r.load)} of ${amount(r.capacity)}`;
+      : r.capacity === null
+        ? 'in a loop: no load'
+        : `${amount(r.load)} of ${amount(r.capacity)}`;
   return (
     <li className={`single-line-node level-${r.level}${over ? ' over' : ''}`} data-testid={`single-line-${r.key}`} data-utilization={r.utilization ?? undefined}>
       <span className="single-line-what" style={{ paddingLeft: `${r.depth * 16}px` }} title={`${r.name}: ${r.equipment}`}>
