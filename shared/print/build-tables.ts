@@ -106,7 +106,7 @@ export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
     title: 'Single line (power chain)',
     columns: [
       { label: 'Level', align: 'left', widthMm: 58 },
-      { label: 'Equipment', align: 'left', widthMm: 60 },
+      { label: 'Equipment', align: 'left', widthMm: 70 },
       { label: 'Feed', align: 'left', widthMm: 12 },
       { label: 'Rating', align: 'right', widthMm: 24 },
       { label: 'Limit', align: 'right', widthMm: 24 },
