@@ -50,11 +50,14 @@ export async function openPlanner(page: Page, url: string): Promise<void> {
 
 /** Switches the fleet to US units and waits until the backend holds the change (a page loaded next reads it). */
 export async function switchToUsUnits(page: Page): Promise<void> {
-  await page.getByTestId('unit-system').selectOption('us');
+  const select = page.getByTestId('unit-system');
   await expect(async () => {
+    // An edit still on its way to the backend when the page reloads is lost: choose again until a reload reads it back.
+    if ((await select.inputValue()) !== 'us') await select.selectOption('us');
+    await page.waitForTimeout(300);
     await page.reload();
-    await expect(page.getByTestId('unit-system')).toHaveValue('us', { timeout: 2_000 });
-  }).toPass({ timeout: 20_000 });
+    await expect(select).toHaveValue('us', { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
 }
 
 export const test = base.extend<{ web: WebApp }>({
