@@ -4,7 +4,7 @@ import { ROUTES, parseHash } from './routes';
 import { OptimizerPanel } from './optimizer/OptimizerPanel';
 import { ReportsView } from './reports/ReportsView';
 import { FleetTree } from './shell/FleetTree';
-import { Inspector } from './shell/Inspector';
+import { InspectorPane } from './shell/Inspector';
 import { CatalogView } from './catalog/CatalogView';
 import { StatusBar } from './shell/StatusBar';
 import { Toolbar } from './shell/Toolbar';
@@ -119,9 +119,7 @@ export function App() {
         </section>
         {rightOpen && !catalog && (
           <aside className="right-panel" data-testid="right-panel">
-            <div className="right-inspector">
-              <Inspector />
-            </div>
+            <InspectorPane />
             <HeadroomPanel />
             <ProblemsPanel />
           </aside>

@@ -46,6 +46,7 @@ function usable(units: Iterable<number>, redundancy: Hall['cooling']['redundancy
 export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [hall.id] };
   const load = sums.loadKw;
+  const plantHeat = load - sums.cduHeatKw;
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
   const liquid = usable(sums.cduKw, hall.cooling.redundancy);
@@ -55,11 +56,12 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
     value > limit + EPS ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
   return [
     { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
-    // All electrical power drawn in the hall ends up as heat its plant must reject.
+    // Every kW drawn in the hall ends up as heat; what the CDUs carry goes to facility water
+    // (checked below), so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
     {
       key: `hall-cooling:${hall.id}`,
-      headroom: room('hall-cooling', hall.id, hall.name, cooling, load),
-      violation: over('hall-cooling', cooling, load, () => `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})`),
+      headroom: room('hall-cooling', hall.id, hall.name, cooling, plantHeat),
+      violation: over('hall-cooling', cooling, plantHeat, () => `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})`),
     },
     {
       key: `hall-liquid:${hall.id}`,

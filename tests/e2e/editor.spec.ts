@@ -249,6 +249,16 @@ test('pasting twice steps each copy on from the last, and every copy gets a labe
     expect(seen).not.toContain(label);
     seen.push(label);
   }
+  // A rack in the middle of a row pastes where nothing stands: not onto its neighbour east
+  // (R1.2) but one depth south, 1.068 m.
+  const rack = small.placements.find((p) => p.id === 'sm-gpu01-01')!;
+  const rackAt = await hallPoint(page, rack.xM, rack.yM + 0.3);
+  await page.mouse.click(rackAt.x, rackAt.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue(rack.label);
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(rack.yM + 1.068, 2));
+  await expect(page.getByTestId('problem-overlap')).toHaveCount(0);
 });
 
 test('while dragging, the preview says whether the drop would break a limit, before the drop', async ({ page, web }) => {
@@ -405,7 +415,7 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await expect(page.getByTestId('hall-width')).toHaveValue(plainNumber(hall.widthM, 3));
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo Hall 1: power feed/);
 
-  // 2N holds back half of the 4 × 300 kW units: 600 kW of cooling for 859.2 kW of heat.
+  // 2N holds back half of the 4 × 300 kW units: 600 kW of cooling for the 634.8 kW of heat the CDU does not carry.
   await page.getByTestId('hall-redundancy').selectOption('2N');
   await expect(page.getByTestId('problem-hall-cooling')).toContainText('600');
 

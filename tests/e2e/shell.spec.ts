@@ -257,6 +257,13 @@ test('at 1280 × 720 the inspector and the problems share the right panel; eithe
   await page.getByTestId('view-layout').click();
   await expect(page.getByTestId('right-panel')).toBeVisible();
   await expect(page.getByPlaceholder('Search models')).toBeVisible();
+  // Scrolled down in one hall's inspector, the next thing selected shows from its title.
+  const pane = page.getByTestId('inspector-pane');
+  await pane.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+  await page.getByTestId('tree-hall-wtx-b').click();
+  await expect(page.getByTestId('inspector').locator('h3').first()).toContainText('Building B');
+  await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0);
 });
 
 test('a hall is dragged on the site plan like equipment in a hall: snapped, checked while dragging, one undo step; Escape drops nothing', async ({ page, web }) => {

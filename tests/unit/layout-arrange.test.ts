@@ -68,9 +68,24 @@ describe('arranging equipment', () => {
     const a = { ...doc.placements[0]!, id: 'a', modelId: model.id, xM: 1.3, yM: 5, rotationDeg: 0 as const };
     const b = { ...a, id: 'b', xM: 1.3 + model.widthM };
     // Two racks side by side span twice the model's width.
-    expect(besideOffset([a, b], doc)).toEqual({ dxM: Math.round(2 * model.widthM * 1000) / 1000, dyM: 0 });
+    expect(besideOffset([a, b], doc, 'sm-h1')).toEqual({ dxM: Math.round(2 * model.widthM * 1000) / 1000, dyM: 0 });
     // Turned a quarter, a rack's footprint along x is its depth.
-    expect(besideOffset([{ ...a, rotationDeg: 90 }], doc).dxM).toBeCloseTo(model.depthM, 9);
-    expect(besideOffset([], doc)).toEqual({ dxM: 0, dyM: 0 });
+    expect(besideOffset([{ ...a, rotationDeg: 90 }], doc, 'sm-h1').dxM).toBeCloseTo(model.depthM, 9);
+    expect(besideOffset([], doc, 'sm-h1')).toEqual({ dxM: 0, dyM: 0 });
+  });
+  it('never pastes onto standing equipment: the nearest free place one footprint away, east, south, west or north, inside the hall', () => {
+    const doc = sampleSmall();
+    const pick = (id: string) => doc.placements.find((p) => p.id === id)!;
+    // GB200 racks 0.6 × 1.068 m: R1.1 at x 22–22.6, R1.2 beside it at 22.6–23.2 (y 2.2–3.268).
+    // East of R1.1 stands R1.2, so its copy goes one depth south: y 3.268–4.336, free.
+    expect(besideOffset([pick('sm-gpu01-01')], doc, 'sm-h1')).toEqual({ dxM: 0, dyM: 1.068 });
+    // East of R1.2 (x 23.2–23.8) only the overhead busway stands: a rack goes under it.
+    expect(besideOffset([pick('sm-gpu01-02')], doc, 'sm-h1')).toEqual({ dxM: 0.6, dyM: 0 });
+    // The row of miners, x 1.5–18.2 (16.7 m): east of it, x 18.2–34.9, runs past the 30 m wall
+    // and south of it, y 2.9–3.6, is free.
+    const row = doc.placements.filter((p) => p.id.startsWith('sm-m01-'));
+    expect(besideOffset(row, doc, 'sm-h1')).toEqual({ dxM: 0, dyM: 0.7 });
+    // A busway copied alone clears the other overhead runs but may hang over racks.
+    expect(besideOffset([pick('sm-bw1')], doc, 'sm-h1')).toEqual({ dxM: 2.4, dyM: 0 });
   });
 });

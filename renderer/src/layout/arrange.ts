@@ -3,7 +3,7 @@
  * return the one command the editor applies (one undo step each).
  */
 import type { Command, InsertCommand, MoveCommand } from '../../../shared/commands/schema';
-import { footprint, rotatedSize } from '../../../shared/geometry/footprint';
+import { footprint, rectContains, rectsOverlap, rotatedSize, type Rect } from '../../../shared/geometry/footprint';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
 import { hallLabels, newPlacementId } from './palette-drop';
@@ -33,20 +33,59 @@ export function copies(placements: Placement[], doc: FleetDoc, hallId: string, d
   });
 }
 
+/** How far a paste looks for free floor: this many footprints in each direction. */
+const PASTE_SEARCH_STEPS = 20;
+
 /**
- * Where a paste or duplicate lands: one footprint of what is copied further east, so
- * the copies stand beside the originals, touching, not on them (a row pastes as the
- * next row's worth along, a rack as the next rack).
+ * Where a paste or duplicate lands: one footprint of what is copied away from it, so the
+ * copies stand beside the originals, touching, not on them (a row pastes as the next row's
+ * worth along, a rack as the next rack). The first place, east, south, west or north one
+ * footprint more each time, where the copies stand inside `hallId` on free floor; none
+ * free within reach, one footprint east, for the checks to report.
  */
-export function besideOffset(placements: readonly Placement[], doc: FleetDoc): { dxM: number; dyM: number } {
+export function besideOffset(placements: readonly Placement[], doc: FleetDoc, hallId: string): { dxM: number; dyM: number } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const rects = placements.flatMap((p) => {
+  const copied = placements.flatMap((p) => {
     const model = models.get(p.modelId);
-    return model ? [footprint(p, model)] : [];
+    return model ? [{ rect: footprint(p, model), mounting: model.mounting }] : [];
   });
-  if (!rects.length) return { dxM: 0, dyM: 0 };
-  const widthM = Math.max(...rects.map((r) => r.maxX)) - Math.min(...rects.map((r) => r.minX));
-  return { dxM: Math.round(widthM * 1000) / 1000, dyM: 0 };
+  if (!copied.length) return { dxM: 0, dyM: 0 };
+  const mm = (v: number) => Math.round(v * 1000) / 1000;
+  const widthM = mm(Math.max(...copied.map((c) => c.rect.maxX)) - Math.min(...copied.map((c) => c.rect.minX)));
+  const depthM = mm(Math.max(...copied.map((c) => c.rect.maxY)) - Math.min(...copied.map((c) => c.rect.minY)));
+  const fits = landsFree(copied, doc, hallId, models);
+  for (let k = 1; k <= PASTE_SEARCH_STEPS; k++) {
+    const tries = [
+      { dxM: mm(k * widthM), dyM: 0 },
+      { dxM: 0, dyM: mm(k * depthM) },
+      { dxM: mm(-k * widthM), dyM: 0 },
+      { dxM: 0, dyM: mm(-k * depthM) },
+    ];
+    const free = tries.find(fits);
+    if (free) return free;
+  }
+  return { dxM: widthM, dyM: 0 };
+}
+
+/** Whether footprints shifted by an offset stand inside the hall clear of its units of the same mounting (racks under a busway are not in its way). */
+function landsFree(
+  copied: { rect: Rect; mounting: EquipmentModel['mounting'] }[],
+  doc: FleetDoc,
+  hallId: string,
+  models: ReadonlyMap<string, EquipmentModel>,
+): (offset: { dxM: number; dyM: number }) => boolean {
+  const hall = doc.halls.find((h) => h.id === hallId);
+  const standing = doc.placements.flatMap((p) => {
+    const model = p.hallId === hallId ? models.get(p.modelId) : undefined;
+    return model ? [{ rect: footprint(p, model), mounting: model.mounting }] : [];
+  });
+  if (!hall) return () => false;
+  const floor = { minX: 0, minY: 0, maxX: hall.widthM, maxY: hall.depthM };
+  return ({ dxM, dyM }) =>
+    copied.every(({ rect, mounting }) => {
+      const moved = { minX: rect.minX + dxM, minY: rect.minY + dyM, maxX: rect.maxX + dxM, maxY: rect.maxY + dyM };
+      return rectContains(floor, moved) && !standing.some((s) => s.mounting === mounting && rectsOverlap(s.rect, moved, 1e-6));
+    });
 }
 
 /**

@@ -43,7 +43,7 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, siz
   const pasteFrom = (source: Placement[], name: 'paste' | 'duplicate') => {
     const doc = useFleet.getState().document?.doc;
     if (!scene || !doc || !source.length) return;
-    const { dxM, dyM } = besideOffset(source, doc);
+    const { dxM, dyM } = besideOffset(source, doc, scene.hall.id);
     const pasted = copies(source, doc, scene.hall.id, dxM, dyM);
     edit({ type: 'insert', entities: { table: 'placements', items: pasted } }, name, 1);
     // Pasting again steps on from these copies rather than landing on them.

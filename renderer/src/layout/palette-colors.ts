@@ -1,6 +1,6 @@
 import type { EquipmentKind } from '../../../shared/model/schema';
 
-/** One fill colour per kind of equipment, readable on light and dark grounds and in print. */
+/** One fill colour per kind of equipment, readable on light and dark grounds and in print; none red, the colour of a broken limit's outline. */
 export const KIND_COLORS: Record<EquipmentKind, string> = {
   'asic-miner': '#d9a441',
   'miner-rack': '#e0a030',
@@ -10,10 +10,10 @@ export const KIND_COLORS: Record<EquipmentKind, string> = {
   cdu: '#3d8bd4',
   crah: '#67b7dc',
   'immersion-tank': '#8e6cc9',
-  pdu: '#d45d5d',
+  pdu: '#4f8f8a',
   busway: '#b94a8a',
-  switchboard: '#c0563b',
-  transformer: '#9b4f2e',
+  switchboard: '#6d6a9c',
+  transformer: '#7b6a4f',
   ups: '#7a7a7a',
   generator: '#5c5c5c',
 };

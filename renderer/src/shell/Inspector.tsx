@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useFleet } from '../state/store';
 import { align, type Alignment } from '../layout/arrange';
 import { powerSourcesInHall } from '../../../shared/model/load';
@@ -9,8 +10,24 @@ import { HallInspector } from './inspector/HallInspector';
 import { PlacementInspector } from './inspector/PlacementInspector';
 import { SiteInspector } from './inspector/SiteInspector';
 
+/** The inspector's scrolling pane: when what it shows changes it starts at the top, with the title and first fields, not where the last one was scrolled to. */
+export function InspectorPane() {
+  const pane = useRef<HTMLDivElement>(null);
+  const selection = useFleet((s) => s.selection);
+  const hallId = useFleet((s) => s.selectedHallId);
+  const siteId = useFleet((s) => s.selectedSiteId);
+  useEffect(() => {
+    if (pane.current) pane.current.scrollTop = 0;
+  }, [selection, hallId, siteId]);
+  return (
+    <div className="right-inspector" ref={pane} data-testid="inspector-pane">
+      <Inspector />
+    </div>
+  );
+}
+
 /** Properties of what is selected: the equipment picked on the plan, else the hall, else the site. */
-export function Inspector() {
+function Inspector() {
   const doc = useFleet((s) => s.document?.doc);
   const selection = useFleet((s) => s.selection);
   const hallId = useFleet((s) => s.selectedHallId);

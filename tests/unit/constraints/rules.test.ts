@@ -46,22 +46,31 @@ describe('hall power: load against the feed', () => {
   });
 });
 
-describe('hall cooling: heat against the plant less its redundant units', () => {
-  // Heat 859.2 kW. N+1 of 4 units counts 3: 3 × 286.4 = 859.2.
-  it('N+1 passes on the limit', () => expect(check((d) => (hall(d).cooling.unitCapacityKw = 286.4))).toEqual([]));
+describe('hall cooling: heat the CDUs do not carry, against the plant less its redundant units', () => {
+  // Heat 859.2 kW, of which the CDU carries the racks' liquid heat to facility water:
+  // 2 × 132 × 0.85 = 224.4 kW. The plant rejects 859.2 − 224.4 = 634.8 kW.
+  // N+1 of 4 units counts 3: 3 × 211.6 = 634.8.
+  it('N+1 passes on the limit', () => expect(check((d) => (hall(d).cooling.unitCapacityKw = 211.6))).toEqual([]));
   it('N+1 fails just over', () => {
-    const v = only(check((d) => (hall(d).cooling.unitCapacityKw = 286.3)), 'hall-cooling');
-    expect(v.limit).toBeCloseTo(3 * 286.3, 9);
+    const v = only(check((d) => (hall(d).cooling.unitCapacityKw = 211.5)), 'hall-cooling');
+    expect(v.limit).toBeCloseTo(3 * 211.5, 9);
+    expect(v.value).toBeCloseTo(634.8, 9);
   });
-  // 2N of 4 counts 2: 2 × 429.6 = 859.2.
+  // 2N of 4 counts 2: 2 × 317.4 = 634.8.
   it('2N counts half the units', () => {
-    expect(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 429.6 }))).toEqual([]);
-    expect(only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 429.5 })), 'hall-cooling').limit).toBeCloseTo(859, 9);
+    expect(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 317.4 }))).toEqual([]);
+    expect(only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 317.3 })), 'hall-cooling').limit).toBeCloseTo(634.6, 9);
   });
-  // In US units the limit reads in tons of refrigeration: 859 kW / 3.5169 = 244.3 tons.
+  // Without the CDU the liquid heat has nowhere else to go: the liquid rule breaks, and the
+  // plant is charged only what is not liquid (no heat is counted twice).
+  it('liquid heat is never charged to the plant as well as to the CDUs', () => {
+    const v = check((d) => (hall(d).cooling.unitCapacityKw = 211.6));
+    expect(v.filter((x) => x.rule === 'hall-cooling')).toEqual([]);
+  });
+  // In US units the limit reads in tons of refrigeration: 634.6 kW / 3.5169 = 180.4 tons.
   it('reads in tons for US users', () => {
-    const v = only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 429.5 })), 'hall-cooling');
-    expect(describeViolation(v, 'us')).toContain('limit 244.3 tons');
+    const v = only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 317.3 })), 'hall-cooling');
+    expect(describeViolation(v, 'us')).toContain('limit 180.4 tons');
     // The hall's plant is counted, not sized in kW, so the line reads in one unit throughout.
     expect(describeViolation(v, 'us')).toMatch(/^Hall 1 \(4 cooling units, 2N\): /);
   });
