@@ -126,6 +126,15 @@ describe('the power chain rows, from the interconnect down to the loads', () => 
     expect(rows.find((r) => r.name === 'Skid 1')).toMatchObject({ rating: 3000, load: 0, utilization: null, overloaded: false });
   });
 
+  it('a feed naming nothing in the fleet counts as no feed, and a unit of an unknown model is left out, without throwing', () => {
+    const doc = sampleSmall();
+    const placements = doc.placements.map((p) => (p.id === 'sm-gpu01-01' ? { ...p, powerSourceId: 'gone' } : p.id === 'sm-gpu01-02' ? { ...p, modelId: 'no-such-model' } : p));
+    const rows = chainOf({ ...doc, placements });
+    const stray = rows.find((r) => r.ids.includes('sm-gpu01-01'))!;
+    expect(stray).toMatchObject({ level: 'loads', depth: 3, source: null, feed: null, load: 132 });
+    expect(rows.some((r) => r.ids.includes('sm-gpu01-02'))).toBe(false);
+  });
+
   it('a source fed from a source in a loop is left out (the checks report the loop), and nothing loops', () => {
     const doc = sampleSmall();
     const pduId = doc.placements.find((p) => p.modelId === 'pdu-400')!.id;

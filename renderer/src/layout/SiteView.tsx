@@ -27,7 +27,7 @@ export function SiteView({ siteId }: { siteId: string }) {
         <button role="tab" aria-pressed={shown === 'plan'} onClick={() => setShown('plan')} data-testid="site-tab-plan">Site plan</button>
         <button role="tab" aria-pressed={shown === 'single-line'} onClick={() => setShown('single-line')} data-testid="site-tab-single-line">Single line</button>
       </div>
-      {shown === 'plan' ? <SitePlan siteId={siteId} /> : <SingleLineView siteId={siteId} />}
+      {shown === 'plan' ? <SitePlan siteId={siteId} /> : <SingleLineView key={siteId} siteId={siteId} />}
     </div>
   );
 }
