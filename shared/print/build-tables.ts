@@ -83,7 +83,7 @@ export function feedScheduleTable(chain: ChainRow[], where: (row: ChainRow) => s
     columns: [
       { label: 'Units', align: 'left', widthMm: 34 },
       { label: 'Grid', align: 'left', widthMm: 18 },
-      { label: 'Equipment', align: 'left', widthMm: 56 },
+      { label: 'Equipment', align: 'left', widthMm: 62 },
       { label: 'Fed from', align: 'left', widthMm: 34 },
       { label: 'Upstream', align: 'left', widthMm: 34 },
       { label: 'Feed', align: 'left', widthMm: 12 },
