@@ -71,4 +71,21 @@ test('the single line of a site shows each level’s load, limit and use; an ove
   expect(Number(await page.getByTestId('headroom-pdu-sm-bw1').getAttribute('data-headroom-kw'))).toBeCloseTo(460 - 2 * (132 / 0.98), 9);
   expect(Number(await page.getByTestId('headroom-pdu-sm-pdu01-01').getAttribute('data-headroom-kw'))).toBeCloseTo(320 - 2 * (132 / 0.98) - 12 / 0.9, 9);
   await expect(page.getByTestId('headroom-pdu-sm-bw1').locator('progress')).toHaveAttribute('aria-label', '269 kVA of 460 kVA');
+
+  // The CDU given a B feed from Busway M1: it is listed under both, and Busway M1 carries it in full as well:
+  // 613.89 + 12 / 0.9 = 627.23 kVA of 718.8 kVA, 87 %; PDU 1.1 still 282.7 kVA.
+  await page.getByTestId('tree-site-sm').click();
+  await page.getByTestId('site-tab-single-line').click();
+  await node('loads:sm-pdu01-01:A:sm-cdu01-01').getByRole('button', { name: '1.1', exact: true }).click();
+  await page.getByTestId('inspector-source-b').selectOption('sm-mbw1');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /B feed/);
+  await page.getByTestId('tree-site-sm').click();
+  await page.getByTestId('site-tab-single-line').click();
+  await expect(node('loads:sm-pdu01-01:A:sm-cdu01-01')).toContainText('12 kW · 13.3 kVA');
+  await expect(node('loads:sm-mbw1:B:sm-cdu01-01')).toContainText('12 kW · 13.3 kVA');
+  await expect(node('loads:sm-mbw1:B:sm-cdu01-01').locator('.single-line-feed')).toHaveText('B');
+  await expect(node('source:sm-mbw1:hall:sm-h1')).toContainText('627.2 kVA of 718.8 kVA');
+  await expect(node('source:sm-mbw1:hall:sm-h1')).toContainText('87 %');
+  await expect(pdu).toContainText('282.7 kVA of 320 kVA');
+  await page.screenshot({ path: 'test-results/single-line-ab.png' });
 });
