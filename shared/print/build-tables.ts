@@ -8,7 +8,7 @@
 import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
 import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../power/chain';
-import type { EquipmentModel, FleetDoc, Hall, Site } from '../model/schema';
+import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { formatDrawingLength, formatQuantity, mwToKw, type UnitSystem } from '../units';
 import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
 import { rowLabel } from './labels';
@@ -19,18 +19,9 @@ import type { DrawingItem, Table } from './sheets';
  * (each group placed by hall and grid square) and single line over all its halls.
  */
 export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | undefined; halls: Hall[]; headroom: Headroom[]; units: UnitSystem }): Table[] {
-  const models = new Map(doc.models.map((m) => [m.id, m]));
-  const perHall = new Map(
-    at.halls.map((h) => {
-      const floor: Footprint[] = doc.placements
-        .filter((p) => p.hallId === h.id && models.get(p.modelId)?.mounting === 'floor')
-        .map((p) => ({ id: p.id, label: p.label || models.get(p.modelId)!.name, runsAlong: p.rotationDeg % 180 === 0 ? 'x' : 'y', ...footprint(p, models.get(p.modelId)!) }));
-      const rows = setOutRows(floor);
-      return [h.id, { grid: referenceGrid(h.widthM, h.depthM, at.units), rows, rects: new Map(floor.map((f) => [f.id, f])) }];
-    }),
-  );
-  const rowOf = new Map([...perHall.values()].flatMap(({ rows }) => rows.flatMap((r, i) => r.ids.map((id) => [id, i] as const))));
-  const chain = powerChainRows(doc, at.site, at.halls, at.headroom, (p) => String(rowOf.get(p.id) ?? p.id));
+  const floors = hallFloors(doc, at.halls);
+  const perHall = new Map(at.halls.map((h) => [h.id, { ...floors.get(h.id)!, grid: referenceGrid(h.widthM, h.depthM, at.units) }]));
+  const chain = powerChainRows(doc, at.site, at.halls, at.headroom, rowGroupOf(floors));
   const where = (r: ChainRow): string => {
     const hall = perHall.get(r.hallId ?? '');
     const rects = r.ids.map((id) => hall?.rects.get(id)).filter((f) => f !== undefined);
@@ -41,6 +32,30 @@ export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | u
   // On a site sheet, one schedule per hall: its grid squares are the hall's own.
   const schedules = at.halls.map((h) => ({ ...feedScheduleTable(chain.filter((r) => r.hallId === h.id), where, at.units), title: `Feed schedule: ${h.name}` }));
   return [...schedules.filter((t) => t.rows.length > 0), singleLineTable(chain, at.units)];
+}
+
+/** A hall's floor-standing units as setting-out footprints (by id), and the rows they stand in. */
+export interface HallFloor {
+  rows: SetOutRow[];
+  rects: Map<string, Footprint>;
+}
+
+export function hallFloors(doc: FleetDoc, halls: Hall[]): Map<string, HallFloor> {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const floors = new Map(halls.map((h) => [h.id, [] as Footprint[]]));
+  for (const p of doc.placements) {
+    const m = models.get(p.modelId);
+    const floor = floors.get(p.hallId);
+    if (m?.mounting !== 'floor' || !floor) continue;
+    floor.push({ id: p.id, label: p.label || m.name, runsAlong: p.rotationDeg % 180 === 0 ? 'x' : 'y', ...footprint(p, m) });
+  }
+  return new Map([...floors].map(([id, floor]) => [id, { rows: setOutRows(floor), rects: new Map(floor.map((f) => [f.id, f])) }]));
+}
+
+/** The row group of the power chain a unit falls in: its setting-out row in its hall, or itself when it stands in none (overhead gear). */
+export function rowGroupOf(floors: Map<string, HallFloor>): (p: Placement) => string {
+  const rowOf = new Map([...floors].flatMap(([hallId, { rows }]) => rows.flatMap((r, i) => r.ids.map((id) => [id, `${hallId}:${i}`] as const))));
+  return (p) => rowOf.get(p.id) ?? p.id;
 }
 
 const NBSP = '\u00a0';

@@ -1,13 +1,14 @@
 /**
  * A site's single line: its power chain as a tree, from the grid interconnect through the
  * transformers, each hall's feed and its sources (switchboards, skids, UPSs, busways, PDUs)
- * down to the groups of units they feed, with each level's load against the limit the
+ * down to the rows of units they feed, with each level's load against the limit the
  * checks hold it to and a bar of how much of it is used. The rows are the printed single
  * line's (shared/power/chain.ts), over the live checks' headroom, so the figures are the
  * Headroom panel's. Clicking a node shows it selected on its hall's plan.
  */
 import { useMemo, useState } from 'react';
 import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../../../shared/power/chain';
+import { hallFloors, rowGroupOf } from '../../../shared/print/build-tables';
 import { formatQuantity, type UnitSystem } from '../../../shared/units';
 import { useFleet } from '../state/store';
 
@@ -36,7 +37,12 @@ export function SingleLineView({ siteId }: { siteId: string }) {
   const headroom = useFleet((s) => s.checks.headroom);
   const showOnPlan = useFleet((s) => s.showOnPlan);
   const site = doc?.sites.find((s) => s.id === siteId);
-  const rows = useMemo(() => (doc && site ? powerChainRows(doc, site, doc.halls.filter((h) => h.siteId === siteId), headroom) : []), [doc, site, siteId, headroom]);
+  const rows = useMemo(() => {
+    if (!doc || !site) return [];
+    const halls = doc.halls.filter((h) => h.siteId === siteId);
+    // Load groups are the rows the units stand in, as on the printed single line.
+    return powerChainRows(doc, site, halls, headroom, rowGroupOf(hallFloors(doc, halls)));
+  }, [doc, site, siteId, headroom]);
   const withBranches = useMemo(() => branches(rows), [rows]);
   const [folded, setFolded] = useState<ReadonlySet<string> | null>(null);
   if (!doc || !site) return null;
