@@ -17,7 +17,8 @@ const ENTRIES = [
   { in: 'electron/cli/main.ts', out: 'dist/cli/fleetplan.cjs', banner: '#!/usr/bin/env node' },
 ];
 
-const EXTERNAL = ['electron', 'better-sqlite3', 'highs', 'bufferutil', 'utf-8-validate'];
+// playwright-core finds its own driver files next to its modules, so it stays in node_modules too.
+const EXTERNAL = ['electron', 'better-sqlite3', 'highs', 'bufferutil', 'utf-8-validate', 'playwright-core'];
 
 const results = await Promise.all(
   ENTRIES.map(async (entry) => {

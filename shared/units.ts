@@ -28,6 +28,7 @@ export const KG_PER_M2_PER_LB_PER_FT2 = 0.45359237 / (0.3048 * 0.3048); // 4.882
 export const BTU_PER_HOUR_PER_KW = 3412.141633;
 export const KW_PER_TON_REFRIGERATION = 3.516852842; // 12,000 BTU/h
 export const KW_PER_MW = 1000;
+export const KVA_PER_MVA = 1000;
 export const HOURS_PER_DAY = 24;
 export const HOURS_PER_YEAR = 8760;
 export const TH_PER_PH = 1000;
@@ -107,7 +108,17 @@ export function formatQuantity(
 ): string {
   const unit = displayUnit(system, quantity);
   const value = unit.fromStored(stored);
-  return `${value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })} ${unit.symbol}`;
+  // Apparent power reads as ratings are written: "3,000 kVA", and from 10,000 kVA in MVA ("120 MVA").
+  if (quantity === 'apparentPower' && Math.abs(value) >= KVA_PER_MVA * 10) return `${grouped(value / KVA_PER_MVA, digits)} MVA`;
+  return `${grouped(value, digits)} ${unit.symbol}`;
+}
+
+const GROUPED = new Map<number, Intl.NumberFormat>();
+/** 12,345.6 with at most `digits` decimals; one formatter per digit count, since a print's thousands of cells each built their own. */
+function grouped(value: number, digits: number): string {
+  let f = GROUPED.get(digits);
+  if (!f) GROUPED.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 })));
+  return f.format(value);
 }
 
 /** A number without grouping commas or trailing zeros, so the text is also what a number input accepts. */
@@ -117,7 +128,7 @@ export function plainNumber(value: number, digits: number): string {
 
 /** A number with thousands separators and no trailing zeros, as amounts of money are read: 65,444,575. */
 export function groupedNumber(value: number, digits: number): string {
-  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+  return grouped(Number(value.toFixed(digits)), digits);
 }
 
 /**
@@ -181,3 +192,23 @@ export const mmToPt = (mm: number): number => (mm / MM_PER_INCH) * PT_PER_INCH;
 export const ptToMm = (pt: number): number => (pt / PT_PER_INCH) * MM_PER_INCH;
 /** Length on paper (mm) of a real length (m) drawn at 1:denominator. */
 export const paperMm = (realM: Meters, scaleDenominator: number): number => (realM * MM_PER_M) / scaleDenominator;
+
+export const INCHES_PER_FOOT = 12;
+
+/**
+ * A length as US drawings write it, feet and whole inches: 80 m → 262′-6″ (3149.6 in,
+ * rounded to 3150 in = 262 ft 6 in). Rounding to the inch first means 11.6″ reads 1′-0″,
+ * never 0′-12″.
+ */
+export function formatFeetInches(m: Meters): string {
+  // The nudge keeps a length exactly half an inch past (0.0127 m is 0.49999… in binary) rounding up.
+  const totalIn = Math.round(Math.abs(mToFt(m)) * INCHES_PER_FOOT + 1e-9);
+  const sign = m < 0 && totalIn > 0 ? '−' : '';
+  const ft = Math.floor(totalIn / INCHES_PER_FOOT);
+  return `${sign}${ft.toLocaleString('en-US')}′-${totalIn % INCHES_PER_FOOT}″`;
+}
+
+/** A length written on a drawing: metres to the centimetre in metric ("80 m", "1.35 m"), feet and inches in US units ("262′-6″"). */
+export function formatDrawingLength(m: Meters, system: UnitSystem): string {
+  return system === 'us' ? formatFeetInches(m) : formatQuantity(m + 0, 'length', 'metric', 2);
+}

@@ -21,6 +21,8 @@ export interface BackendOptions {
   transport: 'electron' | 'web';
   /** The built optimizer worker (dist/electron/optimizer-worker.cjs). */
   optimizerWorkerPath: string;
+  /** Start the worker (and its warm-up solve) at once; false for a short job that never optimizes, such as printing. Default true. */
+  warmOptimizer?: boolean;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;
@@ -77,7 +79,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const unsubscribeNotices = document.onNotice((text) => emit('document.notice', { text }));
   document.start();
   const optimizer = new OptimizerService(opts.optimizerWorkerPath);
-  optimizer.warm();
+  if (opts.warmOptimizer !== false) optimizer.warm();
   const ctx: BackendContext = { document, optimizer, host: opts.host, documentsDir: opts.documentsDir, transport: opts.transport, emit };
 
   return {

@@ -1,14 +1,39 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { HostPorts } from '../backend/host';
 import { permitInsideFolder } from './document-paths';
+import { findChromium, printRouteToPdf } from './print-pdf';
+
+/** "Plan.pdf", else "Plan (2).pdf", "Plan (3).pdf"…: a PDF never replaces one already there. */
+function freePdfPath(dir: string, suggestedName: string): string {
+  const base = path.basename(suggestedName, path.extname(suggestedName)) || 'plan';
+  for (let n = 1; ; n++) {
+    const candidate = path.join(dir, `${base}${n === 1 ? '' : ` (${n})`}.pdf`);
+    if (!fs.existsSync(candidate)) return candidate;
+  }
+}
 
 /**
  * The browser build has no native dialogs: the renderer shows its own file picker over
  * `files.list` and always passes a path, so a pathless request here means "cancelled".
+ * Export PDF renders the print route in a Chromium on this machine, as `fleetplan print`
+ * does, and writes the file into the documents folder (a page cannot write files, and its
+ * own print dialog does nothing headless); `appUrl` is the running build's, token included.
+ * A backend that serves no app (one in a test's process) has no PDF writer.
  */
-export function webHost(documentsDir: string): HostPorts {
-  return {
+export function webHost(documentsDir: string, appUrl?: () => string): HostPorts {
+  const host: HostPorts = {
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,
     permitDocumentPath: async (requested, purpose) => permitInsideFolder(documentsDir, requested, purpose),
+  };
+  if (!appUrl) return host;
+  return {
+    ...host,
+    async savePdf(request) {
+      const target = request.path ?? freePdfPath(documentsDir, request.suggestedName);
+      await printRouteToPdf(appUrl(), request.route, target, findChromium());
+      return target;
+    },
   };
 }

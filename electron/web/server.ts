@@ -22,6 +22,8 @@ export interface WebServerOptions {
   dataDir: string;
   rendererDir: string;
   optimizerWorkerPath: string;
+  /** Default true; see BackendOptions. */
+  warmOptimizer?: boolean;
 }
 
 export interface WebServer {
@@ -67,12 +69,14 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   fs.mkdirSync(opts.documentsDir, { recursive: true });
   fs.mkdirSync(opts.dataDir, { recursive: true });
   const token = crypto.randomBytes(24).toString('base64url');
+  let appUrl = '';
   const backend = createBackend({
     dataDir: opts.dataDir,
     documentsDir: opts.documentsDir,
-    host: webHost(opts.documentsDir),
+    host: webHost(opts.documentsDir, () => appUrl),
     transport: 'web',
     optimizerWorkerPath: opts.optimizerWorkerPath,
+    warmOptimizer: opts.warmOptimizer,
   });
   let port = 0;
   const server = http.createServer((req, res) => {
@@ -98,6 +102,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   });
   port = (server.address() as { port: number }).port;
   const origin = `http://${HOST}:${port}`;
+  appUrl = `${origin}/?token=${token}`;
 
   server.on('upgrade', (req, socket, head) => {
     // A client that resets mid-handshake must not take the server with it.
@@ -112,7 +117,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   });
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: appUrl,
     token,
     port,
     backend,

@@ -2,7 +2,7 @@
  * Paper sizes and drawing scales for site plans. ISO sizes are exact in mm; the US
  * sizes are exact in inches (Letter 8.5 × 11 in, Tabloid/ANSI B 11 × 17 in).
  */
-import { MM_PER_INCH, paperMm, type UnitSystem } from '../units';
+import { INCHES_PER_FOOT, MM_PER_INCH, paperMm, type UnitSystem } from '../units';
 
 export const PAPER_SIZES = {
   A4: { widthMm: 210, heightMm: 297 },
@@ -22,7 +22,6 @@ export const METRIC_SCALES = [20, 25, 50, 75, 100, 125, 150, 200, 250, 300, 400,
  * drawing in US units is never at a ratio like 1:500 that no US rule measures.
  */
 export const US_FEET_PER_INCH = [5, 10, 20, 30, 40, 50, 60, 100, 200, 300, 400, 500, 1000] as const;
-const INCHES_PER_FOOT = 12;
 
 export function scalesFor(units: UnitSystem): readonly number[] {
   return units === 'us' ? US_FEET_PER_INCH.map((ft) => ft * INCHES_PER_FOOT) : METRIC_SCALES;

@@ -9,10 +9,13 @@ import { billOfMaterials, type BomLine } from '../io/bom';
 import { itPowerKw } from '../model/load';
 import { byName } from '../model/order';
 import { formatHashrate } from '../model/totals';
+import { isPowerSource } from '../model/load';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, HEADROOM_SPECS, type Headroom, type Violation } from '../constraints';
-import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
+import { countOf, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
+import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
+import { referenceGrid, type ReferenceGrid } from './setting-out';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
 import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
 
@@ -82,11 +85,17 @@ export interface Drawing {
   header: LineMm[];
   widthM: number;
   depthM: number;
-  /** Where the drawing and everything drawn with it must stay; the outline's top left corner is the box's. */
+  /** Where the drawing and everything drawn with it must stay. */
   box: BoxMm;
+  /** The outline's top left corner: the box's, or inside it past the grid's reference band. */
+  origin: { x: number; y: number };
+  /** A hall's reference grid: lines across the floor and the references in the band above and left of it. */
+  grid: { lines: [number, number, number, number][]; refs: TextMm[] } | null;
   denominator: number;
   note: string | null;
   items: DrawingItem[];
+  /** On a site plan, the power gear standing in its halls (transformers, skids, UPSs, generators), drawn in place without labels. */
+  infrastructure: DrawingItem[];
   zones: { zone: Zone; name: TextMm }[];
   labels: TextMm[];
   dimensions: Dimension[];
@@ -162,6 +171,11 @@ export const CELL_PAD_MM = 1;
 export const DIMENSION_BAND_MM = 10;
 /** Below the dimensions: the scale bar, and the north arrow (9 mm, and its N) at the right. */
 export const SCALE_BAND_MM = 15;
+/** Above and left of a hall's outline: the grid's column letters and row numbers. */
+export const GRID_BAND_MM = 6;
+const GRID_TEXT_MM = 2.6;
+/** References closer than this on paper would touch: then only every second (third…) is written. */
+const GRID_REF_SPACING_MM = 4.5;
 const TITLE_MM = 4;
 const TITLE_MIN_MM = 3;
 const SCALE_TEXT_MM = 3;
@@ -193,18 +207,23 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   // A site sheet counts each model once over its halls: the hall sheets break it down.
   const bom = hall ? allBom : perModel(allBom);
   // A hall plan's colours are models; a site plan's are the halls' uses, each with how many halls have it.
+  const gear = hall ? [] : siteInfrastructure(halls, placements, models);
   const allEntries: LegendEntry[] = hall
     ? bom.map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') }))
-    : HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') }));
-  const sheetSummary = summary(hall, site, placements, models, units);
+    : [
+        ...HALL_USES.filter((use) => halls.some((h) => h.currentUse === use)).map((use) => ({ key: use, label: USE_LABEL[use], kind: use, count: countOf(halls.filter((h) => h.currentUse === use).length, 'hall') })),
+        ...bom.filter((l) => gear.some((g) => g.modelId === l.modelId)).map((l) => ({ key: l.modelId, label: l.model, kind: l.kind, count: l.quantity.toLocaleString('en-US') })),
+      ];
+  const sheetSummary = summary(hall, site, halls, placements, models, units);
   const legend = shortLegend(allEntries, Math.floor((contentBottom - contentTop - summaryHeight(sheetSummary.length) - KEY_GAP_MM - KEY_TITLE_MM) / LEGEND_ROW_MM), hall ? 'model' : 'use');
 
   // The header's height depends on the scale's note, and the scale on the room the header
   // leaves: the scale is chosen for the room below the tallest header (two lines for each
   // text), so the drawing box laid out under the actual header always holds it.
   const tallHeader = 2 * 1.25 * (TITLE_MM + SCALE_TEXT_MM) + 2;
-  const room = contentBottom - contentTop - tallHeader - DIMENSION_BAND_MM - SCALE_BAND_MM;
-  const { layout, drawingW, keyBandH, scale } = chooseKeyLayout(area, req, units, { contentWidth, room, legendRows: legend.length, summaryRows: sheetSummary.length, portrait: req.orientation === 'portrait' });
+  const band = hall ? GRID_BAND_MM : 0;
+  const room = contentBottom - contentTop - tallHeader - DIMENSION_BAND_MM - SCALE_BAND_MM - band;
+  const { layout, drawingW, keyBandH, scale } = chooseKeyLayout(area, req, units, { contentWidth, room, band, legendRows: legend.length, summaryRows: sheetSummary.length, portrait: req.orientation === 'portrait' });
   const lines = [
     ...headerLines(title, drawingW, TITLE_MM, TITLE_MIN_MM, true),
     ...headerLines(`Scale ${scaleLabelWithRatio(scale.denominator, units)}${scale.note ? ` (${scale.note})` : ''}`, drawingW, SCALE_TEXT_MM, SCALE_TEXT_MIN_MM, false),
@@ -219,28 +238,39 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const drawingBox: BoxMm = { x: MARGIN_MM, y: y + 2, w: drawingW, h: contentBottom - keyBandH - y - 2 };
   const key = keyPositions(layout, { contentWidth, contentTop, contentBottom, keyBandH, legendRows: legend.length });
 
+  const origin = { x: drawingBox.x + band, y: drawingBox.y + band };
   const items = hall ? hallItems(placements, models) : siteItems(halls);
   const zones = hall ? doc.zones.filter((z) => z.hallId === hall.id) : [];
+  const grid = hall ? referenceGrid(hall.widthM, hall.depthM, units) : null;
   const drawing: Drawing = {
     subject: hall ? 'hall' : 'site',
     header,
     ...area,
     box: drawingBox,
+    origin,
+    grid: grid && gridMarks(grid, area, origin, scale.denominator),
     denominator: scale.denominator,
     note: scale.note,
     items,
-    ...annotate(area, items, zones, drawingBox, scale.denominator, units),
+    infrastructure: gear.map((g) => g.item),
+    ...annotate(area, items, zones, drawingBox, origin, scale.denominator, units),
   };
 
   const checks = checkFleet(doc);
   const hallIds = new Set(halls.map((h) => h.id));
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
-  const tables = [bomTable(bom, units), powerCoolingTable(doc, halls, checks.headroom, units), violationsTable(open, units, contentWidth)].map((t) => fitTable(t, contentWidth));
+  const tables = [
+    ...(hall ? [] : [hallCornersTable(halls, units), siteInfrastructureTable(site, halls, gear, units)]),
+    bomTable(bom, units),
+    ...contractorTables(doc, { site, hall, halls, headroom: checks.headroom, units }),
+    powerCoolingTable(doc, halls, checks.headroom, units),
+    violationsTable(open, units, contentWidth),
+  ].map((t) => fitTable(t, contentWidth));
   const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, tables: [] }];
   // Whole tables that fit go on sheet 1, between the drawing (and a side column) and the band below it.
   // Something standing past the outline's south edge (a hall off its site) is drawn there too.
   const southM = items.reduce((m, it) => Math.max(m, it.yM + it.depthM), 0);
-  const drawnBottom = drawingBox.y + Math.max(paperMm(area.depthM, scale.denominator) + DIMENSION_BAND_MM + SCALE_BAND_MM, paperMm(southM, scale.denominator));
+  const drawnBottom = origin.y + Math.max(paperMm(area.depthM, scale.denominator) + DIMENSION_BAND_MM + SCALE_BAND_MM, paperMm(southM, scale.denominator));
   const firstSheet =
     layout === 'below'
       ? { top: drawnBottom + TABLE_GAP_MM, bottom: contentBottom - keyBandH }
@@ -301,13 +331,13 @@ function chooseKeyLayout(
   area: { widthM: number; depthM: number },
   req: PrintRequest,
   units: UnitSystem,
-  s: { contentWidth: number; room: number; legendRows: number; summaryRows: number; portrait: boolean },
+  s: { contentWidth: number; room: number; band: number; legendRows: number; summaryRows: number; portrait: boolean },
 ): { layout: KeyPlace; drawingW: number; keyBandH: number; scale: ScaleChoice } {
   const below = { layout: 'below' as const, drawingW: s.contentWidth, keyBandH: Math.max(legendHeight(s.legendRows), summaryHeight(s.summaryRows)) + KEY_GAP_MM };
   const side = { layout: 'side' as const, drawingW: s.contentWidth - SIDE_COLUMN_W_MM - 6, keyBandH: 0 };
   const [first, second] = (s.portrait ? [below, side] : [side, below]).map((l) => ({
     ...l,
-    scale: chooseScale(area, { widthMm: l.drawingW - DIMENSION_BAND_MM, heightMm: s.room - l.keyBandH }, req.scale, units),
+    scale: chooseScale(area, { widthMm: l.drawingW - DIMENSION_BAND_MM - s.band, heightMm: s.room - l.keyBandH }, req.scale, units),
   }));
   // The requested scale held, or the larger drawing.
   const better = (a: { scale: ScaleChoice }, b: { scale: ScaleChoice }) => (a.scale.note === null) !== (b.scale.note === null) ? a.scale.note === null : a.scale.denominator <= b.scale.denominator;
@@ -324,6 +354,27 @@ function keyPositions(layout: KeyPlace, s: { contentWidth: number; contentTop: n
   return { legend: { x: MARGIN_MM, y: top }, summary: { x: MARGIN_MM + SIDE_COLUMN_W_MM + KEY_COLUMN_GAP_MM, y: top } };
 }
 
+/** The grid's lines over the floor and its references: letters centred over each column in the band above, numbers beside each row in the band left. */
+function gridMarks(grid: ReferenceGrid, area: { widthM: number; depthM: number }, origin: { x: number; y: number }, denominator: number): NonNullable<Drawing['grid']> {
+  const mm = (m: number) => paperMm(m, denominator);
+  const [w, h] = [mm(area.widthM), mm(area.depthM)];
+  const step = mm(grid.pitchM);
+  const lines: [number, number, number, number][] = [];
+  const refs: TextMm[] = [];
+  const every = Math.max(1, Math.ceil(GRID_REF_SPACING_MM / step));
+  // Each reference centred on the part of its square inside the hall (the last square may be cut short).
+  const centre = (i: number, length: number) => (i * step + Math.min(length, (i + 1) * step)) / 2;
+  grid.columns.forEach((letter, i) => {
+    if (i > 0) lines.push([origin.x + i * step, origin.y - GRID_BAND_MM, origin.x + i * step, origin.y + h]);
+    if (i % every === 0) refs.push({ text: letter, x: origin.x + centre(i, w), y: origin.y - GRID_BAND_MM / 2, size: GRID_TEXT_MM, rotate: 0 });
+  });
+  for (let j = 0; j < grid.rows; j++) {
+    if (j > 0) lines.push([origin.x - GRID_BAND_MM, origin.y + j * step, origin.x + w, origin.y + j * step]);
+    if (j % every === 0) refs.push({ text: String(j + 1), x: origin.x - GRID_BAND_MM / 2, y: origin.y + centre(j, h), size: GRID_TEXT_MM, rotate: 0 });
+  }
+  return { lines, refs };
+}
+
 function hallItems(placements: Placement[], models: Map<string, EquipmentModel>): DrawingItem[] {
   const items: DrawingItem[] = [];
   for (const p of placements) {
@@ -333,6 +384,20 @@ function hallItems(placements: Placement[], models: Map<string, EquipmentModel>)
     items.push({ id: p.id, label: p.label || m.name, kind: m.kind, xM: r.minX, yM: r.minY, widthM: r.maxX - r.minX, depthM: r.maxY - r.minY, rotationDeg: p.rotationDeg, rowKey: `${p.modelId}|${p.rotationDeg}` });
   }
   return items;
+}
+
+/** Power gear (transformers, skids and PDUs, UPSs, generators) on the floor of the site's halls, placed in site coordinates. */
+function siteInfrastructure(halls: Hall[], placements: Placement[], models: Map<string, EquipmentModel>): SiteGear[] {
+  const hallById = new Map(halls.map((h) => [h.id, h]));
+  const gear = placements.filter((p) => {
+    const m = models.get(p.modelId);
+    return m !== undefined && isPowerSource(m.kind) && m.mounting === 'floor';
+  });
+  return hallItems(gear, models).map((it, i) => {
+    const p = gear[i]!;
+    const h = hallById.get(p.hallId)!;
+    return { hall: h, modelId: p.modelId, model: models.get(p.modelId)!, item: { ...it, xM: h.siteXM + it.xM, yM: h.siteYM + it.yM } };
+  });
 }
 
 function siteItems(halls: Hall[]): DrawingItem[] {
@@ -359,11 +424,12 @@ function annotate(
   items: DrawingItem[],
   zones: Zone[],
   box: BoxMm,
+  origin: { x: number; y: number },
   denominator: number,
   units: UnitSystem,
 ): Pick<Drawing, 'zones' | 'labels' | 'dimensions' | 'scaleBar' | 'northArrow'> {
   const mm = (m: number) => paperMm(m, denominator);
-  const outline: RectMm = { x: box.x, y: box.y, w: mm(area.widthM), h: mm(area.depthM) };
+  const outline: RectMm = { x: origin.x, y: origin.y, w: mm(area.widthM), h: mm(area.depthM) };
   const itemRects = items.map((it) => ({ x: outline.x + mm(it.xM), y: outline.y + mm(it.yM), w: mm(it.widthM), h: mm(it.depthM) }));
   const zoneNames = zones.map((zone) => {
     const z = { x: outline.x + mm(zone.xM), y: outline.y + mm(zone.yM), w: mm(zone.widthM), h: mm(zone.depthM) };
@@ -390,7 +456,7 @@ function annotate(
         [outline.x, bottom + 1, outline.x, bottom + 6.5],
         [right, bottom + 1, right, bottom + 6.5],
       ],
-      text: { text: formatQuantity(area.widthM, 'length', units, 1), x: outline.x + outline.w / 2, y: bottom + offset, size: DIMENSION_TEXT_MM, rotate: 0 },
+      text: { text: formatDrawingLength(area.widthM, units), x: outline.x + outline.w / 2, y: bottom + offset, size: DIMENSION_TEXT_MM, rotate: 0 },
     },
     {
       line: [right + 5, outline.y, right + 5, bottom],
@@ -398,7 +464,7 @@ function annotate(
         [right + 1, outline.y, right + 6.5, outline.y],
         [right + 1, bottom, right + 6.5, bottom],
       ],
-      text: { text: formatQuantity(area.depthM, 'length', units, 1), x: right + offset, y: outline.y + outline.h / 2, size: DIMENSION_TEXT_MM, rotate: -90 },
+      text: { text: formatDrawingLength(area.depthM, units), x: right + offset, y: outline.y + outline.h / 2, size: DIMENSION_TEXT_MM, rotate: -90 },
     },
   ];
   const band = bottom + DIMENSION_BAND_MM;
@@ -429,16 +495,20 @@ function perModel(lines: BomLine[]): BomLine[] {
 
 /**
  * A table sized to the sheet's width: columns wider in all than `width` shrink in
- * proportion, and every cell is cut to its column, so nothing is drawn past the border.
+ * proportion, and a cell longer than its column goes on over as many lines as it needs
+ * (the row's other cells blank there), so no text is cut or drawn past the border.
  */
 function fitTable(table: Table, width: number): Table {
   const k = Math.min(1, width / table.columns.reduce((t, c) => t + c.widthMm, 0));
-  const cut = (text: string, widthMm: number) => fitLabel(text, widthMm - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).text;
-  const columns = table.columns.map((c) => ({ ...c, widthMm: c.widthMm * k, label: cut(c.label, c.widthMm * k) }));
-  return { ...table, columns, rows: table.rows.map((row) => row.map((cell, i) => cut(cell, columns[i]!.widthMm))) };
+  const columns = table.columns.map((c) => ({ ...c, widthMm: c.widthMm * k, label: fitLabel(c.label, c.widthMm * k - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).text }));
+  const rows = table.rows.flatMap((row) => {
+    const cells = row.map((cell, i) => wrapText(cell, columns[i]!.widthMm - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR));
+    return Array.from({ length: Math.max(1, ...cells.map((c) => c.length)) }, (_, line) => cells.map((c) => c[line] ?? ''));
+  });
+  return { ...table, columns, rows };
 }
 
-function summary(hall: Hall | undefined, site: Site, placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): [string, string][] {
+function summary(hall: Hall | undefined, site: Site, halls: Hall[], placements: Placement[], models: Map<string, EquipmentModel>, units: UnitSystem): [string, string][] {
   let itKw = 0;
   let allKw = 0;
   let ths = 0;
@@ -451,17 +521,19 @@ function summary(hall: Hall | undefined, site: Site, placements: Placement[], mo
     ths += m.hashrateThs;
     gpus += m.gpuCount;
   }
+  const uses = new Set(hall ? [hall.currentUse] : halls.map((h) => h.currentUse));
   const rows: [string, string][] = [
     ['IT load', formatQuantity(itKw, 'power', units, 0)],
     // What the feed carries and the bill of materials totals: IT and the CDUs' and CRAHs' own draw.
     ['Total load', formatQuantity(allKw, 'power', units, 0)],
-    ['Hashrate', formatHashrate(ths)],
-    ['GPUs', gpus.toLocaleString('en-US')],
+    // Each figure where the use has it, or where equipment of it stands: an AI hall never reads "Hashrate 0 TH/s".
+    ...(uses.has('mining') || ths > 0 ? [['Hashrate', formatHashrate(ths)] as [string, string]] : []),
+    ...(uses.has('ai') || gpus > 0 ? [['GPUs', gpus.toLocaleString('en-US')] as [string, string]] : []),
   ];
   if (hall) {
     rows.push(['Feed', formatQuantity(hall.feedKw, 'power', units, 0)], ['Cooling', `${hall.cooling.method}, ${hall.cooling.redundancy}`], ['Floor limit', formatQuantity(hall.floorLimitKgPerM2, 'floorLoad', units, 0)]);
   } else {
-    rows.push(['Interconnect', `${site.interconnectMw} MW`], ['Transformers', `${site.transformerCapacityMw} MW`]);
+    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatQuantity(mwToKw(site.transformerCapacityMw), 'apparentPower', units, 1)]);
   }
   return rows;
 }
@@ -572,8 +644,10 @@ function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom:
     let rest = table.rows;
     let continued = false;
     while (rest.length > 0) {
-      const room = Math.floor((area.bottom - y - TABLE_HEAD_MM) / ROW_H_MM);
-      if (room < 3) {
+      const room = Math.floor((area.bottom - y - TABLE_HEAD_MM) / ROW_H_MM + 1e-9);
+      // A table is split with at least three rows here, but one that ends within the room goes here whole:
+      // a one-line "None" never takes a sheet of its own.
+      if (room < Math.min(3, rest.length)) {
         sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, tables: [] };
         sheets.push(sheet);
         y = area.top;

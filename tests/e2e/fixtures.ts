@@ -58,6 +58,18 @@ export async function saveAndReopen(page: Page, name: string): Promise<void> {
   await page.getByTestId('recent-menu').selectOption({ label: `${name}.fleet` });
 }
 
+/** Switches the fleet to US units and waits until the backend holds the change (a page loaded next reads it). */
+export async function switchToUsUnits(page: Page): Promise<void> {
+  const select = page.getByTestId('unit-system');
+  await expect(async () => {
+    // An edit still on its way to the backend when the page reloads is lost: choose again until a reload reads it back.
+    if ((await select.inputValue()) !== 'us') await select.selectOption('us');
+    await page.waitForTimeout(300);
+    await page.reload();
+    await expect(select).toHaveValue('us', { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 export const test = base.extend<{ web: WebApp }>({
   web: async ({}, use) => {
     const app = await startWebApp();

@@ -5,7 +5,7 @@
  * broken (A4 portrait, Letter landscape at a scale that does not fit, the site plan).
  */
 import type { Page } from '@playwright/test';
-import { expect, openPlanner, test } from './fixtures';
+import { expect, openPlanner, switchToUsUnits, test } from './fixtures';
 import { sampleCampus } from '../../shared/samples';
 
 interface Box {
@@ -44,32 +44,43 @@ const cases = [
   'site=wtx&paper=A4&orientation=portrait&scale=fit',
   // The longest legend name (the immersion tank's), beside its count.
   'hall=okl-yard&paper=A3&orientation=landscape&scale=fit',
+  // The grid's references, setting out, feed schedule and single line of the AI hall, and a site's hall corners and schedules.
+  'hall=wtx-b&paper=A3&orientation=landscape&scale=fit',
+  'hall=wtx-b&paper=Letter&orientation=portrait&scale=fit',
+  'site=wtx&paper=Tabloid&orientation=landscape&scale=fit',
 ];
 
-test('no text on a printed sheet runs past the border or over another text', async ({ page, web }) => {
-  test.setTimeout(120_000);
-  await openPlanner(page, web.url);
-  await page.getByTestId('new-menu').selectOption('campus');
-  await expect(page.getByTestId('tree-fleet')).toHaveText(sampleCampus().fleet.name);
-  const u = new URL(web.url);
-  for (const query of cases) {
-    await page.goto(`${u.origin}/?${u.searchParams}#/print?${query}&date=2026-11-25`);
-    await expect(page.getByTestId('sheet-1')).toBeVisible();
-    const problems: string[] = [];
-    for (const { sheet, widthMm, heightMm, boxes } of await textBoxes(page)) {
-      // The border is drawn at half the 10 mm margin.
-      for (const b of boxes) {
-        if (b.x < 5 || b.x + b.w > widthMm - 5 || b.y < 5 || b.y + b.h > heightMm - 5) problems.push(`sheet ${sheet}: "${b.text}" crosses the border (${b.x.toFixed(1)}–${(b.x + b.w).toFixed(1)} mm of ${widthMm.toFixed(1)})`);
-      }
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          if (overlaps(boxes[i]!, boxes[j]!)) problems.push(`sheet ${sheet}: "${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
+for (const units of ['metric', 'us'] as const) {
+  test(`no text on a printed sheet (${units} units) runs past the border, over another text or is cut`, async ({ page, web }) => {
+    test.setTimeout(180_000);
+    await openPlanner(page, web.url);
+    await page.getByTestId('new-menu').selectOption('campus');
+    await expect(page.getByTestId('tree-fleet')).toHaveText(sampleCampus().fleet.name);
+    // In US units every length on the sheets is written in feet and inches, which are longer.
+    if (units === 'us') await switchToUsUnits(page);
+    const u = new URL(web.url);
+    for (const query of cases) {
+      await page.goto(`${u.origin}/?${u.searchParams}#/print?${query}&date=2026-11-25`);
+      await expect(page.getByTestId('sheet-1')).toBeVisible();
+      if (units === 'us') await expect(page.getByTestId('sheet-1')).toContainText(/\d′-\d{1,2}″/);
+      const problems: string[] = [];
+      for (const { sheet, widthMm, heightMm, boxes } of await textBoxes(page)) {
+        // The border is drawn at half the 10 mm margin.
+        for (const b of boxes) {
+          if (b.x < 5 || b.x + b.w > widthMm - 5 || b.y < 5 || b.y + b.h > heightMm - 5) problems.push(`sheet ${sheet}: "${b.text}" crosses the border (${b.x.toFixed(1)}–${(b.x + b.w).toFixed(1)} mm of ${widthMm.toFixed(1)})`);
         }
+        for (let i = 0; i < boxes.length; i++) {
+          for (let j = i + 1; j < boxes.length; j++) {
+            if (overlaps(boxes[i]!, boxes[j]!)) problems.push(`sheet ${sheet}: "${boxes[i]!.text}" overlaps "${boxes[j]!.text}"`);
+          }
+        }
+        // Table cells wrap rather than end in an ellipsis ("(direct-…").
+        for (const b of boxes) if (b.text.includes('…')) problems.push(`sheet ${sheet}: "${b.text}" is cut`);
       }
+      expect(problems, query).toEqual([]);
     }
-    expect(problems, query).toEqual([]);
-  }
-});
+  });
+}
 
 test('in US units the preview starts on Tabloid (ANSI B) and offers engineering scales as 1″ = N′', async ({ page, web }) => {
   await openPlanner(page, web.url);

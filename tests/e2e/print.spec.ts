@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, openPlanner, test } from './fixtures';
+import { expect, openPlanner, switchToUsUnits, test } from './fixtures';
 import { billOfMaterials } from '../../shared/io/bom';
 import { sampleSmall } from '../../shared/samples';
 import { sheetSize, type Orientation, type PaperName } from '../../shared/print/paper';
@@ -141,4 +141,30 @@ test('the print preview is reachable from the planner and switches paper; the ti
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('print-view')).toHaveCount(0);
   await expect(page.getByTestId(`tree-hall-${small.halls[0]!.id}`)).toBeVisible();
+});
+
+test('the PDF of a hall carries its setting out and feed schedule, and in US units writes lengths in feet and inches', async ({ page, web }) => {
+  await openSmall(page, web.url);
+  const file = path.join('test-results', 'print-contractor.pdf');
+  await printPdf(page, web.url, `hall=${hall.id}&paper=A3&orientation=landscape&scale=fit`, file);
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  const row = (...cells: string[]) => new RegExp(cells.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s*')).join('\\s+'));
+  // The eight miner racks (2 m wide, 0.1 m apart) from x 1.5 m end at 1.5 + 8 × 2 + 7 × 0.1 = 18.2 m: 30 − 18.2 = 11.8 m to
+  // the east wall; in 3 m squares they cover columns A (0–3) to G (18–21).
+  expect(small.models.find((m) => m.id === 'rack-s21xp')!.widthM).toBe(2);
+  expect(text).toMatch(row('1.1–8', 'A1–G1', '8', '1.5 m', '11.8 m'));
+  // The two GB200 racks (2 × 132 = 264 kW, / 0.98 = 269.4 kVA) on Busway 1, which the PDU labelled 1.1 feeds.
+  expect(text).toMatch(row('1.1–2', 'H1–H2', '2 × GB200 NVL72 rack', 'Busway 1', '1.1', 'A', '264 kW', '269.4 kVA'));
+
+  await page.goto(web.url);
+  await switchToUsUnits(page);
+  const us = path.join('test-results', 'print-contractor-us.pdf');
+  await printPdf(page, web.url, `hall=${hall.id}&paper=Tabloid&orientation=landscape&scale=fit`, us);
+  const usText = execFileSync('pdftotext', ['-layout', us, '-']).toString();
+  // 30 m = 1181.1 in → 1181 in = 98′-5″; 15 m = 590.6 in → 591 in = 49′-3″; 1.5 m = 59.1 in → 4′-11″; 11.8 m = 464.6 in → 465 in = 38′-9″.
+  // 10 ft squares (3.048 m): the row's 18.2 m east end is in the sixth, F.
+  expect(usText).toContain('98′-5″');
+  expect(usText).toContain('49′-3″');
+  expect(usText).toMatch(row('1.1–8', 'A1–F1', '8', '4′-11″', '38′-9″'));
+  expect(usText).not.toMatch(/\d ft\b/);
 });

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { writeFleetFile } from '../../db/fleet-file';
 import { expect, openPlanner, test } from './fixtures';
@@ -60,10 +62,23 @@ test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Cl
   await expect(page.getByTestId('hall-feed')).toHaveValue('1234');
 });
 
-test('in the browser build, Export PDF says how to save one rather than failing silently', async ({ page, web }) => {
+test('in the browser build, Export PDF writes the plan as a PDF file into the documents folder and says where', async ({ page, web }) => {
+  test.setTimeout(90_000);
   await openPlanner(page, web.url);
   await page.getByTestId('print-preview').click();
-  await expect(page.getByTestId('export-pdf')).toHaveAttribute('title', /Save as PDF/);
+  await expect(page.getByTestId('export-pdf')).toHaveAttribute('title', /documents folder/);
+  await page.getByTestId('export-pdf').click();
+  const said = page.getByTestId('print-message');
+  await expect(said).toHaveText(/^PDF written to .*\.pdf$/, { timeout: 60_000 });
+  const file = (await said.innerText()).replace(/^PDF written to /, '');
+  expect(path.dirname(file)).toBe(web.dir);
+  const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+  expect(text).toContain('Feed schedule');
+  expect(text).toContain('Single line (power chain)');
+  // A second export never replaces the first.
+  await page.getByTestId('export-pdf').click();
+  await expect(said).toHaveText(/^PDF written to .* \(2\)\.pdf$/, { timeout: 60_000 });
+  expect(fs.existsSync(file)).toBe(true);
 });
 
 test('a site opens as a site plan with its halls; clicking a hall opens its floor plan', async ({ page, web }) => {

@@ -57,10 +57,11 @@ describe('the drawing header', () => {
     expect(sheet.key!.legend.y).toBeCloseTo(216.8, 9);
     expect(sheet.key!.summary.y).toBeCloseTo(216.8, 9);
     // The drawing box ends 5 mm above the blocks, and what is drawn in it within it: the
-    // outline (40 m at 1:500 is 80 mm), the dimension line 5 mm under it, the scale bar
-    // (1.6 mm and its 2.6 mm text, 5 mm down) and the north arrow (13 mm with its N).
+    // outline (40 m at 1:500 is 80 mm, below the grid's 6 mm band of references), the dimension
+    // line 5 mm under it, the scale bar (1.6 mm and its 2.6 mm text, 5 mm down) and the north arrow (13 mm with its N).
     expect(d.box.y + d.box.h).toBeCloseTo(211.8, 9);
-    expect(d.box.y + 80 + 5).toBe(d.dimensions[0]!.line[1]);
+    expect(d.origin).toEqual({ x: d.box.x + 6, y: d.box.y + 6 });
+    expect(d.origin.y + 80 + 5).toBe(d.dimensions[0]!.line[1]);
     expect(d.scaleBar.y + 5 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
     expect(d.northArrow.y + 13 + 1).toBeLessThanOrEqual(d.box.y + d.box.h);
     expect(scale!.y - scale!.size).toBeGreaterThanOrEqual(title!.y);
@@ -102,7 +103,7 @@ describe('the drawing header', () => {
 });
 
 describe('the site sheet', () => {
-  it('sums the bill of materials per model over the halls and colours halls by use', () => {
+  it('sums the bill of materials per model over the halls and colours halls by use, then the power gear drawn on the site', () => {
     const sheet = print({ siteId: 'wtx', paper: 'A3', orientation: 'landscape' });
     const bom = sheet.sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Bill of materials').flatMap((t) => t.rows));
     const racks = bom.filter((r) => r[0] === 'Shelf rack, 20 × Antminer S21 XP');
@@ -111,6 +112,7 @@ describe('the site sheet', () => {
     expect(sheet.sheets[0]!.legend.map((l) => [l.label, l.count])).toEqual([
       ['Mining', '1 hall'],
       ['AI hosting', '1 hall'],
+      ['Power distribution skid 3000 kVA', '1'],
     ]);
   });
 });
@@ -153,8 +155,8 @@ describe('labels on the plan', () => {
     for (const req of [{ hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 200 }, { hallId: 'wtx-a' }, { hallId: 'wtx-b' }, { siteId: 'wtx', paper: 'A3', orientation: 'landscape' }] as Partial<PrintRequest>[]) {
       const d = print(req).sheets[0]!.drawing!;
       const mm = (m: number) => (m * 1000) / d.denominator;
-      const outline = { x: d.box.x, y: d.box.y, w: mm(d.widthM), h: mm(d.depthM) };
-      const rects = d.items.map((it) => ({ id: it.id, label: it.label, r: { x: d.box.x + mm(it.xM), y: d.box.y + mm(it.yM), w: mm(it.widthM), h: mm(it.depthM) } }));
+      const outline = { x: d.origin.x, y: d.origin.y, w: mm(d.widthM), h: mm(d.depthM) };
+      const rects = d.items.map((it) => ({ id: it.id, label: it.label, r: { x: d.origin.x + mm(it.xM), y: d.origin.y + mm(it.yM), w: mm(it.widthM), h: mm(it.depthM) } }));
       expect(d.labels.length, JSON.stringify(req)).toBeGreaterThan(0);
       const boxes = [...d.labels, ...d.zones.map((z) => z.name)].map(textBox);
       for (const [i, t] of d.labels.entries()) {
@@ -173,7 +175,7 @@ describe('labels on the plan', () => {
 });
 
 describe('hall dimensions', () => {
-  it('dimension the hall in the fleet units: 80 × 40 m, 262.5 × 131.2 ft', () => {
+  it('dimension the hall in the fleet units: 80 × 40 m, 262′-6″ × 131′-3″ (feet and inches, as US drawings write them)', () => {
     const d = print({ hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 200 }).sheets[0]!.drawing!;
     // 1:200 needs 400 mm of the 310 mm; 1:300 → 266.7 mm
     expect(d.denominator).toBe(300);
@@ -184,8 +186,8 @@ describe('hall dimensions', () => {
     // Below and right of the outline, inside the drawing box
     expect(width!.line[1]).toBeGreaterThan(d.box.y + 40000 / 300);
     expect(depth!.text.x + (depth!.text.size * 1.2) / 2).toBeLessThanOrEqual(d.box.x + d.box.w);
-    // 80 m = 262.47 ft, 40 m = 131.23 ft
+    // 80 m = 3149.6 in → 3150 in = 262 ft 6 in; 40 m = 1574.8 in → 1575 in = 131 ft 3 in
     const usDims = print({ hallId: 'wtx-b', paper: 'Tabloid', orientation: 'landscape' }, us).sheets[0]!.drawing!.dimensions.map((x) => x.text.text);
-    expect(usDims).toEqual(['262.5 ft', '131.2 ft']);
+    expect(usDims).toEqual(['262′-6″', '131′-3″']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planPrint, PrintError, ROW_H_MM } from '../../shared/print/sheets';
 import { sampleCampus, sampleSmall } from '../../shared/samples';
-import type { FleetDoc } from '../../shared/model/schema';
+import type { FleetDoc, Zone } from '../../shared/model/schema';
 import { checkFleet } from '../../shared/constraints';
 
 /** The small sample plus 150 one-off models, one placed of each: a long bill of materials. */
@@ -34,21 +34,24 @@ describe('print plan', () => {
     expect(continued.length).toBeGreaterThan(0);
   });
 
-  it('puts whole tables on sheet 1 between the drawing and the legend when they fit: Building A on A4 is one sheet', () => {
+  it('puts whole tables on sheet 1 between the drawing and the legend while they fit: Building A on A4 has its bill of materials and setting out there', () => {
     const doc = sampleCampus();
     const plan = planPrint(doc, { hallId: 'wtx-a', paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' });
-    expect(plan.sheets).toHaveLength(1);
     const [sheet] = plan.sheets;
     const d = sheet!.drawing!;
-    // Below the outline (42 m at 1:750 = 56 mm), its dimension (10 mm) and scale band (15 mm), 6 mm clear.
+    // Below the outline (42 m at 1:750 = 56 mm, under the grid's 6 mm band), its dimension (10 mm) and scale band (15 mm), 6 mm clear.
     expect(d.denominator).toBe(750);
     const tables = sheet!.tables;
-    expect(tables.map((t) => t.title)).toEqual(['Bill of materials', 'Power and cooling', 'Open violations']);
-    expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 56 + 10 + 15 + 6, 9);
-    // Two models (racks, busway runs) and the total, the hall's capacities and its runs' line, "None": 11 mm of heading and 4.6 mm a row, 6 mm apart.
+    expect(tables.map((t) => t.title)).toEqual(['Bill of materials', expect.stringMatching(/^Setting out/)]);
+    expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 6 + 56 + 10 + 15 + 6, 9);
+    // Two models (racks, busway runs) and the total: 11 mm of heading and 4.6 mm a row, 6 mm apart.
     expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 3 * ROW_H_MM + 6, 9);
     const last = tables.at(-1)!;
     expect(last.yMm + 11 + last.rows.length * ROW_H_MM).toBeLessThanOrEqual(sheet!.key!.legend.y - 5);
+    // The rest follow from sheet 2, in order.
+    // 60 busway runs make the feed schedule and single line long: each goes on over sheets, in order.
+    const titles = plan.sheets.slice(1).flatMap((s) => s.tables.map((t) => t.title));
+    expect(titles.filter((t, i) => t !== titles[i - 1])).toEqual(['Feed schedule', 'Single line (power chain)', 'Power and cooling', 'Open violations']);
   });
 
   it('tables on sheet 1 start below a hall drawn past its site\'s south edge', () => {
@@ -107,5 +110,65 @@ describe('print plan', () => {
     const sources = rows.filter((r) => r[0] === 'Power source');
     expect(sources).toHaveLength(1);
     expect(sources[0]![1]).toMatch(/^Busway A\d+, tightest of 60 Overhead/);
+  });
+
+  it('summarises a hall by its use: an AI hall shows its GPUs and kW and no hashrate, a mining hall its hashrate and no GPUs', () => {
+    const doc = sampleSmall();
+    const hall = doc.halls[0]!;
+    const req = { hallId: hall.id, paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' } as const;
+    const keys = (d: FleetDoc) => Object.fromEntries(planPrint(d, req).sheets[0]!.summary);
+    const models = new Map(doc.models.map((m) => [m.id, m]));
+    const isMiner = (id: string) => models.get(id)!.hashrateThs > 0;
+    const isGpu = (id: string) => models.get(id)!.gpuCount > 0;
+    // AI: the miners gone, two GB200 NVL72 racks of 72 GPUs = 144 GPUs; IT 2 × 132 = 264 kW.
+    const ai: FleetDoc = { ...doc, halls: [{ ...hall, currentUse: 'ai' }], placements: doc.placements.filter((p) => !isMiner(p.modelId)) };
+    expect(keys(ai)).toMatchObject({ GPUs: '144', 'IT load': '264 kW' });
+    expect(keys(ai)).not.toHaveProperty('Hashrate');
+    // Mining: the GPU racks gone, 8 racks of S21 XP; no GPUs row.
+    const mining: FleetDoc = { ...doc, placements: doc.placements.filter((p) => !isGpu(p.modelId)) };
+    expect(keys(mining)).toHaveProperty('Hashrate');
+    expect(keys(mining)).not.toHaveProperty('GPUs');
+    // A mining hall with GPU racks in it (the sample) shows both.
+    expect(Object.keys(keys(doc))).toEqual(expect.arrayContaining(['Hashrate', 'GPUs']));
+  });
+
+  it('a site plan draws the power gear in its halls where it stands and lists it, with each hall\'s corners and kind', () => {
+    const plan = planPrint(sampleCampus(), { siteId: 'wtx', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
+    const d = plan.sheets[0]!.drawing!;
+    // Skid 1.1 (2.4 × 1.2 m) stands from (70.8, 4.2) m in Building B, whose north-west corner is at (200, 40) m on the site:
+    // from (270.8, 44.2), centre (270.8 + 1.2, 44.2 + 0.6) = (272, 44.8).
+    expect(d.infrastructure).toHaveLength(1);
+    expect(d.infrastructure[0]).toMatchObject({ label: 'Skid 1.1', kind: 'switchboard' });
+    expect([d.infrastructure[0]!.widthM, d.infrastructure[0]!.depthM].map((v) => v.toFixed(9))).toEqual(['2.400000000', '1.200000000']);
+    expect(d.infrastructure[0]!.xM).toBeCloseTo(270.8, 9);
+    expect(d.infrastructure[0]!.yM).toBeCloseTo(44.2, 9);
+    expect(plan.sheets[0]!.legend.map((l) => l.label)).toContain('Power distribution skid 3000 kVA');
+    const rows = (title: string) => plan.sheets.flatMap((s) => s.tables.filter((t) => t.title.startsWith(title)).flatMap((t) => t.rows));
+    expect(rows('Site infrastructure')).toContainEqual(['Skid 1.1', 'Power distribution skid 3000 kVA', '3,000 kVA', 'Building B (AI retrofit, phase', '272 m, 44.8 m']);
+    expect(rows('Site infrastructure')[0]).toEqual(['Grid interconnect', 'Pecos Flats campus', '300 MW', 'site boundary', '—']);
+    // Building A: 120 × 42 m from (40, 40) m.
+    expect(rows('Hall corners')).toContainEqual(['Building A (S21 XP)', 'building', '40 m, 40 m', '160 m, 40 m', '160 m, 82 m', '40 m, 82 m']);
+    // A hall plan draws no site gear.
+    expect(planPrint(sampleCampus(), { hallId: 'wtx-b', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' }).sheets[0]!.drawing!.infrastructure).toEqual([]);
+  });
+
+  it('a short table that ends within the room left on a sheet goes there whole, never onto a sheet of its own', () => {
+    // The small hall's GPU corner alone, the second rack fed B straight from PDU 1.1 as well: the feed schedule and single
+    // line gain its B row each, and the PDU's one violation (417.4 kVA of 320) is the only line of its table. The empty
+    // mining floor is split into two zones, each a line of Power and cooling.
+    const doc = sampleSmall();
+    const placements = doc.placements.filter((p) => !p.id.startsWith('sm-mbw') && p.modelId !== 'rack-s21xp').map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p));
+    const [mining, ai] = doc.zones as [Zone, Zone];
+    const zones = [{ ...mining, widthM: 9.5 }, { ...mining, id: 'sm-z-spare', name: 'Spare', xM: 10, widthM: 9.5 }, ai];
+    const plan = planPrint({ ...doc, placements, zones }, { hallId: 'sm-h1', paper: 'Tabloid', orientation: 'landscape', scale: 'fit', date: 'x' });
+    // Tabloid landscape is 279.4 mm tall: tables end above 279.4 − 10 − 26 − 4 = 239.4 mm. Power and cooling (9 rows)
+    // starts at 165.4 and ends at 165.4 + 11 + 9 × 4.6 = 217.8 mm; 6 mm on, the one-line violations table needs
+    // 11 + 4.6 = 15.6 mm and ends at 239.4 mm, exactly at the limit.
+    const sheet2 = plan.sheets[1]!.tables;
+    expect(sheet2.at(-2)).toMatchObject({ title: 'Power and cooling', yMm: expect.closeTo(165.4, 9) });
+    expect(sheet2.at(-2)!.rows).toHaveLength(9);
+    expect(sheet2.at(-1)).toMatchObject({ title: 'Open violations', yMm: expect.closeTo(223.8, 9) });
+    expect(sheet2.at(-1)!.rows).toHaveLength(1);
+    expect(plan.sheets).toHaveLength(2);
   });
 });

@@ -6,5 +6,6 @@ import { importCommand } from './import';
 import { infoCommand } from './info';
 import { newCommand } from './new';
 import { optimizeCommand } from './optimize';
+import { printCommand } from './print';
 
-export const COMMANDS: CliCommand[] = [newCommand, infoCommand, checkCommand, optimizeCommand, exportCommand, importCommand];
+export const COMMANDS: CliCommand[] = [newCommand, infoCommand, checkCommand, optimizeCommand, printCommand, exportCommand, importCommand];

@@ -1,5 +1,6 @@
 /**
- * A site plan: its halls where they stand, coloured by use, over a grid with rulers.
+ * A site's view: its plan, or its single line (the power chain, SingleLineView).
+ * The plan shows its halls where they stand, coloured by use, over a grid with rulers.
  * Click a hall to open its floor plan; drag it to move it on the site (snapped, checked
  * live, one undo step; Escape drops nothing).
  */
@@ -13,11 +14,25 @@ import { USE_COLOURS } from '../charts/use-colours';
 import { useCommands } from '../commands/commands';
 import { dragHallTo, hallDropCommand, siteSnapM, startHallDrag, type HallDrag, type SitePoint } from './site-drag';
 import { niceLengthStepM } from './viewport';
+import { SingleLineView } from './SingleLineView';
 
 /** Dark on the light use colours, in either theme. */
 const LABEL_INK = '#111';
 
 export function SiteView({ siteId }: { siteId: string }) {
+  const [shown, setShown] = useState<'plan' | 'single-line'>('plan');
+  return (
+    <div className="site-view" data-testid="site-view">
+      <div className="view-tabs site-tabs" role="tablist" aria-label="Site view">
+        <button role="tab" aria-pressed={shown === 'plan'} onClick={() => setShown('plan')} data-testid="site-tab-plan">Site plan</button>
+        <button role="tab" aria-pressed={shown === 'single-line'} onClick={() => setShown('single-line')} data-testid="site-tab-single-line">Single line</button>
+      </div>
+      {shown === 'plan' ? <SitePlan siteId={siteId} /> : <SingleLineView key={siteId} siteId={siteId} />}
+    </div>
+  );
+}
+
+function SitePlan({ siteId }: { siteId: string }) {
   const doc = useFleet((s) => s.document?.doc);
   const selectHall = useFleet((s) => s.selectHall);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -65,7 +80,7 @@ export function SiteView({ siteId }: { siteId: string }) {
   };
 
   return (
-    <div className="site-view" data-testid="site-view">
+    <>
       <svg
         ref={svgRef}
         viewBox={`${-margin} ${-margin} ${site.widthM + 2 * margin} ${site.depthM + 2 * margin}`}
@@ -111,7 +126,7 @@ export function SiteView({ siteId }: { siteId: string }) {
       <p className="muted site-caption">
         {site.name}: {formatQuantity(site.widthM, 'length', units, 0)} × {formatQuantity(site.depthM, 'length', units, 0)}, interconnect {formatQuantity(site.interconnectMw, 'largePower', units, 2)}, transformers {formatQuantity(site.transformerCapacityMw, 'largePower', units, 2)}. Click a hall to open its floor plan; drag it to move it.
       </p>
-    </div>
+    </>
   );
 }
 

@@ -3,9 +3,9 @@
  * Electron prints to PDF is to scale. The controls disappear in print.
  */
 import { useEffect, useMemo, useState } from 'react';
-import { PAPER_NAMES, defaultPaper, scaleLabelWithRatio, scalesFor, type Orientation, type PaperName } from '../../../shared/print/paper';
-import type { UnitSystem } from '../../../shared/units';
-import { planPrint, PrintError, type PrintPlan, type PrintRequest } from '../../../shared/print/sheets';
+import { PAPER_NAMES, scaleLabelWithRatio, scalesFor } from '../../../shared/print/paper';
+import { readPrintRequest } from '../../../shared/print/route';
+import { planPrint, PrintError, type PrintPlan } from '../../../shared/print/sheets';
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
@@ -15,22 +15,6 @@ import { useCommands } from '../commands/commands';
 /** Escape (Clear Selection) leaves the preview for the planner, as the Back link does. */
 function useEscapeToPlanner(): void {
   useCommands({ clearSelection: () => (window.location.hash = '#/') });
-}
-
-/** The request in the route; a paper the user has not chosen is the usual one for the fleet's units. */
-export function readPrintRequest(params: URLSearchParams, units: UnitSystem): PrintRequest {
-  const paper = (PAPER_NAMES as string[]).includes(params.get('paper') ?? '') ? (params.get('paper') as PaperName) : defaultPaper(units);
-  const orientation: Orientation = params.get('orientation') === 'portrait' ? 'portrait' : 'landscape';
-  const scaleParam = params.get('scale');
-  const scale = scaleParam && /^\d+$/.test(scaleParam) ? Number(scaleParam) : 'fit';
-  return {
-    hallId: params.get('hall') ?? undefined,
-    siteId: params.get('site') ?? undefined,
-    paper,
-    orientation,
-    scale,
-    date: params.get('date') ?? new Date().toISOString().slice(0, 10),
-  };
 }
 
 function usePageSize(plan: PrintPlan | null): void {
@@ -46,11 +30,8 @@ function usePageSize(plan: PrintPlan | null): void {
   }, [plan]);
 }
 
+/** Electron asks where to write; the browser build writes into its documents folder. Either way the path comes back. */
 async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promise<void> {
-  if (!api.isElectron()) {
-    window.print();
-    return;
-  }
   const name = safeFileName(`${plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1] ?? 'site plan'}.pdf`);
   try {
     const { path } = await api.invoke('print.exportPdf', { route: `/print?${params.toString()}`, suggestedName: name });
@@ -63,6 +44,9 @@ async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promi
 export function PrintView({ params }: { params: URLSearchParams }) {
   // On screen only: paper keeps its size in print and PDF.
   const [fitWidth, setFitWidth] = useState(true);
+  const [writing, setWriting] = useState(false);
+  // The planner's message line is not on this route: what Export PDF says shows in the controls.
+  const message = useFleet((s) => s.message);
   const doc = useFleet((s) => s.document?.doc);
   const units = doc?.fleet.unitSystem ?? 'metric';
   const request = readPrintRequest(params, units);
@@ -124,7 +108,9 @@ export function PrintView({ params }: { params: URLSearchParams }) {
           </select>
         </label>
         <button onClick={() => window.print()} data-testid="print-button">Print…</button>
-        <button onClick={() => void exportPdf(params, plan)} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : "Opens your browser's print dialog: choose Save as PDF"}>Export PDF…</button>
+        <button disabled={writing} onClick={() => { setWriting(true); void exportPdf(params, plan).finally(() => setWriting(false)); }} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : 'Write a PDF file into the documents folder'}>Export PDF…</button>
+        {writing && <span data-testid="print-message">Writing the PDF…</span>}
+        {!writing && message && <span className={message.kind === 'error' ? 'error' : undefined} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="print-message">{message.text}</span>}
         {plan?.sheets[0]?.drawing?.note && <span className="warning">{plan.sheets[0].drawing.note}</span>}
       </div>
       {result && 'error' in result && <p className="error">{result.error}</p>}

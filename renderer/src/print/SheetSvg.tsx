@@ -1,6 +1,6 @@
 import { niceLengthStepM } from '../layout/viewport';
 import { KIND_COLORS } from '../layout/palette-colors';
-import { formatQuantity, paperMm } from '../../../shared/units';
+import { formatDrawingLength, paperMm } from '../../../shared/units';
 import { CELL_PAD_MM, keyTitleBaseline, legendRowBaseline, ROW_H_MM, SIDE_COLUMN_W_MM, summaryRowBaseline, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
 import type { TextMm } from '../../../shared/print/labels';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
@@ -44,8 +44,7 @@ function PlacedText({ t, fill, testId }: { t: TextMm; fill?: string; testId?: st
 
 function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
   const mm = (m: number) => paperMm(m, d.denominator);
-  const x0 = d.box.x;
-  const y0 = d.box.y;
+  const { x: x0, y: y0 } = d.origin;
   // Scale bar in 5 parts: niceLengthStepM gives the smallest 1-2-5 step (in the user's length
   // unit) at least as long as asked, at most 2.5 times that, so asking for 1/2.5 of the room keeps it inside.
   const stepM = niceLengthStepM(1000 / d.denominator, d.scaleBar.maxWidthMm / 2.5, units);
@@ -57,6 +56,12 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
         <text key={i} x={l.x} y={l.y} fontSize={l.size} fontWeight={l.bold ? 'bold' : 'normal'}>{l.text}</text>
       ))}
       <rect x={x0} y={y0} width={mm(d.widthM)} height={mm(d.depthM)} fill="#fafafa" stroke="#000" strokeWidth={0.5} data-testid="drawing-outline" />
+      {d.grid && (
+        <g data-testid="grid">
+          {d.grid.lines.map(([x1, y1, x2, y2], i) => <line key={i} x1={x1} y1={y1} x2={x2} y2={y2} stroke="#9aa" strokeWidth={0.12} strokeDasharray="1.5 0.8" />)}
+          {d.grid.refs.map((t, i) => <PlacedText key={`r${i}`} t={t} fill="#345" />)}
+        </g>
+      )}
       {d.zones.map(({ zone: z, name }) => (
         <g key={z.id}>
           <rect x={x0 + mm(z.xM)} y={y0 + mm(z.yM)} width={mm(z.widthM)} height={mm(z.depthM)} fill="none" stroke="#0d6efd" strokeWidth={0.25} strokeDasharray="2 1" />
@@ -66,6 +71,11 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
       {d.items.map((it) => (
         <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.12} />
       ))}
+      <g data-testid="site-infrastructure">
+        {d.infrastructure.map((it) => (
+          <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={Math.max(0.6, mm(it.widthM))} height={Math.max(0.6, mm(it.depthM))} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.1} />
+        ))}
+      </g>
       <g data-testid="labels">
         {d.labels.map((t, i) => <PlacedText key={i} t={t} />)}
       </g>
@@ -86,7 +96,7 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
           <rect key={i} x={barX + (i * barMm) / 5} y={barY} width={barMm / 5} height={1.6} fill={i % 2 ? '#fff' : '#000'} stroke="#000" strokeWidth={0.2} />
         ))}
         <text x={barX} y={barY + 5} fontSize={2.6}>0</text>
-        <text x={barX + barMm} y={barY + 5} fontSize={2.6}>{formatQuantity(stepM, 'length', units, 2)}</text>
+        <text x={barX + barMm} y={barY + 5} fontSize={2.6}>{formatDrawingLength(stepM, units)}</text>
       </g>
     </g>
   );

@@ -29,7 +29,7 @@ export async function startServerProcess(): Promise<ServerProcess> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-web-proc-'));
   const bundle = path.join(root, 'node_modules', '.cache', 'fleet-tests', `web-server-${process.pid}.cjs`);
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
-  buildSync({ entryPoints: [path.join(__dirname, 'server-child.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3'], logLevel: 'error' });
+  buildSync({ entryPoints: [path.join(__dirname, 'server-child.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', external: ['better-sqlite3', 'playwright-core'], logLevel: 'error' });
   const rendererDir = path.join(dir, 'renderer');
   fs.mkdirSync(rendererDir);
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');

@@ -18,6 +18,8 @@ import {
   lbPerFt2ToKgPerM2,
   mToFt,
   displayUnit,
+  formatDrawingLength,
+  formatFeetInches,
 } from '../../../shared/units';
 
 describe('unit conversions against hand calculations (REFERENCE.md "Units")', () => {
@@ -91,6 +93,45 @@ describe('counts and periods in words', () => {
     expect(periodLabel({ periodMonths: 12, startMonth: '2027-01' }, 1)).toBe('2028');
     expect(periodLabel({ periodMonths: 1, startMonth: '2027-11' }, 2)).toBe('Jan 2028');
     expect(periodLabel({ periodMonths: 3 }, 8)).toBe('period 9');
+  });
+});
+
+describe('lengths on drawings: feet and inches in US units, metres in metric', () => {
+  it('80 m = 80 / 0.3048 = 262.467 ft = 3149.6 in, rounded to 3150 in = 262′-6″', () => {
+    expect(formatFeetInches(80)).toBe('262′-6″');
+  });
+  it('exactly 10 ft (3.048 m) is 10′-0″, and a length that rounds to 12″ carries into the feet', () => {
+    expect(formatFeetInches(3.048)).toBe('10′-0″');
+    // 3.0479 m = 119.996 in → 120 in = 10′-0″, not 9′-12″.
+    expect(formatFeetInches(3.0479)).toBe('10′-0″');
+    // 1.2 m = 47.244 in → 47 in = 3′-11″.
+    expect(formatFeetInches(1.2)).toBe('3′-11″');
+  });
+  it('half an inch rounds up: 0.5 in = 0.0127 m → 1″; a little under stays 0″', () => {
+    expect(formatFeetInches(0.0127)).toBe('0′-1″');
+    expect(formatFeetInches(0.0126)).toBe('0′-0″');
+  });
+  it('a length west or north of the origin keeps its sign; thousands are grouped', () => {
+    expect(formatFeetInches(-1.2)).toBe('−3′-11″');
+    // 1000 m = 39,370.08 in → 39,370 in = 3,280′-10″.
+    expect(formatFeetInches(1000)).toBe('3,280′-10″');
+  });
+  it('metric drawings stay in metres to the centimetre', () => {
+    expect(formatDrawingLength(80, 'metric')).toBe('80 m');
+    expect(formatDrawingLength(1.349, 'metric')).toBe('1.35 m');
+    expect(formatDrawingLength(80, 'us')).toBe('262′-6″');
+  });
+});
+
+describe('apparent power as ratings are written', () => {
+  it('kVA below 10,000 kVA, MVA from there, in either unit system: 3000 → "3,000 kVA", 9,999.9 → "9,999.9 kVA", exactly 10,000 → "10 MVA", 120,000 → "120 MVA"', () => {
+    expect(formatQuantity(3000, 'apparentPower', 'metric', 1)).toBe('3,000 kVA');
+    expect(formatQuantity(9999.9, 'apparentPower', 'us', 1)).toBe('9,999.9 kVA');
+    expect(formatQuantity(10_000, 'apparentPower', 'metric', 1)).toBe('10 MVA');
+    expect(formatQuantity(120_000, 'apparentPower', 'us', 0)).toBe('120 MVA');
+    // 12,345.6 kVA = 12.3456 MVA, at one decimal 12.3 MVA.
+    expect(formatQuantity(12_345.6, 'apparentPower', 'metric', 1)).toBe('12.3 MVA');
+    expect(formatQuantity(2.345, 'apparentPower', 'metric', 2)).toBe('2.35 kVA');
   });
 });
 

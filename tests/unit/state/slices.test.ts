@@ -76,6 +76,18 @@ describe('selection slice', () => {
     store.getState().setSelection(['x']);
     expect(store.getState().focus).toBeNull();
   });
+  it('a node of the single line clicked opens its hall with its placements selected and in view', () => {
+    const store = storeWith(campus);
+    store.getState().selectSite('okl');
+    const racks = campus.placements.filter((p) => p.hallId === 'wtx-b').slice(0, 2).map((p) => p.id);
+    store.getState().showOnPlan('wtx-b', racks);
+    expect(store.getState()).toMatchObject({ selectedHallId: 'wtx-b', selectedSiteId: 'wtx', focus: { ids: racks } });
+    expect([...store.getState().selection]).toEqual(racks);
+    // A hall's own node: the hall, nothing selected.
+    store.getState().showOnPlan('wtx-a', []);
+    expect(store.getState()).toMatchObject({ selectedHallId: 'wtx-a', focus: null });
+    expect(store.getState().selection.size).toBe(0);
+  });
   it('a document opened keeps the hall shown when it is still there, else shows the first hall', () => {
     const store = storeWith(campus);
     store.getState().selectHall('wtx-b');

@@ -24,6 +24,8 @@ export interface SelectionSlice {
   selectSite(siteId: string): void;
   selectHall(hallId: string): void;
   setSelection(ids: Iterable<string>): void;
+  /** Opens a hall's plan with these placements selected and brought into view (a node of the single line clicked). */
+  showOnPlan(hallId: string, ids: string[]): void;
   focusOn(violation: Violation): void;
   /** A document opened: the hall shown stays if it is still there (the same file reopened), else the first hall. */
   showOnOpen(doc: FleetDoc): void;
@@ -52,6 +54,10 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
   },
   setSelection(ids) {
     set({ selection: new Set(ids), focus: null });
+  },
+  showOnPlan(hallId, ids) {
+    get().selectHall(hallId);
+    set({ selection: new Set(ids), focus: ids.length ? { ids, zoneIds: [], at: Date.now() } : null });
   },
   focusOn(violation) {
     const doc = get().document?.doc;

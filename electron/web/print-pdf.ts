@@ -1,0 +1,53 @@
+/**
+ * PDFs without Electron: the browser build's print route rendered by a Chromium already
+ * on the machine (Debian's /usr/bin/chromium, or CHROMIUM_PATH), driven through
+ * playwright-core, which never downloads a browser. The same sheets, the same CSS page
+ * size and the same printing engine as Electron's printToPDF, so a PDF from
+ * `fleetplan print` or the browser build's Export PDF matches the app's.
+ */
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+
+/** Where a Chromium is looked for when CHROMIUM_PATH is not set, in this order. */
+export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export class NoBrowserError extends Error {}
+
+/** The Chromium to print with, or a NoBrowserError that says where it looked and what to do. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const set = env.CHROMIUM_PATH;
+  if (set) {
+    if (fs.existsSync(set)) return set;
+    throw new NoBrowserError(`CHROMIUM_PATH is ${set}, which does not exist: point it at a Chromium or Google Chrome executable`);
+  }
+  const found = CHROMIUM_CANDIDATES.find((p) => fs.existsSync(p));
+  if (found) return found;
+  throw new NoBrowserError(
+    `printing to PDF needs Chromium or Google Chrome, and none was found at ${CHROMIUM_CANDIDATES.join(', ')}: install one (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to its executable`,
+  );
+}
+
+/** How long a sheet may take to appear before the print is given up. */
+const SHEET_TIMEOUT_MS = 30_000;
+
+/**
+ * Loads `route` (e.g. "/print?hall=…&paper=A3") of the browser build at `appUrl` (its URL
+ * with the token) in a headless Chromium and writes the sheets to `file` as PDF. A print
+ * the route refuses (an unknown hall) comes back as an error with the page's message.
+ */
+export async function printRouteToPdf(appUrl: string, route: string, file: string, executablePath: string): Promise<void> {
+  const url = new URL(appUrl);
+  url.hash = `#${route}`;
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(url.toString());
+    const sheet = page.getByTestId('sheet-1');
+    const refused = page.locator('.print-view > p.error');
+    await sheet.or(refused).first().waitFor({ timeout: SHEET_TIMEOUT_MS });
+    if (await refused.count()) throw new Error(await refused.first().innerText());
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+  } finally {
+    await browser.close();
+  }
+}
