@@ -1,5 +1,5 @@
 /** Bill of materials: what stands in each hall, counted by model, with power and capex totals. */
-import type { FleetDoc } from '../model/schema';
+import type { EquipmentKind, FleetDoc } from '../model/schema';
 import { toCsv } from './csv';
 
 export interface BomLine {
@@ -9,7 +9,7 @@ export interface BomLine {
   hall: string;
   modelId: string;
   model: string;
-  kind: string;
+  kind: EquipmentKind;
   vendor: string;
   quantity: number;
   unitPowerKw: number;

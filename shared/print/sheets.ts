@@ -10,7 +10,7 @@ import { itPowerKw } from '../model/load';
 import { byName } from '../model/order';
 import { formatHashrate } from '../model/totals';
 import { isPowerSource } from '../model/load';
-import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
+import { EQUIPMENT_KIND_LABEL, HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, HEADROOM_SPECS, type Headroom, type Violation } from '../constraints';
 import { countOf, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
@@ -553,7 +553,7 @@ function bomTable(bom: BomLine[], units: UnitSystem): Table {
       { label: 'Capex', align: 'right', widthMm: 26 },
     ],
     rows: [
-      ...bom.map((l) => [l.model, l.kind, String(l.quantity), formatQuantity(l.unitPowerKw, 'power', units), formatQuantity(l.totalPowerKw, 'power', units, 0), formatUsd(l.totalCapexUsd)]),
+      ...bom.map((l) => [l.model, EQUIPMENT_KIND_LABEL[l.kind], String(l.quantity), formatQuantity(l.unitPowerKw, 'power', units), formatQuantity(l.totalPowerKw, 'power', units, 0), formatUsd(l.totalCapexUsd)]),
       ['Total', '', String(qty), '', formatQuantity(kw, 'power', units, 0), formatUsd(capex)],
     ],
     totals: true,
