@@ -67,7 +67,7 @@ function serveSolves(stopFlag: Int32Array): void {
     if (message.type === 'crash') process.exit(70); // lets tests prove a dying worker is survived
     try {
       const solve = await solver;
-      const result = runOptimizer(message.doc, message.options, solve, {
+      const result = runOptimizer(message.doc, { ...message.options, solverMemory: solve.memory }, solve, {
         progress: (phase, search) => port.postMessage({ type: 'progress', phase, search } satisfies WorkerReply),
         stopRequested: () => Atomics.load(stopFlag, 0) === 1,
       });

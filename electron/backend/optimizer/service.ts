@@ -9,7 +9,6 @@ import type { FleetDoc } from '../../../shared/model/schema';
 import type { Objective } from '../../../shared/optimizer/model';
 import type { RunOptions, RunResult, SearchProgress } from '../../../shared/optimizer/run';
 import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-worker';
-import { MAX_VARIABLES } from './highs-solver';
 
 export class OptimizerError extends Error {}
 
@@ -78,8 +77,8 @@ export class OptimizerService {
       Atomics.store(this.stopFlag, 0, 0);
       const worker = this.ensureWorker();
       worker.ref();
-      // The worker refuses a model HiGHS-wasm cannot hold once it has built it, off this thread.
-      worker.postMessage({ type: 'solve', doc, options: { ...options, maxVariables: MAX_VARIABLES } } satisfies WorkerRequest);
+      // The worker refuses a model its HiGHS cannot hold once it has built it, off this thread.
+      worker.postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
     });
   }
 

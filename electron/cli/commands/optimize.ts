@@ -1,7 +1,7 @@
 import { countOf, formatUsd } from '../../../shared/units';
 import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf, runOptimizer } from '../../../shared/optimizer/run';
-import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
+import { loadHighs } from '../../backend/optimizer/highs-solver';
 import { checkOutput, readFleet, writeOutput } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
@@ -28,7 +28,7 @@ export const optimizeCommand: CliCommand = {
       const { doc } = readFleet(file);
       const solve = await loadHighs();
       const chosen = objective ?? doc.limits.objective;
-      const result = runOptimizer(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), maxVariables: MAX_VARIABLES }, solve);
+      const result = runOptimizer(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), solverMemory: solve.memory }, solve);
       if (typeof lpOut === 'string') writeOutput(lpOut, lpFileOf(doc, chosen), io);
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);
