@@ -15,7 +15,7 @@ import { lpFileOf, runOptimizer, type RunOptions, type SearchProgress } from '..
 import { loadHighs } from './backend/optimizer/highs-solver';
 import { serveSiteBounds, siteBoundThread, type SiteBoundThreadData } from './backend/optimizer/site-bound-thread';
 
-export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' };
+export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' } | { type: 'close' };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'progress'; phase: string; search?: SearchProgress }
@@ -51,7 +51,8 @@ if ('writeLp' in data) {
 }
 
 function serveSolves(stopFlag: Int32Array): void {
-  const solver = loadHighs(siteBoundThread(__filename, stopFlag)).then((solve) => {
+  const siteBounds = siteBoundThread(__filename, stopFlag);
+  const solver = loadHighs(siteBounds).then((solve) => {
     // Every step of a run once, on the sample campus (about a second): the first run of a session took a
     // second longer than the next while V8 compiled HiGHS's and our hot code on both threads.
     try {
@@ -65,6 +66,11 @@ function serveSolves(stopFlag: Int32Array): void {
 
   port.on('message', async (message: WorkerRequest) => {
     if (message.type === 'crash') process.exit(70); // lets tests prove a dying worker is survived
+    // Ended with nothing left running: the sites' bound thread first, then this one, both with exit code 0.
+    if (message.type === 'close') {
+      await siteBounds.end();
+      return port.close();
+    }
     try {
       const solve = await solver;
       const result = runOptimizer(message.doc, { ...message.options, solverMemory: solve.memory }, solve, {

@@ -12,6 +12,9 @@ import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-wor
 
 export class OptimizerError extends Error {}
 
+/** An idle worker asked to end has this long (its warm-up may still be running) before it is terminated. */
+const CLOSE_WAIT_MS = 15_000;
+
 interface Pending {
   resolve: (r: RunResult) => void;
   reject: (e: Error) => void;
@@ -94,13 +97,19 @@ export class OptimizerService {
 
   /** Abandons the running solve, if any; the next run gets a fresh worker. */
   async cancel(): Promise<boolean> {
+    if (!(await this.abandon())) return false;
+    this.warm();
+    return true;
+  }
+
+  /** Ends the running solve, if any, with its worker. */
+  private async abandon(): Promise<boolean> {
     if (!this.pending) return false;
     const pending = this.settle();
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
     pending.reject(new OptimizerError('Cancelled'));
-    this.warm();
     return true;
   }
 
@@ -130,10 +139,26 @@ export class OptimizerService {
     this.ensureWorker().postMessage({ type: 'crash' } satisfies WorkerRequest);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Ends the service: a running solve is cancelled; an idle worker is asked to end and
+   * does, with its sites' bound thread, so nothing is cut off mid-write. Resolves with
+   * the worker's exit code (0: ended cleanly), null if there was none.
+   */
+  async close(): Promise<number | null> {
     await Promise.all([...this.lpWriters].map((w) => w.terminate()));
-    await this.cancel();
-    await this.worker?.terminate();
+    await this.abandon();
+    const worker = this.worker;
     this.worker = null;
+    if (!worker) return null;
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    // Kept alive until it has ended: a caller about to exit awaits this.
+    worker.ref();
+    worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_WAIT_MS);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

@@ -196,6 +196,12 @@ describe('optimizer (worker + HiGHS)', () => {
     expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
   });
 
+  it('a closed service ends its worker and the sites\' bound thread cleanly, with exit code 0', async () => {
+    const own = new OptimizerService(optimizerWorkerPath());
+    expect((await own.solve(referencePortfolio(1, 2), options({ mipGap: 0.01 }))).plan.npvUsd).toBeGreaterThan(0);
+    expect(await own.close()).toBe(0);
+  });
+
   it('a worker that dies becomes a clear error, and the next run works', async () => {
     service.crashForTest();
     const running = service.solve(tinyFleet(), options());
