@@ -7,7 +7,7 @@ export interface CliIo {
 
 /** Where the command line's parts are: the built optimizer worker, which it runs as the app does. */
 export interface CliHost {
-  optimizerWorkerPath: string;
+  optimizerWorkerPath: () => string;
 }
 
 export interface CliCommand {

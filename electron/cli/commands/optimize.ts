@@ -30,7 +30,7 @@ export const optimizeCommand: CliCommand = {
       const objective = parsed.options.get('objective') ?? undefined;
       if (objective !== undefined && objective !== 'expected' && objective !== 'worst-case') throw new UsageError(`--objective: "${String(objective)}" is not expected or worst-case`);
       if (!host) throw new Error('the optimizer worker was not given to the command line');
-      service = new OptimizerService(host.optimizerWorkerPath);
+      service = new OptimizerService(host.optimizerWorkerPath());
       service.warm();
       const { doc } = readFleet(file);
       const chosen = objective ?? doc.limits.objective;
