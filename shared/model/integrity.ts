@@ -200,7 +200,7 @@ export interface Validated {
   problems: IntegrityProblem[];
 }
 
-const PLACEMENT_KEYS = Object.keys(PlacementSchema.shape);
+export const PLACEMENT_KEYS = Object.keys(PlacementSchema.shape) as (keyof Placement)[];
 const DOC_KEYS = Object.keys(FleetDocSchema.shape) as (keyof FleetDoc)[];
 const DocWithoutPlacements = FleetDocSchema.omit({ placements: true });
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 64;
