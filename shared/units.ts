@@ -59,6 +59,8 @@ export type Quantity =
 
 interface DisplayUnit {
   symbol: string;
+  /** The decimals a value of this unit is typed and shown with in fields: one precision per unit (262.47 ft beside 131.23 ft, not 262.467). */
+  digits: number;
   fromStored: (v: number) => number;
   toStored: (v: number) => number;
 }
@@ -67,24 +69,24 @@ const identity = (v: number): number => v;
 
 const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
   metric: {
-    length: { symbol: 'm', fromStored: identity, toStored: identity },
-    area: { symbol: 'm²', fromStored: identity, toStored: identity },
-    mass: { symbol: 'kg', fromStored: identity, toStored: identity },
-    floorLoad: { symbol: 'kg/m²', fromStored: identity, toStored: identity },
-    power: { symbol: 'kW', fromStored: identity, toStored: identity },
-    largePower: { symbol: 'MW', fromStored: identity, toStored: identity },
-    heat: { symbol: 'kW', fromStored: identity, toStored: identity },
-    temperature: { symbol: '°C', fromStored: identity, toStored: identity },
+    length: { symbol: 'm', digits: 2, fromStored: identity, toStored: identity },
+    area: { symbol: 'm²', digits: 1, fromStored: identity, toStored: identity },
+    mass: { symbol: 'kg', digits: 1, fromStored: identity, toStored: identity },
+    floorLoad: { symbol: 'kg/m²', digits: 1, fromStored: identity, toStored: identity },
+    power: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    largePower: { symbol: 'MW', digits: 3, fromStored: identity, toStored: identity },
+    heat: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    temperature: { symbol: '°C', digits: 1, fromStored: identity, toStored: identity },
   },
   us: {
-    length: { symbol: 'ft', fromStored: mToFt, toStored: ftToM },
-    area: { symbol: 'ft²', fromStored: m2ToFt2, toStored: (v) => v / (FT_PER_M * FT_PER_M) },
-    mass: { symbol: 'lb', fromStored: kgToLb, toStored: lbToKg },
-    floorLoad: { symbol: 'lb/ft²', fromStored: kgPerM2ToLbPerFt2, toStored: lbPerFt2ToKgPerM2 },
-    power: { symbol: 'kW', fromStored: identity, toStored: identity },
-    largePower: { symbol: 'MW', fromStored: identity, toStored: identity },
-    heat: { symbol: 'tons', fromStored: kwToTons, toStored: tonsToKw },
-    temperature: { symbol: '°F', fromStored: cToF, toStored: fToC },
+    length: { symbol: 'ft', digits: 2, fromStored: mToFt, toStored: ftToM },
+    area: { symbol: 'ft²', digits: 1, fromStored: m2ToFt2, toStored: (v) => v / (FT_PER_M * FT_PER_M) },
+    mass: { symbol: 'lb', digits: 1, fromStored: kgToLb, toStored: lbToKg },
+    floorLoad: { symbol: 'lb/ft²', digits: 1, fromStored: kgPerM2ToLbPerFt2, toStored: lbPerFt2ToKgPerM2 },
+    power: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    largePower: { symbol: 'MW', digits: 3, fromStored: identity, toStored: identity },
+    heat: { symbol: 'tons', digits: 2, fromStored: kwToTons, toStored: tonsToKw },
+    temperature: { symbol: '°F', digits: 1, fromStored: cToF, toStored: fToC },
   },
 };
 
@@ -107,6 +109,21 @@ export function formatQuantity(
 /** A number without grouping commas or trailing zeros, so the text is also what a number input accepts. */
 export function plainNumber(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
+}
+
+/** A number with thousands separators and no trailing zeros, as amounts of money are read: 65,444,575. */
+export function groupedNumber(value: number, digits: number): string {
+  return Number(value.toFixed(digits)).toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+/**
+ * A typed amount: a number, optionally after a $ and with commas between groups of
+ * three digits ("$65,444,575.50"). Anything else, a decimal comma ("1,5") included, is NaN.
+ */
+export function parseGroupedNumber(text: string): number {
+  const t = text.trim().replace(/^\$\s*/, '');
+  if (!t.includes(',')) return t === '' ? NaN : Number(t);
+  return /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? Number(t.replace(/,/g, '')) : NaN;
 }
 
 export function formatUsd(v: Usd): string {

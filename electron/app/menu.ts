@@ -1,46 +1,40 @@
 /**
- * The native menu as plain data: each item either runs a role Electron knows or sends a
- * menu command to the renderer, which runs the same action as its toolbar and keys.
+ * The native menu, built from the user commands' declarations (shared/user-commands.ts):
+ * each item sends its command to the renderer, which runs it as its keys do. Only
+ * commands meant to work while typing register their shortcut with the system; the
+ * others show it and leave the key to the renderer, which knows whether a field or a
+ * dialog has it (a system-wide Delete or F would take those keys from every field).
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/channels/app';
+import { accelerator, commandSpec, USER_COMMAND_NAMES, USER_COMMANDS, type MenuName, type UserCommandName } from '../../shared/user-commands';
 
-export function buildMenuTemplate(send: (command: MenuCommand) => void, platform: NodeJS.Platform, appName = 'Fleet Planner'): MenuItemConstructorOptions[] {
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: () => send(command) });
+const MENUS: readonly MenuName[] = ['File', 'Edit', 'View', 'Plan', 'Help'];
+
+/** Text editing in fields, which macOS wires through these roles. */
+const TEXT_EDITING: MenuItemConstructorOptions[] = [{ type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }];
+
+function commandItem(name: UserCommandName, send: (command: UserCommandName) => void): MenuItemConstructorOptions[] {
+  const spec = commandSpec(name);
+  const key = spec.keys?.[0];
+  const item: MenuItemConstructorOptions = {
+    label: spec.label,
+    click: () => send(name),
+    ...(key ? { accelerator: accelerator(key), registerAccelerator: spec.whileTyping === true } : {}),
+  };
+  return spec.separatorBefore ? [{ type: 'separator' }, item] : [item];
+}
+
+export function buildMenuTemplate(send: (command: UserCommandName) => void, platform: NodeJS.Platform, appName = 'Fleet Planner'): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  const submenu = (menu: MenuName): MenuItemConstructorOptions[] => {
+    const items = USER_COMMAND_NAMES.filter((name) => commandSpec(name).menu === menu).flatMap((name) => commandItem(name, send));
+    if (menu === 'Edit') items.splice(items.findIndex((i) => i.label === USER_COMMANDS.redo.label) + 1, 0, ...TEXT_EDITING);
+    if (menu === 'File' && !mac) items.push({ type: 'separator' }, { role: 'quit' });
+    if (menu === 'View') items.push({ type: 'separator' }, { role: 'togglefullscreen' });
+    return items;
+  };
   return [
     ...(mac ? [{ label: appName, submenu: [{ role: 'about' as const }, { type: 'separator' as const }, { role: 'hide' as const }, { role: 'quit' as const }] }] : []),
-    {
-      label: '&File',
-      submenu: [
-        item('New Fleet', 'new', 'CmdOrCtrl+N'),
-        item('Open…', 'open', 'CmdOrCtrl+O'),
-        { type: 'separator' },
-        item('Save', 'save', 'CmdOrCtrl+S'),
-        item('Save As…', 'saveAs', 'CmdOrCtrl+Shift+S'),
-        { type: 'separator' },
-        item('Print Preview…', 'print', 'CmdOrCtrl+P'),
-        item('Export PDF…', 'exportPdf', 'CmdOrCtrl+Shift+E'),
-        ...(mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
-      ],
-    },
-    {
-      label: '&Edit',
-      submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', mac ? 'Shift+CmdOrCtrl+Z' : 'CmdOrCtrl+Y'),
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: '&View',
-      submenu: [item('Layout', 'viewLayout', 'CmdOrCtrl+1'), item('Optimizer', 'viewOptimizer', 'CmdOrCtrl+2'), { type: 'separator' }, item('Zoom to Fit', 'zoomFit', 'F'), item('Toggle Dark Theme', 'toggleTheme'), { type: 'separator' }, { role: 'togglefullscreen' }],
-    },
-    { label: '&Plan', submenu: [item('Run Optimizer', 'runOptimizer', 'CmdOrCtrl+R'), item('Stop Optimizer, Keep Best Plan', 'stopOptimizer'), item('Cancel Optimizer', 'cancelOptimizer')] },
-    { label: '&Help', submenu: [item('Keyboard Shortcuts', 'shortcuts', '?'), item(`About ${appName}`, 'about')] },
+    ...MENUS.map((menu) => ({ label: `&${menu}`, submenu: submenu(menu) })),
   ];
 }

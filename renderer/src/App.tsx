@@ -1,5 +1,4 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { isTyping, modalOpen } from './shell/keys';
 import { HallView, HeadroomPanel, Palette, ProblemsPanel, SiteView } from './layout';
 import { ROUTES, parseHash } from './routes';
 import { OptimizerPanel } from './optimizer/OptimizerPanel';
@@ -10,8 +9,10 @@ import { CatalogView } from './catalog/CatalogView';
 import { StatusBar } from './shell/StatusBar';
 import { Toolbar } from './shell/Toolbar';
 import { AboutBox, ShortcutSheet } from './shell/HelpDialogs';
-import { useMenuCommands } from './shell/menu-commands';
+import { useCommandDispatch, useCommands } from './commands/commands';
 import { useFleet } from './state/store';
+import { usePanels } from './shell/panels';
+import { CommandButton } from './commands/CommandButton';
 
 function useHash(): string {
   return useSyncExternalStore(
@@ -37,23 +38,21 @@ export function App() {
   const [view, setView] = useState<'layout' | 'optimizer' | 'reports' | 'catalog'>('layout');
   const [help, setHelp] = useState<null | 'shortcuts' | 'about'>(null);
   const toggleTheme = useFleet((s) => s.toggleTheme);
-  useMenuCommands({
+  const { leftOpen, rightOpen, toggleLeft, toggleRight } = usePanels();
+  const hasSites = useFleet((s) => (s.document?.doc.sites.length ?? 0) > 0);
+  useCommandDispatch();
+  useCommands({
     viewLayout: () => setView('layout'),
     viewOptimizer: () => setView('optimizer'),
     runOptimizer: () => setView('optimizer'),
     shortcuts: () => setHelp('shortcuts'),
     about: () => setHelp('about'),
     toggleTheme,
-    // The editor's own key, so the menu and the keyboard do the same thing.
-    zoomFit: () => window.dispatchEvent(new KeyboardEvent('keydown', { key: 'f' })),
+    toggleLeftPanel: toggleLeft,
+    toggleRightPanel: toggleRight,
   });
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === '?' && !isTyping(event.target) && !modalOpen()) setHelp('shortcuts');
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  // The catalog has its own list and editor: the palette and the plan's inspector only take its room.
+  const catalog = view === 'catalog';
 
   useEffect(() => {
     void load();
@@ -85,18 +84,26 @@ export function App() {
           <button onClick={dismiss} aria-label="Dismiss">×</button>
         </div>
       )}
-      <main className="workspace">
-        <aside className="left-panel">
-          <FleetTree />
-          <Palette />
-        </aside>
+      <main className={`workspace${leftOpen ? '' : ' no-left'}${rightOpen && !catalog ? '' : ' no-right'}`}>
+        {leftOpen && (
+          <aside className="left-panel" data-testid="left-panel">
+            <FleetTree />
+            {!catalog && <Palette />}
+          </aside>
+        )}
         <section className="centre">
           <div className="view-tabs centre-tabs" role="tablist" aria-label="View">
+            <CommandButton name="toggleLeftPanel" testId="toggle-left-panel">{leftOpen ? '⟨' : '⟩'}</CommandButton>
             <button role="tab" aria-pressed={view === 'layout'} onClick={() => setView('layout')} data-testid="view-layout">Layout</button>
             <button role="tab" aria-pressed={view === 'optimizer'} onClick={() => setView('optimizer')} data-testid="view-optimizer">Optimizer</button>
             <button role="tab" aria-pressed={view === 'reports'} onClick={() => setView('reports')} data-testid="view-reports">Reports</button>
             <button role="tab" aria-pressed={view === 'catalog'} onClick={() => setView('catalog')} data-testid="view-catalog">Catalog</button>
           </div>
+          {!catalog && (
+            <div className="centre-tabs right-toggle">
+              <CommandButton name="toggleRightPanel" testId="toggle-right-panel">{rightOpen ? '⟩' : '⟨'}</CommandButton>
+            </div>
+          )}
           {/* Mounted while hidden, so a run keeps its progress, Stop and Cancel across tabs; a new document starts it afresh. */}
           {status === 'ready' && (
             <div hidden={view !== 'optimizer'}>
@@ -108,13 +115,17 @@ export function App() {
           {view === 'catalog' && status === 'ready' && <CatalogView key={openedRevision} />}
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
           {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
-          {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : siteId ? <SiteView siteId={siteId} /> : <p className="hint">Select a site or a hall in the fleet tree.</p>)}
+          {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : siteId ? <SiteView siteId={siteId} /> : <p className="hint">{hasSites ? 'Select a site or a hall in the fleet tree.' : 'Add a site to start: + Add site under the fleet tree.'}</p>)}
         </section>
-        <aside className="right-panel">
-          <Inspector />
-          <HeadroomPanel />
-          <ProblemsPanel />
-        </aside>
+        {rightOpen && !catalog && (
+          <aside className="right-panel" data-testid="right-panel">
+            <div className="right-inspector">
+              <Inspector />
+            </div>
+            <HeadroomPanel />
+            <ProblemsPanel />
+          </aside>
+        )}
       </main>
       <StatusBar />
       {help === 'shortcuts' && <ShortcutSheet onClose={() => setHelp(null)} />}

@@ -74,11 +74,13 @@ export class LiveChecker {
    * The violations an edit would add, without keeping it: applies `changes`, reads what
    * now names the touched objects or any sum, and applies `undo`. It never lists the whole
    * result, so a drag can ask every frame however many violations the fleet has.
+   * `after` is the document the changes make: a change beyond placements (a hall moved
+   * on its site) is checked by rebuilding from it.
    */
-  preview(doc: FleetDoc, changes: Change[], undo: Change[]): Violation[] {
+  preview(doc: FleetDoc, changes: Change[], undo: Change[], after: FleetDoc = doc): Violation[] {
     const ids = changes.flatMap((c) => ('id' in c ? [c.id] : []));
     const before = this.touching(ids);
-    this.apply(doc, changes);
+    this.apply(after, changes);
     const added = [...this.touching(ids)].filter((id) => !before.has(id)).map((id) => this.violations.get(id)!);
     this.apply(doc, undo);
     return added;

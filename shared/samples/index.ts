@@ -13,7 +13,7 @@ export const SAMPLES = {
   campus: { title: 'Mining campus with an AI retrofit (three sites)', build: sampleCampus },
   small: { title: 'Small fleet (one hall, for tests)', build: sampleSmall },
   large: { title: 'Generated fleet, 20,000 miner racks', build: () => generateFleet({ placements: 20_000, seed: 1 }) },
-  portfolio: { title: 'Synthetic portfolio for the optimizer, 20 sites × 6 halls', build: () => referencePortfolio() },
+  portfolio: { title: 'Reference portfolio for the optimizer (20 sites × 6 halls)', build: () => referencePortfolio() },
 } as const satisfies Record<string, { title: string; build: () => FleetDoc }>;
 
 export type SampleName = keyof typeof SAMPLES;

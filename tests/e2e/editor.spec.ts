@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openPlanner, test } from './fixtures';
 import { fitHallPlan, toScreen } from '../../renderer/src/layout/viewport';
-import { snap } from '../../shared/geometry/footprint';
+import { footprint, snap } from '../../shared/geometry/footprint';
 import { sampleSmall } from '../../shared/samples';
 import { plainNumber } from '../../shared/units';
 
@@ -100,6 +100,26 @@ test('box-select the miner row, move it as one step, rotate, delete, undo everyt
 
   for (let i = 0; i < 3; i++) await page.getByTestId('redo').click();
   await expect.poll(() => objectCount(page)).toBe(small.placements.length - miners.length);
+});
+
+test('Escape during a drag puts everything back: nothing moves, nothing to undo; a second Escape clears the selection', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const rack = small.placements.find((p) => p.modelId === 'rack-s21xp')!;
+  const grab = await hallPoint(page, rack.xM, rack.yM);
+  await page.mouse.click(grab.x, grab.y);
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(rack.xM, 2));
+  const drop = await hallPoint(page, rack.xM + 4, rack.yM + 3);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(drop.x, drop.y, { steps: 8 });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  await expect(page.getByTestId('doc-title')).not.toContainText('•');
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(rack.xM, 2));
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(rack.yM, 2));
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('inspector-x')).toHaveCount(0);
 });
 
 test('save, reopen: the layout is as it was left', async ({ page, web }) => {
@@ -216,8 +236,10 @@ test('pasting twice steps each copy on from the last, and every copy gets a labe
   const seen: string[] = [];
   for (const step of [1, 2]) {
     await page.keyboard.press('Control+v');
-    // Each paste lands two grid steps on from the one before.
-    await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(pdu.xM + step * 2 * GRID_M, 2));
+    // Each paste lands one footprint east of the one before, touching it.
+    const rect = footprint(pdu, small.models.find((m) => m.id === pdu.modelId)!);
+    const widthM = rect.maxX - rect.minX;
+    await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(pdu.xM + step * widthM, 2));
     const label = await page.getByTestId('inspector-label').inputValue();
     expect(labels.has(label)).toBe(false);
     expect(seen).not.toContain(label);

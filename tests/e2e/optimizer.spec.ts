@@ -205,6 +205,11 @@ test('a hall\'s retrofit options are edited in its inspector and reach the optim
   // The keep option says it follows the hall; the AI retrofit shows its figures.
   await expect(page.getByTestId('option-fields-wtx-b-keep')).toContainText('Keeping runs the hall as it stands');
   await expect(page.getByTestId('option-lead-wtx-b-ai')).toHaveValue('4');
+  // Money reads with thousands separators, and is typed with or without them.
+  await expect(page.getByTestId('option-capex-wtx-b-ai')).toHaveValue(/^\d{1,3}(,\d{3})+$/);
+  await page.getByTestId('option-capex-wtx-b-ai').fill('$12,500,000');
+  await page.getByTestId('option-capex-wtx-b-ai').press('Enter');
+  await expect(page.getByTestId('option-capex-wtx-b-ai')).toHaveValue('12,500,000');
   await page.getByTestId('option-lead-wtx-b-ai').fill('40');
   await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: Retrofit to .*: lead time/);

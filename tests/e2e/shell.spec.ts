@@ -18,6 +18,9 @@ test('the browser build opens the sample fleet, shows its tree and draws a hall 
   const expected = campus.placements.filter((p) => p.hallId === retrofit.id).length;
   await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(expected));
   await expect(page.getByTestId('total-gpus')).toContainText('GPUs');
+  // A hall part-way through its AI retrofit reads as its GPUs, not as the hashrate of the miners still in it.
+  const gpus = campus.placements.filter((p) => p.hallId === retrofit.id && p.modelId.startsWith('nvl72')).length * 72;
+  await expect(page.getByTestId(`tree-hall-${retrofit.id}`)).toContainText(`${gpus.toLocaleString('en-US')} GPUs`);
   await page.screenshot({ path: 'test-results/screenshots/browser-build.png' });
   expect(errors).toEqual([]);
 });
@@ -104,6 +107,7 @@ test('a blank fleet grows a site and a hall; equipment goes in; deleting the hal
   await openPlanner(page, web.url);
   await page.getByTestId('new-menu').selectOption('blank');
   await expect(page.getByTestId('tree-fleet')).toHaveText('Untitled fleet');
+  await expect(page.getByText('Add a site to start')).toBeVisible();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Nothing to undo (Ctrl+Z)');
   await page.getByTestId('add-site').click();
   await expect(page.getByTestId('tree-site-site-1')).toContainText('Site 1');
@@ -201,4 +205,73 @@ test('undoing an edit made in another hall goes to that hall and selects what ca
   await page.keyboard.press('Control+y');
   await expect(page.getByTestId(`tree-hall-${edited.id}`).locator('xpath=ancestor::li[1]')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', '0');
+});
+
+test('at 1280 × 720 the inspector and the problems share the right panel; either side panel closes and comes back; the catalog tab takes the whole width', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanner(page, web.url);
+  await expect(page.getByTestId('inspector')).toBeInViewport();
+  await expect(page.getByTestId('problems')).toBeInViewport();
+  const planWidth = async () => (await page.getByTestId('hall-overlay').boundingBox())!.width;
+  const before = await planWidth();
+  await page.getByTestId('toggle-right-panel').click();
+  await expect(page.getByTestId('right-panel')).toHaveCount(0);
+  await page.keyboard.press('Control+[');
+  await expect(page.getByTestId('left-panel')).toHaveCount(0);
+  await expect.poll(planWidth).toBeGreaterThan(before + 500);
+  // The status bar stays one line at the bottom whatever the panels hold.
+  expect((await page.getByTestId('status-bar').boundingBox())!.height).toBeLessThan(40);
+  await page.keyboard.press('Control+]');
+  await page.getByTestId('toggle-left-panel').click();
+  await expect(page.getByTestId('right-panel')).toBeVisible();
+  await expect(page.getByTestId('left-panel')).toBeVisible();
+  await page.getByTestId('view-catalog').click();
+  await expect(page.getByTestId('right-panel')).toHaveCount(0);
+  await expect(page.getByPlaceholder('Search models')).toHaveCount(0);
+  await page.getByTestId('view-layout').click();
+  await expect(page.getByTestId('right-panel')).toBeVisible();
+  await expect(page.getByPlaceholder('Search models')).toBeVisible();
+});
+
+test('a hall is dragged on the site plan like equipment in a hall: snapped, checked while dragging, one undo step; Escape drops nothing', async ({ page, web }) => {
+  await openPlanner(page, web.url);
+  const campus = sampleCampus();
+  const site = campus.sites.find((s) => s.id === 'wtx')!;
+  const b = campus.halls.find((h) => h.id === 'wtx-b')!;
+  const a = campus.halls.find((h) => h.id === 'wtx-a')!;
+  await page.getByTestId(`tree-site-${site.id}`).click();
+  const svg = page.getByTestId('site-view').locator('svg');
+  // The SVG's own transform turns site metres into page pixels.
+  const toPage = async (xM: number, yM: number) =>
+    svg.evaluate((el, p) => {
+      const q = new DOMPoint(p.xM, p.yM).matrixTransform((el as SVGSVGElement).getScreenCTM()!);
+      return { x: q.x, y: q.y };
+    }, { xM, yM });
+  const grab = await toPage(b.siteXM + b.widthM / 2, b.siteYM + b.depthM / 2);
+  const drag = async (dxM: number, dyM: number) => {
+    const to = await toPage(b.siteXM + b.widthM / 2 + dxM, b.siteYM + b.depthM / 2 + dyM);
+    await page.mouse.move(grab.x, grab.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+  };
+
+  // Over Building A: the plan says so before the drop; Escape puts it back.
+  await drag(a.siteXM - b.siteXM + 10, 0);
+  await expect(svg).toHaveAttribute('data-drop-breaks', 'true');
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+
+  // 30 m west, on free ground: one undo step, the corner on a whole metre.
+  await drag(-30.4, 0);
+  await expect(svg).toHaveAttribute('data-drop-breaks', 'false');
+  await page.mouse.up();
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: position on the site/);
+  await page.getByTestId(`site-hall-${b.id}`).click();
+  await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', b.id);
+  const x = Number(await page.getByTestId('hall-site-x').inputValue());
+  expect(Number.isInteger(x)).toBe(true);
+  expect(Math.abs(x - (b.siteXM - 30.4))).toBeLessThan(1.5);
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('hall-site-x')).toHaveValue(String(b.siteXM));
 });

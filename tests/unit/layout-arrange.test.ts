@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, copies, rowEndM, rowOf, turnSelection } from '../../renderer/src/layout/arrange';
+import { align, besideOffset, copies, rowEndM, rowOf, turnSelection } from '../../renderer/src/layout/arrange';
 import { dropPlacement } from '../../renderer/src/layout/palette-drop';
 import { applyCommand } from '../../shared/commands/apply';
 import type { Placement } from '../../shared/model/schema';
@@ -61,5 +61,16 @@ describe('arranging equipment', () => {
     const cdu = doc.placements.find((p) => p.id === 'sm-cdu01-01')!; // depth 1.2 → centre 2.2 + 0.6 = 2.8
     const cmd = align([rack, cdu], models, 'top')!;
     expect(cmd.moves[1]!.yM).toBeCloseTo(2.8, 9);
+  });
+  it('pastes one footprint east: two racks side by side span two widths, so their copies stand just beside them', () => {
+    const doc = sampleSmall();
+    const model = doc.models.find((m) => m.id === 'nvl72-gb200')!;
+    const a = { ...doc.placements[0]!, id: 'a', modelId: model.id, xM: 1.3, yM: 5, rotationDeg: 0 as const };
+    const b = { ...a, id: 'b', xM: 1.3 + model.widthM };
+    // Two racks side by side span twice the model's width.
+    expect(besideOffset([a, b], doc)).toEqual({ dxM: Math.round(2 * model.widthM * 1000) / 1000, dyM: 0 });
+    // Turned a quarter, a rack's footprint along x is its depth.
+    expect(besideOffset([{ ...a, rotationDeg: 90 }], doc).dxM).toBeCloseTo(model.depthM, 9);
+    expect(besideOffset([], doc)).toEqual({ dxM: 0, dyM: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitHallPlan, fitViewport, niceLengthStepM, niceStep, toScreen, toWorld, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
+import { fitHallPlan, fitViewport, niceLengthStepM, niceStep, toScreen, toWorld, wheelZoomFactor, zoomAt, visibleWorld } from '../../renderer/src/layout/viewport';
 
 describe('viewport', () => {
   it('fits a 40 × 20 m hall into 1000 × 600 px with 50 px margins at 22.5 px/m, centred', () => {
@@ -53,5 +53,14 @@ describe('viewport', () => {
   it('steps whole feet for US users: at 22.5 px/m (6.858 px/ft) 60 px needs 8.75 ft, so 10 ft = 3.048 m', () => {
     expect(niceLengthStepM(22.5, 60, 'us')).toBeCloseTo(3.048, 12);
     expect(niceLengthStepM(22.5, 60, 'metric')).toBe(5);
+  });
+  it('zooms 1.2× per wheel notch, in proportion for touchpads, at most two notches an event', () => {
+    expect(wheelZoomFactor(-100)).toBeCloseTo(1.2, 12);
+    expect(wheelZoomFactor(100)).toBeCloseTo(1 / 1.2, 12);
+    expect(wheelZoomFactor(-3, 1)).toBeCloseTo(1.2, 12);
+    // A touchpad's 10 px is a tenth of a notch: 1.2^0.1 = 1.01840.
+    expect(wheelZoomFactor(-10)).toBeCloseTo(1.0184, 4);
+    expect(wheelZoomFactor(-1000)).toBeCloseTo(1.44, 12);
+    expect(wheelZoomFactor(0)).toBe(1);
   });
 });

@@ -28,16 +28,16 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
         <NumberField label="Width" testId="model-width" {...length} value={model.widthM} min={0} minExclusive max={CEILING.equipmentLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
         <NumberField label="Depth" testId="model-depth" {...length} value={model.depthM} min={0} minExclusive max={CEILING.equipmentLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
         <NumberField label="Height" testId="model-height" {...length} value={model.heightM} min={0} max={CEILING.equipmentLengthM} onCommit={(heightM) => set({ heightM }, 'height')} />
-        <NumberField label="Weight" testId="model-weight" quantity="mass" units={units} digits={1} value={model.weightKg} min={0} max={CEILING.massKg} onCommit={(weightKg) => set({ weightKg }, 'weight')} />
-        <NumberField label="Power" testId="model-power" quantity="power" units={units} digits={3} value={model.powerKw} min={0} max={CEILING.powerKw} onCommit={(powerKw) => set({ powerKw }, 'power')} />
+        <NumberField label="Weight" testId="model-weight" quantity="mass" units={units} value={model.weightKg} min={0} max={CEILING.massKg} onCommit={(weightKg) => set({ weightKg }, 'weight')} />
+        <NumberField label="Power" testId="model-power" quantity="power" units={units} value={model.powerKw} min={0} max={CEILING.powerKw} onCommit={(powerKw) => set({ powerKw }, 'power')} />
         <NumberField label="Heat to liquid" testId="model-liquid" unitLabel="%" digits={1} value={model.heatToLiquidFraction * 100} min={0} max={100} onCommit={(pct) => set({ heatToLiquidFraction: pct / 100 }, 'heat to liquid')} />
         <NumberField label="Clearance front" testId="model-clear-front" {...length} value={model.clearanceFrontM} min={0} max={CEILING.equipmentLengthM} onCommit={(clearanceFrontM) => set({ clearanceFrontM }, 'front clearance')} />
         <NumberField label="Clearance back" testId="model-clear-back" {...length} value={model.clearanceBackM} min={0} max={CEILING.equipmentLengthM} onCommit={(clearanceBackM) => set({ clearanceBackM }, 'back clearance')} />
         <NumberField label="Hashrate" testId="model-hashrate" unitLabel="TH/s" digits={1} value={model.hashrateThs} min={0} max={CEILING.hashrateThs} onCommit={(hashrateThs) => set({ hashrateThs }, 'hashrate')} />
         <NumberField label="GPUs" testId="model-gpus" integer value={model.gpuCount} min={0} max={CEILING.gpus} onCommit={(gpuCount) => set({ gpuCount }, 'GPU count')} />
-        <NumberField label="Electrical rating" testId="model-rating" quantity="power" units={units} digits={1} value={model.ratingKw} min={0} max={CEILING.powerKw} onCommit={(ratingKw) => set({ ratingKw }, 'rating')} />
-        <NumberField label="Cooling capacity" testId="model-cooling-capacity" quantity="heat" units={units} digits={1} value={model.coolingCapacityKw} min={0} max={CEILING.powerKw} onCommit={(coolingCapacityKw) => set({ coolingCapacityKw }, 'cooling capacity')} />
-        <NumberField label="Capex" testId="model-capex" unitLabel="USD" digits={0} value={model.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
+        <NumberField label="Electrical rating" testId="model-rating" quantity="power" units={units} value={model.ratingKw} min={0} max={CEILING.powerKw} onCommit={(ratingKw) => set({ ratingKw }, 'rating')} />
+        <NumberField label="Cooling capacity" testId="model-cooling-capacity" quantity="heat" units={units} value={model.coolingCapacityKw} min={0} max={CEILING.powerKw} onCommit={(coolingCapacityKw) => set({ coolingCapacityKw }, 'cooling capacity')} />
+        <NumberField label="Capex" testId="model-capex" unitLabel="USD" currency digits={0} value={model.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
         <ChoiceField label="Mounting" testId="model-mounting" value={model.mounting} choices={asChoices(['floor', 'overhead'] as const)} onCommit={(mounting) => set({ mounting }, 'mounting')} />
       </div>
       <fieldset className="cooling-methods">

@@ -5,33 +5,29 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { snap } from '../../../shared/geometry/footprint';
+import { IDLE, type Gesture, type GestureContext } from './gestures/gesture';
+import { press } from './gestures/idle';
+import type { Translating } from './gestures/translating';
+import type { Boxing } from './gestures/brushing';
 import { displayUnit, formatQuantity } from '../../../shared/units';
 import { NumberField } from '../shell/fields';
 import { useFleet } from '../state/store';
 import { DARK, LIGHT, drawHall, drawItem } from './draw';
-import { buildScene, hitsAt, hitTest, type Scene } from './scene';
+import { buildScene, hitTest, type Scene } from './scene';
 import { describeViolation } from '../../../shared/constraints';
-import { fitHallPlan, fitRect, niceLengthStepM, pan, toWorld, zoomAt, type Size, type Viewport } from './viewport';
+import { fitHallPlan, fitRect, niceLengthStepM, toWorld, wheelZoomFactor, zoomAt, type Size, type Viewport } from './viewport';
 import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
+import { CommandButton } from '../commands/CommandButton';
 import { GRID_STEP_MAX_M, GRID_STEP_MIN_M, useLayoutSettings } from './settings';
-import { newZone } from './zones';
-
-type Gesture =
-  | { kind: 'none' }
-  | { kind: 'pan'; lastX: number; lastY: number }
-  | { kind: 'move'; startXM: number; startYM: number; anchorId: string; dxM: number; dyM: number; moved: boolean; previewed: string; breaks: boolean; cycleTo: string | null }
-  | { kind: 'box'; x0: number; y0: number; x1: number; y1: number; additive: boolean };
 
 export function HallView({ hallId }: { hallId: string }) {
   const doc = useFleet((s) => s.document?.doc);
   const violations = useFleet((s) => s.checks.violations);
   const focus = useFleet((s) => s.focus);
-  const preview = useFleet((s) => s.preview);
   const offenders = useMemo(() => new Set(violations.flatMap((v) => v.objectIds)), [violations]);
   const [hoverText, setHoverText] = useState('');
   const selection = useFleet((s) => s.selection);
-  const setSelection = useFleet((s) => s.setSelection);
   const apply = useFleet((s) => s.apply);
   const theme = useFleet((s) => s.theme);
   const { gridStepM, snapOn, setGridStep, toggleSnap } = useLayoutSettings();
@@ -40,7 +36,7 @@ export function HallView({ hallId }: { hallId: string }) {
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<Size>({ width: 800, height: 600 });
   const [viewport, setViewport] = useState<Viewport | null>(null);
-  const gesture = useRef<Gesture>({ kind: 'none' });
+  const gesture = useRef<Gesture>(IDLE);
   const frame = useRef(0);
   const [spaceDown, setSpaceDown] = useState(false);
   const [drawZone, setDrawZone] = useState(false);
@@ -90,39 +86,60 @@ export function HallView({ hallId }: { hallId: string }) {
     const ctx = prepare(canvas, size);
     ctx.clearRect(0, 0, size.width, size.height);
     const g = gesture.current;
-    if (g.kind === 'move' && g.moved) {
-      const key = `${g.dxM},${g.dyM}`;
-      if (g.previewed !== key) {
-        // Would this drop break a limit? Asked once per position, before the drop.
-        g.previewed = key;
-        g.breaks = preview({ type: 'move', moves: movesBy(scene, selection, g.dxM, g.dyM) }).length > 0;
-      }
+    if (g.name === 'translating') {
+      const { dxM, dyM, breaks } = g as Translating;
       for (const id of selection) {
         const item = scene.byId.get(id);
-        if (item) drawItem(ctx, item, viewport, style, { selection, offenders }, g.dxM, g.dyM, g.breaks ? style.offender : undefined);
+        if (item) drawItem(ctx, item, viewport, style, { selection, offenders }, dxM, dyM, breaks ? style.offender : undefined);
       }
-      overlayRef.current!.dataset.dropBreaks = String(g.breaks);
+      canvas.dataset.dropBreaks = String(breaks);
       // Frame cost while dragging, for the frame-time benchmark (a user timing, free when unread).
       performance.measure('fleet:drag-frame', { start: frameStart });
     }
-    if (g.kind === 'box') {
+    if (g.name === 'brushing' || g.name === 'drawingZone') {
+      const { x0, y0, x1, y1 } = (g as Boxing).rect;
       ctx.strokeStyle = style.selection;
       ctx.fillStyle = 'rgba(13,110,253,0.08)';
       ctx.lineWidth = 1;
-      const x = Math.min(g.x0, g.x1);
-      const y = Math.min(g.y0, g.y1);
-      ctx.fillRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
-      ctx.strokeRect(x, y, Math.abs(g.x1 - g.x0), Math.abs(g.y1 - g.y0));
+      ctx.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
+      ctx.strokeRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
     }
     drawRulers(ctx, viewport, size, style, unitSystem);
     drawScaleBar(ctx, viewport, size, style.text, unitSystem);
-  }, [scene, viewport, size, style, selection, offenders, unitSystem, preview]);
+  }, [scene, viewport, size, style, selection, offenders, unitSystem]);
   const requestOverlay = useCallback(() => {
     if (!frame.current) frame.current = requestAnimationFrame(drawOverlay);
   }, [drawOverlay]);
   useEffect(() => drawOverlay(), [drawOverlay]);
 
-  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, spaceDown, setSpaceDown });
+  /** The gesture's view of the editor, read fresh for each pointer event. */
+  const context = (): GestureContext | null => {
+    if (!scene || !viewport || !doc) return null;
+    const state = useFleet.getState();
+    return {
+      doc,
+      scene,
+      viewport,
+      selection: state.selection,
+      snapStepM: snapOn ? gridStepM : 0,
+      setViewport,
+      setSelection: state.setSelection,
+      apply: (command, label) => void state.apply(command, label),
+      breaksLimit: (command) => state.preview(command).length > 0,
+      say: state.say,
+      zoneDrawn: () => setDrawZone(false),
+    };
+  };
+  /** Escape during a gesture: what was there comes back. False when no gesture is under way. */
+  const cancelGesture = (): boolean => {
+    const ctx = context();
+    if (gesture.current === IDLE || !ctx) return false;
+    gesture.current = gesture.current.cancel(ctx);
+    requestOverlay();
+    return true;
+  };
+
+  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture });
 
   // A problem clicked in the list: bring its objects into view.
   useEffect(() => {
@@ -159,110 +176,38 @@ export function HallView({ hallId }: { hallId: string }) {
   };
 
   const onPointerDown = (event: React.PointerEvent) => {
-    if (!scene || !viewport) return;
+    const ctx = context();
+    if (!ctx) return;
     overlayRef.current?.setPointerCapture(event.pointerId);
     overlayRef.current?.focus();
-    const { x, y } = local(event);
-    if (event.button === 1 || spaceDown) {
-      gesture.current = { kind: 'pan', lastX: x, lastY: y };
-      return;
-    }
-    if (event.button !== 0) return;
-    const w = toWorld(viewport, x, y);
-    const hits = hitsAt(scene, w.xM, w.yM);
-    // Shift, Ctrl or ⌘: add to the selection or take away from it, as in every other editor.
-    const additive = event.shiftKey || event.ctrlKey || event.metaKey;
-    if (drawZone) {
-      gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive: false };
-      return;
-    }
-    if (hits.length) {
-      // Pressing on what is selected keeps it, so a drag moves the whole selection.
-      const held = hits.findIndex((h) => selection.has(h.placement.id));
-      const id = hits[Math.max(held, 0)]!.placement.id;
-      if (additive) {
-        const next = new Set(selection);
-        if (next.has(id)) next.delete(id);
-        else next.add(id);
-        setSelection(next);
-        return;
-      }
-      if (held < 0) setSelection([id]);
-      // A click (no drag) on the one thing selected picks what lies under it instead.
-      const cycleTo = held >= 0 && selection.size === 1 && hits.length > 1 ? hits[(held + 1) % hits.length]!.placement.id : null;
-      gesture.current = { kind: 'move', startXM: w.xM, startYM: w.yM, anchorId: id, dxM: 0, dyM: 0, moved: false, previewed: '', breaks: false, cycleTo };
-    } else {
-      gesture.current = { kind: 'box', x0: x, y0: y, x1: x, y1: y, additive };
-    }
-  };
-
-  const onPointerMove = (event: React.PointerEvent) => {
-    const g = gesture.current;
-    if (!scene || !viewport) return;
-    const { x, y } = local(event);
-    if (g.kind === 'none') {
-      setHoverText(describeAt(scene, viewport, x, y));
-      return;
-    }
-    if (g.kind === 'pan') {
-      setViewport(pan(viewport, x - g.lastX, y - g.lastY));
-      gesture.current = { ...g, lastX: x, lastY: y };
-      return;
-    }
-    if (g.kind === 'move') {
-      const w = toWorld(viewport, x, y);
-      const anchor = scene.byId.get(g.anchorId)!.placement;
-      const step = snapOn ? gridStepM : 0;
-      // Snap the grabbed object's centre, and move the rest of the selection by the same amount.
-      g.dxM = snap(anchor.xM + (w.xM - g.startXM), step) - anchor.xM;
-      g.dyM = snap(anchor.yM + (w.yM - g.startYM), step) - anchor.yM;
-      g.moved = g.moved || g.dxM !== 0 || g.dyM !== 0;
-    } else {
-      g.x1 = x;
-      g.y1 = y;
-    }
+    gesture.current = press(ctx, { at: local(event), button: event.button, additive: event.shiftKey || event.ctrlKey || event.metaKey, spaceDown, drawZone });
     requestOverlay();
   };
 
-  const onPointerUp = () => {
-    const g = gesture.current;
-    gesture.current = { kind: 'none' };
-    if (!scene || !viewport) return;
-    if (g.kind === 'move' && g.moved && (g.dxM !== 0 || g.dyM !== 0)) {
-      const moves = movesBy(scene, selection, g.dxM, g.dyM);
-      if (moves.length) void apply({ type: 'move', moves }, moves.length === 1 ? 'move' : `move ${moves.length} objects`);
-    } else if (g.kind === 'move' && !g.moved && g.cycleTo) {
-      setSelection([g.cycleTo]);
-    } else if (g.kind === 'box' && drawZone && doc) {
-      const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
-      const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));
-      const step = snapOn ? gridStepM : 0;
-      const drawn = newZone(doc, scene.hall.id, snap(a.xM, step), snap(a.yM, step), snap(b.xM, step), snap(b.yM, step));
-      if ('zone' in drawn) {
-        void apply({ type: 'insert', entities: { table: 'zones', items: [drawn.zone] } }, 'draw zone');
-        setDrawZone(false);
-      } else {
-        // Still drawing: the next rectangle may do.
-        useFleet.getState().say('error', `${drawn.error}. Draw it again, or click Draw zone to stop.`);
-      }
-    } else if (g.kind === 'box') {
-      const a = toWorld(viewport, Math.min(g.x0, g.x1), Math.min(g.y0, g.y1));
-      const b = toWorld(viewport, Math.max(g.x0, g.x1), Math.max(g.y0, g.y1));
-      const inside = Math.abs(g.x1 - g.x0) < 3 && Math.abs(g.y1 - g.y0) < 3
-        ? []
-        : scene.index
-            .search({ minX: a.xM, minY: a.yM, maxX: b.xM, maxY: b.yM })
-            .filter((i) => i.rect.minX >= a.xM && i.rect.maxX <= b.xM && i.rect.minY >= a.yM && i.rect.maxY <= b.yM)
-            .map((i) => i.placement.id);
-      setSelection(g.additive ? new Set([...selection, ...inside]) : inside);
+  const onPointerMove = (event: React.PointerEvent) => {
+    const ctx = context();
+    if (!ctx) return;
+    const at = local(event);
+    if (gesture.current === IDLE) {
+      setHoverText(describeAt(ctx.scene, ctx.viewport, at.x, at.y));
+      return;
     }
+    gesture.current = gesture.current.move(ctx, at);
+    requestOverlay();
+  };
+
+  const onPointerUp = (event: React.PointerEvent) => {
+    const ctx = context();
+    const g = gesture.current;
+    gesture.current = IDLE;
+    if (ctx) g.up(ctx, local(event));
     requestOverlay();
   };
 
   const onWheel = (event: React.WheelEvent) => {
     if (!viewport) return;
     const { x, y } = local(event);
-    setViewport(zoomAt(viewport, x, y, Math.exp(-event.deltaY * 0.0015), minScale));
+    setViewport(zoomAt(viewport, x, y, wheelZoomFactor(event.deltaY, event.deltaMode), minScale));
   };
 
   const onDrop = (event: React.DragEvent) => {
@@ -273,7 +218,7 @@ export function HallView({ hallId }: { hallId: string }) {
     const w = toWorld(viewport, x, y);
     const step = snapOn ? gridStepM : 0;
     const command = dropPlacement(doc, scene.hall.id, modelId, snap(w.xM, step), snap(w.yM, step));
-    if (command) void apply(command, 'place').then((ok) => ok && setSelection(command.entities.items.map((i) => i.id)));
+    if (command) void apply(command, 'place').then((ok) => ok && useFleet.getState().setSelection(command.entities.items.map((i) => i.id)));
   };
 
   if (!scene) return <div className="hall-view empty">Select a hall in the fleet tree.</div>;
@@ -303,28 +248,16 @@ export function HallView({ hallId }: { hallId: string }) {
             <input type="checkbox" checked={snapOn} onChange={toggleSnap} aria-label="Snap to grid" data-testid="snap" /> Grid
           </label>
           {/* Refused at the field, saying why: 0 became 0.1 m silently, and a 1 km step was taken. */}
-          <NumberField label="Grid step" testId="grid-step" quantity="length" units={unitSystem} digits={3} value={gridStepM} min={GRID_STEP_MIN_M} max={GRID_STEP_MAX_M} onCommit={setGridStep} compact />
+          <NumberField label="Grid step" testId="grid-step" quantity="length" units={unitSystem} value={gridStepM} min={GRID_STEP_MIN_M} max={GRID_STEP_MAX_M} onCommit={setGridStep} compact />
           {lengthUnit.symbol}
         </div>
         <button onClick={() => setDrawZone(!drawZone)} aria-pressed={drawZone} title="Drag on free floor to draw a cooling zone" data-testid="draw-zone">Draw zone</button>
-        <button onClick={fit} title="Zoom to fit (F)" data-testid="zoom-fit">Fit</button>
-        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25))} aria-label="Zoom in">+</button>
-        <button onClick={() => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8, minScale))} aria-label="Zoom out">−</button>
+        <CommandButton name="zoomFit" testId="zoom-fit">Fit</CommandButton>
+        <CommandButton name="zoomIn">+</CommandButton>
+        <CommandButton name="zoomOut">−</CommandButton>
       </div>
     </div>
   );
-}
-
-function movesBy(scene: Scene, selection: ReadonlySet<string>, dxM: number, dyM: number) {
-  return [...selection]
-    .map((id) => scene.byId.get(id)?.placement)
-    .filter((p): p is NonNullable<typeof p> => p !== undefined)
-    .map((p) => ({ id: p.id, xM: round(p.xM + dxM), yM: round(p.yM + dyM) }));
-}
-
-/** Millimetre precision: keeps stored coordinates free of floating-point dust. */
-function round(m: number): number {
-  return Math.round(m * 1000) / 1000;
 }
 
 function prepare(canvas: HTMLCanvasElement, size: Size): CanvasRenderingContext2D {

@@ -3,7 +3,7 @@
  * return the one command the editor applies (one undo step each).
  */
 import type { Command, InsertCommand, MoveCommand } from '../../../shared/commands/schema';
-import { rotatedSize } from '../../../shared/geometry/footprint';
+import { footprint, rotatedSize } from '../../../shared/geometry/footprint';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
 import { hallLabels, newPlacementId } from './palette-drop';
@@ -31,6 +31,22 @@ export function copies(placements: Placement[], doc: FleetDoc, hallId: string, d
     const powerSourceId = source === null ? null : (copyOf.get(source) ?? (placements[i]!.hallId === hallId ? source : null));
     return { ...c, powerSourceId };
   });
+}
+
+/**
+ * Where a paste or duplicate lands: one footprint of what is copied further east, so
+ * the copies stand beside the originals, touching, not on them (a row pastes as the
+ * next row's worth along, a rack as the next rack).
+ */
+export function besideOffset(placements: readonly Placement[], doc: FleetDoc): { dxM: number; dyM: number } {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const rects = placements.flatMap((p) => {
+    const model = models.get(p.modelId);
+    return model ? [footprint(p, model)] : [];
+  });
+  if (!rects.length) return { dxM: 0, dyM: 0 };
+  const widthM = Math.max(...rects.map((r) => r.maxX)) - Math.min(...rects.map((r) => r.minX));
+  return { dxM: Math.round(widthM * 1000) / 1000, dyM: 0 };
 }
 
 /**

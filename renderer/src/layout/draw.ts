@@ -1,9 +1,11 @@
 /**
  * Canvas drawing of a hall: grid, hall outline, zones, equipment, selection and
  * offenders. Only what is on screen is drawn (culling through the spatial index), and
- * detail drops with zoom: labels and front marks only when they would be legible.
+ * detail drops with zoom: labels and front marks only when they would be legible, and
+ * labels never over one another (canvas-labels.ts).
  */
 import { frontDirection } from '../../../shared/geometry/footprint';
+import { canvasLabels, drawLabels } from './canvas-labels';
 import { KIND_COLORS } from './palette-colors';
 import type { Scene, SceneItem } from './scene';
 import { niceStep, toScreen, visibleWorld, type Size, type Viewport } from './viewport';
@@ -91,6 +93,10 @@ export function drawHall(
   // Floor first, then overhead gear (busways) on top, as seen from above.
   visible.sort((p, q) => Number(p.model.mounting === 'overhead') - Number(q.model.mounting === 'overhead'));
   for (const item of visible) drawItem(ctx, item, v, style, opts, 0, 0);
+  const shown = { x: Math.max(0, a.x), y: Math.max(0, a.y), w: Math.min(size.width, a.x + w) - Math.max(0, a.x), h: Math.min(size.height, a.y + h) - Math.max(0, a.y) };
+  const labels = canvasLabels(visible, v, shown, opts.selection);
+  drawLabels(ctx, labels, style.text, style.floor);
+  ctx.canvas.dataset.labelCount = String(labels.length);
   return visible.length;
 }
 
@@ -115,9 +121,15 @@ export function drawItem(
   const selected = opts.selection.has(placement.id);
   const offending = opts.offenders.has(placement.id);
   if (w > 3 && h > 3) {
-    ctx.lineWidth = selected || offending ? 2 : 0.75;
-    ctx.strokeStyle = offending ? style.offender : selected ? style.selection : 'rgba(0,0,0,0.45)';
+    ctx.lineWidth = offending ? 2 : 0.75;
+    ctx.strokeStyle = offending ? style.offender : 'rgba(0,0,0,0.45)';
     ctx.strokeRect(p.x, p.y, w, h);
+    if (selected) {
+      // A ring just outside the unit, so the selection reads even on an offender or a dark fill.
+      ctx.lineWidth = 2;
+      ctx.strokeStyle = style.selection;
+      ctx.strokeRect(p.x - 2.5, p.y - 2.5, w + 5, h + 5);
+    }
   } else if (selected || offending) {
     ctx.fillStyle = offending ? style.offender : style.selection;
     ctx.fillRect(p.x - 1, p.y - 1, Math.max(w, 1) + 2, Math.max(h, 1) + 2);
@@ -131,19 +143,6 @@ export function drawItem(
     else if (f.dy === 1) ctx.fillRect(p.x, p.y + h - t, w, t);
     else if (f.dx === 1) ctx.fillRect(p.x + w - t, p.y, t, h);
     else ctx.fillRect(p.x, p.y, t, h);
-  }
-  if (w > 46 && h > 16) {
-    ctx.fillStyle = '#111';
-    ctx.font = `${Math.min(12, h / 2.2)}px system-ui, sans-serif`;
-    ctx.textBaseline = 'middle';
-    const label = placement.label || model.name;
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(p.x, p.y, w, h);
-    ctx.clip();
-    ctx.fillText(label, p.x + 4, p.y + h / 2);
-    ctx.restore();
-    ctx.textBaseline = 'alphabetic';
   }
 }
 

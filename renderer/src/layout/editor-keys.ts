@@ -1,11 +1,15 @@
 /**
- * Keyboard editing of the hall: rotate, delete, nudge, select all, copy/paste/duplicate,
- * fit and zoom. Each edit is one command, so one undo step.
+ * The hall editor's commands: select all, copy, paste, duplicate, delete, rotate,
+ * nudge, cancel a drag or clear the selection, fit and zoom (declared in shared/user-commands.ts, run
+ * from their keys and the menu). Each edit is one command, so one undo step. Space held
+ * down is a gesture (pan while dragging), not a command.
  */
 import { useEffect, useRef } from 'react';
 import type { Command } from '../../../shared/commands/schema';
 import type { Placement } from '../../../shared/model/schema';
-import { copies, turnSelection } from './arrange';
+import { undoLabel, type UserCommandName } from '../../../shared/user-commands';
+import { useCommands } from '../commands/commands';
+import { besideOffset, copies, turnSelection } from './arrange';
 import { useFleet } from '../state/store';
 import { isTyping, modalOpen } from '../shell/keys';
 import type { Scene } from './scene';
@@ -20,75 +24,79 @@ interface Args {
   /** How far out zooming may go, in pixels per metre. */
   minScale: number | undefined;
   size: Size;
-  spaceDown: boolean;
   setSpaceDown: (down: boolean) => void;
+  /** Cancels a drag under way (Escape), true if there was one. */
+  cancelGesture: () => boolean;
 }
 
-export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown }: Args): void {
+const NUDGES: [UserCommandName, number, number][] = [
+  ['nudgeLeft', -1, 0],
+  ['nudgeRight', 1, 0],
+  ['nudgeUp', 0, -1],
+  ['nudgeDown', 0, 1],
+];
+
+export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture }: Args): void {
   const clipboard = useRef<Placement[]>([]);
+  const selected = (): Placement[] => (scene ? [...useFleet.getState().selection].map((id) => scene.byId.get(id)?.placement).filter((p): p is Placement => !!p) : []);
+  const edit = (command: Command, name: UserCommandName, count: number) => void useFleet.getState().apply(command, undoLabel(name, count));
+  const pasteFrom = (source: Placement[], name: 'paste' | 'duplicate') => {
+    const doc = useFleet.getState().document?.doc;
+    if (!scene || !doc || !source.length) return;
+    const { dxM, dyM } = besideOffset(source, doc);
+    const pasted = copies(source, doc, scene.hall.id, dxM, dyM);
+    edit({ type: 'insert', entities: { table: 'placements', items: pasted } }, name, 1);
+    // Pasting again steps on from these copies rather than landing on them.
+    if (name === 'paste') clipboard.current = pasted;
+    useFleet.getState().setSelection(pasted.map((p) => p.id));
+  };
+  const turn = (name: 'rotate' | 'rotateBack') => {
+    const chosen = selected();
+    if (chosen.length) edit(turnSelection(chosen, name === 'rotate' ? 90 : 270), name, chosen.length);
+  };
+  const nudge = (dx: number, dy: number) => {
+    const chosen = selected();
+    const { gridStepM } = useLayoutSettings.getState();
+    if (chosen.length) edit({ type: 'move', moves: chosen.map((p) => ({ id: p.id, xM: p.xM + dx * gridStepM, yM: p.yM + dy * gridStepM })) }, 'nudgeLeft', 1);
+    else if (viewport) setViewport(pan(viewport, -dx * 60, -dy * 60));
+  };
+  const zoom = (factor: number) => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, factor, factor < 1 ? minScale : undefined));
+
+  useCommands({
+    selectAll: () => scene && useFleet.getState().setSelection(scene.items.map((i) => i.placement.id)),
+    copy: () => {
+      const chosen = selected();
+      if (chosen.length) clipboard.current = chosen;
+    },
+    paste: () => pasteFrom(clipboard.current, 'paste'),
+    duplicate: () => pasteFrom(selected(), 'duplicate'),
+    delete: () => {
+      const chosen = selected();
+      if (!chosen.length) return;
+      edit({ type: 'remove', table: 'placements', ids: chosen.map((p) => p.id) }, 'delete', chosen.length);
+      useFleet.getState().setSelection([]);
+    },
+    rotate: () => turn('rotate'),
+    rotateBack: () => turn('rotateBack'),
+    ...Object.fromEntries(NUDGES.map(([name, dx, dy]) => [name, () => nudge(dx, dy)])),
+    // Escape first cancels a drag under way, putting back what was there; then it clears the selection.
+    clearSelection: () => cancelGesture() || useFleet.getState().setSelection([]),
+    zoomFit: fit,
+    zoomIn: () => zoom(1.25),
+    zoomOut: () => zoom(0.8),
+  });
+
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (isTyping(event.target) || modalOpen() || !scene || !viewport) return;
-      const { selection, setSelection, apply, document } = useFleet.getState();
-      const { gridStepM } = useLayoutSettings.getState();
-      const selected = [...selection].map((id) => scene.byId.get(id)?.placement).filter((p): p is Placement => !!p);
-      const mod = event.ctrlKey || event.metaKey;
-      const run = (command: Command, label: string) => {
-        event.preventDefault();
-        void apply(command, label);
-      };
-      if (event.key === ' ') {
-        setSpaceDown(true);
-        return;
-      }
-      if (mod && event.key.toLowerCase() === 'a') {
-        event.preventDefault();
-        setSelection(scene.items.map((i) => i.placement.id));
-      } else if (mod && event.key.toLowerCase() === 'c' && selected.length) {
-        clipboard.current = selected;
-      } else if (mod && (event.key.toLowerCase() === 'v' || event.key.toLowerCase() === 'd') && document) {
-        const source = event.key.toLowerCase() === 'd' ? selected : clipboard.current;
-        if (!source.length) return;
-        const pasted = copies(source, document.doc, scene.hall.id, gridStepM * 2, gridStepM * 2);
-        run({ type: 'insert', entities: { table: 'placements', items: pasted } }, event.key.toLowerCase() === 'd' ? 'duplicate' : 'paste');
-        // Pasting again steps on from these copies rather than landing on them.
-        if (event.key.toLowerCase() === 'v') clipboard.current = pasted;
-        setSelection(pasted.map((p) => p.id));
-      } else if (mod) {
-        return;
-      } else if ((event.key === 'r' || event.key === 'R') && selected.length) {
-        run(turnSelection(selected, event.shiftKey ? 270 : 90), selected.length === 1 ? 'rotate' : `rotate ${selected.length} objects`);
-      } else if ((event.key === 'Delete' || event.key === 'Backspace') && selected.length) {
-        run({ type: 'remove', table: 'placements', ids: selected.map((p) => p.id) }, selected.length === 1 ? 'delete' : `delete ${selected.length} objects`);
-        setSelection([]);
-      } else if (event.key === 'Escape') {
-        setSelection([]);
-      } else if (event.key === 'f' || event.key === 'F') {
-        fit();
-      } else if (event.key === '+' || event.key === '=') {
-        setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 1.25));
-      } else if (event.key === '-') {
-        setViewport(zoomAt(viewport, size.width / 2, size.height / 2, 0.8, minScale));
-      } else if (event.key.startsWith('Arrow')) {
-        event.preventDefault();
-        const dx = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0;
-        const dy = event.key === 'ArrowUp' ? -1 : event.key === 'ArrowDown' ? 1 : 0;
-        if (selected.length) {
-          // Nudge the selection by one grid step; without a selection the arrows pan.
-          run({ type: 'move', moves: selected.map((p) => ({ id: p.id, xM: p.xM + dx * gridStepM, yM: p.yM + dy * gridStepM })) }, 'nudge');
-        } else {
-          setViewport(pan(viewport, -dx * 60, -dy * 60));
-        }
-      }
+    const onSpace = (down: boolean) => (event: KeyboardEvent) => {
+      if (event.key === ' ' && !isTyping(event.target) && !modalOpen()) setSpaceDown(down);
     };
-    const onKeyUp = (event: KeyboardEvent) => {
-      if (event.key === ' ') setSpaceDown(false);
-    };
+    const onKeyDown = onSpace(true);
+    const onKeyUp = onSpace(false);
     window.addEventListener('keydown', onKeyDown);
     window.addEventListener('keyup', onKeyUp);
     return () => {
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('keyup', onKeyUp);
     };
-  }, [scene, viewport, setViewport, fit, minScale, size, setSpaceDown]);
+  }, [setSpaceDown]);
 }

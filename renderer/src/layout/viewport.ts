@@ -98,3 +98,17 @@ export function niceLengthStepM(scale: number, minPx: number, units: UnitSystem)
   return niceStep(scale * metresPerUnit, minPx) * metresPerUnit;
 }
 
+
+/** One wheel notch zooms by this much, in or out. */
+export const WHEEL_NOTCH_ZOOM = 1.2;
+/** What browsers report for one notch: 100 px (deltaMode 0), or 3 lines (deltaMode 1). */
+const NOTCH = [100, 3, 1] as const;
+
+/**
+ * The zoom factor of a wheel event: 1.2× per notch, in proportion for the finer steps of
+ * touchpads, and never more than two notches for one event (a flung wheel).
+ */
+export function wheelZoomFactor(deltaY: number, deltaMode = 0): number {
+  const notches = Math.max(-2, Math.min(2, deltaY / (NOTCH[deltaMode] ?? NOTCH[0])));
+  return WHEEL_NOTCH_ZOOM ** -notches;
+}

@@ -89,7 +89,7 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
       <summary>Scenarios and limits</summary>
       <h3>Limits</h3>
       <div className="optimizer-controls">
-        <NumberField label="Contracted AI" testId="limit-contract-mw" quantity="largePower" units={doc.fleet.unitSystem} digits={2} value={doc.limits.contractedAiMw} min={0} max={CEILING.powerMw} onCommit={(contractedAiMw) => setLimits({ contractedAiMw }, 'contracted AI MW')} />
+        <NumberField label="Contracted AI" testId="limit-contract-mw" quantity="largePower" units={doc.fleet.unitSystem} value={doc.limits.contractedAiMw} min={0} max={CEILING.powerMw} onCommit={(contractedAiMw) => setLimits({ contractedAiMw }, 'contracted AI MW')} />
         <ChoiceField
           label="live by"
           testId="limit-contract-period"

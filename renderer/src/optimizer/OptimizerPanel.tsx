@@ -12,7 +12,7 @@ import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
 import { AssumptionsEditor } from './AssumptionsEditor';
 import { RuledOutOptions } from './RuledOutOptions';
 import { PeriodEconomics } from './PeriodEconomics';
-import { useMenuCommands } from '../shell/menu-commands';
+import { useCommands } from '../commands/commands';
 import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
@@ -89,7 +89,7 @@ export function OptimizerPanel() {
       setError((e as Error).message);
     }
   };
-  useMenuCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
+  useCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
   if (!doc) return null;
   const plan = result?.plan ?? (showSaved ? savedPlan : undefined);
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;

@@ -10,18 +10,11 @@ import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
 import { safeFileName } from '../shell/file-names';
-import { isTyping, modalOpen } from '../shell/keys';
+import { useCommands } from '../commands/commands';
 
-/** Escape leaves the preview for the planner, as the Back link does, unless a control or dialog has the key. */
+/** Escape (Clear Selection) leaves the preview for the planner, as the Back link does. */
 function useEscapeToPlanner(): void {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape' || e.defaultPrevented || isTyping(e.target) || modalOpen()) return;
-      window.location.hash = '#/';
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useCommands({ clearSelection: () => (window.location.hash = '#/') });
 }
 
 /** The request in the route; a paper the user has not chosen is the usual one for the fleet's units. */

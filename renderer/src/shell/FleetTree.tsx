@@ -7,8 +7,12 @@ import type { Hall } from '../../../shared/model/schema';
 import { AddSiteButton } from './inspector/structure-actions';
 
 
-/** What a hall produces: hashrate where it mines, GPUs where it hosts AI (an AI hall, even empty, is not "0 TH/s"). */
-const hallOutput = (t: Totals, use: Hall['currentUse']): string => ((t.gpuCount > 0 || use === 'ai') && t.hashrateThs === 0 ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
+/**
+ * What a hall produces, by its use: GPUs where it hosts AI (an AI hall part-way through
+ * its retrofit, miners still in it, is not "648 PH/s"; an empty one is not "0 TH/s"),
+ * hashrate where it mines, and for an idle hall whatever stands in it.
+ */
+const hallOutput = (t: Totals, use: Hall['currentUse']): string => (use === 'ai' || (use !== 'mining' && t.gpuCount > 0 && t.hashrateThs === 0) ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs));
 
 /** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 export function FleetTree() {

@@ -1,22 +1,27 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
+import { commandSpec, shortcutLabel, USER_COMMAND_NAMES } from '../../../shared/user-commands';
 
-const SHORTCUTS: [string, string][] = [
-  ['Ctrl+N / Ctrl+O / Ctrl+S / Ctrl+Shift+S', 'New, Open, Save, Save As'],
-  ['Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y', 'Undo / Redo'],
-  ['Ctrl+P', 'Print preview'],
+/** Mouse gestures: not commands, so not in the registry. */
+const GESTURES: [string, string][] = [
   ['Click, Shift+click or Ctrl+click, drag on the floor', 'Select, add to the selection, box-select'],
   ['Click again on the selected object', 'Select what lies under it (a rack below an overhead busway)'],
   ['Drag a selected object', 'Move the selection (one undo step), snapped to the grid'],
-  ['Arrow keys', 'Nudge the selection one grid step, or pan'],
-  ['R / Shift+R', 'Rotate the selection 90° clockwise / counter-clockwise'],
-  ['Delete', 'Delete the selection'],
-  ['Ctrl+A / Ctrl+C / Ctrl+V / Ctrl+D', 'Select all, copy, paste, duplicate'],
-  ['F, +, −, wheel, Space+drag', 'Zoom to fit, zoom, pan'],
-  ['Escape', 'Clear the selection; in the print preview, back to the planner'],
-  ['?', 'This sheet'],
+  ['Wheel, Space+drag', 'Zoom, pan'],
 ];
+
+/** One row per thing a key does: commands that share a description (the four nudges) share a row. */
+export function shortcutRows(mac = false): [string, string][] {
+  const rows = new Map<string, string[]>();
+  for (const name of USER_COMMAND_NAMES) {
+    const spec = commandSpec(name);
+    if (!spec.keys) continue;
+    const what = spec.help ?? spec.label.replace(/…$/, '');
+    rows.set(what, [...(rows.get(what) ?? []), ...spec.keys.map((k) => shortcutLabel(k, mac))]);
+  }
+  return [...rows].map(([what, keys]) => [keys.join(' / '), what]);
+}
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
@@ -25,8 +30,8 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
         <h2>Keyboard shortcuts</h2>
         <table className="plan-table">
           <tbody>
-            {SHORTCUTS.map(([k, v]) => (
-              <tr key={k}><td><kbd>{k}</kbd></td><td>{v}</td></tr>
+            {[...shortcutRows(), ...GESTURES].map(([k, v]) => (
+              <tr key={v}><td><kbd>{k}</kbd></td><td>{v}</td></tr>
             ))}
           </tbody>
         </table>

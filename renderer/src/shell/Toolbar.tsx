@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useFleet } from '../state/store';
 import { OpenDialog } from './OpenDialog';
-import { useMenuCommands } from './menu-commands';
+import { useCommands } from '../commands/commands';
+import { commandTitle } from '../commands/CommandButton';
 import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
 import { fleetFileName, saveAsProblem } from './file-names';
-import { isTyping, modalOpen } from './keys';
 
 type Dialog = null | 'open' | 'save-as';
 
@@ -46,7 +46,7 @@ export function Toolbar() {
   };
   const saveAs = () => (api.isElectron() ? void saveDocumentAs() : setDialog('save-as'));
 
-  useMenuCommands({
+  useCommands({
     new: () => void newDocument(),
     open,
     save: () => void save(),
@@ -55,29 +55,6 @@ export function Toolbar() {
     exportPdf: openPrintPreview,
     undo: () => void undo(),
     redo: () => void redo(),
-  });
-
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || modalOpen()) return;
-      const key = event.key.toLowerCase();
-      // In a field, Ctrl+Z and Ctrl+Y undo the typing, not an earlier edit of the document.
-      if ((key === 'z' || key === 'y') && isTyping(event.target)) return;
-      const actions: Record<string, () => void> = {
-        s: () => (event.shiftKey ? saveAs() : void save()),
-        o: open,
-        p: openPrintPreview,
-        n: () => void newDocument(),
-        z: () => void (event.shiftKey ? redo() : undo()),
-        y: () => void redo(),
-      };
-      const action = actions[key];
-      if (!action) return;
-      event.preventDefault();
-      action();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
   });
 
   const lastUndo = history.undo[history.undo.length - 1];
@@ -99,20 +76,20 @@ export function Toolbar() {
           </option>
         ))}
       </select>
-      <button onClick={open} title="Open (Ctrl+O)" data-testid="open">Open</button>
+      <button onClick={open} title={commandTitle('open', 'Open')} data-testid="open">Open</button>
       <select aria-label="Open a recent fleet" data-testid="recent-menu" value="" onChange={(e) => e.target.value && void openDocument(e.target.value)} disabled={recent.length === 0}>
         <option value="">Recent…</option>
         {recent.map((p) => (
           <option key={p} value={p}>{p.split(/[\\/]/).pop()}</option>
         ))}
       </select>
-      <button onClick={() => void save()} title="Save (Ctrl+S)" data-testid="save">Save</button>
-      <button onClick={saveAs} title="Save As (Ctrl+Shift+S)" data-testid="save-as">Save As</button>
+      <button onClick={() => void save()} title={commandTitle('save')} data-testid="save">Save</button>
+      <button onClick={saveAs} title={commandTitle('saveAs', 'Save As')} data-testid="save-as">Save As</button>
       <span className="separator" />
-      <button onClick={() => void undo()} disabled={!lastUndo} title={lastUndo ? `Undo ${lastUndo.label} (Ctrl+Z)` : 'Nothing to undo (Ctrl+Z)'} data-testid="undo">Undo</button>
-      <button onClick={() => void redo()} disabled={!lastRedo} title={lastRedo ? `Redo ${lastRedo.label} (Ctrl+Shift+Z)` : 'Nothing to redo (Ctrl+Shift+Z)'} data-testid="redo">Redo</button>
+      <button onClick={() => void undo()} disabled={!lastUndo} title={commandTitle('undo', lastUndo ? `Undo ${lastUndo.label}` : 'Nothing to undo')} data-testid="undo">Undo</button>
+      <button onClick={() => void redo()} disabled={!lastRedo} title={commandTitle('redo', lastRedo ? `Redo ${lastRedo.label}` : 'Nothing to redo')} data-testid="redo">Redo</button>
       <span className="separator" />
-      <button onClick={openPrintPreview} title="Print preview of the selected hall, or of the site (Ctrl+P)" data-testid="print-preview">Print…</button>
+      <button onClick={openPrintPreview} title={commandTitle('print', 'Print preview of the selected hall, or of the site')} data-testid="print-preview">Print…</button>
       <span className="doc-title" data-testid="doc-title">
         {document ? `${document.title}${document.dirty ? ' •' : ''}` : ''}
       </span>

@@ -1,5 +1,5 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
-import { displayUnit, plainNumber, type Quantity, type UnitSystem } from '../../../shared/units';
+import { displayUnit, groupedNumber, parseGroupedNumber, plainNumber, type Quantity, type UnitSystem } from '../../../shared/units';
 
 /**
  * Inspector fields. Each edits a draft and commits once, on Enter or when focus
@@ -50,13 +50,15 @@ function useDraft({ shown, parse, onCommit }: DraftProps) {
 }
 
 /** The labelled input of a draft, with the reason a typed value was refused under it. */
-function DraftInput({ field, testId, numeric, compact, children }: { field: ReturnType<typeof useDraft>; testId: string; numeric?: boolean; compact?: boolean; children: ReactNode }) {
+/** `numeric`: a number input; `grouped`: a text input for numbers shown with thousands separators, which number inputs cannot show. */
+function DraftInput({ field, testId, numeric, grouped, compact, children }: { field: ReturnType<typeof useDraft>; testId: string; numeric?: boolean; grouped?: boolean; compact?: boolean; children: ReactNode }) {
   const errorId = `${testId}-error`;
   return (
     <label className={compact ? 'field compact' : 'field'}>
       <span>{children}</span>
       <input
-        {...(numeric ? { type: 'number', step: 'any' } : {})}
+        {...(numeric && !grouped ? { type: 'number', step: 'any' } : {})}
+        {...(grouped ? { inputMode: 'decimal' as const } : {})}
         value={field.value}
         onChange={(e) => field.onChange(e.target.value)}
         onBlur={field.onBlur}
@@ -84,7 +86,10 @@ interface NumberFieldProps {
   quantity?: Quantity;
   units?: UnitSystem;
   unitLabel?: string;
+  /** Decimals shown and kept; by default the precision of the quantity's unit. */
   digits?: number;
+  /** An amount of money: shown with thousands separators ("65,444,575"), typed with or without them. */
+  currency?: boolean;
   /** Bounds in stored units. */
   min?: number;
   max?: number;
@@ -98,15 +103,17 @@ interface NumberFieldProps {
 }
 
 export function NumberField(props: NumberFieldProps) {
-  const { label, testId, value, onCommit, quantity, units = 'metric', digits = 3, min, max, minExclusive, integer, compact, validate } = props;
+  const { label, testId, value, onCommit, quantity, units = 'metric', min, max, minExclusive, integer, compact, validate, currency } = props;
   const unit = quantity ? displayUnit(units, quantity) : null;
+  const digits = props.digits ?? unit?.digits ?? 3;
+  const show = currency ? groupedNumber : plainNumber;
   const symbol = unit?.symbol ?? props.unitLabel ?? '';
   const toShown = (stored: number) => (unit ? unit.fromStored(stored) : stored);
-  const bound = (stored: number) => `${plainNumber(toShown(stored), digits)}${symbol ? ` ${symbol}` : ''}`;
+  const bound = (stored: number) => `${show(toShown(stored), digits)}${symbol ? ` ${symbol}` : ''}`;
   const field = useDraft({
-    shown: plainNumber(toShown(value), integer ? 0 : digits),
+    shown: show(toShown(value), integer ? 0 : digits),
     parse: (text) => {
-      const typed = Number(text.trim());
+      const typed = currency ? parseGroupedNumber(text) : Number(text.trim());
       if (text.trim() === '' || !Number.isFinite(typed)) return { error: `${label}: enter a number` };
       if (integer && !Number.isInteger(typed)) return { error: `${label}: enter a whole number` };
       const stored = unit ? unit.toStored(typed) : typed;
@@ -120,7 +127,7 @@ export function NumberField(props: NumberFieldProps) {
     onCommit: (stored) => onCommit(stored as number),
   });
   return (
-    <DraftInput field={field} testId={testId} numeric compact={compact}>
+    <DraftInput field={field} testId={testId} numeric grouped={currency} compact={compact}>
       {label}
       {symbol && <span className="field-unit"> ({symbol})</span>}
     </DraftInput>

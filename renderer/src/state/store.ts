@@ -254,7 +254,7 @@ export const useFleet = create<FleetState>((set, get) => {
           );
         }
         const applied = applyCommand(current.doc, command);
-        return checker.preview(current.doc, applied.changes, applyCommand(applied.doc, applied.inverse).changes);
+        return checker.preview(current.doc, applied.changes, applyCommand(applied.doc, applied.inverse).changes, applied.doc);
       } catch {
         return [];
       }

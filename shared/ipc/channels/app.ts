@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USER_COMMAND_NAMES } from '../../user-commands';
 import { channel, event } from '../define';
 
 export const appChannels = {
@@ -14,10 +15,7 @@ export const appChannels = {
   ),
 };
 
-/** Commands the native menu sends to the renderer, which runs them like its own buttons. */
-export const MENU_COMMANDS = ['new', 'open', 'save', 'saveAs', 'print', 'exportPdf', 'undo', 'redo', 'viewLayout', 'viewOptimizer', 'zoomFit', 'toggleTheme', 'runOptimizer', 'stopOptimizer', 'cancelOptimizer', 'shortcuts', 'about'] as const;
-export type MenuCommand = (typeof MENU_COMMANDS)[number];
-
 export const appEvents = {
-  'app.menu': event(z.object({ command: z.enum(MENU_COMMANDS) })),
+  /** A native menu item chosen: the renderer runs the user command as its keys do. */
+  'app.menu': event(z.object({ command: z.enum(USER_COMMAND_NAMES) })),
 };

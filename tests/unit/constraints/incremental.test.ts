@@ -85,6 +85,18 @@ describe('drop preview', () => {
     expect(live.preview(start, [{ table: 'placements', id: rack.id, op: 'upsert', entity: free }], [{ table: 'placements', id: rack.id, op: 'upsert', entity: rack }])).toEqual([]);
   });
 
+  it('names what moving a hall on its site would add (checked from the moved document), and leaves the checker as it was', () => {
+    const campus = sampleCampus();
+    const live = new LiveChecker(campus);
+    const before = normal(live.result());
+    const [a, b] = campus.halls.filter((h) => h.siteId === 'wtx');
+    const moved = { ...b!, siteXM: a!.siteXM + 10 };
+    const after = { ...campus, halls: campus.halls.map((h) => (h.id === b!.id ? moved : h)) };
+    const added = live.preview(campus, [{ table: 'halls', id: b!.id, op: 'upsert', entity: moved }], [{ table: 'halls', id: b!.id, op: 'upsert', entity: b! }], after);
+    expect(added.map((v) => v.rule)).toContain('halls-overlap');
+    expect(normal(live.result())).toEqual(before);
+  });
+
   it('the full check, hall by hall, equals one checker over the whole fleet: campus, a generated fleet, broken limits everywhere, and a source feeding another hall', () => {
     const whole = (doc: FleetDoc) => normal(new LiveChecker(doc).result());
     const campus = sampleCampus();

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   countOf,
+  groupedNumber,
+  parseGroupedNumber,
   formatLocalTime,
   periodLabel,
   cToF,
@@ -89,5 +91,33 @@ describe('counts and periods in words', () => {
     expect(periodLabel({ periodMonths: 12, startMonth: '2027-01' }, 1)).toBe('2028');
     expect(periodLabel({ periodMonths: 1, startMonth: '2027-11' }, 2)).toBe('Jan 2028');
     expect(periodLabel({ periodMonths: 3 }, 8)).toBe('period 9');
+  });
+});
+
+describe('amounts of money in fields', () => {
+  it('shows thousands separators and no trailing zeros', () => {
+    expect(groupedNumber(65444575, 0)).toBe('65,444,575');
+    expect(groupedNumber(1234.5, 2)).toBe('1,234.5');
+    expect(groupedNumber(999, 0)).toBe('999');
+    expect(groupedNumber(-1200000, 0)).toBe('-1,200,000');
+  });
+  it('reads what the user types, with or without separators and a $', () => {
+    expect(parseGroupedNumber('65,444,575')).toBe(65444575);
+    expect(parseGroupedNumber('$ 65,444,575.25')).toBe(65444575.25);
+    expect(parseGroupedNumber('65444575')).toBe(65444575);
+    expect(parseGroupedNumber('-1,200')).toBe(-1200);
+  });
+  it('refuses a decimal comma and misplaced separators rather than guess', () => {
+    expect(parseGroupedNumber('1,5')).toBeNaN();
+    expect(parseGroupedNumber('12,34,567')).toBeNaN();
+    expect(parseGroupedNumber('')).toBeNaN();
+    expect(parseGroupedNumber('abc')).toBeNaN();
+  });
+});
+
+describe('one precision per unit', () => {
+  it('shows lengths to the centimetre or the hundredth of a foot, in every field', () => {
+    expect(displayUnit('metric', 'length').digits).toBe(2);
+    expect(displayUnit('us', 'length').digits).toBe(2);
   });
 });

@@ -38,7 +38,7 @@ export function FleetInspector() {
         max={100}
         onCommit={(pct) => set({ continuousLoadDerate: pct / 100 }, 'derate')}
       />
-      <NumberField label="Service area counted in floor load, front and back" testId="fleet-service-depth" quantity="length" units={fleet.unitSystem} digits={2} value={fleet.floorServiceAreaDepthM} min={0} max={CEILING.equipmentLengthM} onCommit={(floorServiceAreaDepthM) => set({ floorServiceAreaDepthM }, 'service area depth')} />
+      <NumberField label="Service area counted in floor load, front and back" testId="fleet-service-depth" quantity="length" units={fleet.unitSystem} value={fleet.floorServiceAreaDepthM} min={0} max={CEILING.equipmentLengthM} onCommit={(floorServiceAreaDepthM) => set({ floorServiceAreaDepthM }, 'service area depth')} />
       <fieldset className="zone-fields" data-testid="title-block-fields">
         <legend>Printed title block</legend>
         <TextField label="Company" testId="title-company" value={titleBlock.company} onCommit={(company) => setTitle({ company }, 'company')} />

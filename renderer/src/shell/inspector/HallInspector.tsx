@@ -35,15 +35,15 @@ export function HallInspector({ hall }: { hall: Hall }) {
         <NumberField label="Depth" testId="hall-depth" quantity="length" units={units} value={hall.depthM} min={SMALLEST.hallLengthM} max={CEILING.hallLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
       </div>
       <div className="field-pair">
-        <NumberField label="On the site, x" testId="hall-site-x" quantity="length" units={units} digits={2} value={hall.siteXM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteXM) => set({ siteXM }, 'position on the site')} />
-        <NumberField label="On the site, y" testId="hall-site-y" quantity="length" units={units} digits={2} value={hall.siteYM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteYM) => set({ siteYM }, 'position on the site')} />
+        <NumberField label="On the site, x" testId="hall-site-x" quantity="length" units={units} value={hall.siteXM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteXM) => set({ siteXM }, 'position on the site')} />
+        <NumberField label="On the site, y" testId="hall-site-y" quantity="length" units={units} value={hall.siteYM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(siteYM) => set({ siteYM }, 'position on the site')} />
       </div>
-      <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} digits={1} value={hall.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
-      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} digits={1} value={hall.floorLimitKgPerM2} min={SMALLEST.floorLoadKgPerM2} max={CEILING.floorLoadKgPerM2} onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
+      <NumberField label="Power feed" testId="hall-feed" quantity="power" units={units} value={hall.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'power feed')} />
+      <NumberField label="Floor limit" testId="hall-floor" quantity="floorLoad" units={units} value={hall.floorLimitKgPerM2} min={SMALLEST.floorLoadKgPerM2} max={CEILING.floorLoadKgPerM2} onCommit={(floorLimitKgPerM2) => set({ floorLimitKgPerM2 }, 'floor limit')} />
       <ChoiceField label="Cooling method" testId="hall-cooling-method" value={hall.cooling.method} choices={asChoices(COOLING_METHODS)} onCommit={(method) => setCooling({ method }, 'cooling method')} />
       <div className="field-pair">
         <NumberField label="Cooling units" testId="hall-cooling-count" integer value={hall.cooling.unitCount} min={0} max={10_000} onCommit={(unitCount) => setCooling({ unitCount }, 'cooling units')} />
-        <NumberField label="Each" testId="hall-cooling-capacity" quantity="heat" units={units} digits={1} value={hall.cooling.unitCapacityKw} min={0} max={CEILING.powerKw} onCommit={(unitCapacityKw) => setCooling({ unitCapacityKw }, 'cooling unit capacity')} />
+        <NumberField label="Each" testId="hall-cooling-capacity" quantity="heat" units={units} value={hall.cooling.unitCapacityKw} min={0} max={CEILING.powerKw} onCommit={(unitCapacityKw) => setCooling({ unitCapacityKw }, 'cooling unit capacity')} />
       </div>
       <ChoiceField label="Redundancy (held back)" testId="hall-redundancy" value={hall.cooling.redundancy} choices={asChoices(REDUNDANCIES)} onCommit={(redundancy) => setCooling({ redundancy }, 'redundancy')} />
       <NumberField
@@ -95,7 +95,7 @@ function ZoneFields({ zone }: { zone: Zone }) {
     <fieldset className="zone-fields" data-testid={`zone-fields-${zone.id}`}>
       <legend>Cooling zone</legend>
       <TextField label="Name" testId={`zone-name-${zone.id}`} required value={zone.name} onCommit={(name) => set({ name }, 'name')} />
-      <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} digits={1} value={zone.airCoolingKw} min={0} max={CEILING.powerKw} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
+      <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} value={zone.airCoolingKw} min={0} max={CEILING.powerKw} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
       <div className="field-pair">
         {edge('From x', 'xM', 'position')}
         {edge('From y', 'yM', 'position')}

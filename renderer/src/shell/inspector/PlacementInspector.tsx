@@ -39,8 +39,8 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       <h3>{model?.name ?? p.modelId}</h3>
       <TextField label="Label" testId="inspector-label" value={p.label} onCommit={(label) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { label } }, 'label')} />
       <div className="field-pair">
-        <NumberField label="Centre x" testId="inspector-x" quantity="length" units={units} digits={2} value={p.xM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(xM) => move(xM, p.yM)} />
-        <NumberField label="Centre y" testId="inspector-y" quantity="length" units={units} digits={2} value={p.yM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(yM) => move(p.xM, yM)} />
+        <NumberField label="Centre x" testId="inspector-x" quantity="length" units={units} value={p.xM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(xM) => move(xM, p.yM)} />
+        <NumberField label="Centre y" testId="inspector-y" quantity="length" units={units} value={p.yM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(yM) => move(p.xM, yM)} />
       </div>
       <ChoiceField
         label="Facing (front)"

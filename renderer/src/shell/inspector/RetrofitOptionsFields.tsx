@@ -64,13 +64,13 @@ function OptionFields({ hall, option, setOptions }: { hall: Hall; option: Retrof
       ) : (
         <>
           <div className="field-pair">
-            <NumberField label="Conversion capex" unitLabel="$" testId={testId('capex')} digits={0} value={option.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
+            <NumberField label="Conversion capex" unitLabel="$" testId={testId('capex')} currency digits={0} value={option.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
             <NumberField label="Lead time" unitLabel={`${periodName(doc.fleet.periodMonths)}s`} testId={testId('lead')} integer value={option.leadTimePeriods} min={0} max={120} onCommit={(leadTimePeriods) => set({ leadTimePeriods }, 'lead time')} />
           </div>
           <ChoiceField label="Cooling after" testId={testId('cooling')} value={option.coolingMethod} choices={COOLING_METHODS.map((c) => ({ value: c, label: c }))} onCommit={(coolingMethod) => set({ coolingMethod }, 'cooling method')} />
           <div className="field-pair">
-            <NumberField label="Feed after" testId={testId('feed')} quantity="power" units={units} digits={1} value={option.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'feed')} />
-            <NumberField label="Usable cooling after" testId={testId('usable-cooling')} quantity="heat" units={units} digits={1} value={option.usableCoolingKw} min={0} max={CEILING.powerKw} onCommit={(usableCoolingKw) => set({ usableCoolingKw }, 'usable cooling')} />
+            <NumberField label="Feed after" testId={testId('feed')} quantity="power" units={units} value={option.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'feed')} />
+            <NumberField label="Usable cooling after" testId={testId('usable-cooling')} quantity="heat" units={units} value={option.usableCoolingKw} min={0} max={CEILING.powerKw} onCommit={(usableCoolingKw) => set({ usableCoolingKw }, 'usable cooling')} />
           </div>
           <div className="field-pair">
             <NumberField label="PUE after" testId={testId('pue')} digits={2} value={option.pue} min={1} max={3} onCommit={(pue) => set({ pue }, 'PUE')} />

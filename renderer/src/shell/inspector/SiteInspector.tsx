@@ -26,10 +26,10 @@ export function SiteInspector({ site }: { site: Site }) {
         <NumberField label="Width" testId="site-width" quantity="length" units={units} value={site.widthM} min={SMALLEST.siteLengthM} max={CEILING.siteLengthM} onCommit={(widthM) => set({ widthM }, 'width')} />
         <NumberField label="Depth" testId="site-depth" quantity="length" units={units} value={site.depthM} min={SMALLEST.siteLengthM} max={CEILING.siteLengthM} onCommit={(depthM) => set({ depthM }, 'depth')} />
       </div>
-      <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} digits={2} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
-      <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} digits={2} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
+      <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
+      <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
       <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} max={CEILING.priceUsdPerMwh} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
-      <NumberField label="Design dry-bulb" testId="site-dry-bulb" quantity="temperature" units={units} digits={1} value={site.designDryBulbC} min={-60} max={60} onCommit={(designDryBulbC) => set({ designDryBulbC }, 'design dry-bulb')} />
+      <NumberField label="Design dry-bulb" testId="site-dry-bulb" quantity="temperature" units={units} value={site.designDryBulbC} min={-60} max={60} onCommit={(designDryBulbC) => set({ designDryBulbC }, 'design dry-bulb')} />
       <SiteActions siteId={site.id} />
     </section>
   );
