@@ -23,6 +23,12 @@ export const HEAP_LIMIT_BYTES = 2 ** 31;
  */
 export const HEAP_BYTES_PER_NONZERO = 1200;
 
+/**
+ * HiGHS aborted (out of memory, say): the WebAssembly instance cannot run again, so the
+ * thread that owns it must end and a new one take its place.
+ */
+export class SolverLostError extends Error {}
+
 /** HiGHS as a solve function, with what it measured of its memory for the size guard. */
 export type HighsSolve = SolveFn & { memory: SolverMemory; heapBytes: () => number };
 
@@ -361,7 +367,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<HighsSolve
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/memory|abort/i.test(message)) throw new Error(`The solver ran out of memory on this model (${message.slice(0, 120)}); reduce the horizon or the number of options`);
+      if (/memory|abort/i.test(message)) throw new SolverLostError(`The solver ran out of memory on this model (${message.slice(0, 120)}); reduce the horizon or the number of options`);
       throw new Error(`The solver failed: ${message}`);
     } finally {
       first?.bound.drop();

@@ -50,7 +50,11 @@ export class OptimizerService {
       if (!pending) return;
       if (reply.type === 'progress') pending.onProgress(reply.phase, reply.search);
       else if (reply.type === 'result') this.settle().resolve(reply.result);
-      else if (reply.type === 'error') this.settle().reject(new OptimizerError(reply.message));
+      else if (reply.type === 'error') {
+        // A worker whose solver is lost ends itself; the next run must not be sent to it.
+        if (reply.lost && this.worker === worker) this.worker = null;
+        this.settle().reject(new OptimizerError(reply.message));
+      }
     });
     worker.on('error', (error) => {
       if (this.worker === worker) this.worker = null;
