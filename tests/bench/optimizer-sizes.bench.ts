@@ -15,6 +15,7 @@ import highsLoader from 'highs';
 import { writeFleetFile } from '../../db/fleet-file';
 import { HEAP_BYTES_PER_NONZERO, modelDataOf } from '../../electron/backend/optimizer/highs-solver';
 import { toMatrix } from '../../shared/optimizer/lp';
+import { lpFileOf } from '../../shared/optimizer/run';
 import { buildModel } from '../../shared/optimizer/model';
 import { referencePortfolio } from '../../shared/samples';
 import { report, time } from './measure';
@@ -34,11 +35,14 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-sizes-'));
 /** `fleetplan optimize` on the file, as a script runs it: its wall time, status and NPV. */
 function throughCli(file: string, lp: string): { ms: number; status: string; npvUsd: number; gap: number; variables: number } {
   let out = '';
+  let error = '';
   const ms = time(() => {
     const r = spawnSync(process.execPath, ['dist/cli/fleetplan.cjs', 'optimize', file, '--json', '--time-limit', String(LIMIT_S), '--write-lp', lp], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`fleetplan optimize exited with ${r.status}: ${r.stderr}`);
     out = r.stdout;
+    if (r.status !== 0) error = r.stderr.trim();
   });
+  // A run that ends without a plan (the limit came first) is a figure too: it failed.
+  if (error) return { ms, status: `no plan (${error})`, npvUsd: Number.NaN, gap: Number.POSITIVE_INFINITY, variables: Number.NaN };
   const { plan, stats } = JSON.parse(out);
   return { ms, status: plan.status, npvUsd: plan.npvUsd, gap: plan.mipGapFraction, variables: stats.variables };
 }
@@ -62,6 +66,8 @@ for (const sites of SITES) {
     const lp = path.join(dir, `p${sites}-${seed}.lp`);
     writeFleetFile(referencePortfolio(seed, sites), file);
     const ours = throughCli(file, lp);
+    // A run without a plan writes no LP file: the same model, written here.
+    if (!fs.existsSync(lp)) fs.writeFileSync(lp, lpFileOf(referencePortfolio(seed, sites), 'expected'));
     const cbc = withCbc(lp);
     const proven = ours.status === 'optimal' && ours.gap <= GAP;
     report({
