@@ -45,7 +45,49 @@ export function removeQuietly(file: string): void {
   fs.rmSync(file, { force: true });
 }
 
+/** The side files SQLite keeps beside a database while it is open or after a crash. */
+export const SIDE_FILE_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
+
 /** A SQLite database and the journal files it may leave beside it. */
 export function removeDatabaseFiles(file: string): void {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(file + suffix);
+  for (const suffix of ['', ...SIDE_FILE_SUFFIXES]) removeQuietly(file + suffix);
+}
+
+/** A folder's real path; one not there is left as it is, for whoever uses it to report. */
+function realFolder(dir: string): string {
+  try {
+    return fs.realpathSync(dir);
+  } catch {
+    return dir;
+  }
+}
+
+/** Links followed at most this many times, as the kernel's own limit (ELOOP). */
+const MAX_LINKS = 40;
+
+/**
+ * The file a path stands for: symbolic links followed to their target, even a target not
+ * there yet (saving through a link writes its target); for a new file, its folder's real
+ * path and its name.
+ */
+export function realFilePath(file: string): string {
+  const loop = new Error(`${file}: its symbolic links lead round in a loop, never to a file`);
+  let at = path.resolve(file);
+  for (let followed = 0; followed <= MAX_LINKS; followed++) {
+    try {
+      return fs.realpathSync(at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOOP') throw loop;
+      if (code !== 'ENOENT') throw error;
+    }
+    let link: string;
+    try {
+      link = fs.readlinkSync(at);
+    } catch {
+      return path.join(realFolder(path.dirname(at)), path.basename(at));
+    }
+    at = path.resolve(path.dirname(at), link);
+  }
+  throw loop;
 }

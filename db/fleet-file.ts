@@ -11,7 +11,7 @@ import path from 'node:path';
 import { formatProblems, validateFleet, type IntegrityProblem } from '../shared/model/integrity';
 import { countOf } from '../shared/units';
 import type { FleetDoc } from '../shared/model/schema';
-import { removeDatabaseFiles, removeQuietly, replaceAtomically, siblingTemp } from './durable';
+import { realFilePath, removeDatabaseFiles, removeQuietly, replaceAtomically, SIDE_FILE_SUFFIXES, siblingTemp } from './durable';
 import { processAlive } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { FleetRepository } from './repository';
@@ -41,17 +41,26 @@ export interface FileHeader {
 
 const hex = (n: number): string => `0x${(n >>> 0).toString(16).toUpperCase().padStart(8, '0')}`;
 
-/** Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file. */
-export function inspectHeader(file: string): FileHeader {
+/** A non-empty file, or a FleetFileError naming `named` and what it is instead. */
+function statFile(file: string, named: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FleetFileError(file, code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`);
+    throw new FleetFileError(named, code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`);
   }
-  if (stat.isDirectory()) throw new FleetFileError(file, 'it is a folder, not a file');
-  if (stat.size === 0) throw new FleetFileError(file, 'the file is empty');
+  if (stat.isDirectory()) throw new FleetFileError(named, 'it is a folder, not a file');
+  if (stat.size === 0) throw new FleetFileError(named, 'the file is empty');
+  return stat;
+}
+
+/**
+ * Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file.
+ * `named` is the file the user knows, when `file` is a copy of it.
+ */
+export function inspectHeader(file: string, named = file): FileHeader {
+  const stat = statFile(file, named);
   const header = Buffer.alloc(HEADER_BYTES);
   const fd = fs.openSync(file, 'r');
   let read: number;
@@ -61,30 +70,30 @@ export function inspectHeader(file: string): FileHeader {
     fs.closeSync(fd);
   }
   if (read < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
-    throw new FleetFileError(file, 'it is not a Fleet Planner document (not a SQLite database)');
+    throw new FleetFileError(named, 'it is not a Fleet Planner document (not a SQLite database)');
   }
   const applicationId = header.readInt32BE(68);
   const userVersion = header.readInt32BE(60);
   if (applicationId !== APPLICATION_ID) {
     throw new FleetFileError(
-      file,
+      named,
       `it is another program's SQLite database (application_id ${hex(applicationId)}, Fleet Planner documents have ${hex(APPLICATION_ID)})`,
     );
   }
   if (userVersion > SCHEMA_VERSION) {
     throw new FleetFileError(
-      file,
+      named,
       `it was written by a newer Fleet Planner (file schema version ${userVersion}, this version reads up to ${SCHEMA_VERSION}); update Fleet Planner to open it`,
     );
   }
-  if (userVersion < 1) throw new FleetFileError(file, 'it is damaged: the header has no schema version');
+  if (userVersion < 1) throw new FleetFileError(named, 'it is damaged: the header has no schema version');
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
   // The page count in the header is only valid when the version-valid-for number matches the change counter.
   if (header.readUInt32BE(92) === header.readUInt32BE(24)) {
     const declared = header.readUInt32BE(28) * pageSize;
     if (stat.size < declared) {
-      throw new FleetFileError(file, `it is truncated (${stat.size} bytes of the ${declared} its header declares)`);
+      throw new FleetFileError(named, `it is truncated (${stat.size} bytes of the ${declared} its header declares)`);
     }
   }
   return { applicationId, userVersion };
@@ -133,6 +142,43 @@ export function openWorkingDatabase(file: string): Database.Database {
   return db;
 }
 
+/** The side files that carry content: committed pages (WAL) or the pages a crashed transaction overwrote (rollback journal). */
+const JOURNALS = ['-wal', '-journal'];
+
+/**
+ * Copies a database with the -wal and -journal SQLite may have left beside it, so that
+ * opening the copy sees what SQLite would see in the original: a WAL's committed pages
+ * folded in, a crashed transaction rolled back. The original is only read. The copy is the
+ * app's own to write, whatever the original's mode.
+ */
+function copyWithSideFiles(file: string, copy: string): void {
+  removeDatabaseFiles(copy);
+  fs.copyFileSync(file, copy);
+  fs.chmodSync(copy, 0o600);
+  for (const suffix of JOURNALS) {
+    if (!fs.existsSync(file + suffix)) continue;
+    fs.copyFileSync(file + suffix, copy + suffix);
+    fs.chmodSync(copy + suffix, 0o600);
+  }
+}
+
+/** Lets SQLite apply the copied side files to the copy (checkpoint a WAL, roll back a hot journal), leaving one self-contained file. */
+function foldSideFiles(copy: string, named: string): void {
+  if (!JOURNALS.some((suffix) => fs.existsSync(copy + suffix))) return;
+  try {
+    const db = new Database(copy);
+    try {
+      db.pragma('schema_version');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('journal_mode = DELETE');
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    throw new FleetFileError(named, `it is damaged (${(error as Error).message})`);
+  }
+}
+
 /**
  * Copies `file` to `workingPath`, checks and (if older) migrates the copy, and loads it.
  * Before migrating, a copy of the original is kept beside it (skip for read-only uses).
@@ -141,12 +187,14 @@ export function openWorkingDatabase(file: string): Database.Database {
  */
 export function openFleetFile(file: string, workingPath: string, opts: { backupBeforeMigrating?: boolean } = {}): OpenedFleet {
   const backup = opts.backupBeforeMigrating ?? true;
-  const { userVersion } = inspectHeader(file);
-  removeDatabaseFiles(workingPath);
-  fs.copyFileSync(file, workingPath);
+  statFile(file, file);
+  copyWithSideFiles(file, workingPath);
   let db: Database.Database | null = null;
   let backupPath: string | null = null;
   try {
+    foldSideFiles(workingPath, file);
+    // Judged on the copy: with a WAL beside it, the file's own header may be out of date.
+    const { userVersion } = inspectHeader(workingPath, file);
     db = new Database(workingPath);
     const check = (() => {
       try {
@@ -182,21 +230,61 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
   }
 }
 
+/** What went wrong with a file, in the user's words when the system said something we know. */
+function describeFileProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    EISDIR: 'it is a folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full',
+    SQLITE_FULL: 'the disk is full',
+    SQLITE_CANTOPEN: 'the file cannot be created there (permission denied or no such folder)',
+    SQLITE_READONLY: 'the disk or folder is read-only',
+  };
+  return (code && words[code]) ?? (error as Error).message;
+}
+
+/** Whether anyone may write `file`: a file without write permission bits is read-only even to root. */
+function isReadOnly(file: string, stat: fs.Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return true;
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Writes a complete copy of `db` to `target` atomically: VACUUM INTO a temp file beside
  * it, sync, rename over the target, sync the folder. A crash at any moment leaves either
- * the old file or the new one, never a mix.
+ * the old file or the new one, never a mix. Through a symbolic link it writes the link's
+ * target; the file keeps its permissions, and a read-only one is refused.
  */
 export function saveDatabaseTo(db: Database.Database, target: string): void {
-  const temp = siblingTemp(target, 'saving');
-  removeAbandonedSaves(target);
-  removeDatabaseFiles(temp);
+  let file: string;
   try {
+    file = realFilePath(target);
+  } catch (error) {
+    throw new Error(`Cannot save ${target}: ${describeFileProblem(error)}`);
+  }
+  const existing = fs.statSync(file, { throwIfNoEntry: false });
+  if (existing?.isDirectory()) throw new Error(`Cannot save ${target}: it is a folder`);
+  if (existing && isReadOnly(file, existing)) throw new Error(`Cannot save ${target}: the file is read-only`);
+  const temp = siblingTemp(file, 'saving');
+  try {
+    removeAbandonedSaves(file);
+    removeDatabaseFiles(temp);
     db.prepare('VACUUM INTO ?').run(temp);
-    replaceAtomically(temp, target);
+    if (existing) fs.chmodSync(temp, existing.mode & 0o7777);
+    // A -wal or -journal left beside the old file would be applied to the new one by its next reader.
+    for (const suffix of SIDE_FILE_SUFFIXES) removeQuietly(file + suffix);
+    replaceAtomically(temp, file);
   } catch (error) {
     removeDatabaseFiles(temp);
-    throw new Error(`Cannot save ${target}: ${(error as Error).message}`);
+    throw new Error(`Cannot save ${target}: ${describeFileProblem(error)}`);
   }
 }
 

@@ -1,10 +1,14 @@
 /**
  * In-use detection across instances: a lock file beside the document naming the process
  * that has it open. A lock left by a process that no longer runs (a crash) is taken over.
+ * Locks belong to the real file, not the name it was opened by: a symbolic link finds the
+ * lock beside its target, and a hard link finds a lock taken under another name in its
+ * folder (one in another folder cannot be found without a search of the disk).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { realFilePath } from './durable';
 
 export interface LockOwner {
   pid: number;
@@ -34,6 +38,33 @@ function readOwner(lockFile: string): LockOwner | null {
   }
 }
 
+function sameFile(a: string, b: string): boolean {
+  const x = fs.statSync(a, { throwIfNoEntry: false });
+  const y = fs.statSync(b, { throwIfNoEntry: false });
+  return x !== undefined && y !== undefined && x.dev === y.dev && x.ino === y.ino;
+}
+
+const heldByOther = (owner: LockOwner): boolean =>
+  !(owner.pid === process.pid && owner.hostname === os.hostname()) && (owner.hostname !== os.hostname() || processAlive(owner.pid));
+
+/** Who holds this very file open under another name in its folder (a hard link), if anyone. */
+function holderUnderAnotherName(real: string): LockOwner | null {
+  const dir = path.dirname(real);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return null;
+  }
+  for (const name of names) {
+    const locked = /^\.(.+)\.lock$/.exec(name)?.[1];
+    if (locked === undefined || locked === path.basename(real) || !sameFile(path.join(dir, locked), real)) continue;
+    const owner = readOwner(path.join(dir, name));
+    if (owner && heldByOther(owner)) return owner;
+  }
+  return null;
+}
+
 export class DocumentInUseError extends Error {
   constructor(
     readonly path: string,
@@ -51,7 +82,10 @@ export class DocumentInUseError extends Error {
  * we may not write to gets no lock: the document can still be opened and saved elsewhere.
  */
 export function acquireLock(document: string, action: 'open' | 'save to' = 'open'): () => void {
-  const lockFile = lockPathFor(document);
+  const real = realFilePath(document);
+  const other = holderUnderAnotherName(real);
+  if (other) throw new DocumentInUseError(document, other, action);
+  const lockFile = lockPathFor(real);
   const mine: LockOwner = { pid: process.pid, hostname: os.hostname(), since: new Date().toISOString() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -66,7 +100,7 @@ export function acquireLock(document: string, action: 'open' | 'save to' = 'open
     }
     const owner = readOwner(lockFile);
     if (owner && owner.pid === mine.pid && owner.hostname === mine.hostname) return () => undefined;
-    if (owner && (owner.hostname !== mine.hostname || processAlive(owner.pid))) throw new DocumentInUseError(document, owner, action);
+    if (owner && heldByOther(owner)) throw new DocumentInUseError(document, owner, action);
     // Stale (dead owner) or unreadable: take it over.
     fs.rmSync(lockFile, { force: true });
   }

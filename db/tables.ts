@@ -48,6 +48,7 @@ export const SITE_COLUMNS = [
 const HALL_COLUMNS = [
   'id', 'siteId', 'name', 'kind', 'siteXM', 'siteYM', 'widthM', 'depthM', 'floorLimitKgPerM2', 'feedKw', 'coolingMethod',
   'coolingUnitCount', 'coolingUnitCapacityKw', 'coolingRedundancy', 'densityLimitKwPerRack', 'pue', 'currentUse',
+  'facilityWaterUnitCount', 'facilityWaterUnitCapacityKw', 'facilityWaterRedundancy',
 ] as const;
 
 export const OPTION_COLUMNS = [
@@ -55,8 +56,8 @@ export const OPTION_COLUMNS = [
 ] as const;
 
 const MODEL_COLUMNS = [
-  'id', 'kind', 'name', 'vendor', 'widthM', 'depthM', 'heightM', 'weightKg', 'powerKw', 'heatToLiquidFraction',
-  'compatibleCooling', 'capexUsd', 'hashrateThs', 'gpuCount', 'gpuType', 'ratingKw', 'coolingCapacityKw', 'clearanceFrontM',
+  'id', 'kind', 'name', 'vendor', 'widthM', 'depthM', 'heightM', 'weightKg', 'powerKw', 'powerFactor', 'heatToLiquidFraction',
+  'compatibleCooling', 'capexUsd', 'hashrateThs', 'gpuCount', 'gpuType', 'ratingKva', 'coolingCapacityKw', 'clearanceFrontM',
   'clearanceBackM', 'mounting', 'source', 'builtIn',
 ] as const;
 
@@ -101,9 +102,12 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
     table: 'halls',
     columns: HALL_COLUMNS,
     toRow: (h: Hall): Row => {
-      const { cooling, retrofitOptions: _options, ...rest } = h;
+      const { cooling, facilityWater, retrofitOptions: _options, ...rest } = h;
       return {
         ...rest,
+        facilityWaterUnitCount: facilityWater.unitCount,
+        facilityWaterUnitCapacityKw: facilityWater.unitCapacityKw,
+        facilityWaterRedundancy: facilityWater.redundancy,
         coolingMethod: cooling.method,
         coolingUnitCount: cooling.unitCount,
         coolingUnitCapacityKw: cooling.unitCapacityKw,
@@ -128,6 +132,11 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
         unitCapacityKw: r.coolingUnitCapacityKw,
         redundancy: r.coolingRedundancy,
       },
+      facilityWater: {
+        unitCount: r.facilityWaterUnitCount,
+        unitCapacityKw: r.facilityWaterUnitCapacityKw,
+        redundancy: r.facilityWaterRedundancy,
+      },
       densityLimitKwPerRack: r.densityLimitKwPerRack,
       pue: r.pue,
       currentUse: r.currentUse,
@@ -136,7 +145,7 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
   },
   zones: {
     table: 'zones',
-    columns: ['id', 'hallId', 'name', 'xM', 'yM', 'widthM', 'depthM', 'airCoolingKw'],
+    columns: ['id', 'hallId', 'name', 'xM', 'yM', 'widthM', 'depthM', 'airCoolingKw', 'coolingMethod'],
     toRow: identity as (z: never) => Row,
     fromRow: identity,
   },
@@ -148,7 +157,7 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
   },
   placements: {
     table: 'placements',
-    columns: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'powerSourceId', 'label'],
+    columns: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'powerSourceId', 'label', 'powerSourceBId'],
     toRow: identity as (p: never) => Row,
     fromRow: identity,
     fromValues: (v, shared) => ({
@@ -160,6 +169,7 @@ export const COLLECTIONS: Record<EntityTable, CollectionSpec> = {
       rotationDeg: v[5],
       powerSourceId: shared(v[6]),
       label: v[7],
+      powerSourceBId: shared(v[8]),
     }),
   },
   scenarios: {
@@ -199,7 +209,7 @@ export const metaFromRow = (r: Row | undefined): unknown => {
   return startMonth === null ? rest : r;
 };
 export const LIMIT_COLUMNS = [
-  'objective', 'capexBudgetUsdPerPeriod', 'gpuDeliveriesPerPeriod', 'contractedAiMw', 'contractedByPeriod', 'timeLimitS', 'mipGapFraction',
+  'objective', 'capexBudgetUsdPerPeriod', 'gpuDeliveriesPerPeriod', 'contractedAiMw', 'contractedByPeriod', 'contractTermPeriods', 'timeLimitS', 'mipGapFraction',
 ] as const;
 export const TITLE_COLUMNS = ['company', 'drawnBy', 'checkedBy', 'projectNumber', 'notes'] as const;
 

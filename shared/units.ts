@@ -8,6 +8,8 @@
 export type Meters = number;
 export type SquareMeters = number;
 export type Kilowatts = number;
+/** Apparent power (kVA): what electrical gear is rated in; kVA = kW / power factor. */
+export type Kva = number;
 export type Megawatts = number;
 export type Kilograms = number;
 export type KgPerM2 = number;
@@ -53,6 +55,7 @@ export type Quantity =
   | 'mass'
   | 'floorLoad'
   | 'power'
+  | 'apparentPower'
   | 'largePower'
   | 'heat'
   | 'temperature';
@@ -74,6 +77,7 @@ const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
     mass: { symbol: 'kg', digits: 1, fromStored: identity, toStored: identity },
     floorLoad: { symbol: 'kg/m²', digits: 1, fromStored: identity, toStored: identity },
     power: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    apparentPower: { symbol: 'kVA', digits: 1, fromStored: identity, toStored: identity },
     largePower: { symbol: 'MW', digits: 3, fromStored: identity, toStored: identity },
     heat: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
     temperature: { symbol: '°C', digits: 1, fromStored: identity, toStored: identity },
@@ -84,6 +88,7 @@ const DISPLAY_UNITS: Record<UnitSystem, Record<Quantity, DisplayUnit>> = {
     mass: { symbol: 'lb', digits: 1, fromStored: kgToLb, toStored: lbToKg },
     floorLoad: { symbol: 'lb/ft²', digits: 1, fromStored: kgPerM2ToLbPerFt2, toStored: lbPerFt2ToKgPerM2 },
     power: { symbol: 'kW', digits: 3, fromStored: identity, toStored: identity },
+    apparentPower: { symbol: 'kVA', digits: 1, fromStored: identity, toStored: identity },
     largePower: { symbol: 'MW', digits: 3, fromStored: identity, toStored: identity },
     heat: { symbol: 'tons', digits: 2, fromStored: kwToTons, toStored: tonsToKw },
     temperature: { symbol: '°F', digits: 1, fromStored: cToF, toStored: fToC },

@@ -13,7 +13,7 @@ import type { HostPorts } from '../backend/host';
 import { answerAppRequest, APP_SCHEME, APP_SCHEME_PRIVILEGES, isAllowedNavigation, isTrustedRendererUrl, RENDERER_ENTRY, rendererRoute } from './app-protocol';
 import { buildMenuTemplate } from './menu';
 import { unpackedPath } from './packaged-paths';
-import { PathGrants, requestedPath } from './path-grants';
+import { PathGrants } from './path-grants';
 import { fleetFileFromArgv, restoreBounds } from './window-state';
 import { mainWindowOptions } from './window-options';
 
@@ -97,6 +97,7 @@ function electronHost(): HostPorts {
       const r = await dialog.showSaveDialog(mainWindow!, { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: [{ name: 'Fleet', extensions: ['fleet'] }] });
       return r.canceled ? null : chosen(r.filePath);
     },
+    permitDocumentPath: async (requested, purpose) => grants.permit(requested, purpose, await recentPaths()),
     savePdf,
   };
 }
@@ -186,11 +187,6 @@ async function start(): Promise<void> {
     if (!event.senderFrame || !isTrustedRendererUrl(event.senderFrame.url)) {
       log(`refused a message from ${event.senderFrame?.url ?? 'an unknown frame'}`);
       throw new Error('refused: the message did not come from the Fleet Planner window');
-    }
-    const named = requestedPath(payload);
-    if (named !== undefined && !grants.allows(named, await recentPaths())) {
-      log(`refused ${String(channel)} of a path the user did not choose: ${named}`);
-      throw new Error(`refused: "${named}" was not chosen in a file dialog or from Recent; use Open… or Save As…`);
     }
     return backend!.invoke(String(channel), payload);
   });

@@ -3,7 +3,8 @@
  * with every request and response checked against the contract's schemas, so a bad
  * payload from either side is a clear error and never reaches a service.
  */
-import { channels, events, type ChannelName, type EventName } from '../../shared/ipc/contract';
+import type { z } from 'zod';
+import { channels, events, type ChannelName, type Channels, type EventName, type EventPayload, type Response } from '../../shared/ipc/contract';
 import { DocumentService } from './document/service';
 import { IpcError, describeZodError } from './errors';
 import { handlers as domainHandlers } from './handlers';
@@ -37,20 +38,36 @@ export interface BackendContext {
   host: HostPorts;
   documentsDir: string;
   transport: 'electron' | 'web';
-  emit: (name: EventName, payload: unknown) => void;
+  emit: <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 }
 
-type AnyHandler = (req: never, ctx: BackendContext) => Promise<unknown>;
+/** Implements one channel: the request as the contract parsed it, the answer the contract expects. */
+export type Handler<C extends ChannelName> = (req: z.output<Channels[C]['request']>, ctx: BackendContext) => Promise<Response<C>>;
 
-const HANDLERS: Record<string, AnyHandler> = { ...appHandlers, ...domainHandlers } as Record<string, AnyHandler>;
+/** One handler for every channel of the contract: a channel without one does not compile. */
+export const HANDLERS: { [C in ChannelName]: Handler<C> } = { ...appHandlers, ...domainHandlers };
 
 function isChannel(name: string): name is ChannelName {
   return Object.prototype.hasOwnProperty.call(channels, name);
 }
 
+/** Parses the request against the channel's schema and runs its handler; its failures become IpcErrors. */
+async function run<C extends ChannelName>(channel: C, payload: unknown, ctx: BackendContext): Promise<Response<C>> {
+  const request = channels[channel].request.safeParse(payload ?? {});
+  if (!request.success) throw new IpcError(channel, describeZodError(request.error), 'bad-request');
+  const handler: Handler<C> = HANDLERS[channel];
+  try {
+    // TypeScript widens a generic channel's parse result to every channel's request; this is C's.
+    return await handler(request.data as z.output<Channels[C]['request']>, ctx);
+  } catch (error) {
+    if (error instanceof IpcError) throw error;
+    throw new IpcError(channel, error instanceof Error ? error.message : String(error), 'failed');
+  }
+}
+
 export function createBackend(opts: BackendOptions): Backend {
   const listeners = new Set<EventListener>();
-  const emit = (name: EventName, payload: unknown): void => {
+  const emit = <E extends EventName>(name: E, payload: EventPayload<E>): void => {
     const parsed = events[name].payload.safeParse(payload);
     if (!parsed.success) throw new IpcError(name, `event payload ${describeZodError(parsed.error)}`, 'bad-response');
     for (const listener of listeners) listener(name, parsed.data);
@@ -69,17 +86,7 @@ export function createBackend(opts: BackendOptions): Backend {
         throw new IpcError(String(channel), 'no such channel', 'unknown-channel');
       }
       const spec = channels[channel];
-      const request = spec.request.safeParse(payload ?? {});
-      if (!request.success) throw new IpcError(channel, describeZodError(request.error), 'bad-request');
-      const handler = HANDLERS[channel];
-      if (!handler) throw new IpcError(channel, 'not implemented by this backend', 'unknown-channel');
-      let result: unknown;
-      try {
-        result = await handler(request.data as never, ctx);
-      } catch (error) {
-        if (error instanceof IpcError) throw error;
-        throw new IpcError(channel, error instanceof Error ? error.message : String(error), 'failed');
-      }
+      const result = await run(channel, payload, ctx);
       const response = spec.response.safeParse(result);
       if (!response.success) {
         throw new IpcError(channel, `the backend answered wrongly: ${describeZodError(response.error)}`, 'bad-response');

@@ -33,6 +33,29 @@ export interface WebServer {
 }
 
 const HOST = '127.0.0.1';
+/**
+ * The largest message a client may send. A placement costs about 131 bytes of JSON (the
+ * campus sample's), so one command placing 30,000 units, a 100 MW site's miners each on
+ * its own, is about 4 MB; a bigger frame is closed with 1009.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The path of a request target, or null for one that is not a plain path: `//x` (which
+ * URL would take for a host), an absolute URL, a target with no leading slash.
+ */
+export function requestPath(target: string | undefined): URL | null {
+  if (!target?.startsWith('/') || target.startsWith('//')) return null;
+  return URL.parse(`http://${HOST}${target}`);
+}
+
+/**
+ * DNS rebinding: a page on another name that resolves to 127.0.0.1 reaches this port with
+ * its own name in Host. Only the names of this machine with our port are ours.
+ */
+export function isOwnHost(host: string | undefined, port: number): boolean {
+  return host === `${HOST}:${port}` || host === `localhost:${port}`;
+}
 
 function tokensEqual(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -51,26 +74,37 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     transport: 'web',
     optimizerWorkerPath: opts.optimizerWorkerPath,
   });
+  let port = 0;
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${HOST}`);
+    if (!isOwnHost(req.headers.host, port)) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('forbidden host');
+      return;
+    }
+    const url = requestPath(req.url);
+    if (!url) {
+      res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request path');
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
     }
     void serveStatic(opts.rendererDir, url.pathname, res);
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, HOST, () => resolve());
   });
-  const port = (server.address() as { port: number }).port;
+  port = (server.address() as { port: number }).port;
   const origin = `http://${HOST}:${port}`;
 
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    const given = url.searchParams.get('token') ?? '';
-    if (url.pathname !== WIRE_PATH || req.headers.origin !== origin || !tokensEqual(given, token)) {
+    // A client that resets mid-handshake must not take the server with it.
+    socket.on('error', () => socket.destroy());
+    const url = requestPath(req.url);
+    const given = url?.searchParams.get('token') ?? '';
+    if (url?.pathname !== WIRE_PATH || !isOwnHost(req.headers.host, port) || req.headers.origin !== origin || !tokensEqual(given, token)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
@@ -97,6 +131,9 @@ function serveClient(ws: WebSocket, backend: Backend): void {
   };
   const unsubscribe = backend.onEvent((event, payload) => send({ event, payload }));
   ws.on('close', unsubscribe);
+  // A broken frame (invalid UTF-8, over MAX_MESSAGE_BYTES): ws has already closed this
+  // socket with the matching code (1007, 1009); the others keep being served.
+  ws.on('error', (error) => process.stderr.write(`fleet planner web: closed a client: ${error.message}\n`));
   ws.on('message', async (data) => {
     let id = -1;
     try {

@@ -5,6 +5,7 @@
  * Composite units (a shelf rack of miners, a loaded container or tank, a rack of GPU
  * servers) are catalog entries of their own because a placement cannot hold children.
  */
+import { DEFAULT_POWER_FACTOR } from '../model/power-chain';
 import { COOLING_METHODS, type CoolingMethod, type EquipmentModel } from '../model/schema';
 
 // Said in each source so a user can tell published figures from our estimates.
@@ -20,11 +21,12 @@ type Basics = Pick<EquipmentModel, 'id' | 'kind' | 'name' | 'vendor' | 'widthM' 
 function entry(req: Basics, extra: Partial<EquipmentModel> = {}): EquipmentModel {
   const { cooling, ...rest } = req;
   return {
+    powerFactor: DEFAULT_POWER_FACTOR[req.kind],
     heatToLiquidFraction: 0,
     hashrateThs: 0,
     gpuCount: 0,
     gpuType: '',
-    ratingKw: 0,
+    ratingKva: 0,
     coolingCapacityKw: 0,
     clearanceFrontM: 0,
     clearanceBackM: 0,
@@ -176,13 +178,13 @@ const LOADED_UNITS: LoadedUnitSpec[] = [
     kind: 'miner-container',
     label: 'Hydro container 40 ft',
     minerId: 'ant-s21hyd',
-    // REFERENCE.md: "a hydro 40 ft container holds ~168 units at ~1.9 MW"; the draw here is 168 S21 Hyd
-    // at their table power, the 1.9 MW is taken as the container's heat-rejection rating.
+    // The source's ~1.9 MW is 168 units of ~11.3 kW (3U hydro miners); loaded with 168 S21 Hyd at
+    // 5.36 kW the container draws 0.90 MW, and the 1.9 MW stays as its heat-rejection rating.
     units: 168,
     size: FORTY_FOOT,
     weightKg: 16_500,
     extraCapexUsd: 250_000,
-    note: `${REF} hydro 40 ft container ~168 units at ~1.9 MW`,
+    note: `${REF} hydro 40 ft container: 168+ units at a 1,900 kW load, i.e. ~11.3 kW a unit (Uminers, "How to choose a mining container in 2026", read 2026-12); with 168 S21 Hyd at 5.36 kW it draws 168 × 5.36 = 900.5 kW (0.90 MW), so 1,900 kW is taken as its heat-rejection rating, not its draw`,
     cooling: ['hydro'],
     heatToLiquidFraction: 0.9,
     coolingCapacityKw: 1_900,
@@ -311,8 +313,8 @@ function nvl72(id: string, gpuType: string, powerKw: number, weightKg: number, c
   );
 }
 
-/** Three-phase busway / switchgear rating from amps at 415 V line-to-line, unity power factor. */
-const kwAt415V = (amps: number): number => Math.round((Math.sqrt(3) * 415 * amps) / 100) / 10;
+/** Three-phase busway / switchgear rating (apparent power) from amps at 415 V line-to-line: √3 × V × I. */
+const kvaAt415V = (amps: number): number => Math.round((Math.sqrt(3) * 415 * amps) / 100) / 10;
 
 export function catalogEntries(): EquipmentModel[] {
   return [
@@ -324,7 +326,9 @@ export function catalogEntries(): EquipmentModel[] {
     ...GPU_SERVERS.map(gpuServer),
     ...GPU_SERVERS.map(gpuServerRack),
     nvl72('nvl72-gb200', 'GB200', 132, 1_360, 3_000_000, '~120-132 kW, direct-to-chip ~85 % to liquid, ~1360-1500 kg'),
-    nvl72('nvl72-gb300', 'GB300', 140, 1_500, 3_700_000, '120-140 kW, transients up to ~1.4× steady state'),
+    // No published GB300 NVL72 weight was found; it shares the GB200's rack (Oberon), so the top of
+    // the GB200's 1,360-1,500 kg is taken, which errs towards the slab's safety.
+    nvl72('nvl72-gb300', 'GB300', 140, 1_500, 3_700_000, '120-140 kW, transients up to ~1.4× steady state; weight: no published figure found (checked 2026-12), the GB200 NVL72 rack\'s ~1,360-1,500 kg, upper end taken'),
     entry(
       {
         id: 'cdu-1200',
@@ -408,12 +412,12 @@ export function catalogEntries(): EquipmentModel[] {
         source: `${REF} continuous load usually limited to 80 % of a breaker or PDU rating; unit size and ${EST}`,
         cooling: ANY_COOLING,
       },
-      { ratingKw: 400, clearanceFrontM: 1.2, clearanceBackM: 0.6 },
+      { ratingKva: 400, clearanceFrontM: 1.2, clearanceBackM: 0.6 },
     ),
     entry(
       {
         id: 'pdu-skid3000',
-        kind: 'pdu',
+        kind: 'switchboard',
         name: 'Power distribution skid 3000 kVA',
         vendor: 'generic',
         widthM: 2.4,
@@ -425,7 +429,7 @@ export function catalogEntries(): EquipmentModel[] {
         source: `${REF} continuous load usually limited to 80 % of rating; skid size and ${EST}`,
         cooling: ANY_COOLING,
       },
-      { ratingKw: 3_000, clearanceFrontM: 1.2, clearanceBackM: 0.6 },
+      { ratingKva: 3_000, clearanceFrontM: 1.2, clearanceBackM: 0.6 },
     ),
     busway('busway-800', 800, 60_000),
     busway('busway-1250', 1250, 80_000),
@@ -446,7 +450,7 @@ export function catalogEntries(): EquipmentModel[] {
         source: `${REF} redundancy: Tier III concurrently maintainable (AI halls); ${EST}`,
         cooling: ['air', 'rear-door', 'direct-to-chip'],
       },
-      { ratingKw: 1_000, clearanceFrontM: 1.2, clearanceBackM: 0.8 },
+      { ratingKva: 1_000, clearanceFrontM: 1.2, clearanceBackM: 0.8 },
     ),
     entry(
       {
@@ -463,13 +467,13 @@ export function catalogEntries(): EquipmentModel[] {
         source: `${REF} NVIDIA asks for Tier III-class facilities for GB200 SuperPODs; ${EST}`,
         cooling: ANY_COOLING,
       },
-      { ratingKw: 2_500, clearanceFrontM: 2.0, clearanceBackM: 2.0 },
+      { ratingKva: 2_500, clearanceFrontM: 2.0, clearanceBackM: 2.0 },
     ),
   ];
 }
 
 function busway(id: string, amps: number, capexUsd: number): EquipmentModel {
-  const ratingKw = kwAt415V(amps);
+  const ratingKva = kvaAt415V(amps);
   return entry(
     {
       id,
@@ -482,10 +486,10 @@ function busway(id: string, amps: number, capexUsd: number): EquipmentModel {
       weightKg: 0,
       powerKw: 0,
       capexUsd,
-      source: `Rating √3 × 415 V × ${amps} A ≈ ${ratingKw} kW at unity power factor; ${REF}: 80 % continuous-load derate applies; capex: planner estimate`,
+      source: `Rating √3 × 415 V × ${amps} A ≈ ${ratingKva} kVA; ${REF}: 80 % continuous-load derate applies; capex: planner estimate`,
       cooling: ANY_COOLING,
     },
-    { ratingKw, mounting: 'overhead' },
+    { ratingKva, mounting: 'overhead' },
   );
 }
 
@@ -505,6 +509,6 @@ function transformer(id: string, kva: number, weightKg: number, capexUsd: number
       source: `${REF} site and hall: grid (gross) to critical IT 1.25-1.45 in announced conversions; ${EST}`,
       cooling: ANY_COOLING,
     },
-    { ratingKw: kva, clearanceFrontM: 1.5, clearanceBackM: 1.0 },
+    { ratingKva: kva, clearanceFrontM: 1.5, clearanceBackM: 1.0 },
   );
 }

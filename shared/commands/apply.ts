@@ -1,11 +1,5 @@
 import {
-  EquipmentModelSchema,
-  HallSchema,
-  PlacementSchema,
-  PlanSchema,
-  ScenarioSchema,
-  SiteSchema,
-  ZoneSchema,
+  ENTITY_SCHEMAS,
   type EntityTable,
   type FleetDoc,
   type Placement,
@@ -31,16 +25,6 @@ export class CommandError extends Error {
     this.name = 'CommandError';
   }
 }
-
-const ENTITY_SCHEMAS = {
-  sites: SiteSchema,
-  halls: HallSchema,
-  zones: ZoneSchema,
-  models: EquipmentModelSchema,
-  placements: PlacementSchema,
-  scenarios: ScenarioSchema,
-  plans: PlanSchema,
-} as const;
 
 type Entity = { id: string };
 

@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import {
+  ENTITY_SCHEMAS,
+  type EntityTable,
   EquipmentModelSchema,
   HallSchema,
   PlacementSchema,
@@ -21,44 +23,56 @@ const id = z.string().min(1).max(64);
 
 /** Entities by table, so one insert/remove command covers every collection. */
 export const EntitiesSchema = z.discriminatedUnion('table', [
-  z.object({ table: z.literal('sites'), items: z.array(SiteSchema) }),
-  z.object({ table: z.literal('halls'), items: z.array(HallSchema) }),
-  z.object({ table: z.literal('zones'), items: z.array(ZoneSchema) }),
-  z.object({ table: z.literal('models'), items: z.array(EquipmentModelSchema) }),
-  z.object({ table: z.literal('placements'), items: z.array(PlacementSchema) }),
-  z.object({ table: z.literal('scenarios'), items: z.array(ScenarioSchema) }),
-  z.object({ table: z.literal('plans'), items: z.array(PlanSchema) }),
+  z.strictObject({ table: z.literal('sites'), items: z.array(SiteSchema) }),
+  z.strictObject({ table: z.literal('halls'), items: z.array(HallSchema) }),
+  z.strictObject({ table: z.literal('zones'), items: z.array(ZoneSchema) }),
+  z.strictObject({ table: z.literal('models'), items: z.array(EquipmentModelSchema) }),
+  z.strictObject({ table: z.literal('placements'), items: z.array(PlacementSchema) }),
+  z.strictObject({ table: z.literal('scenarios'), items: z.array(ScenarioSchema) }),
+  z.strictObject({ table: z.literal('plans'), items: z.array(PlanSchema) }),
 ]);
 
-const TableSchema = z.enum(['sites', 'halls', 'zones', 'models', 'placements', 'scenarios', 'plans']);
+const TableSchema = z.enum(Object.keys(ENTITY_SCHEMAS) as [EntityTable, ...EntityTable[]]);
 
-export const InsertCommandSchema = z.object({ type: z.literal('insert'), entities: EntitiesSchema });
-export const RemoveCommandSchema = z.object({
+/**
+ * How deep batches may nest. Real edits nest two or three deep (Apply plan, an undone
+ * batch); the bound keeps a hostile payload from exhausting the stack of whoever walks it.
+ */
+export const MAX_BATCH_DEPTH = 16;
+
+export const InsertCommandSchema = z.strictObject({ type: z.literal('insert'), entities: EntitiesSchema });
+export const RemoveCommandSchema = z.strictObject({
   type: z.literal('remove'),
   table: TableSchema,
   ids: z.array(id).min(1),
 });
-export const MoveCommandSchema = z.object({
+export const MoveCommandSchema = z.strictObject({
   type: z.literal('move'),
-  moves: z.array(z.object({ id, xM: z.number().finite(), yM: z.number().finite() })).min(1),
+  moves: z.array(z.strictObject({ id, xM: z.number().finite(), yM: z.number().finite() })).min(1),
 });
-export const RotateCommandSchema = z.object({
+export const RotateCommandSchema = z.strictObject({
   type: z.literal('rotate'),
   rotations: z
-    .array(z.object({ id, rotationDeg: PlacementSchema.shape.rotationDeg }))
+    .array(z.strictObject({ id, rotationDeg: PlacementSchema.shape.rotationDeg }))
     .min(1),
 });
+const updateOf = <T extends EntityTable>(table: T) =>
+  z.strictObject({ type: z.literal('update'), table: z.literal(table), id, patch: ENTITY_SCHEMAS[table].partial() });
+
 /**
- * Sets properties of one entity. The patch is validated against the entity's
- * schema when applied (the merged entity must still be valid).
+ * Sets properties of one entity. The patch names only the entity's own fields (a wrong one
+ * is refused by name); the merged entity is checked again when applied.
  */
-export const UpdateCommandSchema = z.object({
-  type: z.literal('update'),
-  table: TableSchema,
-  id,
-  patch: z.record(z.string(), z.unknown()),
-});
-export const SetFleetCommandSchema = z.object({
+export const UpdateCommandSchema = z.discriminatedUnion('table', [
+  updateOf('sites'),
+  updateOf('halls'),
+  updateOf('zones'),
+  updateOf('models'),
+  updateOf('placements'),
+  updateOf('scenarios'),
+  updateOf('plans'),
+]);
+export const SetFleetCommandSchema = z.strictObject({
   type: z.literal('set-fleet'),
   fleet: FleetMetaSchema.partial().optional(),
   limits: PlanLimitsSchema.partial().optional(),
@@ -69,7 +83,7 @@ export type InsertCommand = z.infer<typeof InsertCommandSchema>;
 export type RemoveCommand = z.infer<typeof RemoveCommandSchema>;
 export type MoveCommand = z.infer<typeof MoveCommandSchema>;
 export type RotateCommand = z.infer<typeof RotateCommandSchema>;
-export type UpdateCommand = z.infer<typeof UpdateCommandSchema>;
+export type UpdateCommand = { type: 'update'; table: EntityTable; id: string; patch: Record<string, unknown> };
 export type SetFleetCommand = z.infer<typeof SetFleetCommandSchema>;
 export type BatchCommand = { type: 'batch'; label: string; commands: Command[] };
 export type Command =
@@ -81,18 +95,38 @@ export type Command =
   | SetFleetCommand
   | BatchCommand;
 
+/** How deep batches nest in `value`, counted without recursion so no depth can overflow the stack. */
+export function batchDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const v = next.value as { type?: unknown; commands?: unknown } | null;
+    if (typeof v !== 'object' || v === null || v.type !== 'batch' || !Array.isArray(v.commands)) continue;
+    deepest = Math.max(deepest, next.depth + 1);
+    if (deepest > MAX_BATCH_DEPTH) break;
+    for (const inner of v.commands as unknown[]) pending.push({ value: inner, depth: next.depth + 1 });
+  }
+  return deepest;
+}
+
 // A discriminated union, so a bad payload is reported at the field that is wrong
 // (command.moves.0.xM) rather than as "no variant matched".
-export const CommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
+const AnyCommandSchema: z.ZodType<Command> = z.discriminatedUnion('type', [
   InsertCommandSchema,
   RemoveCommandSchema,
   MoveCommandSchema,
   RotateCommandSchema,
   UpdateCommandSchema,
   SetFleetCommandSchema,
-  z.object({
+  z.strictObject({
     type: z.literal('batch'),
     label: z.string().max(200),
-    commands: z.array(z.lazy(() => CommandSchema)).max(100_000),
+    commands: z.array(z.lazy(() => AnyCommandSchema)).max(100_000),
   }),
 ]);
+
+/** One command, its batches nested at most MAX_BATCH_DEPTH deep (checked before the parse walks them). */
+export const CommandSchema: z.ZodType<Command> = z
+  .unknown()
+  .refine((value) => batchDepth(value) <= MAX_BATCH_DEPTH, { message: `batches nest at most ${MAX_BATCH_DEPTH} deep`, abort: true })
+  .pipe(AnyCommandSchema);

@@ -6,10 +6,12 @@
  */
 import { usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
+import { feedsOf, SOURCE_CLASS_NAMES, sourceClass, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
+import { breach, room } from './rules';
 import { placementName } from './item';
-import { countOf } from '../units';
+import { countOf, mwToKw } from '../units';
 
 const EPS = 1e-9;
 
@@ -20,22 +22,62 @@ export interface Aggregate {
   violation: Violation | null;
 }
 
-export function hallAggregates(hall: Hall, load: number): Aggregate[] {
-  const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [hall.id] };
+/** A hall's running sums beyond its total load: the heat its CDUs carry and the CDUs standing in it. */
+export interface HallSums {
+  loadKw: number;
+  /** Liquid heat for CDUs (cduHeatKw) of everything in the hall: what facility water must take away. */
+  cduHeatKw: number;
+  /** Capacities of the hall's CDUs, in any order. */
+  cduKw: Iterable<number>;
+  cduCount: number;
+}
+
+/** Capacity of the units left after the redundant ones are held back, the largest first. */
+function usable(units: Iterable<number>, redundancy: Hall['cooling']['redundancy']): number {
+  const caps = [...units].sort((a, b) => a - b);
+  return caps.slice(0, usableUnits(redundancy, caps.length)).reduce((t, c) => t + c, 0);
+}
+
+/**
+ * A hall's feed and plant against its load, its facility water against its CDUs' heat and,
+ * in a hall without zones (cooled as a whole), its CDUs against the liquid heat: a
+ * zoned hall checks that per zone.
+ */
+export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggregate[] {
+  const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [hall.id] };
+  const load = sums.loadKw;
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
+  const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
+  const liquid = usable(sums.cduKw, hall.cooling.redundancy);
+  const hasLiquid = sums.cduCount > 0 || sums.cduHeatKw > EPS;
+  // Messages are built only for a breach: a live edit refreshes its hall every time.
+  const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
+    value > limit + EPS ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
   return [
-    {
-      key: `hall-power:${hall.id}`,
-      headroom: { kind: 'hall-power', id: hall.id, name: hall.name, capacity: hall.feedKw, load, headroom: hall.feedKw - load, unit: 'kW' },
-      violation: load > hall.feedKw + EPS ? { ...base, id: `hall-power:${hall.id}`, rule: 'hall-power', quantity: 'power', limit: hall.feedKw, value: load, margin: hall.feedKw - load, unit: 'kW', message: hall.name } : null,
-    },
+    { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
     // All electrical power drawn in the hall ends up as heat its plant must reject.
     {
       key: `hall-cooling:${hall.id}`,
-      headroom: { kind: 'hall-cooling', id: hall.id, name: hall.name, capacity: cooling, load, headroom: cooling - load, unit: 'kW' },
-      violation: load > cooling + EPS ? { ...base, id: `hall-cooling:${hall.id}`, rule: 'hall-cooling', quantity: 'heat', limit: cooling, value: load, margin: cooling - load, unit: 'kW', message: `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})` } : null,
+      headroom: room('hall-cooling', hall.id, hall.name, cooling, load),
+      violation: over('hall-cooling', cooling, load, () => `${hall.name} (${countOf(hall.cooling.unitCount, 'cooling unit')}, ${hall.cooling.redundancy})`),
+    },
+    {
+      key: `hall-liquid:${hall.id}`,
+      headroom: !zoned && hasLiquid ? room('hall-liquid', hall.id, hall.name, liquid, sums.cduHeatKw) : null,
+      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, () => `${hall.name} (${countOf(sums.cduCount, 'CDU')}, ${hall.cooling.redundancy})`),
+    },
+    {
+      key: `facility-water:${hall.id}`,
+      headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, sums.cduHeatKw) : null,
+      violation: over('facility-water', water, sums.cduHeatKw, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
   ];
+}
+
+/** Placements of a hall that a per-hall rule lists ([id, kW]), in id order so both checkers list and sum them alike. */
+function listed(items: Iterable<[id: string, powerKw: number]>): { ids: string[]; totalKw: number } {
+  const sorted = [...items].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ids: sorted.map(([id]) => id), totalKw: sorted.reduce((t, [, kw]) => t + kw, 0) };
 }
 
 /**
@@ -46,15 +88,17 @@ export function hallAggregates(hall: Hall, load: number): Aggregate[] {
  */
 export function unzonedAggregate(hall: Hall, unzoned: Iterable<[id: string, powerKw: number]>): Aggregate {
   const key = `hall-unzoned:${hall.id}`;
-  // In id order, so the live checker and the full check list and sum them alike.
-  const items = [...unzoned].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  if (!items.length) return { key, headroom: null, violation: null };
-  const heatKw = items.reduce((t, [, kw]) => t + kw, 0);
-  return {
-    key,
-    headroom: null,
-    violation: { id: key, rule: 'hall-unzoned', severity: 'error', objectIds: items.map(([id]) => id), hallId: hall.id, siteId: hall.siteId, quantity: 'heat', limit: 0, value: heatKw, margin: -heatKw, unit: 'kW', message: `${countOf(items.length, 'unit')} in ${hall.name}` },
-  };
+  const { ids, totalKw } = listed(unzoned);
+  if (!ids.length) return { key, headroom: null, violation: null };
+  return { key, headroom: null, violation: breach('hall-unzoned', hall.id, { objectIds: ids, hallId: hall.id, siteId: hall.siteId, limit: 0, value: totalKw, message: `${countOf(ids.length, 'unit')} in ${hall.name}` }) };
+}
+
+/** IT equipment of a hall that names no power source: its kW reaches no feed, so no limit above it counts it. */
+export function unfedAggregate(hall: Hall, unfed: Iterable<[id: string, powerKw: number]>): Aggregate {
+  const key = `unfed:${hall.id}`;
+  const { ids, totalKw } = listed(unfed);
+  if (!ids.length) return { key, headroom: null, violation: null };
+  return { key, headroom: null, violation: breach('unfed', hall.id, { objectIds: ids, hallId: hall.id, siteId: hall.siteId, limit: 0, value: totalKw, message: `${countOf(ids.length, 'unit')} in ${hall.name}` }) };
 }
 
 /** A zone's heat and the capacities of the CRAHs and CDUs standing in it (in placement order). */
@@ -68,26 +112,22 @@ export interface ZoneSums {
 }
 
 export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregate[] {
-  const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [zone.id] };
-  const usable = (units: Iterable<number>) => {
-    const caps = [...units].sort((a, b) => a - b);
-    // Redundant units held back are the largest ones: the zone must cope without them.
-    return caps.slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
-  };
-  const air = zone.airCoolingKw + usable(sums.crahKw);
-  const liquid = usable(sums.cduKw);
+  const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [zone.id] };
+  const air = zone.airCoolingKw + usable(sums.crahKw, hall.cooling.redundancy);
+  const liquid = usable(sums.cduKw, hall.cooling.redundancy);
   const hasLiquid = sums.cduCount > 0 || sums.liquidHeatKw > EPS;
+  const message = `Zone ${zone.name} in ${hall.name}`;
   return [
     {
       key: `zone-air:${zone.id}`,
-      headroom: { kind: 'zone-air', id: zone.id, name: zone.name, capacity: air, load: sums.airHeatKw, headroom: air - sums.airHeatKw, unit: 'kW' },
-      violation: sums.airHeatKw > air + EPS ? { ...base, id: `zone-air:${zone.id}`, rule: 'zone-air', quantity: 'heat', limit: air, value: sums.airHeatKw, margin: air - sums.airHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
+      headroom: room('zone-air', zone.id, zone.name, air, sums.airHeatKw),
+      violation: sums.airHeatKw > air + EPS ? breach('zone-air', zone.id, { ...base, limit: air, value: sums.airHeatKw, message }) : null,
     },
-    sticksOut(`zone-outside-hall:${zone.id}`, 'zone-outside-hall', { ...base, objectIds: [zone.id] }, zone.xM, zone.yM, zone.widthM, zone.depthM, hall.widthM, hall.depthM, `Zone ${zone.name} sticks out of ${hall.name}`),
+    sticksOut('zone-outside-hall', zone.id, base, zone.xM, zone.yM, zone.widthM, zone.depthM, hall.widthM, hall.depthM, `Zone ${zone.name} sticks out of ${hall.name}`),
     {
       key: `zone-liquid:${zone.id}`,
-      headroom: hasLiquid ? { kind: 'zone-liquid', id: zone.id, name: zone.name, capacity: liquid, load: sums.liquidHeatKw, headroom: liquid - sums.liquidHeatKw, unit: 'kW' } : null,
-      violation: sums.liquidHeatKw > liquid + EPS ? { ...base, id: `zone-liquid:${zone.id}`, rule: 'zone-liquid', quantity: 'heat', limit: liquid, value: sums.liquidHeatKw, margin: liquid - sums.liquidHeatKw, unit: 'kW', message: `Zone ${zone.name} in ${hall.name}` } : null,
+      headroom: hasLiquid ? room('zone-liquid', zone.id, zone.name, liquid, sums.liquidHeatKw) : null,
+      violation: sums.liquidHeatKw > liquid + EPS ? breach('zone-liquid', zone.id, { ...base, limit: liquid, value: sums.liquidHeatKw, message }) : null,
     },
   ];
 }
@@ -97,14 +137,14 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
  * more than a millimetre: a hall resized under its zones, or moved off its site, which the
  * fields alone cannot prevent. The value is how far, in metres.
  */
-function sticksOut(key: string, rule: 'zone-outside-hall' | 'hall-outside-site', base: Pick<Violation, 'hallId' | 'siteId' | 'severity' | 'objectIds'>, x: number, y: number, w: number, d: number, parentW: number, parentD: number, message: string): Aggregate {
+function sticksOut(rule: 'zone-outside-hall' | 'hall-outside-site', id: string, base: Pick<Violation, 'hallId' | 'siteId' | 'objectIds'>, x: number, y: number, w: number, d: number, parentW: number, parentD: number, message: string): Aggregate {
   const by = Math.max(-x, -y, x + w - parentW, y + d - parentD);
-  return { key, headroom: null, violation: by > 1e-3 ? { ...base, id: key, rule, quantity: 'length', limit: 0, value: by, margin: -by, unit: 'm', message } : null };
+  return { key: `${rule}:${id}`, headroom: null, violation: by > 1e-3 ? breach(rule, id, { ...base, limit: 0, value: by, message }) : null };
 }
 
 /** A hall's place on its site. */
 export function hallSiteAggregate(hall: Hall, site: Site): Aggregate {
-  return sticksOut(`hall-outside-site:${hall.id}`, 'hall-outside-site', { hallId: hall.id, siteId: site.id, severity: 'error', objectIds: [hall.id] }, hall.siteXM, hall.siteYM, hall.widthM, hall.depthM, site.widthM, site.depthM, `${hall.name} sticks out of ${site.name}`);
+  return sticksOut('hall-outside-site', hall.id, { hallId: hall.id, siteId: site.id, objectIds: [hall.id] }, hall.siteXM, hall.siteYM, hall.widthM, hall.depthM, site.widthM, site.depthM, `${hall.name} sticks out of ${site.name}`);
 }
 
 /**
@@ -127,30 +167,28 @@ export function hallOverlapAggregates(halls: readonly Hall[]): Aggregate[] {
         const inY = Math.min(a.siteYM + a.depthM, b.siteYM + b.depthM) - Math.max(a.siteYM, b.siteYM);
         const by = Math.min(inX, inY);
         if (by <= 1e-3) continue;
-        const key = `halls-overlap:${a.id}:${b.id}`;
-        out.push({ key, headroom: null, violation: { id: key, rule: 'halls-overlap', severity: 'error', objectIds: [a.id, b.id], hallId: null, siteId: a.siteId, quantity: 'length', limit: 0, value: by, margin: -by, unit: 'm', message: `${a.name} and ${b.name}` } });
+        const id = `${a.id}:${b.id}`;
+        out.push({ key: `halls-overlap:${id}`, headroom: null, violation: breach('halls-overlap', id, { objectIds: [a.id, b.id], hallId: null, siteId: a.siteId, limit: 0, value: by, message: `${a.name} and ${b.name}` }) });
       }
     });
   }
   return out;
 }
 
-/** `gridKw` is the site's IT load × each hall's PUE, `feedsKw` the sum of its hall feeds. */
+/**
+ * `gridKw` is the site's IT load × each hall's PUE: what flows through its transformers and
+ * its interconnect, each checked against it. `feedsKw`, the sum of its hall feed ratings,
+ * is only a warning over the transformers: feeds are sized with margin and rarely all drawn.
+ */
 export function siteAggregates(site: Site, gridKw: number, feedsKw: number): Aggregate[] {
-  const base = { hallId: null, siteId: site.id, severity: 'error' as const, objectIds: [site.id] };
-  const interconnectKw = site.interconnectMw * 1000;
-  const transformerKw = site.transformerCapacityMw * 1000;
+  const base = { hallId: null, siteId: site.id, objectIds: [site.id] };
+  const interconnectKw = mwToKw(site.interconnectMw);
+  const transformerKw = mwToKw(site.transformerCapacityMw);
+  const over = (rule: 'site-interconnect' | 'site-transformer' | 'site-feeds', limit: number, value: number) => (value > limit + EPS ? breach(rule, site.id, { ...base, limit, value, message: site.name }) : null);
   return [
-    {
-      key: `site-interconnect:${site.id}`,
-      headroom: { kind: 'site-interconnect', id: site.id, name: site.name, capacity: interconnectKw, load: gridKw, headroom: interconnectKw - gridKw, unit: 'kW' },
-      violation: gridKw > interconnectKw + EPS ? { ...base, id: `site-interconnect:${site.id}`, rule: 'site-interconnect', quantity: 'power', limit: interconnectKw, value: gridKw, margin: interconnectKw - gridKw, unit: 'kW', message: site.name } : null,
-    },
-    {
-      key: `site-transformer:${site.id}`,
-      headroom: { kind: 'site-transformer', id: site.id, name: site.name, capacity: transformerKw, load: feedsKw, headroom: transformerKw - feedsKw, unit: 'kW' },
-      violation: feedsKw > transformerKw + EPS ? { ...base, id: `site-transformer:${site.id}`, rule: 'site-transformer', quantity: 'power', limit: transformerKw, value: feedsKw, margin: transformerKw - feedsKw, unit: 'kW', message: site.name } : null,
-    },
+    { key: `site-interconnect:${site.id}`, headroom: room('site-interconnect', site.id, site.name, interconnectKw, gridKw), violation: over('site-interconnect', interconnectKw, gridKw) },
+    { key: `site-transformer:${site.id}`, headroom: room('site-transformer', site.id, site.name, transformerKw, gridKw), violation: over('site-transformer', transformerKw, gridKw) },
+    { key: `site-feeds:${site.id}`, headroom: null, violation: over('site-feeds', transformerKw, feedsKw) },
   ];
 }
 
@@ -158,70 +196,76 @@ export function siteAggregates(site: Site, gridKw: number, feedsKw: number): Agg
 export interface PowerGraph {
   /** The placement and model of a checked placement, undefined if it is not in the check. */
   find(id: string): { p: Placement; m: EquipmentModel } | undefined;
-  /** Load of the placements a source feeds directly (sources below it not included). */
-  directLoadKw(id: string): number;
+  /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
+  directLoadKva(id: string): number;
   /** Sources fed by this one, in the order they were placed. */
   childSources(id: string): Iterable<string>;
 }
 
 /** `ids` and every source above them, in the order their aggregates are refreshed. */
-export function sourcesAbove(ids: string[], graph: PowerGraph): Set<string> {
-  // A change below a source changes every source above it.
-  const seen = new Set<string>();
-  const queue = [...ids];
-  while (queue.length) {
-    const id = queue.pop()!;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    const parent = graph.find(id)?.p.powerSourceId;
-    if (parent) queue.push(parent);
-  }
-  return seen;
-}
+export const sourcesAbove = (ids: string[], graph: PowerGraph): Set<string> => withSourcesAbove(ids, (id) => graph.find(id)?.p);
 
-/** Total load under a source, through cascaded sources; null if the chain loops. */
-function cascadedLoad(id: string, graph: PowerGraph, path: Set<string>): number | null {
-  if (path.has(id)) return null;
-  path.add(id);
-  let total = graph.directLoadKw(id);
+/**
+ * Total apparent power under a source, through cascaded sources; null if the chain loops.
+ * A unit fed A and B counts in full under each: either must carry it alone.
+ */
+function cascadedLoad(id: string, graph: PowerGraph, path: Set<string> | null): number | null {
+  if (path?.has(id)) return null;
+  let total = graph.directLoadKva(id);
+  // Most sources (a busway run over racks) feed no other source: no path to keep for them.
+  let on: Set<string> | null = path;
   for (const child of graph.childSources(id)) {
     if (!graph.find(child)) continue;
-    const sub = cascadedLoad(child, graph, path);
+    on ??= new Set();
+    on.add(id);
+    const sub = cascadedLoad(child, graph, on);
     if (sub === null) return null;
     total += sub;
   }
-  path.delete(id);
+  on?.delete(id);
   return total;
 }
 
-/**
- * A source's rating (derated for continuous load) against the load under it, and the
- * power-cycle violation when it feeds itself. Both keys always come back, so a caller can
- * clear what no longer holds.
- */
-export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyMap<string, Hall>, derate: number): [Aggregate, Aggregate] {
-  const key = `power-source:${id}`;
-  const cycleKey = `power-cycle:${id}`;
-  const item = graph.find(id);
-  if (!item || !isPowerSource(item.m.kind)) return [{ key, headroom: null, violation: null }, { key: cycleKey, headroom: null, violation: null }];
-  const hall = halls.get(item.p.hallId)!;
-  const name = item.p.label || item.m.name;
-  const fullName = placementName(item.p, item.m);
-  const base = { hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, objectIds: [id] };
-  const load = cascadedLoad(id, graph, new Set());
-  if (load === null) {
-    return [
-      { key, headroom: null, violation: null },
-      { key: cycleKey, headroom: null, violation: { ...base, id: cycleKey, rule: 'power-cycle', quantity: 'power', limit: 0, value: 0, margin: 0, unit: 'kW', message: `${fullName} is fed, through other sources, from itself` } },
-    ];
+const none = (key: string): Aggregate => ({ key, headroom: null, violation: null });
+
+/** The first feed of a source that is a smaller class of source than it (a transformer fed by a PDU), or null. */
+function smallerFeed(p: Placement, m: EquipmentModel, graph: PowerGraph): { p: Placement; m: EquipmentModel } | null {
+  if (p.powerSourceId === null && p.powerSourceBId === null) return null;
+  for (const feed of feedsOf(p)) {
+    const parent = graph.find(feed);
+    if (parent && isPowerSource(parent.m.kind) && sourceClass(parent.m.kind) < sourceClass(m.kind)) return parent;
   }
-  const capacity = item.m.ratingKw * derate;
+  return null;
+}
+
+/**
+ * A source's rating (derated for continuous load) against the apparent power under it, the
+ * power-cycle violation when it feeds itself, and the power-class one when it is fed from a
+ * smaller class. Every key always comes back, so a caller can clear what no longer holds.
+ */
+export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyMap<string, Hall>, derate: number): Aggregate[] {
+  const keys = { source: `power-source:${id}`, cycle: `power-cycle:${id}`, class: `power-class:${id}` };
+  const item = graph.find(id);
+  if (!item || !isPowerSource(item.m.kind)) return [none(keys.source), none(keys.cycle), none(keys.class)];
+  const hall = halls.get(item.p.hallId)!;
+  // Names and objects are built only for a breach: the full check refreshes every source of the fleet.
+  const base = () => ({ hallId: hall.id, siteId: hall.siteId, objectIds: [id] });
+  const parent = smallerFeed(item.p, item.m, graph);
+  const classAggregate: Aggregate = parent
+    ? { key: keys.class, headroom: null, violation: breach('power-class', id, { ...base(), objectIds: [id, parent.p.id], limit: 0, value: 0, message: `${placementName(item.p, item.m)} (${SOURCE_CLASS_NAMES[sourceClass(item.m.kind)]}) is fed from ${placementName(parent.p, parent.m)} (${SOURCE_CLASS_NAMES[sourceClass(parent.m.kind)]})` }) }
+    : none(keys.class);
+  const load = cascadedLoad(id, graph, null);
+  if (load === null) {
+    return [none(keys.source), { key: keys.cycle, headroom: null, violation: breach('power-cycle', id, { ...base(), limit: 0, value: 0, message: `${placementName(item.p, item.m)} is fed, through other sources, from itself` }) }, classAggregate];
+  }
+  const capacity = item.m.ratingKva * derate;
   return [
     {
-      key,
-      headroom: { kind: 'pdu', id, name, capacity, load, headroom: capacity - load, unit: 'kW' },
-      violation: load > capacity + EPS ? { ...base, id: key, rule: 'power-source', quantity: 'power', limit: capacity, value: load, margin: capacity - load, unit: 'kW', message: `${fullName}, ${item.m.ratingKw} kW × ${derate} continuous` } : null,
+      key: keys.source,
+      headroom: room('pdu', id, item.p.label || item.m.name, capacity, load),
+      violation: load > capacity + EPS ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${item.m.ratingKva} kVA × ${derate} continuous` }) : null,
     },
-    { key: cycleKey, headroom: null, violation: null },
+    none(keys.cycle),
+    classAggregate,
   ];
 }

@@ -8,12 +8,14 @@
 import { cduHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
+import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
-import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
+import { RULE_SPECS, RULES } from './rules';
 import type { CheckResult, Headroom, Violation } from './types';
 
 const CELL_M = 4;
@@ -42,8 +44,14 @@ export class LiveChecker {
   private zoneSums = new Map<string, ZoneSums>();
   /** Per hall with zones: its IT equipment standing in none, by id, with its power. */
   private unzoned = new Map<string, Map<string, number>>();
-  /** Load of the placements a source feeds directly (sources below it not included). */
-  private directLoadKw = new Map<string, number>();
+  /** Per hall: its IT equipment that names no power source, by id, with its power. */
+  private unfed = new Map<string, Map<string, number>>();
+  /** Per hall: the liquid heat its CDUs must carry, and its CDUs' capacities by id. */
+  private hallCduHeatKw = new Map<string, number>();
+  private hallCdus = new Map<string, Map<string, number>>();
+  private zoneById = new Map<string, Zone>();
+  /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
+  private directLoadKva = new Map<string, number>();
   private childSources = new Map<string, Set<string>>();
   private violations = new Map<string, Violation>();
   /** Pair and object violations by placement, to drop them when it changes. */
@@ -112,13 +120,38 @@ export class LiveChecker {
       else current.delete(c.id);
     }
     const dirty = new Dirty();
-    for (const id of touched) this.removeItem(id, dirty);
+    const moved = new Set<string>();
     for (const id of touched) {
       const p = current.get(id);
-      if (p) this.addItem(p, dirty);
+      if (p && this.moveInPlace(p)) moved.add(id);
+    }
+    for (const id of touched) if (!moved.has(id)) this.removeItem(id, dirty);
+    for (const id of touched) {
+      const p = current.get(id);
+      if (p && !moved.has(id)) this.addItem(p, dirty);
     }
     for (const id of touched) if (this.items.has(id)) this.checkAround(this.items.get(id)!);
     this.refreshAggregates(dirty);
+  }
+
+  /**
+   * A unit moved or turned within its zone, still of its model, fed and named as before,
+   * changes no running sum: only its own rules and its neighbours' need checking again.
+   * Its item is replaced in place and the sums left alone.
+   */
+  private moveInPlace(p: Placement): boolean {
+    const old = this.items.get(p.id);
+    if (!old) return false;
+    const o = old.p;
+    if (o.hallId !== p.hallId || o.modelId !== p.modelId || o.powerSourceId !== p.powerSourceId || o.powerSourceBId !== p.powerSourceBId || o.label !== p.label) return false;
+    const zoneId = this.zoneOf(p);
+    if (zoneId !== old.zoneId) return false;
+    if (old.floor) this.index.get(p.hallId)!.remove(old);
+    this.dropViolationsOf(p.id);
+    const item = makeItem(p, old.m, zoneId);
+    this.items.set(p.id, item);
+    if (item.floor) this.index.get(p.hallId)!.insert(item, item.rect);
+    return true;
   }
 
   private rebuild(doc: FleetDoc): void {
@@ -142,7 +175,11 @@ export class LiveChecker {
     }
     this.zoneSums = new Map(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crah: new Map(), cdu: new Map() }]));
     this.unzoned = new Map([...this.zonesByHall.keys()].map((id) => [id, new Map()]));
-    this.directLoadKw = new Map();
+    this.unfed = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
+    this.hallCduHeatKw = new Map();
+    this.hallCdus = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
+    this.zoneById = new Map(doc.zones.map((z) => [z.id, z]));
+    this.directLoadKva = new Map();
     this.childSources = new Map();
     this.violations = new Map();
     this.byObject = new Map();
@@ -172,7 +209,8 @@ export class LiveChecker {
     if (!m || !hall) return; // integrity checks on open report dangling references
     const item = makeItem(p, m, this.zoneOf(p));
     this.items.set(p.id, item);
-    this.index.get(hall.id)!.insert(item, item.rect);
+    // Overhead runs never pair with anything: they stay out of the neighbour index.
+    if (item.floor) this.index.get(hall.id)!.insert(item, item.rect);
     this.account(item, 1, dirty);
   }
 
@@ -180,7 +218,7 @@ export class LiveChecker {
     const item = this.items.get(id);
     if (!item) return;
     this.items.delete(id);
-    this.index.get(item.p.hallId)?.remove(item);
+    if (item.floor) this.index.get(item.p.hallId)?.remove(item);
     this.dropViolationsOf(id);
     this.account(item, -1, dirty);
   }
@@ -191,6 +229,9 @@ export class LiveChecker {
     const hall = this.halls.get(p.hallId)!;
     add(this.hallLoadKw, hall.id, sign * m.powerKw);
     this.hallItKw[this.hallNumber.get(hall.id)!]! += sign * itPowerKw(m);
+    add(this.hallCduHeatKw, hall.id, sign * cduHeatKw(m));
+    if (m.kind === 'cdu') setMember(this.hallCdus.get(hall.id)!, p.id, m.coolingCapacityKw, sign);
+    if (isItEquipment(m.kind) && !p.powerSourceId && !p.powerSourceBId) setMember(this.unfed.get(hall.id)!, p.id, m.powerKw, sign);
     dirty.halls.add(hall.id);
     dirty.sites.add(hall.siteId);
     if (item.zoneId) {
@@ -206,21 +247,26 @@ export class LiveChecker {
       if (unzoned && sign > 0) unzoned.set(p.id, m.powerKw);
       else unzoned?.delete(p.id);
     }
-    if (isPowerSource(m.kind)) dirty.sources.add(p.id);
-    if (p.powerSourceId) {
+    if (isPowerSource(m.kind)) {
+      dirty.sources.add(p.id);
+      // Sources it feeds name it in their power-class breach.
+      for (const child of this.childSources.get(p.id) ?? []) dirty.sources.add(child);
+    }
+    for (const feed of feedsOf(p)) {
       if (isPowerSource(m.kind)) {
-        const set = this.childSources.get(p.powerSourceId) ?? new Set();
+        const set = this.childSources.get(feed) ?? new Set();
         if (sign > 0) set.add(p.id);
         else set.delete(p.id);
-        this.childSources.set(p.powerSourceId, set);
+        this.childSources.set(feed, set);
       } else {
-        add(this.directLoadKw, p.powerSourceId, sign * m.powerKw);
+        add(this.directLoadKva, feed, sign * apparentPowerKva(m.powerKw, m.powerFactor));
       }
-      dirty.sources.add(p.powerSourceId);
+      dirty.sources.add(feed);
     }
   }
 
   private neighbours(item: Item): Item[] {
+    if (!item.floor) return [];
     const r = item.rect;
     const d = this.reach;
     return this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }, item) ?? [];
@@ -234,7 +280,8 @@ export class LiveChecker {
     const hall = this.halls.get(item.p.hallId)!;
     if (!fullBuild) this.dropViolationsOf(item.p.id);
     // The allocation-free predicates first: most placements and pairs break nothing.
-    if (modelViolates(item.m, hall, this.doc.fleet) || outsideHall(item.rect, hall)) for (const v of objectViolations(item, hall, this.doc.fleet)) this.put(v);
+    const method = coolingMethodAt(hall, item.zoneId ? this.zoneById.get(item.zoneId) : null);
+    if (modelViolates(item.m, hall, this.doc.fleet) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
     for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
       if (fullBuild && n.p.id < item.p.id) continue;
@@ -306,7 +353,14 @@ export class LiveChecker {
 
   private refreshHall(hall: Hall): void {
     const site = this.sites.get(hall.siteId);
-    this.setAll([...hallAggregates(hall, this.hallLoadKw.get(hall.id) ?? 0), unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
+    const cdus = this.hallCdus.get(hall.id)!;
+    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
+    this.setAll([
+      ...hallAggregates(hall, sums, this.zonesByHall.has(hall.id)),
+      unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []),
+      unfedAggregate(hall, this.unfed.get(hall.id)!),
+      ...(site ? [hallSiteAggregate(hall, site)] : []),
+    ]);
   }
 
   private refreshZone(zoneId: string): void {
@@ -333,12 +387,13 @@ export class LiveChecker {
 
   private readonly graph: PowerGraph = {
     find: (id) => this.items.get(id),
-    directLoadKw: (id) => this.directLoadKw.get(id) ?? 0,
+    directLoadKva: (id) => this.directLoadKva.get(id) ?? 0,
     childSources: (id) => this.childSources.get(id) ?? [],
   };
 }
 
-const AGGREGATE_RULE = /^(hall-|zone-|site-|power-source:|power-cycle:)/;
+/** Violation ids of the rules kept over running sums: an edit refreshes them from the sums, not from the objects it touched. */
+const AGGREGATE_RULE = new RegExp(`^(${RULES.filter((r) => RULE_SPECS[r].scope === 'aggregate').join('|')}):`);
 
 class Dirty {
   all = false;
@@ -346,6 +401,12 @@ class Dirty {
   zones = new Set<string>();
   sites = new Set<string>();
   sources = new Set<string>();
+}
+
+/** Adds (sign 1) or removes (sign −1) one member of a listed set. */
+function setMember(map: Map<string, number>, id: string, value: number, sign: 1 | -1): void {
+  if (sign > 0) map.set(id, value);
+  else map.delete(id);
 }
 
 function add(map: Map<string, number>, key: string, delta: number): void {

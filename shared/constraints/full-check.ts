@@ -12,11 +12,12 @@
 import { cduHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
-import { isItEquipment, isPowerSource, itPowerKw } from '../model/load';
+import { isItEquipment, isPowerSource } from '../model/load';
+import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
-import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { modelViolates, objectViolations, outsideHall } from './object-rules';
+import { modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import type { CheckResult, Headroom, Violation } from './types';
 
@@ -49,9 +50,28 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const hallLoadKw = new Float64Array(hallList.length);
   const hallItKw = new Float64Array(hallList.length);
   const unzoned: [string, number][][] = hallList.map(() => []);
-  const directLoadKw = new Map<string, number>();
+  const unfed: [string, number][][] = hallList.map(() => []);
+  const hallCduHeatKw = new Float64Array(hallList.length);
+  const hallCduKw: number[][] = hallList.map(() => []);
+  // Each placement's zone (by number in doc.zones, −1 for none), for the cooling method it stands under.
+  const zoneNumber = new Map(doc.zones.map((z, i) => [z.id, i]));
+  const zoneAt = new Int32Array(placements.length).fill(-1);
+  const directLoadKva = new Map<string, number>();
   const childSources = new Map<string, string[]>();
   const sources = new Map<string, Item>();
+  // What the sums read of a model, worked out once per model rather than per placement.
+  const modelKva = Float64Array.from(modelList, (m) => apparentPowerKva(m.powerKw, m.powerFactor));
+  const modelCduHeatKw = Float64Array.from(modelList, cduHeatKw);
+  const modelIt = Uint8Array.from(modelList, (m) => (isItEquipment(m.kind) ? 1 : 0));
+  const modelSource = Uint8Array.from(modelList, (m) => (isPowerSource(m.kind) ? 1 : 0));
+  // Racks of a row share a feed: their load is summed along the run and added to the map once.
+  let runFeed: string | null = null;
+  let runKva = 0;
+  const endRun = () => {
+    if (runFeed !== null) directLoadKva.set(runFeed, (directLoadKva.get(runFeed) ?? 0) + runKva);
+    runFeed = null;
+    runKva = 0;
+  };
   let modelAt = -1;
   let hallAt = -1;
   let hallZones: Zone[] | undefined;
@@ -69,29 +89,38 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     modelOf[k] = modelAt;
     const m = modelList[modelAt]!;
     hallLoadKw[hallAt]! += m.powerKw;
-    hallItKw[hallAt]! += itPowerKw(m);
+    const it = modelIt[modelAt] === 1;
+    if (it) hallItKw[hallAt]! += m.powerKw;
+    hallCduHeatKw[hallAt]! += modelCduHeatKw[modelAt]!;
+    if (m.kind === 'cdu') hallCduKw[hallAt]!.push(m.coolingCapacityKw);
+    if (it && !p.powerSourceId && !p.powerSourceBId) unfed[hallAt]!.push([p.id, m.powerKw]);
     const zoneId = hallZones ? zoneOf(p, hallZones) : null;
     if (zoneId) {
+      zoneAt[k] = zoneNumber.get(zoneId)!;
       const z = zoneTotals.get(zoneId)!;
       z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
-      z.liquidHeatKw += cduHeatKw(m);
+      z.liquidHeatKw += modelCduHeatKw[modelAt]!;
       if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
       else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
-    } else if (hallZones && isItEquipment(m.kind)) {
+    } else if (hallZones && it) {
       unzoned[hallAt]!.push([p.id, m.powerKw]);
     }
-    const source = isPowerSource(m.kind);
-    if (source) sources.set(p.id, makeItem(p, m, zoneId));
-    if (p.powerSourceId) {
-      if (source) {
-        const children = childSources.get(p.powerSourceId);
+    if (modelSource[modelAt] === 1) {
+      sources.set(p.id, makeItem(p, m, zoneId));
+      for (const feed of feedsOf(p)) {
+        const children = childSources.get(feed);
         if (children) children.push(p.id);
-        else childSources.set(p.powerSourceId, [p.id]);
-      } else {
-        directLoadKw.set(p.powerSourceId, (directLoadKw.get(p.powerSourceId) ?? 0) + m.powerKw);
+        else childSources.set(feed, [p.id]);
       }
+    } else if (p.powerSourceBId === null || p.powerSourceBId === p.powerSourceId) {
+      if (p.powerSourceId !== runFeed) endRun();
+      runFeed = p.powerSourceId;
+      runKva += modelKva[modelAt]!;
+    } else {
+      for (const feed of feedsOf(p)) directLoadKva.set(feed, (directLoadKva.get(feed) ?? 0) + modelKva[modelAt]!);
     }
   }
+  endRun();
 
   const violations = new Map<string, Violation>();
   const put = (v: Violation) => violations.set(v.id, v);
@@ -100,22 +129,22 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     const zones = zonesByHall.get(p.hallId);
     return makeItem(p, modelList[modelOf[k]!]!, zones ? zoneOf(p, zones) : null);
   };
-  checkPlacements(doc, hallList, modelList, hallOf, modelOf, itemOf, put);
+  checkPlacements(doc, hallList, modelList, hallOf, modelOf, zoneAt, itemOf, put);
 
   // Capacities, in the order the live checker first reports them.
   const headroom = new Map<string, Headroom>();
+  // Each aggregate is worked out once here, so there is nothing earlier to clear.
   const set = (aggregates: Aggregate[]) => {
     for (const a of aggregates) {
       if (a.headroom) headroom.set(a.key, a.headroom);
-      else headroom.delete(a.key);
       if (a.violation) put(a.violation);
-      else violations.delete(a.key);
     }
   };
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
-    set([...hallAggregates(hall, hallLoadKw[i]!), unzonedAggregate(hall, unzoned[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
+    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
+    set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!), unfedAggregate(hall, unfed[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;
@@ -132,7 +161,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     set(siteAggregates(site, gridKw, feedsKw));
   }
   set(hallOverlapAggregates(doc.halls));
-  const graph = powerGraph(sources, directLoadKw, childSources, (id) => {
+  const graph = powerGraph(sources, directLoadKva, childSources, (id) => {
     // A feed that is not a source (or is missing) is rare: a scan per such id is cheaper than a map of every placement.
     const k = placements.findIndex((p, i) => p.id === id && hallOf[i]! >= 0);
     return k < 0 ? undefined : itemOf(k);
@@ -163,19 +192,24 @@ function checkPlacements(
   modelList: EquipmentModel[],
   hallOf: Int32Array,
   modelOf: Int32Array,
+  zoneAt: Int32Array,
   itemOf: (k: number) => Item,
   put: (v: Violation) => void,
 ): void {
   const placements = doc.placements;
   // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
   const reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
-  // Placements by hall, in document order within each (a counting sort on the hall number).
+  // Placements by hall, in document order within each (a counting sort on the hall number),
+  // floor units first: only they go into the neighbour grid (overhead runs never pair).
   const starts = new Int32Array(hallList.length + 1);
   for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) starts[hallOf[k]! + 1]!++;
   for (let h = 0; h < hallList.length; h++) starts[h + 1]! += starts[h]!;
   const order = new Int32Array(starts[hallList.length]!);
   const next = starts.slice(0, hallList.length);
-  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) order[next[hallOf[k]!]!++] = k;
+  const onFloor = Uint8Array.from(modelList, (m) => (m.mounting === 'floor' ? 1 : 0));
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 1) order[next[hallOf[k]!]!++] = k;
+  const floorEnd = next.slice();
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 0) order[next[hallOf[k]!]!++] = k;
 
   // One footprint buffer, reused hall after hall.
   let largest = 0;
@@ -200,7 +234,7 @@ function checkPlacements(
       const k = order[from + i]!;
       footprintInto(placements[k]!, modelList[modelOf[k]!]!, rects, 4 * i);
     }
-    const grid = new FlatGrid(rects, size, 0, 0, hall.widthM, hall.depthM, CELL_M);
+    const grid = new FlatGrid(rects, floorEnd[h]! - from, 0, 0, hall.widthM, hall.depthM, CELL_M);
     // Density and floor load depend on the model alone, within one hall.
     const modelBreaks = new Int8Array(modelList.length).fill(-1);
     for (let i = 0; i < size; i++) {
@@ -208,7 +242,9 @@ function checkPlacements(
       const mi = modelOf[k]!;
       fill(a, placements[k]!, modelList[mi]!, rects, i);
       if (modelBreaks[mi] === -1) modelBreaks[mi] = modelViolates(a.m, hall, doc.fleet) ? 1 : 0;
-      if (modelBreaks[mi] === 1 || outsideHall(a.rect, hall)) for (const v of objectViolations(offender(k), hall, doc.fleet)) put(v);
+      const zone = zoneAt[k]! < 0 ? null : doc.zones[zoneAt[k]!];
+      const method = zone?.coolingMethod ?? hall.cooling.method;
+      if (modelBreaks[mi] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
       if (!a.floor) continue; // pairs need both units on the floor
       const r = a.rect;
       const id = a.p.id;
@@ -243,7 +279,7 @@ function fill(item: Item, p: Placement, m: EquipmentModel, rects: Float64Array, 
  * The power chain as the aggregate rules read it. Sources are known from the pass; the
  * rare non-source a source names as its feed is looked up on demand (once per id).
  */
-function powerGraph(sources: Map<string, Item>, directLoadKw: Map<string, number>, childSources: Map<string, string[]>, lookUp: (id: string) => Item | undefined): PowerGraph {
+function powerGraph(sources: Map<string, Item>, directLoadKva: Map<string, number>, childSources: Map<string, string[]>, lookUp: (id: string) => Item | undefined): PowerGraph {
   const others = new Map<string, Item | undefined>();
   return {
     find: (id) => {
@@ -252,7 +288,7 @@ function powerGraph(sources: Map<string, Item>, directLoadKw: Map<string, number
       if (!others.has(id)) others.set(id, lookUp(id));
       return others.get(id);
     },
-    directLoadKw: (id) => directLoadKw.get(id) ?? 0,
+    directLoadKva: (id) => directLoadKva.get(id) ?? 0,
     childSources: (id) => childSources.get(id) ?? [],
   };
 }

@@ -1,14 +1,15 @@
 /**
  * Rules about one piece of equipment on its own: rack density under the hall's cooling,
- * floor loading on the slab, and staying inside the hall.
+ * the cooling methods it runs under, floor loading on the slab, staying inside the hall and
+ * keeping its service clearances inside the hall's walls.
  */
 import { DENSITY_LIMITED_KINDS, densityLimitKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
-import type { Rect } from '../geometry/footprint';
-import type { EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
+import { frontDirection, type Rect } from '../geometry/footprint';
+import type { CoolingMethod, EquipmentModel, FleetMeta as Fleet, Hall } from '../model/schema';
 import { placementName, type Item } from './item';
+import { breach } from './rules';
 import type { Violation } from './types';
-
 
 const EPS = 1e-9;
 const OUTSIDE_TOLERANCE_M = 1e-6;
@@ -25,6 +26,28 @@ function outsideBy(rect: Rect, hall: Hall): number {
   return Math.max(-rect.minX, -rect.minY, rect.maxX - hall.widthM, rect.maxY - hall.depthM);
 }
 
+/**
+ * How far (m) a floor unit's front or rear service clearance runs past the hall's wall it
+ * faces; 0 or less when both stay inside. Worked out on numbers (no strip rectangles), as
+ * the full check asks it of every placement.
+ */
+export function wallClearanceBy(rect: Rect, rotationDeg: number, m: EquipmentModel, hall: Hall): number {
+  if (m.mounting !== 'floor') return 0;
+  const { dx, dy } = frontDirection(rotationDeg);
+  return Math.max(0, stripPast(rect, dx, dy, m.clearanceFrontM, hall), stripPast(rect, -dx, -dy, m.clearanceBackM, hall));
+}
+
+/** How far a strip `depth` deep off the face pointing (fx, fy) runs past the wall it faces. */
+function stripPast(rect: Rect, fx: number, fy: number, depth: number, hall: Hall): number {
+  if (depth <= 0) return 0;
+  if (fy === -1) return depth - rect.minY;
+  if (fy === 1) return rect.maxY + depth - hall.depthM;
+  return fx === 1 ? rect.maxX + depth - hall.widthM : depth - rect.minX;
+}
+
+/** Whether a unit of this model runs under this cooling method (the catalog's "Runs under"). */
+export const runsUnder = (m: EquipmentModel, method: CoolingMethod): boolean => m.compatibleCooling.includes(method);
+
 /** Whether a unit of this model breaks a limit in this hall wherever it stands (density, floor load). */
 export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet): boolean {
   if (brokenDensityLimit(m, hall) !== null) return true;
@@ -32,39 +55,43 @@ export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet): bool
   return load !== null && load > hall.floorLimitKgPerM2 + EPS;
 }
 
-/** Whether a footprint sticks out of the hall by more than the rule tolerates. */
-export function outsideHall(rect: Rect, hall: Hall): boolean {
-  return outsideBy(rect, hall) > OUTSIDE_TOLERANCE_M;
+/** Whether a unit standing here breaks a rule of its own beyond modelViolates: out of the hall, clearance past the wall, wrong cooling. */
+export function placementViolates(item: Pick<Item, 'p' | 'm' | 'rect'>, hall: Hall, method: CoolingMethod): boolean {
+  return outsideBy(item.rect, hall) > OUTSIDE_TOLERANCE_M || wallClearanceBy(item.rect, item.p.rotationDeg, item.m, hall) > OUTSIDE_TOLERANCE_M || !runsUnder(item.m, method);
 }
 
 /**
- * objectViolations reports something exactly when modelViolates or outsideHall holds: the
- * full check asks these two of every placement (the first once per model and hall) and
- * builds violations only for the placements that break a rule.
+ * objectViolations reports something exactly when modelViolates or placementViolates holds:
+ * the full check asks these of every placement (the first once per model and hall) and
+ * builds violations only for the placements that break a rule. `method` is the cooling of
+ * the zone the unit stands in, or of its hall.
  */
-export function objectViolations(item: Item, hall: Hall, fleet: Fleet): Violation[] {
+export function objectViolations(item: Item, hall: Hall, fleet: Fleet, method: CoolingMethod): Violation[] {
   const out: Violation[] = [];
   const { p, m, rect } = item;
-  const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, severity: 'error' as const, modelId: m.id };
+  const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, modelId: m.id };
   const name = placementName(p, m);
 
   const densityLimit = brokenDensityLimit(m, hall);
-  if (densityLimit !== null) {
-    const limit = densityLimit;
-    out.push({ ...base, id: `rack-density:${p.id}`, rule: 'rack-density', quantity: 'power', limit, value: m.powerKw, margin: limit - m.powerKw, unit: 'kW', message: `${name} under ${hall.cooling.method} cooling` });
+  if (densityLimit !== null) out.push(breach('rack-density', p.id, { ...base, limit: densityLimit, value: m.powerKw, message: `${name} under ${hall.cooling.method} cooling` }));
+
+  if (!runsUnder(m, method)) {
+    // Its whole heat goes unremoved: nothing in the hall's or zone's plant is built for it.
+    out.push(breach('cooling-method', p.id, { ...base, limit: 0, value: m.powerKw, message: `${name} runs under ${m.compatibleCooling.join(', ')}, not ${method}` }));
   }
 
   const value = floorLoadKgPerM2(m, fleet);
-  if (value !== null) {
-    const limit = hall.floorLimitKgPerM2;
-    if (value > limit + EPS) {
-      out.push({ ...base, id: `floor-load:${p.id}`, rule: 'floor-load', quantity: 'floorLoad', limit, value, margin: limit - value, unit: 'kg/m²', message: `${name} on ${hall.name}` });
-    }
-  }
+  if (value !== null && value > hall.floorLimitKgPerM2 + EPS) out.push(breach('floor-load', p.id, { ...base, limit: hall.floorLimitKgPerM2, value, message: `${name} on ${hall.name}` }));
 
   const outside = outsideBy(rect, hall);
   if (outside > OUTSIDE_TOLERANCE_M) {
-    out.push({ ...base, id: `outside-hall:${p.id}`, rule: 'outside-hall', quantity: 'length', limit: 0, value: outside, margin: -outside, unit: 'm', message: `${name} sticks out of ${hall.name}` });
+    out.push(breach('outside-hall', p.id, { ...base, limit: 0, value: outside, message: `${name} sticks out of ${hall.name}` }));
+  } else {
+    const past = wallClearanceBy(rect, p.rotationDeg, m, hall);
+    if (past > OUTSIDE_TOLERANCE_M) out.push(breach('wall-clearance', p.id, { ...base, limit: 0, value: past, message: `${name}: its service space runs past the wall of ${hall.name}` }));
   }
   return out;
 }
+
+/** The cooling method a unit in this zone (or none) of this hall runs under. */
+export const coolingMethodAt = (hall: Hall, zone: { coolingMethod: CoolingMethod | null } | undefined | null): CoolingMethod => zone?.coolingMethod ?? hall.cooling.method;

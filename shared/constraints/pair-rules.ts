@@ -5,6 +5,7 @@
  */
 import { frontDirection, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placementName, type Item } from './item';
+import { breach } from './rules';
 import type { Violation } from './types';
 
 /** Units this close side by side, and aligned, count as one row. */
@@ -99,10 +100,10 @@ export function pairViolates(a: Item, b: Item): boolean {
 /** Every violation between a and b (in either direction). Both are in the same hall. */
 export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): Violation[] {
   const out: Violation[] = [];
-  const base = { hallId, siteId, severity: 'error' as const };
+  const base = { hallId, siteId };
   if (a.floor && b.floor && rectsOverlap(a.rect, b.rect)) {
     const area = overlapArea(a.rect, b.rect);
-    out.push({ ...base, id: `overlap:${pairKey(a, b)}`, rule: 'overlap', objectIds: [a.p.id, b.p.id].sort(), quantity: 'area', limit: 0, value: area, margin: -area, unit: 'm²', message: `${name(a)} and ${name(b)} overlap` });
+    out.push(breach('overlap', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: area, message: `${name(a)} and ${name(b)} overlap` }));
     return out;
   }
   if (!a.floor || !b.floor) return out;
@@ -114,22 +115,19 @@ export function pairViolations(a: Item, b: Item, hallId: string, siteId: string)
       if (!clearanceBlocked(x, side, y)) continue;
       const required = side === 1 ? x.m.clearanceFrontM : x.m.clearanceBackM;
       const free = freeDistance(x, y, side);
-      out.push({
-        ...base,
-        id: `clearance:${x.p.id}:${side === 1 ? 'front' : 'back'}:${y.p.id}`,
-        rule: 'clearance',
-        objectIds: [x.p.id, y.p.id],
-        quantity: 'length',
-        limit: required,
-        value: free,
-        margin: free - required,
-        unit: 'm',
-        message: `${name(y)} stands in the ${side === 1 ? 'front' : 'rear'} service clearance of ${name(x)}`,
-      });
+      out.push(
+        breach('clearance', `${x.p.id}:${side === 1 ? 'front' : 'back'}:${y.p.id}`, {
+          ...base,
+          objectIds: [x.p.id, y.p.id],
+          limit: required,
+          value: free,
+          message: `${name(y)} stands in the ${side === 1 ? 'front' : 'rear'} service clearance of ${name(x)}`,
+        }),
+      );
     }
   }
   if (a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b)) {
-    out.push({ ...base, severity: 'warning', id: `aisle-orientation:${pairKey(a, b)}`, rule: 'aisle-orientation', objectIds: [a.p.id, b.p.id].sort(), quantity: 'length', limit: 0, value: 0, margin: 0, unit: 'm', message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` });
+    out.push(breach('aisle-orientation', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: 0, message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` }));
   }
   return out;
 }

@@ -1,27 +1,8 @@
 import type { Quantity } from '../units';
 
-export const RULES = [
-  'site-interconnect',
-  'site-transformer',
-  'hall-power',
-  'hall-cooling',
-  'zone-air',
-  'zone-liquid',
-  'hall-unzoned',
-  'rack-density',
-  'power-source',
-  'power-cycle',
-  'floor-load',
-  'outside-hall',
-  'zone-outside-hall',
-  'hall-outside-site',
-  'halls-overlap',
-  'overlap',
-  'clearance',
-  'aisle-orientation',
-] as const;
+import type { RuleId } from './rules';
 
-export type RuleId = (typeof RULES)[number];
+export type { RuleId };
 
 /** One broken limit: what, where, the limit, the value and by how much. Values in stored units. */
 export interface Violation {
@@ -44,7 +25,9 @@ export interface Violation {
   modelId?: string;
 }
 
-export type HeadroomKind = 'pdu' | 'zone-air' | 'zone-liquid' | 'hall-power' | 'hall-cooling' | 'site-interconnect' | 'site-transformer';
+import type { HeadroomKind } from './rules';
+
+export type { HeadroomKind };
 
 /** What is left under one capacity. */
 export interface Headroom {
@@ -54,6 +37,8 @@ export interface Headroom {
   capacity: number;
   load: number;
   headroom: number;
+  /** What load and capacity measure (kVA for a power source), and their stored unit. */
+  quantity: Quantity;
   unit: string;
 }
 

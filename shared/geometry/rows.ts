@@ -25,6 +25,8 @@ export interface RowBlock {
   gapXM?: Meters;
   firstFacing?: Rotation;
   powerSourceId?: (row: number, unit: number) => string | null;
+  /** A second (B) source for A/B feeds. */
+  powerSourceBId?: (row: number, unit: number) => string | null;
   labelPrefix?: string;
 }
 
@@ -72,6 +74,7 @@ export function placeRows(block: RowBlock): LaidOut {
         yM,
         rotationDeg: facing,
         powerSourceId: block.powerSourceId?.(r, u) ?? null,
+        powerSourceBId: block.powerSourceBId?.(r, u) ?? null,
         label: `${block.labelPrefix ?? ''}${r + 1}.${u + 1}`,
       });
       maxXM = Math.max(maxXM, xM + model.widthM / 2);

@@ -9,10 +9,11 @@ import { formatProblems, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type I
 import { countOf } from '../units';
 import { FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from '../model/schema';
 import { jsonErrorOffset } from './json-syntax';
+import { upgradeFleetJson } from './json-upgrade';
 
 export const FLEET_JSON_FORMAT = 'fleet-planner';
 /** Raise when the JSON shape changes incompatibly; imports refuse versions above it. */
-export const FLEET_JSON_VERSION = 1;
+export const FLEET_JSON_VERSION = 2;
 
 export const FleetEnvelopeSchema = z
   .object({
@@ -126,7 +127,7 @@ export function importFleetJson(text: string, source: string): FleetDoc {
       `it was exported by a newer Fleet Planner (JSON version ${version}, this version reads up to ${FLEET_JSON_VERSION})`,
     );
   }
-  const { doc, problems } = validateFleet(fleet);
+  const { doc, problems } = validateFleet(upgradeFleetJson(fleet, version));
   if (!doc || problems.length > 0) {
     throw new FleetImportError(source, `it breaks the fleet model's rules in ${countOf(problems.length, 'place')}:\n${formatProblems(problems)}`, problems);
   }

@@ -31,3 +31,4 @@ export type Request<C extends ChannelName> = z.input<Channels[C]['request']>;
 export type Response<C extends ChannelName> = z.output<Channels[C]['response']>;
 export type Events = typeof events;
 export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]['payload']>;

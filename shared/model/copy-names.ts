@@ -64,6 +64,7 @@ const LABEL_TAG: Record<EquipmentKind, string> = {
   'immersion-tank': 'T',
   pdu: 'PDU ',
   busway: 'BW',
+  switchboard: 'SWB ',
   transformer: 'TX',
   ups: 'UPS ',
   generator: 'G',

@@ -8,6 +8,7 @@
  */
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
+import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
 import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
 
 export type IntegrityCode =
@@ -16,7 +17,8 @@ export type IntegrityCode =
   | 'dangling-reference'
   | 'zero-area'
   | 'not-a-power-source'
-  | 'power-loop';
+  | 'power-loop'
+  | 'power-class';
 
 export interface IntegrityProblem {
   code: IntegrityCode;
@@ -28,7 +30,6 @@ export interface IntegrityProblem {
 /** More than this many problems means the file is wrong wholesale; listing them all helps nobody. */
 export const MAX_PROBLEMS = 200;
 
-const POWER_SOURCE_KINDS = new Set(['pdu', 'busway', 'transformer', 'ups', 'generator']);
 
 function describePath(root: unknown, path: readonly PropertyKey[]): string {
   let out = '';
@@ -81,7 +82,10 @@ function indexIds<T extends { id: string }>(where: string, items: readonly T[], 
  */
 function indexPowerSources(placements: readonly Placement[]): Map<string, Placement> {
   const named = new Set<string>();
-  for (const p of placements) if (p.powerSourceId !== null) named.add(p.powerSourceId);
+  for (const p of placements) {
+    if (p.powerSourceId !== null) named.add(p.powerSourceId);
+    if (p.powerSourceBId !== null) named.add(p.powerSourceBId);
+  }
   const byId = new Map<string, Placement>();
   if (named.size > 0) for (const p of placements) if (named.has(p.id)) byId.set(p.id, p);
   return byId;
@@ -133,22 +137,27 @@ export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): Inte
   for (const placement of doc.placements) {
     if (!hallsById.has(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
     if (!modelsById.has(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
-    if (placement.powerSourceId === null) continue;
-    const source = placementsById.get(placement.powerSourceId);
-    if (!source) {
-      dangling(at(placement), 'powerSourceId', placement.powerSourceId, 'placement');
-      continue;
+    let feeds = false;
+    for (const field of ['powerSourceId', 'powerSourceBId'] as const) {
+      const sourceId = placement[field];
+      if (sourceId === null) continue;
+      const source = placementsById.get(sourceId);
+      if (!source) {
+        dangling(at(placement), field, sourceId, 'placement');
+        continue;
+      }
+      feeds = true;
+      const sourceModel = modelsById.get(source.modelId);
+      if (sourceModel && !isPowerSourceKind(sourceModel.kind)) {
+        const where = at(placement);
+        problems.push({
+          code: 'not-a-power-source',
+          where: `${where}.${field}`,
+          message: `${where}: power source "${source.id}" is a ${sourceModel.kind}, not a PDU, busway, switchboard, UPS, transformer or generator`,
+        });
+      }
     }
-    fed.push(placement);
-    const sourceModel = modelsById.get(source.modelId);
-    if (sourceModel && !POWER_SOURCE_KINDS.has(sourceModel.kind)) {
-      const where = at(placement);
-      problems.push({
-        code: 'not-a-power-source',
-        where: `${where}.powerSourceId`,
-        message: `${where}: power source "${source.id}" is a ${sourceModel.kind}, not a PDU, busway, transformer, UPS or generator`,
-      });
-    }
+    if (feeds) fed.push(placement);
   }
   for (const plan of doc.plans) {
     for (const step of plan.halls) {
@@ -229,6 +238,7 @@ export function isCleanPlacement(p: unknown): p is Placement {
     isCoordinate(o.yM) &&
     (o.rotationDeg === 0 || o.rotationDeg === 90 || o.rotationDeg === 180 || o.rotationDeg === 270) &&
     (o.powerSourceId === null || isId(o.powerSourceId)) &&
+    (o.powerSourceBId === null || isId(o.powerSourceBId)) &&
     typeof o.label === 'string' &&
     o.label.length <= 100
   );
@@ -237,7 +247,8 @@ export function isCleanPlacement(p: unknown): p is Placement {
 function parseFleet(raw: unknown): z.ZodSafeParseResult<FleetDoc> {
   const placements = typeof raw === 'object' && raw !== null ? (raw as { placements?: unknown }).placements : undefined;
   if (!Array.isArray(placements) || !placements.every(isCleanPlacement)) return FleetDocSchema.safeParse(raw);
-  const rest = DocWithoutPlacements.safeParse({ ...(raw as object), placements: undefined });
+  const { placements: _checked, ...others } = raw as { placements: unknown };
+  const rest = DocWithoutPlacements.safeParse(others);
   if (!rest.success) return FleetDocSchema.safeParse(raw);
   const doc = {} as Record<keyof FleetDoc, unknown>;
   for (const key of DOC_KEYS) doc[key] = key === 'placements' ? placements : rest.data[key];
@@ -256,4 +267,53 @@ export function formatProblems(problems: readonly IntegrityProblem[], max = 10):
   const shown = problems.slice(0, max).map((p) => p.message);
   if (problems.length > max) shown.push(`… and ${problems.length - max} more`);
   return shown.join('\n');
+}
+
+/**
+ * What an edit may not make of the power chain, beyond what opening a file refuses: a
+ * source fed from a smaller class (a transformer from a PDU), a B feed naming the A source
+ * again, and a loop through B feeds (integrity's loop check follows A feeds). Files that
+ * already hold such feeds still open; the checks then report them.
+ */
+export function feedProblems(doc: FleetDoc): IntegrityProblem[] {
+  const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
+  const sources = new Map(doc.placements.filter((p) => isPowerSourceKind(kinds.get(p.modelId) ?? 'asic-miner')).map((p) => [p.id, p]));
+  const problems: IntegrityProblem[] = [];
+  for (const p of doc.placements) {
+    const where = `placements["${p.id}"]`;
+    if (p.powerSourceBId !== null && p.powerSourceBId === p.powerSourceId) {
+      problems.push({ code: 'invalid-value', where: `${where}.powerSourceBId`, message: `${named(p)}: its B source is its A source; an A/B feed needs two sources` });
+    }
+    const kind = kinds.get(p.modelId);
+    if (!kind || !sources.has(p.id)) continue;
+    for (const feed of feedsOf(p)) {
+      const parent = sources.get(feed);
+      const parentKind = parent && kinds.get(parent.modelId);
+      if (parentKind && sourceClass(parentKind) < sourceClass(kind)) {
+        problems.push({ code: 'power-class', where: `${where}.powerSourceId`, message: `${named(p)}, a ${kind}, cannot be fed from ${named(parent)}, a ${parentKind}: a source is fed from its own class or a larger one` });
+      }
+    }
+  }
+  // Depth-first over sources and both their feeds: a source met again on the path closes a loop.
+  const state = new Map<string, 'open' | 'done'>();
+  const visit = (id: string, path: string[]): string[] | null => {
+    if (state.get(id) === 'done') return null;
+    if (state.get(id) === 'open') return [...path.slice(path.indexOf(id)), id];
+    state.set(id, 'open');
+    for (const feed of feedsOf(sources.get(id)!)) {
+      if (!sources.has(feed)) continue;
+      const loop = visit(feed, [...path, id]);
+      if (loop) return loop;
+    }
+    state.set(id, 'done');
+    return null;
+  };
+  for (const id of sources.keys()) {
+    const loop = visit(id, []);
+    if (loop) {
+      problems.push({ code: 'power-loop', where: `placements["${loop[0]}"]`, message: `placements: power sources form a loop ${loop.map((s) => named(sources.get(s)!)).join(' → ')}` });
+      break;
+    }
+  }
+  return problems;
 }

@@ -5,6 +5,7 @@
  * used by totals, the constraint engine and the optimizer.
  */
 import type { EquipmentKind, EquipmentModel, FleetDoc, Placement } from './schema';
+import { isPowerSourceKind } from './power-chain';
 
 const IT_KINDS: ReadonlySet<EquipmentKind> = new Set([
   'asic-miner',
@@ -15,15 +16,12 @@ const IT_KINDS: ReadonlySet<EquipmentKind> = new Set([
   'gpu-rack',
 ]);
 
-const POWER_SOURCE_KINDS: ReadonlySet<EquipmentKind> = new Set(['pdu', 'busway', 'transformer', 'ups', 'generator']);
 
 export function isItEquipment(kind: EquipmentKind): boolean {
   return IT_KINDS.has(kind);
 }
 
-export function isPowerSource(kind: EquipmentKind): boolean {
-  return POWER_SOURCE_KINDS.has(kind);
-}
+export const isPowerSource = isPowerSourceKind;
 
 export function itPowerKw(model: EquipmentModel): number {
   return isItEquipment(model.kind) ? model.powerKw : 0;

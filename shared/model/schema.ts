@@ -1,7 +1,7 @@
 /**
  * The fleet model: one schema for the document in memory, the JSON export, the ipc
- * contract and the validation on open. Lengths are metres, power kW (MW where the
- * field says so), mass kg, money USD; positions are hall coordinates in metres with
+ * contract and the validation on open. Lengths are metres, real power kW (MW where the
+ * field says so), electrical ratings kVA (apparent power), mass kg, money USD; positions are hall coordinates in metres with
  * the origin at the hall's north-west corner, x east, y south.
  */
 import { z } from 'zod';
@@ -30,6 +30,10 @@ export const CEILING = {
   rackKw: 10_000,
   /** Power prices and credits: ERCOT's cap is $5,000/MWh. */
   priceUsdPerMwh: 10_000,
+  /** One interval's price, either sign: real-time prices spike to the cap plus adders; far past it is a wrong column. */
+  seriesPriceUsdPerMwh: 100_000,
+  /** A transmission charge on peak demand: a few $/kW-month in practice. */
+  peakChargeUsdPerKwMonth: 1_000,
   /** One capex figure or budget: a trillion dollars. */
   usd: 1e12,
   /** Hashprice peaked near $400/PH/day (2021). */
@@ -50,12 +54,17 @@ export const SMALLEST = {
   siteLengthM: 1,
   /** Light mezzanines carry a few hundred kg/m². */
   floorLoadKgPerM2: 10,
+  /** Below any real load's power factor; a 0 would make its kVA infinite. */
+  powerFactor: 0.1,
 } as const;
 const siteLength = finite.min(SMALLEST.siteLengthM).max(CEILING.siteLengthM);
 const hallLength = finite.min(SMALLEST.hallLengthM).max(CEILING.hallLengthM);
 const equipmentLength = nonNegative.max(CEILING.equipmentLengthM);
 const coordinate = finite.min(-CEILING.coordinateM).max(CEILING.coordinateM);
 const powerKw = nonNegative.max(CEILING.powerKw);
+const apparentPowerKva = nonNegative.max(CEILING.powerKw);
+/** Real over apparent power: IT supplies run at 0.95–0.99, motors (fans, pumps) lower. */
+const powerFactor = finite.min(SMALLEST.powerFactor).max(1);
 const powerMw = nonNegative.max(CEILING.powerMw);
 
 export const UNIT_SYSTEMS = ['metric', 'us'] as const;
@@ -81,6 +90,7 @@ export const EQUIPMENT_KINDS = [
   'immersion-tank',
   'pdu',
   'busway',
+  'switchboard', // distribution skid or switchboard between the transformer and the PDUs/busways
   'transformer',
   'ups',
   'generator',
@@ -98,7 +108,7 @@ export type Rotation = (typeof ROTATIONS)[number];
 /** A calendar month, YYYY-MM. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-export const FleetMetaSchema = z.object({
+export const FleetMetaSchema = z.strictObject({
   name: z.string().min(1).max(200),
   author: z.string().max(200),
   revision: z.string().max(40),
@@ -115,13 +125,30 @@ export const FleetMetaSchema = z.object({
   floorServiceAreaDepthM: equipmentLength,
 });
 
-export const DemandResponseSchema = z.object({
+export const DemandResponseSchema = z.strictObject({
   enabled: z.boolean(),
   creditUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   maxCurtailmentFraction: fraction,
 });
 
-export const SiteSchema = z.object({
+/** A site's price series (shared/energy/price-series.ts): $/MWh per interval from its start, at most three years of 15-minute prices. */
+export const PriceSeriesSchema = z.strictObject({
+  source: z.string().max(300),
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a time as YYYY-MM-DDTHH:mm'),
+  intervalMinutes: z.union([z.literal(15), z.literal(60)]),
+  pricesUsdPerMwh: z.array(finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh)).min(365 * 24).max(3 * 366 * 96),
+});
+
+/** Hedges a site may hold: enough for a book of blocks, few enough to list. */
+export const MAX_HEDGES = 20;
+
+/** A fixed-price block: the site buys `mw` at `priceUsdPerMwh` every hour, settled against the hour's price. */
+export const HedgeSchema = z.strictObject({
+  mw: powerMw,
+  priceUsdPerMwh: finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh),
+});
+
+export const SiteSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   location: z.string().max(200),
@@ -132,20 +159,28 @@ export const SiteSchema = z.object({
   transformerCapacityMw: powerMw,
   powerPriceUsdPerMwh: nonNegative.max(CEILING.priceUsdPerMwh),
   demandResponse: DemandResponseSchema,
+  /** The site's prices interval by interval; null, the flat price holds every hour. Absent in files before schema 4. */
+  priceSeries: PriceSeriesSchema.nullable().default(null),
+  /** 4CP-style transmission charge on the load drawn in the site's peak intervals, which firm AI pays and curtailable mining avoids. */
+  peakDemandChargeUsdPerKwMonth: nonNegative.max(CEILING.peakChargeUsdPerKwMonth).default(0),
+  hedges: z.array(HedgeSchema).max(MAX_HEDGES).default([]),
   landHa: nonNegative.max(CEILING.landHa),
   fiber: z.boolean(),
   widthM: siteLength,
   depthM: siteLength,
 });
 
-export const CoolingPlantSchema = z.object({
+export const CoolingPlantSchema = z.strictObject({
   method: z.enum(COOLING_METHODS),
   unitCount: z.number().int().min(0).max(10_000),
   unitCapacityKw: powerKw,
   redundancy: z.enum(REDUNDANCIES),
 });
 
-export const RetrofitOptionSchema = z.object({
+/** Units of one capacity with redundancy: a hall's chillers or dry coolers on facility water. */
+export const CoolingUnitsSchema = CoolingPlantSchema.omit({ method: true });
+
+export const RetrofitOptionSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   kind: z.enum(OPTION_KINDS),
@@ -163,7 +198,7 @@ export const RetrofitOptionSchema = z.object({
   maxUnits: z.number().int().min(0).max(1_000_000),
 });
 
-export const HallSchema = z.object({
+export const HallSchema = z.strictObject({
   id,
   siteId: id,
   name: z.string().min(1).max(200),
@@ -176,6 +211,8 @@ export const HallSchema = z.object({
   floorLimitKgPerM2: finite.min(SMALLEST.floorLoadKgPerM2).max(CEILING.floorLoadKgPerM2),
   feedKw: powerKw,
   cooling: CoolingPlantSchema,
+  /** Chillers or dry coolers on the facility water loop: where the heat the hall's CDUs take away goes. */
+  facilityWater: CoolingUnitsSchema,
   /** kW per rack allowed under this hall's cooling; null = the method's default. */
   densityLimitKwPerRack: positive.max(CEILING.rackKw).nullable(),
   pue: finite.min(1).max(3),
@@ -183,7 +220,7 @@ export const HallSchema = z.object({
   retrofitOptions: z.array(RetrofitOptionSchema).max(50),
 });
 
-export const ZoneSchema = z.object({
+export const ZoneSchema = z.strictObject({
   id,
   hallId: id,
   name: z.string().min(1).max(200),
@@ -193,9 +230,11 @@ export const ZoneSchema = z.object({
   depthM: hallLength,
   /** Air cooling available in the zone besides CRAH units placed in it. */
   airCoolingKw: powerKw,
+  /** The zone's cooling method where it differs from its hall's (a liquid-cooled pod in an air hall); null: the hall's. */
+  coolingMethod: z.enum(COOLING_METHODS).nullable(),
 });
 
-export const EquipmentModelSchema = z.object({
+export const EquipmentModelSchema = z.strictObject({
   id,
   kind: z.enum(EQUIPMENT_KINDS),
   name: z.string().min(1).max(200),
@@ -204,17 +243,20 @@ export const EquipmentModelSchema = z.object({
   depthM: positive.max(CEILING.equipmentLengthM),
   heightM: equipmentLength,
   weightKg: nonNegative.max(CEILING.massKg),
-  /** IT (or, for infrastructure, own) electrical draw at steady state. */
+  /** IT (or, for infrastructure, own) electrical draw at steady state: real power. */
   powerKw: powerKw,
+  /** Real over apparent power of that draw: kVA drawn = powerKw / powerFactor. */
+  powerFactor,
   /** Share of the heat that leaves through liquid (CDU / tank loop); the rest goes to air. */
   heatToLiquidFraction: fraction,
+  /** The cooling methods the unit runs under (the catalog's "Runs under"). */
   compatibleCooling: z.array(z.enum(COOLING_METHODS)).min(1),
   capexUsd: nonNegative.max(CEILING.usd),
   hashrateThs: nonNegative.max(CEILING.hashrateThs),
   gpuCount: z.number().int().min(0).max(CEILING.gpus),
   gpuType: z.string().max(40),
-  /** Electrical rating for pdu / busway / transformer / ups / generator. */
-  ratingKw: powerKw,
+  /** Electrical rating (apparent power) for pdu / busway / switchboard / ups / transformer / generator. */
+  ratingKva: apparentPowerKva,
   /** Heat removal capacity for cdu / crah / immersion-tank. */
   coolingCapacityKw: powerKw,
   clearanceFrontM: equipmentLength,
@@ -228,7 +270,7 @@ export const EquipmentModelSchema = z.object({
 /** A placement's label is printed on the plan; this keeps it to what a drawing can carry. */
 export const LABEL_MAX_LENGTH = 100;
 
-export const PlacementSchema = z.object({
+export const PlacementSchema = z.strictObject({
   id,
   hallId: id,
   modelId: id,
@@ -237,12 +279,14 @@ export const PlacementSchema = z.object({
   yM: coordinate,
   /** Front of the equipment faces north at 0°, east at 90° (clockwise). */
   rotationDeg: z.union([z.literal(0), z.literal(90), z.literal(180), z.literal(270)]),
-  /** The PDU / busway / transformer placement feeding this one. */
+  /** The source feeding this one: a PDU or busway for IT, the next class up for a source. */
   powerSourceId: id.nullable(),
+  /** A second (B) source for an A/B (2N) feed; each of the two must carry the whole load alone. */
+  powerSourceBId: id.nullable(),
   label: z.string().max(LABEL_MAX_LENGTH),
 });
 
-export const ScenarioSchema = z.object({
+export const ScenarioSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   probability: fraction,
@@ -254,45 +298,69 @@ export const ScenarioSchema = z.object({
   powerPriceFactor: z.array(nonNegative.max(CEILING.powerPriceFactor)).min(1),
 });
 
-export const PlanLimitsSchema = z.object({
+export const PlanLimitsSchema = z.strictObject({
   objective: z.enum(['expected', 'worst-case']),
   capexBudgetUsdPerPeriod: z.array(nonNegative.max(CEILING.usd)),
   gpuDeliveriesPerPeriod: z.array(z.number().int().min(0).max(CEILING.gpus)),
-  /** Contracted AI IT MW that must be live by the given period (index). */
+  /** Contracted AI IT MW that must run in every period of the contract: from the period (index) it starts, for its term. */
   contractedAiMw: powerMw,
   contractedByPeriod: z.number().int().min(0),
+  /**
+   * The contract's term in periods; null or absent (older files), it runs to the end of the
+   * horizon. No default: an edit of the other limits (a partial of this schema) must not reset it.
+   */
+  contractTermPeriods: z.number().int().min(1).max(1200).nullable().optional(),
   timeLimitS: positive.max(3600),
   mipGapFraction: finite.min(0).max(1),
 });
 
-export const PlanHallSchema = z.object({
+export const PlanHallSchema = z.strictObject({
   hallId: id,
   optionId: id,
-  startPeriod: z.number().int().min(0),
+  /** The period the option starts; null for a hall kept as it is, which starts nothing. */
+  startPeriod: z.number().int().min(0).nullable(),
   units: z.number().int().min(0),
   /** The hall's share of the plan's NPV (probability-weighted over the scenarios, or in the worst scenario for a worst-case plan); absent in plans saved before it was kept. */
   npvUsd: finite.optional(),
 });
 
-export const PlanPeriodSchema = z.object({
+export const PlanPeriodSchema = z.strictObject({
   period: z.number().int().min(0),
   miningItMw: nonNegative,
   aiItMw: nonNegative,
   miningRevenueUsd: finite,
   aiRevenueUsd: finite,
   powerCostUsd: finite,
+  /** Demand-response credits earned by curtailed mining; absent in plans saved before they were counted. */
+  curtailmentCreditUsd: finite.optional(),
+  /** Peak-demand charges paid by firm AI load; absent in plans saved before they were counted. */
+  demandChargeUsd: finite.optional(),
+  /** The sites' fixed-price blocks settled against their prices (spot − fixed, per MWh of the block). */
+  hedgeSettlementUsd: finite.optional(),
   capexUsd: finite,
   cashFlowUsd: finite,
 });
 
-export const BindingLimitSchema = z.object({
+/** The return of the decision itself: the plan against keeping every hall as it is (no capex, the halls' own units running while they earn). */
+export const DecisionReturnSchema = z.strictObject({
+  /** NPV of keeping everything as it is, weighing the scenarios as the plan's NPV does. */
+  asItIsNpvUsd: finite,
+  /** The plan's NPV less keeping everything as it is. */
+  npvUsd: finite,
+  irrFraction: finite.nullable(),
+  paybackPeriods: finite.nullable(),
+  /** The plan's cash flow less keeping everything as it is's, per period. */
+  cashFlowUsd: z.array(finite),
+});
+
+export const BindingLimitSchema = z.strictObject({
   limit: z.string(),
   description: z.string(),
   shadowPriceUsd: finite,
   unit: z.string(),
 });
 
-export const PlanSchema = z.object({
+export const PlanSchema = z.strictObject({
   id,
   name: z.string().min(1).max(200),
   createdAt: z.string(),
@@ -302,7 +370,11 @@ export const PlanSchema = z.object({
   npvUsd: finite,
   irrFraction: finite.nullable(),
   paybackPeriods: finite.nullable(),
+  /** Absent for an infeasible model, for plans saved before it was kept, and when keeping everything as it is could not be solved in the time left. */
+  decision: DecisionReturnSchema.optional(),
   mipGapFraction: finite,
+  /** The gap the user asked the search to prove; absent in plans saved before it was kept. */
+  mipGapAskedFraction: finite.min(0).max(1).optional(),
   halls: z.array(PlanHallSchema),
   periods: z.array(PlanPeriodSchema),
   bindingLimits: z.array(BindingLimitSchema),
@@ -313,7 +385,7 @@ export const PlanSchema = z.object({
   madeForInputs: z.array(z.string().max(40)).max(100).optional(),
 });
 
-export const TitleBlockSchema = z.object({
+export const TitleBlockSchema = z.strictObject({
   company: z.string().max(200),
   drawnBy: z.string().max(200),
   checkedBy: z.string().max(200),
@@ -321,7 +393,7 @@ export const TitleBlockSchema = z.object({
   notes: z.string().max(2000),
 });
 
-export const FleetDocSchema = z.object({
+export const FleetDocSchema = z.strictObject({
   fleet: FleetMetaSchema,
   sites: z.array(SiteSchema),
   halls: z.array(HallSchema),
@@ -336,7 +408,9 @@ export const FleetDocSchema = z.object({
 
 export type FleetMeta = z.infer<typeof FleetMetaSchema>;
 export type Site = z.infer<typeof SiteSchema>;
+export type Hedge = z.infer<typeof HedgeSchema>;
 export type CoolingPlant = z.infer<typeof CoolingPlantSchema>;
+export type CoolingUnits = z.infer<typeof CoolingUnitsSchema>;
 export type RetrofitOption = z.infer<typeof RetrofitOptionSchema>;
 export type Hall = z.infer<typeof HallSchema>;
 export type Zone = z.infer<typeof ZoneSchema>;
@@ -347,8 +421,19 @@ export type PlanLimits = z.infer<typeof PlanLimitsSchema>;
 export type Plan = z.infer<typeof PlanSchema>;
 export type PlanHall = z.infer<typeof PlanHallSchema>;
 export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
+export type DecisionReturn = z.infer<typeof DecisionReturnSchema>;
 export type TitleBlock = z.infer<typeof TitleBlockSchema>;
 export type FleetDoc = z.infer<typeof FleetDocSchema>;
 
 /** Entity collections of a document that commands edit by id. */
-export type EntityTable = 'sites' | 'halls' | 'zones' | 'models' | 'placements' | 'scenarios' | 'plans';
+/** The document's entity collections and each one's schema: commands and their checks read this one list. */
+export const ENTITY_SCHEMAS = {
+  sites: SiteSchema,
+  halls: HallSchema,
+  zones: ZoneSchema,
+  models: EquipmentModelSchema,
+  placements: PlacementSchema,
+  scenarios: ScenarioSchema,
+  plans: PlanSchema,
+} as const;
+export type EntityTable = keyof typeof ENTITY_SCHEMAS;

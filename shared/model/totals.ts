@@ -1,5 +1,6 @@
 import { itPowerKw } from './load';
-import type { EquipmentModel, FleetDoc } from './schema';
+import { apparentPowerKva } from './power-chain';
+import type { EquipmentModel, FleetDoc, Placement } from './schema';
 import { kwToMw } from '../units';
 
 export interface Totals {
@@ -41,4 +42,31 @@ export function formatHashrate(ths: number): string {
   if (ths >= 1e6) return `${(ths / 1e6).toFixed(2)} EH/s`;
   if (ths >= 1e3) return `${(ths / 1e3).toFixed(1)} PH/s`;
   return `${ths.toFixed(0)} TH/s`;
+}
+
+/** What a selection of placed units adds up to, as the inspector shows it for several. */
+export interface SelectionTotals {
+  count: number;
+  powerKw: number;
+  /** Apparent power: each unit's kW over its power factor. */
+  apparentKva: number;
+  liquidHeatKw: number;
+  airHeatKw: number;
+  weightKg: number;
+}
+
+export function selectionTotals(placements: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): SelectionTotals {
+  const t: SelectionTotals = { count: 0, powerKw: 0, apparentKva: 0, liquidHeatKw: 0, airHeatKw: 0, weightKg: 0 };
+  for (const p of placements) {
+    const m = models.get(p.modelId);
+    if (!m) continue;
+    t.count++;
+    t.powerKw += m.powerKw;
+    t.apparentKva += apparentPowerKva(m.powerKw, m.powerFactor);
+    // All the power a unit draws leaves as heat, its liquid share through its loop or CDU.
+    t.liquidHeatKw += m.powerKw * m.heatToLiquidFraction;
+    t.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
+    t.weightKg += m.weightKg;
+  }
+  return t;
 }

@@ -2,7 +2,7 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { Plan, PlanPeriod } from '../model/schema';
+import type { DecisionReturn, Plan, PlanPeriod } from '../model/schema';
 import type { Exclusion, Objective } from './model';
 import { countOf, formatQuantity, formatUsd, periodName, type UnitSystem } from '../units';
 
@@ -20,17 +20,20 @@ export const objectiveLabel = (objective: Objective): string => (objective === '
 /** Below this a proven gap reads as nothing: "proven within 0.00 %" says nothing to anyone. */
 const NEGLIGIBLE_GAP = 5e-5;
 
-export function describePlanStatus(plan: Pick<Plan, 'status' | 'mipGapFraction'>): string {
-  switch (plan.status) {
-    case 'optimal':
-      return plan.mipGapFraction >= NEGLIGIBLE_GAP ? `optimal, ${closeness(plan.mipGapFraction)}` : 'optimal';
-    case 'time-limit':
-      return `time limit reached: ${closeness(plan.mipGapFraction)}`;
-    case 'stopped':
-      return `stopped: ${closeness(plan.mipGapFraction)}`;
-    case 'infeasible':
-      return 'no plan meets every limit';
+/**
+ * A plan is "optimal" only when the gap the user asked for is proven; otherwise it is the
+ * best found, with how close it is proven to be. A plan from an older file, which did not
+ * keep the gap asked, is taken at its status.
+ */
+export function describePlanStatus(plan: Pick<Plan, 'status' | 'mipGapFraction' | 'mipGapAskedFraction'>): string {
+  if (plan.status === 'infeasible') return 'no plan meets every limit';
+  const gap = plan.mipGapFraction;
+  const asked = plan.mipGapAskedFraction ?? (plan.status === 'optimal' ? gap : 0);
+  if (gap <= asked || (plan.status === 'optimal' && gap < NEGLIGIBLE_GAP)) {
+    return gap < NEGLIGIBLE_GAP ? 'optimal' : `optimal within the ${formatGap(asked)} gap asked: ${closeness(gap)}`;
   }
+  const why = plan.status === 'time-limit' ? 'time limit reached' : plan.status === 'stopped' ? 'stopped' : 'search ended';
+  return gap >= 1 ? `${why}: best found, not yet proven close to the best possible` : `${why}: best found, within ${formatGap(gap)} of the best possible`;
 }
 
 /**
@@ -54,6 +57,10 @@ export function describeIrr(plan: Pick<Plan, 'irrFraction'> & { periods: readonl
   if (!plan.periods.some((p) => p.cashFlowUsd > 0)) return 'none: nothing comes back';
   return 'none found';
 }
+
+/** The decision's IRR (against keeping everything as it is), or why it has none. */
+export const describeDecisionIrr = (decision: Pick<DecisionReturn, 'irrFraction' | 'cashFlowUsd'>): string =>
+  describeIrr({ irrFraction: decision.irrFraction, periods: decision.cashFlowUsd.map((cashFlowUsd) => ({ cashFlowUsd })) });
 
 /** A plan's payback, or why it has none, in the fleet's periods. */
 export function describePayback(plan: Pick<Plan, 'paybackPeriods'>, periodMonths: number): string {

@@ -2,8 +2,9 @@
  * The money side of the optimizer: what one unit of equipment earns and costs in a
  * period of a scenario, discount factors, and a plan's NPV, IRR and payback.
  */
-import type { EquipmentModel, FleetMeta, Scenario } from '../model/schema';
-import { HOURS_PER_YEAR, TH_PER_PH } from '../units';
+import type { EquipmentModel, FleetMeta, PlanPeriod, Scenario } from '../model/schema';
+import { HOURS_PER_DAY, HOURS_PER_YEAR, KW_PER_MW, TH_PER_PH } from '../units';
+import { peakChargePerMwUsd, type SiteEnergy } from '../energy/site-energy';
 
 export function hoursPerPeriod(fleet: Pick<FleetMeta, 'periodMonths'>): number {
   return (HOURS_PER_YEAR * fleet.periodMonths) / 12;
@@ -15,27 +16,66 @@ export function discountFactor(fleet: Pick<FleetMeta, 'periodMonths' | 'discount
   return (1 + fleet.discountRatePctPerYear / 100) ** -years;
 }
 
-const at = (path: number[], p: number): number => path[Math.min(p, path.length - 1)] ?? 0;
+/** A per-period path's value in period p; a path shorter than the horizon holds its last value. */
+export const at = (path: readonly number[], p: number): number => path[Math.min(p, path.length - 1)] ?? 0;
 
 export interface UnitEconomics {
   revenueUsd: number;
   powerCostUsd: number;
+  /** Demand-response credits a curtailable unit earns while it is off. */
+  curtailmentCreditUsd: number;
+  /** The peak-demand charge a firm unit pays. */
+  demandChargeUsd: number;
+  /** Share of the period's hours the unit runs. */
+  uptimeFraction: number;
 }
 
+/** What a unit adds to a period's cash flow. */
+export const unitMarginUsd = (e: UnitEconomics): number => e.revenueUsd - e.powerCostUsd + e.curtailmentCreditUsd - e.demandChargeUsd;
+
 /**
- * One unit running through period p: miners earn hashprice × PH/s × days; GPU systems
- * earn rate × GPUs × utilization × hours; both pay for IT power × PUE at the site price.
+ * One unit through period p: miners earn hashprice × PH/s × hours / 24 in the hours they
+ * run, GPU systems rate × GPUs × utilization × hours in every hour; power, demand-response
+ * credits and the peak-demand charge come from the site's energy (shared/energy/site-energy.ts),
+ * its prices scaled by the scenario's power-price factor.
  */
-export function unitEconomics(model: EquipmentModel, pue: number, sitePriceUsdPerMwh: number, scenario: Scenario, fleet: Pick<FleetMeta, 'periodMonths'>, p: number): UnitEconomics {
+export function unitEconomics(model: EquipmentModel, pue: number, energy: SiteEnergy, scenario: Scenario, fleet: Pick<FleetMeta, 'periodMonths'>, p: number): UnitEconomics {
   const hours = hoursPerPeriod(fleet);
-  const mining = (model.hashrateThs / TH_PER_PH) * at(scenario.hashpriceUsdPerPhDay, p) * (hours / 24);
-  const ai = model.gpuCount * at(scenario.gpuRateUsdPerGpuHour, p) * at(scenario.gpuUtilizationFraction, p) * hours;
-  const powerCostUsd = (model.powerKw / 1000) * pue * hours * sitePriceUsdPerMwh * at(scenario.powerPriceFactor, p);
-  return { revenueUsd: mining + ai, powerCostUsd };
+  const revenuePerHour = ((model.hashrateThs / TH_PER_PH) * at(scenario.hashpriceUsdPerPhDay, p)) / HOURS_PER_DAY + model.gpuCount * at(scenario.gpuRateUsdPerGpuHour, p) * at(scenario.gpuUtilizationFraction, p);
+  const itMw = model.powerKw / KW_PER_MW;
+  if (itMw <= 0) return { revenueUsd: revenuePerHour * hours, powerCostUsd: 0, curtailmentCreditUsd: 0, demandChargeUsd: 0, uptimeFraction: 1 };
+  // Miners can stop in any hour; GPU systems serve a tenant and cannot.
+  const curtailable = model.gpuCount === 0;
+  const share = energy.share(p, revenuePerHour / itMw, pue, at(scenario.powerPriceFactor, p), curtailable);
+  const mwHours = itMw * hours;
+  return {
+    revenueUsd: share.revenueUsd * mwHours,
+    powerCostUsd: share.powerCostUsd * mwHours,
+    curtailmentCreditUsd: share.curtailmentCreditUsd * mwHours,
+    demandChargeUsd: curtailable ? 0 : peakChargePerMwUsd(energy, pue, fleet) * itMw,
+    uptimeFraction: share.uptimeFraction,
+  };
 }
 
 export function npv(cashFlows: number[], fleet: Pick<FleetMeta, 'periodMonths' | 'discountRatePctPerYear'>): number {
   return cashFlows.reduce((t, c, p) => t + c * discountFactor(fleet, p), 0);
+}
+
+/** The economics of a period the NPV counts (plans saved before credits and charges were counted have neither). */
+export type PeriodMoney = Pick<PlanPeriod, 'capexUsd' | 'miningRevenueUsd' | 'aiRevenueUsd' | 'powerCostUsd' | 'curtailmentCreditUsd' | 'demandChargeUsd' | 'hedgeSettlementUsd'>;
+
+/** Demand-response credits less peak-demand charges, plus the hedges' settlement. */
+export const energyNetUsd = (r: Pick<PlanPeriod, 'curtailmentCreditUsd' | 'demandChargeUsd' | 'hedgeSettlementUsd'>): number =>
+  (r.curtailmentCreditUsd ?? 0) - (r.demandChargeUsd ?? 0) + (r.hedgeSettlementUsd ?? 0);
+
+/** NPV of per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
+export function periodsNpv(
+  fleet: Pick<FleetMeta, 'periodMonths' | 'discountRatePctPerYear'>,
+  periods: readonly PeriodMoney[],
+  hashpriceFactor = 1,
+  gpuRateFactor = 1,
+): number {
+  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd * hashpriceFactor + r.aiRevenueUsd * gpuRateFactor - r.powerCostUsd + energyNetUsd(r)) * discountFactor(fleet, p) - r.capexUsd * discountFactor(fleet, p, true), 0);
 }
 
 /** A cash flow and when it falls, in periods from now: a period's capex at its start, its earnings at its end. */
@@ -48,10 +88,10 @@ export interface DatedCashFlow {
  * A plan's cash flows dated as its NPV dates them (capex at the start of its period,
  * earnings less power at the end), so that its IRR is the rate at which that NPV is 0.
  */
-export function datedCashFlows(periods: readonly { capexUsd: number; miningRevenueUsd: number; aiRevenueUsd: number; powerCostUsd: number }[]): DatedCashFlow[] {
+export function datedCashFlows(periods: readonly PeriodMoney[]): DatedCashFlow[] {
   return periods.flatMap((r, p) => [
     { usd: -r.capexUsd, atPeriods: p },
-    { usd: r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd, atPeriods: p + 1 },
+    { usd: r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd + energyNetUsd(r), atPeriods: p + 1 },
   ]);
 }
 

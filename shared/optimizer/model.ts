@@ -7,14 +7,16 @@
  * and once the conversion is done (t + lead time); until its start the hall keeps mining
  * with what it has (z). Limits:
  * each site's interconnect per period (IT × PUE), each option's feed and usable cooling,
- * the capex budget and GPU deliveries per period, and contracted AI MW by a period.
+ * the capex budget and GPU deliveries per period, and contracted AI MW in every period of
+ * the contract's term.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
 import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
 import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } from '../model/schema';
-import { discountFactor, unitEconomics } from './economics';
+import { discountFactor, unitEconomics, unitMarginUsd } from './economics';
+import { siteEnergy, type SiteEnergy } from '../energy/site-energy';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
 import { periodLabel } from '../units';
 
@@ -69,6 +71,8 @@ export interface BuiltModel {
   limits: Map<string, LimitRow>;
   /** Each hall's choice: the binaries of its one_ row, exactly one of which is 1. */
   choices: Choice[][];
+  /** Each site's energy economics (its prices, demand response and peak charge), by site id. */
+  energy: ReadonlyMap<string, SiteEnergy>;
 }
 
 /** One of a hall's choices: its binary, and the option (index) it starts in which period; keeping the miners has neither. */
@@ -94,6 +98,10 @@ export const hallOfColumn = (name: string): number | null => {
 };
 
 export class ModelError extends Error {}
+
+/** The AI contract's row in period p; isContractRow tells them from every other row. */
+export const contractRow = (p: number): string => `contract_${p}`;
+export const isContractRow = (name: string): boolean => name.startsWith('contract_');
 
 /** What an option does, capex aside: two options alike in all of it differ only in cost. */
 const sameEffect = (a: OptionIx, b: OptionIx): boolean =>
@@ -218,8 +226,41 @@ export function modelInputsHash(doc: FleetDoc): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** The period (index) the AI contract falls due: a date past the horizon counts as its last period. */
-export const contractPeriodOf = (doc: FleetDoc): number => Math.min(doc.limits.contractedByPeriod, doc.fleet.horizonPeriods - 1);
+/** The periods (indices) the AI contract binds in, first to last: from its start for its term, or to the end of the horizon. */
+export interface ContractPeriods {
+  first: number;
+  last: number;
+}
+
+/** The contract's periods within the horizon; null when it starts after the horizon ends (nothing to plan for it). */
+export function contractPeriodsOf(doc: Pick<FleetDoc, 'fleet' | 'limits'>): ContractPeriods | null {
+  const first = doc.limits.contractedByPeriod;
+  const horizonEnd = doc.fleet.horizonPeriods - 1;
+  if (first > horizonEnd) return null;
+  const term = doc.limits.contractTermPeriods;
+  return { first, last: term === null || term === undefined ? horizonEnd : Math.min(first + term - 1, horizonEnd) };
+}
+
+/** The contract in the user's words: "6 MW from Q1 2029 to Q4 2030". */
+export function describeContract(doc: Pick<FleetDoc, 'fleet' | 'limits'>, periods: ContractPeriods): string {
+  const from = periodLabel(doc.fleet, periods.first);
+  const span = periods.first === periods.last ? `in ${from}` : `from ${from} to ${periodLabel(doc.fleet, periods.last)}`;
+  return `${doc.limits.contractedAiMw} MW ${span}`;
+}
+
+/** A contract that starts after the horizon cannot be planned for; moving it into the last period would promise what the user never asked. */
+function contractWithinHorizon(doc: FleetDoc): ContractPeriods | null {
+  if (doc.limits.contractedAiMw <= 0) return null;
+  const periods = contractPeriodsOf(doc);
+  if (periods) return periods;
+  const T = doc.fleet.horizonPeriods;
+  throw new ModelError(
+    `The AI contract starts in ${periodLabel(doc.fleet, doc.limits.contractedByPeriod)}, after the horizon ends in ${periodLabel(doc.fleet, T - 1)}: move its start into the horizon or lengthen the horizon`,
+  );
+}
+
+/** Whether period p falls within the contract. */
+const inContract = (contract: ContractPeriods | null, p: number): boolean => contract !== null && p >= contract.first && p <= contract.last;
 
 export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.objective): BuiltModel {
   const T = doc.fleet.horizonPeriods;
@@ -240,8 +281,9 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   const gridTerms = new Map<string, Term[]>(); // `${siteId}:${p}`
   const capexTerms: Term[][] = Array.from({ length: T }, () => []);
   const gpuTerms: Term[][] = Array.from({ length: T }, () => []);
-  const aiTerms: Term[] = [];
-  const contractPeriod = contractPeriodOf(doc);
+  const contract = contractWithinHorizon(doc);
+  // AI IT MW running in each period of the contract.
+  const aiTerms: Term[][] = Array.from({ length: T }, () => []);
 
   const addRow = (row: Row) => {
     if (row.terms.length) lp.rows.push(row);
@@ -253,6 +295,8 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     return terms;
   };
 
+  const energy = new Map(doc.sites.map((site) => [site.id, siteEnergy(site, doc.fleet)]));
+  const energyOf = (site: Site) => energy.get(site.id)!;
   const placedIn = new Map<string, Placement[]>();
   for (const p of doc.placements) {
     const inHall = placedIn.get(p.hallId);
@@ -323,10 +367,10 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         addRow({ name: `yx_${hi}_${o.oi}_${p}`, terms: [[1, y], ...converted], sense: '<=', rhs: 0 });
         grid(site.id, p).push([o.model.powerKw * o.option.pue, y]);
         doc.scenarios.forEach((sc, s) => {
-          const e = unitEconomics(o.model!, o.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
-          npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), y]);
+          const e = unitEconomics(o.model!, o.option.pue, energyOf(site), sc, doc.fleet, p);
+          npvTerms[s]!.push([unitMarginUsd(e) * discountFactor(doc.fleet, p), y]);
         });
-        if (o.model.gpuCount > 0 && p === contractPeriod) aiTerms.push([o.model.powerKw / 1000, y]);
+        if (o.model.gpuCount > 0 && inContract(contract, p)) aiTerms[p]!.push([o.model.powerKw / 1000, y]);
       }
     }
     addRow({ name: `one_${hi}`, terms: choice.map(({ column }) => [1, column] as Term), sense: '=', rhs: 1 });
@@ -350,11 +394,11 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         addRow({ name: `zk_${hi}_${m}_${p}`, terms: [[1, z], ...started], sense: '<=', rhs: units });
         grid(site.id, p).push([model.powerKw * keep!.option.pue, z]);
         doc.scenarios.forEach((sc, s) => {
-          const e = unitEconomics(model, keep!.option.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, p);
-          npvTerms[s]!.push([(e.revenueUsd - e.powerCostUsd) * discountFactor(doc.fleet, p), z]);
+          const e = unitEconomics(model, keep!.option.pue, energyOf(site), sc, doc.fleet, p);
+          npvTerms[s]!.push([unitMarginUsd(e) * discountFactor(doc.fleet, p), z]);
         });
         // GPU racks already in the hall serve the AI contract too (they need no new deliveries).
-        if (model.gpuCount > 0 && p === contractPeriod) aiTerms.push([model.powerKw / 1000, z]);
+        if (model.gpuCount > 0 && inContract(contract, p)) aiTerms[p]!.push([model.powerKw / 1000, z]);
       }
     }
     // Units of several models share the hall's feed and cooling.
@@ -388,15 +432,19 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       limits.set(`gpu_${t}`, { group: 'GPU deliveries', description: `one more GPU delivered in ${periodLabel(doc.fleet, t)}`, unit: 'GPU', rowUnitsPerUnit: 1 });
     }
   }
-  if (doc.limits.contractedAiMw > 0) {
-    if (!aiTerms.length) {
+  if (contract) {
+    if (!aiTerms[contract.first]!.length) {
       // A dearer copy of an option is no reason: the cheaper one was in the search.
       const ruledOut = ruledOutOptions(halls).filter((r) => r.option.option.kind === 'retrofit-ai' && r.option.excluded!.kind !== 'dearer');
       const why = ruledOut.length ? ` (ruled out: ${ruledOut.map((r) => `${r.hall.name}, "${r.option.option.name}": ${describeExclusion(r.option.excluded!, doc.fleet.unitSystem)}`).join('; ')})` : '';
-      throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by ${periodLabel(doc.fleet, contractPeriod)}${why}`);
+      throw new ModelError(`${doc.limits.contractedAiMw} MW of AI is contracted, but no hall has an AI option that can run by ${periodLabel(doc.fleet, contract.first)}${why}`);
     }
-    addRow({ name: 'contract', terms: aiTerms, sense: '>=', rhs: doc.limits.contractedAiMw });
-    limits.set('contract', { group: 'AI contract', description: `one more MW of contracted AI capacity by ${periodLabel(doc.fleet, contractPeriod)}`, unit: 'MW', rowUnitsPerUnit: 1 });
+    // The contract holds in every period of its term, not only the first: a plan may not retire its AI once the contract has started.
+    for (let p = contract.first; p <= contract.last; p++) {
+      const name = contractRow(p);
+      addRow({ name, terms: aiTerms[p]!, sense: '>=', rhs: doc.limits.contractedAiMw });
+      limits.set(name, { group: 'AI contract', description: `one more MW of contracted AI capacity in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1 });
+    }
   }
 
   if (objective === 'expected') {
@@ -409,5 +457,5 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     lp.bounds.set(v.worst, [-Infinity, Infinity]);
     doc.scenarios.forEach((sc, s) => addRow({ name: `worst_${s}`, terms: [[1, v.worst], ...npvTerms[s]!.map(([c, x]) => [-c, x] as Term)], sense: '<=', rhs: 0 }));
   }
-  return { lp, halls, periods: T, objective, limits, choices };
+  return { lp, halls, periods: T, objective, limits, choices, energy };
 }

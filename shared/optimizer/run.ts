@@ -4,12 +4,14 @@
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
 import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
-import { datedCashFlows, discountFactor, irr, payback, unitEconomics } from './economics';
+import { at, datedCashFlows, discountFactor, energyNetUsd, hoursPerPeriod, irr, payback, periodsNpv, unitEconomics, unitMarginUsd } from './economics';
+import { hedgeSettlementUsd } from '../energy/site-energy';
+import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
 import { memoryRefusal, type SolverMemory } from './solver-memory';
-import { buildModel, contractPeriodOf, hallOfColumn, modelInputsHash, v, type BuiltModel, type Choice, type Objective } from './model';
+import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
 
 export interface SolverSolution {
   Status: string;
@@ -78,6 +80,9 @@ export interface Sensitivity {
   gpuRateFactors: number[];
   /** npvUsd[i][j]: hashprice factor i, GPU rate factor j. */
   npvUsd: number[][];
+  /** Power prices scaled (power cost and the hedges' spot leg), production as planned. */
+  powerPriceFactors: number[];
+  npvByPowerPriceUsd: number[];
 }
 
 export interface RunResult {
@@ -143,11 +148,14 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
-    npvUsd: sol.ObjectiveValue,
+    // The hedges' settlement is a constant no choice changes, so the model leaves it out and the plan adds it.
+    npvUsd: sol.ObjectiveValue + periods.reduce((t, r, p) => t + r.hedgeSettlementUsd! * discountFactor(doc.fleet, p), 0),
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
+    ...decisionOf(doc, model, solve, weights, periods, Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S)),
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
+    mipGapAskedFraction: opts.mipGap,
     halls,
     periods,
     bindingLimits: priceLimits(model, sol.Rows),
@@ -157,6 +165,26 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   };
   progress('sensitivity to hashprice and GPU rates');
   return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), stats };
+}
+
+/**
+ * Keeping everything as it is is an LP in the kept units alone (a few per hall and
+ * period), solved in milliseconds: it gets this long even when the search used up the
+ * time limit, so that a plan cut short still says what the decision returns.
+ */
+const AS_IT_IS_MIN_TIME_S = 1;
+
+/** The plan against keeping every hall as it is, weighing the scenarios as the plan does; absent when that LP does not solve in time. */
+function decisionOf(doc: FleetDoc, model: BuiltModel, solve: SolveFn, weights: readonly number[], periods: readonly PlanPeriod[], timeLimitS: number): Pick<Plan, 'decision'> {
+  const lp = asItIsProgram(model.lp);
+  let value: (name: string) => number = () => 0;
+  if (lp.objective.length) {
+    const sol = solve(toMatrix(lp), { timeLimitS, mipGap: 0 });
+    const columns = sol.Columns;
+    if (sol.Status !== 'Optimal' || !columns) return {};
+    value = (name) => columns[name]?.Primal ?? 0;
+  }
+  return { decision: decisionReturn(doc.fleet, periods, readPlan(doc, model, value, weights).periods) };
 }
 
 /** The site (index) whose hall a column belongs to. */
@@ -181,7 +209,7 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
     const limit = row.Name ? model.limits.get(row.Name) : undefined;
     if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6) continue;
     const worth = Math.abs(row.Dual) * limit.rowUnitsPerUnit;
-    const costs = row.Name === 'contract';
+    const costs = isContractRow(row.Name!);
     out.push({
       limit: row.Name!,
       description: `${limit.description} ${costs ? 'costs' : 'is worth'} $${Math.round(worth).toLocaleString('en-US')} of NPV`,
@@ -202,22 +230,18 @@ function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) =>
   if (model.objective === 'expected') return { weights: doc.scenarios.map((s) => s.probability), scenarioPeriods: null };
   const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
   const scenarioPeriods = doc.scenarios.map((_, i) => readPlan(doc, model, value, oneHot(i)).periods);
-  const npvs = scenarioPeriods.map((periods) => discountedNpv(doc, periods));
+  const npvs = scenarioPeriods.map((periods) => periodsNpv(doc.fleet, periods));
   return { weights: oneHot(npvs.indexOf(Math.min(...npvs))), scenarioPeriods };
 }
 
-/** NPV of a plan's per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
-function discountedNpv(doc: FleetDoc, periods: readonly PlanPeriod[], hashpriceFactor = 1, gpuRateFactor = 1): number {
-  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd * hashpriceFactor + r.aiRevenueUsd * gpuRateFactor - r.powerCostUsd) * discountFactor(doc.fleet, p) - r.capexUsd * discountFactor(doc.fleet, p, true), 0);
-}
 
 function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number, weights: readonly number[]) {
   const T = model.periods;
-  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
+  const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, demandChargeUsd: 0, hedgeSettlementUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
   const halls: Plan['halls'] = [];
   const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => t + weights[i]! * fn(s), 0);
   for (const h of model.halls) {
-    let chosen = h.keep ? { option: h.keep, start: 0, units: h.keep.maxUnits } : null;
+    let chosen: { option: OptionIx; start: number | null; units: number } | null = h.keep ? { option: h.keep, start: null, units: h.keep.maxUnits } : null;
     for (const o of h.starts) {
       for (let t = 0; t < T; t++) {
         if (value(v.start(h.hi, o.oi, t)) < 0.5) continue;
@@ -250,7 +274,7 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
       for (let p = 0; p < T; p++) {
         const n = units(p);
         if (n < 1e-9) continue;
-        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, pue, h.site.powerPriceUsdPerMwh, s, doc.fleet, p);
+        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, pue, model.energy.get(h.site.id)!, s, doc.fleet, p);
         const row = periods[p]!;
         const itMw = (n * m.powerKw) / 1000;
         if (m.gpuCount > 0) {
@@ -261,26 +285,41 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
           row.miningRevenueUsd += n * expected((s) => e(s).revenueUsd);
         }
         row.powerCostUsd += n * expected((s) => e(s).powerCostUsd);
-        npvUsd += n * expected((s) => e(s).revenueUsd - e(s).powerCostUsd) * discountFactor(doc.fleet, p);
+        row.curtailmentCreditUsd! += n * expected((s) => e(s).curtailmentCreditUsd);
+        row.demandChargeUsd! += n * expected((s) => e(s).demandChargeUsd);
+        npvUsd += n * expected((s) => unitMarginUsd(e(s))) * discountFactor(doc.fleet, p);
       }
     }
     hallPlan.npvUsd = npvUsd;
   }
-  for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd - row.capexUsd;
+  // The hedges settle whatever the plan does: the sites' own rows, in no hall's NPV.
+  for (const site of doc.sites) {
+    const energy = model.energy.get(site.id)!;
+    for (const row of periods) row.hedgeSettlementUsd! += expected((s) => hedgeSettlementUsd(site.hedges, energy, row.period, at(s.powerPriceFactor, row.period), hoursPerPeriod(doc.fleet)));
+  }
+  for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd + energyNetUsd(row) - row.capexUsd;
   return { halls, periods, cashFlows: periods.map((r) => r.cashFlowUsd) };
 }
 
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
+/** Power prices move further than revenue: a doubled year is no stress test at all in ERCOT. */
+const POWER_FACTORS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 /**
- * NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled:
+ * NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled, and
+ * with power prices scaled:
  * `views` is the plan's economics as its NPV weighs them (one), or, for a worst-case plan,
  * in each scenario, the worst of which each cell takes, since which scenario is worst can
  * change as the prices do.
  */
 function sensitivity(doc: FleetDoc, views: readonly (readonly PlanPeriod[])[]): Sensitivity {
-  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => discountedNpv(doc, periods, fh, fg)))));
-  return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd };
+  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => periodsNpv(doc.fleet, periods, fh, fg)))));
+  // A hedge pays (price − fixed) × MW × hours: scaling the price scales its settlement plus its fixed leg.
+  const fixedLegUsd = doc.sites.reduce((t, s) => t + s.hedges.reduce((u, h) => u + h.mw * h.priceUsdPerMwh, 0), 0) * hoursPerPeriod(doc.fleet);
+  const atPowerFactor = (periods: readonly PlanPeriod[], g: number) =>
+    periodsNpv(doc.fleet, periods.map((r) => ({ ...r, powerCostUsd: r.powerCostUsd * g, hedgeSettlementUsd: g * ((r.hedgeSettlementUsd ?? 0) + fixedLegUsd) - fixedLegUsd })));
+  const npvByPowerPriceUsd = POWER_FACTORS.map((g) => Math.min(...views.map((periods) => atPowerFactor(periods, g))));
+  return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd, powerPriceFactors: POWER_FACTORS, npvByPowerPriceUsd };
 }
 
 /**
@@ -294,7 +333,7 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
   const groups = new Map<string, string>();
   for (const row of model.lp.rows) {
     const limit = model.limits.get(row.name);
-    if (!limit || row.name === 'contract' || row.name.startsWith('worst_')) {
+    if (!limit || isContractRow(row.name) || row.name.startsWith('worst_')) {
       relaxed.rows.push(row);
       continue;
     }
@@ -313,18 +352,30 @@ function explainInfeasible(doc: FleetDoc, model: BuiltModel, opts: RunOptions, s
     relaxed.objective.push([1, g]);
   }
   const sol = solve(toMatrix(relaxed), { timeLimitS: opts.timeLimitS, mipGap: 0, stopRequested });
-  if (sol.Status === 'Infeasible') {
-    const p = contractPeriodOf(doc);
-    const reachableMw = model.halls.flatMap((h) => h.starts).filter((o) => o.model && o.model.gpuCount > 0 && o.option.leadTimePeriods <= p).reduce((t, o) => t + (o.maxUnits * o.model!.powerKw) / 1000, 0);
-    return [
-      `the AI contract (${doc.limits.contractedAiMw} MW by ${periodLabel(doc.fleet, p)}) cannot be met whatever the limits: the AI options that can be converted and running by then hold ${reachableMw.toFixed(2)} MW at most`,
-    ];
+  // Without a contract the model is infeasible only through its limits (a capex budget below every option of a hall that cannot stay as it is).
+  const periods = doc.limits.contractedAiMw > 0 ? contractPeriodsOf(doc) : null;
+  const contract = periods ? `the AI contract (${describeContract(doc, periods)})` : 'a choice for every hall';
+  if (sol.Status === 'Infeasible' && periods) {
+    return [`${contract} cannot be met whatever the limits: the AI options that can be converted and running by ${periodLabel(doc.fleet, periods.first)} hold ${reachableAiMw(model.halls, periods.first).toFixed(2)} MW at most`];
   }
   const columns = sol.Columns;
-  const contract = `the AI contract (${doc.limits.contractedAiMw} MW by ${periodLabel(doc.fleet, contractPeriodOf(doc))})`;
   if (!columns) return [`${contract} cannot be met under these limits; the search for the limits in its way ended (${sol.Status.toLowerCase()}) before it found them`];
   const relaxedGroups = [...groups].filter(([g]) => (columns[g]?.Primal ?? 0) > 0.5).map(([, name]) => name);
   // Cut short, the search may name more limits than the fewest that would do.
   const fewest = sol.Status === 'Optimal' ? '' : ' (not proven the fewest: the search was cut short)';
   return [`${contract} conflicts with: ${relaxedGroups.join(', ')}${fewest}`, ...relaxedGroups.map((g) => `relax the ${g}`)];
+}
+
+/**
+ * The most AI IT MW the halls can run by period p, whatever the shared limits: each hall
+ * runs one option at a time, so each adds its largest (a conversion done by p, or the GPU
+ * racks it keeps), never the sum of its options.
+ */
+export function reachableAiMw(halls: readonly Pick<HallIx, 'keep' | 'starts'>[], p: number): number {
+  const mw = (model: EquipmentModel, units: number) => (model.gpuCount > 0 ? (units * model.powerKw) / 1000 : 0);
+  return halls.reduce((total, h) => {
+    const kept = (h.keep?.kept ?? []).reduce((t, k) => t + mw(k.model, k.units), 0);
+    const converted = h.starts.filter((o) => o.model && o.option.leadTimePeriods <= p).map((o) => mw(o.model!, o.maxUnits));
+    return total + Math.max(kept, ...converted);
+  }, 0);
 }

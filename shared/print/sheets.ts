@@ -10,7 +10,7 @@ import { itPowerKw } from '../model/load';
 import { byName } from '../model/order';
 import { formatHashrate } from '../model/totals';
 import { HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
-import { checkFleet, describeViolation, type Headroom, type Violation } from '../constraints';
+import { checkFleet, describeViolation, HEADROOM_SPECS, type Headroom, type Violation } from '../constraints';
 import { countOf, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
@@ -488,17 +488,29 @@ function bomTable(bom: BomLine[], units: UnitSystem): Table {
   };
 }
 
-/** What each capacity is, in the order the table lists them: the hall's own first, then its zones and power sources. */
-const HEADROOM_LABEL: Record<Headroom['kind'], string> = {
-  'hall-power': 'Hall feed',
-  'hall-cooling': 'Hall cooling',
-  'zone-air': 'Zone air',
-  'zone-liquid': 'Zone liquid',
-  pdu: 'Power source',
-  'site-interconnect': 'Site grid (IT × PUE)',
-  'site-transformer': 'Site transformers',
-};
-const HEADROOM_ORDER = Object.keys(HEADROOM_LABEL);
+/** The table lists capacities in the registry's order: the hall's own first, then its zones and power sources. */
+const HEADROOM_ORDER = Object.keys(HEADROOM_SPECS);
+
+/**
+ * Power sources of one model stand for one line, the tightest of them ("Busway A7, tightest
+ * of 60 Overhead busway 1250 A…"): a hall of mining rows has dozens of alike runs, and the sheet
+ * must say whether any is short, not list each.
+ */
+function tightestSources(doc: FleetDoc, shown: Headroom[]): Headroom[] {
+  const modelOf = new Map(doc.placements.map((p) => [p.id, p.modelId]));
+  const names = new Map(doc.models.map((m) => [m.id, m.name]));
+  const groups = new Map<string, Headroom[]>();
+  const out: Headroom[] = [];
+  for (const h of shown) {
+    if (h.kind !== 'pdu') out.push(h);
+    else groups.set(modelOf.get(h.id)!, [...(groups.get(modelOf.get(h.id)!) ?? []), h]);
+  }
+  for (const [modelId, group] of groups) {
+    const tightest = group.reduce((a, b) => (b.headroom < a.headroom ? b : a));
+    out.push(group.length === 1 ? tightest : { ...tightest, name: `${tightest.name}, tightest of ${group.length} ${names.get(modelId)}` });
+  }
+  return out;
+}
 
 /**
  * Load, capacity and headroom per power source, zone and hall on the sheet, as the
@@ -509,15 +521,12 @@ function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], u
   const zoneIds = new Set(doc.zones.filter((z) => hallIds.has(z.hallId)).map((z) => z.id));
   const sourceIds = new Set(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => p.id));
   const shown = headroom.filter((h) =>
-    h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : h.kind.startsWith('hall') && hallIds.has(h.id),
+    h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : (h.kind.startsWith('hall') || h.kind === 'facility-water') && hallIds.has(h.id),
   );
   // What a row is comes first, in a column of its own, so a long name cut to its column never hides it.
-  const rows = [...shown]
+  const rows = [...tightestSources(doc, shown)]
     .sort((a, b) => HEADROOM_ORDER.indexOf(a.kind) - HEADROOM_ORDER.indexOf(b.kind) || byName(a, b))
-    .map((h) => {
-      const q = h.kind === 'pdu' || h.kind === 'hall-power' ? 'power' : 'heat';
-      return [HEADROOM_LABEL[h.kind], h.name, formatQuantity(h.load, q, units, 0), formatQuantity(h.capacity, q, units, 0), formatQuantity(h.headroom, q, units, 0)];
-    });
+    .map((h) => [HEADROOM_SPECS[h.kind].label, h.name, formatQuantity(h.load, h.quantity, units, 0), formatQuantity(h.capacity, h.quantity, units, 0), formatQuantity(h.headroom, h.quantity, units, 0)]);
   return {
     title: 'Power and cooling',
     columns: [

@@ -5,6 +5,7 @@
 import { itPowerKw } from '../model/load';
 import type { FleetDoc } from '../model/schema';
 import { unitEconomics } from '../optimizer/economics';
+import { siteEnergy } from '../energy/site-energy';
 import { kwToMw } from '../units';
 import { byName } from '../model/order';
 
@@ -45,6 +46,8 @@ export function siteSummaries(doc: FleetDoc): { sites: SiteSummary[]; fleet: Sit
   const tally = (siteId: string, name: string): Tally => ({ siteId, name, miningMw: 0, aiMw: 0, idleHalls: 0, hashrateThs: 0, gpus: 0, pue: null, miningRevenueUsdPerPeriod: 0, aiRevenueUsdPerPeriod: 0, gridKw: 0, itKw: 0 });
   const out = new Map<string, Tally>([...doc.sites].sort(byName).map((s) => [s.id, tally(s.id, s.name)]));
   for (const h of doc.halls) if (h.currentUse === 'idle') out.get(h.siteId)!.idleHalls++;
+  // Revenue as the optimizer counts it: miners earn only in the hours they run.
+  const energy = new Map(doc.sites.map((site) => [site.id, siteEnergy(site, doc.fleet)]));
   for (const p of doc.placements) {
     const m = models.get(p.modelId);
     const hall = halls.get(p.hallId);
@@ -57,9 +60,8 @@ export function siteSummaries(doc: FleetDoc): { sites: SiteSummary[]; fleet: Sit
     else s.miningMw += kwToMw(kw);
     s.hashrateThs += m.hashrateThs;
     s.gpus += m.gpuCount;
-    const site = doc.sites.find((x) => x.id === hall.siteId)!;
     doc.scenarios.forEach((sc, i) => {
-      const e = unitEconomics(m, hall.pue, site.powerPriceUsdPerMwh, sc, doc.fleet, 0);
+      const e = unitEconomics(m, hall.pue, energy.get(hall.siteId)!, sc, doc.fleet, 0);
       if (m.gpuCount > 0) s.aiRevenueUsdPerPeriod += shares[i]! * e.revenueUsd;
       else s.miningRevenueUsdPerPeriod += shares[i]! * e.revenueUsd;
     });

@@ -19,6 +19,7 @@ import { lbPerFt2ToKgPerM2 } from '../units';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
 import { placeRows } from '../geometry/rows';
 import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
+import { buswayRuns } from '../model/feeds';
 
 /** The retrofit hall's slab was upgraded to a 350 lb/ft² rating for the GB200 pod. */
 const AI_SLAB_KG_PER_M2 = Math.round(lbPerFt2ToKgPerM2(350));
@@ -33,6 +34,9 @@ export function sampleCampus(): FleetDoc {
   const s21xpRack = model('rack-s21xp');
   const s19xpRack = model('rack-s19xp');
   const gb200 = model('nvl72-gb200');
+  const meta = fleetMeta('Sample fleet: Pecos Flats, Columbia Basin, Red River', QUARTERS_5Y);
+  // Overhead busway runs over the rows, as many units to a run as 0.8 × 898.5 kVA carries.
+  const runs = (idPrefix: string, labelPrefix: string, hall: Hall) => ({ busway: model('busway-1250'), derate: meta.continuousLoadDerate, idPrefix, labelPrefix, feedFrom: null, hall });
 
   const sites = [
     site({
@@ -103,10 +107,8 @@ export function sampleCampus(): FleetDoc {
     pue: 1.1,
     currentUse: 'mining',
   });
-  placements.push(
-    ...placeRows({ idPrefix: 'a', hallId: a.id, model: s21xpRack, rows: 10, perRow: 50, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'A' })
-      .placements,
-  );
+  const aRacks = placeRows({ idPrefix: 'a', hallId: a.id, model: s21xpRack, rows: 10, perRow: 50, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'A' }).placements;
+  placements.push(...aRacks, ...buswayRuns(aRacks, s21xpRack, runs('a-bw', 'Busway A', a)));
   a.retrofitOptions = [keepMiningOption(a, s21xpRack, 500), retrofitAiOption(a, gb200), idleOption(a)];
   halls.push(a);
 
@@ -123,18 +125,18 @@ export function sampleCampus(): FleetDoc {
     floorLimitKgPerM2: AI_SLAB_KG_PER_M2,
     feedKw: 12_500,
     plant: { method: 'free-air', unitCount: 28, unitCapacityKw: 450 },
+    // Dry coolers on the pod's facility water: 1,795.2 kW of CDU heat ≤ 2 × 1,000 (N+1 of 3).
+    facilityWater: { unitCount: 3, unitCapacityKw: 1_000 },
     densityLimitKwPerRack: 140,
     pue: 1.15,
     currentUse: 'ai',
   });
   zones.push(
-    { id: 'wtx-b-mine', hallId: b.id, name: 'Mining bay (fan walls)', xM: 0, yM: 0, widthM: 48, depthM: 40, airCoolingKw: 9_500 },
-    { id: 'wtx-b-pod1', hallId: b.id, name: 'GB200 pod 1', xM: 50, yM: 0, widthM: 30, depthM: 40, airCoolingKw: 250 },
+    { id: 'wtx-b-mine', hallId: b.id, name: 'Mining bay (fan walls)', xM: 0, yM: 0, widthM: 48, depthM: 40, airCoolingKw: 9_500, coolingMethod: null },
+    { id: 'wtx-b-pod1', hallId: b.id, name: 'GB200 pod 1', xM: 50, yM: 0, widthM: 30, depthM: 40, airCoolingKw: 250, coolingMethod: 'direct-to-chip' },
   );
-  placements.push(
-    ...placeRows({ idPrefix: 'bm', hallId: b.id, model: s21xpRack, rows: 6, perRow: 20, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'BM' })
-      .placements,
-  );
+  const bRacks = placeRows({ idPrefix: 'bm', hallId: b.id, model: s21xpRack, rows: 6, perRow: 20, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'BM' }).placements;
+  placements.push(...bRacks, ...buswayRuns(bRacks, s21xpRack, runs('bm-bw', 'Busway BM', b)));
   const skid = placeRows({ idPrefix: 'b-skid', hallId: b.id, model: model('pdu-skid3000'), rows: 1, perRow: 1, x0M: 70.8, y0M: 3, labelPrefix: 'Skid ' });
   const skidId = skid.placements[0]!.id;
   const busway = model('busway-1250');
@@ -164,6 +166,7 @@ export function sampleCampus(): FleetDoc {
         yM: first.yM,
         rotationDeg: first.rotationDeg,
         powerSourceId: skidId,
+        powerSourceBId: null,
         label: `Busway ${row + 1}.${unit / racksPerBusway + 1}`,
       });
     }
@@ -192,9 +195,11 @@ export function sampleCampus(): FleetDoc {
     currentUse: 'mining',
   });
   const hydroContainer = model('ctr-hyd40');
-  placements.push(
-    ...placeRows({ idPrefix: 'h', hallId: pad.id, model: hydroContainer, rows: 4, perRow: 6, x0M: 3, y0M: 2, gapXM: 1.5, labelPrefix: 'HC' }).placements,
-  );
+  // Each pad-mount transformer feeds two containers: 2 × 900.48 kW / 0.95 = 1,895.7 kVA ≤ 0.8 × 2,500.
+  const containers = placeRows({ idPrefix: 'h', hallId: pad.id, model: hydroContainer, rows: 4, perRow: 6, x0M: 3, y0M: 2, gapXM: 1.5, labelPrefix: 'HC' });
+  const padTransformers = placeRows({ idPrefix: 'h-tx', hallId: pad.id, model: model('xfmr-2500'), rows: 1, perRow: 12, x0M: 3, y0M: containers.maxYM + 1.5, gapXM: 1, labelPrefix: 'TX ' });
+  containers.placements.forEach((p, i) => (p.powerSourceId = padTransformers.placements[Math.floor(i / 2)]!.id));
+  placements.push(...containers.placements, ...padTransformers.placements);
   pad.retrofitOptions = [keepMiningOption(pad, hydroContainer, 24), idleOption(pad)];
   halls.push(pad);
 
@@ -214,9 +219,8 @@ export function sampleCampus(): FleetDoc {
     pue: 1.12,
     currentUse: 'mining',
   });
-  placements.push(
-    ...placeRows({ idPrefix: 'c', hallId: c.id, model: s19xpRack, rows: 4, perRow: 25, x0M: 2.5, y0M: 1.5, gapXM: 0.1, labelPrefix: 'C' }).placements,
-  );
+  const cRacks = placeRows({ idPrefix: 'c', hallId: c.id, model: s19xpRack, rows: 4, perRow: 25, x0M: 2.5, y0M: 1.5, gapXM: 0.1, labelPrefix: 'C' }).placements;
+  placements.push(...cRacks, ...buswayRuns(cRacks, s19xpRack, runs('c-bw', 'Busway C', c)));
   c.retrofitOptions = [
     keepMiningOption(c, s19xpRack, 100),
     {
@@ -256,14 +260,13 @@ export function sampleCampus(): FleetDoc {
     currentUse: 'mining',
   });
   const tank = model('tank-imm48');
-  placements.push(
-    ...placeRows({ idPrefix: 't', hallId: yard.id, model: tank, rows: 4, perRow: 12, x0M: 3, y0M: 1.5, gapXM: 0.5, labelPrefix: 'T' }).placements,
-  );
+  const tanks = placeRows({ idPrefix: 't', hallId: yard.id, model: tank, rows: 4, perRow: 12, x0M: 3, y0M: 1.5, gapXM: 0.5, labelPrefix: 'T' }).placements;
+  placements.push(...tanks, ...buswayRuns(tanks, tank, runs('t-bw', 'Busway T', yard)));
   yard.retrofitOptions = [keepMiningOption(yard, tank, 48), idleOption(yard)];
   halls.push(yard);
 
   return {
-    fleet: fleetMeta('Sample fleet: Pecos Flats, Columbia Basin, Red River', QUARTERS_5Y),
+    fleet: meta,
     sites,
     halls,
     zones,

@@ -23,9 +23,28 @@ function hashprice(periods: number, start: number, growthPerPeriod: number): num
 const flat = (periods: number, value: number): number[] => Array.from({ length: periods }, () => value);
 
 /**
- * Base / bear / bull. Hashprice starts near the late-2025 five-year low (~$38-44/PH/day)
- * and is cut at the halving; the GPU rate is per GPU-hour for Blackwell-class capacity
- * (GB200 ~$9 per superchip of two GPUs), falling as supply catches up.
+ * Where the scenarios start, with the published figure each comes from and its date, so a
+ * user can tell a market price from our assumption. Hashprice is $/PH/day, the GPU rate
+ * $/GPU-hour for Blackwell-class capacity.
+ */
+export const STARTING_PRICES = {
+  hashpriceUsdPerPhDay: {
+    bear: 38,
+    base: 42,
+    bull: 55,
+    source: 'REFERENCE.md hashprice: ~$44/PH/day in Mar-Apr 2025, ~$38 in late 2025 (a five-year low); bear starts at the late-2025 low, base between the two, bull is our assumption of a rally',
+  },
+  gpuRateUsdPerGpuHour: {
+    bear: 4.0,
+    base: 4.5,
+    bull: 5.0,
+    source: 'REFERENCE.md GPU rental: GB200 ~$9 per superchip-hour (two GPUs, $4.50 a GPU), quoted with H100 at ~$2.35 in March 2026; bear and bull are our assumptions either side',
+  },
+} as const;
+
+/**
+ * Base / bear / bull, from STARTING_PRICES. Hashprice is cut at the halving; the GPU rate
+ * falls as supply catches up.
  */
 export function threeScenarios(periods: number): Scenario[] {
   return [
@@ -33,8 +52,8 @@ export function threeScenarios(periods: number): Scenario[] {
       id: 'base',
       name: 'Base',
       probability: 0.5,
-      hashpriceUsdPerPhDay: hashprice(periods, 42, 0.02),
-      gpuRateUsdPerGpuHour: path(periods, 4.5, -0.03, 2.5),
+      hashpriceUsdPerPhDay: hashprice(periods, STARTING_PRICES.hashpriceUsdPerPhDay.base, 0.02),
+      gpuRateUsdPerGpuHour: path(periods, STARTING_PRICES.gpuRateUsdPerGpuHour.base, -0.03, 2.5),
       gpuUtilizationFraction: flat(periods, 0.85),
       powerPriceFactor: flat(periods, 1),
     },
@@ -42,8 +61,8 @@ export function threeScenarios(periods: number): Scenario[] {
       id: 'bear',
       name: 'Bear: hashprice at the lows, GPU glut',
       probability: 0.25,
-      hashpriceUsdPerPhDay: hashprice(periods, 38, -0.01),
-      gpuRateUsdPerGpuHour: path(periods, 4.0, -0.05, 1.7),
+      hashpriceUsdPerPhDay: hashprice(periods, STARTING_PRICES.hashpriceUsdPerPhDay.bear, -0.01),
+      gpuRateUsdPerGpuHour: path(periods, STARTING_PRICES.gpuRateUsdPerGpuHour.bear, -0.05, 1.7),
       gpuUtilizationFraction: flat(periods, 0.7),
       powerPriceFactor: flat(periods, 1.1),
     },
@@ -51,8 +70,8 @@ export function threeScenarios(periods: number): Scenario[] {
       id: 'bull',
       name: 'Bull: price rally, GPU scarcity',
       probability: 0.25,
-      hashpriceUsdPerPhDay: hashprice(periods, 55, 0.04),
-      gpuRateUsdPerGpuHour: path(periods, 5.0, -0.015, 3.0),
+      hashpriceUsdPerPhDay: hashprice(periods, STARTING_PRICES.hashpriceUsdPerPhDay.bull, 0.04),
+      gpuRateUsdPerGpuHour: path(periods, STARTING_PRICES.gpuRateUsdPerGpuHour.bull, -0.015, 3.0),
       gpuUtilizationFraction: flat(periods, 0.92),
       powerPriceFactor: flat(periods, 0.95),
     },
@@ -68,6 +87,7 @@ export function defaultLimits(periods: number): PlanLimits {
     gpuDeliveriesPerPeriod: flat(periods, 1_152),
     contractedAiMw: 6,
     contractedByPeriod: 8,
+    contractTermPeriods: null,
     timeLimitS: 60,
     mipGapFraction: 0.01,
   };

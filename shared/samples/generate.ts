@@ -1,6 +1,6 @@
 /**
  * Large fleets for benchmarks: mining halls of shelf racks in full-aisle rows, all on one
- * site by default, with feeds, cooling plants and the site sized to what is placed, so the
+ * site by default, each row fed from overhead busway runs, with feeds, cooling plants and the site sized to what is placed, so the
  * fleet is valid and clean however large. Deterministic: the same options give the same
  * document (the seed picks each hall's rack model).
  */
@@ -10,6 +10,8 @@ import { kwToMw } from '../units';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
 import { placeRows, seededRandom, type LaidOut } from '../geometry/rows';
 import { economics, fleetMeta, hall, QUARTERS_5Y, site, titleBlock } from './parts';
+import { buswayRuns } from '../model/feeds';
+import { apparentPowerKva } from '../model/power-chain';
 
 export interface GenerateOptions {
   placements: number;
@@ -34,6 +36,15 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
   const halls: Hall[] = [];
   const placements: Placement[] = [];
   const feedKwBySite = new Map<string, number>();
+  const meta = fleetMeta(`Generated fleet (${total} placements, seed ${opts.seed ?? 1})`, QUARTERS_5Y);
+  const busway = models.find((m) => m.id === 'busway-1250')!;
+  const runs = (hallId: string, hall: { widthM: number; depthM: number }) => ({ busway, derate: meta.continuousLoadDerate, idPrefix: `${hallId}-bw`, labelPrefix: 'Busway ', feedFrom: null, hall });
+  /** Busway runs over `count` racks in rows of RACKS_PER_ROW, as buswayRuns lays them. */
+  const buswayCount = (count: number, rack: EquipmentModel, derate: number): number => {
+    const perRun = Math.floor((busway.ratingKva * derate) / apparentPowerKva(rack.powerKw, rack.powerFactor) + 1e-9);
+    const fullRows = Math.floor(count / RACKS_PER_ROW);
+    return fullRows * Math.ceil(RACKS_PER_ROW / perRun) + Math.ceil((count % RACKS_PER_ROW) / perRun);
+  };
 
   const layout = (hallId: string, rack: EquipmentModel, count: number) =>
     placeRows({
@@ -59,7 +70,14 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
     const siteId = `gs${(h % siteCount) + 1}`;
     const slot = Math.floor(h / siteCount);
     const hallId = `gh${h + 1}`;
-    const laid = layout(hallId, rack, Math.min(RACKS_PER_HALL, total - placements.length));
+    // Racks and the busway runs feeding them fill exactly what is left to place, never
+    // leaving one placement over (a rack needs its run); only a fleet of one is a rack alone, unfed.
+    const left = total - placements.length;
+    const used = (racks: number) => racks + buswayCount(racks, rack, meta.continuousLoadDerate);
+    let racks = Math.min(RACKS_PER_HALL, left);
+    while (racks > 1 && (used(racks) > left || left - used(racks) === 1)) racks--;
+    const laid = layout(hallId, rack, racks);
+    const busways = used(racks) <= left ? buswayRuns(laid.placements, rack, runs(hallId, size(laid))) : [];
     const loadKw = laid.placements.length * rack.powerKw;
     const { widthM, depthM } = size(laid);
     const feedKw = Math.ceil(loadKw * 1.1);
@@ -86,7 +104,7 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
       idleOption(generated),
     ];
     halls.push(generated);
-    placements.push(...laid.placements);
+    placements.push(...laid.placements, ...busways);
     feedKwBySite.set(siteId, (feedKwBySite.get(siteId) ?? 0) + feedKw);
   }
 
@@ -105,7 +123,7 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
   });
 
   return {
-    fleet: fleetMeta(`Generated fleet (${total} placements, seed ${opts.seed ?? 1})`, QUARTERS_5Y),
+    fleet: meta,
     sites,
     halls,
     zones: [],

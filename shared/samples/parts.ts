@@ -34,6 +34,9 @@ export function site(basics: SiteBasics): Site {
     longitudeDeg: null,
     designDryBulbC: 35,
     demandResponse: { enabled: false, creditUsdPerMwh: 0, maxCurtailmentFraction: 0 },
+    priceSeries: null,
+    peakDemandChargeUsdPerKwMonth: 0,
+    hedges: [],
     landHa: 10,
     fiber: true,
     ...basics,
@@ -42,14 +45,17 @@ export function site(basics: SiteBasics): Site {
 
 type HallBasics = Pick<Hall, 'id' | 'siteId' | 'name' | 'kind' | 'siteXM' | 'siteYM' | 'widthM' | 'depthM' | 'floorLimitKgPerM2' | 'feedKw' | 'pue' | 'currentUse'> & {
   plant: { method: CoolingMethod; unitCount: number; unitCapacityKw: number; redundancy?: Redundancy };
+  /** Chillers / dry coolers on facility water; none unless the hall has CDUs. */
+  facilityWater?: { unitCount: number; unitCapacityKw: number; redundancy?: Redundancy };
   densityLimitKwPerRack?: number | null;
 };
 
 export function hall(basics: HallBasics): Hall {
-  const { plant, densityLimitKwPerRack, ...rest } = basics;
+  const { plant, facilityWater, densityLimitKwPerRack, ...rest } = basics;
   return {
     ...rest,
     cooling: { redundancy: 'N+1', ...plant },
+    facilityWater: { unitCount: 0, unitCapacityKw: 0, redundancy: 'N+1', ...facilityWater },
     densityLimitKwPerRack: densityLimitKwPerRack ?? null,
     retrofitOptions: [],
   };

@@ -51,7 +51,7 @@ export function referencePortfolio(seed = 1, siteCount = 20, quarters = 12): Fle
     models,
     placements: [],
     scenarios: threeScenarios(quarters),
-    limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(quarters).fill(400_000_000), gpuDeliveriesPerPeriod: Array(quarters).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, timeLimitS: 600, mipGapFraction: 0.001 },
+    limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(quarters).fill(400_000_000), gpuDeliveriesPerPeriod: Array(quarters).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, contractTermPeriods: null, timeLimitS: 600, mipGapFraction: 0.001 },
     plans: [],
     titleBlock: titleBlock('FP-BENCH', 'Optimizer benchmark portfolio'),
   };

@@ -10,6 +10,7 @@ import type { EquipmentModel, FleetDoc } from '../model/schema';
 import { idleOption, keepMiningOption, retrofitAiOption } from './economics';
 import { placeRows } from '../geometry/rows';
 import { economics, fleetMeta, hall, site, titleBlock } from './parts';
+import { buswayRuns } from '../model/feeds';
 
 const HORIZON = 8;
 
@@ -30,6 +31,8 @@ export function sampleSmall(): FleetDoc {
     floorLimitKgPerM2: 1700,
     feedKw: 1_000,
     plant: { method: 'free-air', unitCount: 4, unitCapacityKw: 300 },
+    // A dry cooler pair on the CDU's water: 224.4 kW ≤ 300 (N+1 of 2).
+    facilityWater: { unitCount: 2, unitCapacityKw: 300 },
     densityLimitKwPerRack: 140,
     pue: 1.1,
     currentUse: 'mining',
@@ -41,6 +44,7 @@ export function sampleSmall(): FleetDoc {
   const gpus = placeRows({ idPrefix: 'sm-gpu', hallId: h.id, model: gb200, rows: 1, perRow: 2, x0M: 22, y0M: 1, powerSourceId: () => 'sm-bw1' });
   const first = gpus.placements[0]!;
   const busway = model('busway-800');
+  const miners = placeRows({ idPrefix: 'sm-m', hallId: h.id, model: minerRack, rows: 1, perRow: 8, x0M: 1.5, y0M: 1, gapXM: 0.1 }).placements;
 
   const scenarios = economics(HORIZON);
   return {
@@ -50,12 +54,12 @@ export function sampleSmall(): FleetDoc {
     ],
     halls: [h],
     zones: [
-      { id: 'sm-z-mine', hallId: h.id, name: 'Mining', xM: 0, yM: 0, widthM: 19.5, depthM: 15, airCoolingKw: 650 },
-      { id: 'sm-z-ai', hallId: h.id, name: 'AI corner', xM: 20, yM: 0, widthM: 10, depthM: 15, airCoolingKw: 60 },
+      { id: 'sm-z-mine', hallId: h.id, name: 'Mining', xM: 0, yM: 0, widthM: 19.5, depthM: 15, airCoolingKw: 650, coolingMethod: null },
+      { id: 'sm-z-ai', hallId: h.id, name: 'AI corner', xM: 20, yM: 0, widthM: 10, depthM: 15, airCoolingKw: 60, coolingMethod: 'direct-to-chip' },
     ],
     models,
     placements: [
-      ...placeRows({ idPrefix: 'sm-m', hallId: h.id, model: minerRack, rows: 1, perRow: 8, x0M: 1.5, y0M: 1, gapXM: 0.1 }).placements,
+      ...miners,
       ...gpus.placements,
       {
         id: 'sm-bw1',
@@ -65,15 +69,18 @@ export function sampleSmall(): FleetDoc {
         yM: first.yM,
         rotationDeg: 0,
         powerSourceId: pduId,
+        powerSourceBId: null,
         label: 'Busway 1',
       },
       ...placeRows({ idPrefix: 'sm-cdu', hallId: h.id, model: model('cdu-1200'), rows: 1, perRow: 1, x0M: 25, y0M: 1, powerSourceId: () => pduId }).placements,
       ...pdu.placements,
+      // The miners' own run: 8 × 72.9 kW / 0.95 = 613.9 kVA ≤ 0.8 × 898.5.
+      ...buswayRuns(miners, minerRack, { busway: model('busway-1250'), derate: 0.8, idPrefix: 'sm-mbw', labelPrefix: 'Busway M', feedFrom: null, hall: h }),
     ],
     ...scenarios,
     scenarios: [{ ...scenarios.scenarios[0]!, probability: 1 }],
-    // One small hall can hold under 1 MW of AI: contract what it can deliver.
-    limits: { ...scenarios.limits, contractedAiMw: 0.5 },
+    // One small hall can hold under 1 MW of AI: contract what it can deliver, in its last period.
+    limits: { ...scenarios.limits, contractedAiMw: 0.5, contractedByPeriod: HORIZON - 1 },
     titleBlock: titleBlock('FP-TEST', 'Small fleet for tests.'),
   };
 }

@@ -28,7 +28,7 @@ function hallOf(count: number): FleetDoc {
   const hall = { ...doc.halls[0]!, widthM: perRow * pitchX + 2, depthM: Math.ceil(count / perRow) * pitchY + 2, feedKw: 1e6, densityLimitKwPerRack: null, floorLimitKgPerM2: 5000 };
   hall.cooling = { ...hall.cooling, unitCapacityKw: 1e6 };
   const placements: Placement[] = Array.from({ length: count }, (_, i) => ({
-    id: `b${i}`, hallId: hall.id, modelId: miner.id, xM: 1 + (i % perRow) * pitchX, yM: 1 + miner.clearanceFrontM + Math.floor(i / perRow) * pitchY, rotationDeg: 0, powerSourceId: null, label: '',
+    id: `b${i}`, hallId: hall.id, modelId: miner.id, xM: 1 + (i % perRow) * pitchX, yM: 1 + miner.clearanceFrontM + Math.floor(i / perRow) * pitchY, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '',
   }));
   return { ...doc, fleet: { ...doc.fleet, name: `Bench hall ${count}` }, halls: [hall], zones: [], placements, sites: [{ ...doc.sites[0]!, interconnectMw: 1_000, transformerCapacityMw: 1_000 }] };
 }

@@ -66,13 +66,14 @@ test('drag a GPU rack from the palette into the hall: it lands snapped where dro
 
 test('box-select the miner row, move it as one step, rotate, delete, undo everything and redo', async ({ page, web }) => {
   await openSmallSample(page, web.url);
-  const miners = small.placements.filter((p) => p.modelId === 'rack-s21xp');
+  // The racks and the busway run above them, which feeds them and moves with them.
+  const miners = small.placements.filter((p) => p.modelId === 'rack-s21xp' || p.id === 'sm-mbw1');
   // Drag a box from empty floor around the whole miner row.
   await dragOnPlan(page, { xM: 0.2, yM: 0.1 }, { xM: 19.4, yM: 4 });
   await expect(page.getByTestId('inspector')).toContainText(`${miners.length} objects selected`);
 
   // Drag one of them 3 m south: every selected rack moves, in one undo step.
-  const first = miners[0]!;
+  const first = miners[1]!;
   const grab = await hallPoint(page, first.xM, first.yM);
   const drop = await hallPoint(page, first.xM, first.yM + 3);
   await page.mouse.move(grab.x, grab.y);
@@ -178,10 +179,13 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
     return { x: p.x - box.x, y: p.y - box.y };
   };
 
-  // An H100 rack (40.8 kW): feed headroom 140.8 − 40.8 = 100 kW; heat 859.2 + 40.8 = 900 kW sits exactly
-  // on the usable cooling (3 of 4 × 300 kW at N+1), so the hall still holds.
-  await page.getByTestId('palette-rack-h100x4').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(6, 10) });
-  await expect.poll(async () => Number(await feed.getAttribute('data-headroom-kw'))).toBeCloseTo(100, 6);
+  // One S21 XP miner (3.645 kW): feed headroom 140.8 − 3.645 = 137.155 kW. Nothing feeds it yet:
+  // an error naming its kW. Fed from the miners' busway run (8 × 72.9 / 0.95 + 3.645 / 0.95 =
+  // 617.7 kVA ≤ 0.8 × 898.5), every limit holds again.
+  await page.getByTestId('palette-ant-s21xp').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(6, 10) });
+  await expect.poll(async () => Number(await feed.getAttribute('data-headroom-kw'))).toBeCloseTo(137.155, 6);
+  await expect(page.getByTestId('problem-unfed')).toContainText('1 unit in Hall 1: IT equipment fed by no power source — value 3.6 kW');
+  await page.getByTestId('inspector-source').selectOption({ label: 'Busway M1' });
   await expect(page.getByTestId('problems')).toContainText('Every limit holds');
 
   // A 256 kW immersion tank in a hall whose racks may draw 140 kW each: density breaks.
@@ -425,14 +429,15 @@ test('an edit the backend refuses (a feed loop) says why and leaves nothing to u
   await expect(page.getByTestId('doc-title')).not.toContainText('•');
 });
 
-test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400 kW PDU carrying 276 kW breaks its limit', async ({ page, web }) => {
+test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400 kVA PDU carrying 282.7 kVA breaks its limit', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
   await page.getByTestId('tree-fleet').click();
   await expect(page.getByTestId('fleet-derate')).toHaveValue('80');
   await page.getByTestId('fleet-derate').fill('50');
   await page.getByTestId('fleet-derate').press('Enter');
-  await expect(page.getByTestId('problem-power-source')).toContainText('value 276 kW, limit 200 kW');
+  // 2 × 132 / 0.98 + 12 / 0.9 = 282.7 kVA on 400 kVA × 0.5 = 200 kVA (the miners' run breaks too: 613.9 on 449.25 kVA).
+  await expect(page.getByTestId('problem-power-source').filter({ hasText: '1.1 (Floor PDU 400 kVA)' })).toContainText('value 282.7 kVA, limit 200 kVA');
   await page.getByTestId('fleet-derate').fill('120');
   await page.getByTestId('fleet-derate').press('Enter');
   await expect(page.getByRole('alert').filter({ hasText: 'continuous-load derate must be at most 100 % of rating' })).toBeVisible();
@@ -440,19 +445,23 @@ test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
 });
 
-test('a power zone: box-select the miner row and feed it all from the busway in one step; the busway\'s load rises by the row\'s 583.2 kW and breaks its limit, and so does the PDU above it', async ({ page, web }) => {
+test('a power zone: box-select the miner row and feed it all from the busway in one step; the busway\'s load rises by the row\'s 613.9 kVA and breaks its limit, and so does the PDU above it', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   await dragOnPlan(page, { xM: 0.2, yM: 0.1 }, { xM: 19.4, yM: 4 });
-  await expect(page.getByTestId('inspector')).toContainText('8 objects selected');
+  // The 8 racks and their own busway run; the selection's totals: 8 × 72.9 = 583.2 kW, / 0.95 = 613.9 kVA.
+  await expect(page.getByTestId('inspector')).toContainText('9 objects selected');
+  await expect(page.getByTestId('selection-totals')).toContainText('583.2 kW');
+  await expect(page.getByTestId('selection-totals')).toContainText('613.9 kVA');
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
   await page.getByTestId('selection-source').selectOption({ label: 'Busway 1' });
-  // 264 kW of GPU racks already on it + 8 × 72.9 kW = 847.2 kW against 575 kW × 0.8 = 460 kW;
-  // and the PDU feeding the busway carries it all, with its 12 kW CDU: 859.2 kW against 320 kW.
-  await expect(page.getByTestId('problem-power-source').filter({ hasText: 'Busway 1' })).toContainText('value 847.2 kW, limit 460 kW');
-  await expect(page.getByTestId('problem-power-source').filter({ hasText: '1.1 (Floor PDU 400 kVA)' })).toContainText('value 859.2 kW, limit 320 kW');
-  // The headroom says how far over, not "−387 kW left": 847.2 − 460 = 387.2 kW.
-  await expect(page.getByTestId('headroom-pdu-sm-bw1')).toContainText('over by 387 kW');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo feed 8 objects/);
+  // 2 × 132 / 0.98 = 269.4 kVA of GPU racks already on it + 613.9 kVA = 883.3 kVA against 575 × 0.8 = 460 kVA;
+  // and the PDU feeding the busway carries it all, with its 12 kW / 0.9 = 13.3 kVA CDU: 896.6 kVA against 320 kVA.
+  await expect(page.getByTestId('problem-power-source').filter({ hasText: 'Busway 1' })).toContainText('value 883.3 kVA, limit 460 kVA');
+  await expect(page.getByTestId('problem-power-source').filter({ hasText: '1.1 (Floor PDU 400 kVA)' })).toContainText('value 896.6 kVA, limit 320 kVA');
+  // The headroom says how far over, not "−423 kVA left": 883.3 − 460 = 423.3 kVA.
+  await expect(page.getByTestId('headroom-pdu-sm-bw1')).toContainText('over by 423 kVA');
+  // The racks and their own run, now fed from Busway 1 too (carrying nothing, its racks moved off it).
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /^Undo feed 9 objects/);
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
 });

@@ -38,12 +38,12 @@ test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Cl
   await openPlanner(page, web.url);
   await page.getByTestId('new-menu').selectOption('small');
   const objects = page.getByTestId('status-bar');
-  await expect(objects).toContainText('13 objects');
+  await expect(objects).toContainText('14 objects');
   await page.keyboard.press('Control+a');
   await page.keyboard.press('?');
   await expect(page.getByTestId('shortcuts')).toContainText('Rotate the selection');
   await page.keyboard.press('Delete');
-  await expect(objects).toContainText('13 objects');
+  await expect(objects).toContainText('14 objects');
   await expect(page.getByTestId('undo')).toBeDisabled();
   await page.getByTestId('shortcuts').getByRole('button', { name: 'Close' }).click();
   await expect(page.getByTestId('shortcuts')).toHaveCount(0);
@@ -225,6 +225,17 @@ test('at 1280 × 720 the inspector and the problems share the right panel; eithe
   await page.getByTestId('toggle-left-panel').click();
   await expect(page.getByTestId('right-panel')).toBeVisible();
   await expect(page.getByTestId('left-panel')).toBeVisible();
+  // The browser build's own menus run the same commands.
+  await page.getByTestId('menu-View').click();
+  await page.getByTestId('menu-item-toggleRightPanel').click();
+  await expect(page.getByTestId('right-panel')).toHaveCount(0);
+  await page.getByTestId('menu-View').click();
+  await page.getByTestId('menu-item-toggleRightPanel').click();
+  await expect(page.getByTestId('right-panel')).toBeVisible();
+  await page.getByTestId('menu-Help').click();
+  await page.getByTestId('menu-item-shortcuts').click();
+  await expect(page.getByTestId('shortcuts')).toBeVisible();
+  await page.getByTestId('shortcuts').getByRole('button', { name: 'Close' }).click();
   await page.getByTestId('view-catalog').click();
   await expect(page.getByTestId('right-panel')).toHaveCount(0);
   await expect(page.getByPlaceholder('Search models')).toHaveCount(0);

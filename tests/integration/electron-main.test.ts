@@ -81,7 +81,7 @@ describe('the built Electron main process, started on a stand-in', () => {
   });
 
   it('refuses a path the user never chose in a dialog or from Recent', () => {
-    expect(record.checks.unchosenPath.error).toMatch(/refused: "\/etc\/passwd" was not chosen/);
+    expect(record.checks.unchosenPath.error).toMatch(/Cannot open "\/etc\/passwd": it was not chosen in a file dialog or from Recent/);
   });
 
   it('keeps every window on its renderer: navigation, redirects and new windows refused; permissions denied', () => {

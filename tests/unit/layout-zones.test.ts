@@ -21,7 +21,7 @@ describe('cooling zones stay in their hall and never overlap', () => {
   it('a drawn rectangle is clipped to the hall and named after the zones already there', () => {
     const free = { ...doc, zones: [ai] };
     const drawn = newZone(free, 'sm-h1', -5, 2, 12, 40);
-    expect(drawn).toEqual({ zone: { id: 'sm-h1-z2', hallId: 'sm-h1', name: 'Zone 2', xM: 0, yM: 2, widthM: 12, depthM: 13, airCoolingKw: 0 } });
+    expect(drawn).toEqual({ zone: { id: 'sm-h1-z2', hallId: 'sm-h1', name: 'Zone 2', xM: 0, yM: 2, widthM: 12, depthM: 13, airCoolingKw: 0, coolingMethod: null } });
     expect(newZone(doc, 'sm-h1', 1, 8, 10, 14)).toEqual({ error: 'The zone would overlap Mining: equipment in both would count against both' });
   });
 });

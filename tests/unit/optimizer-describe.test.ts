@@ -20,15 +20,20 @@ describe('how sure the optimizer is, in words', () => {
     expect(formatGap(0.0731)).toBe('7.3 %');
   });
 
-  it('a plan says whether it is proven, and how close', () => {
-    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0 })).toBe('optimal');
+  it('a plan is "optimal" only when the gap asked for is proven; otherwise the best found, and how close', () => {
+    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0, mipGapAskedFraction: 0 })).toBe('optimal');
     // A gap HiGHS proves to the last digits would read "within 0.00 %": it is just optimal.
-    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 1e-9 })).toBe('optimal');
-    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.00005 })).toBe('optimal, proven within 0.01 % of the best possible');
-    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.0008 })).toBe('optimal, proven within 0.08 % of the best possible');
-    expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: proven within 1.2 % of the best possible');
-    expect(describePlanStatus({ status: 'stopped', mipGapFraction: 1 })).toBe('stopped: not yet proven close to the best possible');
+    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 1e-9, mipGapAskedFraction: 0 })).toBe('optimal');
+    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.0008, mipGapAskedFraction: 0.001 })).toBe('optimal within the 0.10 % gap asked: proven within 0.08 % of the best possible');
+    // Exactly on the gap asked is proven; a hair over it is not, whatever stopped the search.
+    expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.01, mipGapAskedFraction: 0.01 })).toBe('optimal within the 1.0 % gap asked: proven within 1.0 % of the best possible');
+    expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121, mipGapAskedFraction: 0.01 })).toBe('time limit reached: best found, within 1.2 % of the best possible');
+    expect(describePlanStatus({ status: 'stopped', mipGapFraction: 0.0008, mipGapAskedFraction: 0 })).toBe('stopped: best found, within 0.08 % of the best possible');
+    expect(describePlanStatus({ status: 'stopped', mipGapFraction: 1, mipGapAskedFraction: 0.001 })).toBe('stopped: best found, not yet proven close to the best possible');
     expect(describePlanStatus({ status: 'infeasible', mipGapFraction: 0 })).toBe('no plan meets every limit');
+    // A plan saved before the gap asked was kept is taken at its status.
+    expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.0008 })).toBe('optimal within the 0.08 % gap asked: proven within 0.08 % of the best possible');
+    expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: best found, within 1.2 % of the best possible');
   });
 
   it('a plan cut short says how much better the best may be, in dollars; a plan proven as asked says nothing', () => {

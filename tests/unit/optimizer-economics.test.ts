@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { datedCashFlows, discountFactor, irr, npv, payback, unitEconomics } from '../../shared/optimizer/economics';
 import type { EquipmentModel, Scenario } from '../../shared/model/schema';
+import { siteEnergy } from '../../shared/energy/site-energy';
 
 const quarters = { periodMonths: 3, discountRatePctPerYear: 10 };
+const flat30 = siteEnergy({ powerPriceUsdPerMwh: 30, demandResponse: { enabled: false, creditUsdPerMwh: 0, maxCurtailmentFraction: 0 }, priceSeries: null, peakDemandChargeUsdPerKwMonth: 0 }, quarters);
 const scenario: Scenario = { id: 's', name: 's', probability: 1, hashpriceUsdPerPhDay: [40], gpuRateUsdPerGpuHour: [2], gpuUtilizationFraction: [0.8], powerPriceFactor: [1] };
 
 describe('optimizer economics', () => {
   it('a shelf rack of 20 S21 XP (5,400 TH/s, 72.9 kW) for a quarter at $40/PH/day and $30/MWh, PUE 1.1', () => {
     const rack = { hashrateThs: 5400, gpuCount: 0, powerKw: 72.9 } as EquipmentModel;
-    const e = unitEconomics(rack, 1.1, 30, scenario, quarters, 0);
+    const e = unitEconomics(rack, 1.1, flat30, scenario, quarters, 0);
     // hours = 8760 / 4 = 2,190; days = 91.25. Revenue 5.4 PH × $40 × 91.25 = $19,710.
     expect(e.revenueUsd).toBeCloseTo(19_710, 6);
     // Power 0.0729 MW × 1.1 × 2,190 h × $30 = $5,268.48
@@ -17,7 +19,7 @@ describe('optimizer economics', () => {
   it('a GB200 NVL72 (72 GPUs, 132 kW) for a quarter at $2/GPU-h, 80 % utilised', () => {
     const rack = { hashrateThs: 0, gpuCount: 72, powerKw: 132 } as EquipmentModel;
     // 72 × 2 × 0.8 × 2,190 = $252,288
-    expect(unitEconomics(rack, 1.2, 30, scenario, quarters, 0).revenueUsd).toBeCloseTo(252_288, 6);
+    expect(unitEconomics(rack, 1.2, flat30, scenario, quarters, 0).revenueUsd).toBeCloseTo(252_288, 6);
   });
   it('discounts at 10 %/year: end of quarter 4 is one year out, 1/1.1', () => {
     expect(discountFactor(quarters, 3)).toBeCloseTo(1 / 1.1, 12);

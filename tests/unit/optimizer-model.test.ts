@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeExclusion } from '../../shared/optimizer/describe';
-import { buildModel, contractPeriodOf, hallOptions, modelInputsHash, v } from '../../shared/optimizer/model';
+import { buildModel, contractPeriodsOf, contractRow, hallOptions, modelInputsHash, v } from '../../shared/optimizer/model';
 import { blankFleet, referencePortfolio, sampleSmall } from '../../shared/samples';
 import { toMatrix, writeLp } from '../../shared/optimizer/lp';
 import type { FleetDoc } from '../../shared/model/schema';
@@ -119,10 +119,12 @@ describe('optimizer model', () => {
   it('keeping keeps the GPU racks a retrofit already put in the hall: they earn, and serve the AI contract', () => {
     const built = buildModel(sampleSmall(), 'expected');
     expect(built.halls[0]!.keep!.kept.map((k) => [k.model.id, k.units])).toEqual([['rack-s21xp', 8], ['nvl72-gb200', 2]]);
-    const contract = built.lp.rows.find((r) => r.name === 'contract')!;
-    const period = contractPeriodOf(sampleSmall());
-    // 2 × 132 kW = 0.264 MW of the contract, while the hall has not started another option.
-    expect(contract.terms).toContainEqual([0.132, v.keepRun(0, 1, period)]);
+    const { first, last } = contractPeriodsOf(sampleSmall())!;
+    // 2 × 132 kW = 0.264 MW of the contract in each of its periods, while the hall has not started another option.
+    for (const period of [first, last]) {
+      const contract = built.lp.rows.find((r) => r.name === contractRow(period))!;
+      expect(contract.terms).toContainEqual([0.132, v.keepRun(0, 1, period)]);
+    }
   });
 
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {

@@ -70,7 +70,7 @@ describe('the drawing header', () => {
   it('a legend of 20 models shows 11 and says how many more the bill of materials lists, clear of the title block', () => {
     const used = new Set(campus.placements.filter((p) => p.hallId === 'wtx-b').map((p) => p.modelId));
     const extra = campus.models.filter((m) => !used.has(m.id)).slice(0, 20 - used.size);
-    const crowded: FleetDoc = { ...campus, placements: [...campus.placements, ...extra.map((m, i) => ({ id: `extra-${i}`, hallId: 'wtx-b', modelId: m.id, xM: 5 + i * 3, yM: 35, rotationDeg: 0 as const, powerSourceId: null, label: '' }))] };
+    const crowded: FleetDoc = { ...campus, placements: [...campus.placements, ...extra.map((m, i) => ({ id: `extra-${i}`, hallId: 'wtx-b', modelId: m.id, xM: 5 + i * 3, yM: 35, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: '' }))] };
     for (const orientation of ['portrait', 'landscape'] as const) {
       const plan = print({ hallId: 'wtx-b', orientation }, crowded);
       const { legend, summary, key } = plan.sheets[0]!;

@@ -10,7 +10,7 @@ function manyModels(): FleetDoc {
   const base = doc.models.find((m) => m.kind === 'gpu-server')!;
   const hall = doc.halls[0]!;
   const models = Array.from({ length: 150 }, (_, i) => ({ ...base, id: `x-${i}`, name: `Custom server ${i}` }));
-  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, label: '' }));
+  const placements = models.map((m, i) => ({ id: `xp-${i}`, hallId: hall.id, modelId: m.id, xM: 1 + (i % 25), yM: 8 + Math.floor(i / 25) * 0.9, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: '' }));
   return { ...doc, models: [...doc.models, ...models], placements: [...doc.placements, ...placements] };
 }
 
@@ -20,8 +20,8 @@ describe('print plan', () => {
     const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'A4', orientation: 'portrait', scale: 'fit', date: '2026-11-25' });
     expect(plan.sheets.length).toBeGreaterThan(3);
     const bomRows = plan.sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Bill of materials').flatMap((t) => t.rows));
-    // 5 catalog models of the sample + 150 custom + the totals row
-    expect(bomRows.length).toBe(5 + 150 + 1);
+    // 6 catalog models of the sample + 150 custom + the totals row
+    expect(bomRows.length).toBe(6 + 150 + 1);
     expect(bomRows.at(-1)![0]).toBe('Total');
     expect(bomRows.filter((r) => r[0]!.startsWith('Custom server')).map((r) => r[0])).toEqual(Array.from({ length: 150 }, (_, i) => `Custom server ${i}`));
     for (const sheet of plan.sheets) {
@@ -45,8 +45,8 @@ describe('print plan', () => {
     const tables = sheet!.tables;
     expect(tables.map((t) => t.title)).toEqual(['Bill of materials', 'Power and cooling', 'Open violations']);
     expect(tables[0]!.yMm).toBeCloseTo(d.box.y + 56 + 10 + 15 + 6, 9);
-    // One model and its total, two hall capacities, "None": 11 mm of heading and 4.6 mm a row, 6 mm apart.
-    expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 2 * ROW_H_MM + 6, 9);
+    // Two models (racks, busway runs) and the total, the hall's capacities and its runs' line, "None": 11 mm of heading and 4.6 mm a row, 6 mm apart.
+    expect(tables[1]!.yMm).toBeCloseTo(tables[0]!.yMm + 11 + 3 * ROW_H_MM + 6, 9);
     const last = tables.at(-1)!;
     expect(last.yMm + 11 + last.rows.length * ROW_H_MM).toBeLessThanOrEqual(sheet!.key!.legend.y - 5);
   });
@@ -96,6 +96,16 @@ describe('print plan', () => {
     expect(open.some((line) => line.startsWith('Error:') && line.includes(hall.name))).toBe(true);
     expect(tableOf(starved, 'Power and cooling').find((r) => r[0] === 'Hall feed' && r[1] === hall.name)![3]).toBe('1 kW');
     // Listed by what they are, the hall's own first, then by name.
-    expect(tableOf(doc, 'Power and cooling').map((r) => r[0])).toEqual(['Hall feed', 'Hall cooling', 'Zone air', 'Zone air', 'Zone liquid', 'Power source', 'Power source']);
+    expect(tableOf(doc, 'Power and cooling').map((r) => r[0])).toEqual(['Hall feed', 'Hall cooling', 'Facility water', 'Zone air', 'Zone air', 'Zone liquid', 'Power source', 'Power source', 'Power source']);
+    // Sources are rated in apparent power: their rows read in kVA.
+    expect(tableOf(doc, 'Power and cooling').filter((r) => r[0] === 'Power source').every((r) => r.slice(2).every((cell) => cell!.endsWith(' kVA')))).toBe(true);
+  });
+
+  it('lists power sources of one model as one line, the tightest of them', () => {
+    // Building A's 500 racks hang from 60 alike busway runs (rows of 50, nine racks to a run): one line.
+    const rows = planPrint(sampleCampus(), { hallId: 'wtx-a', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' }).sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Power and cooling').flatMap((t) => t.rows));
+    const sources = rows.filter((r) => r[0] === 'Power source');
+    expect(sources).toHaveLength(1);
+    expect(sources[0]![1]).toMatch(/^Busway A\d+, tightest of 60 Overhead/);
   });
 });

@@ -10,11 +10,14 @@ import path from 'node:path';
 import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
-import { checkIntegrity, formatProblems } from '../../../shared/model/integrity';
+import { describeChanges, describeContents } from '../../../shared/model/changes';
+import { checkIntegrity, feedProblems, formatProblems } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
-import { acquireLock } from '../../../db/lock';
+import { realFilePath, removeDatabaseFiles } from '../../../db/durable';
+import { acquireLock, processAlive } from '../../../db/lock';
+import { migrationNotices } from '../../../db/migrations';
 import { countOf, formatLocalTime } from '../../../shared/units';
 import { FleetRepository } from '../../../db/repository';
 import { RecentFiles } from './recent';
@@ -23,6 +26,16 @@ import { WorkingCopies, type Sidecar } from './working-copies';
 
 export const FLEET_EXTENSION = '.fleet';
 export const DEFAULT_SAMPLE = 'campus';
+
+/**
+ * The file a save writes for `file`: "plan" saves as "plan.fleet". A path that names no file
+ * ("", "reports/", "/") is refused rather than saved as a hidden ".fleet".
+ */
+export function saveTargetFor(file: string): string {
+  const name = path.basename(file);
+  if (/[\\/]$/.test(file) || name === '' || name === '.' || name === '..') throw new DocumentError(`Cannot save "${file}": give a file name`);
+  return path.extname(file) === FLEET_EXTENSION ? file : file + FLEET_EXTENSION;
+}
 
 export interface DocumentInfo {
   path: string | null;
@@ -44,7 +57,10 @@ export interface Recovery {
   id: string;
   path: string | null;
   title: string;
+  /** When its last edit landed. */
   updatedAt: string;
+  /** What its unsaved work changed against its file (or what it holds, never saved). */
+  changes: string;
 }
 
 /** A refused document operation; the message is meant for the user as it stands. */
@@ -71,6 +87,7 @@ interface Open {
 }
 
 const isDirty = (o: Open): boolean => o.trail.content !== o.savedContent;
+const titleOf = (o: Open): string => (o.path ? path.basename(o.path) : o.doc.fleet.name);
 
 type Listener = (info: DocumentInfo) => void;
 type NoticeListener = (text: string) => void;
@@ -81,7 +98,7 @@ const REFERENCE_FIELDS: Record<EntityTable, readonly string[]> = {
   halls: ['siteId', 'retrofitOptions'],
   zones: ['hallId'],
   models: ['kind'],
-  placements: ['hallId', 'modelId', 'powerSourceId'],
+  placements: ['hallId', 'modelId', 'powerSourceId', 'powerSourceBId'],
   scenarios: [],
   plans: ['halls'],
 };
@@ -120,10 +137,11 @@ export class DocumentService {
 
   /**
    * Opens the newest unsaved work a crashed session left, or else the default sample.
-   * Other recoverable copies stay listed by `recoveries()`.
+   * Other recoverable copies stay listed by `recoveries()`, among them work another running
+   * instance set aside, which is offered but never taken from it unasked.
    */
   start(): DocumentSnapshot {
-    const [newest] = this.working.recoverable();
+    const newest = this.working.recoverable().find((s) => !processAlive(s.pid));
     if (newest) {
       try {
         return this.recover(newest.id);
@@ -169,7 +187,7 @@ export class DocumentService {
     const o = this.open;
     return {
       path: o.path,
-      title: o.path ? path.basename(o.path) : o.doc.fleet.name,
+      title: titleOf(o),
       dirty: isDirty(o),
       revision: o.revision,
     };
@@ -197,22 +215,24 @@ export class DocumentService {
    */
   private replaceWith(
     fields: Omit<Open, 'revision' | 'trail' | 'savedContent' | 'notice' | 'openedRevision'>,
-    opts: { notice?: string; unsaved?: boolean } = {},
+    opts: { notice?: string; unsaved?: boolean; keepPreviousUnsaved?: boolean } = {},
   ): DocumentSnapshot {
     const revision = ++this.lastRevision;
     const next: Open = { ...fields, revision, trail: new EditTrail(revision), savedContent: opts.unsaved ? revision - 1 : revision, notice: opts.notice, openedRevision: revision };
     const previous = this.current;
     this.current = next;
-    if (previous) this.dispose(previous, { keepUnsaved: false, keepLock: previous.path === next.path });
+    if (previous) this.dispose(previous, { keepUnsaved: opts.keepPreviousUnsaved ?? false, keepLock: previous.path === next.path });
     this.writeSidecar();
     if (next.path) this.recentFiles.add(next.path);
     this.emit();
     return this.snapshot();
   }
 
+  /** Closes `o`; its unsaved work, when kept, is marked closed so that it is offered for recovery at once. */
   private dispose(o: Open, opts: { keepUnsaved: boolean; keepLock?: boolean }): void {
     o.db.close();
-    if (!(opts.keepUnsaved && isDirty(o))) this.working.remove(o.workingId);
+    if (opts.keepUnsaved && isDirty(o)) this.working.writeSidecar({ id: o.workingId, path: o.path, title: titleOf(o), dirty: true, closed: true });
+    else this.working.remove(o.workingId);
     if (!opts.keepLock) o.releaseLock();
   }
 
@@ -234,7 +254,7 @@ export class DocumentService {
 
   /** Opens a .fleet file; a refused file leaves the open document as it was. */
   openFile(file: string): DocumentSnapshot {
-    const target = path.resolve(this.opts.documentsDir, file);
+    const target = realFilePath(path.resolve(this.opts.documentsDir, file));
     const same = this.current?.path === target;
     const releaseLock = same ? this.open.releaseLock : acquireLock(target);
     const workingId = this.working.newId();
@@ -242,7 +262,7 @@ export class DocumentService {
       const opened = openFleetFile(target, this.working.databasePath(workingId));
       const notice =
         opened.migratedFrom !== null
-          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}; the original is kept as ${opened.backupPath}`
+          ? `Updated ${path.basename(target)} from file version ${opened.migratedFrom}${migrationNotices(opened.migratedFrom).map((n) => `: ${n}`).join('')}; the original is kept as ${opened.backupPath}`
           : undefined;
       const snapshot = this.replaceWith({ doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: target, releaseLock }, { notice });
       this.reportLimitsOnceOpen(path.basename(target));
@@ -271,7 +291,9 @@ export class DocumentService {
       throw error;
     }
     if (mayBreakReferences(command)) {
-      const problems = checkIntegrity(applied.doc);
+      // Feeds a file already held (a check reports them) do not block other edits; new ones are refused.
+      const held = new Set(feedProblems(o.doc).map((p) => p.message));
+      const problems = [...checkIntegrity(applied.doc), ...feedProblems(applied.doc).filter((p) => !held.has(p.message))];
       if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${countOf(problems.length, 'problem')}:\n${formatProblems(problems)}`);
     }
     // Marked unsaved before the edit lands, so a crash in between can only over-report.
@@ -299,9 +321,10 @@ export class DocumentService {
   saveAs(file: string): DocumentInfo {
     const o = this.open;
     const limits = countViolations(checkFleet(this.open.doc).violations);
-    let target = path.resolve(this.opts.documentsDir, file);
-    if (path.extname(target) !== FLEET_EXTENSION) target += FLEET_EXTENSION;
-    if (!fs.existsSync(path.dirname(target))) throw new DocumentError(`Cannot save ${target}: the folder ${path.dirname(target)} does not exist`);
+    const named = path.resolve(this.opts.documentsDir, saveTargetFor(file));
+    if (!fs.existsSync(path.dirname(named))) throw new DocumentError(`Cannot save ${named}: the folder ${path.dirname(named)} does not exist`);
+    // Through a link, the document is its target: that is what gets written, locked and shown.
+    const target = realFilePath(named);
     const moving = target !== o.path;
     const releaseNew = moving ? acquireLock(target, 'save to') : o.releaseLock;
     try {
@@ -330,7 +353,32 @@ export class DocumentService {
     return this.working
       .recoverable()
       .filter((s) => s.id !== openId)
-      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, title, updatedAt }));
+      .map(({ id, path: file, title, updatedAt }: Sidecar) => ({ id, path: file, updatedAt, ...this.describeUnsaved(id, file, title) }));
+  }
+
+  /** Reads a copy without touching it (openFleetFile works on a copy of the copy). */
+  private readQuietly(file: string): FleetDoc {
+    const scratch = this.working.databasePath(this.working.newId());
+    const opened = openFleetFile(file, scratch, { backupBeforeMigrating: false });
+    opened.db.close();
+    removeDatabaseFiles(scratch);
+    return opened.doc;
+  }
+
+  /** Its title as it now stands (an untitled fleet may have been renamed since the sidecar was written) and what it changed. */
+  private describeUnsaved(id: string, file: string | null, title: string): { title: string; changes: string } {
+    let unsaved: FleetDoc;
+    try {
+      unsaved = this.readQuietly(this.working.databasePath(id));
+    } catch (error) {
+      return { title, changes: `cannot be read (${(error as Error).message})` };
+    }
+    if (!file) return { title: unsaved.fleet.name, changes: `never saved; holds ${describeContents(unsaved)}` };
+    try {
+      return { title, changes: describeChanges(this.readQuietly(file), unsaved) };
+    } catch {
+      return { title, changes: `its file cannot be read now; holds ${describeContents(unsaved)}` };
+    }
   }
 
   /** Opens unsaved work a crashed session left; it stays unsaved until the user saves. */
@@ -346,9 +394,10 @@ export class DocumentService {
     const workingId = this.working.newId();
     try {
       const opened = openFleetFile(crashed, this.working.databasePath(workingId));
+      // The open document's own unsaved work is kept and offered in its turn, never discarded.
       const snapshot = this.replaceWith(
         { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, releaseLock },
-        { notice: `Recovered unsaved changes to ${found.title} from ${formatLocalTime(found.updatedAt)}`, unsaved: true },
+        { notice: `Recovered unsaved changes to ${found.path ? path.basename(found.path) : opened.doc.fleet.name} from ${formatLocalTime(found.updatedAt)}`, unsaved: true, keepPreviousUnsaved: true },
       );
       this.working.remove(id);
       return snapshot;

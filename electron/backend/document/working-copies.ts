@@ -17,6 +17,8 @@ export interface Sidecar {
   path: string | null;
   title: string;
   dirty: boolean;
+  /** Closed with its unsaved work kept (another recovery took its place): recoverable while its process still runs. */
+  closed?: boolean;
   updatedAt: string;
 }
 
@@ -45,6 +47,12 @@ export class WorkingCopies {
     writeFileAtomically(this.sidecarPath(sidecar.id), JSON.stringify(full, null, 2));
   }
 
+  /** When the copy last took an edit: each edit lands in its database (or WAL), the sidecar only when it turns unsaved. */
+  private lastEdited(id: string): string {
+    const times = ['', '-wal'].map((suffix) => fs.statSync(this.databasePath(id) + suffix, { throwIfNoEntry: false })?.mtimeMs ?? 0);
+    return new Date(Math.max(...times)).toISOString();
+  }
+
   remove(id: string): void {
     removeDatabaseFiles(this.databasePath(id));
     removeQuietly(this.sidecarPath(id));
@@ -65,14 +73,14 @@ export class WorkingCopies {
   }
 
   /**
-   * Unsaved work left by sessions that no longer run, newest first. Clean copies of dead
-   * sessions hold nothing a user could lose and are deleted on the way.
+   * Unsaved work left by sessions that no longer run or were closed with it kept, newest
+   * first. Clean copies of dead sessions hold nothing a user could lose and are deleted on the way.
    */
   recoverable(): Sidecar[] {
     const found: Sidecar[] = [];
     for (const s of this.readSidecars()) {
-      if (processAlive(s.pid)) continue;
-      if (s.dirty) found.push(s);
+      if (!s.closed && processAlive(s.pid)) continue;
+      if (s.dirty) found.push({ ...s, updatedAt: this.lastEdited(s.id) });
       else this.remove(s.id);
     }
     return found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));

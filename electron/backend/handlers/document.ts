@@ -4,15 +4,13 @@ import type { documentChannels } from '../../../shared/ipc/channels/document';
 import type { z } from 'zod';
 import type { Channels, Response } from '../../../shared/ipc/contract';
 import { listSamples } from '../../../shared/samples';
-import type { DocumentService } from '../document/service';
+import { saveTargetFor, type DocumentService } from '../document/service';
+import type { HostPorts } from '../host';
 
 /** What the document handlers need from the backend's context. */
 export interface DocumentContext {
   document: DocumentService;
-  host: {
-    chooseOpenPath(): Promise<string | null>;
-    chooseSavePath(suggestedName: string): Promise<string | null>;
-  };
+  host: Pick<HostPorts, 'chooseOpenPath' | 'chooseSavePath' | 'permitDocumentPath'>;
 }
 
 type DocumentChannel = keyof typeof documentChannels;
@@ -20,10 +18,11 @@ type DocumentChannel = keyof typeof documentChannels;
 type Handler<C extends DocumentChannel> = (req: z.output<Channels[C]['request']>, ctx: DocumentContext) => Promise<Response<C>>;
 
 async function saveAs(requested: string | undefined, ctx: DocumentContext): Promise<Response<'document.saveAs'>> {
+  if (requested !== undefined) return ctx.document.saveAs(await ctx.host.permitDocumentPath(saveTargetFor(requested), 'save'));
   const info = ctx.document.info();
-  const target = requested ?? (await ctx.host.chooseSavePath(info.path ? path.basename(info.path) : `${info.title}.fleet`));
-  if (target === null) return { cancelled: true };
-  return ctx.document.saveAs(target);
+  const chosen = await ctx.host.chooseSavePath(info.path ? path.basename(info.path) : `${info.title}.fleet`);
+  if (chosen === null) return { cancelled: true };
+  return ctx.document.saveAs(chosen);
 }
 
 export const documentHandlers: { [C in DocumentChannel]: Handler<C> } = {
@@ -32,9 +31,10 @@ export const documentHandlers: { [C in DocumentChannel]: Handler<C> } = {
   'document.new': async (req, ctx) => ctx.document.newDocument(req.sample),
   'document.samples': async () => ({ samples: listSamples() }),
   'document.open': async (req, ctx) => {
-    const file = req.path ?? (await ctx.host.chooseOpenPath());
-    if (file === null) return { cancelled: true };
-    return ctx.document.openFile(file);
+    if (req.path !== undefined) return ctx.document.openFile(await ctx.host.permitDocumentPath(req.path, 'open'));
+    const chosen = await ctx.host.chooseOpenPath();
+    if (chosen === null) return { cancelled: true };
+    return ctx.document.openFile(chosen);
   },
   'document.save': async (_req, ctx) => (ctx.document.info().path ? ctx.document.save() : saveAs(undefined, ctx)),
   'document.saveAs': async (req, ctx) => saveAs(req.path, ctx),

@@ -1,11 +1,25 @@
-import { countOf, formatUsd } from '../../../shared/units';
-import { describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
+import { countOf, formatUsd, periodLabel } from '../../../shared/units';
+import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf } from '../../../shared/optimizer/run';
 import { OptimizerService } from '../../backend/optimizer/service';
-import { checkOutput, readFleet, writeOutput } from './document-common';
+import { checkFleetName, checkOutput, readFleet, writeOutput } from './document-common';
+import { applyCommand } from '../../../shared/commands/apply';
+import { checkFleet, countViolations } from '../../../shared/constraints';
+import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
+import { writeFleetFile } from '../../../db/fleet-file';
+import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
-const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--write-lp OUT.lp [--force]]';
+const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--write-lp OUT.lp] [--apply OUT.fleet] [--force]';
+
+/** The fleet with the plan laid out, as the app's Apply plan lays it, written to `out`; what the checks say of it. */
+function writeApplied(doc: FleetDoc, plan: Plan, out: string): { halls: number; errors: number; shortfalls: string[] } {
+  const withPlan = { ...doc, plans: [...doc.plans, plan] };
+  const { command, hallIds, shortfalls } = applyPlanCommand(withPlan, plan);
+  const applied = applyCommand(withPlan, command).doc;
+  writeFleetFile(applied, out);
+  return { halls: hallIds.length, errors: countViolations(checkFleet(applied).violations).errors, shortfalls };
+}
 
 /**
  * Solved as the app solves: in the optimizer worker, with the sites' bound on a thread of
@@ -13,15 +27,22 @@ const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective ex
  */
 export const optimizeCommand: CliCommand = {
   name: 'optimize',
-  summary: 'Find the best mining/AI mix and retrofit schedule (HiGHS); --write-lp saves the exact model solved',
+  summary: 'Find the best mining/AI mix and retrofit schedule (HiGHS); --write-lp saves the exact model solved, --apply the fleet with the plan laid out',
   usage,
   async run(args, io, host) {
     let service: OptimizerService | null = null;
     try {
-      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective'], ['json', 'force']);
+      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective', 'apply'], ['json', 'force']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
       const lpOut = parsed.options.get('write-lp');
       if (typeof lpOut === 'string') checkOutput(lpOut, file, parsed.options.has('force'));
+      const applyOut = parsed.options.get('apply');
+      if (typeof applyOut === 'string') {
+        // Never over the fleet read, whatever --force says; never to stdout (it is a database).
+        if (applyOut === '-') throw new UsageError('--apply: a fleet is written to a .fleet file, not to standard output');
+        checkFleetName(applyOut);
+        checkOutput(applyOut, file, parsed.options.has('force'));
+      }
       const timeLimit = parsed.options.get('time-limit');
       const timeLimitS = timeLimit === undefined ? undefined : Number(timeLimit);
       if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new UsageError(`--time-limit: "${String(timeLimit)}" is not a positive number of seconds`);
@@ -36,6 +57,7 @@ export const optimizeCommand: CliCommand = {
       const chosen = objective ?? doc.limits.objective;
       const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString() });
       if (typeof lpOut === 'string') writeOutput(lpOut, lpFileOf(doc, chosen), io);
+      const laidOut = typeof applyOut === 'string' && result.plan.status !== 'infeasible' ? writeApplied(doc, result.plan, applyOut) : null;
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);
         return EXIT_OK;
@@ -44,14 +66,17 @@ export const optimizeCommand: CliCommand = {
       const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${countOf(result.stats.variables, 'variable')}, ${countOf(result.stats.rows, 'limit')}, ${(result.stats.solveMs / 1000).toFixed(1)} s)`];
       const shortfall = describeShortfall(plan, doc.limits.mipGapFraction);
       if (shortfall) lines.push(`  ${shortfall}`);
+      const { decision } = plan;
+      if (decision) lines.push(`  against keeping everything as it is (${formatUsd(decision.asItIsNpvUsd)}): NPV ${formatUsd(decision.npvUsd)}, IRR ${describeDecisionIrr(decision)}, payback ${describePayback(decision, doc.fleet.periodMonths)}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);
         const option = hall?.retrofitOptions.find((o) => o.id === h.optionId);
-        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod ? ` from period ${h.startPeriod + 1}` : ''}, ${h.units} units`);
+        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod !== null ? ` from ${periodLabel(doc.fleet, h.startPeriod)}` : ''}, ${h.units} units`);
       }
       for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
       if (plan.bindingLimitsUnpriced) lines.push(`  ${plan.bindingLimitsUnpriced}`);
+      if (laidOut) lines.push(`  applied to ${countOf(laidOut.halls, 'hall')} in ${String(applyOut)}: ${laidOut.errors ? `${countOf(laidOut.errors, 'error')} against the limits` : 'every limit holds'}${laidOut.shortfalls.map((s) => `; ${s}`).join('')}`);
       io.stdout.write(`${lines.join('\n')}\n`);
       return plan.status === 'infeasible' ? 1 : EXIT_OK;
     } catch (error) {

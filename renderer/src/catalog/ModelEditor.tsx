@@ -1,6 +1,6 @@
 import { useFleet } from '../state/store';
 import { modelEditPatch } from '../../../shared/catalog/edit';
-import { CEILING, COOLING_METHODS, EQUIPMENT_KINDS, type EquipmentModel } from '../../../shared/model/schema';
+import { CEILING, SMALLEST, COOLING_METHODS, EQUIPMENT_KINDS, type EquipmentModel } from '../../../shared/model/schema';
 import { ChoiceField, NumberField, TextField } from '../shell/fields';
 
 const asChoices = <T extends string>(values: readonly T[]) => values.map((value) => ({ value, label: value }));
@@ -30,12 +30,13 @@ export function ModelEditor({ model }: { model: EquipmentModel }) {
         <NumberField label="Height" testId="model-height" {...length} value={model.heightM} min={0} max={CEILING.equipmentLengthM} onCommit={(heightM) => set({ heightM }, 'height')} />
         <NumberField label="Weight" testId="model-weight" quantity="mass" units={units} value={model.weightKg} min={0} max={CEILING.massKg} onCommit={(weightKg) => set({ weightKg }, 'weight')} />
         <NumberField label="Power" testId="model-power" quantity="power" units={units} value={model.powerKw} min={0} max={CEILING.powerKw} onCommit={(powerKw) => set({ powerKw }, 'power')} />
+        <NumberField label="Power factor" testId="model-power-factor" digits={3} value={model.powerFactor} min={SMALLEST.powerFactor} max={1} onCommit={(powerFactor) => set({ powerFactor }, 'power factor')} />
         <NumberField label="Heat to liquid" testId="model-liquid" unitLabel="%" digits={1} value={model.heatToLiquidFraction * 100} min={0} max={100} onCommit={(pct) => set({ heatToLiquidFraction: pct / 100 }, 'heat to liquid')} />
         <NumberField label="Clearance front" testId="model-clear-front" {...length} value={model.clearanceFrontM} min={0} max={CEILING.equipmentLengthM} onCommit={(clearanceFrontM) => set({ clearanceFrontM }, 'front clearance')} />
         <NumberField label="Clearance back" testId="model-clear-back" {...length} value={model.clearanceBackM} min={0} max={CEILING.equipmentLengthM} onCommit={(clearanceBackM) => set({ clearanceBackM }, 'back clearance')} />
         <NumberField label="Hashrate" testId="model-hashrate" unitLabel="TH/s" digits={1} value={model.hashrateThs} min={0} max={CEILING.hashrateThs} onCommit={(hashrateThs) => set({ hashrateThs }, 'hashrate')} />
         <NumberField label="GPUs" testId="model-gpus" integer value={model.gpuCount} min={0} max={CEILING.gpus} onCommit={(gpuCount) => set({ gpuCount }, 'GPU count')} />
-        <NumberField label="Electrical rating" testId="model-rating" quantity="power" units={units} value={model.ratingKw} min={0} max={CEILING.powerKw} onCommit={(ratingKw) => set({ ratingKw }, 'rating')} />
+        <NumberField label="Electrical rating" testId="model-rating" quantity="apparentPower" units={units} value={model.ratingKva} min={0} max={CEILING.powerKw} onCommit={(ratingKva) => set({ ratingKva }, 'rating')} />
         <NumberField label="Cooling capacity" testId="model-cooling-capacity" quantity="heat" units={units} value={model.coolingCapacityKw} min={0} max={CEILING.powerKw} onCommit={(coolingCapacityKw) => set({ coolingCapacityKw }, 'cooling capacity')} />
         <NumberField label="Capex" testId="model-capex" unitLabel="USD" currency digits={0} value={model.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
         <ChoiceField label="Mounting" testId="model-mounting" value={model.mounting} choices={asChoices(['floor', 'overhead'] as const)} onCommit={(mounting) => set({ mounting }, 'mounting')} />

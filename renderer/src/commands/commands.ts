@@ -50,7 +50,7 @@ export function useCommandDispatch(): void {
       if (name && runCommand(name)) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    const stopMenu = api.on('app.menu', (payload) => void runCommand((payload as { command: UserCommandName }).command));
+    const stopMenu = api.on('app.menu', ({ command }) => void runCommand(command));
     return () => {
       window.removeEventListener('keydown', onKey);
       stopMenu();

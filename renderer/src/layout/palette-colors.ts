@@ -12,6 +12,7 @@ export const KIND_COLORS: Record<EquipmentKind, string> = {
   'immersion-tank': '#8e6cc9',
   pdu: '#d45d5d',
   busway: '#b94a8a',
+  switchboard: '#c0563b',
   transformer: '#9b4f2e',
   ups: '#7a7a7a',
   generator: '#5c5c5c',

@@ -28,6 +28,7 @@ export function dropPlacement(doc: FleetDoc, hallId: string, modelId: string, xM
     yM,
     rotationDeg: 0,
     powerSourceId: null,
+    powerSourceBId: null,
     label: newUnitLabel(model.kind, hallLabels(doc, hallId), LABEL_MAX_LENGTH),
   };
   return { type: 'insert', entities: { table: 'placements', items: [placement] } };

@@ -3,8 +3,7 @@
  * (paths per period, with probabilities) and the limits (AI contract, capex budget and
  * GPU deliveries per period, MIP gap). Every change is one undoable document edit.
  */
-import { periodLabel } from '../../../shared/units';
-import { contractPeriodOf } from '../../../shared/optimizer/model';
+import { countOf, periodLabel, periodName } from '../../../shared/units';
 import { copyName, freeId } from '../../../shared/model/copy-names';
 import { useFleet } from '../state/store';
 import { CEILING, type FleetDoc, type PlanLimits, type Scenario } from '../../../shared/model/schema';
@@ -80,6 +79,23 @@ function PeriodRow({ label, unit, testId, labels, values, scale, integer, max, o
   );
 }
 
+/** The periods a contract may start in; a start past the horizon (it was shortened) stays visible, for the user to move. */
+function contractStarts(doc: FleetDoc): { value: number; label: string }[] {
+  const starts = periodLabels(doc).map((label, t) => ({ value: t, label }));
+  const start = doc.limits.contractedByPeriod;
+  return start < starts.length ? starts : [...starts, { value: start, label: `${periodLabel(doc.fleet, start)}, after the horizon` }];
+}
+
+/** Terms from one period to the rest of the horizon (0 stands for "to the end of the horizon"); a stored term longer than that stays visible. */
+function contractTerms(doc: FleetDoc): { value: number; label: string }[] {
+  const left = Math.max(doc.fleet.horizonPeriods - doc.limits.contractedByPeriod, 1);
+  const noun = periodName(doc.fleet.periodMonths);
+  const terms = Array.from({ length: left - 1 }, (_, i) => ({ value: i + 1, label: countOf(i + 1, noun) }));
+  const stored = doc.limits.contractTermPeriods ?? null;
+  if (stored !== null && stored >= left) terms.push({ value: stored, label: countOf(stored, noun) });
+  return [{ value: 0, label: 'to the end of the horizon' }, ...terms];
+}
+
 export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
   const apply = useFleet((s) => s.apply);
   const setLimits = (limits: Partial<PlanLimits>, what: string) => void apply({ type: 'set-fleet', limits }, what);
@@ -91,11 +107,18 @@ export function AssumptionsEditor({ doc }: { doc: FleetDoc }) {
       <div className="optimizer-controls">
         <NumberField label="Contracted AI" testId="limit-contract-mw" quantity="largePower" units={doc.fleet.unitSystem} value={doc.limits.contractedAiMw} min={0} max={CEILING.powerMw} onCommit={(contractedAiMw) => setLimits({ contractedAiMw }, 'contracted AI MW')} />
         <ChoiceField
-          label="live by"
+          label="from"
           testId="limit-contract-period"
-          value={contractPeriodOf(doc)}
-          choices={periodLabels(doc).map((label, t) => ({ value: t, label }))}
-          onCommit={(contractedByPeriod) => setLimits({ contractedByPeriod }, 'contract date')}
+          value={doc.limits.contractedByPeriod}
+          choices={contractStarts(doc)}
+          onCommit={(contractedByPeriod) => setLimits({ contractedByPeriod }, 'contract start')}
+        />
+        <ChoiceField
+          label="for"
+          testId="limit-contract-term"
+          value={doc.limits.contractTermPeriods ?? 0}
+          choices={contractTerms(doc)}
+          onCommit={(term) => setLimits({ contractTermPeriods: term === 0 ? null : term }, 'contract term')}
         />
         <NumberField label="MIP gap" testId="limit-gap" unitLabel="%" digits={2} value={doc.limits.mipGapFraction * 100} min={0} max={100} onCommit={(pct) => setLimits({ mipGapFraction: pct / 100 }, 'MIP gap')} />
       </div>

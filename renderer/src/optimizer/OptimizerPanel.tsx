@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Response } from '../../../shared/ipc/contract';
+import type { FleetDoc } from '../../../shared/model/schema';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName } from '../../../shared/units';
 import { useFleet } from '../state/store';
 import { MwByUseChart, NpvByHallChart, SensitivityTable } from './charts';
@@ -16,12 +17,18 @@ import { useCommands } from '../commands/commands';
 import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
-import { contractPeriodOf, modelInputsHash } from '../../../shared/optimizer/model';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
+import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
+import { describeDecisionIrr, describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
-import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
 
 type Result = Response<'optimizer.run'>;
+
+/** The AI contract in one phrase, or why it cannot be planned for. */
+function contractSummary(doc: FleetDoc): string {
+  if (doc.limits.contractedAiMw <= 0) return 'no AI contract';
+  const periods = contractPeriodsOf(doc);
+  return periods ? `AI contract ${describeContract(doc, periods)}` : `an AI contract starting in ${periodLabel(doc.fleet, doc.limits.contractedByPeriod)}, after the horizon: move it into the horizon to plan for it`;
+}
 
 export function OptimizerPanel() {
   const doc = useFleet((s) => s.document?.doc);
@@ -39,8 +46,7 @@ export function OptimizerPanel() {
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
 
-  useEffect(() => api.on('optimizer.progress', (p) => {
-    const { phase, ...search } = p as OptimizerProgress;
+  useEffect(() => api.on('optimizer.progress', ({ phase, ...search }) => {
     const searching = search.bestNpvUsd !== undefined || search.boundNpvUsd !== undefined;
     setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''}`);
   }), []);
@@ -112,7 +118,7 @@ export function OptimizerPanel() {
       say('info', 'The plan keeps every hall mining as it is: nothing to place');
       return;
     }
-    // Infrastructure stays as it was, so the new layouts may break limits, in the halls or at their sites: say how many are new.
+    // Site limits and kept gear are the plan's and the engineer's: say how many problems the new layouts bring, in the halls or at their sites.
     const changed = new Set(hallIds);
     const sites = new Set(doc.halls.filter((h) => changed.has(h.id)).map((h) => h.siteId));
     const concerns = (v: Violation) => v.severity === 'error' && (v.hallId !== null ? changed.has(v.hallId) : v.siteId !== null && sites.has(v.siteId));
@@ -123,8 +129,8 @@ export function OptimizerPanel() {
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
         fresh ? `${countOf(fresh, 'new problem')} in them or at their sites: see Problems` : 'no new problem in them or at their sites',
         ...shortfalls,
-        // Power distribution is the engineer's to lay out; nothing flags an unfed rack, so this says it.
-        ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) not yet fed from a PDU or busway`] : []),
+        // Units too large for any catalog busway stay unfed (the checks flag them too): say so here.
+        ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) no catalog busway carries, not fed`] : []),
       ];
       say('info', parts.join('; '), { aboutEdit: true });
     }
@@ -149,8 +155,7 @@ export function OptimizerPanel() {
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
-        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; contract {doc.limits.contractedAiMw} MW of AI by {periodLabel(doc.fleet, contractPeriodOf(doc))}
-        {doc.limits.contractedByPeriod > contractPeriodOf(doc) && ` (the horizon's last period; the contract's own date, ${periodLabel(doc.fleet, doc.limits.contractedByPeriod)}, is past it)`}.
+        {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; {contractSummary(doc)}.
       </p>
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
@@ -165,8 +170,8 @@ export function OptimizerPanel() {
         <>
           <div className="kpis" data-testid="optimizer-result">
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
-            <div><span className="muted">IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
-            <div><span className="muted">Payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
+            <div><span className="muted">Fleet IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
+            <div><span className="muted">Fleet payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
             <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             {result ? (
               <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
@@ -174,6 +179,13 @@ export function OptimizerPanel() {
               <div data-testid="optimizer-saved"><span className="muted">Saved in the file</span><strong>{plan.createdAt ? plan.createdAt.slice(0, 16).replace('T', ' ') : plan.name}</strong></div>
             )}
           </div>
+          {plan.decision && (
+            <div className="kpis" data-testid="optimizer-decision" title={`Keeping every hall as it is: ${formatUsd(plan.decision.asItIsNpvUsd)} NPV`}>
+              <div><span className="muted">Decision NPV, against keeping as it is</span><strong data-testid="decision-npv">{formatUsd(plan.decision.npvUsd)}</strong></div>
+              <div><span className="muted">Decision IRR (a year)</span><strong data-testid="decision-irr">{describeDecisionIrr(plan.decision)}</strong></div>
+              <div><span className="muted">Decision payback</span><strong data-testid="decision-payback">{describePayback(plan.decision, doc.fleet.periodMonths)}</strong></div>
+            </div>
+          )}
           {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
           {/* The document's copy of the plan, which an apply updates; a plan from an older file knows no inputs. */}
           {doc.plans.find((p) => p.id === plan.id)?.madeForInputs?.includes(inputsHash) === false && (
@@ -196,7 +208,7 @@ export function OptimizerPanel() {
                   <tr key={h.hallId}>
                     <td>{hall?.name ?? h.hallId}</td>
                     <td>{hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
-                    <td>{periodLabel(doc.fleet, h.startPeriod)}</td>
+                    <td>{h.startPeriod === null ? '' : periodLabel(doc.fleet, h.startPeriod)}</td>
                     <td>{h.units}</td>
                   </tr>
                 );

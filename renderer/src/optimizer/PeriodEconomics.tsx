@@ -1,13 +1,28 @@
 /**
  * The plan's economics period by period: what each period earns from mining and AI, pays
- * for power and capex, and the cash flow the NPV, IRR and payback are made of, so an
+ * for power, earns in demand-response credits, pays in peak-demand charges, settles on its
+ * hedges and pays in capex, and the cash flow the NPV, IRR and payback are made of, so an
  * engineer can check them against a spreadsheet.
  */
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { formatQuantity, formatUsd, periodLabel } from '../../../shared/units';
 
+type Row = Plan['periods'][number];
+
+/** The money columns, in the order a cash flow adds them up; plans saved before credits, charges and hedges were counted read 0. */
+const MONEY: { label: string; testId: string; pick: (r: Row) => number }[] = [
+  { label: 'Mining revenue', testId: 'mining-revenue', pick: (r) => r.miningRevenueUsd },
+  { label: 'AI revenue', testId: 'ai-revenue', pick: (r) => r.aiRevenueUsd },
+  { label: 'Power cost', testId: 'power-cost', pick: (r) => r.powerCostUsd },
+  { label: 'Curtailment credits', testId: 'curtailment-credits', pick: (r) => r.curtailmentCreditUsd ?? 0 },
+  { label: 'Demand charges', testId: 'demand-charges', pick: (r) => r.demandChargeUsd ?? 0 },
+  { label: 'Hedges', testId: 'hedges', pick: (r) => r.hedgeSettlementUsd ?? 0 },
+  { label: 'Capex', testId: 'capex', pick: (r) => r.capexUsd },
+  { label: 'Cash flow', testId: 'cash-flow', pick: (r) => r.cashFlowUsd },
+];
+
 export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['fleet'] }) {
-  const sum = (pick: (r: Plan['periods'][number]) => number) => plan.periods.reduce((t, r) => t + pick(r), 0);
+  const sum = (pick: (r: Row) => number) => plan.periods.reduce((t, r) => t + pick(r), 0);
   let cumulative = 0;
   const mw = (v: number) => formatQuantity(v, 'largePower', fleet.unitSystem, 2);
   return (
@@ -19,11 +34,7 @@ export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['
             <th>Period</th>
             <th>Mining IT</th>
             <th>AI IT</th>
-            <th>Mining revenue</th>
-            <th>AI revenue</th>
-            <th>Power cost</th>
-            <th>Capex</th>
-            <th>Cash flow</th>
+            {MONEY.map((c) => <th key={c.testId}>{c.label}</th>)}
             <th>Cumulative</th>
           </tr>
         </thead>
@@ -35,11 +46,7 @@ export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['
                 <td>{periodLabel(fleet, r.period)}</td>
                 <td>{mw(r.miningItMw)}</td>
                 <td>{mw(r.aiItMw)}</td>
-                <td>{formatUsd(r.miningRevenueUsd)}</td>
-                <td>{formatUsd(r.aiRevenueUsd)}</td>
-                <td>{formatUsd(r.powerCostUsd)}</td>
-                <td>{formatUsd(r.capexUsd)}</td>
-                <td>{formatUsd(r.cashFlowUsd)}</td>
+                {MONEY.map((c) => <td key={c.testId} data-testid={`period-${c.testId}`}>{formatUsd(c.pick(r))}</td>)}
                 <td>{formatUsd(cumulative)}</td>
               </tr>
             );
@@ -50,11 +57,7 @@ export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['
             <th>Total</th>
             <td />
             <td />
-            <td>{formatUsd(sum((r) => r.miningRevenueUsd))}</td>
-            <td>{formatUsd(sum((r) => r.aiRevenueUsd))}</td>
-            <td>{formatUsd(sum((r) => r.powerCostUsd))}</td>
-            <td>{formatUsd(sum((r) => r.capexUsd))}</td>
-            <td>{formatUsd(sum((r) => r.cashFlowUsd))}</td>
+            {MONEY.map((c) => <td key={c.testId}>{formatUsd(sum(c.pick))}</td>)}
             <td />
           </tr>
         </tfoot>

@@ -4,6 +4,7 @@ import type { Response } from '../../../shared/ipc/contract';
 import { formatUsd, periodLabel, periodName } from '../../../shared/units';
 
 import { USE_COLOURS } from '../charts/use-colours';
+import { roundTicks } from '../charts/ticks';
 
 /** Which colour is which, drawn inside the chart so an exported SVG or PNG still says it. */
 export function UseLegend({ x, y }: { x: number; y: number }) {
@@ -29,16 +30,16 @@ export function MwByUseChart({ periods, fleet }: { periods: Plan['periods']; fle
   const W = 560;
   const H = 190;
   const pad = 36;
-  const max = Math.max(1e-9, ...periods.map((p) => p.miningItMw + p.aiItMw));
+  const ticks = roundTicks(Math.max(...periods.map((p) => p.miningItMw + p.aiItMw), 0));
   const bw = (W - pad * 2) / Math.max(1, periods.length);
-  const y = (mw: number) => (mw / max) * (H - pad * 2);
+  const y = (mw: number) => (mw / ticks.top) * (H - pad * 2);
   const labels = periods.map((p) => axisLabel(fleet, p.period));
   return (
     <svg width={W} height={H} role="img" aria-label="IT MW by use per period" data-testid="chart-mw-by-use">
-      {[0, 0.5, 1].map((f) => (
-        <g key={f}>
-          <line x1={pad} x2={W - pad} y1={H - pad - f * (H - pad * 2)} y2={H - pad - f * (H - pad * 2)} stroke="currentColor" strokeOpacity={0.2} />
-          <text x={pad - 4} y={H - pad - f * (H - pad * 2) + 3} fontSize={9} textAnchor="end" fill="currentColor">{(f * max).toFixed(f ? 1 : 0)}</text>
+      {ticks.values.map((mw) => (
+        <g key={mw}>
+          <line x1={pad} x2={W - pad} y1={H - pad - y(mw)} y2={H - pad - y(mw)} stroke="currentColor" strokeOpacity={0.2} />
+          <text x={pad - 4} y={H - pad - y(mw) + 3} fontSize={9} textAnchor="end" fill="currentColor">{mw.toFixed(ticks.digits)}</text>
         </g>
       ))}
       {periods.map((p, i) => {
@@ -101,7 +102,7 @@ export function SensitivityTable({ s }: { s: NonNullable<Response<'optimizer.run
   };
   return (
     <table className="sensitivity" data-testid="sensitivity">
-      <caption>NPV of this plan as hashprice (rows) and GPU rates (columns) change</caption>
+      <caption>NPV of this plan as hashprice (rows) and GPU rates (columns) change, and below as power prices do (production as planned)</caption>
       <thead>
         <tr>
           <th />
@@ -120,6 +121,14 @@ export function SensitivityTable({ s }: { s: NonNullable<Response<'optimizer.run
           </tr>
         ))}
       </tbody>
+      <tfoot>
+        <tr>
+          <th>Power price</th>
+          {s.powerPriceFactors.map((f, i) => (
+            <td key={f} data-testid="sensitivity-power">× {f}: {formatUsd(s.npvByPowerPriceUsd[i]!)}</td>
+          ))}
+        </tr>
+      </tfoot>
     </table>
   );
 }

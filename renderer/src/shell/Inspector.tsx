@@ -2,6 +2,8 @@ import { useFleet } from '../state/store';
 import { align, type Alignment } from '../layout/arrange';
 import { powerSourcesInHall } from '../../../shared/model/load';
 import { ChoiceField } from './fields';
+import { selectionTotals, type SelectionTotals } from '../../../shared/model/totals';
+import { formatQuantity } from '../../../shared/units';
 import { FleetInspector } from './inspector/FleetInspector';
 import { HallInspector } from './inspector/HallInspector';
 import { PlacementInspector } from './inspector/PlacementInspector';
@@ -46,6 +48,7 @@ function SelectionInspector() {
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{ordered.length} objects selected</h3>
+      <SelectionTotalsList totals={selectionTotals(ordered, models)} />
       {sources.length > 0 && (
         <ChoiceField
           label="Feed all from"
@@ -65,6 +68,28 @@ function SelectionInspector() {
         ))}
       </div>
     </section>
+  );
+}
+
+/** What the selection adds up to, in the user's units. */
+function SelectionTotalsList({ totals }: { totals: SelectionTotals }) {
+  const units = useFleet((s) => s.document!.doc.fleet.unitSystem);
+  const rows: [string, string][] = [
+    ['Power', formatQuantity(totals.powerKw, 'power', units, 1)],
+    ['Apparent power', formatQuantity(totals.apparentKva, 'apparentPower', units, 1)],
+    ['Heat to liquid', formatQuantity(totals.liquidHeatKw, 'heat', units, 1)],
+    ['Heat to air', formatQuantity(totals.airHeatKw, 'heat', units, 1)],
+    ['Weight', formatQuantity(totals.weightKg, 'mass', units, 0)],
+  ];
+  return (
+    <dl className="selection-totals" data-testid="selection-totals">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

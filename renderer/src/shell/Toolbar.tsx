@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { useFleet } from '../state/store';
 import { OpenDialog } from './OpenDialog';
+import { RecoveryDialog, type Recovery } from './RecoveryDialog';
 import { useCommands } from '../commands/commands';
 import { commandTitle } from '../commands/CommandButton';
-import { documentsFolder, newDocument, openDocument, saveDocument, saveDocumentAs } from './file-actions';
+import { MenuBar } from '../commands/MenuBar';
+import { discardRecovery, documentsFolder, newDocument, openDocument, recoverSession, saveDocument, saveDocumentAs } from './file-actions';
 import { fleetFileName, saveAsProblem } from './file-names';
 
-type Dialog = null | 'open' | 'save-as';
+type Dialog = null | 'open' | 'save-as' | 'recover';
 
 function openPrintPreview(): void {
   const { selectedHallId, selectedSiteId } = useFleet.getState();
@@ -36,6 +38,21 @@ export function Toolbar() {
     api.invoke('document.samples', {}).then((r) => setSamples(r.samples), () => undefined);
   }, []);
 
+  // Refreshed whenever another document opens (a recovery sets the previous one aside).
+  const [recoveries, setRecoveries] = useState<Recovery[]>([]);
+  const [offered, setOffered] = useState(false);
+  const openedRevision = document?.openedRevision;
+  const refreshRecoveries = () => api.invoke('document.recoveries', {}).then((r) => setRecoveries(r.items), () => undefined);
+  useEffect(() => {
+    void refreshRecoveries();
+  }, [openedRevision]);
+  // Shown once at start when a crash left more than the work reopened.
+  useEffect(() => {
+    if (offered || recoveries.length === 0) return;
+    setOffered(true);
+    setDialog((current) => current ?? 'recover');
+  }, [offered, recoveries]);
+
   const open = () => (api.isElectron() ? void openDocument() : setDialog('open'));
   const save = async () => {
     if (document?.path || api.isElectron()) {
@@ -62,6 +79,7 @@ export function Toolbar() {
   return (
     <header className="toolbar" role="toolbar" aria-label="Document">
       <span className="app-name">Fleet Planner</span>
+      {!api.isElectron() && <MenuBar />}
       <select
         aria-label="New fleet"
         data-testid="new-menu"
@@ -83,6 +101,9 @@ export function Toolbar() {
           <option key={p} value={p}>{p.split(/[\\/]/).pop()}</option>
         ))}
       </select>
+      {recoveries.length > 0 && (
+        <button onClick={() => setDialog('recover')} title="Unsaved work of sessions that ended without saving" data-testid="recover">Recover ({recoveries.length})</button>
+      )}
       <button onClick={() => void save()} title={commandTitle('save')} data-testid="save">Save</button>
       <button onClick={saveAs} title={commandTitle('saveAs', 'Save As')} data-testid="save-as">Save As</button>
       <span className="separator" />
@@ -101,6 +122,17 @@ export function Toolbar() {
             setDialog(null);
             void openDocument(path);
           }}
+        />
+      )}
+      {dialog === 'recover' && (
+        <RecoveryDialog
+          items={recoveries}
+          onClose={() => setDialog(null)}
+          onRecover={(item) => {
+            setDialog(null);
+            void recoverSession(item.id);
+          }}
+          onDiscard={(item) => void discardRecovery(item.id, item.title).then(refreshRecoveries)}
         />
       )}
       {dialog === 'save-as' && <SaveAsDialog initial={document?.title ?? 'fleet'} onClose={() => setDialog(null)} />}

@@ -33,6 +33,17 @@ export async function openDocument(path?: string): Promise<void> {
   if (snapshot) useFleet.getState().adopt(snapshot);
 }
 
+/** Opens a recoverable session; the open document's unsaved work is set aside by the backend, not lost. */
+export async function recoverSession(id: string): Promise<void> {
+  const snapshot = await run(() => api.invoke('document.recover', { id }));
+  if (snapshot) useFleet.getState().adopt(snapshot);
+}
+
+export async function discardRecovery(id: string, title: string): Promise<void> {
+  if (!window.confirm(`Discard the unsaved changes to "${title}"? They cannot be recovered afterwards.`)) return;
+  await run(() => api.invoke('document.discardRecovery', { id }));
+}
+
 type SaveResult = Awaited<ReturnType<typeof api.invoke<'document.save'>>>;
 
 function saved(result: SaveResult | null): boolean {

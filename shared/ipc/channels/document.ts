@@ -28,7 +28,15 @@ export const DocumentSnapshotSchema = DocumentInfoSchema.extend({
   notice: z.string().optional(),
 });
 const Cancelled = z.object({ cancelled: z.literal(true) });
-const RecoverySchema = z.object({ id: z.string(), path: z.string().nullable(), title: z.string(), updatedAt: z.string() });
+const RecoverySchema = z.object({
+  id: z.string(),
+  path: z.string().nullable(),
+  title: z.string(),
+  /** When its last edit landed. */
+  updatedAt: z.string(),
+  /** What its unsaved work changed against its file, in words. */
+  changes: z.string(),
+});
 
 export const documentChannels = {
   'document.current': channel(empty, DocumentSnapshotSchema),
@@ -43,7 +51,7 @@ export const documentChannels = {
   'document.save': channel(empty, z.union([DocumentInfoSchema, Cancelled])),
   'document.saveAs': channel(z.object({ path: z.string().optional() }).strict(), z.union([DocumentInfoSchema, Cancelled])),
   'document.recent': channel(empty, z.object({ paths: z.array(z.string()) })),
-  /** Unsaved work left by sessions that crashed (the newest is reopened at start). */
+  /** Unsaved work left by sessions that crashed, or set aside by recovering another (the newest is reopened at start). */
   'document.recoveries': channel(empty, z.object({ items: z.array(RecoverySchema) })),
   'document.recover': channel(z.object({ id: z.string() }).strict(), DocumentSnapshotSchema),
   'document.discardRecovery': channel(z.object({ id: z.string() }).strict(), empty),

@@ -6,6 +6,8 @@ export const SensitivitySchema = z.object({
   hashpriceFactors: z.array(z.number()),
   gpuRateFactors: z.array(z.number()),
   npvUsd: z.array(z.array(z.number())),
+  powerPriceFactors: z.array(z.number()),
+  npvByPowerPriceUsd: z.array(z.number()),
 });
 
 /** While HiGHS searches: the best plan's NPV so far, the bound no plan can beat, and the gap between them. */

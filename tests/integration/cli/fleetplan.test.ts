@@ -112,7 +112,9 @@ describe('fleetplan', () => {
     const lp = path.join(dir, 'campus.lp');
     const r = fleetplan('optimize', campus, '--write-lp', lp);
     expect(r.code).toBe(0);
-    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal(, proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
+    expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal( within the 1\.0 % gap asked: proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
+    // The decision's own return beside the fleet's: the plan against keeping every hall as it is.
+    expect(r.out.split('\n')[1]).toMatch(/^ {2}against keeping everything as it is \(\$[\d.]+ [MB]\): NPV −?\$[\d.]+ [MB], IRR (-?[\d.]+ %|none: .*), payback .+$/);
     expect(fs.readFileSync(lp, 'utf8')).toMatch(/^\\ Fleet Planner capacity plan/);
     const json = JSON.parse(fleetplan('optimize', campus, '--json').out);
     expect(json.plan).toMatchObject({ status: 'optimal', objective: 'expected' });
@@ -136,6 +138,23 @@ describe('fleetplan', () => {
     expect(['optimal', 'time-limit']).toContain(plan.status);
     expect(plan.npvUsd).toBeGreaterThan(0);
   }, 2_400_000);
+
+  it('optimize --apply writes the fleet with the plan laid out, which the check passes, and never writes over the fleet read', () => {
+    const campus = path.join(dir, 'campus-apply.fleet');
+    expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);
+    const before = fs.readFileSync(campus);
+    const out = path.join(dir, 'campus-applied.fleet');
+    const r = fleetplan('optimize', campus, '--apply', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/applied to \d+ halls? in .*campus-applied\.fleet: every limit holds/);
+    expect(fs.readFileSync(campus).equals(before)).toBe(true);
+    const check = fleetplan('check', out, '--json');
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.out).violations.filter((v: { severity: string }) => v.severity === 'error')).toEqual([]);
+    expect(fleetplan('optimize', campus, '--apply', campus).err).toContain('is the fleet being read');
+    expect(fleetplan('optimize', campus, '--apply', out).err).toContain('already exists');
+    expect(fleetplan('optimize', campus, '--apply', path.join(dir, 'x.json')).err).toContain('a fleet is written as a .fleet file');
+  });
 
   it('import --csv-catalog merges a catalog into a fleet; a CSV with a bad cell exits 2 naming it and leaves the file byte-identical', () => {
     const file = path.join(dir, 'catalog.fleet');

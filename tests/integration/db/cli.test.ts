@@ -26,14 +26,14 @@ const at = (name: string): string => path.join(dir, name);
 
 describe('fleetplan new / info / export / import', () => {
   it('creates a sample, reports it, exports and re-imports it identically', async () => {
-    expect(await run(newCommand, '--sample', 'small', at('s.fleet'))).toEqual({ code: 0, out: `Created ${at('s.fleet')} (13 placements)\n`, err: '' });
+    expect(await run(newCommand, '--sample', 'small', at('s.fleet'))).toEqual({ code: 0, out: `Created ${at('s.fleet')} (14 placements)\n`, err: '' });
 
     const info = await run(infoCommand, at('s.fleet'), '--json');
     expect(info.code).toBe(0);
-    // IT load: 8 × 72.9 + 2 × 132 = 847.2 kW (CDU, busway and PDU are facility load); 8 × 5.4 PH/s = 43.2 PH/s.
+    // IT load: 8 × 72.9 + 2 × 132 = 847.2 kW (CDU, busways and PDU are facility load; the miners' busway run is the 14th placement); 8 × 5.4 PH/s = 43.2 PH/s.
     expect(JSON.parse(info.out)).toMatchObject({
       name: 'Small test fleet',
-      counts: { sites: 1, halls: 1, zones: 2, placements: 13, scenarios: 1 },
+      counts: { sites: 1, halls: 1, zones: 2, placements: 14, scenarios: 1 },
       totals: { itMw: 0.8472, hashratePhs: 43.2, gpus: 144 },
       olderFileVersion: null,
     });

@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DocumentService, type DocumentInfo } from '../../../electron/backend/document/service';
 import { documentHandlers, type DocumentContext } from '../../../electron/backend/handlers/document';
 import { channels, events } from '../../../shared/ipc/contract';
+import { webHost } from '../../../electron/web/host-web';
 import { tempDir } from './helpers';
 
 let dir: string;
@@ -27,6 +28,7 @@ beforeEach(() => {
     host: {
       chooseOpenPath: async () => (asked.push('open'), answers.open),
       chooseSavePath: async (suggested) => (asked.push(`save ${suggested}`), answers.save),
+      permitDocumentPath: webHost(dir).permitDocumentPath,
     },
   };
 });

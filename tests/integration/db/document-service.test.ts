@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { openFleetFile, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
 import { lockPathFor } from '../../../db/lock';
 import { FleetRepository } from '../../../db/repository';
+import { notice as powerChainNotice } from '../../../db/migrations/004_power_chain';
 import { DocumentService, type DocumentInfo } from '../../../electron/backend/document/service';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
@@ -70,6 +71,15 @@ describe('document service', () => {
       /power source "sm-m01-02" is a miner-rack/,
     );
     expect(() => s.apply({ type: 'update', table: 'models', id: 'busway-800', patch: { kind: 'cdu' } }, 1)).toThrow(/is a cdu, not a PDU/);
+    // The power chain at the edit: a loop through B feeds, a B that is the A, a source fed from a smaller class.
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-pdu01-01', patch: { powerSourceBId: 'sm-bw1' } }, 1)).toThrow(
+      /Edit refused: it would leave 1 problem:\nplacements: power sources form a loop/,
+    );
+    expect(() => s.apply({ type: 'update', table: 'placements', id: 'sm-m01-01', patch: { powerSourceBId: 'sm-mbw1' } }, 1)).toThrow(/its B source is its A source/);
+    const skid = { ...sampleSmall().placements.find((p) => p.id === 'sm-pdu01-01')!, id: 'skid', modelId: 'pdu-skid3000', xM: 27, yM: 12, powerSourceId: 'sm-pdu01-01' };
+    expect(() => s.apply({ type: 'insert', entities: { table: 'placements', items: [skid] } }, 1)).toThrow(
+      /1\.1 \("skid"\), a switchboard, cannot be fed from 1\.1 \("sm-pdu01-01"\), a pdu/,
+    );
     expect(s.snapshot()).toEqual(before);
     expect(events).toHaveLength(1);
 
@@ -185,7 +195,9 @@ describe('document service', () => {
     const s = service();
     const snap = s.openFile(file);
     const backup = path.join(dir, 'old.v1-backup.fleet');
-    expect(snap.notice).toBe(`Updated old.fleet from file version 1; the original is kept as ${backup}`);
+    // Migration 4 says what it changed in the user's figures (ratings read as kVA at PF 1, facility water).
+    expect(snap.notice).toBe(`Updated old.fleet from file version 1: ${powerChainNotice}; the original is kept as ${backup}`);
+    expect(snap.doc.models.find((m) => m.id === 'pdu-400')).toMatchObject({ ratingKva: 400, powerFactor: 1 });
     expect(sha256(backup)).toBe(sha256(fixture));
     expect(sha256(file)).toBe(sha256(fixture));
     const expected = JSON.parse(fs.readFileSync(path.join(__dirname, '../../fixtures/v1-small.expected.json'), 'utf8')) as FleetDoc;
@@ -232,6 +244,76 @@ describe('recovery after a crash', () => {
     s.save();
     expect(readBack(target)).toEqual(versionDoc(version));
   }, 60_000);
+
+  /** Makes the closed sessions' copies look like a crash's: their process gone, their sidecar as it was while open. */
+  async function crashed(): Promise<void> {
+    const gone = spawn('true');
+    await new Promise((resolve) => gone.on('exit', resolve));
+    const working = path.join(dataDir, 'working');
+    for (const name of fs.readdirSync(working).filter((n) => n.endsWith('.json'))) {
+      const sidecar = JSON.parse(fs.readFileSync(path.join(working, name), 'utf8'));
+      delete sidecar.closed;
+      fs.writeFileSync(path.join(working, name), JSON.stringify({ ...sidecar, pid: gone.pid }));
+    }
+  }
+
+  it('offers every crashed session with what it changed, and recovering one never discards another', async () => {
+    const untitled = service();
+    untitled.newDocument('small');
+    untitled.apply({ type: 'set-fleet', fleet: { name: 'Untitled edits' } }, untitled.info().revision);
+    const file = path.join(dir, 'b.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const titled = service();
+    titled.openFile(file);
+    titled.apply({ type: 'move', moves: [{ id: 'sm-m01-01', xM: 9, yM: 2.55 }] }, titled.info().revision);
+    untitled.close();
+    // The titled session's last edit comes later: it is the newest.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    titled.apply({ type: 'move', moves: [{ id: 'sm-m01-02', xM: 9, yM: 4 }] }, titled.info().revision);
+    const editedTwiceB = titled.snapshot().doc;
+    titled.close();
+    await crashed();
+
+    const s = service();
+    expect(s.recoveries().map(({ title, changes }) => ({ title, changes }))).toEqual([
+      { title: 'b.fleet', changes: '2 placed objects changed' },
+      { title: 'Untitled edits', changes: 'never saved; holds 1 site, 1 hall, 2 zones, 14 placed objects, 1 scenario' },
+    ]);
+    // The newest reopens at start; the other stays offered.
+    expect(s.start().doc).toEqual(editedTwiceB);
+    const [other] = s.recoveries();
+    expect(other).toMatchObject({ title: 'Untitled edits' });
+    // Recovering it sets the recovered b.fleet aside, unsaved work and all, to be offered in its turn.
+    expect(s.recover(other!.id).doc.fleet.name).toBe('Untitled edits');
+    const offered = s.recoveries();
+    expect(offered.map(({ title, path: p, changes }) => ({ title, path: p, changes }))).toEqual([{ title: 'b.fleet', path: file, changes: '2 placed objects changed' }]);
+    const back = s.recover(offered[0]!.id);
+    expect(back).toMatchObject({ path: file, dirty: true });
+    expect(back.doc).toEqual(editedTwiceB);
+    expect(s.recoveries().map((r) => r.title)).toEqual(['Untitled edits']);
+    // A restart offers the same: nothing was lost in the exchanges.
+    s.close();
+    await crashed();
+    expect(service().recoveries().map((r) => r.title).sort()).toEqual(['Untitled edits', 'b.fleet']);
+  });
+
+  it("offers work another running instance set aside, but does not take it at start", () => {
+    const running = service();
+    running.newDocument('small');
+    running.apply({ type: 'set-fleet', fleet: { name: 'Set aside' } }, running.info().revision);
+    const file = path.join(dir, 'other.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const holder = service();
+    holder.openFile(file);
+    holder.apply({ type: 'set-fleet', fleet: { name: 'Held' } }, holder.info().revision);
+    holder.close();
+    // The running instance recovers the closed copy: its own unsaved work is set aside, closed.
+    const [held] = running.recoveries();
+    expect(running.recover(held!.id).doc.fleet.name).toBe('Held');
+    const second = service();
+    expect(second.start().doc.fleet.name).toBe(sampleCampus().fleet.name);
+    expect(second.recoveries().map((r) => r.title)).toEqual(['Set aside']);
+  });
 
   it('does not offer work of a session that is still running or was saved', () => {
     const running = service();

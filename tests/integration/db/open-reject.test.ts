@@ -115,7 +115,7 @@ const cases: [string, () => string, RegExp][] = [
         validFile('nounique.fleet'),
         `CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements;
          CREATE TABLE placements (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, hallId TEXT NOT NULL, modelId TEXT NOT NULL, xM REAL NOT NULL,
-           yM REAL NOT NULL, rotationDeg INTEGER NOT NULL, powerSourceId TEXT, label TEXT NOT NULL);
+           yM REAL NOT NULL, rotationDeg INTEGER NOT NULL, powerSourceId TEXT, label TEXT NOT NULL, powerSourceBId TEXT);
          INSERT INTO placements SELECT * FROM copy; DROP TABLE copy;
          UPDATE placements SET id = 'sm-m01-01' WHERE id = 'sm-m01-02'`,
       ),

@@ -43,7 +43,7 @@ const steps = (k: number, x: number): Step[] => [
     type: 'insert',
     entities: {
       table: 'placements',
-      items: [{ id: `new-${n}`, hallId: 'sm-h1', modelId: pick(doc.models, k)!.id, xM: x, yM: 5, rotationDeg: 0, powerSourceId: null, label: `n${n}` }],
+      items: [{ id: `new-${n}`, hallId: 'sm-h1', modelId: pick(doc.models, k)!.id, xM: x, yM: 5, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: `n${n}` }],
     },
   }),
   (doc) => {

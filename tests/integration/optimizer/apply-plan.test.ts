@@ -67,41 +67,45 @@ describe('apply plan', () => {
     expect(after.placements.some((p) => p.id === 'sm-pdu01-01')).toBe(true);
   });
 
-  it('lays racks in pods of rows at most 15 m long, and takes away the busways that fed only what it removes', () => {
-    // Building B (80 m wide) holds 16 GB200 racks under four busways, and its PDU, CDUs
+  it('lays racks in pods of rows at most 15 m long spread over the hall, feeds them, and takes away the busways that fed only what it removes', () => {
+    // Building B (80 m wide) holds 16 GB200 racks under four busways, and its skid, CDUs
     // and CRAHs stay. Its 78 m between the wall margins plus one 1.2 m cross aisle share out
     // as ceil(79.2 / 16.2) = 5 pods of 79.2 / 5 − 1.2 = 14.64 m; a row of 0.6 m racks 0.05 m
-    // apart holds floor((14.64 + 0.05) / 0.65) = 22 of them: 52 racks are rows of 22, 22
-    // and 8 in the first pod, not one 33.8 m row.
+    // apart holds floor((14.64 + 0.05) / 0.65) = 22 of them. 52 racks are shared out over the
+    // pods, ceil(52 / 5) = 11 to a pod and the last the 8 left: one row each, across the hall.
     const doc = sampleCampus();
     const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
     const applied = applyPlanCommand(doc, plan);
     const after = applyCommand(doc, applied.command).doc;
     const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
     expect(racks).toHaveLength(52);
-    // None is fed yet: 52 × 132 kW of racks and their two 2.3 MW CDUs, 25 kW each.
-    expect(applied.unfed).toEqual({ count: 54, kw: 6864 + 50 });
-    expect(racks.every((r) => r.powerSourceId === null)).toBe(true);
-    const rows = new Map<number, number[]>();
-    for (const r of racks) rows.set(r.yM, [...(rows.get(r.yM) ?? []), r.xM]);
-    expect([...rows.values()].map((xs) => xs.length)).toEqual([22, 22, 8]);
-    for (const xs of rows.values()) expect(Math.max(...xs) - Math.min(...xs) + 0.6).toBeLessThanOrEqual(15);
+    // All fed: every rack and CDU hangs from a new busway run.
+    expect(applied.unfed).toEqual({ count: 0, kw: 0 });
+    const pods = new Map<string, number[]>();
+    for (const r of racks) {
+      const pod = /^P(\d)-/.exec(r.label)![1]!;
+      pods.set(pod, [...(pods.get(pod) ?? []), r.xM]);
+    }
+    expect([...pods.values()].map((xs) => xs.length)).toEqual([11, 11, 11, 11, 8]);
+    for (const xs of pods.values()) expect(Math.max(...xs) - Math.min(...xs) + 0.6).toBeLessThanOrEqual(15);
     expect(new Set(racks.map((r) => r.label)).size).toBe(52);
 
-    const kinds = (d: typeof doc) => d.placements.filter((p) => p.hallId === 'wtx-b').map((p) => d.models.find((m) => m.id === p.modelId)!.kind);
-    expect(kinds(doc).filter((k) => k === 'busway')).toHaveLength(4);
-    expect(kinds(after).filter((k) => k === 'busway')).toHaveLength(0);
-    expect(kinds(after).filter((k) => k === 'pdu')).toHaveLength(1);
+    // The pod's four runs and the mining racks' runs go with what they fed.
+    const old = doc.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'busway-1250').map((p) => p.id);
+    expect(old.filter((id) => id.startsWith('b-bw'))).toHaveLength(4);
+    const runs = new Set(after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'busway-1250').map((p) => p.id));
+    expect(old.some((id) => runs.has(id))).toBe(false);
+    expect(racks.every((r) => runs.has(r.powerSourceId!))).toBe(true);
+    expect(after.placements.some((p) => p.hallId === 'wtx-b' && p.modelId === 'pdu-skid3000')).toBe(true);
   });
 
-  it('opens a second pod beside the first, past a cross aisle, when the floor runs out to the south; the CDUs go beside the racks', () => {
+  it('shares the racks out over two pods past a cross aisle; the CDUs go at the row ends', () => {
     // The small sample's hall is 30 m × 15 m: two pods of (28 + 1.2) / 2 − 1.2 = 13.4 m,
     // each 20 racks a row (the first one's first rack centred at 1 + 0.3 = 1.3 m, its last at
     // 1.3 + 19 × 0.65 = 13.65 m, the second's first at 1 + 14.6 + 0.3 = 15.9 m). 100 racks
-    // fill the first pod's rows to the south wall, past the PDU and CDU that stay, and go on
-    // in the second. Their 100 × 132 × 0.85 = 11,220 kW of liquid heat needs, beside the
-    // 1.2 MW CDU there, six 2.3 MW ones (N+1: 1,200 + 5 × 2,300 = 12,700 kW usable): no
-    // room is left south of the racks, so they stand in the second pod's free rows.
+    // are shared out 50 to a pod, past the PDU and CDU that stay. Their 100 × 132 × 0.85 =
+    // 11,220 kW of liquid heat needs, beside the 1.2 MW CDU there, six 2.3 MW ones (N+1:
+    // 1,200 + 5 × 2,300 = 12,700 kW usable), which stand at the ends of the rack rows.
     const doc = sampleSmall();
     const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 100, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
     const { command, shortfalls } = applyPlanCommand(doc, plan);

@@ -45,11 +45,11 @@ function tinyFleet(): FleetDoc {
   const doc = blankFleet();
   doc.fleet = { ...doc.fleet, periodMonths: 12, horizonPeriods: 2, discountRatePctPerYear: 0 };
   doc.models = [miner, gpu];
-  doc.sites = [{ id: 's', name: 'Site A', location: '', latitudeDeg: null, longitudeDeg: null, designDryBulbC: 30, interconnectMw: 10, transformerCapacityMw: 10, powerPriceUsdPerMwh: 20, demandResponse: { enabled: false, creditUsdPerMwh: 0, maxCurtailmentFraction: 0 }, landHa: 1, fiber: true, widthM: 100, depthM: 100 }];
+  doc.sites = [{ id: 's', name: 'Site A', location: '', latitudeDeg: null, longitudeDeg: null, designDryBulbC: 30, interconnectMw: 10, transformerCapacityMw: 10, powerPriceUsdPerMwh: 20, demandResponse: { enabled: false, creditUsdPerMwh: 0, maxCurtailmentFraction: 0 }, priceSeries: null, peakDemandChargeUsdPerKwMonth: 0, hedges: [], landHa: 1, fiber: true, widthM: 100, depthM: 100 }];
   doc.halls = [
     {
       id: 'h', siteId: 's', name: 'Hall 1', kind: 'building', siteXM: 0, siteYM: 0, widthM: 20, depthM: 10, floorLimitKgPerM2: 1500, feedKw: 1000,
-      cooling: { method: 'free-air', unitCount: 2, unitCapacityKw: 1000, redundancy: 'N' }, densityLimitKwPerRack: 150, pue: 1, currentUse: 'mining',
+      cooling: { method: 'free-air', unitCount: 2, unitCapacityKw: 1000, redundancy: 'N' }, facilityWater: { unitCount: 0, unitCapacityKw: 0, redundancy: 'N' }, densityLimitKwPerRack: 150, pue: 1, currentUse: 'mining',
       retrofitOptions: [
         option({ id: 'keep', kind: 'keep-mining', coolingMethod: 'free-air', modelId: 'm', maxUnits: 10 }),
         option({ id: 'ai', kind: 'retrofit-ai', modelId: 'g', capexUsd: 50_000, leadTimePeriods: 1, feedKw: 200, usableCoolingKw: 200, maxUnits: 5 }),
@@ -101,7 +101,7 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(expected.plan.halls[0]!.optionId).toBe('ai');
     expect(expected.plan.npvUsd).toBeCloseTo(32_072, 3);
     const worst = await service.solve(doc, options({ objective: 'worst-case' }));
-    expect(worst.plan.halls[0]!.optionId).toBe('keep');
+    expect(worst.plan.halls[0]).toMatchObject({ optionId: 'keep', startPeriod: null }); // a hall kept as it is starts nothing
     expect(worst.plan.npvUsd).toBeCloseTo(14_600, 3);
   });
 
@@ -123,7 +123,7 @@ describe('optimizer (worker + HiGHS)', () => {
     doc.limits = { ...doc.limits, contractedAiMw: 0.2, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [10, 0] };
     const { plan } = await service.solve(doc, options());
     expect(plan.status).toBe('infeasible');
-    expect(plan.conflicts[0]).toMatch(/AI contract \(0.2 MW by 2028\) conflicts with: GPU deliveries/);
+    expect(plan.conflicts[0]).toMatch(/AI contract \(0.2 MW in 2028\) conflicts with: GPU deliveries/);
     // Nothing can run in year 1: a conversion takes a year.
     doc.limits.contractedByPeriod = 0;
     await expect(service.solve(doc, options())).rejects.toThrow(/0.2 MW of AI is contracted, but no hall has an AI option that can run by 2027/);
@@ -131,6 +131,160 @@ describe('optimizer (worker + HiGHS)', () => {
     doc.limits = { ...doc.limits, contractedAiMw: 0.3, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [] };
     const impossible = await service.solve(doc, options());
     expect(impossible.plan.conflicts[0]).toMatch(/cannot be met whatever the limits: .* hold 0.20 MW at most/);
+  });
+
+  /**
+   * The tiny fleet over three years, GPU rates $2 then $0.10, conversion at once (no lead time):
+   * an AI rack earns 175,200 − 17,520 = $157,680 in year 1 and 8,760 − 17,520 = −$8,760 in
+   * years 2 and 3. Contract 0.1 MW (one rack) from year 1. Keeping or idling cannot meet it,
+   * so the hall converts at once and installs 2 racks (−50,000 − 200,000 + 2 × 157,680 =
+   * $65,360; one rack, −150,000 + 157,680, does worse whatever follows).
+   * - term 1 year: both racks stop after year 1: $65,360, AI 0.2, 0, 0 MW;
+   * - term 2 years: one rack runs in year 2 at a loss: 65,360 − 8,760 = $56,600;
+   * - no term (to the end of the horizon): one rack in years 2 and 3: 65,360 − 17,520 = $47,840.
+   */
+  function contractFleet(term: number | null): FleetDoc {
+    const doc = tinyFleet();
+    doc.fleet.horizonPeriods = 3;
+    doc.scenarios[0] = { ...doc.scenarios[0]!, hashpriceUsdPerPhDay: [50, 50, 50], gpuRateUsdPerGpuHour: [2, 0.1, 0.1], gpuUtilizationFraction: [1, 1, 1], powerPriceFactor: [1, 1, 1] };
+    doc.halls[0]!.retrofitOptions[1]!.leadTimePeriods = 0;
+    doc.limits = { ...doc.limits, contractedAiMw: 0.1, contractedByPeriod: 0, contractTermPeriods: term };
+    return doc;
+  }
+
+  it('the AI contract holds in every period of its term, by default to the end of the horizon', async () => {
+    const cases = [
+      { term: 1, npv: 65_360, aiMw: [0.2, 0, 0] },
+      { term: 2, npv: 56_600, aiMw: [0.2, 0.1, 0] },
+      { term: null, npv: 47_840, aiMw: [0.2, 0.1, 0.1] },
+      { term: 5, npv: 47_840, aiMw: [0.2, 0.1, 0.1] }, // a term past the horizon holds to its end
+    ];
+    for (const { term, npv, aiMw } of cases) {
+      const { plan } = await service.solve(contractFleet(term), options());
+      expect(plan.status, `term ${term}`).toBe('optimal');
+      expect(plan.npvUsd, `term ${term}`).toBeCloseTo(npv, 3);
+      expect(plan.halls[0], `term ${term}`).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+      plan.periods.forEach((p, i) => expect(p.aiItMw, `term ${term}, year ${i + 1}`).toBeCloseTo(aiMw[i]!, 9));
+    }
+  });
+
+  it('a contract that starts after the horizon is refused, not moved into its last period', async () => {
+    const doc = contractFleet(null);
+    doc.limits.contractedByPeriod = 3;
+    await expect(service.solve(doc, options())).rejects.toThrow('The AI contract starts in 2030, after the horizon ends in 2029: move its start into the horizon or lengthen the horizon');
+    // Its last period is still in: one year of contract, the term-1 case's $65,360 less nothing but year 3's rack.
+    doc.limits.contractedByPeriod = 2;
+    expect((await service.solve(doc, options())).plan.npvUsd).toBeCloseTo(65_360 - 8_760, 3);
+  });
+
+  it('an unmeetable contract is explained by the most each hall can run, one option per hall', async () => {
+    // A second AI option of the same hall on a 100 kW feed (one rack, 0.1 MW): the hall runs
+    // either, never both, so it holds max(0.2, 0.1) = 0.20 MW at most, not 0.30 MW.
+    const doc = tinyFleet();
+    const ai = doc.halls[0]!.retrofitOptions[1]!;
+    doc.halls[0]!.retrofitOptions.push({ ...ai, id: 'ai-small', name: 'ai-small', feedKw: 100, usableCoolingKw: 100 });
+    doc.limits = { ...doc.limits, contractedAiMw: 0.25, contractedByPeriod: 1 };
+    const { plan } = await service.solve(doc, options());
+    expect(plan.status).toBe('infeasible');
+    expect(plan.conflicts).toEqual(['the AI contract (0.25 MW in 2028) cannot be met whatever the limits: the AI options that can be converted and running by 2028 hold 0.20 MW at most']);
+  });
+
+  it('reports the decision\'s own return: the plan against keeping every hall as it is, beside the fleet\'s', async () => {
+    // The tiny fleet at $1/GPU-h, converted with no lead time: an AI rack earns
+    // 10 × $1 × 8,760 − 17,520 = $70,080 a year, so 2 racks earn $140,160 a year from year 1:
+    // −50,000 − 200,000 + 2 × 140,160 = $30,320, beating keeping the miners, 2 × $7,300 = $14,600.
+    const doc = tinyFleet();
+    doc.halls[0]!.retrofitOptions[1]!.leadTimePeriods = 0;
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [1, 1];
+    const { plan } = await service.solve(doc, options());
+    expect(plan.npvUsd).toBeCloseTo(30_320, 3);
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+    // Against keeping: −250,000 at the start of year 1, then 140,160 − 7,300 = 132,860 at the end
+    // of each year. NPV 30,320 − 14,600 = $15,720; per period −117,140, then +132,860, so it pays
+    // back 117,140 / 132,860 into year 2: 1.88168 years. IRR: with x = 1 / (1 + r),
+    // 132,860 (x + x²) = 250,000, x = (−1 + √(1 + 4 × 250,000 / 132,860)) / 2, r = 4.1637 %.
+    const x = (-1 + Math.sqrt(1 + (4 * 250_000) / 132_860)) / 2;
+    expect(plan.decision!.asItIsNpvUsd).toBeCloseTo(14_600, 3);
+    expect(plan.decision!.npvUsd).toBeCloseTo(15_720, 3);
+    expect(plan.decision!.cashFlowUsd.map((c) => Math.round(c))).toEqual([-117_140, 132_860]);
+    expect(plan.decision!.paybackPeriods!).toBeCloseTo(1 + 117_140 / 132_860, 9);
+    expect(plan.decision!.irrFraction!).toBeCloseTo(1 / x - 1, 6);
+    // The fleet's own IRR counts the hall's whole earnings, the miners' included: 140,160 a year on 250,000.
+    const fleetX = (-1 + Math.sqrt(1 + (4 * 250_000) / 140_160)) / 2;
+    expect(plan.irrFraction!).toBeCloseTo(1 / fleetX - 1, 6);
+    // A plan that keeps everything as it is decides nothing: no NPV of its own, no IRR, no payback needed.
+    const kept = await service.solve(doc, options({ objective: 'worst-case' }));
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [0.1, 0.1];
+    const keep = await service.solve(doc, options());
+    expect(keep.plan.halls[0]).toMatchObject({ optionId: 'keep', startPeriod: null });
+    expect(keep.plan.decision).toMatchObject({ asItIsNpvUsd: expect.closeTo(14_600, 3), npvUsd: expect.closeTo(0, 6), irrFraction: null, paybackPeriods: 0 });
+    expect(kept.plan.decision!.npvUsd).toBeCloseTo(15_720, 3); // one scenario: the worst case is the expected case
+  });
+
+  /**
+   * The tiny fleet with a year of hourly prices: each day 20 hours at $20/MWh and 4 at $200
+   * (mean $50), demand response at $30/MWh on up to 10 % of the hours, a peak-demand charge
+   * of $5/kW-month, GPU racks at $3/GPU-h.
+   * - A miner rack earns 1 PH/s × $50 / 24 = $2.0833 an hour on 0.1 MW: $20.83 per MWh, so it runs
+   *   in the $20 hours only, 20/24 of the year: 0.1 × 8,760 × 20/24 × 0.8333 = $608.33 a rack-year.
+   *   The dearest 10 % (876 h) are all $200 hours, where it is off: 876 × $30 × 0.1 MW = $2,628.
+   *   Keeping 10 racks two years: 2 × 10 × (608.33 + 2,628) = $64,726.67.
+   * - A GPU rack (firm) earns 10 × $3 × 8,760 = $262,800, pays 0.1 × $50 × 8,760 = $43,800 of power
+   *   and 100 kW × $5 × 12 = $6,000 of peak charge: $213,000 a year, from year 2.
+   *   Converting at once: −50,000 − 200,000 + 2 × 213,000 = $176,000, the optimum.
+   */
+  function pricedFleet(): FleetDoc {
+    const doc = tinyFleet();
+    doc.fleet.startMonth = '2027-01';
+    const pricesUsdPerMwh = Array.from({ length: 8760 }, (_, h) => (h % 24 < 20 ? 20 : 200));
+    doc.sites[0] = {
+      ...doc.sites[0]!,
+      priceSeries: { source: 'test year', start: '2027-01-01T00:00', intervalMinutes: 60, pricesUsdPerMwh },
+      demandResponse: { enabled: true, creditUsdPerMwh: 30, maxCurtailmentFraction: 0.1 },
+      peakDemandChargeUsdPerKwMonth: 5,
+    };
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [3, 3];
+    return doc;
+  }
+
+  it('prices power hour by hour: mining curtails and earns demand response, AI pays every hour and the peak charge; CBC agrees on the LP file', async () => {
+    const doc = pricedFleet();
+    const { plan } = await service.solve(doc, options());
+    expect(plan.npvUsd).toBeCloseTo(176_000, 3);
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+    expect(plan.periods[1]).toMatchObject({ aiRevenueUsd: expect.closeTo(525_600, 6), powerCostUsd: expect.closeTo(87_600, 6), demandChargeUsd: expect.closeTo(12_000, 6), curtailmentCreditUsd: 0 });
+    expect(plan.decision!.asItIsNpvUsd).toBeCloseTo(2 * 10 * (608.3333333 + 2_628), 3);
+    // Keeping is the answer at $2/GPU-h (AI: −250,000 + 2 × 125,400 = $800): its credits are their own row.
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [2, 2];
+    const keep = await service.solve(doc, options());
+    expect(keep.plan.npvUsd).toBeCloseTo(2 * 10 * (608.3333333 + 2_628), 3);
+    expect(keep.plan.periods[0]).toMatchObject({
+      miningRevenueUsd: expect.closeTo((10 * 0.1 * 8_760 * 20 * 20.833333333) / 24, 3),
+      powerCostUsd: expect.closeTo((10 * 0.1 * 8_760 * 20 * 20) / 24, 3),
+      curtailmentCreditUsd: expect.closeTo(26_280, 6),
+      demandChargeUsd: 0,
+    });
+    // A fixed-price block of 0.05 MW at $40 settles against the $50 mean: 0.05 × 8,760 × 10 = $4,380 a
+    // year, its own row; the plan is the same, its NPV $8,760 higher, and the decision's return unchanged.
+    const hedged = pricedFleet();
+    hedged.sites[0]!.hedges = [{ mw: 0.05, priceUsdPerMwh: 40 }];
+    const { plan: withHedge, sensitivity } = await service.solve(hedged, options());
+    // Power prices doubled, production as planned: year 2's $87,600 of power doubles, and the hedge
+    // settles at 0.05 × 8,760 × (100 − 40) = $26,280 a year: 184,760 − 87,600 + 2 × (26,280 − 4,380) = $140,960.
+    const factor = (g: number) => sensitivity!.npvByPowerPriceUsd[sensitivity!.powerPriceFactors.indexOf(g)]!;
+    expect(factor(1)).toBeCloseTo(176_000 + 8_760, 3);
+    expect(factor(2)).toBeCloseTo(140_960, 3);
+    expect(withHedge.npvUsd).toBeCloseTo(176_000 + 8_760, 3);
+    expect(withHedge.periods.map((r) => r.hedgeSettlementUsd)).toEqual([expect.closeTo(4_380, 6), expect.closeTo(4_380, 6)]);
+    expect(withHedge.decision!.npvUsd).toBeCloseTo(plan.decision!.npvUsd, 3);
+    // The LP file of the model with the price series: Debian's CBC finds the same optimum.
+    for (const [fleet, npv] of [[pricedFleet(), plan.npvUsd], [doc, keep.plan.npvUsd]] as const) {
+      const lp = path.join(dir, 'priced.lp');
+      fs.writeFileSync(lp, await service.writeLp(fleet, 'expected'));
+      execFileSync('cbc', [lp, 'solve', 'solu', path.join(dir, 'priced.sol')]);
+      const cbcObjective = Number(/Optimal - objective value ([-\d.e+]+)/.exec(fs.readFileSync(path.join(dir, 'priced.sol'), 'utf8'))![1]);
+      expect(cbcObjective).toBeCloseTo(npv, 3);
+    }
   });
 
   it('cancels a long solve; the next run works', async () => {
@@ -166,7 +320,7 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.mipGapFraction).toBeLessThanOrEqual((Math.min(...bounds) - plan.npvUsd) / Math.abs(plan.npvUsd) + 1e-9);
     expect(plan.mipGapFraction).toBeLessThan((lpBound - plan.npvUsd) / Math.abs(plan.npvUsd));
     expect(plan.mipGapFraction).toBeGreaterThan(0);
-    expect(describePlanStatus(plan)).toMatch(/^stopped: proven within /);
+    expect(describePlanStatus(plan)).toMatch(/^stopped: best found, within /);
     expect(plan.halls).toHaveLength(18);
     // The stop was for that run only: the campus, which takes the same first-plan path, solves.
     expect((await service.solve(sampleCampus(), options())).plan).toMatchObject({ status: 'optimal' });
@@ -260,7 +414,7 @@ describe('plan economics', () => {
           const df = (p: number, start = false) => discountFactor(fleet, p, start);
           sensitivity!.hashpriceFactors.forEach((fh, i) =>
             sensitivity!.gpuRateFactors.forEach((fg, j) => {
-              const inWorstToday = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd) * df(p) - r.capexUsd * df(p, true), 0);
+              const inWorstToday = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd + r.curtailmentCreditUsd! - r.demandChargeUsd!) * df(p) - r.capexUsd * df(p, true), 0);
               expect(sensitivity!.npvUsd[i]![j]!).toBeLessThanOrEqual(inWorstToday + 1);
             }),
           );

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
 import WebSocket from 'ws';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
+import { call } from './server-process';
 
 let server: WebServer;
 let dir: string;
@@ -34,20 +35,6 @@ function connect(query: string, headers: Record<string, string>): Promise<{ ws: 
   });
 }
 
-function call(ws: WebSocket, id: number, channel: string, payload: unknown): Promise<Record<string, unknown>> {
-  return new Promise((resolve) => {
-    const onMessage = (data: WebSocket.RawData) => {
-      const message = JSON.parse(data.toString());
-      if (message.id === id) {
-        ws.off('message', onMessage);
-        resolve(message);
-      }
-    };
-    ws.on('message', onMessage);
-    ws.send(JSON.stringify({ id, channel, payload }));
-  });
-}
-
 describe('loopback transport', () => {
   it('listens on 127.0.0.1 only and prints a URL with its token', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]{20,}$/);
@@ -71,12 +58,12 @@ describe('loopback transport', () => {
   it('answers the right token from its own origin, and rejects a malformed payload naming channel and field', async () => {
     const r = await connect(`?token=${server.token}`, { Origin: origin() });
     if (!('ws' in r)) throw new Error(`refused: ${JSON.stringify(r)}`);
-    const info = await call(r.ws, 1, 'app.info', {});
+    const info = await call(r.ws, 'app.info', {});
     expect(info).toMatchObject({ ok: true, result: { name: 'Fleet Planner', transport: 'web' } });
-    const bad = await call(r.ws, 2, 'document.apply', { command: { type: 'move', moves: [{ id: 'p', xM: 'east', yM: 0 }] }, baseRevision: 0 });
+    const bad = await call(r.ws, 'document.apply', { command: { type: 'move', moves: [{ id: 'p', xM: 'east', yM: 0 }] }, baseRevision: 0 });
     expect(bad).toMatchObject({ ok: false, error: { channel: 'document.apply', code: 'bad-request' } });
     expect((bad.error as { message: string }).message).toMatch(/^document\.apply: command/);
-    const unknown = await call(r.ws, 3, 'document.explode', {});
+    const unknown = await call(r.ws, 'document.explode', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     const garbage = await new Promise<Record<string, unknown>>((resolve) => {
       r.ws.once('message', (d) => resolve(JSON.parse(d.toString())));

@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { checkFleet, LiveChecker } from '../../../shared/constraints';
 import { makeItem } from '../../../shared/constraints/item';
-import { modelViolates, objectViolations, outsideHall } from '../../../shared/constraints/object-rules';
+import { modelViolates, objectViolations, placementViolates } from '../../../shared/constraints/object-rules';
 import { pairViolates, pairViolations } from '../../../shared/constraints/pair-rules';
 import { seededRandom } from '../../../shared/geometry/rows';
-import type { FleetDoc, Placement, Rotation } from '../../../shared/model/schema';
+import { COOLING_METHODS, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
 import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
 
 const ROTATIONS: Rotation[] = [0, 90, 180, 270];
@@ -89,12 +89,12 @@ describe('rule predicates', () => {
     );
   });
 
-  it('modelViolates or outsideHall holds exactly when objectViolations reports something (property)', () => {
+  it('modelViolates or placementViolates holds exactly when objectViolations reports something (property)', () => {
     fc.assert(
-      fc.property(placement, fc.integer({ min: 100, max: 3000 }), (pa, floorLimit) => {
+      fc.property(placement, fc.integer({ min: 100, max: 3000 }), fc.constantFrom(...COOLING_METHODS), (pa, floorLimit, method) => {
         const h = { ...hall, floorLimitKgPerM2: floorLimit };
         const a = itemOf('a', pa);
-        expect(modelViolates(a.m, h, doc.fleet) || outsideHall(a.rect, h)).toBe(objectViolations(a, h, doc.fleet).length > 0);
+        expect(modelViolates(a.m, h, doc.fleet) || placementViolates(a, h, method)).toBe(objectViolations(a, h, doc.fleet, method).length > 0);
       }),
       { numRuns: 1000 },
     );

@@ -28,8 +28,16 @@ const command = fc.oneof(
   fc.record({ id: fc.constantFrom(...ids), n: fc.integer({ min: 0, max: 1e6 }), x: fc.double({ min: 0, max: hall.widthM, noNaN: true }) }).map(
     ({ id, n, x }): Command => ({ type: 'insert', entities: { table: 'placements', items: [{ ...start.placements.find((p) => p.id === id)!, id: `new-${n}`, xM: Math.round(x * 10) / 10 }] } }),
   ),
-  fc.record({ id: fc.constantFrom(...ids), src: fc.constantFrom<string | null>(null, 'sm-pdu01-01', 'sm-bw1') }).map(
-    ({ id, src }): Command => ({ type: 'update', table: 'placements', id, patch: { powerSourceId: src } }),
+  // Feeds, A and B, from sources of every class (and from a CDU, which is none); new units of
+  // models that run under other cooling, or are sources of a larger class, or sit near a wall.
+  fc.record({ id: fc.constantFrom(...ids, 'new-sw', 'new-tx'), src: fc.constantFrom<string | null>(null, 'sm-pdu01-01', 'sm-bw1', 'sm-mbw1', 'new-sw', 'new-tx', 'sm-cdu01-01'), b: fc.boolean() }).map(
+    ({ id, src, b }): Command => ({ type: 'update', table: 'placements', id, patch: b ? { powerSourceBId: src } : { powerSourceId: src } }),
+  ),
+  fc.record({ id: fc.constantFrom('new-sw', 'new-tx', 'new-tank', 'new-gpu'), x: fc.double({ min: 0, max: hall.widthM, noNaN: true }), y: fc.double({ min: 0, max: hall.depthM, noNaN: true }) }).map(
+    ({ id, x, y }): Command => {
+      const modelId = { 'new-sw': 'pdu-skid3000', 'new-tx': 'xfmr-2500', 'new-tank': 'tank-imm48', 'new-gpu': 'nvl72-gb200' }[id]!;
+      return { type: 'insert', entities: { table: 'placements', items: [{ ...start.placements[0]!, id, modelId, xM: Math.round(x * 10) / 10, yM: Math.round(y * 10) / 10, powerSourceId: null, powerSourceBId: null }] } };
+    },
   ),
 );
 
@@ -64,10 +72,11 @@ describe('live checker', () => {
 
   it('reports headroom per source, zone, hall and site', () => {
     const kinds = new Set(checkFleet(start).headroom.map((h) => h.kind));
-    expect([...kinds].sort()).toEqual(['hall-cooling', 'hall-power', 'pdu', 'site-interconnect', 'site-transformer', 'zone-air', 'zone-liquid']);
-    // Busway: 2 × 132 = 264 kW on 0.8 × 575 = 460 kW leaves 196 kW.
+    expect([...kinds].sort()).toEqual(['facility-water', 'hall-cooling', 'hall-power', 'pdu', 'site-interconnect', 'site-transformer', 'zone-air', 'zone-liquid']);
+    // Busway: 2 × 132 kW / 0.98 = 269.387755 kVA on 0.8 × 575 = 460 kVA leaves 190.612245 kVA.
     const busway = checkFleet(start).headroom.find((h) => h.id === 'sm-bw1')!;
-    expect(busway.headroom).toBeCloseTo(196, 9);
+    expect(busway.headroom).toBeCloseTo(460 - 264 / 0.98, 9);
+    expect(busway.unit).toBe('kVA');
   });
 });
 

@@ -164,7 +164,8 @@ describe('rack density against the cooling method', () => {
     expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
   });
   it('uses the method default when the hall sets none: direct-to-chip 150 kW', () => {
-    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } }))).toEqual([]);
+    // (The shelf racks then also stand under a method they do not run under: the cooling-method rule's, tested below.)
+    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } })).filter((x) => x.rule === 'rack-density')).toEqual([]);
     // air: 30 kW per rack — every rack is over
     expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
   });
@@ -190,17 +191,33 @@ describe('rack density against the cooling method', () => {
   });
 });
 
-describe('power chain: load through cascaded sources against rating × derate', () => {
-  // PDU feeds the busway (2 × 132 = 264) and the CDU (12): 276 kW ≤ 0.8 × rating
-  it('passes at a 345 kW rating (0.8 × 345 = 276)', () => expect(check((d) => (model(d, 'pdu-400').ratingKw = 345))).toEqual([]));
-  it('fails at 344.9 kW', () => {
-    const v = only(check((d) => (model(d, 'pdu-400').ratingKw = 344.9)), 'power-source');
-    expect(v.value).toBeCloseTo(276, 9);
-    expect(v.limit).toBeCloseTo(275.92, 9);
+describe('power chain: apparent power through cascaded sources against rating × derate', () => {
+  // kVA = kW / PF. The PDU feeds the busway (2 GB200 × 132 kW / 0.98 = 2 × 134.693878 = 269.387755 kVA)
+  // and the CDU (12 kW / 0.9 = 13.333333 kVA): 282.721088 kVA ≤ 0.8 × rating, so the rating on the
+  // limit is 282.721088 / 0.8 = 353.401361 kVA.
+  const pduKva = (2 * 132) / 0.98 + 12 / 0.9;
+  it('the sample draws at the kinds’ power factors', () => {
+    expect(model(sampleSmall(), 'nvl72-gb200').powerFactor).toBe(0.98);
+    expect(model(sampleSmall(), 'cdu-1200').powerFactor).toBe(0.9);
+    expect(pduKva).toBeCloseTo(282.721088, 6);
   });
-  it('the derate is the fleet setting: at 0.69 the 400 kW PDU carries 276 kW exactly', () => {
-    expect(check((d) => (d.fleet.continuousLoadDerate = 0.69))).toEqual([]);
-    expect(only(check((d) => (d.fleet.continuousLoadDerate = 0.68)), 'power-source').limit).toBeCloseTo(272, 9);
+  it('passes exactly on the limit, a 353.401361 kVA rating', () => expect(check((d) => (model(d, 'pdu-400').ratingKva = pduKva / 0.8))).toEqual([]));
+  it('fails 0.1 kVA under it, in kVA', () => {
+    const v = only(check((d) => (model(d, 'pdu-400').ratingKva = pduKva / 0.8 - 0.1)), 'power-source');
+    expect(v.value).toBeCloseTo(282.721088, 6);
+    expect(v.limit).toBeCloseTo(282.721088 - 0.08, 6);
+    expect(v.unit).toBe('kVA');
+    expect(describeViolation(v, 'us')).toContain('kVA');
+  });
+  it('at power factor 1 a kVA rating carries the same kW: the file a migration brought over checks as before', () => {
+    // 2 × 132 + 12 = 276 kVA ≤ 0.8 × 345.
+    const pf1 = (d: FleetDoc) => d.models.forEach((m) => (m.powerFactor = 1));
+    expect(check((d) => (pf1(d), (model(d, 'pdu-400').ratingKva = 345)))).toEqual([]);
+    expect(only(check((d) => (pf1(d), (model(d, 'pdu-400').ratingKva = 344.9))), 'power-source').value).toBeCloseTo(276, 9);
+  });
+  it('the derate is the fleet setting: at 282.721088 / 400 the 400 kVA PDU carries its load exactly', () => {
+    expect(check((d) => (d.fleet.continuousLoadDerate = pduKva / 400))).toEqual([]);
+    expect(only(check((d) => (d.fleet.continuousLoadDerate = 0.7)), 'power-source').limit).toBeCloseTo(280, 9);
   });
   it('a loop of sources is reported', () => {
     const v = check((d) => (placement(d, 'sm-pdu01-01').powerSourceId = 'sm-bw1'));
@@ -221,13 +238,21 @@ describe('floor loading: weight over footprint plus service strips', () => {
   });
 });
 
-describe('site: IT × PUE against the interconnect, hall feeds against the transformers', () => {
+describe('site: IT × PUE against the interconnect and the transformers; hall feeds against the transformers as a warning', () => {
   // IT (miners and GPUs, not the CDU): 583.2 + 264 = 847.2 kW × PUE 1.1 = 931.92 kW
   it('passes at 0.93192 MW', () => expect(check((d) => (d.sites[0]!.interconnectMw = 0.93192))).toEqual([]));
   it('fails at 0.9319 MW', () => expect(only(check((d) => (d.sites[0]!.interconnectMw = 0.9319)), 'site-interconnect').value).toBeCloseTo(931.92, 6));
-  it('transformers: the 1,000 kW feed on 1.0 MW passes, on 0.999 MW fails', () => {
+  it('transformers carry the load flowing through them: 931.92 kW on 0.93192 MW passes, on 0.9319 MW is an error', () => {
+    expect(check((d) => (d.sites[0]!.transformerCapacityMw = 0.93192)).filter((v) => v.severity === 'error')).toEqual([]);
+    const v = only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.9319)), 'site-transformer');
+    expect(v.value).toBeCloseTo(931.92, 6);
+    expect(v.severity).toBe('error');
+  });
+  it('the sum of hall feeds over the transformers is a warning: the 1,000 kW feed on 1.0 MW passes, on 0.999 MW warns', () => {
     expect(check((d) => (d.sites[0]!.transformerCapacityMw = 1))).toEqual([]);
-    expect(only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.999)), 'site-transformer').margin).toBeCloseTo(-1, 9);
+    const v = only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.999)), 'site-feeds');
+    expect(v.severity).toBe('warning');
+    expect(v.margin).toBeCloseTo(-1, 9);
   });
 });
 
@@ -259,5 +284,112 @@ describe('geometry', () => {
     const v = check((d) => (placement(d, 'sm-m01-03').rotationDeg = 180)).filter((x) => x.rule === 'aisle-orientation');
     expect(v.map((x) => x.objectIds.join('+')).sort()).toEqual(['sm-m01-02+sm-m01-03', 'sm-m01-03+sm-m01-04']);
     expect(v[0]!.severity).toBe('warning');
+  });
+});
+
+describe('unfed IT: every miner, rack, tank or GPU system names a source', () => {
+  it('the sample feeds everything (0 kW unfed is on the limit)', () => expect(check(() => undefined).filter((v) => v.rule === 'unfed')).toEqual([]));
+  it('two racks taken off their busway: an error naming both, with their 2 × 72.9 = 145.8 kW', () => {
+    const v = only(check((d) => ['sm-m01-01', 'sm-m01-02'].forEach((id) => (placement(d, id).powerSourceId = null))), 'unfed');
+    expect(v.objectIds).toEqual(['sm-m01-01', 'sm-m01-02']);
+    expect(v.value).toBeCloseTo(145.8, 9);
+    expect(v.severity).toBe('error');
+    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1: IT equipment fed by no power source — value 145.8 kW, limit 0 kW, over by 145.8 kW');
+  });
+  it('a rack fed only from its B source is fed; an unfed CDU is not IT', () => {
+    expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { powerSourceId: null, powerSourceBId: 'sm-mbw1' })).filter((v) => v.rule === 'unfed')).toEqual([]);
+    expect(check((d) => (placement(d, 'sm-cdu01-01').powerSourceId = null)).filter((v) => v.rule === 'unfed')).toEqual([]);
+  });
+});
+
+describe('A/B feeds: each source carries the whole load alone', () => {
+  // Both GB200s take the miners' run as their B feed. That run then carries
+  // 8 × 72.9 / 0.95 + 2 × 132 / 0.98 = 613.894737 + 269.387755 = 883.282492 kVA; its rating on the limit is / 0.8.
+  const runKva = (8 * 72.9) / 0.95 + (2 * 132) / 0.98;
+  const ab = (d: FleetDoc) => ['sm-gpu01-01', 'sm-gpu01-02'].forEach((id) => (placement(d, id).powerSourceBId = 'sm-mbw1'));
+  it('over the 0.8 × 898.5 = 718.8 kVA run: an error with the whole load counted', () => {
+    const v = only(check(ab), 'power-source');
+    expect(v.objectIds).toEqual(['sm-mbw1']);
+    expect(v.value).toBeCloseTo(883.282492, 6);
+    expect(v.limit).toBeCloseTo(718.8, 9);
+  });
+  it('the A side still counts them in full too (busway 1: 269.387755 kVA), and a run rated exactly 883.282492 / 0.8 kVA passes', () => {
+    expect(checkFleet((() => { const d = structuredClone(sampleSmall()); ab(d); return d; })()).headroom.find((h) => h.id === 'sm-bw1')!.load).toBeCloseTo(269.387755, 6);
+    expect(check((d) => (ab(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8)))).toEqual([]);
+  });
+  it('a B feed naming the A source again counts once', () => {
+    expect(check((d) => (placement(d, 'sm-m01-01').powerSourceBId = 'sm-mbw1'))).toEqual([]);
+  });
+});
+
+describe('power class: a source is fed from its own class or above', () => {
+  const withSource = (modelId: string, feed: string | null) => (d: FleetDoc) => {
+    d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'src', modelId, xM: 27, yM: 12, powerSourceId: feed, label: 'S1' });
+  };
+  it('a switchboard fed from a PDU is refused by the check, naming both', () => {
+    const v = only(check(withSource('pdu-skid3000', 'sm-pdu01-01')), 'power-class');
+    expect(v.objectIds).toEqual(['src', 'sm-pdu01-01']);
+    expect(v.message).toBe('S1 (Power distribution skid 3000 kVA) (switchboard / skid / UPS) is fed from 1.1 (Floor PDU 400 kVA) (PDU / busway)');
+  });
+  it('a busway fed from a PDU (one class) and a PDU fed from a transformer (above) pass', () => {
+    expect(check(() => undefined).filter((v) => v.rule === 'power-class')).toEqual([]);
+    expect(check((d) => (withSource('xfmr-2500', null)(d), (placement(d, 'sm-pdu01-01').powerSourceId = 'src'))).filter((v) => v.rule === 'power-class')).toEqual([]);
+  });
+});
+
+describe('cooling method: a unit stands under a method it runs under', () => {
+  it('an immersion tank dropped among free-air miners: an error with its whole 256.224 kW', () => {
+    const v = only(check((d) => d.placements.push({ ...placement(d, 'sm-m01-01'), id: 'tank', modelId: 'tank-imm48', xM: 10, yM: 10, label: 'T1' })), 'cooling-method');
+    expect(v.objectIds).toEqual(['tank']);
+    expect(v.value).toBeCloseTo(256.224, 9);
+    expect(v.message).toBe('T1 (Single-phase immersion tank, 48 × WhatsMiner M66S+) runs under immersion, not free-air');
+  });
+  it('GB200s in the direct-to-chip zone pass; with the zone following its free-air hall, both are errors', () => {
+    const v = check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = null)).filter((x) => x.rule === 'cooling-method');
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-cdu01-01', 'sm-gpu01-01', 'sm-gpu01-02']);
+  });
+});
+
+describe('liquid heat reaches CDUs in a hall without zones; CDU heat reaches facility water', () => {
+  // CDU heat: 2 GB200 × 132 kW × 0.85 = 224.4 kW.
+  const noZones = (d: FleetDoc) => (d.zones = []);
+  const rule = (vs: Violation[], r: Violation['rule']) => vs.filter((v) => v.rule === r);
+  it('the hall as a whole: one 1,200 kW CDU carries 224.4 kW; a CDU of exactly 224.4 kW passes, 224.3 fails', () => {
+    expect(rule(check(noZones), 'hall-liquid')).toEqual([]);
+    expect(rule(check((d) => (noZones(d), (model(d, 'cdu-1200').coolingCapacityKw = 224.4))), 'hall-liquid')).toEqual([]);
+    const v = only(check((d) => (noZones(d), (model(d, 'cdu-1200').coolingCapacityKw = 224.3))), 'hall-liquid');
+    expect(v.value).toBeCloseTo(224.4, 9);
+    expect(v.limit).toBeCloseTo(224.3, 9);
+  });
+  it('no CDU at all: liquid heat is an error outside zones too (limit 0)', () => {
+    const v = only(check((d) => (noZones(d), (d.placements = d.placements.filter((p) => p.id !== 'sm-cdu01-01')))), 'hall-liquid');
+    expect([v.limit, v.value]).toEqual([0, expect.closeTo(224.4, 9)]);
+  });
+  it('two CDUs under N+1: one held back, so each must carry it alone', () => {
+    const twoSmall = (d: FleetDoc) => {
+      noZones(d);
+      model(d, 'cdu-1200').coolingCapacityKw = 200;
+      d.placements.push({ ...placement(d, 'sm-cdu01-01'), id: 'cdu2', xM: 27, label: 'CDU 2' });
+    };
+    expect(only(check(twoSmall), 'hall-liquid').limit).toBe(200);
+  });
+  it('facility water: 2 × 300 kW dry coolers N+1 leave 300 ≥ 224.4; 2 × 224.4 passes, 2 × 224.3 fails; under 2N one of two counts', () => {
+    expect(rule(check((d) => (hall(d).facilityWater.unitCapacityKw = 224.4)), 'facility-water')).toEqual([]);
+    const v = only(check((d) => (hall(d).facilityWater.unitCapacityKw = 224.3)), 'facility-water');
+    expect([v.limit, v.value]).toEqual([224.3, expect.closeTo(224.4, 9)]);
+    expect(only(check((d) => Object.assign(hall(d).facilityWater, { unitCount: 2, unitCapacityKw: 200, redundancy: '2N' })), 'facility-water').limit).toBe(200);
+  });
+});
+
+describe('wall clearance: front and rear service space inside the hall', () => {
+  // Rack 1 faces north, 0.7 m deep, front clearance 1.2 m: at y = 0.35 + 1.2 = 1.55 its strip ends on the wall.
+  it('on the wall passes, 1 cm past fails by 0.01 m', () => {
+    expect(check((d) => (placement(d, 'sm-m01-01').yM = 1.55))).toEqual([]);
+    const v = only(check((d) => (placement(d, 'sm-m01-01').yM = 1.54)), 'wall-clearance');
+    expect(v.value).toBeCloseTo(0.01, 9);
+  });
+  it('turned to face south, its 1.5 m rear strip is what meets the north wall: 0.35 + 1.5 = 1.85 passes, 1.8 fails by 0.05', () => {
+    expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { yM: 1.85, rotationDeg: 180 })).filter((v) => v.rule === 'wall-clearance')).toEqual([]);
+    expect(only(check((d) => Object.assign(placement(d, 'sm-m01-01'), { yM: 1.8, rotationDeg: 180 })), 'wall-clearance').value).toBeCloseTo(0.05, 9);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate } from '../../../electron/app/menu';
 import { USER_COMMAND_NAMES, USER_COMMANDS, commandSpec, type UserCommandName } from '../../../shared/user-commands';
+import { MENU_NAMES, menuItems } from '../../../renderer/src/commands/MenuBar';
 
 function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return template.flatMap((m) => [m, ...items((m.submenu as MenuItemConstructorOptions[] | undefined) ?? [])]);
@@ -40,5 +41,12 @@ describe('native menu, built from the user commands', () => {
     const roles = edit.map((i) => i.role).filter(Boolean);
     expect(roles).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     expect(edit.findIndex((i) => i.role === 'cut')).toBeGreaterThan(edit.findIndex((i) => i.label === 'Redo'));
+  });
+  it("the browser build's in-app menus hold the same commands in the same order as the native ones", () => {
+    const native = buildMenuTemplate(() => undefined, 'linux');
+    for (const [i, menu] of MENU_NAMES.entries()) {
+      const labels = (native[i]!.submenu as MenuItemConstructorOptions[]).filter((item) => item.label && !item.role).map((item) => item.label);
+      expect(menuItems(menu).map(({ name }) => USER_COMMANDS[name].label)).toEqual(labels);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { unpackedPath } from '../../../electron/app/packaged-paths';
-import { PathGrants, requestedPath } from '../../../electron/app/path-grants';
+import { PathGrants } from '../../../electron/app/path-grants';
+import { PathRefusedError } from '../../../electron/backend/host';
 
 describe('unpackedPath: code that cannot run from the asar', () => {
   it('moves a packaged file to app.asar.unpacked (Linux, macOS and Windows layouts)', () => {
@@ -28,11 +29,19 @@ describe('PathGrants: the window names only paths the user chose', () => {
     expect(grants.allows('/home/me/fleets/../.bashrc', ['/home/me/old/b.fleet'])).toBe(false);
     expect(grants.allows('/etc/passwd', [])).toBe(false);
   });
-  it('reads the path of any request that carries one', () => {
-    expect(requestedPath({ path: '/x.fleet' })).toBe('/x.fleet');
-    expect(requestedPath({})).toBeUndefined();
-    expect(requestedPath({ path: 3 })).toBeUndefined();
-    expect(requestedPath(null)).toBeUndefined();
-    expect(requestedPath('path')).toBeUndefined();
+  it('permits a chosen path as an absolute one, and refuses any other in the same words whether or not it exists', () => {
+    const grants = new PathGrants();
+    grants.grant('/home/me/fleets/a.fleet');
+    expect(grants.permit('/home/me/fleets/./a.fleet', 'open', [])).toBe('/home/me/fleets/a.fleet');
+    const refusal = (file: string) => {
+      try {
+        grants.permit(file, 'save', []);
+      } catch (error) {
+        expect(error).toBeInstanceOf(PathRefusedError);
+        return (error as Error).message.replace(file, 'FILE');
+      }
+      throw new Error('not refused');
+    };
+    expect(refusal('/etc/passwd')).toBe(refusal('/no/such/file.fleet'));
   });
 });

@@ -40,7 +40,7 @@ describe('integrity on load', () => {
       p.id === 'sm-m01-02' ? { ...p, powerSourceId: 'sm-m01-01' } : p.id === 'sm-pdu01-01' ? { ...p, powerSourceId: 'sm-bw1' } : p,
     );
     const messages = checkIntegrity(doc).map((p) => p.message);
-    expect(messages).toContain('placements["sm-m01-02"]: power source "sm-m01-01" is a miner-rack, not a PDU, busway, transformer, UPS or generator');
+    expect(messages).toContain('placements["sm-m01-02"]: power source "sm-m01-01" is a miner-rack, not a PDU, busway, switchboard, UPS, transformer or generator');
     expect(messages).toContain('placements: power sources form a loop Busway 1 ("sm-bw1") → 1.1 ("sm-pdu01-01") → Busway 1 ("sm-bw1")');
     expect(messages.filter((m) => m.includes('loop'))).toHaveLength(1);
   });
@@ -90,6 +90,7 @@ describe('integrity on load', () => {
       yM: fc.double({ noNaN: false }),
       rotationDeg: fc.constantFrom(0, 90, 180, 270, 45, '90'),
       powerSourceId: fc.oneof(fc.constant(null), fc.string({ maxLength: 66 }), fc.constant(undefined)),
+      powerSourceBId: fc.oneof(fc.constant(null), fc.string({ maxLength: 66 }), fc.constant(undefined)),
       label: fc.string({ maxLength: 102 }),
     }, { requiredKeys: ['id', 'hallId', 'modelId', 'xM', 'yM', 'rotationDeg', 'label'] });
     fc.assert(

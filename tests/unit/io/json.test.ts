@@ -43,14 +43,14 @@ describe('fleet JSON', () => {
   it('writes the documented envelope', () => {
     const parsed = JSON.parse(exportFleetJson(sampleSmall())) as Record<string, unknown>;
     expect(Object.keys(parsed)).toEqual(['format', 'version', 'fleet']);
-    expect(parsed).toMatchObject({ format: 'fleet-planner', version: 1 });
+    expect(parsed).toMatchObject({ format: 'fleet-planner', version: 2 });
   });
 
   it.each([
     ['broken JSON', '{\n  "format": "fleet-planner",\n  "version" 1\n}', /^Cannot import in.json: it is not valid JSON at line 3, column 13 /],
     ['another format', '{"format":"other","version":1}', /it is not a Fleet Planner export \(no "format": "fleet-planner"\)/],
     ['an array', '[1,2]', /not a Fleet Planner export/],
-    ['a newer version', '{"format":"fleet-planner","version":2,"fleet":{}}', /newer Fleet Planner \(JSON version 2, this version reads up to 1\)/],
+    ['a newer version', '{"format":"fleet-planner","version":3,"fleet":{}}', /newer Fleet Planner \(JSON version 3, this version reads up to 2\)/],
     ['a bad version', '{"format":"fleet-planner","version":"1","fleet":{}}', /"version" must be a whole number from 1, it is "1"/],
   ])('refuses %s', (_name, text, reason) => {
     expect(() => importFleetJson(text, 'in.json')).toThrow(reason);
@@ -61,8 +61,25 @@ describe('fleet JSON', () => {
     const text = exportFleetJson(sampleSmall()).replace('"powerKw": 12,', '"powerKw": -12,');
     expect(() => importFleetJson(text, 'bad.json')).toThrow(/models\["cdu-1200"\]\.powerKw must be at least 0 \(is -12\)/);
     const stray = { ...sampleSmall().placements[0]!, hallId: 'nowhere' };
-    const dangling = JSON.stringify({ format: 'fleet-planner', version: 1, fleet: { ...sampleSmall(), placements: [stray] } });
+    const dangling = JSON.stringify({ format: 'fleet-planner', version: 2, fleet: { ...sampleSmall(), placements: [stray] } });
     expect(() => importFleetJson(dangling, 'bad.json')).toThrow(/placements\["sm-m01-01"\]: hallId "nowhere" names no hall/);
+  });
+
+  it('imports a version-1 export: ratings keep their number as kVA at power factor 1, facility water starts as the cooling plant', () => {
+    const current = JSON.parse(exportFleetJson(sampleSmall())) as { fleet: Record<string, Array<Record<string, unknown>>> };
+    const fleet = current.fleet;
+    for (const m of fleet.models!) {
+      m.ratingKw = m.ratingKva;
+      delete m.ratingKva;
+      delete m.powerFactor;
+    }
+    for (const p of fleet.placements!) delete p.powerSourceBId;
+    for (const h of fleet.halls!) delete h.facilityWater;
+    const doc = importFleetJson(JSON.stringify({ format: 'fleet-planner', version: 1, fleet }), 'old.json');
+    expect(doc.models.find((m) => m.id === 'pdu-400')).toMatchObject({ ratingKva: 400, powerFactor: 1 });
+    expect(doc.placements.every((p) => p.powerSourceBId === null)).toBe(true);
+    const hall = doc.halls[0]!;
+    expect(hall.facilityWater).toEqual({ unitCount: hall.cooling.unitCount, unitCapacityKw: hall.cooling.unitCapacityKw, redundancy: hall.cooling.redundancy });
   });
 
   it('ships docs/fleet.schema.json generated from the model (UPDATE_FLEET_SCHEMA=1 rewrites it)', () => {
@@ -71,7 +88,7 @@ describe('fleet JSON', () => {
     expect(fs.readFileSync(SCHEMA_FILE, 'utf8')).toBe(generated);
     const schema = JSON.parse(generated) as { required: string[]; properties: Record<string, { const?: unknown }> };
     expect(schema.required).toEqual(['format', 'version', 'fleet']);
-    expect(schema.properties.version!.const).toBe(1);
+    expect(schema.properties.version!.const).toBe(2);
   });
 });
 

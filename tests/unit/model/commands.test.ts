@@ -30,6 +30,7 @@ function tinyDoc(): FleetDoc {
       gpuDeliveriesPerPeriod: [],
       contractedAiMw: 0,
       contractedByPeriod: 0,
+      contractTermPeriods: null,
       timeLimitS: 60,
       mipGapFraction: 0.001,
     },
@@ -45,7 +46,7 @@ function normalized(doc: FleetDoc): FleetDoc {
 }
 
 function placement(id: string, xM: number): Placement {
-  return { id, hallId: 'h', modelId: 'm', xM, yM: 1, rotationDeg: 0, powerSourceId: null, label: '' };
+  return { id, hallId: 'h', modelId: 'm', xM, yM: 1, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' };
 }
 
 describe('applyCommand', () => {
@@ -104,6 +105,18 @@ describe('applyCommand', () => {
     expect(r.doc.placements.find((p) => p.id === 'p1')).toMatchObject({ xM: 7, rotationDeg: 90 });
     expect(r.doc.fleet.name).toBe('Renamed');
     expect(normalized(applyCommand(r.doc, r.inverse).doc)).toEqual(normalized(doc));
+  });
+
+  it('a limits edit sent over the wire changes only what it names: the contract\'s term survives a new MW figure', () => {
+    const doc = tinyDoc();
+    doc.limits.contractTermPeriods = 3;
+    const parsed = CommandSchema.parse(JSON.parse(JSON.stringify({ type: 'set-fleet', limits: { contractedAiMw: 5 } }))) as Command;
+    const r = applyCommand(doc, parsed);
+    expect(r.doc.limits).toMatchObject({ contractedAiMw: 5, contractTermPeriods: 3 });
+    // Back to the end of the horizon, and undone.
+    const cleared = applyCommand(r.doc, CommandSchema.parse({ type: 'set-fleet', limits: { contractTermPeriods: null } }) as Command);
+    expect(cleared.doc.limits.contractTermPeriods).toBeNull();
+    expect(applyCommand(cleared.doc, cleared.inverse).doc.limits.contractTermPeriods).toBe(3);
   });
 
   it('an edit naming the same object twice is refused', () => {

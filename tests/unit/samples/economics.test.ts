@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { builtInModel } from '../../../shared/catalog';
-import { defaultLimits, retrofitAiOption, threeScenarios } from '../../../shared/samples/economics';
+import { defaultLimits, retrofitAiOption, STARTING_PRICES, threeScenarios } from '../../../shared/samples/economics';
 import { usableCoolingKw } from '../../../shared/model/cooling';
 
 describe('sample economics', () => {
+  it('each scenario starts at its cited price, and each citation carries its date', () => {
+    const [base, bear, bull] = threeScenarios(8);
+    expect([bear!, base!, bull!].map((s) => s.hashpriceUsdPerPhDay[0])).toEqual([38, 42, 55]);
+    expect([bear!, base!, bull!].map((s) => s.gpuRateUsdPerGpuHour[0])).toEqual([4, 4.5, 5]);
+    expect(STARTING_PRICES.hashpriceUsdPerPhDay.source).toMatch(/Mar-Apr 2025.*late 2025/);
+    expect(STARTING_PRICES.gpuRateUsdPerGpuHour.source).toMatch(/March 2026/);
+  });
+
   it('sizes an AI retrofit from floor area (5,000 ft² per MW of IT, $9.5 M per MW)', () => {
     // 120 m × 42 m = 5,040 m² = 5,040 / 0.3048² = 54,250.1 ft² → 10.85002 MW of IT.
     // Capex 10.85002 × $9.5 M = $103,075,206; feed 10,850.02 kW × 1.35 = 14,648 kW;

@@ -41,13 +41,20 @@ describe('built-in catalog', () => {
     const rack = builtInModel('rack-s21xp');
     expect(rack.powerKw).toBeCloseTo(72.9, 9);
     expect(rack.hashrateThs).toBe(5400);
-    // 168 × S21 Hyd at 5360 W = 900.48 kW.
-    expect(builtInModel('ctr-hyd40').powerKw).toBeCloseTo(900.48, 9);
+    // 168 × S21 Hyd at 5360 W = 900.48 kW: the source's ~1.9 MW is 168 units of ~11.3 kW, so it
+    // is the container's cooling rating here, and its source says so rather than claim 1.9 MW of draw.
+    const hydro = builtInModel('ctr-hyd40');
+    expect(hydro.powerKw).toBeCloseTo(900.48, 9);
+    expect(hydro.coolingCapacityKw).toBe(1_900);
+    expect(hydro.source).toContain('168 × 5.36 = 900.5 kW (0.90 MW)');
+    expect(hydro.source).toContain('1,900 kW is taken as its heat-rejection rating, not its draw');
+    // The GB300 NVL72 weight has no published figure: the source says which figure stands in.
+    expect(builtInModel('nvl72-gb300')).toMatchObject({ weightKg: 1_500, source: expect.stringContaining('weight: no published figure found (checked 2026-12)') });
     // 128 × M66S+ at 5338 W + 25 kW fans and pumps = 708.264 kW, under the 720 kW dry cooler.
     expect(builtInModel('ctr-imm40').powerKw).toBeCloseTo(708.264, 9);
     // 4 × DGX B300 at 14.5 kW = 58 kW; √3 × 415 V × 1250 A = 898.5 kW.
     expect(builtInModel('rack-b300x4').powerKw).toBeCloseTo(58, 9);
-    expect(builtInModel('busway-1250').ratingKw).toBe(898.5);
+    expect(builtInModel('busway-1250').ratingKva).toBe(898.5);
   });
 
   it('returns fresh copies', () => {
@@ -112,7 +119,8 @@ describe('samples', () => {
     expect(new Set(doc.halls.map((h) => h.kind))).toEqual(new Set(['building', 'container-pad', 'immersion-yard']));
     expect(doc.placements.length).toBeLessThan(3_000);
     const kinds = new Set(doc.placements.map((p) => doc.models.find((m) => m.id === p.modelId)!.kind));
-    for (const kind of ['miner-rack', 'miner-container', 'immersion-tank', 'gpu-rack', 'cdu', 'busway', 'pdu']) {
+    // The 3000 kVA skid is a switchboard, the class between the busways and the transformers.
+    for (const kind of ['miner-rack', 'miner-container', 'immersion-tank', 'gpu-rack', 'cdu', 'busway', 'switchboard']) {
       expect(kinds, kind).toContain(kind);
     }
     const sum = doc.scenarios.reduce((a, s) => a + s.probability, 0);

@@ -17,6 +17,7 @@ export function HallInspector({ hall }: { hall: Hall }) {
   const apply = useFleet((s) => s.apply);
   const set = (patch: Partial<Hall>, what: string) => void apply({ type: 'update', table: 'halls', id: hall.id, patch }, `${hall.name}: ${what}`);
   const setCooling = (patch: Partial<Hall['cooling']>, what: string) => set({ cooling: { ...hall.cooling, ...patch } }, what);
+  const setWater = (patch: Partial<Hall['facilityWater']>, what: string) => set({ facilityWater: { ...hall.facilityWater, ...patch } }, what);
   const defaultDensity = DEFAULT_DENSITY_LIMIT_KW[hall.cooling.method];
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -46,6 +47,11 @@ export function HallInspector({ hall }: { hall: Hall }) {
         <NumberField label="Each" testId="hall-cooling-capacity" quantity="heat" units={units} value={hall.cooling.unitCapacityKw} min={0} max={CEILING.powerKw} onCommit={(unitCapacityKw) => setCooling({ unitCapacityKw }, 'cooling unit capacity')} />
       </div>
       <ChoiceField label="Redundancy (held back)" testId="hall-redundancy" value={hall.cooling.redundancy} choices={asChoices(REDUNDANCIES)} onCommit={(redundancy) => setCooling({ redundancy }, 'redundancy')} />
+      <div className="field-pair">
+        <NumberField label="Facility water units (chillers, dry coolers)" testId="hall-water-count" integer value={hall.facilityWater.unitCount} min={0} max={10_000} onCommit={(unitCount) => setWater({ unitCount }, 'facility water units')} />
+        <NumberField label="Each" testId="hall-water-capacity" quantity="heat" units={units} value={hall.facilityWater.unitCapacityKw} min={0} max={CEILING.powerKw} onCommit={(unitCapacityKw) => setWater({ unitCapacityKw }, 'facility water unit capacity')} />
+      </div>
+      <ChoiceField label="Facility water redundancy" testId="hall-water-redundancy" value={hall.facilityWater.redundancy} choices={asChoices(REDUNDANCIES)} onCommit={(redundancy) => setWater({ redundancy }, 'facility water redundancy')} />
       <NumberField
         label={hall.densityLimitKwPerRack === null ? `Rack density limit, ${hall.cooling.method} default` : 'Rack density limit'}
         testId="hall-density"
@@ -96,6 +102,13 @@ function ZoneFields({ zone }: { zone: Zone }) {
       <legend>Cooling zone</legend>
       <TextField label="Name" testId={`zone-name-${zone.id}`} required value={zone.name} onCommit={(name) => set({ name }, 'name')} />
       <NumberField label="Air cooling" testId={`zone-air-${zone.id}`} quantity="heat" units={units} value={zone.airCoolingKw} min={0} max={CEILING.powerKw} onCommit={(airCoolingKw) => set({ airCoolingKw }, 'air cooling')} />
+      <ChoiceField
+        label="Cooling method"
+        testId={`zone-method-${zone.id}`}
+        value={zone.coolingMethod ?? ''}
+        choices={[{ value: '', label: "(the hall's)" }, ...asChoices(COOLING_METHODS)]}
+        onCommit={(method) => set({ coolingMethod: method === '' ? null : (method as Zone['coolingMethod']) }, 'zone cooling method')}
+      />
       <div className="field-pair">
         {edge('From x', 'xM', 'position')}
         {edge('From y', 'yM', 'position')}

@@ -56,6 +56,13 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
         choices={[{ value: '', label: '(not attached)' }, ...sources.map((s) => ({ value: s.id, label: s.label || s.id }))]}
         onCommit={(id) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { powerSourceId: id || null } }, 'attach power')}
       />
+      <ChoiceField
+        label="B feed (A/B, each carries it all)"
+        testId="inspector-source-b"
+        value={p.powerSourceBId ?? ''}
+        choices={[{ value: '', label: '(none)' }, ...sources.filter((s) => s.id !== p.powerSourceId).map((s) => ({ value: s.id, label: s.label || s.id }))]}
+        onCommit={(id) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { powerSourceBId: id || null } }, 'attach B feed')}
+      />
       {model && (
         <dl>
           <dt>Power</dt><dd>{formatQuantity(model.powerKw, 'power', units)}</dd>

@@ -2,6 +2,7 @@ import { useFleet } from '../../state/store';
 import { CEILING, SMALLEST, type Site } from '../../../../shared/model/schema';
 import { NumberField, TextField } from '../fields';
 import { SiteActions } from './structure-actions';
+import { SiteEnergyFields } from './SiteEnergyFields';
 
 /** The site's grid connection, transformers and power price: the limits and costs every hall shares. */
 export function SiteInspector({ site }: { site: Site }) {
@@ -29,6 +30,7 @@ export function SiteInspector({ site }: { site: Site }) {
       <NumberField label="Grid interconnect" testId="site-interconnect" quantity="largePower" units={units} value={site.interconnectMw} min={0} max={CEILING.powerMw} onCommit={(interconnectMw) => set({ interconnectMw }, 'interconnect')} />
       <NumberField label="Transformer capacity" testId="site-transformers" quantity="largePower" units={units} value={site.transformerCapacityMw} min={0} max={CEILING.powerMw} onCommit={(transformerCapacityMw) => set({ transformerCapacityMw }, 'transformer capacity')} />
       <NumberField label="Power price" testId="site-power-price" unitLabel="$/MWh" digits={2} value={site.powerPriceUsdPerMwh} min={0} max={CEILING.priceUsdPerMwh} onCommit={(powerPriceUsdPerMwh) => set({ powerPriceUsdPerMwh }, 'power price')} />
+      <SiteEnergyFields site={site} set={set} />
       <NumberField label="Design dry-bulb" testId="site-dry-bulb" quantity="temperature" units={units} value={site.designDryBulbC} min={-60} max={60} onCommit={(designDryBulbC) => set({ designDryBulbC }, 'design dry-bulb')} />
       <SiteActions siteId={site.id} />
     </section>

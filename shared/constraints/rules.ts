@@ -1,0 +1,113 @@
+/**
+ * The rule registry: every constraint rule declared once, with what it counts, how bad a
+ * breach is, the objects it points at and the view that shows them. Both checkers build
+ * violations through `breach`, so a rule's severity, quantity and unit cannot differ
+ * between them; the Problems panel, the printed violations table and `fleetplan check` read
+ * labels, families and grouping from here.
+ */
+import type { Quantity } from '../units';
+import type { Headroom, Violation } from './types';
+
+export type RuleFamily = 'power' | 'cooling' | 'density' | 'floor' | 'geometry';
+/**
+ * How the checkers find a rule's breaches: about one unit on its own, between two
+ * neighbours, or over a running sum (a hall, zone, site or source), which the live checker
+ * refreshes from its sums rather than from the objects an edit touched.
+ */
+export type RuleScope = 'object' | 'pair' | 'aggregate';
+
+export interface RuleSpec {
+  family: RuleFamily;
+  severity: 'error' | 'warning';
+  /** What the rule's limit and value measure, and the stored unit they are in. */
+  counts: Quantity;
+  unit: string;
+  /** What is over what, as the Problems panel and the print table say it. */
+  label: string;
+  scope: RuleScope;
+  /** What its violation's objectIds name. */
+  pointsAt: 'placement' | 'placements' | 'zone' | 'hall' | 'halls' | 'site';
+  /** Where a click on it goes: the hall's floor plan or the site plan. */
+  opens: 'hall' | 'site';
+  /** The limit is a least value (a free distance), not a most: the margin is value − limit. */
+  minimum?: boolean;
+  /** Units of one model break it alike wherever they stand, so the Problems panel lists them as one line. */
+  alikeByModel?: boolean;
+}
+
+const power = { family: 'power', counts: 'power', unit: 'kW' } as const;
+const apparent = { family: 'power', counts: 'apparentPower', unit: 'kVA' } as const;
+const heat = { family: 'cooling', counts: 'heat', unit: 'kW' } as const;
+const length = { family: 'geometry', counts: 'length', unit: 'm' } as const;
+
+export const RULE_SPECS = {
+  'site-interconnect': { ...power, severity: 'error', label: 'IT load × PUE over the grid interconnect', scope: 'aggregate', pointsAt: 'site', opens: 'hall' },
+  'site-transformer': { ...power, severity: 'error', label: 'IT load × PUE over the site’s transformer capacity', scope: 'aggregate', pointsAt: 'site', opens: 'hall' },
+  'site-feeds': { ...power, severity: 'warning', label: 'hall feed ratings add up to more than the site’s transformers', scope: 'aggregate', pointsAt: 'site', opens: 'hall' },
+  'hall-power': { ...power, severity: 'error', label: 'hall load over its power feed', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
+  'hall-cooling': { ...heat, severity: 'error', label: 'heat over the usable cooling', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
+  'hall-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity in the hall', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
+  'facility-water': { ...heat, severity: 'error', label: 'CDU heat over the hall’s facility water', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
+  'zone-air': { ...heat, severity: 'error', label: 'air heat over the zone’s air cooling', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
+  'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
+  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone, cooled by no CRAH or CDU', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
+  'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
+  'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
+  unfed: { ...power, severity: 'error', label: 'IT equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
+  'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
+  'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
+  'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
+  'floor-load': { family: 'floor', counts: 'floorLoad', unit: 'kg/m²', severity: 'error', label: 'floor loading over the slab limit', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
+  'outside-hall': { ...length, severity: 'error', label: 'equipment outside the hall', scope: 'object', pointsAt: 'placement', opens: 'hall' },
+  'wall-clearance': { ...length, severity: 'error', label: 'service clearance runs past the hall wall', scope: 'object', pointsAt: 'placement', opens: 'hall' },
+  'zone-outside-hall': { ...length, severity: 'error', label: 'cooling zone outside its hall', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
+  'hall-outside-site': { ...length, severity: 'error', label: 'hall outside its site', scope: 'aggregate', pointsAt: 'hall', opens: 'site' },
+  'halls-overlap': { ...length, severity: 'error', label: 'halls overlap on the site', scope: 'aggregate', pointsAt: 'halls', opens: 'site' },
+  overlap: { family: 'geometry', counts: 'area', unit: 'm²', severity: 'error', label: 'equipment overlaps', scope: 'pair', pointsAt: 'placements', opens: 'hall' },
+  clearance: { ...length, severity: 'error', label: 'service clearance blocked', scope: 'pair', pointsAt: 'placements', opens: 'hall', minimum: true },
+  'aisle-orientation': { family: 'geometry', counts: 'length', unit: 'm', severity: 'warning', label: 'opposite facings within one row', scope: 'pair', pointsAt: 'placements', opens: 'hall' },
+} as const satisfies Record<string, RuleSpec>;
+
+export type RuleId = keyof typeof RULE_SPECS;
+export const RULES = Object.keys(RULE_SPECS) as RuleId[];
+
+export const ruleSpec = (rule: RuleId): RuleSpec => RULE_SPECS[rule];
+
+/** What a breach says beyond its rule: where, the objects, the limit and the value (in the rule's unit). */
+export interface Breach {
+  objectIds: string[];
+  hallId: string | null;
+  siteId: string | null;
+  limit: number;
+  value: number;
+  message: string;
+  modelId?: string;
+}
+
+/** The violation of `rule` for `key` (its objects, so the id is stable across checks). */
+export function breach(rule: RuleId, key: string, b: Breach): Violation {
+  const spec: RuleSpec = RULE_SPECS[rule];
+  const margin = spec.minimum ? b.value - b.limit : b.limit - b.value;
+  return { id: `${rule}:${key}`, rule, severity: spec.severity, quantity: spec.counts, unit: spec.unit, margin, ...b };
+}
+
+/** Each capacity the checks report headroom under: what it is called, and what it measures. */
+export const HEADROOM_SPECS = {
+  'hall-power': { label: 'Hall feed', counts: 'power', unit: 'kW' },
+  'hall-cooling': { label: 'Hall cooling', counts: 'heat', unit: 'kW' },
+  'hall-liquid': { label: 'Hall CDUs', counts: 'heat', unit: 'kW' },
+  'facility-water': { label: 'Facility water', counts: 'heat', unit: 'kW' },
+  'zone-air': { label: 'Zone air', counts: 'heat', unit: 'kW' },
+  'zone-liquid': { label: 'Zone liquid', counts: 'heat', unit: 'kW' },
+  pdu: { label: 'Power source', counts: 'apparentPower', unit: 'kVA' },
+  'site-interconnect': { label: 'Site grid (IT × PUE)', counts: 'power', unit: 'kW' },
+  'site-transformer': { label: 'Site transformers (IT × PUE)', counts: 'power', unit: 'kW' },
+} as const satisfies Record<string, { label: string; counts: Quantity; unit: string }>;
+
+export type HeadroomKind = keyof typeof HEADROOM_SPECS;
+
+/** The headroom under one capacity. */
+export function room(kind: HeadroomKind, id: string, name: string, capacity: number, load: number): Headroom {
+  const spec = HEADROOM_SPECS[kind];
+  return { kind, id, name, capacity, load, headroom: capacity - load, quantity: spec.counts, unit: spec.unit };
+}

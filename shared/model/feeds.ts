@@ -1,0 +1,65 @@
+/**
+ * Feeding rows of units from overhead busways: consecutive units of one row share a busway
+ * run while its derated rating carries their apparent power; a new row starts a new run.
+ * Used by the samples and by Apply plan, so both build feeds the checks accept.
+ */
+import { apparentPowerKva } from './power-chain';
+import type { EquipmentModel, Hall, Placement } from './schema';
+
+export interface BuswayRuns {
+  busway: EquipmentModel;
+  /** The fleet's continuous-load derate: a run carries at most rating × derate. */
+  derate: number;
+  idPrefix: string;
+  labelPrefix: string;
+  /** The source above every run (a switchboard), or null. */
+  feedFrom: string | null;
+  /** The hall the units stand in: a run never reaches past its walls. */
+  hall: Pick<Hall, 'widthM' | 'depthM'>;
+}
+
+/** Units in one row stand at one y (facing north or south) or one x (facing east or west). */
+const rowOf = (p: Placement): string => (p.rotationDeg % 180 === 0 ? `y${p.yM}:${p.rotationDeg}` : `x${p.xM}:${p.rotationDeg}`);
+
+/**
+ * Busway runs over `units` (of `model`, in row order), each unit set to be fed from its run.
+ * A run lies along its units from the first one's edge, or, where it is longer than they
+ * are, ends at the last one's edge, so it stays over its own row, and never past a wall. Returns the runs, or
+ * throws when one unit alone draws more than a run may carry.
+ */
+export function buswayRuns(units: Placement[], model: EquipmentModel, runs: BuswayRuns): Placement[] {
+  const unitKva = apparentPowerKva(model.powerKw, model.powerFactor);
+  const capacityKva = runs.busway.ratingKva * runs.derate;
+  if (unitKva > capacityKva + 1e-9) throw new Error(`${model.name} draws ${unitKva.toFixed(1)} kVA, more than one ${runs.busway.name} carries (${capacityKva.toFixed(1)} kVA)`);
+  const perRun = Math.floor(capacityKva / unitKva + 1e-9);
+  const groups: Placement[][] = [];
+  for (const unit of units) {
+    const last = groups[groups.length - 1];
+    if (last && last.length < perRun && rowOf(last[0]!) === rowOf(unit)) last.push(unit);
+    else groups.push([unit]);
+  }
+  return groups.map((group, i) => {
+    const id = `${runs.idPrefix}${i + 1}`;
+    for (const unit of group) unit.powerSourceId = id;
+    const first = group[0]!;
+    const alongX = first.rotationDeg % 180 === 0;
+    const along = (p: Placement) => (alongX ? p.xM : p.yM);
+    const ends = group.flatMap((p) => [along(p) - model.widthM / 2, along(p) + model.widthM / 2]);
+    const start = Math.min(...ends);
+    const end = Math.max(...ends);
+    const half = runs.busway.widthM / 2;
+    const wall = alongX ? runs.hall.widthM : runs.hall.depthM;
+    const centre = Math.min(Math.max(end - start >= runs.busway.widthM ? start + half : end - half, half), wall - half);
+    return {
+      id,
+      hallId: first.hallId,
+      modelId: runs.busway.id,
+      xM: alongX ? centre : first.xM,
+      yM: alongX ? first.yM : centre,
+      rotationDeg: first.rotationDeg,
+      powerSourceId: runs.feedFrom,
+      powerSourceBId: null,
+      label: `${runs.labelPrefix}${i + 1}`,
+    };
+  });
+}

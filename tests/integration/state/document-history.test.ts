@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend';
+import { webHost } from '../../../electron/web/host-web';
+import type { FleetBridge } from '../../../shared/ipc/bridge';
+import type { FleetDoc } from '../../../shared/model/schema';
+
+// The document and history slices against the real backend in this process (real
+// SQLite working copy, real handlers), reached through the renderer's own api client.
+const WORKER = path.resolve('dist/electron/optimizer-worker.cjs');
+let backend: Backend;
+let dir: string;
+
+beforeAll(() => {
+  if (!fs.existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first (npm test does)`);
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
+  backend = createBackend({
+    dataDir: dir,
+    documentsDir: dir,
+    host: webHost(dir),
+    transport: 'web',
+    optimizerWorkerPath: WORKER,
+  });
+  const bridge: FleetBridge = { invoke: (channel, payload) => backend.invoke(channel, payload), on: (event, listener) => backend.onEvent((name, payload) => name === event && listener(payload)) };
+  (globalThis as { window?: unknown }).window = { fleet: bridge };
+});
+
+afterAll(async () => {
+  await backend.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function loadedStore() {
+  const { createFleetStore } = await import('../../../renderer/src/state/store');
+  const store = createFleetStore();
+  await store.getState().load();
+  return store;
+}
+
+describe('document and history slices over the real backend', () => {
+  it('loads what the backend has open, applies an edit here and there, and undoes and redoes it as one step', async () => {
+    const store = await loadedStore();
+    const { document } = store.getState();
+    expect(store.getState().status).toBe('ready');
+    const rack = document!.doc.placements[0]!;
+    expect(await store.getState().apply({ type: 'move', moves: [{ id: rack.id, xM: rack.xM + 1.2, yM: rack.yM }] }, 'move')).toBe(true);
+    expect(store.getState().document!.revision).toBe(document!.revision + 1);
+    expect(store.getState().history.undo.map((s) => s.label)).toEqual(['move']);
+    const stored = (await backend.invoke('document.current', {})) as { doc: FleetDoc };
+    expect(stored.doc.placements.find((p) => p.id === rack.id)!.xM).toBeCloseTo(rack.xM + 1.2, 9);
+
+    await store.getState().undo();
+    expect(store.getState().document!.doc.placements.find((p) => p.id === rack.id)!.xM).toBe(rack.xM);
+    expect(store.getState().history).toMatchObject({ undo: [], redo: [{ label: 'move' }] });
+    await store.getState().redo();
+    expect(store.getState().history.undo.map((s) => s.label)).toEqual(['move']);
+    const after = (await backend.invoke('document.current', {})) as { doc: FleetDoc };
+    expect(after.doc.placements.find((p) => p.id === rack.id)!.xM).toBeCloseTo(rack.xM + 1.2, 9);
+  });
+
+  it('an edit the backend refuses leaves nothing to undo and the backend\'s document on screen', async () => {
+    const store = await loadedStore();
+    const before = store.getState().history.undo.length;
+    const [a, b] = store.getState().document!.doc.placements.filter((p) => p.powerSourceId !== null);
+    // A feed loop: the backend refuses it, though it applies here.
+    const loop = { type: 'update' as const, table: 'placements' as const, id: a!.powerSourceId!, patch: { powerSourceId: a!.id } };
+    expect(b).toBeDefined();
+    expect(await store.getState().apply(loop, 'feed loop')).toBe(false);
+    expect(store.getState().history.undo.length).toBe(before);
+    expect(store.getState().message?.kind).toBe('error');
+    expect(store.getState().document!.doc.placements.find((p) => p.id === a!.powerSourceId)!.powerSourceId).not.toBe(a!.id);
+  });
+});

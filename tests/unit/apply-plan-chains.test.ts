@@ -1,0 +1,79 @@
+/**
+ * Apply plan builds what the checks accept: on every sample and on generated halls, every
+ * option the optimizer may choose, at the most units it may choose, leaves a layout whose
+ * full check has no error and whose IT is all fed; one undo restores everything.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../../shared/commands/apply';
+import { checkFleet } from '../../shared/constraints';
+import { footprint } from '../../shared/geometry/footprint';
+import { isItEquipment } from '../../shared/model/load';
+import type { FleetDoc, Plan } from '../../shared/model/schema';
+import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
+import { hallOptions } from '../../shared/optimizer/model';
+import { generateFleet, sampleByName, SAMPLES, type SampleName } from '../../shared/samples';
+
+const planOf = (halls: Plan['halls']): Plan => ({ id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls, periods: [], bindingLimits: [], conflicts: [] });
+
+/** Every hall's every option the optimizer may choose (not ruled out, room for a unit), at its most units. */
+function choices(doc: FleetDoc): Plan['halls'] {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  return doc.halls.flatMap((hall) =>
+    hallOptions(hall, models, doc.fleet, doc.placements.filter((p) => p.hallId === hall.id))
+      .filter((o) => !o.excluded && o.option.kind !== 'keep-mining' && (o.maxUnits > 0 || !o.model))
+      .map((o) => ({ hallId: hall.id, optionId: o.option.id, startPeriod: 0, units: o.maxUnits, npvUsd: 0 })),
+  );
+}
+
+function applied(doc: FleetDoc, halls: Plan['halls']) {
+  const { command, shortfalls, unfed } = applyPlanCommand(doc, planOf(halls));
+  const result = applyCommand(doc, command);
+  return { doc: result.doc, inverse: result.inverse, shortfalls, unfed };
+}
+
+const fleets: [string, () => FleetDoc][] = [
+  ...(Object.keys(SAMPLES) as SampleName[]).map((name): [string, () => FleetDoc] => [name, () => sampleByName(name)]),
+  ['generated halls, two sites', () => generateFleet({ placements: 4_321, seed: 11, sites: 2 })],
+];
+
+describe('apply plan builds what the checks accept', () => {
+  it.each(fleets)('%s: each option in each hall leaves 0 errors and every IT unit fed, and one undo restores it', (_name, build) => {
+    const doc = build();
+    const all = choices(doc);
+    expect(all.length).toBeGreaterThan(0);
+    for (const choice of all) {
+      const after = applied(doc, [choice]);
+      const errors = checkFleet(after.doc).violations.filter((v) => v.severity === 'error');
+      expect(errors.map((v) => `${choice.optionId}: ${v.id}`)).toEqual([]);
+      const models = new Map(after.doc.models.map((m) => [m.id, m]));
+      const it = after.doc.placements.filter((p) => isItEquipment(models.get(p.modelId)!.kind));
+      expect(it.filter((p) => !p.powerSourceId && !p.powerSourceBId).map((p) => p.id)).toEqual([]);
+      expect(after.unfed.count).toBe(0);
+      const undone = applyCommand(after.doc, after.inverse).doc;
+      const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+      expect(byId(undone.placements)).toEqual(byId(doc.placements));
+      expect(undone.halls).toEqual(doc.halls);
+      expect(byId(undone.zones)).toEqual(byId(doc.zones));
+    }
+  });
+
+  it('the campus GB200 retrofit spreads its 52 racks over the hall, fed from busway runs of five (5 × 132 / 0.98 = 673.5 ≤ 718.8 kVA), with dry coolers for their liquid heat', () => {
+    const doc = sampleByName('campus');
+    const after = applied(doc, [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }]).doc;
+    const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
+    expect(racks).toHaveLength(52);
+    const model = after.models.find((m) => m.id === 'nvl72-gb200')!;
+    const xs = racks.map((p) => footprint(p, model));
+    // The hall is 80 m wide: the racks stand in pods across it, not in one corner.
+    expect(Math.max(...xs.map((r) => r.maxX)) - Math.min(...xs.map((r) => r.minX))).toBeGreaterThan(40);
+    const perRun = new Map<string, number>();
+    for (const r of racks) perRun.set(r.powerSourceId!, (perRun.get(r.powerSourceId!) ?? 0) + 1);
+    expect(Math.max(...perRun.values())).toBeLessThanOrEqual(5);
+    // 52 × 132 × 0.85 = 5,834.4 kW of CDU heat; facility water carries it with the hall's N+1.
+    const hall = after.halls.find((h) => h.id === 'wtx-b')!;
+    const water = checkFleet(after).headroom.find((h) => h.kind === 'facility-water' && h.id === 'wtx-b')!;
+    expect(water.load).toBeCloseTo(5834.4, 6);
+    expect(water.capacity).toBeGreaterThanOrEqual(5834.4);
+    expect(hall.facilityWater.redundancy).toBe('N+1');
+  });
+});

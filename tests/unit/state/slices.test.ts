@@ -1,0 +1,89 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { create } from 'zustand';
+import { messagesSlice, type MessagesSlice } from '../../../renderer/src/state/slices/messages';
+import { themeSlice, type ThemeSlice } from '../../../renderer/src/state/slices/theme';
+import { createFleetStore } from '../../../renderer/src/state/store';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
+import type { FleetDoc } from '../../../shared/model/schema';
+
+/** A store with a document in it, as one the backend confirmed (no backend: these slices never call it). */
+function storeWith(doc: FleetDoc) {
+  const store = createFleetStore();
+  store.setState({ status: 'ready', document: { doc, path: null, title: doc.fleet.name, dirty: false, revision: 1, openedRevision: 1 } });
+  store.getState().checkAfresh(doc);
+  return store;
+}
+
+describe('theme slice', () => {
+  const saved = new Map<string, string>();
+  beforeEach(() => {
+    saved.clear();
+    globalThis.localStorage = { getItem: (k: string) => saved.get(k) ?? null, setItem: (k: string, v: string) => void saved.set(k, v) } as Storage;
+  });
+  it('starts from the saved choice and keeps each change', () => {
+    saved.set('fleet-planner.theme', 'dark');
+    const store = create<ThemeSlice>()(themeSlice);
+    expect(store.getState().theme).toBe('dark');
+    store.getState().toggleTheme();
+    expect(store.getState().theme).toBe('light');
+    expect(saved.get('fleet-planner.theme')).toBe('light');
+  });
+});
+
+describe('messages slice', () => {
+  it('says, dismisses, and forgets only what an edit reported', () => {
+    const store = create<MessagesSlice>()(messagesSlice);
+    store.getState().say('error', 'no');
+    store.getState().forgetEditMessage();
+    expect(store.getState().message).toEqual({ kind: 'error', text: 'no', aboutEdit: undefined });
+    store.getState().say('info', 'Plan applied', { aboutEdit: true });
+    store.getState().forgetEditMessage();
+    expect(store.getState().message).toBeNull();
+    store.getState().say('info', 'x');
+    store.getState().dismissMessage();
+    expect(store.getState().message).toBeNull();
+  });
+});
+
+describe('selection slice', () => {
+  const campus = sampleCampus();
+  it('opening a hall opens its site and clears the selection', () => {
+    const store = storeWith(campus);
+    store.getState().setSelection(['x']);
+    store.getState().selectHall('wtx-b');
+    expect(store.getState()).toMatchObject({ selectedHallId: 'wtx-b', selectedSiteId: 'wtx' });
+    expect(store.getState().selection.size).toBe(0);
+  });
+  it('a problem about halls on their site opens the site plan; one about equipment selects it in its hall', () => {
+    const store = storeWith(campus);
+    store.getState().focusOn({ id: 'v', rule: 'halls-overlap', severity: 'error', objectIds: ['wtx-a', 'wtx-b'], hallId: null, siteId: 'wtx', quantity: 'length', limit: 0, value: 1, margin: -1, unit: 'm', message: '' });
+    expect(store.getState()).toMatchObject({ selectedSiteId: 'wtx', selectedHallId: null });
+    const rack = campus.placements.find((p) => p.hallId === 'wtx-b')!;
+    store.getState().focusOn({ id: 'w', rule: 'floor-load', severity: 'error', objectIds: [rack.id], hallId: 'wtx-b', siteId: 'wtx', quantity: 'floorLoad', limit: 1, value: 2, margin: -1, unit: 'kg/m²', message: '' });
+    expect(store.getState().selectedHallId).toBe('wtx-b');
+    expect([...store.getState().selection]).toEqual([rack.id]);
+    expect(store.getState().focus?.ids).toEqual([rack.id]);
+  });
+  it('a document opened keeps the hall shown when it is still there, else shows the first hall', () => {
+    const store = storeWith(campus);
+    store.getState().selectHall('wtx-b');
+    store.getState().showOnOpen(campus);
+    expect(store.getState().selectedHallId).toBe('wtx-b');
+    const small = sampleSmall();
+    store.getState().showOnOpen(small);
+    expect(store.getState().selectedHallId).toBe(small.halls[0]!.id);
+  });
+});
+
+describe('checks slice', () => {
+  it('previews what a move would break, then checks the edit once made', () => {
+    const small = sampleSmall();
+    const store = storeWith(small);
+    const [a, b] = small.placements.filter((p) => p.modelId === 'rack-s21xp');
+    const onto = { type: 'move' as const, moves: [{ id: a!.id, xM: b!.xM, yM: b!.yM }] };
+    expect(store.getState().preview(onto).map((v) => v.rule)).toContain('overlap');
+    expect(store.getState().checks.violations.some((v) => v.rule === 'overlap')).toBe(false);
+    store.getState().applyLocally(onto);
+    expect(store.getState().checks.violations.some((v) => v.rule === 'overlap')).toBe(true);
+  });
+});
