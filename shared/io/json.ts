@@ -57,7 +57,9 @@ const PLACEMENTS_PER_CHUNK = 2000;
  * what is wrong). The rest is parsed by the schema as it was.
  */
 export function* fleetJsonChunks(doc: FleetDoc): Generator<string> {
-  const rest = FleetDocSchema.omit({ placements: true }).parse({ ...doc, placements: undefined });
+  const withoutPlacements: Partial<FleetDoc> = { ...doc };
+  delete withoutPlacements.placements;
+  const rest = FleetDocSchema.omit({ placements: true }).parse(withoutPlacements);
   const fleet = Object.fromEntries(Object.keys(FleetDocSchema.shape).map((key) => [key, key === 'placements' ? PLACEMENTS_HERE : rest[key as keyof typeof rest]]));
   const text = `${JSON.stringify({ format: FLEET_JSON_FORMAT, version: FLEET_JSON_VERSION, fleet }, null, 2)}\n`;
   const marker = JSON.stringify(PLACEMENTS_HERE);
