@@ -45,7 +45,15 @@ try {
       await page.goto(app.url);
       await page.getByTestId('hall-canvas').and(page.locator(':not([data-drawn-count="0"])')).waitFor();
       await page.getByTestId('open').click();
-      const started = Date.now();
+      // Timed in the page: the click on the file, and each count the canvas says it drew.
+      await page.evaluate(() => {
+        const w = window as unknown as { clickedAt: number; drawn: [string | null, number][] };
+        w.drawn = [];
+        new MutationObserver((changes) => {
+          for (const c of changes) w.drawn.push([(c.target as Element).getAttribute('data-drawn-count'), performance.now()]);
+        }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-drawn-count'] });
+        document.addEventListener('click', () => (w.clickedAt = performance.now()), { capture: true, once: true });
+      });
       await page.getByTestId(`open-file-${name}`).click();
       await page.waitForFunction(
         (title) => document.querySelector('[data-testid="tree-fleet"]')?.textContent === title && document.querySelector('[data-testid="hall-view"]') !== null,
@@ -53,12 +61,18 @@ try {
         { timeout: 300_000, polling: 20 },
       );
       const hallId = await page.getByTestId('hall-view').getAttribute('data-hall-id');
-      const inHall = doc.placements.filter((p) => p.hallId === hallId).length;
-      await page.waitForFunction((n) => document.querySelector('[data-testid="hall-canvas"]')?.getAttribute('data-drawn-count') === n, String(inHall), { timeout: 300_000, polling: 20 });
-      const uiMs = Date.now() - started;
+      const inHall = String(doc.placements.filter((p) => p.hallId === hallId).length);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="hall-canvas"]')?.getAttribute('data-drawn-count') === n, inHall, { timeout: 300_000, polling: 20 });
+      const uiMs = await page.evaluate((n) => {
+        const w = window as unknown as { clickedAt: number; drawn: [string | null, number][] };
+        return w.drawn.find(([count]) => count === n)![1] - w.clickedAt;
+      }, inHall);
+      await page.getByTestId('problems-checking').waitFor({ state: 'detached', timeout: 300_000 });
+      const checkedMs = await page.evaluate(() => performance.now() - (window as unknown as { clickedAt: number }).clickedAt);
       await page.close();
       const count = placements.toLocaleString('en-US');
-      report({ bench: 'ui-open', figure: `open in the UI, ${count} placements: file chosen to hall drawn (${inHall.toLocaleString('en-US')} units)`, value: uiMs, unit: 'ms', reference: "the backend's own open of the same file", referenceValue: backendMs, goal: `under ${goalMs} ms`, pass: uiMs <= goalMs });
+      report({ bench: 'ui-open', figure: `open in the UI, ${count} placements: file chosen to hall drawn (${Number(inHall).toLocaleString('en-US')} units)`, value: uiMs, unit: 'ms', reference: "the backend's own open of the same file", referenceValue: backendMs, goal: `under ${goalMs} ms`, pass: uiMs <= goalMs });
+      report({ bench: 'ui-open', figure: `open in the UI, ${count} placements: file chosen to every limit checked (Problems filled)`, value: checkedMs, unit: 'ms', reference: "the backend's own open of the same file", referenceValue: backendMs, goal: 'none set (the hall is drawn and editable before)', pass: true });
       const serverMb = peakRssMb(app.process.pid!);
       report({ bench: 'ui-open', figure: `web server's peak resident memory, ${count} placements opened`, value: serverMb, unit: 'MB', reference: 'the .fleet file', referenceValue: fs.statSync(file).size / 1e6, goal: `under ${SERVER_GOAL_MB} MB`, pass: serverMb <= SERVER_GOAL_MB });
     } finally {

@@ -47,6 +47,7 @@ function problemGroups(violations: readonly Violation[]): ProblemGroup[] {
 /** Every open violation, by rule; a click selects the offenders and brings them into view. */
 export function ProblemsPanel() {
   const violations = useFleet((s) => s.checks.violations);
+  const checking = useFleet((s) => s.checking);
   const units = useFleet((s) => s.document?.doc.fleet.unitSystem ?? 'metric');
   const focusOn = useFleet((s) => s.focusOn);
   const groups = useMemo(() => problemGroups(violations), [violations]);
@@ -56,7 +57,8 @@ export function ProblemsPanel() {
       <h3>
         Problems <span className="muted">{countOf(errors, 'error')} · {countOf(violations.length - errors, 'warning')}</span>
       </h3>
-      {violations.length === 0 && <p className="muted">Every limit holds.</p>}
+      {checking && <p className="muted" data-testid="problems-checking">Checking the fleet…</p>}
+      {!checking && violations.length === 0 && <p className="muted">Every limit holds.</p>}
       {groups.map((g) => (
         <div key={g.rule} className="problem-group" data-testid={`problem-group-${g.rule}`} data-count={g.count}>
           <h4 className={g.severity}>

@@ -70,7 +70,7 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
       const { notice, doc: wire, ...info } = snapshot;
       const document: DocumentState = { ...info, doc: fromWireDoc(wire) };
       const sameDoc = get().document?.openedRevision === document.openedRevision;
-      get().checkAfresh(document.doc);
+      get().checkOnceDrawn(document.doc);
       if (!sameDoc) get().forgetHistory();
       get().showOnOpen(document.doc);
       set({ status: 'ready', document });
