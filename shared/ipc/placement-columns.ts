@@ -29,13 +29,13 @@ export interface PlacementColumns {
 
 export type WireDoc = Omit<FleetDoc, 'placements'> & { placements: PlacementColumns };
 
-function idColumn(ids: (string | null)[]): IdColumn {
+function idColumn(placements: readonly Placement[], field: 'hallId' | 'modelId' | 'powerSourceId' | 'powerSourceBId'): IdColumn {
   const positions = new Map<string, number>();
   const values: string[] = [];
-  const index = new Array<number>(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const value = ids[i];
-    if (value === null || value === undefined) {
+  const index = new Array<number>(placements.length);
+  for (let i = 0; i < placements.length; i++) {
+    const value = placements[i]![field];
+    if (value === null) {
       index[i] = -1;
       continue;
     }
@@ -57,10 +57,10 @@ export function toPlacementColumns(placements: readonly Placement[]): PlacementC
     xM: placements.map((p) => p.xM),
     yM: placements.map((p) => p.yM),
     rotationDeg: placements.map((p) => p.rotationDeg),
-    hallId: idColumn(placements.map((p) => p.hallId)),
-    modelId: idColumn(placements.map((p) => p.modelId)),
-    powerSourceId: idColumn(placements.map((p) => p.powerSourceId)),
-    powerSourceBId: idColumn(placements.map((p) => p.powerSourceBId)),
+    hallId: idColumn(placements, 'hallId'),
+    modelId: idColumn(placements, 'modelId'),
+    powerSourceId: idColumn(placements, 'powerSourceId'),
+    powerSourceBId: idColumn(placements, 'powerSourceBId'),
   };
 }
 
