@@ -56,6 +56,8 @@ function withCbc(lp: string): { ms: number; status: string; objective: number } 
     out = execFileSync('cbc', [lp, 'ratioGap', String(GAP), 'timeMode', 'elapsed', 'sec', String(LIMIT_S), 'solve', 'solu', sol], { maxBuffer: 64 * 1024 * 1024 }).toString();
   });
   const solution = fs.readFileSync(sol, 'utf8');
+  // Stopped before any plan, CBC writes its relaxation's value where a plan's would be.
+  if (/no integer solution/.test(solution)) return { ms, status: 'no plan (its LP relaxation only)', objective: Number.NaN };
   const status = solution.startsWith('Optimal') ? 'optimal' : /Stopped on time/.test(solution + out) ? 'time-limit' : (solution.split(' ')[0] ?? 'unknown');
   return { ms, status, objective: Number(/objective value ([-\d.e+]+)/.exec(solution)?.[1]) };
 }
