@@ -26,6 +26,8 @@ test('a 100,000-placement fleet opens, its hall is drawn, and a rack in it can b
   const inHall = doc.placements.filter((p) => p.hallId === hall.id);
   await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(inHall.length), { timeout: 120_000 });
   test.info().annotations.push({ type: 'opened and drawn', description: `${Date.now() - started} ms (100,000 placements)` });
+  // Drawn before it is checked; the checks follow on their own.
+  await expect(page.getByTestId('problems-checking')).toHaveCount(0, { timeout: 120_000 });
 
   const before = await objectCount(page);
   const rack = inHall[0]!;
