@@ -12,16 +12,16 @@ import type { FleetDoc } from '../shared/model/schema';
 import type { Objective } from '../shared/optimizer/model';
 import { sampleCampus } from '../shared/samples';
 import { lpFileOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
-import { loadHighs } from './backend/optimizer/highs-solver';
+import { loadHighs, SolverLostError } from './backend/optimizer/highs-solver';
 import { serveSiteBounds, siteBoundThread, type SiteBoundThreadData } from './backend/optimizer/site-bound-thread';
 
-export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' };
+export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' } | { type: 'close' };
 export type WorkerReply =
   | { type: 'ready' }
   | { type: 'progress'; phase: string; search?: SearchProgress }
   | { type: 'result'; result: ReturnType<typeof runOptimizer> }
   | { type: 'lp'; text: string }
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string; /** This worker's solver is lost and it is ending: the next run needs a new one. */ lost?: boolean };
 
 /**
  * Given by the service. A solver's stop flag: its first cell is set to 1 to ask the
@@ -35,7 +35,7 @@ const WARM_UP_LIMIT_S = 10;
 
 const port = parentPort!;
 const data = workerData as WorkerData;
-const errorReply = (error: unknown): WorkerReply => ({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+const errorReply = (error: unknown): Extract<WorkerReply, { type: 'error' }> => ({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 
 if ('writeLp' in data) {
   const { doc, objective } = data.writeLp;
@@ -51,7 +51,8 @@ if ('writeLp' in data) {
 }
 
 function serveSolves(stopFlag: Int32Array): void {
-  const solver = loadHighs(siteBoundThread(__filename, stopFlag)).then((solve) => {
+  const siteBounds = siteBoundThread(__filename, stopFlag);
+  const solver = loadHighs(siteBounds).then((solve) => {
     // Every step of a run once, on the sample campus (about a second): the first run of a session took a
     // second longer than the next while V8 compiled HiGHS's and our hot code on both threads.
     try {
@@ -65,15 +66,24 @@ function serveSolves(stopFlag: Int32Array): void {
 
   port.on('message', async (message: WorkerRequest) => {
     if (message.type === 'crash') process.exit(70); // lets tests prove a dying worker is survived
+    // Ended with nothing left running: the sites' bound thread first, then this one, both with exit code 0.
+    const end = async () => {
+      await siteBounds.end();
+      port.close();
+    };
+    if (message.type === 'close') return end();
     try {
       const solve = await solver;
-      const result = runOptimizer(message.doc, message.options, solve, {
+      const result = runOptimizer(message.doc, { ...message.options, solverMemory: solve.memory }, solve, {
         progress: (phase, search) => port.postMessage({ type: 'progress', phase, search } satisfies WorkerReply),
         stopRequested: () => Atomics.load(stopFlag, 0) === 1,
       });
       port.postMessage({ type: 'result', result } satisfies WorkerReply);
     } catch (error) {
-      port.postMessage(errorReply(error));
+      // Its HiGHS lost, this worker ends, and the service starts another for the next run.
+      const lost = error instanceof SolverLostError;
+      port.postMessage({ ...errorReply(error), lost } satisfies WorkerReply);
+      if (lost) await end();
     }
   });
 }

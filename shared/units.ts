@@ -18,6 +18,7 @@ export type Usd = number;
 export type UsdPerMwh = number;
 export type TerahashPerSecond = number;
 export type Fraction = number; // 0..1
+export type Bytes = number;
 
 export type UnitSystem = 'metric' | 'us';
 
@@ -148,6 +149,14 @@ export function formatUsd(v: Usd): string {
   if (abs >= 1e6) return `${sign}$${(abs / 1e6).toFixed(2)} M`;
   if (abs >= 1e3) return `${sign}$${(abs / 1e3).toFixed(1)} k`;
   return `${sign}$${abs.toFixed(0)}`;
+}
+
+export const BYTES_PER_MB = 1e6;
+export const BYTES_PER_GB = 1e9;
+
+/** A size of memory as a user reads it: "850 MB", "1.94 GB" (decimal units, as system monitors show them). */
+export function formatBytes(b: Bytes): string {
+  return b >= BYTES_PER_GB ? `${(b / BYTES_PER_GB).toFixed(2)} GB` : `${Math.round(b / BYTES_PER_MB).toLocaleString('en-US')} MB`;
 }
 
 /** An ISO timestamp as the user reads a clock: "Dec 1, 2026, 9:48 AM" in the machine's time zone; anything else as given. */

@@ -5,11 +5,16 @@ export interface CliIo {
   stderr: { write(text: string): unknown };
 }
 
+/** Where the command line's parts are: the built optimizer worker, which it runs as the app does. */
+export interface CliHost {
+  optimizerWorkerPath: () => string;
+}
+
 export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
-  run(args: string[], io: CliIo): Promise<number>;
+  run(args: string[], io: CliIo, host?: CliHost): Promise<number>;
 }
 
 export const EXIT_OK = 0;

@@ -3,7 +3,7 @@
  * CI and batch work on .fleet files.
  */
 import { APP_VERSION } from '../../shared/version';
-import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliIo } from './cli-kit';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliHost, type CliIo } from './cli-kit';
 import { COMMANDS } from './commands';
 
 export function helpText(commands: readonly CliCommand[]): string {
@@ -25,7 +25,7 @@ export function helpText(commands: readonly CliCommand[]): string {
   ].join('\n');
 }
 
-export async function runCli(args: string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(args: string[], io: CliIo, commands: readonly CliCommand[] = COMMANDS, host?: CliHost): Promise<number> {
   const [first, ...rest] = args;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
     io.stdout.write(helpText(commands));
@@ -44,17 +44,17 @@ export async function runCli(args: string[], io: CliIo, commands: readonly CliCo
     io.stdout.write(`${command.summary}\nUsage: ${command.usage}\n`);
     return EXIT_OK;
   }
-  return command.run(rest, io);
+  return command.run(rest, io, host);
 }
 
 /** Runs when bundled as dist/cli/fleetplan.cjs; importing the module for tests runs nothing. */
-export function main(): void {
+export function main(host: CliHost): void {
   // Piped into `head`, the reader may go before the output ends: that is no error of ours.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw error;
   });
-  runCli(process.argv.slice(2), process).then(
+  runCli(process.argv.slice(2), process, COMMANDS, host).then(
     (code) => {
       process.exitCode = code;
     },

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { WIRE_PATH, WireRequestSchema, type WireServerMessage } from '../../shared/ipc/wire';
+import { jsonPieces } from '../../shared/io/json-pieces';
 import { createBackend, type Backend } from '../backend';
 import { IpcError } from '../backend/errors';
 import { webHost } from './host-web';
@@ -130,9 +131,28 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   };
 }
 
+/**
+ * Characters per frame of a long message: a fleet of 500,000 placements is 26 MB of JSON,
+ * which goes out as frames of one message, never as one string (and its copy as bytes).
+ */
+export const FRAME_CHARS = 1 << 20;
+
+/** One message, in frames of about FRAME_CHARS; written in one go, so no other message comes between them. */
+function sendJson(ws: WebSocket, message: WireServerMessage): void {
+  let text = '';
+  for (const piece of jsonPieces(message)) {
+    text += piece;
+    if (text.length >= FRAME_CHARS) {
+      ws.send(text, { fin: false });
+      text = '';
+    }
+  }
+  ws.send(text, { fin: true });
+}
+
 function serveClient(ws: WebSocket, backend: Backend): void {
   const send = (message: WireServerMessage): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    if (ws.readyState === ws.OPEN) sendJson(ws, message);
   };
   const unsubscribe = backend.onEvent((event, payload) => send({ event, payload }));
   ws.on('close', unsubscribe);

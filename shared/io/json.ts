@@ -5,9 +5,9 @@
  * export gives the same text.
  */
 import { z } from 'zod';
-import { formatProblems, validateFleet, type IntegrityProblem } from '../model/integrity';
+import { formatProblems, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type IntegrityProblem } from '../model/integrity';
 import { countOf } from '../units';
-import { FleetDocSchema, type FleetDoc } from '../model/schema';
+import { FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from '../model/schema';
 import { jsonErrorOffset } from './json-syntax';
 import { upgradeFleetJson } from './json-upgrade';
 
@@ -28,9 +28,61 @@ export function fleetJsonSchema(): Record<string, unknown> {
 }
 
 export function exportFleetJson(doc: FleetDoc): string {
-  const envelope = { format: FLEET_JSON_FORMAT, version: FLEET_JSON_VERSION, fleet: FleetDocSchema.parse(doc) };
-  return `${JSON.stringify(envelope, null, 2)}\n`;
+  let text = '';
+  for (const chunk of fleetJsonChunks(doc)) text += chunk;
+  return text;
 }
+
+/** Writes placements as JSON.stringify indents them at `pad`, their keys in the schema's order; each key's text is made once. */
+function placementWriter(pad: string): (p: Placement) => string {
+  const keyText = PLACEMENT_KEYS.map((key, k) => `${k ? ',' : ''}\n${pad}  ${JSON.stringify(key)}: `);
+  const close = `\n${pad}}`;
+  return (p) => {
+    let text = `${pad}{`;
+    for (let k = 0; k < PLACEMENT_KEYS.length; k++) text += keyText[k]! + JSON.stringify(p[PLACEMENT_KEYS[k]!]);
+    return text + close;
+  };
+}
+
+/** Stands in for the placements while the rest of the envelope is written, then is cut out. */
+const PLACEMENTS_HERE = '\u0000placements\u0000';
+/** Placements per chunk: big enough that writes are few, small enough that a chunk is a few hundred kB. */
+const PLACEMENTS_PER_CHUNK = 2000;
+
+/**
+ * The export's text in pieces, the same text as JSON.stringify of the envelope with two-space
+ * indents, never held whole: the placements, nearly all of a large fleet, are written a chunk
+ * at a time, each in PlacementSchema's key order (isCleanPlacement has checked it has exactly
+ * those keys and values zod accepts; anything else goes through the schema, which names
+ * what is wrong). The rest is parsed by the schema as it was.
+ */
+export function* fleetJsonChunks(doc: FleetDoc): Generator<string> {
+  const withoutPlacements: Partial<FleetDoc> = { ...doc };
+  delete withoutPlacements.placements;
+  const rest = FleetDocSchema.omit({ placements: true }).parse(withoutPlacements);
+  const fleet = Object.fromEntries(Object.keys(FleetDocSchema.shape).map((key) => [key, key === 'placements' ? PLACEMENTS_HERE : rest[key as keyof typeof rest]]));
+  const text = `${JSON.stringify({ format: FLEET_JSON_FORMAT, version: FLEET_JSON_VERSION, fleet }, null, 2)}\n`;
+  const marker = JSON.stringify(PLACEMENTS_HERE);
+  const at = text.indexOf(marker);
+  const indent = at - text.lastIndexOf('\n', at) - 1 - '"placements": '.length;
+  yield text.slice(0, at);
+  if (doc.placements.length === 0) yield '[]';
+  else {
+    const placementJson = placementWriter(' '.repeat(indent + 2));
+    let chunk = '[';
+    for (let i = 0; i < doc.placements.length; i++) {
+      const p = doc.placements[i]!;
+      chunk += `${i ? ',' : ''}\n${placementJson(isCleanPlacement(p) ? p : PlacementSchema.parse(p))}`;
+      if ((i + 1) % PLACEMENTS_PER_CHUNK === 0) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield `${chunk}\n${' '.repeat(indent)}]`;
+  }
+  yield text.slice(at + marker.length);
+}
+
 
 export class FleetImportError extends Error {
   constructor(

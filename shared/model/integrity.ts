@@ -180,10 +180,13 @@ const named = (p: Placement): string => (p.label ? `${p.label} ("${p.id}")` : `"
  * `byId` needs to hold only the placements named as power sources.
  */
 function powerLoops(fed: readonly Placement[], byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
+  // A loop runs through A sources only; a unit that feeds nothing (most of a fleet) is in none, so no walk starts there.
+  const sources = new Set<string>();
+  for (const p of fed) if (p.powerSourceId !== null) sources.add(p.powerSourceId);
   const settled = new Set<string>();
   const problems: IntegrityProblem[] = [];
   for (const start of fed) {
-    if (settled.has(start.id)) continue;
+    if (!sources.has(start.id) || settled.has(start.id)) continue;
     const chain: string[] = [start.id];
     let at: string | null = start.powerSourceId;
     while (at !== null && !settled.has(at) && !chain.includes(at)) {
@@ -209,7 +212,7 @@ export interface Validated {
   problems: IntegrityProblem[];
 }
 
-const PLACEMENT_KEYS = Object.keys(PlacementSchema.shape);
+export const PLACEMENT_KEYS = Object.keys(PlacementSchema.shape) as (keyof Placement)[];
 const DOC_KEYS = Object.keys(FleetDocSchema.shape) as (keyof FleetDoc)[];
 const DocWithoutPlacements = FleetDocSchema.omit({ placements: true });
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 64;

@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 
-const id = z.string().min(1).max(64);
+/** An id's longest: the columns the renderer is sent check the same figure. */
+export const ID_MAX_LENGTH = 64;
+const id = z.string().min(1).max(ID_MAX_LENGTH);
 const finite = z.number().finite();
 const nonNegative = finite.nonnegative();
 const positive = finite.positive();

@@ -174,12 +174,16 @@ export function writeLp(lp: LinearProgram, title: string): string {
   const p = toMatrix(lp);
   const lines: string[] = [`\\ ${title}`, p.sense === 'max' ? 'Maximize' : 'Minimize'];
   const inObjective = [...p.cost.keys()].filter((j) => p.cost[j] !== 0);
-  lines.push(...wrap(' obj:', sum(p.columns, inObjective, inObjective.map((j) => p.cost[j]!), emptyRowColumn(lp.objective)), ''));
+  // Lines are appended one by one: the objective and the integer lists are as long as the model, too long to spread into one call.
+  const append = (more: readonly string[]) => {
+    for (const line of more) lines.push(line);
+  };
+  append(wrap(' obj:', sum(p.columns, inObjective, inObjective.map((j) => p.cost[j]!), emptyRowColumn(lp.objective)), ''));
   lines.push('Subject To');
   p.rows.forEach((name, i) => {
     const at = [...p.indices.subarray(p.starts[i], p.starts[i + 1])];
     const rhs = p.rowLower[i] === -Infinity ? `<= ${p.rowUpper[i]}` : p.rowUpper[i] === Infinity ? `>= ${p.rowLower[i]}` : `= ${p.rowLower[i]}`;
-    lines.push(...wrap(` ${name}:`, sum(p.columns, at, p.values.subarray(p.starts[i], p.starts[i + 1]), emptyRowColumn(lp.rows[i]!.terms)), rhs));
+    append(wrap(` ${name}:`, sum(p.columns, at, p.values.subarray(p.starts[i], p.starts[i + 1]), emptyRowColumn(lp.rows[i]!.terms)), rhs));
   });
   lines.push('Bounds');
   const binary = (j: number) => p.integer[j] === 1 && p.lower[j] === 0 && p.upper[j] === 1;
@@ -190,8 +194,8 @@ export function writeLp(lp: LinearProgram, title: string): string {
   });
   const generals = p.columns.filter((_, j) => p.integer[j] === 1 && !binary(j));
   const binaries = p.columns.filter((_, j) => binary(j));
-  if (generals.length) lines.push('General', ...wrap('', generals, ''));
-  if (binaries.length) lines.push('Binary', ...wrap('', binaries, ''));
+  if (generals.length) append(['General', ...wrap('', generals, '')]);
+  if (binaries.length) append(['Binary', ...wrap('', binaries, '')]);
   lines.push('End', '');
   return lines.join('\n');
 }

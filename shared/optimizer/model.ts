@@ -451,7 +451,10 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
   }
 
   if (objective === 'expected') {
-    doc.scenarios.forEach((sc, s) => lp.objective.push(...npvTerms[s]!.map(([c, x]) => [c * sc.probability, x] as Term)));
+    // A loop, not push(...terms): spreading an array of the model's size into one call overflows the stack (80 sites).
+    doc.scenarios.forEach((sc, s) => {
+      for (const [c, x] of npvTerms[s]!) lp.objective.push([c * sc.probability, x]);
+    });
   } else {
     lp.objective.push([1, v.worst]);
     lp.bounds.set(v.worst, [-Infinity, Infinity]);

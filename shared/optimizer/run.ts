@@ -10,6 +10,7 @@ import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
 import { objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
+import { memoryRefusal, type SolverMemory } from './solver-memory';
 import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
 
 export interface SolverSolution {
@@ -70,8 +71,8 @@ export interface RunOptions {
   mipGap: number;
   planId: string;
   now: string;
-  /** The most variables the solver can hold: a larger model is refused before the solve. */
-  maxVariables?: number;
+  /** The solver's memory: a model that does not fit in it is refused before the solve. */
+  solverMemory?: SolverMemory;
 }
 
 export interface Sensitivity {
@@ -112,9 +113,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     rows: program.rows.length,
     solveMs: 0,
   };
-  if (opts.maxVariables !== undefined && stats.variables > opts.maxVariables) {
-    throw new SolveError(`The model has ${countOf(stats.variables, 'variable')}, over the ${opts.maxVariables.toLocaleString('en-US')} the solver can hold; shorten the horizon or remove options`);
-  }
+  const refusal = opts.solverMemory ? memoryRefusal(program, opts.solverMemory, { periods: doc.fleet.horizonPeriods, sites: doc.sites.length }) : null;
+  if (refusal) throw new SolveError(refusal);
   const searching = `solving ${countOf(stats.variables, 'variable')}, ${countOf(stats.rows, 'limit')}`;
   progress(searching);
   const started = Date.now();

@@ -3,7 +3,7 @@
  * 3 scenarios, synthetic. Each hall may keep its miners, repower in one of three ways (two
  * miner models, one of them at two price points), convert to one of five AI rack classes,
  * or go idle; seeded, so every run solves the same model. Fewer sites give a smaller
- * model of the same kind.
+ * model of the same kind, and more quarters a longer horizon.
  */
 import { builtInCatalog } from '../catalog';
 import type { FleetDoc, Hall, RetrofitOption } from '../model/schema';
@@ -11,9 +11,7 @@ import { idleOption, keepMiningOption, retrofitAiOption, threeScenarios } from '
 import { fleetMeta, hall, site, titleBlock } from './parts';
 
 const HALLS_PER_SITE = 6;
-const QUARTERS = 12;
-
-export function referencePortfolio(seed = 1, siteCount = 20): FleetDoc {
+export function referencePortfolio(seed = 1, siteCount = 20, quarters = 12): FleetDoc {
   let state = seed;
   const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const models = builtInCatalog();
@@ -46,14 +44,14 @@ export function referencePortfolio(seed = 1, siteCount = 20): FleetDoc {
     return site({ id: `s${s}`, name: `Site ${s + 1}`, location: 'Synthetic', interconnectMw: Math.ceil((feedKw / 1000) * (0.9 + random() * 0.3)), transformerCapacityMw: Math.ceil((feedKw / 1000) * 1.1), powerPriceUsdPerMwh: 25 + Math.round(random() * 20), widthM: 700, depthM: 100 });
   });
   return {
-    fleet: fleetMeta('Reference portfolio', QUARTERS),
+    fleet: fleetMeta('Reference portfolio', quarters),
     sites,
     halls,
     zones: [],
     models,
     placements: [],
-    scenarios: threeScenarios(QUARTERS),
-    limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(QUARTERS).fill(400_000_000), gpuDeliveriesPerPeriod: Array(QUARTERS).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, contractTermPeriods: null, timeLimitS: 600, mipGapFraction: 0.001 },
+    scenarios: threeScenarios(quarters),
+    limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(quarters).fill(400_000_000), gpuDeliveriesPerPeriod: Array(quarters).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, contractTermPeriods: null, timeLimitS: 600, mipGapFraction: 0.001 },
     plans: [],
     titleBlock: titleBlock('FP-BENCH', 'Optimizer benchmark portfolio'),
   };

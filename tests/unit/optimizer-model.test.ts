@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeExclusion } from '../../shared/optimizer/describe';
 import { buildModel, contractPeriodsOf, contractRow, hallOptions, modelInputsHash, v } from '../../shared/optimizer/model';
-import { blankFleet, sampleSmall } from '../../shared/samples';
+import { blankFleet, referencePortfolio, sampleSmall } from '../../shared/samples';
+import { toMatrix, writeLp } from '../../shared/optimizer/lp';
 import type { FleetDoc } from '../../shared/model/schema';
 
 /** The small sample without its AI corner (two GB200 racks already placed): a hall that only mines. */
@@ -150,6 +151,21 @@ describe('optimizer model', () => {
     hall.retrofitOptions.push({ ...ai, id: 'ai-dear', name: 'Same retrofit, dearer', capexUsd: ai.capexUsd + 1 });
     expect(() => buildModel(doc, 'expected')).toThrow(/no hall has an AI option that can run by Q4 2028$/);
   });
+
+  it('builds and writes an 80-site model (125,280 variables): no array as long as the model is spread into a call', () => {
+    const doc = referencePortfolio(1, 80);
+    const model = buildModel(doc, 'expected');
+    const program = toMatrix(model.lp);
+    expect(program.columns.length).toBe(125_280);
+    // Three scenarios: the objective holds every NPV term once per scenario.
+    expect(model.lp.objective.length % 3).toBe(0);
+    const text = writeLp(model.lp, '80 sites');
+    expect(text.split('\n').every((line) => line.length < 560)).toBe(true);
+    expect(text.endsWith('End\n')).toBe(true);
+    // The worst case bounds its NPV column by one row per scenario, each as long as the objective.
+    const worst = buildModel(doc, 'worst-case');
+    expect(worst.lp.rows.find((r) => r.name === 'worst_0')!.terms.length).toBe(model.lp.objective.length / 3 + 1);
+  }, 120_000);
 
   it('a fleet with nothing to plan says so, rather than what the contract cannot get', () => {
     expect(() => buildModel(blankFleet(), 'expected')).toThrow('The fleet has no halls to plan: add a site and its halls first');

@@ -4,7 +4,8 @@ import type { documentChannels } from '../../../shared/ipc/channels/document';
 import type { z } from 'zod';
 import type { Channels, Response } from '../../../shared/ipc/contract';
 import { listSamples } from '../../../shared/samples';
-import { saveTargetFor, type DocumentService } from '../document/service';
+import { toWireDoc } from '../../../shared/ipc/placement-columns';
+import { saveTargetFor, type DocumentService, type DocumentSnapshot } from '../document/service';
 import type { HostPorts } from '../host';
 
 /** What the document handlers need from the backend's context. */
@@ -17,6 +18,13 @@ type DocumentChannel = keyof typeof documentChannels;
 /** Handlers receive the request as the contract parsed it. */
 type Handler<C extends DocumentChannel> = (req: z.output<Channels[C]['request']>, ctx: DocumentContext) => Promise<Response<C>>;
 
+type WireSnapshot = Response<'document.current'>;
+
+/** A snapshot as the renderer is sent it: the placements as columns. */
+function toWire(snapshot: DocumentSnapshot): WireSnapshot {
+  return { ...snapshot, doc: toWireDoc(snapshot.doc) };
+}
+
 async function saveAs(requested: string | undefined, ctx: DocumentContext): Promise<Response<'document.saveAs'>> {
   if (requested !== undefined) return ctx.document.saveAs(await ctx.host.permitDocumentPath(saveTargetFor(requested), 'save'));
   const info = ctx.document.info();
@@ -26,21 +34,21 @@ async function saveAs(requested: string | undefined, ctx: DocumentContext): Prom
 }
 
 export const documentHandlers: { [C in DocumentChannel]: Handler<C> } = {
-  'document.current': async (_req, ctx) => ctx.document.snapshot(),
+  'document.current': async (_req, ctx) => toWire(ctx.document.snapshot()),
   'document.apply': async (req, ctx) => ctx.document.apply(req.command, req.baseRevision),
-  'document.new': async (req, ctx) => ctx.document.newDocument(req.sample),
+  'document.new': async (req, ctx) => toWire(ctx.document.newDocument(req.sample)),
   'document.samples': async () => ({ samples: listSamples() }),
   'document.open': async (req, ctx) => {
-    if (req.path !== undefined) return ctx.document.openFile(await ctx.host.permitDocumentPath(req.path, 'open'));
+    if (req.path !== undefined) return toWire(ctx.document.openFile(await ctx.host.permitDocumentPath(req.path, 'open')));
     const chosen = await ctx.host.chooseOpenPath();
     if (chosen === null) return { cancelled: true };
-    return ctx.document.openFile(chosen);
+    return toWire(ctx.document.openFile(chosen));
   },
   'document.save': async (_req, ctx) => (ctx.document.info().path ? ctx.document.save() : saveAs(undefined, ctx)),
   'document.saveAs': async (req, ctx) => saveAs(req.path, ctx),
   'document.recent': async (_req, ctx) => ({ paths: ctx.document.recent() }),
   'document.recoveries': async (_req, ctx) => ({ items: ctx.document.recoveries() }),
-  'document.recover': async (req, ctx) => ctx.document.recover(req.id),
+  'document.recover': async (req, ctx) => toWire(ctx.document.recover(req.id)),
   'document.discardRecovery': async (req, ctx) => {
     ctx.document.discardRecovery(req.id);
     return {};

@@ -9,10 +9,28 @@ import highsLoader, { type ModelData } from 'highs';
 import type { MatrixProgram } from '../../../shared/optimizer/lp';
 import type { Choice } from '../../../shared/optimizer/model';
 import type { SolveFn, SolveOptions, SolverSolution } from '../../../shared/optimizer/run';
+import type { SolverMemory } from '../../../shared/optimizer/solver-memory';
 import { siteBoundHere, type PendingBound, type StartSiteBound } from './site-bound-thread';
 
-/** About 1.1 GB of HiGHS heap at 25k variables (measured): stay well below the cap. */
-export const MAX_VARIABLES = 60_000;
+/** The most HiGHS-wasm's heap can grow to: the build's maximum memory, 2 GiB (a test reads it from the build). */
+export const HEAP_LIMIT_BYTES = 2 ** 31;
+
+/**
+ * A run's peak heap per nonzero of the matrix. Measured on the reference portfolio at 5,
+ * 20, 40 and 80 sites (0.1 to 1.6 million nonzeros) after the LP relaxation and 20 s of
+ * HiGHS's full search from presolve: 1,110, 1,180, 1,080 and 860 bytes (the relaxation
+ * alone: about 420). `npm run bench` measures it again beside this figure.
+ */
+export const HEAP_BYTES_PER_NONZERO = 1200;
+
+/**
+ * HiGHS aborted (out of memory, say): the WebAssembly instance cannot run again, so the
+ * thread that owns it must end and a new one take its place.
+ */
+export class SolverLostError extends Error {}
+
+/** HiGHS as a solve function, with what it measured of its memory for the size guard. */
+export type HighsSolve = SolveFn & { memory: SolverMemory; heapBytes: () => number };
 
 /**
  * HiGHS's own words for the model statuses our runs can end in (no objective, iteration
@@ -122,8 +140,10 @@ export function modelDataOf(highs: Highs, program: MatrixProgram): ModelData {
  * The solve function, with the sites' bound computed as `siteBounds` starts it (on a
  * thread of its own, say), or else here.
  */
-export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
+export async function loadHighs(siteBounds?: StartSiteBound): Promise<HighsSolve> {
   const highs = await highsLoader();
+  // Before any model: what the heap holds of its own.
+  const memory: SolverMemory = { limitBytes: HEAP_LIMIT_BYTES, inUseBytes: highs.memoryBytes, bytesPerNonzero: HEAP_BYTES_PER_NONZERO };
   const startSiteBound = siteBounds ?? siteBoundHere(highs);
   const { callbackType } = highs.constants;
 
@@ -280,7 +300,7 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
     }
   };
 
-  return (program, options) => {
+  const solve: SolveFn = (program, options) => {
     const started = Date.now();
     const timeLeftS = () => options.timeLimitS - (Date.now() - started) / 1000;
     let first: FirstPlan | null = null;
@@ -349,12 +369,13 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<SolveFn> {
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      if (/memory|abort/i.test(message)) throw new Error(`The solver ran out of memory on this model (${message.slice(0, 120)}); reduce the horizon or the number of options`);
+      if (/memory|abort/i.test(message)) throw new SolverLostError(`The solver ran out of memory on this model (${message.slice(0, 120)}); reduce the horizon or the number of options`);
       throw new Error(`The solver failed: ${message}`);
     } finally {
       first?.bound.drop();
     }
   };
+  return Object.assign(solve, { memory, heapBytes: () => highs.memoryBytes });
 }
 
 interface FirstPlan {

@@ -9,9 +9,11 @@ import type { FleetDoc } from '../../../shared/model/schema';
 import type { Objective } from '../../../shared/optimizer/model';
 import type { RunOptions, RunResult, SearchProgress } from '../../../shared/optimizer/run';
 import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-worker';
-import { MAX_VARIABLES } from './highs-solver';
 
 export class OptimizerError extends Error {}
+
+/** An idle worker asked to end has this long (its warm-up may still be running) before it is terminated. */
+const CLOSE_WAIT_MS = 15_000;
 
 interface Pending {
   resolve: (r: RunResult) => void;
@@ -48,7 +50,11 @@ export class OptimizerService {
       if (!pending) return;
       if (reply.type === 'progress') pending.onProgress(reply.phase, reply.search);
       else if (reply.type === 'result') this.settle().resolve(reply.result);
-      else if (reply.type === 'error') this.settle().reject(new OptimizerError(reply.message));
+      else if (reply.type === 'error') {
+        // A worker whose solver is lost ends itself; the next run must not be sent to it.
+        if (reply.lost && this.worker === worker) this.worker = null;
+        this.settle().reject(new OptimizerError(reply.message));
+      }
     });
     worker.on('error', (error) => {
       if (this.worker === worker) this.worker = null;
@@ -78,8 +84,8 @@ export class OptimizerService {
       Atomics.store(this.stopFlag, 0, 0);
       const worker = this.ensureWorker();
       worker.ref();
-      // The worker refuses a model HiGHS-wasm cannot hold once it has built it, off this thread.
-      worker.postMessage({ type: 'solve', doc, options: { ...options, maxVariables: MAX_VARIABLES } } satisfies WorkerRequest);
+      // The worker refuses a model its HiGHS cannot hold once it has built it, off this thread.
+      worker.postMessage({ type: 'solve', doc, options } satisfies WorkerRequest);
     });
   }
 
@@ -95,13 +101,19 @@ export class OptimizerService {
 
   /** Abandons the running solve, if any; the next run gets a fresh worker. */
   async cancel(): Promise<boolean> {
+    if (!(await this.abandon())) return false;
+    this.warm();
+    return true;
+  }
+
+  /** Ends the running solve, if any, with its worker. */
+  private async abandon(): Promise<boolean> {
     if (!this.pending) return false;
     const pending = this.settle();
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
     pending.reject(new OptimizerError('Cancelled'));
-    this.warm();
     return true;
   }
 
@@ -131,10 +143,26 @@ export class OptimizerService {
     this.ensureWorker().postMessage({ type: 'crash' } satisfies WorkerRequest);
   }
 
-  async close(): Promise<void> {
+  /**
+   * Ends the service: a running solve is cancelled; an idle worker is asked to end and
+   * does, with its sites' bound thread, so nothing is cut off mid-write. Resolves with
+   * the worker's exit code (0: ended cleanly), null if there was none.
+   */
+  async close(): Promise<number | null> {
     await Promise.all([...this.lpWriters].map((w) => w.terminate()));
-    await this.cancel();
-    await this.worker?.terminate();
+    await this.abandon();
+    const worker = this.worker;
     this.worker = null;
+    if (!worker) return null;
+    const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
+    // Kept alive until it has ended: a caller about to exit awaits this.
+    worker.ref();
+    worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+    const timer = setTimeout(() => void worker.terminate(), CLOSE_WAIT_MS);
+    try {
+      return await exited;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }

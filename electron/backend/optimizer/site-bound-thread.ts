@@ -78,7 +78,7 @@ function boundTakenSites(parts: SiteBoundParts, cells: Int32Array, job: number, 
  * serveSiteBounds) now, so that its HiGHS is loaded before the first run, and again
  * after it died.
  */
-export function siteBoundThread(workerPath: string, stopFlag: Int32Array): StartSiteBound {
+export function siteBoundThread(workerPath: string, stopFlag: Int32Array): StartSiteBound & { end(): Promise<void> } {
   const slot = new SharedArrayBuffer(24);
   const { cells, answer } = slotViews(slot);
   let worker: Worker | null = null;
@@ -96,12 +96,12 @@ export function siteBoundThread(workerPath: string, stopFlag: Int32Array): Start
     return (worker = started);
   };
   ensureWorker();
-  return (job, stopRequested) => {
+  const start: StartSiteBound = (job, stopRequested) => {
     const mine = ++lastJob;
     const begun = Date.now();
     Atomics.store(cells, NEXT, nextOf(mine, 0));
     Atomics.store(cells, WANTED, mine);
-    ensureWorker().postMessage({ job: mine, input: job });
+    ensureWorker().postMessage({ job: mine, input: job } satisfies SiteBoundMessage);
     /** The sites this thread bounded; NaN if it failed part way, which leaves no bound. */
     let helped = 0;
     /** While this thread solves a site, the answer lacks it, whatever the other thread says. */
@@ -137,7 +137,21 @@ export function siteBoundThread(workerPath: string, stopFlag: Int32Array): Start
       abandon: () => void Atomics.compareExchange(cells, WANTED, mine, 0),
     };
   };
+  /** Ends the thread, which finishes the site it is on first: its parent then ends cleanly too. */
+  const end = (): Promise<void> => {
+    const ending = worker;
+    if (!ending) return Promise.resolve();
+    Atomics.store(cells, WANTED, 0);
+    return new Promise<void>((resolve) => {
+      ending.once('exit', () => resolve());
+      ending.postMessage({ end: true } satisfies SiteBoundMessage);
+    });
+  };
+  return Object.assign(start, { end });
 }
+
+/** What a thread computing sites' bounds is sent: a job, or the word to end. */
+type SiteBoundMessage = { job: number; input: SiteBoundJob } | { end: true };
 
 /**
  * The thread's side: computes each job still wanted when it comes, one at a time, taking
@@ -151,7 +165,9 @@ export function serveSiteBounds(port: MessagePort, { slot, stopFlag }: SiteBound
     Atomics.store(cells, DEAD, 1);
     Atomics.notify(cells, ANSWERED);
   });
-  port.on('message', async ({ job, input }: { job: number; input: SiteBoundJob }) => {
+  port.on('message', async (message: SiteBoundMessage) => {
+    if ('end' in message) return port.close();
+    const { job, input } = message;
     const begun = Date.now();
     let bound: number | null = null;
     let failed = false;

@@ -40,16 +40,43 @@ export function checkOutput(target: string, input: string, force: boolean): void
   checkWritable(target, force);
 }
 
-/** Writes command output to a file, or to stdout for "-". */
-export function writeOutput(target: string, text: string, io: CliIo): void {
+/**
+ * Writes command output, or its pieces as they come (a large export is never held whole),
+ * to a file or to stdout for "-". A file left half-written by a failure is removed.
+ */
+export function writeOutput(target: string, text: string | Iterable<string>, io: CliIo): void {
+  const pieces = typeof text === 'string' ? [text] : text;
   if (target === '-') {
-    io.stdout.write(text);
+    for (const piece of pieces) io.stdout.write(piece);
     return;
   }
-  try {
-    fs.writeFileSync(target, text);
-  } catch (error) {
+  const cannotWrite = (error: unknown) => {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its folder does not exist' : (error as Error).message;
-    throw new UsageError(`Cannot write ${target}: ${reason}`);
+    return new UsageError(`Cannot write ${target}: ${reason}`);
+  };
+  let fd: number;
+  try {
+    fd = fs.openSync(target, 'w');
+  } catch (error) {
+    throw cannotWrite(error);
+  }
+  let written = false;
+  try {
+    for (const piece of pieces) writeAll(fd, Buffer.from(piece), cannotWrite);
+    written = true;
+  } finally {
+    fs.closeSync(fd);
+    if (!written) fs.rmSync(target, { force: true });
+  }
+}
+
+/** write(2) may take less than it is given. */
+function writeAll(fd: number, bytes: Buffer, cannotWrite: (error: unknown) => Error): void {
+  for (let at = 0; at < bytes.length; ) {
+    try {
+      at += fs.writeSync(fd, bytes, at);
+    } catch (error) {
+      throw cannotWrite(error);
+    }
   }
 }

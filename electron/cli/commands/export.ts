@@ -1,14 +1,15 @@
 import { bomCsv } from '../../../shared/io/bom';
 import { catalogToCsv } from '../../../shared/io/catalog-csv';
-import { exportFleetJson } from '../../../shared/io/json';
+import { fleetJsonChunks } from '../../../shared/io/json';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { checkOutput, readFleet, writeOutput } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan export [--force] FILE (--json OUT | --csv-bom OUT | --csv-catalog OUT)   (OUT "-" = stdout)';
 
-const FORMATS: Record<string, (doc: FleetDoc) => string> = {
-  json: exportFleetJson,
+/** JSON, the one that grows with the placements, comes in pieces, written as they come. */
+const FORMATS: Record<string, (doc: FleetDoc) => string | Iterable<string>> = {
+  json: fleetJsonChunks,
   'csv-bom': bomCsv,
   'csv-catalog': (doc) => catalogToCsv(doc.models),
 };

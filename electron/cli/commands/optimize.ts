@@ -1,7 +1,7 @@
 import { countOf, formatUsd, periodLabel } from '../../../shared/units';
 import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
-import { lpFileOf, runOptimizer } from '../../../shared/optimizer/run';
-import { loadHighs, MAX_VARIABLES } from '../../backend/optimizer/highs-solver';
+import { lpFileOf } from '../../../shared/optimizer/run';
+import { OptimizerService } from '../../backend/optimizer/service';
 import { checkFleetName, checkOutput, readFleet, writeOutput } from './document-common';
 import { applyCommand } from '../../../shared/commands/apply';
 import { checkFleet, countViolations } from '../../../shared/constraints';
@@ -21,12 +21,16 @@ function writeApplied(doc: FleetDoc, plan: Plan, out: string): { halls: number; 
   return { halls: hallIds.length, errors: countViolations(checkFleet(applied).violations).errors, shortfalls };
 }
 
-/** The command line has no screen to keep alive, so it solves in its own thread. */
+/**
+ * Solved as the app solves: in the optimizer worker, with the sites' bound on a thread of
+ * its own. The worker loads HiGHS while this thread reads the fleet.
+ */
 export const optimizeCommand: CliCommand = {
   name: 'optimize',
   summary: 'Find the best mining/AI mix and retrofit schedule (HiGHS); --write-lp saves the exact model solved, --apply the fleet with the plan laid out',
   usage,
-  async run(args, io) {
+  async run(args, io, host) {
+    let service: OptimizerService | null = null;
     try {
       const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective', 'apply'], ['json', 'force']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
@@ -46,10 +50,12 @@ export const optimizeCommand: CliCommand = {
       if (timeLimitS !== undefined && timeLimitS > 3600) throw new UsageError(`--time-limit: "${String(timeLimit)}" is more than an hour (3600 s)`);
       const objective = parsed.options.get('objective') ?? undefined;
       if (objective !== undefined && objective !== 'expected' && objective !== 'worst-case') throw new UsageError(`--objective: "${String(objective)}" is not expected or worst-case`);
+      if (!host) throw new Error('the optimizer worker was not given to the command line');
+      service = new OptimizerService(host.optimizerWorkerPath());
+      service.warm();
       const { doc } = readFleet(file);
-      const solve = await loadHighs();
       const chosen = objective ?? doc.limits.objective;
-      const result = runOptimizer(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), maxVariables: MAX_VARIABLES }, solve);
+      const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString() });
       if (typeof lpOut === 'string') writeOutput(lpOut, lpFileOf(doc, chosen), io);
       const laidOut = typeof applyOut === 'string' && result.plan.status !== 'infeasible' ? writeApplied(doc, result.plan, applyOut) : null;
       if (parsed.options.has('json')) {
@@ -75,6 +81,10 @@ export const optimizeCommand: CliCommand = {
       return plan.status === 'infeasible' ? 1 : EXIT_OK;
     } catch (error) {
       return fail(io, error, args);
+    } finally {
+      // The plan is out already; a worker that did not end cleanly is still worth saying.
+      const exitCode = await service?.close();
+      if (exitCode) io.stderr.write(`fleetplan: the optimizer worker ended with exit code ${exitCode}\n`);
     }
   },
 };

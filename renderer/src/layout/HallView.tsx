@@ -36,7 +36,8 @@ export function HallView({ hallId }: { hallId: string }) {
   const baseRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState<Size>({ width: 800, height: 600 });
-  const [viewport, setViewport] = useState<Viewport | null>(null);
+  /** The view the user panned or zoomed to, and the hall it was of. */
+  const [view, setView] = useState<{ hallId: string; viewport: Viewport } | null>(null);
   const gesture = useRef<Gesture>(IDLE);
   const frame = useRef(0);
   const [spaceDown, setSpaceDown] = useState(false);
@@ -65,9 +66,13 @@ export function HallView({ hallId }: { hallId: string }) {
   // A quarter of the size that fits the hall: far enough out to see around it, never so far it is lost.
   const minScale = hall ? fitHallPlan(hall, size).scale / 4 : undefined;
   // Refit when another hall opens or the window resizes, not on every edit.
+  const fitted = useMemo(() => (hall ? fitHallPlan(hall, size) : null), [hall, size]);
+  const setViewport = useCallback((viewport: Viewport) => setView({ hallId, viewport }), [hallId]);
+  // Another hall is drawn fitted at once, not first in the last hall's view and then again.
+  const viewport = view?.hallId === hallId ? view.viewport : fitted;
   const fit = useCallback(() => {
-    if (hall) setViewport(fitHallPlan(hall, size));
-  }, [hall, size]);
+    if (fitted) setViewport(fitted);
+  }, [fitted, setViewport]);
   useEffect(fit, [fit]);
 
   // Static layer: redrawn when the document, the view or the selection changes.

@@ -6,6 +6,7 @@ import { countOf } from '../../../shared/units';
 /** Every open violation, by rule; a click selects the offenders and brings them into view. */
 export function ProblemsPanel() {
   const violations = useFleet((s) => s.checks.violations);
+  const checking = useFleet((s) => s.checking);
   const units = useFleet((s) => s.document?.doc.fleet.unitSystem ?? 'metric');
   const focusOn = useFleet((s) => s.focusOn);
   const dropWouldBreak = useFleet((s) => s.dropWouldBreak);
@@ -28,7 +29,8 @@ export function ProblemsPanel() {
           </ul>
         </div>
       )}
-      {violations.length === 0 && <p className="muted">Every limit holds.</p>}
+      {checking && <p className="muted" data-testid="problems-checking">Checking the fleet…</p>}
+      {!checking && violations.length === 0 && <p className="muted">Every limit holds.</p>}
       {groups.map((g) => (
         <div key={g.rule} className="problem-group" data-testid={`problem-group-${g.rule}`} data-count={g.count}>
           <h4 className={g.severity}>

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CommandSchema } from '../../commands/schema';
-import { FleetDocSchema } from '../../model/schema';
+import { WireDocSchema } from '../placement-columns';
 import { channel, event } from '../define';
 
 const empty = z.object({}).strict();
@@ -21,7 +21,8 @@ export const DocumentInfoSchema = z.object({
   limits: z.object({ errors: z.number().int().min(0), warnings: z.number().int().min(0) }).optional(),
 });
 export const DocumentSnapshotSchema = DocumentInfoSchema.extend({
-  doc: FleetDocSchema,
+  /** The placements as columns (see placement-columns.ts); the renderer turns them back into the model's objects. */
+  doc: WireDocSchema,
   /** The revision at which this document was made or opened: one opening's undo history never applies to another's. */
   openedRevision: revision,
   /** Something the user should be told (a migration and its backup, a recovery). */

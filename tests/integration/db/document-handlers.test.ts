@@ -50,9 +50,9 @@ describe('document handlers', () => {
     const changed: DocumentInfo[] = [];
     ctx.document.onChanged((info) => changed.push(events['document.changed'].payload.parse(info)));
 
-    const current = (await call('document.current', {})) as { doc: { placements: unknown[] }; path: null; revision: number };
+    const current = (await call('document.current', {})) as { doc: { placements: { id: unknown[] } }; path: null; revision: number };
     expect(current).toMatchObject({ path: null, dirty: false, revision: 0 });
-    expect(current.doc.placements.length).toBeGreaterThan(500);
+    expect(current.doc.placements.id.length).toBeGreaterThan(500);
 
     expect(await call('document.samples', {})).toEqual({ samples: expect.arrayContaining([expect.objectContaining({ name: 'small' })]) });
     // An edit made against the campus (revision 0) cannot land on the new document.

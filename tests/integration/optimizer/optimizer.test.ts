@@ -342,10 +342,18 @@ describe('optimizer (worker + HiGHS)', () => {
     await expect(service.solve(referencePortfolio(1, 3), options({ timeLimitS: 0.001 }))).rejects.toThrow('The solver stopped without a plan: the time limit came before it found one');
   });
 
-  it('a model over what HiGHS-wasm can hold is refused by the worker, naming its size, and the next run works', async () => {
-    // 40 sites × 6 halls: twice the reference portfolio's 31,320 variables, over the 60,000 limit.
-    await expect(service.solve(referencePortfolio(1, 40), options())).rejects.toThrow(/^The model has 62,\d{3} variables, over the 60,000 the solver can hold; shorten the horizon or remove options$/);
+  it('a model over what HiGHS-wasm can hold is refused by the worker, naming the memory it needs and what to shorten, and the next run works', async () => {
+    // Five sites over 60 quarters: about 2.5 million nonzeros at 1,200 bytes each, over the 2 GiB HiGHS-wasm can grow to.
+    await expect(service.solve(referencePortfolio(1, 5, 60), options())).rejects.toThrow(
+      /^The model needs about 2\.\d\d GB of solver memory \([\d,]+ variables, [\d,]+ nonzeros at about 1,200 bytes each\), more than the 2\.1\d GB the solver can hold: shorten the horizon to at most \d\d periods, or plan at most [1-4] of the 5 sites at a time$/,
+    );
     expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
+  });
+
+  it('a closed service ends its worker and the sites\' bound thread cleanly, with exit code 0', async () => {
+    const own = new OptimizerService(optimizerWorkerPath());
+    expect((await own.solve(referencePortfolio(1, 2), options({ mipGap: 0.01 }))).plan.npvUsd).toBeGreaterThan(0);
+    expect(await own.close()).toBe(0);
   });
 
   it('a worker that dies becomes a clear error, and the next run works', async () => {

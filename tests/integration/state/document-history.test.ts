@@ -6,6 +6,12 @@ import { createBackend, type Backend } from '../../../electron/backend';
 import { webHost } from '../../../electron/web/host-web';
 import type { FleetBridge } from '../../../shared/ipc/bridge';
 import type { FleetDoc } from '../../../shared/model/schema';
+import { fromWireDoc, type WireDoc } from '../../../shared/ipc/placement-columns';
+
+/** The backend's document as the renderer decodes it. */
+async function storedDoc(): Promise<FleetDoc> {
+  return fromWireDoc(((await backend.invoke('document.current', {})) as { doc: WireDoc }).doc);
+}
 
 // The document and history slices against the real backend in this process (real
 // SQLite working copy, real handlers), reached through the renderer's own api client.
@@ -48,16 +54,16 @@ describe('document and history slices over the real backend', () => {
     expect(await store.getState().apply({ type: 'move', moves: [{ id: rack.id, xM: rack.xM + 1.2, yM: rack.yM }] }, 'move')).toBe(true);
     expect(store.getState().document!.revision).toBe(document!.revision + 1);
     expect(store.getState().history.undo.map((s) => s.label)).toEqual(['move']);
-    const stored = (await backend.invoke('document.current', {})) as { doc: FleetDoc };
-    expect(stored.doc.placements.find((p) => p.id === rack.id)!.xM).toBeCloseTo(rack.xM + 1.2, 9);
+    const stored = await storedDoc();
+    expect(stored.placements.find((p) => p.id === rack.id)!.xM).toBeCloseTo(rack.xM + 1.2, 9);
 
     await store.getState().undo();
     expect(store.getState().document!.doc.placements.find((p) => p.id === rack.id)!.xM).toBe(rack.xM);
     expect(store.getState().history).toMatchObject({ undo: [], redo: [{ label: 'move' }] });
     await store.getState().redo();
     expect(store.getState().history.undo.map((s) => s.label)).toEqual(['move']);
-    const after = (await backend.invoke('document.current', {})) as { doc: FleetDoc };
-    expect(after.doc.placements.find((p) => p.id === rack.id)!.xM).toBeCloseTo(rack.xM + 1.2, 9);
+    const after = await storedDoc();
+    expect(after.placements.find((p) => p.id === rack.id)!.xM).toBeCloseTo(rack.xM + 1.2, 9);
   });
 
   it('an edit the backend refuses leaves nothing to undo and the backend\'s document on screen', async () => {

@@ -5,8 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
 import WebSocket from 'ws';
-import { startWebServer, type WebServer } from '../../../electron/web/server';
+import { FRAME_CHARS, startWebServer, type WebServer } from '../../../electron/web/server';
 import { call } from './server-process';
+import { writeFleetFile } from '../../../db/fleet-file';
+import { fromWireDoc, type WireDoc } from '../../../shared/ipc/placement-columns';
+import { generateFleet } from '../../../shared/samples';
 
 let server: WebServer;
 let dir: string;
@@ -70,6 +73,19 @@ describe('loopback transport', () => {
       r.ws.send('not json');
     });
     expect(garbage).toMatchObject({ ok: false });
+    r.ws.close();
+  });
+
+  it('sends a fleet longer than a frame as one message that reads back as the fleet', async () => {
+    const doc = generateFleet({ placements: 40_000, seed: 5 });
+    writeFleetFile(doc, path.join(dir, 'docs', 'large.fleet'));
+    const r = await connect(`?token=${server.token}`, { Origin: origin() });
+    if (!('ws' in r)) throw new Error(`refused: ${JSON.stringify(r)}`);
+    const opened = await call(r.ws, 'document.open', { path: 'large.fleet' });
+    expect(opened.ok).toBe(true);
+    const wire = (opened.result as { doc: WireDoc }).doc;
+    expect(JSON.stringify(wire).length).toBeGreaterThan(FRAME_CHARS);
+    expect(fromWireDoc(wire).placements).toEqual(doc.placements);
     r.ws.close();
   });
 

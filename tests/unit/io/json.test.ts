@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exportFleetJson, fleetJsonSchema, importFleetJson } from '../../../shared/io/json';
+import { exportFleetJson, FLEET_JSON_FORMAT, FLEET_JSON_VERSION, fleetJsonChunks, fleetJsonSchema, importFleetJson } from '../../../shared/io/json';
+import { FleetDocSchema } from '../../../shared/model/schema';
+import { blankFleet } from '../../../shared/samples';
 import { jsonErrorOffset } from '../../../shared/io/json-syntax';
 import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
 
@@ -18,6 +20,24 @@ describe('fleet JSON', () => {
     const imported = importFleetJson(first, 'first.json');
     expect(imported).toEqual(doc);
     expect(exportFleetJson(imported)).toBe(first);
+  });
+
+  it.each([
+    ['campus', sampleCampus()],
+    ['no placements', blankFleet()],
+    ['generated, 4,001 placements (two full chunks and one more)', generateFleet({ placements: 4_001, seed: 3 })],
+  ])('%s: the streamed text is exactly JSON.stringify of the schema-parsed envelope, two-space indents', (_name, doc) => {
+    const whole = `${JSON.stringify({ format: FLEET_JSON_FORMAT, version: FLEET_JSON_VERSION, fleet: FleetDocSchema.parse(doc) }, null, 2)}\n`;
+    expect([...fleetJsonChunks(doc)].join('')).toBe(whole);
+  });
+
+  it('streams placements in schema key order, whatever order an object lists them in, and refuses a bad one naming it', () => {
+    const doc = sampleSmall();
+    const first = doc.placements[0]!;
+    const shuffled = { ...doc, placements: [Object.fromEntries(Object.entries(first).reverse()) as typeof first, ...doc.placements.slice(1)] };
+    expect([...fleetJsonChunks(shuffled)].join('')).toBe(exportFleetJson(doc));
+    const bad = { ...doc, placements: [{ ...first, rotationDeg: 45 as 0 }] };
+    expect(() => [...fleetJsonChunks(bad)]).toThrow(/rotationDeg/);
   });
 
   it('writes the documented envelope', () => {

@@ -110,4 +110,31 @@ describe('checks slice', () => {
     store.getState().applyLocally(onto);
     expect(store.getState().checks.violations.some((v) => v.rule === 'overlap')).toBe(true);
   });
+
+  it('checks a document just opened once it is drawn, says it is checking until then, and checks at once an edit made before', async () => {
+    const small = sampleSmall();
+    const store = storeWith(small);
+    const [a, b] = small.placements.filter((p) => p.modelId === 'rack-s21xp');
+    const onto = { type: 'move' as const, moves: [{ id: a!.id, xM: b!.xM, yM: b!.yM }] };
+    const expected = (doc: FleetDoc) => storeWith(doc).getState().checks;
+
+    store.getState().checkOnceDrawn(small);
+    expect(store.getState()).toMatchObject({ checking: true, checks: { violations: [], headroom: [] } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.getState().checking).toBe(false);
+    expect(store.getState().checks).toEqual(expected(small));
+
+    store.getState().checkOnceDrawn(small);
+    expect(store.getState().preview(onto).map((v) => v.rule)).toContain('overlap');
+    expect(store.getState().checking).toBe(false);
+    store.getState().checkOnceDrawn(small);
+    store.getState().applyLocally(onto);
+    expect(store.getState().checking).toBe(false);
+    expect(store.getState().checks).toEqual(expected(store.getState().document!.doc));
+    expect(store.getState().checks.violations.some((v) => v.rule === 'overlap')).toBe(true);
+    // The check put off for the opening is not run again over the edit's.
+    const after = store.getState().checks;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(store.getState().checks).toBe(after);
+  });
 });

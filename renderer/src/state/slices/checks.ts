@@ -12,8 +12,16 @@ import type { FleetState } from '../store';
 export interface ChecksSlice {
   /** The live constraint check of `document.doc`. */
   checks: CheckResult;
-  /** Checks a document afresh: one just opened. */
+  /** True from a document's opening until its first check is done (`checks` says nothing yet). */
+  checking: boolean;
+  /** Checks a document afresh, now. */
   checkAfresh(doc: FleetDoc): void;
+  /**
+   * Checks a document just opened once the screen has drawn it: building the live checker
+   * takes a third of a second at 100,000 placements, more than everything else the renderer
+   * does to show them. An edit or a preview before then checks at once.
+   */
+  checkOnceDrawn(doc: FleetDoc): void;
   /** Checks what an edit changed; `doc` is the document after it. */
   recheck(doc: FleetDoc, changes: Change[]): void;
   /** The violations an edit would add, without making it. */
@@ -25,8 +33,16 @@ export interface ChecksSlice {
 
 export const NO_CHECKS: CheckResult = { violations: [], headroom: [] };
 
+/** Runs `work` after the next frame is painted (in a browser), or soon (elsewhere). */
+function afterNextPaint(work: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(work, 0));
+  else setTimeout(work, 0);
+}
+
 export const checksSlice: StateCreator<FleetState, [], [], ChecksSlice> = (set, get) => {
   let checker: LiveChecker | null = null;
+  /** A document opened and not checked yet. */
+  let unchecked: FleetDoc | null = null;
   /** Placements by id of the document last looked up, so a drag does not rebuild the map each frame. */
   let placementIndex: { doc: FleetDoc; byId: Map<string, Placement> } | null = null;
   const placementsOf = (doc: FleetDoc, ids: Iterable<string>): Placement[] => {
@@ -41,15 +57,27 @@ export const checksSlice: StateCreator<FleetState, [], [], ChecksSlice> = (set, 
     showDropPreview(violations) {
       if (violations.length || get().dropWouldBreak.length) set({ dropWouldBreak: violations });
     },
+    checking: false,
     checkAfresh(doc) {
+      unchecked = null;
       checker = new LiveChecker(doc);
-      set({ checks: checker.result() });
+      set({ checks: checker.result(), checking: false });
+    },
+    checkOnceDrawn(doc) {
+      checker = null;
+      unchecked = doc;
+      set({ checks: NO_CHECKS, checking: true });
+      afterNextPaint(() => {
+        if (unchecked === doc) get().checkAfresh(doc);
+      });
     },
     recheck(doc, changes) {
-      if (checker) set({ checks: checker.update(doc, changes) });
+      if (unchecked) get().checkAfresh(doc);
+      else if (checker) set({ checks: checker.update(doc, changes) });
     },
     preview(command) {
       const current = get().document;
+      if (current && unchecked) get().checkAfresh(current.doc);
       if (!current || !checker) return [];
       try {
         if (command.type === 'move') {

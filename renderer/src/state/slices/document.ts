@@ -8,6 +8,8 @@ import type { StateCreator } from 'zustand';
 import { applyCommand, type Change } from '../../../../shared/commands/apply';
 import type { Command } from '../../../../shared/commands/schema';
 import type { FleetDoc } from '../../../../shared/model/schema';
+import { fromWireDoc } from '../../../../shared/ipc/placement-columns';
+import type { Response } from '../../../../shared/ipc/contract';
 import { api } from '../../api/client';
 import type { FleetState } from '../store';
 
@@ -21,9 +23,8 @@ export interface DocumentState {
   openedRevision: number;
 }
 
-export interface Snapshot extends DocumentState {
-  notice?: string;
-}
+/** A snapshot as the backend sends it: the placements as columns. */
+export type Snapshot = Response<'document.current'>;
 
 /** An edit applied here: what undoes it, and what it changed from what. */
 export interface LocalEdit {
@@ -66,9 +67,10 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
 
     adopt(snapshot) {
       if ('cancelled' in snapshot) return;
-      const { notice, ...document } = snapshot;
+      const { notice, doc: wire, ...info } = snapshot;
+      const document: DocumentState = { ...info, doc: fromWireDoc(wire) };
       const sameDoc = get().document?.openedRevision === document.openedRevision;
-      get().checkAfresh(document.doc);
+      get().checkOnceDrawn(document.doc);
       if (!sameDoc) get().forgetHistory();
       get().showOnOpen(document.doc);
       set({ status: 'ready', document });
