@@ -183,6 +183,8 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await page.getByTestId('new-menu').selectOption('portfolio');
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('optimizer-run').click();
+  // Seconds pass before the portfolio's first plan: until then there is nothing for Stop to keep.
+  await expect(page.getByTestId('optimizer-stop')).toBeDisabled();
   // The first plan proves a gap of its own (under 1 %, against the LP relaxation); a stop keeps it.
   await expect(page.getByTestId('optimizer-progress')).toContainText(/best plan so far \$[\d.]+ B NPV, proven within [\d.]+ % /, { timeout: 90_000 });
   await page.screenshot({ path: 'test-results/screenshots/optimizer-searching.png' });
@@ -190,6 +192,7 @@ test('a long search shows its best plan and proven gap as it goes, and "Stop, ke
   await page.getByTestId('view-layout').click();
   await page.getByTestId('view-optimizer').click();
   await expect(page.getByTestId('optimizer-progress')).toContainText('best plan so far');
+  await expect(page.getByTestId('optimizer-stop')).toBeEnabled();
   await page.getByTestId('optimizer-stop').click();
   await expect(page.getByTestId('optimizer-status')).toHaveText(/^stopped: best found, within [\d.]+ %/, { timeout: 60_000 });
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(120);

@@ -38,6 +38,8 @@ export function OptimizerPanel() {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState('');
   const [stopping, setStopping] = useState(false);
+  /** The search has a plan to keep: until then Stop could only end it with nothing (Cancel does that). */
+  const [hasPlan, setHasPlan] = useState(false);
   const [result, setResult] = useState<Result | null>(null);
   /** Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras. */
   const [showSaved, setShowSaved] = useState(true);
@@ -49,6 +51,7 @@ export function OptimizerPanel() {
 
   useEffect(() => api.on('optimizer.progress', ({ phase, ...search }) => {
     const searching = search.bestNpvUsd !== undefined || search.boundNpvUsd !== undefined;
+    if (search.bestNpvUsd !== undefined && search.bestNpvUsd !== null) setHasPlan(true);
     setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''}`);
   }), []);
   // The clock runs between the solver's reports, so a long search never looks frozen.
@@ -70,6 +73,7 @@ export function OptimizerPanel() {
     setStartedAt(Date.now());
     setNow(Date.now());
     setStopping(false);
+    setHasPlan(false);
     setError(null);
     setProgress('starting');
     try {
@@ -150,7 +154,7 @@ export function OptimizerPanel() {
         {/* Refused at the field, saying why, like every other figure: 0 or 1e9 used to become 1 s or go through silently. */}
         <NumberField label="Time limit" unitLabel="s" testId="optimizer-time-limit" value={timeLimitS} min={1} max={3600} integer onCommit={setTimeLimitS} compact={false} />
         <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
-        <button onClick={() => void stop()} disabled={!running || stopping} title="End the search now and keep the best plan it has found" data-testid="optimizer-stop">Stop, keep best plan</button>
+        <button onClick={() => void stop()} disabled={!running || stopping || !hasPlan} title={hasPlan || !running ? 'End the search now and keep the best plan it has found' : 'No plan found yet to keep: Cancel ends the search'} data-testid="optimizer-stop">Stop, keep best plan</button>
         <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
         <button onClick={() => void exportLp()} disabled={exporting} title="The model exactly as the solver reads it (CPLEX LP format), for CBC, Gurobi or any MILP solver" data-testid="optimizer-export-lp">Export LP file</button>
         {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
