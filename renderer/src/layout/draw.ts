@@ -5,7 +5,7 @@
  * labels never over one another (canvas-labels.ts).
  */
 import { frontDirection } from '../../../shared/geometry/footprint';
-import { canvasLabels, drawLabels } from './canvas-labels';
+import { canvasLabels, drawLabels, zoneNameBox } from './canvas-labels';
 import { KIND_COLORS } from './palette-colors';
 import type { Scene, SceneItem } from './scene';
 import { niceStep, toScreen, visibleWorld, type Size, type Viewport } from './viewport';
@@ -85,10 +85,11 @@ export function drawHall(
     ctx.lineWidth = highlighted ? 3 : opts.offenders.has(zone.id) ? 2 : 1;
     ctx.strokeRect(z.x, z.y, zone.widthM * v.scale, zone.depthM * v.scale);
     ctx.setLineDash([]);
-    if (v.scale > 4) {
+    const nameBox = zoneNameBox(zone, v);
+    if (nameBox) {
       ctx.fillStyle = style.selection;
       ctx.font = '11px system-ui, sans-serif';
-      ctx.fillText(zone.name, z.x + 4, z.y + 13);
+      ctx.fillText(zone.name, nameBox.x, nameBox.y + 11);
     }
   }
 
@@ -101,7 +102,7 @@ export function drawHall(
   visible.sort((p, q) => Number(p.model.mounting === 'overhead') - Number(q.model.mounting === 'overhead'));
   for (const item of visible) drawItem(ctx, item, v, style, opts, 0, 0);
   const shown = { x: Math.max(0, a.x), y: Math.max(0, a.y), w: Math.min(size.width, a.x + w) - Math.max(0, a.x), h: Math.min(size.height, a.y + h) - Math.max(0, a.y) };
-  const labels = canvasLabels(visible, v, shown, opts.selection);
+  const labels = canvasLabels(visible, v, shown, opts.selection, scene.zones);
   drawLabels(ctx, labels, style.text, style.floor);
   ctx.canvas.dataset.labelCount = String(labels.length);
   return visible.length;
