@@ -249,16 +249,18 @@ test('pasting twice steps each copy on from the last, and every copy gets a labe
     expect(seen).not.toContain(label);
     seen.push(label);
   }
-  // A rack in the middle of a row pastes where nothing stands: not onto its neighbour east
-  // (R1.2) but one depth south, 1.068 m.
+  // A rack pastes where nothing stands and no service space is taken: not onto its neighbour
+  // east (R1.2), nor one depth south in its service space, but beside it to the west.
   const rack = small.placements.find((p) => p.id === 'sm-gpu01-01')!;
   const rackAt = await hallPoint(page, rack.xM, rack.yM + 0.3);
   await page.mouse.click(rackAt.x, rackAt.y);
   await expect(page.getByTestId('inspector-label')).toHaveValue(rack.label);
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
-  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(rack.yM + 1.068, 2));
+  await expect(page.getByTestId('inspector-x')).toHaveValue(plainNumber(rack.xM - 0.6, 2));
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(rack.yM, 2));
   await expect(page.getByTestId('problem-overlap')).toHaveCount(0);
+  await expect(page.getByTestId('problem-clearance')).toHaveCount(0);
 });
 
 test('while dragging, the preview says whether the drop would break a limit, before the drop', async ({ page, web }) => {
@@ -305,6 +307,15 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await expect(page.getByTestId('row-place')).toBeDisabled();
   await page.getByTestId('row-count').fill('3');
   await page.getByTestId('row-gap').fill('0.2');
+  // East of R1.1 stands R1.2: a row from R1.1 would stand on it, and is refused saying so.
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText(/^The row would stand on other equipment or in its service space/);
+  await expect(page.getByTestId('row-place')).toBeDisabled();
+  // From the row's end, R1.2 (x 22.6–23.2), three copies touching run to x 25.0, where the CDU begins.
+  const end = small.placements.find((p) => p.id === 'sm-gpu01-02')!;
+  const endAt = await hallPoint(page, end.xM, end.yM + 0.3);
+  await page.mouse.click(endAt.x, endAt.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue(end.label);
+  await page.getByTestId('row-count').fill('3');
   // The button says how long the row comes out: three copies beside this rack make four.
   await expect(page.getByTestId('row-place')).toHaveText('Make a row of 4 with this one');
   await page.getByTestId('row-place').click();

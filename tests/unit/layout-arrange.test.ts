@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { align, besideOffset, copies, rowEndM, rowOf, turnSelection } from '../../renderer/src/layout/arrange';
+import { align, besideOffset, copies, rowEndM, rowOf, standsClear, turnSelection } from '../../renderer/src/layout/arrange';
+import { checkFleet } from '../../shared/constraints';
+import type { Command } from '../../shared/commands/schema';
 import { dropPlacement } from '../../renderer/src/layout/palette-drop';
 import { applyCommand } from '../../shared/commands/apply';
 import type { Placement } from '../../shared/model/schema';
@@ -62,30 +64,35 @@ describe('arranging equipment', () => {
     const cmd = align([rack, cdu], models, 'top')!;
     expect(cmd.moves[1]!.yM).toBeCloseTo(2.8, 9);
   });
-  it('pastes one footprint east: two racks side by side span two widths, so their copies stand just beside them', () => {
+  it('pastes one footprint east where that is clear: two racks side by side span two widths, so their copies stand just beside them', () => {
     const doc = sampleSmall();
     const model = doc.models.find((m) => m.id === 'nvl72-gb200')!;
     const a = { ...doc.placements[0]!, id: 'a', modelId: model.id, xM: 1.3, yM: 5, rotationDeg: 0 as const };
     const b = { ...a, id: 'b', xM: 1.3 + model.widthM };
+    const anywhere = () => true;
     // Two racks side by side span twice the model's width.
-    expect(besideOffset([a, b], doc, 'sm-h1')).toEqual({ dxM: Math.round(2 * model.widthM * 1000) / 1000, dyM: 0 });
+    expect(besideOffset([a, b], doc, anywhere)).toEqual({ dxM: Math.round(2 * model.widthM * 1000) / 1000, dyM: 0 });
     // Turned a quarter, a rack's footprint along x is its depth.
-    expect(besideOffset([{ ...a, rotationDeg: 90 }], doc, 'sm-h1').dxM).toBeCloseTo(model.depthM, 9);
-    expect(besideOffset([], doc, 'sm-h1')).toEqual({ dxM: 0, dyM: 0 });
+    expect(besideOffset([{ ...a, rotationDeg: 90 }], doc, anywhere).dxM).toBeCloseTo(model.depthM, 9);
+    expect(besideOffset([], doc, anywhere)).toEqual({ dxM: 0, dyM: 0 });
   });
-  it('never pastes onto standing equipment: the nearest free place one footprint away, east, south, west or north, inside the hall', () => {
+  it('never pastes onto standing equipment or into its service space: the nearest clear place, as the checks judge it', () => {
     const doc = sampleSmall();
     const pick = (id: string) => doc.placements.find((p) => p.id === id)!;
-    // GB200 racks 0.6 × 1.068 m: R1.1 at x 22–22.6, R1.2 beside it at 22.6–23.2 (y 2.2–3.268).
-    // East of R1.1 stands R1.2, so its copy goes one depth south: y 3.268–4.336, free.
-    expect(besideOffset([pick('sm-gpu01-01')], doc, 'sm-h1')).toEqual({ dxM: 0, dyM: 1.068 });
+    // What an insert adds to the full check: the store's preview answers the same, incrementally.
+    const before = new Set(checkFleet(doc).violations.map((v) => v.id));
+    const preview = (command: Command) => checkFleet(applyCommand(doc, command).doc).violations.filter((v) => !before.has(v.id));
+    const clear = (source: Placement[]) => (o: { dxM: number; dyM: number }) => standsClear(preview, { type: 'insert', entities: { table: 'placements', items: copies(source, doc, 'sm-h1', o.dxM, o.dyM) } });
+    const paste = (...ids: string[]) => besideOffset(ids.map(pick), doc, clear(ids.map(pick)));
+    // GB200 racks 0.6 × 1.068 m facing along y: R1.1 at x 22–22.6, R1.2 beside it at 22.6–23.2.
+    // East of R1.1 stands R1.2; one depth south is its service space; west of it,
+    // x 21.4–22, is clear: the copy joins the row there.
+    expect(paste('sm-gpu01-01')).toEqual({ dxM: -0.6, dyM: 0 });
     // East of R1.2 (x 23.2–23.8) only the overhead busway stands: a rack goes under it.
-    expect(besideOffset([pick('sm-gpu01-02')], doc, 'sm-h1')).toEqual({ dxM: 0.6, dyM: 0 });
-    // The row of miners, x 1.5–18.2 (16.7 m): east of it, x 18.2–34.9, runs past the 30 m wall
-    // and south of it, y 2.9–3.6, is free.
-    const row = doc.placements.filter((p) => p.id.startsWith('sm-m01-'));
-    expect(besideOffset(row, doc, 'sm-h1')).toEqual({ dxM: 0, dyM: 0.7 });
-    // A busway copied alone clears the other overhead runs but may hang over racks.
-    expect(besideOffset([pick('sm-bw1')], doc, 'sm-h1')).toEqual({ dxM: 2.4, dyM: 0 });
+    expect(paste('sm-gpu01-02')).toEqual({ dxM: 0.6, dyM: 0 });
+    // The row of miners, x 1.5–18.2, y 2.2–2.9, faces north: east runs past the 30 m wall; its
+    // 1.5 m rear service space runs south to y 4.4, so one to three depths (0.7 m) south stand
+    // in it (the third from y 4.3); four, y 5.0–5.7, are clear.
+    expect(paste(...doc.placements.filter((p) => p.id.startsWith('sm-m01-')).map((p) => p.id))).toEqual({ dxM: 0, dyM: 2.8 });
   });
 });

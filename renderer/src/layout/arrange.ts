@@ -3,7 +3,8 @@
  * return the one command the editor applies (one undo step each).
  */
 import type { Command, InsertCommand, MoveCommand } from '../../../shared/commands/schema';
-import { footprint, rectContains, rectsOverlap, rotatedSize, type Rect } from '../../../shared/geometry/footprint';
+import { footprint, rotatedSize } from '../../../shared/geometry/footprint';
+import { ruleSpec, type Violation } from '../../../shared/constraints';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
 import { hallLabels, newPlacementId } from './palette-drop';
@@ -36,24 +37,29 @@ export function copies(placements: Placement[], doc: FleetDoc, hallId: string, d
 /** How far a paste looks for free floor: this many footprints in each direction. */
 const PASTE_SEARCH_STEPS = 20;
 
+/** An offset copies could be shifted by. */
+export interface Offset {
+  dxM: number;
+  dyM: number;
+}
+
 /**
- * Where a paste or duplicate lands: one footprint of what is copied away from it, so the
- * copies stand beside the originals, touching, not on them (a row pastes as the next row's
- * worth along, a rack as the next rack). The first place, east, south, west or north one
- * footprint more each time, where the copies stand inside `hallId` on free floor; none
- * free within reach, one footprint east, for the checks to report.
+ * Where a paste or duplicate lands: the nearest place one footprint of what is copied
+ * away from it (east, south, west, north, a footprint further each round) where `fits`
+ * says the copies stand clear, so they stand beside the originals, not on them or in
+ * their service space (a row pastes as the next row's worth along, a rack as the next
+ * free rack). None within reach: one footprint east, for the checks to report.
  */
-export function besideOffset(placements: readonly Placement[], doc: FleetDoc, hallId: string): { dxM: number; dyM: number } {
+export function besideOffset(placements: readonly Placement[], doc: FleetDoc, fits: (offset: Offset) => boolean): Offset {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const copied = placements.flatMap((p) => {
+  const rects = placements.flatMap((p) => {
     const model = models.get(p.modelId);
-    return model ? [{ rect: footprint(p, model), mounting: model.mounting }] : [];
+    return model ? [footprint(p, model)] : [];
   });
-  if (!copied.length) return { dxM: 0, dyM: 0 };
+  if (!rects.length) return { dxM: 0, dyM: 0 };
   const mm = (v: number) => Math.round(v * 1000) / 1000;
-  const widthM = mm(Math.max(...copied.map((c) => c.rect.maxX)) - Math.min(...copied.map((c) => c.rect.minX)));
-  const depthM = mm(Math.max(...copied.map((c) => c.rect.maxY)) - Math.min(...copied.map((c) => c.rect.minY)));
-  const fits = landsFree(copied, doc, hallId, models);
+  const widthM = mm(Math.max(...rects.map((r) => r.maxX)) - Math.min(...rects.map((r) => r.minX)));
+  const depthM = mm(Math.max(...rects.map((r) => r.maxY)) - Math.min(...rects.map((r) => r.minY)));
   for (let k = 1; k <= PASTE_SEARCH_STEPS; k++) {
     const tries = [
       { dxM: mm(k * widthM), dyM: 0 },
@@ -67,25 +73,13 @@ export function besideOffset(placements: readonly Placement[], doc: FleetDoc, ha
   return { dxM: widthM, dyM: 0 };
 }
 
-/** Whether footprints shifted by an offset stand inside the hall clear of its units of the same mounting (racks under a busway are not in its way). */
-function landsFree(
-  copied: { rect: Rect; mounting: EquipmentModel['mounting'] }[],
-  doc: FleetDoc,
-  hallId: string,
-  models: ReadonlyMap<string, EquipmentModel>,
-): (offset: { dxM: number; dyM: number }) => boolean {
-  const hall = doc.halls.find((h) => h.id === hallId);
-  const standing = doc.placements.flatMap((p) => {
-    const model = p.hallId === hallId ? models.get(p.modelId) : undefined;
-    return model ? [{ rect: footprint(p, model), mounting: model.mounting }] : [];
-  });
-  if (!hall) return () => false;
-  const floor = { minX: 0, minY: 0, maxX: hall.widthM, maxY: hall.depthM };
-  return ({ dxM, dyM }) =>
-    copied.every(({ rect, mounting }) => {
-      const moved = { minX: rect.minX + dxM, minY: rect.minY + dyM, maxX: rect.maxX + dxM, maxY: rect.maxY + dyM };
-      return rectContains(floor, moved) && !standing.some((s) => s.mounting === mounting && rectsOverlap(s.rect, moved, 1e-6));
-    });
+/**
+ * Whether equipment added by `command` stands clear, asked of the checks (`preview`: the
+ * violations an edit would add): no overlap, service clearance, wall or hall edge broken.
+ * Power and cooling are the user's to rework after; where a unit stands is what a paste chooses.
+ */
+export function standsClear(preview: (command: Command) => Violation[], command: Command): boolean {
+  return !preview(command).some((v) => ruleSpec(v.rule).family === 'geometry');
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Command } from '../../../shared/commands/schema';
 import type { Placement } from '../../../shared/model/schema';
 import { undoLabel, type UserCommandName } from '../../../shared/user-commands';
 import { useCommands } from '../commands/commands';
-import { besideOffset, copies, turnSelection } from './arrange';
+import { besideOffset, copies, standsClear, turnSelection, type Offset } from './arrange';
 import { useFleet } from '../state/store';
 import { isTyping, modalOpen } from '../shell/keys';
 import type { Scene } from './scene';
@@ -43,8 +43,11 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, siz
   const pasteFrom = (source: Placement[], name: 'paste' | 'duplicate') => {
     const doc = useFleet.getState().document?.doc;
     if (!scene || !doc || !source.length) return;
-    const { dxM, dyM } = besideOffset(source, doc, scene.hall.id);
-    const pasted = copies(source, doc, scene.hall.id, dxM, dyM);
+    const hallId = scene.hall.id;
+    const insertAt = ({ dxM, dyM }: Offset): Command => ({ type: 'insert', entities: { table: 'placements', items: copies(source, doc, hallId, dxM, dyM) } });
+    const { preview } = useFleet.getState();
+    const { dxM, dyM } = besideOffset(source, doc, (offset) => standsClear(preview, insertAt(offset)));
+    const pasted = copies(source, doc, hallId, dxM, dyM);
     edit({ type: 'insert', entities: { table: 'placements', items: pasted } }, name, 1);
     // Pasting again steps on from these copies rather than landing on them.
     if (name === 'paste') clipboard.current = pasted;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useFleet } from '../../state/store';
-import { rowEndM, rowOf } from '../../layout/arrange';
+import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
 import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
@@ -10,6 +10,7 @@ import { ChoiceField, NumberField, TextField } from '../fields';
 export function PlacementInspector({ placementId }: { placementId: string }) {
   const doc = useFleet((s) => s.document!.doc);
   const apply = useFleet((s) => s.apply);
+  const preview = useFleet((s) => s.preview);
   // As typed, so a field can be emptied and retyped; read when the row is placed.
   const [rowCountText, setRowCountText] = useState('4');
   /** In the user's length unit. */
@@ -32,7 +33,9 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
         ? `Gap: a length from 0 to ${plainNumber(length.fromStored(CEILING.hallLengthM), 0)} ${length.symbol}`
         : overshootM > 1e-6
           ? `The row would run ${formatQuantity(overshootM, 'length', units, 2)} past ${hall!.name}'s east wall: fewer copies or a smaller gap`
-          : null;
+          : model && !standsClear(preview, rowOf(doc, p, model, rowCount, length.toStored(rowGap)))
+            ? 'The row would stand on other equipment or in its service space: start it from the end of a row, on free floor'
+            : null;
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
