@@ -292,8 +292,11 @@ test('a hall is dragged on the site plan like equipment in a hall: snapped, chec
   // Over Building A: the plan says so before the drop; Escape puts it back.
   await drag(a.siteXM - b.siteXM + 10, 0);
   await expect(svg).toHaveAttribute('data-drop-breaks', 'true');
+  // The Problems list says what the drop would break while the hall is held.
+  await expect(page.getByTestId('drop-preview')).toContainText('overlap');
   await page.keyboard.press('Escape');
   await page.mouse.up();
+  await expect(page.getByTestId('drop-preview')).toHaveCount(0);
   await expect(page.getByTestId('undo')).toBeDisabled();
 
   // 30 m west, on free ground: one undo step, the corner on a whole metre.

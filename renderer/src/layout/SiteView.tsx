@@ -38,7 +38,11 @@ function SitePlan({ siteId }: { siteId: string }) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<HallDrag | null>(null);
   const [dropBreaks, setDropBreaks] = useState(false);
-  useCommands({ clearSelection: () => setDrag(null) });
+  const endDrag = () => {
+    setDrag(null);
+    useFleet.getState().showDropPreview([]);
+  };
+  useCommands({ clearSelection: endDrag });
   const site = doc?.sites.find((s) => s.id === siteId);
   if (!doc || !site) return null;
   const units = doc.fleet.unitSystem;
@@ -66,14 +70,17 @@ function SitePlan({ siteId }: { siteId: string }) {
     const next = dragHallTo(drag, hall, toSite(event), siteSnapM(units));
     if (next.siteXM !== drag.siteXM || next.siteYM !== drag.siteYM) {
       const command = hallDropCommand(next, hall);
-      setDropBreaks(command !== null && useFleet.getState().preview(command).length > 0);
+      const { preview, showDropPreview } = useFleet.getState();
+      const breaks = command === null ? [] : preview(command);
+      showDropPreview(breaks);
+      setDropBreaks(breaks.length > 0);
     }
     setDrag(next);
   };
   const onPointerUp = () => {
     if (!drag) return;
     const hall = hallOf(drag.hallId);
-    setDrag(null);
+    endDrag();
     const command = hallDropCommand(drag, hall);
     if (command) void useFleet.getState().apply(command, `${hall.name}: position on the site`);
     else if (!drag.moved) selectHall(hall.id);
