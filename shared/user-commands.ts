@@ -50,7 +50,7 @@ export const USER_COMMANDS = {
   nudgeRight: { label: 'Nudge Right', help: 'Nudge the selection one grid step, or pan', keys: ['ArrowRight'], edit: 'nudge' },
   nudgeUp: { label: 'Nudge Up', help: 'Nudge the selection one grid step, or pan', keys: ['ArrowUp'], edit: 'nudge' },
   nudgeDown: { label: 'Nudge Down', help: 'Nudge the selection one grid step, or pan', keys: ['ArrowDown'], edit: 'nudge' },
-  clearSelection: { label: 'Clear Selection', help: 'Clear the selection; in the print preview, back to the planner', keys: ['Escape'] },
+  clearSelection: { label: 'Clear Selection', help: 'Cancel a drag under way (everything back as it was), else clear the selection; in the print preview, back to the planner', keys: ['Escape'] },
   viewLayout: { label: 'Layout', keys: ['Mod+1'], menu: 'View' },
   viewOptimizer: { label: 'Optimizer', keys: ['Mod+2'], menu: 'View' },
   zoomFit: { label: 'Zoom to Fit', keys: ['F'], menu: 'View', separatorBefore: true },

@@ -5,6 +5,7 @@ import { CatalogCsvError, catalogFromCsv, catalogToCsv } from '../../../shared/i
 import { countOf, formatQuantity } from '../../../shared/units';
 import { download } from '../shell/download';
 import { ModelEditor } from './ModelEditor';
+import { modelHeadline } from '../shell/model-headline';
 import { EQUIPMENT_KIND_LABEL } from '../../../shared/model/schema';
 
 /**
@@ -84,14 +85,14 @@ export function CatalogView() {
         )}
         <table className="catalog-table">
           <thead>
-            <tr><th>Model</th><th>Kind</th><th>Power</th><th>Footprint</th><th>Weight</th><th>Source</th></tr>
+            <tr><th>Model</th><th>Kind</th><th>Power or rating</th><th>Footprint</th><th>Weight</th><th>Source</th></tr>
           </thead>
           <tbody>
             {shown.map((m) => (
               <tr key={m.id} className={m.id === selectedId ? 'selected' : undefined} onClick={() => setSelectedId(m.id)} data-testid={`catalog-row-${m.id}`}>
                 <td><button className="link" onClick={() => setSelectedId(m.id)}>{m.name}</button></td>
                 <td>{EQUIPMENT_KIND_LABEL[m.kind]}</td>
-                <td className="num">{formatQuantity(m.powerKw, 'power', units, 2)}</td>
+                <td className="num">{modelHeadline(m, units)}</td>
                 <td className="num">{formatQuantity(m.widthM, 'length', units, 2)} × {formatQuantity(m.depthM, 'length', units, 2)}</td>
                 <td className="num">{formatQuantity(m.weightKg, 'mass', units, 0)}</td>
                 <td>{m.builtIn ? 'built-in' : 'this fleet'}</td>

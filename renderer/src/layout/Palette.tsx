@@ -1,24 +1,16 @@
 import { useMemo, useState } from 'react';
 import { EQUIPMENT_KIND_LABEL, EQUIPMENT_KINDS, type EquipmentKind, type EquipmentModel } from '../../../shared/model/schema';
-import { isPowerSource } from '../../../shared/model/load';
 import { useFleet } from '../state/store';
 import { MODEL_DRAG_TYPE } from './palette-drop';
 import { KIND_COLORS } from './palette-colors';
-import { plainNumber } from '../../../shared/units';
+import { modelHeadline } from '../shell/model-headline';
 
 const NO_MODELS: EquipmentModel[] = [];
-
-/** What a model is chosen by: a power source its kVA rating, a cooling unit its capacity, anything else its draw. */
-function headline(m: EquipmentModel): string {
-  const large = (v: number, small: string, big: string) => (v >= 1000 ? `${plainNumber(v / 1000, 2)} ${big}` : `${plainNumber(v, 1)} ${small}`);
-  if (isPowerSource(m.kind)) return large(m.ratingKva, 'kVA', 'MVA');
-  if (m.kind === 'cdu' || m.kind === 'crah') return `cools ${large(m.coolingCapacityKw, 'kW', 'MW')}`;
-  return large(m.powerKw, 'kW', 'MW');
-}
 
 /** Catalog models to drag onto the floor plan. */
 export function Palette() {
   const models = useFleet((s) => s.document?.doc.models ?? NO_MODELS);
+  const units = useFleet((s) => s.document?.doc.fleet.unitSystem ?? 'metric');
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<EquipmentKind | ''>('');
   const shown = useMemo(() => {
@@ -49,7 +41,7 @@ export function Palette() {
           >
             <span className="swatch" style={{ background: KIND_COLORS[m.kind] }} aria-hidden="true" />
             <span className="palette-name">{m.name}</span>
-            <span className="muted">{headline(m)}</span>
+            <span className="muted">{modelHeadline(m, units)}</span>
           </li>
         ))}
       </ul>

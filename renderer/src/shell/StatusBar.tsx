@@ -13,8 +13,9 @@ export function StatusBar() {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <span data-testid="total-it">IT {totals.itMw.toFixed(2)} MW</span>
-      <span data-testid="total-hashrate">{formatHashrate(totals.hashrateThs)}</span>
-      <span data-testid="total-gpus">{countOf(totals.gpuCount, 'GPU')}</span>
+      {/* What the fleet produces: hashrate where it mines, GPUs where it hosts AI, not "0 TH/s" beside them. */}
+      {(totals.hashrateThs > 0 || totals.gpuCount === 0) && <span data-testid="total-hashrate">{formatHashrate(totals.hashrateThs)}</span>}
+      {totals.gpuCount > 0 && <span data-testid="total-gpus">{countOf(totals.gpuCount, 'GPU')}</span>}
       <span>{countOf(totals.placements, 'object')}</span>
       <span>{countOf(doc.sites.length, 'site')} · {countOf(doc.halls.length, 'hall')}</span>
       <span className="spacer" />
