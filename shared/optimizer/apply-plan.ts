@@ -238,24 +238,36 @@ interface RackRows {
  * Up to `count` CDUs at the ends of the rack rows, in line with the racks and facing as
  * they do, where each breaks no rule with the racks, what stays, or another CDU (the
  * checks' own pair and wall rules decide): the shortest pipe runs and no floor of their own.
+ * They go one row end at a time, round the rows, so every pod gets its CDUs near it
+ * rather than the first row all of them.
  */
 function rowEnds(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows, idPrefix: string): Placement[] {
   const byRow = new Map<string, Placement[]>();
   for (const p of rows.racks) {
     const key = `${p.label.split('.')[0]}:${p.yM}:${p.rotationDeg}`;
-    byRow.set(key, [...(byRow.get(key) ?? []), p]);
+    const row = byRow.get(key);
+    if (row) row.push(p);
+    else byRow.set(key, [p]);
   }
   const around = [...rows.others, ...rows.racks.map((p) => makeItem(p, rows.model, null))];
-  const placed: Placement[] = [];
-  for (const row of byRow.values()) {
+  const ends = [...byRow.values()].map((row) => {
     const last = row.reduce((a, b) => (b.xM > a.xM ? b : a));
-    for (let x = last.xM + rows.model.widthM / 2 + SIDE_GAP_M + cdu.widthM / 2; placed.length < count; x += cdu.widthM + SIDE_GAP_M) {
-      const p: Placement = { ...last, id: `${idPrefix}${placed.length + 1}`, modelId: cdu.id, xM: Math.round(x * 1000) / 1000, powerSourceId: null, powerSourceBId: null };
+    return { last, xM: last.xM + rows.model.widthM / 2 + SIDE_GAP_M + cdu.widthM / 2, open: true };
+  });
+  const placed: Placement[] = [];
+  while (placed.length < count && ends.some((e) => e.open)) {
+    for (const end of ends) {
+      if (!end.open || placed.length >= count) continue;
+      const p: Placement = { ...end.last, id: `${idPrefix}${placed.length + 1}`, modelId: cdu.id, xM: Math.round(end.xM * 1000) / 1000, powerSourceId: null, powerSourceBId: null };
       const item = makeItem(p, cdu, null);
       const r = item.rect;
-      if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, p.rotationDeg, cdu, hall) > 0 || around.some((o) => pairViolates(item, o))) break;
+      if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, p.rotationDeg, cdu, hall) > 0 || around.some((o) => pairViolates(item, o))) {
+        end.open = false;
+        continue;
+      }
       placed.push(p);
       around.push(item);
+      end.xM += cdu.widthM + SIDE_GAP_M;
     }
   }
   return placed;

@@ -75,6 +75,12 @@ describe('apply plan builds what the checks accept', () => {
     expect(water.load).toBeCloseTo(5834.4, 6);
     expect(water.capacity).toBeGreaterThanOrEqual(5834.4);
     expect(hall.facilityWater.redundancy).toBe('N+1');
+    // The new CDUs stand at the ends of different pods' rows, one row end at a time, not all
+    // beside the first pod: each stands within a rack's width of some rack of its own pod's row.
+    const newCdus = after.placements.filter((p) => p.hallId === 'wtx-b' && !doc.placements.some((q) => q.id === p.id) && after.models.find((m) => m.id === p.modelId)!.kind === 'cdu');
+    expect(newCdus.length).toBeGreaterThanOrEqual(2);
+    const podOf = (cdu: (typeof newCdus)[number]) => racks.filter((r) => r.yM === cdu.yM).sort((a, b) => Math.abs(a.xM - cdu.xM) - Math.abs(b.xM - cdu.xM))[0]!.label.split('.')[0];
+    expect(new Set(newCdus.map(podOf)).size).toBe(newCdus.length);
   });
 
   it('racks whose model takes A and B feeds get a B busway run beside each A run, each carrying its five racks alone; 0 errors, and one undo restores all', () => {
