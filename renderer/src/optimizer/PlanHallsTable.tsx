@@ -4,29 +4,32 @@ import { hallOptions } from '../../../shared/optimizer/model';
 import { periodLabel } from '../../../shared/units';
 
 /**
- * What a kept hall keeps, model by model ("120 × Shelf rack, 16 × GB200 NVL72"), as the
+ * What each kept hall keeps, model by model ("120 × Shelf rack, 16 × GB200 NVL72"), as the
  * optimizer counted it: keeping follows the hall as it stands, so one model's name beside
- * the total would misname the rest.
+ * the total would misname the rest. Halls keeping one model are left out (the count says it).
  */
-function keptText(doc: FleetDoc, hallId: string, optionId: string, placed: readonly Placement[]): string | null {
-  const hall = doc.halls.find((h) => h.id === hallId);
-  if (!hall || hall.retrofitOptions.find((o) => o.id === optionId)?.kind !== 'keep-mining') return null;
+function keptByHall(doc: FleetDoc, plan: Plan): Map<string, string> {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const kept = hallOptions(hall, models, doc.fleet, placed).find((o) => o.option.id === optionId)?.kept ?? [];
-  return kept.length > 1 ? kept.map((k) => `${k.units} × ${k.model.name}`).join(', ') : null;
+  const halls = new Map(doc.halls.map((h) => [h.id, h]));
+  const placed = new Map<string, Placement[]>();
+  for (const p of doc.placements) {
+    const list = placed.get(p.hallId);
+    if (list) list.push(p);
+    else placed.set(p.hallId, [p]);
+  }
+  const texts = new Map<string, string>();
+  for (const h of plan.halls) {
+    const hall = halls.get(h.hallId);
+    if (!hall || hall.retrofitOptions.find((o) => o.id === h.optionId)?.kind !== 'keep-mining') continue;
+    const kept = hallOptions(hall, models, doc.fleet, placed.get(hall.id) ?? []).find((o) => o.option.id === h.optionId)?.kept ?? [];
+    if (kept.length > 1) texts.set(hall.id, kept.map((k) => `${k.units} × ${k.model.name}`).join(', '));
+  }
+  return texts;
 }
 
 /** The plan hall by hall: the option chosen, when it starts and how many units it runs. */
 export function PlanHallsTable({ plan, doc }: { plan: Plan; doc: FleetDoc }) {
-  const placedByHall = useMemo(() => {
-    const byHall = new Map<string, Placement[]>();
-    for (const p of doc.placements) {
-      const list = byHall.get(p.hallId);
-      if (list) list.push(p);
-      else byHall.set(p.hallId, [p]);
-    }
-    return byHall;
-  }, [doc.placements]);
+  const kept = useMemo(() => keptByHall(doc, plan), [doc, plan]);
   return (
     <table className="plan-table" data-testid="optimizer-halls">
       <thead><tr><th>Hall</th><th>Option</th><th>Starts</th><th>Units</th></tr></thead>
@@ -38,7 +41,7 @@ export function PlanHallsTable({ plan, doc }: { plan: Plan; doc: FleetDoc }) {
               <td>{hall?.name ?? h.hallId}</td>
               <td>{hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
               <td>{h.startPeriod === null ? '' : periodLabel(doc.fleet, h.startPeriod)}</td>
-              <td>{keptText(doc, h.hallId, h.optionId, placedByHall.get(h.hallId) ?? []) ?? h.units}</td>
+              <td>{kept.get(h.hallId) ?? h.units}</td>
             </tr>
           );
         })}
