@@ -8,7 +8,7 @@ import { at, datedCashFlows, discountFactor, energyNetUsd, hoursPerPeriod, irr, 
 import { hedgeSettlementUsd } from '../energy/site-energy';
 import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
-import { objectiveLabel } from './describe';
+import { formatGap, objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
 import { memoryRefusal, type SolverMemory } from './solver-memory';
 import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
@@ -158,7 +158,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     mipGapAskedFraction: opts.mipGap,
     halls,
     periods,
-    bindingLimits: priceLimits(model, sol.Rows),
+    bindingLimits: [...contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S), mipGap: opts.mipGap, stopRequested: hooks.stopRequested }), ...priceLimits(model, sol.Rows)],
     ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
     conflicts: [],
     madeForInputs: [modelInputsHash(doc)],
@@ -187,6 +187,35 @@ function decisionOf(doc: FleetDoc, model: BuiltModel, solve: SolveFn, weights: r
   return { decision: decisionReturn(doc.fleet, periods, readPlan(doc, model, value, weights).periods) };
 }
 
+/**
+ * What the AI contract costs: the best plan without it less this plan. Its rows' duals
+ * cannot say so: they are read with the plan's choices fixed, and a contract that binds
+ * does so through those choices (the retrofit it forces), not through the unit counts
+ * left free, so a contract that costs the campus millions priced at $0 and went unlisted.
+ */
+function contractCost(doc: FleetDoc, model: BuiltModel, solve: SolveFn, planObjective: number, options: Pick<SolveOptions, 'timeLimitS' | 'mipGap' | 'stopRequested'>): Plan['bindingLimits'] {
+  const periods = doc.limits.contractedAiMw > 0 ? contractPeriodsOf(doc) : null;
+  if (!periods) return [];
+  const contract = `the AI contract (${describeContract(doc, periods)})`;
+  const without: LinearProgram = { ...model.lp, rows: model.lp.rows.filter((r) => !isContractRow(r.name)) };
+  const sol = options.stopRequested?.() ? null : solve(toMatrix(without), { ...options, choices: model.choices, blockOf: siteOfColumn(model) });
+  if (sol?.Status !== 'Optimal' || !sol.Columns) {
+    return [{ limit: CONTRACT_COST, description: `What ${contract} costs was not worked out: the run ended first; run with more time to see it`, shadowPriceUsd: 0, unit: 'contract' }];
+  }
+  const costUsd = sol.ObjectiveValue - planObjective;
+  if (costUsd < 1) return [];
+  // Each search may stop that far short of its best: a smaller difference may be the searches', not the contract's.
+  const slackUsd = options.mipGap * Math.max(Math.abs(sol.ObjectiveValue), Math.abs(planObjective));
+  const why = costUsd > slackUsd ? 'the best plan without it is worth that much more' : `or nothing: the plans with and without it differ by less than the ${formatGap(options.mipGap)} gap each search may leave`;
+  return [{ limit: CONTRACT_COST, description: `${contract} costs ${wholeDollars(costUsd)} of NPV, ${why}`, shadowPriceUsd: -costUsd, unit: 'contract' }];
+}
+
+/** A limit's worth to the dollar, as every binding limit says it. */
+const wholeDollars = (usd: number): string => `$${Math.round(usd).toLocaleString('en-US')}`;
+
+/** The binding limit that stands for the whole AI contract (its rows are contract_p). */
+const CONTRACT_COST = 'contract';
+
 /** The site (index) whose hall a column belongs to. */
 function siteOfColumn(model: BuiltModel): (column: string) => number | null {
   const sites = [...new Set(model.halls.map((h) => h.site.id))];
@@ -212,7 +241,7 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
     const costs = isContractRow(row.Name!);
     out.push({
       limit: row.Name!,
-      description: `${limit.description} ${costs ? 'costs' : 'is worth'} $${Math.round(worth).toLocaleString('en-US')} of NPV`,
+      description: `${limit.description} ${costs ? 'costs' : 'is worth'} ${wholeDollars(worth)} of NPV`,
       shadowPriceUsd: costs ? -worth : worth,
       unit: limit.unit,
     });
