@@ -158,7 +158,10 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     mipGapAskedFraction: opts.mipGap,
     halls,
     periods,
-    bindingLimits: [...contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S), mipGap: opts.mipGap, stopRequested: hooks.stopRequested }), ...priceLimits(model, sol.Rows)],
+    // Most worth first; a contract's cost not worked out (worth 0) goes last.
+    bindingLimits: [...contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S), mipGap: opts.mipGap, stopRequested: hooks.stopRequested }), ...priceLimits(model, sol.Rows)].sort(
+      (a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd),
+    ),
     ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
     conflicts: [],
     madeForInputs: [modelInputsHash(doc)],
@@ -246,7 +249,7 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
       unit: limit.unit,
     });
   }
-  return out.sort((a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd));
+  return out;
 }
 
 /**
