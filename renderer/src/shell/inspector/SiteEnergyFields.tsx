@@ -103,6 +103,7 @@ function EnergyReport({ report, fleet }: { report: SiteEnergyReport | null; flee
           ))}
           {report.firmHalls.map((h) => (
             <li key={h.hall} data-testid="site-firm-hall">
+              <span className="breakeven-swatch firm" aria-hidden="true" />
               {h.what ? `${h.hall}: ${h.what}, no miners: a firm load, drawing every hour whatever the price` : `${h.hall}: nothing that earns stands there`}
             </li>
           ))}
