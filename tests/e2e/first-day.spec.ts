@@ -21,6 +21,12 @@ test('a first day on the campus: the AI contract\'s cost is listed, the energy a
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('optimizer-run').click();
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
+  // Each figure reads on one line at 1280 × 720 ("$229.05 M" was broken after the number), the status sentence wraps beside them.
+  for (const figure of ['optimizer-npv', 'optimizer-irr', 'optimizer-payback', 'decision-npv', 'decision-irr']) {
+    const { height } = (await page.getByTestId(figure).boundingBox())!;
+    expect(height, figure).toBeLessThan(26);
+  }
+  await page.getByTestId('optimizer-result').screenshot({ path: 'test-results/screenshots/first-day-optimizer-kpis.png' });
   // The 6 MW contract forces Building B's retrofit: the plan is worth less than keeping every hall
   // as it is, and what the contract costs is listed first among the limits, in dollars.
   const decision = /^−\$([\d.]+) M$/.exec((await page.getByTestId('decision-npv').textContent())!);

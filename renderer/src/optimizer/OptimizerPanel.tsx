@@ -177,7 +177,7 @@ export function OptimizerPanel() {
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
             <div><span className="muted">Fleet IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
             <div><span className="muted">Fleet payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
-            <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
+            <div className="kpi-sentence"><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             {result ? (
               <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
             ) : (
