@@ -15,6 +15,17 @@ test('a first day on the campus: the AI contract\'s cost is listed, the energy a
   await page.getByTestId('site-peak-charge').press('Enter');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /peak-demand charge/);
   const energy = page.getByTestId('site-energy');
+  // Paired fields line up at 1280 × 720: the curtailed share's label runs over two lines, its input level with the credit's;
+  // a hedge's remove button stands beside its two inputs.
+  const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
+  expect(await top('site-dr-share')).toBeCloseTo(await top('site-dr-credit'), 0);
+  await page.getByTestId('site-hedge-add').click();
+  const remove = (await page.getByTestId('site-hedge-remove-0').boundingBox())!;
+  const price = (await page.getByTestId('site-hedge-price-0').boundingBox())!;
+  expect(remove.x).toBeGreaterThanOrEqual(price.x + price.width);
+  expect(Math.abs(remove.y + remove.height / 2 - (price.y + price.height / 2))).toBeLessThan(4);
+  await page.getByTestId('site-hedge-remove-0').click();
+  await expect(page.getByTestId('site-hedge-mw-0')).toHaveCount(0);
   // Before the plan Building B mines beside its GB200 pod: its standing miners have a breakeven.
   await expect(energy.getByTestId('site-breakevens')).toContainText(/Building B \(AI retrofit, phase 1\): [\d,]+ × Shelf rack, 20 × Antminer S21 XP stop above/);
 

@@ -182,7 +182,7 @@ function Hedges({ site, set }: { site: Site; set: (patch: Partial<Site>, what: s
   return (
     <div data-testid="site-hedges">
       {hedges.map((h, i) => (
-        <div className="field-pair" key={i}>
+        <div className="field-pair hedge" key={i}>
           <NumberField label={`Hedge ${i + 1}`} testId={`site-hedge-mw-${i}`} unitLabel="MW" digits={2} value={h.mw} min={0} max={CEILING.powerMw} onCommit={(mw) => change(i, { mw })} />
           <NumberField label="at" testId={`site-hedge-price-${i}`} unitLabel="$/MWh" digits={2} value={h.priceUsdPerMwh} min={-CEILING.seriesPriceUsdPerMwh} max={CEILING.seriesPriceUsdPerMwh} onCommit={(priceUsdPerMwh) => change(i, { priceUsdPerMwh })} />
           <button type="button" className="link" aria-label={`Remove hedge ${i + 1}`} data-testid={`site-hedge-remove-${i}`} onClick={() => set({ hedges: hedges.filter((_, j) => j !== i) }, 'hedge removed')}>×</button>
