@@ -58,7 +58,18 @@ test('a first day on the campus: the AI contract\'s cost is listed, the energy a
   await energy.getByTestId('site-breakevens').scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/screenshots/first-day-energy-after-apply.png' });
 
+  // Run again on the applied layout: Building B keeps its 52 GB200 racks as it stands, not "Keep mining (… S21 XP)" beside 52.
+  await page.getByTestId('view-optimizer').click();
+  await page.getByTestId('optimizer-run').click();
+  const hallB = page.getByTestId('optimizer-halls').locator('tbody tr', { hasText: 'Building B' }).locator('td');
+  await expect(hallB.nth(1)).toHaveText('Keep as it stands', { timeout: 60_000 });
+  await expect(hallB.nth(3)).toHaveText('52 × GB200 NVL72 rack');
+  // Halls that keep their own miners keep their option's name and count.
+  await expect(page.getByTestId('optimizer-halls').locator('tbody tr', { hasText: 'Building A' }).locator('td').nth(1)).toHaveText('Keep mining (Shelf rack, 20 × Antminer S21 XP)');
+  await expect(page.getByTestId('optimizer-halls').locator('tbody tr', { hasText: 'Building A' }).locator('td').nth(3)).toHaveText('500');
+
   // The hall printed: its two CDU models (in-row and row-end) key apart, and every unit is drawn in its model's swatch.
+  await page.getByTestId('view-layout').click();
   await page.getByTestId('tree-hall-wtx-b').click();
   await page.getByTestId('print-preview').click();
   const sheet = page.getByTestId('sheet-1');
