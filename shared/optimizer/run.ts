@@ -145,6 +145,9 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
 
   const { weights, scenarioPeriods } = scenarioWeights(doc, model, value);
   const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
+  const timeLeftS = () => Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S);
+  const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
+  const contract = contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: timeLeftS(), mipGap: opts.mipGap, stopRequested: hooks.stopRequested }, progress);
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
@@ -152,14 +155,14 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     npvUsd: sol.ObjectiveValue + periods.reduce((t, r, p) => t + r.hedgeSettlementUsd! * discountFactor(doc.fleet, p), 0),
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
-    ...decisionOf(doc, model, solve, weights, periods, Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S)),
+    ...decision,
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
     mipGapAskedFraction: opts.mipGap,
     halls,
     periods,
     // Most worth first; a contract's cost not worked out (worth 0) goes last.
-    bindingLimits: [...contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S), mipGap: opts.mipGap, stopRequested: hooks.stopRequested }), ...priceLimits(model, sol.Rows)].sort(
+    bindingLimits: [...contract, ...priceLimits(model, sol.Rows)].sort(
       (a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd),
     ),
     ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
@@ -173,7 +176,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
 /**
  * Keeping everything as it is is an LP in the kept units alone (a few per hall and
  * period), solved in milliseconds: it gets this long even when the search used up the
- * time limit, so that a plan cut short still says what the decision returns.
+ * time limit, so that a plan cut short still says what the decision returns. The search
+ * for the contract's cost gets as long, which a small fleet needs and a large one says it lacked.
  */
 const AS_IT_IS_MIN_TIME_S = 1;
 
@@ -196,9 +200,10 @@ function decisionOf(doc: FleetDoc, model: BuiltModel, solve: SolveFn, weights: r
  * does so through those choices (the retrofit it forces), not through the unit counts
  * left free, so a contract that costs the campus millions priced at $0 and went unlisted.
  */
-function contractCost(doc: FleetDoc, model: BuiltModel, solve: SolveFn, planObjective: number, options: Pick<SolveOptions, 'timeLimitS' | 'mipGap' | 'stopRequested'>): Plan['bindingLimits'] {
+function contractCost(doc: FleetDoc, model: BuiltModel, solve: SolveFn, planObjective: number, options: Pick<SolveOptions, 'timeLimitS' | 'mipGap' | 'stopRequested'>, progress: (phase: string) => void): Plan['bindingLimits'] {
   const periods = doc.limits.contractedAiMw > 0 ? contractPeriodsOf(doc) : null;
   if (!periods) return [];
+  progress('what the AI contract costs: the best plan without it');
   const contract = `the AI contract (${describeContract(doc, periods)})`;
   const without: LinearProgram = { ...model.lp, rows: model.lp.rows.filter((r) => !isContractRow(r.name)) };
   const sol = options.stopRequested?.() ? null : solve(toMatrix(without), { ...options, choices: model.choices, blockOf: siteOfColumn(model) });

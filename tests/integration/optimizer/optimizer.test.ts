@@ -88,6 +88,8 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.periods[1]!.aiRevenueUsd).toBeCloseTo(2 * 175_200, 6);
     expect(plan.periods[1]!.aiItMw).toBeCloseTo(0.2, 9);
     expect(phases[0]).toBe('building the model');
+    // No contract, no second search.
+    expect(phases.some((p) => p.startsWith('what the AI contract costs'))).toBe(false);
   });
 
   it('worst case: with a 10 % chance of $0.10/GPU-h, the expected plan converts, the worst-case plan keeps mining ($14,600)', async () => {
@@ -188,7 +190,10 @@ describe('optimizer (worker + HiGHS)', () => {
     ai.leadTimePeriods = 0;
     ai.capexUsd = 1_000_000;
     doc.limits = { ...doc.limits, contractedAiMw: 0.1, contractedByPeriod: 0 };
-    const { plan } = await service.solve(doc, options());
+    const phases: string[] = [];
+    const { plan } = await service.solve(doc, options(), (p) => phases.push(p));
+    // The second search says what it is doing while the plan waits for it.
+    expect(phases).toContain('what the AI contract costs: the best plan without it');
     expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
     expect(plan.npvUsd).toBeCloseTo(-569_280, 3);
     expect(plan.bindingLimits.filter((b) => b.limit.startsWith('contract'))).toEqual([
