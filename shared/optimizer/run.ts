@@ -147,7 +147,9 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
   const timeLeftS = () => Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S);
   const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
-  const contract = contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: timeLeftS(), mipGap: opts.mipGap, stopRequested: hooks.stopRequested }, progress);
+  // The contract's search gets no longer than the plan's own took: the answer waits for it.
+  const contractS = Math.min(timeLeftS(), Math.max(AS_IT_IS_MIN_TIME_S, stats.solveMs / 1000));
+  const contract = contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: contractS, mipGap: opts.mipGap, stopRequested: hooks.stopRequested }, progress);
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
@@ -208,7 +210,7 @@ function contractCost(doc: FleetDoc, model: BuiltModel, solve: SolveFn, planObje
   const without: LinearProgram = { ...model.lp, rows: model.lp.rows.filter((r) => !isContractRow(r.name)) };
   const sol = options.stopRequested?.() ? null : solve(toMatrix(without), { ...options, choices: model.choices, blockOf: siteOfColumn(model) });
   if (sol?.Status !== 'Optimal' || !sol.Columns) {
-    return [{ limit: CONTRACT_COST, description: `What ${contract} costs was not worked out: the run ended first; run with more time to see it`, shadowPriceUsd: 0, unit: 'contract' }];
+    return [{ limit: CONTRACT_COST, description: `What ${contract} costs was not worked out: its search, given as long as the plan's own, or what was left of the time limit, ended first`, shadowPriceUsd: 0, unit: 'contract' }];
   }
   const costUsd = sol.ObjectiveValue - planObjective;
   if (costUsd < 1) return [];
