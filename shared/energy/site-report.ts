@@ -1,6 +1,7 @@
 /**
  * A site's energy as its engineer reads it: the price duration curve with the price at
- * which each mining option stops, and per period the mining uptime, demand-response
+ * which the miners standing in each hall stop (and a repower's would), the halls that draw
+ * whatever the price, and per period the mining uptime, demand-response
  * credits and the effective $/MWh mining and AI pay, in the most likely scenario.
  */
 import type { EquipmentModel, FleetDoc, Hall, Scenario } from '../model/schema';
