@@ -284,7 +284,8 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
     for (const o of h.starts) {
       for (let t = 0; t < T; t++) {
         if (value(v.start(h.hi, o.oi, t)) < 0.5) continue;
-        let units = 0;
+        // What stands after: the units bought, and those of the model already standing, which cost nothing.
+        let units = o.standing;
         periods[t]!.capexUsd += o.option.capexUsd;
         // Units are paid for in the period they go in, which may be after the start.
         for (let k = 0; k < T; k++) {

@@ -92,6 +92,21 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(phases.some((p) => p.startsWith('what the AI contract costs'))).toBe(false);
   });
 
+  it('a retrofit keeps the racks of its model already standing and buys only the rest: 1 standing + 1 bought, NPV $480,720', async () => {
+    // The tiny fleet with one GPU rack already standing and a conversion that takes no time:
+    // - converting keeps it and buys one more within the 200 kW feed: capex 50,000 + 100,000;
+    //   2 racks × 2 years × $157,680 = $630,720, NPV $480,720 (buying both again: $380,720);
+    // - keeping runs the standing rack alone: 2 × $157,680 = $315,360.
+    const doc = tinyFleet();
+    doc.halls[0]!.retrofitOptions[1]!.leadTimePeriods = 0;
+    doc.placements = [{ id: 'g1', hallId: 'h', modelId: 'g', xM: 5, yM: 5, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: 'G1' }];
+    const { plan } = await service.solve(doc, options());
+    expect(plan.halls).toEqual([{ hallId: 'h', optionId: 'ai', startPeriod: 0, units: 2, npvUsd: expect.closeTo(480_720, 3) }]);
+    expect(plan.npvUsd).toBeCloseTo(480_720, 3);
+    expect(plan.periods.reduce((t, p) => t + p.capexUsd, 0)).toBeCloseTo(150_000, 6);
+    expect(plan.periods.map((p) => p.aiItMw)).toEqual([expect.closeTo(0.2, 9), expect.closeTo(0.2, 9)]);
+  });
+
   it('worst case: with a 10 % chance of $0.10/GPU-h, the expected plan converts, the worst-case plan keeps mining ($14,600)', async () => {
     const doc = tinyFleet();
     doc.scenarios = [
