@@ -8,9 +8,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblems, NotPlainlyValid, validateFleet, validateFleetReading, type FleetReading, type IntegrityProblem } from '../shared/model/integrity';
+import { formatProblems, NotPlainlyValid, validateFleet, validateFleetReading, type IntegrityProblem } from '../shared/model/integrity';
 import { countOf } from '../shared/units';
-import type { FleetDoc } from '../shared/model/schema';
+import type { FleetDoc, FleetReading } from '../shared/model/schema';
 import { realFilePath, removeDatabaseFiles, removeQuietly, replaceAtomically, SIDE_FILE_SUFFIXES, siblingTemp } from './durable';
 import { processAlive } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';

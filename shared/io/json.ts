@@ -5,9 +5,9 @@
  * export gives the same text.
  */
 import { z } from 'zod';
-import { formatProblems, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type FleetReading, type IntegrityProblem } from '../model/integrity';
+import { formatProblems, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type IntegrityProblem } from '../model/integrity';
 import { countOf } from '../units';
-import { FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from '../model/schema';
+import { FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from '../model/schema';
 import { jsonErrorOffset } from './json-syntax';
 import { upgradeFleetJson } from './json-upgrade';
 

@@ -9,7 +9,7 @@
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
 import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
-import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
+import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from './schema';
 
 export type IntegrityCode =
   | 'invalid-value'
@@ -99,19 +99,13 @@ export interface IntegrityOptions {
    */
   placementIdsUnique?: boolean;
   /**
-   * With unique ids: the placements that may be power sources, found by the source itself (a
-   * .fleet file's SQL) so the placements need not be walked twice to find them: at least every
-   * placement of a power-source kind. A placement named as a source that is not among them is
-   * reported as naming no placement (rather than as no power source).
+   * With unique ids: the placements that may be power sources, in document order, found by the
+   * source itself (a .fleet file's SQL) so the placements need not be walked twice to find them:
+   * at least every placement of a power-source kind. A placement named as a source that is not
+   * among them is reported as naming no placement (rather than as no power source).
    */
   powerSources?: Iterable<Placement>;
 }
-
-/**
- * A fleet whose placements may be walked several times, each walk reading them afresh (a
- * large file's rows), so they are never all held at once. A FleetDoc is one.
- */
-export type FleetReading = Omit<FleetDoc, 'placements'> & { placements: Iterable<Placement> };
 
 /**
  * Rules beyond the schema for a document that already has the model's shape. Walks the
@@ -152,26 +146,28 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
   for (const zone of doc.zones) {
     if (!hallsById.has(zone.hallId)) dangling(`zones["${zone.id}"]`, 'hallId', zone.hallId, 'hall');
   }
-  // Where a walk for power loops may start: fed placements that may be sources themselves (in
-  // the index), and the A sources fed placements name.
-  const fed: Placement[] = [];
+  // The A sources fed placements name: where a walk for power loops may start.
   const aSources = new Set<string>();
+  const hall = lookingUp(hallsById);
+  const model = lookingUp(modelsById);
+  const sourceOf = { powerSourceId: lookingUp(placementsById), powerSourceBId: lookingUp(placementsById) };
+  const sourceModelOf = lookingUp(modelsById);
   // Names are built only for problems: this loop runs over every placement on each open.
   const at = (p: Placement): string => `placements["${p.id}"]`;
   for (const placement of doc.placements) {
-    if (!hallsById.has(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
-    if (!modelsById.has(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
+    if (!hall(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
+    if (!model(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
     let feeds = false;
     for (const field of ['powerSourceId', 'powerSourceBId'] as const) {
       const sourceId = placement[field];
       if (sourceId === null) continue;
-      const source = placementsById.get(sourceId);
+      const source = sourceOf[field](sourceId);
       if (!source) {
         dangling(at(placement), field, sourceId, 'placement');
         continue;
       }
       feeds = true;
-      const sourceModel = modelsById.get(source.modelId);
+      const sourceModel = sourceModelOf(source.modelId);
       if (sourceModel && !isPowerSourceKind(sourceModel.kind)) {
         const where = at(placement);
         problems.push({
@@ -181,11 +177,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
         });
       }
     }
-    if (feeds) {
-      if (placement.powerSourceId !== null) aSources.add(placement.powerSourceId);
-      // Any A source is in the index, so a placement missing from it starts no walk.
-      if (placementsById.has(placement.id)) fed.push(placement);
-    }
+    if (feeds && placement.powerSourceId !== null) aSources.add(placement.powerSourceId);
   }
   for (const plan of doc.plans) {
     for (const step of plan.halls) {
@@ -196,8 +188,31 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
       }
     }
   }
-  problems.push(...powerLoops(fed, aSources, placementsById));
+  // Walks start at fed placements named as A sources, in document order. With unique ids every
+  // one is in the index, itself in document order, so the placements need no other walk.
+  const fed = (p: Placement): boolean =>
+    (p.powerSourceId !== null && placementsById.has(p.powerSourceId)) || (p.powerSourceBId !== null && placementsById.has(p.powerSourceBId));
+  const starts: Placement[] = [];
+  for (const p of opts.placementIdsUnique ? placementsById.values() : doc.placements) if (aSources.has(p.id) && fed(p)) starts.push(p);
+  problems.push(...powerLoops(starts, placementsById));
   return problems;
+}
+
+/**
+ * map.get for keys that mostly repeat the one before (placements come by hall, model and
+ * feed): a key equal to the last is answered without hashing it again. Placements walked from
+ * a file bring a fresh copy of every id, and hashing those was most of the check's time.
+ */
+function lookingUp<V>(map: ReadonlyMap<string, V>): (key: string) => V | undefined {
+  let lastKey: string | undefined;
+  let last: V | undefined;
+  return (key) => {
+    if (key !== lastKey) {
+      lastKey = key;
+      last = map.get(key);
+    }
+    return last;
+  };
 }
 
 /** A placement as the user knows it (its label), with the id a file's reader needs to find it. */
@@ -205,15 +220,15 @@ const named = (p: Placement): string => (p.label ? `${p.label} ("${p.id}")` : `"
 
 /**
  * A placement that feeds itself through a chain of sources would make every load sum infinite.
- * `sources` are the A sources fed placements name; `byId` needs to hold only the placements
- * named as power sources.
+ * `starts` are the fed placements named as A sources, in document order (a loop runs through
+ * A sources only; a unit that feeds nothing, most of a fleet, is in none); `byId` needs to
+ * hold only the placements named as power sources.
  */
-function powerLoops(fed: readonly Placement[], sources: ReadonlySet<string>, byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
-  // A loop runs through A sources only; a unit that feeds nothing (most of a fleet) is in none, so no walk starts there.
+function powerLoops(starts: readonly Placement[], byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
   const settled = new Set<string>();
   const problems: IntegrityProblem[] = [];
-  for (const start of fed) {
-    if (!sources.has(start.id) || settled.has(start.id)) continue;
+  for (const start of starts) {
+    if (settled.has(start.id)) continue;
     const chain: string[] = [start.id];
     let at: string | null = start.powerSourceId;
     while (at !== null && !settled.has(at) && !chain.includes(at)) {

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openFleetFile, useFleetFile } from '../../../db/fleet-file';
 import { removeDatabaseFiles } from '../../../db/durable';
-import type { FleetReading } from '../../../shared/model/integrity';
-import type { FleetDoc } from '../../../shared/model/schema';
+import type { FleetDoc, FleetReading } from '../../../shared/model/schema';
 import { UsageError, type CliIo } from '../cli-kit';
 
 /** A fleet written under another name would be missing from the app's Open, which lists .fleet files. */
@@ -34,7 +33,7 @@ export function readFleet(file: string): { doc: FleetDoc; migratedFrom: number |
 }
 
 /** readFleet for output that grows with the fleet: its placements are read from the copy as `use` walks them, never all held. */
-export function useFleet<T>(file: string, use: (fleet: FleetReading) => T | Promise<T>): Promise<T> {
+export function useFleet<T>(file: string, use: (fleet: FleetReading, migratedFrom: number | null) => T | Promise<T>): Promise<T> {
   return useFleetFile(path.resolve(file), workingCopyPath(), use);
 }
 

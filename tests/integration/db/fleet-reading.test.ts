@@ -8,8 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openFleetFile, useFleetFile, writeFleetFile } from '../../../db/fleet-file';
 import { exportFleetJson, fleetJsonChunks, importFleetJson } from '../../../shared/io/json';
-import type { FleetReading } from '../../../shared/model/integrity';
-import type { FleetDoc } from '../../../shared/model/schema';
+import type { FleetDoc, FleetReading } from '../../../shared/model/schema';
 import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
 import { editDatabase, sha256, tempDir } from './helpers';
 
