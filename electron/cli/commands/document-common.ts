@@ -33,8 +33,16 @@ export function readFleet(file: string): { doc: FleetDoc; migratedFrom: number |
 }
 
 /** readFleet for output that grows with the fleet: its placements are read from the copy as `use` walks them, never all held. */
-export function useFleet<T>(file: string, use: (fleet: FleetReading, migratedFrom: number | null) => T | Promise<T>): Promise<T> {
-  return useFleetFile(path.resolve(file), workingCopyPath(), use);
+export async function useFleet<T>(file: string, use: (fleet: FleetReading, migratedFrom: number | null) => T | Promise<T>): Promise<T> {
+  const working = workingCopyPath();
+  // A reader that goes away mid-output (| head) ends the process at once (see main), with the copy still open: it goes too.
+  const removeCopy = (): void => removeDatabaseFiles(working);
+  process.once('exit', removeCopy);
+  try {
+    return await useFleetFile(path.resolve(file), working, use);
+  } finally {
+    process.off('exit', removeCopy);
+  }
 }
 
 /**
