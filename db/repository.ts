@@ -172,6 +172,12 @@ export class FleetRepository {
     return indexes.some((index) => index.unique === 1 && index.partial === 0 && columns(index.name) === 'id');
   }
 
+  /** Whether placements.seq is the table's INTEGER PRIMARY KEY (the rowid), so rows can be paged by it without a sort. */
+  private placementSeqIsKey(): boolean {
+    const keys = (this.db.pragma('table_info(placements)') as { name: string; type: string; pk: number }[]).filter((c) => c.pk > 0);
+    return keys.length === 1 && keys[0]!.name === 'seq' && keys[0]!.type.toUpperCase() === 'INTEGER';
+  }
+
   /**
    * Whether SQLite already guarantees that the placements read have distinct ids: the UNIQUE
    * index, and no id with U+FFFD, which is what text that is not valid UTF-8 reads as, so
@@ -252,7 +258,7 @@ export class FleetRepository {
     placements: Iterable<unknown>;
     placementsOfModels: (modelIds: readonly string[]) => unknown[];
   } | null {
-    if (!this.placementIdIndexUnique()) return null;
+    if (!this.placementIdIndexUnique() || !this.placementSeqIsKey()) return null;
     const { rest, problems } = this.readAllButPlacements();
     const spec = COLLECTIONS.placements;
     const columns = spec.columns.join(', ');
@@ -263,15 +269,20 @@ export class FleetRepository {
     };
     // Not shared as readAll shares them: these objects die young, and a lookup per value costs more than it saves.
     const unshared = (value: unknown): unknown => value;
+    const count = this.db.prepare('SELECT count(*) FROM placements').pluck();
     const placements = {
       // A page at a time: one call for thousands of rows costs far less than a call per row.
       *[Symbol.iterator]() {
+        let walked = 0;
         for (let after = -Infinity; ; ) {
           const rows = page.all(after) as unknown[][];
           for (const values of rows) yield asRead(spec.fromValues!(values, unshared), values[0]);
-          if (rows.length < PAGE_ROWS) return;
+          walked += rows.length;
+          if (rows.length < PAGE_ROWS) break;
           after = rows[rows.length - 1]![spec.columns.length] as number;
         }
+        // Pages follow seq, so a seq that is NULL or repeated would lose rows; a damaged file might have one.
+        if (walked !== count.get()) throw new NotPlainlyValid('a walk by seq did not meet every placement');
       },
     };
     const ofModels = this.db.prepare(`SELECT ${columns} FROM placements WHERE modelId IN (SELECT value FROM json_each(?)) ORDER BY seq`);

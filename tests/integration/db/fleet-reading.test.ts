@@ -160,6 +160,14 @@ describe('reading a fleet without holding its placements', () => {
   it.each([
     ['a schema without the unique index, ids distinct', "CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements; CREATE TABLE placements AS SELECT * FROM copy; DROP TABLE copy"],
     ['an id with a byte that is not UTF-8, used once', "UPDATE placements SET id = CAST(X'6964FF' AS TEXT) WHERE id = 'sm-m01-01'"],
+    [
+      'a placements table whose seq is not its key, with a seq missing and one repeated',
+      `CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements;
+       CREATE TABLE placements (seq INTEGER, id TEXT NOT NULL UNIQUE, hallId TEXT NOT NULL, modelId TEXT NOT NULL, xM REAL NOT NULL,
+         yM REAL NOT NULL, rotationDeg INTEGER NOT NULL, powerSourceId TEXT, label TEXT NOT NULL, powerSourceBId TEXT);
+       INSERT INTO placements SELECT * FROM copy; DROP TABLE copy;
+       UPDATE placements SET seq = NULL WHERE id = 'sm-m01-03'; UPDATE placements SET seq = 1 WHERE id = 'sm-m01-04'`,
+    ],
   ])('%s: read whole, as the app opens it, and exported the same', async (_name, sql) => {
     const file = editDatabase(written(sampleSmall()), sql);
     const expected = opened(file);
