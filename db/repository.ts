@@ -280,6 +280,8 @@ export class FleetRepository {
           walked += rows.length;
           if (rows.length < PAGE_ROWS) break;
           after = rows[rows.length - 1]![spec.columns.length] as number;
+          // A seq past 2^53 reads rounded, and the next page would start in the wrong place.
+          if (!Number.isSafeInteger(after)) throw new NotPlainlyValid('a placement seq is too large to page by');
         }
         // Pages follow seq, so a seq that is NULL or repeated would lose rows; a damaged file might have one.
         if (walked !== count.get()) throw new NotPlainlyValid('a walk by seq did not meet every placement');

@@ -45,7 +45,7 @@ describe('reading a fleet without holding its placements', () => {
     ['small', () => sampleSmall()],
     ['campus', () => sampleCampus()],
     ['no placements', () => generateFleet({ placements: 0, seed: 2 })],
-    // Pages of 4,096 rows: two full pages and nothing after, and two full pages and one row.
+    // Pages of 1,024 rows: 8,192 fill eight exactly, 8,193 leave one row for a ninth.
     ['8,192 placements', () => generateFleet({ placements: 8_192, seed: 4 })],
     ['8,193 placements', () => generateFleet({ placements: 8_193, seed: 5 })],
   ])('%s: walked from the file, exported byte for byte as the document the app opens', async (_name, make) => {
@@ -158,18 +158,21 @@ describe('reading a fleet without holding its placements', () => {
   });
 
   it.each([
-    ['a schema without the unique index, ids distinct', "CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements; CREATE TABLE placements AS SELECT * FROM copy; DROP TABLE copy"],
-    ['an id with a byte that is not UTF-8, used once', "UPDATE placements SET id = CAST(X'6964FF' AS TEXT) WHERE id = 'sm-m01-01'"],
+    ['a schema without the unique index, ids distinct', sampleSmall, "CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements; CREATE TABLE placements AS SELECT * FROM copy; DROP TABLE copy"],
+    ['an id with a byte that is not UTF-8, used once', sampleSmall, "UPDATE placements SET id = CAST(X'6964FF' AS TEXT) WHERE id = 'sm-m01-01'"],
     [
       'a placements table whose seq is not its key, with a seq missing and one repeated',
+      sampleSmall,
       `CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements;
        CREATE TABLE placements (seq INTEGER, id TEXT NOT NULL UNIQUE, hallId TEXT NOT NULL, modelId TEXT NOT NULL, xM REAL NOT NULL,
          yM REAL NOT NULL, rotationDeg INTEGER NOT NULL, powerSourceId TEXT, label TEXT NOT NULL, powerSourceBId TEXT);
        INSERT INTO placements SELECT * FROM copy; DROP TABLE copy;
        UPDATE placements SET seq = NULL WHERE id = 'sm-m01-03'; UPDATE placements SET seq = 1 WHERE id = 'sm-m01-04'`,
     ],
-  ])('%s: read whole, as the app opens it, and exported the same', async (_name, sql) => {
-    const file = editDatabase(written(sampleSmall()), sql);
+    // Pages of 1,024 rows: the second would start after a seq that reads rounded.
+    ['seq values past 2^53', () => generateFleet({ placements: 5_000, seed: 6 }), 'UPDATE placements SET seq = seq * 1024 + 9007199254740993'],
+  ])('%s: read whole, as the app opens it, and exported the same', async (_name, make, sql) => {
+    const file = editDatabase(written(make()), sql);
     const expected = opened(file);
     expect(expected).toHaveProperty('doc');
     const exported = await useFleetFile(file, working(), (fleet) => text(fleet));
