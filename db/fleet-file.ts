@@ -8,9 +8,9 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblems, validateFleet, type IntegrityProblem } from '../shared/model/integrity';
+import { formatProblems, NotPlainlyValid, validateFleet, validateFleetReading, type IntegrityProblem } from '../shared/model/integrity';
 import { countOf } from '../shared/units';
-import type { FleetDoc } from '../shared/model/schema';
+import type { FleetDoc, FleetReading } from '../shared/model/schema';
 import { realFilePath, removeDatabaseFiles, removeQuietly, replaceAtomically, SIDE_FILE_SUFFIXES, siblingTemp } from './durable';
 import { processAlive } from './lock';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
@@ -180,13 +180,12 @@ function foldSideFiles(copy: string, named: string): void {
 }
 
 /**
- * Copies `file` to `workingPath`, checks and (if older) migrates the copy, and loads it.
- * Before migrating, a copy of the original is kept beside it (skip for read-only uses).
- * Throws FleetFileError naming the file and the reason; then nothing is left behind and
- * the original is as it was.
+ * Copies `file` to `workingPath` and checks and (if older) migrates the copy: the steps before
+ * its rows are read. Before migrating, a copy of the original is kept beside it (skip for
+ * read-only uses). Throws FleetFileError naming the file and the reason; then nothing is
+ * left behind and the original is as it was.
  */
-export function openFleetFile(file: string, workingPath: string, opts: { backupBeforeMigrating?: boolean } = {}): OpenedFleet {
-  const backup = opts.backupBeforeMigrating ?? true;
+function openCheckedCopy(file: string, workingPath: string, backup: boolean): { db: Database.Database; migratedFrom: number | null; backupPath: string | null } {
   statFile(file, file);
   copyWithSideFiles(file, workingPath);
   let db: Database.Database | null = null;
@@ -212,22 +211,90 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
       }
       migrate(db, userVersion);
     }
+    return { db, migratedFrom: userVersion < SCHEMA_VERSION ? userVersion : null, backupPath };
+  } catch (error) {
+    db?.close();
+    throw abandonCopy(file, workingPath, backupPath, error);
+  }
+}
+
+/** Removes what opening left behind and gives the error to throw: a FleetFileError as it is, anything else as damage. */
+function abandonCopy(file: string, workingPath: string, backupPath: string | null, error: unknown): FleetFileError {
+  removeDatabaseFiles(workingPath);
+  if (backupPath) removeQuietly(backupPath);
+  return error instanceof FleetFileError ? error : new FleetFileError(file, `it is damaged (${(error as Error).message})`);
+}
+
+function ruleBreaks(file: string, problems: readonly IntegrityProblem[]): FleetFileError {
+  return new FleetFileError(file, `it breaks the fleet model's rules in ${countOf(problems.length, 'place')}:\n${formatProblems(problems)}`, [...problems]);
+}
+
+/**
+ * Copies `file` to `workingPath`, checks and (if older) migrates the copy, and loads it.
+ * Before migrating, a copy of the original is kept beside it (skip for read-only uses).
+ * Throws FleetFileError naming the file and the reason; then nothing is left behind and
+ * the original is as it was.
+ */
+export function openFleetFile(file: string, workingPath: string, opts: { backupBeforeMigrating?: boolean } = {}): OpenedFleet {
+  const { db, migratedFrom, backupPath } = openCheckedCopy(file, workingPath, opts.backupBeforeMigrating ?? true);
+  try {
     const { raw, problems: readProblems, placementIdsUnique } = new FleetRepository(db).readAll();
     const { doc, problems } = validateFleet(raw, { placementIdsUnique });
     const all = [...readProblems, ...problems];
-    if (!doc || all.length > 0) {
-      throw new FleetFileError(file, `it breaks the fleet model's rules in ${countOf(all.length, 'place')}:\n${formatProblems(all)}`, all);
-    }
+    if (!doc || all.length > 0) throw ruleBreaks(file, all);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    return { db, doc, migratedFrom: userVersion < SCHEMA_VERSION ? userVersion : null, backupPath };
+    return { db, doc, migratedFrom, backupPath };
   } catch (error) {
-    db?.close();
-    removeDatabaseFiles(workingPath);
-    if (backupPath) removeQuietly(backupPath);
-    if (error instanceof FleetFileError) throw error;
-    throw new FleetFileError(file, `it is damaged (${(error as Error).message})`);
+    db.close();
+    throw abandonCopy(file, workingPath, backupPath, error);
   }
+}
+
+/**
+ * Reads a .fleet for one use without holding its placements, for output as large as the
+ * fleet (export): checked as openFleetFile checks it, on a copy at `workingPath` that is
+ * removed afterwards, with its placements read from that copy each time `use` walks them. A
+ * file with anything the streamed check cannot pass is read whole as openFleetFile reads it,
+ * which names the problem (or, where only the streamed check was unsure, gives the document).
+ */
+export async function useFleetFile<T>(file: string, workingPath: string, use: (fleet: FleetReading, migratedFrom: number | null) => T | Promise<T>): Promise<T> {
+  const { db, migratedFrom } = openCheckedCopy(file, workingPath, false);
+  let fleet: FleetReading | null;
+  try {
+    const read = new FleetRepository(db).readWithoutHoldingPlacements();
+    fleet = read && read.problems.length === 0 ? validateFleetReading(read.rest, readingAs(file, read.placements), read.placementsOfModels) : null;
+  } catch (error) {
+    db.close();
+    throw abandonCopy(file, workingPath, null, error);
+  }
+  try {
+    if (fleet) return await use(fleet, migratedFrom);
+  } finally {
+    db.close();
+    removeDatabaseFiles(workingPath);
+  }
+  const opened = openFleetFile(file, workingPath, { backupBeforeMigrating: false });
+  try {
+    return await use(opened.doc, opened.migratedFrom);
+  } finally {
+    opened.db.close();
+    removeDatabaseFiles(workingPath);
+  }
+}
+
+/** The placements' walks, with what SQLite throws while reading them said as damage to `file` (the walk's own verdicts pass through). */
+function readingAs(file: string, placements: Iterable<unknown>): Iterable<unknown> {
+  return {
+    *[Symbol.iterator]() {
+      try {
+        yield* placements;
+      } catch (error) {
+        if (error instanceof NotPlainlyValid) throw error;
+        throw new FleetFileError(file, `it is damaged (${(error as Error).message})`);
+      }
+    },
+  };
 }
 
 /** What went wrong with a file, in the user's words when the system said something we know. */

@@ -1,7 +1,8 @@
 /** The frame every fleetplan command shares: its shape, exit codes, argument parsing, errors. */
 
 export interface CliIo {
-  stdout: { write(text: string): unknown };
+  /** A stream's write says false when it is full; `once('drain')` then says when to go on. */
+  stdout: { write(text: string): unknown; once?(event: 'drain', listener: () => void): unknown };
   stderr: { write(text: string): unknown };
 }
 

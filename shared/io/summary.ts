@@ -1,5 +1,5 @@
 /** Counts and totals of a fleet, for `fleetplan info` and summaries. */
-import type { FleetDoc } from '../model/schema';
+import type { FleetReading } from '../model/schema';
 import { computeTotals } from '../model/totals';
 import { TH_PER_PH } from '../units';
 
@@ -9,7 +9,8 @@ export interface FleetSummary {
   totals: { itMw: number; hashratePhs: number; gpus: number; equipmentCapexUsd: number };
 }
 
-export function summarize(doc: FleetDoc): FleetSummary {
+/** Walks the placements once: a fleet read from a large file need not hold them. */
+export function summarize(doc: FleetReading): FleetSummary {
   const t = computeTotals(doc);
   const round = (v: number, digits: number): number => Number(v.toFixed(digits));
   return {
@@ -19,7 +20,8 @@ export function summarize(doc: FleetDoc): FleetSummary {
       halls: doc.halls.length,
       zones: doc.zones.length,
       models: doc.models.length,
-      placements: doc.placements.length,
+      // A checked fleet has no placement of a missing model, so every one is counted.
+      placements: t.placements,
       scenarios: doc.scenarios.length,
       plans: doc.plans.length,
     },

@@ -9,7 +9,7 @@
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
 import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
-import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type Placement } from './schema';
+import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from './schema';
 
 export type IntegrityCode =
   | 'invalid-value'
@@ -66,7 +66,7 @@ function schemaProblems(raw: unknown, issues: readonly z.core.$ZodIssue[]): Inte
 }
 
 /** Builds id → item for one collection, reporting ids used twice. */
-function indexIds<T extends { id: string }>(where: string, items: readonly T[], problems: IntegrityProblem[]): Map<string, T> {
+function indexIds<T extends { id: string }>(where: string, items: Iterable<T>, problems: IntegrityProblem[]): Map<string, T> {
   const byId = new Map<string, T>();
   for (const item of items) {
     if (byId.has(item.id)) {
@@ -80,7 +80,7 @@ function indexIds<T extends { id: string }>(where: string, items: readonly T[], 
  * The placements other placements name as their power source, by id, for a source that
  * guarantees unique ids. Usually a few hundred of a document's placements.
  */
-function indexPowerSources(placements: readonly Placement[]): Map<string, Placement> {
+function indexPowerSources(placements: Iterable<Placement>): Map<string, Placement> {
   const named = new Set<string>();
   for (const p of placements) {
     if (p.powerSourceId !== null) named.add(p.powerSourceId);
@@ -98,17 +98,32 @@ export interface IntegrityOptions {
    * the other checks of a 100,000-placement document together.
    */
   placementIdsUnique?: boolean;
+  /**
+   * With unique ids: the placements that may be power sources, in document order, found by the
+   * source itself (a .fleet file's SQL) so the placements need not be walked twice to find them:
+   * at least every placement of a power-source kind. A placement named as a source that is not
+   * among them is reported as naming no placement (rather than as no power source).
+   */
+  powerSources?: Iterable<Placement>;
 }
 
-/** Rules beyond the schema for a document that already has the model's shape. */
-export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): IntegrityProblem[] {
+/**
+ * Rules beyond the schema for a document that already has the model's shape. Walks the
+ * placements once when given the power sources (three times otherwise), keeping only the power
+ * sources among them.
+ */
+export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
   const sitesById = indexIds('sites', doc.sites, problems);
   const hallsById = indexIds('halls', doc.halls, problems);
   indexIds('zones', doc.zones, problems);
   const modelsById = indexIds('models', doc.models, problems);
   // Only ids named as a power source are ever looked up in this index.
-  const placementsById = opts.placementIdsUnique ? indexPowerSources(doc.placements) : indexIds('placements', doc.placements, problems);
+  const placementsById = !opts.placementIdsUnique
+    ? indexIds('placements', doc.placements, problems)
+    : opts.powerSources
+      ? new Map(Array.from(opts.powerSources, (p) => [p.id, p]))
+      : indexPowerSources(doc.placements);
   indexIds('scenarios', doc.scenarios, problems);
   indexIds('plans', doc.plans, problems);
   const dangling = (where: string, field: string, value: string, what: string): void => {
@@ -131,23 +146,28 @@ export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): Inte
   for (const zone of doc.zones) {
     if (!hallsById.has(zone.hallId)) dangling(`zones["${zone.id}"]`, 'hallId', zone.hallId, 'hall');
   }
-  const fed: Placement[] = [];
+  // The A sources fed placements name: where a walk for power loops may start.
+  const aSources = new Set<string>();
+  const hall = lookingUp(hallsById);
+  const model = lookingUp(modelsById);
+  const sourceOf = { powerSourceId: lookingUp(placementsById), powerSourceBId: lookingUp(placementsById) };
+  const sourceModelOf = lookingUp(modelsById);
   // Names are built only for problems: this loop runs over every placement on each open.
   const at = (p: Placement): string => `placements["${p.id}"]`;
   for (const placement of doc.placements) {
-    if (!hallsById.has(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
-    if (!modelsById.has(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
+    if (!hall(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
+    if (!model(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
     let feeds = false;
     for (const field of ['powerSourceId', 'powerSourceBId'] as const) {
       const sourceId = placement[field];
       if (sourceId === null) continue;
-      const source = placementsById.get(sourceId);
+      const source = sourceOf[field](sourceId);
       if (!source) {
         dangling(at(placement), field, sourceId, 'placement');
         continue;
       }
       feeds = true;
-      const sourceModel = modelsById.get(source.modelId);
+      const sourceModel = sourceModelOf(source.modelId);
       if (sourceModel && !isPowerSourceKind(sourceModel.kind)) {
         const where = at(placement);
         problems.push({
@@ -157,7 +177,7 @@ export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): Inte
         });
       }
     }
-    if (feeds) fed.push(placement);
+    if (feeds && placement.powerSourceId !== null) aSources.add(placement.powerSourceId);
   }
   for (const plan of doc.plans) {
     for (const step of plan.halls) {
@@ -168,8 +188,31 @@ export function checkIntegrity(doc: FleetDoc, opts: IntegrityOptions = {}): Inte
       }
     }
   }
-  problems.push(...powerLoops(fed, placementsById));
+  // Walks start at fed placements named as A sources, in document order. With unique ids every
+  // one is in the index, itself in document order, so the placements need no other walk.
+  const fed = (p: Placement): boolean =>
+    (p.powerSourceId !== null && placementsById.has(p.powerSourceId)) || (p.powerSourceBId !== null && placementsById.has(p.powerSourceBId));
+  const starts: Placement[] = [];
+  for (const p of opts.placementIdsUnique ? placementsById.values() : doc.placements) if (aSources.has(p.id) && fed(p)) starts.push(p);
+  problems.push(...powerLoops(starts, placementsById));
   return problems;
+}
+
+/**
+ * map.get for keys that mostly repeat the one before (placements come by hall, model and
+ * feed): a key equal to the last is answered without hashing it again. Placements walked from
+ * a file bring a fresh copy of every id, and hashing those was most of the check's time.
+ */
+function lookingUp<V>(map: ReadonlyMap<string, V>): (key: string) => V | undefined {
+  let lastKey: string | undefined;
+  let last: V | undefined;
+  return (key) => {
+    if (key !== lastKey) {
+      lastKey = key;
+      last = map.get(key);
+    }
+    return last;
+  };
 }
 
 /** A placement as the user knows it (its label), with the id a file's reader needs to find it. */
@@ -177,16 +220,15 @@ const named = (p: Placement): string => (p.label ? `${p.label} ("${p.id}")` : `"
 
 /**
  * A placement that feeds itself through a chain of sources would make every load sum infinite.
- * `byId` needs to hold only the placements named as power sources.
+ * `starts` are the fed placements named as A sources, in document order (a loop runs through
+ * A sources only; a unit that feeds nothing, most of a fleet, is in none); `byId` needs to
+ * hold only the placements named as power sources.
  */
-function powerLoops(fed: readonly Placement[], byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
-  // A loop runs through A sources only; a unit that feeds nothing (most of a fleet) is in none, so no walk starts there.
-  const sources = new Set<string>();
-  for (const p of fed) if (p.powerSourceId !== null) sources.add(p.powerSourceId);
+function powerLoops(starts: readonly Placement[], byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
   const settled = new Set<string>();
   const problems: IntegrityProblem[] = [];
-  for (const start of fed) {
-    if (!sources.has(start.id) || settled.has(start.id)) continue;
+  for (const start of starts) {
+    if (settled.has(start.id)) continue;
     const chain: string[] = [start.id];
     let at: string | null = start.powerSourceId;
     while (at !== null && !settled.has(at) && !chain.includes(at)) {
@@ -253,9 +295,14 @@ function parseFleet(raw: unknown): z.ZodSafeParseResult<FleetDoc> {
   const { placements: _checked, ...others } = raw as { placements: unknown };
   const rest = DocWithoutPlacements.safeParse(others);
   if (!rest.success) return FleetDocSchema.safeParse(raw);
+  return { success: true, data: joinPlacements(rest.data, placements as Placement[]) };
+}
+
+/** The document's parts in the schema's key order, placements in their place. */
+function joinPlacements<P extends Iterable<Placement>>(rest: Omit<FleetDoc, 'placements'>, placements: P): Omit<FleetDoc, 'placements'> & { placements: P } {
   const doc = {} as Record<keyof FleetDoc, unknown>;
-  for (const key of DOC_KEYS) doc[key] = key === 'placements' ? placements : rest.data[key];
-  return { success: true, data: doc as FleetDoc };
+  for (const key of DOC_KEYS) doc[key] = key === 'placements' ? placements : rest[key];
+  return doc as Omit<FleetDoc, 'placements'> & { placements: P };
 }
 
 /** Schema and rule checks together, for anything read from outside (a file, an import). */
@@ -263,6 +310,47 @@ export function validateFleet(raw: unknown, opts: IntegrityOptions = {}): Valida
   const parsed = parseFleet(raw);
   if (!parsed.success) return { doc: null, problems: schemaProblems(raw, parsed.error.issues).slice(0, MAX_PROBLEMS) };
   return { doc: parsed.data, problems: checkIntegrity(parsed.data, opts).slice(0, MAX_PROBLEMS) };
+}
+
+/** A walk of placements met one that validateFleetReading cannot judge on its own. */
+export class NotPlainlyValid extends Error {}
+
+/** Each walk of `placements`, held to isCleanPlacement as it goes. */
+function clean(placements: Iterable<unknown>): Iterable<Placement> {
+  return {
+    *[Symbol.iterator]() {
+      for (const p of placements) {
+        if (!isCleanPlacement(p)) throw new NotPlainlyValid('a placement breaks the schema');
+        yield p;
+      }
+    },
+  };
+}
+
+/**
+ * validateFleet for a fleet too large to hold: `rest` is the document without its placements,
+ * `placements` reads them afresh on each walk, from a source that guarantees unique ids and
+ * finds the placements of given models without a walk. Gives the fleet, its placements still
+ * read on each walk and held to isCleanPlacement as they are, only where validateFleet of the
+ * whole document would find no problem and take its fast path (every placement clean); null
+ * for anything else, and then validateFleet of the whole document names what is wrong. A
+ * source may throw NotPlainlyValid for the same effect.
+ */
+export function validateFleetReading(
+  rest: unknown,
+  placements: Iterable<unknown>,
+  placementsOfModels: (modelIds: readonly string[]) => Iterable<unknown>,
+): FleetReading | null {
+  const parsed = DocWithoutPlacements.safeParse(rest);
+  if (!parsed.success) return null;
+  const fleet = joinPlacements(parsed.data, clean(placements));
+  const powerSources = clean(placementsOfModels(parsed.data.models.filter((m) => isPowerSourceKind(m.kind)).map((m) => m.id)));
+  try {
+    return checkIntegrity(fleet, { placementIdsUnique: true, powerSources }).length === 0 ? fleet : null;
+  } catch (error) {
+    if (error instanceof NotPlainlyValid) return null;
+    throw error;
+  }
 }
 
 /** One line per problem, capped, for error messages and the CLI. */

@@ -449,6 +449,11 @@ export type PlanPeriod = z.infer<typeof PlanPeriodSchema>;
 export type DecisionReturn = z.infer<typeof DecisionReturnSchema>;
 export type TitleBlock = z.infer<typeof TitleBlockSchema>;
 export type FleetDoc = z.infer<typeof FleetDocSchema>;
+/**
+ * A fleet whose placements may be walked several times, each walk reading them afresh (a
+ * large file's rows), so they are never all held at once. A FleetDoc is one.
+ */
+export type FleetReading = Omit<FleetDoc, 'placements'> & { placements: Iterable<Placement> };
 
 /** Entity collections of a document that commands edit by id. */
 /** The document's entity collections and each one's schema: commands and their checks read this one list. */

@@ -1,6 +1,6 @@
 import { itPowerKw } from './load';
 import { apparentPowerKva } from './power-chain';
-import type { EquipmentModel, FleetDoc, Placement } from './schema';
+import type { EquipmentModel, FleetReading, Placement } from './schema';
 import { kwToMw } from '../units';
 
 export interface Totals {
@@ -12,8 +12,8 @@ export interface Totals {
   equipmentCapexUsd: number;
 }
 
-/** Totals over the placements of the fleet, or of one site or hall when a filter is given. */
-export function computeTotals(doc: FleetDoc, filter: { siteId?: string; hallId?: string } = {}): Totals {
+/** Totals over the placements of the fleet, or of one site or hall when a filter is given; placements of a missing model are left out. */
+export function computeTotals(doc: FleetReading, filter: { siteId?: string; hallId?: string } = {}): Totals {
   const models = new Map<string, EquipmentModel>(doc.models.map((m) => [m.id, m]));
   const hallIds = filter.siteId
     ? new Set(doc.halls.filter((h) => h.siteId === filter.siteId).map((h) => h.id))

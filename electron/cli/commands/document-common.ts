@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openFleetFile } from '../../../db/fleet-file';
+import { openFleetFile, useFleetFile } from '../../../db/fleet-file';
 import { removeDatabaseFiles } from '../../../db/durable';
-import type { FleetDoc } from '../../../shared/model/schema';
+import type { FleetDoc, FleetReading } from '../../../shared/model/schema';
 import { UsageError, type CliIo } from '../cli-kit';
 
 /** A fleet written under another name would be missing from the app's Open, which lists .fleet files. */
@@ -17,15 +17,31 @@ export function checkWritable(file: string, force: boolean): void {
   if (!force && fs.existsSync(file)) throw new UsageError(`${file} already exists (add --force to replace it)`);
 }
 
+/** Where a command reads a private copy of the fleet it was given. */
+const workingCopyPath = (): string => path.join(os.tmpdir(), `fleetplan-${process.pid}-${Date.now()}.fleet-work`);
+
 /** Loads a .fleet without changing it or leaving anything beside it (no migration backup). */
 export function readFleet(file: string): { doc: FleetDoc; migratedFrom: number | null } {
-  const working = path.join(os.tmpdir(), `fleetplan-${process.pid}-${Date.now()}.fleet-work`);
+  const working = workingCopyPath();
   try {
     const opened = openFleetFile(path.resolve(file), working, { backupBeforeMigrating: false });
     opened.db.close();
     return { doc: opened.doc, migratedFrom: opened.migratedFrom };
   } finally {
     removeDatabaseFiles(working);
+  }
+}
+
+/** readFleet for output that grows with the fleet: its placements are read from the copy as `use` walks them, never all held. */
+export async function useFleet<T>(file: string, use: (fleet: FleetReading, migratedFrom: number | null) => T | Promise<T>): Promise<T> {
+  const working = workingCopyPath();
+  // A reader that goes away mid-output (| head) ends the process at once (see main), with the copy still open: it goes too.
+  const removeCopy = (): void => removeDatabaseFiles(working);
+  process.once('exit', removeCopy);
+  try {
+    return await useFleetFile(path.resolve(file), working, use);
+  } finally {
+    process.off('exit', removeCopy);
   }
 }
 
@@ -42,12 +58,17 @@ export function checkOutput(target: string, input: string, force: boolean): void
 
 /**
  * Writes command output, or its pieces as they come (a large export is never held whole),
- * to a file or to stdout for "-". A file left half-written by a failure is removed.
+ * to a file or to stdout for "-". A file left half-written by a failure is removed. Writes to
+ * stdout wait while it is full: a pipe is written asynchronously on POSIX, and a slow reader
+ * would otherwise have the whole output queued in memory.
  */
-export function writeOutput(target: string, text: string | Iterable<string>, io: CliIo): void {
+export async function writeOutput(target: string, text: string | Iterable<string>, io: CliIo): Promise<void> {
   const pieces = typeof text === 'string' ? [text] : text;
   if (target === '-') {
-    for (const piece of pieces) io.stdout.write(piece);
+    const { stdout } = io;
+    for (const piece of pieces) {
+      if (stdout.write(piece) === false && stdout.once) await new Promise<void>((resolve) => stdout.once!('drain', () => resolve()));
+    }
     return;
   }
   const cannotWrite = (error: unknown) => {

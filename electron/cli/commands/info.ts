@@ -1,5 +1,5 @@
 import { summarize } from '../../../shared/io/summary';
-import { readFleet } from './document-common';
+import { useFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, type CliCommand } from '../cli-kit';
 
 const usage = 'fleetplan info FILE [--json]';
@@ -12,8 +12,8 @@ export const infoCommand: CliCommand = {
     try {
       const parsed = parseArgs(args, [], ['json']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
-      const { doc, migratedFrom } = readFleet(file);
-      const summary = { file, ...summarize(doc), olderFileVersion: migratedFrom };
+      // Counts and totals need one walk of the placements, not the document in memory.
+      const summary = await useFleet(file, (fleet, migratedFrom) => ({ file, ...summarize(fleet), olderFileVersion: migratedFrom }));
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
         return EXIT_OK;
@@ -25,7 +25,7 @@ export const infoCommand: CliCommand = {
           `  ${counts.sites} sites, ${counts.halls} halls, ${counts.zones} zones, ${counts.placements} placements, ${counts.models} equipment models`,
           `  ${counts.scenarios} scenarios, ${counts.plans} plans`,
           `  IT load ${totals.itMw} MW, hashrate ${totals.hashratePhs} PH/s, ${totals.gpus} GPUs, equipment capex $${totals.equipmentCapexUsd.toLocaleString('en-US')}`,
-          ...(migratedFrom !== null ? [`  written by an older version (file version ${migratedFrom}); opening it in Fleet Planner updates it`] : []),
+          ...(summary.olderFileVersion !== null ? [`  written by an older version (file version ${summary.olderFileVersion}); opening it in Fleet Planner updates it`] : []),
         ].join('\n') + '\n',
       );
       return EXIT_OK;

@@ -56,7 +56,7 @@ export const optimizeCommand: CliCommand = {
       const { doc } = readFleet(file);
       const chosen = objective ?? doc.limits.objective;
       const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString() });
-      if (typeof lpOut === 'string') writeOutput(lpOut, lpFileOf(doc, chosen), io);
+      if (typeof lpOut === 'string') await writeOutput(lpOut, lpFileOf(doc, chosen), io);
       const laidOut = typeof applyOut === 'string' && result.plan.status !== 'infeasible' ? writeApplied(doc, result.plan, applyOut) : null;
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);

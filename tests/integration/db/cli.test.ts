@@ -9,7 +9,7 @@ import { newCommand } from '../../../electron/cli/commands/new';
 import type { CliCommand } from '../../../electron/cli/cli-kit';
 import { exportFleetJson } from '../../../shared/io/json';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
-import { sha256, tempDir } from './helpers';
+import { editDatabase, sha256, tempDir } from './helpers';
 
 let dir: string;
 beforeEach(() => (dir = tempDir('cli')));
@@ -49,6 +49,39 @@ describe('fleetplan new / info / export / import', () => {
     const bom = await run(exportCommand, at('s.fleet'), '--csv-bom', '-');
     expect(bom.out.split('\r\n')[0]).toMatch(/^siteId,site,hallId,hall,modelId/);
     expect((await run(exportCommand, at('s.fleet'), '--csv-catalog', at('c.csv'))).code).toBe(0);
+  });
+
+  it('export --json to standard output waits whenever the reader is behind, and writes the same text', async () => {
+    expect((await run(newCommand, '--sample', 'campus', at('c.fleet'))).code).toBe(0);
+    const pieces: string[] = [];
+    let full = false;
+    let wroteWhileFull = false;
+    const stdout = {
+      // Every write fills the pipe; it drains a moment later.
+      write: (piece: string) => {
+        wroteWhileFull ||= full;
+        pieces.push(piece);
+        full = true;
+        return false;
+      },
+      once: (_event: 'drain', listener: () => void) => setImmediate(() => ((full = false), listener())),
+    };
+    expect(await exportCommand.run([at('c.fleet'), '--json', '-'], { stdout, stderr: { write: () => true } })).toBe(0);
+    expect(wroteWhileFull).toBe(false);
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join('')).toBe(exportFleetJson(sampleCampus()));
+  });
+
+  it('export --json of a file the app refuses leaves an output already there as it was, and makes none', async () => {
+    expect((await run(newCommand, '--sample', 'small', at('s.fleet'))).code).toBe(0);
+    editDatabase(at('s.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'");
+    fs.writeFileSync(at('old.json'), 'mine');
+    const over = await run(exportCommand, at('s.fleet'), '--json', at('old.json'), '--force');
+    expect(over.code).toBe(2);
+    expect(over.err).toMatch(/^fleetplan: Cannot open .*s\.fleet: it breaks the fleet model's rules in 1 place: placements: power sources form a loop/);
+    expect(fs.readFileSync(at('old.json'), 'utf8')).toBe('mine');
+    expect((await run(exportCommand, at('s.fleet'), '--json', at('new.json'))).code).toBe(2);
+    expect(fs.readdirSync(dir).sort()).toEqual(['old.json', 's.fleet']);
   });
 
   it('creates a blank fleet and the default campus', async () => {

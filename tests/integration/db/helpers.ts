@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,4 +10,12 @@ export function tempDir(prefix: string): string {
 
 export function sha256(file: string): string {
   return crypto.createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Runs `sql` on a database file, as another program might have changed it; gives the file back. */
+export function editDatabase(file: string, sql: string): string {
+  const db = new Database(file);
+  db.exec(sql);
+  db.close();
+  return file;
 }

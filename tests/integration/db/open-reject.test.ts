@@ -2,14 +2,13 @@
  * Every way a file can be refused: the message names the file and the reason, the file's
  * bytes are unchanged, nothing is left beside it, and the open document is untouched.
  */
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { APPLICATION_ID, SCHEMA_VERSION, writeFleetFile } from '../../../db/fleet-file';
 import { DocumentService } from '../../../electron/backend/document/service';
 import { sampleSmall } from '../../../shared/samples';
-import { sha256, tempDir } from './helpers';
+import { editDatabase, sha256, tempDir } from './helpers';
 
 let dir: string;
 let service: DocumentService;
@@ -32,13 +31,6 @@ function validFile(name: string): string {
   return file;
 }
 
-function edit(file: string, sql: string): string {
-  const db = new Database(file);
-  db.exec(sql);
-  db.close();
-  return file;
-}
-
 const cases: [string, () => string, RegExp][] = [
   ['missing', () => path.join(dir, 'nowhere.fleet'), /no such file/],
   ['empty', () => (fs.writeFileSync(path.join(dir, 'empty.fleet'), ''), path.join(dir, 'empty.fleet')), /the file is empty/],
@@ -50,20 +42,20 @@ const cases: [string, () => string, RegExp][] = [
   ],
   [
     'foreign SQLite (no application id)',
-    () => edit(path.join(dir, 'foreign.fleet'), 'CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (1);'),
+    () => editDatabase(path.join(dir, 'foreign.fleet'), 'CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES (1);'),
     /another program's SQLite database \(application_id 0x00000000/,
   ],
   [
     'foreign SQLite (other application id)',
-    () => edit(path.join(dir, 'other.fleet'), 'PRAGMA application_id = 1234; CREATE TABLE t (x);'),
+    () => editDatabase(path.join(dir, 'other.fleet'), 'PRAGMA application_id = 1234; CREATE TABLE t (x);'),
     /another program's SQLite database \(application_id 0x000004D2, Fleet Planner documents have 0x464C5450\)/,
   ],
   [
     'newer version',
-    () => edit(validFile('newer.fleet'), `PRAGMA user_version = ${SCHEMA_VERSION + 1}`),
+    () => editDatabase(validFile('newer.fleet'), `PRAGMA user_version = ${SCHEMA_VERSION + 1}`),
     new RegExp(`newer Fleet Planner \\(file schema version ${SCHEMA_VERSION + 1}, this version reads up to ${SCHEMA_VERSION}\\)`),
   ],
-  ['no schema version', () => edit(path.join(dir, 'nover.fleet'), `PRAGMA application_id = ${APPLICATION_ID}; CREATE TABLE t (x);`), /no schema version/],
+  ['no schema version', () => editDatabase(path.join(dir, 'nover.fleet'), `PRAGMA application_id = ${APPLICATION_ID}; CREATE TABLE t (x);`), /no schema version/],
   [
     'truncated',
     () => {
@@ -87,22 +79,22 @@ const cases: [string, () => string, RegExp][] = [
     },
     /it is damaged/,
   ],
-  ['negative power', () => edit(validFile('negative.fleet'), "UPDATE models SET powerKw = -5 WHERE id = 'rack-s21xp'"), /models\["rack-s21xp"\]\.powerKw must be at least 0 \(is -5\)/],
-  ['not a number', () => edit(validFile('nan.fleet'), "UPDATE placements SET xM = 'NaN' WHERE id = 'sm-m01-02'"), /placements\["sm-m01-02"\]\.xM is not a number/],
+  ['negative power', () => editDatabase(validFile('negative.fleet'), "UPDATE models SET powerKw = -5 WHERE id = 'rack-s21xp'"), /models\["rack-s21xp"\]\.powerKw must be at least 0 \(is -5\)/],
+  ['not a number', () => editDatabase(validFile('nan.fleet'), "UPDATE placements SET xM = 'NaN' WHERE id = 'sm-m01-02'"), /placements\["sm-m01-02"\]\.xM is not a number/],
   [
     'placement of a missing model',
-    () => edit(validFile('dangling.fleet'), "UPDATE placements SET modelId = 'ghost' WHERE id = 'sm-gpu01-01'"),
+    () => editDatabase(validFile('dangling.fleet'), "UPDATE placements SET modelId = 'ghost' WHERE id = 'sm-gpu01-01'"),
     /placements\["sm-gpu01-01"\]: modelId "ghost" names no equipment model/,
   ],
-  ['placement in a missing hall', () => edit(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
-  ['hall of zero area', () => edit(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM must be at least 0.5 \(is 0\)/],
-  ['power loop', () => edit(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
-  ['missing fleet row', () => edit(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet is missing/],
+  ['placement in a missing hall', () => editDatabase(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
+  ['hall of zero area', () => editDatabase(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM must be at least 0.5 \(is 0\)/],
+  ['power loop', () => editDatabase(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
+  ['missing fleet row', () => editDatabase(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet is missing/],
   [
     // Distinct bytes for SQLite's UNIQUE index, one string once read: both are U+FFFD.
     'placement ids that differ only in bytes that are not UTF-8',
     () =>
-      edit(
+      editDatabase(
         validFile('badutf8.fleet'),
         "UPDATE placements SET id = CAST(X'6964FF' AS TEXT) WHERE id = 'sm-m01-01'; UPDATE placements SET id = CAST(X'6964FE' AS TEXT) WHERE id = 'sm-m01-02'",
       ),
@@ -111,7 +103,7 @@ const cases: [string, () => string, RegExp][] = [
   [
     'duplicate placement ids in a schema without the unique index',
     () =>
-      edit(
+      editDatabase(
         validFile('nounique.fleet'),
         `CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements;
          CREATE TABLE placements (seq INTEGER PRIMARY KEY, id TEXT NOT NULL, hallId TEXT NOT NULL, modelId TEXT NOT NULL, xM REAL NOT NULL,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, isCleanPlacement, validateFleet } from '../../../shared/model/integrity';
-import { PlacementSchema, type FleetDoc } from '../../../shared/model/schema';
+import { checkIntegrity, isCleanPlacement, NotPlainlyValid, validateFleet, validateFleetReading } from '../../../shared/model/integrity';
+import { PlacementSchema, type FleetDoc, type Placement } from '../../../shared/model/schema';
 import { sampleSmall } from '../../../shared/samples';
 
 const codes = (doc: FleetDoc): string[] => checkIntegrity(doc).map((p) => `${p.code} ${p.where}`);
@@ -106,6 +106,68 @@ describe('integrity on load', () => {
       { numRuns: 2_000 },
     );
     expect(isCleanPlacement(base)).toBe(true);
+  });
+});
+
+describe('validating a fleet whose placements are walked, not held', () => {
+  /** The placements as a file gives them: read afresh on every walk, counted. */
+  function walked(placements: readonly unknown[]): { rows: Iterable<unknown>; walks: () => number } {
+    let walks = 0;
+    const rows = {
+      *[Symbol.iterator]() {
+        walks++;
+        for (const p of placements) yield { ...(p as object) };
+      },
+    };
+    return { rows, walks: () => walks };
+  }
+  const ofModels = (placements: readonly Placement[]) => (modelIds: readonly string[]) => placements.filter((p) => modelIds.includes(p.modelId));
+
+  it('passes exactly the documents validateFleet passes, in one walk of the placements', () => {
+    const base = sampleSmall();
+    const ids = base.placements.map((p) => p.id);
+    const change = fc.record({
+      at: fc.nat(base.placements.length - 1),
+      field: fc.constantFrom('powerSourceId', 'powerSourceBId', 'modelId', 'hallId', 'rotationDeg'),
+      to: fc.oneof(fc.constant(null), fc.constantFrom(...ids), fc.constantFrom(...base.models.map((m) => m.id)), fc.constantFrom('sm-h1', 'ghost', 45, 90)),
+    });
+    let passed = 0;
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 3 }), (changes) => {
+        const doc = sampleSmall();
+        for (const { at, field, to } of changes) (doc.placements[at] as unknown as Record<string, unknown>)[field] = to;
+        const whole = validateFleet(doc, { placementIdsUnique: true });
+        const { placements, ...rest } = doc;
+        const { rows, walks } = walked(placements);
+        const reading = validateFleetReading(rest, rows, ofModels(placements));
+        expect(reading !== null).toBe(whole.doc !== null && whole.problems.length === 0);
+        if (!reading) return;
+        passed++;
+        expect(walks()).toBe(1);
+        expect({ ...reading, placements: [...reading.placements] }).toEqual(whole.doc);
+        expect(walks()).toBe(2);
+      }),
+      { numRuns: 600 },
+    );
+    // Both kinds of document were met.
+    expect(passed).toBeGreaterThan(50);
+    expect(passed).toBeLessThan(550);
+  });
+
+  it('says null for what a walk cannot judge alone: a part outside the schema, a placement that is not plainly clean, a source that says so', () => {
+    const { placements, ...rest } = sampleSmall();
+    expect(validateFleetReading({ ...rest, fleet: { ...rest.fleet, horizonPeriods: -1 } }, walked(placements).rows, ofModels(placements))).toBeNull();
+    const shuffled = placements.map((p, i) => (i === 3 ? (Object.fromEntries(Object.entries(p).reverse()) as Placement) : p));
+    expect(validateFleetReading(rest, shuffled, ofModels(placements))).not.toBeNull();
+    const extra = placements.map((p, i) => (i === 3 ? { ...p, colour: 'red' } : p));
+    expect(validateFleetReading(rest, extra, ofModels(placements))).toBeNull();
+    const refusing = {
+      *[Symbol.iterator]() {
+        yield placements[0];
+        throw new NotPlainlyValid('an id that may not read as stored');
+      },
+    };
+    expect(validateFleetReading(rest, refusing, ofModels(placements))).toBeNull();
   });
 });
 
