@@ -114,7 +114,7 @@ export function paginate(tables: Table[], sheets: Sheet[], area: SheetArea, firs
   }
   if (i === tables.length) return;
   const newSheet = (): Cursor => {
-    const sheet: Sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, tables: [] };
+    const sheet: Sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, singleLine: null, tables: [] };
     sheets.push(sheet);
     return { sheet, area, x: area.left, y: area.top };
   };

@@ -17,6 +17,7 @@ import { fitLabel, splitInTwo, wrapText } from './fit-label';
 import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
 import { referenceGrid, type ReferenceGrid } from './setting-out';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
+import { singleLineDrawings, type SingleLineDrawing } from './single-line';
 import { paginate, ROW_H_MM, TABLE_GAP_MM, TABLE_HEAD_MM } from './paginate';
 import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
 
@@ -130,6 +131,8 @@ export interface Sheet {
   summary: [string, string][];
   /** Where the legend and summary go, on the sheet with the drawing. */
   key: KeyLayout | null;
+  /** The power chain drawn as a one-line diagram, on sheets of its own. */
+  singleLine: SingleLineDrawing | null;
   tables: TableSlice[];
 }
 
@@ -260,14 +263,20 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const checks = checkFleet(doc);
   const hallIds = new Set(halls.map((h) => h.id));
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
+  const contractor = contractorTables(doc, { site, hall, halls, headroom: checks.headroom, units });
   const tables = [
     ...(hall ? [] : [hallCornersTable(halls, units), siteInfrastructureTable(site, halls, gear, units)]),
     bomTable(bom, units),
-    ...contractorTables(doc, { site, hall, halls, headroom: checks.headroom, units }),
+    ...contractor.tables,
     powerCoolingTable(doc, halls, checks.headroom, units),
     violationsTable(open, units, contentWidth),
   ].map((t) => fitTable(t, contentWidth));
-  const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, tables: [] }];
+  const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, singleLine: null, tables: [] }];
+  // The single line follows the plan, before the tables that do not fit on its sheet.
+  const singleLineArea = { left: MARGIN_MM, right: MARGIN_MM + contentWidth, top: contentTop, bottom: contentBottom };
+  for (const singleLine of singleLineDrawings(contractor.chain, site.name, singleLineArea, units)) {
+    sheets.push({ number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, singleLine, tables: [] });
+  }
   // Whole tables that fit go on sheet 1, between the drawing (and a side column) and the band below it.
   // Something standing past the outline's south edge (a hall off its site) is drawn there too.
   const southM = items.reduce((m, it) => Math.max(m, it.yM + it.depthM), 0);

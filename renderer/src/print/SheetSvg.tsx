@@ -6,6 +6,7 @@ import type { TextMm } from '../../../shared/print/labels';
 import { CONTINUED, TABLE_TITLE_MM } from '../../../shared/print/paginate';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
 import { USE_COLOURS } from '../charts/use-colours';
+import { SingleLineSvg } from './SingleLineSvg';
 
 const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? (USE_COLOURS as Record<string, string>)[kind] ?? '#999';
 
@@ -26,6 +27,7 @@ export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
       <rect x={M / 2} y={M / 2} width={W - M} height={H - M} fill="none" stroke="#000" strokeWidth={0.5} />
       {sheet.drawing && <DrawingSvg d={sheet.drawing} units={plan.unitSystem} />}
       {sheet.key && <Key sheet={sheet} at={sheet.key} />}
+      {sheet.singleLine && <SingleLineSvg d={sheet.singleLine} />}
       {sheet.tables.map((t, i) => (
         <TableSvg key={i} t={t} />
       ))}

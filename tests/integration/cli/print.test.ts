@@ -53,6 +53,14 @@ describe('fleetplan print', () => {
     // (2 × 8 / 0.9 = 17.78 kVA): 2,212.9 kVA of 3,000 kVA × 0.8 = 2,400 kVA, 92 %.
     expect(t).toMatch(row('Skid 1.1', 'Power distribution skid 3000 kVA', '—', '3,000 kVA', '2,400 kVA', '2,212.9 kVA', '92 %'));
     expect(t).toContain('Single line (power chain)');
+    // The single line drawn on a sheet of its own: the skid's box with its rating, limit, load and use, as in the table above.
+    expect(t).toContain('Single line: Pecos Flats campus');
+    expect(t).toContain('Rating 3,000 kVA, limit 2,400 kVA');
+    expect(t).toContain('Load 2,212.9 kVA, 92 %');
+    // Folded to fit A3: the 18 mining busways BM1–BM18 (one row group each) and the skid's 4 busways are two boxes, and
+    // their 18 + 4 row groups, with the skid's own 2 (CDUs, CRAHs), three: 24 row groups and 22 sources.
+    expect(t).toContain('18 × Busway BM1 – Busway BM18');
+    expect(t).toContain('Folded to fit: 24 row groups and 22 sources');
     expect(fs.readFileSync(metric)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
