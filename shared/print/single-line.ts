@@ -149,23 +149,49 @@ function foldLoads(t: Tree, units: UnitSystem): Tree {
   return { ...t, children: [...others, ...loadBoxes(loads.flatMap((l) => l.rows), t.key, units)] };
 }
 
-/**
- * Alike sources side by side (one model, one feed letter, feeding only row groups) as one
- * box: how many, their rating, the tightest of them, and how many are over their limit;
- * their row groups as one box under it.
- */
-function foldSources(t: Tree, units: UnitSystem): Tree {
-  const children = t.children.map((c) => foldSources(c, units));
-  const groups = new Map<string, Tree[]>();
-  const kept: Tree[] = [];
-  for (const c of children) {
-    const r = c.rows[0]!;
-    const leafSource = !c.folded && r.level === 'source' && !c.repeat && c.children.every(isLoads);
-    if (leafSource) groups.set(`${r.equipment}|${c.feed}`, [...(groups.get(`${r.equipment}|${c.feed}`) ?? []), c]);
-    else kept.push(c);
+/** Children that fold together share this: sources of one model on one feed letter that feed only row groups. */
+function foldKey(c: Tree): string | null {
+  const r = c.rows[0];
+  return r && !c.folded && !c.repeat && r.level === 'source' && c.children.every(isLoads) ? `${r.equipment}|${c.feed}` : null;
+}
+
+interface Run {
+  parent: Tree;
+  key: string;
+  size: number;
+}
+
+/** The longest run of alike sources under one parent anywhere in the branch, if any has two or more. */
+function longestRun(t: Tree): Run | null {
+  const sizes = new Map<string, number>();
+  for (const c of t.children) {
+    const key = foldKey(c);
+    if (key) sizes.set(key, (sizes.get(key) ?? 0) + 1);
   }
-  const folded = [...groups.values()].map((g) => (g.length > 1 ? foldedSources(g, units) : g[0]!));
-  return { ...t, children: [...folded, ...kept] };
+  let best: Run | null = null;
+  for (const [key, size] of sizes) if (size > 1 && (!best || size > best.size)) best = { parent: t, key, size };
+  for (const c of t.children) {
+    const run = longestRun(c);
+    if (run && (!best || run.size > best.size)) best = run;
+  }
+  return best;
+}
+
+/** The run as one box where its first source stood: how many, their rating, the tightest, how many are over their limit; their row groups under it. */
+function foldRun(t: Tree, run: Run, units: UnitSystem): Tree {
+  if (t !== run.parent) return { ...t, children: t.children.map((c) => foldRun(c, run, units)) };
+  const group = t.children.filter((c) => foldKey(c) === run.key);
+  return { ...t, children: t.children.flatMap((c) => (foldKey(c) !== run.key ? [c] : c === group[0] ? [foldedSources(group, units)] : [])) };
+}
+
+const boxCount = (t: Tree): number => 1 + t.children.reduce((n, c) => n + boxCount(c), 0);
+
+/** The branch folded one step further: its row groups first, then its longest run of alike sources; null when nothing is left to fold. */
+function foldFurther(t: Tree, units: UnitSystem): Tree | null {
+  const loadsFolded = foldLoads(t, units);
+  if (boxCount(loadsFolded) < boxCount(t)) return loadsFolded;
+  const run = longestRun(t);
+  return run ? foldRun(t, run, units) : null;
 }
 
 function foldedSources(group: Tree[], units: UnitSystem): Tree {
@@ -309,9 +335,8 @@ export function singleLineDrawings(rows: ChainRow[], siteName: string, area: Sin
   const height = heights(columnW);
   const bottom = (halls: Tree[]) => keyY(3) + KEY_H_MM + height(withHalls(interconnect, halls));
   const fits = (halls: Tree[]) => bottom(halls) <= area.bottom + 1e-9;
-  const stages = [(t: Tree) => t, (t: Tree) => foldLoads(t, units), (t: Tree) => foldSources(foldLoads(t, units), units)];
   const given = interconnect.children[0]?.children ?? [];
-  const halls = foldToFit(given, stages, fits, bottom).map((h) => (fits([h]) ? h : tooTall(h)));
+  const halls = foldToFit(given, (t) => foldFurther(t, units), fits, height).map((h) => (fits([h]) ? h : tooTall(h)));
   // Halls in runs that fit a sheet, the site's two levels over each.
   const runs: Tree[][] = [];
   for (const hall of halls) {
@@ -334,19 +359,19 @@ export function singleLineDrawings(rows: ChainRow[], siteName: string, area: Sin
 }
 
 /**
- * The halls folded as little as lets them fit together: the tallest hall's branch is folded
- * one stage further (its row groups, then its alike sources) until all fit or all are
- * folded as far as they go.
+ * The halls folded as little as lets them fit together: the tallest hall that can still be
+ * folded is folded one step further (its row groups, then its longest run of alike
+ * sources) until all fit or nothing is left to fold.
  */
-function foldToFit(halls: Tree[], stages: ((t: Tree) => Tree)[], fit: (halls: Tree[]) => boolean, bottom: (halls: Tree[]) => number): Tree[] {
-  const stage = halls.map(() => 0);
-  let shown = halls;
-  while (!fit(shown)) {
-    const open = shown.map((h, i) => ({ i, h: bottom([h]) })).filter(({ i }) => stage[i]! < stages.length - 1);
-    if (!open.length) break;
-    const tallest = open.reduce((a, b) => (b.h > a.h ? b : a)).i;
-    stage[tallest]! += 1;
-    shown = shown.map((h, i) => (i === tallest ? stages[stage[i]!]!(halls[i]!) : h));
+function foldToFit(halls: Tree[], further: (t: Tree) => Tree | null, fit: (halls: Tree[]) => boolean, height: (t: Tree) => number): Tree[] {
+  const shown = [...halls];
+  const done = new Set<number>();
+  while (!fit(shown) && done.size < shown.length) {
+    const open = shown.map((h, i) => i).filter((i) => !done.has(i));
+    const tallest = open.reduce((a, b) => (height(shown[b]!) > height(shown[a]!) ? b : a));
+    const next = further(shown[tallest]!);
+    if (next) shown[tallest] = next;
+    else done.add(tallest);
   }
   return shown;
 }

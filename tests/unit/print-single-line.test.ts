@@ -78,10 +78,16 @@ describe('the drawn single line', () => {
     expect(d!.nodes.map(textOf)).toContainEqual(expect.stringMatching(new RegExp(`^${loads.length} row groups \\(folded\\) 500 units`)));
   });
 
-  it('folds no more than it must: the coal hall fits A3 in full', () => {
+  it('folds no more than it must: the coal hall fits A3 in full; Building B folds its longest run of busways and keeps the skid\'s four', () => {
     const doc = sampleCampus();
     const d = drawingsOf(doc, { hallId: 'cbh-c' })[0]!;
     expect(d.nodes.map((n) => n.key)).toEqual(chainOf(doc, 'cbh', 'cbh-c').map((r) => r.key));
+    // Building B: 18 mining busways, one row group each, and Skid 1.1 over four GB200 busways and its CDUs and CRAHs
+    // (two groups). Unfolded, 18 four-line boxes (13 mm and 2.5 mm apart) alone need 18 × 15.5 = 279 mm of A3's ~230:
+    // the row groups fold first (only the skid's two, into one box), then the 18-busway run. The skid's four stay.
+    const b = drawingsOf(doc, { hallId: 'wtx-b' })[0]!;
+    expect([b.foldedRowGroups, b.foldedSources]).toEqual([2 + 18, 18]);
+    expect(b.nodes.filter((n) => !n.folded && /^Busway \d\.\d$/.test(titleOf(n))).map(titleOf)).toEqual(['Busway 1.1', 'Busway 1.2', 'Busway 2.1', 'Busway 2.2']);
   });
 
   it('goes on over more sheets by halls when folding is not enough, each hall drawn once under the site\'s levels', () => {

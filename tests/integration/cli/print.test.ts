@@ -57,10 +57,13 @@ describe('fleetplan print', () => {
     expect(t).toContain('Single line: Pecos Flats campus');
     expect(t).toContain('Rating 3,000 kVA, limit 2,400 kVA');
     expect(t).toContain('Load 2,212.9 kVA, 92 %');
-    // Folded to fit A3: the 18 mining busways BM1–BM18 (one row group each) and the skid's 4 busways are two boxes, and
-    // their 18 + 4 row groups, with the skid's own 2 (CDUs, CRAHs), three: 24 row groups and 22 sources.
+    // Folded as little as fits A3: the hall's row groups first (the skid's CDUs and CRAHs, 2 groups, as one box), then
+    // the longest run of alike busways, the 18 mining runs BM1–BM18 (one row group each): 2 + 18 = 20 row groups and 18
+    // sources. The skid's four GB200 busways stay drawn: 4 × 132 kW / 0.98 = 538.8 kVA of 898.5 × 0.8 = 718.8 kVA, 75 %.
     expect(t).toContain('18 × Busway BM1 – Busway BM18');
-    expect(t).toContain('Folded to fit: 24 row groups and 22 sources');
+    expect(t).toContain('Folded to fit: 20 row groups and 18 sources');
+    expect(t).toContain('Rating 898.5 kVA, limit 718.8 kVA');
+    expect(t).toContain('Load 538.8 kVA, 75 %');
     expect(fs.readFileSync(metric)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
