@@ -128,4 +128,15 @@ describe('the drawn single line', () => {
       }
     }
   });
+
+  it('draws a site with no halls as its two levels, and units fed by nothing as NOT FED under their hall', () => {
+    const empty = { ...sampleSmall(), halls: [], placements: [], zones: [] };
+    expect(drawingsOf(empty, { siteId: 'sm' })[0]!.nodes.map((n) => n.key)).toEqual(['interconnect:sm', 'transformers:sm']);
+    // The miners' busway run gone: the 8 racks (8 × 72.9 kW = 583.2 kW) hang from nothing.
+    const doc = sampleSmall();
+    const unfed = { ...doc, placements: doc.placements.filter((p) => !p.id.startsWith('sm-mbw')).map((p) => (p.powerSourceId?.startsWith('sm-mbw') ? { ...p, powerSourceId: null } : p)) };
+    const box = drawingsOf(unfed, { hallId: 'sm-h1' })[0]!.nodes.find((n) => textOf(n).includes('NOT FED'))!;
+    expect(textOf(box)).toContain(`NOT FED: 583.2${NBSP}kW`);
+    expect(box.lines.find((l) => l.text.startsWith('NOT FED'))!.bold).toBe(true);
+  });
 });
