@@ -1,11 +1,12 @@
 /**
- * Tables laid on sheets in reading order: down a column, then in a new column to the
- * right where the sheet's width holds the table, then on a new sheet. A table split over
+ * Tables laid on sheets in reading order: down a column, else beside the last table (from
+ * its top), else in a new column at the sheet's top, wherever the sheet's width holds the
+ * table, else on a new sheet. A table split over
  * columns or sheets repeats its title and column heads on each piece ("continued"), and
  * no piece is left with fewer than MIN_PIECE_ROWS rows when the table has more, so a
  * table's last line or two never take a sheet of their own.
  */
-import type { Sheet, Table, TableSlice } from './sheets';
+import type { Sheet, SheetArea, Table, TableSlice } from './sheets';
 
 export const ROW_H_MM = 4.6;
 export const TABLE_HEAD_MM = 11;
@@ -15,13 +16,6 @@ export const TABLE_GAP_MM = 6;
 export const TABLE_COLUMN_GAP_MM = 8;
 /** The fewest rows a piece of a split table keeps, at its start and at its end. */
 export const MIN_PIECE_ROWS = 3;
-
-export interface SheetArea {
-  top: number;
-  bottom: number;
-  left: number;
-  right: number;
-}
 
 /** A table's title: bold, larger than its cells, and on a piece after the first followed by CONTINUED. */
 export const TABLE_TITLE_MM = 3.4;

@@ -31,6 +31,14 @@ export interface PrintRequest {
   date: string;
 }
 
+/** The part of a sheet something may fill, by its edges in mm. */
+export interface SheetArea {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
 export interface BoxMm {
   x: number;
   y: number;

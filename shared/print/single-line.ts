@@ -10,15 +10,14 @@
  * repeated on each. Pure layout in millimetres, like the rest of the sheets.
  */
 import { formatChainAmount, utilizationText, type ChainRow, type FeedLetter } from '../power/chain';
-import type { UnitSystem } from '../units';
-import { countOf } from '../units';
+import { countOf, type UnitSystem } from '../units';
 import { wrapText } from './fit-label';
+import type { LineMm, SheetArea } from './sheets';
 
-export const SLD_FONT_MM = 2.2;
-export const SLD_TITLE_FONT_MM = 2.4;
+export const SINGLE_LINE_FONT_MM = 2.2;
 /** A sans-serif character is about 0.6 em wide, bold about 0.62; the estimate the rest of the sheets use. */
 const EM_PER_CHAR = 0.62;
-const LINE_MM = SLD_FONT_MM * 1.25;
+const LINE_MM = SINGLE_LINE_FONT_MM * 1.25;
 const PAD_MM = 1;
 /** Clear between two boxes above each other. */
 const V_GAP_MM = 2.5;
@@ -27,33 +26,34 @@ const H_GAP_MM = 10;
 const MAX_COLUMN_MM = 62;
 
 /** A line of text in a node, from its left end; y is the baseline. */
-export interface NodeText {
+export interface BoxText {
   text: string;
   x: number;
   y: number;
   bold: boolean;
 }
 
-export interface SldNode {
+export interface SingleLineBox {
   key: string;
   x: number;
   y: number;
   w: number;
   h: number;
-  lines: NodeText[];
+  lines: BoxText[];
   overloaded: boolean;
-  /** Stands for several rows of the chain (folded), or for a source drawn in full under its other feed. */
+  /** Stands for several rows of the chain: drawn shaded. */
   folded: boolean;
+  /** A source drawn again under its second feed, its branch drawn under the first: a dashed border. */
   repeat: boolean;
 }
 
 /** A wire as a polyline from the feeding node to the fed one; B feeds are dashed. */
-export interface SldWire {
+export interface SingleLineWire {
   points: [number, number][];
   feed: FeedLetter | null;
 }
 
-export interface SldFeedMark {
+export interface FeedMark {
   text: FeedLetter;
   x: number;
   y: number;
@@ -61,12 +61,12 @@ export interface SldFeedMark {
 
 export interface SingleLineDrawing {
   /** Title and notes (how much is folded, which halls this sheet holds), at the top of the sheet. */
-  header: { text: string; x: number; y: number; size: number; bold: boolean }[];
+  header: LineMm[];
   /** The key: a line for A, a dashed line for B, a heavy box for over the limit; its left end and baseline. */
   key: { x: number; y: number };
-  nodes: SldNode[];
-  wires: SldWire[];
-  feedMarks: SldFeedMark[];
+  nodes: SingleLineBox[];
+  wires: SingleLineWire[];
+  feedMarks: FeedMark[];
   foldedRowGroups: number;
   foldedSources: number;
 }
@@ -98,17 +98,17 @@ function treeOf(rows: ChainRow[], units: UnitSystem): Tree[] {
   return roots;
 }
 
-/** A figure and its unit ("417.4 kVA", "86 %") held on one line when a box's text wraps. */
+/** A label with its figure and unit ("Load 417.4 kVA", "86 %") held on one line when a box's text wraps. */
 const figure = (text: string): string => text.replace(/ /g, '\u00a0');
 
 function rowNode(r: ChainRow, units: UnitSystem): Tree {
-  const amount = (v: number) => figure(formatChainAmount(r, v, units));
+  const labelled = (label: string, v: number) => figure(`${label} ${formatChainAmount(r, v, units)}`);
   const lines = [r.equipment];
-  if (r.level === 'loads') lines.push(r.source === null ? `NOT FED: ${amount(r.load)}` : `Load ${amount(r.load)}`);
+  if (r.level === 'loads') lines.push(r.source === null ? `NOT FED: ${figure(formatChainAmount(r, r.load, units))}` : labelled('Load', r.load));
   else {
-    if (r.rating !== null) lines.push(`Rating ${amount(r.rating)}${r.capacity !== null && r.capacity !== r.rating ? `, limit ${amount(r.capacity)}` : ''}`);
-    lines.push(r.capacity === null ? 'No load figure (a loop)' : `Load ${amount(r.load)}, ${figure(utilizationText(r))}`);
-    if (r.overloaded && r.capacity !== null) lines.push(`OVERLOADED by ${amount(r.load - r.capacity)}`);
+    if (r.rating !== null) lines.push(`${labelled('Rating', r.rating)}${r.capacity !== null && r.capacity !== r.rating ? `, ${labelled('limit', r.capacity)}` : ''}`);
+    lines.push(r.capacity === null ? 'No load figure (a loop)' : `${labelled('Load', r.load)}, ${figure(utilizationText(r))}`);
+    if (r.overloaded && r.capacity !== null) lines.push(`OVERLOADED by ${figure(formatChainAmount(r, r.load - r.capacity, units))}`);
   }
   if (r.repeat) lines.push('Its branch is drawn under its other feed');
   return { key: r.key, title: r.name, lines, feed: r.feed, overloaded: r.overloaded, folded: false, repeat: r.repeat, children: [], rows: [r] };
@@ -124,7 +124,7 @@ function foldedLoads(rows: ChainRow[], parentKey: string, units: UnitSystem): Tr
   return {
     key: `folded-loads:${parentKey}:${first.feed}`,
     title: `${countOf(rows.length, 'row group')} (folded)`,
-    lines: [countOf(unitCount, 'unit'), `Load ${figure(formatChainAmount(first, load, units))}`],
+    lines: [countOf(unitCount, 'unit'), figure(`Load ${formatChainAmount(first, load, units)}`)],
     feed: first.feed,
     overloaded: false,
     folded: true,
@@ -202,7 +202,7 @@ function foldedSources(group: Tree[], units: UnitSystem): Tree {
   const loadRows = group.flatMap((g) => g.children.flatMap((c) => c.rows));
   const lines = [
     first.equipment,
-    ...(first.rating !== null ? [`Rating ${figure(formatChainAmount(first, first.rating, units))} each`] : []),
+    ...(first.rating !== null ? [figure(`Rating ${formatChainAmount(first, first.rating, units)} each`)] : []),
     `Tightest ${tightest.name}: ${figure(utilizationText(tightest))}`,
     ...(over ? [`OVERLOADED: ${over} of ${group.length}`] : []),
   ];
@@ -212,9 +212,9 @@ function foldedSources(group: Tree[], units: UnitSystem): Tree {
 
 /** Boxes placed left to right by depth and top to bottom in the chain's order; each parent level with its first child. */
 interface Placed {
-  nodes: SldNode[];
-  wires: SldWire[];
-  feedMarks: SldFeedMark[];
+  nodes: SingleLineBox[];
+  wires: SingleLineWire[];
+  feedMarks: FeedMark[];
 }
 
 function depthOf(t: Tree): number {
@@ -222,7 +222,7 @@ function depthOf(t: Tree): number {
 }
 
 function linesOf(t: Tree, width: number): { text: string; bold: boolean }[] {
-  const wrap = (s: string, bold: boolean) => wrapText(s, width - 2 * PAD_MM, SLD_FONT_MM, EM_PER_CHAR).map((text) => ({ text, bold }));
+  const wrap = (s: string, bold: boolean) => wrapText(s, width - 2 * PAD_MM, SINGLE_LINE_FONT_MM, EM_PER_CHAR).map((text) => ({ text, bold }));
   return [...wrap(t.title, true), ...t.lines.flatMap((l) => wrap(l, l.startsWith('OVERLOADED') || l.startsWith('NOT FED')))];
 }
 
@@ -287,13 +287,6 @@ function withHalls(site: Tree, halls: Tree[]): Tree {
   return { ...site, children: site.children.map((t) => ({ ...t, children: halls })) };
 }
 
-export interface SingleLineArea {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
-
 const HEADER_TITLE_MM = 4;
 const HEADER_NOTE_MM = 2.6;
 const NOTE_LINE_MM = HEADER_NOTE_MM * 1.3;
@@ -316,7 +309,7 @@ function tooTall(hall: Tree): Tree {
  * content is `area`: one sheet when the chain fits it, folded as little as it needs, else
  * one per run of halls that fits.
  */
-export function singleLineDrawings(rows: ChainRow[], siteName: string, area: SingleLineArea, units: UnitSystem): SingleLineDrawing[] {
+export function singleLineDrawings(rows: ChainRow[], siteName: string, area: SheetArea, units: UnitSystem): SingleLineDrawing[] {
   const interconnect = treeOf(rows, units)[0];
   if (!interconnect) return [];
   const columns = depthOf(interconnect);

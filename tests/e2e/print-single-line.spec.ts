@@ -38,7 +38,7 @@ async function drawnSingleLines(page: Page): Promise<Drawn[]> {
         const b = e.getBoundingClientRect();
         return { x: (b.x - r.x) * k, y: (b.y - r.y) * k, w: b.width * k, h: b.height * k };
       };
-      const nodes = [...g.querySelectorAll('[data-testid^="sld-node"]')];
+      const nodes = [...g.querySelectorAll('[data-testid^="single-line-box"]')];
       const boxes = nodes.map((n) => ({ rect: mm(n.querySelector('rect')!), texts: [...n.querySelectorAll('text')].map((t) => ({ text: t.textContent!, ...mm(t) })) }));
       const loose = [...g.querySelectorAll('text')].filter((t) => !nodes.some((n) => n.contains(t))).map((t) => ({ text: t.textContent!, ...mm(t) }));
       return [{ sheet: i + 1, boxes, loose }];

@@ -3,7 +3,7 @@
  * wires (B feeds dashed), feed letters, and a key. Over-limit boxes get a heavy border and
  * their text says so, so a black-and-white print shows them.
  */
-import { SLD_FONT_MM, type SingleLineDrawing } from '../../../shared/print/single-line';
+import { SINGLE_LINE_FONT_MM, type SingleLineDrawing } from '../../../shared/print/single-line';
 
 const B_DASH = '1.6 1';
 
@@ -23,10 +23,10 @@ export function SingleLineSvg({ d }: { d: SingleLineDrawing }) {
         <text key={i} x={m.x} y={m.y} fontSize={2} textAnchor="middle" fontWeight="bold">{m.text}</text>
       ))}
       {d.nodes.map((n) => (
-        <g key={n.key} data-testid={n.overloaded ? 'sld-node-overloaded' : 'sld-node'}>
+        <g key={n.key} data-testid={n.overloaded ? 'single-line-box-overloaded' : 'single-line-box'}>
           <rect x={n.x} y={n.y} width={n.w} height={n.h} fill={n.folded ? '#f2f2f2' : '#fff'} stroke="#000" strokeWidth={n.overloaded ? 0.9 : 0.25} strokeDasharray={n.repeat ? '0.8 0.6' : undefined} />
           {n.lines.map((l, i) => (
-            <text key={i} x={l.x} y={l.y} fontSize={SLD_FONT_MM} fontWeight={l.bold ? 'bold' : 'normal'}>{l.text}</text>
+            <text key={i} x={l.x} y={l.y} fontSize={SINGLE_LINE_FONT_MM} fontWeight={l.bold ? 'bold' : 'normal'}>{l.text}</text>
           ))}
         </g>
       ))}
