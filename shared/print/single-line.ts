@@ -221,8 +221,15 @@ function depthOf(t: Tree): number {
   return 1 + Math.max(0, ...t.children.map(depthOf));
 }
 
+/** Lines no wider than the box; a label parts from its figure ("Rating" / "3,000 kVA") only where together they are wider than the box. */
+function wrapInBox(text: string, width: number): string[] {
+  const wrap = (s: string) => wrapText(s, width - 2 * PAD_MM, SINGLE_LINE_FONT_MM, EM_PER_CHAR);
+  const lines = wrap(text);
+  return lines.some((l) => l.endsWith('…')) ? wrap(text.replace(/\u00a0(?=[-\d])/g, ' ')) : lines;
+}
+
 function linesOf(t: Tree, width: number): { text: string; bold: boolean }[] {
-  const wrap = (s: string, bold: boolean) => wrapText(s, width - 2 * PAD_MM, SINGLE_LINE_FONT_MM, EM_PER_CHAR).map((text) => ({ text, bold }));
+  const wrap = (s: string, bold: boolean) => wrapInBox(s, width).map((text) => ({ text, bold }));
   return [...wrap(t.title, true), ...t.lines.flatMap((l) => wrap(l, l.startsWith('OVERLOADED') || l.startsWith('NOT FED')))];
 }
 

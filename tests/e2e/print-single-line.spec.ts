@@ -80,6 +80,8 @@ test('the campus\'s single lines keep every text in its box, and boxes, letters 
       const query = `${target}&paper=${paper}&scale=fit`;
       const drawn = await showPrint(page, web.url, query);
       expect(drawn.length, query).toBeGreaterThan(0);
+      // The interconnect, the transformers and a hall at least, on every sheet.
+      for (const d of drawn) expect(d.boxes.length, query).toBeGreaterThanOrEqual(3);
       expect(problemsOf(drawn), query).toEqual([]);
     }
   }

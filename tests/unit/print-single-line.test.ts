@@ -120,6 +120,8 @@ describe('the drawn single line', () => {
           for (const d of plan.sheets.flatMap((s) => (s.singleLine ? [s.singleLine] : []))) {
             const at = `${name} ${paper} ${orientation}`;
             for (const n of d.nodes) {
+              // Wrapped, never cut: a narrow box (A4 portrait, 23 mm) parts "Rating" from "3,000 kVA" rather than cut it.
+              expect(n.lines.filter((l) => l.text.includes('…')).map((l) => l.text), at).toEqual([]);
               expect(n.x + n.w, at).toBeLessThanOrEqual(right + 1e-9);
               expect(n.y + n.h, at).toBeLessThanOrEqual(bottom + 1e-9);
               expect(n.x, at).toBeGreaterThanOrEqual(plan.marginMm);
