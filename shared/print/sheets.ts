@@ -282,7 +282,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, singleLine: null, tables: [] }];
   // The single line follows the plan, before the tables that do not fit on its sheet.
   const singleLineArea = { left: MARGIN_MM, right: MARGIN_MM + contentWidth, top: contentTop, bottom: contentBottom };
-  for (const singleLine of singleLineDrawings(contractor.chain, site.name, singleLineArea, units)) {
+  for (const singleLine of singleLineDrawings(contractor.chain, title, singleLineArea, units)) {
     sheets.push({ number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, singleLine, tables: [] });
   }
   // Whole tables that fit go on sheet 1, between the drawing (and a side column) and the band below it.

@@ -312,22 +312,27 @@ function tooTall(hall: Tree): Tree {
 }
 
 /**
- * The drawings of `rows` (one site's chain, the interconnect first) for sheets whose
+ * The drawings of `rows` (one site's chain, the interconnect first), titled `title` (the
+ * site's name, or the site's and the hall's on a hall sheet), for sheets whose
  * content is `area`: one sheet when the chain fits it, folded as little as it needs, else
  * one per run of halls that fits.
  */
-export function singleLineDrawings(rows: ChainRow[], siteName: string, area: SheetArea, units: UnitSystem): SingleLineDrawing[] {
+export function singleLineDrawings(rows: ChainRow[], title: string, area: SheetArea, units: UnitSystem): SingleLineDrawing[] {
   const interconnect = treeOf(rows, units)[0];
   if (!interconnect) return [];
   const columns = depthOf(interconnect);
   const columnW = Math.min(MAX_COLUMN_MM, (area.right - area.left - (columns - 1) * H_GAP_MM) / columns);
-  const keyY = (noteLines: number) => area.top + HEADER_TITLE_MM + 2 + (noteLines + 1) * NOTE_LINE_MM;
+  const width = area.right - area.left;
+  // The title on as many lines as a long hall name needs (the continued sheets' is the longest), then the notes.
+  const titleLines = (continued: boolean) => wrapText(`Single line: ${title}${continued ? ' (continued)' : ''}`, width, HEADER_TITLE_MM, EM_PER_CHAR);
+  const notesTop = area.top + titleLines(true).length * HEADER_TITLE_MM * 1.25 + 2;
+  const keyY = (noteLines: number) => notesTop + (noteLines + 1) * NOTE_LINE_MM;
   const drawing = (run: Tree[], notes: string[], continued: boolean) => {
-    const noteLines = notes.flatMap((n) => wrapText(n, area.right - area.left, HEADER_NOTE_MM, 0.6));
+    const noteLines = notes.flatMap((n) => wrapText(n, width, HEADER_NOTE_MM, 0.6));
     const placed = place([withHalls(interconnect, run)], area.left, keyY(noteLines.length) + KEY_H_MM, columnW);
     const header = [
-      { text: `Single line: ${siteName}${continued ? ' (continued)' : ''}`, x: area.left, y: area.top + HEADER_TITLE_MM, size: HEADER_TITLE_MM, bold: true },
-      ...noteLines.map((text, j) => ({ text, x: area.left, y: area.top + HEADER_TITLE_MM + 2 + (j + 1) * NOTE_LINE_MM, size: HEADER_NOTE_MM, bold: false })),
+      ...titleLines(continued).map((text, j) => ({ text, x: area.left, y: area.top + HEADER_TITLE_MM + j * HEADER_TITLE_MM * 1.25, size: HEADER_TITLE_MM, bold: true })),
+      ...noteLines.map((text, j) => ({ text, x: area.left, y: notesTop + (j + 1) * NOTE_LINE_MM, size: HEADER_NOTE_MM, bold: false })),
     ];
     return { header, key: { x: area.left, y: keyY(noteLines.length) }, placed };
   };

@@ -144,4 +144,19 @@ describe('the drawn single line', () => {
     expect(textOf(box)).toContain(`NOT FED: 583.2 kW`);
     expect(box.lines.find((l) => l.text.startsWith('NOT FED'))!.bold).toBe(true);
   });
+
+  it('titles a hall sheet with the site and hall, on two lines when the name is long, the notes and boxes below it', () => {
+    const doc = sampleSmall();
+    const long = 'Hall with a very long name that a planner typed to say everything about its retrofit phase and tenant';
+    const d = drawingsOf({ ...doc, halls: [{ ...doc.halls[0]!, name: long }] }, { hallId: 'sm-h1', paper: 'A4', orientation: 'portrait' })[0]!;
+    // A4 portrait: 190 mm between the margins hold 190 / (0.62 × 4) = 76 bold characters at 4 mm; "Single line: Test site — " and
+    // the 104-character name make 129: two lines.
+    const titles = d.header.filter((h) => h.bold);
+    expect(titles.map((t) => t.text).join(' ')).toBe(`Single line: Test site — ${long}`);
+    expect(titles).toHaveLength(2);
+    for (const t of titles) expect(t.text.length * 0.62 * 4).toBeLessThanOrEqual(190);
+    const notes = d.header.filter((h) => !h.bold);
+    expect(notes[0]!.y - notes[0]!.size).toBeGreaterThan(titles[1]!.y);
+    expect(Math.min(...d.nodes.map((n) => n.y))).toBeGreaterThan(d.key.y);
+  });
 });

@@ -54,7 +54,7 @@ describe('fleetplan print', () => {
     expect(t).toMatch(row('Skid 1.1', 'Power distribution skid 3000 kVA', '—', '3,000 kVA', '2,400 kVA', '2,212.9 kVA', '92 %'));
     expect(t).toContain('Single line (power chain)');
     // The single line drawn on a sheet of its own: the skid's box with its rating, limit, load and use, as in the table above.
-    expect(t).toContain('Single line: Pecos Flats campus');
+    expect(t).toContain(`Single line: Pecos Flats campus — ${HALL_B}`);
     expect(t).toContain('Rating 3,000 kVA, limit 2,400 kVA');
     expect(t).toContain('Load 2,212.9 kVA, 92 %');
     // Folded as little as fits A3: the hall's row groups first (the skid's CDUs and CRAHs, 2 groups, as one box), then
