@@ -159,4 +159,22 @@ describe('the drawn single line', () => {
     expect(notes[0]!.y - notes[0]!.size).toBeGreaterThan(titles[1]!.y);
     expect(Math.min(...d.nodes.map((n) => n.y))).toBeGreaterThan(d.key.y);
   });
+
+  it('says so in one box where a hall has more unlike sources than a sheet can hold, and the table lists them', () => {
+    // 80 PDUs, each its own model, so no run of alike sources folds: 80 three-line boxes (10.25 mm, 2.5 mm apart) need
+    // about 1,000 mm, past A4 landscape's 160 or so.
+    const doc = sampleSmall();
+    const base = doc.models.find((m) => m.id === 'pdu-400')!;
+    const models = Array.from({ length: 80 }, (_, i) => ({ ...base, id: `pdu-x${i}`, name: `PDU model ${i}` }));
+    const pdus = models.map((m, i) => ({ id: `x-pdu-${i}`, hallId: 'sm-h1', modelId: m.id, xM: 1 + (i % 20) * 1.2, yM: 16 + Math.floor(i / 20) * 1.2, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: `X${i}` }));
+    const big = { ...doc, models: [...doc.models, ...models], placements: [...doc.placements, ...pdus] };
+    const drawings = drawingsOf(big, { hallId: 'sm-h1', paper: 'A4' });
+    expect(drawings).toHaveLength(1);
+    const box = drawings[0]!.nodes.find((n) => titleOf(n) === 'Too many to draw')!;
+    const chain = chainOf(big, 'sm', 'sm-h1');
+    const [sources, groups] = [chain.filter((r) => r.level === 'source').length, chain.filter((r) => r.level === 'loads').length];
+    expect(textOf(box)).toContain(`${sources} sources, ${groups} row groups: see the Single line table`);
+    expect(sources).toBe(80 + 3);
+    expect(drawings[0]!.foldedSources).toBe(sources);
+  });
 });
