@@ -16,9 +16,10 @@ import type { DrawingItem, Table } from './sheets';
 
 /**
  * A hall sheet's setting out, feed schedule and single line; a site sheet's feed schedule
- * (each group placed by hall and grid square) and single line over all its halls.
+ * (each group placed by hall and grid square) and single line over all its halls; and the
+ * chain's rows they were made from, which the drawn single line reads too.
  */
-export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | undefined; halls: Hall[]; headroom: Headroom[]; units: UnitSystem }): Table[] {
+export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | undefined; halls: Hall[]; headroom: Headroom[]; units: UnitSystem }): { tables: Table[]; chain: ChainRow[] } {
   const floors = hallFloors(doc, at.halls);
   const perHall = new Map(at.halls.map((h) => [h.id, { ...floors.get(h.id)!, grid: referenceGrid(h.widthM, h.depthM, at.units) }]));
   const chain = powerChainRows(doc, at.site, at.halls, at.headroom, rowGroupOf(floors));
@@ -28,10 +29,10 @@ export function contractorTables(doc: FleetDoc, at: { site: Site; hall: Hall | u
     if (!hall || !rects.length) return '—';
     return gridSpan(hall.grid, bounds(rects));
   };
-  if (at.hall) return [settingOutTable(at.hall, perHall.get(at.hall.id)!.rows, perHall.get(at.hall.id)!.grid, at.units), feedScheduleTable(chain, where, at.units), singleLineTable(chain, at.units)];
+  if (at.hall) return { chain, tables: [settingOutTable(at.hall, perHall.get(at.hall.id)!.rows, perHall.get(at.hall.id)!.grid, at.units), feedScheduleTable(chain, where, at.units), singleLineTable(chain, at.units)] };
   // On a site sheet, one schedule per hall: its grid squares are the hall's own.
   const schedules = at.halls.map((h) => ({ ...feedScheduleTable(chain.filter((r) => r.hallId === h.id), where, at.units), title: `Feed schedule: ${h.name}` }));
-  return [...schedules.filter((t) => t.rows.length > 0), singleLineTable(chain, at.units)];
+  return { chain, tables: [...schedules.filter((t) => t.rows.length > 0), singleLineTable(chain, at.units)] };
 }
 
 /** A hall's floor-standing units as setting-out footprints (by id), and the rows they stand in. */

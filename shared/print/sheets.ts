@@ -17,6 +17,8 @@ import { fitLabel, splitInTwo, wrapText } from './fit-label';
 import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
 import { referenceGrid, type ReferenceGrid } from './setting-out';
 import { intersects, LABEL_EM_PER_CHAR, LABEL_MIN_MM, placeLabels, textBox, type LabelTarget, type RectMm, type TextMm } from './labels';
+import { singleLineDrawings, type SingleLineDrawing } from './single-line';
+import { paginate, ROW_H_MM, TABLE_GAP_MM, TABLE_HEAD_MM } from './paginate';
 import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
 
 export interface PrintRequest {
@@ -27,6 +29,14 @@ export interface PrintRequest {
   scale: number | 'fit';
   /** ISO date printed in the title block. */
   date: string;
+}
+
+/** The part of a sheet something may fill, by its edges in mm. */
+export interface SheetArea {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
 }
 
 export interface BoxMm {
@@ -44,8 +54,10 @@ export interface Table {
   totals: boolean;
 }
 
+/** A table, or a piece of one, where it stands on its sheet (top left). */
 export interface TableSlice extends Table {
   continued: boolean;
+  xMm: number;
   yMm: number;
 }
 
@@ -129,6 +141,8 @@ export interface Sheet {
   summary: [string, string][];
   /** Where the legend and summary go, on the sheet with the drawing. */
   key: KeyLayout | null;
+  /** The power chain drawn as a one-line diagram, on sheets of its own. */
+  singleLine: SingleLineDrawing | null;
   tables: TableSlice[];
 }
 
@@ -160,10 +174,6 @@ export const summaryRowBaseline = (top: number, row: number): number => keyTitle
 /** The height a legend or summary block of so many rows takes: the last row's baseline and its descent. */
 export const legendHeight = (rows: number): number => KEY_TITLE_MM + rows * LEGEND_ROW_MM;
 export const summaryHeight = (rows: number): number => KEY_TITLE_MM + rows * SUMMARY_ROW_MM;
-export const ROW_H_MM = 4.6;
-export const TABLE_HEAD_MM = 11;
-/** Clear between tables, and between a table and the drawing above it. */
-const TABLE_GAP_MM = 6;
 /** Table cells keep one size and are cut (or, for violations, wrapped) to their column: 1.55 mm a character at 2.6 mm. */
 export const TABLE_FONT_MM = 2.6;
 export const TABLE_EM_PER_CHAR = 1.55 / TABLE_FONT_MM;
@@ -185,6 +195,8 @@ const SCALE_TEXT_MIN_MM = 2.2;
 const DIMENSION_TEXT_MM = 3;
 const BOLD_EM_PER_CHAR = 0.62;
 const USE_LABEL: Record<Hall['currentUse'], string> = { mining: 'Mining', ai: 'AI hosting', idle: 'Idle' };
+
+export { ROW_H_MM, TABLE_HEAD_MM };
 
 export class PrintError extends Error {}
 
@@ -261,14 +273,20 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
   const checks = checkFleet(doc);
   const hallIds = new Set(halls.map((h) => h.id));
   const open = checks.violations.filter((v) => (v.hallId ? hallIds.has(v.hallId) : v.siteId === site.id));
+  const contractor = contractorTables(doc, { site, hall, halls, headroom: checks.headroom, units });
   const tables = [
     ...(hall ? [] : [hallCornersTable(halls, units), siteInfrastructureTable(site, halls, gear, units)]),
     bomTable(bom, units),
-    ...contractorTables(doc, { site, hall, halls, headroom: checks.headroom, units }),
+    ...contractor.tables,
     powerCoolingTable(doc, halls, checks.headroom, units),
     violationsTable(open, units, contentWidth),
   ].map((t) => fitTable(t, contentWidth));
-  const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, tables: [] }];
+  const sheets: Sheet[] = [{ number: 1, drawing, legend, summary: sheetSummary, key, singleLine: null, tables: [] }];
+  // The single line follows the plan, before the tables that do not fit on its sheet.
+  const singleLineArea = { left: MARGIN_MM, right: MARGIN_MM + contentWidth, top: contentTop, bottom: contentBottom };
+  for (const singleLine of singleLineDrawings(contractor.chain, title, singleLineArea, units)) {
+    sheets.push({ number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, singleLine, tables: [] });
+  }
   // Whole tables that fit go on sheet 1, between the drawing (and a side column) and the band below it.
   // Something standing past the outline's south edge (a hall off its site) is drawn there too.
   const southM = items.reduce((m, it) => Math.max(m, it.yM + it.depthM), 0);
@@ -277,7 +295,8 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
     layout === 'below'
       ? { top: drawnBottom + TABLE_GAP_MM, bottom: contentBottom - keyBandH }
       : { top: Math.max(drawnBottom, key.summary.y + summaryHeight(sheetSummary.length)) + TABLE_GAP_MM, bottom: contentBottom };
-  paginate(tables, sheets, { top: contentTop, bottom: contentBottom }, firstSheet);
+  const across = { left: MARGIN_MM, right: MARGIN_MM + contentWidth };
+  paginate(tables, sheets, { top: contentTop, bottom: contentBottom, ...across }, { ...firstSheet, ...across });
 
   const titleBox: BoxMm = { x: MARGIN_MM, y: heightMm - MARGIN_MM - TITLE_BLOCK_H_MM, w: widthMm - 2 * MARGIN_MM, h: TITLE_BLOCK_H_MM };
   return {
@@ -615,51 +634,19 @@ function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], u
   };
 }
 
-/** One column as wide as the sheet; a violation longer than a line goes on as many lines as it needs. */
+/**
+ * One column as wide as its longest line and at most as wide as the sheet; a violation
+ * longer than a line goes on as many lines as it needs. A short list ("None") is a narrow
+ * table, which can stand beside another.
+ */
 function violationsTable(violations: Violation[], units: UnitSystem, width: number): Table {
   const lines = violations.length ? violations.map((v) => `${v.severity === 'error' ? 'Error' : 'Warning'}: ${describeViolation(v, units)}`) : ['None: every limit holds.'];
+  const rows = lines.flatMap((line) => wrapText(line, width - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).map((l) => [l]));
+  const longest = Math.max(...rows.map(([l]) => l!.length * TABLE_EM_PER_CHAR * TABLE_FONT_MM));
   return {
     title: 'Open violations',
-    columns: [{ label: 'Violation', align: 'left', widthMm: width }],
-    rows: lines.flatMap((line) => wrapText(line, width - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).map((l) => [l])),
+    columns: [{ label: 'Violation', align: 'left', widthMm: Math.min(width, longest + 2 * CELL_PAD_MM) }],
+    rows,
     totals: false,
   };
-}
-
-/** Puts tables on sheets: after the drawing on sheet 1 if there is room, else on new sheets, splitting long tables. */
-function paginate(tables: Table[], sheets: Sheet[], area: { top: number; bottom: number }, first: { top: number; bottom: number }): void {
-  // Sheet 1 takes tables whole, in order, while they fit: a table split around the drawing would be hard to read.
-  let y = first.top;
-  let onFirst = 0;
-  for (const table of tables) {
-    const height = TABLE_HEAD_MM + table.rows.length * ROW_H_MM;
-    if (y + height > first.bottom) break;
-    sheets[0]!.tables.push({ ...table, continued: false, yMm: y });
-    y += height + TABLE_GAP_MM;
-    onFirst++;
-  }
-  if (onFirst === tables.length) return;
-  let sheet: Sheet = { number: 2, drawing: null, legend: [], summary: [], key: null, tables: [] };
-  sheets.push(sheet);
-  y = area.top;
-  for (const table of tables.slice(onFirst)) {
-    let rest = table.rows;
-    let continued = false;
-    while (rest.length > 0) {
-      const room = Math.floor((area.bottom - y - TABLE_HEAD_MM) / ROW_H_MM + 1e-9);
-      // A table is split with at least three rows here, but one that ends within the room goes here whole:
-      // a one-line "None" never takes a sheet of its own.
-      if (room < Math.min(3, rest.length)) {
-        sheet = { number: sheets.length + 1, drawing: null, legend: [], summary: [], key: null, tables: [] };
-        sheets.push(sheet);
-        y = area.top;
-        continue;
-      }
-      const rows = rest.slice(0, room);
-      rest = rest.slice(room);
-      sheet.tables.push({ ...table, rows, totals: table.totals && rest.length === 0, continued, yMm: y });
-      y += TABLE_HEAD_MM + rows.length * ROW_H_MM + TABLE_GAP_MM;
-      continued = true;
-    }
-  }
 }

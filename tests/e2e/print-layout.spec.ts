@@ -48,6 +48,10 @@ const cases = [
   'hall=wtx-b&paper=A3&orientation=landscape&scale=fit',
   'hall=wtx-b&paper=Letter&orientation=portrait&scale=fit',
   'site=wtx&paper=Tabloid&orientation=landscape&scale=fit',
+  // Tables side by side: "None" beside Power and cooling (A3, Letter), and continued pieces with their column heads.
+  'hall=cbh-c&paper=A3&orientation=landscape&scale=fit',
+  'hall=cbh-c&paper=Letter&orientation=landscape&scale=fit',
+  'site=okl&paper=Tabloid&orientation=portrait&scale=fit',
 ];
 
 for (const units of ['metric', 'us'] as const) {

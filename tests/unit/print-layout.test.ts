@@ -9,14 +9,15 @@ const us: FleetDoc = { ...campus, fleet: { ...campus.fleet, unitSystem: 'us' } }
 const print = (req: Partial<PrintRequest>, doc: FleetDoc = campus): PrintPlan => planPrint(doc, { paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x', ...req });
 
 describe('printed tables fit the sheet they are on', () => {
-  it('A4 portrait: the bill of materials (198 mm asked) shrinks to the 190 mm between the margins, and the violations column is 190 mm, not 260', () => {
+  it('A4 portrait: the bill of materials (198 mm asked) shrinks to the 190 mm between the margins, and the violations column is as wide as its line, at most 190 mm', () => {
     const plan = print({ hallId: 'wtx-b' });
     const tables = plan.sheets.flatMap((s) => s.tables);
     const bom = tables.find((t) => t.title === 'Bill of materials')!;
     // 70 + 32 + 16 + 26 + 28 + 26 = 198 mm scaled by 190 / 198: Capex 26 × 190 / 198 = 24.95 mm
     expect(bom.columns.reduce((t, c) => t + c.widthMm, 0)).toBeCloseTo(190, 9);
     expect(bom.columns.at(-1)!.widthMm).toBeCloseTo((26 * 190) / 198, 9);
-    expect(tables.find((t) => t.title === 'Open violations')!.columns.map((c) => c.widthMm)).toEqual([190]);
+    // "None: every limit holds." is 24 characters: 24 × 1.55 + 2 × 1 mm of padding = 39.2 mm, so it can stand beside another table.
+    expect(tables.find((t) => t.title === 'Open violations')!.columns.map((c) => c.widthMm)).toEqual([expect.closeTo(39.2, 9)]);
     for (const t of tables) {
       expect(t.columns.reduce((s, c) => s + c.widthMm, 0), t.title).toBeLessThanOrEqual(plan.widthMm - 2 * plan.marginMm + 1e-9);
       // Every cell, at 1.55 mm a character, fits its column less 1 mm each side: "$13.20 M" is 12.4 mm in 22.95.
@@ -28,8 +29,11 @@ describe('printed tables fit the sheet they are on', () => {
   it('wraps a violation longer than the sheet instead of cutting it', () => {
     const starved: FleetDoc = { ...campus, halls: campus.halls.map((h) => (h.id === 'wtx-b' ? { ...h, feedKw: 1 } : h)) };
     const rows = print({ hallId: 'wtx-b' }, starved).sheets.flatMap((s) => s.tables.filter((t) => t.title === 'Open violations').flatMap((t) => t.rows.map((r) => r[0]!)));
-    // 188 mm / 1.55 mm = 121 characters a line
-    expect(Math.max(...rows.map((r) => r.length))).toBeLessThanOrEqual(121);
+    // 188 mm / 1.55 mm = 121 characters a line. The longest wrapped line here has 120: the column is 120 × 1.55 + 2 = 188 mm
+    // of the sheet's 190, not 260.
+    expect(Math.max(...rows.map((r) => r.length))).toBe(120);
+    const table = print({ hallId: 'wtx-b' }, starved).sheets.flatMap((s) => s.tables).find((t) => t.title === 'Open violations')!;
+    expect(table.columns.map((c) => c.widthMm)).toEqual([expect.closeTo(188, 9)]);
     expect(rows.join(' ')).toContain('Building B (AI retrofit, phase 1)');
     expect(rows.some((r) => r.endsWith('…'))).toBe(false);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { planPrint, PrintError, ROW_H_MM } from '../../shared/print/sheets';
-import { sampleCampus, sampleSmall } from '../../shared/samples';
+import { planPrint, PrintError, ROW_H_MM, type PrintPlan, type TableSlice } from '../../shared/print/sheets';
+import { tableWidth } from '../../shared/print/paginate';
+import { generateFleet, sampleCampus, sampleSmall } from '../../shared/samples';
+import { PAPER_NAMES } from '../../shared/print/paper';
 import type { FleetDoc, Zone } from '../../shared/model/schema';
 import { checkFleet } from '../../shared/constraints';
 
@@ -66,11 +68,12 @@ describe('print plan', () => {
     for (const t of plan.sheets[0]!.tables) expect(t.yMm).toBeGreaterThanOrEqual(d.box.y + 95);
   });
 
-  it('a table that does not fit whole on sheet 1 starts sheet 2, and those after it follow it there', () => {
+  it('a table that does not fit whole on sheet 1 starts the first sheet after the single line, and those after it follow it there', () => {
     const doc = manyModels();
     const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' });
     expect(plan.sheets[0]!.tables).toEqual([]);
-    expect(plan.sheets[1]!.tables[0]).toMatchObject({ title: 'Bill of materials', continued: false });
+    expect(plan.sheets[1]!.singleLine).not.toBeNull();
+    expect(plan.sheets[2]!.tables[0]).toMatchObject({ title: 'Bill of materials', continued: false });
   });
 
   it('names a missing hall', () => {
@@ -164,11 +167,96 @@ describe('print plan', () => {
     // Tabloid landscape is 279.4 mm tall: tables end above 279.4 − 10 − 26 − 4 = 239.4 mm. Power and cooling (9 rows)
     // starts at 165.4 and ends at 165.4 + 11 + 9 × 4.6 = 217.8 mm; 6 mm on, the one-line violations table needs
     // 11 + 4.6 = 15.6 mm and ends at 239.4 mm, exactly at the limit.
-    const sheet2 = plan.sheets[1]!.tables;
+    // Sheet 2 is the drawn single line; the tables follow on sheet 3.
+    const sheet2 = plan.sheets[2]!.tables;
     expect(sheet2.at(-2)).toMatchObject({ title: 'Power and cooling', yMm: expect.closeTo(165.4, 9) });
     expect(sheet2.at(-2)!.rows).toHaveLength(9);
     expect(sheet2.at(-1)).toMatchObject({ title: 'Open violations', yMm: expect.closeTo(223.8, 9) });
     expect(sheet2.at(-1)!.rows).toHaveLength(1);
-    expect(plan.sheets).toHaveLength(2);
+    expect(plan.sheets).toHaveLength(3);
+  });
+
+  it('a short table that does not fit below the last one stands beside it: the coal hall on A3 takes one sheet of tables after its single line, not a second for "None"', () => {
+    const plan = planPrint(sampleCampus(), { hallId: 'cbh-c', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
+    // A3 landscape: tables end above 297 − 10 − 26 − 4 = 257 mm. Sheet 3 (after the drawn single line): the feed schedule (12 rows) from 10 mm ends at
+    // 10 + 11 + 12 × 4.6 = 76.2; the single line (27 rows) from 82.2 ends at 217.4; Power and cooling (4 rows) from 223.4
+    // ends at 252.8. "None" (11 + 4.6 = 15.6 mm) would end at 252.8 + 6 + 15.6 = 274.4 below it, past 257: it stands
+    // beside Power and cooling (10 + 190 = 200 mm), 8 mm clear, at x = 208 mm, from its top.
+    expect(plan.sheets).toHaveLength(3);
+    const tables = plan.sheets[2]!.tables;
+    expect(tables.map((t) => t.title)).toEqual(['Feed schedule', 'Single line (power chain)', 'Power and cooling', 'Open violations']);
+    expect(tables[2]).toMatchObject({ xMm: 10, yMm: expect.closeTo(223.4, 9) });
+    expect(tables[3]).toMatchObject({ xMm: expect.closeTo(208, 9), yMm: expect.closeTo(223.4, 9), rows: [['None: every limit holds.']] });
+  });
+
+  it('a split table leaves at least three rows on each piece, each piece under the table\'s own title and column heads', () => {
+    // The small hall on Letter portrait: each piece of a split table is a slice with the table's columns, marked continued after the first.
+    const doc = manyModels();
+    const plan = planPrint(doc, { hallId: doc.halls[0]!.id, paper: 'Letter', orientation: 'portrait', scale: 'fit', date: 'x' });
+    const pieces = new Map<string, TableSlice[]>();
+    for (const t of plan.sheets.flatMap((s) => s.tables)) pieces.set(t.title, [...(pieces.get(t.title) ?? []), t]);
+    const split = [...pieces.values()].filter((p) => p.length > 1);
+    expect(split.length).toBeGreaterThan(0);
+    for (const p of split) {
+      expect(p.map((t) => t.continued)).toEqual(p.map((_, i) => i > 0));
+      for (const t of p) {
+        expect(t.columns).toEqual(p[0]!.columns);
+        expect(t.rows.length).toBeGreaterThanOrEqual(3);
+      }
+    }
+  });
+
+  describe('on every sample, paper and unit system', () => {
+    const samples: [string, FleetDoc][] = [['campus', sampleCampus()], ['small', sampleSmall()], ['generated', generateFleet({ placements: 2_000, seed: 1 })]];
+    const plans: [string, PrintPlan][] = [];
+    for (const [name, base] of samples) {
+      for (const unitSystem of ['metric', 'us'] as const) {
+        const doc = { ...base, fleet: { ...base.fleet, unitSystem } };
+        const targets = [...doc.halls.map((h) => ({ hallId: h.id })), ...doc.sites.map((s) => ({ siteId: s.id }))];
+        for (const t of targets) {
+          for (const paper of PAPER_NAMES) {
+            for (const orientation of ['landscape', 'portrait'] as const) plans.push([`${name} ${unitSystem} ${JSON.stringify(t)} ${paper} ${orientation}`, planPrint(doc, { ...t, paper, orientation, scale: 'fit', date: 'x' })]);
+          }
+        }
+      }
+    }
+    const box = (t: TableSlice) => ({ x: t.xMm, y: t.yMm, w: tableWidth(t), h: 11 + t.rows.length * ROW_H_MM });
+    type Box = ReturnType<typeof box>;
+    const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+    it('tables stay between the margins and above the title block, and none overlaps another', () => {
+      for (const [name, plan] of plans) {
+        for (const sheet of plan.sheets) {
+          const boxes = sheet.tables.map(box);
+          for (const b of boxes) {
+            expect(b.x, name).toBeGreaterThanOrEqual(plan.marginMm);
+            expect(b.x + b.w, name).toBeLessThanOrEqual(plan.widthMm - plan.marginMm + 1e-9);
+            expect(b.y + b.h, name).toBeLessThanOrEqual(plan.titleBlock.box.y - 4 + 1e-9);
+          }
+          boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => expect(overlap(a, b), `${name}, sheet ${sheet.number}`).toBe(false)));
+        }
+      }
+    });
+
+    it('no sheet holds only short whole tables that had room on the sheet before, below or beside a table there', () => {
+      for (const [name, plan] of plans) {
+        // Sheets of tables after the drawing's (which has its own room) and the single line's.
+        const sheets = plan.sheets.slice(1).filter((s) => s.tables.length > 0);
+        sheets.forEach((sheet, n) => {
+          const short = sheet.tables.every((t) => !t.continued && t.rows.length <= 3);
+          if (n < 1 || !short) return;
+          const before = sheets[n - 1]!.tables.map(box);
+          const [top, bottom, right] = [plan.marginMm, plan.titleBlock.box.y - 4, plan.widthMm - plan.marginMm];
+          const want = box(sheet.tables[0]!);
+          // Every corner a table could start at: under a table (at its left or the margin), beside it at its top or at the sheet's top.
+          const spots = before.flatMap((b) => [[b.x, b.y + b.h + 6], [plan.marginMm, b.y + b.h + 6], [b.x + b.w + 8, b.y], [b.x + b.w + 8, top]]);
+          const free = spots.filter(([x, y]) => {
+            const at = { ...want, x: x!, y: y! };
+            return at.y + at.h <= bottom + 1e-9 && at.x + at.w <= right + 1e-9 && !before.some((b) => overlap({ x: b.x - 8, y: b.y - 6, w: b.w + 16, h: b.h + 12 }, at));
+          });
+          expect(free, `${name}: sheet ${sheet.number} holds only ${sheet.tables.map((t) => t.title).join(', ')}`).toEqual([]);
+        });
+      }
+    });
   });
 });

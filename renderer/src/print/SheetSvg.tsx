@@ -2,8 +2,10 @@ import { niceLengthStepM } from '../layout/viewport';
 import { formatDrawingLength, paperMm } from '../../../shared/units';
 import { CELL_PAD_MM, keyTitleBaseline, legendRowBaseline, ROW_H_MM, SIDE_COLUMN_W_MM, summaryRowBaseline, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
 import type { TextMm } from '../../../shared/print/labels';
+import { CONTINUED, TABLE_TITLE_MM } from '../../../shared/print/paginate';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
 import { swatchColours } from './swatches';
+import { SingleLineSvg } from './SingleLineSvg';
 
 type Fill = ReturnType<typeof sheetFills>;
 
@@ -33,8 +35,9 @@ export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
       <rect x={M / 2} y={M / 2} width={W - M} height={H - M} fill="none" stroke="#000" strokeWidth={0.5} />
       {sheet.drawing && <DrawingSvg d={sheet.drawing} units={plan.unitSystem} fillOf={fillOf} />}
       {sheet.key && <Key sheet={sheet} at={sheet.key} fillOf={fillOf} />}
+      {sheet.singleLine && <SingleLineSvg d={sheet.singleLine} />}
       {sheet.tables.map((t, i) => (
-        <TableSvg key={i} t={t} x={M} />
+        <TableSvg key={i} t={t} />
       ))}
       <TitleBlock plan={plan} sheet={sheet} />
     </svg>
@@ -149,7 +152,8 @@ function Key({ sheet, at, fillOf }: { sheet: Sheet; at: KeyLayout; fillOf: Fill 
   );
 }
 
-function TableSvg({ t, x }: { t: TableSlice; x: number }) {
+function TableSvg({ t }: { t: TableSlice }) {
+  const x = t.xMm;
   let cx = x;
   const columns = t.columns.map((c) => {
     const left = cx;
@@ -159,7 +163,7 @@ function TableSvg({ t, x }: { t: TableSlice; x: number }) {
   const width = cx - x;
   return (
     <g data-testid={`table-${t.title}`}>
-      <text x={x} y={t.yMm + 4} fontSize={3.4} fontWeight="bold">{t.title}{t.continued ? ' (continued)' : ''}</text>
+      <text x={x} y={t.yMm + 4} fontSize={TABLE_TITLE_MM} fontWeight="bold">{t.title}{t.continued ? CONTINUED : ''}</text>
       {columns.map((c) => (
         <text key={c.label} x={c.align === 'right' ? c.left + c.widthMm - CELL_PAD_MM : c.left + CELL_PAD_MM} y={t.yMm + 9} fontSize={2.6} fontWeight="bold" textAnchor={c.align === 'right' ? 'end' : 'start'}>{c.label}</text>
       ))}

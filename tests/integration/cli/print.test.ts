@@ -53,6 +53,17 @@ describe('fleetplan print', () => {
     // (2 × 8 / 0.9 = 17.78 kVA): 2,212.9 kVA of 3,000 kVA × 0.8 = 2,400 kVA, 92 %.
     expect(t).toMatch(row('Skid 1.1', 'Power distribution skid 3000 kVA', '—', '3,000 kVA', '2,400 kVA', '2,212.9 kVA', '92 %'));
     expect(t).toContain('Single line (power chain)');
+    // The single line drawn on a sheet of its own: the skid's box with its rating, limit, load and use, as in the table above.
+    expect(t).toContain(`Single line: Pecos Flats campus — ${HALL_B}`);
+    expect(t).toContain('Rating 3,000 kVA, limit 2,400 kVA');
+    expect(t).toContain('Load 2,212.9 kVA, 92 %');
+    // Folded as little as fits A3: the hall's row groups first (the skid's CDUs and CRAHs, 2 groups, as one box), then
+    // the longest run of alike busways, the 18 mining runs BM1–BM18 (one row group each): 2 + 18 = 20 row groups and 18
+    // sources. The skid's four GB200 busways stay drawn: 4 × 132 kW / 0.98 = 538.8 kVA of 898.5 × 0.8 = 718.8 kVA, 75 %.
+    expect(t).toContain('18 × Busway BM1 – Busway BM18');
+    expect(t).toContain('Folded to fit: 20 row groups and 18 sources');
+    expect(t).toContain('Rating 898.5 kVA, limit 718.8 kVA');
+    expect(t).toContain('Load 538.8 kVA, 75 %');
     expect(fs.readFileSync(metric)).toEqual(before);
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.lock'))).toEqual([]);
   });
