@@ -1,0 +1,239 @@
+/**
+ * Where Apply plan stands a plan's racks and the cooling gear that serves them in one hall.
+ * First as a block of pods grouped in the middle of the floor (`pod-block.ts`), the CDUs the
+ * racks need and the CDUs and CRAHs the hall keeps at the ends of the rows they serve;
+ * where what stays in the hall leaves no room for such a block, in rows round it, filling
+ * pods from the north wall, with the kept gear left where it stands.
+ */
+import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
+import { placeRows } from '../geometry/rows';
+import { cduHeatKw, usableUnits } from '../model/cooling';
+import { wallClearanceBy } from '../constraints/object-rules';
+import { makeItem, type Item } from '../constraints/item';
+import { pairViolates } from '../constraints/pair-rules';
+import { newUnitLabel } from '../model/copy-names';
+import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type RetrofitOption } from '../model/schema';
+import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock, type RowEndSpot } from './pod-block';
+
+export interface LaidPlan {
+  racks: Placement[];
+  /** New CDUs, labelled. */
+  cdus: Placement[];
+  /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway comes unfed, to be fed at its new row. */
+  moved: Placement[];
+  /** CDU heat of the racks laid out. */
+  liquidKw: number;
+  shortfalls: string[];
+}
+
+/** `count` units of `model` in `hall` (as the option leaves it), keeping clear of what `stays`. */
+export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model: EquipmentModel, count: number, idPrefix: string, stays: readonly Placement[]): LaidPlan {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const modelOf = (p: Placement) => models.get(p.modelId)!;
+  const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, count * cduHeatKw(model), stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw)) : null;
+  const shortfalls = need?.shortfall ? [need.shortfall] : [];
+  const cdu = need?.cdu;
+  // Numbered past the CDUs already in the hall, so a plan applied twice never reuses an id.
+  const cduPrefix = `${idPrefix}cdu${doc.placements.filter((p) => p.hallId === hall.id && models.get(p.modelId)?.kind === 'cdu').length + 1}`;
+  const floor = stays.filter((p) => modelOf(p).mounting === 'floor');
+  // In a free-air hall the air plant is the building's fan walls: only other halls' row cooling moves to the rows.
+  const rowCooling = option.coolingMethod === 'free-air' ? [] : floor.filter((p) => modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
+  const standing = floor.filter((p) => !rowCooling.includes(p));
+  const keptCdus = rowCooling.filter((p) => modelOf(p).kind === 'cdu');
+  const keptCrahs = rowCooling.filter((p) => modelOf(p).kind === 'crah');
+  const newCdus = cdu ? Array<EquipmentModel>(need.count).fill(cdu) : [];
+  const others = standing.map((p) => makeItem(p, modelOf(p), null));
+  const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
+  const block = layPodBlock({
+    hall,
+    model,
+    count,
+    idPrefix,
+    obstacles,
+    east: [...keptCdus.map(modelOf), ...newCdus],
+    west: keptCrahs.map(modelOf),
+    fits: fitsIn(hall, model, obstacles),
+    accepts: (b) => rowEndsClear(hall, b, model, [...keptCdus.map(modelOf), ...newCdus], keptCrahs.map(modelOf), others),
+  });
+  let racks: Placement[];
+  let cdus: Placement[];
+  let moved: Placement[] = [];
+  if (block) {
+    racks = block.racks;
+    const at = (p: Placement, spot: RowEndSpot): Placement => ({ ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg });
+    // A unit keeps a floor source (a cable run to a skid or PDU); a busway stays over the old row.
+    const offBusway = (p: Placement): Placement => ({ ...p, powerSourceId: hangsFromBusway(p.powerSourceId) ? null : p.powerSourceId, powerSourceBId: hangsFromBusway(p.powerSourceBId) ? null : p.powerSourceBId });
+    const hangsFromBusway = (id: string | null) => id !== null && models.get(stays.find((q) => q.id === id)?.modelId ?? '')?.kind === 'busway';
+    moved = [...keptCdus.map((p, i) => offBusway(at(p, block.east[i]!))), ...keptCrahs.map((p, i) => offBusway(at(p, block.west[i]!)))];
+    cdus = block.east.slice(keptCdus.length).map((spot, i) => at({ id: `${cduPrefix}-${i + 1}`, hallId: hall.id, modelId: cdu!.id, xM: 0, yM: 0, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' }, spot));
+  } else {
+    const kept = floor.map((p) => withClearance(p, modelOf(p)));
+    const rows = layRows(hall, model, count, idPrefix, WALL_MARGIN_M, kept);
+    racks = rows.placed;
+    const liquidKw = racks.length * cduHeatKw(model);
+    cdus = cdu && liquidKw > 0 ? cdusRound(hall, cdu, need.count, { racks, model, others: stays.map((p) => makeItem(p, modelOf(p), null)) }, rows.southM, cduPrefix, kept) : [];
+  }
+  if (racks.length < count) shortfalls.push(`${racks.length} of ${count} ${model.name} fit the floor`);
+  if (cdu && cdus.length < need.count) shortfalls.push(`${cdus.length} of the ${need.count} ${cdu.name} the racks need fit the floor`);
+  const labels = new Set(stays.map((p) => p.label));
+  cdus = cdus.map((p) => {
+    const label = newUnitLabel('cdu', labels, LABEL_MAX_LENGTH);
+    labels.add(label);
+    return { ...p, label };
+  });
+  return { racks, cdus, moved, liquidKw: racks.length * cduHeatKw(model), shortfalls };
+}
+
+/**
+ * The catalog's largest CDU and how many of it carry `liquidKw` of cold-plate heat beside
+ * the CDUs the hall keeps (`keptKw`), with the hall's redundancy held back.
+ */
+function cduNeed(doc: FleetDoc, hall: Hall, liquidKw: number, keptKw: number[]): { cdu: EquipmentModel | undefined; count: number; shortfall: string | null } {
+  const cdu = doc.models.filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
+  if (!cdu) return { cdu, count: 0, shortfall: "the catalog has no CDU for the racks' liquid heat" };
+  // Redundant units held back are the largest, as the zone-liquid rule counts them.
+  const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
+  let count = 0;
+  while (usable([...keptKw, ...Array<number>(count).fill(cdu.coolingCapacityKw)]) < liquidKw) count++;
+  return { cdu, count, shortfall: null };
+}
+
+/** Whether a rack at a place stays inside the hall's margins with its service space, clear of what is kept. */
+function fitsIn(hall: Hall, model: EquipmentModel, kept: readonly Rect[]): (p: Placement) => boolean {
+  return (p) => {
+    const r = footprint(p, model);
+    return r.minX >= WALL_MARGIN_M - 1e-9 && r.maxY <= hall.depthM - WALL_MARGIN_M && r.maxX <= hall.widthM - WALL_MARGIN_M && wallClearanceBy(r, p.rotationDeg, model, hall) <= 0 && !kept.some((k) => rectsOverlap(withClearance(p, model), k));
+  };
+}
+
+/** Whether the row-end units at their spots keep inside the walls and break no rule with the racks, what stays, or each other (the checks' own pair rules). */
+function rowEndsClear(hall: Hall, block: PodBlock, model: EquipmentModel, east: readonly EquipmentModel[], west: readonly EquipmentModel[], others: readonly Item[]): boolean {
+  const around = [...others, ...block.racks.map((p) => makeItem(p, model, null))];
+  const spots = [...block.east.map((s, i) => [s, east[i]!] as const), ...block.west.map((s, i) => [s, west[i]!] as const)];
+  return spots.every(([spot, m], i) => {
+    const item = makeItem({ id: `end-${i}`, hallId: hall.id, modelId: m.id, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, powerSourceId: null, powerSourceBId: null, label: '' }, m, null);
+    const r = item.rect;
+    if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, spot.rotationDeg, m, hall) > 0 || around.some((o) => pairViolates(item, o))) return false;
+    around.push(item);
+    return true;
+  });
+}
+
+/** Units grouped by model, in their order: each group hangs from runs sized for its model. */
+export function byModel(units: readonly Placement[]): Placement[][] {
+  const groups = new Map<string, Placement[]>();
+  for (const p of units) groups.set(p.modelId, [...(groups.get(p.modelId) ?? []), p]);
+  return [...groups.values()];
+}
+
+/** A unit's footprint with room for its service clearances on every side (a unit may stand turned). */
+function withClearance(p: Placement, m: EquipmentModel): Rect {
+  const r = footprint(p, m);
+  const c = Math.max(m.clearanceFrontM, m.clearanceBackM);
+  return { minX: r.minX - c, minY: r.minY - c, maxX: r.maxX + c, maxY: r.maxY + c };
+}
+
+/**
+ * `count` units in rows from `y0M` southwards, in pods of rows at most MAX_ROW_RUN_M
+ * long side by side with cross aisles between them, filling a pod to the south wall
+ * before starting the next, so a plan's racks stand together; places where something
+ * kept (with its clearances) stands are skipped, and fewer units come when the floor runs
+ * out. `southM` is where the southernmost row's clearances end.
+ */
+function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[]): { placed: Placement[]; southM: number } {
+  const pitchM = model.widthM + SIDE_GAP_M;
+  const usableWidthM = hall.widthM - 2 * WALL_MARGIN_M;
+  // As few pods as keep rows within the run, sharing the width evenly so none is wasted.
+  const pods = Math.max(1, Math.ceil((usableWidthM + CROSS_AISLE_M) / (MAX_ROW_RUN_M + CROSS_AISLE_M)));
+  const podWidthM = (usableWidthM + CROSS_AISLE_M) / pods;
+  // Rounding must not cost a rack that fits exactly (13 m holds 20 racks 0.65 m apart).
+  const perRow = Math.max(1, Math.floor((podWidthM - CROSS_AISLE_M + SIDE_GAP_M) / pitchM + 1e-9));
+  // More rows than can stand between y0M and the wall: the fit test drops the rest.
+  const floorRows = Math.max(1, Math.ceil((hall.depthM - y0M) / model.depthM));
+  const fits = fitsIn(hall, model, kept);
+  // Each pod's places, north to south; the units are shared out over the pods so they
+  // spread across the hall, and a pod that runs out of floor passes its share on.
+  const places = Array.from({ length: pods }, (_, pod) => {
+    const podName = pods > 1 ? `${pod + 1}-` : '';
+    return placeRows({ idPrefix: `${idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: floorRows, perRow, x0M: WALL_MARGIN_M + pod * podWidthM, y0M, gapXM: SIDE_GAP_M }).placements.filter(fits);
+  });
+  const taken = places.map(() => 0);
+  const share = Math.ceil(count / pods);
+  for (let pod = 0; pod < pods; pod++) taken[pod] = Math.min(share, places[pod]!.length);
+  let left = count - taken.reduce((t, n) => t + n, 0);
+  for (let pod = 0; pod < pods && left > 0; pod++) {
+    const more = Math.min(left, places[pod]!.length - taken[pod]!);
+    taken[pod]! += more;
+    left -= more;
+  }
+  // A share rounded up can overshoot by less than one unit a pod: the last pods give it back.
+  for (let pod = pods - 1, over = taken.reduce((t, n) => t + n, 0) - count; pod >= 0 && over > 0; pod--) {
+    const less = Math.min(over, taken[pod]!);
+    taken[pod]! -= less;
+    over -= less;
+  }
+  const placed = places.flatMap((p, pod) => p.slice(0, taken[pod]));
+  const southM = placed.reduce((s, p) => Math.max(s, withClearance(p, model).maxY), y0M);
+  return { placed, southM };
+}
+
+/**
+ * `count` CDUs for the racks of `rows` where they fill floor that what stays leaves: at the
+ * rack rows' ends, else in rows south of the racks (from `y0M`), else in the places left
+ * beside them.
+ */
+function cdusRound(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows, y0M: number, idPrefix: string, kept: readonly Rect[]): Placement[] {
+  const racks = rows.racks.map((p) => withClearance(p, rows.model));
+  const ends = rowEnds(hall, cdu, count, rows, `${idPrefix}e-`);
+  const endRects = ends.map((p) => withClearance(p, cdu));
+  const south = ends.length < count ? layRows(hall, cdu, count - ends.length, `${idPrefix}-`, y0M, [...kept, ...endRects]).placed : [];
+  const beside = ends.length + south.length < count ? layRows(hall, cdu, count - ends.length - south.length, `${idPrefix}b-`, WALL_MARGIN_M, [...kept, ...racks, ...endRects, ...south.map((p) => withClearance(p, cdu))]).placed : [];
+  return [...ends, ...south, ...beside];
+}
+
+/** The new racks, their model, and what stays in the hall: where row-end CDUs must keep clear of. */
+interface RackRows {
+  racks: Placement[];
+  model: EquipmentModel;
+  others: Item[];
+}
+
+/**
+ * Up to `count` CDUs at the ends of the rack rows, in line with the racks and facing as
+ * they do, where each breaks no rule with the racks, what stays, or another CDU (the
+ * checks' own pair and wall rules decide): the shortest pipe runs and no floor of their own.
+ * They go one row end at a time, round the rows, so every pod gets its CDUs near it
+ * rather than the first row all of them.
+ */
+function rowEnds(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows, idPrefix: string): Placement[] {
+  const byRow = new Map<string, Placement[]>();
+  for (const p of rows.racks) {
+    const key = `${p.label.split('.')[0]}:${p.yM}:${p.rotationDeg}`;
+    const row = byRow.get(key);
+    if (row) row.push(p);
+    else byRow.set(key, [p]);
+  }
+  const around = [...rows.others, ...rows.racks.map((p) => makeItem(p, rows.model, null))];
+  const ends = [...byRow.values()].map((row) => {
+    const last = row.reduce((a, b) => (b.xM > a.xM ? b : a));
+    return { last, xM: last.xM + rows.model.widthM / 2 + SIDE_GAP_M + cdu.widthM / 2, open: true };
+  });
+  const placed: Placement[] = [];
+  while (placed.length < count && ends.some((e) => e.open)) {
+    for (const end of ends) {
+      if (!end.open || placed.length >= count) continue;
+      const p: Placement = { ...end.last, id: `${idPrefix}${placed.length + 1}`, modelId: cdu.id, xM: Math.round(end.xM * 1000) / 1000, powerSourceId: null, powerSourceBId: null };
+      const item = makeItem(p, cdu, null);
+      const r = item.rect;
+      if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, p.rotationDeg, cdu, hall) > 0 || around.some((o) => pairViolates(item, o))) {
+        end.open = false;
+        continue;
+      }
+      placed.push(p);
+      around.push(item);
+      end.xM += cdu.widthM + SIDE_GAP_M;
+    }
+  }
+  return placed;
+}
+
