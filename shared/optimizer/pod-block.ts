@@ -131,9 +131,11 @@ function positions(req: PodBlockRequest, shape: Shape): [number, number][] {
   return out.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
 }
 
-/** A row of racks in a pod: the x of its west and east edges, its y and facing. */
+/** A row of racks in a pod: how many, the x of its west and east edges, its y and facing. */
 interface RowLine {
   pod: number;
+  /** Its place in the pod, north to south, from 0. */
+  row: number;
   racks: number;
   westM: Meters;
   eastM: Meters;
@@ -161,7 +163,7 @@ function materialise(req: PodBlockRequest, shape: Shape, x0: Meters, y0: Meters)
     rowsOf.forEach((row, r) => {
       const inRow = share(inPod, shape.rows, r);
       racks.push(...laid.filter((p) => p.yM === row.yM).slice(0, inRow));
-      rowLines.push({ pod, racks: inRow, westM: westEdgeM, eastM: westEdgeM + inRow * pitchM - SIDE_GAP_M, yM: row.yM, rotationDeg: row.rotationDeg });
+      rowLines.push({ pod, row: r, racks: inRow, westM: westEdgeM, eastM: westEdgeM + inRow * pitchM - SIDE_GAP_M, yM: row.yM, rotationDeg: row.rotationDeg });
     });
   }
   return { racks, east: rowEndSpots(req.east, rowLines, 'east', Math.ceil(req.east.length / rowEnds)), west: rowEndSpots(req.west, rowLines, 'west', Math.ceil(req.west.length / rowEnds)) };
@@ -177,9 +179,11 @@ function rowEndSpots(units: readonly EquipmentModel[], rows: readonly RowLine[],
   const covered = rows.map(() => 0);
   const used = rows.map(() => ({ count: 0, widthM: 0 }));
   const spots: RowEndSpot[] = Array.from({ length: units.length });
+  // Between rows covered alike, one row of each back-to-back pair first, pod by pod, so two units spread over two pairs rather than one.
+  const tried = rows.map((_, r) => r).sort((a, b) => (rows[a]!.row % 2) - (rows[b]!.row % 2) || rows[a]!.pod - rows[b]!.pod || rows[a]!.row - rows[b]!.row);
   for (const { m, i } of order) {
     let best = -1;
-    for (let r = 0; r < rows.length; r++) if (used[r]!.count < places && (best < 0 || covered[r]! / rows[r]!.racks < covered[best]! / rows[best]!.racks)) best = r;
+    for (const r of tried) if (used[r]!.count < places && (best < 0 || covered[r]! / rows[r]!.racks < covered[best]! / rows[best]!.racks)) best = r;
     const row = rows[best]!;
     const offset = used[best]!.widthM + SIDE_GAP_M + m.widthM / 2;
     used[best]!.widthM += SIDE_GAP_M + m.widthM;
