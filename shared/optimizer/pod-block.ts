@@ -95,11 +95,11 @@ function shapes(req: PodBlockRequest): Shape[] {
   const { hall, model, count } = req;
   const pitchM = model.widthM + SIDE_GAP_M;
   const usableWidthM = hall.widthM - 2 * WALL_MARGIN_M;
+  const depths = blockDepths(model, hall.depthM);
   const out: (Shape & { score: number })[] = [];
   for (let pods = 1; pods <= Math.max(1, Math.floor((usableWidthM + CROSS_AISLE_M) / (pitchM + CROSS_AISLE_M))); pods++) {
-    for (let rows = 1; ; rows = rows === 1 ? 2 : rows + 2) {
-      const depthM = placeRows({ idPrefix: '', hallId: hall.id, model, rows, perRow: 1, x0M: 0, y0M: 0 }).maxYM;
-      if (depthM > hall.depthM || pods * rows > count) break;
+    for (let rows = 1; rows <= depths.length && pods * rows <= count; rows = rows === 1 ? 2 : rows + 2) {
+      const depthM = depths[rows - 1]!;
       const perRow = Math.ceil(count / (pods * rows));
       const rowEnds = pods * rows;
       const podWidthM = endWidthM(req.west, Math.ceil(req.west.length / rowEnds)) + perRow * pitchM - SIDE_GAP_M + endWidthM(req.east, Math.ceil(req.east.length / rowEnds));
@@ -109,6 +109,18 @@ function shapes(req: PodBlockRequest): Shape[] {
     }
   }
   return out.sort((a, b) => a.score - b.score || a.pods - b.pods || a.rows - b.rows);
+}
+
+/**
+ * How deep a block of 1, 2, 3 … rows is, its first and last rows' clearances included, for
+ * as many rows as stand in `hallDepthM` (every row adds at least the 0.2 m aisle margin).
+ */
+function blockDepths(model: EquipmentModel, hallDepthM: Meters): Meters[] {
+  const rows = placeRows({ idPrefix: '', hallId: '', model, rows: Math.ceil(hallDepthM / 0.2) + 1, perRow: 1, x0M: 0, y0M: 0 }).placements;
+  const south = (p: Placement) => (p.rotationDeg === 180 ? model.clearanceFrontM : model.clearanceBackM);
+  const depths = rows.map((p) => p.yM + model.depthM / 2 + south(p));
+  const fit = depths.findIndex((d) => d > hallDepthM);
+  return fit < 0 ? depths : depths.slice(0, fit);
 }
 
 /** Where the block's north-west corner may go: centred first, then stepping out from the centre. */
