@@ -29,7 +29,7 @@ export interface AppliedPlan {
   shortfalls: string[];
   /** The halls the edit changes (those the plan converts, repowers or idles). */
   hallIds: string[];
-  /** New racks no catalog busway can carry (a unit drawing more than a run's derated rating): wiring them is the engineer's. */
+  /** Units needing power that no catalog busway can carry (one drawing more than a run's derated rating): wiring them is the engineer's. */
   unfed: { count: number; kw: number };
 }
 

@@ -31,57 +31,73 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const modelOf = (p: Placement) => models.get(p.modelId)!;
   const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, count * cduHeatKw(model), stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw)) : null;
-  const shortfalls = need?.shortfall ? [need.shortfall] : [];
-  const cdu = need?.cdu;
   // Numbered past the CDUs already in the hall, so a plan applied twice never reuses an id.
   const cduPrefix = `${idPrefix}cdu${doc.placements.filter((p) => p.hallId === hall.id && models.get(p.modelId)?.kind === 'cdu').length + 1}`;
-  const floor = stays.filter((p) => modelOf(p).mounting === 'floor');
-  // In a free-air hall the air plant is the building's fan walls: only other halls' row cooling moves to the rows.
-  const rowCooling = option.coolingMethod === 'free-air' ? [] : floor.filter((p) => modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
-  const standing = floor.filter((p) => !rowCooling.includes(p));
-  const keptCdus = rowCooling.filter((p) => modelOf(p).kind === 'cdu');
-  const keptCrahs = rowCooling.filter((p) => modelOf(p).kind === 'crah');
-  const newCdus = cdu ? Array<EquipmentModel>(need.count).fill(cdu) : [];
-  const others = standing.map((p) => makeItem(p, modelOf(p), null));
-  const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
-  const block = layPodBlock({
-    hall,
-    model,
-    count,
-    idPrefix,
-    obstacles,
-    east: [...keptCdus.map(modelOf), ...newCdus],
-    west: keptCrahs.map(modelOf),
-    fits: fitsIn(hall, model, obstacles),
-    accepts: (b) => rowEndsClear(hall, b, model, [...keptCdus.map(modelOf), ...newCdus], keptCrahs.map(modelOf), others),
-  });
-  let racks: Placement[];
-  let cdus: Placement[];
-  let moved: Placement[] = [];
-  if (block) {
-    racks = block.racks;
-    const at = (p: Placement, spot: RowEndSpot): Placement => ({ ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg });
-    // A unit keeps a floor source (a cable run to a skid or PDU); a busway stays over the old row.
-    const offBusway = (p: Placement): Placement => ({ ...p, powerSourceId: hangsFromBusway(p.powerSourceId) ? null : p.powerSourceId, powerSourceBId: hangsFromBusway(p.powerSourceBId) ? null : p.powerSourceBId });
-    const hangsFromBusway = (id: string | null) => id !== null && models.get(stays.find((q) => q.id === id)?.modelId ?? '')?.kind === 'busway';
-    moved = [...keptCdus.map((p, i) => offBusway(at(p, block.east[i]!))), ...keptCrahs.map((p, i) => offBusway(at(p, block.west[i]!)))];
-    cdus = block.east.slice(keptCdus.length).map((spot, i) => at({ id: `${cduPrefix}-${i + 1}`, hallId: hall.id, modelId: cdu!.id, xM: 0, yM: 0, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' }, spot));
-  } else {
-    const kept = floor.map((p) => withClearance(p, modelOf(p)));
-    const rows = layRows(hall, model, count, idPrefix, WALL_MARGIN_M, kept);
-    racks = rows.placed;
-    const liquidKw = racks.length * cduHeatKw(model);
-    cdus = cdu && liquidKw > 0 ? cdusRound(hall, cdu, need.count, { racks, model, others: stays.map((p) => makeItem(p, modelOf(p), null)) }, rows.southM, cduPrefix, kept) : [];
-  }
-  if (racks.length < count) shortfalls.push(`${racks.length} of ${count} ${model.name} fit the floor`);
-  if (cdu && cdus.length < need.count) shortfalls.push(`${cdus.length} of the ${need.count} ${cdu.name} the racks need fit the floor`);
+  const job: Job = { hall, model, count, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
+  const laid = inBlock(job, option) ?? roundWhatStays(job);
+  const shortfalls = need?.shortfall ? [need.shortfall] : [];
+  if (laid.racks.length < count) shortfalls.push(`${laid.racks.length} of ${count} ${model.name} fit the floor`);
+  if (need?.cdu && laid.cdus.length < need.count) shortfalls.push(`${laid.cdus.length} of the ${need.count} ${need.cdu.name} the racks need fit the floor`);
   const labels = new Set(stays.map((p) => p.label));
-  cdus = cdus.map((p) => {
+  const cdus = laid.cdus.map((p) => {
     const label = newUnitLabel('cdu', labels, LABEL_MAX_LENGTH);
     labels.add(label);
     return { ...p, label };
   });
-  return { racks, cdus, moved, liquidKw: racks.length * cduHeatKw(model), shortfalls };
+  return { racks: laid.racks, cdus, moved: laid.moved, liquidKw: laid.racks.length * cduHeatKw(model), shortfalls };
+}
+
+/** What one hall's layout works from. */
+interface Job {
+  hall: Hall;
+  model: EquipmentModel;
+  count: number;
+  idPrefix: string;
+  /** The CDU model to add, and how many. */
+  cdu: EquipmentModel | undefined;
+  cduCount: number;
+  cduPrefix: string;
+  modelOf: (p: Placement) => EquipmentModel;
+  stays: readonly Placement[];
+}
+
+type Laid = Pick<LaidPlan, 'racks' | 'cdus' | 'moved'>;
+
+/**
+ * The racks as a block of pods, the new CDUs and the kept CDUs and CRAHs at its rows' ends;
+ * null when what stays leaves no room for one. In a free-air hall the air plant is the
+ * building's fan walls, which stay where they are.
+ */
+function inBlock(job: Job, option: RetrofitOption): Laid | null {
+  const { hall, model, modelOf, stays } = job;
+  const floor = stays.filter((p) => modelOf(p).mounting === 'floor');
+  const rowCooling = option.coolingMethod === 'free-air' ? [] : floor.filter((p) => modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
+  const standing = floor.filter((p) => !rowCooling.includes(p));
+  const keptCdus = rowCooling.filter((p) => modelOf(p).kind === 'cdu');
+  const keptCrahs = rowCooling.filter((p) => modelOf(p).kind === 'crah');
+  const east = [...keptCdus.map(modelOf), ...Array<EquipmentModel>(job.cdu ? job.cduCount : 0).fill(job.cdu!)];
+  const west = keptCrahs.map(modelOf);
+  const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
+  const others = standing.map((p) => makeItem(p, modelOf(p), null));
+  const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
+  if (!block) return null;
+  const at = (p: Placement, spot: RowEndSpot): Placement => ({ ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg });
+  // A unit keeps a floor source (a cable run to a skid or PDU); a busway stays over the old row.
+  const busway = (id: string | null) => id !== null && stays.some((q) => q.id === id && modelOf(q).kind === 'busway');
+  const offBusway = (p: Placement): Placement => ({ ...p, powerSourceId: busway(p.powerSourceId) ? null : p.powerSourceId, powerSourceBId: busway(p.powerSourceBId) ? null : p.powerSourceBId });
+  const moved = [...keptCdus.map((p, i) => offBusway(at(p, block.east[i]!))), ...keptCrahs.map((p, i) => offBusway(at(p, block.west[i]!)))];
+  const cdus = block.east.slice(keptCdus.length).map((spot, i) => at({ id: `${job.cduPrefix}-${i + 1}`, hallId: hall.id, modelId: job.cdu!.id, xM: 0, yM: 0, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' }, spot));
+  return { racks: block.racks, cdus, moved };
+}
+
+/** Rows filled from the north wall round everything that stays, which stays where it stands; the new CDUs where they fit after. */
+function roundWhatStays(job: Job): Laid {
+  const { hall, model, modelOf, stays } = job;
+  const kept = stays.filter((p) => modelOf(p).mounting === 'floor').map((p) => withClearance(p, modelOf(p)));
+  const rows = layRows(hall, model, job.count, job.idPrefix, WALL_MARGIN_M, kept);
+  const racks = rows.placed;
+  const cdus = job.cdu && racks.length * cduHeatKw(model) > 0 ? cdusRound(hall, job.cdu, job.cduCount, { racks, model, others: stays.map((p) => makeItem(p, modelOf(p), null)) }, rows.southM, job.cduPrefix, kept) : [];
+  return { racks, cdus, moved: [] };
 }
 
 /**

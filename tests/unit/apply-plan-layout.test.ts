@@ -157,6 +157,24 @@ describe('apply plan lays rows across the depth, grouped in the middle of the ha
   });
 });
 
+describe('apply plan keeps its block clear of what stays', () => {
+  it('small: with the floor PDU moved to the middle of the hall, the row of 7 steps north of it, still whole, its CDU at its end, with no error', () => {
+    const doc = sampleByName('small');
+    const moved = { ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: 15, yM: 7.5 } : p)) };
+    const { after, models, of } = apply(moved, 'sm-h1', 'sm-h1-ai', 7);
+    const racks = of('gpu-rack');
+    expect(racks).toHaveLength(7);
+    expect(new Set(racks.map((r) => r.yM)).size).toBe(1);
+    const pdu = footprint(of('pdu')[0]!, models.get('pdu-400')!);
+    // North of the PDU: the row's south clearance (1.0 m behind 0.534 m of half depth) ends before it.
+    expect(racks[0]!.yM + 0.534 + 1.0).toBeLessThanOrEqual(pdu.minY);
+    const cdu = of('cdu')[0]!;
+    expect(cdu.yM).toBe(racks[0]!.yM);
+    expect(Math.min(...racks.map((r) => Math.abs(r.xM - cdu.xM)))).toBeCloseTo(0.3 + 0.05 + 0.3, 6);
+    expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+});
+
 describe('apply plan feeds everything that needs power', () => {
   it("campus retrofit: the kept CDUs and CRAHs, unfed in the user's hall, end fed from a busway run that carries them; 0 errors", () => {
     const doc = sampleByName('campus');
