@@ -64,8 +64,13 @@ interface Shape {
   depthM: Meters;
 }
 
-/** Tried before giving up on a block, so a crowded hall costs a bounded search. */
+/**
+ * Shapes tried, and blocks of one shape laid out and checked, before giving up, so a crowded
+ * hall costs a bounded search: a place clear of what stays that still breaks a rule mostly
+ * breaks it within the block, wherever the block goes.
+ */
 const MAX_SHAPES_TRIED = 40;
+const MAX_CHECKED_PER_SHAPE = 4;
 /** Steps of the search for a free place, across and down the hall, either side of its centre. */
 const POSITION_STEPS = 10;
 
@@ -78,9 +83,11 @@ export function layPodBlock(req: PodBlockRequest): PodBlock | null {
   let tried = 0;
   for (const shape of shapes(req)) {
     if (tried++ >= MAX_SHAPES_TRIED) return null;
+    let checked = 0;
     for (const [x0, y0] of positions(req, shape)) {
       const block: Rect = { minX: x0, minY: y0, maxX: x0 + shape.widthM, maxY: y0 + shape.depthM };
       if (req.obstacles.some((o) => rectsOverlap(o, block))) continue;
+      if (checked++ >= MAX_CHECKED_PER_SHAPE) break;
       const laid = materialise(req, shape, x0, y0);
       if (laid.racks.every(req.fits) && req.accepts(laid)) return laid;
     }

@@ -175,6 +175,26 @@ describe('apply plan keeps its block clear of what stays', () => {
   });
 });
 
+describe('apply plan with gear that does not fit a plain block', () => {
+  it('campus: with the 2.3 MW CDU given 4 m of service space front and back, the 52 racks and every CDU still stand with no error', () => {
+    const doc = sampleByName('campus');
+    const wide = { ...doc, models: doc.models.map((m) => (m.id === 'cdu-2300' ? { ...m, clearanceFrontM: 4, clearanceBackM: 4 } : m)) };
+    const { after, applied, of } = apply(wide, 'wtx-b', 'wtx-b-ai', 52);
+    expect(applied.shortfalls).toEqual([]);
+    expect(of('gpu-rack')).toHaveLength(52);
+    expect(of('cdu').filter((p) => p.modelId === 'cdu-2300')).toHaveLength(2);
+    expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
+  it('small: 200 GB200 racks in a 30 m × 15 m hall say how many fit, and those stand with no geometry error', () => {
+    const { after, applied, of } = apply(sampleByName('small'), 'sm-h1', 'sm-h1-ai', 200);
+    const placed = of('gpu-rack').length;
+    expect(placed).toBeLessThan(200);
+    expect(applied.shortfalls).toContain(`Hall 1: ${placed} of 200 GB200 NVL72 rack fit the floor`);
+    expect(checkFleet(after).violations.filter((v) => ['overlap', 'clearance', 'outside-hall', 'wall-clearance'].includes(v.rule))).toEqual([]);
+  });
+});
+
 describe('apply plan feeds everything that needs power', () => {
   it("campus retrofit: the kept CDUs and CRAHs, unfed in the user's hall, end fed from a busway run that carries them; 0 errors", () => {
     const doc = sampleByName('campus');
