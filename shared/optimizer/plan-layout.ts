@@ -86,7 +86,9 @@ function inBlock(job: Job, option: RetrofitOption): Laid | null {
   const busway = (id: string | null) => id !== null && stays.some((q) => q.id === id && modelOf(q).kind === 'busway');
   const offBusway = (p: Placement): Placement => ({ ...p, powerSourceId: busway(p.powerSourceId) ? null : p.powerSourceId, powerSourceBId: busway(p.powerSourceBId) ? null : p.powerSourceBId });
   const moved = [...keptCdus.map((p, i) => offBusway(at(p, block.east[i]!))), ...keptCrahs.map((p, i) => offBusway(at(p, block.west[i]!)))];
-  const cdus = block.east.slice(keptCdus.length).map((spot, i) => at({ id: `${job.cduPrefix}-${i + 1}`, hallId: hall.id, modelId: job.cdu!.id, xM: 0, yM: 0, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' }, spot));
+  // Numbered as read, north to south, west to east.
+  const spots = block.east.slice(keptCdus.length).sort((a, b) => a.yM - b.yM || a.xM - b.xM);
+  const cdus = spots.map((spot, i) => at({ id: `${job.cduPrefix}-${i + 1}`, hallId: hall.id, modelId: job.cdu!.id, xM: 0, yM: 0, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' }, spot));
   return { racks: block.racks, cdus, moved };
 }
 
