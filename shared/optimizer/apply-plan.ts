@@ -53,23 +53,20 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const model = option.modelId ? models.get(option.modelId) : undefined;
     const laid = model && choice.units > 0 ? layPlan(doc, hall, option, model, choice.units, `${plan.id}-${hall.id}-`, stays) : null;
     const moved = laid?.moved ?? [];
-    // Units that move leave the busways over their old rows: new runs over their new rows feed them.
-    const leftBusways = moved.filter((p) => !p.powerSourceId && !p.powerSourceBId).map((p) => p.id);
-    const removed = new Set([...goes, ...idleBusways(inHall, new Set([...goes, ...leftBusways]), models)]);
+    // Units that move off a busway leave it: new runs over their new rows feed them.
+    const offBusway = moved.filter((p) => !p.powerSourceId && !p.powerSourceBId);
+    const removed = new Set([...goes, ...idleBusways(inHall, new Set([...goes, ...offBusway.map((p) => p.id)]), models)]);
     if (removed.size) commands.push({ type: 'remove', table: 'placements', ids: [...removed] });
     if (laid) {
       shortfalls.push(...laid.shortfalls.map((s) => `${hall.name}: ${s}`));
       if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) commands.push(...oneZone(doc, hall, plan.id, option.coolingMethod));
     }
-    // Everything that needs power and stands on no source is fed: the new racks and CDUs, gear
-    // moved off its busway, and kept gear that stood unfed.
     const movedIds = new Set(moved.map((p) => p.id));
     const unfedKept = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && !p.powerSourceId && !p.powerSourceBId && needsFeed(models.get(p.modelId)!)).map((p) => ({ ...p }));
-    const refed = [...moved.filter((p) => leftBusways.includes(p.id)), ...unfedKept];
-    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel(refed)], `${plan.id}-${hall.id}-bw`);
+    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept])], `${plan.id}-${hall.id}-bw`);
     unfed.count += feeds.unfed.length;
     unfed.kw += feeds.unfed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
-    for (const name of new Set(feeds.unfed.map((p) => models.get(p.modelId)!.name))) shortfalls.push(`${hall.name}: no busway in the catalog carries a ${name}; ${feeds.unfed.filter((p) => models.get(p.modelId)!.name === name).length} left unfed`);
+    shortfalls.push(...unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
     const placed = [...(laid?.racks ?? []), ...(laid?.cdus ?? []), ...feeds.busways];
     if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });
     for (const p of [...moved, ...unfedKept]) commands.push({ type: 'update', table: 'placements', id: p.id, patch: { xM: p.xM, yM: p.yM, rotationDeg: p.rotationDeg, powerSourceId: p.powerSourceId, powerSourceBId: p.powerSourceBId } });
@@ -88,6 +85,13 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
 }
 
 const MADE_FOR_KEPT = 20;
+
+/** What no catalog busway carries, by model: "no busway in the catalog carries a X; n left unfed". */
+function unfedNames(units: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): string[] {
+  const byName = new Map<string, number>();
+  for (const p of units) byName.set(models.get(p.modelId)!.name, (byName.get(models.get(p.modelId)!.name) ?? 0) + 1);
+  return [...byName].map(([name, n]) => `no busway in the catalog carries a ${name}; ${n} left unfed`);
+}
 
 /**
  * The overhead busways left feeding nothing once `removed` goes (through busways fed by

@@ -19,7 +19,7 @@ export interface LaidPlan {
   racks: Placement[];
   /** New CDUs, labelled. */
   cdus: Placement[];
-  /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway comes unfed, to be fed at its new row. */
+  /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway comes with no source, to be fed at its new row. */
   moved: Placement[];
   /** CDU heat of the racks laid out. */
   liquidKw: number;
@@ -82,9 +82,10 @@ function inBlock(job: Job, option: RetrofitOption): Laid | null {
   const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
   if (!block) return null;
   const at = (p: Placement, spot: RowEndSpot): Placement => ({ ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg });
-  // A unit keeps a floor source (a cable run to a skid or PDU); a busway stays over the old row.
+  // A unit keeps floor sources (cable runs to a skid or PDU); one that hung from a busway,
+  // which stays over the old row, comes off it to be fed at its new row.
   const busway = (id: string | null) => id !== null && stays.some((q) => q.id === id && modelOf(q).kind === 'busway');
-  const offBusway = (p: Placement): Placement => ({ ...p, powerSourceId: busway(p.powerSourceId) ? null : p.powerSourceId, powerSourceBId: busway(p.powerSourceBId) ? null : p.powerSourceBId });
+  const offBusway = (p: Placement): Placement => (busway(p.powerSourceId) || busway(p.powerSourceBId) ? { ...p, powerSourceId: null, powerSourceBId: null } : p);
   const moved = [...keptCdus.map((p, i) => offBusway(at(p, block.east[i]!))), ...keptCrahs.map((p, i) => offBusway(at(p, block.west[i]!)))];
   // Numbered as read, north to south, west to east.
   const spots = block.east.slice(keptCdus.length).sort((a, b) => a.yM - b.yM || a.xM - b.xM);
