@@ -100,8 +100,12 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
       expect(rowYs.has(p.yM)).toBe(true);
       expect(p.powerSourceId).toBe('b-skid01-01');
     }
-    // CDUs from the racks' east edge: 0.05 + 0.3 (half of the 0.6 m 1.2 MW CDU) = 0.35 m to the first place's centre.
-    for (const c of kept.slice(0, 3)) expect(c.xM - eastRacksM).toBeGreaterThan(0);
+    // The two new 2.3 MW CDUs take the ends of rows 1 and 3 (one row of each back-to-back pair);
+    // the 1.2 MW ones rows 2 and 4, and the third the row its capacity covers least, row 2:
+    // from the racks' east edge, 0.05 + 0.3 (half of the 0.6 m CDU) = 0.35 m to the first
+    // place's centre, 0.35 + 0.3 + 0.05 + 0.3 = 1.0 m to the second's.
+    expect(kept.slice(0, 3).map((c) => Math.round((c.xM - eastRacksM) * 1000) / 1000)).toEqual([0.35, 0.35, 1.0]);
+    expect(kept.slice(0, 3).map((c) => c.yM)).toEqual([18.166, 25.102, 18.166]);
     // CRAHs (2.5 m wide) at the west ends: 0.05 + 1.25 = 1.3 m west of the racks' edge.
     for (const c of kept.slice(3)) expect(westRacksM - c.xM).toBeCloseTo(1.3, 6);
     // Before, they stood at x 56.3-60.25 m, y 11.5-15.4 m, beside nothing.
