@@ -13,7 +13,7 @@ import { makeItem, type Item } from '../constraints/item';
 import { pairViolates } from '../constraints/pair-rules';
 import { newUnitLabel } from '../model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type RetrofitOption } from '../model/schema';
-import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock, type RowEndSpot } from './pod-block';
+import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock } from './pod-block';
 
 export interface LaidPlan {
   racks: Placement[];
@@ -34,7 +34,7 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
   // Numbered past the CDUs already in the hall, so a plan applied twice never reuses an id.
   const cduPrefix = `${idPrefix}cdu${doc.placements.filter((p) => p.hallId === hall.id && models.get(p.modelId)?.kind === 'cdu').length + 1}`;
   const job: Job = { hall, model, count, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
-  const laid = inBlock(job, option) ?? roundWhatStays(job);
+  const laid = inBlock(job, option) ?? roundWhatStays(job, option);
   const shortfalls = need?.shortfall ? [need.shortfall] : [];
   if (laid.racks.length < count) shortfalls.push(`${laid.racks.length} of ${count} ${model.name} fit the floor`);
   if (need?.cdu && laid.cdus.length < need.count) shortfalls.push(`${laid.cdus.length} of the ${need.count} ${need.cdu.name} the racks need fit the floor`);
@@ -69,38 +69,77 @@ type Laid = Pick<LaidPlan, 'racks' | 'cdus' | 'moved'>;
  * building's fan walls, which stay where they are.
  */
 function inBlock(job: Job, option: RetrofitOption): Laid | null {
-  const { hall, model, modelOf, stays } = job;
-  const floor = stays.filter((p) => modelOf(p).mounting === 'floor');
-  const rowCooling = option.coolingMethod === 'free-air' ? [] : floor.filter((p) => modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
-  const standing = floor.filter((p) => !rowCooling.includes(p));
-  const keptCdus = rowCooling.filter((p) => modelOf(p).kind === 'cdu');
-  const keptCrahs = rowCooling.filter((p) => modelOf(p).kind === 'crah');
+  const { hall, model, modelOf } = job;
+  const { standing, keptCdus, keptCrahs } = rowCoolingOf(job, option);
   const east = [...keptCdus.map(modelOf), ...Array<EquipmentModel>(job.cdu ? job.cduCount : 0).fill(job.cdu!)];
   const west = keptCrahs.map(modelOf);
   const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
   const others = standing.map((p) => makeItem(p, modelOf(p), null));
   const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
   if (!block) return null;
-  const at = (p: Placement, spot: RowEndSpot): Placement => ({ ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg });
-  // A unit keeps floor sources (cable runs to a skid or PDU); one that hung from a busway,
-  // which stays over the old row, comes off it to be fed at its new row.
-  const busway = (id: string | null) => id !== null && stays.some((q) => q.id === id && modelOf(q).kind === 'busway');
-  const offBusway = (p: Placement): Placement => (busway(p.powerSourceId) || busway(p.powerSourceBId) ? { ...p, powerSourceId: null, powerSourceBId: null } : p);
-  const moved = [...keptCdus.map((p, i) => offBusway(at(p, block.east[i]!))), ...keptCrahs.map((p, i) => offBusway(at(p, block.west[i]!)))];
+  const moved = [...keptCdus.map((p, i) => movedTo(job, p, block.east[i]!)), ...keptCrahs.map((p, i) => movedTo(job, p, block.west[i]!))];
   // Numbered as read, north to south, west to east.
   const spots = block.east.slice(keptCdus.length).sort((a, b) => a.yM - b.yM || a.xM - b.xM);
-  const cdus = spots.map((spot, i) => at({ id: `${job.cduPrefix}-${i + 1}`, hallId: hall.id, modelId: job.cdu!.id, xM: 0, yM: 0, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: '' }, spot));
+  const cdus = spots.map((spot, i) => ({ id: `${job.cduPrefix}-${i + 1}`, hallId: hall.id, modelId: job.cdu!.id, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, powerSourceId: null, powerSourceBId: null, label: '' }));
   return { racks: block.racks, cdus, moved };
 }
 
-/** Rows filled from the north wall round everything that stays, which stays where it stands; the new CDUs where they fit after. */
-function roundWhatStays(job: Job): Laid {
-  const { hall, model, modelOf, stays } = job;
-  const kept = stays.filter((p) => modelOf(p).mounting === 'floor').map((p) => withClearance(p, modelOf(p)));
-  const rows = layRows(hall, model, job.count, job.idPrefix, WALL_MARGIN_M, kept);
-  const racks = rows.placed;
-  const cdus = job.cdu && racks.length * cduHeatKw(model) > 0 ? cdusRound(hall, job.cdu, job.cduCount, { racks, model, others: stays.map((p) => makeItem(p, modelOf(p), null)) }, rows.southM, job.cduPrefix, kept) : [];
-  return { racks, cdus, moved: [] };
+/**
+ * The kept CDUs and CRAHs that move to the new rows, and the floor gear that stands where it
+ * is. In a free-air hall the air plant is the building's fan walls, which stay where they are.
+ */
+function rowCoolingOf(job: Job, option: RetrofitOption): { standing: Placement[]; keptCdus: Placement[]; keptCrahs: Placement[] } {
+  const { modelOf } = job;
+  const floor = job.stays.filter((p) => modelOf(p).mounting === 'floor');
+  const moves = (p: Placement) => option.coolingMethod !== 'free-air' && (modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
+  return { standing: floor.filter((p) => !moves(p)), keptCdus: floor.filter((p) => moves(p) && modelOf(p).kind === 'cdu'), keptCrahs: floor.filter((p) => moves(p) && modelOf(p).kind === 'crah') };
+}
+
+/**
+ * A kept unit at a new place, facing as its row. It keeps floor sources (cable runs to a
+ * skid or PDU); one that hung from a busway, which stays over the old row, comes off it to
+ * be fed at its new row.
+ */
+function movedTo(job: Job, p: Placement, spot: Pick<Placement, 'xM' | 'yM' | 'rotationDeg'>): Placement {
+  const busway = (id: string | null) => id !== null && job.stays.some((q) => q.id === id && job.modelOf(q).kind === 'busway');
+  const off = busway(p.powerSourceId) || busway(p.powerSourceBId);
+  return { ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, ...(off ? { powerSourceId: null, powerSourceBId: null } : {}) };
+}
+
+/**
+ * Rows filled from the north wall round the floor gear that stands where it is, the kept
+ * CDUs and CRAHs at the rows' ends when every one finds a place there, and the new CDUs
+ * where they fit after; when a kept unit finds none, the rows go round all kept gear,
+ * which stays where it stands.
+ */
+function roundWhatStays(job: Job, option: RetrofitOption): Laid {
+  const { standing, keptCdus, keptCrahs } = rowCoolingOf(job, option);
+  const moving = [...keptCdus, ...keptCrahs];
+  if (moving.length) {
+    const rows = roundRows(job, standing);
+    const ends = rowEnds(job.hall, moving.map(job.modelOf), { racks: rows.racks, model: job.model, others: standing.map((p) => makeItem(p, job.modelOf(p), null)) }, 'end-');
+    if (ends.length === moving.length) {
+      const moved = moving.map((p, i) => movedTo(job, p, ends[i]!));
+      return { racks: rows.racks, cdus: newCdusRound(job, [...standing, ...moved], rows), moved };
+    }
+  }
+  const rows = roundRows(job, job.stays);
+  return { racks: rows.racks, cdus: newCdusRound(job, job.stays, rows), moved: [] };
+}
+
+/** The racks in rows from the north wall round the floor units of `around`. */
+function roundRows(job: Job, around: readonly Placement[]): { racks: Placement[]; southM: number } {
+  const kept = around.filter((p) => job.modelOf(p).mounting === 'floor').map((p) => withClearance(p, job.modelOf(p)));
+  const rows = layRows(job.hall, job.model, job.count, job.idPrefix, WALL_MARGIN_M, kept);
+  return { racks: rows.placed, southM: rows.southM };
+}
+
+/** The new CDUs at the rows' ends, or south of the racks, or beside them, clear of `around`. */
+function newCdusRound(job: Job, around: readonly Placement[], rows: { racks: Placement[]; southM: number }): Placement[] {
+  if (!job.cdu || !rows.racks.length || cduHeatKw(job.model) <= 0) return [];
+  const floor = around.filter((p) => job.modelOf(p).mounting === 'floor');
+  const others = around.map((p) => makeItem(p, job.modelOf(p), null));
+  return cdusRound(job.hall, job.cdu, job.cduCount, { racks: rows.racks, model: job.model, others }, rows.southM, job.cduPrefix, floor.map((p) => withClearance(p, job.modelOf(p))));
 }
 
 /**
@@ -203,7 +242,7 @@ function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: str
  */
 function cdusRound(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows, y0M: number, idPrefix: string, kept: readonly Rect[]): Placement[] {
   const racks = rows.racks.map((p) => withClearance(p, rows.model));
-  const ends = rowEnds(hall, cdu, count, rows, `${idPrefix}e-`);
+  const ends = rowEnds(hall, Array<EquipmentModel>(count).fill(cdu), rows, `${idPrefix}e-`);
   const endRects = ends.map((p) => withClearance(p, cdu));
   const south = ends.length < count ? layRows(hall, cdu, count - ends.length, `${idPrefix}-`, y0M, [...kept, ...endRects]).placed : [];
   const beside = ends.length + south.length < count ? layRows(hall, cdu, count - ends.length - south.length, `${idPrefix}b-`, WALL_MARGIN_M, [...kept, ...racks, ...endRects, ...south.map((p) => withClearance(p, cdu))]).placed : [];
@@ -218,13 +257,13 @@ interface RackRows {
 }
 
 /**
- * Up to `count` CDUs at the ends of the rack rows, in line with the racks and facing as
- * they do, where each breaks no rule with the racks, what stays, or another CDU (the
- * checks' own pair and wall rules decide): the shortest pipe runs and no floor of their own.
- * They go one row end at a time, round the rows, so every pod gets its CDUs near it
- * rather than the first row all of them.
+ * `units` at the ends of the rack rows, in line with the racks and facing as they do, as
+ * many as find a place, in order, each where it breaks no rule with the racks, what stays,
+ * or another unit (the checks' own pair and wall rules decide): the shortest pipe runs and
+ * no floor of their own. They go one row end at a time, round the rows, so every pod gets
+ * its units near it rather than the first row all of them.
  */
-function rowEnds(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows, idPrefix: string): Placement[] {
+function rowEnds(hall: Hall, units: readonly EquipmentModel[], rows: RackRows, idPrefix: string): Placement[] {
   const byRow = new Map<string, Placement[]>();
   for (const p of rows.racks) {
     const key = `${p.label.split('.')[0]}:${p.yM}:${p.rotationDeg}`;
@@ -235,22 +274,23 @@ function rowEnds(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows,
   const around = [...rows.others, ...rows.racks.map((p) => makeItem(p, rows.model, null))];
   const ends = [...byRow.values()].map((row) => {
     const last = row.reduce((a, b) => (b.xM > a.xM ? b : a));
-    return { last, xM: last.xM + rows.model.widthM / 2 + SIDE_GAP_M + cdu.widthM / 2, open: true };
+    return { last, edgeM: last.xM + rows.model.widthM / 2, open: true };
   });
   const placed: Placement[] = [];
-  while (placed.length < count && ends.some((e) => e.open)) {
+  while (placed.length < units.length && ends.some((e) => e.open)) {
     for (const end of ends) {
-      if (!end.open || placed.length >= count) continue;
-      const p: Placement = { ...end.last, id: `${idPrefix}${placed.length + 1}`, modelId: cdu.id, xM: Math.round(end.xM * 1000) / 1000, powerSourceId: null, powerSourceBId: null };
-      const item = makeItem(p, cdu, null);
+      const unit = units[placed.length];
+      if (!end.open || !unit) continue;
+      const p: Placement = { ...end.last, id: `${idPrefix}${placed.length + 1}`, modelId: unit.id, xM: Math.round((end.edgeM + SIDE_GAP_M + unit.widthM / 2) * 1000) / 1000, powerSourceId: null, powerSourceBId: null };
+      const item = makeItem(p, unit, null);
       const r = item.rect;
-      if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, p.rotationDeg, cdu, hall) > 0 || around.some((o) => pairViolates(item, o))) {
+      if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, p.rotationDeg, unit, hall) > 0 || around.some((o) => pairViolates(item, o))) {
         end.open = false;
         continue;
       }
       placed.push(p);
       around.push(item);
-      end.xM += cdu.widthM + SIDE_GAP_M;
+      end.edgeM += SIDE_GAP_M + unit.widthM;
     }
   }
   return placed;

@@ -190,6 +190,21 @@ describe('apply plan with gear that does not fit a plain block', () => {
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 
+  it('campus: skids every 6 m across the hall leave no room for a block; the rows go round them and the kept CDUs and CRAHs still move to the rows\' ends, all fed, with no error', () => {
+    const doc = sampleByName('campus');
+    const skid = doc.placements.find((p) => p.id === 'b-skid01-01')!;
+    const skids: Placement[] = [];
+    for (let x = 6; x < 80; x += 6) for (let y = 6; y < 40; y += 6) skids.push({ ...skid, id: `skid-${x}-${y}`, label: `S ${x}/${y}`, xM: x, yM: y });
+    // The kept gear hung from the skid that the grid replaces: unfed until Apply plan feeds it.
+    const crowded = { ...doc, placements: [...doc.placements.filter((p) => p.id !== skid.id).map((p) => (p.powerSourceId === skid.id ? { ...p, powerSourceId: null } : p)), ...skids] };
+    const { after, applied, models, inHall, of } = apply(crowded, 'wtx-b', 'wtx-b-ai', 52);
+    const racks = of('gpu-rack');
+    expect(applied.shortfalls).toContain(`Building B (AI retrofit, phase 1): ${racks.length} of 52 GB200 NVL72 rack fit the floor`);
+    for (const c of [...of('cdu'), ...of('crah')]) expect({ id: c.id, near: Math.min(...racks.map((r) => Math.hypot(r.xM - c.xM, r.yM - c.yM))) <= CDU_REACH_M }).toEqual({ id: c.id, near: true });
+    expect(inHall.filter((p) => needsFeed(models.get(p.modelId)!) && !p.powerSourceId && !p.powerSourceBId).map((p) => p.id)).toEqual([]);
+    expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
   it('small: 200 GB200 racks in a 30 m × 15 m hall say how many fit, and those stand with no geometry error', () => {
     const { after, applied, of } = apply(sampleByName('small'), 'sm-h1', 'sm-h1-ai', 200);
     const placed = of('gpu-rack').length;
