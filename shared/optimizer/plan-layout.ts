@@ -117,15 +117,22 @@ function roundWhatStays(job: Job, option: RetrofitOption): Laid {
   const moving = [...keptCdus, ...keptCrahs];
   if (moving.length) {
     const rows = roundRows(job, standing);
-    const ends = rowEnds(job.hall, moving.map(job.modelOf), { racks: rows.racks, model: job.model, others: standing.map((p) => makeItem(p, job.modelOf(p), null)) }, 'end-');
-    if (ends.length === moving.length) {
+    const adding = newCdus(job, rows.racks);
+    // The kept units first, the new CDUs on round the row ends after them.
+    const ends = rowEnds(job.hall, [...moving.map(job.modelOf), ...adding], { racks: rows.racks, model: job.model, others: standing.map((p) => makeItem(p, job.modelOf(p), null)) }, `${job.cduPrefix}e-`);
+    if (ends.length >= moving.length) {
       const moved = moving.map((p, i) => movedTo(job, p, ends[i]!));
-      return { racks: rows.racks, cdus: newCdusRound(job, [...standing, ...moved], rows), moved };
+      const around = [...standing, ...moved];
+      return { racks: rows.racks, cdus: cdusPastEnds(job, around, rows, ends.slice(moving.length)), moved };
     }
   }
   const rows = roundRows(job, job.stays);
-  return { racks: rows.racks, cdus: newCdusRound(job, job.stays, rows), moved: [] };
+  const ends = rowEnds(job.hall, newCdus(job, rows.racks), { racks: rows.racks, model: job.model, others: job.stays.map((p) => makeItem(p, job.modelOf(p), null)) }, `${job.cduPrefix}e-`);
+  return { racks: rows.racks, cdus: cdusPastEnds(job, job.stays, rows, ends), moved: [] };
 }
+
+/** The new CDUs the racks laid out need (none when none fit or they send no heat to a CDU). */
+const newCdus = (job: Job, racks: readonly Placement[]): EquipmentModel[] => (job.cdu && racks.length && cduHeatKw(job.model) > 0 ? Array<EquipmentModel>(job.cduCount).fill(job.cdu) : []);
 
 /** The racks in rows from the north wall round the floor units of `around`. */
 function roundRows(job: Job, around: readonly Placement[]): { racks: Placement[]; southM: number } {
@@ -134,12 +141,20 @@ function roundRows(job: Job, around: readonly Placement[]): { racks: Placement[]
   return { racks: rows.placed, southM: rows.southM };
 }
 
-/** The new CDUs at the rows' ends, or south of the racks, or beside them, clear of `around`. */
-function newCdusRound(job: Job, around: readonly Placement[], rows: { racks: Placement[]; southM: number }): Placement[] {
-  if (!job.cdu || !rows.racks.length || cduHeatKw(job.model) <= 0) return [];
-  const floor = around.filter((p) => job.modelOf(p).mounting === 'floor');
-  const others = around.map((p) => makeItem(p, job.modelOf(p), null));
-  return cdusRound(job.hall, job.cdu, job.cduCount, { racks: rows.racks, model: job.model, others }, rows.southM, job.cduPrefix, floor.map((p) => withClearance(p, job.modelOf(p))));
+/**
+ * The new CDUs: those placed at the rows' `ends`, then the rest in rows south of the racks,
+ * then in the places left beside them, clear of `around` and its clearances.
+ */
+function cdusPastEnds(job: Job, around: readonly Placement[], rows: { racks: Placement[]; southM: number }, ends: Placement[]): Placement[] {
+  const { hall, cdu } = job;
+  const count = newCdus(job, rows.racks).length;
+  if (!cdu || ends.length >= count) return ends;
+  const kept = around.filter((p) => job.modelOf(p).mounting === 'floor').map((p) => withClearance(p, job.modelOf(p)));
+  const endRects = ends.map((p) => withClearance(p, cdu));
+  const south = layRows(hall, cdu, count - ends.length, `${job.cduPrefix}-`, rows.southM, [...kept, ...endRects]).placed;
+  const racks = rows.racks.map((p) => withClearance(p, job.model));
+  const beside = ends.length + south.length < count ? layRows(hall, cdu, count - ends.length - south.length, `${job.cduPrefix}b-`, WALL_MARGIN_M, [...kept, ...racks, ...endRects, ...south.map((p) => withClearance(p, cdu))]).placed : [];
+  return [...ends, ...south, ...beside];
 }
 
 /**
@@ -233,20 +248,6 @@ function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: str
   const placed = places.flatMap((p, pod) => p.slice(0, taken[pod]));
   const southM = placed.reduce((s, p) => Math.max(s, withClearance(p, model).maxY), y0M);
   return { placed, southM };
-}
-
-/**
- * `count` CDUs for the racks of `rows` where they fill floor that what stays leaves: at the
- * rack rows' ends, else in rows south of the racks (from `y0M`), else in the places left
- * beside them.
- */
-function cdusRound(hall: Hall, cdu: EquipmentModel, count: number, rows: RackRows, y0M: number, idPrefix: string, kept: readonly Rect[]): Placement[] {
-  const racks = rows.racks.map((p) => withClearance(p, rows.model));
-  const ends = rowEnds(hall, Array<EquipmentModel>(count).fill(cdu), rows, `${idPrefix}e-`);
-  const endRects = ends.map((p) => withClearance(p, cdu));
-  const south = ends.length < count ? layRows(hall, cdu, count - ends.length, `${idPrefix}-`, y0M, [...kept, ...endRects]).placed : [];
-  const beside = ends.length + south.length < count ? layRows(hall, cdu, count - ends.length - south.length, `${idPrefix}b-`, WALL_MARGIN_M, [...kept, ...racks, ...endRects, ...south.map((p) => withClearance(p, cdu))]).placed : [];
-  return [...ends, ...south, ...beside];
 }
 
 /** The new racks, their model, and what stays in the hall: where row-end CDUs must keep clear of. */

@@ -70,6 +70,8 @@ interface Shape {
  * breaks it within the block, wherever the block goes.
  */
 const MAX_SHAPES_TRIED = 40;
+/** Units a row end holds before a shape with more row ends is preferred. */
+const MAX_PLACES_PER_END = 2;
 const MAX_CHECKED_PER_SHAPE = 4;
 /** Steps of the search for a free place, across and down the hall, either side of its centre. */
 const POSITION_STEPS = 10;
@@ -97,13 +99,17 @@ export function layPodBlock(req: PodBlockRequest): PodBlock | null {
 
 const endWidthM = (units: readonly EquipmentModel[], perRow: number): Meters => (units.length ? perRow * (Math.max(...units.map((m) => m.widthM)) + SIDE_GAP_M) : 0);
 
-/** Every shape that holds the racks within the hall, the one most like the hall first (then fewer pods, then fewer rows). */
+/**
+ * Every shape that holds the racks within the hall: those with no more than two units at a
+ * row end first (a third 2.3 MW CDU would stand 3.45 m past the row, a third CRAH 6.7 m),
+ * then the one most like the hall, then fewer pods, then fewer rows.
+ */
 function shapes(req: PodBlockRequest): Shape[] {
   const { hall, model, count } = req;
   const pitchM = model.widthM + SIDE_GAP_M;
   const usableWidthM = hall.widthM - 2 * WALL_MARGIN_M;
   const depths = blockDepths(model, hall.depthM);
-  const out: (Shape & { score: number })[] = [];
+  const out: (Shape & { score: number; crowded: number })[] = [];
   for (let pods = 1; pods <= Math.max(1, Math.floor((usableWidthM + CROSS_AISLE_M) / (pitchM + CROSS_AISLE_M))); pods++) {
     for (let rows = 1; rows <= depths.length && pods * rows <= count; rows = rows === 1 ? 2 : rows + 2) {
       const depthM = depths[rows - 1]!;
@@ -112,10 +118,11 @@ function shapes(req: PodBlockRequest): Shape[] {
       const podWidthM = endWidthM(req.west, Math.ceil(req.west.length / rowEnds)) + perRow * pitchM - SIDE_GAP_M + endWidthM(req.east, Math.ceil(req.east.length / rowEnds));
       const widthM = pods * podWidthM + (pods - 1) * CROSS_AISLE_M;
       if (perRow * pitchM - SIDE_GAP_M > MAX_ROW_RUN_M || widthM > usableWidthM) continue;
-      out.push({ pods, rows, perRow, widthM, depthM, score: Math.max(widthM / usableWidthM, depthM / hall.depthM) });
+      const crowded = Math.max(req.east.length, req.west.length) > MAX_PLACES_PER_END * rowEnds ? 1 : 0;
+      out.push({ pods, rows, perRow, widthM, depthM, crowded, score: Math.max(widthM / usableWidthM, depthM / hall.depthM) });
     }
   }
-  return out.sort((a, b) => a.score - b.score || a.pods - b.pods || a.rows - b.rows);
+  return out.sort((a, b) => a.crowded - b.crowded || a.score - b.score || a.pods - b.pods || a.rows - b.rows);
 }
 
 /**

@@ -67,6 +67,21 @@ describe('pod block', () => {
     ]);
   });
 
+  it('7 racks and 3 CDUs: not three CDUs at the end of one row of 7 (the third 0.05 + 2 × 1.05 + 0.5 = 2.65 m past it), but two pods of one row, two and one a row end', () => {
+    // One row of 7 would take 15 + 3 × 1.05 = 18.15 m (0.478 of the hall) but three places at its end; two pods of
+    // 4 and 3 with ceil(3 / 2) = 2 places: 2 × (8.55 + 2.1) + 1.2 = 22.5 m → 0.592 (two rows of 4: 6.2 m deep → 0.62),
+    // from 1 + (38 − 22.5) / 2 = 8.75 m.
+    // Pod 1's row ends at 8.75 + 4 × 2.15 − 0.05 = 17.3 m; pod 2's (from 8.75 + 10.65 + 1.2 = 20.6 m) at 27 m.
+    // The first CDU to pod 1, the second to pod 2 (covering nothing yet), the third to pod 1 (2,300 / 4 < 2,300 / 3).
+    const { racks, east } = block(7, { east: [cdu, cdu, cdu] });
+    expect(racks.map((p) => p.label)).toEqual(['P1-1.1', 'P1-1.2', 'P1-1.3', 'P1-1.4', 'P2-1.1', 'P2-1.2', 'P2-1.3']);
+    expect(east).toEqual([
+      { xM: 17.85, yM: 5, rotationDeg: 0 },
+      { xM: 27.55, yM: 5, rotationDeg: 0 },
+      { xM: 18.9, yM: 5, rotationDeg: 0 },
+    ]);
+  });
+
   it('gives up (null) when what stays covers every place a block could stand', () => {
     expect(layPodBlock({ hall, model: rack, count: 7, idPrefix: 'x-', obstacles: [{ minX: 0, minY: 0, maxX: 40, maxY: 10 }], east: [], west: [], fits: () => true, accepts: () => true })).toBeNull();
   });
