@@ -14,6 +14,7 @@ import type { EquipmentModel, FleetDoc, Placement, Plan } from '../../shared/mod
 import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
 import { hallOptions } from '../../shared/optimizer/model';
 import { sampleByName } from '../../shared/samples';
+import { seededRandom } from '../../shared/geometry/rows';
 
 const planOf = (hallId: string, optionId: string, units: number): Plan => ({ id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId, optionId, startPeriod: 0, units, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] });
 
@@ -240,5 +241,41 @@ describe('apply plan feeds everything that needs power', () => {
     expect([kept.xM, kept.yM]).toEqual([fan.xM, fan.yM]);
     expect(models.get(after.placements.find((p) => p.id === kept.powerSourceId)!.modelId)!.kind).toBe('busway');
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error' && v.objectIds?.includes('fan-1'))).toEqual([]);
+  });
+});
+
+describe('apply plan on random halls with random kept gear', () => {
+  it('60 seeded halls (12-102 m × 8-58 m, up to 7 kept CDUs, CRAHs, skids and PDUs anywhere, 1-52 GB200): never a geometry error or an unfed unit; where everything fits, no error at all and every CDU and CRAH by the racks', () => {
+    const random = seededRandom(1);
+    const ids = ['cdu-1200', 'crah-150', 'pdu-skid3000', 'cdu-2300', 'pdu-400'];
+    let fitted = 0;
+    for (let t = 0; t < 60; t++) {
+      const doc = sampleByName('campus');
+      const hall = { ...doc.halls.find((h) => h.id === 'wtx-b')!, widthM: Math.round(12 + random() * 90), depthM: Math.round(8 + random() * 50) };
+      const models = new Map(doc.models.map((m) => [m.id, m]));
+      const kept: Placement[] = Array.from({ length: Math.floor(random() * 8) }, (_, i) => {
+        const m = models.get(ids[Math.floor(random() * ids.length)]!)!;
+        const xM = Math.round((m.widthM + random() * (hall.widthM - 2 * m.widthM)) * 10) / 10;
+        const yM = Math.round((3 + random() * (hall.depthM - 6)) * 10) / 10;
+        return { id: `k${i}`, hallId: hall.id, modelId: m.id, xM, yM, rotationDeg: random() < 0.5 ? 0 : 180, powerSourceId: null, powerSourceBId: null, label: `K${i}` };
+      });
+      const random_ = { ...doc, halls: doc.halls.map((h) => (h.id === hall.id ? hall : h)), placements: [...doc.placements.filter((p) => p.hallId !== hall.id), ...kept] };
+      const before = new Set(checkFleet(random_).violations.map((v) => v.id));
+      // At most the 52 the option's feed carries (52 × 132 kW + CDU pumps within 9,300 kW).
+      const units = 1 + Math.floor(random() * 52);
+      const { after, applied, inHall, of } = apply(random_, hall.id, 'wtx-b-ai', units);
+      const fresh = checkFleet(after).violations.filter((v) => v.severity === 'error' && !before.has(v.id));
+      const name = `${t}: ${hall.widthM} m × ${hall.depthM} m, ${kept.length} kept, ${units} racks`;
+      expect({ name, geometry: fresh.filter((v) => ['overlap', 'clearance', 'outside-hall', 'wall-clearance'].includes(v.rule)).map((v) => v.id) }).toEqual({ name, geometry: [] });
+      expect({ name, unfed: inHall.filter((p) => needsFeed(models.get(p.modelId)!) && !p.powerSourceId && !p.powerSourceBId).map((p) => p.id) }).toEqual({ name, unfed: [] });
+      if (applied.shortfalls.length) continue;
+      fitted++;
+      expect({ name, errors: fresh.map((v) => v.id) }).toEqual({ name, errors: [] });
+      const racks = of('gpu-rack');
+      const far = [...of('cdu'), ...of('crah')].filter((c) => Math.min(...racks.map((r) => Math.hypot(r.xM - c.xM, r.yM - c.yM))) > CDU_REACH_M);
+      expect({ name, far: far.map((c) => c.id) }).toEqual({ name, far: [] });
+    }
+    // Most halls hold their racks: the last checks ran on them.
+    expect(fitted).toBeGreaterThan(40);
   });
 });
