@@ -78,12 +78,6 @@ export function App() {
   return (
     <div className="app">
       <Toolbar />
-      {message && (
-        <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message">
-          <span>{message.text}</span>
-          <button onClick={dismiss} aria-label="Dismiss">×</button>
-        </div>
-      )}
       <main className={`workspace${leftOpen ? '' : ' no-left'}${rightOpen && !catalog ? '' : ' no-right'}`}>
         {leftOpen && (
           <aside className="left-panel" data-testid="left-panel">
@@ -116,6 +110,13 @@ export function App() {
           {view === 'layout' && status === 'loading' && <p className="loading">Opening the fleet…</p>}
           {view === 'layout' && status === 'failed' && <p className="error">The fleet could not be loaded.</p>}
           {view === 'layout' && status === 'ready' && (hallId ? <HallView hallId={hallId} /> : siteId ? <SiteView siteId={siteId} /> : <p className="hint">{hasSites ? 'Select a site or a hall in the fleet tree.' : 'Add a site to start: + Add site under the fleet tree.'}</p>)}
+          {/* Over the foot of the centre, not a row above the workspace: the panels keep their height and the plan does not jump under the pointer when one comes or goes. */}
+          {message && (
+            <div className={`message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="message">
+              <span>{message.text}</span>
+              <button onClick={dismiss} aria-label="Dismiss">×</button>
+            </div>
+          )}
         </section>
         {rightOpen && !catalog && (
           <aside className="right-panel" data-testid="right-panel">

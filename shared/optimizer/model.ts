@@ -30,6 +30,8 @@ export interface OptionIx {
   maxUnits: number;
   /** Why the option cannot be chosen at all, if so. */
   excluded: Exclusion | null;
+  /** Units of the option's model already standing in the hall: the option keeps them and buys only the rest (of maxUnits). */
+  standing: number;
   /** Keeping only: the units the hall keeps (miners, and GPU systems already there), by model, each within the hall's feed and cooling (maxUnits is their sum). */
   kept: { model: EquipmentModel; units: number }[];
 }
@@ -112,7 +114,8 @@ const sameEffect = (a: OptionIx, b: OptionIx): boolean =>
   a.option.feedKw === b.option.feedKw &&
   a.option.usableCoolingKw === b.option.usableCoolingKw &&
   a.option.pue === b.option.pue &&
-  a.maxUnits === b.maxUnits;
+  a.maxUnits === b.maxUnits &&
+  a.standing === b.standing;
 
 /**
  * Of options that do the same thing at different prices only the cheapest can be chosen
@@ -155,9 +158,9 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
         excluded = { kind: 'floor', model: model.name, loadKgPerM2: floorLoad, limitKgPerM2: hall.floorLimitKgPerM2 };
       }
     }
-    if (option.kind !== 'keep-mining' || !model) return { option, model, oi, maxUnits, excluded, kept: [] };
+    if (option.kind !== 'keep-mining' || !model) return { option, model, oi, maxUnits, excluded, standing: model ? Math.min(maxUnits, placed.filter((p) => p.modelId === model.id).length) : 0, kept: [] };
     const kept = keptUnits(option, model, placed, models);
-    return { option, model, oi, maxUnits: kept.reduce((t, k) => t + k.units, 0), excluded, kept };
+    return { option, model, oi, maxUnits: kept.reduce((t, k) => t + k.units, 0), excluded, standing: 0, kept };
   });
   excludeDominated(ixs);
   return ixs;
@@ -335,8 +338,9 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.option.capexUsd * discountFactor(doc.fleet, t, true), x]));
         if (!o.model || o.maxUnits === 0) continue;
         const u = us[t]!;
+        const buyable = o.maxUnits - o.standing;
         lp.integers.add(u);
-        lp.bounds.set(u, [0, o.maxUnits]);
+        lp.bounds.set(u, [0, buyable]);
         // Units go in once the option has started, in that period or any later one. Bounding
         // the units installed so far, not each period's, keeps the LP relaxation tight: a
         // fraction of a start cannot buy a full hall of units spread over the periods.
@@ -344,7 +348,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         const startedBy: Term[] = [];
         for (let k = 0; k <= t; k++) {
           installedBy.push([1, us[k]!]);
-          startedBy.push([-o.maxUnits, xs[k]!]);
+          startedBy.push([-buyable, xs[k]!]);
         }
         addRow({ name: `ux_${hi}_${o.oi}_${t}`, terms: [...installedBy, ...startedBy], sense: '<=', rhs: 0 });
         capexTerms[t]!.push([o.model.capexUsd, u]);
@@ -352,18 +356,22 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         if (o.model.gpuCount > 0) gpuTerms[t]!.push([o.model.gpuCount, u]);
       }
       if (!o.model || o.maxUnits === 0) continue;
+      // The units standing take their share of the feed and cooling from the start.
       const allUnits: Term[] = us.map((u) => [o.model!.powerKw, u] as Term);
-      addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw });
+      const standingKw = o.standing * o.model.powerKw;
+      addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw - standingKw });
       limits.set(`hp_${hi}_${o.oi}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
-      addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw });
+      addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw - standingKw });
       limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
       for (let p = 0; p < T; p++) {
         // A unit runs once it is installed and the conversion (started lead periods before) is done.
         const converted: Term[] = [];
         for (let t = 0; t + o.option.leadTimePeriods <= p; t++) converted.push([-o.maxUnits, xs[t]!]);
         if (!converted.length) continue;
+        // Installed by p: the units bought so far, and those standing once the option has started.
         const installed: Term[] = [];
         for (let k = 0; k <= p; k++) installed.push([-1, us[k]!]);
+        if (o.standing > 0) for (let t = 0; t <= p; t++) installed.push([-o.standing, xs[t]!]);
         const y = v.run(hi, o.oi, p);
         lp.bounds.set(y, [0, o.maxUnits]);
         addRow({ name: `ya_${hi}_${o.oi}_${p}`, terms: [[1, y], ...installed], sense: '<=', rhs: 0 });

@@ -8,7 +8,7 @@ import { at, datedCashFlows, discountFactor, energyNetUsd, hoursPerPeriod, irr, 
 import { hedgeSettlementUsd } from '../energy/site-energy';
 import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
-import { objectiveLabel } from './describe';
+import { formatGap, objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
 import { memoryRefusal, type SolverMemory } from './solver-memory';
 import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
@@ -145,6 +145,11 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
 
   const { weights, scenarioPeriods } = scenarioWeights(doc, model, value);
   const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
+  const timeLeftS = () => Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S);
+  const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
+  // The contract's search gets no longer than the plan's own took: the answer waits for it.
+  const contractS = Math.min(timeLeftS(), Math.max(AS_IT_IS_MIN_TIME_S, stats.solveMs / 1000));
+  const contract = contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: contractS, mipGap: opts.mipGap, stopRequested: hooks.stopRequested }, progress);
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
@@ -152,13 +157,16 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     npvUsd: sol.ObjectiveValue + periods.reduce((t, r, p) => t + r.hedgeSettlementUsd! * discountFactor(doc.fleet, p), 0),
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
     paybackPeriods: payback(cashFlows),
-    ...decisionOf(doc, model, solve, weights, periods, Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S)),
+    ...decision,
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),
     mipGapAskedFraction: opts.mipGap,
     halls,
     periods,
-    bindingLimits: priceLimits(model, sol.Rows),
+    // Most worth first; a contract's cost not worked out (worth 0) goes last.
+    bindingLimits: [...contract, ...priceLimits(model, sol.Rows)].sort(
+      (a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd),
+    ),
     ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
     conflicts: [],
     madeForInputs: [modelInputsHash(doc)],
@@ -170,7 +178,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
 /**
  * Keeping everything as it is is an LP in the kept units alone (a few per hall and
  * period), solved in milliseconds: it gets this long even when the search used up the
- * time limit, so that a plan cut short still says what the decision returns.
+ * time limit, so that a plan cut short still says what the decision returns. The search
+ * for the contract's cost gets as long, which a small fleet needs and a large one says it lacked.
  */
 const AS_IT_IS_MIN_TIME_S = 1;
 
@@ -186,6 +195,36 @@ function decisionOf(doc: FleetDoc, model: BuiltModel, solve: SolveFn, weights: r
   }
   return { decision: decisionReturn(doc.fleet, periods, readPlan(doc, model, value, weights).periods) };
 }
+
+/**
+ * What the AI contract costs: the best plan without it less this plan. Its rows' duals
+ * cannot say so: they are read with the plan's choices fixed, and a contract that binds
+ * does so through those choices (the retrofit it forces), not through the unit counts
+ * left free, so a contract that costs the campus millions priced at $0 and went unlisted.
+ */
+function contractCost(doc: FleetDoc, model: BuiltModel, solve: SolveFn, planObjective: number, options: Pick<SolveOptions, 'timeLimitS' | 'mipGap' | 'stopRequested'>, progress: (phase: string) => void): Plan['bindingLimits'] {
+  const periods = doc.limits.contractedAiMw > 0 ? contractPeriodsOf(doc) : null;
+  if (!periods) return [];
+  progress('what the AI contract costs: the best plan without it');
+  const contract = `the AI contract (${describeContract(doc, periods)})`;
+  const without: LinearProgram = { ...model.lp, rows: model.lp.rows.filter((r) => !isContractRow(r.name)) };
+  const sol = options.stopRequested?.() ? null : solve(toMatrix(without), { ...options, choices: model.choices, blockOf: siteOfColumn(model) });
+  if (sol?.Status !== 'Optimal' || !sol.Columns) {
+    return [{ limit: CONTRACT_COST, description: `What ${contract} costs was not worked out: its search, given as long as the plan's own, or what was left of the time limit, ended first`, shadowPriceUsd: 0, unit: 'contract' }];
+  }
+  const costUsd = sol.ObjectiveValue - planObjective;
+  if (costUsd < 1) return [];
+  // Each search may stop that far short of its best: a smaller difference may be the searches', not the contract's.
+  const slackUsd = options.mipGap * Math.max(Math.abs(sol.ObjectiveValue), Math.abs(planObjective));
+  const why = costUsd > slackUsd ? 'the best plan without it is worth that much more' : `or nothing: the plans with and without it differ by less than the ${formatGap(options.mipGap)} gap each search may leave`;
+  return [{ limit: CONTRACT_COST, description: `${contract} costs ${wholeDollars(costUsd)} of NPV, ${why}`, shadowPriceUsd: -costUsd, unit: 'contract' }];
+}
+
+/** A limit's worth to the dollar, as every binding limit says it. */
+const wholeDollars = (usd: number): string => `$${Math.round(usd).toLocaleString('en-US')}`;
+
+/** The binding limit that stands for the whole AI contract (its rows are contract_p). */
+const CONTRACT_COST = 'contract';
 
 /** The site (index) whose hall a column belongs to. */
 function siteOfColumn(model: BuiltModel): (column: string) => number | null {
@@ -212,12 +251,12 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
     const costs = isContractRow(row.Name!);
     out.push({
       limit: row.Name!,
-      description: `${limit.description} ${costs ? 'costs' : 'is worth'} $${Math.round(worth).toLocaleString('en-US')} of NPV`,
+      description: `${limit.description} ${costs ? 'costs' : 'is worth'} ${wholeDollars(worth)} of NPV`,
       shadowPriceUsd: costs ? -worth : worth,
       unit: limit.unit,
     });
   }
-  return out.sort((a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd));
+  return out;
 }
 
 /**
@@ -245,7 +284,8 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
     for (const o of h.starts) {
       for (let t = 0; t < T; t++) {
         if (value(v.start(h.hi, o.oi, t)) < 0.5) continue;
-        let units = 0;
+        // What stands after: the units bought, and those of the model already standing, which cost nothing.
+        let units = o.standing;
         periods[t]!.capexUsd += o.option.capexUsd;
         // Units are paid for in the period they go in, which may be after the start.
         for (let k = 0; k < T; k++) {

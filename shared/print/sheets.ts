@@ -61,6 +61,8 @@ export interface DrawingItem {
   rotationDeg: number;
   /** Items that may share one row label: same model and facing. */
   rowKey: string;
+  /** The key of its legend entry (its model's id; a site plan's hall, its use), whose swatch it is filled with. */
+  legendKey: string;
 }
 
 /** A line of text from its left end; y is the baseline. */
@@ -381,7 +383,7 @@ function hallItems(placements: Placement[], models: Map<string, EquipmentModel>)
     const m = models.get(p.modelId);
     if (!m) continue;
     const r = footprint(p, m);
-    items.push({ id: p.id, label: p.label || m.name, kind: m.kind, xM: r.minX, yM: r.minY, widthM: r.maxX - r.minX, depthM: r.maxY - r.minY, rotationDeg: p.rotationDeg, rowKey: `${p.modelId}|${p.rotationDeg}` });
+    items.push({ id: p.id, label: p.label || m.name, kind: m.kind, xM: r.minX, yM: r.minY, widthM: r.maxX - r.minX, depthM: r.maxY - r.minY, rotationDeg: p.rotationDeg, rowKey: `${p.modelId}|${p.rotationDeg}`, legendKey: p.modelId });
   }
   return items;
 }
@@ -401,7 +403,7 @@ function siteInfrastructure(halls: Hall[], placements: Placement[], models: Map<
 }
 
 function siteItems(halls: Hall[]): DrawingItem[] {
-  return halls.map((h) => ({ id: h.id, label: h.name, kind: h.currentUse, xM: h.siteXM, yM: h.siteYM, widthM: h.widthM, depthM: h.depthM, rotationDeg: 0, rowKey: h.id }));
+  return halls.map((h) => ({ id: h.id, label: h.name, kind: h.currentUse, xM: h.siteXM, yM: h.siteYM, widthM: h.widthM, depthM: h.depthM, rotationDeg: 0, rowKey: h.id, legendKey: h.currentUse }));
 }
 
 /** A header text on one line if it fits at `minimum` or larger, else on two (cut only if two lines do not hold it). */

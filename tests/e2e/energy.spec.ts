@@ -42,8 +42,8 @@ test('a site imports hourly or ERCOT prices, refuses a broken file whole, and dr
   expect(curve!.split(' ').length).toBe(200);
   // The scarcity hour is clipped above the axis (the 1 % dearest hours are at $300) and its peak written.
   await expect(energy.getByTestId('chart-price-peak')).toHaveText('peak $5,000, clipped');
-  // Each mining option's breakeven, named, with the share of hours priced below it: 20 of 24 (83 %).
-  await expect(energy.getByTestId('site-breakevens').locator('li').first()).toHaveText(/^Building A \(S21 XP\), Keep mining .*: stops above \$\d+\.\d\d\/MWh \(83 % of hours below\)$/);
+  // The breakeven of the miners standing in each hall, named, with the share of hours priced below it: 20 of 24 (83 %).
+  await expect(energy.getByTestId('site-breakevens').locator('li').first()).toHaveText(/^Building A \(S21 XP\): 500 × Shelf rack, 20 × Antminer S21 XP stop above \$\d+\.\d\d\/MWh \(83 % of hours below\)$/);
 
   // At 1280 × 720 the energy section is read whole: the chart within the inspector, the table not cut.
   await page.setViewportSize({ width: 1280, height: 720 });

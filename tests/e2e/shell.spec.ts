@@ -267,6 +267,35 @@ test('at 1280 × 720 the inspector and the problems share the right panel; eithe
   await expect.poll(() => pane.evaluate((el) => el.scrollTop)).toBe(0);
 });
 
+test('at 1280 × 720 a message stands over the foot of the plan: the panels keep their height, the plan does not move, and the inspector keeps half the right panel beside a list of problems', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanner(page, web.url);
+  // Building A on a 20 MW feed with 40 fans: two errors in Problems.
+  for (const [field, value] of [['hall-feed', '20000'], ['hall-cooling-count', '40']] as const) {
+    await page.getByTestId(field).fill(value);
+    await page.getByTestId(field).press('Enter');
+  }
+  await expect(page.getByTestId('problems')).toContainText('2 errors');
+  const box = async (testId: string) => (await page.getByTestId(testId).boundingBox())!;
+  const [panelBefore, planBefore] = [await box('right-panel'), await box('hall-canvas')];
+  await page.getByTestId('save').click();
+  await page.getByTestId('save-as-name').fill('first day');
+  await page.getByTestId('save-as-confirm').click();
+  await expect(page.getByTestId('message')).toContainText('Saved');
+  await page.screenshot({ path: 'test-results/screenshots/message-1280x720.png' });
+  const [panel, plan, message, inspector] = [await box('right-panel'), await box('hall-canvas'), await box('message'), await box('inspector-pane')];
+  // A banner across the window took 36 px from both panels and moved the plan down under the pointer.
+  expect(panel).toEqual(panelBefore);
+  expect(plan).toEqual(planBefore);
+  expect(inspector.height).toBeGreaterThanOrEqual(panel.height / 2 - 1);
+  await expect(page.getByTestId('problems')).toBeInViewport();
+  // The message is the centre's: it covers neither panel.
+  expect(message.x).toBeGreaterThanOrEqual((await box('left-panel')).x + (await box('left-panel')).width);
+  expect(message.x + message.width).toBeLessThanOrEqual(panel.x);
+  await page.getByTestId('message').getByRole('button', { name: 'Dismiss' }).click();
+  await expect(page.getByTestId('message')).toHaveCount(0);
+});
+
 test('a hall is dragged on the site plan like equipment in a hall: snapped, checked while dragging, one undo step; Escape drops nothing', async ({ page, web }) => {
   await openPlanner(page, web.url);
   const campus = sampleCampus();

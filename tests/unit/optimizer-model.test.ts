@@ -143,6 +143,21 @@ describe('optimizer model', () => {
     }
   });
 
+  it('a retrofit to the model of racks already standing buys only the rest: 2 GB200 standing, at most 5 more, their 264 kW off the feed and cooling', () => {
+    const built = buildModel(sampleSmall(), 'expected');
+    const ai = built.halls[0]!.starts.find((o) => o.option.kind === 'retrofit-ai')!;
+    // 7 racks at most; 2 × 132 kW = 264 kW already stand.
+    expect([ai.maxUnits, ai.standing]).toEqual([7, 2]);
+    expect(built.lp.bounds.get(v.units(0, ai.oi, 0))).toEqual([0, 5]);
+    const row = (name: string) => built.lp.rows.find((r) => r.name === name)!;
+    expect(row(`hp_0_${ai.oi}`).rhs).toBe(ai.option.feedKw - 264);
+    expect(row(`hc_0_${ai.oi}`).rhs).toBe(ai.option.usableCoolingKw - 264);
+    // Running in period p: the units bought by p and the 2 standing once the option started (by p).
+    const p = ai.option.leadTimePeriods;
+    expect(row(`ya_0_${ai.oi}_${p}`).terms).toContainEqual([-2, v.start(0, ai.oi, 0)]);
+    expect(row(`ux_0_${ai.oi}_0`).terms).toEqual([[1, v.units(0, ai.oi, 0)], [-5, v.start(0, ai.oi, 0)]]);
+  });
+
   it('an unmeetable AI contract names only real reasons, not a dearer copy of an option that was in the search', () => {
     const doc = miningOnly(sampleSmall());
     const hall = doc.halls[0]!;

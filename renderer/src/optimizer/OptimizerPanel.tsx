@@ -177,7 +177,7 @@ export function OptimizerPanel() {
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
             <div><span className="muted">Fleet IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
             <div><span className="muted">Fleet payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
-            <div><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
+            <div className="kpi-sentence"><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             {result ? (
               <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>
             ) : (
@@ -207,9 +207,9 @@ export function OptimizerPanel() {
           <PlanHallsTable plan={plan} doc={doc} />
           <PeriodEconomics plan={plan} fleet={doc.fleet} />
           <h3>What the limits are worth</h3>
-          {plan.bindingLimitsUnpriced ? <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p> : plan.bindingLimits.length === 0 ? <p className="muted">No limit binds once the plan's choices are made.</p> : (
-            <BindingLimits key={plan.id} limits={plan.bindingLimits} />
-          )}
+          {/* Unpriced limits may still leave the contract's cost to list. */}
+          {plan.bindingLimitsUnpriced && <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p>}
+          {plan.bindingLimits.length > 0 ? <BindingLimits key={plan.id} limits={plan.bindingLimits} /> : !plan.bindingLimitsUnpriced && <p className="muted">No limit binds once the plan's choices are made.</p>}
           {result?.sensitivity ? <SensitivityTable s={result.sensitivity} /> : !result && <p className="muted">Run again to see how its NPV moves with hashprice and GPU rates.</p>}
         </>
       )}

@@ -1,16 +1,24 @@
 import { niceLengthStepM } from '../layout/viewport';
-import { KIND_COLORS } from '../layout/palette-colors';
 import { formatDrawingLength, paperMm } from '../../../shared/units';
 import { CELL_PAD_MM, keyTitleBaseline, legendRowBaseline, ROW_H_MM, SIDE_COLUMN_W_MM, summaryRowBaseline, TABLE_EM_PER_CHAR, TABLE_FONT_MM, TABLE_HEAD_MM, type Drawing, type KeyLayout, type PrintPlan, type Sheet, type TableSlice } from '../../../shared/print/sheets';
 import type { TextMm } from '../../../shared/print/labels';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
-import { USE_COLOURS } from '../charts/use-colours';
+import { swatchColours } from './swatches';
 
-const colorOf = (kind: string): string => (KIND_COLORS as Record<string, string>)[kind] ?? (USE_COLOURS as Record<string, string>)[kind] ?? '#999';
+type Fill = ReturnType<typeof sheetFills>;
+
+/** The fill of every legend entry and drawn item on a sheet: its legend entry's swatch. */
+function sheetFills(sheet: Sheet): (it: { legendKey: string } | { key: string }) => string {
+  const drawn = sheet.drawing ? [...sheet.drawing.items, ...sheet.drawing.infrastructure].map((it) => ({ key: it.legendKey, kind: it.kind })) : [];
+  const keyed = sheet.legend.flatMap((l) => (l.kind ? [{ key: l.key, kind: l.kind }] : []));
+  const fills = swatchColours([...keyed, ...drawn]);
+  return (it) => fills.get('legendKey' in it ? it.legendKey : it.key) ?? '#999';
+}
 
 /** One sheet, 1 SVG unit = 1 mm on paper. */
 export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
   const { widthMm: W, heightMm: H, marginMm: M } = plan;
+  const fillOf = sheetFills(sheet);
   return (
     <svg
       className="sheet"
@@ -23,8 +31,8 @@ export function SheetSvg({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
     >
       <rect x={0} y={0} width={W} height={H} fill="#fff" />
       <rect x={M / 2} y={M / 2} width={W - M} height={H - M} fill="none" stroke="#000" strokeWidth={0.5} />
-      {sheet.drawing && <DrawingSvg d={sheet.drawing} units={plan.unitSystem} />}
-      {sheet.key && <Key sheet={sheet} at={sheet.key} />}
+      {sheet.drawing && <DrawingSvg d={sheet.drawing} units={plan.unitSystem} fillOf={fillOf} />}
+      {sheet.key && <Key sheet={sheet} at={sheet.key} fillOf={fillOf} />}
       {sheet.tables.map((t, i) => (
         <TableSvg key={i} t={t} x={M} />
       ))}
@@ -42,7 +50,7 @@ function PlacedText({ t, fill, testId }: { t: TextMm; fill?: string; testId?: st
   );
 }
 
-function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
+function DrawingSvg({ d, units, fillOf }: { d: Drawing; units: 'metric' | 'us'; fillOf: Fill }) {
   const mm = (m: number) => paperMm(m, d.denominator);
   const { x: x0, y: y0 } = d.origin;
   // Scale bar in 5 parts: niceLengthStepM gives the smallest 1-2-5 step (in the user's length
@@ -69,11 +77,11 @@ function DrawingSvg({ d, units }: { d: Drawing; units: 'metric' | 'us' }) {
         </g>
       ))}
       {d.items.map((it) => (
-        <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.12} />
+        <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={mm(it.widthM)} height={mm(it.depthM)} fill={fillOf(it)} stroke="#000" strokeWidth={0.12} data-legend-key={it.legendKey} />
       ))}
       <g data-testid="site-infrastructure">
         {d.infrastructure.map((it) => (
-          <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={Math.max(0.6, mm(it.widthM))} height={Math.max(0.6, mm(it.depthM))} fill={colorOf(it.kind)} stroke="#000" strokeWidth={0.1} />
+          <rect key={it.id} x={x0 + mm(it.xM)} y={y0 + mm(it.yM)} width={Math.max(0.6, mm(it.widthM))} height={Math.max(0.6, mm(it.depthM))} fill={fillOf(it)} stroke="#000" strokeWidth={0.1} data-legend-key={it.legendKey} />
         ))}
       </g>
       <g data-testid="labels">
@@ -112,7 +120,7 @@ function NorthArrow({ x, y }: { x: number; y: number }) {
 }
 
 /** The legend and the summary where the layout put them (a column beside the drawing, or a band below it). */
-function Key({ sheet, at }: { sheet: Sheet; at: KeyLayout }) {
+function Key({ sheet, at, fillOf }: { sheet: Sheet; at: KeyLayout; fillOf: Fill }) {
   const { legend, summary } = at;
   return (
     <g data-testid="legend">
@@ -121,7 +129,7 @@ function Key({ sheet, at }: { sheet: Sheet; at: KeyLayout }) {
         const y = legendRowBaseline(legend.y, i);
         return (
           <g key={l.key}>
-            {l.kind && <rect x={legend.x} y={y - 3} width={4} height={3} fill={colorOf(l.kind)} stroke="#000" strokeWidth={0.15} />}
+            {l.kind && <rect x={legend.x} y={y - 3} width={4} height={3} fill={fillOf(l)} stroke="#000" strokeWidth={0.15} data-legend-key={l.key} />}
             <LegendLabel x={legend.x + 6} y={y - 0.6} text={l.label} width={SIDE_COLUMN_W_MM - 6 - countWidth(l.count)} />
             <text x={legend.x + SIDE_COLUMN_W_MM} y={y - 0.6} fontSize={2.6} textAnchor="end">{l.count}</text>
           </g>

@@ -88,6 +88,23 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.periods[1]!.aiRevenueUsd).toBeCloseTo(2 * 175_200, 6);
     expect(plan.periods[1]!.aiItMw).toBeCloseTo(0.2, 9);
     expect(phases[0]).toBe('building the model');
+    // No contract, no second search.
+    expect(phases.some((p) => p.startsWith('what the AI contract costs'))).toBe(false);
+  });
+
+  it('a retrofit keeps the racks of its model already standing and buys only the rest: 1 standing + 1 bought, NPV $480,720', async () => {
+    // The tiny fleet with one GPU rack already standing and a conversion that takes no time:
+    // - converting keeps it and buys one more within the 200 kW feed: capex 50,000 + 100,000;
+    //   2 racks × 2 years × $157,680 = $630,720, NPV $480,720 (buying both again: $380,720);
+    // - keeping runs the standing rack alone: 2 × $157,680 = $315,360.
+    const doc = tinyFleet();
+    doc.halls[0]!.retrofitOptions[1]!.leadTimePeriods = 0;
+    doc.placements = [{ id: 'g1', hallId: 'h', modelId: 'g', xM: 5, yM: 5, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: 'G1' }];
+    const { plan } = await service.solve(doc, options());
+    expect(plan.halls).toEqual([{ hallId: 'h', optionId: 'ai', startPeriod: 0, units: 2, npvUsd: expect.closeTo(480_720, 3) }]);
+    expect(plan.npvUsd).toBeCloseTo(480_720, 3);
+    expect(plan.periods.reduce((t, p) => t + p.capexUsd, 0)).toBeCloseTo(150_000, 6);
+    expect(plan.periods.map((p) => p.aiItMw)).toEqual([expect.closeTo(0.2, 9), expect.closeTo(0.2, 9)]);
   });
 
   it('worst case: with a 10 % chance of $0.10/GPU-h, the expected plan converts, the worst-case plan keeps mining ($14,600)', async () => {
@@ -175,6 +192,35 @@ describe('optimizer (worker + HiGHS)', () => {
     // Its last period is still in: one year of contract, the term-1 case's $65,360 less nothing but year 3's rack.
     doc.limits.contractedByPeriod = 2;
     expect((await service.solve(doc, options())).plan.npvUsd).toBeCloseTo(65_360 - 8_760, 3);
+  });
+
+  it('lists what the AI contract costs, which its rows\' duals cannot show when it binds through the retrofit it forces', async () => {
+    // The tiny fleet converted with no lead time for $1,000,000, 0.1 MW of AI contracted for both years.
+    // Each GPU rack earns 2 × 157,680 − 100,000 = $215,360 over the two years, so with the conversion
+    // made both racks go in (0.2 MW, above the contract: its rows are slack and their duals zero):
+    // −1,000,000 + 2 × 215,360 = −$569,280. Without the contract the hall keeps mining: 2 × $7,300 = $14,600.
+    // The contract costs 14,600 + 569,280 = $583,880.
+    const doc = tinyFleet();
+    const ai = doc.halls[0]!.retrofitOptions[1]!;
+    ai.leadTimePeriods = 0;
+    ai.capexUsd = 1_000_000;
+    doc.limits = { ...doc.limits, contractedAiMw: 0.1, contractedByPeriod: 0 };
+    const phases: string[] = [];
+    const { plan } = await service.solve(doc, options(), (p) => phases.push(p));
+    // The second search says what it is doing while the plan waits for it.
+    expect(phases).toContain('what the AI contract costs: the best plan without it');
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+    expect(plan.npvUsd).toBeCloseTo(-569_280, 3);
+    expect(plan.bindingLimits.filter((b) => b.limit.startsWith('contract'))).toEqual([
+      { limit: 'contract', description: 'the AI contract (0.1 MW from 2027 to 2028) costs $583,880 of NPV, the best plan without it is worth that much more', shadowPriceUsd: expect.closeTo(-583_880, 3), unit: 'contract' },
+    ]);
+
+    // Contracted from year 2, the contract asks no more than the best plan does anyway (0.2 MW in year 2, $65,360): it costs nothing and is not listed.
+    const free = tinyFleet();
+    free.limits = { ...free.limits, contractedAiMw: 0.2, contractedByPeriod: 1 };
+    const freePlan = (await service.solve(free, options())).plan;
+    expect(freePlan.npvUsd).toBeCloseTo(65_360, 3);
+    expect(freePlan.bindingLimits.filter((b) => b.limit.startsWith('contract'))).toEqual([]);
   });
 
   it('an unmeetable contract is explained by the most each hall can run, one option per hall', async () => {

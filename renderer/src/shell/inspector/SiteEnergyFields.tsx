@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { CEILING, MAX_HEDGES, type Hedge, type Site } from '../../../../shared/model/schema';
 import { importTwoColumnCsv, MAX_PRICE_FILE_BYTES, type ImportResult } from '../../../../shared/energy/price-series';
 import { ercotSettlementPoints, importErcotCsv } from '../../../../shared/energy/ercot-prices';
-import { siteEnergyReport, type SiteEnergyReport } from '../../../../shared/energy/site-report';
+import { siteEnergyReport, standingUnits, type Breakeven, type SiteEnergyReport } from '../../../../shared/energy/site-report';
 import { formatUsd, periodLabel } from '../../../../shared/units';
 import { useFleet } from '../../state/store';
 import { roundTicks } from '../../charts/ticks';
@@ -41,8 +41,10 @@ export function SiteEnergyFields({ site, set }: { site: Site; set: (patch: Parti
     setPoint(points[0]!);
     setErrors([]);
   };
-  // A year of 15-minute prices takes about 50 ms to report: only edits to what it reads redo it, not a move of a rack.
-  const report = useMemo(() => siteEnergyReport(doc, site.id), [site, doc.halls, doc.models, doc.scenarios, doc.fleet]);
+  // A year of 15-minute prices takes about 50 ms to report: only edits to what it reads redo it (what earns in the halls, not where it stands).
+  const standing = useMemo(() => standingUnits(doc, site.id), [doc.placements, doc.halls, doc.models, site.id]);
+  const standingKey = JSON.stringify([...standing]);
+  const report = useMemo(() => siteEnergyReport(doc, site.id, standing), [site, doc.halls, doc.models, doc.scenarios, doc.fleet, standingKey]);
   const dr = site.demandResponse;
   const series = site.priceSeries;
   return (
@@ -91,19 +93,25 @@ function EnergyReport({ report, fleet }: { report: SiteEnergyReport | null; flee
   return (
     <>
       <PriceDurationChart report={report} />
-      {report.breakevens.length > 0 && (
+      {report.breakevens.length + report.firmHalls.length > 0 && (
         <ul className="energy-breakevens" data-testid="site-breakevens">
           {report.breakevens.map((b) => (
-            <li key={`${b.hall}:${b.option}`}>
+            <li key={`${b.hall}:${b.what}`}>
               <span className="breakeven-swatch" aria-hidden="true" />
-              {`${b.hall}, ${b.option}: stops above $${b.usdPerMwh.toFixed(2)}/MWh (${pct(b.belowFraction)} of hours below)`}
+              {`${describeBreakeven(b)} (${pct(b.belowFraction)} of hours below)`}
+            </li>
+          ))}
+          {report.firmHalls.map((h) => (
+            <li key={h.hall} data-testid="site-firm-hall">
+              <span className="breakeven-swatch firm" aria-hidden="true" />
+              {h.what ? `${h.hall}: ${h.what}, no miners: a firm load, drawing every hour whatever the price` : `${h.hall}: nothing that earns stands there`}
             </li>
           ))}
         </ul>
       )}
       <div className="energy-table">
         <table className="plan-table" data-testid="site-energy-periods">
-          <caption>{report.scenario} scenario, per MW of IT (the $/MWh paid with credits and charges in)</caption>
+          <caption>{report.scenario} scenario, per MW of IT (the $/MWh paid with credits and charges in){report.miningBasis && `; mining as ${report.miningBasis}`}</caption>
           <thead><tr><th>Period</th><th>Mining uptime</th><th>DR credits</th><th>Mining $/MWh</th><th>AI $/MWh</th></tr></thead>
           <tbody>
             {report.periods.map((p) => (
@@ -121,6 +129,10 @@ function EnergyReport({ report, fleet }: { report: SiteEnergyReport | null; flee
     </>
   );
 }
+
+/** Miners that stand stop above their price; a repower option's would. */
+const describeBreakeven = (b: Breakeven): string =>
+  b.standing ? `${b.hall}: ${b.what} stop above $${b.usdPerMwh.toFixed(2)}/MWh` : `${b.hall}, if repowered (${b.what}): would stop above $${b.usdPerMwh.toFixed(2)}/MWh`;
 
 const HOUR_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
@@ -152,9 +164,9 @@ function PriceDurationChart({ report }: { report: SiteEnergyReport }) {
       <text x={(left + W - right) / 2} y={H - 4} fontSize={9} textAnchor="middle" fill="currentColor" opacity={0.8}>share of hours, dearest first</text>
       <polyline points={points} fill="none" stroke="currentColor" strokeWidth={1.5} />
       {report.breakevens.map((b) => (
-        <g key={`${b.hall}:${b.option}`} data-testid="chart-breakeven">
+        <g key={`${b.hall}:${b.what}`} data-testid="chart-breakeven">
           <line x1={left} x2={W - right} y1={y(b.usdPerMwh)} y2={y(b.usdPerMwh)} stroke="#d08c00" strokeDasharray="4 3" />
-          <title>{`${b.hall}, ${b.option}: stops above $${b.usdPerMwh.toFixed(2)}/MWh`}</title>
+          <title>{describeBreakeven(b)}</title>
         </g>
       ))}
       <text x={left} y={10} fontSize={9} fill="currentColor">$/MWh</text>
@@ -170,7 +182,7 @@ function Hedges({ site, set }: { site: Site; set: (patch: Partial<Site>, what: s
   return (
     <div data-testid="site-hedges">
       {hedges.map((h, i) => (
-        <div className="field-pair" key={i}>
+        <div className="field-pair hedge" key={i}>
           <NumberField label={`Hedge ${i + 1}`} testId={`site-hedge-mw-${i}`} unitLabel="MW" digits={2} value={h.mw} min={0} max={CEILING.powerMw} onCommit={(mw) => change(i, { mw })} />
           <NumberField label="at" testId={`site-hedge-price-${i}`} unitLabel="$/MWh" digits={2} value={h.priceUsdPerMwh} min={-CEILING.seriesPriceUsdPerMwh} max={CEILING.seriesPriceUsdPerMwh} onCommit={(priceUsdPerMwh) => change(i, { priceUsdPerMwh })} />
           <button type="button" className="link" aria-label={`Remove hedge ${i + 1}`} data-testid={`site-hedge-remove-${i}`} onClick={() => set({ hedges: hedges.filter((_, j) => j !== i) }, 'hedge removed')}>×</button>
