@@ -67,12 +67,11 @@ describe('apply plan', () => {
     expect(after.placements.some((p) => p.id === 'sm-pdu01-01')).toBe(true);
   });
 
-  it('lays racks in pods of rows at most 15 m long spread over the hall, feeds them, and takes away the busways that fed only what it removes', () => {
-    // Building B (80 m wide) holds 16 GB200 racks under four busways, and its skid, CDUs
-    // and CRAHs stay. Its 78 m between the wall margins plus one 1.2 m cross aisle share out
-    // as ceil(79.2 / 16.2) = 5 pods of 79.2 / 5 − 1.2 = 14.64 m; a row of 0.6 m racks 0.05 m
-    // apart holds floor((14.64 + 0.05) / 0.65) = 22 of them. 52 racks are shared out over the
-    // pods, ceil(52 / 5) = 11 to a pod and the last the 8 left: one row each, across the hall.
+  it('lays racks in rows at most 15 m long in one block, feeds them, and takes away the busways that fed only what it removes', () => {
+    // Building B (80 m × 40 m) holds 16 GB200 racks under four busways, and its skid stays.
+    // The 52 racks stand as 4 rows of 13 (13 × 0.65 − 0.05 = 8.4 m a row), the block most like
+    // the hall (apply-plan-layout.test.ts). Deliberately changed from five pods of one row
+    // each along the north wall (issue 19's follow-up: rows across the depth, pods grouped).
     const doc = sampleCampus();
     const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
     const applied = applyPlanCommand(doc, plan);
@@ -81,13 +80,10 @@ describe('apply plan', () => {
     expect(racks).toHaveLength(52);
     // All fed: every rack and CDU hangs from a new busway run.
     expect(applied.unfed).toEqual({ count: 0, kw: 0 });
-    const pods = new Map<string, number[]>();
-    for (const r of racks) {
-      const pod = /^P(\d)-/.exec(r.label)![1]!;
-      pods.set(pod, [...(pods.get(pod) ?? []), r.xM]);
-    }
-    expect([...pods.values()].map((xs) => xs.length)).toEqual([11, 11, 11, 11, 8]);
-    for (const xs of pods.values()) expect(Math.max(...xs) - Math.min(...xs) + 0.6).toBeLessThanOrEqual(15);
+    const rows = new Map<number, number[]>();
+    for (const r of racks) rows.set(r.yM, [...(rows.get(r.yM) ?? []), r.xM]);
+    expect([...rows.values()].map((xs) => xs.length)).toEqual([13, 13, 13, 13]);
+    for (const xs of rows.values()) expect(Math.max(...xs) - Math.min(...xs) + 0.6).toBeCloseTo(8.4, 6);
     expect(new Set(racks.map((r) => r.label)).size).toBe(52);
 
     // The pod's four runs and the mining racks' runs go with what they fed.
@@ -124,16 +120,22 @@ describe('apply plan', () => {
     expect(checkFleet(after).violations.filter((v) => ['overlap', 'clearance', 'outside-hall', 'zone-liquid'].includes(v.rule))).toEqual([]);
   });
 
-  it('keeps a busway that fed nothing, or that still feeds something that stays', () => {
+  it('keeps a busway that fed nothing; one that fed a CDU goes when the CDU moves to the new rows, which feed it', () => {
     const doc = sampleSmall();
     const busway = doc.placements.find((p) => p.modelId === 'busway-800')!;
     const spare = { ...busway, id: 'spare-busway', label: 'Busway 2', yM: busway.yM + 3 };
-    // The CDU, fed from the busway, stays (cooling gear is not IT), so the busway stays too.
+    // The CDU, fed from the busway, moves to the end of the new row: a run over that row
+    // feeds it, and the busway over its old place fed nothing else, so it goes.
+    // Deliberately changed: before, the CDU stayed where it stood and kept the busway.
     const cdu = doc.placements.find((p) => p.modelId === 'cdu-1200')!;
     const withSpare = { ...doc, placements: [...doc.placements.map((p) => (p.id === cdu.id ? { ...p, powerSourceId: busway.id } : p)), spare] };
-    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 10, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
+    const plan: Plan = { id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 7, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] };
     const after = applyCommand(withSpare, applyPlanCommand(withSpare, plan).command).doc;
-    expect(after.placements.map((p) => p.id)).toEqual(expect.arrayContaining([busway.id, spare.id, cdu.id]));
+    expect(after.placements.map((p) => p.id)).toEqual(expect.arrayContaining([spare.id, cdu.id]));
+    expect(after.placements.some((p) => p.id === busway.id)).toBe(false);
+    const moved = after.placements.find((p) => p.id === cdu.id)!;
+    expect(after.placements.find((p) => p.id === moved.powerSourceId)!.modelId).toBe('busway-1250');
+    expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
     // Without the CDU on it, the busway fed only racks, and goes with them.
     const alone = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
     expect(alone.placements.some((p) => p.id === busway.id)).toBe(false);

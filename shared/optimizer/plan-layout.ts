@@ -1,0 +1,299 @@
+/**
+ * Where Apply plan stands a plan's racks and the cooling gear that serves them in one hall.
+ * First as a block of pods grouped in the middle of the floor (`pod-block.ts`), the CDUs the
+ * racks need and the CDUs and CRAHs the hall keeps at the ends of the rows they serve;
+ * where what stays in the hall leaves no room for such a block, in rows round it, filling
+ * pods from the north wall, with the kept gear left where it stands.
+ */
+import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
+import { placeRows } from '../geometry/rows';
+import { cduHeatKw, usableUnits } from '../model/cooling';
+import { wallClearanceBy } from '../constraints/object-rules';
+import { makeItem, type Item } from '../constraints/item';
+import { pairViolates } from '../constraints/pair-rules';
+import { newUnitLabel } from '../model/copy-names';
+import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type RetrofitOption } from '../model/schema';
+import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock } from './pod-block';
+
+export interface LaidPlan {
+  racks: Placement[];
+  /** New CDUs, labelled. */
+  cdus: Placement[];
+  /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway comes with no source, to be fed at its new row. */
+  moved: Placement[];
+  /** CDU heat of the racks laid out. */
+  liquidKw: number;
+  shortfalls: string[];
+}
+
+/** `count` units of `model` in `hall` (as the option leaves it), keeping clear of what `stays`. */
+export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model: EquipmentModel, count: number, idPrefix: string, stays: readonly Placement[]): LaidPlan {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const modelOf = (p: Placement) => models.get(p.modelId)!;
+  const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, count * cduHeatKw(model), stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw)) : null;
+  // Numbered past the CDUs already in the hall, so a plan applied twice never reuses an id.
+  const cduPrefix = `${idPrefix}cdu${doc.placements.filter((p) => p.hallId === hall.id && models.get(p.modelId)?.kind === 'cdu').length + 1}`;
+  const job: Job = { hall, model, count, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
+  const laid = inBlock(job, option) ?? roundWhatStays(job, option);
+  const shortfalls = need?.shortfall ? [need.shortfall] : [];
+  if (laid.racks.length < count) shortfalls.push(`${laid.racks.length} of ${count} ${model.name} fit the floor`);
+  if (need?.cdu && laid.cdus.length < need.count) shortfalls.push(`${laid.cdus.length} of the ${need.count} ${need.cdu.name} the racks need fit the floor`);
+  const labels = new Set(stays.map((p) => p.label));
+  const cdus = laid.cdus.map((p) => {
+    const label = newUnitLabel('cdu', labels, LABEL_MAX_LENGTH);
+    labels.add(label);
+    return { ...p, label };
+  });
+  return { racks: laid.racks, cdus, moved: laid.moved, liquidKw: laid.racks.length * cduHeatKw(model), shortfalls };
+}
+
+/** What one hall's layout works from. */
+interface Job {
+  hall: Hall;
+  model: EquipmentModel;
+  count: number;
+  idPrefix: string;
+  /** The CDU model to add, and how many. */
+  cdu: EquipmentModel | undefined;
+  cduCount: number;
+  cduPrefix: string;
+  modelOf: (p: Placement) => EquipmentModel;
+  stays: readonly Placement[];
+}
+
+type Laid = Pick<LaidPlan, 'racks' | 'cdus' | 'moved'>;
+
+/**
+ * The racks as a block of pods, the new CDUs and the kept CDUs and CRAHs at its rows' ends;
+ * null when what stays leaves no room for one. In a free-air hall the air plant is the
+ * building's fan walls, which stay where they are.
+ */
+function inBlock(job: Job, option: RetrofitOption): Laid | null {
+  const { hall, model, modelOf } = job;
+  const { standing, keptCdus, keptCrahs } = rowCoolingOf(job, option);
+  const east = [...keptCdus.map(modelOf), ...Array<EquipmentModel>(job.cdu ? job.cduCount : 0).fill(job.cdu!)];
+  const west = keptCrahs.map(modelOf);
+  const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
+  const others = standing.map((p) => makeItem(p, modelOf(p), null));
+  const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
+  if (!block) return null;
+  const moved = [...keptCdus.map((p, i) => movedTo(job, p, block.east[i]!)), ...keptCrahs.map((p, i) => movedTo(job, p, block.west[i]!))];
+  // Numbered as read, north to south, west to east.
+  const spots = block.east.slice(keptCdus.length).sort((a, b) => a.yM - b.yM || a.xM - b.xM);
+  const cdus = spots.map((spot, i) => ({ id: `${job.cduPrefix}-${i + 1}`, hallId: hall.id, modelId: job.cdu!.id, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, powerSourceId: null, powerSourceBId: null, label: '' }));
+  return { racks: block.racks, cdus, moved };
+}
+
+/**
+ * The kept CDUs and CRAHs that move to the new rows, and the floor gear that stands where it
+ * is. In a free-air hall the air plant is the building's fan walls, which stay where they are.
+ */
+function rowCoolingOf(job: Job, option: RetrofitOption): { standing: Placement[]; keptCdus: Placement[]; keptCrahs: Placement[] } {
+  const { modelOf } = job;
+  const floor = job.stays.filter((p) => modelOf(p).mounting === 'floor');
+  const moves = (p: Placement) => option.coolingMethod !== 'free-air' && (modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
+  return { standing: floor.filter((p) => !moves(p)), keptCdus: floor.filter((p) => moves(p) && modelOf(p).kind === 'cdu'), keptCrahs: floor.filter((p) => moves(p) && modelOf(p).kind === 'crah') };
+}
+
+/**
+ * A kept unit at a new place, facing as its row. It keeps floor sources (cable runs to a
+ * skid or PDU); one that hung from a busway, which stays over the old row, comes off it to
+ * be fed at its new row.
+ */
+function movedTo(job: Job, p: Placement, spot: Pick<Placement, 'xM' | 'yM' | 'rotationDeg'>): Placement {
+  const busway = (id: string | null) => id !== null && job.stays.some((q) => q.id === id && job.modelOf(q).kind === 'busway');
+  const off = busway(p.powerSourceId) || busway(p.powerSourceBId);
+  return { ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, ...(off ? { powerSourceId: null, powerSourceBId: null } : {}) };
+}
+
+/**
+ * Rows filled from the north wall round the floor gear that stands where it is, the kept
+ * CDUs and CRAHs at the rows' ends when every one finds a place there, and the new CDUs
+ * where they fit after; when a kept unit finds none, the rows go round all kept gear,
+ * which stays where it stands.
+ */
+function roundWhatStays(job: Job, option: RetrofitOption): Laid {
+  const { standing, keptCdus, keptCrahs } = rowCoolingOf(job, option);
+  const moving = [...keptCdus, ...keptCrahs];
+  if (moving.length) {
+    const rows = roundRows(job, standing);
+    const adding = newCdus(job, rows.racks);
+    // The kept units first, the new CDUs on round the row ends after them.
+    const ends = rowEnds(job.hall, [...moving.map(job.modelOf), ...adding], { racks: rows.racks, model: job.model, others: standing.map((p) => makeItem(p, job.modelOf(p), null)) }, `${job.cduPrefix}e-`);
+    if (ends.length >= moving.length) {
+      const moved = moving.map((p, i) => movedTo(job, p, ends[i]!));
+      const around = [...standing, ...moved];
+      return { racks: rows.racks, cdus: cdusPastEnds(job, around, rows, ends.slice(moving.length)), moved };
+    }
+  }
+  const rows = roundRows(job, job.stays);
+  const ends = rowEnds(job.hall, newCdus(job, rows.racks), { racks: rows.racks, model: job.model, others: job.stays.map((p) => makeItem(p, job.modelOf(p), null)) }, `${job.cduPrefix}e-`);
+  return { racks: rows.racks, cdus: cdusPastEnds(job, job.stays, rows, ends), moved: [] };
+}
+
+/** The new CDUs the racks laid out need (none when none fit or they send no heat to a CDU). */
+const newCdus = (job: Job, racks: readonly Placement[]): EquipmentModel[] => (job.cdu && racks.length && cduHeatKw(job.model) > 0 ? Array<EquipmentModel>(job.cduCount).fill(job.cdu) : []);
+
+/** The racks in rows from the north wall round the floor units of `around`. */
+function roundRows(job: Job, around: readonly Placement[]): { racks: Placement[]; southM: number } {
+  const kept = around.filter((p) => job.modelOf(p).mounting === 'floor').map((p) => withClearance(p, job.modelOf(p)));
+  const rows = layRows(job.hall, job.model, job.count, job.idPrefix, WALL_MARGIN_M, kept);
+  return { racks: rows.placed, southM: rows.southM };
+}
+
+/**
+ * The new CDUs: those placed at the rows' `ends`, then the rest in rows south of the racks,
+ * then in the places left beside them, clear of `around` and its clearances.
+ */
+function cdusPastEnds(job: Job, around: readonly Placement[], rows: { racks: Placement[]; southM: number }, ends: Placement[]): Placement[] {
+  const { hall, cdu } = job;
+  const count = newCdus(job, rows.racks).length;
+  if (!cdu || ends.length >= count) return ends;
+  const kept = around.filter((p) => job.modelOf(p).mounting === 'floor').map((p) => withClearance(p, job.modelOf(p)));
+  const endRects = ends.map((p) => withClearance(p, cdu));
+  const south = layRows(hall, cdu, count - ends.length, `${job.cduPrefix}-`, rows.southM, [...kept, ...endRects]).placed;
+  const racks = rows.racks.map((p) => withClearance(p, job.model));
+  const beside = ends.length + south.length < count ? layRows(hall, cdu, count - ends.length - south.length, `${job.cduPrefix}b-`, WALL_MARGIN_M, [...kept, ...racks, ...endRects, ...south.map((p) => withClearance(p, cdu))]).placed : [];
+  return [...ends, ...south, ...beside];
+}
+
+/**
+ * The catalog's largest CDU and how many of it carry `liquidKw` of cold-plate heat beside
+ * the CDUs the hall keeps (`keptKw`), with the hall's redundancy held back.
+ */
+function cduNeed(doc: FleetDoc, hall: Hall, liquidKw: number, keptKw: number[]): { cdu: EquipmentModel | undefined; count: number; shortfall: string | null } {
+  const cdu = doc.models.filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
+  if (!cdu) return { cdu, count: 0, shortfall: "the catalog has no CDU for the racks' liquid heat" };
+  // Redundant units held back are the largest, as the zone-liquid rule counts them.
+  const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
+  let count = 0;
+  while (usable([...keptKw, ...Array<number>(count).fill(cdu.coolingCapacityKw)]) < liquidKw) count++;
+  return { cdu, count, shortfall: null };
+}
+
+/** Whether a rack at a place stays inside the hall's margins with its service space, clear of what is kept. */
+function fitsIn(hall: Hall, model: EquipmentModel, kept: readonly Rect[]): (p: Placement) => boolean {
+  return (p) => {
+    const r = footprint(p, model);
+    return r.minX >= WALL_MARGIN_M - 1e-9 && r.maxY <= hall.depthM - WALL_MARGIN_M && r.maxX <= hall.widthM - WALL_MARGIN_M && wallClearanceBy(r, p.rotationDeg, model, hall) <= 0 && !kept.some((k) => rectsOverlap(withClearance(p, model), k));
+  };
+}
+
+/** Whether the row-end units at their spots keep inside the walls and break no rule with the racks, what stays, or each other (the checks' own pair rules). */
+function rowEndsClear(hall: Hall, block: PodBlock, model: EquipmentModel, east: readonly EquipmentModel[], west: readonly EquipmentModel[], others: readonly Item[]): boolean {
+  const around = [...others, ...block.racks.map((p) => makeItem(p, model, null))];
+  const spots = [...block.east.map((s, i) => [s, east[i]!] as const), ...block.west.map((s, i) => [s, west[i]!] as const)];
+  return spots.every(([spot, m], i) => {
+    const item = makeItem({ id: `end-${i}`, hallId: hall.id, modelId: m.id, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, powerSourceId: null, powerSourceBId: null, label: '' }, m, null);
+    const r = item.rect;
+    if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, spot.rotationDeg, m, hall) > 0 || around.some((o) => pairViolates(item, o))) return false;
+    around.push(item);
+    return true;
+  });
+}
+
+/** Units grouped by model, in their order: each group hangs from runs sized for its model. */
+export function byModel(units: readonly Placement[]): Placement[][] {
+  const groups = new Map<string, Placement[]>();
+  for (const p of units) groups.set(p.modelId, [...(groups.get(p.modelId) ?? []), p]);
+  return [...groups.values()];
+}
+
+/** A unit's footprint with room for its service clearances on every side (a unit may stand turned). */
+function withClearance(p: Placement, m: EquipmentModel): Rect {
+  const r = footprint(p, m);
+  const c = Math.max(m.clearanceFrontM, m.clearanceBackM);
+  return { minX: r.minX - c, minY: r.minY - c, maxX: r.maxX + c, maxY: r.maxY + c };
+}
+
+/**
+ * `count` units in rows from `y0M` southwards, in pods of rows at most MAX_ROW_RUN_M
+ * long side by side with cross aisles between them, filling a pod to the south wall
+ * before starting the next, so a plan's racks stand together; places where something
+ * kept (with its clearances) stands are skipped, and fewer units come when the floor runs
+ * out. `southM` is where the southernmost row's clearances end.
+ */
+function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[]): { placed: Placement[]; southM: number } {
+  const pitchM = model.widthM + SIDE_GAP_M;
+  const usableWidthM = hall.widthM - 2 * WALL_MARGIN_M;
+  // As few pods as keep rows within the run, sharing the width evenly so none is wasted.
+  const pods = Math.max(1, Math.ceil((usableWidthM + CROSS_AISLE_M) / (MAX_ROW_RUN_M + CROSS_AISLE_M)));
+  const podWidthM = (usableWidthM + CROSS_AISLE_M) / pods;
+  // Rounding must not cost a rack that fits exactly (13 m holds 20 racks 0.65 m apart).
+  const perRow = Math.max(1, Math.floor((podWidthM - CROSS_AISLE_M + SIDE_GAP_M) / pitchM + 1e-9));
+  // More rows than can stand between y0M and the wall: the fit test drops the rest.
+  const floorRows = Math.max(1, Math.ceil((hall.depthM - y0M) / model.depthM));
+  const fits = fitsIn(hall, model, kept);
+  // Each pod's places, north to south; the units are shared out over the pods so they
+  // spread across the hall, and a pod that runs out of floor passes its share on.
+  const places = Array.from({ length: pods }, (_, pod) => {
+    const podName = pods > 1 ? `${pod + 1}-` : '';
+    return placeRows({ idPrefix: `${idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: floorRows, perRow, x0M: WALL_MARGIN_M + pod * podWidthM, y0M, gapXM: SIDE_GAP_M }).placements.filter(fits);
+  });
+  const taken = places.map(() => 0);
+  const share = Math.ceil(count / pods);
+  for (let pod = 0; pod < pods; pod++) taken[pod] = Math.min(share, places[pod]!.length);
+  let left = count - taken.reduce((t, n) => t + n, 0);
+  for (let pod = 0; pod < pods && left > 0; pod++) {
+    const more = Math.min(left, places[pod]!.length - taken[pod]!);
+    taken[pod]! += more;
+    left -= more;
+  }
+  // A share rounded up can overshoot by less than one unit a pod: the last pods give it back.
+  for (let pod = pods - 1, over = taken.reduce((t, n) => t + n, 0) - count; pod >= 0 && over > 0; pod--) {
+    const less = Math.min(over, taken[pod]!);
+    taken[pod]! -= less;
+    over -= less;
+  }
+  const placed = places.flatMap((p, pod) => p.slice(0, taken[pod]));
+  const southM = placed.reduce((s, p) => Math.max(s, withClearance(p, model).maxY), y0M);
+  return { placed, southM };
+}
+
+/** The new racks, their model, and what stays in the hall: where row-end CDUs must keep clear of. */
+interface RackRows {
+  racks: Placement[];
+  model: EquipmentModel;
+  others: Item[];
+}
+
+/**
+ * `units` at the ends of the rack rows, in line with the racks and facing as they do, as
+ * many as find a place, in order, each where it breaks no rule with the racks, what stays,
+ * or another unit (the checks' own pair and wall rules decide): the shortest pipe runs and
+ * no floor of their own. They go one row end at a time, round the rows, so every pod gets
+ * its units near it rather than the first row all of them.
+ */
+function rowEnds(hall: Hall, units: readonly EquipmentModel[], rows: RackRows, idPrefix: string): Placement[] {
+  const byRow = new Map<string, Placement[]>();
+  for (const p of rows.racks) {
+    const key = `${p.label.split('.')[0]}:${p.yM}:${p.rotationDeg}`;
+    const row = byRow.get(key);
+    if (row) row.push(p);
+    else byRow.set(key, [p]);
+  }
+  const around = [...rows.others, ...rows.racks.map((p) => makeItem(p, rows.model, null))];
+  const ends = [...byRow.values()].map((row) => {
+    const last = row.reduce((a, b) => (b.xM > a.xM ? b : a));
+    return { last, edgeM: last.xM + rows.model.widthM / 2, open: true };
+  });
+  const placed: Placement[] = [];
+  while (placed.length < units.length && ends.some((e) => e.open)) {
+    for (const end of ends) {
+      const unit = units[placed.length];
+      if (!end.open || !unit) continue;
+      const p: Placement = { ...end.last, id: `${idPrefix}${placed.length + 1}`, modelId: unit.id, xM: Math.round((end.edgeM + SIDE_GAP_M + unit.widthM / 2) * 1000) / 1000, powerSourceId: null, powerSourceBId: null };
+      const item = makeItem(p, unit, null);
+      const r = item.rect;
+      if (r.minX < WALL_MARGIN_M || r.maxX > hall.widthM - WALL_MARGIN_M || wallClearanceBy(r, p.rotationDeg, unit, hall) > 0 || around.some((o) => pairViolates(item, o))) {
+        end.open = false;
+        continue;
+      }
+      placed.push(p);
+      around.push(item);
+      end.edgeM += SIDE_GAP_M + unit.widthM;
+    }
+  }
+  return placed;
+}
+
