@@ -73,6 +73,11 @@ export interface RunOptions {
   now: string;
   /** The solver's memory: a model that does not fit in it is refused before the solve. */
   solverMemory?: SolverMemory;
+  /**
+   * Whether to work out what the AI contract costs, by a second search without it (as long
+   * as the plan's own at most): the app does; a script asks for it, since it may double the run.
+   */
+  contractCost?: boolean;
 }
 
 export interface Sensitivity {
@@ -149,7 +154,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
   // The contract's search gets no longer than the plan's own took: the answer waits for it.
   const contractS = Math.min(timeLeftS(), Math.max(AS_IT_IS_MIN_TIME_S, stats.solveMs / 1000));
-  const contract = contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: contractS, mipGap: opts.mipGap, stopRequested: hooks.stopRequested }, progress);
+  const contract = opts.contractCost === false ? [] : contractCost(doc, model, solve, sol.ObjectiveValue, { timeLimitS: contractS, mipGap: opts.mipGap, stopRequested: hooks.stopRequested }, progress);
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),

@@ -10,7 +10,7 @@ import { writeFleetFile } from '../../../db/fleet-file';
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
-const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--write-lp OUT.lp] [--apply OUT.fleet] [--force]';
+const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--contract-cost] [--write-lp OUT.lp] [--apply OUT.fleet] [--force]';
 
 /** The fleet with the plan laid out, as the app's Apply plan lays it, written to `out`; what the checks say of it. */
 function writeApplied(doc: FleetDoc, plan: Plan, out: string): { halls: number; errors: number; shortfalls: string[] } {
@@ -27,12 +27,12 @@ function writeApplied(doc: FleetDoc, plan: Plan, out: string): { halls: number; 
  */
 export const optimizeCommand: CliCommand = {
   name: 'optimize',
-  summary: 'Find the best mining/AI mix and retrofit schedule (HiGHS); --write-lp saves the exact model solved, --apply the fleet with the plan laid out',
+  summary: 'Find the best mining/AI mix and retrofit schedule (HiGHS); --contract-cost also works out what the AI contract costs (a second search, up to as long as the first), --write-lp saves the exact model solved, --apply the fleet with the plan laid out',
   usage,
   async run(args, io, host) {
     let service: OptimizerService | null = null;
     try {
-      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective', 'apply'], ['json', 'force']);
+      const parsed = parseArgs(args, ['time-limit', 'write-lp', 'objective', 'apply'], ['json', 'force', 'contract-cost']);
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
       const lpOut = parsed.options.get('write-lp');
       if (typeof lpOut === 'string') checkOutput(lpOut, file, parsed.options.has('force'));
@@ -55,7 +55,7 @@ export const optimizeCommand: CliCommand = {
       service.warm();
       const { doc } = readFleet(file);
       const chosen = objective ?? doc.limits.objective;
-      const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString() });
+      const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), contractCost: parsed.options.has('contract-cost') });
       if (typeof lpOut === 'string') await writeOutput(lpOut, lpFileOf(doc, chosen), io);
       const laidOut = typeof applyOut === 'string' && result.plan.status !== 'infeasible' ? writeApplied(doc, result.plan, applyOut) : null;
       if (parsed.options.has('json')) {

@@ -150,6 +150,15 @@ describe('fleetplan', () => {
     expect(fleetplan('optimize', campus, '--time-limit', '1e999').err.trim()).toBe('fleetplan: --time-limit: "1e999" is more than an hour (3600 s)');
   });
 
+  it('optimize --contract-cost also says what the AI contract costs; without it the run is the plan\'s search alone', () => {
+    const campus = path.join(dir, 'campus-contract.fleet');
+    expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);
+    const contract = (r: { out: string }) => r.out.split('\n').filter((line) => line.includes('the AI contract ('));
+    expect(contract(fleetplan('optimize', campus))).toEqual([]);
+    // The campus's 6 MW contract forces Building B's retrofit: the best plan without it is worth more.
+    expect(contract(fleetplan('optimize', campus, '--contract-cost'))).toEqual([expect.stringMatching(/^ {2}binding: the AI contract \(6 MW from Q1 2029 to Q4 2031\) costs \$[\d,]+ of NPV, the best plan without it is worth that much more$/)]);
+  });
+
   it('optimize --write-lp on a fleet with a year of hourly prices: Debian\'s CBC finds the plan\'s NPV in the LP file', () => {
     // The campus with a synthetic year per site, demand response and a 4CP charge, solved to a 0 gap.
     const priced = withHourlyPrices(sampleCampus());
