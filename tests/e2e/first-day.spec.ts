@@ -15,6 +15,9 @@ test('a first day on the campus: the AI contract\'s cost is listed, the energy a
   await page.getByTestId('site-peak-charge').press('Enter');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /peak-demand charge/);
   const energy = page.getByTestId('site-energy');
+  // The demand-response checkbox stands at its label's start, not in the middle of the field.
+  const drLabel = (await energy.locator('label', { has: page.getByTestId('site-dr-enabled') }).locator('span').first().boundingBox())!;
+  expect(Math.abs((await page.getByTestId('site-dr-enabled').boundingBox())!.x - drLabel.x)).toBeLessThan(4);
   // Paired fields line up at 1280 × 720: the curtailed share's label runs over two lines, its input level with the credit's;
   // a hedge's remove button stands beside its two inputs.
   const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())!.y;
@@ -29,6 +32,11 @@ test('a first day on the campus: the AI contract\'s cost is listed, the energy a
   // Before the plan Building B mines beside its GB200 pod: its standing miners have a breakeven.
   await expect(energy.getByTestId('site-breakevens')).toContainText(/Building B \(AI retrofit, phase 1\): [\d,]+ × Shelf rack, 20 × Antminer S21 XP stop above/);
 
+  // The fleet summary's figures read on one line each at 1280 × 720 ("723.5 PH/s" broke before its unit).
+  await page.getByTestId('view-reports').click();
+  const summaryCells = page.getByTestId('site-summary').locator('tbody td');
+  const heights = await summaryCells.evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().height));
+  expect(Math.max(...heights)).toBeLessThan(Math.min(...heights) + 2);
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('optimizer-run').click();
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
@@ -74,6 +82,9 @@ test('a first day on the campus: the AI contract\'s cost is listed, the energy a
   await page.getByTestId('print-preview').click();
   const sheet = page.getByTestId('sheet-1');
   await expect(sheet).toBeVisible();
+  // The way back reads on one line.
+  const back = page.getByTestId('print-view').getByRole('link', { name: /Back to the planner/ });
+  expect((await back.boundingBox())!.height).toBeLessThan(24);
   const swatches = await sheet.getByTestId('legend').locator('rect[data-legend-key]').evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-legend-key')!, r.getAttribute('fill')!] as const));
   expect(swatches.length).toBeGreaterThanOrEqual(5);
   expect(new Set(swatches.map(([, fill]) => fill)).size).toBe(swatches.length);

@@ -50,7 +50,7 @@ export function ReportsView() {
   return (
     <section className="optimizer" aria-label="Fleet summary" data-testid="reports">
       <h2>Fleet summary</h2>
-      <table className="plan-table" data-testid="site-summary">
+      <table className="plan-table figures" data-testid="site-summary">
         <thead>
           <tr><th>Site</th><th>Mining MW</th><th>AI MW</th><th>Hashrate</th><th>GPUs</th><th>PUE</th><th>Revenue per {periodName(doc.fleet.periodMonths)} (mining / AI)</th></tr>
         </thead>
