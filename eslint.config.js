@@ -13,7 +13,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['build/**/*.mjs'],
+    files: ['build/**/*.mjs', 'build/**/*.cjs'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
   },
   {

@@ -9,8 +9,9 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'electronegativity-')), 'findings.csv');
-const bin = path.join(root, 'node_modules', '.bin', 'electronegativity');
-const run = spawnSync(bin, ['-i', path.join(root, 'electron'), '-o', out, '-r', '-e', '45.0.0'], { encoding: 'utf8' });
+const bin = path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
+// Run under this Node with the preload that keeps its failed offline download from ending it mid-report.
+const run = spawnSync(process.execPath, ['--require', path.join(root, 'build', 'electronegativity-offline.cjs'), bin, '-i', path.join(root, 'electron'), '-o', out, '-r', '-e', '45.0.0'], { encoding: 'utf8' });
 if (!fs.existsSync(out)) {
   console.error(`electronegativity produced no report (exit ${run.status}): ${run.stderr}`);
   process.exit(1);
