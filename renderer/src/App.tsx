@@ -98,7 +98,7 @@ export function App() {
               <CommandButton name="toggleRightPanel" testId="toggle-right-panel">{rightOpen ? '⟩' : '⟨'}</CommandButton>
             </div>
           )}
-          {/* Mounted while hidden, so a run keeps its progress, Stop and Cancel across tabs; a new document starts it afresh. */}
+          {/* Mounted while hidden, so the objective and time limit typed, and the Plan menu's run, stop and cancel, hold across tabs; a new document starts it afresh. */}
           {status === 'ready' && (
             <div hidden={view !== 'optimizer'}>
               <OptimizerPanel key={openedRevision} />

@@ -1,7 +1,7 @@
 import type { OptimizerProgress } from '../../../shared/ipc/channels/optimizer';
-import type { Response } from '../../../shared/ipc/contract';
+import type { Request, Response } from '../../../shared/ipc/contract';
 import type { DocumentService } from '../document/service';
-import type { OptimizerService } from '../optimizer/service';
+import { OptimizerError, type OptimizerService } from '../optimizer/service';
 
 export interface OptimizerContext {
   document: DocumentService;
@@ -10,8 +10,10 @@ export interface OptimizerContext {
 }
 
 export const optimizerHandlers = {
-  'optimizer.run': async (req: { objective?: 'expected' | 'worst-case'; timeLimitS?: number }, ctx: OptimizerContext): Promise<Response<'optimizer.run'>> => {
-    const { doc } = ctx.document.snapshot();
+  'optimizer.run': async (req: Request<'optimizer.run'>, ctx: OptimizerContext): Promise<Response<'optimizer.run'>> => {
+    const { doc, openedRevision } = ctx.document.snapshot();
+    // The screen had not yet shown the document just opened: the run asked for was the one before's.
+    if (req.openedRevision !== openedRevision) throw new OptimizerError('Another document has been opened: run the optimizer on it');
     const started = Date.now();
     const result = await ctx.optimizer.solve(
       doc,
@@ -25,6 +27,8 @@ export const optimizerHandlers = {
       (phase, search) =>
         ctx.emit('optimizer.progress', { phase, bestNpvUsd: search?.bestObjective, boundNpvUsd: search?.bound, gapFraction: search?.gapFraction }),
     );
+    // The plan is this document's: one opened during the run must not take it.
+    if (ctx.document.snapshot().openedRevision !== openedRevision) throw new OptimizerError('Another document was opened during the run: its plan was not kept');
     // The plan becomes part of the document (saved with it, undoable like any edit).
     const { revision } = ctx.document.apply({ type: 'insert', entities: { table: 'plans', items: [result.plan] } }, ctx.document.info().revision);
     return { plan: result.plan, sensitivity: result.sensitivity, stats: result.stats, revision };

@@ -45,23 +45,26 @@ export class OptimizerService {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(this.workerPath, { workerData: { stopFlag: this.stopFlag } satisfies WorkerData });
+    // A cancelled worker speaks and ends while the next run is already with its successor: only the worker in use settles a run.
     worker.on('message', (reply: WorkerReply) => {
       const pending = this.pending;
-      if (!pending) return;
+      if (!pending || this.worker !== worker) return;
       if (reply.type === 'progress') pending.onProgress(reply.phase, reply.search);
       else if (reply.type === 'result') this.settle().resolve(reply.result);
       else if (reply.type === 'error') {
         // A worker whose solver is lost ends itself; the next run must not be sent to it.
-        if (reply.lost && this.worker === worker) this.worker = null;
+        if (reply.lost) this.worker = null;
         this.settle().reject(new OptimizerError(reply.message));
       }
     });
     worker.on('error', (error) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
       if (this.pending) this.settle().reject(new OptimizerError(`The optimizer failed: ${error.message}. It has been restarted; run it again.`));
     });
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
       if (this.pending) this.settle().reject(new OptimizerError(`The optimizer stopped unexpectedly (exit code ${code}). It has been restarted; run it again.`));
     });
     worker.unref();

@@ -5,7 +5,6 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
-import type { Response } from '../../../shared/ipc/contract';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName } from '../../../shared/units';
 import { useFleet } from '../state/store';
@@ -19,10 +18,8 @@ import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
-import { describeDecisionIrr, describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeIrr, describePayback, describePlanStatus, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
-
-type Result = Response<'optimizer.run'>;
 
 /** The AI contract in one phrase, or why it cannot be planned for. */
 function contractSummary(doc: FleetDoc): string {
@@ -35,74 +32,29 @@ export function OptimizerPanel() {
   const doc = useFleet((s) => s.document?.doc);
   const [objective, setObjective] = useState<'expected' | 'worst-case'>(doc?.limits.objective ?? 'expected');
   const [timeLimitS, setTimeLimitS] = useState(doc?.limits.timeLimitS ?? 60);
-  const [running, setRunning] = useState(false);
-  const [progress, setProgress] = useState('');
-  const [stopping, setStopping] = useState(false);
-  /** The search has a plan to keep: until then Stop could only end it with nothing (Cancel does that). */
-  const [hasPlan, setHasPlan] = useState(false);
-  const [result, setResult] = useState<Result | null>(null);
-  /** Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras. */
-  const [showSaved, setShowSaved] = useState(true);
+  const run = useFleet((s) => s.optimizerRun);
+  const { runOptimizer, stopOptimizer, cancelOptimizer } = useFleet.getState();
+  const running = run?.running ?? false;
   const savedPlan = doc?.plans.at(-1);
   const inputsHash = useMemo(() => (doc ? modelInputsHash(doc) : ''), [doc]);
-  const [error, setError] = useState<string | null>(null);
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
 
-  useEffect(() => api.on('optimizer.progress', ({ phase, ...search }) => {
-    const searching = search.bestNpvUsd !== undefined || search.boundNpvUsd !== undefined;
-    if (search.bestNpvUsd !== undefined && search.bestNpvUsd !== null) setHasPlan(true);
-    setProgress(`${phase}${searching ? `: ${describeSearch(search)}` : ''}`);
-  }), []);
   // The clock runs between the solver's reports, so a long search never looks frozen.
-  const [startedAt, setStartedAt] = useState(0);
-  const [now, setNow] = useState(0);
+  const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return undefined;
     const timer = setInterval(() => setNow(Date.now()), 500);
     return () => clearInterval(timer);
   }, [running]);
-  const elapsedS = Math.max(0, (now - startedAt) / 1000);
+  const elapsedS = Math.max(0, (now - (run?.startedAtMs ?? now)) / 1000);
 
-  const run = async () => {
-    const previous = result;
-    setRunning(true);
-    // The previous answer goes, so an error or a new plan is never read against it.
-    setResult(null);
-    setShowSaved(false);
-    setStartedAt(Date.now());
-    setNow(Date.now());
-    setStopping(false);
-    setHasPlan(false);
-    setError(null);
-    setProgress('starting');
-    try {
-      const r = await api.invoke('optimizer.run', { objective, timeLimitS });
-      setResult(r);
-      // The plan is now part of the document: take the backend's copy and revision.
-      useFleet.getState().adopt(await api.invoke('document.current', {}));
-    } catch (e) {
-      const cancelled = (e as Error).message === 'Cancelled';
-      // A run the user cancelled changed nothing: the plan it would have replaced comes back.
-      if (cancelled && previous) setResult(previous);
-      setShowSaved(cancelled && !previous);
-      setError(cancelled && (previous || savedPlan) ? 'Cancelled: the plan below is the previous run\'s' : (e as Error).message);
-    } finally {
-      setRunning(false);
-      setProgress('');
-    }
-  };
-
-  const stop = async () => {
-    try {
-      if ((await api.invoke('optimizer.stop', {})).stopping) setStopping(true);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-  useCommands({ runOptimizer: () => void (running ? undefined : run()), stopOptimizer: () => void stop(), cancelOptimizer: () => void api.invoke('optimizer.cancel', {}) });
+  const runHere = () => void runOptimizer({ objective, timeLimitS });
+  useCommands({ runOptimizer: runHere, stopOptimizer: () => void stopOptimizer(), cancelOptimizer: () => void cancelOptimizer() });
   if (!doc) return null;
-  const plan = result?.plan ?? (showSaved ? savedPlan : undefined);
+  const result = run?.answer;
+  // Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras.
+  const plan = run ? (result?.plan ?? (run.showSaved ? savedPlan : undefined)) : savedPlan;
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
   const exportLp = async () => {
     setExporting(true);
@@ -110,7 +62,7 @@ export function OptimizerPanel() {
       const { lp } = await api.invoke('optimizer.lp', { objective });
       download(new Blob([lp], { type: 'text/plain' }), `${doc.fleet.name} (${objectiveLabel(objective)}).lp`);
     } catch (e) {
-      setError((e as Error).message);
+      useFleet.getState().say('error', (e as Error).message);
     } finally {
       setExporting(false);
     }
@@ -153,18 +105,18 @@ export function OptimizerPanel() {
         </label>
         {/* Refused at the field, saying why, like every other figure: 0 or 1e9 used to become 1 s or go through silently. */}
         <NumberField label="Time limit" unitLabel="s" testId="optimizer-time-limit" value={timeLimitS} min={1} max={3600} integer onCommit={setTimeLimitS} compact={false} />
-        <button onClick={() => void run()} disabled={running} data-testid="optimizer-run">Run</button>
-        <button onClick={() => void stop()} disabled={!running || stopping || !hasPlan} title={hasPlan || !running ? 'End the search now and keep the best plan it has found' : 'No plan found yet to keep: Cancel ends the search'} data-testid="optimizer-stop">Stop, keep best plan</button>
-        <button onClick={() => void api.invoke('optimizer.cancel', {})} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
+        <button onClick={runHere} disabled={running} data-testid="optimizer-run">Run</button>
+        <button onClick={() => void stopOptimizer()} disabled={!running || run?.stopping || !run?.hasPlan} title={run?.hasPlan || !running ? 'End the search now and keep the best plan it has found' : 'No plan found yet to keep: Cancel ends the search'} data-testid="optimizer-stop">Stop, keep best plan</button>
+        <button onClick={() => void cancelOptimizer()} disabled={!running} title="Abandon this run; no plan is kept" data-testid="optimizer-cancel">Cancel</button>
         <button onClick={() => void exportLp()} disabled={exporting} title="The model exactly as the solver reads it (CPLEX LP format), for CBC, Gurobi or any MILP solver" data-testid="optimizer-export-lp">Export LP file</button>
-        {running && <span className="muted" role="status" data-testid="optimizer-progress">{stopping ? `stopping, keeping the best plan; ${progress}` : progress} ({elapsedS.toFixed(0)} s)</span>}
+        {running && <span className="muted" role="status" data-testid="optimizer-progress">{run?.stopping ? `stopping, keeping the best plan; ${run.progress}` : run?.progress} ({elapsedS.toFixed(0)} s)</span>}
       </div>
       <p className="muted">
         {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; {contractSummary(doc)}.
       </p>
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
-      {error && <p className="error" role="alert">{error}</p>}
+      {run?.error && <p className="error" role="alert">{run.error}</p>}
       {plan && plan.status === 'infeasible' && (
         <div className="error" data-testid="optimizer-conflicts">
           <h3>No plan meets every limit</h3>

@@ -22,7 +22,12 @@ export type OptimizerProgress = z.infer<typeof SearchProgressEvent>;
 export const optimizerChannels = {
   /** Solves the open document's capacity plan in the worker and stores the plan in the document. */
   'optimizer.run': channel(
-    z.object({ objective: z.enum(['expected', 'worst-case']).optional(), timeLimitS: z.number().positive().max(3600).optional() }).strict(),
+    z.object({
+      objective: z.enum(['expected', 'worst-case']).optional(),
+      timeLimitS: z.number().positive().max(3600).optional(),
+      /** The opening of the document the run is asked for (see the document channels): a run for one no longer open is refused, its plan having nowhere to go. */
+      openedRevision: z.number().int().min(0),
+    }).strict(),
     z.object({
       plan: PlanSchema,
       sensitivity: SensitivitySchema.nullable(),

@@ -343,6 +343,17 @@ describe('optimizer (worker + HiGHS)', () => {
     expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
   });
 
+  it('a run asked while the cancelled worker is still ending gets its own answer, not that worker\'s end', async () => {
+    const big = generateFleet({ placements: 2000, seed: 3 });
+    big.fleet = { ...big.fleet, horizonPeriods: 40 };
+    const cancelledRun = service.solve(big, options({ mipGap: 0 }));
+    const cancelling = service.cancel();
+    const next = service.solve(tinyFleet(), options());
+    await expect(cancelledRun).rejects.toThrow('Cancelled');
+    expect(await cancelling).toBe(true);
+    expect((await next).plan.npvUsd).toBeCloseTo(65_360, 3);
+  });
+
   it('reports the search as it goes, and stops on request keeping the best plan so far, with the gap it proved', async () => {
     expect(service.stop()).toBe(false); // nothing runs
     const reports: SearchProgress[] = [];

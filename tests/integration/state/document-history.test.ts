@@ -1,42 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../../electron/backend';
-import { webHost } from '../../../electron/web/host-web';
-import type { FleetBridge } from '../../../shared/ipc/bridge';
-import type { FleetDoc } from '../../../shared/model/schema';
-import { fromWireDoc, type WireDoc } from '../../../shared/ipc/placement-columns';
-
-/** The backend's document as the renderer decodes it. */
-async function storedDoc(): Promise<FleetDoc> {
-  return fromWireDoc(((await backend.invoke('document.current', {})) as { doc: WireDoc }).doc);
-}
+import { describe, expect, it } from 'vitest';
+import { rendererBackend } from '../../support/renderer-backend';
 
 // The document and history slices against the real backend in this process (real
 // SQLite working copy, real handlers), reached through the renderer's own api client.
-const WORKER = path.resolve('dist/electron/optimizer-worker.cjs');
-let backend: Backend;
-let dir: string;
-
-beforeAll(() => {
-  if (!fs.existsSync(WORKER)) throw new Error(`${WORKER} is missing: run \`npm run build\` first (npm test does)`);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'store-'));
-  backend = createBackend({
-    dataDir: dir,
-    documentsDir: dir,
-    host: webHost(dir),
-    transport: 'web',
-    optimizerWorkerPath: WORKER,
-  });
-  const bridge: FleetBridge = { invoke: (channel, payload) => backend.invoke(channel, payload), on: (event, listener) => backend.onEvent((name, payload) => name === event && listener(payload)) };
-  (globalThis as { window?: unknown }).window = { fleet: bridge };
-});
-
-afterAll(async () => {
-  await backend.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { storedDoc } = rendererBackend();
 
 async function loadedStore() {
   const { createFleetStore } = await import('../../../renderer/src/state/store');

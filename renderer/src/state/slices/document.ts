@@ -71,7 +71,10 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
       const document: DocumentState = { ...info, doc: fromWireDoc(wire) };
       const sameDoc = get().document?.openedRevision === document.openedRevision;
       get().checkOnceDrawn(document.doc);
-      if (!sameDoc) get().forgetHistory();
+      if (!sameDoc) {
+        get().forgetHistory();
+        get().forgetOptimizerRun();
+      }
       get().showOnOpen(document.doc);
       set({ status: 'ready', document });
       // What was said about another document ("Plan applied…") does not hold for this one.
