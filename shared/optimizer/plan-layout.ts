@@ -49,9 +49,11 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
   const kept = stays.filter((p) => p.modelId === model.id);
   const adding = Math.max(0, count - kept.length);
   const keptCdusKw = stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw);
-  // CDUs standing by racks that stay are piped to those racks' rows, and their spare capacity
-  // holds that pod's redundancy: the new rows get CDUs of their own. With no racks standing,
-  // the kept CDUs move to the new rows (rowCoolingOf) and serve them.
+  // CDUs standing by racks that stay serve those racks: their secondary loops are piped to the
+  // standing rows, and their spare capacity is that pod's margin. Counting it for the new racks
+  // would mean re-piping a running loop to rows that stand apart (clear of the pod's service
+  // space), so the new rows get CDUs of their own, at their own ends. With no racks standing,
+  // the kept CDUs move to the new rows (rowCoolingOf) and serve them, so they count.
   const serving = kept.length ? [] : keptCdusKw;
   const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, { newKw: adding * cduHeatKw(model), totalKw: (kept.length + adding) * cduHeatKw(model) }, { serving, kept: keptCdusKw }) : null;
   const cduPrefix = `${idPrefix}cdu`;

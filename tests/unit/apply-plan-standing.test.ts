@@ -105,6 +105,38 @@ describe("campus Building B: the 16 GB200 NVL72 racks standing stay where they s
   });
 });
 
+describe('small: the two GB200 racks standing in the AI corner stay', () => {
+  it('a plan of 7: the five added stand in line with them, labelled as the second pod (the two are "1.1" and "1.2"), with a CDU of their own; no error', () => {
+    const doc = sampleByName('small');
+    const { inHall, added, unfed, errors } = apply(doc, 'sm-h1', 'sm-h1-ai', 7);
+    for (const id of ['sm-gpu01-01', 'sm-gpu01-02', 'sm-bw1', 'sm-cdu01-01', 'sm-pdu01-01']) expect(inHall.find((p) => p.id === id)).toEqual(doc.placements.find((p) => p.id === id));
+    const racks = added.filter((p) => p.modelId === 'nvl72-gb200');
+    expect(racks.map((r) => r.label)).toEqual(['P2-1.1', 'P2-1.2', 'P2-1.3', 'P2-1.4', 'P2-1.5']);
+    expect(new Set(racks.map((r) => r.yM))).toEqual(new Set([2.734]));
+    // 5 × 132 × 0.85 = 561 kW: one 2.3 MW CDU (a lone unit holds none back under N+1).
+    expect(added.filter((p) => p.modelId.startsWith('cdu-')).map((p) => p.modelId)).toEqual(['cdu-2300']);
+    expect(unfed).toEqual([]);
+    expect(errors.map((v) => v.id)).toEqual([]);
+  });
+});
+
+describe('a plan applied again', () => {
+  it('after some of the racks it laid were deleted: it adds them back with ids of their own (its first ids stand kept), and the check has no error', () => {
+    const doc = sampleByName('campus');
+    const first = apply(doc, 'wtx-b', 'wtx-b-ai', 52);
+    const laid = first.added.filter((p) => p.modelId === 'nvl72-gb200');
+    const gone = new Set(laid.slice(-5).map((p) => p.id));
+    const edited = { ...first.after, placements: first.after.placements.filter((p) => !gone.has(p.id)) };
+    const again = apply(edited, 'wtx-b', 'wtx-b-ai', 52);
+    const racks = again.added.filter((p) => p.modelId === 'nvl72-gb200');
+    expect(racks).toHaveLength(5);
+    expect(racks.some((r) => first.after.placements.some((p) => p.id === r.id))).toBe(false);
+    for (const p of edited.placements.filter((q) => q.hallId === 'wtx-b' && q.modelId === 'nvl72-gb200')) expect(again.inHall.find((q) => q.id === p.id)).toEqual(p);
+    expect(again.unfed).toEqual([]);
+    expect(again.errors.map((v) => v.id)).toEqual([]);
+  });
+});
+
 /**
  * A generated hall (57 m × 147 m) cleared, with a GB200 pod standing in the middle of its
  * floor: two rows of 8 racks at (x0M, y0M), each row under busway runs, and three 1.2 MW CDUs
