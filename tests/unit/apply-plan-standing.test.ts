@@ -74,8 +74,9 @@ describe("campus Building B: the 16 GB200 NVL72 racks standing stay where they s
     // (two rows of 18, the block most like the hall) stand in line with them.
     const racks = added.filter((p) => p.modelId === 'nvl72-gb200');
     expect([...new Set(racks.map((r) => `${r.yM}:${r.rotationDeg}`))].sort()).toEqual(['4.734:0', '8.002:180']);
-    // Beside the pod, west of it: the pod's west edge is 56.3 − 0.3 = 56.0 m, and its racks'
-    // 1.2 m service space is kept clear, so the new block (its CDUs at its east end) ends west of 54.8 m.
+    // Beside the pod, west of it: the pod's west edge is 56.3 − 0.3 = 56.0 m, and the largest of
+    // its racks' service spaces (1.2 m in front) is kept clear on every side, so the new block
+    // (its CDUs at its east end) ends west of 56.0 − 1.2 = 54.8 m.
     const model = after.models.find((m) => m.id === 'nvl72-gb200')!;
     const eastM = Math.max(...added.filter((p) => p.modelId !== 'busway-1250').map((p) => footprint(p, after.models.find((m) => m.id === p.modelId)!).maxX));
     expect(eastM).toBeLessThanOrEqual(56 - 1.2);
