@@ -1,14 +1,18 @@
 /**
  * "Apply plan": turns the optimizer's answer into one undoable edit of the layout. In
- * every hall whose option changes, the IT equipment goes, the chosen units are laid out
- * (`plan-layout.ts`: a block of pods in the middle of the floor, the CDUs the racks need and
- * the CDUs and CRAHs the hall keeps at the ends of the rows they serve), and the hall takes
- * the option's feed, cooling and use. The hall's cooling zones become one zone for its new
- * cooling (with the air cooling they had), so the CDUs serve every rack.
+ * every hall whose option changes, units of the option's model already standing stay where
+ * they are, with their feeds and the gear that serves them (the optimizer counted them as
+ * kept: the plan buys only the rest), the other IT equipment goes, the units the plan adds are
+ * laid out (`plan-layout.ts`: a block of pods in the middle of the floor or beside the racks
+ * standing, the CDUs the new racks need and, where no racks stand, the CDUs and CRAHs the
+ * hall keeps at the ends of the rows they serve), and the hall takes the option's feed,
+ * cooling and use. The hall's cooling zones become one zone for its new cooling (with the
+ * air cooling they had), so the CDUs serve every rack.
  * Everything in the hall that needs power ends fed: every new rack and CDU, gear moved off
  * the busway over its old row, and kept gear that stood unfed hang from overhead busway runs
  * over their rows (the catalog's largest busway, as many units to a run as its derated
- * rating carries); the facility water grows to carry the CDUs' heat. Busways left feeding
+ * rating carries), and kept units of a model that takes A and B feeds standing on one feed
+ * get a B run beside it; the facility water grows to carry the CDUs' heat. Busways left feeding
  * only what goes or moves go too, and so does kept plant that does not run under the new
  * cooling (fan walls in a hall turned direct-to-chip); the rest of the power gear (PDUs,
  * skids, transformers) stays, and new units keep clear of it and of the clearances around it.
@@ -21,7 +25,7 @@ import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { buswayRuns } from '../model/feeds';
 import { apparentPowerKva, usableRatingKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../model/schema';
-import { byModel, layPlan } from './plan-layout';
+import { byModel, layPlan, standingKept } from './plan-layout';
 
 export interface AppliedPlan {
   command: BatchCommand;
@@ -45,13 +49,15 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     if (!hall || !option || option.kind === 'keep-mining') continue;
     hallIds.push(hall.id);
     const inHall = doc.placements.filter((p) => p.hallId === hall.id);
-    const it = inHall.filter((p) => isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
+    const model = option.modelId ? models.get(option.modelId) : undefined;
+    const standing = new Set(standingKept(inHall.filter((p) => p.modelId === model?.id), choice.units).map((p) => p.id));
+    const it = inHall.filter((p) => !standing.has(p.id) && isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
     // Plant of the old cooling the new one does not run with (fan walls in a liquid hall) goes with the IT.
     const oldPlant = inHall.filter((p) => !isPowerSource(models.get(p.modelId)?.kind ?? 'pdu') && !models.get(p.modelId)?.compatibleCooling.includes(option.coolingMethod)).map((p) => p.id);
     const goes = new Set([...it, ...oldPlant]);
     const stays = inHall.filter((p) => !goes.has(p.id));
-    const model = option.modelId ? models.get(option.modelId) : undefined;
-    const laid = model && choice.units > 0 ? layPlan(doc, hall, option, model, choice.units, `${plan.id}-${hall.id}-`, stays) : null;
+    const idPrefix = freshPrefix(`${plan.id}-${hall.id}-`, doc.placements);
+    const laid = model && choice.units > 0 ? layPlan(doc, hall, option, model, choice.units, idPrefix, stays) : null;
     const moved = laid?.moved ?? [];
     // Units that move off a busway leave it: new runs over their new rows feed them.
     const offBusway = moved.filter((p) => !p.powerSourceId && !p.powerSourceBId);
@@ -62,14 +68,16 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
       if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) commands.push(...oneZone(doc, hall, plan.id, option.coolingMethod));
     }
     const movedIds = new Set(moved.map((p) => p.id));
-    const unfedKept = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && !p.powerSourceId && !p.powerSourceBId && needsFeed(models.get(p.modelId)!)).map((p) => ({ ...p }));
-    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept])], `${plan.id}-${hall.id}-bw`);
+    const keptInPlace = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && needsFeed(models.get(p.modelId)!));
+    const unfedKept = keptInPlace.filter((p) => !p.powerSourceId && !p.powerSourceBId).map((p) => ({ ...p }));
+    const bLacking = keptInPlace.filter((p) => p.powerSourceId && !p.powerSourceBId && models.get(p.modelId)!.dualFeed).map((p) => ({ ...p }));
+    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept]), ...byModel(bLacking)], `${idPrefix}bw`);
     unfed.count += feeds.unfed.length;
     unfed.kw += feeds.unfed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
     shortfalls.push(...unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
     const placed = [...(laid?.racks ?? []), ...(laid?.cdus ?? []), ...feeds.busways];
     if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });
-    for (const p of [...moved, ...unfedKept]) commands.push({ type: 'update', table: 'placements', id: p.id, patch: { xM: p.xM, yM: p.yM, rotationDeg: p.rotationDeg, powerSourceId: p.powerSourceId, powerSourceBId: p.powerSourceBId } });
+    for (const p of [...moved, ...unfedKept, ...bLacking]) commands.push({ type: 'update', table: 'placements', id: p.id, patch: { xM: p.xM, yM: p.yM, rotationDeg: p.rotationDeg, powerSourceId: p.powerSourceId, powerSourceBId: p.powerSourceBId } });
     const use = model ? (model.gpuCount ? 'ai' : 'mining') : 'idle';
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, use, laid?.liquidKw ?? 0) });
   }
@@ -85,6 +93,18 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
 }
 
 const MADE_FOR_KEPT = 20;
+
+/**
+ * `base`, or `base` numbered on ("p1-h1-a2-") when ids of an earlier application of the plan
+ * start with it: racks and runs that application laid may stand kept, and an id is never reused.
+ */
+function freshPrefix(base: string, placements: readonly Placement[]): string {
+  const used = (prefix: string) => placements.some((p) => p.id.startsWith(prefix));
+  if (!used(base)) return base;
+  let n = 2;
+  while (used(`${base}a${n}-`)) n++;
+  return `${base}a${n}-`;
+}
 
 /** What no catalog busway carries, by model: "no busway in the catalog carries a X; n left unfed". */
 function unfedNames(units: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): string[] {
@@ -151,9 +171,9 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
 }
 
 /**
- * Busway runs over each group of new rows (racks, then CDUs), from the catalog's
- * largest-rated busway, a B set too for a model that takes two feeds; units too large for
- * any run come back unfed.
+ * Busway runs over each group of rows (new racks, then new CDUs, then kept units), from the
+ * catalog's largest-rated busway: A runs over the units with no A feed, and for a model that
+ * takes two feeds, B runs over those with no B feed; units too large for any run come back unfed.
  */
 function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { busways: Placement[]; unfed: Placement[] } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
@@ -168,9 +188,11 @@ function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: st
       unfed.push(...units);
       return;
     }
-    busways.push(...buswayRuns(units, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }));
+    const lackingA = units.filter((p) => !p.powerSourceId);
     // A model that takes A and B feeds gets a second set of runs, each carrying its rows alone.
-    if (model.dualFeed) busways.push(...buswayRuns(units, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }));
+    const lackingB = model.dualFeed ? units.filter((p) => !p.powerSourceBId) : [];
+    if (lackingA.length) busways.push(...buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }));
+    if (lackingB.length) busways.push(...buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }));
   });
   return { busways, unfed };
 }

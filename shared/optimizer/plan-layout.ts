@@ -1,9 +1,11 @@
 /**
  * Where Apply plan stands a plan's racks and the cooling gear that serves them in one hall.
- * First as a block of pods grouped in the middle of the floor (`pod-block.ts`), the CDUs the
- * racks need and the CDUs and CRAHs the hall keeps at the ends of the rows they serve;
- * where what stays in the hall leaves no room for such a block, in rows round it, filling
- * pods from the north wall, with the kept gear left where it stands.
+ * Racks of the plan's model already standing stay where they are, with the gear that serves
+ * them; the rest go first as a block of pods (`pod-block.ts`) grouped in the middle of the
+ * floor, or beside the racks standing, with the CDUs the new racks need and, in a hall with
+ * none standing, the CDUs and CRAHs the hall keeps at the ends of the rows they serve; where
+ * what stays in the hall leaves no room for such a block, in rows round it, filling pods from
+ * the north wall, with the kept gear left where it stands.
  */
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
@@ -16,27 +18,49 @@ import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type P
 import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock } from './pod-block';
 
 export interface LaidPlan {
+  /** The new racks, labelled clear of those standing. */
   racks: Placement[];
   /** New CDUs, labelled. */
   cdus: Placement[];
   /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway comes with no source, to be fed at its new row. */
   moved: Placement[];
-  /** CDU heat of the racks laid out. */
+  /** CDU heat of the hall's racks of the model, standing and new. */
   liquidKw: number;
   shortfalls: string[];
 }
 
-/** `count` units of `model` in `hall` (as the option leaves it), keeping clear of what `stays`. */
+/**
+ * Which of the units of a plan's model standing in a hall stay when the plan has `count`:
+ * all of them up to that many. When it has fewer, the first in reading order (north to south,
+ * west to east): the pod shrinks from its far end, as racks come out of a row from its end,
+ * so what stays is whole rows together and a busway run whose racks all go goes with them.
+ */
+export function standingKept(standing: readonly Placement[], count: number): Placement[] {
+  return [...standing].sort((a, b) => a.yM - b.yM || a.xM - b.xM).slice(0, Math.max(0, count));
+}
+
+/**
+ * The plan's `count` units of `model` in `hall` (as the option leaves it): those among
+ * `stays` stand where they are, and the rest are laid out clear of all that stays.
+ */
 export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model: EquipmentModel, count: number, idPrefix: string, stays: readonly Placement[]): LaidPlan {
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const modelOf = (p: Placement) => models.get(p.modelId)!;
-  const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, count * cduHeatKw(model), stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw)) : null;
-  // Numbered past the CDUs already in the hall, so a plan applied twice never reuses an id.
-  const cduPrefix = `${idPrefix}cdu${doc.placements.filter((p) => p.hallId === hall.id && models.get(p.modelId)?.kind === 'cdu').length + 1}`;
-  const job: Job = { hall, model, count, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
+  const kept = stays.filter((p) => p.modelId === model.id);
+  const adding = Math.max(0, count - kept.length);
+  const keptCdusKw = stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw);
+  // CDUs standing by racks that stay serve those racks: their secondary loops are piped to the
+  // standing rows, and their spare capacity is that pod's margin. Counting it for the new racks
+  // would mean re-piping a running loop to rows that stand apart (clear of the pod's service
+  // space), so the new rows get CDUs of their own, at their own ends. With no racks standing,
+  // the kept CDUs move to the new rows (rowCoolingOf) and serve them, so they count.
+  const serving = kept.length ? [] : keptCdusKw;
+  const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, { newKw: adding * cduHeatKw(model), totalKw: (kept.length + adding) * cduHeatKw(model) }, { serving, kept: keptCdusKw }) : null;
+  const cduPrefix = `${idPrefix}cdu`;
+  const job: Job = { hall, model, count: adding, kept, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
   const laid = inBlock(job, option) ?? roundWhatStays(job, option);
   const shortfalls = need?.shortfall ? [need.shortfall] : [];
-  if (laid.racks.length < count) shortfalls.push(`${laid.racks.length} of ${count} ${model.name} fit the floor`);
+  if (laid.racks.length < adding) shortfalls.push(`${kept.length + laid.racks.length} of ${count} ${model.name} fit the floor`);
   if (need?.cdu && laid.cdus.length < need.count) shortfalls.push(`${laid.cdus.length} of the ${need.count} ${need.cdu.name} the racks need fit the floor`);
   const labels = new Set(stays.map((p) => p.label));
   const cdus = laid.cdus.map((p) => {
@@ -44,14 +68,32 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
     labels.add(label);
     return { ...p, label };
   });
-  return { racks: laid.racks, cdus, moved: laid.moved, liquidKw: laid.racks.length * cduHeatKw(model), shortfalls };
+  return { racks: podsAfter(laid.racks, labels), cdus, moved: laid.moved, liquidKw: (kept.length + laid.racks.length) * cduHeatKw(model), shortfalls };
+}
+
+/**
+ * The new racks' labels, clear of those `taken`: when one is taken (racks standing were
+ * labelled "1.1" too), the new pods are numbered on after the pod standing: "P2-1.1".
+ */
+function podsAfter(racks: readonly Placement[], taken: ReadonlySet<string>): Placement[] {
+  if (!racks.some((p) => taken.has(p.label))) return [...racks];
+  for (let first = 2; ; first++) {
+    const relabelled = racks.map((p) => {
+      const pod = /^P(\d+)-(.*)$/.exec(p.label);
+      return { ...p, label: pod ? `P${Number(pod[1]) + first - 1}-${pod[2]}` : `P${first}-${p.label}` };
+    });
+    if (!relabelled.some((p) => taken.has(p.label))) return relabelled;
+  }
 }
 
 /** What one hall's layout works from. */
 interface Job {
   hall: Hall;
   model: EquipmentModel;
+  /** The new racks to lay out. */
   count: number;
+  /** Racks of the model that stay where they stand. */
+  kept: readonly Placement[];
   idPrefix: string;
   /** The CDU model to add, and how many. */
   cdu: EquipmentModel | undefined;
@@ -75,7 +117,7 @@ function inBlock(job: Job, option: RetrofitOption): Laid | null {
   const west = keptCrahs.map(modelOf);
   const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
   const others = standing.map((p) => makeItem(p, modelOf(p), null));
-  const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
+  const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, beside: job.kept.length ? besideOf(job.kept) : undefined, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
   if (!block) return null;
   const moved = [...keptCdus.map((p, i) => movedTo(job, p, block.east[i]!)), ...keptCrahs.map((p, i) => movedTo(job, p, block.west[i]!))];
   // Numbered as read, north to south, west to east.
@@ -86,12 +128,13 @@ function inBlock(job: Job, option: RetrofitOption): Laid | null {
 
 /**
  * The kept CDUs and CRAHs that move to the new rows, and the floor gear that stands where it
- * is. In a free-air hall the air plant is the building's fan walls, which stay where they are.
+ * is. In a free-air hall the air plant is the building's fan walls, which stay where they are;
+ * where racks stand kept, the CDUs and CRAHs piped and ducted to them stay with them.
  */
 function rowCoolingOf(job: Job, option: RetrofitOption): { standing: Placement[]; keptCdus: Placement[]; keptCrahs: Placement[] } {
   const { modelOf } = job;
   const floor = job.stays.filter((p) => modelOf(p).mounting === 'floor');
-  const moves = (p: Placement) => option.coolingMethod !== 'free-air' && (modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
+  const moves = (p: Placement) => !job.kept.length && option.coolingMethod !== 'free-air' && (modelOf(p).kind === 'cdu' || modelOf(p).kind === 'crah');
   return { standing: floor.filter((p) => !moves(p)), keptCdus: floor.filter((p) => moves(p) && modelOf(p).kind === 'cdu'), keptCrahs: floor.filter((p) => moves(p) && modelOf(p).kind === 'crah') };
 }
 
@@ -158,16 +201,18 @@ function cdusPastEnds(job: Job, around: readonly Placement[], rows: { racks: Pla
 }
 
 /**
- * The catalog's largest CDU and how many of it carry `liquidKw` of cold-plate heat beside
- * the CDUs the hall keeps (`keptKw`), with the hall's redundancy held back.
+ * The catalog's largest CDU and how many of it to add, with the hall's redundancy held back:
+ * enough that the CDUs `serving` the new racks (kept ones among them) carry their `newKw` of
+ * cold-plate heat, and all the hall's CDUs, `kept` and new, its `totalKw`, as the checks add them up.
  */
-function cduNeed(doc: FleetDoc, hall: Hall, liquidKw: number, keptKw: number[]): { cdu: EquipmentModel | undefined; count: number; shortfall: string | null } {
+function cduNeed(doc: FleetDoc, hall: Hall, heat: { newKw: number; totalKw: number }, capacitiesKw: { serving: number[]; kept: number[] }): { cdu: EquipmentModel | undefined; count: number; shortfall: string | null } {
   const cdu = doc.models.filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
   if (!cdu) return { cdu, count: 0, shortfall: "the catalog has no CDU for the racks' liquid heat" };
   // Redundant units held back are the largest, as the zone-liquid rule counts them.
   const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
+  const withNew = (caps: number[], n: number) => usable([...caps, ...Array<number>(n).fill(cdu.coolingCapacityKw)]);
   let count = 0;
-  while (usable([...keptKw, ...Array<number>(count).fill(cdu.coolingCapacityKw)]) < liquidKw) count++;
+  while (withNew(capacitiesKw.serving, count) < heat.newKw || withNew(capacitiesKw.kept, count) < heat.totalKw) count++;
   return { cdu, count, shortfall: null };
 }
 
@@ -197,6 +242,13 @@ export function byModel(units: readonly Placement[]): Placement[][] {
   const groups = new Map<string, Placement[]>();
   for (const p of units) groups.set(p.modelId, [...(groups.get(p.modelId) ?? []), p]);
   return [...groups.values()];
+}
+
+/** Where racks stand, for a block to join them: the middle of their centres and their northmost row. */
+function besideOf(racks: readonly Placement[]): { xM: number; yM: number; northRowYM: number } {
+  const xs = racks.map((p) => p.xM);
+  const ys = racks.map((p) => p.yM);
+  return { xM: (Math.min(...xs) + Math.max(...xs)) / 2, yM: (Math.min(...ys) + Math.max(...ys)) / 2, northRowYM: Math.min(...ys) };
 }
 
 /** A unit's footprint with room for its service clearances on every side (a unit may stand turned). */

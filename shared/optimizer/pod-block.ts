@@ -2,7 +2,8 @@
  * The block of pods Apply plan lays a plan's racks out in, as a data hall is built: pods of
  * rows (facing alternately, so backs share a hot aisle and fronts a cold one) no longer than
  * a contained pod, side by side with cross aisles between them, the whole block grouped and
- * centred in the hall with walkways round it, and room kept at every row's ends for the
+ * centred in the hall (or as near as it may stand to racks already standing, so the new pods
+ * join them) with walkways round it, and room kept at every row's ends for the
  * cooling units that serve that row: CDUs at the east ends, CRAHs at the west ends. Of the
  * blocks that hold the racks, the one shaped most like the hall wins, so a small plan is a
  * compact group in the middle of the floor and a large one fills it.
@@ -38,6 +39,12 @@ export interface PodBlockRequest {
   idPrefix: string;
   /** Where nothing may stand: what stays in the hall, with its clearances. */
   obstacles: readonly Rect[];
+  /**
+   * Racks already standing that the block joins: it stands as near their middle as it may,
+   * its first row in line with their northmost row where the hall's depth allows. Without
+   * them, the block stands as near the hall's centre as it may.
+   */
+  beside?: { xM: Meters; yM: Meters; northRowYM: Meters };
   /** Units for the rows' east ends (CDUs), spread over the pods by the heat each pod sends them. */
   east: readonly EquipmentModel[];
   /** Units for the rows' west ends (CRAHs), spread over the pods evenly. */
@@ -137,7 +144,7 @@ function blockDepths(model: EquipmentModel, hallDepthM: Meters): Meters[] {
   return fit < 0 ? depths : depths.slice(0, fit);
 }
 
-/** Where the block's north-west corner may go: centred first, then stepping out from the centre. */
+/** Where the block's north-west corner may go: nearest where it should stand first (`beside`, or the hall's centre), then stepping out from there. */
 function positions(req: PodBlockRequest, shape: Shape): [number, number][] {
   const { hall } = req;
   const xLow = WALL_MARGIN_M;
@@ -149,11 +156,18 @@ function positions(req: PodBlockRequest, shape: Shape): [number, number][] {
     return Array.from({ length: 2 * POSITION_STEPS + 1 }, (_, i) => (i % 2 ? mid - step * ((i + 1) / 2) : mid + step * (i / 2)));
   };
   const round = (v: number) => Math.round(v * 1000) / 1000;
+  const ys = along(0, yHigh);
+  // The corner the block should have: centred in the hall, or beside the racks standing.
+  let [cx, cy] = [(xLow + xHigh) / 2, yHigh / 2];
+  if (req.beside) {
+    // The block's first row faces north: in line with the racks' northmost row, the aisles run on from theirs.
+    const inLineM = req.beside.northRowYM - req.model.clearanceFrontM - req.model.depthM / 2;
+    const inDepth = inLineM >= 0 && inLineM <= yHigh;
+    if (inDepth) ys.push(inLineM);
+    [cx, cy] = [req.beside.xM - shape.widthM / 2, inDepth ? inLineM : req.beside.yM - shape.depthM / 2];
+  }
   const out: [number, number][] = [];
-  for (const y of along(0, yHigh)) for (const x of along(xLow, xHigh)) out.push([round(x), round(y)]);
-  // Nearest the centre first.
-  const cx = (xLow + xHigh) / 2;
-  const cy = yHigh / 2;
+  for (const y of ys) for (const x of along(xLow, xHigh)) out.push([round(x), round(y)]);
   return out.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
 }
 

@@ -12,6 +12,7 @@ import type { FleetDoc, Plan } from '../../shared/model/schema';
 import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
 import { hallOptions } from '../../shared/optimizer/model';
 import { generateFleet, sampleByName, SAMPLES, type SampleName } from '../../shared/samples';
+import { withoutStanding } from '../support/standing-units';
 
 const planOf = (halls: Plan['halls']): Plan => ({ id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls, periods: [], bindingLimits: [], conflicts: [] });
 
@@ -60,8 +61,9 @@ describe('apply plan builds what the checks accept', () => {
     }
   });
 
-  it('the campus GB200 retrofit stands its 52 racks as one block of rows in the middle of the hall, fed from busway runs of five (5 × 132 / 0.98 = 673.5 ≤ 718.8 kVA), with dry coolers for their liquid heat', () => {
-    const doc = sampleByName('campus');
+  it("the campus GB200 retrofit, Building B's pod taken out, stands its 52 racks as one block of rows in the middle of the hall, fed from busway runs of five (5 × 132 / 0.98 = 673.5 ≤ 718.8 kVA), with dry coolers for their liquid heat", () => {
+    // Deliberately changed: on the sample itself its 16 racks stand, and the block joins them.
+    const doc = withoutStanding(sampleByName('campus'), 'wtx-b', 'nvl72-gb200');
     const after = applied(doc, [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }]).doc;
     const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200');
     expect(racks).toHaveLength(52);

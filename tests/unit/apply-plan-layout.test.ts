@@ -15,6 +15,7 @@ import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
 import { hallOptions } from '../../shared/optimizer/model';
 import { sampleByName } from '../../shared/samples';
 import { seededRandom } from '../../shared/geometry/rows';
+import { withoutStanding } from '../support/standing-units';
 
 const planOf = (hallId: string, optionId: string, units: number): Plan => ({ id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId, optionId, startPeriod: 0, units, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] });
 
@@ -89,8 +90,9 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 
-  it("moves the campus hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, still fed from the skid", () => {
-    const doc = sampleByName('campus');
+  it("with Building B's pod taken out, moves the hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, still fed from the skid", () => {
+    // Deliberately changed: on the sample itself the racks standing stay, and their CDUs and CRAHs with them.
+    const doc = withoutStanding(sampleByName('campus'), 'wtx-b', 'nvl72-gb200');
     const { inHall, of } = apply(doc, 'wtx-b', 'wtx-b-ai', 52);
     const racks = of('gpu-rack');
     const kept = ['b-cdu01-01', 'b-cdu01-02', 'b-cdu01-03', 'b-crah01-01', 'b-crah01-02'].map((id) => inHall.find((p) => p.id === id)!);
@@ -116,14 +118,15 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
 });
 
 describe('apply plan lays rows across the depth, grouped in the middle of the hall', () => {
-  it('campus: 52 GB200 in the 80 m × 40 m hall stand as four rows of 13, backs to backs over two hot aisles, the block centred in the depth', () => {
+  it("campus, Building B's pod taken out: 52 GB200 in the 80 m × 40 m hall stand as four rows of 13, backs to backs over two hot aisles, the block centred in the depth", () => {
     // Rows of 0.6 m racks 0.05 m apart, at most 15 m: one pod of 4 rows of 13 is 2.55 m of
     // CRAH places + 13 × 0.65 − 0.05 = 8.4 m of racks + 2 × 1.25 m of CDU places = 13.45 m
     // wide and 1.2 + 1.068 + (1.0 + 0.2 + 1.0) + 1.068 + (1.2 + 0.2 + 1.2) + 1.068 + 2.2 + 1.068
     // + 1.2 = 13.672 m deep: max(13.45 / 78, 13.672 / 40) = 0.342 of the hall. Two pods of
     // two rows (28.1 m × 6.736 m, max(0.360, 0.168) = 0.360) are less like the hall; 2 rows of
     // 26 would run 16.85 m. Centred: (40 − 13.672) / 2 = 13.164 m clear north and south.
-    const { of } = apply(sampleByName('campus'), 'wtx-b', 'wtx-b-ai', 52);
+    // Deliberately changed: on the sample itself its 16 racks stand and the block joins them.
+    const { of } = apply(withoutStanding(sampleByName('campus'), 'wtx-b', 'nvl72-gb200'), 'wtx-b', 'wtx-b-ai', 52);
     const racks = of('gpu-rack');
     const rows = [...new Set(racks.map((r) => `${r.yM}:${r.rotationDeg}`))].sort((a, b) => parseFloat(a) - parseFloat(b));
     expect(rows).toEqual(['14.898:0', '18.166:180', '21.834:0', '25.102:180']);
@@ -131,10 +134,11 @@ describe('apply plan lays rows across the depth, grouped in the middle of the ha
     for (const y of [14.898, 18.166, 21.834, 25.102]) expect(racks.filter((r) => r.yM === y)).toHaveLength(13);
   });
 
-  it('small: 7 GB200 in the 30 m × 15 m hall stand as one row in the middle of the depth, not against the north wall', () => {
+  it('small, its two GB200 taken out: 7 GB200 in the 30 m × 15 m hall stand as one row in the middle of the depth, not against the north wall', () => {
     // One row: 1.2 m front + 1.068 m + 1.0 m back = 3.268 m; (15 − 3.268) / 2 = 5.866 m clear
     // north, so the racks stand at 5.866 + 1.2 + 0.534 = 7.6 m. Before: at 1 + 1.2 + 0.534 = 2.734 m.
-    const { of } = apply(sampleByName('small'), 'sm-h1', 'sm-h1-ai', 7);
+    // Deliberately changed: on the sample itself its two racks stand and the row joins them.
+    const { of } = apply(withoutStanding(sampleByName('small'), 'sm-h1', 'nvl72-gb200'), 'sm-h1', 'sm-h1-ai', 7);
     expect([...new Set(of('gpu-rack').map((r) => r.yM))]).toEqual([7.6]);
   });
 
@@ -163,8 +167,9 @@ describe('apply plan lays rows across the depth, grouped in the middle of the ha
 });
 
 describe('apply plan keeps its block clear of what stays', () => {
-  it('small: with the floor PDU moved to the middle of the hall, the row of 7 steps north of it, still whole, its CDU at its end, with no error', () => {
-    const doc = sampleByName('small');
+  it('small, its two GB200 taken out: with the floor PDU moved to the middle of the hall, the row of 7 steps north of it, still whole, its CDU at its end, with no error', () => {
+    // Deliberately changed: on the sample itself its two racks stand, and their CDU with them.
+    const doc = withoutStanding(sampleByName('small'), 'sm-h1', 'nvl72-gb200');
     const moved = { ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: 15, yM: 7.5 } : p)) };
     const { after, models, of } = apply(moved, 'sm-h1', 'sm-h1-ai', 7);
     const racks = of('gpu-rack');
@@ -187,12 +192,16 @@ describe('apply plan with gear that does not fit a plain block', () => {
     const { after, applied, of } = apply(wide, 'wtx-b', 'wtx-b-ai', 52);
     expect(applied.shortfalls).toEqual([]);
     expect(of('gpu-rack')).toHaveLength(52);
-    expect(of('cdu').filter((p) => p.modelId === 'cdu-2300')).toHaveLength(2);
+    // The 36 racks added to the 16 standing send 36 × 132 × 0.85 = 4,039.2 kW to CDUs of their
+    // own: three 2.3 MW, one held back for N+1 (2 × 2,300 = 4,600 kW; two would leave 2,300).
+    // Deliberately changed from two, which counted the standing pod's 1.2 MW CDUs for the new racks.
+    expect(of('cdu').filter((p) => p.modelId === 'cdu-2300')).toHaveLength(3);
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 
-  it('campus: skids every 6 m across the hall leave no room for a block; the rows go round them and the kept CDUs and CRAHs still move to the rows\' ends, all fed, with no error', () => {
-    const doc = sampleByName('campus');
+  it("campus, Building B's pod taken out: skids every 6 m across the hall leave no room for a block; the rows go round them and the kept CDUs and CRAHs still move to the rows' ends, all fed, with no error", () => {
+    // Deliberately changed: on the sample itself the racks standing stay, and their CDUs and CRAHs with them.
+    const doc = withoutStanding(sampleByName('campus'), 'wtx-b', 'nvl72-gb200');
     const skid = doc.placements.find((p) => p.id === 'b-skid01-01')!;
     const skids: Placement[] = [];
     for (let x = 6; x < 80; x += 6) for (let y = 6; y < 40; y += 6) skids.push({ ...skid, id: `skid-${x}-${y}`, label: `S ${x}/${y}`, xM: x, yM: y });
