@@ -330,6 +330,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     for (const o of starts) {
       const xs = startName.get(o)!;
       const us = unitsName.get(o)!;
+      const buyable = o.maxUnits - o.standing;
       for (let t = 0; t < T; t++) {
         const x = xs[t]!;
         lp.binaries.add(x);
@@ -338,7 +339,6 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.option.capexUsd * discountFactor(doc.fleet, t, true), x]));
         if (!o.model || o.maxUnits === 0) continue;
         const u = us[t]!;
-        const buyable = o.maxUnits - o.standing;
         lp.integers.add(u);
         lp.bounds.set(u, [0, buyable]);
         // Units go in once the option has started, in that period or any later one. Bounding
@@ -364,9 +364,13 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw - standingKw });
       limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
       for (let p = 0; p < T; p++) {
-        // A unit runs once it is installed and the conversion (started lead periods before) is done.
+        // A unit bought runs once it is installed and the conversion (started lead periods before) is done; one
+        // standing runs on from the start, as the hall's first pod does while the rest of the hall is converted.
         const converted: Term[] = [];
-        for (let t = 0; t + o.option.leadTimePeriods <= p; t++) converted.push([-o.maxUnits, xs[t]!]);
+        for (let t = 0; t <= p; t++) {
+          const units = o.standing + (t + o.option.leadTimePeriods <= p ? buyable : 0);
+          if (units > 0) converted.push([-units, xs[t]!]);
+        }
         if (!converted.length) continue;
         // Installed by p: the units bought so far, and those standing once the option has started.
         const installed: Term[] = [];

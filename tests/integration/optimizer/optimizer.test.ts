@@ -107,6 +107,23 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.periods.map((p) => p.aiItMw)).toEqual([expect.closeTo(0.2, 9), expect.closeTo(0.2, 9)]);
   });
 
+  it('racks standing run on while the rest of the hall is converted: 1 standing, a year of works, NPV $323,040', async () => {
+    // The tiny fleet with one GPU rack already standing and the conversion's year of works:
+    // - converting at once keeps the standing rack earning through the works and buys one more
+    //   that runs in year 2: 3 rack-years × $157,680 = $473,040 − 50,000 − 100,000 = $323,040;
+    //   were the standing rack switched off for the works, the same plan would make $165,360;
+    // - keeping runs the standing rack alone: 2 × $157,680 = $315,360;
+    // - converting in year 2: year 1 kept ($157,680), year 2 the standing rack ($157,680) and no
+    //   bought rack in time: $315,360 − 50,000 = $265,360.
+    const doc = tinyFleet();
+    doc.placements = [{ id: 'g1', hallId: 'h', modelId: 'g', xM: 5, yM: 5, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: 'G1' }];
+    const { plan } = await service.solve(doc, options());
+    expect(plan.halls).toEqual([{ hallId: 'h', optionId: 'ai', startPeriod: 0, units: 2, npvUsd: expect.closeTo(323_040, 3) }]);
+    expect(plan.npvUsd).toBeCloseTo(323_040, 3);
+    expect(plan.periods.map((p) => p.aiItMw)).toEqual([expect.closeTo(0.1, 9), expect.closeTo(0.2, 9)]);
+    expect(plan.periods.map((p) => p.aiRevenueUsd)).toEqual([expect.closeTo(175_200, 6), expect.closeTo(2 * 175_200, 6)]);
+  });
+
   it('worst case: with a 10 % chance of $0.10/GPU-h, the expected plan converts, the worst-case plan keeps mining ($14,600)', async () => {
     const doc = tinyFleet();
     doc.scenarios = [
