@@ -417,9 +417,9 @@ describe('optimizer (worker + HiGHS)', () => {
   });
 
   it('a model over what HiGHS-wasm can hold is refused by the worker, naming the memory it needs and what to shorten, and the next run works', async () => {
-    // Five sites over 60 quarters: about 2.5 million nonzeros at 1,200 bytes each, over the 2 GiB HiGHS-wasm can grow to.
-    await expect(service.solve(referencePortfolio(1, 5, 60), options())).rejects.toThrow(
-      /^The model needs about 2\.\d\d GB of solver memory \([\d,]+ variables, [\d,]+ nonzeros at about 1,200 bytes each\), more than the 2\.1\d GB the solver can hold: shorten the horizon to at most \d\d periods, or plan at most [1-4] of the 5 sites at a time$/,
+    // Five sites over 72 quarters: about 2.9 million nonzeros at 850 bytes each and 157 MB for the run, over the 2 GiB HiGHS-wasm can grow to.
+    await expect(service.solve(referencePortfolio(1, 5, 72), options())).rejects.toThrow(
+      /^The model needs about 2\.\d\d GB of solver memory \([\d,]+ variables, [\d,]+ nonzeros at about 850 bytes each, and 157 MB any run takes\), more than the 2\.1\d GB the solver can hold: shorten the horizon to at most \d\d periods, or plan at most [1-4] of the 5 sites at a time$/,
     );
     expect((await service.solve(tinyFleet(), options())).plan.npvUsd).toBeCloseTo(65_360, 3);
   });
