@@ -19,6 +19,7 @@ import { discountFactor, unitEconomics, unitMarginUsd } from './economics';
 import { siteEnergy, type SiteEnergy } from '../energy/site-energy';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
 import { periodLabel } from '../units';
+import { canonicalJson } from '../io/canonical-json';
 
 export type Objective = 'expected' | 'worst-case';
 
@@ -208,10 +209,7 @@ function modelInputsKey(doc: FleetDoc): string {
   const { fleet, scenarios, sites, halls } = doc;
   // How long and how closely to search changes no model.
   const { timeLimitS: _time, mipGapFraction: _gap, ...limits } = doc.limits;
-  // Keys sorted: the same document read from the file and sent over IPC lists them in other orders.
-  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...earning].sort()], (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
-  );
+  return canonicalJson([fleet, limits, scenarios, sites, halls, doc.models, [...earning].sort()]);
 }
 
 /**
