@@ -281,7 +281,7 @@ export class LiveChecker {
     if (!fullBuild) this.dropViolationsOf(item.p.id);
     // The allocation-free predicates first: most placements and pairs break nothing.
     const method = coolingMethodAt(hall, item.zoneId ? this.zoneById.get(item.zoneId) : null);
-    if (modelViolates(item.m, hall, this.doc.fleet) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
+    if (modelViolates(item.m, hall, this.doc.fleet, method) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
     for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
       if (fullBuild && n.p.id < item.p.id) continue;

@@ -14,7 +14,7 @@ import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
-import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
+import { COOLING_METHODS, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
@@ -216,6 +216,8 @@ function checkPlacements(
   let largest = 0;
   for (let h = 0; h < hallList.length; h++) largest = Math.max(largest, starts[h + 1]! - starts[h]!);
   const rects = new Float64Array(4 * largest);
+  // Each zone's cooling method by its number in COOLING_METHODS, −1 where it takes the hall's.
+  const zoneMethod = Int8Array.from(doc.zones, (z) => (z.coolingMethod === null ? -1 : COOLING_METHODS.indexOf(z.coolingMethod)));
   // Two scratch items the allocation-free predicates read; real Items only for offenders.
   const a = scratchItem();
   const b = scratchItem();
@@ -236,16 +238,18 @@ function checkPlacements(
       footprintInto(placements[k]!, modelList[modelOf[k]!]!, rects, 4 * i);
     }
     const grid = new FlatGrid(rects, floorEnd[h]! - from, 0, 0, hall.widthM, hall.depthM, CELL_M);
-    // Density and floor load depend on the model alone, within one hall.
-    const modelBreaks = new Int8Array(modelList.length).fill(-1);
+    // Density and floor load depend on the model and the cooling method alone, within one hall.
+    const modelBreaks = new Int8Array(modelList.length * COOLING_METHODS.length).fill(-1);
+    const hallMethod = COOLING_METHODS.indexOf(hall.cooling.method);
     for (let i = 0; i < size; i++) {
       const k = order[from + i]!;
       const mi = modelOf[k]!;
       fill(a, placements[k]!, modelList[mi]!, rects, i);
-      if (modelBreaks[mi] === -1) modelBreaks[mi] = modelViolates(a.m, hall, doc.fleet) ? 1 : 0;
-      const zone = zoneAt[k]! < 0 ? null : doc.zones[zoneAt[k]!];
-      const method = zone?.coolingMethod ?? hall.cooling.method;
-      if (modelBreaks[mi] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
+      const ci = zoneAt[k]! < 0 || zoneMethod[zoneAt[k]!]! < 0 ? hallMethod : zoneMethod[zoneAt[k]!]!;
+      const method = COOLING_METHODS[ci]!;
+      const mc = mi * COOLING_METHODS.length + ci;
+      if (modelBreaks[mc] === -1) modelBreaks[mc] = modelViolates(a.m, hall, doc.fleet, method) ? 1 : 0;
+      if (modelBreaks[mc] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
       if (!a.floor) continue; // pairs need both units on the floor
       const r = a.rect;
       const id = a.p.id;

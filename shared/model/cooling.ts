@@ -57,6 +57,12 @@ export const DEFAULT_DENSITY_LIMIT_KW: Record<CoolingMethod, number> = {
   hydro: 2000,
 };
 
-export function densityLimitKw(hall: Pick<Hall, 'densityLimitKwPerRack' | 'cooling'>): number {
-  return hall.densityLimitKwPerRack ?? DEFAULT_DENSITY_LIMIT_KW[hall.cooling.method];
+/**
+ * kW per rack a rack standing under `method` in this hall may draw. The hall's own limit was
+ * set for its own plant, so it holds only under the hall's method; a zone of another method
+ * (a direct-to-chip pod in a free-air hall), or the cooling a retrofit option brings, is held
+ * to that method's default.
+ */
+export function densityLimitKw(hall: Pick<Hall, 'densityLimitKwPerRack' | 'cooling'>, method: CoolingMethod = hall.cooling.method): number {
+  return method === hall.cooling.method ? (hall.densityLimitKwPerRack ?? DEFAULT_DENSITY_LIMIT_KW[method]) : DEFAULT_DENSITY_LIMIT_KW[method];
 }

@@ -25,4 +25,11 @@ describe('density limits by cooling method (REFERENCE.md)', () => {
     expect(densityLimitKw({ densityLimitKwPerRack: 45, cooling: { method: 'air', unitCount: 1, unitCapacityKw: 1, redundancy: 'N' } })).toBe(45);
     expect(densityLimitKw({ densityLimitKwPerRack: null, cooling: { method: 'air', unitCount: 1, unitCapacityKw: 1, redundancy: 'N' } })).toBe(30);
   });
+  it('the hall’s limit holds under its own method only: under another (a zone’s, a retrofit’s) that method’s default', () => {
+    const freeAir = { densityLimitKwPerRack: 140, cooling: { method: 'free-air', unitCount: 4, unitCapacityKw: 300, redundancy: 'N+1' } } as const;
+    expect(densityLimitKw(freeAir, 'free-air')).toBe(140);
+    expect(densityLimitKw(freeAir, 'direct-to-chip')).toBe(150);
+    expect(densityLimitKw(freeAir, 'air')).toBe(30);
+    expect(densityLimitKw({ ...freeAir, densityLimitKwPerRack: null }, 'free-air')).toBe(80);
+  });
 });

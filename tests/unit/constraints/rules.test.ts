@@ -165,22 +165,51 @@ describe('zones in their hall, halls on their site', () => {
   });
 });
 
-describe('rack density against the cooling method', () => {
-  it('passes a 132 kW rack at a 132 kW limit', () => expect(check((d) => (hall(d).densityLimitKwPerRack = 132))).toEqual([]));
-  it('fails both GB200 racks at 131.9 kW', () => {
-    const v = check((d) => (hall(d).densityLimitKwPerRack = 131.9)).filter((x) => x.rule === 'rack-density');
+describe('rack density against the cooling method it stands under', () => {
+  // The 8 shelf racks (72.9 kW) stand in the mining zone, which takes the hall's free-air
+  // cooling: the hall's own limit holds them. The 2 GB200 racks (132 kW) stand in the AI
+  // corner, a direct-to-chip zone: the direct-to-chip default, 150 kW, holds them whatever
+  // the hall's free-air limit is.
+  const gb200Kw = (kw: number) => (d: FleetDoc) => (model(d, 'nvl72-gb200').powerKw = kw);
+  const density = (edit: Edit) => check(edit).filter((x) => x.rule === 'rack-density');
+  it('passes the shelf racks at a hall limit of 72.9 kW', () => expect(density((d) => (hall(d).densityLimitKwPerRack = 72.9))).toEqual([]));
+  it('fails the 8 shelf racks, and no GB200 rack, at 72.8 kW: 72.9 − 72.8 = 0.1 kW over', () => {
+    const v = density((d) => (hall(d).densityLimitKwPerRack = 72.8));
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-m01-01', 'sm-m01-02', 'sm-m01-03', 'sm-m01-04', 'sm-m01-05', 'sm-m01-06', 'sm-m01-07', 'sm-m01-08']);
+    expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+    expect(v[0]!.message).toMatch(/under free-air cooling$/);
+  });
+  it('holds the GB200 racks to the free-air default no more: with the hall at 80 kW (its default) they pass under direct-to-chip, 132 ≤ 150', () => {
+    expect(density((d) => (hall(d).densityLimitKwPerRack = null))).toEqual([]);
+    expect(density((d) => (hall(d).densityLimitKwPerRack = 1))).toHaveLength(8);
+  });
+  it('passes a 150 kW GB200 rack in the direct-to-chip corner and fails one of 150.1 kW by 0.1 kW, naming direct-to-chip', () => {
+    expect(density(gb200Kw(150))).toEqual([]);
+    const v = density(gb200Kw(150.1));
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
+    expect(v[0]).toMatchObject({ limit: 150, value: 150.1 });
+    expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+    expect(v.map((x) => x.message).sort()).toEqual(['1.1 (GB200 NVL72 rack) under direct-to-chip cooling', '1.2 (GB200 NVL72 rack) under direct-to-chip cooling']);
+  });
+  it('holds a rack in a zone of the hall’s own method, named or not, to the hall’s limit: the AI corner set to free-air holds the GB200s to 131.9 kW', () => {
+    const v = density((d) => {
+      d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = 'free-air';
+      hall(d).densityLimitKwPerRack = 131.9;
+    });
     expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
     expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
   });
-  it('uses the method default when the hall sets none: direct-to-chip 150 kW', () => {
+  it('uses the method default when the hall sets none: direct-to-chip 150 kW, air 30 kW', () => {
     // (The shelf racks then also stand under a method they do not run under: the cooling-method rule's, tested below.)
-    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } })).filter((x) => x.rule === 'rack-density')).toEqual([]);
-    // air: 30 kW per rack — every rack is over
-    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
+    expect(density((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } }))).toEqual([]);
+    // air: 30 kW per rack — the 8 shelf racks are over; the GB200s stand under direct-to-chip
+    expect(density((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } }))).toHaveLength(8);
   });
   it('a 40 ft immersion container brings its own cooling and is no rack: not held to the 250 kW immersion default; a 48-miner tank is', () => {
     const withUnit = (modelId: string) => (d: FleetDoc) => {
       Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'immersion' } });
+      // The AI corner takes the hall's immersion too, so the unit dropped in it stands under the hall's limit.
+      d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = null;
       d.placements.push({ ...placement(d, 'sm-gpu01-01'), id: 'unit', modelId, xM: 24, yM: 11, powerSourceId: null, label: 'U1' });
     };
     expect(check(withUnit('ctr-imm40')).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit')).toEqual([]);
@@ -189,14 +218,22 @@ describe('rack density against the cooling method', () => {
     expect(overTank).toHaveLength(1);
     expect(overTank[0]!.margin).toBeCloseTo(-0.1, 9);
   });
-  it('a GPU server is held to the same per-rack limit: 132 kW over 131.9 kW is 0.1 kW over', () => {
+  it('a GPU server is held to the same per-rack limit: 150.1 kW over direct-to-chip’s 150 kW is 0.1 kW over', () => {
     const asServer = (d: FleetDoc) => {
       for (const m of d.models) if (m.id === placement(d, 'sm-gpu01-01').modelId) m.kind = 'gpu-server';
     };
     expect(check(asServer)).toEqual([]);
-    const v = check((d) => (asServer(d), (hall(d).densityLimitKwPerRack = 131.9))).filter((x) => x.rule === 'rack-density');
+    const v = density((d) => (asServer(d), gb200Kw(150.1)(d)));
     expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
     expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+  });
+  it('the live checker holds each rack to the method it stands under, as the full check does', () => {
+    const doc = structuredClone(sampleSmall());
+    hall(doc).densityLimitKwPerRack = 72.8;
+    gb200Kw(150.1)(doc);
+    const live = new LiveChecker(doc).result().violations.filter((x) => x.rule === 'rack-density');
+    expect(live).toEqual(checkFleet(doc).violations.filter((x) => x.rule === 'rack-density'));
+    expect(live).toHaveLength(10);
   });
 });
 
