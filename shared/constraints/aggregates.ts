@@ -27,6 +27,8 @@ export interface HallSums {
   loadKw: number;
   /** Liquid heat for CDUs (cduHeatKw) of everything in the hall: what facility water must take away. */
   cduHeatKw: number;
+  /** Liquid heat through units' own loops (ownLoopHeatKw) in zones of another method than the hall's: their own dry coolers take it. */
+  ownLoopHeatKw: number;
   /** Capacities of the hall's CDUs, in any order. */
   cduKw: Iterable<number>;
   cduCount: number;
@@ -46,7 +48,7 @@ function usable(units: Iterable<number>, redundancy: Hall['cooling']['redundancy
 export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [hall.id] };
   const load = sums.loadKw;
-  const plantHeat = load - sums.cduHeatKw;
+  const plantHeat = load - sums.cduHeatKw - sums.ownLoopHeatKw;
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
   const liquid = usable(sums.cduKw, hall.cooling.redundancy);
@@ -57,7 +59,8 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   return [
     { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
     // Every kW drawn in the hall ends up as heat; what the CDUs carry goes to facility water
-    // (checked below), so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
+    // (checked below), and a tank's or hydro unit's liquid heat in a zone of another method to
+    // its own dry coolers, so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
     {
       key: `hall-cooling:${hall.id}`,
       headroom: room('hall-cooling', hall.id, hall.name, cooling, plantHeat),

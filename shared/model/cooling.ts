@@ -4,7 +4,7 @@
  * any redundancy, since there is nothing to hold back: a zone served by one CDU is
  * simply not redundant, which is a design choice rather than an overload.
  */
-import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy } from './schema';
+import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy, Zone } from './schema';
 
 /**
  * Kinds whose power is a rack (or tank) density the hall's cooling must carry at one rack
@@ -21,6 +21,18 @@ export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner
  */
 export const cduHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number =>
   m.compatibleCooling.includes('direct-to-chip') ? m.powerKw * m.heatToLiquidFraction : 0;
+
+/**
+ * Liquid heat a unit rejects through a loop of its own rather than a CDU's: an immersion
+ * tank's or container's coolant, a hydro miner's water blocks, each to its dry coolers.
+ * Where those are the hall's plant (an immersion yard, a hydro pad) the plant carries it;
+ * in a zone of another method than the hall's they are the unit's own, and the hall's
+ * plant (fan walls in a free-air hall) takes only the unit's air heat.
+ */
+export const ownLoopHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw * m.heatToLiquidFraction - cduHeatKw(m);
+
+/** Whether a zone is cooled by another method than its hall's plant (a direct-to-chip pod, an immersion corner in a free-air hall). */
+export const otherMethodThanHall = (zone: Pick<Zone, 'coolingMethod'>, hall: Pick<Hall, 'cooling'>): boolean => zone.coolingMethod !== null && zone.coolingMethod !== hall.cooling.method;
 
 export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
   switch (redundancy) {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/apply';
 import { checkFleet, describeViolation, LiveChecker, type Violation } from '../../../shared/constraints';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { sampleSmall } from '../../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
 type Edit = (d: FleetDoc) => void;
 
@@ -73,6 +73,62 @@ describe('hall cooling: heat the CDUs do not carry, against the plant less its r
     expect(describeViolation(v, 'us')).toContain('limit 180.4 tons');
     // The hall's plant is counted, not sized in kW, so the line reads in one unit throughout.
     expect(describeViolation(v, 'us')).toMatch(/^Hall 1 \(4 cooling units, 2N\): /);
+  });
+});
+
+describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone of its own method goes to its own dry coolers, as the zone counts it', () => {
+  // Building C (campus): 100 shelf racks of 20 S19 XP at 3.010 kW = 60.2 kW each, 6,020 kW, all
+  // to air; 16 fan walls of 450 kW, N+1: 15 × 450 = 6,750 kW usable. A zone by the east wall
+  // (x 55–60 m) cooled by immersion or hydro, and in it:
+  //  - a 48-miner tank, 48 × 5.338 = 256.224 kW, all to liquid: the hall's load is 6,276.224 kW,
+  //    its fan walls take 6,020 + 256.224 × 0 = 6,020 kW, the zone's air 0 kW;
+  //  - a hydro container, 168 × 5.36 = 900.48 kW, 0.9 to liquid: the hall's load is 6,920.48 kW,
+  //    its fan walls take 6,020 + 900.48 × 0.1 = 6,110.048 kW, the zone's air 90.048 kW.
+  const withUnit = (method: 'immersion' | 'hydro', modelId: string) => (d: FleetDoc) => {
+    d.zones.push({ id: 'c-east', hallId: 'cbh-c', name: 'East', xM: 55, yM: 0, widthM: 5, depthM: 24, airCoolingKw: 0, coolingMethod: method });
+    d.placements.push({ id: 'unit', hallId: 'cbh-c', modelId, xM: 57.5, yM: 12, rotationDeg: 90, powerSourceId: null, powerSourceBId: null, label: 'U1' });
+  };
+  const campus = (edit: Edit) => {
+    const doc = sampleCampus();
+    edit(doc);
+    return doc;
+  };
+  const load = (doc: FleetDoc, kind: string, id: string) => checkFleet(doc).headroom.find((h) => h.kind === kind && h.id === id)!.load;
+  it('an immersion tank: the hall’s fan walls carry 6,020 kW, its zone’s air 0 kW, its feed 6,276.224 kW', () => {
+    const doc = campus(withUnit('immersion', 'tank-imm48'));
+    expect(load(doc, 'hall-power', 'cbh-c')).toBeCloseTo(6_276.224, 6);
+    expect(load(doc, 'hall-cooling', 'cbh-c')).toBeCloseTo(6_020, 6);
+    expect(load(doc, 'zone-air', 'c-east')).toBe(0);
+  });
+  it('a hydro container: the hall’s fan walls carry 6,110.048 kW, its zone’s air 90.048 kW, its feed 6,920.48 kW', () => {
+    const doc = campus(withUnit('hydro', 'ctr-hyd40'));
+    expect(load(doc, 'hall-power', 'cbh-c')).toBeCloseTo(6_920.48, 6);
+    expect(load(doc, 'hall-cooling', 'cbh-c')).toBeCloseTo(6_110.048, 6);
+    expect(load(doc, 'zone-air', 'c-east')).toBeCloseTo(90.048, 6);
+  });
+  it('with the tank in, 15 fan walls of 6,020 / 15 kW hold on the limit; of 401.3 kW (6,019.5 kW) they fail by 0.5 kW', () => {
+    const walls = (kw: number) => (d: FleetDoc) => (withUnit('immersion', 'tank-imm48')(d), (d.halls.find((h) => h.id === 'cbh-c')!.cooling.unitCapacityKw = kw));
+    expect(checkFleet(campus(walls(6_020 / 15))).violations.filter((v) => v.rule === 'hall-cooling')).toEqual([]);
+    const v = only(checkFleet(campus(walls(401.3))).violations, 'hall-cooling');
+    expect(v.value).toBeCloseTo(6_020, 6);
+    expect(v.margin).toBeCloseTo(-0.5, 6);
+  });
+  it('the live checker agrees, the tank dropped in as an edit and taken out again', () => {
+    const doc = campus((d) => withUnit('immersion', 'tank-imm48')(d));
+    const tank = doc.placements.pop()!;
+    const live = new LiveChecker(doc);
+    const added = applyCommand(doc, { type: 'insert', entities: { table: 'placements', items: [tank] } });
+    const coolingLoad = (r: ReturnType<LiveChecker['result']>) => r.headroom.find((h) => h.kind === 'hall-cooling' && h.id === 'cbh-c')!.load;
+    expect(coolingLoad(live.update(added.doc, added.changes))).toBeCloseTo(6_020, 6);
+    expect(live.result().headroom).toEqual(checkFleet(added.doc).headroom);
+    const removed = applyCommand(added.doc, { type: 'remove', table: 'placements', ids: ['unit'] });
+    expect(coolingLoad(live.update(removed.doc, removed.changes))).toBeCloseTo(6_020, 6);
+  });
+  it('where the tanks stand under the hall’s own method, its plant is their dry coolers: the immersion yard’s 20 × 720 kW, N+1, carry 48 × 256.224 = 12,298.752 kW', () => {
+    const doc = sampleCampus();
+    const yard = checkFleet(doc).headroom.find((h) => h.kind === 'hall-cooling' && h.id === 'okl-yard')!;
+    expect(yard.capacity).toBe(19 * 720);
+    expect(yard.load).toBeCloseTo(12_298.752, 6);
   });
 });
 
