@@ -2,7 +2,10 @@
  * Cooling capacity after redundancy. Redundant units are held back and do not count:
  * N+1 holds one unit back, 2N half of them (rounded up). A lone unit is counted under
  * any redundancy, since there is nothing to hold back: a zone served by one CDU is
- * simply not redundant, which is a design choice rather than an overload.
+ * simply not redundant, which is a design choice rather than an overload. A hall's plant or
+ * facility water asked for N+1 or 2N with one unit is counted so too (holding it back would
+ * leave the hall no cooling at all and every kW an error), and the checks warn that the spare
+ * asked for is missing (spareUnitsMissing).
  */
 import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy, Zone } from './schema';
 
@@ -34,16 +37,27 @@ export const ownLoopHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'pow
 /** Whether a zone is cooled by another method than its hall's plant (a direct-to-chip pod, an immersion corner in a free-air hall). */
 export const otherMethodThanHall = (zone: Pick<Zone, 'coolingMethod'>, hall: Pick<Hall, 'cooling'>): boolean => zone.coolingMethod !== null && zone.coolingMethod !== hall.cooling.method;
 
-export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
+/** Units a redundancy asks to hold back of `unitCount`: N none, N+1 one, 2N half (rounded up). */
+function askedHeldBackUnits(redundancy: Redundancy, unitCount: number): number {
   switch (redundancy) {
     case 'N':
       return 0;
     case 'N+1':
-      return unitCount >= 2 ? 1 : 0;
+      return Math.min(1, unitCount);
     case '2N':
-      return unitCount >= 2 ? Math.ceil(unitCount / 2) : 0;
+      return Math.ceil(unitCount / 2);
   }
 }
+
+export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
+  return unitCount >= 2 ? askedHeldBackUnits(redundancy, unitCount) : 0;
+}
+
+/**
+ * Units the redundancy asks to hold back that are counted all the same: a lone unit under
+ * N+1 or 2N. The plant does not have the redundancy asked of it, which the checks warn of.
+ */
+export const spareUnitsMissing = (redundancy: Redundancy, unitCount: number): number => askedHeldBackUnits(redundancy, unitCount) - heldBackUnits(redundancy, unitCount);
 
 export function usableUnits(redundancy: Redundancy, unitCount: number): number {
   return Math.max(0, unitCount - heldBackUnits(redundancy, unitCount));

@@ -132,6 +132,40 @@ describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone 
   });
 });
 
+describe('redundancy asked of a plant with one unit: a warning, the unit still counted whole', () => {
+  // Hall 1's plant rejects 634.8 kW (above). One unit of 634.8 kW under N+1 holds it on the
+  // limit: a lone unit is counted (1 × 634.8 = 634.8 kW), but the spare asked for is not there,
+  // so 634.8 kW of cooling stand with none behind them. Its facility water, one dry cooler of
+  // 224.4 kW under N+1 against the CDU's 224.4 kW, likewise.
+  const lone = (redundancy: 'N' | 'N+1' | '2N') => (d: FleetDoc) => {
+    Object.assign(hall(d).cooling, { unitCount: 1, unitCapacityKw: 634.8, redundancy });
+    Object.assign(hall(d).facilityWater, { unitCount: 1, unitCapacityKw: 224.4, redundancy });
+  };
+  it('N+1 with one cooling unit and one dry cooler: two warnings, every capacity holding on its limit', () => {
+    const v = check(lone('N+1'));
+    expect(v.map((x) => x.id)).toEqual(['cooling-redundancy:sm-h1:plant', 'cooling-redundancy:sm-h1:water']);
+    expect(v.map((x) => x.severity)).toEqual(['warning', 'warning']);
+    expect(v[0]).toMatchObject({ value: 634.8, limit: 0, message: 'Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back)' });
+    expect(v[1]).toMatchObject({ value: 224.4, limit: 0, message: 'Hall 1 (N+1 asked, but 1 facility cooling unit leaves none to hold back)' });
+    expect(describeViolation(v[0]!, 'metric')).toBe('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 634.8 kW, limit 0 kW, over by 634.8 kW');
+  });
+  it('2N with one unit warns the same; N asks for no spare and does not', () => {
+    expect(check(lone('2N')).map((x) => x.message)).toEqual(['Hall 1 (2N asked, but 1 cooling unit leaves none to hold back)', 'Hall 1 (2N asked, but 1 facility cooling unit leaves none to hold back)']);
+    expect(check(lone('N'))).toEqual([]);
+  });
+  it('two units under N+1 hold one back and have their spare: 1 × 634.8 kW usable, no warning', () => {
+    expect(check((d) => (lone('N+1')(d), (hall(d).cooling.unitCount = 2), (hall(d).facilityWater.unitCount = 2)))).toEqual([]);
+  });
+  it('the live checker warns as the full check does, and drops the warning when a second unit comes', () => {
+    const doc = structuredClone(sampleSmall());
+    lone('N+1')(doc);
+    const live = new LiveChecker(doc);
+    expect(live.result().violations).toEqual(checkFleet(doc).violations);
+    const more = applyCommand(doc, { type: 'update', table: 'halls', id: 'sm-h1', patch: { cooling: { ...hall(doc).cooling, unitCount: 2 } } });
+    expect(live.update(more.doc, more.changes).violations.map((x) => x.id)).toEqual(['cooling-redundancy:sm-h1:water']);
+  });
+});
+
 describe('zone air: air heat against the zone air cooling', () => {
   // AI corner: 2 × 132 × (1 − 0.85) + 12 (CDU, all to air) + 0 (PDU, busway) = 39.6 + 12 = 51.6 kW
   it('passes at 51.6 kW', () => expect(check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.airCoolingKw = 51.6))).toEqual([]));
