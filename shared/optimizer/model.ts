@@ -11,7 +11,7 @@
  * the contract's term.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
+import { DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
 import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } from '../model/schema';
@@ -150,8 +150,7 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
       const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
       const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
       maxUnits = Math.min(option.maxUnits, byPower, byCooling);
-      // Under the hall's own cooling its own limit holds; a new cooling class brings its default.
-      const density = option.coolingMethod === hall.cooling.method ? densityLimitKw(hall) : DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
+      const density = densityLimitKw(hall, option.coolingMethod);
       const floorLoad = floorLoadKgPerM2(model, fleet);
       if (DENSITY_LIMITED_KINDS.has(model.kind) && model.powerKw > density) {
         excluded = { kind: 'density', model: model.name, rackKw: model.powerKw, limitKw: density, cooling: option.coolingMethod };
