@@ -79,7 +79,9 @@ export const DEFAULT_DENSITY_LIMIT_KW: Record<CoolingMethod, number> = {
   air: 30,
   'rear-door': 80,
   'direct-to-chip': 150,
-  immersion: 250,
+  // REFERENCE.md says 100+ kW a tank; the catalog's 48-miner tank draws 256.2 kW against its own
+  // 280 kW of cooling, so the default holds a full tank of the catalog's own.
+  immersion: 300,
   hydro: 2000,
 };
 

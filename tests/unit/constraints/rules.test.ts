@@ -295,7 +295,7 @@ describe('rack density against the cooling method it stands under', () => {
     // air: 30 kW per rack — the 8 shelf racks are over; the GB200s stand under direct-to-chip
     expect(density((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } }))).toHaveLength(8);
   });
-  it('a 40 ft immersion container brings its own cooling and is no rack: not held to the 250 kW immersion default; a 48-miner tank is', () => {
+  it('a 40 ft immersion container brings its own cooling and is no rack: not held to the 300 kW immersion default; a 48-miner tank is, and its 256.2 kW is within it', () => {
     const withUnit = (modelId: string) => (d: FleetDoc) => {
       Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'immersion' } });
       // The AI corner takes the hall's immersion too, so the unit dropped in it stands under the hall's limit.
@@ -303,6 +303,7 @@ describe('rack density against the cooling method it stands under', () => {
       d.placements.push({ ...placement(d, 'sm-gpu01-01'), id: 'unit', modelId, xM: 24, yM: 11, powerSourceId: null, label: 'U1' });
     };
     expect(check(withUnit('ctr-imm40')).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit')).toEqual([]);
+    expect(check(withUnit('tank-imm48')).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit')).toEqual([]);
     const tank = model(sampleSmall(), 'tank-imm48');
     const overTank = check((d) => (withUnit('tank-imm48')(d), (hall(d).densityLimitKwPerRack = tank.powerKw - 0.1))).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit');
     expect(overTank).toHaveLength(1);
