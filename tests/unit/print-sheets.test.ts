@@ -157,7 +157,7 @@ describe('print plan', () => {
 
   it('a short table that ends within the room left on a sheet goes there whole, never onto a sheet of its own', () => {
     // The small hall's GPU corner alone, the second rack fed B straight from PDU 1.1 as well: the feed schedule and single
-    // line gain its B row each, and the PDU's one violation (417.4 kVA of 320) is the only line of its table. The empty
+    // line gain its B row each, and its one violation (its A and B feeds meet at PDU 1.1) is the only line of its table. The empty
     // mining floor is split into two zones, each a line of Power and cooling.
     const doc = sampleSmall();
     const placements = doc.placements.filter((p) => !p.id.startsWith('sm-mbw') && p.modelId !== 'rack-s21xp').map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p));

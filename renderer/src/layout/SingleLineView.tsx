@@ -7,7 +7,7 @@
  * Headroom panel's. Clicking a node shows it selected on its hall's plan.
  */
 import { useMemo, useState } from 'react';
-import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../../../shared/power/chain';
+import { countedOnceText, formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../../../shared/power/chain';
 import { hallFloors, rowGroupOf } from '../../../shared/print/build-tables';
 import { formatQuantity, type UnitSystem } from '../../../shared/units';
 import { useFleet } from '../state/store';
@@ -108,6 +108,7 @@ function ChainNode({ row: r, units, branch, folded, onToggle, onShow }: NodeProp
           {r.equipment}
           {r.repeat ? ' (its branch is listed under its other feed)' : ''}
           {r.rating !== null && r.capacity !== null && r.rating !== r.capacity ? `, rated ${amount(r.rating)}` : ''}
+          {r.countedOnce > 0 ? `; ${countedOnceText(r, units)}` : ''}
         </span>
       </span>
       <span className="single-line-figures">{figures}</span>
