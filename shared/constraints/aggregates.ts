@@ -221,7 +221,17 @@ export function siteAggregates(site: Site, gridKw: number, feedsKw: number): Agg
   ];
 }
 
-/** What the power-chain rule needs to know of the placed equipment. */
+/**
+ * The loads (units that draw power, not sources) fed A from one source and B from another:
+ * their apparent power (kVA) and their ids. Each source carries them in full, but a source
+ * both feeds lead to carries them once, and the A/B rule asks where the two chains meet.
+ */
+export interface FeedPair {
+  kva: number;
+  units: Map<string, { p: Placement; m: EquipmentModel }>;
+}
+
+/** What the power-chain rules need to know of the placed equipment. */
 export interface PowerGraph {
   /** The placement and model of a checked placement, undefined if it is not in the check. */
   find(id: string): { p: Placement; m: EquipmentModel } | undefined;
@@ -229,29 +239,46 @@ export interface PowerGraph {
   directLoadKva(id: string): number;
   /** Sources fed by this one, in the order they were placed. */
   childSources(id: string): Iterable<string>;
+  /** The loads fed A from this source, by the other source that feeds them B. */
+  pairsFedA(id: string): ReadonlyMap<string, FeedPair> | undefined;
 }
 
 /** `ids` and every source above them, in the order their aggregates are refreshed. */
 export const sourcesAbove = (ids: string[], graph: PowerGraph): Set<string> => withSourcesAbove(ids, (id) => graph.find(id)?.p);
 
+/** A source and every source below it, each once (depth first); null if a loop is reachable from it. */
+function sourcesUnder(id: string, graph: PowerGraph): Set<string> | null {
+  const under = new Set<string>();
+  const onPath = new Set<string>();
+  const walk = (s: string): boolean => {
+    if (onPath.has(s)) return false;
+    if (under.has(s)) return true;
+    under.add(s);
+    onPath.add(s);
+    for (const child of graph.childSources(s)) if (graph.find(child) && !walk(child)) return false;
+    onPath.delete(s);
+    return true;
+  };
+  return walk(id) ? under : null;
+}
+
 /**
  * Total apparent power under a source, through cascaded sources; null if the chain loops.
- * A unit fed A and B counts in full under each: either must carry it alone.
+ * A unit fed A and B counts in full under each, since either must carry it alone; but a
+ * source both of its feeds lead to carries it once, whichever path brings it. So each
+ * source below is counted once however many paths reach it, and a load whose A and B
+ * sources both stand below is taken off once.
  */
-function cascadedLoad(id: string, graph: PowerGraph, path: Set<string> | null): number | null {
-  if (path?.has(id)) return null;
-  let total = graph.directLoadKva(id);
-  // Most sources (a busway run over racks) feed no other source: no path to keep for them.
-  let on: Set<string> | null = path;
-  for (const child of graph.childSources(id)) {
-    if (!graph.find(child)) continue;
-    on ??= new Set();
-    on.add(id);
-    const sub = cascadedLoad(child, graph, on);
-    if (sub === null) return null;
-    total += sub;
-  }
-  on?.delete(id);
+function cascadedLoad(id: string, graph: PowerGraph): number | null {
+  // Most sources (a busway run over racks) feed no other source: their direct load is all.
+  let feedsSources = false;
+  for (const child of graph.childSources(id)) if ((feedsSources = graph.find(child) !== undefined)) break;
+  if (!feedsSources) return graph.directLoadKva(id);
+  const under = sourcesUnder(id, graph);
+  if (!under) return null;
+  let total = 0;
+  for (const s of under) total += graph.directLoadKva(s);
+  for (const s of under) for (const [b, pair] of graph.pairsFedA(s) ?? []) if (under.has(b)) total -= pair.kva;
   return total;
 }
 
@@ -283,7 +310,7 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
   const classAggregate: Aggregate = parent
     ? { key: keys.class, headroom: null, violation: breach('power-class', id, { ...base(), objectIds: [id, parent.p.id], limit: 0, value: 0, message: `${placementName(item.p, item.m)} (${SOURCE_CLASS_NAMES[sourceClass(item.m.kind)]}) is fed from ${placementName(parent.p, parent.m)} (${SOURCE_CLASS_NAMES[sourceClass(parent.m.kind)]})` }) }
     : none(keys.class);
-  const load = cascadedLoad(id, graph, null);
+  const load = cascadedLoad(id, graph);
   if (load === null) {
     return [none(keys.source), { key: keys.cycle, headroom: null, violation: breach('power-cycle', id, { ...base(), limit: 0, value: 0, message: `${placementName(item.p, item.m)} is fed, through other sources, from itself` }) }, classAggregate];
   }
@@ -297,4 +324,93 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
     none(keys.cycle),
     classAggregate,
   ];
+}
+
+/** Loads on two feeds, by A source and then B source. */
+export type FeedPairs = Map<string, Map<string, FeedPair>>;
+
+/** Adds (sign 1) or takes away (sign −1) a load fed A from `a` and B from `b`; a pair left with no load goes. */
+export function countFeedPair(pairs: FeedPairs, a: string, b: string, unit: { p: Placement; m: EquipmentModel }, kva: number, sign: 1 | -1): void {
+  let byB = pairs.get(a);
+  if (!byB) pairs.set(a, (byB = new Map()));
+  let pair = byB.get(b);
+  if (!pair) byB.set(b, (pair = { kva: 0, units: new Map() }));
+  pair.kva += sign * kva;
+  if (sign > 0) pair.units.set(unit.p.id, unit);
+  else pair.units.delete(unit.p.id);
+  if (pair.units.size) return;
+  byB.delete(b);
+  if (!byB.size) pairs.delete(a);
+}
+
+/** What `onEveryPathUp` found for each source, kept for one check (the pairs under one source ask it of the same ones), and the walk's path. */
+export interface PathMemo {
+  known: Map<string, readonly string[] | null>;
+  onPath: Set<string>;
+}
+
+export const pathMemo = (): PathMemo => ({ known: new Map(), onPath: new Set() });
+
+/**
+ * The sources every path up from source `id` passes through, `id` first and then upwards:
+ * what its loss or maintenance cuts off. A source fed A and B passes through only what both
+ * of its feeds pass through. Only feeds that are sources count: the site's transformers
+ * stand above them all. Null where a loop is reached going up (the power-cycle rule's).
+ */
+function onEveryPathUp(id: string, graph: PowerGraph, memo: PathMemo): readonly string[] | null {
+  const known = memo.known.get(id);
+  if (known !== undefined) return known;
+  const onPath = memo.onPath;
+  if (onPath.has(id)) return null;
+  onPath.add(id);
+  let common: readonly string[] | undefined;
+  let loops = false;
+  for (const feed of feedsOf(graph.find(id)!.p)) {
+    const parent = graph.find(feed);
+    if (!parent || !isPowerSource(parent.m.kind)) continue;
+    const up = onEveryPathUp(feed, graph, memo);
+    if (!up) {
+      loops = true;
+      break;
+    }
+    common = common ? common.filter((s) => up.includes(s)) : up;
+  }
+  onPath.delete(id);
+  const path = loops ? null : [id, ...(common ?? [])];
+  memo.known.set(id, path);
+  return path;
+}
+
+type Placed = { p: Placement; m: EquipmentModel };
+
+/** "its A feed, Busway 1, hangs from its B feed, 1.1 (Floor PDU 400 kVA)", or "… and B feed, Busway 2, both hang from …". */
+function whereFeedsMeet(a: Placed, b: Placed, shared: Placed, its: 'its' | 'their'): string {
+  const label = (x: Placed) => x.p.label || x.m.name;
+  if (shared.p.id === b.p.id) return `${its} A feed, ${label(a)}, hangs from ${its} B feed, ${placementName(b.p, b.m)}`;
+  if (shared.p.id === a.p.id) return `${its} B feed, ${label(b)}, hangs from ${its} A feed, ${placementName(a.p, a.m)}`;
+  return `${its} A feed, ${label(a)}, and B feed, ${label(b)}, both hang from ${placementName(shared.p, shared.m)}`;
+}
+
+/**
+ * Loads fed A from `a` and B from `b` whose two chains meet at one source (the nearest is
+ * named). An A/B design promises that either feed can fail or be shut down for maintenance
+ * while the other carries the unit; a source both feeds pass through breaks that promise
+ * whole, since losing it drops both, as surely as if the unit hung from it alone. So it is
+ * an error, like a unit that takes A and B feeds fed from one source; the value is the
+ * apparent power left without a second path.
+ */
+export function sharedSourceAggregate(a: string, b: string, pair: FeedPair | undefined, graph: PowerGraph, halls: ReadonlyMap<string, Hall>, memo: PathMemo): Aggregate {
+  const key = `shared-source:${a}|${b}`;
+  const feedA = graph.find(a);
+  const feedB = graph.find(b);
+  if (!pair || !feedA || !feedB || !isPowerSource(feedA.m.kind) || !isPowerSource(feedB.m.kind)) return none(key);
+  const upA = onEveryPathUp(a, graph, memo);
+  const upB = onEveryPathUp(b, graph, memo);
+  const shared = upA && upB ? upA.find((s) => upB.includes(s)) : undefined;
+  if (shared === undefined) return none(key);
+  const ids = [...pair.units.keys()].sort();
+  const first = pair.units.get(ids[0]!)!;
+  const hall = halls.get(first.p.hallId)!;
+  const message = `${ids.length === 1 ? placementName(first.p, first.m) : countOf(ids.length, 'unit')}: ${whereFeedsMeet(feedA, feedB, graph.find(shared)!, ids.length === 1 ? 'its' : 'their')}`;
+  return { key, headroom: null, violation: breach('shared-source', `${a}|${b}`, { objectIds: [...ids, shared], hallId: hall.id, siteId: hall.siteId, limit: 0, value: pair.kva, message }) };
 }

@@ -10,7 +10,7 @@ import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
-import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -55,6 +55,9 @@ export class LiveChecker {
   /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
   private directLoadKva = new Map<string, number>();
   private childSources = new Map<string, Set<string>>();
+  /** Loads on two feeds by A source, then B source; and for each B source, the A sources it is paired with. */
+  private feedPairs: FeedPairs = new Map();
+  private pairedWithB = new Map<string, Set<string>>();
   private violations = new Map<string, Violation>();
   /** Pair and object violations by placement, to drop them when it changes. */
   private byObject = new Map<string, Set<string>>();
@@ -184,6 +187,8 @@ export class LiveChecker {
     this.zoneById = new Map(doc.zones.map((z) => [z.id, z]));
     this.directLoadKva = new Map();
     this.childSources = new Map();
+    this.feedPairs = new Map();
+    this.pairedWithB = new Map();
     this.violations = new Map();
     this.byObject = new Map();
     this.headroom = new Map();
@@ -253,6 +258,8 @@ export class LiveChecker {
     }
     if (isPowerSource(m.kind)) {
       dirty.sources.add(p.id);
+      // Where the chains of the loads below it meet depends on what feeds it.
+      dirty.chains.add(p.id);
       // Sources it feeds name it in their power-class breach.
       for (const child of this.childSources.get(p.id) ?? []) dirty.sources.add(child);
     }
@@ -267,6 +274,17 @@ export class LiveChecker {
       }
       dirty.sources.add(feed);
     }
+    if (!isPowerSource(m.kind) && p.powerSourceId !== null && p.powerSourceBId !== null && p.powerSourceBId !== p.powerSourceId) this.countPair(p.powerSourceId, p.powerSourceBId, item, sign, dirty);
+  }
+
+  private countPair(a: string, b: string, item: Item, sign: 1 | -1, dirty: Dirty): void {
+    countFeedPair(this.feedPairs, a, b, item, apparentPowerKva(item.m.powerKw, item.m.powerFactor), sign);
+    const withB = this.pairedWithB.get(b) ?? new Set();
+    if (this.feedPairs.get(a)?.has(b)) withB.add(a);
+    else withB.delete(a);
+    if (withB.size) this.pairedWithB.set(b, withB);
+    else this.pairedWithB.delete(b);
+    dirty.askPair(a, b);
   }
 
   private neighbours(item: Item): Item[] {
@@ -349,6 +367,29 @@ export class LiveChecker {
     for (const id of sites) if (this.sites.has(id)) this.refreshSite(this.sites.get(id)!);
     const sources = dirty.all ? [...this.items.values()].filter((i) => isPowerSource(i.m.kind)).map((i) => i.p.id) : [...dirty.sources];
     this.refreshSources(sources);
+    this.refreshFeedPairs(dirty);
+  }
+
+  /** The A/B rule for the pairs an edit changed and every pair at or below a source that changed. */
+  private refreshFeedPairs(dirty: Dirty): void {
+    if (dirty.all) for (const [a, byB] of this.feedPairs) for (const b of byB.keys()) dirty.askPair(a, b);
+    else this.askPairsBelow(dirty);
+    const paths = pathMemo();
+    for (const [a, bs] of dirty.pairs) for (const b of bs) this.setAll([sharedSourceAggregate(a, b, this.feedPairs.get(a)?.get(b), this.graph, this.halls, paths)]);
+  }
+
+  private askPairsBelow(dirty: Dirty): void {
+    const below = new Set<string>();
+    const walk = (id: string) => {
+      if (below.has(id)) return;
+      below.add(id);
+      for (const child of this.childSources.get(id) ?? []) walk(child);
+    };
+    for (const id of dirty.chains) walk(id);
+    for (const s of below) {
+      for (const b of this.feedPairs.get(s)?.keys() ?? []) dirty.askPair(s, b);
+      for (const a of this.pairedWithB.get(s) ?? []) dirty.askPair(a, s);
+    }
   }
 
   private setAll(aggregates: Aggregate[]): void {
@@ -393,6 +434,7 @@ export class LiveChecker {
     find: (id) => this.items.get(id),
     directLoadKva: (id) => this.directLoadKva.get(id) ?? 0,
     childSources: (id) => this.childSources.get(id) ?? [],
+    pairsFedA: (id) => this.feedPairs.get(id),
   };
 }
 
@@ -405,6 +447,16 @@ class Dirty {
   zones = new Set<string>();
   sites = new Set<string>();
   sources = new Set<string>();
+  /** Sources whose feeds changed, or that came or went: the A/B rule is asked again of every pair at or below them. */
+  chains = new Set<string>();
+  /** Pairs of A and B sources whose loads changed, by A source. */
+  pairs = new Map<string, Set<string>>();
+
+  askPair(a: string, b: string): void {
+    const bs = this.pairs.get(a);
+    if (bs) bs.add(b);
+    else this.pairs.set(a, new Set([b]));
+  }
 }
 
 /** Adds (sign 1) or removes (sign −1) one member of a listed set. */

@@ -15,7 +15,7 @@ import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import { COOLING_METHODS, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Zone } from '../model/schema';
-import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
+import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -60,6 +60,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const zoneAt = new Int32Array(placements.length).fill(-1);
   const directLoadKva = new Map<string, number>();
   const childSources = new Map<string, string[]>();
+  const feedPairs: FeedPairs = new Map();
   const sources = new Map<string, Item>();
   // What the sums read of a model, worked out once per model rather than per placement.
   const modelKva = Float64Array.from(modelList, (m) => apparentPowerKva(m.powerKw, m.powerFactor));
@@ -123,6 +124,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
       runKva += modelKva[modelAt]!;
     } else {
       for (const feed of feedsOf(p)) directLoadKva.set(feed, (directLoadKva.get(feed) ?? 0) + modelKva[modelAt]!);
+      if (p.powerSourceId !== null) countFeedPair(feedPairs, p.powerSourceId, p.powerSourceBId, { p, m }, modelKva[modelAt]!, 1);
     }
   }
   endRun();
@@ -166,12 +168,14 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     set(siteAggregates(site, gridKw, feedsKw));
   }
   set(hallOverlapAggregates(doc.halls));
-  const graph = powerGraph(sources, directLoadKva, childSources, (id) => {
+  const graph = powerGraph(sources, directLoadKva, childSources, feedPairs, (id) => {
     // A feed that is not a source (or is missing) is rare: a scan per such id is cheaper than a map of every placement.
     const k = placements.findIndex((p, i) => p.id === id && hallOf[i]! >= 0);
     return k < 0 ? undefined : itemOf(k);
   });
   for (const id of sourcesAbove([...sources.keys()], graph)) set(sourceAggregates(id, graph, halls, doc.fleet.continuousLoadDerate));
+  const paths = pathMemo();
+  for (const [a, byB] of feedPairs) for (const [b, pair] of byB) set([sharedSourceAggregate(a, b, pair, graph, halls, paths)]);
 
   return {
     violations: [...violations.values()].sort((a, b) => (a.id < b.id ? -1 : 1)),
@@ -288,7 +292,7 @@ function fill(item: Item, p: Placement, m: EquipmentModel, rects: Float64Array, 
  * The power chain as the aggregate rules read it. Sources are known from the pass; the
  * rare non-source a source names as its feed is looked up on demand (once per id).
  */
-function powerGraph(sources: Map<string, Item>, directLoadKva: Map<string, number>, childSources: Map<string, string[]>, lookUp: (id: string) => Item | undefined): PowerGraph {
+function powerGraph(sources: Map<string, Item>, directLoadKva: Map<string, number>, childSources: Map<string, string[]>, feedPairs: FeedPairs, lookUp: (id: string) => Item | undefined): PowerGraph {
   const others = new Map<string, Item | undefined>();
   return {
     find: (id) => {
@@ -299,5 +303,6 @@ function powerGraph(sources: Map<string, Item>, directLoadKva: Map<string, numbe
     },
     directLoadKva: (id) => directLoadKva.get(id) ?? 0,
     childSources: (id) => childSources.get(id) ?? [],
+    pairsFedA: (id) => feedPairs.get(id),
   };
 }

@@ -56,6 +56,9 @@ export const RULE_SPECS = {
   'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
   unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
   'single-feed': { ...power, severity: 'error', label: 'unit that takes A and B feeds fed from one source', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
+  // An error, not a warning: A and B promise that either feed can be lost while the other carries
+  // the unit, and a source both pass through drops both, as a one-feed unit of an A/B model is.
+  'shared-source': { ...apparent, severity: 'error', label: 'A and B feeds meeting at one source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
   'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
   'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
   'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },

@@ -53,6 +53,12 @@ export interface ChainRow {
   /** A load group's draw in both kinds of power; null for the levels above, which the checks count in one. */
   drawKw: Kilowatts | null;
   drawKva: Kva | null;
+  /**
+   * Apparent power that reaches this source by more than one path (a unit whose A and B
+   * feeds both hang below it), which its load counts once: what the rows below it add up
+   * to beyond its load. 0 for most sources, and for every other level.
+   */
+  countedOnce: Kva;
   /** load / capacity; null for loads or a zero capacity. */
   utilization: number | null;
   /** Load over capacity: the checks report it. */
@@ -70,14 +76,14 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-type Level = Omit<ChainRow, 'utilization' | 'overloaded' | 'drawKw' | 'drawKva' | 'load' | 'rating' | 'capacity' | 'quantity' | 'repeat'>;
+type Level = Omit<ChainRow, 'utilization' | 'overloaded' | 'drawKw' | 'drawKva' | 'load' | 'rating' | 'capacity' | 'quantity' | 'repeat' | 'countedOnce'>;
 
 /**
  * A level's row with the checks' figures for it. A source in a loop has none (its load has
  * no end, and the checks report the loop): its row shows its rating and no load or limit.
  */
 function levelRow(at: Level, h: Headroom | undefined, rating: number | null, quantity: ChainRow['quantity']): ChainRow {
-  const base = { ...at, repeat: false, quantity, drawKw: null, drawKva: null };
+  const base = { ...at, repeat: false, quantity, drawKw: null, drawKva: null, countedOnce: 0 };
   if (!h) return { ...base, rating, capacity: null, load: 0, utilization: null, overloaded: false };
   return {
     ...base,
@@ -132,7 +138,18 @@ export function powerChainRows(doc: FleetDoc, site: Site, halls: Hall[], headroo
     );
     visit(tree, `hall:${hall.id}`, { depth: 3, hallId: hall.id, source: null, upstream: null, hallName: hall.name });
   }
-  return tree.rows;
+  return withCountedOnce(tree.rows);
+}
+
+/** Each listed source's `countedOnce`: the rows one step below it (sources in full, repeats too) less its load. */
+function withCountedOnce(rows: ChainRow[]): ChainRow[] {
+  return rows.map((r, i) => {
+    if (r.level !== 'source' || r.repeat || r.capacity === null) return r;
+    let below = 0;
+    for (let j = i + 1; j < rows.length && rows[j]!.depth > r.depth; j++) if (rows[j]!.depth === r.depth + 1) below += rows[j]!.load;
+    // Sums in another order differ in their last bits: only a real difference is one.
+    return below - r.load > 1e-6 ? { ...r, countedOnce: below - r.load } : r;
+  });
 }
 
 interface Parent {
@@ -205,6 +222,7 @@ function loadGroups(tree: Tree, fed: { p: Placement; feed: FeedLetter | null }[]
       load: at.source ? kva : kw,
       drawKw: kw,
       drawKva: kva,
+      countedOnce: 0,
       utilization: null,
       overloaded: false,
       source: at.source,
@@ -218,6 +236,9 @@ export function formatChainAmount(r: ChainRow, value: number, units: UnitSystem)
   if (r.level === 'interconnect' || r.level === 'transformers') return formatQuantity(kwToMw(value), 'largePower', units, 2);
   return formatQuantity(value, r.quantity, units, 1);
 }
+
+/** "134.7 kVA arrives by A and B: counted once", for a source whose rows below add up to more than its load; null for any other. */
+export const countedOnceText = (r: ChainRow, units: UnitSystem): string | null => (r.countedOnce > 0 ? `${formatQuantity(r.countedOnce, 'apparentPower', units, 1)} arrives by A and B: counted once` : null);
 
 /** "69 %" of the capacity the checks hold the level to; "—" for loads. */
 export const utilizationText = (r: ChainRow): string => (r.utilization === null ? '—' : `${(100 * r.utilization).toFixed(0)} %`);

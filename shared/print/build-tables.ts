@@ -9,7 +9,7 @@ import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
 import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../power/chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
-import { formatDrawingLength, formatQuantity, mwToKw, type UnitSystem } from '../units';
+import { formatDrawingLength, formatQuantity, type UnitSystem } from '../units';
 import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
 import { rowLabel } from './labels';
 import type { DrawingItem, Table } from './sheets';
@@ -164,7 +164,7 @@ export function siteInfrastructureTable(site: Site, halls: Hall[], gear: SiteGea
     ],
     rows: [
       ['Grid interconnect', site.name, formatQuantity(site.interconnectMw, 'largePower', units, 2), 'site boundary', '—'],
-      ['Site transformers', 'capacity for the hall feeds', formatQuantity(mwToKw(site.transformerCapacityMw), 'apparentPower', units, 1), 'site', '—'],
+      ['Site transformers', 'real power they carry (IT × PUE)', formatQuantity(site.transformerCapacityMw, 'largePower', units, 2), 'site', '—'],
       ['Buildings and yards', `${halls.length} (${kinds || 'none'})`, '—', 'see Hall corners', '—'],
       ...gear.map((g) => [g.item.label, g.model.name, g.model.ratingKva ? formatQuantity(g.model.ratingKva, 'apparentPower', units, 1) : '—', g.hall.name, sitePoint(g.item.xM + g.item.widthM / 2, g.item.yM + g.item.depthM / 2, units)]),
     ],

@@ -12,7 +12,7 @@ import { formatHashrate } from '../model/totals';
 import { isPowerSource } from '../model/load';
 import { EQUIPMENT_KIND_LABEL, HALL_USES, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Site, type Zone } from '../model/schema';
 import { checkFleet, describeViolation, HEADROOM_SPECS, type Headroom, type Violation } from '../constraints';
-import { countOf, formatDrawingLength, formatQuantity, formatUsd, mwToKw, paperMm, type UnitSystem } from '../units';
+import { countOf, formatDrawingLength, formatQuantity, formatUsd, paperMm, type UnitSystem } from '../units';
 import { fitLabel, splitInTwo, wrapText } from './fit-label';
 import { contractorTables, hallCornersTable, siteInfrastructureTable, type SiteGear } from './build-tables';
 import { referenceGrid, type ReferenceGrid } from './setting-out';
@@ -554,7 +554,8 @@ function summary(hall: Hall | undefined, site: Site, halls: Hall[], placements: 
   if (hall) {
     rows.push(['Feed', formatQuantity(hall.feedKw, 'power', units, 0)], ['Cooling', `${hall.cooling.method}, ${hall.cooling.redundancy}`], ['Floor limit', formatQuantity(hall.floorLimitKgPerM2, 'floorLoad', units, 0)]);
   } else {
-    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers', formatQuantity(mwToKw(site.transformerCapacityMw), 'apparentPower', units, 1)]);
+    // Both in MW, as entered and as checked: real power, IT × PUE, not a nameplate kVA.
+    rows.push(['Interconnect', formatQuantity(site.interconnectMw, 'largePower', units, 2)], ['Transformers (IT × PUE)', formatQuantity(site.transformerCapacityMw, 'largePower', units, 2)]);
   }
   return rows;
 }

@@ -9,7 +9,7 @@
  * many; halls still too many for one sheet go on over more sheets, the site's levels
  * repeated on each. Pure layout in millimetres, like the rest of the sheets.
  */
-import { formatChainAmount, utilizationText, type ChainRow, type FeedLetter } from '../power/chain';
+import { countedOnceText, formatChainAmount, utilizationText, type ChainRow, type FeedLetter } from '../power/chain';
 import { countOf, type UnitSystem } from '../units';
 import { wrapText } from './fit-label';
 import type { LineMm, SheetArea } from './sheets';
@@ -109,6 +109,8 @@ function rowNode(r: ChainRow, units: UnitSystem): Tree {
     if (r.rating !== null) lines.push(`${labelled('Rating', r.rating)}${r.capacity !== null && r.capacity !== r.rating ? `, ${labelled('limit', r.capacity)}` : ''}`);
     lines.push(r.capacity === null ? 'No load figure (a loop)' : `${labelled('Load', r.load)}, ${figure(utilizationText(r))}`);
     if (r.overloaded && r.capacity !== null) lines.push(`OVERLOADED by ${figure(formatChainAmount(r, r.load - r.capacity, units))}`);
+    const once = countedOnceText(r, units);
+    if (once) lines.push(once);
   }
   if (r.repeat) lines.push('Its branch is drawn under its other feed');
   return { key: r.key, title: r.name, lines, feed: r.feed, overloaded: r.overloaded, folded: false, repeat: r.repeat, children: [], rows: [r] };

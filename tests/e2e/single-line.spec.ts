@@ -4,6 +4,7 @@
  * node showing it selected on its hall's plan.
  */
 import { expect, openPlanner, test } from './fixtures';
+import { fitHallPlan, toScreen } from '../../renderer/src/layout/viewport';
 import { sampleSmall } from '../../shared/samples';
 
 const small = sampleSmall();
@@ -88,4 +89,42 @@ test('the single line of a site shows each level’s load, limit and use; an ove
   await expect(node('source:sm-mbw1:hall:sm-h1')).toContainText('87 %');
   await expect(pdu).toContainText('282.7 kVA of 320 kVA');
   await page.screenshot({ path: 'test-results/single-line-ab.png' });
+});
+
+test('rack 1.2 given PDU 1.1 as its B feed (its A busway hangs from PDU 1.1): PDU 1.1 carries it once and Problems names PDU 1.1 as where A and B meet; the site’s transformers read in MW on the printed sheet', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openPlanner(page, web.url);
+  await page.getByTestId('new-menu').selectOption('small');
+  await expect(page.getByTestId('hall-canvas')).toHaveAttribute('data-drawn-count', String(small.placements.length));
+  const rack = small.placements.find((p) => p.id === 'sm-gpu01-02')!;
+  const box = (await page.getByTestId('hall-overlay').boundingBox())!;
+  const at = toScreen(fitHallPlan(small.halls[0]!, { width: Math.floor(box.width), height: Math.floor(box.height) }), rack.xM, rack.yM);
+  await page.mouse.click(box.x + at.x, box.y + at.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue('1.2');
+  await page.getByTestId('inspector-source-b').selectOption('sm-pdu01-01');
+  // The rack's 132 kW / 0.98 = 134.7 kVA has no second path: PDU 1.1 feeds both A (through Busway 1) and B.
+  await expect(page.getByTestId('problem-shared-source')).toContainText('1.2 (GB200 NVL72 rack): its A feed, Busway 1, hangs from its B feed, 1.1 (Floor PDU 400 kVA)');
+  await expect(page.getByTestId('problem-shared-source')).toContainText('value 134.7 kVA');
+  await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/shared-source.png' });
+
+  await page.getByTestId('tree-site-sm').click();
+  await page.getByTestId('site-tab-single-line').click();
+  // PDU 1.1: Busway 1's 269.39 kVA (racks 1.1 and 1.2) and the CDU's 13.33 kVA = 282.7 kVA, 88 %; rack 1.2 on its B feed is the same rack, not 134.7 kVA more.
+  const pdu = page.getByTestId('single-line-source:sm-pdu01-01:hall:sm-h1');
+  await expect(pdu).toContainText('282.7 kVA of 320 kVA');
+  await expect(pdu).toContainText('88 %');
+  await expect(pdu.locator('.single-line-what')).toHaveAttribute('title', /134\.7 kVA arrives by A and B: counted once/);
+  await expect(page.getByTestId('single-line-loads:sm-pdu01-01:B:sm-gpu01-02')).toContainText('132 kW · 134.7 kVA');
+  await page.screenshot({ path: 'test-results/shared-source-single-line.png' });
+
+  // Transformers of 0.94 MW carry IT × PUE = 847.2 × 1.1 = 931.92 kW: no error, and the site sheet says 0.94 MW, not 940 kVA.
+  await page.getByTestId('site-transformers').fill('0.94');
+  await page.getByTestId('site-transformers').press('Enter');
+  await expect(page.getByTestId('single-line-transformers:sm')).toContainText('0.93 MW of 0.94 MW');
+  await page.getByTestId('print-preview').click();
+  await expect(page.getByTestId('sheet-1')).toContainText('Transformers (IT × PUE)');
+  await expect(page.getByTestId('sheet-1')).toContainText('0.94 MW');
+  await expect(page.getByTestId('sheet-1')).not.toContainText('940 kVA');
+  await page.screenshot({ path: 'test-results/site-sheet-transformers.png' });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkFleet } from '../../shared/constraints';
 import type { FleetDoc, Placement } from '../../shared/model/schema';
-import { powerChainRows, type ChainRow } from '../../shared/power/chain';
+import { countedOnceText, powerChainRows, type ChainRow } from '../../shared/power/chain';
 import { planPrint } from '../../shared/print/sheets';
 import { generateFleet, sampleCampus, sampleSmall } from '../../shared/samples';
 
@@ -70,7 +70,7 @@ describe('the power chain rows, from the interconnect down to the loads', () => 
     expect(rows[2]!.load).toBeCloseTo(859.2, 9);
   });
 
-  it('a rack on two feeds is listed under each with its letter; a source on two is listed in full once and again under the other; either feed counts the whole load', () => {
+  it('a rack on two feeds is listed under each with its letter; a source on two is listed in full once and again under the other; either feed counts the whole load, a source both lead to once', () => {
     const dual = chainOf(dualFed());
     const at = dual.map((r) => [r.depth, r.name, r.feed, r.repeat]);
     expect(at).toEqual([
@@ -88,11 +88,16 @@ describe('the power chain rows, from the interconnect down to the loads', () => 
       [3, 'PDU 2', null, false],
       [4, 'Busway 2', 'A', true],
     ]);
-    // PDU 1.1 now carries both busways in full: 2 × 269.3878 + 13.3333 = 552.1088 kVA of 320 kVA, 172.5 %: over.
+    // Both busways hang from PDU 1.1 (Busway 2 on its B feed) and carry the racks in full, 269.3878 kVA each, but the racks
+    // reach PDU 1.1 once whichever busway carries them: 269.3878 + 13.3333 = 282.7211 kVA of 320 kVA, 88.35 %, not
+    // 2 × 269.3878 + 13.3333 = 552.1088 kVA. The rows below it add up to 269.3878 kVA more than it carries.
     const pdu1 = dual.find((r) => r.name === '1.1' && r.level === 'source')!;
-    expect(pdu1.load).toBeCloseTo(552.108844, 5);
-    expect(pdu1.utilization).toBeCloseTo(1.725340, 5);
-    expect(pdu1.overloaded).toBe(true);
+    expect(pdu1.load).toBeCloseTo(282.721088, 5);
+    expect(pdu1.utilization).toBeCloseTo(0.883503, 5);
+    expect(pdu1.overloaded).toBe(false);
+    expect(pdu1.countedOnce).toBeCloseTo(269.387755, 5);
+    expect(countedOnceText(pdu1, 'metric')).toBe('269.4 kVA arrives by A and B: counted once');
+    expect(dual.filter((r) => r.countedOnce > 0).map((r) => r.name)).toEqual(['1.1']);
     // PDU 2 carries Busway 2's 269.3878 kVA; its row under PDU 2 repeats the figures of its row under 1.1.
     const busway2 = dual.filter((r) => r.name === 'Busway 2');
     expect(busway2[1]).toMatchObject({ load: busway2[0]!.load, capacity: 460, source: 'PDU 2', upstream: 'Hall 1' });
@@ -146,7 +151,8 @@ describe('the power chain rows, from the interconnect down to the loads', () => 
 });
 
 describe('the chain reads every source as the checks and the Headroom panel do', () => {
-  const samples: [string, FleetDoc][] = [['small', sampleSmall()], ['dual-fed small', dualFed()], ['campus', sampleCampus()], ['generated', generateFleet({ placements: 2_000, seed: 1 })]];
+  const bFromPdu = (doc: FleetDoc): FleetDoc => ({ ...doc, placements: doc.placements.map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p)) });
+  const samples: [string, FleetDoc][] = [['small', sampleSmall()], ['dual-fed small', dualFed()], ['small with rack 1.2 fed B from PDU 1.1', bFromPdu(sampleSmall())], ['campus', sampleCampus()], ['generated', generateFleet({ placements: 2_000, seed: 1 })]];
   for (const [name, doc] of samples) {
     it(`${name}: each level's load and capacity is its headroom's, and a source's load is what its rows below carry`, () => {
       const { headroom } = checkFleet(doc);
@@ -162,10 +168,11 @@ describe('the chain reads every source as the checks and the Headroom panel do',
           expect([r.load, r.capacity, r.utilization]).toEqual([h.load, h.capacity, h.capacity > 0 ? h.load / h.capacity : null]);
           if (r.level !== 'source' || r.repeat) return;
           sources++;
-          // The rows one step below it, up to its next sibling: sources in full (repeats too), load groups' kVA.
+          // The rows one step below it, up to its next sibling: sources in full (repeats too), load groups' kVA,
+          // less what reaches it by both A and B and is counted once.
           let below = 0;
           for (let j = i + 1; j < rows.length && rows[j]!.depth > r.depth; j++) if (rows[j]!.depth === r.depth + 1) below += rows[j]!.load;
-          expect(below).toBeCloseTo(r.load, 6);
+          expect(below - r.countedOnce).toBeCloseTo(r.load, 6);
         });
       }
       expect(sources).toBeGreaterThan(0);

@@ -135,6 +135,16 @@ describe('print plan', () => {
     expect(Object.keys(keys(doc))).toEqual(expect.arrayContaining(['Hashrate', 'GPUs']));
   });
 
+  it('a site sheet states the transformers in MW, as entered and checked: 0.94 MW against IT × PUE = 931.92 kW, not "940 kVA"', () => {
+    // The small fleet's IT load (8 × 72.9 + 2 × 132 = 847.2 kW) × PUE 1.1 = 931.92 kW = 0.93 MW: within 0.94 MW, no error.
+    const doc = sampleSmall();
+    const at094 = { ...doc, sites: [{ ...doc.sites[0]!, transformerCapacityMw: 0.94 }] };
+    const summary = Object.fromEntries(planPrint(at094, { siteId: 'sm', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' }).sheets[0]!.summary);
+    expect(summary).toMatchObject({ Interconnect: '5 MW', 'Transformers (IT × PUE)': '0.94 MW' });
+    expect(Object.values(summary).join(' ')).not.toContain('kVA');
+    expect(checkFleet(at094).violations.filter((v) => v.rule === 'site-transformer')).toEqual([]);
+  });
+
   it('a site plan draws the power gear in its halls where it stands and lists it, with each hall\'s corners and kind', () => {
     const plan = planPrint(sampleCampus(), { siteId: 'wtx', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
     const d = plan.sheets[0]!.drawing!;
@@ -149,6 +159,8 @@ describe('print plan', () => {
     const rows = (title: string) => plan.sheets.flatMap((s) => s.tables.filter((t) => t.title.startsWith(title)).flatMap((t) => t.rows));
     expect(rows('Site infrastructure')).toContainEqual(['Skid 1.1', 'Power distribution skid 3000 kVA', '3,000 kVA', 'Building B (AI retrofit, phase', '272 m, 44.8 m']);
     expect(rows('Site infrastructure')[0]).toEqual(['Grid interconnect', 'Pecos Flats campus', '300 MW', 'site boundary', '—']);
+    // The transformers in MW, as entered and checked (IT × PUE against them), not "120 MVA".
+    expect(rows('Site infrastructure')[1]).toEqual(['Site transformers', 'real power they carry (IT × PUE)', '120 MW', 'site', '—']);
     // Building A: 120 × 42 m from (40, 40) m.
     expect(rows('Hall corners')).toContainEqual(['Building A (S21 XP)', 'building', '40 m, 40 m', '160 m, 40 m', '160 m, 82 m', '40 m, 82 m']);
     // A hall plan draws no site gear.
@@ -157,7 +169,7 @@ describe('print plan', () => {
 
   it('a short table that ends within the room left on a sheet goes there whole, never onto a sheet of its own', () => {
     // The small hall's GPU corner alone, the second rack fed B straight from PDU 1.1 as well: the feed schedule and single
-    // line gain its B row each, and the PDU's one violation (417.4 kVA of 320) is the only line of its table. The empty
+    // line gain its B row each, and its one violation (its A and B feeds meet at PDU 1.1) is the only line of its table. The empty
     // mining floor is split into two zones, each a line of Power and cooling.
     const doc = sampleSmall();
     const placements = doc.placements.filter((p) => !p.id.startsWith('sm-mbw') && p.modelId !== 'rack-s21xp').map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p));

@@ -21,7 +21,7 @@ const chainOf = (doc: FleetDoc, siteId: string, hallId?: string) => {
   return powerChainRows(doc, site, halls, checkFleet(doc).headroom, rowGroupOf(hallFloors(doc, halls)));
 };
 
-/** The small hall with its second GB200 rack fed B straight from PDU 1.1 as well: PDU 1.1 goes over its limit. */
+/** The small hall with its second GB200 rack fed B straight from PDU 1.1 as well. */
 function bFed(): FleetDoc {
   const doc = sampleSmall();
   return { ...doc, placements: doc.placements.map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p)) };
@@ -29,24 +29,28 @@ function bFed(): FleetDoc {
 
 describe('the drawn single line', () => {
   it('draws every row of a chain that fits as a box, in the chain\'s order, with its rating, load and use', () => {
+    // At a 0.7 continuous-load derate PDU 1.1 may carry 400 × 0.7 = 280 kVA.
     const doc = bFed();
+    doc.fleet = { ...doc.fleet, continuousLoadDerate: 0.7 };
     const [d, ...more] = drawingsOf(doc, { hallId: 'sm-h1' });
     expect(more).toEqual([]);
     expect(d!.nodes.map((n) => n.key)).toEqual(chainOf(doc, 'sm', 'sm-h1').map((r) => r.key));
     expect(d!.foldedRowGroups + d!.foldedSources).toBe(0);
     expect(d!.header.map((h) => h.text).join(' ')).toContain('Every source and row group is drawn');
     const pdu = d!.nodes.find((n) => titleOf(n) === '1.1')!;
-    // PDU 1.1 feeds Busway 1 (racks 1.1 and 1.2: 2 × 132 kW / 0.98 = 269.39 kVA), rack 1.2 on its B feed (134.69 kVA)
-    // and CDU 1.1 (12 kW / 0.9 = 13.33 kVA): 417.41 kVA against 400 kVA × 0.8 = 320 kVA, 130 %, over by 97.4 kVA.
-    expect(textOf(pdu)).toContain(`Rating 400 kVA, limit 320 kVA`);
-    expect(textOf(pdu)).toContain(`Load 417.4 kVA, 130 %`);
-    expect(textOf(pdu)).toContain(`OVERLOADED by 97.4 kVA`);
+    // PDU 1.1 feeds Busway 1 (racks 1.1 and 1.2: 2 × 132 kW / 0.98 = 269.39 kVA), rack 1.2 on its B feed (134.69 kVA,
+    // the same rack: it reaches PDU 1.1 once, whichever path carries it) and CDU 1.1 (12 kW / 0.9 = 13.33 kVA):
+    // 269.39 + 13.33 = 282.72 kVA against 280 kVA, 101 %, over by 2.7 kVA.
+    expect(textOf(pdu)).toContain(`Rating 400 kVA, limit 280 kVA`);
+    expect(textOf(pdu)).toContain(`Load 282.7 kVA, 101 %`);
+    expect(textOf(pdu)).toContain(`OVERLOADED by 2.7 kVA`);
+    expect(textOf(pdu)).toContain('134.7 kVA arrives by A and B: counted once');
     expect(pdu.lines.find((l) => l.text.startsWith('OVERLOADED'))!.bold).toBe(true);
-    // A label, its figure and unit are one word to the wrapping: a narrow box never breaks "Load 417.4 kVA".
-    expect(pdu.lines.map((l) => l.text)).toContain(`Load${NBSP}417.4${NBSP}kVA, 130${NBSP}%`);
+    // A label, its figure and unit are one word to the wrapping: a narrow box never breaks "Load 282.7 kVA".
+    expect(pdu.lines.map((l) => l.text)).toContain(`Load${NBSP}282.7${NBSP}kVA, 101${NBSP}%`);
     expect(d!.nodes.filter((n) => n.overloaded).map(titleOf)).toEqual(['1.1']);
-    // Busway 1 uses 269.4 of its 460 kVA (575 × 0.8): 59 %.
-    expect(textOf(d!.nodes.find((n) => titleOf(n) === 'Busway 1')!)).toContain(`Load 269.4 kVA, 59 %`);
+    // Busway 1 uses 269.4 of its 402.5 kVA (575 × 0.7): 67 %.
+    expect(textOf(d!.nodes.find((n) => titleOf(n) === 'Busway 1')!)).toContain(`Load 269.4 kVA, 67 %`);
   });
 
   it('draws a B feed dashed and lettered B, an A feed solid and lettered A', () => {

@@ -7,7 +7,7 @@
  * Headroom panel's. Clicking a node shows it selected on its hall's plan.
  */
 import { useMemo, useState } from 'react';
-import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../../../shared/power/chain';
+import { countedOnceText, formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../../../shared/power/chain';
 import { hallFloors, rowGroupOf } from '../../../shared/print/build-tables';
 import { formatQuantity, type UnitSystem } from '../../../shared/units';
 import { useFleet } from '../state/store';
@@ -57,7 +57,7 @@ export function SingleLineView({ siteId }: { siteId: string }) {
   return (
     <div className="single-line" data-testid="single-line">
       <p className="muted single-line-caption">
-        Each level's load against the limit the checks hold it to: a source's kVA (kW / power factor) against its rating × {derate} continuous load, a hall's feed and the site in kW (the site's IT × PUE). A unit on two feeds counts in full on each. Click a node to show it on its hall's plan.
+        Each level's load against the limit the checks hold it to: a source's kVA (kW / power factor) against its rating × {derate} continuous load, a hall's feed and the site in kW (the site's IT × PUE). A unit on two feeds counts in full on each, and once on a source both its feeds lead to. Click a node to show it on its hall's plan.
       </p>
       <ul className="single-line-tree" aria-label={`Single line of ${site.name}`}>
         {unfolded(rows, foldedNow).map((r) => (
@@ -88,7 +88,7 @@ function ChainNode({ row: r, units, branch, folded, onToggle, onShow }: NodeProp
         : `${amount(r.load)} of ${amount(r.capacity)}`;
   return (
     <li className={`single-line-node level-${r.level}${over ? ' over' : ''}`} data-testid={`single-line-${r.key}`} data-utilization={r.utilization ?? undefined}>
-      <span className="single-line-what" style={{ paddingLeft: `${r.depth * 16}px` }} title={`${r.name}: ${r.equipment}`}>
+      <span className="single-line-what" style={{ paddingLeft: `${r.depth * 16}px` }} title={[`${r.name}: ${r.equipment}`, countedOnceText(r, units)].filter(Boolean).join('; ')}>
         <span className="single-line-fold">
           {branch && (
             <button className="link" onClick={onToggle} aria-expanded={!folded} aria-label={`${folded ? 'Unfold' : 'Fold'} ${r.name}`}>
@@ -108,6 +108,7 @@ function ChainNode({ row: r, units, branch, folded, onToggle, onShow }: NodeProp
           {r.equipment}
           {r.repeat ? ' (its branch is listed under its other feed)' : ''}
           {r.rating !== null && r.capacity !== null && r.rating !== r.capacity ? `, rated ${amount(r.rating)}` : ''}
+          {r.countedOnce > 0 && `; ${countedOnceText(r, units)}`}
         </span>
       </span>
       <span className="single-line-figures">{figures}</span>

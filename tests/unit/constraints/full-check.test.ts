@@ -31,11 +31,15 @@ function shuffle(doc: FleetDoc, seed: number, fraction: number): FleetDoc {
   return { ...doc, placements };
 }
 
+/** B feeds for some placements, by id. */
+const withBFeeds = (doc: FleetDoc, bFeeds: Record<string, string>): FleetDoc => ({ ...doc, placements: doc.placements.map((p) => (bFeeds[p.id] ? { ...p, powerSourceBId: bFeeds[p.id]! } : p)) });
+
 describe('full check', () => {
   const cases: [string, () => FleetDoc, boolean][] = [
     ['small sample', sampleSmall, false],
     ['campus sample', sampleCampus, false],
     ['generated fleet on two sites', () => generateFleet({ placements: 3_000, seed: 2, sites: 2 }), false],
+    ['small sample with A and B feeds, one pair meeting at PDU 1.1', () => withBFeeds(sampleSmall(), { 'sm-gpu01-01': 'sm-mbw1', 'sm-gpu01-02': 'sm-pdu01-01' }), false],
     ['shuffled small sample', () => shuffle(sampleSmall(), 8, 0.6), true],
     ['shuffled campus sample', () => shuffle(sampleCampus(), 4, 0.3), true],
     ['shuffled generated fleet', () => shuffle(generateFleet({ placements: 5_000, seed: 9, sites: 2 }), 5, 0.2), true],

@@ -465,6 +465,103 @@ describe('A/B feeds: each source carries the whole load alone', () => {
   });
 });
 
+describe('A and B feeds that meet upstream: the shared source carries the load once, and the feeds are reported', () => {
+  // New → Small fleet, rack 1.2 (A: Busway 1, which hangs from PDU 1.1) given PDU 1.1 itself as its B feed.
+  // PDU 1.1 carries Busway 1 (racks 1.1 and 1.2: 2 × 132 / 0.98 = 269.387755 kVA) and the CDU (12 / 0.9 = 13.333333 kVA);
+  // rack 1.2 reaches it again by its B feed, but whichever path carries the rack, its 134.693878 kVA reaches PDU 1.1 once:
+  // 269.387755 + 13.333333 = 282.721088 kVA against 400 × 0.8 = 320 kVA (not 282.721088 + 134.693878 = 417.414966).
+  const pduKva = (2 * 132) / 0.98 + 12 / 0.9;
+  const rackKva = 132 / 0.98;
+  const bFromPdu = (d: FleetDoc) => (placement(d, 'sm-gpu01-02').powerSourceBId = 'sm-pdu01-01');
+  const loadOf = (edit: Edit, id: string) => {
+    const doc = structuredClone(sampleSmall());
+    edit(doc);
+    return checkFleet(doc).headroom.find((h) => h.id === id)!.load;
+  };
+  /** A second PDU and its own busway beside the first, as rack 1.2's B chain; `feed` feeds PDU 2. */
+  const secondChain = (feed: string | null) => (d: FleetDoc) => {
+    d.placements.push(
+      { ...placement(d, 'sm-pdu01-01'), id: 'pdu2', label: 'PDU 2', xM: 26, powerSourceId: feed },
+      { ...placement(d, 'sm-bw1'), id: 'bw2', label: 'Busway 2', yM: 4, powerSourceId: 'pdu2' },
+    );
+    placement(d, 'sm-gpu01-02').powerSourceBId = 'bw2';
+  };
+  const skidOver = (...ids: string[]) => (d: FleetDoc) => {
+    d.placements.push({ ...placement(d, 'sm-pdu01-01'), id: 'skid', modelId: 'pdu-skid3000', label: 'Skid 1', xM: 27, yM: 12, powerSourceId: null });
+    for (const id of ids) placement(d, id).powerSourceId = 'skid';
+  };
+
+  it('the small fleet case: PDU 1.1 carries 282.721088 kVA, not 417.4, and a rating of exactly 282.721088 / 0.8 = 353.401361 kVA passes its limit', () => {
+    expect(loadOf(bFromPdu, 'sm-pdu01-01')).toBeCloseTo(282.721088, 6);
+    expect(loadOf(bFromPdu, 'sm-bw1')).toBeCloseTo(2 * rackKva, 6);
+    const onLimit = check((d) => (bFromPdu(d), (model(d, 'pdu-400').ratingKva = pduKva / 0.8)));
+    expect(onLimit.filter((v) => v.rule === 'power-source')).toEqual([]);
+    expect(only(check((d) => (bFromPdu(d), (model(d, 'pdu-400').ratingKva = pduKva / 0.8 - 0.1))), 'power-source').value).toBeCloseTo(282.721088, 6);
+  });
+
+  it('and it says the rack’s A and B share PDU 1.1: an error with the rack’s 134.693878 kVA, naming the shared source', () => {
+    const v = only(check(bFromPdu), 'shared-source');
+    expect(v.severity).toBe('error');
+    expect(v.objectIds).toEqual(['sm-gpu01-02', 'sm-pdu01-01']);
+    expect(v.value).toBeCloseTo(rackKva, 6);
+    expect(describeViolation(v, 'metric')).toBe(
+      '1.2 (GB200 NVL72 rack): its A feed, Busway 1, hangs from its B feed, 1.1 (Floor PDU 400 kVA): A and B feeds meeting at one source — value 134.7 kVA, limit 0 kVA, over by 134.7 kVA',
+    );
+  });
+
+  it('B from a second PDU that nothing placed feeds: the chains meet only at the site’s transformers, which is the limit: no error, each PDU carrying the rack in full', () => {
+    const v = check(secondChain(null));
+    expect(v).toEqual([]);
+    // PDU 1.1 as in the sample, 282.721088 kVA; PDU 2 carries rack 1.2 alone: 134.693878 kVA.
+    expect(loadOf(secondChain(null), 'sm-pdu01-01')).toBeCloseTo(pduKva, 6);
+    expect(loadOf(secondChain(null), 'pdu2')).toBeCloseTo(rackKva, 6);
+  });
+
+  it('both PDUs hung from one skid: the skid carries rack 1.2 once, 282.721088 kVA, and is named as where A and B meet', () => {
+    // Skid: PDU 1.1 (282.721088, rack 1.2 in it) + PDU 2 (134.693878, rack 1.2 again) − rack 1.2 once = 282.721088 kVA.
+    const bothUnderSkid = (d: FleetDoc) => (secondChain('skid')(d), skidOver('sm-pdu01-01')(d));
+    expect(loadOf(bothUnderSkid, 'skid')).toBeCloseTo(282.721088, 6);
+    const v = only(check(bothUnderSkid), 'shared-source');
+    expect(v.objectIds).toEqual(['sm-gpu01-02', 'skid']);
+    expect(v.message).toBe('1.2 (GB200 NVL72 rack): its A feed, Busway 1, and B feed, Busway 2, both hang from Skid 1 (Power distribution skid 3000 kVA)');
+  });
+
+  it('a source reached by two paths counts once: Busway 2 fed A from PDU 1.1 and B from PDU 2, both under the skid', () => {
+    // Skid: CDU 13.333333 + Busway 1 269.387755 + Busway 2 134.693878 − rack 1.2 (on both busways) 134.693878 = 282.721088 kVA.
+    const edit = (d: FleetDoc) => (secondChain('skid')(d), skidOver('sm-pdu01-01')(d), (placement(d, 'bw2').powerSourceBId = 'sm-pdu01-01'));
+    expect(loadOf(edit, 'skid')).toBeCloseTo(282.721088, 6);
+    // Busway 2 has a way up past PDU 1.1 (through PDU 2), so only the skid is on every path of both feeds.
+    expect(only(check(edit), 'shared-source').objectIds).toEqual(['sm-gpu01-02', 'skid']);
+  });
+
+  it('a B chain with a way round the shared PDU is independent of it: Busway 2 fed A from PDU 2 and B from PDU 1.1, PDU 2 fed by nothing placed', () => {
+    const edit = (d: FleetDoc) => (secondChain(null)(d), (placement(d, 'bw2').powerSourceBId = 'sm-pdu01-01'));
+    expect(check(edit).filter((v) => v.rule === 'shared-source')).toEqual([]);
+    // PDU 1.1: CDU 13.333333 + Busway 1 269.387755 + Busway 2 134.693878 − rack 1.2 once = 282.721088 kVA.
+    expect(loadOf(edit, 'sm-pdu01-01')).toBeCloseTo(282.721088, 6);
+  });
+
+  it('two racks on the same pair of feeds make one problem naming both, with 2 × 134.693878 kVA', () => {
+    const v = only(check((d) => ['sm-gpu01-01', 'sm-gpu01-02'].forEach((id) => (placement(d, id).powerSourceBId = 'sm-pdu01-01'))), 'shared-source');
+    expect(v.objectIds).toEqual(['sm-gpu01-01', 'sm-gpu01-02', 'sm-pdu01-01']);
+    expect(v.value).toBeCloseTo(2 * rackKva, 6);
+    expect(v.message).toBe('2 units: their A feed, Busway 1, hangs from their B feed, 1.1 (Floor PDU 400 kVA)');
+  });
+
+  it('the live checker finds it as the B feed is set and lets it go as it is moved to an independent chain', () => {
+    const doc = structuredClone(sampleSmall());
+    secondChain(null)(doc);
+    const live = new LiveChecker(doc);
+    const meet = applyCommand(doc, { type: 'update', table: 'placements', id: 'pdu2', patch: { powerSourceId: 'sm-pdu01-01' } });
+    // PDU 2 hung from PDU 1.1: Busway 2's chain now passes through PDU 1.1, and PDU 1.1 carries rack 1.2 once.
+    const met = live.update(meet.doc, meet.changes);
+    expect(only(met.violations, 'shared-source').objectIds).toEqual(['sm-gpu01-02', 'sm-pdu01-01']);
+    expect(met.headroom.find((h) => h.id === 'sm-pdu01-01')!.load).toBeCloseTo(282.721088, 6);
+    const apart = applyCommand(meet.doc, { type: 'update', table: 'placements', id: 'pdu2', patch: { powerSourceId: null } });
+    expect(live.update(apart.doc, apart.changes).violations).toEqual([]);
+  });
+});
+
 describe('single feed: a unit whose model takes A and B feeds has both', () => {
   const dual = (d: FleetDoc) => (model(d, 'nvl72-gb200').dualFeed = true);
   const runKva = (8 * 72.9) / 0.95 + (2 * 132) / 0.98;
