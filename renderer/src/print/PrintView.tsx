@@ -33,6 +33,18 @@ function usePageSize(plan: PrintPlan | null): void {
 /** What the sheets show, as their title block names it: the hall, or "Site plan". */
 const subjectOf = (plan: PrintPlan | null): string | undefined => plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1];
 
+/**
+ * The page's title is the PDF's (its Title in Chromium's and Electron's metadata): what the
+ * sheets show and the document they come from, without the planner's unsaved marker.
+ */
+function usePrintTitle(plan: PrintPlan | null): void {
+  const documentTitle = useFleet((s) => s.document?.title);
+  const subject = subjectOf(plan);
+  useEffect(() => {
+    if (subject && documentTitle) document.title = `${subject} — ${documentTitle}`;
+  }, [subject, documentTitle]);
+}
+
 /** Electron asks where to write; the browser build writes into its documents folder. Either way the path comes back. */
 async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promise<void> {
   const name = suggestedFileName(subjectOf(plan) ?? 'site plan', '.pdf');
@@ -67,6 +79,7 @@ export function PrintView({ params }: { params: URLSearchParams }) {
   }, [doc, key]);
   const plan = result && 'plan' in result ? result.plan : null;
   usePageSize(plan);
+  usePrintTitle(plan);
   useEscapeToPlanner();
 
   const set = (name: string, value: string) => {
