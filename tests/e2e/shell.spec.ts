@@ -354,6 +354,8 @@ test('a hall is dragged on the site plan like equipment in a hall: snapped, chec
   await drag(-30.4, 0);
   await expect(svg).toHaveAttribute('data-drop-breaks', 'false');
   await page.mouse.up();
+  // The drag selected no text on its way: the hall labels are not highlighted.
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe('');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: position on the site/);
   await page.getByTestId(`site-hall-${b.id}`).click();
   await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', b.id);
