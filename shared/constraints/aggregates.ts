@@ -4,7 +4,7 @@
  * checker (which keeps the sums up to date) and the full check (which adds them up in one
  * pass) report exactly the same numbers.
  */
-import { usableUnits } from '../model/cooling';
+import { spareUnitsMissing, usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
@@ -27,6 +27,8 @@ export interface HallSums {
   loadKw: number;
   /** Liquid heat for CDUs (cduHeatKw) of everything in the hall: what facility water must take away. */
   cduHeatKw: number;
+  /** Liquid heat through units' own loops (ownLoopHeatKw) in zones of another method than the hall's: their own dry coolers take it. */
+  ownLoopHeatKw: number;
   /** Capacities of the hall's CDUs, in any order. */
   cduKw: Iterable<number>;
   cduCount: number;
@@ -46,7 +48,7 @@ function usable(units: Iterable<number>, redundancy: Hall['cooling']['redundancy
 export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [hall.id] };
   const load = sums.loadKw;
-  const plantHeat = load - sums.cduHeatKw;
+  const plantHeat = load - sums.cduHeatKw - sums.ownLoopHeatKw;
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
   const liquid = usable(sums.cduKw, hall.cooling.redundancy);
@@ -57,7 +59,8 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   return [
     { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
     // Every kW drawn in the hall ends up as heat; what the CDUs carry goes to facility water
-    // (checked below), so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
+    // (checked below), and a tank's or hydro unit's liquid heat in a zone of another method to
+    // its own dry coolers, so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
     {
       key: `hall-cooling:${hall.id}`,
       headroom: room('hall-cooling', hall.id, hall.name, cooling, plantHeat),
@@ -73,7 +76,31 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
       headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, sums.cduHeatKw) : null,
       violation: over('facility-water', water, sums.cduHeatKw, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
+    redundancyAggregate(hall, 'plant', hall.cooling, 'cooling unit'),
+    redundancyAggregate(hall, 'water', hall.facilityWater, 'facility cooling unit'),
   ];
+}
+
+/**
+ * A plant asked for N+1 or 2N with one unit: the unit is counted whole (see cooling.ts), so
+ * the hall is not left with no cooling, but the user asked for a spare it does not have. The
+ * value is the capacity counted with no spare behind it; a plant that has its spares, 0 kW.
+ */
+function redundancyAggregate(hall: Hall, plant: 'plant' | 'water', units: Hall['cooling'] | Hall['facilityWater'], unitName: string): Aggregate {
+  const key = `cooling-redundancy:${hall.id}:${plant}`;
+  const unsparedKw = spareUnitsMissing(units.redundancy, units.unitCount) * units.unitCapacityKw;
+  const violation =
+    unsparedKw > EPS
+      ? breach('cooling-redundancy', `${hall.id}:${plant}`, {
+          hallId: hall.id,
+          siteId: hall.siteId,
+          objectIds: [hall.id],
+          limit: 0,
+          value: unsparedKw,
+          message: `${hall.name} (${units.redundancy} asked, but ${countOf(units.unitCount, unitName)} leaves none to hold back)`,
+        })
+      : null;
+  return { key, headroom: null, violation };
 }
 
 /** Placements of a hall that a per-hall rule lists ([id, kW]), in id order so both checkers list and sum them alike. */

@@ -5,7 +5,7 @@
  * (full-check.ts) applies the same rule functions in one stateless pass; the property test
  * holds the two to the same result after every edit.
  */
-import { cduHeatKw } from '../model/cooling';
+import { cduHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
@@ -49,6 +49,8 @@ export class LiveChecker {
   /** Per hall: the liquid heat its CDUs must carry, and its CDUs' capacities by id. */
   private hallCduHeatKw = new Map<string, number>();
   private hallCdus = new Map<string, Map<string, number>>();
+  /** Per hall: liquid heat through units' own loops in its zones of another method (the hall's plant takes none of it). */
+  private hallOwnLoopHeatKw = new Map<string, number>();
   private zoneById = new Map<string, Zone>();
   /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
   private directLoadKva = new Map<string, number>();
@@ -178,6 +180,7 @@ export class LiveChecker {
     this.unfed = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
     this.hallCduHeatKw = new Map();
     this.hallCdus = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
+    this.hallOwnLoopHeatKw = new Map();
     this.zoneById = new Map(doc.zones.map((z) => [z.id, z]));
     this.directLoadKva = new Map();
     this.childSources = new Map();
@@ -238,6 +241,7 @@ export class LiveChecker {
       const z = this.zoneSums.get(item.zoneId)!;
       z.airHeatKw += sign * m.powerKw * (1 - m.heatToLiquidFraction);
       z.liquidHeatKw += sign * cduHeatKw(m);
+      if (otherMethodThanHall(this.zoneById.get(item.zoneId)!, hall)) add(this.hallOwnLoopHeatKw, hall.id, sign * ownLoopHeatKw(m));
       const units = m.kind === 'crah' ? z.crah : m.kind === 'cdu' ? z.cdu : null;
       if (units && sign > 0) units.set(p.id, m.coolingCapacityKw);
       else if (units) units.delete(p.id);
@@ -281,7 +285,7 @@ export class LiveChecker {
     if (!fullBuild) this.dropViolationsOf(item.p.id);
     // The allocation-free predicates first: most placements and pairs break nothing.
     const method = coolingMethodAt(hall, item.zoneId ? this.zoneById.get(item.zoneId) : null);
-    if (modelViolates(item.m, hall, this.doc.fleet) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
+    if (modelViolates(item.m, hall, this.doc.fleet, method) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
     for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
       if (fullBuild && n.p.id < item.p.id) continue;
@@ -354,7 +358,7 @@ export class LiveChecker {
   private refreshHall(hall: Hall): void {
     const site = this.sites.get(hall.siteId);
     const cdus = this.hallCdus.get(hall.id)!;
-    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
+    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, ownLoopHeatKw: this.hallOwnLoopHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
     this.setAll([
       ...hallAggregates(hall, sums, this.zonesByHall.has(hall.id)),
       unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []),

@@ -9,12 +9,12 @@
  *
  * Placement ids are taken to be unique (the document's integrity check guarantees it).
  */
-import { cduHeatKw } from '../model/cooling';
+import { cduHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
-import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
+import { COOLING_METHODS, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Zone } from '../model/schema';
 import { hallAggregates, hallOverlapAggregates, hallSiteAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
@@ -53,6 +53,8 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const unfed: [string, number][][] = hallList.map(() => []);
   const hallCduHeatKw = new Float64Array(hallList.length);
   const hallCduKw: number[][] = hallList.map(() => []);
+  const hallOwnLoopHeatKw = new Float64Array(hallList.length);
+  const zonesOfOtherMethod = new Set(doc.zones.filter((z) => halls.has(z.hallId) && otherMethodThanHall(z, halls.get(z.hallId)!)).map((z) => z.id));
   // Each placement's zone (by number in doc.zones, −1 for none), for the cooling method it stands under.
   const zoneNumber = new Map(doc.zones.map((z, i) => [z.id, i]));
   const zoneAt = new Int32Array(placements.length).fill(-1);
@@ -62,6 +64,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   // What the sums read of a model, worked out once per model rather than per placement.
   const modelKva = Float64Array.from(modelList, (m) => apparentPowerKva(m.powerKw, m.powerFactor));
   const modelCduHeatKw = Float64Array.from(modelList, cduHeatKw);
+  const modelOwnLoopHeatKw = Float64Array.from(modelList, ownLoopHeatKw);
   const modelIt = Uint8Array.from(modelList, (m) => (isItEquipment(m.kind) ? 1 : 0));
   const modelSource = Uint8Array.from(modelList, (m) => (isPowerSource(m.kind) ? 1 : 0));
   const modelNeedsFeed = Uint8Array.from(modelList, (m) => (needsFeed(m) ? 1 : 0));
@@ -101,6 +104,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
       const z = zoneTotals.get(zoneId)!;
       z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
       z.liquidHeatKw += modelCduHeatKw[modelAt]!;
+      if (zonesOfOtherMethod.has(zoneId)) hallOwnLoopHeatKw[hallAt]! += modelOwnLoopHeatKw[modelAt]!;
       if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
       else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
     } else if (hallZones && it) {
@@ -144,7 +148,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
-    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
+    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
     set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!), unfedAggregate(hall, unfed[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {
@@ -216,6 +220,8 @@ function checkPlacements(
   let largest = 0;
   for (let h = 0; h < hallList.length; h++) largest = Math.max(largest, starts[h + 1]! - starts[h]!);
   const rects = new Float64Array(4 * largest);
+  // Each zone's cooling method by its number in COOLING_METHODS, −1 where it takes the hall's.
+  const zoneMethod = Int8Array.from(doc.zones, (z) => (z.coolingMethod === null ? -1 : COOLING_METHODS.indexOf(z.coolingMethod)));
   // Two scratch items the allocation-free predicates read; real Items only for offenders.
   const a = scratchItem();
   const b = scratchItem();
@@ -236,16 +242,18 @@ function checkPlacements(
       footprintInto(placements[k]!, modelList[modelOf[k]!]!, rects, 4 * i);
     }
     const grid = new FlatGrid(rects, floorEnd[h]! - from, 0, 0, hall.widthM, hall.depthM, CELL_M);
-    // Density and floor load depend on the model alone, within one hall.
-    const modelBreaks = new Int8Array(modelList.length).fill(-1);
+    // Density and floor load depend on the model and the cooling method alone, within one hall.
+    const modelBreaks = new Int8Array(modelList.length * COOLING_METHODS.length).fill(-1);
+    const hallMethod = COOLING_METHODS.indexOf(hall.cooling.method);
     for (let i = 0; i < size; i++) {
       const k = order[from + i]!;
       const mi = modelOf[k]!;
       fill(a, placements[k]!, modelList[mi]!, rects, i);
-      if (modelBreaks[mi] === -1) modelBreaks[mi] = modelViolates(a.m, hall, doc.fleet) ? 1 : 0;
-      const zone = zoneAt[k]! < 0 ? null : doc.zones[zoneAt[k]!];
-      const method = zone?.coolingMethod ?? hall.cooling.method;
-      if (modelBreaks[mi] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
+      const ci = zoneAt[k]! < 0 || zoneMethod[zoneAt[k]!]! < 0 ? hallMethod : zoneMethod[zoneAt[k]!]!;
+      const method = COOLING_METHODS[ci]!;
+      const mc = mi * COOLING_METHODS.length + ci;
+      if (modelBreaks[mc] === -1) modelBreaks[mc] = modelViolates(a.m, hall, doc.fleet, method) ? 1 : 0;
+      if (modelBreaks[mc] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
       if (!a.floor) continue; // pairs need both units on the floor
       const r = a.rect;
       const id = a.p.id;

@@ -1,5 +1,5 @@
 /**
- * Rules about one piece of equipment on its own: rack density under the hall's cooling,
+ * Rules about one piece of equipment on its own: rack density under the cooling it stands under,
  * the cooling methods it runs under, floor loading on the slab, staying inside the hall,
  * keeping its service clearances inside the hall's walls, and both feeds where it takes two.
  */
@@ -15,10 +15,10 @@ import type { Violation } from './types';
 const EPS = 1e-9;
 const OUTSIDE_TOLERANCE_M = 1e-6;
 
-/** The density limit a rack of this model breaks in this hall, or null. */
-function brokenDensityLimit(m: EquipmentModel, hall: Hall): number | null {
+/** The density limit a rack of this model breaks under `method` in this hall, or null. */
+function brokenDensityLimit(m: EquipmentModel, hall: Hall, method: CoolingMethod): number | null {
   if (!DENSITY_LIMITED_KINDS.has(m.kind)) return null;
-  const limit = densityLimitKw(hall);
+  const limit = densityLimitKw(hall, method);
   return m.powerKw > limit + EPS ? limit : null;
 }
 
@@ -52,9 +52,9 @@ const singleFed = (p: Placement, m: EquipmentModel): boolean => m.dualFeed && fe
 /** Whether a unit of this model runs under this cooling method (the catalog's "Runs under"). */
 export const runsUnder = (m: EquipmentModel, method: CoolingMethod): boolean => m.compatibleCooling.includes(method);
 
-/** Whether a unit of this model breaks a limit in this hall wherever it stands (density, floor load). */
-export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet): boolean {
-  if (brokenDensityLimit(m, hall) !== null) return true;
+/** Whether a unit of this model breaks a limit in this hall wherever it stands under `method` (density, floor load). */
+export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet, method: CoolingMethod): boolean {
+  if (brokenDensityLimit(m, hall, method) !== null) return true;
   const load = floorLoadKgPerM2(m, fleet);
   return load !== null && load > hall.floorLimitKgPerM2 + EPS;
 }
@@ -66,7 +66,7 @@ export function placementViolates(item: Pick<Item, 'p' | 'm' | 'rect'>, hall: Ha
 
 /**
  * objectViolations reports something exactly when modelViolates or placementViolates holds:
- * the full check asks these of every placement (the first once per model and hall) and
+ * the full check asks these of every placement (the first once per model, hall and method) and
  * builds violations only for the placements that break a rule. `method` is the cooling of
  * the zone the unit stands in, or of its hall.
  */
@@ -76,8 +76,8 @@ export function objectViolations(item: Item, hall: Hall, fleet: Fleet, method: C
   const base = { objectIds: [p.id], hallId: hall.id, siteId: hall.siteId, modelId: m.id };
   const name = placementName(p, m);
 
-  const densityLimit = brokenDensityLimit(m, hall);
-  if (densityLimit !== null) out.push(breach('rack-density', p.id, { ...base, limit: densityLimit, value: m.powerKw, message: `${name} under ${hall.cooling.method} cooling` }));
+  const densityLimit = brokenDensityLimit(m, hall, method);
+  if (densityLimit !== null) out.push(breach('rack-density', p.id, { ...base, limit: densityLimit, value: m.powerKw, message: `${name} under ${method} cooling` }));
 
   if (!runsUnder(m, method)) {
     // Its whole heat goes unremoved: nothing in the hall's or zone's plant is built for it.

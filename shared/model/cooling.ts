@@ -2,9 +2,12 @@
  * Cooling capacity after redundancy. Redundant units are held back and do not count:
  * N+1 holds one unit back, 2N half of them (rounded up). A lone unit is counted under
  * any redundancy, since there is nothing to hold back: a zone served by one CDU is
- * simply not redundant, which is a design choice rather than an overload.
+ * simply not redundant, which is a design choice rather than an overload. A hall's plant or
+ * facility water asked for N+1 or 2N with one unit is counted so too (holding it back would
+ * leave the hall no cooling at all and every kW an error), and the checks warn that the spare
+ * asked for is missing (spareUnitsMissing).
  */
-import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy } from './schema';
+import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy, Zone } from './schema';
 
 /**
  * Kinds whose power is a rack (or tank) density the hall's cooling must carry at one rack
@@ -22,16 +25,39 @@ export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner
 export const cduHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number =>
   m.compatibleCooling.includes('direct-to-chip') ? m.powerKw * m.heatToLiquidFraction : 0;
 
-export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
+/**
+ * Liquid heat a unit rejects through a loop of its own rather than a CDU's: an immersion
+ * tank's or container's coolant, a hydro miner's water blocks, each to its dry coolers.
+ * Where those are the hall's plant (an immersion yard, a hydro pad) the plant carries it;
+ * in a zone of another method than the hall's they are the unit's own, and the hall's
+ * plant (fan walls in a free-air hall) takes only the unit's air heat.
+ */
+export const ownLoopHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw * m.heatToLiquidFraction - cduHeatKw(m);
+
+/** Whether a zone is cooled by another method than its hall's plant (a direct-to-chip pod, an immersion corner in a free-air hall). */
+export const otherMethodThanHall = (zone: Pick<Zone, 'coolingMethod'>, hall: Pick<Hall, 'cooling'>): boolean => zone.coolingMethod !== null && zone.coolingMethod !== hall.cooling.method;
+
+/** Units a redundancy asks to hold back of `unitCount`: N none, N+1 one, 2N half (rounded up). */
+function askedHeldBackUnits(redundancy: Redundancy, unitCount: number): number {
   switch (redundancy) {
     case 'N':
       return 0;
     case 'N+1':
-      return unitCount >= 2 ? 1 : 0;
+      return Math.min(1, unitCount);
     case '2N':
-      return unitCount >= 2 ? Math.ceil(unitCount / 2) : 0;
+      return Math.ceil(unitCount / 2);
   }
 }
+
+export function heldBackUnits(redundancy: Redundancy, unitCount: number): number {
+  return unitCount >= 2 ? askedHeldBackUnits(redundancy, unitCount) : 0;
+}
+
+/**
+ * Units the redundancy asks to hold back that are counted all the same: a lone unit under
+ * N+1 or 2N. The plant does not have the redundancy asked of it, which the checks warn of.
+ */
+export const spareUnitsMissing = (redundancy: Redundancy, unitCount: number): number => askedHeldBackUnits(redundancy, unitCount) - heldBackUnits(redundancy, unitCount);
 
 export function usableUnits(redundancy: Redundancy, unitCount: number): number {
   return Math.max(0, unitCount - heldBackUnits(redundancy, unitCount));
@@ -57,6 +83,12 @@ export const DEFAULT_DENSITY_LIMIT_KW: Record<CoolingMethod, number> = {
   hydro: 2000,
 };
 
-export function densityLimitKw(hall: Pick<Hall, 'densityLimitKwPerRack' | 'cooling'>): number {
-  return hall.densityLimitKwPerRack ?? DEFAULT_DENSITY_LIMIT_KW[hall.cooling.method];
+/**
+ * kW per rack a rack standing under `method` in this hall may draw. The hall's own limit was
+ * set for its own plant, so it holds only under the hall's method; a zone of another method
+ * (a direct-to-chip pod in a free-air hall), or the cooling a retrofit option brings, is held
+ * to that method's default.
+ */
+export function densityLimitKw(hall: Pick<Hall, 'densityLimitKwPerRack' | 'cooling'>, method: CoolingMethod = hall.cooling.method): number {
+  return method === hall.cooling.method ? (hall.densityLimitKwPerRack ?? DEFAULT_DENSITY_LIMIT_KW[method]) : DEFAULT_DENSITY_LIMIT_KW[method];
 }

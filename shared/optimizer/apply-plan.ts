@@ -20,7 +20,7 @@
 import type { BatchCommand, Command } from '../commands/schema';
 import { applyCommand } from '../commands/apply';
 import { modelInputsHash } from './model';
-import { usableUnits } from '../model/cooling';
+import { spareUnitsMissing, usableUnits } from '../model/cooling';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { buswayRuns } from '../model/feeds';
 import { apparentPowerKva, usableRatingKva } from '../model/power-chain';
@@ -159,7 +159,8 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
   const unitCapacityKw = Math.ceil(option.usableCoolingKw / units - 1e-9);
   const redundancy = hall.cooling.redundancy;
   let waterUnits = 0;
-  if (liquidKw > 0 && unitCapacityKw > 0) while (usableUnits(redundancy, waterUnits) * unitCapacityKw < liquidKw) waterUnits++;
+  // With the spares its redundancy asks for: one unit under N+1 would carry the heat with none held back.
+  if (liquidKw > 0 && unitCapacityKw > 0) while (usableUnits(redundancy, waterUnits) * unitCapacityKw < liquidKw || spareUnitsMissing(redundancy, waterUnits) > 0) waterUnits++;
   const water = hall.facilityWater;
   const keepsWater = usableUnits(water.redundancy, water.unitCount) * water.unitCapacityKw >= liquidKw;
   return {

@@ -11,7 +11,7 @@
  * the contract's term.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { DEFAULT_DENSITY_LIMIT_KW, DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
+import { DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
 import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } from '../model/schema';
@@ -19,6 +19,7 @@ import { discountFactor, unitEconomics, unitMarginUsd } from './economics';
 import { siteEnergy, type SiteEnergy } from '../energy/site-energy';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
 import { periodLabel } from '../units';
+import { canonicalJson } from '../io/canonical-json';
 
 export type Objective = 'expected' | 'worst-case';
 
@@ -149,8 +150,7 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
       const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
       const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
       maxUnits = Math.min(option.maxUnits, byPower, byCooling);
-      // Under the hall's own cooling its own limit holds; a new cooling class brings its default.
-      const density = option.coolingMethod === hall.cooling.method ? densityLimitKw(hall) : DEFAULT_DENSITY_LIMIT_KW[option.coolingMethod];
+      const density = densityLimitKw(hall, option.coolingMethod);
       const floorLoad = floorLoadKgPerM2(model, fleet);
       if (DENSITY_LIMITED_KINDS.has(model.kind) && model.powerKw > density) {
         excluded = { kind: 'density', model: model.name, rackKw: model.powerKw, limitKw: density, cooling: option.coolingMethod };
@@ -208,10 +208,7 @@ function modelInputsKey(doc: FleetDoc): string {
   const { fleet, scenarios, sites, halls } = doc;
   // How long and how closely to search changes no model.
   const { timeLimitS: _time, mipGapFraction: _gap, ...limits } = doc.limits;
-  // Keys sorted: the same document read from the file and sent over IPC lists them in other orders.
-  return JSON.stringify([fleet, limits, scenarios, sites, halls, doc.models, [...earning].sort()], (_key, value: unknown) =>
-    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1))) : value,
-  );
+  return canonicalJson([fleet, limits, scenarios, sites, halls, doc.models, [...earning].sort()]);
 }
 
 /**
@@ -330,6 +327,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     for (const o of starts) {
       const xs = startName.get(o)!;
       const us = unitsName.get(o)!;
+      const buyable = o.maxUnits - o.standing;
       for (let t = 0; t < T; t++) {
         const x = xs[t]!;
         lp.binaries.add(x);
@@ -338,7 +336,6 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
         doc.scenarios.forEach((_, s) => npvTerms[s]!.push([-o.option.capexUsd * discountFactor(doc.fleet, t, true), x]));
         if (!o.model || o.maxUnits === 0) continue;
         const u = us[t]!;
-        const buyable = o.maxUnits - o.standing;
         lp.integers.add(u);
         lp.bounds.set(u, [0, buyable]);
         // Units go in once the option has started, in that period or any later one. Bounding
@@ -364,9 +361,13 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw - standingKw });
       limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
       for (let p = 0; p < T; p++) {
-        // A unit runs once it is installed and the conversion (started lead periods before) is done.
+        // A unit bought runs once it is installed and the conversion (started lead periods before) is done; one
+        // standing runs on from the start, as the hall's first pod does while the rest of the hall is converted.
         const converted: Term[] = [];
-        for (let t = 0; t + o.option.leadTimePeriods <= p; t++) converted.push([-o.maxUnits, xs[t]!]);
+        for (let t = 0; t <= p; t++) {
+          const units = o.standing + (t + o.option.leadTimePeriods <= p ? buyable : 0);
+          if (units > 0) converted.push([-units, xs[t]!]);
+        }
         if (!converted.length) continue;
         // Installed by p: the units bought so far, and those standing once the option has started.
         const installed: Term[] = [];

@@ -15,7 +15,9 @@ export interface SolverMemory {
   limitBytes: Bytes;
   /** What it holds with no model loaded (its code's data, the warm-up's leftovers). */
   inUseBytes: Bytes;
-  /** A run's peak heap per nonzero of the matrix, measured on models of this kind. */
+  /** What a run takes beyond that whatever the model's size (its buffers, the search's pools at their least). */
+  runBytes: Bytes;
+  /** A run's peak heap per nonzero of the matrix beyond runBytes, measured on models of this kind. */
   bytesPerNonzero: Bytes;
 }
 
@@ -28,7 +30,7 @@ export interface ModelShape {
 export const nonzerosOf = (program: MatrixProgram): number => program.values.length;
 
 /** The heap a run of `program` needs at its peak, the solver's own use included. */
-export const memoryNeededBytes = (program: MatrixProgram, memory: SolverMemory): Bytes => memory.inUseBytes + nonzerosOf(program) * memory.bytesPerNonzero;
+export const memoryNeededBytes = (program: MatrixProgram, memory: SolverMemory): Bytes => memory.inUseBytes + memory.runBytes + nonzerosOf(program) * memory.bytesPerNonzero;
 
 /**
  * Why the model cannot be solved in that memory, with what to shorten; null if it fits.
@@ -39,13 +41,14 @@ export const memoryNeededBytes = (program: MatrixProgram, memory: SolverMemory):
 export function memoryRefusal(program: MatrixProgram, memory: SolverMemory, shape: ModelShape): string | null {
   const needed = memoryNeededBytes(program, memory);
   if (needed <= memory.limitBytes) return null;
-  const share = (memory.limitBytes - memory.inUseBytes) / (needed - memory.inUseBytes);
+  const fixed = memory.inUseBytes + memory.runBytes;
+  const share = needed > fixed ? Math.max(memory.limitBytes - fixed, 0) / (needed - fixed) : 0;
   const periods = Math.floor(shape.periods * share);
   const sites = Math.floor(shape.sites * share);
   const shorten = [periods >= 1 ? `shorten the horizon to at most ${countOf(periods, 'period')}` : null, sites >= 1 && shape.sites > 1 ? `plan at most ${sites} of the ${countOf(shape.sites, 'site')} at a time` : null].filter((s) => s !== null);
   const what = shorten.length ? shorten.join(', or ') : 'remove retrofit options';
   return (
-    `The model needs about ${formatBytes(needed)} of solver memory (${countOf(program.columns.length, 'variable')}, ${countOf(nonzerosOf(program), 'nonzero')} at about ${memory.bytesPerNonzero.toLocaleString('en-US')} bytes each), ` +
+    `The model needs about ${formatBytes(needed)} of solver memory (${countOf(program.columns.length, 'variable')}, ${countOf(nonzerosOf(program), 'nonzero')} at about ${memory.bytesPerNonzero.toLocaleString('en-US')} bytes each, and ${formatBytes(memory.runBytes)} any run takes), ` +
     `more than the ${formatBytes(memory.limitBytes - memory.inUseBytes)} the solver can hold: ${what}`
   );
 }

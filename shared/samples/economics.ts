@@ -78,6 +78,34 @@ export function threeScenarios(periods: number): Scenario[] {
   ];
 }
 
+/**
+ * Five scenarios for the largest fleets' benchmarks: the three, and a mild bear and a mild
+ * bull halfway between the base and each (hashprice, GPU rate, utilization and power price),
+ * so the weights still add up to 1: 0.3, 0.15, 0.15, 0.2, 0.2.
+ */
+export function fiveScenarios(periods: number): Scenario[] {
+  const [base, bear, bull] = threeScenarios(periods) as [Scenario, Scenario, Scenario];
+  const halfway = (to: Scenario, id: string, name: string): Scenario => {
+    const mid = (a: number[], b: number[]) => a.map((x, i) => (x + b[i]!) / 2);
+    return {
+      id,
+      name,
+      probability: 0.2,
+      hashpriceUsdPerPhDay: mid(base.hashpriceUsdPerPhDay, to.hashpriceUsdPerPhDay),
+      gpuRateUsdPerGpuHour: mid(base.gpuRateUsdPerGpuHour, to.gpuRateUsdPerGpuHour),
+      gpuUtilizationFraction: mid(base.gpuUtilizationFraction, to.gpuUtilizationFraction),
+      powerPriceFactor: mid(base.powerPriceFactor, to.powerPriceFactor),
+    };
+  };
+  return [
+    { ...base, probability: 0.3 },
+    { ...bear, probability: 0.15 },
+    { ...bull, probability: 0.15 },
+    halfway(bear, 'mild-bear', 'Mild bear: halfway to the lows'),
+    halfway(bull, 'mild-bull', 'Mild bull: halfway to the rally'),
+  ];
+}
+
 export function defaultLimits(periods: number): PlanLimits {
   return {
     objective: 'expected',

@@ -3,15 +3,16 @@
  * 3 scenarios, synthetic. Each hall may keep its miners, repower in one of three ways (two
  * miner models, one of them at two price points), convert to one of five AI rack classes,
  * or go idle; seeded, so every run solves the same model. Fewer sites give a smaller
- * model of the same kind, and more quarters a longer horizon.
+ * model of the same kind, more quarters a longer horizon, and five scenarios (the three
+ * and one halfway to each extreme) the largest fleets' benchmark.
  */
 import { builtInCatalog } from '../catalog';
 import type { FleetDoc, Hall, RetrofitOption } from '../model/schema';
-import { idleOption, keepMiningOption, retrofitAiOption, threeScenarios } from './economics';
+import { fiveScenarios, idleOption, keepMiningOption, retrofitAiOption, threeScenarios } from './economics';
 import { fleetMeta, hall, site, titleBlock } from './parts';
 
 const HALLS_PER_SITE = 6;
-export function referencePortfolio(seed = 1, siteCount = 20, quarters = 12): FleetDoc {
+export function referencePortfolio(seed = 1, siteCount = 20, quarters = 12, scenarios: 3 | 5 = 3): FleetDoc {
   let state = seed;
   const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
   const models = builtInCatalog();
@@ -50,7 +51,7 @@ export function referencePortfolio(seed = 1, siteCount = 20, quarters = 12): Fle
     zones: [],
     models,
     placements: [],
-    scenarios: threeScenarios(quarters),
+    scenarios: scenarios === 5 ? fiveScenarios(quarters) : threeScenarios(quarters),
     limits: { objective: 'expected', capexBudgetUsdPerPeriod: Array(quarters).fill(400_000_000), gpuDeliveriesPerPeriod: Array(quarters).fill(20_000), contractedAiMw: 50, contractedByPeriod: 8, contractTermPeriods: null, timeLimitS: 600, mipGapFraction: 0.001 },
     plans: [],
     titleBlock: titleBlock('FP-BENCH', 'Optimizer benchmark portfolio'),

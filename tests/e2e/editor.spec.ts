@@ -210,6 +210,24 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
   await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
 });
 
+test('Hall 1 at the free-air default of 80 kW/rack holds its GB200 racks to the AI corner’s direct-to-chip 150 kW; one cooling unit under N+1 is a warning, not silence', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  await page.getByTestId(`tree-hall-${hall.id}`).click();
+  // 132 kW GB200 racks in the direct-to-chip corner: 132 ≤ 150; 72.9 kW shelf racks under free-air: 72.9 ≤ 80.
+  await page.getByTestId('hall-density-default').click();
+  await expect(page.getByTestId('hall-density')).toHaveValue('80');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo .*rack density limit/);
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
+  // One unit of 700 kW carries the plant's 634.8 kW, counted whole, but N+1 has no spare to hold back.
+  await page.getByTestId('hall-cooling-capacity').fill('700');
+  await page.getByTestId('hall-cooling-capacity').press('Enter');
+  await page.getByTestId('hall-cooling-count').fill('1');
+  await page.getByTestId('hall-cooling-count').press('Enter');
+  const warning = page.getByTestId('problem-cooling-redundancy');
+  await expect(warning).toContainText('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 700 kW');
+  await expect(page.getByTestId('problems')).toContainText('0 errors · 1 warning');
+});
+
 test('a click picks the rack under an overhead busway, a second click the busway; Ctrl+click adds to the selection', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const busway = small.placements.find((p) => p.id === 'sm-bw1')!;

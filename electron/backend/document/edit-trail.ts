@@ -3,9 +3,11 @@
  * is exactly the inverse of the last one brings back the content before it; one that
  * repeats the edit last undone brings back the content after it; anything else is new
  * content. So undoing back to what was saved reads as saved again, and the title loses
- * its unsaved mark.
+ * its unsaved mark. Edits compare as canonical JSON: the renderer builds its undo from its
+ * own copy of the document, whose objects may list their keys in another order.
  */
 import type { Command } from '../../../shared/commands/schema';
+import { canonicalJson } from '../../../shared/io/canonical-json';
 
 interface Step {
   forward: string;
@@ -30,7 +32,7 @@ export class EditTrail {
 
   /** Records an applied edit and its inverse; `fresh` names the content if it is new. */
   record(forward: Command, inverse: Command, fresh: number): void {
-    const json = JSON.stringify(forward);
+    const json = canonicalJson(forward);
     const last = this.done.at(-1);
     if (last && last.inverse === json) {
       this.undone.push(this.done.pop()!);
@@ -44,7 +46,7 @@ export class EditTrail {
       return;
     }
     this.undone = [];
-    this.done.push({ forward: json, inverse: JSON.stringify(inverse), before: this.current, after: fresh });
+    this.done.push({ forward: json, inverse: canonicalJson(inverse), before: this.current, after: fresh });
     if (this.done.length > DEPTH) this.done.shift();
     this.current = fresh;
   }

@@ -3,7 +3,8 @@ import { rendererBackend } from '../../support/renderer-backend';
 
 // The document and history slices against the real backend in this process (real
 // SQLite working copy, real handlers), reached through the renderer's own api client.
-const { storedDoc } = rendererBackend();
+const backend = rendererBackend();
+const { storedDoc } = backend;
 
 async function loadedStore() {
   const { createFleetStore } = await import('../../../renderer/src/state/store');
@@ -45,4 +46,19 @@ describe('document and history slices over the real backend', () => {
     expect(store.getState().message?.kind).toBe('error');
     expect(store.getState().document!.doc.placements.find((p) => p.id === a!.powerSourceId)!.powerSourceId).not.toBe(a!.id);
   });
+
+  it('a hall deleted and the deletion undone reads as saved again (the renderer\'s undo lists its objects\' keys in another order than the backend\'s file-read copy)', async () => {
+    const { invoke } = backend;
+    await invoke('document.saveAs', { path: 'undo-to-saved.fleet' });
+    const store = await loadedStore();
+    expect(store.getState().document!.dirty).toBe(false);
+    const hall = store.getState().document!.doc.halls.find((h) => store.getState().document!.doc.placements.some((p) => p.hallId === h.id))!;
+    const { removeHall } = await import('../../../shared/model/fleet-structure');
+    const { command, label } = removeHall(store.getState().document!.doc, hall.id);
+    expect(await store.getState().apply(command, label)).toBe(true);
+    expect(store.getState().document!.dirty).toBe(true);
+    await store.getState().undo();
+    expect(store.getState().document!.dirty).toBe(false);
+  });
 });
+

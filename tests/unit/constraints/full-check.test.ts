@@ -94,7 +94,7 @@ describe('rule predicates', () => {
       fc.property(placement, fc.integer({ min: 100, max: 3000 }), fc.constantFrom(...COOLING_METHODS), (pa, floorLimit, method) => {
         const h = { ...hall, floorLimitKgPerM2: floorLimit };
         const a = itemOf('a', pa);
-        expect(modelViolates(a.m, h, doc.fleet) || placementViolates(a, h, method)).toBe(objectViolations(a, h, doc.fleet, method).length > 0);
+        expect(modelViolates(a.m, h, doc.fleet, method) || placementViolates(a, h, method)).toBe(objectViolations(a, h, doc.fleet, method).length > 0);
       }),
       { numRuns: 1000 },
     );

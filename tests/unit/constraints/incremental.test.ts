@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { applyCommand } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, LiveChecker, type CheckResult } from '../../../shared/constraints';
-import type { FleetDoc, Rotation } from '../../../shared/model/schema';
+import type { CoolingMethod, FleetDoc, Rotation } from '../../../shared/model/schema';
 import { generateFleet, sampleCampus, sampleSmall } from '../../../shared/samples';
 
 /** Comparable form: running sums may differ from a fresh sum in the last bits. */
@@ -42,6 +42,8 @@ const command = fc.oneof(
   // Redundancy in the power chain: racks that take A and B feeds, a PDU of modules with spares.
   fc.boolean().map((dualFeed): Command => ({ type: 'update', table: 'models', id: 'nvl72-gb200', patch: { dualFeed } })),
   fc.record({ moduleCount: fc.integer({ min: 1, max: 4 }), moduleRedundancy: fc.constantFrom<'N' | 'N+1' | '2N'>('N', 'N+1', '2N') }).map((patch): Command => ({ type: 'update', table: 'models', id: 'pdu-400', patch })),
+  // The AI corner cooled by the hall's method or another: density limits and the heat its tanks send the plant follow.
+  fc.constantFrom<CoolingMethod | null>(null, 'free-air', 'direct-to-chip', 'immersion').map((coolingMethod): Command => ({ type: 'update', table: 'zones', id: 'sm-z-ai', patch: { coolingMethod } })),
 );
 
 describe('live checker', () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/apply';
 import { checkFleet, describeViolation, LiveChecker, type Violation } from '../../../shared/constraints';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { sampleSmall } from '../../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
 type Edit = (d: FleetDoc) => void;
 
@@ -73,6 +73,96 @@ describe('hall cooling: heat the CDUs do not carry, against the plant less its r
     expect(describeViolation(v, 'us')).toContain('limit 180.4 tons');
     // The hall's plant is counted, not sized in kW, so the line reads in one unit throughout.
     expect(describeViolation(v, 'us')).toMatch(/^Hall 1 \(4 cooling units, 2N\): /);
+  });
+});
+
+describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone of its own method goes to its own dry coolers, as the zone counts it', () => {
+  // Building C (campus): 100 shelf racks of 20 S19 XP at 3.010 kW = 60.2 kW each, 6,020 kW, all
+  // to air; 16 fan walls of 450 kW, N+1: 15 × 450 = 6,750 kW usable. A zone by the east wall
+  // (x 55–60 m) cooled by immersion or hydro, and in it:
+  //  - a 48-miner tank, 48 × 5.338 = 256.224 kW, all to liquid: the hall's load is 6,276.224 kW,
+  //    its fan walls take 6,020 + 256.224 × 0 = 6,020 kW, the zone's air 0 kW;
+  //  - a hydro container, 168 × 5.36 = 900.48 kW, 0.9 to liquid: the hall's load is 6,920.48 kW,
+  //    its fan walls take 6,020 + 900.48 × 0.1 = 6,110.048 kW, the zone's air 90.048 kW.
+  const withUnit = (method: 'immersion' | 'hydro', modelId: string) => (d: FleetDoc) => {
+    d.zones.push({ id: 'c-east', hallId: 'cbh-c', name: 'East', xM: 55, yM: 0, widthM: 5, depthM: 24, airCoolingKw: 0, coolingMethod: method });
+    d.placements.push({ id: 'unit', hallId: 'cbh-c', modelId, xM: 57.5, yM: 12, rotationDeg: 90, powerSourceId: null, powerSourceBId: null, label: 'U1' });
+  };
+  const campus = (edit: Edit) => {
+    const doc = sampleCampus();
+    edit(doc);
+    return doc;
+  };
+  const load = (doc: FleetDoc, kind: string, id: string) => checkFleet(doc).headroom.find((h) => h.kind === kind && h.id === id)!.load;
+  it('an immersion tank: the hall’s fan walls carry 6,020 kW, its zone’s air 0 kW, its feed 6,276.224 kW', () => {
+    const doc = campus(withUnit('immersion', 'tank-imm48'));
+    expect(load(doc, 'hall-power', 'cbh-c')).toBeCloseTo(6_276.224, 6);
+    expect(load(doc, 'hall-cooling', 'cbh-c')).toBeCloseTo(6_020, 6);
+    expect(load(doc, 'zone-air', 'c-east')).toBe(0);
+  });
+  it('a hydro container: the hall’s fan walls carry 6,110.048 kW, its zone’s air 90.048 kW, its feed 6,920.48 kW', () => {
+    const doc = campus(withUnit('hydro', 'ctr-hyd40'));
+    expect(load(doc, 'hall-power', 'cbh-c')).toBeCloseTo(6_920.48, 6);
+    expect(load(doc, 'hall-cooling', 'cbh-c')).toBeCloseTo(6_110.048, 6);
+    expect(load(doc, 'zone-air', 'c-east')).toBeCloseTo(90.048, 6);
+  });
+  it('with the tank in, 15 fan walls of 6,020 / 15 kW hold on the limit; of 401.3 kW (6,019.5 kW) they fail by 0.5 kW', () => {
+    const walls = (kw: number) => (d: FleetDoc) => (withUnit('immersion', 'tank-imm48')(d), (d.halls.find((h) => h.id === 'cbh-c')!.cooling.unitCapacityKw = kw));
+    expect(checkFleet(campus(walls(6_020 / 15))).violations.filter((v) => v.rule === 'hall-cooling')).toEqual([]);
+    const v = only(checkFleet(campus(walls(401.3))).violations, 'hall-cooling');
+    expect(v.value).toBeCloseTo(6_020, 6);
+    expect(v.margin).toBeCloseTo(-0.5, 6);
+  });
+  it('the live checker agrees, the tank dropped in as an edit and taken out again', () => {
+    const doc = campus((d) => withUnit('immersion', 'tank-imm48')(d));
+    const tank = doc.placements.pop()!;
+    const live = new LiveChecker(doc);
+    const added = applyCommand(doc, { type: 'insert', entities: { table: 'placements', items: [tank] } });
+    const coolingLoad = (r: ReturnType<LiveChecker['result']>) => r.headroom.find((h) => h.kind === 'hall-cooling' && h.id === 'cbh-c')!.load;
+    expect(coolingLoad(live.update(added.doc, added.changes))).toBeCloseTo(6_020, 6);
+    expect(live.result().headroom).toEqual(checkFleet(added.doc).headroom);
+    const removed = applyCommand(added.doc, { type: 'remove', table: 'placements', ids: ['unit'] });
+    expect(coolingLoad(live.update(removed.doc, removed.changes))).toBeCloseTo(6_020, 6);
+  });
+  it('where the tanks stand under the hall’s own method, its plant is their dry coolers: the immersion yard’s 20 × 720 kW, N+1, carry 48 × 256.224 = 12,298.752 kW', () => {
+    const doc = sampleCampus();
+    const yard = checkFleet(doc).headroom.find((h) => h.kind === 'hall-cooling' && h.id === 'okl-yard')!;
+    expect(yard.capacity).toBe(19 * 720);
+    expect(yard.load).toBeCloseTo(12_298.752, 6);
+  });
+});
+
+describe('redundancy asked of a plant with one unit: a warning, the unit still counted whole', () => {
+  // Hall 1's plant rejects 634.8 kW (above). One unit of 634.8 kW under N+1 holds it on the
+  // limit: a lone unit is counted (1 × 634.8 = 634.8 kW), but the spare asked for is not there,
+  // so 634.8 kW of cooling stand with none behind them. Its facility water, one dry cooler of
+  // 224.4 kW under N+1 against the CDU's 224.4 kW, likewise.
+  const lone = (redundancy: 'N' | 'N+1' | '2N') => (d: FleetDoc) => {
+    Object.assign(hall(d).cooling, { unitCount: 1, unitCapacityKw: 634.8, redundancy });
+    Object.assign(hall(d).facilityWater, { unitCount: 1, unitCapacityKw: 224.4, redundancy });
+  };
+  it('N+1 with one cooling unit and one dry cooler: two warnings, every capacity holding on its limit', () => {
+    const v = check(lone('N+1'));
+    expect(v.map((x) => x.id)).toEqual(['cooling-redundancy:sm-h1:plant', 'cooling-redundancy:sm-h1:water']);
+    expect(v.map((x) => x.severity)).toEqual(['warning', 'warning']);
+    expect(v[0]).toMatchObject({ value: 634.8, limit: 0, message: 'Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back)' });
+    expect(v[1]).toMatchObject({ value: 224.4, limit: 0, message: 'Hall 1 (N+1 asked, but 1 facility cooling unit leaves none to hold back)' });
+    expect(describeViolation(v[0]!, 'metric')).toBe('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 634.8 kW, limit 0 kW, over by 634.8 kW');
+  });
+  it('2N with one unit warns the same; N asks for no spare and does not', () => {
+    expect(check(lone('2N')).map((x) => x.message)).toEqual(['Hall 1 (2N asked, but 1 cooling unit leaves none to hold back)', 'Hall 1 (2N asked, but 1 facility cooling unit leaves none to hold back)']);
+    expect(check(lone('N'))).toEqual([]);
+  });
+  it('two units under N+1 hold one back and have their spare: 1 × 634.8 kW usable, no warning', () => {
+    expect(check((d) => (lone('N+1')(d), (hall(d).cooling.unitCount = 2), (hall(d).facilityWater.unitCount = 2)))).toEqual([]);
+  });
+  it('the live checker warns as the full check does, and drops the warning when a second unit comes', () => {
+    const doc = structuredClone(sampleSmall());
+    lone('N+1')(doc);
+    const live = new LiveChecker(doc);
+    expect(live.result().violations).toEqual(checkFleet(doc).violations);
+    const more = applyCommand(doc, { type: 'update', table: 'halls', id: 'sm-h1', patch: { cooling: { ...hall(doc).cooling, unitCount: 2 } } });
+    expect(live.update(more.doc, more.changes).violations.map((x) => x.id)).toEqual(['cooling-redundancy:sm-h1:water']);
   });
 });
 
@@ -165,22 +255,51 @@ describe('zones in their hall, halls on their site', () => {
   });
 });
 
-describe('rack density against the cooling method', () => {
-  it('passes a 132 kW rack at a 132 kW limit', () => expect(check((d) => (hall(d).densityLimitKwPerRack = 132))).toEqual([]));
-  it('fails both GB200 racks at 131.9 kW', () => {
-    const v = check((d) => (hall(d).densityLimitKwPerRack = 131.9)).filter((x) => x.rule === 'rack-density');
+describe('rack density against the cooling method it stands under', () => {
+  // The 8 shelf racks (72.9 kW) stand in the mining zone, which takes the hall's free-air
+  // cooling: the hall's own limit holds them. The 2 GB200 racks (132 kW) stand in the AI
+  // corner, a direct-to-chip zone: the direct-to-chip default, 150 kW, holds them whatever
+  // the hall's free-air limit is.
+  const gb200Kw = (kw: number) => (d: FleetDoc) => (model(d, 'nvl72-gb200').powerKw = kw);
+  const density = (edit: Edit) => check(edit).filter((x) => x.rule === 'rack-density');
+  it('passes the shelf racks at a hall limit of 72.9 kW', () => expect(density((d) => (hall(d).densityLimitKwPerRack = 72.9))).toEqual([]));
+  it('fails the 8 shelf racks, and no GB200 rack, at 72.8 kW: 72.9 − 72.8 = 0.1 kW over', () => {
+    const v = density((d) => (hall(d).densityLimitKwPerRack = 72.8));
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-m01-01', 'sm-m01-02', 'sm-m01-03', 'sm-m01-04', 'sm-m01-05', 'sm-m01-06', 'sm-m01-07', 'sm-m01-08']);
+    expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+    expect(v[0]!.message).toMatch(/under free-air cooling$/);
+  });
+  it('holds the GB200 racks to the free-air default no more: with the hall at 80 kW (its default) they pass under direct-to-chip, 132 ≤ 150', () => {
+    expect(density((d) => (hall(d).densityLimitKwPerRack = null))).toEqual([]);
+    expect(density((d) => (hall(d).densityLimitKwPerRack = 1))).toHaveLength(8);
+  });
+  it('passes a 150 kW GB200 rack in the direct-to-chip corner and fails one of 150.1 kW by 0.1 kW, naming direct-to-chip', () => {
+    expect(density(gb200Kw(150))).toEqual([]);
+    const v = density(gb200Kw(150.1));
+    expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
+    expect(v[0]).toMatchObject({ limit: 150, value: 150.1 });
+    expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+    expect(v.map((x) => x.message).sort()).toEqual(['1.1 (GB200 NVL72 rack) under direct-to-chip cooling', '1.2 (GB200 NVL72 rack) under direct-to-chip cooling']);
+  });
+  it('holds a rack in a zone of the hall’s own method, named or not, to the hall’s limit: the AI corner set to free-air holds the GB200s to 131.9 kW', () => {
+    const v = density((d) => {
+      d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = 'free-air';
+      hall(d).densityLimitKwPerRack = 131.9;
+    });
     expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
     expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
   });
-  it('uses the method default when the hall sets none: direct-to-chip 150 kW', () => {
+  it('uses the method default when the hall sets none: direct-to-chip 150 kW, air 30 kW', () => {
     // (The shelf racks then also stand under a method they do not run under: the cooling-method rule's, tested below.)
-    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } })).filter((x) => x.rule === 'rack-density')).toEqual([]);
-    // air: 30 kW per rack — every rack is over
-    expect(check((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } })).filter((x) => x.rule === 'rack-density')).toHaveLength(10);
+    expect(density((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'direct-to-chip' } }))).toEqual([]);
+    // air: 30 kW per rack — the 8 shelf racks are over; the GB200s stand under direct-to-chip
+    expect(density((d) => Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'air' } }))).toHaveLength(8);
   });
   it('a 40 ft immersion container brings its own cooling and is no rack: not held to the 250 kW immersion default; a 48-miner tank is', () => {
     const withUnit = (modelId: string) => (d: FleetDoc) => {
       Object.assign(hall(d), { densityLimitKwPerRack: null, cooling: { ...hall(d).cooling, method: 'immersion' } });
+      // The AI corner takes the hall's immersion too, so the unit dropped in it stands under the hall's limit.
+      d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = null;
       d.placements.push({ ...placement(d, 'sm-gpu01-01'), id: 'unit', modelId, xM: 24, yM: 11, powerSourceId: null, label: 'U1' });
     };
     expect(check(withUnit('ctr-imm40')).filter((v) => v.rule === 'rack-density' && v.objectIds[0] === 'unit')).toEqual([]);
@@ -189,14 +308,22 @@ describe('rack density against the cooling method', () => {
     expect(overTank).toHaveLength(1);
     expect(overTank[0]!.margin).toBeCloseTo(-0.1, 9);
   });
-  it('a GPU server is held to the same per-rack limit: 132 kW over 131.9 kW is 0.1 kW over', () => {
+  it('a GPU server is held to the same per-rack limit: 150.1 kW over direct-to-chip’s 150 kW is 0.1 kW over', () => {
     const asServer = (d: FleetDoc) => {
       for (const m of d.models) if (m.id === placement(d, 'sm-gpu01-01').modelId) m.kind = 'gpu-server';
     };
     expect(check(asServer)).toEqual([]);
-    const v = check((d) => (asServer(d), (hall(d).densityLimitKwPerRack = 131.9))).filter((x) => x.rule === 'rack-density');
+    const v = density((d) => (asServer(d), gb200Kw(150.1)(d)));
     expect(v.map((x) => x.objectIds[0]).sort()).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
     expect(v[0]!.margin).toBeCloseTo(-0.1, 9);
+  });
+  it('the live checker holds each rack to the method it stands under, as the full check does', () => {
+    const doc = structuredClone(sampleSmall());
+    hall(doc).densityLimitKwPerRack = 72.8;
+    gb200Kw(150.1)(doc);
+    const live = new LiveChecker(doc).result().violations.filter((x) => x.rule === 'rack-density');
+    expect(live).toEqual(checkFleet(doc).violations.filter((x) => x.rule === 'rack-density'));
+    expect(live).toHaveLength(10);
   });
 });
 
