@@ -147,7 +147,7 @@ describe('redundancy asked of a plant with one unit: a warning, the unit still c
     expect(v.map((x) => x.severity)).toEqual(['warning', 'warning']);
     expect(v[0]).toMatchObject({ value: 634.8, limit: 0, message: 'Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back)' });
     expect(v[1]).toMatchObject({ value: 224.4, limit: 0, message: 'Hall 1 (N+1 asked, but 1 facility cooling unit leaves none to hold back)' });
-    expect(describeViolation(v[0]!, 'metric')).toBe('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 634.8 kW, limit 0 kW, over by 634.8 kW');
+    expect(describeViolation(v[0]!, 'metric')).toBe('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — 634.8 kW without a spare');
   });
   it('2N with one unit warns the same; N asks for no spare and does not', () => {
     expect(check(lone('2N')).map((x) => x.message)).toEqual(['Hall 1 (2N asked, but 1 cooling unit leaves none to hold back)', 'Hall 1 (2N asked, but 1 facility cooling unit leaves none to hold back)']);
