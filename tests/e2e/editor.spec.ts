@@ -224,7 +224,7 @@ test('Hall 1 at the free-air default of 80 kW/rack holds its GB200 racks to the 
   await page.getByTestId('hall-cooling-count').fill('1');
   await page.getByTestId('hall-cooling-count').press('Enter');
   const warning = page.getByTestId('problem-cooling-redundancy');
-  await expect(warning).toContainText('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 700 kW');
+  await expect(warning).toContainText('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — 700 kW without a spare');
   await expect(page.getByTestId('problems')).toContainText('0 errors · 1 warning');
 });
 
