@@ -60,9 +60,11 @@ export function App() {
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+  // A routed page (the print preview) names itself: its title becomes the PDF's.
+  const routed = path in ROUTES;
   useEffect(() => {
-    if (title) document.title = title;
-  }, [title]);
+    if (title && !routed) document.title = title;
+  }, [title, routed]);
   // Closing the tab or window with unsaved changes asks first (Electron asks natively too).
   useEffect(() => {
     const onBeforeUnload = (event: BeforeUnloadEvent) => {

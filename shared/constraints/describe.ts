@@ -1,17 +1,28 @@
 import { formatQuantity, type Quantity, type UnitSystem } from '../units';
-import { RULE_SPECS } from './rules';
+import { RULE_SPECS, ruleSpec, type RuleSpec } from './rules';
 import type { Violation } from './types';
 
 export function ruleLabel(rule: Violation['rule']): string {
   return RULE_SPECS[rule].label;
 }
 
-/** The violation in the user's units: "Rack R12: rack power 132 kW, limit 80 kW, over by 52 kW". */
+/**
+ * The violation in the user's units: "Rack R12: rack power over the density limit of the
+ * cooling — value 132 kW, limit 80 kW, over by 52 kW"; a least value is "at least 2 m
+ * needed, short by 0.1 m", and a rule that allows none of what it counts says only how much
+ * ("2 units in Hall 1: … — 145.8 kW unfed").
+ */
 export function describeViolation(v: Violation, units: UnitSystem): string {
-  const q = v.quantity as Quantity;
-  const fmt = (x: number) => formatQuantity(x, q, units, 1);
-  const over = v.margin < 0 ? `over by ${fmt(-v.margin)}` : `margin ${fmt(v.margin)}`;
-  return `${v.message}: ${RULE_SPECS[v.rule].label} — value ${fmt(v.value)}, limit ${fmt(v.limit)}, ${over}`;
+  const spec = ruleSpec(v.rule);
+  const figures = describeFigures(v, spec, (x) => formatQuantity(x, v.quantity as Quantity, units, 1));
+  return `${v.message}: ${spec.label}${figures ? ` — ${figures}` : ''}`;
+}
+
+function describeFigures(v: Violation, spec: RuleSpec, fmt: (x: number) => string): string | null {
+  if (spec.figures === 'none') return null;
+  if (spec.figures) return `${fmt(v.value)} ${spec.figures.amount}`;
+  const [bound, breached] = spec.minimum ? [`at least ${fmt(v.limit)} needed`, 'short by'] : [`limit ${fmt(v.limit)}`, 'over by'];
+  return `value ${fmt(v.value)}, ${bound}, ${v.margin < 0 ? `${breached} ${fmt(-v.margin)}` : `margin ${fmt(v.margin)}`}`;
 }
 
 export interface LimitCount {

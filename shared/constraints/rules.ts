@@ -29,8 +29,14 @@ export interface RuleSpec {
   pointsAt: 'placement' | 'placements' | 'zone' | 'hall' | 'halls' | 'site';
   /** Where a click on it goes: the hall's floor plan or the site plan. */
   opens: 'hall' | 'site';
-  /** The limit is a least value (a free distance), not a most: the margin is value − limit. */
+  /** The limit is a least value (a free distance), not a most: the margin is value − limit, and a breach is short by it. */
   minimum?: boolean;
+  /**
+   * A rule that allows none of what it counts says the amount and what it is ("145.8 kW
+   * unfed": the words after the figure) rather than a limit of 0; one that counts nothing
+   * (a wrong facing) says no figure at all.
+   */
+  figures?: { amount: string } | 'none';
   /** Units of one model break it alike wherever they stand, so the Problems panel lists them as one line. */
   alikeByModel?: boolean;
 }
@@ -48,29 +54,29 @@ export const RULE_SPECS = {
   'hall-cooling': { ...heat, severity: 'error', label: 'heat over the usable cooling', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
   'hall-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity in the hall', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
   'facility-water': { ...heat, severity: 'error', label: 'CDU heat over the hall’s facility water', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
-  'cooling-redundancy': { ...heat, severity: 'warning', label: 'cooling counted with no spare behind it', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
+  'cooling-redundancy': { ...heat, severity: 'warning', label: 'cooling counted with no spare behind it', scope: 'aggregate', pointsAt: 'hall', opens: 'hall', figures: { amount: 'without a spare' } },
   'zone-air': { ...heat, severity: 'error', label: 'air heat over the zone’s air cooling', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
   'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
-  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone, cooled by no CRAH or CDU', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
-  'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
+  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone, cooled by no CRAH or CDU', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'in no zone' } },
+  'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'of heat with no cooling it runs under' } },
   'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
-  unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
-  'single-feed': { ...power, severity: 'error', label: 'unit that takes A and B feeds fed from one source', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
+  unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'unfed' } },
+  'single-feed': { ...power, severity: 'error', label: 'unit that takes A and B feeds fed from one source', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'on one feed' } },
   // An error, not a warning: A and B promise that either feed can be lost while the other carries
   // the unit, and a source both pass through drops both, as a one-feed unit of an A/B model is.
-  'shared-source': { ...apparent, severity: 'error', label: 'A and B feeds meeting at one source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall' },
+  'shared-source': { ...apparent, severity: 'error', label: 'A and B feeds meeting at one source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'fed through it by both A and B' } },
   'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
-  'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
-  'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
+  'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall', figures: 'none' },
+  'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall', figures: 'none' },
   'floor-load': { family: 'floor', counts: 'floorLoad', unit: 'kg/m²', severity: 'error', label: 'floor loading over the slab limit', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
-  'outside-hall': { ...length, severity: 'error', label: 'equipment outside the hall', scope: 'object', pointsAt: 'placement', opens: 'hall' },
-  'wall-clearance': { ...length, severity: 'error', label: 'service clearance runs past the hall wall', scope: 'object', pointsAt: 'placement', opens: 'hall' },
-  'zone-outside-hall': { ...length, severity: 'error', label: 'cooling zone outside its hall', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
-  'hall-outside-site': { ...length, severity: 'error', label: 'hall outside its site', scope: 'aggregate', pointsAt: 'hall', opens: 'site' },
-  'halls-overlap': { ...length, severity: 'error', label: 'halls overlap on the site', scope: 'aggregate', pointsAt: 'halls', opens: 'site' },
-  overlap: { family: 'geometry', counts: 'area', unit: 'm²', severity: 'error', label: 'equipment overlaps', scope: 'pair', pointsAt: 'placements', opens: 'hall' },
+  'outside-hall': { ...length, severity: 'error', label: 'equipment outside the hall', scope: 'object', pointsAt: 'placement', opens: 'hall', figures: { amount: 'outside the hall' } },
+  'wall-clearance': { ...length, severity: 'error', label: 'service clearance runs past the hall wall', scope: 'object', pointsAt: 'placement', opens: 'hall', figures: { amount: 'past the wall' } },
+  'zone-outside-hall': { ...length, severity: 'error', label: 'cooling zone outside its hall', scope: 'aggregate', pointsAt: 'zone', opens: 'hall', figures: { amount: 'outside the hall' } },
+  'hall-outside-site': { ...length, severity: 'error', label: 'hall outside its site', scope: 'aggregate', pointsAt: 'hall', opens: 'site', figures: { amount: 'outside the site' } },
+  'halls-overlap': { ...length, severity: 'error', label: 'halls overlap on the site', scope: 'aggregate', pointsAt: 'halls', opens: 'site', figures: { amount: 'of overlap' } },
+  overlap: { family: 'geometry', counts: 'area', unit: 'm²', severity: 'error', label: 'equipment overlaps', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: { amount: 'of overlap' } },
   clearance: { ...length, severity: 'error', label: 'service clearance blocked', scope: 'pair', pointsAt: 'placements', opens: 'hall', minimum: true },
-  'aisle-orientation': { family: 'geometry', counts: 'length', unit: 'm', severity: 'warning', label: 'opposite facings within one row', scope: 'pair', pointsAt: 'placements', opens: 'hall' },
+  'aisle-orientation': { family: 'geometry', counts: 'length', unit: 'm', severity: 'warning', label: 'opposite facings within one row', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: 'none' },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULE_SPECS;

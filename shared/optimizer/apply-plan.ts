@@ -149,11 +149,14 @@ function oneZone(doc: FleetDoc, hall: Hall, planId: string, cooling: string): Co
 /**
  * The hall as the option leaves it: its feed, PUE, cooling class and plant and, for
  * `liquidKw` of CDU heat, facility water of the plant's unit size, enough units to carry
- * it with the hall's redundancy held back (never fewer than it had).
+ * it with the hall's redundancy held back (never fewer than it had). The option's cooling
+ * is shared among the plant's units in whole kW, rounded up as a unit is bought: 842 kW
+ * over 3 units is 281 kW each, never less than the option's (the epsilon keeps an even
+ * share from rounding up a kW).
  */
 function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hall['currentUse'], liquidKw: number): Partial<Hall> {
   const units = Math.max(1, usableUnits(hall.cooling.redundancy, hall.cooling.unitCount));
-  const unitCapacityKw = option.usableCoolingKw / units;
+  const unitCapacityKw = Math.ceil(option.usableCoolingKw / units - 1e-9);
   const redundancy = hall.cooling.redundancy;
   let waterUnits = 0;
   // With the spares its redundancy asks for: one unit under N+1 would carry the heat with none held back.

@@ -11,6 +11,7 @@ import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } fro
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { formatDrawingLength, formatQuantity, type UnitSystem } from '../units';
 import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
+import { treeIndent } from './fit-label';
 import { rowLabel } from './labels';
 import type { DrawingItem, Table } from './sheets';
 
@@ -58,8 +59,6 @@ export function rowGroupOf(floors: Map<string, HallFloor>): (p: Placement) => st
   const rowOf = new Map([...floors].flatMap(([hallId, { rows }]) => rows.flatMap((r, i) => r.ids.map((id) => [id, `${hallId}:${i}`] as const))));
   return (p) => rowOf.get(p.id) ?? p.id;
 }
-
-const NBSP = '\u00a0';
 
 export function settingOutTable(hall: Hall, rows: SetOutRow[], grid: ReferenceGrid, units: UnitSystem): Table {
   const len = (m: number | null) => (m === null ? '—' : formatDrawingLength(m, units));
@@ -130,7 +129,7 @@ export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
       { label: 'Used', align: 'right', widthMm: 14 },
     ],
     rows: chain.map((r) => [
-      `${NBSP.repeat(2 * r.depth)}${r.depth ? '└ ' : ''}${r.name}${r.repeat ? ' (above)' : ''}`,
+      `${treeIndent(r.depth)}${r.name}${r.repeat ? ' (above)' : ''}`,
       r.equipment,
       r.feed ?? '—',
       amount(r, r.rating),

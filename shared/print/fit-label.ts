@@ -25,23 +25,34 @@ export function splitInTwo(text: string): [string, string] {
   return best === -1 ? [text, ''] : [text.slice(0, best), text.slice(best + 1)];
 }
 
+/** A tree's level as a table writes it before a name: non-breaking spaces, then the branch mark of a level below the first. */
+export const treeIndent = (depth: number): string => `${'\u00a0'.repeat(2 * depth)}${depth ? '└ ' : ''}`;
+const TREE_INDENT = /^\u00a0*(?:└ )?/;
+
 /**
  * Breaks a text into lines no wider than `width` at `size` (same width estimate as
  * fitLabel), at spaces; a word longer than a line is cut with an ellipsis. For table
- * cells whose every word matters (an open violation), where cutting would lose it.
+ * cells whose every word matters (an open violation), where cutting would lose it. A text
+ * indented as a tree's level goes on under its first word, so its level still shows.
  */
 export function wrapText(text: string, width: number, size: number, emPerChar = 0.6): string[] {
   const perLine = Math.max(1, Math.floor(width / (emPerChar * size) + 1e-9));
+  const found = TREE_INDENT.exec(text)![0];
+  // An indent over half the line would leave its words no room: the text wraps as plain text.
+  const lead = found.length < perLine / 2 ? found : '';
+  const hanging = '\u00a0'.repeat(lead.length);
   const lines: string[] = [];
+  const indent = () => (lines.length ? hanging : lead);
   let line = '';
-  for (const word of text.split(' ')) {
+  for (const word of text.slice(lead.length).split(' ')) {
     const next = line ? `${line} ${word}` : word;
-    if (next.length <= perLine) line = next;
+    if (indent().length + next.length <= perLine) line = next;
     else {
-      if (line) lines.push(line);
-      line = word.length <= perLine ? word : `${word.slice(0, Math.max(1, perLine - 1))}…`;
+      if (line) lines.push(`${indent()}${line}`);
+      const room = perLine - indent().length;
+      line = word.length <= room ? word : `${word.slice(0, Math.max(1, room - 1))}…`;
     }
   }
-  if (line) lines.push(line);
+  if (line) lines.push(`${indent()}${line}`);
   return lines;
 }

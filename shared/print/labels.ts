@@ -82,7 +82,14 @@ export function rowLabel(first: string, last: string, count: number): string {
   return `${first}–${last.slice(common)}`;
 }
 
-/** Items of one row: same rowKey, top and height, in x order, each less than its own width from the previous one. */
+/** What labels of one series share: all but their last number ("BM1." of "BM1.20"; "CRAH" of itself). */
+const seriesOf = (label: string): string => label.replace(/\d+$/, '');
+
+/**
+ * Items of one row: same rowKey, top and height, in x order, each less than its own width
+ * from the previous one, and labelled in one series: busway runs BW1.1 and BW2.1 side by
+ * side are two runs, which "BW1.1–2.1" would read as one.
+ */
 function rows(targets: LabelTarget[]): LabelTarget[][] {
   const byLine = new Map<string, LabelTarget[]>();
   for (const t of targets) {
@@ -95,7 +102,7 @@ function rows(targets: LabelTarget[]): LabelTarget[][] {
     let run: LabelTarget[] = [line[0]!];
     for (const t of line.slice(1)) {
       const prev = run[run.length - 1]!;
-      if (t.rect.x - (prev.rect.x + prev.rect.w) <= prev.rect.w) run.push(t);
+      if (t.rect.x - (prev.rect.x + prev.rect.w) <= prev.rect.w && seriesOf(t.label) === seriesOf(prev.label)) run.push(t);
       else {
         out.push(run);
         run = [t];

@@ -184,7 +184,7 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
   // 617.7 kVA ≤ 0.8 × 898.5), every limit holds again.
   await page.getByTestId('palette-ant-s21xp').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(6, 10) });
   await expect.poll(async () => Number(await feed.getAttribute('data-headroom-kw'))).toBeCloseTo(137.155, 6);
-  await expect(page.getByTestId('problem-unfed')).toContainText('1 unit in Hall 1: IT or cooling equipment fed by no power source — value 3.6 kW');
+  await expect(page.getByTestId('problem-unfed')).toContainText('1 unit in Hall 1: IT or cooling equipment fed by no power source — 3.6 kW unfed');
   await page.getByTestId('inspector-source').selectOption({ label: 'Busway M1' });
   await expect(page.getByTestId('problems')).toContainText('Every limit holds');
 
@@ -224,7 +224,7 @@ test('Hall 1 at the free-air default of 80 kW/rack holds its GB200 racks to the 
   await page.getByTestId('hall-cooling-count').fill('1');
   await page.getByTestId('hall-cooling-count').press('Enter');
   const warning = page.getByTestId('problem-cooling-redundancy');
-  await expect(warning).toContainText('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 700 kW');
+  await expect(warning).toContainText('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — 700 kW without a spare');
   await expect(page.getByTestId('problems')).toContainText('0 errors · 1 warning');
 });
 

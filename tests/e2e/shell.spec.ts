@@ -81,6 +81,28 @@ test('in the browser build, Export PDF writes the plan as a PDF file into the do
   expect(fs.existsSync(file)).toBe(true);
 });
 
+test('a hall named with all 200 characters its field takes exports as a PDF whose name is cut to fit, titled without the unsaved marker', async ({ page, web }) => {
+  test.setTimeout(90_000);
+  await openPlanner(page, web.url);
+  const name = `Building B (AI retrofit, phase 1) ${'north hall '.repeat(30)}`.slice(0, 200).trim();
+  await page.getByTestId('hall-name').fill(name);
+  await page.getByTestId('hall-name').press('Enter');
+  await expect(page.getByTestId('doc-title')).toContainText('•');
+  await page.getByTestId('print-preview').click();
+  await page.getByTestId('export-pdf').click();
+  const said = page.getByTestId('print-message');
+  await expect(said).toHaveText(/^PDF written to .*…\.pdf$/, { timeout: 60_000 });
+  // The controls keep their line beside the message.
+  const top = async (id: string) => (await page.getByTestId(id).boundingBox())!.y;
+  expect(await top('print-paper')).toBe(await top('print-zoom'));
+  const file = (await said.innerText()).replace(/^PDF written to /, '');
+  expect(path.basename(file).length).toBeLessThanOrEqual(200);
+  expect(path.basename(file)).toMatch(/^Building B \(AI retrofit, phase 1\) north hall/);
+  const title = /^Title:\s*(.*)$/m.exec(execFileSync('pdfinfo', [file]).toString())![1]!;
+  expect(title).toContain('Building B (AI retrofit, phase 1)');
+  expect(title).not.toContain('•');
+});
+
 test('a site opens as a site plan with its halls; clicking a hall opens its floor plan', async ({ page, web }) => {
   await openPlanner(page, web.url);
   const campus = sampleCampus();
@@ -332,6 +354,8 @@ test('a hall is dragged on the site plan like equipment in a hall: snapped, chec
   await drag(-30.4, 0);
   await expect(svg).toHaveAttribute('data-drop-breaks', 'false');
   await page.mouse.up();
+  // The drag selected no text on its way: the hall labels are not highlighted.
+  expect(await page.evaluate(() => window.getSelection()!.toString())).toBe('');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: position on the site/);
   await page.getByTestId(`site-hall-${b.id}`).click();
   await expect(page.getByTestId('hall-view')).toHaveAttribute('data-hall-id', b.id);

@@ -92,15 +92,15 @@ describe('apply plan builds what the checks accept', () => {
     expect(new Set(newCdus.map((c) => c.yM)).size).toBe(newCdus.length);
   });
 
-  it('the small hall’s three GB200 racks get dry coolers with the hall’s N+1 spare: two units of 1,066 / 3 kW, not one', () => {
+  it('the small hall’s three GB200 racks get dry coolers with the hall’s N+1 spare: two units of 356 kW, not one', () => {
     // 3 × 132 × 0.85 = 336.6 kW of CDU heat: the 2 × 300 kW dry coolers, N+1, carry 300 kW and
     // are replaced by units of the option's 1,066 kW of cooling over its 3 usable fan walls,
-    // 355.33 kW each. One would carry the heat with no spare; N+1 asks for a second.
+    // 355.33 kW each, rated up to a whole 356 kW. One would carry the heat with no spare; N+1 asks for a second.
     const doc = sampleByName('small');
     const option = doc.halls[0]!.retrofitOptions.find((o) => o.id === 'sm-h1-ai')!;
+    expect(option.usableCoolingKw).toBe(1_066);
     const after = applied(doc, [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 3, npvUsd: 0 }]).doc;
-    expect(after.halls[0]!.facilityWater).toEqual({ unitCount: 2, unitCapacityKw: option.usableCoolingKw / 3, redundancy: 'N+1' });
-    expect(option.usableCoolingKw / 3).toBeGreaterThan(336.6);
+    expect(after.halls[0]!.facilityWater).toEqual({ unitCount: 2, unitCapacityKw: 356, redundancy: 'N+1' });
     expect(checkFleet(after).violations.filter((v) => v.rule === 'cooling-redundancy' || v.rule === 'facility-water')).toEqual([]);
   });
 

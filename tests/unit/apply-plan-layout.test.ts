@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../shared/commands/apply';
 import { checkFleet } from '../../shared/constraints';
 import { footprint } from '../../shared/geometry/footprint';
-import { cduHeatKw } from '../../shared/model/cooling';
+import { cduHeatKw, usableCoolingKw } from '../../shared/model/cooling';
 import { needsFeed } from '../../shared/model/load';
 import type { EquipmentModel, FleetDoc, Placement, Plan } from '../../shared/model/schema';
 import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
@@ -69,13 +69,15 @@ function loops(racks: Placement[], model: EquipmentModel, cdus: Placement[], mod
  */
 const CDU_REACH_M = Math.hypot(2.2, 3.668);
 
+const PLANS = [
+  ['campus', 'wtx-b', 'wtx-b-ai', 52],
+  ['small', 'sm-h1', 'sm-h1-ai', 7],
+  ['large', 'gh1', 'gh1-ai', 136],
+  ['portfolio', 's0h1', 's0h1-ai4', 43],
+] as const;
+
 describe('apply plan stands cooling gear by the rows it serves', () => {
-  it.each([
-    ['campus', 'wtx-b', 'wtx-b-ai', 52],
-    ['small', 'sm-h1', 'sm-h1-ai', 7],
-    ['large', 'gh1', 'gh1-ai', 136],
-    ['portfolio', 's0h1', 's0h1-ai4', 43],
-  ] as const)(`%s %s: every CDU, kept or new, serves rows within ${CDU_REACH_M.toFixed(3)} m of it, and the rows' liquid heat is all served`, (sample, hallId, optionId, units) => {
+  it.each(PLANS)(`%s %s: every CDU, kept or new, serves rows within ${CDU_REACH_M.toFixed(3)} m of it, and the rows' liquid heat is all served`, (sample, hallId, optionId, units) => {
     const doc = sampleByName(sample);
     const { after, models, of } = apply(doc, hallId, optionId, units);
     const model = models.get(doc.halls.find((h) => h.id === hallId)!.retrofitOptions.find((o) => o.id === optionId)!.modelId!)!;
@@ -88,6 +90,15 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
     // A CDU that serves no row (a spare for redundancy) still stands by the rows: within reach of a rack.
     for (const c of cdus) expect({ id: c.id, near: Math.min(...racks.map((r) => Math.hypot(r.xM - c.xM, r.yM - c.yM))) <= CDU_REACH_M }).toEqual({ id: c.id, near: true });
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
+  it.each(PLANS)("%s %s: the plant it leaves is rated in whole kW a unit, rounded up so it carries at least the option's usable cooling", (sample, hallId, optionId, units) => {
+    const doc = sampleByName(sample);
+    const option = doc.halls.find((h) => h.id === hallId)!.retrofitOptions.find((o) => o.id === optionId)!;
+    const hall = apply(doc, hallId, optionId, units).after.halls.find((h) => h.id === hallId)!;
+    expect(Number.isInteger(hall.cooling.unitCapacityKw)).toBe(true);
+    expect(Number.isInteger(hall.facilityWater.unitCapacityKw)).toBe(true);
+    expect(usableCoolingKw(hall)).toBeGreaterThanOrEqual(option.usableCoolingKw);
   });
 
   it("with Building B's pod taken out, moves the hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, still fed from the skid", () => {

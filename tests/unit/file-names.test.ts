@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fleetFileName, safeFileName, saveAsProblem } from '../../renderer/src/shell/file-names';
+import { FILE_NAME_MAX_CHARS, fleetFileName, safeFileName, saveAsProblem, suggestedFileName } from '../../shared/io/file-names';
 
 describe('file names', () => {
   it('a name keeps what every file system takes and loses what Windows refuses', () => {
@@ -7,6 +7,20 @@ describe('file names', () => {
     expect(safeFileName('tab\tname')).toBe('tab name');
     expect(safeFileName('  trailing. . ')).toBe('trailing');
     expect(safeFileName('a/b\\c*?"<>|')).toBe('a-b-c------');
+  });
+
+  it('a name suggested from a long hall or fleet name fits the limit, cut at a word, and keeps what follows it', () => {
+    const hall = `Building B (AI retrofit, phase 1) ${'north hall '.repeat(20)}`.trim();
+    const pdf = suggestedFileName(hall, '.pdf');
+    expect(pdf.length).toBeLessThanOrEqual(FILE_NAME_MAX_CHARS);
+    expect(pdf).toMatch(/^Building B \(AI retrofit, phase 1\)( north hall)+( north)?…\.pdf$/);
+    const lp = suggestedFileName('x'.repeat(300), ' (Expected NPV).lp');
+    expect(lp).toBe(`${'x'.repeat(FILE_NAME_MAX_CHARS - 19)}… (Expected NPV).lp`);
+    expect(lp).toHaveLength(FILE_NAME_MAX_CHARS);
+    // An emoji is two of the characters the limit counts, and is never halved at the cut.
+    expect(suggestedFileName('🏭'.repeat(250), '.csv')).toBe(`${'🏭'.repeat(97)}….csv`);
+    expect(suggestedFileName('Hall 1: north', '.pdf')).toBe('Hall 1 - north.pdf');
+    expect(saveAsProblem(suggestedFileName('y'.repeat(FILE_NAME_MAX_CHARS), '.fleet'))).toBeNull();
   });
 
   it('Save As ends in one .fleet, and refuses names that hide or break the file', () => {

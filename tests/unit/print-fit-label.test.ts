@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel, splitInTwo } from '../../shared/print/fit-label';
+import { fitLabel, splitInTwo, treeIndent, wrapText } from '../../shared/print/fit-label';
 
 describe('labels that fit their box', () => {
   it('keep their preferred size when they fit: 10 characters × 0.6 em × 3 = 18 ≤ 20', () => {
@@ -17,5 +17,10 @@ describe('labels that fit their box', () => {
   it('split in two at the space nearest the middle', () => {
     expect(splitInTwo('Sample fleet: Pecos Flats, Columbia Basin, Red River')).toEqual(['Sample fleet: Pecos Flats,', 'Columbia Basin, Red River']);
     expect(splitInTwo('Unbroken')).toEqual(['Unbroken', '']);
+  });
+  it('a level of the single line wrapped goes on under its name, not at the column edge: 30 characters a line at 1 × 0.6 em in 18 mm', () => {
+    const nb = '\u00a0';
+    expect(wrapText(`${treeIndent(2)}Building B (AI retrofit, phase 1)`, 18, 1)).toEqual([`${nb.repeat(4)}└ Building B (AI retrofit,`, `${nb.repeat(6)}phase 1)`]);
+    expect(wrapText('Error: a violation wraps at the column edge', 18, 1)).toEqual(['Error: a violation wraps at', 'the column edge']);
   });
 });

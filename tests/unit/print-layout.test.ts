@@ -140,6 +140,16 @@ describe('labels on the plan', () => {
     expect(row[0]!.y).toBeCloseTo(20 - 0.8 - (LABEL_MIN_MM * 1.2) / 2, 9);
   });
 
+  it('says a row once only for one series: two busway runs side by side are two labels, not "BW1.1–2.1"', () => {
+    const outline = { x: 0, y: 0, w: 100, h: 100 };
+    const runs = placeLabels(
+      ['BW1.1', 'BW2.1'].map((label, i) => ({ id: label, label, rowKey: 'busway', rect: { x: 10 + i * 2.2, y: 20, w: 2, h: 1 } })),
+      outline,
+      [],
+    );
+    expect(runs.map((t) => t.text).sort()).toEqual(['BW1.1', 'BW2.1']);
+  });
+
   it('puts a label that overhangs the drawing\'s edge when centred flush with its item instead', () => {
     // Site at 1:10000 on A4 portrait: Building A is 12 mm wide, 4 mm from the site's left edge;
     // its 30.5 mm name centred on it would start 5 mm left of the site, so it starts at the hall.

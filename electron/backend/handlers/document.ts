@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { documentChannels } from '../../../shared/ipc/channels/document';
 import type { z } from 'zod';
 import type { Channels, Response } from '../../../shared/ipc/contract';
+import { suggestedFileName } from '../../../shared/io/file-names';
 import { listSamples } from '../../../shared/samples';
 import { toWireDoc } from '../../../shared/ipc/placement-columns';
 import { saveTargetFor, type DocumentService, type DocumentSnapshot } from '../document/service';
@@ -28,7 +29,7 @@ function toWire(snapshot: DocumentSnapshot): WireSnapshot {
 async function saveAs(requested: string | undefined, ctx: DocumentContext): Promise<Response<'document.saveAs'>> {
   if (requested !== undefined) return ctx.document.saveAs(await ctx.host.permitDocumentPath(saveTargetFor(requested), 'save'));
   const info = ctx.document.info();
-  const chosen = await ctx.host.chooseSavePath(info.path ? path.basename(info.path) : `${info.title}.fleet`);
+  const chosen = await ctx.host.chooseSavePath(info.path ? path.basename(info.path) : suggestedFileName(info.title, '.fleet'));
   if (chosen === null) return { cancelled: true };
   return ctx.document.saveAs(chosen);
 }

@@ -72,7 +72,7 @@ export function CatalogView() {
             Import CSV…
             <input type="file" accept=".csv,text/csv" onChange={(e) => void importCsv(e)} hidden data-testid="catalog-import" />
           </label>
-          <button onClick={() => download(new Blob([catalogToCsv(doc.models)], { type: 'text/csv' }), `${doc.fleet.name} catalog.csv`)} data-testid="catalog-export">
+          <button onClick={() => download(new Blob([catalogToCsv(doc.models)], { type: 'text/csv' }), doc.fleet.name, ' catalog.csv')} data-testid="catalog-export">
             Export CSV
           </button>
         </div>

@@ -11,7 +11,7 @@ function serialize(svg: SVGSVGElement): string {
 }
 
 export function exportSvg(svg: SVGSVGElement, fileName: string): void {
-  download(new Blob([serialize(svg)], { type: 'image/svg+xml' }), `${fileName}.svg`);
+  download(new Blob([serialize(svg)], { type: 'image/svg+xml' }), fileName, '.svg');
 }
 
 /** Rasterised at twice the on-screen size, on white, so it reads in a slide or a mail. */
@@ -33,5 +33,5 @@ export async function exportPng(svg: SVGSVGElement, fileName: string): Promise<v
   ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
   URL.revokeObjectURL(url);
   const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-  if (png) download(png, `${fileName}.png`);
+  if (png) download(png, fileName, '.png');
 }

@@ -60,7 +60,7 @@ export function OptimizerPanel() {
     setExporting(true);
     try {
       const { lp } = await api.invoke('optimizer.lp', { objective });
-      download(new Blob([lp], { type: 'text/plain' }), `${doc.fleet.name} (${objectiveLabel(objective)}).lp`);
+      download(new Blob([lp], { type: 'text/plain' }), doc.fleet.name, ` (${objectiveLabel(objective)}).lp`);
     } catch (e) {
       useFleet.getState().say('error', (e as Error).message);
     } finally {

@@ -9,7 +9,7 @@ import { planPrint, PrintError, type PrintPlan } from '../../../shared/print/she
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
-import { safeFileName } from '../shell/file-names';
+import { suggestedFileName } from '../../../shared/io/file-names';
 import { useCommands } from '../commands/commands';
 
 /** Escape (Clear Selection) leaves the preview for the planner, as the Back link does. */
@@ -30,14 +30,29 @@ function usePageSize(plan: PrintPlan | null): void {
   }, [plan]);
 }
 
+/** What the sheets show, as their title block names it: the hall, or "Site plan". */
+const subjectOf = (plan: PrintPlan | null): string | undefined => plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1];
+
+/**
+ * The page's title is the PDF's (its Title in Chromium's and Electron's metadata): what the
+ * sheets show and the document they come from, without the planner's unsaved marker.
+ */
+function usePrintTitle(plan: PrintPlan | null): void {
+  const documentTitle = useFleet((s) => s.document?.title);
+  const subject = subjectOf(plan);
+  useEffect(() => {
+    if (subject && documentTitle) document.title = `${subject} — ${documentTitle}`;
+  }, [subject, documentTitle]);
+}
+
 /** Electron asks where to write; the browser build writes into its documents folder. Either way the path comes back. */
 async function exportPdf(params: URLSearchParams, plan: PrintPlan | null): Promise<void> {
-  const name = safeFileName(`${plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1] ?? 'site plan'}.pdf`);
+  const name = suggestedFileName(subjectOf(plan) ?? 'site plan', '.pdf');
   try {
     const { path } = await api.invoke('print.exportPdf', { route: `/print?${params.toString()}`, suggestedName: name });
     if (path) useFleet.getState().say('info', `PDF written to ${path}`);
   } catch (error) {
-    useFleet.getState().say('error', (error as Error).message);
+    useFleet.getState().say('error', `The PDF was not written: ${(error as Error).message}`);
   }
 }
 
@@ -64,6 +79,7 @@ export function PrintView({ params }: { params: URLSearchParams }) {
   }, [doc, key]);
   const plan = result && 'plan' in result ? result.plan : null;
   usePageSize(plan);
+  usePrintTitle(plan);
   useEscapeToPlanner();
 
   const set = (name: string, value: string) => {
@@ -110,8 +126,8 @@ export function PrintView({ params }: { params: URLSearchParams }) {
         <button onClick={() => window.print()} data-testid="print-button">Print…</button>
         <button disabled={writing} onClick={() => { setWriting(true); void exportPdf(params, plan).finally(() => setWriting(false)); }} data-testid="export-pdf" title={api.isElectron() ? 'Write a PDF file' : 'Write a PDF file into the documents folder'}>Export PDF…</button>
         {writing && <span data-testid="print-message">Writing the PDF…</span>}
-        {!writing && message && <span className={message.kind === 'error' ? 'error' : undefined} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="print-message">{message.text}</span>}
-        {plan?.sheets[0]?.drawing?.note && <span className="warning">{plan.sheets[0].drawing.note}</span>}
+        {!writing && message && <span className={message.kind === 'error' ? 'print-note error' : 'print-note'} role={message.kind === 'error' ? 'alert' : 'status'} data-testid="print-message">{message.text}</span>}
+        {plan?.sheets[0]?.drawing?.note && <span className="print-note warning">{plan.sheets[0].drawing.note}</span>}
       </div>
       {result && 'error' in result && <p className="error">{result.error}</p>}
       {plan && (

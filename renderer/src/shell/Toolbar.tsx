@@ -7,7 +7,7 @@ import { useCommands } from '../commands/commands';
 import { commandTitle } from '../commands/CommandButton';
 import { MenuBar } from '../commands/MenuBar';
 import { discardRecovery, documentsFolder, newDocument, openDocument, recoverSession, saveDocument, saveDocumentAs } from './file-actions';
-import { fleetFileName, saveAsProblem } from './file-names';
+import { fleetFileName, saveAsProblem, suggestedFileName } from '../../../shared/io/file-names';
 
 type Dialog = null | 'open' | 'save-as' | 'recover';
 
@@ -141,7 +141,8 @@ export function Toolbar() {
 }
 
 function SaveAsDialog({ initial, onClose }: { initial: string; onClose: () => void }) {
-  const [name, setName] = useState(initial.replace(/\.fleet$/, ''));
+  // A fleet's name may be longer than a file's: the name offered is one Save takes.
+  const [name, setName] = useState(() => suggestedFileName(initial.replace(/\.fleet$/, ''), '.fleet').replace(/\.fleet$/, ''));
   const fileName = fleetFileName(name);
   const problem = saveAsProblem(fileName);
   const submit = async (event: React.FormEvent) => {

@@ -147,7 +147,7 @@ describe('redundancy asked of a plant with one unit: a warning, the unit still c
     expect(v.map((x) => x.severity)).toEqual(['warning', 'warning']);
     expect(v[0]).toMatchObject({ value: 634.8, limit: 0, message: 'Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back)' });
     expect(v[1]).toMatchObject({ value: 224.4, limit: 0, message: 'Hall 1 (N+1 asked, but 1 facility cooling unit leaves none to hold back)' });
-    expect(describeViolation(v[0]!, 'metric')).toBe('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — value 634.8 kW, limit 0 kW, over by 634.8 kW');
+    expect(describeViolation(v[0]!, 'metric')).toBe('Hall 1 (N+1 asked, but 1 cooling unit leaves none to hold back): cooling counted with no spare behind it — 634.8 kW without a spare');
   });
   it('2N with one unit warns the same; N asks for no spare and does not', () => {
     expect(check(lone('2N')).map((x) => x.message)).toEqual(['Hall 1 (2N asked, but 1 cooling unit leaves none to hold back)', 'Hall 1 (2N asked, but 1 facility cooling unit leaves none to hold back)']);
@@ -208,7 +208,7 @@ describe('heat outside every cooling zone', () => {
   it('a rack in the strip between two zones breaks it by its 132 kW, and selecting the problem selects the rack', () => {
     const v = only(check(inStrip), 'hall-unzoned');
     expect(v).toMatchObject({ objectIds: ['stray'], value: 132, limit: 0, margin: -132, quantity: 'heat' });
-    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1: heat outside every cooling zone, cooled by no CRAH or CDU — value 132 kW, limit 0 kW, over by 132 kW');
+    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1: heat outside every cooling zone, cooled by no CRAH or CDU — 132 kW in no zone');
   });
   it('the same rack inside the AI corner passes this rule', () => {
     expect(check((d) => { inStrip(d); placement(d, 'stray').xM = 20.5; }).filter((v) => v.rule === 'hall-unzoned')).toEqual([]);
@@ -233,7 +233,7 @@ describe('zones in their hall, halls on their site', () => {
     const violations = check((d) => (hall(d).widthM = 29.5));
     const v = only(violations, 'zone-outside-hall');
     expect(v).toMatchObject({ objectIds: ['sm-z-ai'], value: 0.5, limit: 0 });
-    expect(describeViolation(v, 'metric')).toBe('Zone AI corner sticks out of Hall 1: cooling zone outside its hall — value 0.5 m, limit 0 m, over by 0.5 m');
+    expect(describeViolation(v, 'metric')).toBe('Zone AI corner sticks out of Hall 1: cooling zone outside its hall — 0.5 m outside the hall');
   });
   it('a hall at x = 70 m on a 100 m site fits exactly; at 75 m it sticks out by 5 m', () => {
     expect(check((d) => (hall(d).siteXM = 70)).filter((v) => v.rule === 'hall-outside-site')).toEqual([]);
@@ -244,7 +244,7 @@ describe('zones in their hall, halls on their site', () => {
     expect(check(withSecond(40)).filter((v) => v.rule === 'halls-overlap')).toEqual([]);
     const v = only(check(withSecond(35)), 'halls-overlap');
     expect(v).toMatchObject({ objectIds: ['sm-h1', 'sm-h2'], siteId: 'sm', value: 5, message: 'Hall 1 and Hall 2' });
-    expect(describeViolation(v, 'metric')).toBe('Hall 1 and Hall 2: halls overlap on the site — value 5 m, limit 0 m, over by 5 m');
+    expect(describeViolation(v, 'metric')).toBe('Hall 1 and Hall 2: halls overlap on the site — 5 m of overlap');
     // Moved clear in the live checker, the overlap goes.
     const doc = structuredClone(sampleSmall());
     withSecond(35)(doc);
@@ -416,11 +416,14 @@ describe('geometry', () => {
     expect(v.objectIds).toEqual(['sm-m01-01', 'cdu-x']);
     expect(v.value).toBeCloseTo(1.1, 9);
     expect(v.limit).toBe(1.2);
+    // A least value: 0.1 m short of it, not over it.
+    expect(describeViolation(v, 'metric')).toMatch(/: service clearance blocked — value 1.1 m, at least 1.2 m needed, short by 0.1 m$/);
   });
   it('one rack of a row turned round is a row orientation warning', () => {
     const v = check((d) => (placement(d, 'sm-m01-03').rotationDeg = 180)).filter((x) => x.rule === 'aisle-orientation');
     expect(v.map((x) => x.objectIds.join('+')).sort()).toEqual(['sm-m01-02+sm-m01-03', 'sm-m01-03+sm-m01-04']);
     expect(v[0]!.severity).toBe('warning');
+    expect(describeViolation(v[0]!, 'metric')).toMatch(/: opposite facings within one row$/);
   });
 });
 
@@ -431,7 +434,7 @@ describe('unfed: every miner, rack, tank or GPU system, and the CDUs and CRAHs t
     expect(v.objectIds).toEqual(['sm-m01-01', 'sm-m01-02']);
     expect(v.value).toBeCloseTo(145.8, 9);
     expect(v.severity).toBe('error');
-    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1: IT or cooling equipment fed by no power source — value 145.8 kW, limit 0 kW, over by 145.8 kW');
+    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1: IT or cooling equipment fed by no power source — 145.8 kW unfed');
   });
   it('a rack fed only from its B source is fed', () => {
     expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { powerSourceId: null, powerSourceBId: 'sm-mbw1' })).filter((v) => v.rule === 'unfed')).toEqual([]);
@@ -505,7 +508,7 @@ describe('A and B feeds that meet upstream: the shared source carries the load o
     expect(v.objectIds).toEqual(['sm-gpu01-02', 'sm-pdu01-01']);
     expect(v.value).toBeCloseTo(rackKva, 6);
     expect(describeViolation(v, 'metric')).toBe(
-      '1.2 (GB200 NVL72 rack): its A feed, Busway 1, hangs from its B feed, 1.1 (Floor PDU 400 kVA): A and B feeds meeting at one source — value 134.7 kVA, limit 0 kVA, over by 134.7 kVA',
+      '1.2 (GB200 NVL72 rack): its A feed, Busway 1, hangs from its B feed, 1.1 (Floor PDU 400 kVA): A and B feeds meeting at one source — 134.7 kVA fed through it by both A and B',
     );
   });
 
@@ -571,7 +574,7 @@ describe('single feed: a unit whose model takes A and B feeds has both', () => {
     expect(hits.map((v) => v.objectIds[0])).toEqual(['sm-gpu01-01', 'sm-gpu01-02']);
     expect(hits.map((v) => v.value)).toEqual([132, 132]);
     expect(hits[0]!.modelId).toBe('nvl72-gb200');
-    expect(describeViolation(hits[0]!, 'metric')).toBe('1.1 (GB200 NVL72 rack) takes A and B feeds and has only its A feed: unit that takes A and B feeds fed from one source — value 132 kW, limit 0 kW, over by 132 kW');
+    expect(describeViolation(hits[0]!, 'metric')).toBe('1.1 (GB200 NVL72 rack) takes A and B feeds and has only its A feed: unit that takes A and B feeds fed from one source — 132 kW on one feed');
   });
   it('given B feeds from the miners\' run (rated exactly for 883.282492 kVA / 0.8) every limit holds; a B naming the A source again is one feed', () => {
     expect(check((d) => (dual(d), bFeeds(d), (model(d, 'busway-1250').ratingKva = runKva / 0.8)))).toEqual([]);
@@ -640,6 +643,8 @@ describe('cooling method: a unit stands under a method it runs under', () => {
     expect(v.objectIds).toEqual(['tank']);
     expect(v.value).toBeCloseTo(256.224, 9);
     expect(v.message).toBe('T1 (Single-phase immersion tank, 48 × WhatsMiner M66S+) runs under immersion, not free-air');
+    // Its kW is heat no cooling it runs under takes: there is no limit it is over.
+    expect(describeViolation(v, 'metric')).toBe('T1 (Single-phase immersion tank, 48 × WhatsMiner M66S+) runs under immersion, not free-air: unit in a cooling method it does not run under — 256.2 kW of heat with no cooling it runs under');
   });
   it('GB200s in the direct-to-chip zone pass; with the zone following its free-air hall, both are errors', () => {
     const v = check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = null)).filter((x) => x.rule === 'cooling-method');

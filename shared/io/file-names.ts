@@ -11,6 +11,36 @@ export function safeFileName(name: string): string {
   return printable.trim().replace(/ *: +/g, ' - ').replace(/[\\/:*?"<>|]/g, '-').replace(/[. ]+$/, '');
 }
 
+/** The longest file name written: room beside a fleet for its lock file, and what the PDF channel takes. */
+export const FILE_NAME_MAX_CHARS = 200;
+
+/**
+ * The file name suggested for what is made of a user's name (a hall's, a fleet's) and
+ * what follows it (".pdf", " catalog.csv"): safe, and never longer than FILE_NAME_MAX_CHARS,
+ * however long the name, which is cut at a word and marked where it must be
+ * ("Building B (AI retrofit, phase…).pdf"), so what follows it stays whole.
+ */
+export function suggestedFileName(name: string, suffix: string): string {
+  const stem = safeFileName(name) || 'untitled';
+  const room = FILE_NAME_MAX_CHARS - suffix.length;
+  return `${stem.length <= room ? stem : shortened(stem, room)}${suffix}`;
+}
+
+/**
+ * The stem cut to `room` characters (UTF-16 units, as the limit counts them) with its
+ * ellipsis, at the last word break in its second half; an emoji is kept or dropped whole.
+ */
+function shortened(stem: string, room: number): string {
+  let kept = '';
+  for (const c of stem) {
+    if (kept.length + c.length > room - 1) break;
+    kept += c;
+  }
+  const wordBreak = kept.lastIndexOf(' ');
+  const atWord = wordBreak > kept.length / 2 ? kept.slice(0, wordBreak) : kept;
+  return `${atWord.replace(/[\s.,;([-]+$/, '')}…`;
+}
+
 /** The file name a typed name becomes: safe, and ending in one .fleet. */
 export const fleetFileName = (typed: string): string => `${safeFileName(typed.trim().replace(/\.fleet$/i, ''))}.fleet`;
 
@@ -20,6 +50,5 @@ export function saveAsProblem(fileName: string): string | null {
   if (/^\.*$/.test(stem)) return 'Type a name for the file';
   if (stem.startsWith('.')) return 'A name starting with a dot makes a hidden file';
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem)) return `${stem} is a device name on Windows; choose another`;
-  // 200 characters leave room for the lock file beside it.
-  return fileName.length > 200 ? 'That name is too long (200 characters at most)' : null;
+  return fileName.length > FILE_NAME_MAX_CHARS ? `That name is too long (${FILE_NAME_MAX_CHARS} characters at most)` : null;
 }
