@@ -12,6 +12,7 @@ import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
+import { beyondReach, judgedFeed, reachViolation } from './feed-rules';
 import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
@@ -58,6 +59,8 @@ export class LiveChecker {
   /** Loads on two feeds by A source, then B source; and for each B source, the A sources it is paired with. */
   private feedPairs: FeedPairs = new Map();
   private pairedWithB = new Map<string, Set<string>>();
+  /** The units (not sources) each source feeds, A or B: they are judged against its reach again when it moves. */
+  private fedUnits = new Map<string, Set<string>>();
   private violations = new Map<string, Violation>();
   /** Pair and object violations by placement, to drop them when it changes. */
   private byObject = new Map<string, Set<string>>();
@@ -136,6 +139,8 @@ export class LiveChecker {
       if (p && !moved.has(id)) this.addItem(p, dirty);
     }
     for (const id of touched) if (this.items.has(id)) this.checkAround(this.items.get(id)!);
+    // A source moved, turned, swapped or put back: the units it feeds stand nearer or farther from it.
+    for (const id of touched) for (const unit of this.fedUnits.get(id) ?? []) if (!touched.has(unit)) this.recheckReach(this.items.get(unit)!);
     this.refreshAggregates(dirty);
   }
 
@@ -189,6 +194,7 @@ export class LiveChecker {
     this.childSources = new Map();
     this.feedPairs = new Map();
     this.pairedWithB = new Map();
+    this.fedUnits = new Map();
     this.violations = new Map();
     this.byObject = new Map();
     this.headroom = new Map();
@@ -271,6 +277,10 @@ export class LiveChecker {
         this.childSources.set(feed, set);
       } else {
         add(this.directLoadKva, feed, sign * apparentPowerKva(m.powerKw, m.powerFactor));
+        const units = this.fedUnits.get(feed) ?? new Set();
+        if (sign > 0) units.add(p.id);
+        else units.delete(p.id);
+        this.fedUnits.set(feed, units);
       }
       dirty.sources.add(feed);
     }
@@ -304,10 +314,27 @@ export class LiveChecker {
     // The allocation-free predicates first: most placements and pairs break nothing.
     const method = coolingMethodAt(hall, item.zoneId ? this.zoneById.get(item.zoneId) : null);
     if (modelViolates(item.m, hall, this.doc.fleet, method) || placementViolates(item, hall, method)) for (const v of objectViolations(item, hall, this.doc.fleet, method)) this.put(v);
+    this.checkReach(item);
     for (const n of this.neighbours(item)) {
       // In a full build each pair is seen twice: check it once, from its smaller id.
       if (fullBuild && n.p.id < item.p.id) continue;
       if (pairViolates(item, n)) for (const v of pairViolations(item, n, hall.id, hall.siteId)) this.put(v);
+    }
+  }
+
+  /** Judges a unit whose source moved again: its other violations stand. */
+  private recheckReach(unit: Item): void {
+    for (const id of [...(this.byObject.get(unit.p.id) ?? [])]) if (this.violations.get(id)?.rule === 'feed-reach') this.drop(id);
+    this.checkReach(unit);
+  }
+
+  /** Judges a unit against the reach of each source feeding it. */
+  private checkReach(unit: Item): void {
+    for (const feed of feedsOf(unit.p)) {
+      const source = this.items.get(feed);
+      if (!source || !judgedFeed(unit, source)) continue;
+      const beyond = beyondReach(unit.rect, source);
+      if (beyond) this.put(reachViolation(unit, source, this.halls.get(unit.p.hallId)!, beyond));
     }
   }
 

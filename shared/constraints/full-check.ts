@@ -17,6 +17,7 @@ import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import { COOLING_METHODS, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Zone } from '../model/schema';
 import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
+import { beyondReach, judgedFeed, reachViolation } from './feed-rules';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import type { CheckResult, Headroom, Violation } from './types';
@@ -136,7 +137,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     const zones = zonesByHall.get(p.hallId);
     return makeItem(p, modelList[modelOf[k]!]!, zones ? zoneOf(p, zones) : null);
   };
-  checkPlacements(doc, hallList, modelList, hallOf, modelOf, zoneAt, itemOf, put);
+  checkPlacements(doc, hallList, modelList, hallOf, modelOf, zoneAt, sources, itemOf, put);
 
   // Capacities, in the order the live checker first reports them.
   const headroom = new Map<string, Headroom>();
@@ -191,9 +192,9 @@ function zoneOf(p: Placement, zones: Zone[]): string | null {
 }
 
 /**
- * Object rules for every placement and pair rules for every neighbouring pair, hall by
- * hall. Each pair is judged once, from its smaller id (as the live checker's build does),
- * with that placement first.
+ * Object rules for every placement (with the reach of each source feeding it) and pair
+ * rules for every neighbouring pair, hall by hall. Each pair is judged once, from its
+ * smaller id (as the live checker's build does), with that placement first.
  */
 function checkPlacements(
   doc: FleetDoc,
@@ -202,6 +203,7 @@ function checkPlacements(
   hallOf: Int32Array,
   modelOf: Int32Array,
   zoneAt: Int32Array,
+  sources: ReadonlyMap<string, Item>,
   itemOf: (k: number) => Item,
   put: (v: Violation) => void,
 ): void {
@@ -235,6 +237,20 @@ function checkPlacements(
     if (!item) made.set(k, (item = itemOf(k)));
     return item;
   };
+  // The unit in `a` against one of its feeds. Units of a row share one: the last is looked up once.
+  let lastFeed: string | null = null;
+  let lastSource: Item | undefined;
+  const judgeFeed = (k: number, feed: string | null, hall: Hall) => {
+    if (feed === null) return;
+    if (feed !== lastFeed) {
+      lastFeed = feed;
+      lastSource = sources.get(feed);
+    }
+    const source = lastSource;
+    if (!source || !judgedFeed(a, source)) return;
+    const beyond = beyondReach(a.rect, source);
+    if (beyond) put(reachViolation(offender(k), source, hall, beyond));
+  };
 
   for (let h = 0; h < hallList.length; h++) {
     const hall = hallList[h]!;
@@ -258,6 +274,8 @@ function checkPlacements(
       const mc = mi * COOLING_METHODS.length + ci;
       if (modelBreaks[mc] === -1) modelBreaks[mc] = modelViolates(a.m, hall, doc.fleet, method) ? 1 : 0;
       if (modelBreaks[mc] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
+      judgeFeed(k, a.p.powerSourceId, hall);
+      if (a.p.powerSourceBId !== a.p.powerSourceId) judgeFeed(k, a.p.powerSourceBId, hall);
       if (!a.floor) continue; // pairs need both units on the floor
       const r = a.rect;
       const id = a.p.id;

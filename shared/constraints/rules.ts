@@ -10,8 +10,8 @@ import type { Headroom, Violation } from './types';
 
 export type RuleFamily = 'power' | 'cooling' | 'density' | 'floor' | 'geometry';
 /**
- * How the checkers find a rule's breaches: about one unit on its own, between two
- * neighbours, or over a running sum (a hall, zone, site or source), which the live checker
+ * How the checkers find a rule's breaches: about one unit on its own (or against a source
+ * feeding it), between two neighbours, or over a running sum (a hall, zone, site or source), which the live checker
  * refreshes from its sums rather than from the objects an edit touched.
  */
 export type RuleScope = 'object' | 'pair' | 'aggregate';
@@ -68,6 +68,7 @@ export const RULE_SPECS = {
   'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
   'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall', figures: 'none' },
   'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall', figures: 'none' },
+  'feed-reach': { ...length, family: 'power', severity: 'error', label: 'unit beyond the reach of its feed', scope: 'object', pointsAt: 'placements', opens: 'hall' },
   'floor-load': { family: 'floor', counts: 'floorLoad', unit: 'kg/m²', severity: 'error', label: 'floor loading over the slab limit', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
   'outside-hall': { ...length, severity: 'error', label: 'equipment outside the hall', scope: 'object', pointsAt: 'placement', opens: 'hall', figures: { amount: 'outside the hall' } },
   'wall-clearance': { ...length, severity: 'error', label: 'service clearance runs past the hall wall', scope: 'object', pointsAt: 'placement', opens: 'hall', figures: { amount: 'past the wall' } },

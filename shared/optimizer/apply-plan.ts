@@ -59,7 +59,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const idPrefix = freshPrefix(`${plan.id}-${hall.id}-`, doc.placements);
     const laid = model && choice.units > 0 ? layPlan(doc, hall, option, model, choice.units, idPrefix, stays) : null;
     const moved = laid?.moved ?? [];
-    // Units that move off a busway leave it: new runs over their new rows feed them.
+    // Units that move off a busway, or past their cables' reach, leave their feeds: new runs over their new rows feed them.
     const offBusway = moved.filter((p) => !p.powerSourceId && !p.powerSourceBId);
     const removed = new Set([...goes, ...idleBusways(inHall, new Set([...goes, ...offBusway.map((p) => p.id)]), models)]);
     if (removed.size) commands.push({ type: 'remove', table: 'placements', ids: [...removed] });

@@ -10,10 +10,12 @@
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import { cduHeatKw, usableUnits } from '../model/cooling';
+import { beyondReach, judgedFeed } from '../constraints/feed-rules';
 import { wallClearanceBy } from '../constraints/object-rules';
 import { makeItem, type Item } from '../constraints/item';
 import { pairViolates } from '../constraints/pair-rules';
 import { newUnitLabel } from '../model/copy-names';
+import { feedsOf } from '../model/power-chain';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type RetrofitOption } from '../model/schema';
 import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock } from './pod-block';
 
@@ -22,7 +24,7 @@ export interface LaidPlan {
   racks: Placement[];
   /** New CDUs, labelled. */
   cdus: Placement[];
-  /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway comes with no source, to be fed at its new row. */
+  /** Kept CDUs and CRAHs moved to the rows' ends; a unit that hung from a busway or stands past its cables' reach comes with no source, to be fed at its new row. */
   moved: Placement[];
   /** CDU heat of the hall's racks of the model, standing and new. */
   liquidKw: number;
@@ -139,14 +141,20 @@ function rowCoolingOf(job: Job, option: RetrofitOption): { standing: Placement[]
 }
 
 /**
- * A kept unit at a new place, facing as its row. It keeps floor sources (cable runs to a
- * skid or PDU); one that hung from a busway, which stays over the old row, comes off it to
- * be fed at its new row.
+ * A kept unit at a new place, facing as its row. It keeps floor sources whose cables still
+ * reach it there (a skid or PDU nearby); one that hung from a busway, which stays over the old
+ * row, or stands past its cables' reach, comes off its feeds to be fed at its new row.
  */
 function movedTo(job: Job, p: Placement, spot: Pick<Placement, 'xM' | 'yM' | 'rotationDeg'>): Placement {
-  const busway = (id: string | null) => id !== null && job.stays.some((q) => q.id === id && job.modelOf(q).kind === 'busway');
-  const off = busway(p.powerSourceId) || busway(p.powerSourceBId);
-  return { ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg, ...(off ? { powerSourceId: null, powerSourceBId: null } : {}) };
+  const at = { ...p, xM: spot.xM, yM: spot.yM, rotationDeg: spot.rotationDeg };
+  const unit = makeItem(at, job.modelOf(p), null);
+  const leaves = (id: string) => {
+    const source = job.stays.find((q) => q.id === id);
+    if (!source) return false;
+    const item = makeItem(source, job.modelOf(source), null);
+    return item.m.kind === 'busway' || (judgedFeed(unit, item) && beyondReach(unit.rect, item) !== null);
+  };
+  return feedsOf(p).some(leaves) ? { ...at, powerSourceId: null, powerSourceBId: null } : at;
 }
 
 /**

@@ -196,9 +196,18 @@ export function sampleCampus(): FleetDoc {
   });
   const hydroContainer = model('ctr-hyd40');
   // Each pad-mount transformer feeds two containers: 2 × 900.48 kW / 0.95 = 1,895.7 kVA ≤ 0.8 × 2,500.
-  const containers = placeRows({ idPrefix: 'h', hallId: pad.id, model: hydroContainer, rows: 4, perRow: 6, x0M: 3, y0M: 2, gapXM: 1.5, labelPrefix: 'HC' });
-  const padTransformers = placeRows({ idPrefix: 'h-tx', hallId: pad.id, model: model('xfmr-2500'), rows: 1, perRow: 12, x0M: 3, y0M: containers.maxYM + 1.5, gapXM: 1, labelPrefix: 'TX ' });
-  containers.placements.forEach((p, i) => (p.powerSourceId = padTransformers.placements[Math.floor(i / 2)]!.id));
+  const columns = 6;
+  const containerGapM = 1.5;
+  const containers = placeRows({ idPrefix: 'h', hallId: pad.id, model: hydroContainer, rows: 4, perRow: columns, x0M: 3, y0M: 2, gapXM: containerGapM, labelPrefix: 'HC' });
+  // Two transformers south of each column of containers, within their cables' reach: the first feeds
+  // the column's two north containers, the second its two south ones.
+  const transformer = model('xfmr-2500');
+  const txGapM = (hydroContainer.widthM + containerGapM) / 2 - transformer.widthM;
+  const padTransformers = placeRows({ idPrefix: 'h-tx', hallId: pad.id, model: transformer, rows: 1, perRow: 2 * columns, x0M: 3, y0M: containers.maxYM + 1.5, gapXM: txGapM, labelPrefix: 'TX ' });
+  containers.placements.forEach((p, i) => {
+    const row = Math.floor(i / columns);
+    p.powerSourceId = padTransformers.placements[2 * (i % columns) + (row < 2 ? 0 : 1)]!.id;
+  });
   placements.push(...containers.placements, ...padTransformers.placements);
   pad.retrofitOptions = [keepMiningOption(pad, hydroContainer, 24), idleOption(pad)];
   halls.push(pad);

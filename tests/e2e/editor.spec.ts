@@ -179,10 +179,11 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
     return { x: p.x - box.x, y: p.y - box.y };
   };
 
-  // One S21 XP miner (3.645 kW): feed headroom 140.8 − 3.645 = 137.155 kW. Nothing feeds it yet:
-  // an error naming its kW. Fed from the miners' busway run (8 × 72.9 / 0.95 + 3.645 / 0.95 =
-  // 617.7 kVA ≤ 0.8 × 898.5), every limit holds again.
-  await page.getByTestId('palette-ant-s21xp').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(6, 10) });
+  // One S21 XP miner (3.645 kW), past the end of the miners' row under their busway's line (y 2.55):
+  // feed headroom 140.8 − 3.645 = 137.155 kW. Nothing feeds it yet: an error naming its kW. Fed from
+  // the miners' busway run (8 × 72.9 / 0.95 + 3.645 / 0.95 = 617.7 kVA ≤ 0.8 × 898.5), which reaches
+  // it, every limit holds again.
+  await page.getByTestId('palette-ant-s21xp').dragTo(page.getByTestId('hall-overlay'), { targetPosition: await at(19.2, 3) });
   await expect.poll(async () => Number(await feed.getAttribute('data-headroom-kw'))).toBeCloseTo(137.155, 6);
   await expect(page.getByTestId('problem-unfed')).toContainText('1 unit in Hall 1: IT or cooling equipment fed by no power source — 3.6 kW unfed');
   await page.getByTestId('inspector-source').selectOption({ label: 'Busway M1' });
@@ -208,6 +209,27 @@ test('live checks: a dropped rack lowers the headroom by its power; one that bre
   await page.keyboard.press('Escape');
   await problem.click();
   await expect(page.getByTestId('inspector')).toContainText('2 objects selected');
+});
+
+test('a GPU rack moved 11 m from the busway that feeds it is an error the Problems list names; undo puts it back under the run', async ({ page, web }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSmallSample(page, web.url);
+  const rack = small.placements.find((p) => p.id === 'sm-gpu01-02')!;
+  const rackAt = await hallPoint(page, rack.xM, rack.yM + 0.3);
+  await page.mouse.click(rackAt.x, rackAt.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue(rack.label);
+  await page.getByTestId('inspector-x').fill('28.5');
+  await page.getByTestId('inspector-x').press('Enter');
+  await page.getByTestId('inspector-y').fill('12.6');
+  await page.getByTestId('inspector-y').press('Enter');
+  // Its north edge at 12.6 − 1.068 / 2 = 12.066 m, 12.066 − 2.734 = 9.332 m off Busway 1's line; a tap-off reaches 1.5 m.
+  const problem = page.getByTestId('problem-feed-reach');
+  await expect(problem).toContainText('1.2 (GB200 NVL72 rack) is not under the run of Busway 1 (Overhead busway 800 A, 415 V (2.4 m run)): unit beyond the reach of its feed — value 9.3 m, limit 1.5 m, over by 7.8 m');
+  await expect(page.getByTestId('problems')).toContainText('1 error');
+  await page.screenshot({ path: 'test-results/feed-reach-1280x720.png' });
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('problems')).toContainText('Every limit holds');
 });
 
 test('Hall 1 at the free-air default of 80 kW/rack holds its GB200 racks to the AI corner’s direct-to-chip 150 kW; one cooling unit under N+1 is a warning, not silence', async ({ page, web }) => {
@@ -287,7 +309,8 @@ test('while dragging, the preview says whether the drop would break a limit, bef
   const grab = await hallPoint(page, miner.xM, miner.yM);
   await page.mouse.move(grab.x, grab.y);
   await page.mouse.down();
-  const free = await hallPoint(page, miner.xM, miner.yM + 6);
+  // A metre south, still under its busway's run (0.7 m off its line once snapped): nothing breaks.
+  const free = await hallPoint(page, miner.xM, miner.yM + 1);
   await page.mouse.move(free.x, free.y, { steps: 6 });
   await expect(page.getByTestId('hall-overlay')).toHaveAttribute('data-drop-breaks', 'false');
   // Onto its neighbour: overlap.

@@ -101,19 +101,24 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
     expect(usableCoolingKw(hall)).toBeGreaterThanOrEqual(option.usableCoolingKw);
   });
 
-  it("with Building B's pod taken out, moves the hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, still fed from the skid", () => {
+  it("with Building B's pod taken out, moves the hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, there past the skid's cables' reach and fed from a busway run over their row end", () => {
     // Deliberately changed: on the sample itself the racks standing stay, and their CDUs and CRAHs with them.
     const doc = withoutStanding(sampleByName('campus'), 'wtx-b', 'nvl72-gb200');
-    const { inHall, of } = apply(doc, 'wtx-b', 'wtx-b-ai', 52);
+    const { after, inHall, of } = apply(doc, 'wtx-b', 'wtx-b-ai', 52);
     const racks = of('gpu-rack');
     const kept = ['b-cdu01-01', 'b-cdu01-02', 'b-cdu01-03', 'b-crah01-01', 'b-crah01-02'].map((id) => inHall.find((p) => p.id === id)!);
     const rowYs = new Set(racks.map((r) => r.yM));
     const westRacksM = Math.min(...racks.map((r) => r.xM - 0.3));
     const eastRacksM = Math.max(...racks.map((r) => r.xM + 0.3));
+    // The nearest, CDU 3 (x 44.925-45.525, y 17.566-18.766), is 70.8 − 45.525 = 25.275 m west and
+    // 17.566 − 5.4 = 12.166 m south of the skid (x 70.8-73.2, y 4.2-5.4): 37.441 m of cable, past a
+    // skid's 30 m. Each comes off it, and a run at its row's end feeds it: no error stands.
+    const feeds = new Set(of('busway').map((b) => b.id));
     for (const p of kept) {
       expect(rowYs.has(p.yM)).toBe(true);
-      expect(p.powerSourceId).toBe('b-skid01-01');
+      expect(feeds.has(p.powerSourceId!)).toBe(true);
     }
+    expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
     // The two new 2.3 MW CDUs take the ends of rows 1 and 3 (one row of each back-to-back pair);
     // the 1.2 MW ones rows 2 and 4, and the third the row its capacity covers least, row 2:
     // from the racks' east edge, 0.05 + 0.3 (half of the 0.6 m CDU) = 0.35 m to the first
@@ -192,6 +197,8 @@ describe('apply plan keeps its block clear of what stays', () => {
     const cdu = of('cdu')[0]!;
     expect(cdu.yM).toBe(racks[0]!.yM);
     expect(Math.min(...racks.map((r) => Math.abs(r.xM - cdu.xM)))).toBeCloseTo(0.3 + 0.05 + 0.3, 6);
+    // Moved to the row's end, within its cables' reach of the PDU (15 m), it stays fed from it.
+    expect(cdu.powerSourceId).toBe('sm-pdu01-01');
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 });
