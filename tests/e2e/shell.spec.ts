@@ -23,6 +23,8 @@ test('the browser build opens the sample fleet, shows its tree and draws a hall 
   // A hall part-way through its AI retrofit reads as its GPUs, not as the hashrate of the miners still in it.
   const gpus = campus.placements.filter((p) => p.hallId === retrofit.id && p.modelId.startsWith('nvl72')).length * 72;
   await expect(page.getByTestId(`tree-hall-${retrofit.id}`)).toContainText(`${gpus.toLocaleString('en-US')} GPUs`);
+  // Its tooltip names the whole hall and all it produces: the miners still in it hash too.
+  await expect(page.getByTestId(`tree-hall-${retrofit.id}`)).toHaveAttribute('title', new RegExp(`^${retrofit.name.replace(/[()]/g, '\\$&')}: ${gpus.toLocaleString('en-US')} GPUs and [\\d.]+ [PE]H/s$`));
   await page.screenshot({ path: 'test-results/screenshots/browser-build.png' });
   expect(errors).toEqual([]);
 });

@@ -18,6 +18,15 @@ function hallOutput(t: Totals, use: Hall['currentUse']): string {
   return gpus ? countOf(t.gpuCount, 'GPU') : formatHashrate(t.hashrateThs);
 }
 
+/**
+ * The hall's whole name and all it produces, for the tooltip: the tree cuts long names, and a
+ * hall part-way through its retrofit shows only its GPUs there, though its miners still hash.
+ */
+function hallTitle(name: string, t: Totals, use: Hall['currentUse']): string {
+  const both = t.gpuCount > 0 && t.hashrateThs > 0;
+  return `${name}: ${both ? `${countOf(t.gpuCount, 'GPU')} and ${formatHashrate(t.hashrateThs)}` : hallOutput(t, use)}`;
+}
+
 /** Fleet → sites → halls; arrow keys move through halls, Enter/click opens one. */
 export function FleetTree() {
   const document = useFleet((s) => s.document);
@@ -69,19 +78,23 @@ export function FleetTree() {
               <span className="tree-meta">{totals.itMw.toFixed(2)} MW</span>
             </button>
             <ul role="group">
-              {halls.map((hall) => (
-                <li key={hall.id} role="treeitem" aria-selected={hall.id === selectedHallId}>
-                  <button
-                    className={`tree-hall${hall.id === selectedHallId ? ' selected' : ''}`}
-                    data-testid={`tree-hall-${hall.id}`}
-                    onClick={() => selectHall(hall.id)}
-                  >
-                    <span className={`use-dot use-${hall.currentUse}`} aria-hidden="true" />
-                    <span className="tree-name">{hall.name}</span>
-                    <span className="tree-meta">{hallOutput(computeTotals(doc, { hallId: hall.id }), hall.currentUse)}</span>
-                  </button>
-                </li>
-              ))}
+              {halls.map((hall) => {
+                const hallTotals = computeTotals(doc, { hallId: hall.id });
+                return (
+                  <li key={hall.id} role="treeitem" aria-selected={hall.id === selectedHallId}>
+                    <button
+                      className={`tree-hall${hall.id === selectedHallId ? ' selected' : ''}`}
+                      data-testid={`tree-hall-${hall.id}`}
+                      onClick={() => selectHall(hall.id)}
+                      title={hallTitle(hall.name, hallTotals, hall.currentUse)}
+                    >
+                      <span className={`use-dot use-${hall.currentUse}`} aria-hidden="true" />
+                      <span className="tree-name">{hall.name}</span>
+                      <span className="tree-meta">{hallOutput(hallTotals, hall.currentUse)}</span>
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
           </li>
         ))}
