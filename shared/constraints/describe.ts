@@ -14,9 +14,12 @@ export function ruleLabel(rule: Violation['rule']): string {
  */
 export function describeViolation(v: Violation, units: UnitSystem): string {
   const spec = ruleSpec(v.rule);
-  const figures = describeFigures(v, spec, (x) => formatQuantity(x, v.quantity as Quantity, units, 1));
+  const figures = describeFigures(v, spec, (x) => formatQuantity(x, v.quantity as Quantity, units, digitsFor(x)));
   return `${v.message}: ${spec.label}${figures ? ` — ${figures}` : ''}`;
 }
+
+/** One decimal, or three where one would read a breach's small amount as 0 ("0.04 m past the wall", not "0 m"). */
+const digitsFor = (x: number): number => (x !== 0 && Math.abs(x) < 0.05 ? 3 : 1);
 
 function describeFigures(v: Violation, spec: RuleSpec, fmt: (x: number) => string): string | null {
   if (spec.figures === 'none') return null;

@@ -26,14 +26,15 @@ export const BUSWAY_RUN_MAX_M: Meters = 50;
 /**
  * How far a cable from a source of each kind that feeds units directly reaches, footprint to
  * footprint along and across the hall, as cable trays run (m): a floor PDU's branch whips
- * serve its own rows; a skid's or UPS's feeders a pod (a CDU at the end of a row); a
- * transformer's low-voltage cables the containers on its pad, where voltage drop at
- * hundreds of amps keeps them to a few tens of metres. Busways are tapped, not cabled.
+ * serve its own rows; a skid's or UPS's feeders, sized for their voltage drop, reach across
+ * a hall (a CRAH on the far wall of an 80 × 40 m pod is routine); a transformer's low-voltage
+ * cables the containers on its pad, where voltage drop at hundreds of amps keeps them to a
+ * few tens of metres. Busways are tapped, not cabled.
  */
 export const CABLE_REACH_M: Readonly<Partial<Record<EquipmentKind, Meters>>> = {
   pdu: 15,
-  switchboard: 30,
-  ups: 30,
+  switchboard: 100,
+  ups: 100,
   transformer: 50,
   generator: 50,
 };

@@ -101,7 +101,7 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
     expect(usableCoolingKw(hall)).toBeGreaterThanOrEqual(option.usableCoolingKw);
   });
 
-  it("with Building B's pod taken out, moves the hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, there past the skid's cables' reach and fed from a busway run over their row end", () => {
+  it("with Building B's pod taken out, moves the hall's three kept CDUs and two CRAHs from 10-15 m away to the new rows' ends: CDUs east, CRAHs west, there still within the skid's feeders' reach and fed from it", () => {
     // Deliberately changed: on the sample itself the racks standing stay, and their CDUs and CRAHs with them.
     const doc = withoutStanding(sampleByName('campus'), 'wtx-b', 'nvl72-gb200');
     const { after, inHall, of } = apply(doc, 'wtx-b', 'wtx-b-ai', 52);
@@ -111,12 +111,11 @@ describe('apply plan stands cooling gear by the rows it serves', () => {
     const westRacksM = Math.min(...racks.map((r) => r.xM - 0.3));
     const eastRacksM = Math.max(...racks.map((r) => r.xM + 0.3));
     // The nearest, CDU 3 (x 44.925-45.525, y 17.566-18.766), is 70.8 − 45.525 = 25.275 m west and
-    // 17.566 − 5.4 = 12.166 m south of the skid (x 70.8-73.2, y 4.2-5.4): 37.441 m of cable, past a
-    // skid's 30 m. Each comes off it, and a run at its row's end feeds it: no error stands.
-    const feeds = new Set(of('busway').map((b) => b.id));
+    // 17.566 − 5.4 = 12.166 m south of the skid (x 70.8-73.2, y 4.2-5.4): 37.441 m of cable, within a
+    // skid's 100 m, as are the others: each keeps its feed from it, and no error stands.
     for (const p of kept) {
       expect(rowYs.has(p.yM)).toBe(true);
-      expect(feeds.has(p.powerSourceId!)).toBe(true);
+      expect(p.powerSourceId).toBe(doc.placements.find((q) => q.id === p.id)!.powerSourceId);
     }
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
     // The two new 2.3 MW CDUs take the ends of rows 1 and 3 (one row of each back-to-back pair);

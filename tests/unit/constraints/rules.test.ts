@@ -418,6 +418,8 @@ describe('geometry', () => {
     expect(v.limit).toBe(1.2);
     // A least value: 0.1 m short of it, not over it.
     expect(describeViolation(v, 'metric')).toMatch(/: service clearance blocked — value 1.1 m, at least 1.2 m needed, short by 0.1 m$/);
+    // A breach smaller than the one decimal shown still reads as what it is, not 0.
+    expect(describeViolation({ ...v, value: 1.16, margin: -0.04 }, 'metric')).toMatch(/value 1.2 m, at least 1.2 m needed, short by 0.04 m$/);
   });
   it('one rack of a row turned round is a row orientation warning', () => {
     const v = check((d) => (placement(d, 'sm-m01-03').rotationDeg = 180)).filter((x) => x.rule === 'aisle-orientation');
