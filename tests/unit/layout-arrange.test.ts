@@ -47,6 +47,16 @@ describe('arranging equipment', () => {
     // The last copy's east edge: 2.1 m on from the source's centre, and half a rack more.
     expect(rowEndM(source, models.get(source.modelId)!, 3, 0.1)).toBeCloseTo(source.xM + 2.1 + 0.3, 9);
   });
+  it('a rack turned 90° makes its row along y: 2 copies 0.1 m apart step 0.7 m south, the last one\'s south edge 1.4 + 0.3 m on', () => {
+    const source = { ...doc.placements.find((p) => p.id === 'sm-gpu01-01')!, rotationDeg: 90 as const };
+    const model = models.get(source.modelId)!;
+    const cmd = rowOf(doc, source, model, 2, 0.1);
+    expect(cmd.entities.items.map((p) => [(p as Placement).xM, (p as Placement).yM])).toEqual([
+      [source.xM, Math.round((source.yM + 0.7) * 1000) / 1000],
+      [source.xM, Math.round((source.yM + 1.4) * 1000) / 1000],
+    ]);
+    expect(rowEndM(source, model, 2, 0.1)).toBeCloseTo(source.yM + 1.4 + 0.3, 9);
+  });
   it('new units are labelled by their kind, the first number free: R1, R2 for GPU racks, CDU 2 beside CDU 1', () => {
     const source = { ...doc.placements.find((p) => p.id === 'sm-gpu01-01')!, label: '' };
     const row = rowOf(doc, source, models.get(source.modelId)!, 2, 0.1);

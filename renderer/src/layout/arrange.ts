@@ -105,15 +105,25 @@ export function turnSelection(placements: readonly Placement[], turn: 90 | 270):
   return { type: 'batch', label: 'rotate', commands: [rotate, { type: 'move', moves }] };
 }
 
-/** Where the far (east) edge of the last of `count` copies from rowOf would stand, in hall metres. */
-export function rowEndM(source: Placement, model: EquipmentModel, count: number, gapM: number): number {
-  const { widthM } = rotatedSize(model, source.rotationDeg);
-  return source.xM + count * (widthM + gapM) + widthM / 2;
+/** A row of units runs along x where they face north or south, along y where they face east or west (racks side by side). */
+export const rowRunsAlongX = (p: Pick<Placement, 'rotationDeg'>): boolean => p.rotationDeg % 180 === 0;
+
+/** How far one unit of the row takes along it, and where the source's centre stands along it. */
+function rowStep(source: Placement, model: EquipmentModel): { atM: number; stepM: number } {
+  const { widthM, depthM } = rotatedSize(model, source.rotationDeg);
+  return rowRunsAlongX(source) ? { atM: source.xM, stepM: widthM } : { atM: source.yM, stepM: depthM };
 }
 
-/** `count` more units beside `source` along x, `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */
+/** Where the far edge (east, or south for units facing east or west) of the last of `count` copies from rowOf would stand, in hall metres. */
+export function rowEndM(source: Placement, model: EquipmentModel, count: number, gapM: number): number {
+  const { atM, stepM } = rowStep(source, model);
+  return atM + count * (stepM + gapM) + stepM / 2;
+}
+
+/** `count` more units beside `source` along its row (x, or y for units facing east or west), `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */
 export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, count: number, gapM: number): InsertCommand {
-  const { widthM } = rotatedSize(model, source.rotationDeg);
+  const { atM, stepM } = rowStep(source, model);
+  const alongX = rowRunsAlongX(source);
   const taken = new Set<string>();
   const labels = hallLabels(doc, source.hallId);
   let last = source.label;
@@ -122,7 +132,8 @@ export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, c
     taken.add(id);
     last = last ? nextFreeLabel(last, labels, LABEL_MAX_LENGTH) : newUnitLabel(model.kind, labels, LABEL_MAX_LENGTH);
     labels.add(last);
-    return { ...source, id, label: last, xM: Math.round((source.xM + (i + 1) * (widthM + gapM)) * 1000) / 1000 };
+    const along = Math.round((atM + (i + 1) * (stepM + gapM)) * 1000) / 1000;
+    return { ...source, id, label: last, ...(alongX ? { xM: along } : { yM: along }) };
   });
   return { type: 'insert', entities: { table: 'placements', items } };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useFleet } from '../../state/store';
-import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
+import { rowEndM, rowOf, rowRunsAlongX, standsClear } from '../../layout/arrange';
 import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
@@ -24,15 +24,16 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const rowGap = Number(rowGapText);
   const length = displayUnit(units, 'length');
   const hall = doc.halls.find((h) => h.id === p.hallId);
-  // Past the hall's east wall a copy could only stand outside it (and 1e308 m froze the editor building them).
-  const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(p, model, rowCount, length.toStored(rowGap)) - hall.widthM : 0;
+  // Past the wall the row runs to a copy could only stand outside the hall (and 1e308 m froze the editor building them).
+  const alongX = rowRunsAlongX(p);
+  const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(p, model, rowCount, length.toStored(rowGap)) - (alongX ? hall.widthM : hall.depthM) : 0;
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
       ? 'Copies to add: a whole number from 1 to 500'
       : rowGapText.trim() === '' || !Number.isFinite(rowGap) || rowGap < 0 || length.toStored(rowGap) > CEILING.hallLengthM
         ? `Gap: a length from 0 to ${plainNumber(length.fromStored(CEILING.hallLengthM), 0)} ${length.symbol}`
         : overshootM > 1e-6
-          ? `The row would run ${formatQuantity(overshootM, 'length', units, 2)} past ${hall!.name}'s east wall: fewer copies or a smaller gap`
+          ? `The row would run ${formatQuantity(overshootM, 'length', units, 2)} past ${hall!.name}'s ${alongX ? 'east' : 'south'} wall: fewer copies or a smaller gap`
           : model && !standsClear(preview, rowOf(doc, p, model, rowCount, length.toStored(rowGap)))
             ? 'The row would stand on other equipment or in its service space: start it from the end of a row, on free floor'
             : null;
