@@ -65,7 +65,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     if (removed.size) commands.push({ type: 'remove', table: 'placements', ids: [...removed] });
     if (laid) {
       shortfalls.push(...laid.shortfalls.map((s) => `${hall.name}: ${s}`));
-      if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) commands.push(...oneZone(doc, hall, plan.id, option.coolingMethod));
+      if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) commands.push(...oneZone(doc, hall, plan.id, option));
     }
     const movedIds = new Set(moved.map((p) => p.id));
     const keptInPlace = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && needsFeed(models.get(p.modelId)!));
@@ -135,11 +135,16 @@ function idleBusways(inHall: readonly Placement[], removed: ReadonlySet<string>,
   return busways.filter((b) => gone.has(b.id) && !removed.has(b.id)).map((b) => b.id);
 }
 
-/** The hall's cooling zones become one, over the whole floor, with the air cooling they had between them. */
-function oneZone(doc: FleetDoc, hall: Hall, planId: string, cooling: string): Command[] {
+/**
+ * The hall's cooling zones become one, over the whole floor, with the air cooling they had
+ * between them, but no more than the option leaves the hall's plant: a zone cannot have more
+ * air cooling than the plant it is part of, and the option re-rates that plant.
+ */
+function oneZone(doc: FleetDoc, hall: Hall, planId: string, option: Hall['retrofitOptions'][number]): Command[] {
   const zones = doc.zones.filter((z) => z.hallId === hall.id);
   if (!zones.length) return [];
-  const zone: Zone = { id: `${planId}-${hall.id}-zone`, hallId: hall.id, name: `${hall.name} (${cooling})`, xM: 0, yM: 0, widthM: hall.widthM, depthM: hall.depthM, airCoolingKw: zones.reduce((t, z) => t + z.airCoolingKw, 0), coolingMethod: null };
+  const airCoolingKw = Math.min(zones.reduce((t, z) => t + z.airCoolingKw, 0), option.usableCoolingKw);
+  const zone: Zone = { id: `${planId}-${hall.id}-zone`, hallId: hall.id, name: `${hall.name} (${option.coolingMethod})`, xM: 0, yM: 0, widthM: hall.widthM, depthM: hall.depthM, airCoolingKw, coolingMethod: null };
   return [
     { type: 'remove', table: 'zones', ids: zones.map((z) => z.id) },
     { type: 'insert', entities: { table: 'zones', items: [zone] } },
@@ -147,22 +152,14 @@ function oneZone(doc: FleetDoc, hall: Hall, planId: string, cooling: string): Co
 }
 
 /**
- * The hall as the option leaves it: its feed, PUE, cooling class and plant and, for
- * `liquidKw` of CDU heat, facility water of the plant's unit size, enough units to carry
- * it with the hall's redundancy held back (never fewer than it had). The option's cooling
- * is shared among the plant's units in whole kW, rounded up as a unit is bought: 842 kW
- * over 3 units is 281 kW each, never less than the option's (the epsilon keeps an even
- * share from rounding up a kW).
+ * The hall as the option leaves it: its feed, PUE, cooling class and plant, and facility
+ * water for `liquidKw` of CDU heat. The option's cooling is shared among the plant's units in
+ * whole kW, rounded up as a unit is bought: 842 kW over 3 units is 281 kW each, never less
+ * than the option's (the epsilon keeps an even share from rounding up a kW).
  */
 function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hall['currentUse'], liquidKw: number): Partial<Hall> {
   const units = Math.max(1, usableUnits(hall.cooling.redundancy, hall.cooling.unitCount));
   const unitCapacityKw = Math.ceil(option.usableCoolingKw / units - 1e-9);
-  const redundancy = hall.cooling.redundancy;
-  let waterUnits = 0;
-  // With the spares its redundancy asks for: one unit under N+1 would carry the heat with none held back.
-  if (liquidKw > 0 && unitCapacityKw > 0) while (usableUnits(redundancy, waterUnits) * unitCapacityKw < liquidKw || spareUnitsMissing(redundancy, waterUnits) > 0) waterUnits++;
-  const water = hall.facilityWater;
-  const keepsWater = usableUnits(water.redundancy, water.unitCount) * water.unitCapacityKw >= liquidKw;
   return {
     currentUse: use,
     feedKw: option.feedKw,
@@ -170,8 +167,27 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
     // The new class's own density default applies unless the plant stays the same.
     densityLimitKwPerRack: option.coolingMethod === hall.cooling.method ? hall.densityLimitKwPerRack : null,
     cooling: { ...hall.cooling, method: option.coolingMethod, unitCapacityKw },
-    facilityWater: keepsWater ? water : { unitCount: waterUnits, unitCapacityKw, redundancy },
+    facilityWater: facilityWaterFor(hall, liquidKw, unitCapacityKw),
   };
+}
+
+/**
+ * Facility water that carries `liquidKw`: the hall's own as it is where it does; else grown a
+ * unit at a time in its own unit size and redundancy (the dry coolers standing stay and more
+ * of the same are added), or, in a hall with none, in the air plant's unit size and
+ * redundancy; with the spares its redundancy asks for (one unit under N+1 would carry the heat
+ * with none held back).
+ */
+function facilityWaterFor(hall: Hall, liquidKw: number, plantUnitKw: number): Hall['facilityWater'] {
+  const water = hall.facilityWater;
+  if (liquidKw <= 0 || usableUnits(water.redundancy, water.unitCount) * water.unitCapacityKw >= liquidKw) return water;
+  const has = water.unitCount > 0 && water.unitCapacityKw > 0;
+  const unitCapacityKw = has ? water.unitCapacityKw : plantUnitKw;
+  const redundancy = has ? water.redundancy : hall.cooling.redundancy;
+  if (unitCapacityKw <= 0) return water;
+  let unitCount = has ? water.unitCount : 0;
+  while (usableUnits(redundancy, unitCount) * unitCapacityKw < liquidKw || spareUnitsMissing(redundancy, unitCount) > 0) unitCount++;
+  return { unitCount, unitCapacityKw, redundancy };
 }
 
 /**

@@ -92,16 +92,26 @@ describe('apply plan builds what the checks accept', () => {
     expect(new Set(newCdus.map((c) => c.yM)).size).toBe(newCdus.length);
   });
 
-  it('the small hall’s three GB200 racks get dry coolers with the hall’s N+1 spare: two units of 356 kW, not one', () => {
-    // 3 × 132 × 0.85 = 336.6 kW of CDU heat: the 2 × 300 kW dry coolers, N+1, carry 300 kW and
-    // are replaced by units of the option's 1,066 kW of cooling over its 3 usable fan walls,
-    // 355.33 kW each, rated up to a whole 356 kW. One would carry the heat with no spare; N+1 asks for a second.
+  it('the small hall’s three GB200 racks get a third of its own 300 kW dry coolers: the two standing stay, and N+1 keeps its spare', () => {
+    // 3 × 132 × 0.85 = 336.6 kW of CDU heat: the 2 × 300 kW dry coolers, N+1, carry 300 kW. One more
+    // of the same makes 3 × 300 with one held back, 600 kW ≥ 336.6 kW (the standing coolers are not
+    // swapped for units of the air plant's size).
     const doc = sampleByName('small');
-    const option = doc.halls[0]!.retrofitOptions.find((o) => o.id === 'sm-h1-ai')!;
-    expect(option.usableCoolingKw).toBe(1_066);
+    expect(doc.halls[0]!.facilityWater).toMatchObject({ unitCount: 2, unitCapacityKw: 300, redundancy: 'N+1' });
     const after = applied(doc, [{ hallId: 'sm-h1', optionId: 'sm-h1-ai', startPeriod: 0, units: 3, npvUsd: 0 }]).doc;
-    expect(after.halls[0]!.facilityWater).toEqual({ unitCount: 2, unitCapacityKw: 356, redundancy: 'N+1' });
+    expect(after.halls[0]!.facilityWater).toEqual({ unitCount: 3, unitCapacityKw: 300, redundancy: 'N+1' });
     expect(checkFleet(after).violations.filter((v) => v.rule === 'cooling-redundancy' || v.rule === 'facility-water')).toEqual([]);
+  });
+
+  it('Building B’s zones become one with their air cooling, 9,500 + 250 = 9,750 kW, held to the 7,578 kW the option leaves its plant; its 3 × 1,000 kW dry coolers stay and more of them are added', () => {
+    const doc = sampleByName('campus');
+    const after = applied(doc, [{ hallId: 'wtx-b', optionId: 'wtx-b-ai', startPeriod: 0, units: 52, npvUsd: 0 }]).doc;
+    const zones = after.zones.filter((z) => z.hallId === 'wtx-b');
+    expect(zones.map((z) => z.airCoolingKw)).toEqual([7_578]);
+    const water = after.halls.find((h) => h.id === 'wtx-b')!.facilityWater;
+    expect(water.unitCapacityKw).toBe(doc.halls.find((h) => h.id === 'wtx-b')!.facilityWater.unitCapacityKw);
+    expect(water.unitCount).toBeGreaterThan(doc.halls.find((h) => h.id === 'wtx-b')!.facilityWater.unitCount);
+    expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 
   it('racks whose model takes A and B feeds get a B busway run beside each A run, each carrying its five racks alone; 0 errors, and one undo restores all', () => {
