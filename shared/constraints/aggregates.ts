@@ -77,7 +77,8 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
       violation: over('facility-water', water, sums.cduHeatKw, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
     redundancyAggregate(hall, 'plant', hall.cooling, 'cooling unit'),
-    redundancyAggregate(hall, 'water', hall.facilityWater, 'facility cooling unit'),
+    // Facility water carrying no CDU heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
+    redundancyAggregate(hall, 'water', hall.facilityWater, 'facility cooling unit', sums.cduHeatKw > EPS),
   ];
 }
 
@@ -86,9 +87,9 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
  * the hall is not left with no cooling, but the user asked for a spare it does not have. The
  * value is the capacity counted with no spare behind it; a plant that has its spares, 0 kW.
  */
-function redundancyAggregate(hall: Hall, plant: 'plant' | 'water', units: Hall['cooling'] | Hall['facilityWater'], unitName: string): Aggregate {
+function redundancyAggregate(hall: Hall, plant: 'plant' | 'water', units: Hall['cooling'] | Hall['facilityWater'], unitName: string, carriesHeat = true): Aggregate {
   const key = `cooling-redundancy:${hall.id}:${plant}`;
-  const unsparedKw = spareUnitsMissing(units.redundancy, units.unitCount) * units.unitCapacityKw;
+  const unsparedKw = carriesHeat ? spareUnitsMissing(units.redundancy, units.unitCount) * units.unitCapacityKw : 0;
   const violation =
     unsparedKw > EPS
       ? breach('cooling-redundancy', `${hall.id}:${plant}`, {

@@ -156,6 +156,13 @@ describe('redundancy asked of a plant with one unit: a warning, the unit still c
   it('two units under N+1 hold one back and have their spare: 1 × 634.8 kW usable, no warning', () => {
     expect(check((d) => (lone('N+1')(d), (hall(d).cooling.unitCount = 2), (hall(d).facilityWater.unitCount = 2)))).toEqual([]);
   });
+  it('a lone dry cooler under N+1 carrying no CDU heat (the CDU and its racks gone) is no warning: it holds nothing a spare would back', () => {
+    const noLiquid = (d: FleetDoc) => {
+      lone('N+1')(d);
+      d.placements = d.placements.filter((p) => !['sm-cdu01-01', 'sm-gpu01-01', 'sm-gpu01-02'].includes(p.id));
+    };
+    expect(check(noLiquid).map((x) => x.id)).not.toContain('cooling-redundancy:sm-h1:water');
+  });
   it('the live checker warns as the full check does, and drops the warning when a second unit comes', () => {
     const doc = structuredClone(sampleSmall());
     lone('N+1')(doc);
