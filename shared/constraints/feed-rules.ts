@@ -47,7 +47,7 @@ export function beyondReach(unitRect: Rect, source: Item): BeyondReach | null {
 
 const SAYS: Record<BeyondReach['how'], string> = {
   across: 'is not under the run of',
-  along: 'is farther along than one run reaches from',
+  along: 'would need a longer run than one busway makes, from the start of',
   cable: 'is beyond a cable’s reach of',
 };
 

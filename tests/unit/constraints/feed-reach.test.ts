@@ -100,7 +100,7 @@ describe('a unit within reach of the source that feeds it', () => {
     expect(more).toEqual([]);
     expect(v!.limit).toBe(50);
     expect(v!.value).toBeCloseTo(50.1, 9);
-    expect(v!.message).toBe('1.1 (Shelf rack, 20 × Antminer S21 XP) is farther along than one run reaches from Busway M1 (Overhead busway 1250 A, 415 V (2.4 m run))');
+    expect(v!.message).toBe('1.1 (Shelf rack, 20 × Antminer S21 XP) would need a longer run than one busway makes, from the start of Busway M1 (Overhead busway 1250 A, 415 V (2.4 m run))');
   });
 
   it('a run reaches either way from its section: west of Busway 1 alike', () => {
