@@ -6,7 +6,7 @@
 import type { Rect } from './footprint';
 import type { Meters } from '../units';
 
-/** Whether a run placed at this rotation lies along x (0° and 180°) rather than along y. */
+/** Whether a run or a row of units placed at this rotation lies along x (0° and 180°) rather than along y. */
 export const runsAlongX = (rotationDeg: number): boolean => rotationDeg % 180 === 0;
 
 /** How far (m) a footprint stands off the axis line through `atM` (y = atM along x, else x = atM): 0 where the line crosses it. */

@@ -4,6 +4,7 @@
  * Used by the samples and by Apply plan, so both build feeds the checks accept.
  */
 import { apparentPowerKva, usableRatingKva } from './power-chain';
+import { runsAlongX } from '../geometry/reach';
 import type { EquipmentModel, Hall, Placement } from './schema';
 
 export interface BuswayRuns {
@@ -21,7 +22,7 @@ export interface BuswayRuns {
 }
 
 /** Units in one row stand at one y (facing north or south) or one x (facing east or west). */
-const rowOf = (p: Placement): string => (p.rotationDeg % 180 === 0 ? `y${p.yM}:${p.rotationDeg}` : `x${p.xM}:${p.rotationDeg}`);
+const rowOf = (p: Placement): string => (runsAlongX(p.rotationDeg) ? `y${p.yM}:${p.rotationDeg}` : `x${p.xM}:${p.rotationDeg}`);
 
 /**
  * Busway runs over `units` (of `model`, in row order), each unit set to be fed from its run.
@@ -48,7 +49,7 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
       else unit.powerSourceId = id;
     }
     const first = group[0]!;
-    const alongX = first.rotationDeg % 180 === 0;
+    const alongX = runsAlongX(first.rotationDeg);
     const aside = b ? runs.busway.depthM : 0;
     const along = (p: Placement) => (alongX ? p.xM : p.yM);
     const ends = group.flatMap((p) => [along(p) - model.widthM / 2, along(p) + model.widthM / 2]);

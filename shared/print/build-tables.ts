@@ -7,6 +7,7 @@
  */
 import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
+import { runsAlongX } from '../geometry/reach';
 import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../power/chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { formatDrawingLength, formatQuantity, type UnitSystem } from '../units';
@@ -49,7 +50,7 @@ export function hallFloors(doc: FleetDoc, halls: Hall[]): Map<string, HallFloor>
     const m = models.get(p.modelId);
     const floor = floors.get(p.hallId);
     if (m?.mounting !== 'floor' || !floor) continue;
-    floor.push({ id: p.id, label: p.label || m.name, runsAlong: p.rotationDeg % 180 === 0 ? 'x' : 'y', ...footprint(p, m) });
+    floor.push({ id: p.id, label: p.label || m.name, runsAlong: runsAlongX(p.rotationDeg) ? 'x' : 'y', ...footprint(p, m) });
   }
   return new Map([...floors].map(([id, floor]) => [id, { rows: setOutRows(floor), rects: new Map(floor.map((f) => [f.id, f])) }]));
 }

@@ -4,6 +4,7 @@
  */
 import type { Command, InsertCommand, MoveCommand } from '../../../shared/commands/schema';
 import { footprint, rotatedSize } from '../../../shared/geometry/footprint';
+import { runsAlongX } from '../../../shared/geometry/reach';
 import { ruleSpec, type Violation } from '../../../shared/constraints';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
@@ -105,13 +106,10 @@ export function turnSelection(placements: readonly Placement[], turn: 90 | 270):
   return { type: 'batch', label: 'rotate', commands: [rotate, { type: 'move', moves }] };
 }
 
-/** A row of units runs along x where they face north or south, along y where they face east or west (racks side by side). */
-export const rowRunsAlongX = (p: Pick<Placement, 'rotationDeg'>): boolean => p.rotationDeg % 180 === 0;
-
 /** How far one unit of the row takes along it, and where the source's centre stands along it. */
 function rowStep(source: Placement, model: EquipmentModel): { atM: number; stepM: number } {
   const { widthM, depthM } = rotatedSize(model, source.rotationDeg);
-  return rowRunsAlongX(source) ? { atM: source.xM, stepM: widthM } : { atM: source.yM, stepM: depthM };
+  return runsAlongX(source.rotationDeg) ? { atM: source.xM, stepM: widthM } : { atM: source.yM, stepM: depthM };
 }
 
 /** Where the far edge (east, or south for units facing east or west) of the last of `count` copies from rowOf would stand, in hall metres. */
@@ -123,7 +121,7 @@ export function rowEndM(source: Placement, model: EquipmentModel, count: number,
 /** `count` more units beside `source` along its row (x, or y for units facing east or west), `gapM` apart edge to edge, each labelled on from the one before ("R1" → "R2", "R3"). */
 export function rowOf(doc: FleetDoc, source: Placement, model: EquipmentModel, count: number, gapM: number): InsertCommand {
   const { atM, stepM } = rowStep(source, model);
-  const alongX = rowRunsAlongX(source);
+  const alongX = runsAlongX(source.rotationDeg);
   const taken = new Set<string>();
   const labels = hallLabels(doc, source.hallId);
   let last = source.label;

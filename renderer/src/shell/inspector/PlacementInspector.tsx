@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useFleet } from '../../state/store';
-import { rowEndM, rowOf, rowRunsAlongX, standsClear } from '../../layout/arrange';
+import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
+import { runsAlongX } from '../../../../shared/geometry/reach';
 import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
@@ -25,7 +26,7 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const length = displayUnit(units, 'length');
   const hall = doc.halls.find((h) => h.id === p.hallId);
   // Past the wall the row runs to a copy could only stand outside the hall (and 1e308 m froze the editor building them).
-  const alongX = rowRunsAlongX(p);
+  const alongX = runsAlongX(p.rotationDeg);
   const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(p, model, rowCount, length.toStored(rowGap)) - (alongX ? hall.widthM : hall.depthM) : 0;
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
