@@ -13,9 +13,9 @@ export const TABLE_HEAD_MM = 11;
 /** Clear between tables above each other, and between a table and the drawing above it. */
 export const TABLE_GAP_MM = 6;
 /** Clear between columns of tables side by side. */
-export const TABLE_COLUMN_GAP_MM = 8;
+const TABLE_COLUMN_GAP_MM = 8;
 /** The fewest rows a piece of a split table keeps, at its start and at its end. */
-export const MIN_PIECE_ROWS = 3;
+const MIN_PIECE_ROWS = 3;
 
 /** A table's title: bold, larger than its cells, and on a piece after the first followed by CONTINUED. */
 export const TABLE_TITLE_MM = 3.4;
@@ -28,7 +28,7 @@ export const tableWidth = (t: Pick<Table, 'columns' | 'title'>): number =>
     t.columns.reduce((w, c) => w + c.widthMm, 0),
     (t.title.length + CONTINUED.length) * TITLE_EM_PER_CHAR * TABLE_TITLE_MM,
   );
-export const tableHeight = (rows: number): number => TABLE_HEAD_MM + rows * ROW_H_MM;
+const tableHeight = (rows: number): number => TABLE_HEAD_MM + rows * ROW_H_MM;
 
 /** Where the next piece goes: a column's left edge and the top of what is left in it. */
 interface Cursor {
