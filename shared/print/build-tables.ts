@@ -8,7 +8,7 @@
 import type { Headroom } from '../constraints/types';
 import { footprint } from '../geometry/footprint';
 import { runsAlongX } from '../geometry/reach';
-import { formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../power/chain';
+import { countedOnceText, formatChainAmount, powerChainRows, utilizationText, type ChainRow } from '../power/chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { formatDrawingLength, formatQuantity, type UnitSystem } from '../units';
 import { bounds, gridSpan, referenceGrid, setOutRows, type Footprint, type ReferenceGrid, type SetOutRow } from './setting-out';
@@ -114,7 +114,8 @@ export function feedScheduleTable(chain: ChainRow[], where: (row: ChainRow) => s
 /**
  * The chain as a tree, each level indented under what feeds it and which feed (A/B), with
  * its nameplate rating, the limit the checks hold it to (rating × continuous-load derate for
- * a source), its load and how much of that limit it uses.
+ * a source), its load and how much of that limit it uses. A source whose rows below add up
+ * to more than its load says why beside what it is, as the drawn sheet does.
  */
 export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
   const amount = (r: ChainRow, v: number | null) => (v === null ? '—' : formatChainAmount(r, v, units));
@@ -131,7 +132,7 @@ export function singleLineTable(chain: ChainRow[], units: UnitSystem): Table {
     ],
     rows: chain.map((r) => [
       `${treeIndent(r.depth)}${r.name}${r.repeat ? ' (above)' : ''}`,
-      r.equipment,
+      [r.equipment, countedOnceText(r, units)].filter(Boolean).join('; '),
       r.feed ?? '—',
       amount(r, r.rating),
       amount(r, r.capacity),

@@ -53,6 +53,20 @@ describe('the drawn single line', () => {
     expect(textOf(d!.nodes.find((n) => titleOf(n) === 'Busway 1')!)).toContain(`Load 269.4 kVA, 67 %`);
   });
 
+  it('says in the printed single-line table, as on the drawn sheet, what reaches a source by both A and B and is counted once', () => {
+    // Rack 1.2 (132 kW / 0.98 = 134.69 kVA) reaches PDU 1.1 through Busway 1 on A and straight on B: its rows below
+    // add up to 269.39 + 134.69 + 13.33 = 417.41 kVA, its load is 282.72 kVA, and 134.69 kVA of it is counted once.
+    const doc = bFed();
+    const plan = planPrint(doc, { hallId: 'sm-h1', paper: 'A3', orientation: 'landscape', scale: 'fit', date: 'x' });
+    const rows = plan.sheets.flatMap((s) => s.tables).filter((t) => t.title === 'Single line (power chain)').flatMap((t) => t.rows);
+    // The note wraps in the Equipment column: its rest is a row of its own, empty but for it.
+    const at = rows.findIndex((r) => r[1]!.startsWith('Floor PDU 400 kVA;'));
+    expect(`${rows[at]![1]} ${rows[at + 1]![1]}`).toBe('Floor PDU 400 kVA; 134.7 kVA arrives by A and B: counted once');
+    expect(rows[at]![5]).toBe('282.7 kVA');
+    expect(rows[at + 1]!.filter((c, i) => i !== 1 && c !== '')).toEqual([]);
+    expect(rows.filter((r) => r.join(' ').includes('counted once'))).toHaveLength(1);
+  });
+
   it('draws a B feed dashed and lettered B, an A feed solid and lettered A', () => {
     const d = drawingsOf(bFed(), { hallId: 'sm-h1' })[0]!;
     // A wire ends at the left edge of the box it feeds, on its first line (1 mm of padding and a 2.75 mm line down).
