@@ -26,6 +26,7 @@ import { buswayRuns } from '../model/feeds';
 import { apparentPowerKva, usableRatingKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../model/schema';
 import { byModel, layPlan, standingKept } from './plan-layout';
+import { boardsForRuns, type NewRun } from './run-boards';
 
 export interface AppliedPlan {
   command: BatchCommand;
@@ -75,9 +76,14 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     unfed.count += feeds.unfed.length;
     unfed.kw += feeds.unfed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
     shortfalls.push(...unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
-    const placed = [...(laid?.racks ?? []), ...(laid?.cdus ?? []), ...feeds.busways];
+    const updated = [...moved, ...unfedKept, ...bLacking];
+    const newUnits = [...(laid?.racks ?? []), ...(laid?.cdus ?? [])];
+    const after = [...stays.filter((p) => !removed.has(p.id)).map((p) => updated.find((u) => u.id === p.id) ?? p), ...newUnits, ...feeds.runs.map((r) => r.run)];
+    const boards = boardsForRuns(doc, hall, feeds.runs, after, `${idPrefix}swb`);
+    shortfalls.push(...boards.shortfalls.map((s) => `${hall.name}: ${s}`));
+    const placed = [...newUnits, ...boards.runs, ...boards.boards];
     if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });
-    for (const p of [...moved, ...unfedKept, ...bLacking]) commands.push({ type: 'update', table: 'placements', id: p.id, patch: { xM: p.xM, yM: p.yM, rotationDeg: p.rotationDeg, powerSourceId: p.powerSourceId, powerSourceBId: p.powerSourceBId } });
+    for (const p of updated) commands.push({ type: 'update', table: 'placements', id: p.id, patch: { xM: p.xM, yM: p.yM, rotationDeg: p.rotationDeg, powerSourceId: p.powerSourceId, powerSourceBId: p.powerSourceBId } });
     const use = model ? (model.gpuCount ? 'ai' : 'mining') : 'idle';
     commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, use, laid?.liquidKw ?? 0) });
   }
@@ -193,13 +199,14 @@ function facilityWaterFor(hall: Hall, liquidKw: number, plantUnitKw: number): Ha
 /**
  * Busway runs over each group of rows (new racks, then new CDUs, then kept units), from the
  * catalog's largest-rated busway: A runs over the units with no A feed, and for a model that
- * takes two feeds, B runs over those with no B feed; units too large for any run come back unfed.
+ * takes two feeds, B runs over those with no B feed; units too large for any run come back
+ * unfed. The runs hang from nothing yet: `boardsForRuns` gives each its switchboard.
  */
-function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { busways: Placement[]; unfed: Placement[] } {
+function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { runs: NewRun[]; unfed: Placement[] } {
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const derate = doc.fleet.continuousLoadDerate;
   const busway = doc.models.filter((m) => m.kind === 'busway' && m.ratingKva > 0).sort((a, b) => usableRatingKva(b, derate) - usableRatingKva(a, derate))[0];
-  const busways: Placement[] = [];
+  const runs: NewRun[] = [];
   const unfed: Placement[] = [];
   groups.forEach((units, g) => {
     if (!units.length) return;
@@ -211,8 +218,8 @@ function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: st
     const lackingA = units.filter((p) => !p.powerSourceId);
     // A model that takes A and B feeds gets a second set of runs, each carrying its rows alone.
     const lackingB = model.dualFeed ? units.filter((p) => !p.powerSourceBId) : [];
-    if (lackingA.length) busways.push(...buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }));
-    if (lackingB.length) busways.push(...buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }));
+    if (lackingA.length) runs.push(...buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }).map((run) => ({ run, side: 'A' as const })));
+    if (lackingB.length) runs.push(...buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }).map((run) => ({ run, side: 'B' as const })));
   });
-  return { busways, unfed };
+  return { runs, unfed };
 }

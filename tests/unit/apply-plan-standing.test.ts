@@ -78,7 +78,7 @@ describe("campus Building B: the 16 GB200 NVL72 racks standing stay where they s
     // its racks' service spaces (1.2 m in front) is kept clear on every side, so the new block
     // (its CDUs at its east end) ends west of 56.0 − 1.2 = 54.8 m.
     const model = after.models.find((m) => m.id === 'nvl72-gb200')!;
-    const eastM = Math.max(...added.filter((p) => p.modelId !== 'busway-1250').map((p) => footprint(p, after.models.find((m) => m.id === p.modelId)!).maxX));
+    const eastM = Math.max(...added.filter((p) => p.modelId === 'nvl72-gb200' || p.modelId === 'cdu-2300').map((p) => footprint(p, after.models.find((m) => m.id === p.modelId)!).maxX));
     expect(eastM).toBeLessThanOrEqual(56 - 1.2);
     expect(Math.max(...racks.map((r) => footprint(r, model).maxX))).toBeLessThan(56 - 1.2);
     // The facility water carries every CDU's heat: 52 × 112.2 = 5,834.4 kW.
