@@ -7,7 +7,7 @@ import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema
 import { at, datedCashFlows, discountFactor, energyNetUsd, hoursPerPeriod, irr, payback, periodsNpv, unitEconomics, unitMarginUsd } from './economics';
 import { hedgeSettlementUsd } from '../energy/site-energy';
 import { asItIsProgram, decisionReturn } from './decision';
-import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Term } from './lp';
+import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Row, type Term } from './lp';
 import { formatGap, objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
 import { memoryRefusal, type SolverMemory } from './solver-memory';
@@ -169,7 +169,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     halls,
     periods,
     // Most worth first; a contract's cost not worked out (worth 0) goes last.
-    bindingLimits: [...contract, ...priceLimits(model, sol.Rows)].sort(
+    bindingLimits: [...contract, ...priceLimits(model, sol.Rows, value)].sort(
       (a, b) => Math.abs(b.shadowPriceUsd) - Math.abs(a.shadowPriceUsd),
     ),
     ...(sol.Rows.length === 0 && { bindingLimitsUnpriced: 'The limits were not priced: the time limit came before the solver could price them. Run with more time to see what each is worth.' }),
@@ -245,13 +245,16 @@ function siteOfColumn(model: BuiltModel): (column: string) => number | null {
  * What one more unit of each limit is worth, from the duals of the LP with the plan's
  * integer choices (which option, started when) fixed and its unit counts left continuous
  * (the solver's priceWithFixed): fixing the counts too would leave nothing for a limit
- * to constrain, and every price would read zero.
+ * to constrain, and every price would read zero. Only limits the plan itself meets
+ * exactly are listed: that LP fills a limit the whole plan leaves room under with part of a
+ * unit (7.5 racks where 7 fit), and its price is then the worth of fractions no plan can buy.
  */
-function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bindingLimits'] {
+function priceLimits(model: BuiltModel, rows: SolverSolution['Rows'], value: (name: string) => number): Plan['bindingLimits'] {
   const out: Plan['bindingLimits'] = [];
+  const lpRows = new Map(model.lp.rows.filter((r) => model.limits.has(r.name)).map((r) => [r.name, r]));
   for (const row of rows) {
     const limit = row.Name ? model.limits.get(row.Name) : undefined;
-    if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6) continue;
+    if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6 || !metExactly(lpRows.get(row.Name!), value)) continue;
     const worth = Math.abs(row.Dual) * limit.rowUnitsPerUnit;
     const costs = isContractRow(row.Name!);
     out.push({
@@ -262,6 +265,20 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows']): Plan['bin
     });
   }
   return out;
+}
+
+/** Whether the plan's own values (`value`) meet a row at its bound, within rounding. */
+function metExactly(row: Row | undefined, value: (name: string) => number): boolean {
+  if (!row) return false;
+  if (row.sense === '=') return true;
+  let activity = 0;
+  let scale = Math.abs(row.rhs);
+  for (const [c, name] of row.terms) {
+    activity += c * value(name);
+    scale = Math.max(scale, Math.abs(c * value(name)));
+  }
+  const room = row.sense === '<=' ? row.rhs - activity : activity - row.rhs;
+  return room <= 1e-6 * Math.max(1, scale);
 }
 
 /**

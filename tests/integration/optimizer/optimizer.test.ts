@@ -152,6 +152,16 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(grid!.shadowPriceUsd).toBeCloseTo(576_800, 3);
   });
 
+  it('lists no limit the plan leaves room under: 150 kW of interconnect runs one 100 kW rack, and one MW more in a year is not a rack', async () => {
+    // With the choice fixed and rack counts continuous, the LP runs 1.5 racks and prices the
+    // interconnect as above; the plan runs one rack and leaves 50 kW of the 150 unused.
+    const doc = tinyFleet();
+    doc.sites[0]!.interconnectMw = 0.15;
+    const { plan } = await service.solve(doc, options());
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', units: 1 });
+    expect(plan.bindingLimits.filter((b) => b.limit.startsWith('grid_'))).toEqual([]);
+  });
+
   it('explains an infeasible model by the limits that stand in the way', async () => {
     const doc = tinyFleet();
     doc.limits = { ...doc.limits, contractedAiMw: 0.2, contractedByPeriod: 1, gpuDeliveriesPerPeriod: [10, 0] };
