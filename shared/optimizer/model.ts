@@ -57,6 +57,35 @@ export interface HallIx {
 export const ruledOutOptions = (halls: readonly Pick<HallIx, 'hall' | 'options'>[]): { hall: Hall; option: OptionIx }[] =>
   halls.flatMap(({ hall, options }) => options.filter((o) => o.excluded !== null).map((option) => ({ hall, option })));
 
+/** An option the optimizer never proposes, and why, as the app and `fleetplan optimize` say it. */
+export interface RuledOut {
+  hallId: string;
+  optionId: string;
+  /** "Building C, “GB200 retrofit”: GB200 NVL72 rack draws 132 kW per rack, over the 80 kW that free-air cooling carries". */
+  text: string;
+}
+
+/**
+ * The fleet's options ruled out before the search. The layout sets only how many miners
+ * keeping keeps, never whether an option is ruled out, so none is read; a hall whose option
+ * names a model the catalog lacks is left to the run, which says so.
+ */
+export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet'>): RuledOut[] {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const optionsOf = (hall: Hall): OptionIx[] => {
+    try {
+      return hallOptions(hall, models, doc.fleet, []);
+    } catch {
+      return [];
+    }
+  };
+  return ruledOutOptions(doc.halls.map((hall) => ({ hall, options: optionsOf(hall) }))).map(({ hall, option }) => ({
+    hallId: hall.id,
+    optionId: option.option.id,
+    text: `${hall.name}, “${option.option.name}”: ${describeExclusion(option.excluded!, doc.fleet.unitSystem)}`,
+  }));
+}
+
 /** A row that is a user's limit: what it means, for binding limits and conflicts. */
 export interface LimitRow {
   group: string;

@@ -1,6 +1,7 @@
 import { countOf, formatUsd, periodLabel } from '../../../shared/units';
 import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf } from '../../../shared/optimizer/run';
+import { ruledOutOf } from '../../../shared/optimizer/model';
 import { OptimizerService } from '../../backend/optimizer/service';
 import { checkFleetName, checkOutput, readFleet, writeOutput } from './document-common';
 import { applyCommand } from '../../../shared/commands/apply';
@@ -58,8 +59,9 @@ export const optimizeCommand: CliCommand = {
       const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), contractCost: parsed.options.has('contract-cost') });
       if (typeof lpOut === 'string') await writeOutput(lpOut, lpFileOf(doc, chosen), io);
       const laidOut = typeof applyOut === 'string' && result.plan.status !== 'infeasible' ? writeApplied(doc, result.plan, applyOut) : null;
+      const ruledOut = ruledOutOf(doc);
       if (parsed.options.has('json')) {
-        io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats }, null, 2)}\n`);
+        io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats, ruledOut }, null, 2)}\n`);
         return EXIT_OK;
       }
       const { plan } = result;
@@ -68,6 +70,7 @@ export const optimizeCommand: CliCommand = {
       if (shortfall) lines.push(`  ${shortfall}`);
       const { decision } = plan;
       if (decision) lines.push(`  against keeping everything as it is (${formatUsd(decision.asItIsNpvUsd)}): NPV ${formatUsd(decision.npvUsd)}, IRR ${describeDecisionIrr(decision)}, payback ${describePayback(decision, doc.fleet.periodMonths)}`);
+      for (const r of ruledOut) lines.push(`  ruled out before the search: ${r.text}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);

@@ -140,10 +140,17 @@ describe('fleetplan', () => {
     expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal( within the 1\.0 % gap asked: proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
     // The decision's own return beside the fleet's: the plan against keeping every hall as it is.
     expect(r.out.split('\n')[1]).toMatch(/^ {2}against keeping everything as it is \(\$[\d.]+ [MB]\): NPV −?\$[\d.]+ [MB], IRR (-?[\d.]+ %|none: .*), payback .+$/);
+    // What the optimizer never proposes, and why, as the app's Options ruled out before the search says it.
+    // The GB200 rack: 1,360 kg over 0.6 × (1.068 + 2 × 0.5 m of service area) = 1.2408 m² is 1,096.07 kg/m².
+    expect(r.out.split('\n').slice(2, 4)).toEqual([
+      '  ruled out before the search: Building A (S21 XP), “Retrofit to GB200 NVL72 rack”: GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²',
+      '  ruled out before the search: Building C (S19 XP), “Retrofit to GB200 NVL72 rack”: GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 750 kg/m²',
+    ]);
     expect(fs.readFileSync(lp, 'utf8')).toMatch(/^\\ Fleet Planner capacity plan/);
     const json = JSON.parse(fleetplan('optimize', campus, '--json').out);
     expect(json.plan).toMatchObject({ status: 'optimal', objective: 'expected' });
     expect(json.plan.mipGapFraction).toBeLessThanOrEqual(0.01);
+    expect(json.ruledOut.map((x: { hallId: string; optionId: string }) => `${x.hallId}:${x.optionId}`)).toEqual(['wtx-a:wtx-a-ai', 'cbh-c:cbh-c-ai']);
     const bad = fleetplan('optimize', campus, '--time-limit', 'soon');
     expect(bad.code).toBe(2);
     expect(bad.err.trim()).toBe('fleetplan: --time-limit: "soon" is not a positive number of seconds');
