@@ -9,11 +9,11 @@ import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
-import { breach, room } from './rules';
+import { breach, LIMIT_TOLERANCE, room } from './rules';
 import { placementName } from './item';
 import { countOf, mwToKw } from '../units';
 
-const EPS = 1e-9;
+const EPS = LIMIT_TOLERANCE;
 
 /** One capacity: its headroom (null: none to report) and its violation (null: within the limit). */
 export interface Aggregate {

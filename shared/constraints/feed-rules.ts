@@ -11,10 +11,10 @@ import { distanceFromAxisM, runsAlongX, spanAlongM, trayDistanceM } from '../geo
 import type { Rect } from '../geometry/footprint';
 import type { Hall } from '../model/schema';
 import { placementName, type Item } from './item';
-import { breach } from './rules';
+import { breach, LIMIT_TOLERANCE } from './rules';
 import type { Violation } from './types';
 
-const EPS = 1e-9;
+const EPS = LIMIT_TOLERANCE;
 
 /** Which of a source's reaches a unit is beyond: across a busway's axis, along it, or a cable's. */
 export interface BeyondReach {

@@ -118,8 +118,15 @@ export const HEADROOM_SPECS = {
 
 export type HeadroomKind = keyof typeof HEADROOM_SPECS;
 
-/** The headroom under one capacity. */
+/**
+ * How far past a limit a value must be to break it: sums of the same figures in another
+ * order differ in their last bits, and a load exactly on its limit must hold.
+ */
+export const LIMIT_TOLERANCE = 1e-9;
+
+/** The headroom under one capacity; a load on the limit within LIMIT_TOLERANCE has none left and is not over (not −1.8e-14). */
 export function room(kind: HeadroomKind, id: string, name: string, capacity: number, load: number): Headroom {
   const spec = HEADROOM_SPECS[kind];
-  return { kind, id, name, capacity, load, headroom: capacity - load, quantity: spec.counts, unit: spec.unit };
+  const left = capacity - load;
+  return { kind, id, name, capacity, load, headroom: Math.abs(left) <= LIMIT_TOLERANCE ? 0 : left, quantity: spec.counts, unit: spec.unit };
 }

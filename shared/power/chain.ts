@@ -91,7 +91,7 @@ function levelRow(at: Level, h: Headroom | undefined, rating: number | null, qua
     capacity: h.capacity,
     load: h.load,
     utilization: h.capacity > 0 ? h.load / h.capacity : null,
-    overloaded: h.load > h.capacity + 1e-9,
+    overloaded: h.headroom < 0,
   };
 }
 

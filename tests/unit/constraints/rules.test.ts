@@ -386,6 +386,14 @@ describe('site: IT × PUE against the interconnect and the transformers; hall fe
   // IT (miners and GPUs, not the CDU): 583.2 + 264 = 847.2 kW × PUE 1.1 = 931.92 kW
   it('passes at 0.93192 MW', () => expect(check((d) => (d.sites[0]!.interconnectMw = 0.93192))).toEqual([]));
   it('fails at 0.9319 MW', () => expect(only(check((d) => (d.sites[0]!.interconnectMw = 0.9319)), 'site-interconnect').value).toBeCloseTo(931.92, 6));
+  it('on the limit, its headroom is 0, not the −1.1e-13 that 847.2 × 1.1 − 931.92 leaves in floating point: Headroom, the single line and the print say "0 kW left", not "over by 0 kW"', () => {
+    const doc = sampleSmall();
+    doc.sites[0]!.interconnectMw = 0.93192;
+    expect(847.2 * 1.1 - 931.92).not.toBe(0);
+    const grid = checkFleet(doc).headroom.find((h) => h.kind === 'site-interconnect')!;
+    expect(grid.load).toBeCloseTo(931.92, 9);
+    expect(Object.is(grid.headroom, 0)).toBe(true);
+  });
   it('transformers carry the load flowing through them: 931.92 kW on 0.93192 MW passes, on 0.9319 MW is an error', () => {
     expect(check((d) => (d.sites[0]!.transformerCapacityMw = 0.93192)).filter((v) => v.severity === 'error')).toEqual([]);
     const v = only(check((d) => (d.sites[0]!.transformerCapacityMw = 0.9319)), 'site-transformer');
