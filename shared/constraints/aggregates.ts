@@ -163,13 +163,13 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
 }
 
 /**
- * A rectangle (a zone in its hall, a hall on its site) that sticks out of its parent by
- * more than a millimetre: a hall resized under its zones, or moved off its site, which the
- * fields alone cannot prevent. The value is how far, in metres.
+ * A rectangle (a zone in its hall, a hall on its site) that sticks out of its parent: a hall
+ * resized under its zones, or moved off its site, which the fields alone cannot prevent. The
+ * value is how far, in metres; a millimetre out is out, as it is for equipment in its hall.
  */
 function sticksOut(rule: 'zone-outside-hall' | 'hall-outside-site', id: string, base: Pick<Violation, 'hallId' | 'siteId' | 'objectIds'>, x: number, y: number, w: number, d: number, parentW: number, parentD: number, message: string): Aggregate {
   const by = Math.max(-x, -y, x + w - parentW, y + d - parentD);
-  return { key: `${rule}:${id}`, headroom: null, violation: by > 1e-3 ? breach(rule, id, { ...base, limit: 0, value: by, message }) : null };
+  return { key: `${rule}:${id}`, headroom: null, violation: by > EPS ? breach(rule, id, { ...base, limit: 0, value: by, message }) : null };
 }
 
 /** A hall's place on its site. */
@@ -196,7 +196,7 @@ export function hallOverlapAggregates(halls: readonly Hall[]): Aggregate[] {
         const inX = Math.min(a.siteXM + a.widthM, b.siteXM + b.widthM) - Math.max(a.siteXM, b.siteXM);
         const inY = Math.min(a.siteYM + a.depthM, b.siteYM + b.depthM) - Math.max(a.siteYM, b.siteYM);
         const by = Math.min(inX, inY);
-        if (by <= 1e-3) continue;
+        if (by <= EPS) continue;
         const id = `${a.id}:${b.id}`;
         out.push({ key: `halls-overlap:${id}`, headroom: null, violation: breach('halls-overlap', id, { objectIds: [a.id, b.id], hallId: null, siteId: a.siteId, limit: 0, value: by, message: `${a.name} and ${b.name}` }) });
       }

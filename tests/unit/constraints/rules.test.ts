@@ -246,6 +246,11 @@ describe('zones in their hall, halls on their site', () => {
     expect(check((d) => (hall(d).siteXM = 70)).filter((v) => v.rule === 'hall-outside-site')).toEqual([]);
     expect(only(check((d) => (hall(d).siteXM = 75)), 'hall-outside-site')).toMatchObject({ objectIds: ['sm-h1'], value: 5, message: 'Hall 1 sticks out of Test site' });
   });
+  it('a millimetre out is out, on every side, as it is for equipment: a hall at x = 70.001 m or y = 20.001 m (30 m deep on a 50 m site), a zone in a hall 1 mm narrower', () => {
+    expect(only(check((d) => (hall(d).siteXM = 70.001)), 'hall-outside-site').value).toBeCloseTo(0.001, 9);
+    expect(only(check((d) => (hall(d).siteYM = 50 - hall(d).depthM + 0.001)), 'hall-outside-site').value).toBeCloseTo(0.001, 9);
+    expect(only(check((d) => (hall(d).widthM = 29.999)), 'zone-outside-hall').value).toBeCloseTo(0.001, 9);
+  });
   it('Hall 1 spans x 10–40 m: a second hall from x = 40 m stands beside it; from 35 m they overlap by 5 m, live and in full', () => {
     const withSecond = (x: number) => (d: FleetDoc) => d.halls.push({ ...hall(d), id: 'sm-h2', name: 'Hall 2', siteXM: x });
     expect(check(withSecond(40)).filter((v) => v.rule === 'halls-overlap')).toEqual([]);
