@@ -1,9 +1,10 @@
 /**
  * Rules about one piece of equipment on its own: rack density under the cooling it stands under,
- * the cooling methods it runs under, floor loading on the slab, staying inside the hall,
+ * the cooling methods it runs under, a tank's or container's liquid heat within its own loop,
+ * floor loading on the slab, staying inside the hall,
  * keeping its service clearances inside the hall's walls, and both feeds where it takes two.
  */
-import { DENSITY_LIMITED_KINDS, densityLimitKw } from '../model/cooling';
+import { DENSITY_LIMITED_KINDS, densityLimitKw, OWN_LOOP_KINDS, ownLoopHeatKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { feedsOf } from '../model/power-chain';
 import { frontDirection, type Rect } from '../geometry/footprint';
@@ -20,6 +21,12 @@ function brokenDensityLimit(m: EquipmentModel, hall: Hall, method: CoolingMethod
   if (!DENSITY_LIMITED_KINDS.has(m.kind)) return null;
   const limit = densityLimitKw(hall, method);
   return m.powerKw > limit + EPS ? limit : null;
+}
+
+/** The capacity of a tank's or container's own loop its liquid heat is over, or null. */
+function brokenOwnLoop(m: EquipmentModel): number | null {
+  if (!OWN_LOOP_KINDS.has(m.kind)) return null;
+  return ownLoopHeatKw(m) > m.coolingCapacityKw + EPS ? m.coolingCapacityKw : null;
 }
 
 /** How far (m) a footprint sticks out of the hall; 0 or less when inside. */
@@ -52,9 +59,9 @@ const singleFed = (p: Placement, m: EquipmentModel): boolean => m.dualFeed && fe
 /** Whether a unit of this model runs under this cooling method (the catalog's "Runs under"). */
 export const runsUnder = (m: EquipmentModel, method: CoolingMethod): boolean => m.compatibleCooling.includes(method);
 
-/** Whether a unit of this model breaks a limit in this hall wherever it stands under `method` (density, floor load). */
+/** Whether a unit of this model breaks a limit in this hall wherever it stands under `method` (density, its own loop, floor load). */
 export function modelViolates(m: EquipmentModel, hall: Hall, fleet: Fleet, method: CoolingMethod): boolean {
-  if (brokenDensityLimit(m, hall, method) !== null) return true;
+  if (brokenDensityLimit(m, hall, method) !== null || brokenOwnLoop(m) !== null) return true;
   const load = floorLoadKgPerM2(m, fleet);
   return load !== null && load > hall.floorLimitKgPerM2 + EPS;
 }
@@ -78,6 +85,9 @@ export function objectViolations(item: Item, hall: Hall, fleet: Fleet, method: C
 
   const densityLimit = brokenDensityLimit(m, hall, method);
   if (densityLimit !== null) out.push(breach('rack-density', p.id, { ...base, limit: densityLimit, value: m.powerKw, message: `${name} under ${method} cooling` }));
+
+  const ownLoop = brokenOwnLoop(m);
+  if (ownLoop !== null) out.push(breach('own-loop', p.id, { ...base, limit: ownLoop, value: ownLoopHeatKw(m), message: `${name}: its own loop is rated ${ownLoop} kW (the catalog's cooling capacity)` }));
 
   if (!runsUnder(m, method)) {
     // Its whole heat goes unremoved: nothing in the hall's or zone's plant is built for it.

@@ -59,6 +59,7 @@ export const RULE_SPECS = {
   'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
   'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone, cooled by no CRAH or CDU', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'in no zone' } },
   'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'of heat with no cooling it runs under' } },
+  'own-loop': { ...heat, severity: 'error', label: 'liquid heat over the unit’s own cooling loop', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
   'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
   unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'unfed' } },
   'single-feed': { ...power, severity: 'error', label: 'unit that takes A and B feeds fed from one source', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'on one feed' } },

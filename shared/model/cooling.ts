@@ -34,6 +34,13 @@ export const cduHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw
  */
 export const ownLoopHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw * m.heatToLiquidFraction - cduHeatKw(m);
 
+/**
+ * Kinds that bring a cooling loop of their own, rated in the catalog (coolingCapacityKw: a
+ * tank's heat exchanger, a container's dry coolers): their liquid heat must fit it, wherever
+ * the heat goes on from there. A bare hydro miner's water blocks are the hall's plant's.
+ */
+export const OWN_LOOP_KINDS: ReadonlySet<EquipmentKind> = new Set(['immersion-tank', 'miner-container']);
+
 /** Whether a zone is cooled by another method than its hall's plant (a direct-to-chip pod, an immersion corner in a free-air hall). */
 export const otherMethodThanHall = (zone: Pick<Zone, 'coolingMethod'>, hall: Pick<Hall, 'cooling'>): boolean => zone.coolingMethod !== null && zone.coolingMethod !== hall.cooling.method;
 

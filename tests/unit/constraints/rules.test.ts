@@ -124,6 +124,20 @@ describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone 
     const removed = applyCommand(added.doc, { type: 'remove', table: 'placements', ids: ['unit'] });
     expect(coolingLoad(live.update(removed.doc, removed.changes))).toBeCloseTo(6_020, 6);
   });
+  it('a tank\'s own loop (the catalog\'s cooling capacity) must carry its liquid heat: 256.224 kW on a 256.224 kW loop holds, on 256.2 kW it is an error, live and in full', () => {
+    const rated = (kw: number) => campus((d) => (withUnit('immersion', 'tank-imm48')(d), (d.models.find((m) => m.id === 'tank-imm48')!.coolingCapacityKw = kw)));
+    expect(checkFleet(rated(256.224)).violations.filter((v) => v.rule === 'own-loop')).toEqual([]);
+    const doc = rated(256.2);
+    // The campus's immersion yard holds 48 tanks of the same model: each is over too, and the Problems panel lists them as one line.
+    const over = checkFleet(doc).violations.filter((v) => v.rule === 'own-loop');
+    expect(over).toHaveLength(49);
+    const v = over.find((x) => x.objectIds[0] === 'unit')!;
+    expect(v).toMatchObject({ severity: 'error', limit: 256.2, unit: 'kW' });
+    expect(v.value).toBeCloseTo(256.224, 9);
+    expect(v.margin).toBeCloseTo(-0.024, 9);
+    expect(describeViolation(v, 'metric')).toContain('liquid heat over the unit’s own cooling loop');
+    expect(new LiveChecker(doc).result().violations.filter((x) => x.rule === 'own-loop')).toHaveLength(49);
+  });
   it('where the tanks stand under the hall’s own method, its plant is their dry coolers: the immersion yard’s 20 × 720 kW, N+1, carry 48 × 256.224 = 12,298.752 kW', () => {
     const doc = sampleCampus();
     const yard = checkFleet(doc).headroom.find((h) => h.kind === 'hall-cooling' && h.id === 'okl-yard')!;
