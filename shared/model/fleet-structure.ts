@@ -1,8 +1,9 @@
 /**
- * Adding and removing sites and halls, each as one command (one undo step). A new site or
- * hall starts with plausible figures the user then edits; a removed one takes with it
- * everything that lives in it (halls, zones, equipment, and the plans that chose an
- * option for it), so the document never points at what is gone.
+ * Adding and removing sites and halls, and removing equipment, each as one command (one undo
+ * step). A new site or hall starts with plausible figures the user then edits; a removed one
+ * takes with it everything that lives in it (halls, zones, equipment, and the plans that
+ * chose an option for it), and removed power gear leaves what it fed unfed, so the document
+ * never points at what is gone.
  */
 import type { Command } from '../commands/schema';
 import { hall as hallOf, site as siteOf } from '../samples/parts';
@@ -111,4 +112,21 @@ export function removeSite(doc: FleetDoc, siteId: string): { command: Command; l
   commands.push({ type: 'remove', table: 'sites', ids: [siteId] });
   const label = `delete ${site.name}`;
   return { command: { type: 'batch', label, commands }, label, description: withWhat(site.name, [...(halls.length ? [countOf(halls.length, 'hall')] : []), ...what]) };
+}
+
+/**
+ * The command that removes placements: what they fed (A or B) stays where it is, fed from
+ * them no more, for the checks to name as unfed. Deleting a PDU is how its racks are moved
+ * to another: refusing it while they hang from it left nothing to do but unhook each first.
+ */
+export function removePlacements(doc: Pick<FleetDoc, 'placements'>, ids: readonly string[]): Command {
+  const gone = new Set(ids);
+  const remove: Command = { type: 'remove', table: 'placements', ids: [...ids] };
+  const unhooked: Command[] = doc.placements.flatMap((p): Command[] => {
+    if (gone.has(p.id)) return [];
+    const a = p.powerSourceId !== null && gone.has(p.powerSourceId);
+    const b = p.powerSourceBId !== null && gone.has(p.powerSourceBId);
+    return a || b ? [{ type: 'update', table: 'placements', id: p.id, patch: { ...(a && { powerSourceId: null }), ...(b && { powerSourceBId: null }) } }] : [];
+  });
+  return unhooked.length ? { type: 'batch', label: 'delete', commands: [...unhooked, remove] } : remove;
 }

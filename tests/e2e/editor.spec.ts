@@ -123,6 +123,44 @@ test('Escape during a drag puts everything back: nothing moves, nothing to undo;
   await expect(page.getByTestId('inspector-x')).toHaveCount(0);
 });
 
+test('Delete pressed mid-drag waits for the drag: the rack lands where dropped, still there, no page error; then Delete removes it', async ({ page, web }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openSmallSample(page, web.url);
+  const rack = small.placements.find((p) => p.modelId === 'rack-s21xp')!;
+  const grab = await hallPoint(page, rack.xM, rack.yM);
+  await page.mouse.click(grab.x, grab.y);
+  const count = await objectCount(page);
+  const drop = await hallPoint(page, rack.xM, rack.yM + 3);
+  await page.mouse.move(grab.x, grab.y);
+  await page.mouse.down();
+  await page.mouse.move(drop.x, drop.y, { steps: 4 });
+  await page.keyboard.press('Delete');
+  await page.mouse.move(drop.x + 2, drop.y, { steps: 2 });
+  await page.mouse.up();
+  await expect(page.getByTestId('inspector-y')).toHaveValue(plainNumber(snap(rack.yM + 3, GRID_M), 2));
+  expect(await objectCount(page)).toBe(count);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => objectCount(page)).toBe(count - 1);
+  expect(errors).toEqual([]);
+});
+
+test('deleting the PDU a busway and a CDU hang from leaves them standing, unfed, and says so; one undo feeds them again', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;
+  const at = await hallPoint(page, pdu.xM, pdu.yM);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector-source')).toBeVisible();
+  const count = await objectCount(page);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => objectCount(page)).toBe(count - 1);
+  await expect(page.getByText(/Edit refused/)).toHaveCount(0);
+  await expect(page.getByTestId('problems')).toContainText('fed by no power source');
+  await page.getByTestId('undo').click();
+  await expect.poll(() => objectCount(page)).toBe(count);
+  await expect(page.getByTestId('problems')).not.toContainText('fed by no power source');
+});
+
 test('save, reopen: the layout is as it was left', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const target = await hallPoint(page, 12, 11);

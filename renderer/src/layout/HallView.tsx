@@ -154,7 +154,7 @@ export function HallView({ hallId }: { hallId: string }) {
     return true;
   };
 
-  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture });
+  useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture, gestureUnderWay: () => gesture.current !== IDLE });
 
   // A problem clicked in the list: bring its objects and zones into view, or the whole hall for a rule about the hall.
   useEffect(() => {

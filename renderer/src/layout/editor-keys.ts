@@ -7,6 +7,7 @@
 import { useEffect, useRef } from 'react';
 import type { Command } from '../../../shared/commands/schema';
 import type { Placement } from '../../../shared/model/schema';
+import { removePlacements } from '../../../shared/model/fleet-structure';
 import { undoLabel, type UserCommandName } from '../../../shared/user-commands';
 import { useCommands } from '../commands/commands';
 import { besideOffset, copies, standsClear, turnSelection, type Offset } from './arrange';
@@ -27,6 +28,8 @@ interface Args {
   setSpaceDown: (down: boolean) => void;
   /** Cancels a drag under way (Escape), true if there was one. */
   cancelGesture: () => boolean;
+  /** Whether a drag, box or zone is under way: edits wait for it to end (Delete mid-drag would pull the unit from under the pointer). */
+  gestureUnderWay: () => boolean;
 }
 
 const NUDGES: [UserCommandName, number, number][] = [
@@ -36,7 +39,7 @@ const NUDGES: [UserCommandName, number, number][] = [
   ['nudgeDown', 0, 1],
 ];
 
-export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture }: Args): void {
+export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, size, setSpaceDown, cancelGesture, gestureUnderWay }: Args): void {
   const clipboard = useRef<Placement[]>([]);
   const selected = (): Placement[] => (scene ? [...useFleet.getState().selection].map((id) => scene.byId.get(id)?.placement).filter((p): p is Placement => !!p) : []);
   const edit = (command: Command, name: UserCommandName, count: number) => void useFleet.getState().apply(command, undoLabel(name, count));
@@ -65,23 +68,29 @@ export function useEditorKeys({ scene, viewport, setViewport, fit, minScale, siz
   };
   const zoom = (factor: number) => viewport && setViewport(zoomAt(viewport, size.width / 2, size.height / 2, factor, factor < 1 ? minScale : undefined));
 
+  /** An edit of the layout, run only while no gesture is under way. */
+  const between = (run: () => void) => () => {
+    if (!gestureUnderWay()) run();
+  };
+
   useCommands({
-    selectAll: () => scene && useFleet.getState().setSelection(scene.items.map((i) => i.placement.id)),
+    selectAll: between(() => scene && useFleet.getState().setSelection(scene.items.map((i) => i.placement.id))),
     copy: () => {
       const chosen = selected();
       if (chosen.length) clipboard.current = chosen;
     },
-    paste: () => pasteFrom(clipboard.current, 'paste'),
-    duplicate: () => pasteFrom(selected(), 'duplicate'),
-    delete: () => {
+    paste: between(() => pasteFrom(clipboard.current, 'paste')),
+    duplicate: between(() => pasteFrom(selected(), 'duplicate')),
+    delete: between(() => {
       const chosen = selected();
-      if (!chosen.length) return;
-      edit({ type: 'remove', table: 'placements', ids: chosen.map((p) => p.id) }, 'delete', chosen.length);
+      const doc = useFleet.getState().document?.doc;
+      if (!chosen.length || !doc) return;
+      edit(removePlacements(doc, chosen.map((p) => p.id)), 'delete', chosen.length);
       useFleet.getState().setSelection([]);
-    },
-    rotate: () => turn('rotate'),
-    rotateBack: () => turn('rotateBack'),
-    ...Object.fromEntries(NUDGES.map(([name, dx, dy]) => [name, () => nudge(dx, dy)])),
+    }),
+    rotate: between(() => turn('rotate')),
+    rotateBack: between(() => turn('rotateBack')),
+    ...Object.fromEntries(NUDGES.map(([name, dx, dy]) => [name, between(() => nudge(dx, dy))])),
     // Escape first cancels a drag under way, putting back what was there; then it clears the selection.
     clearSelection: () => cancelGesture() || useFleet.getState().setSelection([]),
     zoomFit: fit,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/apply';
-import { addHall, addSite, removeHall, removeSite } from '../../../shared/model/fleet-structure';
+import { addHall, addSite, removeHall, removePlacements, removeSite } from '../../../shared/model/fleet-structure';
 import { checkIntegrity } from '../../../shared/model/integrity';
 import { checkFleet } from '../../../shared/constraints';
 import { blankFleet, sampleSmall } from '../../../shared/samples';
@@ -65,4 +65,27 @@ describe('adding and removing sites and halls', () => {
     expect([after.sites, after.halls, after.placements]).toEqual([[], [], []]);
     expect(checkIntegrity(after)).toEqual([]);
   });
+});
+
+describe('removing equipment', () => {
+  it('a PDU deleted leaves what it fed (A or B) where it stands and unfed, named by the check; one undo restores it', () => {
+    const doc = sampleSmall();
+    // The GB200 corner's second rack takes PDU 1.1 as its B feed too: both of its references go.
+    doc.placements = doc.placements.map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p));
+    const fed = doc.placements.filter((p) => p.powerSourceId === 'sm-pdu01-01' || p.powerSourceBId === 'sm-pdu01-01').map((p) => p.id);
+    expect(fed.length).toBeGreaterThan(1);
+    const { doc: after, inverse } = applyCommand(doc, removePlacements(doc, ['sm-pdu01-01']));
+    expect(checkIntegrity(after)).toEqual([]);
+    expect(after.placements.some((p) => p.id === 'sm-pdu01-01')).toBe(false);
+    for (const id of fed) {
+      const p = after.placements.find((q) => q.id === id)!;
+      expect([p.powerSourceId, p.powerSourceBId]).not.toContain('sm-pdu01-01');
+      expect({ ...p, powerSourceId: null, powerSourceBId: null }).toEqual({ ...doc.placements.find((q) => q.id === id)!, powerSourceId: null, powerSourceBId: null });
+    }
+    // The busway it fed is unfed power gear (not itself a load); the CDU it fed is unfed equipment.
+    expect(checkFleet(after).violations.filter((v) => v.rule === 'unfed').flatMap((v) => v.objectIds)).toContain('sm-cdu01-01');
+    const byId = (xs: typeof doc.placements) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(applyCommand(after, inverse).doc.placements)).toEqual(byId(doc.placements));
+  });
+
 });
