@@ -28,7 +28,7 @@ export function FleetInspector() {
       />
       <NumberField label="Discount rate" testId="fleet-discount" unitLabel="% a year" digits={2} value={fleet.discountRatePctPerYear} min={0} max={100} onCommit={(discountRatePctPerYear) => set({ discountRatePctPerYear }, 'discount rate')} />
       <NumberField
-        label="PDU/busway continuous-load derate"
+        label="Continuous-load derate (every power source)"
         testId="fleet-derate"
         unitLabel="% of rating"
         digits={1}
