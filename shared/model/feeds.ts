@@ -71,3 +71,42 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
     };
   });
 }
+
+/** A busway section as a stretch of its line: where along the line it runs, and how far each way. */
+interface Stretch {
+  centre: number;
+  half: number;
+}
+
+const lineOf = (p: Placement): string => (runsAlongX(p.rotationDeg) ? `x@${p.yM}` : `y@${p.xM}`);
+const alongOf = (p: Placement): number => (runsAlongX(p.rotationDeg) ? p.xM : p.yM);
+
+/**
+ * New busway sections moved along their line, each as little as it takes, so that none lies
+ * on another or on a section standing on the same line (two bars cannot share a tray), nor
+ * past a wall. A section stands for its run, so a move of a metre or two leaves its units
+ * under the run. Where a line has no room left, a section stays where it was.
+ */
+export function spreadOnLines(runs: readonly Placement[], standing: readonly Placement[], widthOf: (p: Placement) => number, hall: Pick<Hall, 'widthM' | 'depthM'>): Placement[] {
+  const taken = new Map<string, Stretch[]>();
+  const take = (p: Placement, centre: number) => {
+    const line = taken.get(lineOf(p)) ?? [];
+    line.push({ centre, half: widthOf(p) / 2 });
+    taken.set(lineOf(p), line);
+  };
+  for (const p of standing) take(p, alongOf(p));
+  return [...runs]
+    .sort((a, b) => alongOf(a) - alongOf(b))
+    .map((p) => {
+      const half = widthOf(p) / 2;
+      const wall = runsAlongX(p.rotationDeg) ? hall.widthM : hall.depthM;
+      const line = taken.get(lineOf(p)) ?? [];
+      const clear = (c: number) => c >= half - 1e-9 && c <= wall - half + 1e-9 && line.every((s) => Math.abs(s.centre - c) >= s.half + half - 1e-9);
+      const want = alongOf(p);
+      const places = [want, ...line.flatMap((s) => [s.centre + s.half + half, s.centre - s.half - half])].filter(clear);
+      const centre = places.length ? places.reduce((best, c) => (Math.abs(c - want) < Math.abs(best - want) ? c : best)) : want;
+      take(p, centre);
+      const at = Math.round(centre * 1000) / 1000;
+      return runsAlongX(p.rotationDeg) ? { ...p, xM: at } : { ...p, yM: at };
+    });
+}

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../shared/commands/apply';
 import { checkFleet } from '../../shared/constraints';
 import { footprint } from '../../shared/geometry/footprint';
+import { runsAlongX } from '../../shared/geometry/reach';
 import { isItEquipment, needsFeed } from '../../shared/model/load';
 import type { FleetDoc, Plan } from '../../shared/model/schema';
 import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
@@ -32,6 +33,22 @@ function applied(doc: FleetDoc, halls: Plan['halls']) {
   return { doc: result.doc, inverse: result.inverse, shortfalls, unfed };
 }
 
+/** Busway sections of a hall lying on one another along one line ("BW1.8 on BW2.2"): two bars cannot share a tray. */
+function collinearOverlaps(doc: FleetDoc, hallId: string): string[] {
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const runs = doc.placements.filter((p) => p.hallId === hallId && models.get(p.modelId)?.kind === 'busway');
+  const out: string[] = [];
+  runs.forEach((a, i) => {
+    for (const b of runs.slice(i + 1)) {
+      const alongX = runsAlongX(a.rotationDeg);
+      if (alongX !== runsAlongX(b.rotationDeg) || (alongX ? a.yM !== b.yM : a.xM !== b.xM)) continue;
+      const gap = Math.abs(alongX ? a.xM - b.xM : a.yM - b.yM) - (models.get(a.modelId)!.widthM + models.get(b.modelId)!.widthM) / 2;
+      if (gap < -1e-6) out.push(`${a.label} on ${b.label} by ${(-gap).toFixed(3)} m`);
+    }
+  });
+  return out;
+}
+
 const fleets: [string, () => FleetDoc][] = [
   ...(Object.keys(SAMPLES) as SampleName[]).map((name): [string, () => FleetDoc] => [name, () => sampleByName(name)]),
   ['generated halls, two sites', () => generateFleet({ placements: 4_321, seed: 11, sites: 2 })],
@@ -53,6 +70,7 @@ describe('apply plan builds what the checks accept', () => {
       const needing = after.doc.placements.filter((p) => p.hallId === choice.hallId && needsFeed(models.get(p.modelId)!));
       expect(needing.filter((p) => !p.powerSourceId && !p.powerSourceBId).map((p) => p.id)).toEqual([]);
       expect(after.unfed.count).toBe(0);
+      expect(collinearOverlaps(after.doc, choice.hallId)).toEqual([]);
       const undone = applyCommand(after.doc, after.inverse).doc;
       const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
       expect(byId(undone.placements)).toEqual(byId(doc.placements));
