@@ -5,7 +5,7 @@
  * kept: the plan buys only the rest), the other IT equipment goes, the units the plan adds are
  * laid out (`plan-layout.ts`: a block of pods in the middle of the floor or beside the racks
  * standing, the CDUs the new racks need and, where no racks stand, the CDUs and CRAHs the
- * hall keeps at the ends of the rows they serve), and the hall takes the option's feed,
+ * hall keeps at the ends of the rows they serve), and the hall takes the option's feed (never less than its own),
  * cooling and use. The hall's cooling zones become one zone for its new cooling (with the
  * air cooling they had), so the CDUs serve every rack.
  * Everything in the hall that needs power ends fed: every new rack and CDU, gear moved off
@@ -160,7 +160,7 @@ function oneZone(doc: FleetDoc, hall: Hall, planId: string, option: Hall['retrof
 }
 
 /**
- * The hall as the option leaves it: its feed, PUE, cooling class and plant, and facility
+ * The hall as the option leaves it: its feed (the option's, or the hall's own where that is larger), PUE, cooling class and plant, and facility
  * water for `liquidKw` of CDU heat. The option's cooling is shared among the plant's units in
  * whole kW, rounded up as a unit is bought: 842 kW over 3 units is 281 kW each, never less
  * than the option's (the epsilon keeps an even share from rounding up a kW).
@@ -170,7 +170,8 @@ function hallAfter(hall: Hall, option: Hall['retrofitOptions'][number], use: Hal
   const unitCapacityKw = Math.ceil(option.usableCoolingKw / units - 1e-9);
   return {
     currentUse: use,
-    feedKw: option.feedKw,
+    // A retrofit does not take a feed away: an option made from a smaller hall's figures (5.2 MW) would cut a 10 MW feed.
+    feedKw: Math.max(hall.feedKw, option.feedKw),
     pue: option.pue,
     // The new class's own density default applies unless the plant stays the same.
     densityLimitKwPerRack: option.coolingMethod === hall.cooling.method ? hall.densityLimitKwPerRack : null,

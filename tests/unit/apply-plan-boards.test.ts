@@ -70,3 +70,15 @@ describe('the switchboards new busway runs hang from', () => {
     expect(shortfalls).toEqual(['Building B (AI retrofit, phase 1): the catalog has no switchboard to hang the new busway runs from: they hang from the hall feed']);
   });
 });
+
+describe("the hall's feed after Apply plan", () => {
+  it("is never cut by an option whose feed is less than the hall's: Building B's 12,500 kW stays under an option of 9,300 kW; an option of more raises it", () => {
+    const doc = sampleByName('campus');
+    const option = doc.halls.find((h) => h.id === 'wtx-b')!.retrofitOptions.find((o) => o.id === 'wtx-b-ai')!;
+    option.feedKw = 9_300;
+    expect(doc.halls.find((h) => h.id === 'wtx-b')!.feedKw).toBe(12_500);
+    expect(applied(doc, 52).after.halls.find((h) => h.id === 'wtx-b')!.feedKw).toBe(12_500);
+    option.feedKw = 14_000;
+    expect(applied(doc, 52).after.halls.find((h) => h.id === 'wtx-b')!.feedKw).toBe(14_000);
+  });
+});
