@@ -156,11 +156,11 @@ export class LiveChecker {
     if (o.hallId !== p.hallId || o.modelId !== p.modelId || o.powerSourceId !== p.powerSourceId || o.powerSourceBId !== p.powerSourceBId || o.label !== p.label) return false;
     const zoneId = this.zoneOf(p);
     if (zoneId !== old.zoneId) return false;
-    if (old.floor) this.index.get(p.hallId)!.remove(old);
+    this.index.get(p.hallId)!.remove(old);
     this.dropViolationsOf(p.id);
     const item = makeItem(p, old.m, zoneId);
     this.items.set(p.id, item);
-    if (item.floor) this.index.get(p.hallId)!.insert(item, item.rect);
+    this.index.get(p.hallId)!.insert(item, item.rect);
     return true;
   }
 
@@ -223,8 +223,8 @@ export class LiveChecker {
     if (!m || !hall) return; // integrity checks on open report dangling references
     const item = makeItem(p, m, this.zoneOf(p));
     this.items.set(p.id, item);
-    // Overhead runs never pair with anything: they stay out of the neighbour index.
-    if (item.floor) this.index.get(hall.id)!.insert(item, item.rect);
+    // Overhead runs are indexed too: sections running the same way must not lie on one another.
+    this.index.get(hall.id)!.insert(item, item.rect);
     this.account(item, 1, dirty);
   }
 
@@ -232,7 +232,7 @@ export class LiveChecker {
     const item = this.items.get(id);
     if (!item) return;
     this.items.delete(id);
-    if (item.floor) this.index.get(item.p.hallId)?.remove(item);
+    this.index.get(item.p.hallId)?.remove(item);
     this.dropViolationsOf(id);
     this.account(item, -1, dirty);
   }
@@ -298,7 +298,6 @@ export class LiveChecker {
   }
 
   private neighbours(item: Item): Item[] {
-    if (!item.floor) return [];
     const r = item.rect;
     const d = this.reach;
     return this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }, item) ?? [];

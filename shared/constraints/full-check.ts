@@ -211,16 +211,13 @@ function checkPlacements(
   // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
   const reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
   // Placements by hall, in document order within each (a counting sort on the hall number),
-  // floor units first: only they go into the neighbour grid (overhead runs never pair).
+  // overhead runs too: busway sections running the same way must not lie on one another.
   const starts = new Int32Array(hallList.length + 1);
   for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) starts[hallOf[k]! + 1]!++;
   for (let h = 0; h < hallList.length; h++) starts[h + 1]! += starts[h]!;
   const order = new Int32Array(starts[hallList.length]!);
   const next = starts.slice(0, hallList.length);
-  const onFloor = Uint8Array.from(modelList, (m) => (m.mounting === 'floor' ? 1 : 0));
-  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 1) order[next[hallOf[k]!]!++] = k;
-  const floorEnd = next.slice();
-  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 0) order[next[hallOf[k]!]!++] = k;
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) order[next[hallOf[k]!]!++] = k;
 
   // One footprint buffer, reused hall after hall.
   let largest = 0;
@@ -261,7 +258,7 @@ function checkPlacements(
       const k = order[from + i]!;
       footprintInto(placements[k]!, modelList[modelOf[k]!]!, rects, 4 * i);
     }
-    const grid = new FlatGrid(rects, floorEnd[h]! - from, 0, 0, hall.widthM, hall.depthM, CELL_M);
+    const grid = new FlatGrid(rects, size, 0, 0, hall.widthM, hall.depthM, CELL_M);
     // Density and floor load depend on the model and the cooling method alone, within one hall.
     const modelBreaks = new Int8Array(modelList.length * COOLING_METHODS.length).fill(-1);
     const hallMethod = COOLING_METHODS.indexOf(hall.cooling.method);
@@ -276,7 +273,6 @@ function checkPlacements(
       if (modelBreaks[mc] === 1 || placementViolates(a, hall, method)) for (const v of objectViolations(offender(k), hall, doc.fleet, method)) put(v);
       judgeFeed(k, a.p.powerSourceId, hall);
       if (a.p.powerSourceBId !== a.p.powerSourceId) judgeFeed(k, a.p.powerSourceBId, hall);
-      if (!a.floor) continue; // pairs need both units on the floor
       const r = a.rect;
       const id = a.p.id;
       const found = grid.near(r.minX - reach, r.minY - reach, r.maxX + reach, r.maxY + reach, i);

@@ -1,9 +1,10 @@
 /**
- * Rules between two pieces of equipment in one hall: overlap, a service clearance
- * blocked by a neighbour, and opposite facings within one row (which would mix hot and
- * cold aisles).
+ * Rules between two pieces of equipment in one hall: overlap (of floor units, and of busway
+ * sections running the same way), a service clearance blocked by a neighbour, and opposite
+ * facings within one row (which would mix hot and cold aisles).
  */
 import { frontDirection, rectsOverlap, type Rect } from '../geometry/footprint';
+import { runsAlongX } from '../geometry/reach';
 import { placementName, type Item } from './item';
 import { breach } from './rules';
 import type { Violation } from './types';
@@ -87,11 +88,17 @@ function clearanceBlocked(x: Item, side: 1 | -1, y: Item): boolean {
 }
 
 /**
+ * Two overhead units (busway sections) that run the same way and lie on one another: two bars
+ * cannot share a tray. Runs crossing each other pass at different heights.
+ */
+const barsClash = (a: Item, b: Item): boolean => !a.floor && !b.floor && runsAlongX(a.p.rotationDeg) === runsAlongX(b.p.rotationDeg) && rectsOverlap(a.rect, b.rect);
+
+/**
  * Whether pairViolations(a, b) reports anything, without building it: the full check asks
  * this of every neighbouring pair and builds violations only for the few that break a rule.
  */
 export function pairViolates(a: Item, b: Item): boolean {
-  if (!a.floor || !b.floor) return false;
+  if (!a.floor || !b.floor) return barsClash(a, b);
   if (rectsOverlap(a.rect, b.rect)) return true;
   if (clearanceBlocked(a, 1, b) || clearanceBlocked(a, -1, b) || clearanceBlocked(b, 1, a) || clearanceBlocked(b, -1, a)) return true;
   return a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b);
@@ -106,6 +113,7 @@ export function pairViolations(a: Item, b: Item, hallId: string, siteId: string)
     out.push(breach('overlap', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: area, message: `${name(a)} and ${name(b)} overlap` }));
     return out;
   }
+  if (barsClash(a, b)) out.push(breach('overlap', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: overlapArea(a.rect, b.rect), message: `${name(a)} and ${name(b)} overlap` }));
   if (!a.floor || !b.floor) return out;
   for (const [x, y] of [
     [a, b],

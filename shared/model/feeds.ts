@@ -72,41 +72,39 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
   });
 }
 
-/** A busway section as a stretch of its line: where along the line it runs, and how far each way. */
+/** A busway section as a stretch of floor: which way it runs, its axis across, where it runs along, and its half length and depth. */
 interface Stretch {
+  alongX: boolean;
+  axis: number;
   centre: number;
   half: number;
+  halfDepth: number;
 }
 
-const lineOf = (p: Placement): string => (runsAlongX(p.rotationDeg) ? `x@${p.yM}` : `y@${p.xM}`);
 const alongOf = (p: Placement): number => (runsAlongX(p.rotationDeg) ? p.xM : p.yM);
+const axisOf = (p: Placement): number => (runsAlongX(p.rotationDeg) ? p.yM : p.xM);
 
 /**
- * New busway sections moved along their line, each as little as it takes, so that none lies
- * on another or on a section standing on the same line (two bars cannot share a tray), nor
- * past a wall. A section stands for its run, so a move of a metre or two leaves its units
- * under the run. Where a line has no room left, a section stays where it was.
+ * New busway sections moved along their axis, each as little as it takes, so that none lies
+ * on another running the same way (two bars cannot share a tray; runs crossing pass at
+ * different heights), new or standing, nor past a wall. A section stands for its run, so a
+ * move of a metre or two leaves its units under the run. Where there is no room left, a
+ * section stays where it was.
  */
-export function spreadOnLines(runs: readonly Placement[], standing: readonly Placement[], widthOf: (p: Placement) => number, hall: Pick<Hall, 'widthM' | 'depthM'>): Placement[] {
-  const taken = new Map<string, Stretch[]>();
-  const take = (p: Placement, centre: number) => {
-    const line = taken.get(lineOf(p)) ?? [];
-    line.push({ centre, half: widthOf(p) / 2 });
-    taken.set(lineOf(p), line);
-  };
-  for (const p of standing) take(p, alongOf(p));
+export function spreadOnLines(runs: readonly Placement[], standing: readonly Placement[], sizeOf: (p: Placement) => { widthM: number; depthM: number }, hall: Pick<Hall, 'widthM' | 'depthM'>): Placement[] {
+  const stretch = (p: Placement, centre: number): Stretch => ({ alongX: runsAlongX(p.rotationDeg), axis: axisOf(p), centre, half: sizeOf(p).widthM / 2, halfDepth: sizeOf(p).depthM / 2 });
+  const taken = standing.map((p) => stretch(p, alongOf(p)));
   return [...runs]
     .sort((a, b) => alongOf(a) - alongOf(b))
     .map((p) => {
-      const half = widthOf(p) / 2;
-      const wall = runsAlongX(p.rotationDeg) ? hall.widthM : hall.depthM;
-      const line = taken.get(lineOf(p)) ?? [];
-      const clear = (c: number) => c >= half - 1e-9 && c <= wall - half + 1e-9 && line.every((s) => Math.abs(s.centre - c) >= s.half + half - 1e-9);
-      const want = alongOf(p);
-      const places = [want, ...line.flatMap((s) => [s.centre + s.half + half, s.centre - s.half - half])].filter(clear);
-      const centre = places.length ? places.reduce((best, c) => (Math.abs(c - want) < Math.abs(best - want) ? c : best)) : want;
-      take(p, centre);
+      const me = stretch(p, alongOf(p));
+      const wall = me.alongX ? hall.widthM : hall.depthM;
+      const beside = taken.filter((s) => s.alongX === me.alongX && Math.abs(s.axis - me.axis) < s.halfDepth + me.halfDepth - 1e-9);
+      const clear = (c: number) => c >= me.half - 1e-9 && c <= wall - me.half + 1e-9 && beside.every((s) => Math.abs(s.centre - c) >= s.half + me.half - 1e-9);
+      const places = [me.centre, ...beside.flatMap((s) => [s.centre + s.half + me.half, s.centre - s.half - me.half])].filter(clear);
+      const centre = places.length ? places.reduce((best, c) => (Math.abs(c - me.centre) < Math.abs(best - me.centre) ? c : best)) : me.centre;
+      taken.push({ ...me, centre });
       const at = Math.round(centre * 1000) / 1000;
-      return runsAlongX(p.rotationDeg) ? { ...p, xM: at } : { ...p, yM: at };
+      return me.alongX ? { ...p, xM: at } : { ...p, yM: at };
     });
 }

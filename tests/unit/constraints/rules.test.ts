@@ -434,6 +434,19 @@ describe('geometry', () => {
     const v = only(check((d) => (placement(d, 'sm-m01-01').xM = 0.99)), 'outside-hall');
     expect(v.value).toBeCloseTo(0.01, 9);
   });
+  it('busway sections running the same way may touch end to end, not lie on one another; a run crossing another passes at another height', () => {
+    // Busway 1 (800 A, 2.4 × 0.3 m, along x) spans x 22.0–24.4 at y 2.734. A second section from x 24.4 touches it;
+    // from x 24.3 they share 0.1 × 0.3 = 0.03 m² of tray. Turned 90° across it at its middle, the two cross.
+    const second = (xM: number, rotationDeg: 0 | 90) => (d: FleetDoc) => d.placements.push({ ...placement(d, 'sm-bw1'), id: 'bw-x', label: 'Busway X', xM, rotationDeg, powerSourceId: null });
+    expect(check(second(25.6, 0)).filter((v) => v.rule === 'overlap')).toEqual([]);
+    const v = only(check(second(25.5, 0)), 'overlap');
+    expect(v).toMatchObject({ objectIds: ['bw-x', 'sm-bw1'], message: 'Busway X (Overhead busway 800 A, 415 V (2.4 m run)) and Busway 1 (Overhead busway 800 A, 415 V (2.4 m run)) overlap' });
+    expect(v.value).toBeCloseTo(0.03, 9);
+    expect(check(second(23.2, 90)).filter((v) => v.rule === 'overlap')).toEqual([]);
+    const doc = sampleSmall();
+    second(25.5, 0)(doc);
+    expect(new LiveChecker(doc).result().violations.filter((x) => x.rule === 'overlap')).toHaveLength(1);
+  });
   it('racks touching side by side pass; 0.1 m into each other overlap by 0.1 × 0.7 = 0.07 m²', () => {
     // Rack 2 at x = 4.6 spans 3.6..5.6; rack 1 moved to 1.6 spans 0.6..2.6 — no: put it flush at 3.6 − 1 = 2.6
     expect(check((d) => (placement(d, 'sm-m01-01').xM = 2.6))).toEqual([]);
