@@ -48,7 +48,8 @@ export const RemoveCommandSchema = z.strictObject({
 });
 export const MoveCommandSchema = z.strictObject({
   type: z.literal('move'),
-  moves: z.array(z.strictObject({ id, xM: z.number().finite(), yM: z.number().finite() })).min(1),
+  // A move holds a placement to the coordinates the document may hold: one past them could not be read back or saved.
+  moves: z.array(z.strictObject({ id, xM: PlacementSchema.shape.xM, yM: PlacementSchema.shape.yM })).min(1),
 });
 export const RotateCommandSchema = z.strictObject({
   type: z.literal('rotate'),

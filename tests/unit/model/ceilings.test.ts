@@ -24,6 +24,13 @@ describe('figures past any real site, or below any real building, are refused wh
     expect(applyCommand(doc, { type: 'update', table: 'halls', id: 'sm-h1', patch: { densityLimitKwPerRack: 10_000 } }).doc.halls[0]!.densityLimitKwPerRack).toBe(10_000);
   });
 
+  it('a move past the 100 km a placement may stand at is refused at the command, not saved into a file no one can open', () => {
+    const move = (xM: number) => CommandSchema.safeParse({ type: 'move', moves: [{ id: 'r1', xM, yM: 0 }] }).success;
+    expect(move(100_000)).toBe(true);
+    expect(move(100_000.001)).toBe(false);
+    expect(move(1e300)).toBe(false);
+    expect(move(-1e300)).toBe(false);
+  });
   it('a fleet setting past its ceiling is refused at the command\'s schema, which every edit crosses', () => {
     expect(CommandSchema.safeParse({ type: 'set-fleet', fleet: { floorServiceAreaDepthM: 1e308 } }).success).toBe(false);
     expect(CommandSchema.safeParse({ type: 'set-fleet', limits: { contractedAiMw: 1e308 } }).success).toBe(false);
