@@ -152,6 +152,12 @@ const JOURNALS = ['-wal', '-journal'];
  * app's own to write, whatever the original's mode.
  */
 function copyWithSideFiles(file: string, copy: string): void {
+  // A side file that is no plain file is never read: a pipe would block the copy for good, a
+  // link could fold in pages from outside the folder the user chose.
+  for (const suffix of JOURNALS) {
+    const side = fs.lstatSync(file + suffix, { throwIfNoEntry: false });
+    if (side && !side.isFile()) throw new FleetFileError(file, `${path.basename(file + suffix)} beside it, which SQLite would read as part of it, is a ${side.isSymbolicLink() ? 'link' : side.isDirectory() ? 'folder' : 'pipe or device'}, not a file; move it away and open it again`);
+  }
   removeDatabaseFiles(copy);
   fs.copyFileSync(file, copy);
   fs.chmodSync(copy, 0o600);

@@ -2,6 +2,7 @@
  * Every way a file can be refused: the message names the file and the reason, the file's
  * bytes are unchanged, nothing is left beside it, and the open document is untouched.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -113,6 +114,10 @@ const cases: [string, () => string, RegExp][] = [
       ),
     /placements: id "sm-m01-01" is used more than once/,
   ],
+  // A side file SQLite would read as part of the fleet must be a plain file: a pipe blocked the open for good, a link read pages from outside the folder.
+  ['a -wal that is a pipe', () => { const f = validFile('fifo.fleet'); execFileSync('mkfifo', [`${f}-wal`]); return f; }, /fifo\.fleet-wal beside it, which SQLite would read as part of it, is a pipe or device, not a file/],
+  ['a -wal that is a link', () => { const f = validFile('link.fleet'); fs.symlinkSync('/etc/hostname', `${f}-wal`); return f; }, /link\.fleet-wal beside it, .* is a link, not a file/],
+  ['a -journal that is a folder', () => { const f = validFile('folder.fleet'); fs.mkdirSync(`${f}-journal`); return f; }, /folder\.fleet-journal beside it, .* is a folder, not a file/],
 ];
 
 describe('refused files', () => {
