@@ -64,7 +64,8 @@ export class WorkingCopies {
       if (!name.endsWith('.json')) continue;
       try {
         const s = JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as Sidecar;
-        if (typeof s.id === 'string' && typeof s.pid === 'number' && fs.existsSync(this.databasePath(s.id))) out.push(s);
+        // Its id must be the name it is filed under (a name holds no folder): an id of "../../x" would reach outside.
+        if (s.id === name.slice(0, -'.json'.length) && typeof s.pid === 'number' && fs.existsSync(this.databasePath(s.id))) out.push(s);
       } catch {
         // A sidecar cut short by a crash during its atomic write cannot exist; anything else is not ours.
       }
