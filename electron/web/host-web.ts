@@ -4,12 +4,21 @@ import type { HostPorts } from '../backend/host';
 import { permitInsideFolder } from './document-paths';
 import { findChromium, printRouteToPdf } from './print-pdf';
 
-/** "Plan.pdf", else "Plan (2).pdf", "Plan (3).pdf"…: a PDF never replaces one already there. */
-function freePdfPath(dir: string, suggestedName: string): string {
+/**
+ * Writes `pdf` as "Plan.pdf", else "Plan (2).pdf", "Plan (3).pdf"…: a PDF never replaces one
+ * already there. Each name is created exclusively, so two exports at once never take one name,
+ * and a link planted under that name (to outside the folder) is never written through.
+ */
+function writeFreePdf(dir: string, suggestedName: string, pdf: Buffer): string {
   const base = path.basename(suggestedName, path.extname(suggestedName)) || 'plan';
   for (let n = 1; ; n++) {
     const candidate = path.join(dir, `${base}${n === 1 ? '' : ` (${n})`}.pdf`);
-    if (!fs.existsSync(candidate)) return candidate;
+    try {
+      fs.writeFileSync(candidate, pdf, { flag: 'wx' });
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   }
 }
 
@@ -31,9 +40,10 @@ export function webHost(documentsDir: string, appUrl?: () => string): HostPorts 
   return {
     ...host,
     async savePdf(request) {
-      const target = request.path ?? freePdfPath(documentsDir, request.suggestedName);
-      await printRouteToPdf(appUrl(), request.route, target, findChromium());
-      return target;
+      const pdf = await printRouteToPdf(appUrl(), request.route, findChromium());
+      if (!request.path) return writeFreePdf(documentsDir, request.suggestedName, pdf);
+      fs.writeFileSync(request.path, pdf);
+      return request.path;
     },
   };
 }

@@ -31,10 +31,11 @@ const SHEET_TIMEOUT_MS = 30_000;
 
 /**
  * Loads `route` (e.g. "/print?hall=…&paper=A3") of the browser build at `appUrl` (its URL
- * with the token) in a headless Chromium and writes the sheets to `file` as PDF. A print
- * the route refuses (an unknown hall) comes back as an error with the page's message.
+ * with the token) in a headless Chromium and returns the sheets as a PDF, for the caller to
+ * write as its place asks. A print the route refuses (an unknown hall) comes back as an
+ * error with the page's message.
  */
-export async function printRouteToPdf(appUrl: string, route: string, file: string, executablePath: string): Promise<void> {
+export async function printRouteToPdf(appUrl: string, route: string, executablePath: string): Promise<Buffer> {
   const url = new URL(appUrl);
   url.hash = `#${route}`;
   // Loaded here, not with the module: it costs every fleetplan command ~80 MB and ~0.25 s at start, and only printing uses it.
@@ -47,7 +48,7 @@ export async function printRouteToPdf(appUrl: string, route: string, file: strin
     const refused = page.locator('.print-view > p.error');
     await sheet.or(refused).first().waitFor({ timeout: SHEET_TIMEOUT_MS });
     if (await refused.count()) throw new Error(await refused.first().innerText());
-    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
   } finally {
     await browser.close();
   }

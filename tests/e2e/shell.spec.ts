@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeFleetFile } from '../../db/fleet-file';
 import { expect, openPlanner, test } from './fixtures';
@@ -77,10 +78,15 @@ test('in the browser build, Export PDF writes the plan as a PDF file into the do
   const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
   expect(text).toContain('Feed schedule');
   expect(text).toContain('Single line (power chain)');
-  // A second export never replaces the first.
+  // A second export never replaces the first; a link planted under the next name, pointing out of the
+  // folder, is passed over and never written through.
+  const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-outside-'));
+  fs.symlinkSync(path.join(outside, 'written-outside.pdf'), file.replace(/\.pdf$/, ' (2).pdf'));
   await page.getByTestId('export-pdf').click();
-  await expect(said).toHaveText(/^PDF written to .* \(2\)\.pdf$/, { timeout: 60_000 });
+  await expect(said).toHaveText(/^PDF written to .* \(3\)\.pdf$/, { timeout: 60_000 });
   expect(fs.existsSync(file)).toBe(true);
+  expect(fs.readdirSync(outside)).toEqual([]);
+  fs.rmSync(outside, { recursive: true, force: true });
 });
 
 test('a hall named with all 200 characters its field takes exports as a PDF whose name is cut to fit, titled without the unsaved marker', async ({ page, web }) => {

@@ -94,7 +94,7 @@ async function printCopy(file: string, route: string, out: string, browser: stri
     });
     try {
       await server.backend.invoke('document.open', { path: copy });
-      await printRouteToPdf(server.url, route, out, browser);
+      fs.writeFileSync(out, await printRouteToPdf(server.url, route, browser));
     } finally {
       await server.close();
     }
