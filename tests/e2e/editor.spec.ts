@@ -546,7 +546,7 @@ test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400
   await expect(page.getByTestId('problem-power-source').filter({ hasText: '1.1 (Floor PDU 400 kVA)' })).toContainText('value 282.7 kVA, limit 200 kVA');
   await page.getByTestId('fleet-derate').fill('120');
   await page.getByTestId('fleet-derate').press('Enter');
-  await expect(page.getByRole('alert').filter({ hasText: 'continuous-load derate must be at most 100 % of rating' })).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'continuous-load derate (every power source) must be at most 100 % of rating' })).toBeVisible();
   await page.getByTestId('undo').click();
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
 });
