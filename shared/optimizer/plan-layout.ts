@@ -49,7 +49,9 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const modelOf = (p: Placement) => models.get(p.modelId)!;
   const kept = stays.filter((p) => p.modelId === model.id);
-  const adding = Math.max(0, count - kept.length);
+  // No more than the bare floor could hold side by side: a plan read from a file may ask for any count.
+  const floorHolds = Math.floor((hall.widthM * hall.depthM) / (model.widthM * model.depthM));
+  const adding = Math.max(0, Math.min(count, floorHolds) - kept.length);
   const keptCdusKw = stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw);
   // CDUs standing by racks that stay serve those racks: their secondary loops are piped to the
   // standing rows, and their spare capacity is that pod's margin. Counting it for the new racks

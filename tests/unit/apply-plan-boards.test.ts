@@ -82,3 +82,11 @@ describe("the hall's feed after Apply plan", () => {
     expect(applied(doc, 52).after.halls.find((h) => h.id === 'wtx-b')!.feedKw).toBe(14_000);
   });
 });
+
+describe('a plan asking for more units than any floor holds', () => {
+  it('(a file may hold any count) lays out what fits and says so, at once: 10^15 GB200 racks in Building B', () => {
+    const { added, shortfalls } = applied(sampleByName('campus'), 1e15);
+    expect(added.filter((p) => p.modelId === 'nvl72-gb200').length).toBeGreaterThan(36);
+    expect(shortfalls.some((s) => /of 1000000000000000 GB200 NVL72 rack fit the floor/.test(s))).toBe(true);
+  });
+});
