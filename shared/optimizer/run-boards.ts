@@ -110,10 +110,11 @@ function loadsUnder(placements: readonly Placement[], models: ReadonlyMap<string
 function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: readonly Board[], after: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): Placement[] {
   const load = floorLoadKgPerM2(board, doc.fleet);
   if (load !== null && load > hall.floorLimitKgPerM2 + EPS) return [];
-  const around: { item: Item; reach: Rect }[] = after.flatMap((p) => {
+  const around = new Neighbours();
+  for (const p of after) {
     const m = models.get(p.modelId);
-    return m && m.mounting === 'floor' ? [standing(makeItem(p, m, null))] : [];
-  });
+    if (m && m.mounting === 'floor') around.add(standing(makeItem(p, m, null)));
+  }
   const labels = new Set(after.map((p) => p.label));
   const placed: Placement[] = [];
   for (const b of fresh) {
@@ -121,25 +122,49 @@ function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: re
     const ys = b.runs.map((r) => r.yM);
     const target = { xM: (Math.min(...xs) + Math.max(...xs)) / 2, yM: (Math.min(...ys) + Math.max(...ys)) / 2 };
     const spot = freeSpot(hall, board, target, around);
-    if (!spot) continue;
+    // The floor only fills: where one board finds no place, none after it will.
+    if (!spot) break;
     const label = newUnitLabel('switchboard', labels, LABEL_MAX_LENGTH);
     labels.add(label);
     const p: Placement = { id: b.id, hallId: hall.id, modelId: board.id, ...spot, powerSourceId: null, powerSourceBId: null, label };
     placed.push(p);
-    around.push(standing(makeItem(p, board, null)));
+    around.add(standing(makeItem(p, board, null)));
   }
   return placed;
 }
 
 /** A unit and the floor its service space may reach: what a place must keep clear of to break no pair rule with it. */
-function standing(item: Item): { item: Item; reach: Rect } {
+function standing(item: Item): Standing {
   const c = Math.max(item.m.clearanceFrontM, item.m.clearanceBackM);
   const r = item.rect;
   return { item, reach: { minX: r.minX - c, minY: r.minY - c, maxX: r.maxX + c, maxY: r.maxY + c } };
 }
 
+type Standing = { item: Item; reach: Rect };
+
+/** What stands on the floor, in square cells, so a place is judged against its neighbours only. */
+class Neighbours {
+  private cells = new Map<string, Standing[]>();
+  private static CELL_M = 5;
+
+  private keys(r: Rect): string[] {
+    const c = Neighbours.CELL_M;
+    const out: string[] = [];
+    for (let x = Math.floor(r.minX / c); x <= Math.floor(r.maxX / c); x++) for (let y = Math.floor(r.minY / c); y <= Math.floor(r.maxY / c); y++) out.push(`${x}:${y}`);
+    return out;
+  }
+
+  add(s: Standing): void {
+    for (const k of this.keys(s.reach)) this.cells.set(k, [...(this.cells.get(k) ?? []), s]);
+  }
+
+  near(r: Rect): Set<Standing> {
+    return new Set(this.keys(r).flatMap((k) => this.cells.get(k) ?? []));
+  }
+}
+
 /** The place nearest `target` where a `model` facing north or south stands clear of `around`, or null. */
-function freeSpot(hall: Hall, model: EquipmentModel, target: { xM: number; yM: number }, around: readonly { item: Item; reach: Rect }[]): Pick<Placement, 'xM' | 'yM' | 'rotationDeg'> | null {
+function freeSpot(hall: Hall, model: EquipmentModel, target: { xM: number; yM: number }, around: Neighbours): Pick<Placement, 'xM' | 'yM' | 'rotationDeg'> | null {
   const spots: { xM: number; yM: number; d: number }[] = [];
   const [halfW, halfD] = [model.widthM / 2, model.depthM / 2];
   for (let x = WALL_MARGIN_M + halfW; x <= hall.widthM - WALL_MARGIN_M - halfW + EPS; x += SPOT_STEP_M) {
@@ -153,7 +178,7 @@ function freeSpot(hall: Hall, model: EquipmentModel, target: { xM: number; yM: n
       const item = makeItem({ id: '', hallId: hall.id, modelId: model.id, xM, yM, rotationDeg, powerSourceId: null, powerSourceBId: null, label: '' }, model, null);
       if (wallClearanceBy(item.rect, rotationDeg, model, hall) > 0) continue;
       const mine = standing(item).reach;
-      if (around.every((o) => !rectsOverlap(mine, o.reach) || !pairViolates(item, o.item))) return { xM, yM, rotationDeg };
+      if ([...around.near(mine)].every((o) => !rectsOverlap(mine, o.reach) || !pairViolates(item, o.item))) return { xM, yM, rotationDeg };
     }
   }
   return null;

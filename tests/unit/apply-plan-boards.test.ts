@@ -84,7 +84,7 @@ describe("the hall's feed after Apply plan", () => {
 });
 
 describe('a plan asking for more units than any floor holds', () => {
-  it('(a file may hold any count) lays out what fits and says so, at once: 10^15 GB200 racks in Building B', () => {
+  it('(a file may hold any count) lays out what fits and says so, in seconds, not a frozen page: 10^15 GB200 racks in Building B', () => {
     const { added, shortfalls } = applied(sampleByName('campus'), 1e15);
     expect(added.filter((p) => p.modelId === 'nvl72-gb200').length).toBeGreaterThan(36);
     expect(shortfalls.some((s) => /of 1000000000000000 GB200 NVL72 rack fit the floor/.test(s))).toBe(true);
