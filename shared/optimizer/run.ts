@@ -300,7 +300,8 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
   const T = model.periods;
   const periods: PlanPeriod[] = Array.from({ length: T }, (_, period) => ({ period, miningItMw: 0, aiItMw: 0, miningRevenueUsd: 0, aiRevenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0, demandChargeUsd: 0, hedgeSettlementUsd: 0, capexUsd: 0, cashFlowUsd: 0 }));
   const halls: Plan['halls'] = [];
-  const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => t + weights[i]! * fn(s), 0);
+  // Scenarios of weight 0 are not read: a worst-case plan reads the plan once per scenario, each weighing one.
+  const expected = (fn: (s: FleetDoc['scenarios'][number]) => number) => doc.scenarios.reduce((t, s, i) => (weights[i] ? t + weights[i] * fn(s) : t), 0);
   for (const h of model.halls) {
     let chosen: { option: OptionIx; start: number | null; units: number } | null = h.keep ? { option: h.keep, start: null, units: h.keep.maxUnits } : null;
     for (const o of h.starts) {
