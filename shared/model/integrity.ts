@@ -173,7 +173,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
         problems.push({
           code: 'not-a-power-source',
           where: `${where}.${field}`,
-          message: `${where}: power source "${source.id}" is a ${sourceModel.kind}, not a PDU, busway, switchboard, UPS, transformer or generator`,
+          message: `${where}: power source "${source.id}" is ${/^[aeiou]/.test(sourceModel.kind) ? 'an' : 'a'} ${sourceModel.kind}, not a PDU, busway, switchboard, UPS, transformer or generator`,
         });
       }
     }
@@ -358,6 +358,16 @@ export function formatProblems(problems: readonly IntegrityProblem[], max = 10):
   const shown = problems.slice(0, max).map((p) => p.message);
   if (problems.length > max) shown.push(`… and ${problems.length - max} more`);
   return shown.join('\n');
+}
+
+/**
+ * What an edit would leave that a document may not hold: what opening a file refuses, and
+ * feeds the edit makes that feedProblems refuses (those the document already held are the
+ * checks' to report, not a reason to refuse another edit). Every writer of a document asks it.
+ */
+export function problemsAfterEdit(before: FleetDoc, after: FleetDoc): IntegrityProblem[] {
+  const held = new Set(feedProblems(before).map((p) => p.message));
+  return [...checkIntegrity(after), ...feedProblems(after).filter((p) => !held.has(p.message))];
 }
 
 /**

@@ -11,7 +11,7 @@ import { applyCommand, CommandError } from '../../../shared/commands/apply';
 import type { Command } from '../../../shared/commands/schema';
 import { checkFleet, countViolations, describeLimitCount, type LimitCount } from '../../../shared/constraints';
 import { describeChanges, describeContents } from '../../../shared/model/changes';
-import { checkIntegrity, feedProblems, formatProblems } from '../../../shared/model/integrity';
+import { formatProblems, problemsAfterEdit } from '../../../shared/model/integrity';
 import type { EntityTable, FleetDoc } from '../../../shared/model/schema';
 import { blankFleet, sampleByName } from '../../../shared/samples';
 import { initialize, openFleetFile, openWorkingDatabase, saveDatabaseTo } from '../../../db/fleet-file';
@@ -291,9 +291,7 @@ export class DocumentService {
       throw error;
     }
     if (mayBreakReferences(command)) {
-      // Feeds a file already held (a check reports them) do not block other edits; new ones are refused.
-      const held = new Set(feedProblems(o.doc).map((p) => p.message));
-      const problems = [...checkIntegrity(applied.doc), ...feedProblems(applied.doc).filter((p) => !held.has(p.message))];
+      const problems = problemsAfterEdit(o.doc, applied.doc);
       if (problems.length > 0) throw new DocumentError(`Edit refused: it would leave ${countOf(problems.length, 'problem')}:\n${formatProblems(problems)}`);
     }
     // Marked unsaved before the edit lands, so a crash in between can only over-report.

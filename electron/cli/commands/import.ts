@@ -5,6 +5,7 @@ import { mergeCatalog } from '../../../shared/catalog/edit';
 import { applyCommand } from '../../../shared/commands/apply';
 import { catalogFromCsv } from '../../../shared/io/catalog-csv';
 import { importFleetJson } from '../../../shared/io/json';
+import { formatProblems, problemsAfterEdit } from '../../../shared/model/integrity';
 import { countOf } from '../../../shared/units';
 import { checkFleetName, checkWritable, readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand, type CliIo } from '../cli-kit';
@@ -27,7 +28,13 @@ function importCatalog(input: string, file: string, io: CliIo): void {
   try {
     const { doc } = readFleet(file);
     const merge = mergeCatalog(doc, models, input);
-    if (merge.command) writeFleetFile(applyCommand(doc, merge.command).doc, file);
+    if (merge.command) {
+      const after = applyCommand(doc, merge.command).doc;
+      // As the app refuses it: a kind changed under placements (a PDU made a miner) would leave a file no one can open.
+      const problems = problemsAfterEdit(doc, after);
+      if (problems.length) throw new UsageError(`Cannot import ${input} into ${file}: it would leave ${countOf(problems.length, 'problem')}, and ${file} is left as it was:\n${formatProblems(problems)}`);
+      writeFleetFile(after, file);
+    }
     io.stdout.write(`${input} into ${file}: ${countOf(merge.added, 'model')} added, ${merge.updated} updated, ${merge.unchanged} unchanged\n`);
   } finally {
     release();

@@ -238,6 +238,18 @@ describe('fleetplan', () => {
     expect(refused.err).toMatch(/bad\.csv line 2, column [A-Z]+ \(powerKw\): "-1" must be at least 0/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
 
+    // A sheet that makes the floor PDU a miner, under the busway and CDU it feeds, is refused as the app refuses the
+    // edit: the file it would write could not be opened.
+    const pdu = sampleSmall().models.find((m) => m.id === 'pdu-400')!;
+    const rekind = path.join(dir, 'rekind.csv');
+    fs.writeFileSync(rekind, catalogToCsv([{ ...pdu, kind: 'asic-miner' }]));
+    const broken = fleetplan('import', '--csv-catalog', rekind, file);
+    expect(broken.code).toBe(2);
+    expect(broken.err).toMatch(/Cannot import .*rekind\.csv into .*catalog\.fleet: it would leave \d+ problems?, and .* is left as it was/);
+    expect(broken.err).toMatch(/is an asic-miner, not a PDU, busway/);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fleetplan('info', file).code).toBe(0);
+
     const good = path.join(dir, 'good.csv');
     fs.writeFileSync(good, catalogToCsv([{ ...s21, id: 'user-x', name: 'Quoted rack' }, { ...s21, powerKw: 75 }]));
     const merged = fleetplan('import', '--csv-catalog', good, file);
