@@ -5,10 +5,26 @@
  */
 
 const NEEDS_QUOTES = /[",\r\n]/;
+/** What a spreadsheet reads as the start of a formula ("=HYPERLINK(…)" in a model's name would run when the sheet opens). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/**
+ * A field as written: text a spreadsheet would run as a formula gets an apostrophe in front,
+ * which spreadsheets show as text (OWASP's advice for CSV injection); numbers, "-5" among
+ * them, are left as they are. parseCsv takes the apostrophe off again, so a file read back
+ * holds what was written.
+ */
 export function csvField(value: string): string {
-  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  // Text that already starts with an apostrophe before such a start gets one more, or reading it back would take its own.
+  const text = runs(value) || (value.startsWith("'") && runs(value.slice(1))) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
+
+const runs = (value: string): boolean => FORMULA_START.test(value) && !NUMBER.test(value);
+
+/** A field's text without the apostrophe csvField puts in front of what a spreadsheet would run. */
+const unguarded = (value: string): string => (value.startsWith("'") && (runs(value.slice(1)) || (value[1] === "'" && runs(value.slice(2)))) ? value.slice(1) : value);
 
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
@@ -72,7 +88,7 @@ export function parseCsv(text: string): CsvCell[][] {
         value += ch;
         i++;
       }
-      cell.value = value;
+      cell.value = unguarded(value);
       if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
         throw new CsvSyntaxError(line, i - lineStart + 1, 'text after the closing quote of a field');
       }
@@ -82,7 +98,7 @@ export function parseCsv(text: string): CsvCell[][] {
         if (text[i] === '"') throw new CsvSyntaxError(line, i - lineStart + 1, 'a quote inside an unquoted field (quote the whole field)');
         i++;
       }
-      cell.value = text.slice(start, i);
+      cell.value = unguarded(text.slice(start, i));
     }
     record.push(cell);
     if (i >= n) {
