@@ -153,7 +153,14 @@ export const DemandResponseSchema = z.strictObject({
 /** A site's price series (shared/energy/price-series.ts): $/MWh per interval from its start, at most three years of 15-minute prices. */
 export const PriceSeriesSchema = z.strictObject({
   source: z.string().max(300),
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a time as YYYY-MM-DDTHH:mm'),
+  // A real time of a real day: "2027-13-45T99:99" read by Date.UTC would roll into another month and shift every price.
+  start: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'a time as YYYY-MM-DDTHH:mm')
+    .refine((t) => {
+      const ms = Date.parse(`${t}:00Z`);
+      return Number.isFinite(ms) && new Date(ms).toISOString().startsWith(t);
+    }, 'a time of a real day, as YYYY-MM-DDTHH:mm'),
   intervalMinutes: z.union([z.literal(15), z.literal(60)]),
   pricesUsdPerMwh: z.array(finite.min(-CEILING.seriesPriceUsdPerMwh).max(CEILING.seriesPriceUsdPerMwh)).min(365 * 24).max(3 * 366 * 96),
 });

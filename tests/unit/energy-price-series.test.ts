@@ -209,3 +209,16 @@ describe('price series import', () => {
     expect(r.ok ? [] : r.errors).toEqual(['line 6: "1/1/2027 13:00 PM" is not a timestamp (YYYY-MM-DD HH:MM)']);
   });
 });
+
+describe("a series' start", () => {
+  const series = (start: string) => PriceSeriesSchema.safeParse({ source: 'x', start, intervalMinutes: 60, pricesUsdPerMwh: new Array<number>(8760).fill(30) });
+  it('is a time of a real day: 2027-13-45T99:99, 2027-02-29 and 24:00 are refused, not rolled into other months', () => {
+    expect(series('2027-01-01T00:00').success).toBe(true);
+    expect(series('2028-02-29T23:00').success).toBe(true);
+    for (const start of ['2027-13-45T99:99', '2027-02-29T00:00', '2027-01-01T24:00']) {
+      const r = series(start);
+      expect(r.success).toBe(false);
+      expect(r.error!.issues[0]!.message).toBe('a time of a real day, as YYYY-MM-DDTHH:mm');
+    }
+  });
+});
