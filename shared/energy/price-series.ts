@@ -9,7 +9,7 @@
  * that writes its offsets passes the clock changes; the months of the hours after a change
  * then sit an hour off local time, which the months' share of the year does not notice.
  */
-import { CsvSyntaxError, parseCsv, type CsvCell } from '../io/csv';
+import { CsvSyntaxError, parseCsv, quotedCell, type CsvCell } from '../io/csv';
 import { CEILING } from '../model/schema';
 import { countOf, type UsdPerMwh } from '../units';
 import { dateOrder, isSpreadsheetDate, spreadsheetWall, type DateOrder } from './spreadsheet-dates';
@@ -167,8 +167,8 @@ function twoColumnRow(row: CsvCell[], order: DateOrder | null, problems: Problem
   }
   const stamp = timestamp(row[0]!.value, order);
   const p = price(row[1]!.value);
-  if (stamp === null) problems.add(`line ${line}: "${row[0]!.value}" is not a timestamp (YYYY-MM-DD HH:MM)${!order && isSpreadsheetDate(row[0]!.value) ? SPREADSHEET_HINT : ''}`);
-  if (p === null) problems.add(`line ${line}: "${row[1]!.value}" is not a price in $/MWh`);
+  if (stamp === null) problems.add(`line ${line}: ${quotedCell(row[0]!.value)} is not a timestamp (YYYY-MM-DD HH:MM)${!order && isSpreadsheetDate(row[0]!.value) ? SPREADSHEET_HINT : ''}`);
+  if (p === null) problems.add(`line ${line}: ${quotedCell(row[1]!.value)} is not a price in $/MWh`);
   return stamp === null || p === null ? null : { stamp, price: p };
 }
 

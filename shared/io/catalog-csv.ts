@@ -4,7 +4,7 @@
  * reports every bad cell by line and column so a user can fix a spreadsheet in one pass.
  */
 import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
-import { parseCsv, toCsv, CsvSyntaxError, type CsvCell } from './csv';
+import { parseCsv, quotedCell, toCsv, CsvSyntaxError, type CsvCell } from './csv';
 import { countOf } from '../units';
 import { plainIssue } from './plain-issue';
 
@@ -76,7 +76,7 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
   const columnAt = new Map<keyof EquipmentModel, number>();
   header.forEach((cell, index) => {
     const name = cell.value.trim() as keyof EquipmentModel;
-    if (!CATALOG_COLUMNS.includes(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: unknown column "${cell.value}"`);
+    if (!CATALOG_COLUMNS.includes(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: unknown column ${quotedCell(cell.value)}`);
     else if (columnAt.has(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: column "${name}" appears twice`);
     else columnAt.set(name, index);
   });
@@ -101,14 +101,14 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     const idCell = row[columnAt.get('id')!]!;
     const earlier = seen.get(idCell.value);
     if (earlier !== undefined) {
-      errors.push(`${source} line ${idCell.line}, column ${spreadsheetColumn(columnAt.get('id')!)} (id): "${idCell.value}" is already used on line ${earlier}`);
+      errors.push(`${source} line ${idCell.line}, column ${spreadsheetColumn(columnAt.get('id')!)} (id): ${quotedCell(idCell.value)} is already used on line ${earlier}`);
     } else seen.set(idCell.value, line);
     const parsed = EquipmentModelSchema.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as keyof EquipmentModel;
         const cell = row[columnAt.get(column)!]!;
-        errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(columnAt.get(column)!)} (${column}): "${cell.value}" ${plainIssue(issue, cell.value)}`);
+        errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(columnAt.get(column)!)} (${column}): ${quotedCell(cell.value)} ${plainIssue(issue, cell.value)}`);
       }
       continue;
     }

@@ -26,6 +26,12 @@ const runs = (value: string): boolean => FORMULA_START.test(value) && !NUMBER.te
 /** A field's text without the apostrophe csvField puts in front of what a spreadsheet would run. */
 const unguarded = (value: string): string => (value.startsWith("'") && (runs(value.slice(1)) || (value[1] === "'" && runs(value.slice(2)))) ? value.slice(1) : value);
 
+/** The longest cell an error message quotes whole: a 20 MB cell would make a 20 MB message. */
+const QUOTED_MAX_CHARS = 60;
+
+/** A cell's text in quotes for an error message, cut short with "…" past QUOTED_MAX_CHARS. */
+export const quotedCell = (value: string): string => `"${value.length > QUOTED_MAX_CHARS ? `${value.slice(0, QUOTED_MAX_CHARS)}…` : value}"`;
+
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -149,3 +149,19 @@ describe('text a spreadsheet would run as a formula', () => {
     expect(parseCsv(text)[0]!.map((c) => c.value)).toEqual(cells);
   });
 });
+
+describe('a refused cell in a message', () => {
+  it('is quoted whole up to 60 characters, and cut short with "…" past them: a 20 MB cell makes no 20 MB message', () => {
+    const s21 = builtInCatalog().find((m) => m.id === 'rack-s21xp')!;
+    const huge = 'x'.repeat(20_000_000);
+    const text = catalogToCsv([{ ...s21, powerKw: huge as unknown as number }]);
+    let message = '';
+    try {
+      catalogFromCsv(text, 'big.csv');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`"${'x'.repeat(60)}…"`);
+    expect(message.length).toBeLessThan(1_000);
+  });
+});
