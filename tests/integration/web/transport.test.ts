@@ -89,6 +89,33 @@ describe('loopback transport', () => {
     r.ws.close();
   });
 
+  it('cuts off a client that asks and never reads once its unread answers pass the limit, and serves the others', async () => {
+    const small = await startWebServer({ port: 0, documentsDir: path.join(dir, 'docs2'), dataDir: path.join(dir, 'data2'), rendererDir: path.join(dir, 'renderer'), optimizerWorkerPath: optimizerWorkerPath(), warmOptimizer: false, maxUnreadBytes: 1 << 20 });
+    const said: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string) => (said.push(String(chunk)), true)) as typeof process.stderr.write;
+    try {
+      const open = (): Promise<WebSocket> =>
+        new Promise((resolve, reject) => {
+          const ws = new WebSocket(`ws://127.0.0.1:${small.port}/ipc?token=${small.token}`, { headers: { Origin: `http://127.0.0.1:${small.port}` } });
+          ws.once('open', () => resolve(ws)).once('error', reject);
+        });
+      const reader = await open();
+      expect((await call(reader, 'document.new', { sample: 'large' })).ok).toBe(true);
+      // The 20,000-rack sample's answer is megabytes: a client that reads nothing passes 1 MB of unread answers within a few.
+      const flood = await open();
+      (flood as unknown as { _socket: { pause(): void } })._socket.pause();
+      for (let i = 0; i < 40; i++) flood.send(JSON.stringify({ id: 1000 + i, channel: 'document.current', payload: {} }));
+      await expect.poll(() => said.join(''), { timeout: 60_000 }).toMatch(/cut off a client that left \d+ MB of answers unread/);
+      expect((await call(reader, 'app.info', {})).ok).toBe(true);
+      reader.close();
+      flood.terminate();
+    } finally {
+      process.stderr.write = write;
+      await small.close();
+    }
+  });
+
   it('serves the renderer with the CSP header and refuses paths outside it', async () => {
     const get = (p: string) =>
       new Promise<http.IncomingMessage>((resolve) => http.get(`${origin()}${p}`, resolve));
