@@ -12,7 +12,7 @@ import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { beyondReach, judgedFeed, reachViolation } from './feed-rules';
+import { beyondReach, hallOffset, judgedFeed, reachViolation } from './feed-rules';
 import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
@@ -332,8 +332,10 @@ export class LiveChecker {
     for (const feed of feedsOf(unit.p)) {
       const source = this.items.get(feed);
       if (!source || !judgedFeed(unit, source)) continue;
-      const beyond = beyondReach(unit.rect, source);
-      if (beyond) this.put(reachViolation(unit, source, this.halls.get(unit.p.hallId)!, beyond));
+      const hall = this.halls.get(unit.p.hallId)!;
+      const offset = hallOffset(hall, this.halls.get(source.p.hallId)!);
+      const beyond = offset && beyondReach(unit.rect, source, offset);
+      if (beyond) this.put(reachViolation(unit, source, hall, beyond));
     }
   }
 

@@ -3,7 +3,9 @@
  * it (A and B alike). A busway placement is a section standing for a run along its axis: a
  * unit it feeds hangs under that run, within a tap-off's reach across the axis and within the
  * longest run along it. A cabled source (PDU, skid, UPS, transformer) reaches a unit within
- * its cable's reach. Sources fed from sources are cabled upstream and are not judged here.
+ * its cable's reach. A source in another hall of the site is judged from where it stands on
+ * the site; gear of another site feeds nothing here (integrity refuses it). Sources fed from
+ * sources are cabled upstream and are not judged here.
  */
 import { BUSWAY_RUN_MAX_M, CABLE_REACH_M, TAP_OFF_REACH_M } from '../model/feed-reach';
 import { isPowerSource } from '../model/load';
@@ -23,25 +25,39 @@ export interface BeyondReach {
   valueM: number;
 }
 
-/** Whether this unit is judged against this feed: a unit (not a source), fed from a source in its own hall. */
-export const judgedFeed = (unit: Pick<Item, 'p' | 'm'>, source: Pick<Item, 'p' | 'm'>): boolean =>
-  !isPowerSource(unit.m.kind) && isPowerSource(source.m.kind) && source.p.hallId === unit.p.hallId;
+/** Whether this unit is judged against this feed: a unit (not a source), fed from a source. */
+export const judgedFeed = (unit: Pick<Item, 'p' | 'm'>, source: Pick<Item, 'p' | 'm'>): boolean => !isPowerSource(unit.m.kind) && isPowerSource(source.m.kind);
+
+/** Where a hall stands on its site. */
+export type HallPlace = Pick<Hall, 'siteId' | 'siteXM' | 'siteYM'>;
+
+/** How far the source's hall lies from the unit's, on their site (none in one hall); null for halls of two sites, which no cable joins. */
+export function hallOffset(unitHall: HallPlace, sourceHall: HallPlace): { dxM: number; dyM: number } | null {
+  if (unitHall.siteId !== sourceHall.siteId) return null;
+  return { dxM: sourceHall.siteXM - unitHall.siteXM, dyM: sourceHall.siteYM - unitHall.siteYM };
+}
+
+const NO_OFFSET = { dxM: 0, dyM: 0 };
 
 /**
- * How far past its source's reach a unit's footprint stands, or null within it. Across the
- * axis is judged first: a unit off the run is not under it wherever it stands along it.
+ * How far past its source's reach a unit's footprint stands, or null within it; a source in
+ * another hall of the site is judged where it stands from the unit's hall (`offset`, from
+ * hallOffset). Across the axis is judged first: a unit off the run is not under it wherever
+ * it stands along it.
  */
-export function beyondReach(unitRect: Rect, source: Item): BeyondReach | null {
+export function beyondReach(unitRect: Rect, source: Item, offset: { dxM: number; dyM: number } = NO_OFFSET): BeyondReach | null {
+  const { dxM, dyM } = offset;
+  const rect = { minX: source.rect.minX + dxM, minY: source.rect.minY + dyM, maxX: source.rect.maxX + dxM, maxY: source.rect.maxY + dyM };
   if (source.m.kind === 'busway') {
     const alongX = runsAlongX(source.p.rotationDeg);
-    const across = distanceFromAxisM(unitRect, alongX, alongX ? source.p.yM : source.p.xM);
+    const across = distanceFromAxisM(unitRect, alongX, alongX ? source.p.yM + dyM : source.p.xM + dxM);
     if (across > TAP_OFF_REACH_M + EPS) return { how: 'across', limitM: TAP_OFF_REACH_M, valueM: across };
-    const along = spanAlongM(unitRect, source.rect, alongX);
+    const along = spanAlongM(unitRect, rect, alongX);
     return along > BUSWAY_RUN_MAX_M + EPS ? { how: 'along', limitM: BUSWAY_RUN_MAX_M, valueM: along } : null;
   }
   const reachM = CABLE_REACH_M[source.m.kind];
   if (reachM === undefined) return null;
-  const cable = trayDistanceM(unitRect, source.rect);
+  const cable = trayDistanceM(unitRect, rect);
   return cable > reachM + EPS ? { how: 'cable', limitM: reachM, valueM: cable } : null;
 }
 

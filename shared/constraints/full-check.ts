@@ -17,7 +17,7 @@ import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import { COOLING_METHODS, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Zone } from '../model/schema';
 import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
 import { makeItem, type Item } from './item';
-import { beyondReach, judgedFeed, reachViolation } from './feed-rules';
+import { beyondReach, hallOffset, judgedFeed, reachViolation } from './feed-rules';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
 import type { CheckResult, Headroom, Violation } from './types';
@@ -208,6 +208,7 @@ function checkPlacements(
   put: (v: Violation) => void,
 ): void {
   const placements = doc.placements;
+  const hallById = new Map(hallList.map((h) => [h.id, h]));
   // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
   const reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
   // Placements by hall, in document order within each (a counting sort on the hall number),
@@ -245,7 +246,9 @@ function checkPlacements(
     }
     const source = lastSource;
     if (!source || !judgedFeed(a, source)) return;
-    const beyond = beyondReach(a.rect, source);
+    const offset = source.p.hallId === hall.id ? undefined : hallOffset(hall, hallById.get(source.p.hallId)!);
+    if (offset === null) return;
+    const beyond = beyondReach(a.rect, source, offset);
     if (beyond) put(reachViolation(offender(k), source, hall, beyond));
   };
 

@@ -154,6 +154,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
   const sourceModelOf = lookingUp(modelsById);
   // Names are built only for problems: this loop runs over every placement on each open.
   const at = (p: Placement): string => `placements["${p.id}"]`;
+  const siteName = (id: string): string => sitesById.get(id)?.name ?? `"${id}"`;
   for (const placement of doc.placements) {
     if (!hall(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
     if (!model(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
@@ -167,6 +168,13 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
         continue;
       }
       feeds = true;
+      if (source.hallId !== placement.hallId) {
+        // A site's equipment is fed from its own grid connection: a feed from another site's gear would count its load there.
+        const [mine, theirs] = [hallsById.get(placement.hallId), hallsById.get(source.hallId)];
+        if (mine && theirs && mine.siteId !== theirs.siteId) {
+          problems.push({ code: 'invalid-value', where: `${at(placement)}.${field}`, message: `${at(placement)}: power source "${source.id}" stands at another site (${siteName(theirs.siteId)}, not ${siteName(mine.siteId)}); a site's equipment is fed from its own` });
+        }
+      }
       const sourceModel = sourceModelOf(source.modelId);
       if (sourceModel && !isPowerSourceKind(sourceModel.kind)) {
         const where = at(placement);

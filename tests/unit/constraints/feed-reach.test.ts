@@ -5,7 +5,7 @@ import { checkFleet, LiveChecker, type Violation } from '../../../shared/constra
 import { distanceFromAxisM, spanAlongM, trayDistanceM } from '../../../shared/geometry/reach';
 import { BUSWAY_RUN_MAX_M, CABLE_REACH_M, TAP_OFF_REACH_M } from '../../../shared/model/feed-reach';
 import type { FleetDoc, Placement } from '../../../shared/model/schema';
-import { sampleSmall } from '../../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
 /*
  * The small fleet, as laid out (centre x, y; width × depth in m):
@@ -163,5 +163,20 @@ describe('a unit within reach of the source that feeds it', () => {
     // Turned a quarter, its run lies along y on x = 23.2: rack 1.1 (x 22.0 to 22.6) stands 0.6 m off it, in reach.
     const turned = rules(back.doc, { type: 'rotate', rotations: [{ id: busway.id, rotationDeg: 90 }] });
     expect(turned.reach).toEqual([]);
+  });
+});
+
+describe('a feed from another hall of the site', () => {
+  it('is judged from where its source stands on the site: Building A’s far rack cabled from Building B’s skid is 124.7 m of cable, past its 100 m', () => {
+    // Building A stands at (40, 40) m on the site, Building B at (200, 40): B's skid (x 70.8–73.2, y 4.2–5.4 in B) is
+    // at x 230.8–233.2 seen from A. Rack A1.50 spans x 104.9–106.9, y 2.7–3.4: 230.8 − 106.9 = 123.9 m along and
+    // 4.2 − 3.4 = 0.8 m across, 124.7 m of cable.
+    const doc = sampleCampus();
+    doc.placements = doc.placements.map((p) => (p.id === 'a01-50' ? { ...p, powerSourceId: 'b-skid01-01' } : p));
+    const v = checkFleet(doc).violations.filter((x) => x.rule === 'feed-reach');
+    expect(v.map((x) => x.objectIds)).toEqual([['a01-50', 'b-skid01-01']]);
+    expect(v[0]!.value).toBeCloseTo(124.7, 9);
+    expect(v[0]!.limit).toBe(CABLE_REACH_M.switchboard);
+    expect(new LiveChecker(doc).result().violations.filter((x) => x.rule === 'feed-reach')).toEqual(v);
   });
 });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIntegrity, isCleanPlacement, NotPlainlyValid, validateFleet, validateFleetReading } from '../../../shared/model/integrity';
 import { PlacementSchema, type FleetDoc, type Placement } from '../../../shared/model/schema';
-import { sampleSmall } from '../../../shared/samples';
+import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
 const codes = (doc: FleetDoc): string[] => checkIntegrity(doc).map((p) => `${p.code} ${p.where}`);
 
@@ -43,6 +43,17 @@ describe('integrity on load', () => {
     expect(messages).toContain('placements["sm-m01-02"]: power source "sm-m01-01" is a miner-rack, not a PDU, busway, switchboard, UPS, transformer or generator');
     expect(messages).toContain('placements: power sources form a loop Busway 1 ("sm-bw1") → 1.1 ("sm-pdu01-01") → Busway 1 ("sm-bw1")');
     expect(messages.filter((m) => m.includes('loop'))).toHaveLength(1);
+  });
+
+  it('finds a unit fed from gear at another site (its load would count at that site), not one fed from another hall of its own', () => {
+    const doc = sampleCampus();
+    // Building A's first shelf rack (Pecos Flats) fed A from Building C's busway (Columbia Basin), B from Building B's skid (Pecos Flats).
+    const rack = doc.placements.find((p) => p.hallId === 'wtx-a' && p.modelId === 'rack-s21xp')!;
+    const cBusway = doc.placements.find((p) => p.hallId === 'cbh-c' && p.modelId.startsWith('busway'))!;
+    doc.placements = doc.placements.map((p) => (p.id === rack.id ? { ...p, powerSourceId: cBusway.id, powerSourceBId: 'b-skid01-01' } : p));
+    expect(checkIntegrity(doc).map((p) => p.message)).toEqual([
+      `placements["${rack.id}"]: power source "${cBusway.id}" stands at another site (${doc.sites.find((x) => x.id === 'cbh')!.name}, not ${doc.sites.find((x) => x.id === 'wtx')!.name}); a site's equipment is fed from its own`,
+    ]);
   });
 
   it('finds the same problems when the source guarantees unique placement ids', () => {
