@@ -16,8 +16,8 @@ import { makeItem, type Item } from '../constraints/item';
 import { pairViolates } from '../constraints/pair-rules';
 import { newUnitLabel } from '../model/copy-names';
 import { feedsOf } from '../model/power-chain';
-import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type RetrofitOption } from '../model/schema';
-import { CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock } from './pod-block';
+import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement, type RetrofitOption, type Rotation } from '../model/schema';
+import { aislesCross, CROSS_AISLE_M, layPodBlock, MAX_ROW_RUN_M, SIDE_GAP_M, WALL_MARGIN_M, type PodBlock } from './pod-block';
 
 export interface LaidPlan {
   /** The new racks, labelled clear of those standing. */
@@ -121,7 +121,7 @@ function inBlock(job: Job, option: RetrofitOption): Laid | null {
   const west = keptCrahs.map(modelOf);
   const obstacles = standing.map((p) => withClearance(p, modelOf(p)));
   const others = standing.map((p) => makeItem(p, modelOf(p), null));
-  const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, beside: job.kept.length ? besideOf(job.kept) : undefined, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
+  const block = layPodBlock({ hall, model, count: job.count, idPrefix: job.idPrefix, obstacles, beside: job.kept.length ? besideOf(job.kept) : undefined, standing: job.kept, east, west, fits: fitsIn(hall, model, obstacles), accepts: (b) => rowEndsClear(hall, b, model, east, west, others) });
   if (!block) return null;
   const moved = [...keptCdus.map((p, i) => movedTo(job, p, block.east[i]!)), ...keptCrahs.map((p, i) => movedTo(job, p, block.west[i]!))];
   // Numbered as read, north to south, west to east.
@@ -187,10 +187,19 @@ function roundWhatStays(job: Job, option: RetrofitOption): Laid {
 /** The new CDUs the racks laid out need (none when none fit or they send no heat to a CDU). */
 const newCdus = (job: Job, racks: readonly Placement[]): EquipmentModel[] => (job.cdu && racks.length && cduHeatKw(job.model) > 0 ? Array<EquipmentModel>(job.cduCount).fill(job.cdu) : []);
 
-/** The racks in rows from the north wall round the floor units of `around`. */
+/**
+ * The racks in rows from the north wall round the floor units of `around`; the first row
+ * facing south instead where facing north would set a row's front against the back of a
+ * row of the racks standing (and that does not).
+ */
 function roundRows(job: Job, around: readonly Placement[]): { racks: Placement[]; southM: number } {
   const kept = around.filter((p) => job.modelOf(p).mounting === 'floor').map((p) => withClearance(p, job.modelOf(p)));
-  const rows = layRows(job.hall, job.model, job.count, job.idPrefix, WALL_MARGIN_M, kept);
+  const lay = (first: Rotation) => layRows(job.hall, job.model, job.count, job.idPrefix, WALL_MARGIN_M, kept, first);
+  let rows = lay(0);
+  if (aislesCross(rows.placed, job.kept, job.model)) {
+    const turned = lay(180);
+    if (!aislesCross(turned.placed, job.kept, job.model) && turned.placed.length >= rows.placed.length) rows = turned;
+  }
   return { racks: rows.placed, southM: rows.southM };
 }
 
@@ -275,7 +284,7 @@ function withClearance(p: Placement, m: EquipmentModel): Rect {
  * kept (with its clearances) stands are skipped, and fewer units come when the floor runs
  * out. `southM` is where the southernmost row's clearances end.
  */
-function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[]): { placed: Placement[]; southM: number } {
+function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: string, y0M: number, kept: readonly Rect[], firstFacing: Rotation = 0): { placed: Placement[]; southM: number } {
   const pitchM = model.widthM + SIDE_GAP_M;
   const usableWidthM = hall.widthM - 2 * WALL_MARGIN_M;
   // As few pods as keep rows within the run, sharing the width evenly so none is wasted.
@@ -290,7 +299,7 @@ function layRows(hall: Hall, model: EquipmentModel, count: number, idPrefix: str
   // spread across the hall, and a pod that runs out of floor passes its share on.
   const places = Array.from({ length: pods }, (_, pod) => {
     const podName = pods > 1 ? `${pod + 1}-` : '';
-    return placeRows({ idPrefix: `${idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: floorRows, perRow, x0M: WALL_MARGIN_M + pod * podWidthM, y0M, gapXM: SIDE_GAP_M }).placements.filter(fits);
+    return placeRows({ idPrefix: `${idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: floorRows, perRow, x0M: WALL_MARGIN_M + pod * podWidthM, y0M, gapXM: SIDE_GAP_M, firstFacing }).placements.filter(fits);
   });
   const taken = places.map(() => 0);
   const share = Math.ceil(count / pods);

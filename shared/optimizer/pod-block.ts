@@ -45,6 +45,8 @@ export interface PodBlockRequest {
    * them, the block stands as near the hall's centre as it may.
    */
   beside?: { xM: Meters; yM: Meters; northRowYM: Meters };
+  /** Racks standing in the hall: no row of the block faces their exhaust with its intake, nor theirs its own. */
+  standing?: readonly Placement[];
   /** Units for the rows' east ends (CDUs), spread over the pods by the heat each pod sends them. */
   east: readonly EquipmentModel[];
   /** Units for the rows' west ends (CRAHs), spread over the pods evenly. */
@@ -97,11 +99,41 @@ export function layPodBlock(req: PodBlockRequest): PodBlock | null {
       const block: Rect = { minX: x0, minY: y0, maxX: x0 + shape.widthM, maxY: y0 + shape.depthM };
       if (req.obstacles.some((o) => rectsOverlap(o, block))) continue;
       if (checked++ >= MAX_CHECKED_PER_SHAPE) break;
-      const laid = materialise(req, shape, x0, y0);
-      if (laid.racks.every(req.fits) && req.accepts(laid)) return laid;
+      // Rows face north first, in line with the racks standing; turned round where that would set a front against a standing row's back.
+      for (const first of req.standing?.length ? FACINGS_BESIDE : FACINGS_ALONE) {
+        const laid = materialise(req, shape, x0, y0, first);
+        if (laid.racks.every(req.fits) && !aislesCross(laid.racks, req.standing ?? [], req.model) && req.accepts(laid)) return laid;
+      }
     }
   }
   return null;
+}
+
+const FACINGS_ALONE: readonly Rotation[] = [0];
+const FACINGS_BESIDE: readonly Rotation[] = [0, 180];
+
+/** How near (m, face to face) a row across an aisle must stand for its air to be the other's. */
+const ACROSS_AISLE_M: Meters = 6;
+
+/**
+ * Whether a row of `racks` sets a front against the back of a row `standing` across an aisle
+ * (north–south facings, overlapping along the row): one row's intake would draw the other's
+ * exhaust, a hot aisle on one side and a cold one on the other.
+ */
+export function aislesCross(racks: readonly Placement[], standing: readonly Placement[], model: Pick<EquipmentModel, 'widthM' | 'depthM'>): boolean {
+  // A rack's north face is its front when it faces north (0°), its back when it faces south.
+  const northIsFront = (p: Placement) => p.rotationDeg === 0;
+  const ns = (p: Placement) => p.rotationDeg === 0 || p.rotationDeg === 180;
+  return racks.some((a) =>
+    ns(a) &&
+    standing.some((b) => {
+      if (!ns(b) || Math.abs(a.xM - b.xM) >= model.widthM) return false;
+      const [north, south] = a.yM < b.yM ? [a, b] : [b, a];
+      const gap = south.yM - north.yM - model.depthM;
+      // The north row's south face meets the south row's north face: front against back is a crossing.
+      return gap >= 0 && gap <= ACROSS_AISLE_M && northIsFront(north) === northIsFront(south);
+    }),
+  );
 }
 
 const endWidthM = (units: readonly EquipmentModel[], perRow: number): Meters => (units.length ? perRow * (Math.max(...units.map((m) => m.widthM)) + SIDE_GAP_M) : 0);
@@ -186,20 +218,20 @@ interface RowLine {
 /** Racks shared out evenly over the pods, and in each pod over its rows. */
 const share = (total: number, parts: number, i: number): number => Math.floor(total / parts) + (i < total % parts ? 1 : 0);
 
-function materialise(req: PodBlockRequest, shape: Shape, x0: Meters, y0: Meters): PodBlock {
+function materialise(req: PodBlockRequest, shape: Shape, x0: Meters, y0: Meters, firstFacing: Rotation): PodBlock {
   const { model, hall } = req;
   const pitchM = model.widthM + SIDE_GAP_M;
   const rowEnds = shape.pods * shape.rows;
   const westM = endWidthM(req.west, Math.ceil(req.west.length / rowEnds));
   const podWidthM = (shape.widthM - (shape.pods - 1) * CROSS_AISLE_M) / shape.pods;
-  const rowsOf = placeRows({ idPrefix: '', hallId: hall.id, model, rows: shape.rows, perRow: 1, x0M: 0, y0M: y0 }).placements;
+  const rowsOf = placeRows({ idPrefix: '', hallId: hall.id, model, rows: shape.rows, perRow: 1, x0M: 0, y0M: y0, firstFacing }).placements;
   const racks: Placement[] = [];
   const rowLines: RowLine[] = [];
   for (let pod = 0; pod < shape.pods; pod++) {
     const inPod = share(req.count, shape.pods, pod);
     const podName = shape.pods > 1 ? `${pod + 1}-` : '';
     const westEdgeM = x0 + pod * (podWidthM + CROSS_AISLE_M) + westM;
-    const laid = placeRows({ idPrefix: `${req.idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: shape.rows, perRow: shape.perRow, x0M: westEdgeM, y0M: y0, gapXM: SIDE_GAP_M }).placements;
+    const laid = placeRows({ idPrefix: `${req.idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: shape.rows, perRow: shape.perRow, x0M: westEdgeM, y0M: y0, gapXM: SIDE_GAP_M, firstFacing }).placements;
     rowsOf.forEach((row, r) => {
       const inRow = share(inPod, shape.rows, r);
       racks.push(...laid.filter((p) => p.yM === row.yM).slice(0, inRow));

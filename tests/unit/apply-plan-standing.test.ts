@@ -12,6 +12,7 @@ import { needsFeed } from '../../shared/model/load';
 import { buswayRuns } from '../../shared/model/feeds';
 import type { FleetDoc, Placement, Plan } from '../../shared/model/schema';
 import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
+import { aislesCross } from '../../shared/optimizer/pod-block';
 import { generateFleet, sampleByName } from '../../shared/samples';
 
 const planOf = (hallId: string, optionId: string, units: number): Plan => ({ id: 'p', name: 'test plan', createdAt: 'now', objective: 'expected', status: 'optimal', npvUsd: 0, irrFraction: null, paybackPeriods: null, mipGapFraction: 0, halls: [{ hallId, optionId, startPeriod: 0, units, npvUsd: 0 }], periods: [], bindingLimits: [], conflicts: [] });
@@ -179,12 +180,15 @@ describe('a generated hall with GB200 racks standing in the middle of the floor'
   it('40 seeded halls (14-54 m × 12-52 m) with the pod anywhere and 17-136 racks planned: the pod stays as it was, never a geometry error or an unfed unit; where all fit, no error at all', () => {
     const random = seededRandom(7);
     let fitted = 0;
+    const crossings: string[] = [];
     for (let t = 0; t < 40; t++) {
       const hall = { widthM: Math.round(14 + random() * 40), depthM: Math.round(12 + random() * 40) };
       const { doc, pod } = hallWithPod(Math.round((2 + random() * (hall.widthM - 12)) * 10) / 10, Math.round((1 + random() * (hall.depthM - 12)) * 10) / 10, hall);
       const units = 17 + Math.floor(random() * 120);
-      const { applied, inHall, unfed, errors } = apply(doc, 'gh1', 'gh1-ai', units);
+      const { applied, inHall, added, unfed, errors, after } = apply(doc, 'gh1', 'gh1-ai', units);
       const name = `${t}: ${hall.widthM} m × ${hall.depthM} m, pod at ${pod[0]!.xM}/${pod[0]!.yM}, ${units} racks`;
+      const model = after.models.find((m) => m.id === 'nvl72-gb200')!;
+      if (aislesCross(added.filter((p) => p.modelId === model.id), pod.filter((p) => p.modelId === model.id), model)) crossings.push(name);
       expect({ name, moved: pod.filter((p) => JSON.stringify(inHall.find((q) => q.id === p.id)) !== JSON.stringify(p)).map((p) => p.id) }).toEqual({ name, moved: [] });
       expect({ name, geometry: errors.filter((v) => ['overlap', 'clearance', 'outside-hall', 'wall-clearance'].includes(v.rule)).map((v) => v.id) }).toEqual({ name, geometry: [] });
       expect({ name, unfed }).toEqual({ name, unfed: [] });
@@ -194,5 +198,36 @@ describe('a generated hall with GB200 racks standing in the middle of the floor'
     }
     // Most halls hold their racks: the last check ran on them.
     expect(fitted).toBeGreaterThan(30);
+    // A block beside the pod never sets a row's front against a back of the pod's across an aisle (it turns round
+    // instead). Where no block fits and rows fill the floor round the pod, they alternate from the north wall in one
+    // sequence, and the rows on one side of the pod may: 2 of these 40 halls, left to the engineer (README).
+    expect(crossings).toEqual(['3: 29 m × 24 m, pod at 11.4/6.334, 134 racks', '32: 17 m × 22 m, pod at 6.4/11.034, 109 racks']);
+  });
+});
+
+describe("a standing pod of one row facing north (Building B's second row taken out)", () => {
+  const oneRow = (): FleetDoc => {
+    const doc = sampleByName('campus');
+    doc.placements = doc.placements.filter((p) => !p.id.startsWith('b-gpu02-') && p.id !== 'b-bw21' && p.id !== 'b-bw22');
+    return doc;
+  };
+
+  it('plans of 9 to 52: no added row sets its front against the pod’s back across an aisle (its intake in the pod’s exhaust); no error', () => {
+    for (const units of [9, 12, 16, 20, 24, 30, 36, 44, 52]) {
+      const { after, added, errors } = apply(oneRow(), 'wtx-b', 'wtx-b-ai', units);
+      const model = after.models.find((m) => m.id === 'nvl72-gb200')!;
+      const kept = after.placements.filter((p) => p.id.startsWith('b-gpu01-'));
+      expect({ units, crossing: aislesCross(added.filter((p) => p.modelId === model.id), kept, model), errors: errors.map((v) => v.id) }).toEqual({ units, crossing: false, errors: [] });
+    }
+  });
+
+  it('a plan of 24: the 16 added stand in a row facing south, backs to the pod’s backs across a 3.078 m hot aisle', () => {
+    // The pod's row stands at y 4.734 m facing north (its back south); the added row at 8.88 m faces south (its back
+    // north): 8.88 − 4.734 − 1.068 (a rack's depth) = 3.078 m between the two backs. Facing north, as before, its
+    // fronts drew the pod's exhaust.
+    const { added } = apply(oneRow(), 'wtx-b', 'wtx-b-ai', 24);
+    const racks = added.filter((p) => p.modelId === 'nvl72-gb200');
+    expect(racks).toHaveLength(16);
+    expect([...new Set(racks.map((p) => `${p.yM}:${p.rotationDeg}`))]).toEqual(['8.88:180']);
   });
 });
