@@ -21,6 +21,9 @@ export interface BuswayRuns {
   side?: 'A' | 'B';
 }
 
+/** The widest gap between units one run may span (a cross aisle is 1.2 m). */
+const RUN_GAP_M = 2.4;
+
 /** Units in one row stand at one y (facing north or south) or one x (facing east or west). */
 const rowOf = (p: Placement): string => (runsAlongX(p.rotationDeg) ? `y${p.yM}:${p.rotationDeg}` : `x${p.xM}:${p.rotationDeg}`);
 
@@ -36,9 +39,13 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
   if (unitKva > capacityKva + 1e-9) throw new Error(`${model.name} draws ${unitKva.toFixed(1)} kVA, more than one ${runs.busway.name} carries (${capacityKva.toFixed(1)} kVA)`);
   const perRun = Math.floor(capacityKva / unitKva + 1e-9);
   const groups: Placement[][] = [];
+  const along = (p: Placement) => (runsAlongX(p.rotationDeg) ? p.xM : p.yM);
   for (const unit of units) {
     const last = groups[groups.length - 1];
-    if (last && last.length < perRun && rowOf(last[0]!) === rowOf(unit)) last.push(unit);
+    // A run covers units standing together: one further off (the next pod's row-end CDU) gets a run of its own, or the
+    // run would pass over the runs of the racks between them, two bars in one tray.
+    const together = last !== undefined && Math.abs(along(unit) - along(last[last.length - 1]!)) - model.widthM <= RUN_GAP_M;
+    if (last && last.length < perRun && rowOf(last[0]!) === rowOf(unit) && together) last.push(unit);
     else groups.push([unit]);
   }
   return groups.map((group, i) => {
@@ -72,39 +79,76 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
   });
 }
 
-/** A busway section as a stretch of floor: which way it runs, its axis across, where it runs along, and its half length and depth. */
+/**
+ * A busway run as the floor its bar covers along its axis: its section and the units it feeds
+ * ("from" to "to"), which way it runs, its axis across and its half depth.
+ */
 interface Stretch {
   alongX: boolean;
   axis: number;
-  centre: number;
-  half: number;
+  from: number;
+  to: number;
   halfDepth: number;
 }
 
 const alongOf = (p: Placement): number => (runsAlongX(p.rotationDeg) ? p.xM : p.yM);
 const axisOf = (p: Placement): number => (runsAlongX(p.rotationDeg) ? p.yM : p.xM);
 
+/** What a run placement needs known of the hall: each placement's size, and the units a run feeds. */
+export interface RunLines {
+  sizeOf: (p: Placement) => { widthM: number; depthM: number };
+  fedBy: (runId: string) => readonly Placement[];
+}
+
 /**
- * New busway sections moved along their axis, each as little as it takes, so that none lies
- * on another running the same way (two bars cannot share a tray; runs crossing pass at
- * different heights), new or standing, nor past a wall. A section stands for its run, so a
- * move of a metre or two leaves its units under the run. Where there is no room left, a
- * section stays where it was.
+ * New busway sections placed along their axis so that no run's bar (from its section to the
+ * farthest unit it feeds) lies on another's running the same way, new or standing (two bars
+ * cannot share a tray; runs crossing pass at different heights), nor passes a wall: over its
+ * own units where they are longer than a section, else sticking out past them on the side
+ * that is free, else moved the least it takes. Where there is no such place, a section stays.
  */
-export function spreadOnLines(runs: readonly Placement[], standing: readonly Placement[], sizeOf: (p: Placement) => { widthM: number; depthM: number }, hall: Pick<Hall, 'widthM' | 'depthM'>): Placement[] {
-  const stretch = (p: Placement, centre: number): Stretch => ({ alongX: runsAlongX(p.rotationDeg), axis: axisOf(p), centre, half: sizeOf(p).widthM / 2, halfDepth: sizeOf(p).depthM / 2 });
+export function spreadOnLines(runs: readonly Placement[], standing: readonly Placement[], lines: RunLines, hall: Pick<Hall, 'widthM' | 'depthM'>): Placement[] {
+  const spanOf = (p: Placement): [number, number] => {
+    const ends = lines.fedBy(p.id).flatMap((u) => {
+      const half = lines.sizeOf(u).widthM / 2;
+      return [alongOf(u) - half, alongOf(u) + half];
+    });
+    return ends.length ? [Math.min(...ends), Math.max(...ends)] : [alongOf(p), alongOf(p)];
+  };
+  const stretch = (p: Placement, centre: number): Stretch => {
+    const [a, b] = spanOf(p);
+    const half = lines.sizeOf(p).widthM / 2;
+    return { alongX: runsAlongX(p.rotationDeg), axis: axisOf(p), from: Math.min(a, centre - half), to: Math.max(b, centre + half), halfDepth: lines.sizeOf(p).depthM / 2 };
+  };
   const taken = standing.map((p) => stretch(p, alongOf(p)));
   return [...runs]
     .sort((a, b) => alongOf(a) - alongOf(b))
     .map((p) => {
-      const me = stretch(p, alongOf(p));
-      const wall = me.alongX ? hall.widthM : hall.depthM;
-      const beside = taken.filter((s) => s.alongX === me.alongX && Math.abs(s.axis - me.axis) < s.halfDepth + me.halfDepth - 1e-9);
-      const clear = (c: number) => c >= me.half - 1e-9 && c <= wall - me.half + 1e-9 && beside.every((s) => Math.abs(s.centre - c) >= s.half + me.half - 1e-9);
-      const places = [me.centre, ...beside.flatMap((s) => [s.centre + s.half + me.half, s.centre - s.half - me.half])].filter(clear);
-      const centre = places.length ? places.reduce((best, c) => (Math.abs(c - me.centre) < Math.abs(best - me.centre) ? c : best)) : me.centre;
-      taken.push({ ...me, centre });
-      const at = Math.round(centre * 1000) / 1000;
-      return me.alongX ? { ...p, xM: at } : { ...p, yM: at };
+      const { widthM, depthM } = lines.sizeOf(p);
+      const want = alongOf(p);
+      // On its own line first; where that has no room, a bar's depth or two beside it (as a B run hangs), still within a tap-off's reach of its units.
+      for (const aside of [0, depthM, -depthM, 2 * depthM, -2 * depthM]) {
+        const moved = runsAlongX(p.rotationDeg) ? { ...p, yM: Math.round((p.yM + aside) * 1000) / 1000 } : { ...p, xM: Math.round((p.xM + aside) * 1000) / 1000 };
+        const centre = placeAlong(moved, want, widthM / 2);
+        if (centre === null) continue;
+        taken.push(stretch(moved, centre));
+        const at = Math.round(centre * 1000) / 1000;
+        return runsAlongX(p.rotationDeg) ? { ...moved, xM: at } : { ...moved, yM: at };
+      }
+      return p;
     });
+
+  /** Where along its line `p`'s section may stand, nearest `want`: its bar clear of every other running the same way within a bar's depth, and of the walls. */
+  function placeAlong(p: Placement, want: number, half: number): number | null {
+    const me = stretch(p, want);
+    const wall = me.alongX ? hall.widthM : hall.depthM;
+    const [spanFrom, spanTo] = spanOf(p);
+    const beside = taken.filter((s) => s.alongX === me.alongX && Math.abs(s.axis - me.axis) < s.halfDepth + me.halfDepth - 1e-9);
+    const clear = (c: number) => {
+      const s = stretch(p, c);
+      return c >= half - 1e-9 && c <= wall - half + 1e-9 && beside.every((o) => o.to <= s.from + 1e-9 || s.to <= o.from + 1e-9);
+    };
+    const places = [want, spanFrom + half, spanTo - half, ...beside.flatMap((o) => [o.to + half, o.from - half])].filter(clear);
+    return places.length ? places.reduce((best, c) => (Math.abs(c - want) < Math.abs(best - want) ? c : best)) : null;
+  }
 }

@@ -81,7 +81,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const after = [...stays.filter((p) => !removed.has(p.id)).map((p) => updated.find((u) => u.id === p.id) ?? p), ...newUnits, ...feeds.runs.map((r) => r.run)];
     const boards = boardsForRuns(doc, hall, feeds.runs, after, `${idPrefix}swb`);
     const busways = inHall.filter((p) => !removed.has(p.id) && models.get(p.modelId)?.kind === 'busway');
-    const runs = spreadOnLines(boards.runs, busways, (p) => models.get(p.modelId)!, hall);
+    const fed = [...after, ...boards.runs];
+    const runs = spreadOnLines(boards.runs, busways, { sizeOf: (p) => models.get(p.modelId)!, fedBy: (id) => fed.filter((u) => u.powerSourceId === id || u.powerSourceBId === id) }, hall);
     shortfalls.push(...boards.shortfalls.map((s) => `${hall.name}: ${s}`));
     const placed = [...newUnits, ...runs, ...boards.boards];
     if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });

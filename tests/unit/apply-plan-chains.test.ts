@@ -33,17 +33,29 @@ function applied(doc: FleetDoc, halls: Plan['halls']) {
   return { doc: result.doc, inverse: result.inverse, shortfalls, unfed };
 }
 
-/** Busway sections of a hall lying on one another along one line ("BW1.8 on BW2.2"): two bars cannot share a tray. */
+/**
+ * Busway runs of a hall lying on one another along one line ("BW1.8 on BW2.2"): two bars cannot share a tray. A
+ * run stretches from its section to the farthest unit it feeds, so a short section feeding a CDU past other runs
+ * lies on them.
+ */
 function collinearOverlaps(doc: FleetDoc, hallId: string): string[] {
   const models = new Map(doc.models.map((m) => [m.id, m]));
-  const runs = doc.placements.filter((p) => p.hallId === hallId && models.get(p.modelId)?.kind === 'busway');
+  const inHall = doc.placements.filter((p) => p.hallId === hallId);
+  const runs = inHall.filter((p) => models.get(p.modelId)?.kind === 'busway');
+  const stretch = (b: (typeof runs)[number]) => {
+    const alongX = runsAlongX(b.rotationDeg);
+    const rects = [b, ...inHall.filter((p) => p.powerSourceId === b.id || p.powerSourceBId === b.id)].map((p) => footprint(p, models.get(p.modelId)!));
+    const ends = rects.flatMap((r) => (alongX ? [r.minX, r.maxX] : [r.minY, r.maxY]));
+    return { alongX, axis: alongX ? b.yM : b.xM, from: Math.min(...ends), to: Math.max(...ends) };
+  };
   const out: string[] = [];
   runs.forEach((a, i) => {
+    const sa = stretch(a);
     for (const b of runs.slice(i + 1)) {
-      const alongX = runsAlongX(a.rotationDeg);
-      if (alongX !== runsAlongX(b.rotationDeg) || (alongX ? a.yM !== b.yM : a.xM !== b.xM)) continue;
-      const gap = Math.abs(alongX ? a.xM - b.xM : a.yM - b.yM) - (models.get(a.modelId)!.widthM + models.get(b.modelId)!.widthM) / 2;
-      if (gap < -1e-6) out.push(`${a.label} on ${b.label} by ${(-gap).toFixed(3)} m`);
+      const sb = stretch(b);
+      if (sa.alongX !== sb.alongX || Math.abs(sa.axis - sb.axis) >= models.get(a.modelId)!.depthM - 1e-6) continue;
+      const shared = Math.min(sa.to, sb.to) - Math.max(sa.from, sb.from);
+      if (shared > 1e-6) out.push(`${a.label} on ${b.label} by ${shared.toFixed(3)} m`);
     }
   });
   return out;
