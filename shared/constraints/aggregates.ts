@@ -116,19 +116,32 @@ function listed(items: Iterable<[id: string, powerKw: number]>): { ids: string[]
  * strip between two zones). `unzoned` is each such placement's id and power; a hall
  * without zones is cooled as a whole and never has any.
  */
-export function unzonedAggregate(hall: Hall, unzoned: Iterable<[id: string, powerKw: number]>): Aggregate {
+export function unzonedAggregate(hall: Hall, unzoned: Iterable<[id: string, powerKw: number]>, nameOf: NameOf): Aggregate {
   const key = `hall-unzoned:${hall.id}`;
   const { ids, totalKw } = listed(unzoned);
   if (!ids.length) return { key, headroom: null, violation: null };
-  return { key, headroom: null, violation: breach('hall-unzoned', hall.id, { objectIds: ids, hallId: hall.id, siteId: hall.siteId, limit: 0, value: totalKw, message: `${countOf(ids.length, 'unit')} in ${hall.name}` }) };
+  return { key, headroom: null, violation: breach('hall-unzoned', hall.id, { objectIds: ids, hallId: hall.id, siteId: hall.siteId, limit: 0, value: totalKw, message: unitsIn(hall, ids, nameOf) }) };
 }
 
 /** IT equipment of a hall that names no power source: its kW reaches no feed, so no limit above it counts it. */
-export function unfedAggregate(hall: Hall, unfed: Iterable<[id: string, powerKw: number]>): Aggregate {
+export function unfedAggregate(hall: Hall, unfed: Iterable<[id: string, powerKw: number]>, nameOf: NameOf): Aggregate {
   const key = `unfed:${hall.id}`;
   const { ids, totalKw } = listed(unfed);
   if (!ids.length) return { key, headroom: null, violation: null };
-  return { key, headroom: null, violation: breach('unfed', hall.id, { objectIds: ids, hallId: hall.id, siteId: hall.siteId, limit: 0, value: totalKw, message: `${countOf(ids.length, 'unit')} in ${hall.name}` }) };
+  return { key, headroom: null, violation: breach('unfed', hall.id, { objectIds: ids, hallId: hall.id, siteId: hall.siteId, limit: 0, value: totalKw, message: unitsIn(hall, ids, nameOf) }) };
+}
+
+/** How a message names a unit it lists: its label, else its model's name. */
+export type NameOf = (id: string) => string;
+
+/** Units a listing message names before it counts the rest. */
+const NAMED_AT_MOST = 3;
+
+/** "4 units in Hall T (GPU1, GPU2, GPU3 and 1 more)": whose they are, not only how many. */
+function unitsIn(hall: Hall, ids: readonly string[], nameOf: NameOf): string {
+  const named = ids.slice(0, NAMED_AT_MOST).map(nameOf).join(', ');
+  const more = ids.length > NAMED_AT_MOST ? ` and ${ids.length - NAMED_AT_MOST} more` : '';
+  return `${countOf(ids.length, 'unit')} in ${hall.name} (${named}${more})`;
 }
 
 /** A zone's heat and the capacities of the CRAHs and CDUs standing in it (in placement order). */

@@ -424,14 +424,20 @@ export class LiveChecker {
     for (const a of aggregates) this.setAggregate(a.key, a.headroom, a.violation);
   }
 
+  /** A unit's label, else its model's name, for a message listing units. */
+  private nameOf = (id: string): string => {
+    const item = this.items.get(id);
+    return item ? item.p.label || item.m.name : id;
+  };
+
   private refreshHall(hall: Hall): void {
     const site = this.sites.get(hall.siteId);
     const cdus = this.hallCdus.get(hall.id)!;
     const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, ownLoopHeatKw: this.hallOwnLoopHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
     this.setAll([
       ...hallAggregates(hall, sums, this.zonesByHall.has(hall.id)),
-      unzonedAggregate(hall, this.unzoned.get(hall.id) ?? []),
-      unfedAggregate(hall, this.unfed.get(hall.id)!),
+      unzonedAggregate(hall, this.unzoned.get(hall.id) ?? [], this.nameOf),
+      unfedAggregate(hall, this.unfed.get(hall.id)!, this.nameOf),
       ...(site ? [hallSiteAggregate(hall, site)] : []),
     ]);
   }

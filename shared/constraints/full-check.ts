@@ -149,10 +149,15 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     }
   };
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
+  // Only a hall's first few unfed or unzoned units are named: looked up by id when a message needs them.
+  const nameOf = (id: string): string => {
+    const p = doc.placements.find((q) => q.id === id);
+    return p ? p.label || (models.get(p.modelId)?.name ?? id) : id;
+  };
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
     const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
-    set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!), unfedAggregate(hall, unfed[i]!), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
+    set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!, nameOf), unfedAggregate(hall, unfed[i]!, nameOf), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;

@@ -229,7 +229,7 @@ describe('heat outside every cooling zone', () => {
   it('a rack in the strip between two zones breaks it by its 132 kW, and selecting the problem selects the rack', () => {
     const v = only(check(inStrip), 'hall-unzoned');
     expect(v).toMatchObject({ objectIds: ['stray'], value: 132, limit: 0, margin: -132, quantity: 'heat' });
-    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1: heat outside every cooling zone, cooled by no CRAH or CDU — 132 kW in no zone');
+    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1 (Stray): heat outside every cooling zone, cooled by no CRAH or CDU — 132 kW in no zone');
   });
   it('the same rack inside the AI corner passes this rule', () => {
     expect(check((d) => { inStrip(d); placement(d, 'stray').xM = 20.5; }).filter((v) => v.rule === 'hall-unzoned')).toEqual([]);
@@ -483,7 +483,7 @@ describe('unfed: every miner, rack, tank or GPU system, and the CDUs and CRAHs t
     expect(v.objectIds).toEqual(['sm-m01-01', 'sm-m01-02']);
     expect(v.value).toBeCloseTo(145.8, 9);
     expect(v.severity).toBe('error');
-    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1: IT or cooling equipment fed by no power source — 145.8 kW unfed');
+    expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1 (1.1, 1.2): IT or cooling equipment fed by no power source — 145.8 kW unfed');
   });
   it('a rack fed only from its B source is fed', () => {
     expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { powerSourceId: null, powerSourceBId: 'sm-mbw1' })).filter((v) => v.rule === 'unfed')).toEqual([]);
@@ -742,5 +742,16 @@ describe('wall clearance: front and rear service space inside the hall', () => {
   it('turned to face south, its 1.5 m rear strip is what meets the north wall: 0.35 + 1.5 = 1.85 passes, 1.8 fails by 0.05', () => {
     expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { yM: 1.85, rotationDeg: 180 })).filter((v) => v.rule === 'wall-clearance')).toEqual([]);
     expect(only(check((d) => Object.assign(placement(d, 'sm-m01-01'), { yM: 1.8, rotationDeg: 180 })), 'wall-clearance').value).toBeCloseTo(0.05, 9);
+  });
+});
+
+describe('a listing message names the units it counts', () => {
+  it('the first three by id, then how many more: five miner racks taken off their busway', () => {
+    const ids = ['sm-m01-01', 'sm-m01-02', 'sm-m01-03', 'sm-m01-04', 'sm-m01-05'];
+    const v = only(check((d) => ids.forEach((id) => (placement(d, id).powerSourceId = null))), 'unfed');
+    expect(v.message).toBe('5 units in Hall 1 (1.1, 1.2, 1.3 and 2 more)');
+    const doc = sampleSmall();
+    for (const id of ids) doc.placements.find((p) => p.id === id)!.powerSourceId = null;
+    expect(new LiveChecker(doc).result().violations.find((x) => x.rule === 'unfed')!.message).toBe(v.message);
   });
 });
