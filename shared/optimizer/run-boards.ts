@@ -13,7 +13,8 @@ import { wallClearanceBy } from '../constraints/object-rules';
 import { pairViolates } from '../constraints/pair-rules';
 import { newUnitLabel } from '../model/copy-names';
 import { floorLoadKgPerM2 } from '../model/floor';
-import { isPowerSource } from '../model/load';
+import { isItEquipment, isPowerSource } from '../model/load';
+import { runsAlongX } from '../geometry/reach';
 import { apparentPowerKva, feedsOf, usableRatingKva } from '../model/power-chain';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement } from '../model/schema';
 import type { Kva, Meters } from '../units';
@@ -111,9 +112,13 @@ function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: re
   const load = floorLoadKgPerM2(board, doc.fleet);
   if (load !== null && load > hall.floorLimitKgPerM2 + EPS) return [];
   const around = new Neighbours();
+  const airways = new Neighbours();
   for (const p of after) {
     const m = models.get(p.modelId);
-    if (m && m.mounting === 'floor') around.add(standing(makeItem(p, m, null)));
+    if (!m || m.mounting !== 'floor') continue;
+    const item = makeItem(p, m, null);
+    around.add(standing(item));
+    if (isItEquipment(m.kind)) airways.add({ item, reach: airwayOf(item) });
   }
   const labels = new Set(after.map((p) => p.label));
   const placed: Placement[] = [];
@@ -121,7 +126,7 @@ function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: re
     const xs = b.runs.map((r) => r.xM);
     const ys = b.runs.map((r) => r.yM);
     const target = { xM: (Math.min(...xs) + Math.max(...xs)) / 2, yM: (Math.min(...ys) + Math.max(...ys)) / 2 };
-    const spot = freeSpot(hall, board, target, around);
+    const spot = freeSpot(hall, board, target, around, airways);
     // The floor only fills: where one board finds no place, none after it will.
     if (!spot) break;
     const label = newUnitLabel('switchboard', labels, LABEL_MAX_LENGTH);
@@ -131,6 +136,15 @@ function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: re
     around.add(standing(makeItem(p, board, null)));
   }
   return placed;
+}
+
+/** How far before and behind a unit its air is drawn in and blown out: the aisle either side of its row. */
+const AIRWAY_M: Meters = 3;
+
+/** The floor a unit's air crosses: its footprint, and AIRWAY_M before and behind it. */
+function airwayOf(item: Item): Rect {
+  const r = item.rect;
+  return runsAlongX(item.p.rotationDeg) ? { ...r, minY: r.minY - AIRWAY_M, maxY: r.maxY + AIRWAY_M } : { ...r, minX: r.minX - AIRWAY_M, maxX: r.maxX + AIRWAY_M };
 }
 
 /** A unit and the floor its service space may reach: what a place must keep clear of to break no pair rule with it. */
@@ -163,8 +177,17 @@ class Neighbours {
   }
 }
 
-/** The place nearest `target` where a `model` facing north or south stands clear of `around`, or null. */
-function freeSpot(hall: Hall, model: EquipmentModel, target: { xM: number; yM: number }, around: Neighbours): Pick<Placement, 'xM' | 'yM' | 'rotationDeg'> | null {
+/**
+ * The place nearest `target` where a `model` facing north or south stands clear of `around`:
+ * out of every row's aisles (`airways`, where switchgear would stand in a rack's intake or
+ * exhaust) where the floor allows, else anywhere clear; null where nothing is.
+ */
+function freeSpot(hall: Hall, model: EquipmentModel, target: { xM: number; yM: number }, around: Neighbours, airways: Neighbours): Pick<Placement, 'xM' | 'yM' | 'rotationDeg'> | null {
+  const outOfAisles = nearestClear(hall, model, target, around, (r) => [...airways.near(r)].every((a) => !rectsOverlap(r, a.reach)));
+  return outOfAisles ?? nearestClear(hall, model, target, around, () => true);
+}
+
+function nearestClear(hall: Hall, model: EquipmentModel, target: { xM: number; yM: number }, around: Neighbours, allowed: (footprint: Rect) => boolean): Pick<Placement, 'xM' | 'yM' | 'rotationDeg'> | null {
   const spots: { xM: number; yM: number; d: number }[] = [];
   const [halfW, halfD] = [model.widthM / 2, model.depthM / 2];
   for (let x = WALL_MARGIN_M + halfW; x <= hall.widthM - WALL_MARGIN_M - halfW + EPS; x += SPOT_STEP_M) {
@@ -178,7 +201,7 @@ function freeSpot(hall: Hall, model: EquipmentModel, target: { xM: number; yM: n
       const item = makeItem({ id: '', hallId: hall.id, modelId: model.id, xM, yM, rotationDeg, powerSourceId: null, powerSourceBId: null, label: '' }, model, null);
       if (wallClearanceBy(item.rect, rotationDeg, model, hall) > 0) continue;
       const mine = standing(item).reach;
-      if ([...around.near(mine)].every((o) => !rectsOverlap(mine, o.reach) || !pairViolates(item, o.item))) return { xM, yM, rotationDeg };
+      if (allowed(item.rect) && [...around.near(mine)].every((o) => !rectsOverlap(mine, o.reach) || !pairViolates(item, o.item))) return { xM, yM, rotationDeg };
     }
   }
   return null;

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../shared/commands/apply';
 import { checkFleet } from '../../shared/constraints';
+import { footprint, rectsOverlap } from '../../shared/geometry/footprint';
 import type { FleetDoc, Plan } from '../../shared/model/schema';
 import { applyPlanCommand } from '../../shared/optimizer/apply-plan';
 import { sampleByName } from '../../shared/samples';
@@ -44,6 +45,17 @@ describe('the switchboards new busway runs hang from', () => {
     expect(runs.map((r) => kindOf(r.powerSourceId))).toEqual(runs.map(() => 'switchboard'));
     expect(errors).toEqual([]);
     expect(shortfalls).toEqual([]);
+  });
+
+  it('the new boards stand out of every row’s aisles: none within 3 m before or behind a rack, in its intake or exhaust', () => {
+    const { after, added } = applied(sampleByName('campus'), 52);
+    const models = new Map(after.models.map((m) => [m.id, m]));
+    const racks = after.placements.filter((p) => p.hallId === 'wtx-b' && p.modelId === 'nvl72-gb200').map((p) => footprint(p, models.get(p.modelId)!));
+    for (const b of added.filter((p) => p.modelId === 'pdu-skid3000')) {
+      const r = footprint(b, models.get(b.modelId)!);
+      const inAisle = racks.some((k) => rectsOverlap(r, { ...k, minY: k.minY - 3, maxY: k.maxY + 3 }));
+      expect({ board: b.label, inAisle }).toEqual({ board: b.label, inAisle: false });
+    }
   });
 
   it('A and B runs of racks that take two feeds never hang from one board: no A and B feeds meet', () => {
