@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useFleet } from '../../state/store';
 import { CEILING, COOLING_METHODS, OPTION_KINDS, type Hall, type OptionKind, type RetrofitOption } from '../../../../shared/model/schema';
 import { newRetrofitOption, OPTION_KIND_LABEL } from '../../../../shared/model/retrofit-options';
-import { periodName } from '../../../../shared/units';
+import { formatQuantity, periodName } from '../../../../shared/units';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
 export function RetrofitOptionsFields({ hall }: { hall: Hall }) {
@@ -72,6 +72,11 @@ function OptionFields({ hall, option, setOptions }: { hall: Hall; option: Retrof
             <NumberField label="Feed after" testId={testId('feed')} quantity="power" units={units} value={option.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'feed')} />
             <NumberField label="Usable cooling after" testId={testId('usable-cooling')} quantity="heat" units={units} value={option.usableCoolingKw} min={0} max={CEILING.powerKw} onCommit={(usableCoolingKw) => set({ usableCoolingKw }, 'usable cooling')} />
           </div>
+          {option.feedKw < hall.feedKw && (
+            <p className="muted" data-testid={testId('feed-note')}>
+              Less than the hall’s own feed of {formatQuantity(hall.feedKw, 'power', units, 0)} (made from older figures?): the optimizer holds this option to {formatQuantity(option.feedKw, 'power', units, 0)}; Apply plan keeps the hall’s.
+            </p>
+          )}
           <div className="field-pair">
             <NumberField label="PUE after" testId={testId('pue')} digits={2} value={option.pue} min={1} max={3} onCommit={(pue) => set({ pue }, 'PUE')} />
             {option.modelId !== null && <NumberField label="Units at most" testId={testId('units')} integer value={option.maxUnits} min={0} max={1_000_000} onCommit={(maxUnits) => set({ maxUnits }, 'units')} />}
