@@ -522,6 +522,22 @@ test('the inspector edits in the user\'s units: a rack\'s position, the hall\'s 
   await expect(page.getByTestId('problem-hall-cooling')).toHaveCount(0);
 });
 
+test('a label is refused empty or taken by another unit of the hall, where it is typed; nothing reaches the document', async ({ page, web }) => {
+  await openSmallSample(page, web.url);
+  const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;
+  const at = await hallPoint(page, pdu.xM, pdu.yM);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('inspector-label')).toHaveValue(pdu.label);
+  await page.getByTestId('inspector-label').fill('Busway 1');
+  await page.getByTestId('inspector-label').press('Enter');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Busway 1 is already the label of another unit in Hall 1');
+  await page.getByTestId('inspector-label').fill('');
+  await page.getByTestId('inspector-label').press('Enter');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Label cannot be empty');
+  await page.getByTestId('inspector-label').press('Escape');
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});
+
 test('an edit the backend refuses (a feed loop) says why and leaves nothing to undo', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;

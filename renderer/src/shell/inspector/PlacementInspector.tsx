@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useFleet } from '../../state/store';
 import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
 import { runsAlongX } from '../../../../shared/geometry/reach';
-import { CEILING, ROTATIONS } from '../../../../shared/model/schema';
+import { CEILING, LABEL_MAX_LENGTH, ROTATIONS } from '../../../../shared/model/schema';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { powerSourcesInHall } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
@@ -42,7 +42,16 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{model?.name ?? p.modelId}</h3>
-      <TextField label="Label" testId="inspector-label" value={p.label} onCommit={(label) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { label } }, 'label')} />
+      {/* Feed lists, the feed schedule and Problems name units by label: two alike would read as one. */}
+      <TextField
+        label="Label"
+        testId="inspector-label"
+        required
+        maxLength={LABEL_MAX_LENGTH}
+        value={p.label}
+        validate={(label) => (doc.placements.some((q) => q.hallId === p.hallId && q.id !== p.id && q.label === label) ? `${label} is already the label of another unit in ${hall?.name ?? 'this hall'}` : null)}
+        onCommit={(label) => void apply({ type: 'update', table: 'placements', id: p.id, patch: { label } }, 'label')}
+      />
       <div className="field-pair">
         <NumberField label="Centre x" testId="inspector-x" quantity="length" units={units} value={p.xM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(xM) => move(xM, p.yM)} />
         <NumberField label="Centre y" testId="inspector-y" quantity="length" units={units} value={p.yM} min={-CEILING.coordinateM} max={CEILING.coordinateM} onCommit={(yM) => move(p.xM, yM)} />
