@@ -72,7 +72,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const keptInPlace = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && needsFeed(models.get(p.modelId)!));
     const unfedKept = keptInPlace.filter((p) => !p.powerSourceId && !p.powerSourceBId).map((p) => ({ ...p }));
     const bLacking = keptInPlace.filter((p) => p.powerSourceId && !p.powerSourceBId && models.get(p.modelId)!.dualFeed).map((p) => ({ ...p }));
-    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept]), ...byModel(bLacking)], `${idPrefix}bw`);
+    const standingRuns = inHall.filter((p) => models.get(p.modelId)?.kind === 'busway').map((p) => p.label);
+    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept]), ...byModel(bLacking)], `${idPrefix}bw`, standingRuns);
     unfed.count += feeds.unfed.length;
     unfed.kw += feeds.unfed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
     shortfalls.push(...unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
@@ -201,12 +202,25 @@ function facilityWaterFor(hall: Hall, liquidKw: number, plantUnitKw: number): Ha
 }
 
 /**
+ * `count` numbers for new series of busway runs ("BW3.1", "BW3.2"…), from 1, skipping those a
+ * standing run's label already uses ("Busway 2.1" takes series 2): "BW2.1" beside it would
+ * read as the same run.
+ */
+function freeSeries(standing: readonly string[], count: number): number[] {
+  const used = new Set(standing.flatMap((label) => /(\d+)\.\d+$/.exec(label)?.[1] ?? []).map(Number));
+  const out: number[] = [];
+  for (let n = 1; out.length < count; n++) if (!used.has(n)) out.push(n);
+  return out;
+}
+
+/**
  * Busway runs over each group of rows (new racks, then new CDUs, then kept units), from the
  * catalog's largest-rated busway: A runs over the units with no A feed, and for a model that
  * takes two feeds, B runs over those with no B feed; units too large for any run come back
  * unfed. The runs hang from nothing yet: `boardsForRuns` gives each its switchboard.
  */
-function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string): { runs: NewRun[]; unfed: Placement[] } {
+function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: string, standingRuns: readonly string[]): { runs: NewRun[]; unfed: Placement[] } {
+  const series = freeSeries(standingRuns, groups.length);
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const derate = doc.fleet.continuousLoadDerate;
   const busway = doc.models.filter((m) => m.kind === 'busway' && m.ratingKva > 0).sort((a, b) => usableRatingKva(b, derate) - usableRatingKva(a, derate))[0];
@@ -222,8 +236,8 @@ function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: st
     const lackingA = units.filter((p) => !p.powerSourceId);
     // A model that takes A and B feeds gets a second set of runs, each carrying its rows alone.
     const lackingB = model.dualFeed ? units.filter((p) => !p.powerSourceBId) : [];
-    if (lackingA.length) runs.push(...buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${g + 1}.`, feedFrom: null, hall }).map((run) => ({ run, side: 'A' as const })));
-    if (lackingB.length) runs.push(...buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${g + 1}B.`, feedFrom: null, hall, side: 'B' }).map((run) => ({ run, side: 'B' as const })));
+    if (lackingA.length) runs.push(...buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${series[g]}.`, feedFrom: null, hall }).map((run) => ({ run, side: 'A' as const })));
+    if (lackingB.length) runs.push(...buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${series[g]}B.`, feedFrom: null, hall, side: 'B' }).map((run) => ({ run, side: 'B' as const })));
   });
   return { runs, unfed };
 }

@@ -76,17 +76,21 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
 }
 
 /**
- * The new racks' labels, clear of those `taken`: when one is taken (racks standing were
- * labelled "1.1" too), the new pods are numbered on after the pod standing: "P2-1.1".
+ * The new racks' labels, clear of those `taken`: when one is taken, or reads as one taken
+ * ("2.1" beside a standing "NVL72 2.1"), the new pods are numbered on after the pod
+ * standing: "P2-1.1".
  */
 function podsAfter(racks: readonly Placement[], taken: ReadonlySet<string>): Placement[] {
-  if (!racks.some((p) => taken.has(p.label))) return [...racks];
+  // A label's last word: what a contractor reads a rack by on a crowded sheet.
+  const lastWords = new Set([...taken].map((t) => t.slice(t.lastIndexOf(' ') + 1)));
+  const clashes = (label: string) => taken.has(label) || lastWords.has(label);
+  if (!racks.some((p) => clashes(p.label))) return [...racks];
   for (let first = 2; ; first++) {
     const relabelled = racks.map((p) => {
       const pod = /^P(\d+)-(.*)$/.exec(p.label);
       return { ...p, label: pod ? `P${Number(pod[1]) + first - 1}-${pod[2]}` : `P${first}-${p.label}` };
     });
-    if (!relabelled.some((p) => taken.has(p.label))) return relabelled;
+    if (!relabelled.some((p) => clashes(p.label))) return relabelled;
   }
 }
 

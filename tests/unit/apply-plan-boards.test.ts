@@ -102,3 +102,16 @@ describe('a plan asking for more units than any floor holds', () => {
     expect(shortfalls.some((s) => /of 1000000000000000 GB200 NVL72 rack fit the floor/.test(s))).toBe(true);
   });
 });
+
+describe('labels Apply plan gives beside the pod standing', () => {
+  it('read as no standing one: racks "P2-…" beside "NVL72 2.1", busway series 3 and 4 beside "Busway 1.1" to "Busway 2.2"', () => {
+    const { after, added } = applied(sampleByName('campus'), 52);
+    const standing = after.placements.filter((p) => p.hallId === 'wtx-b' && !added.includes(p)).map((p) => p.label);
+    const lastWords = new Set(standing.map((l) => l.slice(l.lastIndexOf(' ') + 1)));
+    const racks = added.filter((p) => p.modelId === 'nvl72-gb200');
+    expect(racks.every((p) => p.label.startsWith('P2-'))).toBe(true);
+    expect(racks.filter((p) => lastWords.has(p.label) || standing.includes(p.label))).toEqual([]);
+    const series = new Set(added.filter((p) => p.modelId === 'busway-1250').map((p) => /^BW(\d+)B?\./.exec(p.label)![1]));
+    expect([...series].sort()).toEqual(['3', '4']);
+  });
+});
