@@ -62,9 +62,8 @@ export function boardsForRuns(doc: FleetDoc, hall: Hall, runs: readonly NewRun[]
   const fresh: Board[] = [];
   const capacityKva = usableRatingKva(board, derate);
   const shortfalls: string[] = [];
-  const byLoad = [...runs].sort((a, b) => loadOf(b.run.id) - loadOf(a.run.id));
-  for (const { run, side } of byLoad) {
-    const kva = loadOf(run.id);
+  const byLoad = runs.map((r) => ({ ...r, kva: loadOf(r.run.id) })).sort((a, b) => b.kva - a.kva);
+  for (const { run, side, kva } of byLoad) {
     const to = [...(side === 'A' ? standing : []), ...fresh.filter((b) => b.side === side)].find((b) => b.spareKva >= kva - EPS);
     if (to) {
       to.spareKva -= kva;
@@ -74,17 +73,32 @@ export function boardsForRuns(doc: FleetDoc, hall: Hall, runs: readonly NewRun[]
     } else shortfalls.push(`a busway run of ${kva.toFixed(1)} kVA is more than a ${board.name} carries: it hangs from the hall feed`);
   }
   const placed = standBoards(doc, hall, board, fresh, after, models);
-  if (placed.length < fresh.length) shortfalls.push(`${fresh.length - placed.length} of the ${fresh.length} ${board.name} the new busway runs need find no free floor: their runs hang from the hall feed`);
+  if (placed.length < fresh.length) {
+    const why = slabCarries(board, doc, hall) ? 'find no free floor' : `weigh more than the slab carries (${hall.floorLimitKgPerM2} kg/m²)`;
+    shortfalls.push(`${fresh.length - placed.length} of the ${fresh.length} ${board.name} the new busway runs need ${why}: their runs hang from the hall feed`);
+  }
   const feeds = new Map<string, string>();
   for (const b of standing) for (const r of b.runs) feeds.set(r.id, b.id);
   for (const p of placed) for (const r of fresh.find((b) => b.id === p.id)!.runs) feeds.set(r.id, p.id);
   return { boards: placed, runs: runs.map(({ run }) => ({ ...run, powerSourceId: feeds.get(run.id) ?? null })), shortfalls };
 }
 
+/** Whether the hall's slab carries a unit of `model`. */
+function slabCarries(model: EquipmentModel, doc: FleetDoc, hall: Hall): boolean {
+  const load = floorLoadKgPerM2(model, doc.fleet);
+  return load === null || load <= hall.floorLimitKgPerM2 + EPS;
+}
+
 /** The apparent power under each source among `placements`, each unit counted once however many paths reach it. */
 function loadsUnder(placements: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): (id: string) => Kva {
   const fedBy = new Map<string, Placement[]>();
-  for (const p of placements) for (const s of feedsOf(p)) fedBy.set(s, [...(fedBy.get(s) ?? []), p]);
+  for (const p of placements) {
+    for (const s of feedsOf(p)) {
+      const list = fedBy.get(s);
+      if (list) list.push(p);
+      else fedBy.set(s, [p]);
+    }
+  }
   return (id) => {
     const seen = new Set<string>([id]);
     const queue = [id];
@@ -109,8 +123,7 @@ function loadsUnder(placements: readonly Placement[], models: ReadonlyMap<string
  * slab cannot carry, is left out.
  */
 function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: readonly Board[], after: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): Placement[] {
-  const load = floorLoadKgPerM2(board, doc.fleet);
-  if (load !== null && load > hall.floorLimitKgPerM2 + EPS) return [];
+  if (!slabCarries(board, doc, hall)) return [];
   const around = new Neighbours();
   const airways = new Neighbours();
   for (const p of after) {
@@ -169,7 +182,11 @@ class Neighbours {
   }
 
   add(s: Standing): void {
-    for (const k of this.keys(s.reach)) this.cells.set(k, [...(this.cells.get(k) ?? []), s]);
+    for (const k of this.keys(s.reach)) {
+      const cell = this.cells.get(k);
+      if (cell) cell.push(s);
+      else this.cells.set(k, [s]);
+    }
   }
 
   near(r: Rect): Set<Standing> {
