@@ -64,8 +64,8 @@ function guardContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-async function savePdf(request: { route: string; suggestedName: string; path?: string }): Promise<string | null> {
-  const target = request.path ?? (await dialog.showSaveDialog(mainWindow!, { defaultPath: path.join(app.getPath('documents'), request.suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] })).filePath;
+async function savePdf(request: { route: string; suggestedName: string }): Promise<string | null> {
+  const target = (await dialog.showSaveDialog(mainWindow!, { defaultPath: path.join(app.getPath('documents'), request.suggestedName), filters: [{ name: 'PDF', extensions: ['pdf'] }] })).filePath;
   if (!target) return null;
   // A hidden window with the same secure settings renders the print route once.
   const printer = new BrowserWindow({ ...mainWindowOptions(preloadPath), show: false });

@@ -21,7 +21,7 @@ export interface HostPorts {
    */
   permitDocumentPath(requested: string, purpose: 'open' | 'save'): Promise<string>;
   /** Renders the renderer's print route to a PDF file and returns where it was written, or null when cancelled. */
-  savePdf?(request: { route: string; suggestedName: string; path?: string }): Promise<string | null>;
+  savePdf?(request: { route: string; suggestedName: string }): Promise<string | null>;
 }
 
 /** A path the host's policy does not let the renderer open or save; the message is for the user. */

@@ -40,10 +40,7 @@ export function webHost(documentsDir: string, appUrl?: () => string): HostPorts 
   return {
     ...host,
     async savePdf(request) {
-      const pdf = await printRouteToPdf(appUrl(), request.route, findChromium());
-      if (!request.path) return writeFreePdf(documentsDir, request.suggestedName, pdf);
-      fs.writeFileSync(request.path, pdf);
-      return request.path;
+      return writeFreePdf(documentsDir, request.suggestedName, await printRouteToPdf(appUrl(), request.route, findChromium()));
     },
   };
 }

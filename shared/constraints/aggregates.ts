@@ -9,7 +9,7 @@ import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
-import { breach, LIMIT_TOLERANCE, room } from './rules';
+import { breach, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
 import { placementName } from './item';
 import { countOf, mwToKw } from '../units';
 
@@ -182,7 +182,7 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
  */
 function sticksOut(rule: 'zone-outside-hall' | 'hall-outside-site', id: string, base: Pick<Violation, 'hallId' | 'siteId' | 'objectIds'>, x: number, y: number, w: number, d: number, parentW: number, parentD: number, message: string): Aggregate {
   const by = Math.max(-x, -y, x + w - parentW, y + d - parentD);
-  return { key: `${rule}:${id}`, headroom: null, violation: by > EPS ? breach(rule, id, { ...base, limit: 0, value: by, message }) : null };
+  return { key: `${rule}:${id}`, headroom: null, violation: by > OUTSIDE_TOLERANCE_M ? breach(rule, id, { ...base, limit: 0, value: by, message }) : null };
 }
 
 /** A hall's place on its site. */
@@ -209,7 +209,7 @@ export function hallOverlapAggregates(halls: readonly Hall[]): Aggregate[] {
         const inX = Math.min(a.siteXM + a.widthM, b.siteXM + b.widthM) - Math.max(a.siteXM, b.siteXM);
         const inY = Math.min(a.siteYM + a.depthM, b.siteYM + b.depthM) - Math.max(a.siteYM, b.siteYM);
         const by = Math.min(inX, inY);
-        if (by <= EPS) continue;
+        if (by <= OUTSIDE_TOLERANCE_M) continue;
         const id = `${a.id}:${b.id}`;
         out.push({ key: `halls-overlap:${id}`, headroom: null, violation: breach('halls-overlap', id, { objectIds: [a.id, b.id], hallId: null, siteId: a.siteId, limit: 0, value: by, message: `${a.name} and ${b.name}` }) });
       }

@@ -11,7 +11,7 @@ import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/loa
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site, Zone } from '../model/schema';
 import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
-import { makeItem, type Item } from './item';
+import { makeItem, shortName, type Item } from './item';
 import { beyondReach, hallOffset, judgedFeed, reachViolation } from './feed-rules';
 import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -427,7 +427,7 @@ export class LiveChecker {
   /** A unit's label, else its model's name, for a message listing units. */
   private nameOf = (id: string): string => {
     const item = this.items.get(id);
-    return item ? item.p.label || item.m.name : id;
+    return item ? shortName(item.p, item.m) : id;
   };
 
   private refreshHall(hall: Hall): void {

@@ -16,7 +16,7 @@ import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
 import { COOLING_METHODS, type EquipmentModel, type FleetDoc, type Hall, type Placement, type Zone } from '../model/schema';
 import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate, pathMemo, sharedSourceAggregate, siteAggregates, sourceAggregates, sourcesAbove, unfedAggregate, unzonedAggregate, zoneAggregates, type Aggregate, type FeedPairs, type PowerGraph } from './aggregates';
-import { makeItem, type Item } from './item';
+import { makeItem, shortName, type Item } from './item';
 import { beyondReach, hallOffset, judgedFeed, reachViolation } from './feed-rules';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
 import { pairViolates, pairViolations } from './pair-rules';
@@ -150,9 +150,12 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   };
   const sites = new Map(doc.sites.map((s) => [s.id, s]));
   // Only a hall's first few unfed or unzoned units are named: looked up by id when a message needs them.
+  let byId: Map<string, Placement> | null = null;
   const nameOf = (id: string): string => {
-    const p = doc.placements.find((q) => q.id === id);
-    return p ? p.label || (models.get(p.modelId)?.name ?? id) : id;
+    byId ??= new Map(doc.placements.map((p) => [p.id, p]));
+    const p = byId.get(id);
+    const m = p && models.get(p.modelId);
+    return p && m ? shortName(p, m) : id;
   };
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);

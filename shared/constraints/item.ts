@@ -18,6 +18,9 @@ export interface Item {
  */
 export const placementName = (p: Pick<Placement, 'label'>, m: Pick<EquipmentModel, 'name'>): string => (p.label ? `${p.label} (${m.name})` : m.name);
 
+/** A unit as a list of several names it: its label, else its model's name. */
+export const shortName = (p: Pick<Placement, 'label'>, m: Pick<EquipmentModel, 'name'>): string => p.label || m.name;
+
 export function makeItem(p: Placement, m: EquipmentModel, zoneId: string | null): Item {
   return { p, m, rect: footprint(p, m), floor: m.mounting === 'floor', zoneId };
 }

@@ -10,11 +10,10 @@ import { feedsOf } from '../model/power-chain';
 import { frontDirection, type Rect } from '../geometry/footprint';
 import type { CoolingMethod, EquipmentModel, FleetMeta as Fleet, Hall, Placement } from '../model/schema';
 import { placementName, type Item } from './item';
-import { breach, LIMIT_TOLERANCE } from './rules';
+import { breach, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M } from './rules';
 import type { Violation } from './types';
 
 const EPS = LIMIT_TOLERANCE;
-const OUTSIDE_TOLERANCE_M = 1e-6;
 
 /** The density limit a rack of this model breaks under `method` in this hall, or null. */
 function brokenDensityLimit(m: EquipmentModel, hall: Hall, method: CoolingMethod): number | null {

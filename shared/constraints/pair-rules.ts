@@ -108,12 +108,10 @@ export function pairViolates(a: Item, b: Item): boolean {
 export function pairViolations(a: Item, b: Item, hallId: string, siteId: string): Violation[] {
   const out: Violation[] = [];
   const base = { hallId, siteId };
-  if (a.floor && b.floor && rectsOverlap(a.rect, b.rect)) {
-    const area = overlapArea(a.rect, b.rect);
-    out.push(breach('overlap', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: area, message: `${name(a)} and ${name(b)} overlap` }));
+  if ((a.floor && b.floor && rectsOverlap(a.rect, b.rect)) || barsClash(a, b)) {
+    out.push(breach('overlap', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: overlapArea(a.rect, b.rect), message: `${name(a)} and ${name(b)} overlap` }));
     return out;
   }
-  if (barsClash(a, b)) out.push(breach('overlap', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: overlapArea(a.rect, b.rect), message: `${name(a)} and ${name(b)} overlap` }));
   if (!a.floor || !b.floor) return out;
   for (const [x, y] of [
     [a, b],

