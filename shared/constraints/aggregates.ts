@@ -9,7 +9,7 @@ import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
-import { breach, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
+import { breach, exceeds, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
 import { placementName } from './item';
 import { countOf, mwToKw } from '../units';
 
@@ -55,7 +55,7 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   const hasLiquid = sums.cduCount > 0 || sums.cduHeatKw > EPS;
   // Messages are built only for a breach: a live edit refreshes its hall every time.
   const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
-    value > limit + EPS ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
+    exceeds(value, limit) ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
   return [
     { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
     // Every kW drawn in the hall ends up as heat; what the CDUs carry goes to facility water
@@ -164,13 +164,13 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
     {
       key: `zone-air:${zone.id}`,
       headroom: room('zone-air', zone.id, zone.name, air, sums.airHeatKw),
-      violation: sums.airHeatKw > air + EPS ? breach('zone-air', zone.id, { ...base, limit: air, value: sums.airHeatKw, message }) : null,
+      violation: exceeds(sums.airHeatKw, air) ? breach('zone-air', zone.id, { ...base, limit: air, value: sums.airHeatKw, message }) : null,
     },
     sticksOut('zone-outside-hall', zone.id, base, zone.xM, zone.yM, zone.widthM, zone.depthM, hall.widthM, hall.depthM, `Zone ${zone.name} sticks out of ${hall.name}`),
     {
       key: `zone-liquid:${zone.id}`,
       headroom: hasLiquid ? room('zone-liquid', zone.id, zone.name, liquid, sums.liquidHeatKw) : null,
-      violation: sums.liquidHeatKw > liquid + EPS ? breach('zone-liquid', zone.id, { ...base, limit: liquid, value: sums.liquidHeatKw, message }) : null,
+      violation: exceeds(sums.liquidHeatKw, liquid) ? breach('zone-liquid', zone.id, { ...base, limit: liquid, value: sums.liquidHeatKw, message }) : null,
     },
   ];
 }
@@ -227,7 +227,7 @@ export function siteAggregates(site: Site, gridKw: number, feedsKw: number): Agg
   const base = { hallId: null, siteId: site.id, objectIds: [site.id] };
   const interconnectKw = mwToKw(site.interconnectMw);
   const transformerKw = mwToKw(site.transformerCapacityMw);
-  const over = (rule: 'site-interconnect' | 'site-transformer' | 'site-feeds', limit: number, value: number) => (value > limit + EPS ? breach(rule, site.id, { ...base, limit, value, message: site.name }) : null);
+  const over = (rule: 'site-interconnect' | 'site-transformer' | 'site-feeds', limit: number, value: number) => (exceeds(value, limit) ? breach(rule, site.id, { ...base, limit, value, message: site.name }) : null);
   return [
     { key: `site-interconnect:${site.id}`, headroom: room('site-interconnect', site.id, site.name, interconnectKw, gridKw), violation: over('site-interconnect', interconnectKw, gridKw) },
     { key: `site-transformer:${site.id}`, headroom: room('site-transformer', site.id, site.name, transformerKw, gridKw), violation: over('site-transformer', transformerKw, gridKw) },
@@ -333,7 +333,7 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
     {
       key: keys.source,
       headroom: room('pdu', id, item.p.label || item.m.name, capacity, load),
-      violation: load > capacity + EPS ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${ratingText(item.m, derate)}` }) : null,
+      violation: exceeds(load, capacity) ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${ratingText(item.m, derate)}` }) : null,
     },
     none(keys.cycle),
     classAggregate,

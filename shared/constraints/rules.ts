@@ -125,6 +125,13 @@ export type HeadroomKind = keyof typeof HEADROOM_SPECS;
  */
 export const LIMIT_TOLERANCE = 1e-9;
 
+/**
+ * Whether a running sum breaks its limit: past it by more than LIMIT_TOLERANCE of it (of 1 for
+ * limits under 1), as the live checker's sums, added and taken away edit after edit, drift
+ * from the full check's fresh ones in proportion to their size.
+ */
+export const exceeds = (value: number, limit: number): boolean => value > limit + LIMIT_TOLERANCE * Math.max(1, Math.abs(limit));
+
 /** How far (m) a footprint, zone or hall may stand past what holds it before it is out: positions' rounding, far under a millimetre. */
 export const OUTSIDE_TOLERANCE_M = 1e-6;
 
@@ -132,5 +139,5 @@ export const OUTSIDE_TOLERANCE_M = 1e-6;
 export function room(kind: HeadroomKind, id: string, name: string, capacity: number, load: number): Headroom {
   const spec = HEADROOM_SPECS[kind];
   const left = capacity - load;
-  return { kind, id, name, capacity, load, headroom: Math.abs(left) <= LIMIT_TOLERANCE ? 0 : left, quantity: spec.counts, unit: spec.unit };
+  return { kind, id, name, capacity, load, headroom: Math.abs(left) <= LIMIT_TOLERANCE * Math.max(1, Math.abs(capacity)) ? 0 : left, quantity: spec.counts, unit: spec.unit };
 }

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/apply';
 import { checkFleet, describeViolation, LiveChecker, type Violation } from '../../../shared/constraints';
+import { exceeds, room } from '../../../shared/constraints/rules';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
@@ -753,5 +754,17 @@ describe('a listing message names the units it counts', () => {
     const doc = sampleSmall();
     for (const id of ids) doc.placements.find((p) => p.id === id)!.powerSourceId = null;
     expect(new LiveChecker(doc).result().violations.find((x) => x.rule === 'unfed')!.message).toBe(v.message);
+  });
+});
+
+describe('a running sum on its limit, at any size', () => {
+  it('holds within a billionth of the limit (the live checker’s sums drift from the full check’s in proportion to their size) and breaks past it', () => {
+    // 2 GW of feed: a drift of 1e-8 kW is rounding, 0.01 kW is a load.
+    expect(exceeds(2_000_000 + 1e-8, 2_000_000)).toBe(false);
+    expect(room('hall-power', 'h', 'H', 2_000_000, 2_000_000 + 1e-8).headroom).toBe(0);
+    expect(exceeds(2_000_000.01, 2_000_000)).toBe(true);
+    expect(room('hall-power', 'h', 'H', 2_000_000, 2_000_000.01).headroom).toBeCloseTo(-0.01, 6);
+    // Under 1 the tolerance is 1e-9 itself: 0.5 + 2e-9 breaks 0.5.
+    expect(exceeds(0.5 + 2e-9, 0.5)).toBe(true);
   });
 });
