@@ -152,19 +152,52 @@ const JOURNALS = ['-wal', '-journal'];
  * app's own to write, whatever the original's mode.
  */
 function copyWithSideFiles(file: string, copy: string): void {
-  // A side file that is no plain file is never read: a pipe would block the copy for good, a
-  // link could fold in pages from outside the folder the user chose.
-  for (const suffix of JOURNALS) {
-    const side = fs.lstatSync(file + suffix, { throwIfNoEntry: false });
-    if (side && !side.isFile()) throw new FleetFileError(file, `${path.basename(file + suffix)} beside it, which SQLite would read as part of it, is a ${side.isSymbolicLink() ? 'link' : side.isDirectory() ? 'folder' : 'pipe or device'}, not a file; move it away and open it again`);
+  const sides: { suffix: string; fd: number }[] = [];
+  try {
+    for (const suffix of JOURNALS) {
+      const fd = openSideFile(file, suffix);
+      if (fd !== null) sides.push({ suffix, fd });
+    }
+    removeDatabaseFiles(copy);
+    fs.copyFileSync(file, copy);
+    fs.chmodSync(copy, 0o600);
+    for (const { suffix, fd } of sides) copyFromFd(fd, copy + suffix);
+  } finally {
+    for (const { fd } of sides) fs.closeSync(fd);
   }
-  removeDatabaseFiles(copy);
-  fs.copyFileSync(file, copy);
-  fs.chmodSync(copy, 0o600);
-  for (const suffix of JOURNALS) {
-    if (!fs.existsSync(file + suffix)) continue;
-    fs.copyFileSync(file + suffix, copy + suffix);
-    fs.chmodSync(copy + suffix, 0o600);
+}
+
+/**
+ * A side file beside `file`, opened to be read, or null when there is none. One that is no
+ * plain file is never read: a pipe would block the open for good, a link could fold in pages
+ * from outside the folder the user chose. It is opened once, not following a link and not
+ * waiting on a pipe, and judged by what was opened, so nothing can be swapped in between.
+ */
+function openSideFile(file: string, suffix: string): number | null {
+  const refuse = (what: string) => new FleetFileError(file, `${path.basename(file + suffix)} beside it, which SQLite would read as part of it, is a ${what}, not a file; move it away and open it again`);
+  let fd: number;
+  try {
+    fd = fs.openSync(file + suffix, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'ELOOP') throw refuse('link');
+    throw error;
+  }
+  const kind = fs.fstatSync(fd);
+  if (kind.isFile()) return fd;
+  fs.closeSync(fd);
+  throw refuse(kind.isDirectory() ? 'folder' : 'pipe or device');
+}
+
+/** Copies what `fd` reads into a new file of the app's own, a megabyte at a time (a WAL may be large). */
+function copyFromFd(fd: number, target: string): void {
+  const out = fs.openSync(target, 'w', 0o600);
+  try {
+    const chunk = Buffer.allocUnsafe(1 << 20);
+    for (let n = fs.readSync(fd, chunk); n > 0; n = fs.readSync(fd, chunk)) fs.writeSync(out, chunk, 0, n);
+  } finally {
+    fs.closeSync(out);
   }
 }
 
