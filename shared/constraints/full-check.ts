@@ -220,13 +220,17 @@ function checkPlacements(
   // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
   const reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
   // Placements by hall, in document order within each (a counting sort on the hall number),
-  // overhead runs too: busway sections running the same way must not lie on one another.
+  // floor units first, then overhead runs: each kind pairs only with its own (floor units
+  // by overlap and clearance, busway bars by lying on one another), in a grid of its own.
   const starts = new Int32Array(hallList.length + 1);
   for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) starts[hallOf[k]! + 1]!++;
   for (let h = 0; h < hallList.length; h++) starts[h + 1]! += starts[h]!;
   const order = new Int32Array(starts[hallList.length]!);
   const next = starts.slice(0, hallList.length);
-  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0) order[next[hallOf[k]!]!++] = k;
+  const onFloor = Uint8Array.from(modelList, (m) => (m.mounting === 'floor' ? 1 : 0));
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 1) order[next[hallOf[k]!]!++] = k;
+  const floorEnd = next.slice();
+  for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 0) order[next[hallOf[k]!]!++] = k;
 
   // One footprint buffer, reused hall after hall.
   let largest = 0;
@@ -269,7 +273,9 @@ function checkPlacements(
       const k = order[from + i]!;
       footprintInto(placements[k]!, modelList[modelOf[k]!]!, rects, 4 * i);
     }
-    const grid = new FlatGrid(rects, size, 0, 0, hall.widthM, hall.depthM, CELL_M);
+    const floorCount = floorEnd[h]! - from;
+    const floorGrid = new FlatGrid(rects, floorCount, 0, 0, hall.widthM, hall.depthM, CELL_M);
+    const barGrid = new FlatGrid(rects.subarray(4 * floorCount), size - floorCount, 0, 0, hall.widthM, hall.depthM, CELL_M);
     // Density and floor load depend on the model and the cooling method alone, within one hall.
     const modelBreaks = new Int8Array(modelList.length * COOLING_METHODS.length).fill(-1);
     const hallMethod = COOLING_METHODS.indexOf(hall.cooling.method);
@@ -286,9 +292,11 @@ function checkPlacements(
       if (a.p.powerSourceBId !== a.p.powerSourceId) judgeFeed(k, a.p.powerSourceBId, hall);
       const r = a.rect;
       const id = a.p.id;
-      const found = grid.near(r.minX - reach, r.minY - reach, r.maxX + reach, r.maxY + reach, i);
+      // A floor unit's neighbours within its service space; a bar's, the bars it touches.
+      const [grid, first, d] = a.floor ? [floorGrid, 0, reach] : [barGrid, floorCount, 0];
+      const found = grid.near(r.minX - d, r.minY - d, r.maxX + d, r.maxY + d, i - first);
       for (let f = 0; f < found; f++) {
-        const j = grid.found[f]!;
+        const j = first + grid.found[f]!;
         const kj = order[from + j]!;
         const pj = placements[kj]!;
         if (pj.id < id) continue;
