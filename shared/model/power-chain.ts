@@ -78,6 +78,19 @@ export function feedsOf(p: { powerSourceId: string | null; powerSourceBId: strin
   return p.powerSourceBId && p.powerSourceBId !== p.powerSourceId ? [p.powerSourceId, p.powerSourceBId] : [p.powerSourceId];
 }
 
+/** The placements each source feeds, A or B, in their order: built once for a walk down the chain. */
+export function fedBySource<P extends { powerSourceId: string | null; powerSourceBId: string | null }>(placements: readonly P[]): Map<string, P[]> {
+  const out = new Map<string, P[]>();
+  for (const p of placements) {
+    for (const s of feedsOf(p)) {
+      const list = out.get(s);
+      if (list) list.push(p);
+      else out.set(s, [p]);
+    }
+  }
+  return out;
+}
+
 /** `ids` and every source above them, through A and B feeds: a change below a source changes each of them. */
 export function withSourcesAbove(ids: Iterable<string>, placementOf: (id: string) => { powerSourceId: string | null; powerSourceBId: string | null } | undefined): Set<string> {
   const seen = new Set<string>();

@@ -23,7 +23,7 @@ import { modelInputsHash } from './model';
 import { spareUnitsMissing, usableUnits } from '../model/cooling';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
 import { buswayRuns, spreadOnLines } from '../model/feeds';
-import { apparentPowerKva, feedsOf, usableRatingKva } from '../model/power-chain';
+import { apparentPowerKva, fedBySource, usableRatingKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../model/schema';
 import { byModel, layPlan, standingKept } from './plan-layout';
 import { boardsForRuns, type NewRun } from './run-boards';
@@ -83,7 +83,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const after = [...stays.filter((p) => !removed.has(p.id)).map((p) => updatedById.get(p.id) ?? p), ...newUnits, ...feeds.runs.map((r) => r.run)];
     const boards = boardsForRuns(doc, hall, feeds.runs, after, `${idPrefix}swb`);
     const busways = inHall.filter((p) => !removed.has(p.id) && models.get(p.modelId)?.kind === 'busway');
-    const spread = spreadOnLines(boards.runs, busways, { sizeOf: (p) => models.get(p.modelId)!, fedBy: fedBy(after) }, hall);
+    const spread = spreadOnLines(boards.runs, busways, { sizeOf: (p) => models.get(p.modelId)!, fedBy: fedBySource(after) }, hall);
     shortfalls.push(...boards.shortfalls.map((s) => `${hall.name}: ${s}`));
     if (spread.unplaced.length) shortfalls.push(`${hall.name}: ${spread.unplaced.map((r) => r.label).join(', ')} find no place on their rows' line clear of the runs there`);
     const placed = [...newUnits, ...spread.runs, ...boards.boards];
@@ -200,19 +200,6 @@ function facilityWaterFor(hall: Hall, liquidKw: number, plantUnitKw: number): Ha
   let unitCount = has ? water.unitCount : 0;
   while (usableUnits(redundancy, unitCount) * unitCapacityKw < liquidKw || spareUnitsMissing(redundancy, unitCount) > 0) unitCount++;
   return { unitCount, unitCapacityKw, redundancy };
-}
-
-/** The units each source feeds (A or B), built once for a hall's placements. */
-function fedBy(placements: readonly Placement[]): Map<string, Placement[]> {
-  const out = new Map<string, Placement[]>();
-  for (const p of placements) {
-    for (const s of feedsOf(p)) {
-      const list = out.get(s);
-      if (list) list.push(p);
-      else out.set(s, [p]);
-    }
-  }
-  return out;
 }
 
 /**

@@ -15,7 +15,7 @@ import { newUnitLabel } from '../model/copy-names';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { isItEquipment, isPowerSource } from '../model/load';
 import { runsAlongX } from '../geometry/reach';
-import { apparentPowerKva, feedsOf, usableRatingKva } from '../model/power-chain';
+import { apparentPowerKva, fedBySource, usableRatingKva } from '../model/power-chain';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Hall, type Placement } from '../model/schema';
 import type { Kva, Meters } from '../units';
 import { WALL_MARGIN_M } from './pod-block';
@@ -91,14 +91,7 @@ function slabCarries(model: EquipmentModel, doc: FleetDoc, hall: Hall): boolean 
 
 /** The apparent power under each source among `placements`, each unit counted once however many paths reach it. */
 function loadsUnder(placements: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>): (id: string) => Kva {
-  const fedBy = new Map<string, Placement[]>();
-  for (const p of placements) {
-    for (const s of feedsOf(p)) {
-      const list = fedBy.get(s);
-      if (list) list.push(p);
-      else fedBy.set(s, [p]);
-    }
-  }
+  const fedBy = fedBySource(placements);
   return (id) => {
     const seen = new Set<string>([id]);
     const queue = [id];
