@@ -57,12 +57,22 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 function schemaProblems(raw: unknown, issues: readonly z.core.$ZodIssue[]): IntegrityProblem[] {
-  return issues.map((issue) => {
+  return tightestLimits(issues).map((issue) => {
     const where = describePath(raw, issue.path);
     const value = valueAt(raw, issue.path);
     const shown = typeof value === 'number' || typeof value === 'boolean' ? ` (is ${String(value)})` : '';
     return { code: 'invalid-value' as const, where, message: `${where} ${plainIssue(issue, value)}${shown}` };
   });
+}
+
+/**
+ * The issues, with one "at most" per field: a whole number past 2^53 breaks both its own
+ * ceiling and the safe-integer one, and only the ceiling says anything to the user.
+ */
+function tightestLimits(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const least = new Map<string, number>();
+  for (const i of issues) if (i.code === 'too_big') least.set(i.path.join('.'), Math.min(least.get(i.path.join('.')) ?? Infinity, Number(i.maximum)));
+  return issues.filter((i) => i.code !== 'too_big' || Number(i.maximum) === least.get(i.path.join('.')));
 }
 
 /** Builds id → item for one collection, reporting ids used twice. */

@@ -91,6 +91,13 @@ describe('integrity on load', () => {
     expect(problems[2]!.message).toBe('placements["sm-m01-02"].yM is not a number (is NaN)');
   });
 
+  it('says a whole number past 2^53 is over its own ceiling once, not also over the safe-integer one', () => {
+    const doc = sampleSmall() as unknown as { models: { id: string; gpuCount: number }[] };
+    doc.models.find((m) => m.id === 'nvl72-gb200')!.gpuCount = 1e17;
+    const { problems } = validateFleet(doc);
+    expect(problems.map((p) => p.message)).toEqual(['models["nvl72-gb200"].gpuCount must be at most 10000000 (is 100000000000000000)']);
+  });
+
   it('takes the fast path only for placements the schema accepts unchanged', () => {
     const base = sampleSmall().placements[0]!;
     const arbitraryPlacement = fc.record({
