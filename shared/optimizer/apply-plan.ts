@@ -72,8 +72,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const keptInPlace = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && needsFeed(models.get(p.modelId)!));
     const unfedKept = keptInPlace.filter((p) => !p.powerSourceId && !p.powerSourceBId).map((p) => ({ ...p }));
     const bLacking = keptInPlace.filter((p) => p.powerSourceId && !p.powerSourceBId && models.get(p.modelId)!.dualFeed).map((p) => ({ ...p }));
-    const standingRuns = inHall.filter((p) => models.get(p.modelId)?.kind === 'busway').map((p) => p.label);
-    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept]), ...byModel(bLacking)], `${idPrefix}bw`, standingRuns);
+    const busways = inHall.filter((p) => !removed.has(p.id) && models.get(p.modelId)?.kind === 'busway');
+    const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept]), ...byModel(bLacking)], `${idPrefix}bw`, busways.map((p) => p.label));
     unfed.count += feeds.unfed.length;
     unfed.kw += feeds.unfed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
     shortfalls.push(...unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
@@ -82,7 +82,6 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const newUnits = [...(laid?.racks ?? []), ...(laid?.cdus ?? [])];
     const after = [...stays.filter((p) => !removed.has(p.id)).map((p) => updatedById.get(p.id) ?? p), ...newUnits, ...feeds.runs.map((r) => r.run)];
     const boards = boardsForRuns(doc, hall, feeds.runs, after, `${idPrefix}swb`);
-    const busways = inHall.filter((p) => !removed.has(p.id) && models.get(p.modelId)?.kind === 'busway');
     const spread = spreadOnLines(boards.runs, busways, { sizeOf: (p) => models.get(p.modelId)!, fedBy: fedBySource(after) }, hall);
     shortfalls.push(...boards.shortfalls.map((s) => `${hall.name}: ${s}`));
     if (spread.unplaced.length) shortfalls.push(`${hall.name}: ${spread.unplaced.map((r) => r.label).join(', ')} find no place on their rows' line clear of the runs there`);
