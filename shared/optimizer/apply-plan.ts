@@ -21,11 +21,12 @@ import type { BatchCommand, Command } from '../commands/schema';
 import { applyCommand } from '../commands/apply';
 import { modelInputsHash } from './model';
 import { spareUnitsMissing, usableUnits } from '../model/cooling';
-import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
+import { needsFeed } from '../model/load';
 import { buswayRuns, spreadOnLines } from '../model/feeds';
 import { apparentPowerKva, fedBySource, usableRatingKva } from '../model/power-chain';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../model/schema';
 import { byModel, layPlan, standingKept } from './plan-layout';
+import { goesUnder } from './hall-gear';
 import { boardsForRuns, type NewRun } from './run-boards';
 
 export interface AppliedPlan {
@@ -52,10 +53,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const inHall = doc.placements.filter((p) => p.hallId === hall.id);
     const model = option.modelId ? models.get(option.modelId) : undefined;
     const standing = new Set(standingKept(inHall.filter((p) => p.modelId === model?.id), choice.units).map((p) => p.id));
-    const it = inHall.filter((p) => !standing.has(p.id) && isItEquipment(models.get(p.modelId)?.kind ?? 'pdu')).map((p) => p.id);
-    // Plant of the old cooling the new one does not run with (fan walls in a liquid hall) goes with the IT.
-    const oldPlant = inHall.filter((p) => !isPowerSource(models.get(p.modelId)?.kind ?? 'pdu') && !models.get(p.modelId)?.compatibleCooling.includes(option.coolingMethod)).map((p) => p.id);
-    const goes = new Set([...it, ...oldPlant]);
+    const goes = goesUnder(option, inHall, standing, models);
     const stays = inHall.filter((p) => !goes.has(p.id));
     const idPrefix = freshPrefix(`${plan.id}-${hall.id}-`, doc.placements);
     const laid = model && choice.units > 0 ? layPlan(doc, hall, option, model, choice.units, idPrefix, stays) : null;

@@ -14,6 +14,7 @@
 import { DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
+import { unitsWithGear } from './hall-gear';
 import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } from '../model/schema';
 import { discountFactor, unitEconomics, unitMarginUsd } from './economics';
 import { siteEnergy, type SiteEnergy } from '../energy/site-energy';
@@ -33,6 +34,8 @@ export interface OptionIx {
   excluded: Exclusion | null;
   /** Units of the option's model already standing in the hall: the option keeps them and buys only the rest (of maxUnits). */
   standing: number;
+  /** The power the hall's other gear under the option draws at maxUnits: what stays of its plant and power gear, and the CDUs the units need. */
+  gearKw: number;
   /** Keeping only: the units the hall keeps (miners, and GPU systems already there), by model, each within the hall's feed and cooling (maxUnits is their sum). */
   kept: { model: EquipmentModel; units: number }[];
 }
@@ -187,9 +190,14 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
         excluded = { kind: 'floor', model: model.name, loadKgPerM2: floorLoad, limitKgPerM2: hall.floorLimitKgPerM2 };
       }
     }
-    if (option.kind !== 'keep-mining' || !model) return { option, model, oi, maxUnits, excluded, standing: model ? Math.min(maxUnits, placed.filter((p) => p.modelId === model.id).length) : 0, kept: [] };
+    if (!model) return { option, model, oi, maxUnits, excluded, standing: 0, gearKw: 0, kept: [] };
+    if (option.kind !== 'keep-mining') {
+      const standing = placed.filter((p) => p.modelId === model.id).length;
+      const withGear = unitsWithGear(hall, option, model, placed, models, { upTo: maxUnits, standing });
+      return { option, model, oi, maxUnits: withGear.units, excluded, standing: Math.min(withGear.units, standing), gearKw: withGear.gearKw, kept: [] };
+    }
     const kept = keptUnits(option, model, placed, models);
-    return { option, model, oi, maxUnits: kept.reduce((t, k) => t + k.units, 0), excluded, standing: 0, kept };
+    return { option, model, oi, maxUnits: kept.reduce((t, k) => t + k.units, 0), excluded, standing: 0, gearKw: 0, kept };
   });
   excludeDominated(ixs);
   return ixs;
@@ -385,7 +393,7 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       // The units standing take their share of the feed and cooling from the start.
       const allUnits: Term[] = us.map((u) => [o.model!.powerKw, u] as Term);
       const standingKw = o.standing * o.model.powerKw;
-      addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw - standingKw });
+      addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw - standingKw - o.gearKw });
       limits.set(`hp_${hi}_${o.oi}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
       addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw - standingKw });
       limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });

@@ -9,7 +9,8 @@
  */
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
-import { cduHeatKw, usableUnits } from '../model/cooling';
+import { cduHeatKw } from '../model/cooling';
+import { cdusFor } from './hall-gear';
 import { beyondReach, judgedFeed } from '../constraints/feed-rules';
 import { wallClearanceBy } from '../constraints/object-rules';
 import { makeItem, type Item } from '../constraints/item';
@@ -53,13 +54,7 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
   const floorHolds = Math.floor((hall.widthM * hall.depthM) / (model.widthM * model.depthM));
   const adding = Math.max(0, Math.min(count, floorHolds) - kept.length);
   const keptCdusKw = stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw);
-  // CDUs standing by racks that stay serve those racks: their secondary loops are piped to the
-  // standing rows, and their spare capacity is that pod's margin. Counting it for the new racks
-  // would mean re-piping a running loop to rows that stand apart (clear of the pod's service
-  // space), so the new rows get CDUs of their own, at their own ends. With no racks standing,
-  // the kept CDUs move to the new rows (rowCoolingOf) and serve them, so they count.
-  const serving = kept.length ? [] : keptCdusKw;
-  const need = cduHeatKw(model) > 0 ? cduNeed(doc, hall, { newKw: adding * cduHeatKw(model), totalKw: (kept.length + adding) * cduHeatKw(model) }, { serving, kept: keptCdusKw }) : null;
+  const need = cdusFor(doc.models, hall, model, { kept: kept.length, adding }, keptCdusKw);
   const cduPrefix = `${idPrefix}cdu`;
   const job: Job = { hall, model, count: adding, kept, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
   const laid = inBlock(job, option) ?? roundWhatStays(job, option);
@@ -221,22 +216,6 @@ function cdusPastEnds(job: Job, around: readonly Placement[], rows: { racks: Pla
   const racks = rows.racks.map((p) => withClearance(p, job.model));
   const beside = ends.length + south.length < count ? layRows(hall, cdu, count - ends.length - south.length, `${job.cduPrefix}b-`, WALL_MARGIN_M, [...kept, ...racks, ...endRects, ...south.map((p) => withClearance(p, cdu))]).placed : [];
   return [...ends, ...south, ...beside];
-}
-
-/**
- * The catalog's largest CDU and how many of it to add, with the hall's redundancy held back:
- * enough that the CDUs `serving` the new racks (kept ones among them) carry their `newKw` of
- * cold-plate heat, and all the hall's CDUs, `kept` and new, its `totalKw`, as the checks add them up.
- */
-function cduNeed(doc: FleetDoc, hall: Hall, heat: { newKw: number; totalKw: number }, capacitiesKw: { serving: number[]; kept: number[] }): { cdu: EquipmentModel | undefined; count: number; shortfall: string | null } {
-  const cdu = doc.models.filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
-  if (!cdu) return { cdu, count: 0, shortfall: "the catalog has no CDU for the racks' liquid heat" };
-  // Redundant units held back are the largest, as the zone-liquid rule counts them.
-  const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
-  const withNew = (caps: number[], n: number) => usable([...caps, ...Array<number>(n).fill(cdu.coolingCapacityKw)]);
-  let count = 0;
-  while (withNew(capacitiesKw.serving, count) < heat.newKw || withNew(capacitiesKw.kept, count) < heat.totalKw) count++;
-  return { cdu, count, shortfall: null };
 }
 
 /** Whether a rack at a place stays inside the hall's margins with its service space, clear of what is kept. */

@@ -150,7 +150,11 @@ describe('optimizer model', () => {
     expect([ai.maxUnits, ai.standing]).toEqual([7, 2]);
     expect(built.lp.bounds.get(v.units(0, ai.oi, 0))).toEqual([0, 5]);
     const row = (name: string) => built.lp.rows.find((r) => r.name === name)!;
-    expect(row(`hp_0_${ai.oi}`).rhs).toBe(ai.option.feedKw - 264);
+    // The feed also carries the gear the hall keeps and the CDUs the new racks need: the 1.2 MW CDU
+    // standing (12 kW) serves the standing pair, so the 5 new racks' 5 × 112.2 = 561 kW of liquid
+    // heat take one 2.3 MW CDU of their own (25 kW; a lone CDU counts whole): 37 kW.
+    expect(ai.gearKw).toBe(37);
+    expect(row(`hp_0_${ai.oi}`).rhs).toBe(ai.option.feedKw - 264 - 37);
     expect(row(`hc_0_${ai.oi}`).rhs).toBe(ai.option.usableCoolingKw - 264);
     // Running in period p: the units bought by p and the 2 standing once the option started (by p).
     const p = ai.option.leadTimePeriods;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { applyCommand } from '../../../shared/commands/apply';
+import { checkFleet } from '../../../shared/constraints';
+import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
+import { buildModel } from '../../../shared/optimizer/model';
+import { runOptimizer } from '../../../shared/optimizer/run';
+import type { EquipmentModel, FleetDoc } from '../../../shared/model/schema';
+import { sampleSmall } from '../../../shared/samples';
+import { loadHighs } from '../../../electron/backend/optimizer/highs-solver';
+
+/**
+ * One empty hall whose AI option's feed is `feedKw`: a 100 kW, 64-GPU rack sending 80 % of
+ * its heat to liquid, at most 6 of them, no lead time. The catalog's largest CDU is the
+ * 2.3 MW row-end unit, drawing 25 kW.
+ */
+function oneHall(feedKw: number): FleetDoc {
+  const doc = sampleSmall();
+  const gb200 = doc.models.find((m) => m.id === 'nvl72-gb200')!;
+  const rack: EquipmentModel = { ...gb200, id: 'rack-100', name: 'Test rack 100 kW', powerKw: 100, gpuCount: 64, heatToLiquidFraction: 0.8 };
+  const hall = doc.halls[0]!;
+  const ai = hall.retrofitOptions.find((o) => o.kind === 'retrofit-ai')!;
+  Object.assign(ai, { modelId: rack.id, feedKw, usableCoolingKw: 1_000, maxUnits: 6, leadTimePeriods: 0 });
+  hall.retrofitOptions = [ai];
+  return { ...doc, models: [...doc.models, rack], placements: [], zones: [], limits: { ...doc.limits, contractedAiMw: 0 } };
+}
+
+describe('the gear a hall keeps and the CDUs its racks need, on the feed the optimizer fills', () => {
+  it('leaves the CDU its pumps: 6 × 100 kW + 25 kW = 625 kW is over a 600 kW feed, so 5 (525 kW); on a 625 kW feed, exactly 6', () => {
+    // 6 racks: 6 × 100 × 0.8 = 480 kW of liquid heat, one 2.3 MW CDU (a lone CDU counts whole).
+    const [short, onLimit] = [oneHall(600), oneHall(625)].map((doc) => buildModel(doc, 'expected').halls[0]!.starts[0]!);
+    expect([short!.maxUnits, short!.gearKw]).toEqual([5, 25]);
+    expect([onLimit!.maxUnits, onLimit!.gearKw]).toEqual([6, 25]);
+  });
+
+  it('a plan that fills the feed passes the hall\'s checks once applied', async () => {
+    const doc = oneHall(600);
+    const solve = await loadHighs();
+    const { plan } = runOptimizer(doc, { objective: 'expected', timeLimitS: 60, mipGap: 1e-6, planId: 'p', now: 'now' }, solve);
+    expect(plan.halls[0]!.units).toBe(5);
+    const applied = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
+    // 5 × 100 kW + one 25 kW CDU = 525 kW on the 600 kW feed.
+    expect(applied.placements.filter((p) => p.modelId === 'cdu-2300')).toHaveLength(1);
+    expect(checkFleet(applied).violations.filter((v) => v.severity === 'error')).toEqual([]);
+  });
+
+  it('the plant keeps room for what stays of the old cooling: a free-air hall keeps its four 15 kW fan walls', () => {
+    // Air-cooled racks (no CDU heat) under a free-air option keep the hall's fan walls (15 kW each):
+    // the plant carries racks and fans, 1,000 kW usable: 9 × 100 + 4 × 15 = 960, 10 × 100 + 60 = 1,060.
+    const doc = oneHall(10_000);
+    const rack = doc.models.find((m) => m.id === 'rack-100')!;
+    Object.assign(rack, { heatToLiquidFraction: 0, compatibleCooling: ['free-air'] });
+    Object.assign(doc.halls[0]!.retrofitOptions[0]!, { coolingMethod: 'free-air', maxUnits: 20 });
+    const fanWall = doc.models.find((m) => m.kind === 'crah' && m.powerKw === 15)!;
+    expect(fanWall.compatibleCooling).toContain('free-air');
+    doc.placements = [0, 1, 2, 3].map((i) => ({ id: `fw${i}`, hallId: 'sm-h1', modelId: fanWall.id, xM: 2 + i * 3, yM: 13, rotationDeg: 0, powerSourceId: null, powerSourceBId: null, label: `FW${i}` }));
+    const option = buildModel(doc, 'expected').halls[0]!.starts[0]!;
+    expect([option.maxUnits, option.gearKw]).toEqual([9, 60]);
+  });
+});
