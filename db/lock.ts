@@ -29,12 +29,28 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** A lock file is a line of JSON; anything longer was not written by us. */
+const LOCK_MAX_BYTES = 4096;
+
+/**
+ * Who a lock file names, or null when it names no one we can read. Judged by the descriptor
+ * opened, without following a link or waiting on a pipe: a lock planted as a link to
+ * /dev/zero or as a FIFO must not fill memory or hang the process that reads it.
+ */
 function readOwner(lockFile: string): LockOwner | null {
+  let fd: number | undefined;
   try {
-    const owner = JSON.parse(fs.readFileSync(lockFile, 'utf8')) as LockOwner;
-    return typeof owner.pid === 'number' ? owner : null;
+    fd = fs.openSync(lockFile, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile() || stat.size > LOCK_MAX_BYTES) return null;
+    const buffer = Buffer.alloc(stat.size);
+    const read = fs.readSync(fd, buffer, 0, stat.size, 0);
+    const owner = JSON.parse(buffer.subarray(0, read).toString('utf8')) as LockOwner;
+    return typeof owner?.pid === 'number' && typeof owner.hostname === 'string' ? owner : null;
   } catch {
     return null;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
@@ -101,7 +117,10 @@ export function acquireLock(document: string, action: 'open' | 'save to' = 'open
     const owner = readOwner(lockFile);
     if (owner && owner.pid === mine.pid && owner.hostname === mine.hostname) return () => undefined;
     if (owner && heldByOther(owner)) throw new DocumentInUseError(document, owner, action);
-    // Stale (dead owner) or unreadable: take it over.
+    // Stale (dead owner) or unreadable: take it over, unless it is a folder, which is not ours to remove.
+    if (fs.lstatSync(lockFile, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new Error(`Cannot ${action} ${document}: ${lockFile} is a folder, where Fleet Planner keeps the file's lock; move it away and try again`);
+    }
     fs.rmSync(lockFile, { force: true });
   }
   throw new Error(`Cannot lock ${document}: the lock file ${lockFile} keeps reappearing`);

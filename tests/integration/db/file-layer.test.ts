@@ -3,7 +3,7 @@
  * locks by the real file. Each case here used to lose or misread a document.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -245,6 +245,23 @@ describe('the lock belongs to the real file', () => {
     fs.linkSync(file, twin);
     lockAs(file);
     expect(() => service.openFile(twin)).toThrow(`Cannot open ${twin}: it is in use by another Fleet Planner (process ${holder.pid}`);
+  });
+
+  it('a lock planted as a link to an endless file, a pipe or a folder neither hangs nor fills memory', () => {
+    const file = fleetFile('planted.fleet');
+    const lock = lockPathFor(file);
+    // A link to /dev/zero was read whole (a gigabyte every five seconds); a FIFO blocked forever.
+    fs.symlinkSync('/dev/zero', lock);
+    expect(service.openFile(file).path).toBe(file);
+    expect(JSON.parse(fs.readFileSync(lock, 'utf8')).pid).toBe(process.pid);
+    service.newDocument('small');
+    fs.rmSync(lock, { force: true });
+    execFileSync('mkfifo', [lock]);
+    expect(service.openFile(file).path).toBe(file);
+    service.newDocument('small');
+    fs.rmSync(lock, { force: true });
+    fs.mkdirSync(lock);
+    expect(() => service.openFile(file)).toThrow(`Cannot open ${file}: ${lock} is a folder, where Fleet Planner keeps the file's lock; move it away and try again`);
   });
 
   it('opens through a link when nobody holds the file, and holds it by its real name', () => {
