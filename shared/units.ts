@@ -107,11 +107,17 @@ export function formatQuantity(
   system: UnitSystem,
   digits = 1,
 ): string {
+  const shown = shownQuantity(stored, quantity, system);
+  return `${grouped(shown.value, digits)} ${shown.symbol}`;
+}
+
+/** A stored value as formatQuantity shows it, before rounding: the number and its unit's symbol. */
+export function shownQuantity(stored: number, quantity: Quantity, system: UnitSystem): { value: number; symbol: string } {
   const unit = displayUnit(system, quantity);
   const value = unit.fromStored(stored);
   // Apparent power reads as ratings are written: "3,000 kVA", and from 10,000 kVA in MVA ("120 MVA").
-  if (quantity === 'apparentPower' && Math.abs(value) >= KVA_PER_MVA * 10) return `${grouped(value / KVA_PER_MVA, digits)} MVA`;
-  return `${grouped(value, digits)} ${unit.symbol}`;
+  if (quantity === 'apparentPower' && Math.abs(value) >= KVA_PER_MVA * 10) return { value: value / KVA_PER_MVA, symbol: 'MVA' };
+  return { value, symbol: unit.symbol };
 }
 
 const GROUPED = new Map<number, Intl.NumberFormat>();

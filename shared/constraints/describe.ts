@@ -1,4 +1,4 @@
-import { formatQuantity, type Quantity, type UnitSystem } from '../units';
+import { formatQuantity, shownQuantity, type Quantity, type UnitSystem } from '../units';
 import { RULE_SPECS, ruleSpec, type RuleSpec } from './rules';
 import type { Violation } from './types';
 
@@ -14,12 +14,32 @@ export function ruleLabel(rule: Violation['rule']): string {
  */
 export function describeViolation(v: Violation, units: UnitSystem): string {
   const spec = ruleSpec(v.rule);
-  const figures = describeFigures(v, spec, (x) => formatQuantity(x, v.quantity as Quantity, units, digitsFor(x)));
+  const digits = figureDigits(v, spec, units);
+  const figures = describeFigures(v, spec, (x) => formatQuantity(x, v.quantity as Quantity, units, digits));
   return `${v.message}: ${spec.label}${figures ? ` — ${figures}` : ''}`;
 }
 
-/** One decimal, or three where one would read a breach's small amount as 0 ("0.04 m past the wall", not "0 m"). */
-const digitsFor = (x: number): number => (x !== 0 && Math.abs(x) < 0.05 ? 3 : 1);
+/** The most decimals a figure is given: a breach of a millimetre or a watt still reads. */
+const MAX_DIGITS = 4;
+/** A figure may read at most this share off its value (two figures at least: "0.1 m² of overlap" for 0.12 is not). */
+const READ_TOLERANCE = 0.1;
+
+/**
+ * The fewest decimals (one at least) at which every figure of the line reads within 10 % of
+ * itself and a value off its limit does not read as the limit: "value 1.19 m, at least 1.2 m
+ * needed, short by 0.01 m", not "value 1.2 m, at least 1.2 m needed".
+ */
+function figureDigits(v: Violation, spec: RuleSpec, units: UnitSystem): number {
+  const shown = (x: number) => shownQuantity(x, v.quantity as Quantity, units).value;
+  const figures = spec.figures === 'none' ? [] : spec.figures ? [v.value] : [v.value, v.limit, v.margin];
+  const reads = (digits: number) => {
+    const read = (x: number) => Number(shown(x).toFixed(digits));
+    const near = figures.every((x) => Math.abs(read(x) - shown(x)) <= READ_TOLERANCE * Math.abs(shown(x)));
+    return near && (spec.figures !== undefined || v.value === v.limit || read(v.value) !== read(v.limit));
+  };
+  for (let digits = 1; digits < MAX_DIGITS; digits++) if (reads(digits)) return digits;
+  return MAX_DIGITS;
+}
 
 function describeFigures(v: Violation, spec: RuleSpec, fmt: (x: number) => string): string | null {
   if (spec.figures === 'none') return null;

@@ -68,10 +68,11 @@ describe('hall cooling: heat the CDUs do not carry, against the plant less its r
     const v = check((d) => (hall(d).cooling.unitCapacityKw = 211.6));
     expect(v.filter((x) => x.rule === 'hall-cooling')).toEqual([]);
   });
-  // In US units the limit reads in tons of refrigeration: 634.6 kW / 3.5169 = 180.4 tons.
+  // In US units the limit reads in tons of refrigeration: 634.6 kW / 3.5169 = 180.445 tons, the
+  // heat 634.8 / 3.5169 = 180.502, over by 0.057: two decimals keep the breach within 10 % of itself.
   it('reads in tons for US users', () => {
     const v = only(check((d) => Object.assign(hall(d).cooling, { redundancy: '2N', unitCapacityKw: 317.3 })), 'hall-cooling');
-    expect(describeViolation(v, 'us')).toContain('limit 180.4 tons');
+    expect(describeViolation(v, 'us')).toContain('value 180.5 tons, limit 180.45 tons, over by 0.06 tons');
     // The hall's plant is counted, not sized in kW, so the line reads in one unit throughout.
     expect(describeViolation(v, 'us')).toMatch(/^Hall 1 \(4 cooling units, 2N\): /);
   });
@@ -397,8 +398,9 @@ describe('floor loading: weight over footprint plus service strips', () => {
     const v = check((d) => (hall(d).floorLimitKgPerM2 = 1096)).filter((x) => x.rule === 'floor-load');
     expect(v).toHaveLength(2);
     expect(v[0]!.value).toBeCloseTo(1096.07, 2);
-    // 1,096.07 kg/m² / 4.8824 = 224.5 lb/ft²
-    expect(describeViolation(v[0]!, 'us')).toContain('value 224.5 lb/ft²');
+    // 1,096.07 kg/m² / 4.8824 = 224.492 lb/ft² against 1,096 / 4.8824 = 224.478: 0.014 over, so three
+    // decimals (at one, value and limit would both read 224.5).
+    expect(describeViolation(v[0]!, 'us')).toContain('value 224.492 lb/ft², limit 224.478 lb/ft², over by 0.014 lb/ft²');
   });
 });
 
@@ -453,6 +455,9 @@ describe('geometry', () => {
     expect(check((d) => (placement(d, 'sm-m01-01').xM = 2.6))).toEqual([]);
     const v = only(check((d) => (placement(d, 'sm-m01-01').xM = 2.7)), 'overlap');
     expect(v.value).toBeCloseTo(0.07, 9);
+    // Each figure reads within 10 % of itself: 0.07 m², and 0.12 m² rather than 0.1.
+    expect(describeViolation(v, 'metric')).toMatch(/0\.07 m²/);
+    expect(describeViolation({ ...v, value: 0.12 }, 'metric')).toMatch(/0\.12 m²/);
   });
   it('front clearance: 1.2 m free in front of a rack passes, 1.1 m fails', () => {
     // Rack 1 faces north: its front edge is at y = 2.55 − 0.35 = 2.2. A CDU (0.6 × 1.2 m) whose south edge
@@ -466,8 +471,11 @@ describe('geometry', () => {
     expect(v.limit).toBe(1.2);
     // A least value: 0.1 m short of it, not over it.
     expect(describeViolation(v, 'metric')).toMatch(/: service clearance blocked — value 1.1 m, at least 1.2 m needed, short by 0.1 m$/);
-    // A breach smaller than the one decimal shown still reads as what it is, not 0.
-    expect(describeViolation({ ...v, value: 1.16, margin: -0.04 }, 'metric')).toMatch(/value 1.2 m, at least 1.2 m needed, short by 0.04 m$/);
+    // A breach smaller than the one decimal shown reads as what it is, in as many decimals as
+    // keep the value off its limit: not "value 1.2 m, at least 1.2 m needed, short by 0.01 m".
+    expect(describeViolation({ ...v, value: 1.16, margin: -0.04 }, 'metric')).toMatch(/value 1.16 m, at least 1.2 m needed, short by 0.04 m$/);
+    expect(describeViolation({ ...v, value: 1.19, margin: -0.01 }, 'metric')).toMatch(/value 1.19 m, at least 1.2 m needed, short by 0.01 m$/);
+    expect(describeViolation({ ...v, value: 1.1999, margin: -0.0001 }, 'metric')).toMatch(/value 1.1999 m, at least 1.2 m needed, short by 0.0001 m$/);
   });
   it('one rack of a row turned round is a row orientation warning', () => {
     const v = check((d) => (placement(d, 'sm-m01-03').rotationDeg = 180)).filter((x) => x.rule === 'aisle-orientation');
