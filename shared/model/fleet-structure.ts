@@ -7,7 +7,7 @@
  */
 import type { Command } from '../commands/schema';
 import { hall as hallOf, site as siteOf } from '../samples/parts';
-import { idleOption, retrofitAiOption } from '../samples/economics';
+import { idleOption, keepMiningOption, retrofitAiOption } from '../samples/economics';
 import { freeId, nextFreeName } from './copy-names';
 import type { FleetDoc, Hall, Site } from './schema';
 import { countOf } from '../units';
@@ -73,7 +73,11 @@ export function addHall(doc: FleetDoc, siteId: string): { command: Command; hall
     plant: { method: 'free-air', unitCount: 5, unitCapacityKw: 500 },
   });
   const rack = doc.models.find((m) => m.id === 'nvl72-gb200');
-  hall.retrofitOptions = [idleOption(hall), ...(rack ? [retrofitAiOption(hall, rack)] : [])];
+  // Keeping counts what the layout comes to hold (the optimizer reads the hall as it stands): without it
+  // the search could not keep the miners laid out, and "as it is" would count the hall idle.
+  const miner = doc.models.find((m) => m.hashrateThs > 0);
+  const keep = miner ? [{ ...keepMiningOption(hall, miner, 0), name: 'Keep mining what the hall holds' }] : [];
+  hall.retrofitOptions = [...keep, idleOption(hall), ...(rack ? [retrofitAiOption(hall, rack)] : [])];
   return { command: { type: 'insert', entities: { table: 'halls', items: [hall] } }, hall };
 }
 

@@ -19,7 +19,7 @@ import type { EquipmentModel, FleetDoc, Hall, Placement, RetrofitOption, Site } 
 import { discountFactor, unitEconomics, unitMarginUsd } from './economics';
 import { siteEnergy, type SiteEnergy } from '../energy/site-energy';
 import { emptyProgram, type LinearProgram, type Row, type Term } from './lp';
-import { periodLabel } from '../units';
+import { countOf, periodLabel } from '../units';
 import { canonicalJson } from '../io/canonical-json';
 
 export type Objective = 'expected' | 'worst-case';
@@ -70,10 +70,12 @@ export interface RuledOut {
 
 /**
  * The fleet's options ruled out before the search. The layout sets only how many miners
- * keeping keeps, never whether an option is ruled out, so none is read; a hall whose option
- * names a model the catalog lacks is left to the run, which says so.
+ * keeping keeps, never whether an option is ruled out; it does say whether a hall holds
+ * units that earn with no option to keep them, which the search then cannot keep and the
+ * decision's "as it is" counts idle. A hall whose option names a model the catalog lacks is
+ * left to the run, which says so.
  */
-export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet'>): RuledOut[] {
+export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet' | 'placements'>): RuledOut[] {
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const optionsOf = (hall: Hall): OptionIx[] => {
     try {
@@ -82,11 +84,25 @@ export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet'>): R
       return [];
     }
   };
-  return ruledOutOptions(doc.halls.map((hall) => ({ hall, options: optionsOf(hall) }))).map(({ hall, option }) => ({
+  const ruled = ruledOutOptions(doc.halls.map((hall) => ({ hall, options: optionsOf(hall) }))).map(({ hall, option }) => ({
     hallId: hall.id,
     optionId: option.option.id,
     text: `${hall.name}, “${option.option.name}”: ${describeExclusion(option.excluded!, doc.fleet.unitSystem)}`,
   }));
+  return [...ruled, ...keepingMissing(doc, models)];
+}
+
+/** Halls holding units that earn (miners, GPU systems) with no option that keeps them. */
+function keepingMissing(doc: Pick<FleetDoc, 'halls' | 'placements'>, models: ReadonlyMap<string, EquipmentModel>): RuledOut[] {
+  const earning = new Map<string, number>();
+  for (const p of doc.placements) if (earns(models.get(p.modelId))) earning.set(p.hallId, (earning.get(p.hallId) ?? 0) + 1);
+  return doc.halls
+    .filter((hall) => earning.has(hall.id) && !hall.retrofitOptions.some((o) => o.kind === 'keep-mining'))
+    .map((hall) => ({
+      hallId: hall.id,
+      optionId: 'keep-mining',
+      text: `${hall.name}: no option keeps the ${countOf(earning.get(hall.id)!, 'unit')} that earn there, so the search cannot keep them and the decision counts the hall idle as it is; add “Keep mining” under its Retrofit options`,
+    }));
 }
 
 /** A row that is a user's limit: what it means, for binding limits and conflicts. */

@@ -7,8 +7,8 @@ import type { FleetDoc } from '../../../shared/model/schema';
 import { ruledOutOf } from '../../../shared/optimizer/model';
 
 export function RuledOutOptions({ doc }: { doc: FleetDoc }) {
-  const { halls, models, fleet } = doc;
-  const ruledOut = useMemo(() => ruledOutOf({ halls, models, fleet }), [halls, models, fleet]);
+  const { halls, models, fleet, placements } = doc;
+  const ruledOut = useMemo(() => ruledOutOf({ halls, models, fleet, placements }), [halls, models, fleet, placements]);
   if (!ruledOut.length) return null;
   return (
     <details className="ruled-out" data-testid="optimizer-ruled-out">

@@ -4,7 +4,7 @@ import { addHall, addSite, removeHall, removePlacements, removeSite } from '../.
 import { checkIntegrity } from '../../../shared/model/integrity';
 import { checkFleet } from '../../../shared/constraints';
 import { blankFleet, sampleSmall } from '../../../shared/samples';
-import { buildModel } from '../../../shared/optimizer/model';
+import { buildModel, ruledOutOf } from '../../../shared/optimizer/model';
 
 describe('adding and removing sites and halls', () => {
   it('a blank fleet gets a site and two halls side by side, each valid and ready to optimize', () => {
@@ -19,9 +19,33 @@ describe('adding and removing sites and halls', () => {
     expect([first.hall.name, second.hall.name]).toEqual(['Hall 1', 'Hall 2']);
     // 10 m from the site edge, then 10 m beyond the first hall's 40 m: x = 60 m.
     expect([first.hall.siteXM, second.hall.siteXM]).toEqual([10, 60]);
-    expect(second.hall.retrofitOptions.map((o) => o.kind)).toEqual(['idle', 'retrofit-ai']);
+    // Keeping comes first: it keeps what the hall comes to hold, so miners laid out later earn in the search.
+    expect(second.hall.retrofitOptions.map((o) => o.kind)).toEqual(['keep-mining', 'idle', 'retrofit-ai']);
     expect(checkIntegrity(doc)).toEqual([]);
     expect(buildModel(doc, 'expected').halls).toHaveLength(2);
+  });
+
+  it('a new hall keeps the miners laid out in it: ten shelf racks earn as it is, and the decision is judged against them', () => {
+    let doc = blankFleet();
+    const { command: siteCommand, site } = addSite(doc);
+    doc = applyCommand(doc, siteCommand).doc;
+    const { command, hall } = addHall(doc, site.id);
+    doc = applyCommand(doc, command).doc;
+    const rack = doc.models.find((m) => m.id === 'rack-s21xp')!;
+    const racks = Array.from({ length: 10 }, (_, i) => ({ id: `r${i}`, hallId: hall.id, modelId: rack.id, xM: 2 + i * 1.1, yM: 5, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: `R${i}` }));
+    doc = { ...doc, placements: racks };
+    const keep = buildModel(doc, 'expected').halls[0]!.keep!;
+    expect(keep.kept.map((k) => [k.model.id, k.units])).toEqual([['rack-s21xp', 10]]);
+    expect(ruledOutOf(doc)).toEqual([]);
+    // Without a keep option the search cannot keep them, and the list before the search says so.
+    const withoutKeep = { ...doc, halls: doc.halls.map((h) => ({ ...h, retrofitOptions: h.retrofitOptions.filter((o) => o.kind !== 'keep-mining') })) };
+    expect(ruledOutOf(withoutKeep)).toEqual([
+      {
+        hallId: hall.id,
+        optionId: 'keep-mining',
+        text: 'Hall 1: no option keeps the 10 units that earn there, so the search cannot keep them and the decision counts the hall idle as it is; add “Keep mining” under its Retrofit options',
+      },
+    ]);
   });
 
   it('a new hall goes in the first free place on its site, and past the edge only when the site is full', () => {
