@@ -265,7 +265,7 @@ test('a hall\'s retrofit options are edited in its inspector and reach the optim
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: Retrofit to .*: lead time/);
   await page.getByTestId('option-lead-wtx-b-ai').fill('1000');
   await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
-  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Lead time must be at most 120 quarters');
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Conversion downtime must be at most 120 quarters');
   await page.getByTestId('option-lead-wtx-b-ai').press('Escape');
   // Building B's AI option was made for 9,300 kW; the hall has 12,500: the option says so until it is given the hall's.
   await expect(page.getByTestId('option-feed-note-wtx-b-ai')).toContainText('Less than the hall’s own feed of 12,500 kW');

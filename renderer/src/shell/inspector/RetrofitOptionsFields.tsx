@@ -65,7 +65,7 @@ function OptionFields({ hall, option, setOptions }: { hall: Hall; option: Retrof
         <>
           <div className="field-pair">
             <NumberField label="Conversion capex" unitLabel="$" testId={testId('capex')} currency digits={0} value={option.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
-            <NumberField label="Lead time" unitLabel={`${periodName(doc.fleet.periodMonths)}s`} testId={testId('lead')} integer value={option.leadTimePeriods} min={0} max={120} onCommit={(leadTimePeriods) => set({ leadTimePeriods }, 'lead time')} />
+            <NumberField label="Conversion downtime" unitLabel={`${periodName(doc.fleet.periodMonths)}s`} testId={testId('lead')} integer value={option.leadTimePeriods} min={0} max={120} onCommit={(leadTimePeriods) => set({ leadTimePeriods }, 'conversion downtime')} />
           </div>
           <ChoiceField label="Cooling after" testId={testId('cooling')} value={option.coolingMethod} choices={COOLING_METHODS.map((c) => ({ value: c, label: c }))} onCommit={(coolingMethod) => set({ coolingMethod }, 'cooling method')} />
           <div className="field-pair">
