@@ -5,7 +5,7 @@
  * hall's feed and their heat room in its plant, so that a plan it proposes passes the hall's
  * checks once applied (six 100 kW racks on a 600 kW feed left nothing for their CDU's pumps).
  */
-import { cduHeatKw, usableUnits } from '../model/cooling';
+import { cduHeatKw, spareUnitsMissing, usableUnits } from '../model/cooling';
 import { isItEquipment, isPowerSource } from '../model/load';
 import type { EquipmentModel, Hall, Placement, RetrofitOption } from '../model/schema';
 
@@ -28,7 +28,8 @@ export interface CduNeed {
 }
 
 /**
- * The catalog's largest CDU and how many of it to add, with the hall's redundancy held back:
+ * The catalog's largest CDU and how many of it to add, with the hall's redundancy held back
+ * and its spares there:
  * enough that the CDUs `serving` the new racks (kept ones among them) carry their `newKw` of
  * cold-plate heat, and all the hall's CDUs, `kept` and new, its `totalKw`, as the checks add them up.
  */
@@ -38,7 +39,9 @@ export function cduNeed(catalog: Iterable<EquipmentModel>, hall: Pick<Hall, 'coo
   // Redundant units held back are the largest, as the zone-liquid rule counts them.
   const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
   const withNew = (caps: number[], n: number) => usable([...caps, ...Array<number>(n).fill(cdu.coolingCapacityKw)]);
-  const enough = (n: number) => withNew(capacitiesKw.serving, n) >= heat.newKw && withNew(capacitiesKw.kept, n) >= heat.totalKw;
+  // And the spare the redundancy asks for: one CDU under N+1 carries the heat with none held back.
+  const spared = (n: number) => spareUnitsMissing(hall.cooling.redundancy, capacitiesKw.kept.length + n) === 0;
+  const enough = (n: number) => withNew(capacitiesKw.serving, n) >= heat.newKw && withNew(capacitiesKw.kept, n) >= heat.totalKw && spared(n);
   return { cdu, count: leastFrom(0, enough), shortfall: null };
 }
 

@@ -182,7 +182,7 @@ describe('apply plan lays rows across the depth, grouped in the middle of the ha
 });
 
 describe('apply plan keeps its block clear of what stays', () => {
-  it('small, its two GB200 taken out: with the floor PDU moved to the middle of the hall, the row of 7 steps north of it, still whole, its CDU at its end, with no error', () => {
+  it('small, its two GB200 taken out: with the floor PDU moved to the middle of the hall, the row of 7 steps north of it, still whole, its CDU at its end and a spare beyond, with no error', () => {
     // Deliberately changed: on the sample itself its two racks stand, and their CDU with them.
     const doc = withoutStanding(sampleByName('small'), 'sm-h1', 'nvl72-gb200');
     const moved = { ...doc, placements: doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, xM: 15, yM: 7.5 } : p)) };
@@ -193,9 +193,14 @@ describe('apply plan keeps its block clear of what stays', () => {
     const pdu = footprint(of('pdu')[0]!, models.get('pdu-400')!);
     // North of the PDU: the row's south clearance (1.0 m behind 0.534 m of half depth) ends before it.
     expect(racks[0]!.yM + 0.534 + 1.0).toBeLessThanOrEqual(pdu.minY);
-    const cdu = of('cdu')[0]!;
-    expect(cdu.yM).toBe(racks[0]!.yM);
-    expect(Math.min(...racks.map((r) => Math.abs(r.xM - cdu.xM)))).toBeCloseTo(0.3 + 0.05 + 0.3, 6);
+    // The kept 1.2 MW CDU carries the row's 7 × 112.2 = 785.4 kW; a 2.3 MW one joins it as the
+    // hall's N+1 spare. Both stand in the row's line at its end, the nearer one 0.05 m off its last rack.
+    const cdus = of('cdu');
+    expect(cdus.map((p) => p.modelId).sort()).toEqual(['cdu-1200', 'cdu-2300']);
+    for (const c of cdus) expect(c.yM).toBe(racks[0]!.yM);
+    const gap = (c: (typeof cdus)[number]) => Math.min(...racks.map((r) => Math.abs(r.xM - c.xM) - 0.3 - models.get(c.modelId)!.widthM / 2));
+    expect(Math.min(...cdus.map(gap))).toBeCloseTo(0.05, 6);
+    const cdu = cdus.find((p) => p.modelId === 'cdu-1200')!;
     // Moved to the row's end, within its cables' reach of the PDU (15 m), it stays fed from it.
     expect(cdu.powerSourceId).toBe('sm-pdu01-01');
     expect(checkFleet(after).violations.filter((v) => v.severity === 'error')).toEqual([]);

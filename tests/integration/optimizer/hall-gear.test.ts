@@ -10,8 +10,8 @@ import { loadHighs } from '../../../electron/backend/optimizer/highs-solver';
 
 /**
  * One empty hall whose AI option's feed is `feedKw`: a 100 kW, 64-GPU rack sending 80 % of
- * its heat to liquid, at most 6 of them, no lead time. The catalog's largest CDU is the
- * 2.3 MW row-end unit, drawing 25 kW.
+ * its heat to liquid, at most 6 of them, no lead time, in the small sample's N+1 hall. The
+ * catalog's largest CDU is the 2.3 MW row-end unit, drawing 25 kW.
  */
 function oneHall(feedKw: number): FleetDoc {
   const doc = sampleSmall();
@@ -25,11 +25,11 @@ function oneHall(feedKw: number): FleetDoc {
 }
 
 describe('the gear a hall keeps and the CDUs its racks need, on the feed the optimizer fills', () => {
-  it('leaves the CDU its pumps: 6 × 100 kW + 25 kW = 625 kW is over a 600 kW feed, so 5 (525 kW); on a 625 kW feed, exactly 6', () => {
-    // 6 racks: 6 × 100 × 0.8 = 480 kW of liquid heat, one 2.3 MW CDU (a lone CDU counts whole).
-    const [short, onLimit] = [oneHall(600), oneHall(625)].map((doc) => buildModel(doc, 'expected').halls[0]!.starts[0]!);
-    expect([short!.maxUnits, short!.gearKw]).toEqual([5, 25]);
-    expect([onLimit!.maxUnits, onLimit!.gearKw]).toEqual([6, 25]);
+  it('leaves the CDUs their pumps: 6 × 100 kW + 2 × 25 kW = 650 kW is over a 600 kW feed, so 5 (550 kW); on a 650 kW feed, exactly 6', () => {
+    // 6 racks: 6 × 100 × 0.8 = 480 kW of liquid heat, one 2.3 MW CDU and its spare (the hall is N+1).
+    const [short, onLimit] = [oneHall(600), oneHall(650)].map((doc) => buildModel(doc, 'expected').halls[0]!.starts[0]!);
+    expect([short!.maxUnits, short!.gearKw]).toEqual([5, 50]);
+    expect([onLimit!.maxUnits, onLimit!.gearKw]).toEqual([6, 50]);
   });
 
   it('a plan that fills the feed passes the hall\'s checks once applied', async () => {
@@ -38,8 +38,8 @@ describe('the gear a hall keeps and the CDUs its racks need, on the feed the opt
     const { plan } = runOptimizer(doc, { objective: 'expected', timeLimitS: 60, mipGap: 1e-6, planId: 'p', now: 'now' }, solve);
     expect(plan.halls[0]!.units).toBe(5);
     const applied = applyCommand(doc, applyPlanCommand(doc, plan).command).doc;
-    // 5 × 100 kW + one 25 kW CDU = 525 kW on the 600 kW feed.
-    expect(applied.placements.filter((p) => p.modelId === 'cdu-2300')).toHaveLength(1);
+    // 5 × 100 kW + two 25 kW CDUs (one the N+1 spare) = 550 kW on the 600 kW feed.
+    expect(applied.placements.filter((p) => p.modelId === 'cdu-2300')).toHaveLength(2);
     expect(checkFleet(applied).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 
