@@ -332,7 +332,7 @@ export function sourceAggregates(id: string, graph: PowerGraph, halls: ReadonlyM
   return [
     {
       key: keys.source,
-      headroom: room('pdu', id, item.p.label || item.m.name, capacity, load),
+      headroom: room('power-source', id, item.p.label || item.m.name, capacity, load),
       violation: exceeds(load, capacity) ? breach('power-source', id, { ...base(), limit: capacity, value: load, message: `${placementName(item.p, item.m)}, ${ratingText(item.m, derate)}` }) : null,
     },
     none(keys.cycle),

@@ -112,7 +112,7 @@ export const HEADROOM_SPECS = {
   'facility-water': { label: 'Facility water', counts: 'heat', unit: 'kW' },
   'zone-air': { label: 'Zone air', counts: 'heat', unit: 'kW' },
   'zone-liquid': { label: 'Zone liquid', counts: 'heat', unit: 'kW' },
-  pdu: { label: 'Power source', counts: 'apparentPower', unit: 'kVA' },
+  'power-source': { label: 'Power source', counts: 'apparentPower', unit: 'kVA' },
   'site-interconnect': { label: 'Site grid (IT × PUE)', counts: 'power', unit: 'kW' },
   'site-transformer': { label: 'Site transformers (IT × PUE)', counts: 'power', unit: 'kW' },
 } as const satisfies Record<string, { label: string; counts: Quantity; unit: string }>;

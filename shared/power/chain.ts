@@ -172,7 +172,7 @@ function visit(tree: Tree, parentId: string, at: Parent): void {
     const repeat = tree.expanded.has(p.id);
     const row = levelRow(
       { key: `source:${p.id}:${parentId}`, level: 'source', depth: at.depth, hallId: p.hallId, name, equipment: m.name, ids: [p.id], feed, source: at.source ?? at.hallName, upstream: at.source ? at.upstream : 'Site transformers' },
-      tree.headroom('pdu', p.id),
+      tree.headroom('power-source', p.id),
       m.ratingKva,
       'apparentPower',
     );

@@ -596,7 +596,7 @@ function tightestSources(doc: FleetDoc, shown: Headroom[]): Headroom[] {
   const groups = new Map<string, Headroom[]>();
   const out: Headroom[] = [];
   for (const h of shown) {
-    if (h.kind !== 'pdu') out.push(h);
+    if (h.kind !== 'power-source') out.push(h);
     else groups.set(modelOf.get(h.id)!, [...(groups.get(modelOf.get(h.id)!) ?? []), h]);
   }
   for (const [modelId, group] of groups) {
@@ -615,7 +615,7 @@ function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], u
   const zoneIds = new Set(doc.zones.filter((z) => hallIds.has(z.hallId)).map((z) => z.id));
   const sourceIds = new Set(doc.placements.filter((p) => hallIds.has(p.hallId)).map((p) => p.id));
   const shown = headroom.filter((h) =>
-    h.kind === 'pdu' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : (h.kind.startsWith('hall') || h.kind === 'facility-water') && hallIds.has(h.id),
+    h.kind === 'power-source' ? sourceIds.has(h.id) : h.kind.startsWith('zone') ? zoneIds.has(h.id) : (h.kind.startsWith('hall') || h.kind === 'facility-water') && hallIds.has(h.id),
   );
   // What a row is comes first, in a column of its own, so a long name cut to its column never hides it.
   const rows = [...tightestSources(doc, shown)]

@@ -69,9 +69,9 @@ test('the single line of a site shows each level’s load, limit and use; an ove
   await expect(page.getByTestId('inspector').locator('h3')).toHaveText(/Overhead busway 800 A/);
   await expect(page.getByTestId('inspector-label')).toHaveValue('Busway 1');
   // The Headroom panel for the selection's chain reads the same: Busway 1 with 460 − 269.39 = 190.61 kVA left, PDU 1.1 with 320 − 282.72 = 37.28.
-  expect(Number(await page.getByTestId('headroom-pdu-sm-bw1').getAttribute('data-headroom-kw'))).toBeCloseTo(460 - 2 * (132 / 0.98), 9);
-  expect(Number(await page.getByTestId('headroom-pdu-sm-pdu01-01').getAttribute('data-headroom-kw'))).toBeCloseTo(320 - 2 * (132 / 0.98) - 12 / 0.9, 9);
-  await expect(page.getByTestId('headroom-pdu-sm-bw1').locator('progress')).toHaveAttribute('aria-label', '269 kVA of 460 kVA');
+  expect(Number(await page.getByTestId('headroom-power-source-sm-bw1').getAttribute('data-headroom-kw'))).toBeCloseTo(460 - 2 * (132 / 0.98), 9);
+  expect(Number(await page.getByTestId('headroom-power-source-sm-pdu01-01').getAttribute('data-headroom-kw'))).toBeCloseTo(320 - 2 * (132 / 0.98) - 12 / 0.9, 9);
+  await expect(page.getByTestId('headroom-power-source-sm-bw1').locator('progress')).toHaveAttribute('aria-label', '269 kVA of 460 kVA');
 
   // The CDU given a B feed from Busway M1: it is listed under both, and Busway M1 carries it in full as well:
   // 613.89 + 12 / 0.9 = 627.23 kVA of 718.8 kVA, 87 %; PDU 1.1 still 282.7 kVA.

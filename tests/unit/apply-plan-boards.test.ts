@@ -21,7 +21,7 @@ function applied(doc: FleetDoc, units: number) {
   const added = inHall.filter((p) => !doc.placements.some((q) => q.id === p.id));
   const kindOf = (id: string | null) => after.models.find((m) => m.id === inHall.find((p) => p.id === id)?.modelId)?.kind;
   const check = checkFleet(after);
-  const loadOf = (id: string) => check.headroom.find((h) => h.kind === 'pdu' && h.id === id)!.load;
+  const loadOf = (id: string) => check.headroom.find((h) => h.kind === 'power-source' && h.id === id)!.load;
   return { after, added, kindOf, loadOf, shortfalls: a.shortfalls, errors: check.violations.filter((v) => v.severity === 'error').map((v) => v.id) };
 }
 

@@ -161,7 +161,7 @@ describe('the chain reads every source as the checks and the Headroom panel do',
       for (let s = 0; s < doc.sites.length; s++) {
         const rows = chainOf(doc, s);
         rows.forEach((r, i) => {
-          const kind = r.level === 'source' ? 'pdu' : r.level === 'hall' ? 'hall-power' : r.level === 'interconnect' ? 'site-interconnect' : r.level === 'transformers' ? 'site-transformer' : null;
+          const kind = r.level === 'source' ? 'power-source' : r.level === 'hall' ? 'hall-power' : r.level === 'interconnect' ? 'site-interconnect' : r.level === 'transformers' ? 'site-transformer' : null;
           if (!kind) return;
           const id = r.level === 'source' || r.level === 'hall' ? r.ids[0]! : doc.sites[s]!.id;
           const h = byKey.get(`${kind}|${id}`)!;

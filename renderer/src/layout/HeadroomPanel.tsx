@@ -18,7 +18,7 @@ export function HeadroomPanel() {
   const chain = withSourcesAbove(selection, (id) => byId.get(id));
   const shown = headroom.filter(
     (h) =>
-      (h.kind === 'pdu' && chain.has(h.id)) ||
+      (h.kind === 'power-source' && chain.has(h.id)) ||
       ((h.kind === 'zone-air' || h.kind === 'zone-liquid') && zoneIds.has(h.id)) ||
       ((h.kind === 'hall-power' || h.kind === 'hall-cooling' || h.kind === 'hall-liquid' || h.kind === 'facility-water') && h.id === hallId) ||
       ((h.kind === 'site-interconnect' || h.kind === 'site-transformer') && h.id === hall.siteId),

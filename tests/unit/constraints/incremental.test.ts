@@ -77,7 +77,7 @@ describe('live checker', () => {
 
   it('reports headroom per source, zone, hall and site', () => {
     const kinds = new Set(checkFleet(start).headroom.map((h) => h.kind));
-    expect([...kinds].sort()).toEqual(['facility-water', 'hall-cooling', 'hall-power', 'pdu', 'site-interconnect', 'site-transformer', 'zone-air', 'zone-liquid']);
+    expect([...kinds].sort()).toEqual(['facility-water', 'hall-cooling', 'hall-power', 'power-source', 'site-interconnect', 'site-transformer', 'zone-air', 'zone-liquid']);
     // Busway: 2 × 132 kW / 0.98 = 269.387755 kVA on 0.8 × 575 = 460 kVA leaves 190.612245 kVA.
     const busway = checkFleet(start).headroom.find((h) => h.id === 'sm-bw1')!;
     expect(busway.headroom).toBeCloseTo(460 - 264 / 0.98, 9);
