@@ -39,7 +39,7 @@ test('keyboard moves through the halls of the tree', async ({ page, web }) => {
   await expect(page.locator('.tree-hall.selected')).not.toHaveText(before!);
 });
 
-test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Close closes it; Ctrl+Z in a field undoes the typing only', async ({ page, web }) => {
+test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Close closes it; Ctrl+Z in a field undoes the typing, or the last edit once the typing is committed', async ({ page, web }) => {
   await openPlanner(page, web.url);
   await page.getByTestId('new-menu').selectOption('small');
   const objects = page.getByTestId('status-bar');
@@ -63,6 +63,19 @@ test('? opens the keyboard shortcut sheet, whose keys edit nothing behind it; Cl
   await page.keyboard.type(' X');
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('hall-feed')).toHaveValue('1234');
+  await page.keyboard.press('Escape');
+
+  // In a field holding what was committed, Ctrl+Z is the app's undo: the field and the document agree.
+  await page.getByTestId('hall-feed').fill('800');
+  await page.getByTestId('hall-feed').press('Enter');
+  await expect(page.getByTestId('problem-hall-power')).toBeVisible();
+  await page.getByTestId('hall-feed').press('Control+z');
+  await expect(page.getByTestId('hall-feed')).toHaveValue('1234');
+  await expect(page.getByTestId('problem-hall-power')).toHaveCount(0);
+  await expect(page.getByTestId('redo')).toBeEnabled();
+  await page.getByTestId('hall-feed').press('Control+Shift+z');
+  await expect(page.getByTestId('hall-feed')).toHaveValue('800');
+  await expect(page.getByTestId('problem-hall-power')).toBeVisible();
 });
 
 test('in the browser build, Export PDF writes the plan as a PDF file into the documents folder and says where', async ({ page, web }) => {

@@ -1,5 +1,7 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react';
 import { displayUnit, groupedNumber, parseGroupedNumber, plainNumber, type Quantity, type UnitSystem } from '../../../shared/units';
+import { commandForKey } from '../../../shared/user-commands';
+import { runCommand } from '../commands/commands';
 
 /**
  * Inspector fields. Each edits a draft and commits once, on Enter or when focus
@@ -34,6 +36,14 @@ function useDraft({ shown, parse, onCommit }: DraftProps) {
     onCommit(parsed.value);
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    // With nothing typed since the last commit, the field's own undo would show a value the
+    // document does not hold (the typing it undoes was committed): the app's undo runs instead.
+    const command = draft === null ? commandForKey(e.nativeEvent) : null;
+    if (command === 'undo' || command === 'redo') {
+      e.preventDefault();
+      runCommand(command);
+      return;
+    }
     if (e.key === 'Enter') commit();
     if (e.key === 'Escape') {
       setDraft(null);
