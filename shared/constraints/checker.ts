@@ -14,7 +14,7 @@ import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate
 import { makeItem, shortName, type Item } from './item';
 import { beyondReach, hallOffset, judgedFeed, reachViolation } from './feed-rules';
 import { coolingMethodAt, modelViolates, objectViolations, placementViolates } from './object-rules';
-import { pairViolates, pairViolations } from './pair-rules';
+import { neighbourReach, pairViolates, pairViolations, searchReach } from './pair-rules';
 import { SpatialIndex } from '../geometry/spatial-index';
 import { RULE_SPECS, RULES } from './rules';
 import type { CheckResult, Headroom, Violation } from './types';
@@ -200,7 +200,7 @@ export class LiveChecker {
     this.headroom = new Map();
     this.cached = null;
     // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
-    this.reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
+    this.reach = neighbourReach(doc.models);
     const dirty = new Dirty();
     for (const p of doc.placements) this.addItem(p, dirty);
     for (const item of this.items.values()) this.checkAround(item, true);
@@ -299,8 +299,8 @@ export class LiveChecker {
 
   private neighbours(item: Item): Item[] {
     const r = item.rect;
-    const d = this.reach;
-    return this.index.get(item.p.hallId)?.search({ minX: r.minX - d, minY: r.minY - d, maxX: r.maxX + d, maxY: r.maxY + d }, item) ?? [];
+    const [dx, dy] = [searchReach(item, this.reach, true), searchReach(item, this.reach, false)];
+    return this.index.get(item.p.hallId)?.search({ minX: r.minX - dx, minY: r.minY - dy, maxX: r.maxX + dx, maxY: r.maxY + dy }, item) ?? [];
   }
 
   /**

@@ -19,7 +19,7 @@ import { countFeedPair, hallAggregates, hallOverlapAggregates, hallSiteAggregate
 import { makeItem, shortName, type Item } from './item';
 import { beyondReach, hallOffset, judgedFeed, reachViolation } from './feed-rules';
 import { modelViolates, objectViolations, placementViolates } from './object-rules';
-import { pairViolates, pairViolations } from './pair-rules';
+import { neighbourReach, pairViolates, pairViolations, searchReach } from './pair-rules';
 import type { CheckResult, Headroom, Violation } from './types';
 
 /** Grid cell edge (m): a few racks across, like the live checker's spatial index. */
@@ -217,8 +217,8 @@ function checkPlacements(
 ): void {
   const placements = doc.placements;
   const hallById = new Map(hallList.map((h) => [h.id, h]));
-  // Neighbours that can affect each other lie within the largest clearance (plus a row gap).
-  const reach = Math.max(0.3, ...doc.models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + 0.3));
+  // Neighbours that can affect each other lie within the largest clearance (plus a row gap), or a front's exhaust reach (searchReach).
+  const reach = neighbourReach(doc.models);
   // Placements by hall, in document order within each (a counting sort on the hall number),
   // floor units first, then overhead runs: each kind pairs only with its own (floor units
   // by overlap and clearance, busway bars by lying on one another), in a grid of its own.
@@ -293,8 +293,9 @@ function checkPlacements(
       const r = a.rect;
       const id = a.p.id;
       // A floor unit's neighbours within its service space; a bar's, the bars it touches.
-      const [grid, first, d] = a.floor ? [floorGrid, 0, reach] : [barGrid, floorCount, 0];
-      const found = grid.near(r.minX - d, r.minY - d, r.maxX + d, r.maxY + d, i - first);
+      const [grid, first] = a.floor ? [floorGrid, 0] : [barGrid, floorCount];
+      const [dx, dy] = a.floor ? [searchReach(a, reach, true), searchReach(a, reach, false)] : [0, 0];
+      const found = grid.near(r.minX - dx, r.minY - dy, r.maxX + dx, r.maxY + dy, i - first);
       for (let f = 0; f < found; f++) {
         const j = first + grid.found[f]!;
         const kj = order[from + j]!;

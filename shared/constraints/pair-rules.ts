@@ -1,7 +1,8 @@
 /**
  * Rules between two pieces of equipment in one hall: overlap (of floor units, and of busway
- * sections running the same way), a service clearance blocked by a neighbour, and opposite
- * facings within one row (which would mix hot and cold aisles).
+ * sections running the same way), a service clearance blocked by a neighbour, opposite
+ * facings within one row, and a front facing another row's back across an aisle (both mix
+ * hot and cold aisles: the front draws the other's exhaust).
  */
 import { frontDirection, rectsOverlap, type Rect } from '../geometry/footprint';
 import { runsAlongX } from '../geometry/reach';
@@ -11,6 +12,30 @@ import type { Violation } from './types';
 
 /** Units this close side by side, and aligned, count as one row. */
 export const ROW_GAP_M = 0.3;
+
+/**
+ * A front this close to the back of a unit it faces draws that unit's exhaust: an aisle of
+ * up to six 600 mm floor tiles (cold aisles are two to three tiles, hot aisles two).
+ */
+export const EXHAUST_REACH_M = 3.6;
+
+/** How far apart two units can be and still break a clearance or row rule between them: the largest clearance, plus a row gap. */
+export const neighbourReach = (models: readonly Pick<Item['m'], 'clearanceFrontM' | 'clearanceBackM'>[]): number =>
+  Math.max(ROW_GAP_M, ...models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + ROW_GAP_M));
+
+/**
+ * How far from a unit along x (or y) its neighbours may stand: `reach`, and along the way a
+ * unit breathing front to back faces, its exhaust reach too. Only there can a pair of them
+ * face front to back (both face the same way), so the search grows only where it must.
+ */
+export function searchReach(item: Item, reach: number, alongX: boolean): number {
+  const facesAlongX = item.p.rotationDeg % 180 !== 0;
+  return facesAlongX === alongX && breathes(item) ? Math.max(reach, EXHAUST_REACH_M) : reach;
+}
+
+/** Kinds that take air in at the front and blow it out at the back. */
+const BREATHES_FRONT_TO_BACK: ReadonlySet<string> = new Set(['asic-miner', 'miner-rack', 'gpu-server', 'gpu-rack']);
+const breathes = (i: Item): boolean => BREATHES_FRONT_TO_BACK.has(i.m.kind) && i.m.heatToLiquidFraction < 1;
 
 const name = (i: Item) => placementName(i.p, i.m);
 
@@ -54,6 +79,21 @@ function rowMates(a: Item, b: Item): boolean {
   const acrossOverlap = Math.min(a.rect[across1], b.rect[across1]) - Math.max(a.rect[across0], b.rect[across0]);
   const acrossMin = Math.min(a.rect[across1] - a.rect[across0], b.rect[across1] - b.rect[across0]);
   return gap >= -1e-9 && gap <= ROW_GAP_M && acrossOverlap >= 0.5 * acrossMin;
+}
+
+/**
+ * How far `b`'s back stands in front of `a`'s front, where both face the same way, `b` wholly
+ * ahead of `a` and across at least half the narrower face of it, within EXHAUST_REACH_M; else null.
+ */
+function exhaustGap(a: Item, b: Item): number | null {
+  if (a.p.rotationDeg !== b.p.rotationDeg || !breathes(a) || !breathes(b)) return null;
+  const { dx, dy } = frontDirection(a.p.rotationDeg);
+  const [r, o] = [a.rect, b.rect];
+  const gap = dy === -1 ? r.minY - o.maxY : dy === 1 ? o.minY - r.maxY : dx === 1 ? o.minX - r.maxX : r.minX - o.maxX;
+  if (gap < -1e-9 || gap > EXHAUST_REACH_M + 1e-9) return null;
+  const [across0, across1] = dy !== 0 ? (['minX', 'maxX'] as const) : (['minY', 'maxY'] as const);
+  const across = Math.min(r[across1], o[across1]) - Math.max(r[across0], o[across0]);
+  return across >= 0.5 * Math.min(r[across1] - r[across0], o[across1] - o[across0]) ? Math.max(0, gap) : null;
 }
 
 /**
@@ -101,7 +141,8 @@ export function pairViolates(a: Item, b: Item): boolean {
   if (!a.floor || !b.floor) return barsClash(a, b);
   if (rectsOverlap(a.rect, b.rect)) return true;
   if (clearanceBlocked(a, 1, b) || clearanceBlocked(a, -1, b) || clearanceBlocked(b, 1, a) || clearanceBlocked(b, -1, a)) return true;
-  return a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b);
+  if (a.p.rotationDeg !== b.p.rotationDeg) return rowMates(a, b);
+  return exhaustGap(a, b) !== null || exhaustGap(b, a) !== null;
 }
 
 /** Every violation between a and b (in either direction). Both are in the same hall. */
@@ -134,6 +175,14 @@ export function pairViolations(a: Item, b: Item, hallId: string, siteId: string)
   }
   if (a.p.rotationDeg !== b.p.rotationDeg && rowMates(a, b)) {
     out.push(breach('aisle-orientation', pairKey(a, b), { ...base, objectIds: [a.p.id, b.p.id].sort(), limit: 0, value: 0, message: `${name(a)} faces ${a.p.rotationDeg}° but its row-mate ${name(b)} faces ${b.p.rotationDeg}°` }));
+  }
+  for (const [front, back] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const gap = exhaustGap(front, back);
+    if (gap === null) continue;
+    out.push(breach('aisle-exhaust', pairKey(a, b), { ...base, objectIds: [front.p.id, back.p.id], limit: 0, value: gap, message: `${name(front)} faces the back of ${name(back)}` }));
   }
   return out;
 }

@@ -102,7 +102,9 @@ describe('arranging equipment', () => {
     expect(paste('sm-gpu01-02')).toEqual({ dxM: 0.6, dyM: 0 });
     // The row of miners, x 1.5–18.2, y 2.2–2.9, faces north: east runs past the 30 m wall; its
     // 1.5 m rear service space runs south to y 4.4, so one to three depths (0.7 m) south stand
-    // in it (the third from y 4.3); four, y 5.0–5.7, are clear.
-    expect(paste(...doc.placements.filter((p) => p.id.startsWith('sm-m01-')).map((p) => p.id))).toEqual({ dxM: 0, dyM: 2.8 });
+    // in it (the third from y 4.3); four, y 5.0–5.7, are clear of it, but the copy faces north with
+    // its fronts 5.0 − 2.9 = 2.1 m from the row's backs, in their exhaust (up to 3.6 m); six
+    // depths leave 6.4 − 2.9 = 3.5 m; seven, y 7.1–7.8, leave 4.2 m.
+    expect(paste(...doc.placements.filter((p) => p.id.startsWith('sm-m01-')).map((p) => p.id))).toEqual({ dxM: 0, dyM: 4.9 });
   });
 });

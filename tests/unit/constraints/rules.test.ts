@@ -485,6 +485,38 @@ describe('geometry', () => {
   });
 });
 
+describe('a front facing another row’s back across an aisle draws its exhaust: a warning', () => {
+  // Hall 1's miner row: 8 shelf racks, x 1.5–18.2, y 2.2–2.9 (0.7 m deep), facing north (front
+  // at y 2.2, back at 2.9). A second row of them, `gapM` south of it, facing `rotationDeg`.
+  const secondRow = (gapM: number, rotationDeg: 0 | 180) => (d: FleetDoc) => {
+    const row = d.placements.filter((p) => p.id.startsWith('sm-m01-'));
+    d.placements.push(...row.map((p) => ({ ...p, id: `${p.id}-s`, label: `${p.label}S`, yM: p.yM + 0.7 + gapM, rotationDeg })));
+  };
+  const exhaust = (v: Violation[]) => v.filter((x) => x.rule === 'aisle-exhaust');
+  it('facing the same way 2.9 m behind it: each of the 8 fronts faces a back, 2.9 m away', () => {
+    const v = exhaust(check(secondRow(2.9, 0)));
+    expect(v).toHaveLength(8);
+    expect(v[0]).toMatchObject({ severity: 'warning', objectIds: ['sm-m01-01-s', 'sm-m01-01'] });
+    expect(v[0]!.value).toBeCloseTo(2.9, 9);
+    expect(describeViolation(v[0]!, 'metric')).toMatch(/faces the back of .*: front facing another row’s exhaust across an aisle — 2\.9 m from its front to the back it faces$/);
+    const doc = sampleSmall();
+    secondRow(2.9, 0)(doc);
+    expect(exhaust(new LiveChecker(doc).result().violations)).toHaveLength(8);
+  });
+  it('at 3.6 m (six 600 mm tiles) still; at 3.7 m no longer; facing each other or back to back never', () => {
+    expect(exhaust(check(secondRow(3.6, 0)))).toHaveLength(8);
+    expect(exhaust(check(secondRow(3.7, 0)))).toEqual([]);
+    // Turned south, the second row's back faces the first row's back: a hot aisle.
+    expect(exhaust(check(secondRow(2.9, 180)))).toEqual([]);
+  });
+  it('a unit that sends all its heat to liquid breathes no exhaust', () => {
+    expect(exhaust(check((d) => {
+      secondRow(2.9, 0)(d);
+      d.models = d.models.map((m) => (m.id === 'rack-s21xp' ? { ...m, heatToLiquidFraction: 1, compatibleCooling: [...m.compatibleCooling, 'direct-to-chip'] } : m));
+    }))).toEqual([]);
+  });
+});
+
 describe('unfed: every miner, rack, tank or GPU system, and the CDUs and CRAHs that cool them, names a source', () => {
   it('the sample feeds everything (0 kW unfed is on the limit)', () => expect(check(() => undefined).filter((v) => v.rule === 'unfed')).toEqual([]));
   it('two racks taken off their busway: an error naming both, with their 2 × 72.9 = 145.8 kW', () => {
