@@ -20,6 +20,13 @@ export interface HostPorts {
    * renderer cannot probe the disk through it.
    */
   permitDocumentPath(requested: string, purpose: 'open' | 'save'): Promise<string>;
+  /**
+   * Where documents may be read and written at all, whoever named the path: the document
+   * service applies it to every file it opens, saves or recovers, each time, on real paths.
+   * - web: only inside the documents folder, the same rule as permitDocumentPath's.
+   * - Electron: absent; the files are the user's own choice.
+   */
+  confineDocumentPath?(file: string, purpose: 'open' | 'save'): string;
   /** Renders the renderer's print route to a PDF file and returns where it was written, or null when cancelled. */
   savePdf?(request: { route: string; suggestedName: string }): Promise<string | null>;
 }

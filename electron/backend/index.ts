@@ -74,7 +74,7 @@ export function createBackend(opts: BackendOptions): Backend {
     if (!parsed.success) throw new IpcError(name, `event payload ${describeZodError(parsed.error)}`, 'bad-response');
     for (const listener of listeners) listener(name, parsed.data);
   };
-  const document = new DocumentService({ dataDir: opts.dataDir, documentsDir: opts.documentsDir });
+  const document = new DocumentService({ dataDir: opts.dataDir, documentsDir: opts.documentsDir, confine: opts.host.confineDocumentPath });
   const unsubscribe = document.onChanged((info) => emit('document.changed', info));
   const unsubscribeNotices = document.onNotice((text) => emit('document.notice', { text }));
   document.start();

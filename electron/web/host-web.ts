@@ -31,10 +31,12 @@ function writeFreePdf(dir: string, suggestedName: string, pdf: Buffer): string {
  * A backend that serves no app (one in a test's process) has no PDF writer.
  */
 export function webHost(documentsDir: string, appUrl?: () => string): HostPorts {
+  const confine = (file: string, purpose: 'open' | 'save'): string => permitInsideFolder(documentsDir, file, purpose);
   const host: HostPorts = {
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,
-    permitDocumentPath: async (requested, purpose) => permitInsideFolder(documentsDir, requested, purpose),
+    permitDocumentPath: async (requested, purpose) => confine(requested, purpose),
+    confineDocumentPath: confine,
   };
   if (!appUrl) return host;
   return {

@@ -63,6 +63,12 @@ export interface Recovery {
   changes: string;
 }
 
+/**
+ * Where documents may be: answers the real path to read or write `file` by, or throws with a
+ * sentence for the user. The browser build keeps every document inside its folder.
+ */
+export type DocumentPathRule = (file: string, purpose: 'open' | 'save') => string;
+
 /** A refused document operation; the message is meant for the user as it stands. */
 export class DocumentError extends Error {
   constructor(message: string) {
@@ -130,7 +136,8 @@ export class DocumentService {
   private readonly working: WorkingCopies;
   private readonly recentFiles: RecentFiles;
 
-  constructor(private readonly opts: { dataDir: string; documentsDir: string }) {
+  /** `confine`, when given, is applied to every file the service opens, saves or recovers; without it any path is used. */
+  constructor(private readonly opts: { dataDir: string; documentsDir: string; confine?: DocumentPathRule }) {
     this.working = new WorkingCopies(opts.dataDir);
     this.recentFiles = new RecentFiles(opts.dataDir);
   }
@@ -176,6 +183,16 @@ export class DocumentService {
       if (!broken) return;
       for (const listener of this.noticeListeners) listener(`${name} opens with ${broken} (see Problems)`);
     });
+  }
+
+  /**
+   * The real path to read or write `file` by, judged each time it is used rather than once:
+   * a file may have been swapped for a link leading elsewhere since it was opened, and a
+   * recovery note (a file in the data folder, which may sit inside the documents folder) may
+   * name any path.
+   */
+  private place(file: string, purpose: 'open' | 'save'): string {
+    return this.opts.confine ? this.opts.confine(file, purpose) : realFilePath(file);
   }
 
   private get open(): Open {
@@ -254,7 +271,7 @@ export class DocumentService {
 
   /** Opens a .fleet file; a refused file leaves the open document as it was. */
   openFile(file: string): DocumentSnapshot {
-    const target = realFilePath(path.resolve(this.opts.documentsDir, file));
+    const target = this.place(path.resolve(this.opts.documentsDir, file), 'open');
     const same = this.current?.path === target;
     const releaseLock = same ? this.open.releaseLock : acquireLock(target);
     const workingId = this.working.newId();
@@ -322,7 +339,7 @@ export class DocumentService {
     const named = path.resolve(this.opts.documentsDir, saveTargetFor(file));
     if (!fs.existsSync(path.dirname(named))) throw new DocumentError(`Cannot save ${named}: the folder ${path.dirname(named)} does not exist`);
     // Through a link, the document is its target: that is what gets written, locked and shown.
-    const target = realFilePath(named);
+    const target = this.place(named, 'save');
     const moving = target !== o.path;
     const releaseNew = moving ? acquireLock(target, 'save to') : o.releaseLock;
     try {
@@ -372,8 +389,14 @@ export class DocumentService {
       return { title, changes: `cannot be read (${(error as Error).message})` };
     }
     if (!file) return { title: unsaved.fleet.name, changes: `never saved; holds ${describeContents(unsaved)}` };
+    let saved: string;
     try {
-      return { title, changes: describeChanges(this.readQuietly(file), unsaved) };
+      saved = this.place(file, 'open');
+    } catch (error) {
+      return { title, changes: `${(error as Error).message}; it holds ${describeContents(unsaved)}` };
+    }
+    try {
+      return { title, changes: describeChanges(this.readQuietly(saved), unsaved) };
     } catch {
       return { title, changes: `its file cannot be read now; holds ${describeContents(unsaved)}` };
     }
@@ -383,19 +406,21 @@ export class DocumentService {
   recover(id: string): DocumentSnapshot {
     const found = this.working.recoverable().find((s) => s.id === id);
     if (!found) throw new DocumentError(`No unsaved work "${id}" to recover`);
+    // Judged before anything is touched: the lock is written beside the file.
+    const file = found.path === null ? null : this.place(found.path, 'open');
     const crashed = this.working.databasePath(id);
     // Opening replays the crashed session's WAL; the checkpoint folds it into the file to copy.
     const replay = openWorkingDatabase(crashed);
     replay.pragma('wal_checkpoint(TRUNCATE)');
     replay.close();
-    const releaseLock = found.path ? acquireLock(found.path) : () => undefined;
+    const releaseLock = file ? acquireLock(file) : () => undefined;
     const workingId = this.working.newId();
     try {
       const opened = openFleetFile(crashed, this.working.databasePath(workingId));
       // The open document's own unsaved work is kept and offered in its turn, never discarded.
       const snapshot = this.replaceWith(
-        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: found.path, releaseLock },
-        { notice: `Recovered unsaved changes to ${found.path ? path.basename(found.path) : opened.doc.fleet.name} from ${formatLocalTime(found.updatedAt)}`, unsaved: true, keepPreviousUnsaved: true },
+        { doc: opened.doc, db: opened.db, repo: new FleetRepository(opened.db), workingId, path: file, releaseLock },
+        { notice: `Recovered unsaved changes to ${file ? path.basename(file) : opened.doc.fleet.name} from ${formatLocalTime(found.updatedAt)}`, unsaved: true, keepPreviousUnsaved: true },
       );
       this.working.remove(id);
       return snapshot;

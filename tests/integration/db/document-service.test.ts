@@ -297,6 +297,27 @@ describe('recovery after a crash', () => {
     expect(service().recoveries().map((r) => r.title).sort()).toEqual(['Untitled edits', 'b.fleet']);
   });
 
+  it('without a rule confining documents (the Electron app), recovers and saves a file outside the documents folder', async () => {
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.mkdirSync(elsewhere);
+    const file = path.join(elsewhere, 'away.fleet');
+    writeFleetFile(sampleSmall(), file);
+    const unconfined = (): DocumentService => {
+      const s = new DocumentService({ dataDir, documentsDir: path.join(dir, 'docs') });
+      services.push(s);
+      return s;
+    };
+    const first = unconfined();
+    first.openFile(file);
+    first.apply({ type: 'set-fleet', fleet: { name: 'Away' } }, first.info().revision);
+    first.close();
+    await crashed();
+    const second = unconfined();
+    expect(second.start()).toMatchObject({ path: file, dirty: true });
+    second.save();
+    expect(readBack(file).fleet.name).toBe('Away');
+  });
+
   it("offers work another running instance set aside, but does not take it at start", () => {
     const running = service();
     running.newDocument('small');
