@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { removeDatabaseFiles, removeQuietly, writeFileAtomically } from '../../../db/durable';
+import { removeDatabaseFiles, removeQuietly, SIDE_FILE_SUFFIXES, writeFileAtomically } from '../../../db/durable';
 import { processAlive } from '../../../db/lock';
 
 export interface Sidecar {
@@ -58,6 +58,16 @@ export class WorkingCopies {
     removeQuietly(this.sidecarPath(id));
   }
 
+  /**
+   * Copies this app made are plain files. A link in a copy's place, or beside it as its -wal,
+   * would have recovery read, replay and copy whatever it leads to, wherever that is.
+   */
+  private isPlainCopy(id: string): boolean {
+    const file = this.databasePath(id);
+    const plain = (at: string): boolean | undefined => fs.lstatSync(at, { throwIfNoEntry: false })?.isFile();
+    return plain(file) === true && SIDE_FILE_SUFFIXES.every((suffix) => plain(file + suffix) !== false);
+  }
+
   private readSidecars(): Sidecar[] {
     const out: Sidecar[] = [];
     for (const name of fs.readdirSync(this.dir)) {
@@ -65,7 +75,7 @@ export class WorkingCopies {
       try {
         const s = JSON.parse(fs.readFileSync(path.join(this.dir, name), 'utf8')) as Sidecar;
         // Its id must be the name it is filed under (a name holds no folder): an id of "../../x" would reach outside.
-        if (s.id === name.slice(0, -'.json'.length) && typeof s.pid === 'number' && fs.existsSync(this.databasePath(s.id))) out.push(s);
+        if (s.id === name.slice(0, -'.json'.length) && typeof s.pid === 'number' && (s.path === null || typeof s.path === 'string') && this.isPlainCopy(s.id)) out.push(s);
       } catch {
         // A sidecar cut short by a crash during its atomic write cannot exist; anything else is not ours.
       }

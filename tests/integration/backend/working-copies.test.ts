@@ -14,7 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
-const note = (id: string, dirty: boolean) => JSON.stringify({ id, pid: 999_999_999, dirty, closed: true, file: null, updatedAt: '2026-01-01T00:00:00Z' });
+const note = (id: string, dirty: boolean) => JSON.stringify({ id, pid: 999_999_999, dirty, closed: true, path: null, updatedAt: '2026-01-01T00:00:00Z' });
 
 describe('recovery notes', () => {
   it('a note whose id reaches outside its folder is not ours: the files it names there are neither opened nor deleted', () => {
@@ -30,6 +30,27 @@ describe('recovery notes', () => {
     expect(copies.recoverable()).toEqual([]);
     expect(fs.readFileSync(`${victim}.fleet-work`, 'utf8')).toBe('not ours');
     expect(fs.readFileSync(`${victim}.json`, 'utf8')).toBe('not ours');
+  });
+
+  it('a working copy that is a link, or has a link beside it as its -wal, is not ours: what the link leads to is neither offered nor changed', () => {
+    const copies = new WorkingCopies(path.join(root, 'data'));
+    fs.mkdirSync(path.join(root, 'outside'));
+    const theirs = path.join(root, 'outside', 'theirs.fleet');
+    fs.writeFileSync(theirs, 'not ours');
+    fs.symlinkSync(theirs, copies.databasePath('linked'));
+    fs.writeFileSync(path.join(copies.dir, 'linked.json'), note('linked', true));
+    fs.writeFileSync(copies.databasePath('wal'), 'pages');
+    fs.symlinkSync(theirs, `${copies.databasePath('wal')}-wal`);
+    fs.writeFileSync(path.join(copies.dir, 'wal.json'), note('wal', true));
+    expect(copies.recoverable()).toEqual([]);
+    expect(fs.readFileSync(theirs, 'utf8')).toBe('not ours');
+  });
+
+  it('a note whose file is not a path is not ours', () => {
+    const copies = new WorkingCopies(path.join(root, 'data'));
+    fs.writeFileSync(copies.databasePath('odd'), 'pages');
+    fs.writeFileSync(path.join(copies.dir, 'odd.json'), JSON.stringify({ ...JSON.parse(note('odd', true)), path: 42 }));
+    expect(copies.recoverable()).toEqual([]);
   });
 
   it('a note filed under its own id, with its working copy beside it, is offered back', () => {
