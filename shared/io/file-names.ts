@@ -11,29 +11,50 @@ export function safeFileName(name: string): string {
   return printable.trim().replace(/ *: +/g, ' - ').replace(/[\\/:*?"<>|]/g, '-').replace(/[. ]+$/, '');
 }
 
-/** The longest file name written: room beside a fleet for its lock file, and what the PDF channel takes. */
-export const FILE_NAME_MAX_CHARS = 200;
+/**
+ * The longest file name written, in UTF-8 bytes as file systems count them (255 at most,
+ * whatever the characters): room beside a fleet for the files Save makes next to it, up to
+ * 24 bytes longer (".NAME.<pid>.saving-journal"), and what Save As and Export PDF take.
+ */
+export const FILE_NAME_MAX_BYTES = 200;
+
+const utf8 = new TextEncoder();
+const bytesOf = (text: string): number => utf8.encode(text).length;
+
+/**
+ * Why a name given for a file will not do, as what follows "the name" ("is too long: …"),
+ * or null. The backend asks it of every name Save As and Export PDF are given, before any
+ * work, so a name no file system takes is refused in words rather than by the disk.
+ */
+export function fileNameProblem(name: string): string | null {
+  if (/\p{Cc}/u.test(name)) return 'holds a control character (such as a line break or a tab), which a file name cannot';
+  const bytes = bytesOf(name);
+  if (bytes > FILE_NAME_MAX_BYTES) return `is too long: ${bytes} bytes, where a file name takes at most ${FILE_NAME_MAX_BYTES} (an accented letter takes 2, other scripts up to 4)`;
+  return null;
+}
 
 /**
  * The file name suggested for what is made of a user's name (a hall's, a fleet's) and
- * what follows it (".pdf", " catalog.csv"): safe, and never longer than FILE_NAME_MAX_CHARS,
+ * what follows it (".pdf", " catalog.csv"): safe, and never longer than FILE_NAME_MAX_BYTES,
  * however long the name, which is cut at a word and marked where it must be
  * ("Building B (AI retrofit, phase…).pdf"), so what follows it stays whole.
  */
 export function suggestedFileName(name: string, suffix: string): string {
   const stem = safeFileName(name) || 'untitled';
-  const room = FILE_NAME_MAX_CHARS - suffix.length;
-  return `${stem.length <= room ? stem : shortened(stem, room)}${suffix}`;
+  const room = FILE_NAME_MAX_BYTES - bytesOf(suffix);
+  return `${bytesOf(stem) <= room ? stem : shortened(stem, room)}${suffix}`;
 }
 
 /**
- * The stem cut to `room` characters (UTF-16 units, as the limit counts them) with its
- * ellipsis, at the last word break in its second half; an emoji is kept or dropped whole.
+ * The stem cut to `room` bytes (UTF-8, as the limit counts them) with its ellipsis, at the
+ * last word break in its second half; a character (an emoji) is kept or dropped whole.
  */
 function shortened(stem: string, room: number): string {
   let kept = '';
+  let bytes = bytesOf('…');
   for (const c of stem) {
-    if (kept.length + c.length > room - 1) break;
+    bytes += bytesOf(c);
+    if (bytes > room) break;
     kept += c;
   }
   const wordBreak = kept.lastIndexOf(' ');
@@ -50,5 +71,6 @@ export function saveAsProblem(fileName: string): string | null {
   if (/^\.*$/.test(stem)) return 'Type a name for the file';
   if (stem.startsWith('.')) return 'A name starting with a dot makes a hidden file';
   if (/^(con|prn|aux|nul|com\d|lpt\d)$/i.test(stem)) return `${stem} is a device name on Windows; choose another`;
-  return fileName.length > FILE_NAME_MAX_CHARS ? `That name is too long (${FILE_NAME_MAX_CHARS} characters at most)` : null;
+  const problem = fileNameProblem(fileName);
+  return problem ? `That name ${problem}` : null;
 }

@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { documentChannels } from '../../../shared/ipc/channels/document';
 import type { z } from 'zod';
 import type { Channels, Response } from '../../../shared/ipc/contract';
-import { suggestedFileName } from '../../../shared/io/file-names';
+import { fileNameProblem, suggestedFileName } from '../../../shared/io/file-names';
 import { listSamples } from '../../../shared/samples';
 import { toWireDoc } from '../../../shared/ipc/placement-columns';
-import { saveTargetFor, type DocumentService, type DocumentSnapshot } from '../document/service';
+import { DocumentError, saveTargetFor, type DocumentService, type DocumentSnapshot } from '../document/service';
 import type { HostPorts } from '../host';
 
 /** What the document handlers need from the backend's context. */
@@ -26,12 +26,24 @@ function toWire(snapshot: DocumentSnapshot): WireSnapshot {
   return { ...snapshot, doc: toWireDoc(snapshot.doc) };
 }
 
+/**
+ * The file Save As writes for `file`, refused up front when its name is one no file should
+ * have. Only a new name is judged: Save keeps the name the file already has.
+ */
+function saveAsTarget(file: string): string {
+  const target = saveTargetFor(file);
+  const name = path.basename(target);
+  const problem = fileNameProblem(name);
+  if (problem) throw new DocumentError(`Cannot save ${JSON.stringify(name)}: the name ${problem}`);
+  return target;
+}
+
 async function saveAs(requested: string | undefined, ctx: DocumentContext): Promise<Response<'document.saveAs'>> {
-  if (requested !== undefined) return ctx.document.saveAs(await ctx.host.permitDocumentPath(saveTargetFor(requested), 'save'));
+  if (requested !== undefined) return ctx.document.saveAs(await ctx.host.permitDocumentPath(saveAsTarget(requested), 'save'));
   const info = ctx.document.info();
   const chosen = await ctx.host.chooseSavePath(info.path ? path.basename(info.path) : suggestedFileName(info.title, '.fleet'));
   if (chosen === null) return { cancelled: true };
-  return ctx.document.saveAs(chosen);
+  return ctx.document.saveAs(saveAsTarget(chosen));
 }
 
 export const documentHandlers: { [C in DocumentChannel]: Handler<C> } = {

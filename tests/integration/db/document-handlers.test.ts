@@ -88,6 +88,12 @@ describe('document handlers', () => {
     ]);
   });
 
+  it('judge a name chosen in a save dialog as one typed: a control character is refused, and nothing is written', async () => {
+    answers.save = path.join(dir, 'plan\nB');
+    await expect(call('document.saveAs', {})).rejects.toThrow('Cannot save "plan\\nB.fleet": the name holds a control character (such as a line break or a tab), which a file name cannot');
+    expect(fs.readdirSync(dir)).toEqual(['data']);
+  });
+
   it('refuse malformed requests through the contract', () => {
     expect(() => channels['document.apply'].request.parse({ command: { type: 'teleport' }, baseRevision: 0 })).toThrow();
     expect(() => channels['document.open'].request.parse({ path: 3 })).toThrow();

@@ -119,3 +119,47 @@ describe('document.open and document.saveAs on the browser build', () => {
     expect(await call(ws, 'document.open', { path: 'plan.fleet' })).toMatchObject({ ok: true });
   });
 });
+
+describe('file names on the browser build', () => {
+  let server: ServerProcess;
+  let ws: WebSocket;
+  const controlled = ['line1\nline2', 'bell\u0007', 'esc\u001b[2J', 'a\u0000b'];
+  const controlProblem = 'the name holds a control character (such as a line break or a tab), which a file name cannot';
+
+  beforeAll(async () => {
+    server = await startServerProcess();
+    ws = await connect(server);
+  });
+
+  afterAll(async () => {
+    ws?.close();
+    await server?.stop();
+  });
+
+  it('Save As refuses a name holding a control character, or too long in bytes, in words, and writes nothing', async () => {
+    for (const name of controlled) {
+      expect(await call(ws, 'document.saveAs', { path: name }), JSON.stringify(name)).toMatchObject({
+        ok: false,
+        error: { message: `Cannot save ${JSON.stringify(`${name}.fleet`)}: ${controlProblem}`, code: 'failed' },
+      });
+    }
+    // 199 characters, 404 bytes with ".fleet": the disk used to answer ENAMETOOLONG.
+    const long = await call(ws, 'document.saveAs', { path: 'é'.repeat(199) });
+    expect(long.error?.message).toMatch(/^Cannot save ".*": the name is too long: 404 bytes, where a file name takes at most 200 /);
+    expect(fs.readdirSync(server.documentsDir)).toEqual([]);
+  });
+
+  it('Export PDF refuses such a name before any rendering', async () => {
+    const { result } = await call(ws, 'document.current', {});
+    const hall = (result as { doc: { halls: { id: string }[] } }).doc.halls[0]!;
+    const route = `/print?hall=${encodeURIComponent(hall.id)}&paper=A3`;
+    for (const name of [...controlled.map((n) => `${n}.pdf`), `${'é'.repeat(199)}.pdf`]) {
+      const started = Date.now();
+      const answer = await call(ws, 'print.exportPdf', { route, suggestedName: name });
+      expect(answer, JSON.stringify(name)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Cannot write ".*": the name (holds a control character|is too long: 402 bytes)/) } });
+      // Rendering takes seconds; a refusal made first takes none.
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+    expect(fs.readdirSync(server.documentsDir)).toEqual([]);
+  });
+});
