@@ -467,10 +467,11 @@ export function catalogEntries(): EquipmentModel[] {
         weightKg: 30_000,
         powerKw: 0,
         capexUsd: 1_200_000,
-        source: `${REF} NVIDIA asks for Tier III-class facilities for GB200 SuperPODs; ${EST}`,
+        // Diesel sets are rated in kW at 0.8 power factor: 2,500 kW is 3,125 kVA.
+        source: `a 2.5 MW set at 0.8 power factor (3,125 kVA), the usual rating of diesel standby sets; ${EST}`,
         cooling: ANY_COOLING,
       },
-      { ratingKva: 2_500, clearanceFrontM: 2.0, clearanceBackM: 2.0 },
+      { ratingKva: 3_125, clearanceFrontM: 2.0, clearanceBackM: 2.0 },
     ),
   ];
 }

@@ -388,7 +388,9 @@ export const DecisionReturnSchema = z.strictObject({
 export const BindingLimitSchema = z.strictObject({
   limit: z.string(),
   description: z.string(),
+  /** Dollars of NPV that one more `unit` of the limit is worth (per $1 M of budget where unit is "$M"; negative where it costs). */
   shadowPriceUsd: finite,
+  /** What one more of the limit is: "MW", "$M", "GPUs"… */
   unit: z.string(),
 });
 
