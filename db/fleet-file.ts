@@ -1,7 +1,7 @@
 /**
  * The .fleet file: a SQLite database marked with our application_id, its schema version in
  * user_version. Opening never touches the user's file: it is copied to a working path and
- * every check (header, integrity_check, migration, model rules) runs on the copy, so a
+ * every check (header, schema, integrity_check, migration, model rules) runs on the copy, so a
  * refused file stays byte-identical. Saving writes a complete new file beside the target,
  * syncs it and renames it over the target.
  */
@@ -13,6 +13,7 @@ import { countOf } from '../shared/units';
 import type { FleetDoc, FleetReading } from '../shared/model/schema';
 import { realFilePath, removeDatabaseFiles, removeQuietly, replaceAtomically, SIDE_FILE_SUFFIXES, siblingTemp } from './durable';
 import { processAlive } from './lock';
+import { schemaDifference } from './schema-check';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { FleetRepository } from './repository';
 
@@ -104,6 +105,9 @@ export function initialize(db: Database.Database): void {
   db.pragma(`application_id = ${APPLICATION_ID}`);
   migrate(db, 0);
 }
+
+/** Said of a file whose schema holds what our migrations do not write (see schema-check.ts). */
+const NOT_WRITTEN_BY_US = 'it is not a Fleet Planner file or was altered; Fleet Planner opens only files as it writes them, and left this one as it was';
 
 /** Runs the migrations after `from` in one transaction and records the new version. */
 export function migrate(db: Database.Database, from: number): void {
@@ -234,6 +238,9 @@ function openCheckedCopy(file: string, workingPath: string, backup: boolean): { 
     // Judged on the copy: with a WAL beside it, the file's own header may be out of date.
     const { userVersion } = inspectHeader(workingPath, file);
     db = new Database(workingPath);
+    // Before integrity_check, which evaluates CHECK constraints, and before any row is read or migrated.
+    const foreign = schemaDifference(db, userVersion);
+    if (foreign) throw new FleetFileError(file, `${foreign}: ${NOT_WRITTEN_BY_US}`);
     const check = (() => {
       try {
         return db.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];

@@ -1,4 +1,5 @@
 /** The fleetplan command as a user runs it: a real process, real files, exit codes and output. */
+import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,6 +46,21 @@ describe('fleetplan', () => {
     const missing = fleetplan('info', path.join(dir, 'nowhere.fleet'), '--json');
     expect(missing.code).toBe(2);
     expect(JSON.parse(missing.out)).toEqual({ error: expect.stringContaining('nowhere.fleet') });
+  });
+
+  it('info refuses, at once, a file whose placements are a view that runs for ever, and leaves it as it was', () => {
+    const file = path.join(dir, 'view.fleet');
+    expect(fleetplan('new', '--sample', 'small', file).code).toBe(0);
+    const db = new Database(file);
+    db.exec(`ALTER TABLE placements RENAME TO placements_real;
+      CREATE VIEW placements AS SELECT p.* FROM placements_real p UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+        FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000000) SELECT x FROM c) WHERE x = -1`);
+    db.close();
+    const before = fs.readFileSync(file);
+    const info = fleetplan('info', file);
+    expect(info.code).toBe(2);
+    expect(info.err).toContain(`Cannot open ${file}: it holds a table "placements_real" Fleet Planner did not write: it is not a Fleet Planner file or was altered`);
+    expect(fs.readFileSync(file)).toEqual(before);
   });
 
   it('output cut short by its reader (| head) ends quietly, without a stack trace, and leaves no working copy behind', () => {

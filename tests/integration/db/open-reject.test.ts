@@ -11,6 +11,8 @@ import { DocumentService } from '../../../electron/backend/document/service';
 import { sampleSmall } from '../../../shared/samples';
 import { editDatabase, sha256, tempDir } from './helpers';
 
+const V1_FIXTURE = path.join(__dirname, '../../fixtures/v1-small.fleet');
+
 let dir: string;
 let service: DocumentService;
 
@@ -112,7 +114,50 @@ const cases: [string, () => string, RegExp][] = [
          INSERT INTO placements SELECT * FROM copy; DROP TABLE copy;
          UPDATE placements SET id = 'sm-m01-01' WHERE id = 'sm-m01-02'`,
       ),
-    /placements: id "sm-m01-01" is used more than once/,
+    /its table "placements" is not as Fleet Planner writes it \(a column declared otherwise, or a key or constraint Fleet Planner did not write\): it is not a Fleet Planner file or was altered/,
+  ],
+  // SQL a file holds runs by itself: refused before any row is read, so none of it runs.
+  [
+    'a trigger (one that deleted all placements but the moved one on Save)',
+    () => editDatabase(validFile('trigger.fleet'), 'CREATE TRIGGER t AFTER UPDATE ON placements BEGIN DELETE FROM placements WHERE id <> NEW.id; END'),
+    /it holds a trigger "t" Fleet Planner did not write: it is not a Fleet Planner file or was altered; Fleet Planner opens only files as it writes them, and left this one as it was$/,
+  ],
+  [
+    'a view standing in for the placements that runs for ever',
+    () =>
+      editDatabase(
+        validFile('view.fleet'),
+        `ALTER TABLE placements RENAME TO placements_real;
+         CREATE VIEW placements AS SELECT p.* FROM placements_real p UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+           FROM (WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 100000000000) SELECT x FROM c) WHERE x = -1`,
+      ),
+    /it holds a table "placements_real" Fleet Planner did not write/,
+  ],
+  [
+    // integrity_check evaluates CHECK constraints: this one takes seconds a row.
+    'a CHECK constraint that takes seconds a row',
+    () =>
+      editDatabase(
+        validFile('check.fleet'),
+        `CREATE TABLE copy AS SELECT * FROM placements; DROP TABLE placements;
+         CREATE TABLE placements (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, hallId TEXT NOT NULL, modelId TEXT NOT NULL, xM REAL NOT NULL,
+           yM REAL NOT NULL, rotationDeg INTEGER NOT NULL, powerSourceId TEXT, label TEXT NOT NULL, powerSourceBId TEXT,
+           CHECK (length(hex(zeroblob(100000000))) > 0));
+         PRAGMA ignore_check_constraints = 1; INSERT INTO placements SELECT * FROM copy; DROP TABLE copy`,
+      ),
+    /its table "placements" is not as Fleet Planner writes it \(a column declared otherwise, or a key or constraint Fleet Planner did not write\)/,
+  ],
+  ['an index', () => editDatabase(validFile('index.fleet'), 'CREATE INDEX byHall ON placements (hallId)'), /it holds an index "byHall" Fleet Planner did not write/],
+  ['an added column', () => editDatabase(validFile('column.fleet'), 'ALTER TABLE models ADD COLUMN note TEXT'), /its table "models" is not as Fleet Planner writes it \(a column "note" Fleet Planner did not write\)/],
+  ['a missing table', () => editDatabase(validFile('noplans.fleet'), 'DROP TABLE plans'), new RegExp(`it has no table "plans", which every Fleet Planner file of version ${SCHEMA_VERSION} has`)],
+  [
+    'a version-1 file with a column of version 2',
+    () => {
+      const file = path.join(dir, 'v1plus.fleet');
+      fs.copyFileSync(V1_FIXTURE, file);
+      return editDatabase(file, "ALTER TABLE models ADD COLUMN mounting TEXT NOT NULL DEFAULT 'floor'");
+    },
+    /its table "models" is not as Fleet Planner writes it \(a column "mounting" Fleet Planner did not write\)/,
   ],
   // A side file SQLite would read as part of the fleet must be a plain file: a pipe blocked the open for good, a link read pages from outside the folder.
   ['a -wal that is a pipe', () => { const f = validFile('fifo.fleet'); execFileSync('mkfifo', [`${f}-wal`]); return f; }, /fifo\.fleet-wal beside it, which SQLite would read as part of it, is a pipe or device, not a file/],
