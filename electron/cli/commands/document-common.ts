@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openFleetFile, useFleetFile } from '../../../db/fleet-file';
-import { removeDatabaseFiles } from '../../../db/durable';
+import { realFilePath, removeDatabaseFiles } from '../../../db/durable';
 import type { FleetDoc, FleetReading } from '../../../shared/model/schema';
 import { UsageError, type CliIo } from '../cli-kit';
 
@@ -45,6 +45,28 @@ export async function useFleet<T>(file: string, use: (fleet: FleetReading, migra
   }
 }
 
+/** What a path stands for, links followed; null where nothing can be stat'ed there. */
+function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether writing `target` would write the file `input` names, judged by the files, not their
+ * names: an output through a symbolic or hard link to the fleet (a-link.lp → a.fleet) replaced
+ * it. One already there is the input when its device and inode are the input's; one not there
+ * yet when it would be written where the input is (its folder's real path and its name).
+ */
+function writesInput(target: string, input: string): boolean {
+  const existing = statOrNull(target);
+  if (!existing) return realFilePath(target) === realFilePath(input);
+  const read = statOrNull(input);
+  return read !== null && existing.dev === read.dev && existing.ino === read.ino;
+}
+
 /**
  * Refuses an output that would replace the document read (whatever --force says) or,
  * without --force, any file already there: `export a.fleet --json a.fleet` used to turn
@@ -52,7 +74,10 @@ export async function useFleet<T>(file: string, use: (fleet: FleetReading, migra
  */
 export function checkOutput(target: string, input: string, force: boolean): void {
   if (target === '-') return;
-  if (path.resolve(target) === path.resolve(input)) throw new UsageError(`${target} is the fleet being read; write the output to another file`);
+  if (writesInput(target, input)) {
+    const named = path.resolve(target) === path.resolve(input) ? '' : ` (it is ${input} under another name, through a link)`;
+    throw new UsageError(`${target} is the fleet being read${named}; write the output to another file`);
+  }
   checkWritable(target, force);
 }
 

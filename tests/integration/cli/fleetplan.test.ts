@@ -63,6 +63,29 @@ describe('fleetplan', () => {
     expect(fs.readFileSync(file)).toEqual(before);
   });
 
+  it('output through a symbolic or hard link to the fleet read is refused whatever --force says, and the fleet left as it was', () => {
+    const file = path.join(dir, 'linked.fleet');
+    expect(fleetplan('new', '--sample', 'campus', file).code).toBe(0);
+    const before = fs.readFileSync(file);
+    fs.symlinkSync('linked.fleet', path.join(dir, 'a-link.lp'));
+    fs.linkSync(file, path.join(dir, 'hard-link.fleet'));
+    fs.symlinkSync(dir, path.join(dir, 'same-folder'));
+    const refused = [
+      ['optimize', file, '--write-lp', path.join(dir, 'a-link.lp'), '--force'],
+      ['export', file, '--json', path.join(dir, 'a-link.lp'), '--force'],
+      ['optimize', file, '--apply', path.join(dir, 'hard-link.fleet'), '--force'],
+      ['export', file, '--csv-bom', path.join(dir, 'same-folder', 'linked.fleet'), '--force'],
+    ];
+    for (const args of refused) {
+      const run = fleetplan(...args);
+      expect(run.code).toBe(2);
+      expect(run.err).toContain(`is the fleet being read (it is ${file} under another name, through a link); write the output to another file`);
+      expect(fs.readFileSync(file)).toEqual(before);
+    }
+    // A new file in the same folder, named through the folder's link, is not the fleet.
+    expect(fleetplan('export', file, '--json', path.join(dir, 'same-folder', 'linked.json')).code).toBe(0);
+  });
+
   it('output cut short by its reader (| head) ends quietly, without a stack trace, and leaves no working copy behind', () => {
     const file = path.join(dir, 'piped.fleet');
     // Far more JSON than a pipe holds, so the reader goes while the fleet is still being read.
