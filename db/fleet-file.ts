@@ -309,7 +309,7 @@ export async function useFleetFile<T>(file: string, workingPath: string, use: (f
   let fleet: FleetReading | null;
   try {
     const read = new FleetRepository(db).readWithoutHoldingPlacements();
-    fleet = read && read.problems.length === 0 ? validateFleetReading(read.rest, readingAs(file, read.placements), read.placementsOfModels) : null;
+    fleet = read.problems.length === 0 ? validateFleetReading(read.rest, readingAs(file, read.placements), read.placementsOfModels) : null;
   } catch (error) {
     db.close();
     throw abandonCopy(file, workingPath, null, error);

@@ -164,27 +164,14 @@ export class FleetRepository {
     })();
   }
 
-  /** Whether SQLite keeps placement ids distinct: a UNIQUE index on exactly `id` (checked, since a damaged or foreign schema may lack it). */
-  private placementIdIndexUnique(): boolean {
-    const indexes = this.db.pragma('index_list(placements)') as { name: string; unique: number; partial: number }[];
-    const columns = (index: string): string =>
-      (this.db.pragma(`index_info(${JSON.stringify(index)})`) as { name: string }[]).map((c) => c.name).join();
-    return indexes.some((index) => index.unique === 1 && index.partial === 0 && columns(index.name) === 'id');
-  }
-
-  /** Whether placements.seq is the table's INTEGER PRIMARY KEY (the rowid), so rows can be paged by it without a sort. */
-  private placementSeqIsKey(): boolean {
-    const keys = (this.db.pragma('table_info(placements)') as { name: string; type: string; pk: number }[]).filter((c) => c.pk > 0);
-    return keys.length === 1 && keys[0]!.name === 'seq' && keys[0]!.type.toUpperCase() === 'INTEGER';
-  }
-
   /**
-   * Whether SQLite already guarantees that the placements read have distinct ids: the UNIQUE
-   * index, and no id with U+FFFD, which is what text that is not valid UTF-8 reads as, so
-   * distinct stored ids could read as one string.
+   * Whether SQLite already guarantees that the placements read have distinct ids: its UNIQUE
+   * index on them (a file is opened only with our schema) holds distinct stored ids, and no
+   * id has U+FFFD, which is what text that is not valid UTF-8 reads as, so distinct stored
+   * ids could read as one string.
    */
   private placementIdsUnique(placements: readonly unknown[]): boolean {
-    return this.placementIdIndexUnique() && placements.every((p) => !readAsReplaced((p as { id: unknown }).id));
+    return placements.every((p) => !readAsReplaced((p as { id: unknown }).id));
   }
 
   private select(table: EntityTable): Database.Statement {
@@ -248,17 +235,16 @@ export class FleetRepository {
   /**
    * readAll for a document too large to hold: everything but the placements as readAll reads
    * it, the placements read afresh, a page of rows at a time, each time they are walked, and
-   * those of given models found by SQLite without a walk (for validateFleetReading). Null when
-   * SQLite does not keep their ids distinct (read it all then). Reading a placement whose id may
-   * not read as stored throws NotPlainlyValid.
+   * those of given models found by SQLite without a walk (for validateFleetReading). Our schema
+   * keeps the ids distinct and seq the rowid, so the pages by seq meet every placement once.
+   * Reading a placement whose id may not read as stored throws NotPlainlyValid.
    */
   readWithoutHoldingPlacements(): {
     rest: unknown;
     problems: IntegrityProblem[];
     placements: Iterable<unknown>;
     placementsOfModels: (modelIds: readonly string[]) => unknown[];
-  } | null {
-    if (!this.placementIdIndexUnique() || !this.placementSeqIsKey()) return null;
+  } {
     const { rest, problems } = this.readAllButPlacements();
     const spec = COLLECTIONS.placements;
     const columns = spec.columns.join(', ');
@@ -269,22 +255,17 @@ export class FleetRepository {
     };
     // Not shared as readAll shares them: these objects die young, and a lookup per value costs more than it saves.
     const unshared = (value: unknown): unknown => value;
-    const count = this.db.prepare('SELECT count(*) FROM placements').pluck();
     const placements = {
       // A page at a time: one call for thousands of rows costs far less than a call per row.
       *[Symbol.iterator]() {
-        let walked = 0;
         for (let after = -Infinity; ; ) {
           const rows = page.all(after) as unknown[][];
           for (const values of rows) yield asRead(spec.fromValues!(values, unshared), values[0]);
-          walked += rows.length;
           if (rows.length < PAGE_ROWS) break;
           after = rows[rows.length - 1]![spec.columns.length] as number;
           // A seq past 2^53 reads rounded, and the next page would start in the wrong place.
           if (!Number.isSafeInteger(after)) throw new NotPlainlyValid('a placement seq is too large to page by');
         }
-        // Pages follow seq, so a seq that is NULL or repeated would lose rows; a damaged file might have one.
-        if (walked !== count.get()) throw new NotPlainlyValid('a walk by seq did not meet every placement');
       },
     };
     const ofModels = this.db.prepare(`SELECT ${columns} FROM placements WHERE modelId IN (SELECT value FROM json_each(?)) ORDER BY seq`);
