@@ -61,6 +61,7 @@ function statOrNull(file: string): fs.Stats | null {
  * yet when it would be written where the input is (its folder's real path and its name).
  */
 function writesInput(target: string, input: string): boolean {
+  if (input === '-') return false;
   const existing = statOrNull(target);
   if (!existing) return realFilePath(target) === realFilePath(input);
   const read = statOrNull(input);
@@ -68,7 +69,7 @@ function writesInput(target: string, input: string): boolean {
 }
 
 /**
- * Refuses an output that would replace the document read (whatever --force says) or,
+ * Refuses an output that would replace the file read (whatever --force says) or,
  * without --force, any file already there: `export a.fleet --json a.fleet` used to turn
  * the plan into JSON text.
  */
@@ -76,7 +77,7 @@ export function checkOutput(target: string, input: string, force: boolean): void
   if (target === '-') return;
   if (writesInput(target, input)) {
     const named = path.resolve(target) === path.resolve(input) ? '' : ` (it is ${input} under another name, through a link)`;
-    throw new UsageError(`${target} is the fleet being read${named}; write the output to another file`);
+    throw new UsageError(`${target} is the file being read${named}; write the output to another file`);
   }
   checkWritable(target, force);
 }

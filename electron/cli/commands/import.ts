@@ -7,7 +7,7 @@ import { catalogFromCsv } from '../../../shared/io/catalog-csv';
 import { importFleetJson } from '../../../shared/io/json';
 import { formatProblems, problemsAfterEdit } from '../../../shared/model/integrity';
 import { countOf } from '../../../shared/units';
-import { checkFleetName, checkWritable, readFleet } from './document-common';
+import { checkFleetName, checkOutput, checkWritable, readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand, type CliIo } from '../cli-kit';
 
 const usage = 'fleetplan import [--force] IN.json OUT.fleet   |   fleetplan import --csv-catalog IN.csv FILE.fleet';
@@ -57,7 +57,7 @@ export const importCommand: CliCommand = {
       const [input, output] = exactlyPositional(parsed, ['IN.json', 'OUT.fleet'], usage) as [string, string];
       const doc = importFleetJson(readInput(input), input);
       checkFleetName(output);
-      checkWritable(output, parsed.options.has('force'));
+      checkOutput(output, input, parsed.options.has('force'));
       writeFleetFile(doc, output);
       io.stdout.write(`Imported ${input} into ${output} (${doc.placements.length} placements)\n`);
       return EXIT_OK;

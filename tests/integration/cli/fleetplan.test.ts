@@ -29,7 +29,7 @@ describe('fleetplan', () => {
     const before = fs.readFileSync(file);
     const self = fleetplan('export', file, '--json', file, '--force');
     expect(self.code).toBe(2);
-    expect(self.err).toContain('is the fleet being read; write the output to another file');
+    expect(self.err).toContain('is the file being read; write the output to another file');
     expect(fs.readFileSync(file)).toEqual(before);
     const other = path.join(dir, 'other.json');
     fs.writeFileSync(other, 'mine');
@@ -37,7 +37,7 @@ describe('fleetplan', () => {
     expect(fs.readFileSync(other, 'utf8')).toBe('mine');
     expect(fleetplan('export', file, '--json', other, '--force').code).toBe(0);
     expect(fleetplan('export', file, '--json', path.join(dir, 'no', 'such', 'x.json')).err).toMatch(/Cannot write .*x\.json: its folder does not exist/);
-    expect(fleetplan('optimize', file, '--write-lp', file).err).toContain('is the fleet being read');
+    expect(fleetplan('optimize', file, '--write-lp', file).err).toContain('is the file being read');
     expect(fleetplan('info', file, 'extra.fleet').err).toContain('too many arguments: "extra.fleet"');
     const txt = fleetplan('new', '--sample', 'small', path.join(dir, 'x.txt'));
     expect([txt.code, fs.existsSync(path.join(dir, 'x.txt'))]).toEqual([2, false]);
@@ -79,11 +79,18 @@ describe('fleetplan', () => {
     for (const args of refused) {
       const run = fleetplan(...args);
       expect(run.code).toBe(2);
-      expect(run.err).toContain(`is the fleet being read (it is ${file} under another name, through a link); write the output to another file`);
+      expect(run.err).toContain(`is the file being read (it is ${file} under another name, through a link); write the output to another file`);
       expect(fs.readFileSync(file)).toEqual(before);
     }
     // A new file in the same folder, named through the folder's link, is not the fleet.
     expect(fleetplan('export', file, '--json', path.join(dir, 'same-folder', 'linked.json')).code).toBe(0);
+    // Nor may an import write its fleet over the JSON it reads, through a link to it.
+    const json = path.join(dir, 'linked.json');
+    const text = fs.readFileSync(json, 'utf8');
+    fs.symlinkSync(json, path.join(dir, 'json-link.fleet'));
+    const imported = fleetplan('import', json, path.join(dir, 'json-link.fleet'), '--force');
+    expect([imported.code, imported.err]).toEqual([2, expect.stringContaining(`is the file being read (it is ${json} under another name, through a link)`)]);
+    expect(fs.readFileSync(json, 'utf8')).toBe(text);
   });
 
   it('output cut short by its reader (| head) ends quietly, without a stack trace, and leaves no working copy behind', () => {
@@ -258,7 +265,7 @@ describe('fleetplan', () => {
     const check = fleetplan('check', out, '--json');
     expect(check.code).toBe(0);
     expect(JSON.parse(check.out).violations.filter((v: { severity: string }) => v.severity === 'error')).toEqual([]);
-    expect(fleetplan('optimize', campus, '--apply', campus).err).toContain('is the fleet being read');
+    expect(fleetplan('optimize', campus, '--apply', campus).err).toContain('is the file being read');
     expect(fleetplan('optimize', campus, '--apply', out).err).toContain('already exists');
     expect(fleetplan('optimize', campus, '--apply', path.join(dir, 'x.json')).err).toContain('a fleet is written as a .fleet file');
   });
