@@ -5,7 +5,7 @@
  */
 import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
 import { parseCsv, quotedCell, toCsv, CsvSyntaxError, type CsvCell } from './csv';
-import { countOf } from '../units';
+import { countOf, parseGroupedNumber } from '../units';
 import { plainIssue } from './plain-issue';
 
 export const CATALOG_COLUMNS = Object.keys(EquipmentModelSchema.shape) as (keyof EquipmentModel)[];
@@ -44,7 +44,10 @@ function typed(column: keyof EquipmentModel, text: string): unknown {
   if (STRING_COLUMNS.has(column)) return text;
   if (column === 'compatibleCooling') return text === '' ? [] : text.split(LIST_SEPARATOR).map((s) => s.trim());
   if (column === 'builtIn' || column === 'dualFeed') return text === 'true' ? true : text === 'false' ? false : text;
-  return NUMBER.test(text.trim()) ? Number(text) : text;
+  if (NUMBER.test(text.trim())) return Number(text);
+  // As the Catalog shows money and spreadsheets format it: "3,450,000" (thousands in threes, nothing else).
+  const grouped = text.includes(',') ? parseGroupedNumber(text) : Number.NaN;
+  return Number.isFinite(grouped) ? grouped : text;
 }
 
 /** A column as a spreadsheet names it, from 0: A … Z, AA, AB, … */

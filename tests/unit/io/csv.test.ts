@@ -71,6 +71,16 @@ describe('catalog CSV', () => {
     expect(catalogToCsv(catalogFromCsv(csv, 'catalog.csv'))).toBe(csv);
   });
 
+  it('reads money as the Catalog shows it and spreadsheets format it: "3,450,000" and "$3,450,000"; "3,45" stays text the schema refuses', () => {
+    const rows = values(catalogToCsv(builtInCatalog().slice(0, 3)));
+    const col = CATALOG_COLUMNS.indexOf('capexUsd');
+    rows[1]![col] = '3,450,000';
+    rows[2]![col] = '$3,450,000';
+    expect(catalogFromCsv(toCsv(rows), 'quote.csv').slice(0, 2).map((m) => m.capexUsd)).toEqual([3_450_000, 3_450_000]);
+    rows[3]![col] = '3,45';
+    expect(() => catalogFromCsv(toCsv(rows), 'quote.csv')).toThrow(/line 4, column [A-Z]+ \(capexUsd\): "3,45" is not a number/);
+  });
+
   it('names the line and column of every bad cell', () => {
     const rows = values(catalogToCsv(builtInCatalog().slice(0, 3)));
     const col = (name: string): number => CATALOG_COLUMNS.indexOf(name as (typeof CATALOG_COLUMNS)[number]);
