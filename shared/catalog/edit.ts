@@ -15,7 +15,10 @@ const EDITED_NOTE = ' (edited in this fleet)';
  */
 export function modelEditPatch(model: EquipmentModel, patch: Partial<EquipmentModel>): Partial<EquipmentModel> {
   if (!model.builtIn) return patch;
-  return { ...patch, builtIn: false, source: model.source.endsWith(EDITED_NOTE) ? model.source : `${model.source}${EDITED_NOTE}`.slice(0, 500) };
+  // A source the edit gives is the user's own word for where the figures come from.
+  const ownSource = patch.source !== undefined && patch.source !== model.source;
+  const source = ownSource ? patch.source! : model.source.endsWith(EDITED_NOTE) ? model.source : `${model.source}${EDITED_NOTE}`.slice(0, 500);
+  return { ...patch, builtIn: false, source };
 }
 
 /** A user's own model started from `model`, under an id no other model of the fleet has. */
@@ -52,7 +55,7 @@ export interface CatalogMerge {
   unchanged: number;
 }
 
-/** Brings imported models into the fleet: new ids are added, known ids take the imported values. */
+/** Brings imported models into the fleet: new ids are added, known ids take the imported values (a built-in one so changed is the fleet's own, as an edit makes it). */
 export function mergeCatalog(doc: FleetDoc, imported: readonly EquipmentModel[], source: string): CatalogMerge {
   const current = new Map(doc.models.map((m) => [m.id, m]));
   const added: EquipmentModel[] = [];
@@ -62,7 +65,7 @@ export function mergeCatalog(doc: FleetDoc, imported: readonly EquipmentModel[],
     const before = current.get(model.id);
     if (!before) added.push(model);
     else if (sameModel(before, model)) unchanged++;
-    else updates.push({ type: 'update', table: 'models', id: model.id, patch: { ...model } });
+    else updates.push({ type: 'update', table: 'models', id: model.id, patch: modelEditPatch(before, { ...model }) });
   }
   const commands: Command[] = [...(added.length ? [{ type: 'insert', entities: { table: 'models', items: added } } as const] : []), ...updates];
   return {

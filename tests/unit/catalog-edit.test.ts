@@ -45,7 +45,10 @@ describe('catalog editing', () => {
     const merge = mergeCatalog(doc, catalogFromCsv(catalogToCsv(rows), 'mine.csv'), 'mine.csv');
     expect([merge.added, merge.updated, merge.unchanged]).toEqual([1, 1, 1]);
     const applied = applyCommand(doc, merge.command!);
-    expect(applied.doc.models.find((m) => m.id === a!.id)!.powerKw).toBe(a!.powerKw + 1);
+    const changed = applied.doc.models.find((m) => m.id === a!.id)!;
+    expect(changed.powerKw).toBe(a!.powerKw + 1);
+    // A built-in model the sheet changes is the fleet's own now, as an edit in the Catalog makes it.
+    expect([a!.builtIn, changed.builtIn, changed.source]).toEqual([true, false, `${a!.source} (edited in this fleet)`]);
     expect(applied.doc.models.find((m) => m.id === 'user-new')!.name).toBe('Site-built rack');
     expect(applyCommand(applied.doc, applied.inverse).doc.models).toEqual(doc.models);
     expect(mergeCatalog(doc, [b!], 'same.csv').command).toBeNull();
