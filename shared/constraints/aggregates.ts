@@ -139,9 +139,24 @@ const NAMED_AT_MOST = 3;
 
 /** "4 units in Hall T (GPU1, GPU2, GPU3 and 1 more)": whose they are, not only how many. */
 function unitsIn(hall: Hall, ids: readonly string[], nameOf: NameOf): string {
-  const named = ids.slice(0, NAMED_AT_MOST).map(nameOf).join(', ');
+  const named = firstByName(ids, nameOf, NAMED_AT_MOST).join(', ');
   const more = ids.length > NAMED_AT_MOST ? ` and ${ids.length - NAMED_AT_MOST} more` : '';
   return `${countOf(ids.length, 'unit')} in ${hall.name} (${named}${more})`;
+}
+
+const BY_NAME = new Intl.Collator('en', { numeric: true });
+
+/** The first `n` names in the order a reader looks for them (MR7, MR9, MR10), in one pass: a hall may list 100,000 units. */
+function firstByName(ids: readonly string[], nameOf: NameOf, n: number): string[] {
+  const first: string[] = [];
+  for (const id of ids) {
+    const name = nameOf(id);
+    if (first.length === n && BY_NAME.compare(name, first[n - 1]!) >= 0) continue;
+    const at = first.findIndex((f) => BY_NAME.compare(name, f) < 0);
+    first.splice(at < 0 ? first.length : at, 0, name);
+    if (first.length > n) first.pop();
+  }
+  return first;
 }
 
 /** A zone's heat and the capacities of the CRAHs and CDUs standing in it (in placement order). */

@@ -526,6 +526,11 @@ describe('unfed: every miner, rack, tank or GPU system, and the CDUs and CRAHs t
     expect(v.severity).toBe('error');
     expect(describeViolation(v, 'metric')).toBe('2 units in Hall 1 (1.1, 1.2): IT or cooling equipment fed by no power source — 145.8 kW unfed');
   });
+  it('names the first units as a reader looks for them, numbers in order: MR7, MR8, MR9 and 5 more', () => {
+    const labels = ['MR10', 'MR9', 'MR14', 'MR8', 'MR11', 'MR7', 'MR12', 'MR13'];
+    const v = only(check((d) => labels.forEach((label, i) => Object.assign(placement(d, `sm-m01-0${i + 1}`), { powerSourceId: null, label }))), 'unfed');
+    expect(v.message).toBe('8 units in Hall 1 (MR7, MR8, MR9 and 5 more)');
+  });
   it('a rack fed only from its B source is fed', () => {
     expect(check((d) => Object.assign(placement(d, 'sm-m01-01'), { powerSourceId: null, powerSourceBId: 'sm-mbw1' })).filter((v) => v.rule === 'unfed')).toEqual([]);
   });
