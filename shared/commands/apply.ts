@@ -1,3 +1,4 @@
+import { appendAll } from '../arrays';
 import {
   ENTITY_SCHEMAS,
   type EntityTable,
@@ -191,12 +192,13 @@ export function applyCommand(doc: FleetDoc, cmd: Command): Applied {
       for (const sub of cmd.commands) {
         const r = applyCommand(current, sub);
         current = r.doc;
-        inverses.unshift(r.inverse);
-        changes.push(...r.changes);
+        inverses.push(r.inverse);
+        appendAll(changes, r.changes);
       }
       return {
         doc: current,
-        inverse: { type: 'batch', label: cmd.label, commands: inverses },
+        // Undone last first; reversed once at the end, as unshift per command is quadratic.
+        inverse: { type: 'batch', label: cmd.label, commands: inverses.reverse() },
         changes,
       };
     }

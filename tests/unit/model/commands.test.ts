@@ -107,6 +107,15 @@ describe('applyCommand', () => {
     expect(normalized(applyCommand(r.doc, r.inverse).doc)).toEqual(normalized(doc));
   });
 
+  it('a batch rotating 150,000 units applies and undoes (their changes once overflowed the stack)', () => {
+    const doc = { ...tinyDoc(), placements: Array.from({ length: 150_000 }, (_, i) => placement(`u${i}`, i)) };
+    const batch: Command = { type: 'batch', label: 'rotate', commands: [{ type: 'rotate', rotations: doc.placements.map((p) => ({ id: p.id, rotationDeg: 90 })) }] };
+    const r = applyCommand(doc, batch);
+    expect(r.changes).toHaveLength(150_000);
+    expect(r.doc.placements.every((p) => p.rotationDeg === 90)).toBe(true);
+    expect(applyCommand(r.doc, r.inverse).doc.placements.every((p) => p.rotationDeg === 0)).toBe(true);
+  });
+
   it('a limits edit sent over the wire changes only what it names: the contract\'s term survives a new MW figure', () => {
     const doc = tinyDoc();
     doc.limits.contractTermPeriods = 3;
