@@ -2,12 +2,13 @@
  * `fleetplan`: the command line over the same backend code as the app, for scripts,
  * CI and batch work on .fleet files.
  */
+import { largest } from '../../shared/arrays';
 import { APP_VERSION } from '../../shared/version';
 import { EXIT_BAD_INPUT, EXIT_OK, type CliCommand, type CliHost, type CliIo } from './cli-kit';
 import { COMMANDS } from './commands';
 
 export function helpText(commands: readonly CliCommand[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = largest(commands.map((c) => c.name.length));
   return [
     `fleetplan ${APP_VERSION} — Fleet Planner on the command line`,
     '',

@@ -233,9 +233,9 @@ function checkPlacements(
   for (let k = 0; k < placements.length; k++) if (hallOf[k]! >= 0 && onFloor[modelOf[k]!] === 0) order[next[hallOf[k]!]!++] = k;
 
   // One footprint buffer, reused hall after hall.
-  let largest = 0;
-  for (let h = 0; h < hallList.length; h++) largest = Math.max(largest, starts[h + 1]! - starts[h]!);
-  const rects = new Float64Array(4 * largest);
+  let mostInHall = 0;
+  for (let h = 0; h < hallList.length; h++) mostInHall = Math.max(mostInHall, starts[h + 1]! - starts[h]!);
+  const rects = new Float64Array(4 * mostInHall);
   // Each zone's cooling method by its number in COOLING_METHODS, −1 where it takes the hall's.
   const zoneMethod = Int8Array.from(doc.zones, (z) => (z.coolingMethod === null ? -1 : COOLING_METHODS.indexOf(z.coolingMethod)));
   // Two scratch items the allocation-free predicates read; real Items only for offenders.

@@ -4,6 +4,7 @@
  * one hall make one line, "23 alike, such as …". The Problems panel and `fleetplan check`
  * list them so.
  */
+import { appendAll } from '../arrays';
 import { ruleSpec, type RuleId } from './rules';
 import type { Violation } from './types';
 
@@ -32,7 +33,7 @@ export function problemGroups(violations: readonly Violation[]): ProblemGroup[] 
     const line = group.byKey.get(key);
     if (line) {
       line.count++;
-      line.objectIds.push(...v.objectIds);
+      appendAll(line.objectIds, v.objectIds);
     } else {
       const fresh = { first: v, count: 1, objectIds: [...v.objectIds] };
       group.byKey.set(key, fresh);

@@ -6,6 +6,7 @@
  */
 import { frontDirection, rectsOverlap, type Rect } from '../geometry/footprint';
 import { runsAlongX } from '../geometry/reach';
+import { largest } from '../arrays';
 import { placementName, type Item } from './item';
 import { breach } from './rules';
 import type { Violation } from './types';
@@ -21,7 +22,7 @@ export const EXHAUST_REACH_M = 3.6;
 
 /** How far apart two units can be and still break a clearance or row rule between them: the largest clearance, plus a row gap. */
 export const neighbourReach = (models: readonly Pick<Item['m'], 'clearanceFrontM' | 'clearanceBackM'>[]): number =>
-  Math.max(ROW_GAP_M, ...models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + ROW_GAP_M));
+  Math.max(ROW_GAP_M, largest(models.map((m) => Math.max(m.clearanceFrontM, m.clearanceBackM) + ROW_GAP_M)));
 
 /**
  * How far from a unit along x (or y) its neighbours may stand: `reach`, and along the way a

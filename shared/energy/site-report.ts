@@ -4,6 +4,7 @@
  * whatever the price, and per period the mining uptime, demand-response
  * credits and the effective $/MWh mining and AI pay, in the most likely scenario.
  */
+import { appendAll } from '../arrays';
 import type { EquipmentModel, FleetDoc, Hall, Scenario } from '../model/schema';
 import { at, hoursPerPeriod } from '../optimizer/economics';
 import { HOURS_PER_DAY, KW_PER_MW, TH_PER_PH, type UsdPerMwh } from '../units';
@@ -115,7 +116,7 @@ export function siteEnergyReport(doc: FleetDoc, siteId: string, standing = stand
   for (const hall of halls) {
     const units = (standing.get(hall.id) ?? []).flatMap(({ modelId, count }) => (models.has(modelId) ? [{ model: models.get(modelId)!, count }] : []));
     const miners = units.filter((u) => isMiner(u.model));
-    stood.push(...miners.map((u) => ({ hall, model: u.model, what: unitsPhrase(u.count, u.model), standing: true, pue: hall.pue })));
+    appendAll(stood, miners.map((u) => ({ hall, model: u.model, what: unitsPhrase(u.count, u.model), standing: true, pue: hall.pue })));
     if (!miners.length) firmHalls.push({ hall: hall.name, what: units.length ? units.map((u) => unitsPhrase(u.count, u.model)).join(', ') : null });
   }
   // A repower brings its own miners and PUE: what they would do, beside what stands.

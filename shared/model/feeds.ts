@@ -3,6 +3,7 @@
  * run while its derated rating carries their apparent power; a new row starts a new run.
  * Used by the samples and by Apply plan, so both build feeds the checks accept.
  */
+import { largest, smallest } from '../arrays';
 import { apparentPowerKva, usableRatingKva } from './power-chain';
 import { footprint } from '../geometry/footprint';
 import { runsAlongX } from '../geometry/reach';
@@ -64,8 +65,8 @@ export function buswayRuns(units: Placement[], model: EquipmentModel, runs: Busw
     const alongX = runsAlongX(first.rotationDeg);
     const aside = b ? runs.busway.depthM : 0;
     const ends = group.flatMap((p) => [alongOf(p) - model.widthM / 2, alongOf(p) + model.widthM / 2]);
-    const start = Math.min(...ends);
-    const end = Math.max(...ends);
+    const start = smallest(ends);
+    const end = largest(ends);
     const half = runs.busway.widthM / 2;
     const wall = alongX ? runs.hall.widthM : runs.hall.depthM;
     const centre = Math.min(Math.max(end - start >= runs.busway.widthM ? start + half : end - half, half), wall - half);

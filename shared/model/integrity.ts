@@ -6,6 +6,7 @@
  * checks and the optimizer, not here: an edit in progress may leave them off. Each problem names the object and the reason, so a
  * user can find it; nothing is silently dropped or repaired here.
  */
+import { appendAll } from '../arrays';
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
 import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
@@ -212,7 +213,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
     (p.powerSourceId !== null && placementsById.has(p.powerSourceId)) || (p.powerSourceBId !== null && placementsById.has(p.powerSourceBId));
   const starts: Placement[] = [];
   for (const p of opts.placementIdsUnique ? placementsById.values() : doc.placements) if (aSources.has(p.id) && fed(p)) starts.push(p);
-  problems.push(...powerLoops(starts, placementsById));
+  appendAll(problems, powerLoops(starts, placementsById));
   return problems;
 }
 

@@ -4,6 +4,7 @@
  * and the power factor each kind draws at by default. Apparent power (kVA) is what cables,
  * breakers and transformers are rated in; real power (kW) is what the load draws.
  */
+import { appendAll } from '../arrays';
 import type { EquipmentKind, EquipmentModel } from './schema';
 import type { Kilowatts, Kva } from '../units';
 import { usableUnits } from './cooling';
@@ -100,7 +101,7 @@ export function withSourcesAbove(ids: Iterable<string>, placementOf: (id: string
     if (seen.has(id)) continue;
     seen.add(id);
     const p = placementOf(id);
-    if (p) queue.push(...feedsOf(p));
+    if (p) appendAll(queue, feedsOf(p));
   }
   return seen;
 }

@@ -17,6 +17,7 @@
  * cooling (fan walls in a hall turned direct-to-chip); the rest of the power gear (PDUs,
  * skids, transformers) stays, and new units keep clear of it and of the clearances around it.
  */
+import { appendAll } from '../arrays';
 import type { BatchCommand, Command } from '../commands/schema';
 import { applyCommand } from '../commands/apply';
 import { modelInputsHash } from './model';
@@ -63,8 +64,8 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const removed = new Set([...goes, ...idleBusways(inHall, new Set([...goes, ...offBusway.map((p) => p.id)]), models)]);
     if (removed.size) commands.push({ type: 'remove', table: 'placements', ids: [...removed] });
     if (laid) {
-      shortfalls.push(...laid.shortfalls.map((s) => `${hall.name}: ${s}`));
-      if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) commands.push(...oneZone(doc, hall, plan.id, option));
+      appendAll(shortfalls, laid.shortfalls.map((s) => `${hall.name}: ${s}`));
+      if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) appendAll(commands, oneZone(doc, hall, plan.id, option));
     }
     const movedIds = new Set(moved.map((p) => p.id));
     const keptInPlace = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && needsFeed(models.get(p.modelId)!));
@@ -74,14 +75,14 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const feeds = feedRows(doc, hall, [laid?.racks ?? [], laid?.cdus ?? [], ...byModel([...offBusway, ...unfedKept]), ...byModel(bLacking)], `${idPrefix}bw`, busways.map((p) => p.label));
     unfed.count += feeds.unfed.length;
     unfed.kw += feeds.unfed.reduce((t, p) => t + models.get(p.modelId)!.powerKw, 0);
-    shortfalls.push(...unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
+    appendAll(shortfalls, unfedNames(feeds.unfed, models).map((s) => `${hall.name}: ${s}`));
     const updated = [...moved, ...unfedKept, ...bLacking];
     const updatedById = new Map(updated.map((u) => [u.id, u]));
     const newUnits = [...(laid?.racks ?? []), ...(laid?.cdus ?? [])];
     const after = [...stays.filter((p) => !removed.has(p.id)).map((p) => updatedById.get(p.id) ?? p), ...newUnits, ...feeds.runs.map((r) => r.run)];
     const boards = boardsForRuns(doc, hall, feeds.runs, after, `${idPrefix}swb`);
     const spread = spreadOnLines(boards.runs, busways, { sizeOf: (p) => models.get(p.modelId)!, fedBy: fedBySource(after) }, hall);
-    shortfalls.push(...boards.shortfalls.map((s) => `${hall.name}: ${s}`));
+    appendAll(shortfalls, boards.shortfalls.map((s) => `${hall.name}: ${s}`));
     if (spread.unplaced.length) shortfalls.push(`${hall.name}: ${spread.unplaced.map((r) => r.label).join(', ')} find no place on their rows' line clear of the runs there`);
     const placed = [...newUnits, ...spread.runs, ...boards.boards];
     if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });
@@ -228,14 +229,14 @@ function feedRows(doc: FleetDoc, hall: Hall, groups: Placement[][], idPrefix: st
     if (!units.length) return;
     const model = models.get(units[0]!.modelId)!;
     if (!busway || apparentPowerKva(model.powerKw, model.powerFactor) > usableRatingKva(busway, derate) + 1e-9) {
-      unfed.push(...units);
+      appendAll(unfed, units);
       return;
     }
     const lackingA = units.filter((p) => !p.powerSourceId);
     // A model that takes A and B feeds gets a second set of runs, each carrying its rows alone.
     const lackingB = model.dualFeed ? units.filter((p) => !p.powerSourceBId) : [];
-    if (lackingA.length) runs.push(...buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${series[g]}.`, feedFrom: null, hall }).map((run) => ({ run, side: 'A' as const })));
-    if (lackingB.length) runs.push(...buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${series[g]}B.`, feedFrom: null, hall, side: 'B' }).map((run) => ({ run, side: 'B' as const })));
+    if (lackingA.length) appendAll(runs, buswayRuns(lackingA, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}-`, labelPrefix: `BW${series[g]}.`, feedFrom: null, hall }).map((run) => ({ run, side: 'A' as const })));
+    if (lackingB.length) appendAll(runs, buswayRuns(lackingB, model, { busway, derate, idPrefix: `${idPrefix}${g + 1}b-`, labelPrefix: `BW${series[g]}B.`, feedFrom: null, hall, side: 'B' }).map((run) => ({ run, side: 'B' as const })));
   });
   return { runs, unfed };
 }

@@ -7,6 +7,7 @@
  * what stays in the hall leaves no room for such a block, in rows round it, filling pods from
  * the north wall, with the kept gear left where it stands.
  */
+import { largest, smallest } from '../arrays';
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import { cduHeatKw } from '../model/cooling';
@@ -250,7 +251,7 @@ export function byModel(units: readonly Placement[]): Placement[][] {
 function besideOf(racks: readonly Placement[]): { xM: number; yM: number; northRowYM: number } {
   const xs = racks.map((p) => p.xM);
   const ys = racks.map((p) => p.yM);
-  return { xM: (Math.min(...xs) + Math.max(...xs)) / 2, yM: (Math.min(...ys) + Math.max(...ys)) / 2, northRowYM: Math.min(...ys) };
+  return { xM: (smallest(xs) + largest(xs)) / 2, yM: (smallest(ys) + largest(ys)) / 2, northRowYM: smallest(ys) };
 }
 
 /** A unit's footprint with room for its service clearances on every side (a unit may stand turned). */

@@ -8,6 +8,7 @@
  * blocks that hold the racks, the one shaped most like the hall wins, so a small plan is a
  * compact group in the middle of the floor and a large one fills it.
  */
+import { appendAll, largest } from '../arrays';
 import { rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import type { EquipmentModel, Hall, Placement, Rotation } from '../model/schema';
@@ -136,7 +137,7 @@ export function aislesCross(racks: readonly Placement[], standing: readonly Plac
   );
 }
 
-const endWidthM = (units: readonly EquipmentModel[], perRow: number): Meters => (units.length ? perRow * (Math.max(...units.map((m) => m.widthM)) + SIDE_GAP_M) : 0);
+const endWidthM = (units: readonly EquipmentModel[], perRow: number): Meters => (units.length ? perRow * (largest(units.map((m) => m.widthM)) + SIDE_GAP_M) : 0);
 
 /**
  * Every shape that holds the racks within the hall: those with no more than two units at a
@@ -234,7 +235,7 @@ function materialise(req: PodBlockRequest, shape: Shape, x0: Meters, y0: Meters,
     const laid = placeRows({ idPrefix: `${req.idPrefix}${podName}`, labelPrefix: podName && `P${podName}`, hallId: hall.id, model, rows: shape.rows, perRow: shape.perRow, x0M: westEdgeM, y0M: y0, gapXM: SIDE_GAP_M, firstFacing }).placements;
     rowsOf.forEach((row, r) => {
       const inRow = share(inPod, shape.rows, r);
-      racks.push(...laid.filter((p) => p.yM === row.yM).slice(0, inRow));
+      appendAll(racks, laid.filter((p) => p.yM === row.yM).slice(0, inRow));
       rowLines.push({ pod, row: r, racks: inRow, westM: westEdgeM, eastM: westEdgeM + inRow * pitchM - SIDE_GAP_M, yM: row.yM, rotationDeg: row.rotationDeg });
     });
   }

@@ -7,6 +7,7 @@
  * first to the first board with room. A and B runs never share a board, and B runs only go
  * to boards of their own: the two feeds of a unit must not meet at one source.
  */
+import { largest, smallest } from '../arrays';
 import { rectsOverlap, type Rect } from '../geometry/footprint';
 import { makeItem, type Item } from '../constraints/item';
 import { wallClearanceBy } from '../constraints/object-rules';
@@ -131,7 +132,7 @@ function standBoards(doc: FleetDoc, hall: Hall, board: EquipmentModel, fresh: re
   for (const b of fresh) {
     const xs = b.runs.map((r) => r.xM);
     const ys = b.runs.map((r) => r.yM);
-    const target = { xM: (Math.min(...xs) + Math.max(...xs)) / 2, yM: (Math.min(...ys) + Math.max(...ys)) / 2 };
+    const target = { xM: (smallest(xs) + largest(xs)) / 2, yM: (smallest(ys) + largest(ys)) / 2 };
     const spot = freeSpot(hall, board, target, around, airways);
     // The floor only fills: where one board finds no place, none after it will.
     if (!spot) break;

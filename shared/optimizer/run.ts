@@ -3,6 +3,7 @@
  * MILP, price the binding limits on the LP with the integer choices fixed, explain an
  * infeasible model, and turn the answer into a Plan. The worker passes HiGHS in.
  */
+import { largest, smallest } from '../arrays';
 import type { EquipmentModel, FleetDoc, Plan, PlanPeriod } from '../model/schema';
 import { at, datedCashFlows, discountFactor, energyNetUsd, hoursPerPeriod, irr, payback, periodsNpv, unitEconomics, unitMarginUsd } from './economics';
 import { hedgeSettlementUsd } from '../energy/site-energy';
@@ -292,7 +293,7 @@ function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) =>
   const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
   const scenarioPeriods = doc.scenarios.map((_, i) => readPlan(doc, model, value, oneHot(i)).periods);
   const npvs = scenarioPeriods.map((periods) => periodsNpv(doc.fleet, periods));
-  return { weights: oneHot(npvs.indexOf(Math.min(...npvs))), scenarioPeriods };
+  return { weights: oneHot(npvs.indexOf(smallest(npvs))), scenarioPeriods };
 }
 
 
@@ -376,12 +377,12 @@ const POWER_FACTORS = [0.5, 0.75, 1, 1.25, 1.5, 2];
  * change as the prices do.
  */
 function sensitivity(doc: FleetDoc, views: readonly (readonly PlanPeriod[])[]): Sensitivity {
-  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => Math.min(...views.map((periods) => periodsNpv(doc.fleet, periods, fh, fg)))));
+  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => smallest(views.map((periods) => periodsNpv(doc.fleet, periods, fh, fg)))));
   // A hedge pays (price − fixed) × MW × hours: scaling the price scales its settlement plus its fixed leg.
   const fixedLegUsd = doc.sites.reduce((t, s) => t + s.hedges.reduce((u, h) => u + h.mw * h.priceUsdPerMwh, 0), 0) * hoursPerPeriod(doc.fleet);
   const atPowerFactor = (periods: readonly PlanPeriod[], g: number) =>
     periodsNpv(doc.fleet, periods.map((r) => ({ ...r, powerCostUsd: r.powerCostUsd * g, hedgeSettlementUsd: g * ((r.hedgeSettlementUsd ?? 0) + fixedLegUsd) - fixedLegUsd })));
-  const npvByPowerPriceUsd = POWER_FACTORS.map((g) => Math.min(...views.map((periods) => atPowerFactor(periods, g))));
+  const npvByPowerPriceUsd = POWER_FACTORS.map((g) => smallest(views.map((periods) => atPowerFactor(periods, g))));
   return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd, powerPriceFactors: POWER_FACTORS, npvByPowerPriceUsd };
 }
 
@@ -439,6 +440,6 @@ export function reachableAiMw(halls: readonly Pick<HallIx, 'keep' | 'starts'>[],
   return halls.reduce((total, h) => {
     const kept = (h.keep?.kept ?? []).reduce((t, k) => t + mw(k.model, k.units), 0);
     const converted = h.starts.filter((o) => o.model && o.option.leadTimePeriods <= p).map((o) => mw(o.model!, o.maxUnits));
-    return total + Math.max(kept, ...converted);
+    return total + Math.max(kept, largest(converted));
   }, 0);
 }

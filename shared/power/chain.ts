@@ -10,6 +10,7 @@
  * paper, the Headroom panel and the checks show one set of numbers. Only the load groups'
  * own draw is summed here, unit by unit with the checkers' `apparentPowerKva`.
  */
+import { appendAll } from '../arrays';
 import type { Headroom, HeadroomKind } from '../constraints/types';
 import { isPowerSource } from '../model/load';
 import { apparentPowerKva, feedsOf, sourceClass } from '../model/power-chain';
@@ -182,7 +183,7 @@ function visit(tree: Tree, parentId: string, at: Parent): void {
     visit(tree, p.id, { depth: at.depth + 1, hallId: p.hallId, source: name, upstream: at.source ?? at.hallName, hallName: at.hallName });
   }
   const loads = children.filter((c) => !isPowerSource(kindOf(c.p)) && tree.models.get(c.p.modelId)!.powerKw > 0);
-  tree.rows.push(...loadGroups(tree, loads, parentId, at));
+  appendAll(tree.rows, loadGroups(tree, loads, parentId, at));
 }
 
 function loadGroups(tree: Tree, fed: { p: Placement; feed: FeedLetter | null }[], parentId: string, at: Parent): ChainRow[] {

@@ -4,6 +4,7 @@
  * is to scale. Page 1 carries the drawing, legend and summary; the tables follow,
  * continued over as many sheets as they need. Every sheet has the title block.
  */
+import { largest, smallest } from '../arrays';
 import { footprint } from '../geometry/footprint';
 import { billOfMaterials, type BomLine } from '../io/bom';
 import { itPowerKw } from '../model/load';
@@ -431,7 +432,7 @@ function headerLines(text: string, width: number, preferred: number, minimum: nu
   const one = fitLabel(text, width, preferred, minimum, em);
   if (one.text === text) return [{ text, size: one.size, bold }];
   const lines = splitInTwo(text).map((line) => fitLabel(line, width, preferred, minimum, em));
-  const size = Math.min(...lines.map((l) => l.size));
+  const size = smallest(lines.map((l) => l.size));
   return lines.map((l) => ({ text: l.text, size, bold }));
 }
 
@@ -524,7 +525,7 @@ function fitTable(table: Table, width: number): Table {
   const columns = table.columns.map((c) => ({ ...c, widthMm: c.widthMm * k, label: fitLabel(c.label, c.widthMm * k - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).text }));
   const rows = table.rows.flatMap((row) => {
     const cells = row.map((cell, i) => wrapText(cell, columns[i]!.widthMm - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR));
-    return Array.from({ length: Math.max(1, ...cells.map((c) => c.length)) }, (_, line) => cells.map((c) => c[line] ?? ''));
+    return Array.from({ length: Math.max(1, largest(cells.map((c) => c.length))) }, (_, line) => cells.map((c) => c[line] ?? ''));
   });
   return { ...table, columns, rows };
 }
@@ -643,7 +644,7 @@ function powerCoolingTable(doc: FleetDoc, halls: Hall[], headroom: Headroom[], u
 function violationsTable(violations: Violation[], units: UnitSystem, width: number): Table {
   const lines = violations.length ? violations.map((v) => `${v.severity === 'error' ? 'Error' : 'Warning'}: ${describeViolation(v, units)}`) : ['None: every limit holds.'];
   const rows = lines.flatMap((line) => wrapText(line, width - 2 * CELL_PAD_MM, TABLE_FONT_MM, TABLE_EM_PER_CHAR).map((l) => [l]));
-  const longest = Math.max(...rows.map(([l]) => l!.length * TABLE_EM_PER_CHAR * TABLE_FONT_MM));
+  const longest = largest(rows.map(([l]) => l!.length * TABLE_EM_PER_CHAR * TABLE_FONT_MM));
   return {
     title: 'Open violations',
     columns: [{ label: 'Violation', align: 'left', widthMm: Math.min(width, longest + 2 * CELL_PAD_MM) }],

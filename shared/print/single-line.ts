@@ -9,6 +9,7 @@
  * many; halls still too many for one sheet go on over more sheets, the site's levels
  * repeated on each. Pure layout in millimetres, like the rest of the sheets.
  */
+import { largest } from '../arrays';
 import { countedOnceText, formatChainAmount, utilizationText, type ChainRow, type FeedLetter } from '../power/chain';
 import { countOf, type UnitSystem } from '../units';
 import { wrapText } from './fit-label';
@@ -220,7 +221,7 @@ interface Placed {
 }
 
 function depthOf(t: Tree): number {
-  return 1 + Math.max(0, ...t.children.map(depthOf));
+  return 1 + Math.max(0, largest(t.children.map(depthOf)));
 }
 
 /** Lines no wider than the box; a label parts from its figure ("Rating" / "3,000 kVA") only where together they are wider than the box. */
@@ -283,7 +284,7 @@ function place(roots: Tree[], left: number, top: number, columnW: number): Place
       cy = child.bottom + V_GAP_MM;
       bottom = Math.max(bottom, child.bottom);
     }
-    if (mids.length) out.wires.push({ points: [[x + columnW, mid], [busX, mid], [busX, Math.max(mid, ...mids)]], feed: null });
+    if (mids.length) out.wires.push({ points: [[x + columnW, mid], [busX, mid], [busX, Math.max(mid, largest(mids))]], feed: null });
     return { bottom, mid };
   };
   let y = top;

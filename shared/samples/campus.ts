@@ -13,6 +13,7 @@
  *  - Building C: 100 × 60.2 = 6,020 against feed 7,000 and plant 15 × 450.
  *  - Immersion yard: 48 × 256.2 = 12,299 against feed 13,500 and plant 19 × 720.
  */
+import { appendAll } from '../arrays';
 import { builtInCatalog } from '../catalog';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Zone } from '../model/schema';
 import { lbPerFt2ToKgPerM2 } from '../units';
@@ -108,7 +109,7 @@ export function sampleCampus(): FleetDoc {
     currentUse: 'mining',
   });
   const aRacks = placeRows({ idPrefix: 'a', hallId: a.id, model: s21xpRack, rows: 10, perRow: 50, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'A' }).placements;
-  placements.push(...aRacks, ...buswayRuns(aRacks, s21xpRack, runs('a-bw', 'Busway A', a)));
+  appendAll(placements, [...aRacks, ...buswayRuns(aRacks, s21xpRack, runs('a-bw', 'Busway A', a))]);
   a.retrofitOptions = [keepMiningOption(a, s21xpRack, 500), retrofitAiOption(a, gb200), idleOption(a)];
   halls.push(a);
 
@@ -136,7 +137,7 @@ export function sampleCampus(): FleetDoc {
     { id: 'wtx-b-pod1', hallId: b.id, name: 'GB200 pod 1', xM: 50, yM: 0, widthM: 30, depthM: 40, airCoolingKw: 250, coolingMethod: 'direct-to-chip' },
   );
   const bRacks = placeRows({ idPrefix: 'bm', hallId: b.id, model: s21xpRack, rows: 6, perRow: 20, x0M: 2, y0M: 1.5, gapXM: 0.1, labelPrefix: 'BM' }).placements;
-  placements.push(...bRacks, ...buswayRuns(bRacks, s21xpRack, runs('bm-bw', 'Busway BM', b)));
+  appendAll(placements, [...bRacks, ...buswayRuns(bRacks, s21xpRack, runs('bm-bw', 'Busway BM', b))]);
   const skid = placeRows({ idPrefix: 'b-skid', hallId: b.id, model: model('pdu-skid3000'), rows: 1, perRow: 1, x0M: 70.8, y0M: 3, labelPrefix: 'Skid ' });
   const skidId = skid.placements[0]!.id;
   const busway = model('busway-1250');
@@ -173,7 +174,7 @@ export function sampleCampus(): FleetDoc {
   }
   const cdus = placeRows({ idPrefix: 'b-cdu', hallId: b.id, model: model('cdu-1200'), rows: 1, perRow: 3, x0M: 56, y0M: pod.maxYM + 0.2, gapXM: 0.3, powerSourceId: () => skidId, labelPrefix: 'CDU ' });
   const crahs = placeRows({ idPrefix: 'b-crah', hallId: b.id, model: model('crah-150'), rows: 1, perRow: 2, x0M: 56, y0M: cdus.maxYM + 1, gapXM: 0.5, powerSourceId: () => skidId, labelPrefix: 'CRAH ' });
-  placements.push(...skid.placements, ...pod.placements, ...busways, ...cdus.placements, ...crahs.placements);
+  appendAll(placements, [...skid.placements, ...pod.placements, ...busways, ...cdus.placements, ...crahs.placements]);
   b.retrofitOptions = [keepMiningOption(b, s21xpRack, 120), retrofitAiOption(b, gb200), idleOption(b)];
   halls.push(b);
 
@@ -208,7 +209,7 @@ export function sampleCampus(): FleetDoc {
     const row = Math.floor(i / columns);
     p.powerSourceId = padTransformers.placements[2 * (i % columns) + (row < 2 ? 0 : 1)]!.id;
   });
-  placements.push(...containers.placements, ...padTransformers.placements);
+  appendAll(placements, [...containers.placements, ...padTransformers.placements]);
   pad.retrofitOptions = [keepMiningOption(pad, hydroContainer, 24), idleOption(pad)];
   halls.push(pad);
 
@@ -229,7 +230,7 @@ export function sampleCampus(): FleetDoc {
     currentUse: 'mining',
   });
   const cRacks = placeRows({ idPrefix: 'c', hallId: c.id, model: s19xpRack, rows: 4, perRow: 25, x0M: 2.5, y0M: 1.5, gapXM: 0.1, labelPrefix: 'C' }).placements;
-  placements.push(...cRacks, ...buswayRuns(cRacks, s19xpRack, runs('c-bw', 'Busway C', c)));
+  appendAll(placements, [...cRacks, ...buswayRuns(cRacks, s19xpRack, runs('c-bw', 'Busway C', c))]);
   c.retrofitOptions = [
     keepMiningOption(c, s19xpRack, 100),
     {
@@ -270,7 +271,7 @@ export function sampleCampus(): FleetDoc {
   });
   const tank = model('tank-imm48');
   const tanks = placeRows({ idPrefix: 't', hallId: yard.id, model: tank, rows: 4, perRow: 12, x0M: 3, y0M: 1.5, gapXM: 0.5, labelPrefix: 'T' }).placements;
-  placements.push(...tanks, ...buswayRuns(tanks, tank, runs('t-bw', 'Busway T', yard)));
+  appendAll(placements, [...tanks, ...buswayRuns(tanks, tank, runs('t-bw', 'Busway T', yard))]);
   yard.retrofitOptions = [keepMiningOption(yard, tank, 48), idleOption(yard)];
   halls.push(yard);
 

@@ -4,6 +4,7 @@
  * fleet is valid and clean however large. Deterministic: the same options give the same
  * document (the seed picks each hall's rack model).
  */
+import { appendAll } from '../arrays';
 import { builtInCatalog } from '../catalog';
 import type { EquipmentModel, FleetDoc, Hall, Placement } from '../model/schema';
 import { kwToMw } from '../units';
@@ -104,7 +105,7 @@ export function generateFleet(opts: GenerateOptions): FleetDoc {
       idleOption(generated),
     ];
     halls.push(generated);
-    placements.push(...laid.placements, ...busways);
+    appendAll(placements, [...laid.placements, ...busways]);
     feedKwBySite.set(siteId, (feedKwBySite.get(siteId) ?? 0) + feedKw);
   }
 

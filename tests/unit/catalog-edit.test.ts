@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mergeCatalog, modelEditPatch, modelUses, userModelFrom } from '../../shared/catalog/edit';
 import { applyCommand } from '../../shared/commands/apply';
+import { checkFleet, LiveChecker } from '../../shared/constraints';
 import { catalogFromCsv, catalogToCsv } from '../../shared/io/catalog-csv';
+import { problemsAfterEdit } from '../../shared/model/integrity';
 import { sampleSmall } from '../../shared/samples';
 
 describe('catalog editing', () => {
@@ -52,5 +54,17 @@ describe('catalog editing', () => {
     expect(applied.doc.models.find((m) => m.id === 'user-new')!.name).toBe('Site-built rack');
     expect(applyCommand(applied.doc, applied.inverse).doc.models).toEqual(doc.models);
     expect(mergeCatalog(doc, [b!], 'same.csv').command).toBeNull();
+  });
+
+  it('merges a CSV of 150,000 models, and the fleet is checked after (its changes and widest clearance once overflowed the stack)', () => {
+    const doc = sampleSmall();
+    const model = doc.models[0]!;
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({ ...model, id: `m${i}`, builtIn: false }));
+    const merge = mergeCatalog(doc, catalogFromCsv(catalogToCsv(rows), 'big.csv'), 'big.csv');
+    expect(merge.added).toBe(150_000);
+    const after = applyCommand(doc, merge.command!).doc;
+    expect(after.models).toHaveLength(doc.models.length + 150_000);
+    expect(problemsAfterEdit(doc, after)).toEqual([]);
+    expect(new LiveChecker(after).result().violations).toEqual(checkFleet(doc).violations);
   });
 });

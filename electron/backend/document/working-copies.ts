@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { removeDatabaseFiles, removeQuietly, SIDE_FILE_SUFFIXES, writeFileAtomically } from '../../../db/durable';
 import { processAlive } from '../../../db/lock';
+import { largest } from '../../../shared/arrays';
 
 export interface Sidecar {
   id: string;
@@ -50,7 +51,7 @@ export class WorkingCopies {
   /** When the copy last took an edit: each edit lands in its database (or WAL), the sidecar only when it turns unsaved. */
   private lastEdited(id: string): string {
     const times = ['', '-wal'].map((suffix) => fs.statSync(this.databasePath(id) + suffix, { throwIfNoEntry: false })?.mtimeMs ?? 0);
-    return new Date(Math.max(...times)).toISOString();
+    return new Date(largest(times)).toISOString();
   }
 
   remove(id: string): void {
