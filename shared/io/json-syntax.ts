@@ -38,44 +38,60 @@ export function jsonErrorOffset(text: string): number {
     if (!m) fail();
     i += m![0].length;
   };
-  const value = (): void => {
-    ws();
+  const scalar = (): void => {
     const ch = text[i];
-    if (ch === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail();
-        string();
-        ws();
-        if (text[i] !== ':') fail();
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail();
-      }
-    }
-    if (ch === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail();
-      }
-    }
     if (ch === '"') return string();
     if (ch === 't') return literal('true');
     if (ch === 'f') return literal('false');
     if (ch === 'n') return literal('null');
     number();
+  };
+  const key = (): void => {
+    ws();
+    if (text[i] !== '"') fail();
+    string();
+    ws();
+    if (text[i] !== ':') fail();
+    i++;
+  };
+  // A loop over a stack of the closers awaited, not a call per level: a file 200,000
+  // brackets deep overflowed the call stack before it could be named.
+  const closers: string[] = [];
+  /** Opens a container, true if it is not closed at once and so holds a value to scan next. */
+  const opened = (close: string): boolean => {
+    i++;
+    ws();
+    if (text[i] === close) {
+      i++;
+      return false;
+    }
+    closers.push(close);
+    if (close === '}') key();
+    return true;
+  };
+  /** After a value: closes what ends here; true while another value is due. */
+  const next = (): boolean => {
+    while (closers.length) {
+      ws();
+      const close = closers[closers.length - 1]!;
+      if (text[i] === ',') {
+        i++;
+        if (close === '}') key();
+        return true;
+      }
+      if (text[i] !== close) fail();
+      i++;
+      closers.pop();
+    }
+    return false;
+  };
+  const value = (): void => {
+    for (;;) {
+      ws();
+      const ch = text[i];
+      const holdsMore = ch === '{' ? opened('}') : ch === '[' ? opened(']') : (scalar(), false);
+      if (!holdsMore && !next()) return;
+    }
   };
   try {
     value();

@@ -132,4 +132,12 @@ describe('JSON error position', () => {
   it('names line 3, column 13 for a missing value', () => {
     expect(jsonErrorOffset('{\n  "a": 1,\n  "version" 1\n}')).toBe('{\n  "a": 1,\n  "version"'.length + 1);
   });
+
+  it('scans 200,000 levels deep without overflowing the stack, and the import names where the text ends', () => {
+    const deep = 200_000;
+    expect(jsonErrorOffset('['.repeat(deep))).toBe(deep);
+    expect(jsonErrorOffset(`${'{"a":['.repeat(deep)}1${']}'.repeat(deep)}`)).toBe(-1);
+    expect(jsonErrorOffset(`${'{"a":['.repeat(deep)}1${']}'.repeat(deep - 1)}]]`)).toBe(6 * deep + 1 + 2 * deep - 1);
+    expect(() => importFleetJson('['.repeat(deep), 'deep.json')).toThrow(`Cannot import deep.json: it is not valid JSON at line 1, column ${deep + 1}`);
+  });
 });
