@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { formatProblems, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type IntegrityProblem } from '../model/integrity';
 import { countOf } from '../units';
 import { FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from '../model/schema';
+import { quotedCell } from './csv';
 import { jsonErrorOffset } from './json-syntax';
 import { upgradeFleetJson } from './json-upgrade';
 
@@ -115,6 +116,13 @@ function parseJson(text: string, source: string): unknown {
   }
 }
 
+/**
+ * A value for a message: a list or a record is named, not written out, since it may nest deeper than
+ * JSON.stringify can go (200,000 levels overflow the stack) or run to megabytes; text is cut short.
+ */
+const shownScalar = (value: unknown): string =>
+  Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'a record' : typeof value === 'string' ? quotedCell(value) : String(value);
+
 /** Reads an exported fleet; `source` names the input in error messages. */
 export function importFleetJson(text: string, source: string): FleetDoc {
   const raw = parseJson(text, source);
@@ -123,7 +131,7 @@ export function importFleetJson(text: string, source: string): FleetDoc {
   }
   const { version, fleet } = raw as { version?: unknown; fleet?: unknown };
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new FleetImportError(source, `"version" must be a whole number from 1, it is ${JSON.stringify(version)}`);
+    throw new FleetImportError(source, `"version" must be a whole number from 1, it is ${shownScalar(version)}`);
   }
   if (version > FLEET_JSON_VERSION) {
     throw new FleetImportError(

@@ -52,6 +52,7 @@ describe('fleet JSON', () => {
     ['an array', '[1,2]', /not a Fleet Planner export/],
     ['a newer version', '{"format":"fleet-planner","version":4,"fleet":{}}', /newer Fleet Planner \(JSON version 4, this version reads up to 3\)/],
     ['a bad version', '{"format":"fleet-planner","version":"1","fleet":{}}', /"version" must be a whole number from 1, it is "1"/],
+    ['a version nested 200,000 deep', `{"format":"fleet-planner","version":${'['.repeat(200_000)}${']'.repeat(200_000)}}`, /"version" must be a whole number from 1, it is a list$/],
   ])('refuses %s', (_name, text, reason) => {
     expect(() => importFleetJson(text, 'in.json')).toThrow(reason);
   });
