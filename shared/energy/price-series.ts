@@ -9,7 +9,7 @@
  * that writes its offsets passes the clock changes; the months of the hours after a change
  * then sit an hour off local time, which the months' share of the year does not notice.
  */
-import { CsvSyntaxError, parseCsv, quotedCell, type CsvCell } from '../io/csv';
+import { CsvSyntaxError, notUtf8, parseCsv, quotedCell, type CsvCell } from '../io/csv';
 import { CEILING } from '../model/schema';
 import { countOf, type UsdPerMwh } from '../units';
 import { dateOrder, isSpreadsheetDate, spreadsheetWall, type DateOrder } from './spreadsheet-dates';
@@ -76,8 +76,9 @@ export function price(text: string): number | null {
 
 /** The file's records, blank lines left out; a CSV syntax error is the file's one problem. */
 export function readCsv(text: string, problems: Problems): CsvCell[][] {
-  if (text.includes('\u0000')) {
-    problems.add('the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8');
+  const encoding = notUtf8(text);
+  if (encoding) {
+    problems.add(encoding);
     return [];
   }
   try {

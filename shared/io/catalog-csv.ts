@@ -4,7 +4,7 @@
  * reports every bad cell by line and column so a user can fix a spreadsheet in one pass.
  */
 import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
-import { parseCsv, quotedCell, toCsv, CsvSyntaxError, type CsvCell } from './csv';
+import { notUtf8, parseCsv, quotedCell, toCsv, CsvSyntaxError, type CsvCell } from './csv';
 import { countOf, parseGroupedNumber } from '../units';
 import { plainIssue } from './plain-issue';
 
@@ -59,6 +59,8 @@ export function spreadsheetColumn(index: number): string {
 
 /** Reads catalog CSV; `source` names the input in messages. Throws CatalogCsvError listing every bad cell. */
 export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
+  const encoding = notUtf8(text);
+  if (encoding) throw new CatalogCsvError(source, [`${source}: ${encoding}`]);
   // Spreadsheets set to a European locale save CSV with semicolons, and some tools use tabs: say so, rather than what that does to the parse.
   const headerLine = text.split(/\r?\n/, 1)[0]!;
   const separator = headerLine.includes(',') ? undefined : [';', '\t'].find((s) => headerLine.includes(s));

@@ -59,6 +59,19 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/**
+ * Why text read as UTF-8 was written in another encoding, null if nothing shows it: a
+ * spreadsheet's "Unicode text" is UTF-16 (UTF-32 is rarer), whose byte-order mark is not UTF-8
+ * and reads as two U+FFFD replacement characters, and whose every ASCII character carries a NUL
+ * byte. Parsed as CSV, such text fails far from its cause ("a quote inside an unquoted field").
+ */
+export function notUtf8(text: string): string | null {
+  const saveAs = 'save it as CSV UTF-8';
+  if (text.startsWith('\ufffd\ufffd')) return `the file is not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark, as a spreadsheet's "Unicode text" does): ${saveAs}`;
+  if (text.includes('\u0000')) return `the file is not UTF-8 text (it holds NUL characters, as a spreadsheet's "Unicode text", UTF-16, does): ${saveAs}`;
+  return null;
+}
+
 /** Splits CSV text into records of cells; a blank last line is not a record. */
 export function parseCsv(text: string): CsvCell[][] {
   const records: CsvCell[][] = [];

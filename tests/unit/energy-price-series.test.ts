@@ -138,6 +138,8 @@ describe('price series import', () => {
     // A spreadsheet's "Unicode text" (UTF-16) read as UTF-8: every other byte NUL.
     const utf16 = new TextDecoder('utf-8').decode(Buffer.from(year.slice(0, 3).join('\n'), 'utf16le'));
     expect(errorsOf([utf16])).toEqual(['the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8']);
+    const marked = new TextDecoder('utf-8').decode(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(year.slice(0, 3).join('\n'), 'utf16le')]));
+    expect(errorsOf([marked])).toEqual(['the file is not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark, as a spreadsheet\'s "Unicode text" does): save it as CSV UTF-8']);
     expect(importTwoColumnCsv(hourlyYearLines(() => 5).map((l) => `${l.replace(' ', 'T').replace(',', 'Z,')}`).join('\n'), 'utc.csv').ok).toBe(true);
   });
 

@@ -120,6 +120,23 @@ describe('catalog CSV', () => {
     expect(() => catalogFromCsv('', 'c.csv')).toThrow(/the file is empty/);
   });
 
+  it('a file saved as UTF-16 or UTF-32 says it is not UTF-8, instead of naming a quote deep in line 3', () => {
+    const written = catalogToCsv(sampleSmall().models.slice(0, 2));
+    // Read as the CLI and the browser read files: decoded as UTF-8 whatever they hold.
+    const asUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
+    const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(written, 'utf16le')]);
+    const utf16beNoMark = Buffer.from(written, 'utf16le').swap16();
+    const utf32le = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...[...written].map((c) => Buffer.from(new Uint32Array([c.codePointAt(0)!]).buffer))]);
+    const bom = 'u16.csv: the file is not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark, as a spreadsheet\'s "Unicode text" does): save it as CSV UTF-8';
+    expect(() => catalogFromCsv(asUtf8(utf16le), 'u16.csv')).toThrow(`Cannot import u16.csv: 1 error\n${bom}`);
+    expect(() => catalogFromCsv(asUtf8(utf32le), 'u16.csv')).toThrow(bom);
+    expect(() => catalogFromCsv(asUtf8(utf16beNoMark), 'be.csv')).toThrow(
+      'be.csv: the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8',
+    );
+    // A UTF-8 byte-order mark is UTF-8.
+    expect(catalogFromCsv(`\ufeff${written}`, 'bom.csv')).toEqual(sampleSmall().models.slice(0, 2));
+  });
+
   it('a file saved with semicolons or tabs says so, instead of listing every column as unknown', () => {
     const written = catalogToCsv(sampleSmall().models.slice(0, 2));
     expect(() => catalogFromCsv(written.replaceAll(',', ';'), 'eu.csv')).toThrow(
