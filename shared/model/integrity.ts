@@ -10,6 +10,7 @@ import { appendAll } from '../arrays';
 import { plainIssue } from '../io/plain-issue';
 import type { z } from 'zod';
 import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
+import { placementNamer } from './placement-names';
 import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from './schema';
 
 export type IntegrityCode =
@@ -137,8 +138,9 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
       : indexPowerSources(doc.placements);
   indexIds('scenarios', doc.scenarios, problems);
   indexIds('plans', doc.plans, problems);
-  const dangling = (where: string, field: string, value: string, what: string): void => {
-    problems.push({ code: 'dangling-reference', where: `${where}.${field}`, message: `${where}: ${field} "${value}" names no ${what}` });
+  // `who` names the object for the user where it has a name; the id it refers by is the problem, so it is shown.
+  const dangling = (where: string, field: string, value: string, what: string, who = where): void => {
+    problems.push({ code: 'dangling-reference', where: `${where}.${field}`, message: `${who}: ${field} "${value}" names no ${what}` });
   };
 
   for (const hall of doc.halls) {
@@ -166,16 +168,17 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
   // Names are built only for problems: this loop runs over every placement on each open.
   const at = (p: Placement): string => `placements["${p.id}"]`;
   const siteName = (id: string): string => sitesById.get(id)?.name ?? `"${id}"`;
+  const name = placementNamer(doc);
   for (const placement of doc.placements) {
-    if (!hall(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall');
-    if (!model(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model');
+    if (!hall(placement.hallId)) dangling(at(placement), 'hallId', placement.hallId, 'hall', name(placement));
+    if (!model(placement.modelId)) dangling(at(placement), 'modelId', placement.modelId, 'equipment model', name(placement));
     let feeds = false;
     for (const field of ['powerSourceId', 'powerSourceBId'] as const) {
       const sourceId = placement[field];
       if (sourceId === null) continue;
       const source = sourceOf[field](sourceId);
       if (!source) {
-        dangling(at(placement), field, sourceId, 'placement');
+        dangling(at(placement), field, sourceId, 'placement', name(placement));
         continue;
       }
       feeds = true;
@@ -183,16 +186,15 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
         // A site's equipment is fed from its own grid connection: a feed from another site's gear would count its load there.
         const [mine, theirs] = [hallsById.get(placement.hallId), hallsById.get(source.hallId)];
         if (mine && theirs && mine.siteId !== theirs.siteId) {
-          problems.push({ code: 'invalid-value', where: `${at(placement)}.${field}`, message: `${at(placement)}: power source "${source.id}" stands at another site (${siteName(theirs.siteId)}, not ${siteName(mine.siteId)}); a site's equipment is fed from its own` });
+          problems.push({ code: 'invalid-value', where: `${at(placement)}.${field}`, message: `${name(placement)}: its power source ${name(source)} stands at another site (${siteName(theirs.siteId)}, not ${siteName(mine.siteId)}); a site's equipment is fed from its own` });
         }
       }
       const sourceModel = sourceModelOf(source.modelId);
       if (sourceModel && !isPowerSourceKind(sourceModel.kind)) {
-        const where = at(placement);
         problems.push({
           code: 'not-a-power-source',
-          where: `${where}.${field}`,
-          message: `${where}: power source "${source.id}" is ${/^[aeiou]/.test(sourceModel.kind) ? 'an' : 'a'} ${sourceModel.kind}, not a PDU, busway, switchboard, UPS, transformer or generator`,
+          where: `${at(placement)}.${field}`,
+          message: `${name(placement)}: its power source ${name(source)} is ${/^[aeiou]/.test(sourceModel.kind) ? 'an' : 'a'} ${sourceModel.kind}, not a PDU, busway, switchboard, UPS, transformer or generator`,
         });
       }
     }
@@ -213,7 +215,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
     (p.powerSourceId !== null && placementsById.has(p.powerSourceId)) || (p.powerSourceBId !== null && placementsById.has(p.powerSourceBId));
   const starts: Placement[] = [];
   for (const p of opts.placementIdsUnique ? placementsById.values() : doc.placements) if (aSources.has(p.id) && fed(p)) starts.push(p);
-  appendAll(problems, powerLoops(starts, placementsById));
+  appendAll(problems, powerLoops(starts, placementsById, name));
   return problems;
 }
 
@@ -234,16 +236,13 @@ function lookingUp<V>(map: ReadonlyMap<string, V>): (key: string) => V | undefin
   };
 }
 
-/** A placement as the user knows it (its label), with the id a file's reader needs to find it. */
-const named = (p: Placement): string => (p.label ? `${p.label} ("${p.id}")` : `"${p.id}"`);
-
 /**
  * A placement that feeds itself through a chain of sources would make every load sum infinite.
  * `starts` are the fed placements named as A sources, in document order (a loop runs through
  * A sources only; a unit that feeds nothing, most of a fleet, is in none); `byId` needs to
  * hold only the placements named as power sources.
  */
-function powerLoops(starts: readonly Placement[], byId: ReadonlyMap<string, Placement>): IntegrityProblem[] {
+function powerLoops(starts: readonly Placement[], byId: ReadonlyMap<string, Placement>, name: (p: Placement) => string): IntegrityProblem[] {
   const settled = new Set<string>();
   const problems: IntegrityProblem[] = [];
   for (const start of starts) {
@@ -259,7 +258,7 @@ function powerLoops(starts: readonly Placement[], byId: ReadonlyMap<string, Plac
       problems.push({
         code: 'power-loop',
         where: `placements["${at}"].powerSourceId`,
-        message: `placements: power sources form a loop ${[...loop, at].map((id) => named(byId.get(id) ?? start)).join(' → ')}`,
+        message: `power sources form a loop: ${[...loop, at].map((id) => name(byId.get(id) ?? start)).join(' → ')}`,
       });
     }
     for (const id of chain) settled.add(id);
@@ -385,8 +384,10 @@ export function formatProblems(problems: readonly IntegrityProblem[], max = 10):
  * checks' to report, not a reason to refuse another edit). Every writer of a document asks it.
  */
 export function problemsAfterEdit(before: FleetDoc, after: FleetDoc): IntegrityProblem[] {
-  const held = new Set(feedProblems(before).map((p) => p.message));
-  return [...checkIntegrity(after), ...feedProblems(after).filter((p) => !held.has(p.message))];
+  // By what and where, not by message: a message names placements by labels the edit may have changed.
+  const keyOf = (p: IntegrityProblem): string => `${p.code} ${p.where}`;
+  const held = new Set(feedProblems(before).map(keyOf));
+  return [...checkIntegrity(after), ...feedProblems(after).filter((p) => !held.has(keyOf(p)))];
 }
 
 /**
@@ -399,10 +400,11 @@ export function feedProblems(doc: FleetDoc): IntegrityProblem[] {
   const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
   const sources = new Map(doc.placements.filter((p) => isPowerSourceKind(kinds.get(p.modelId) ?? 'asic-miner')).map((p) => [p.id, p]));
   const problems: IntegrityProblem[] = [];
+  const name = placementNamer(doc);
   for (const p of doc.placements) {
     const where = `placements["${p.id}"]`;
     if (p.powerSourceBId !== null && p.powerSourceBId === p.powerSourceId) {
-      problems.push({ code: 'invalid-value', where: `${where}.powerSourceBId`, message: `${named(p)}: its B source is its A source; an A/B feed needs two sources` });
+      problems.push({ code: 'invalid-value', where: `${where}.powerSourceBId`, message: `${name(p)}: its B source is its A source; an A/B feed needs two sources` });
     }
     const kind = kinds.get(p.modelId);
     if (!kind || !sources.has(p.id)) continue;
@@ -410,7 +412,9 @@ export function feedProblems(doc: FleetDoc): IntegrityProblem[] {
       const parent = sources.get(feed);
       const parentKind = parent && kinds.get(parent.modelId);
       if (parentKind && sourceClass(parentKind) < sourceClass(kind)) {
-        problems.push({ code: 'power-class', where: `${where}.powerSourceId`, message: `${named(p)}, a ${kind}, cannot be fed from ${named(parent)}, a ${parentKind}: a source is fed from its own class or a larger one` });
+        // The field that names it: problemsAfterEdit tells an A feed's problem from a B feed's by where.
+        const field = feed === p.powerSourceId ? 'powerSourceId' : 'powerSourceBId';
+        problems.push({ code: 'power-class', where: `${where}.${field}`, message: `${name(p)}, a ${kind}, cannot be fed from ${name(parent)}, a ${parentKind}: a source is fed from its own class or a larger one` });
       }
     }
   }
@@ -431,7 +435,7 @@ export function feedProblems(doc: FleetDoc): IntegrityProblem[] {
   for (const id of sources.keys()) {
     const loop = visit(id, []);
     if (loop) {
-      problems.push({ code: 'power-loop', where: `placements["${loop[0]}"]`, message: `placements: power sources form a loop ${loop.map((s) => named(sources.get(s)!)).join(' → ')}` });
+      problems.push({ code: 'power-loop', where: `placements["${loop[0]}"]`, message: `power sources form a loop: ${loop.map((s) => name(sources.get(s)!)).join(' → ')}` });
       break;
     }
   }

@@ -173,7 +173,7 @@ describe('fleetplan', () => {
     const r = fleetplan('import', json, path.join(dir, 'loop.fleet'));
     expect(r.code).toBe(2);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain('breaks the fleet model\'s rules in 1 place: placements: power sources form a loop Busway 1 ("sm-bw1") → 1.1 ("sm-pdu01-01") → Busway 1 ("sm-bw1")');
+    expect(r.err).toContain('breaks the fleet model\'s rules in 1 place: power sources form a loop: Busway 1 → 1.1 (Floor PDU 400 kVA) → Busway 1');
     expect(fs.existsSync(path.join(dir, 'loop.fleet'))).toBe(false);
   });
 

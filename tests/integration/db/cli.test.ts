@@ -78,7 +78,7 @@ describe('fleetplan new / info / export / import', () => {
     fs.writeFileSync(at('old.json'), 'mine');
     const over = await run(exportCommand, at('s.fleet'), '--json', at('old.json'), '--force');
     expect(over.code).toBe(2);
-    expect(over.err).toMatch(/^fleetplan: Cannot open .*s\.fleet: it breaks the fleet model's rules in 1 place: placements: power sources form a loop/);
+    expect(over.err).toMatch(/^fleetplan: Cannot open .*s\.fleet: it breaks the fleet model's rules in 1 place: power sources form a loop: /);
     expect(fs.readFileSync(at('old.json'), 'utf8')).toBe('mine');
     expect((await run(exportCommand, at('s.fleet'), '--json', at('new.json'))).code).toBe(2);
     expect(fs.readdirSync(dir).sort()).toEqual(['old.json', 's.fleet']);

@@ -87,7 +87,7 @@ const cases: [string, () => string, RegExp][] = [
   [
     'placement of a missing model',
     () => editDatabase(validFile('dangling.fleet'), "UPDATE placements SET modelId = 'ghost' WHERE id = 'sm-gpu01-01'"),
-    /placements\["sm-gpu01-01"\]: modelId "ghost" names no equipment model/,
+    /1\.1 \(model "ghost"\): modelId "ghost" names no equipment model/,
   ],
   ['placement in a missing hall', () => editDatabase(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
   ['hall of zero area', () => editDatabase(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM must be at least 0.5 \(is 0\)/],

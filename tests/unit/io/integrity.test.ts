@@ -29,7 +29,7 @@ describe('integrity on load', () => {
       'halls["sm-h1"]: siteId "nosite" names no site',
       'halls["sm-h1"].retrofitOptions["sm-h1-keep"]: modelId "nomodel" names no equipment model',
       'zones["sm-z-mine"]: hallId "nohall" names no hall',
-      'placements["sm-m01-01"]: powerSourceId "nopdu" names no placement',
+      '1.1 (Shelf rack, 20 × Antminer S21 XP): powerSourceId "nopdu" names no placement',
       'plans["plan1"].halls["sm-h1"]: optionId "nooption" names no retrofit option of hall "sm-h1"',
     ]);
   });
@@ -40,8 +40,9 @@ describe('integrity on load', () => {
       p.id === 'sm-m01-02' ? { ...p, powerSourceId: 'sm-m01-01' } : p.id === 'sm-pdu01-01' ? { ...p, powerSourceId: 'sm-bw1' } : p,
     );
     const messages = checkIntegrity(doc).map((p) => p.message);
-    expect(messages).toContain('placements["sm-m01-02"]: power source "sm-m01-01" is a miner-rack, not a PDU, busway, switchboard, UPS, transformer or generator');
-    expect(messages).toContain('placements: power sources form a loop Busway 1 ("sm-bw1") → 1.1 ("sm-pdu01-01") → Busway 1 ("sm-bw1")');
+    // Named as the user knows them: by label, with the model where another placement has the label too ("1.1" is a rack's and a PDU's).
+    expect(messages).toContain('1.2 (Shelf rack, 20 × Antminer S21 XP): its power source 1.1 (Shelf rack, 20 × Antminer S21 XP) is a miner-rack, not a PDU, busway, switchboard, UPS, transformer or generator');
+    expect(messages).toContain('power sources form a loop: Busway 1 → 1.1 (Floor PDU 400 kVA) → Busway 1');
     expect(messages.filter((m) => m.includes('loop'))).toHaveLength(1);
   });
 
@@ -52,7 +53,7 @@ describe('integrity on load', () => {
     const cBusway = doc.placements.find((p) => p.hallId === 'cbh-c' && p.modelId.startsWith('busway'))!;
     doc.placements = doc.placements.map((p) => (p.id === rack.id ? { ...p, powerSourceId: cBusway.id, powerSourceBId: 'b-skid01-01' } : p));
     expect(checkIntegrity(doc).map((p) => p.message)).toEqual([
-      `placements["${rack.id}"]: power source "${cBusway.id}" stands at another site (${doc.sites.find((x) => x.id === 'cbh')!.name}, not ${doc.sites.find((x) => x.id === 'wtx')!.name}); a site's equipment is fed from its own`,
+      `${rack.label}: its power source ${cBusway.label} stands at another site (${doc.sites.find((x) => x.id === 'cbh')!.name}, not ${doc.sites.find((x) => x.id === 'wtx')!.name}); a site's equipment is fed from its own`,
     ]);
   });
 
