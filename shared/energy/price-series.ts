@@ -40,17 +40,20 @@ export const MAX_PRICE_FILE_BYTES = 50 * 1024 * 1024;
 const MAX_ERRORS_LISTED = 10;
 
 export class Problems {
-  readonly list: string[] = [];
+  /** The first MAX_ERRORS_LISTED only: the rest are counted, not held (3.3 million once took 400 MB). */
+  private readonly listed: string[] = [];
+  /** Every problem added, listed or not. */
+  count = 0;
   add(message: string): void {
-    this.list.push(message);
+    if (this.count++ < MAX_ERRORS_LISTED) this.listed.push(message);
   }
   get any(): boolean {
-    return this.list.length > 0;
+    return this.count > 0;
   }
   result(series: () => PriceSeries): ImportResult {
-    if (!this.list.length) return { ok: true, series: series() };
-    const more = this.list.length - MAX_ERRORS_LISTED;
-    return { ok: false, errors: more > 0 ? [...this.list.slice(0, MAX_ERRORS_LISTED), `… and ${more} more`] : this.list };
+    if (!this.count) return { ok: true, series: series() };
+    const more = this.count - this.listed.length;
+    return { ok: false, errors: more > 0 ? [...this.listed, `… and ${more} more`] : this.listed };
   }
 }
 

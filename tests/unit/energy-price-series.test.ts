@@ -162,6 +162,20 @@ describe('price series import', () => {
     expect(h.ok && rtm.ok && h.series).toEqual(rtm.ok && rtm.series);
   });
 
+  it('refuses ERCOT dates further apart than a series may hold at once, and counts past the first ten problems without holding them', () => {
+    const header = 'DeliveryDate,DeliveryHour,SettlementPointName,SettlementPointPrice,DSTFlag';
+    const span = importErcotCsv(`${header}\r\n01/01/1000,1,HB_NORTH,20,N\r\n12/31/9999,1,HB_NORTH,20,N\r\n`, 'span.csv', 'HB_NORTH');
+    expect(span).toEqual({
+      ok: false,
+      errors: ['the delivery dates run from 1000-01-01 (line 2) to 9999-12-31 (line 3), 3,287,182 days of hourly prices, over the 105,408 intervals (three years of 15-minute prices) a series may hold: check the dates'],
+    });
+    // Ten years apart fits: each day between lacks its prices, the first ten listed.
+    const gaps = importErcotCsv(`${header}\r\n01/01/2020,1,HB_NORTH,20,N\r\n12/31/2029,1,HB_NORTH,20,N\r\n`, 'gaps.csv', 'HB_NORTH');
+    expect(!gaps.ok && gaps.errors).toHaveLength(11);
+    expect(!gaps.ok && gaps.errors[1]).toBe('2020-01-02: no prices for the whole day');
+    expect(!gaps.ok && gaps.errors[10]).toBe(`… and ${3653 - 10} more`);
+  });
+
   it('holds ERCOT\'s days to their clocks: no hour ending 3 the day they go forward, hour ending 2 twice the day they go back', () => {
     const lines = ercotDayAheadYearLines({ HB_WEST: (hour) => hour });
     const errorsOf = (l: string[]) => {
