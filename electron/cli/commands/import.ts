@@ -7,7 +7,7 @@ import { catalogFromCsv } from '../../../shared/io/catalog-csv';
 import { importFleetJson } from '../../../shared/io/json';
 import { formatProblems, problemsAfterEdit } from '../../../shared/model/integrity';
 import { countOf } from '../../../shared/units';
-import { checkFleetName, checkOutput, checkWritable, readFleet } from './document-common';
+import { checkFleetName, checkOutput, readFleet } from './document-common';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand, type CliIo } from '../cli-kit';
 
 const usage = 'fleetplan import [--force] IN.json OUT.fleet   |   fleetplan import --csv-catalog IN.csv FILE.fleet';
