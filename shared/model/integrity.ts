@@ -20,6 +20,7 @@ export type IntegrityCode =
   | 'zero-area'
   | 'not-a-power-source'
   | 'power-loop'
+  | 'power-depth'
   | 'power-class';
 
 export interface IntegrityProblem {
@@ -161,6 +162,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
   }
   // The A sources fed placements name: where a walk for power loops may start.
   const aSources = new Set<string>();
+  const bSources = new Set<string>();
   const hall = lookingUp(hallsById);
   const model = lookingUp(modelsById);
   const sourceOf = { powerSourceId: lookingUp(placementsById), powerSourceBId: lookingUp(placementsById) };
@@ -199,6 +201,7 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
       }
     }
     if (feeds && placement.powerSourceId !== null) aSources.add(placement.powerSourceId);
+    if (feeds && placement.powerSourceBId !== null) bSources.add(placement.powerSourceBId);
   }
   for (const plan of doc.plans) {
     for (const step of plan.halls) {
@@ -216,7 +219,55 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
   const starts: Placement[] = [];
   for (const p of opts.placementIdsUnique ? placementsById.values() : doc.placements) if (aSources.has(p.id) && fed(p)) starts.push(p);
   appendAll(problems, powerLoops(starts, placementsById, name));
+  const deep = chainTooDeep(new Set([...aSources, ...bSources].filter((id) => placementsById.has(id))), placementsById, name);
+  if (deep) problems.push(deep);
   return problems;
+}
+
+/**
+ * The most power sources one chain may stack, A or B feeds: a real one has a handful
+ * (transformer, switchboard, UPS, PDU, busway). The checks walk chains source by source, and
+ * a file stacking 20,000 busways ran the check out of memory.
+ */
+export const MAX_POWER_CHAIN = 32;
+
+/**
+ * The first source (in document order) with more than MAX_POWER_CHAIN sources on a chain up
+ * from it, as a problem; null when none. Longest chains are counted without recursion (each
+ * source once); a loop counts as ending where it closes (powerLoops reports it).
+ */
+function chainTooDeep(sources: ReadonlySet<string>, byId: ReadonlyMap<string, Placement>, name: (p: Placement) => string): IntegrityProblem | null {
+  const depth = new Map<string, number>();
+  const open = new Set<string>();
+  const above = (id: string) => feedsOf(byId.get(id)!).filter((f) => sources.has(f));
+  for (const root of sources) {
+    const stack = [root];
+    while (stack.length) {
+      const id = stack[stack.length - 1]!;
+      if (depth.has(id)) {
+        stack.pop();
+        continue;
+      }
+      if (!open.has(id)) {
+        open.add(id);
+        for (const f of above(id)) if (!depth.has(f) && !open.has(f)) stack.push(f);
+        continue;
+      }
+      depth.set(id, 1 + above(id).reduce((most, f) => Math.max(most, depth.get(f) ?? 0), 0));
+      open.delete(id);
+      stack.pop();
+    }
+    const chain = depth.get(root)!;
+    if (chain > MAX_POWER_CHAIN) {
+      const p = byId.get(root)!;
+      return {
+        code: 'power-depth',
+        where: `placements["${p.id}"]`,
+        message: `${name(p)} hangs from a chain of ${chain} power sources; a chain may stack at most ${MAX_POWER_CHAIN} (a real one has a handful: transformer, switchboard, UPS, PDU, busway)`,
+      };
+    }
+  }
+  return null;
 }
 
 /**
@@ -386,8 +437,11 @@ export function formatProblems(problems: readonly IntegrityProblem[], max = 10):
 export function problemsAfterEdit(before: FleetDoc, after: FleetDoc): IntegrityProblem[] {
   // By what and where, not by message: a message names placements by labels the edit may have changed.
   const keyOf = (p: IntegrityProblem): string => `${p.code} ${p.where}`;
+  const integrity = checkIntegrity(after);
+  // A chain too deep to walk is refused before the feeds' own walks take it source by source.
+  if (integrity.some((p) => p.code === 'power-depth')) return integrity;
   const held = new Set(feedProblems(before).map(keyOf));
-  return [...checkIntegrity(after), ...feedProblems(after).filter((p) => !held.has(keyOf(p)))];
+  return [...integrity, ...feedProblems(after).filter((p) => !held.has(keyOf(p)))];
 }
 
 /**

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, isCleanPlacement, NotPlainlyValid, validateFleet, validateFleetReading } from '../../../shared/model/integrity';
+import { checkIntegrity, isCleanPlacement, NotPlainlyValid, problemsAfterEdit, validateFleet, validateFleetReading } from '../../../shared/model/integrity';
 import { PlacementSchema, type FleetDoc, type Placement } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
@@ -32,6 +32,26 @@ describe('integrity on load', () => {
       '1.1 (Shelf rack, 20 × Antminer S21 XP): powerSourceId "nopdu" names no placement',
       'plans["plan1"].halls["sm-h1"]: optionId "nooption" names no retrofit option of hall "sm-h1"',
     ]);
+  });
+
+  it('refuses a chain of more than 32 power sources, A or B, without walking it source by source: 20,000 busways hung one from the next', () => {
+    // Busway 1 hangs from the PDU; a tower of busways above the PDU makes its chain: PDU + n busways + Busway 1.
+    const tower = (n: number, field: 'powerSourceId' | 'powerSourceBId') => {
+      const doc = sampleSmall();
+      const bus = doc.placements.find((p) => p.id === 'sm-bw1')!;
+      const extra = Array.from({ length: n }, (_, i) => ({ ...bus, id: `t${i}`, label: `T${i}`, powerSourceId: null as string | null, powerSourceBId: null as string | null, [field]: i + 1 < n ? `t${i + 1}` : null }));
+      doc.placements = [...doc.placements.map((p) => (p.id === 'sm-pdu01-01' ? { ...p, [field]: 't0' } : p)), ...extra];
+      return doc;
+    };
+    // 30 busways: 32 sources from Busway 1 up, on the limit.
+    expect(checkIntegrity(tower(30, 'powerSourceId')).filter((p) => p.code === 'power-depth')).toEqual([]);
+    expect(checkIntegrity(tower(31, 'powerSourceId')).map((p) => p.message)).toContain(
+      'Busway 1 hangs from a chain of 33 power sources; a chain may stack at most 32 (a real one has a handful: transformer, switchboard, UPS, PDU, busway)',
+    );
+    expect(checkIntegrity(tower(31, 'powerSourceBId')).some((p) => p.code === 'power-depth')).toBe(true);
+    expect(checkIntegrity(tower(20_000, 'powerSourceId')).find((p) => p.code === 'power-depth')!.message).toMatch(/^Busway 1 hangs from a chain of 20002 power sources/);
+    // An edit making such a chain is refused the same way, before the feeds' own walks (they overflowed the stack).
+    expect(problemsAfterEdit(sampleSmall(), tower(20_000, 'powerSourceBId')).map((p) => p.code)).toEqual(['power-depth']);
   });
 
   it('finds power fed from equipment that is not a source, and power loops', () => {
