@@ -262,7 +262,7 @@ test('a hall\'s retrofit options are edited in its inspector and reach the optim
   await expect(page.getByTestId('option-capex-wtx-b-ai')).toHaveValue('12,500,000');
   await page.getByTestId('option-lead-wtx-b-ai').fill('40');
   await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
-  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: Retrofit to .*: lead time/);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo Building B.*: Retrofit to .*: conversion downtime/);
   await page.getByTestId('option-lead-wtx-b-ai').fill('1000');
   await page.getByTestId('option-lead-wtx-b-ai').press('Enter');
   await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText('Conversion downtime must be at most 120 quarters');
