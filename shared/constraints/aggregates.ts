@@ -4,7 +4,7 @@
  * checker (which keeps the sums up to date) and the full check (which adds them up in one
  * pass) report exactly the same numbers.
  */
-import { spareUnitsMissing, usableUnits } from '../model/cooling';
+import { spareUnitsMissing, usableCapacityKw, usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
 import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
@@ -34,11 +34,6 @@ export interface HallSums {
   cduCount: number;
 }
 
-/** Capacity of the units left after the redundant ones are held back, the largest first. */
-function usable(units: Iterable<number>, redundancy: Hall['cooling']['redundancy']): number {
-  const caps = [...units].sort((a, b) => a - b);
-  return caps.slice(0, usableUnits(redundancy, caps.length)).reduce((t, c) => t + c, 0);
-}
 
 /**
  * A hall's feed and plant against its load, its facility water against its CDUs' heat and,
@@ -51,7 +46,7 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   const plantHeat = load - sums.cduHeatKw - sums.ownLoopHeatKw;
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
-  const liquid = usable(sums.cduKw, hall.cooling.redundancy);
+  const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
   const hasLiquid = sums.cduCount > 0 || sums.cduHeatKw > EPS;
   // Messages are built only for a breach: a live edit refreshes its hall every time.
   const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
@@ -171,8 +166,8 @@ export interface ZoneSums {
 
 export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [zone.id] };
-  const air = zone.airCoolingKw + usable(sums.crahKw, hall.cooling.redundancy);
-  const liquid = usable(sums.cduKw, hall.cooling.redundancy);
+  const air = zone.airCoolingKw + usableCapacityKw(sums.crahKw, hall.cooling.redundancy);
+  const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
   const hasLiquid = sums.cduCount > 0 || sums.liquidHeatKw > EPS;
   const message = `Zone ${zone.name} in ${hall.name}`;
   return [

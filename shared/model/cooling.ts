@@ -101,3 +101,9 @@ export const DEFAULT_DENSITY_LIMIT_KW: Record<CoolingMethod, number> = {
 export function densityLimitKw(hall: Pick<Hall, 'densityLimitKwPerRack' | 'cooling'>, method: CoolingMethod = hall.cooling.method): number {
   return method === hall.cooling.method ? (hall.densityLimitKwPerRack ?? DEFAULT_DENSITY_LIMIT_KW[method]) : DEFAULT_DENSITY_LIMIT_KW[method];
 }
+
+/** Capacity of the units left after the redundant ones are held back, the largest first (how CDUs of mixed sizes count). */
+export function usableCapacityKw(capacitiesKw: Iterable<number>, redundancy: Redundancy): number {
+  const caps = [...capacitiesKw].sort((a, b) => a - b);
+  return caps.slice(0, usableUnits(redundancy, caps.length)).reduce((t, c) => t + c, 0);
+}

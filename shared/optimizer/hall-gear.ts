@@ -3,9 +3,9 @@
  * gear that stays (the cooling plant the new cooling runs with, the power gear) and the CDUs
  * the units need. Apply plan lays them out; the optimizer leaves their draw room on the
  * hall's feed and their heat room in its plant, so that a plan it proposes passes the hall's
- * checks once applied (six 100 kW racks on a 600 kW feed left nothing for their CDU's pumps).
+ * checks once applied.
  */
-import { cduHeatKw, spareUnitsMissing, usableUnits } from '../model/cooling';
+import { cduHeatKw, spareUnitsMissing, usableCapacityKw } from '../model/cooling';
 import { isItEquipment, isPowerSource } from '../model/load';
 import type { EquipmentModel, Hall, Placement, RetrofitOption } from '../model/schema';
 
@@ -27,18 +27,21 @@ export interface CduNeed {
   shortfall: string | null;
 }
 
+/** The CDU Apply plan adds: the catalog's largest. */
+export function largestCdu(catalog: Iterable<EquipmentModel>): EquipmentModel | undefined {
+  let largest: EquipmentModel | undefined;
+  for (const m of catalog) if (m.kind === 'cdu' && m.coolingCapacityKw > (largest?.coolingCapacityKw ?? 0)) largest = m;
+  return largest;
+}
+
 /**
- * The catalog's largest CDU and how many of it to add, with the hall's redundancy held back
- * and its spares there:
- * enough that the CDUs `serving` the new racks (kept ones among them) carry their `newKw` of
+ * How many of `cdu` to add, with the hall's redundancy held back and its spares there: enough
+ * that the CDUs `serving` the new racks (kept ones among them) carry their `newKw` of
  * cold-plate heat, and all the hall's CDUs, `kept` and new, its `totalKw`, as the checks add them up.
  */
-export function cduNeed(catalog: Iterable<EquipmentModel>, hall: Pick<Hall, 'cooling'>, heat: { newKw: number; totalKw: number }, capacitiesKw: { serving: number[]; kept: number[] }): CduNeed {
-  const cdu = [...catalog].filter((m) => m.kind === 'cdu' && m.coolingCapacityKw > 0).sort((a, b) => b.coolingCapacityKw - a.coolingCapacityKw)[0];
+function cduNeed(cdu: EquipmentModel | undefined, hall: Pick<Hall, 'cooling'>, heat: { newKw: number; totalKw: number }, capacitiesKw: { serving: number[]; kept: number[] }): CduNeed {
   if (!cdu) return { cdu, count: 0, shortfall: "the catalog has no CDU for the racks' liquid heat" };
-  // Redundant units held back are the largest, as the zone-liquid rule counts them.
-  const usable = (caps: number[]) => [...caps].sort((a, b) => a - b).slice(0, usableUnits(hall.cooling.redundancy, caps.length)).reduce((t, c) => t + c, 0);
-  const withNew = (caps: number[], n: number) => usable([...caps, ...Array<number>(n).fill(cdu.coolingCapacityKw)]);
+  const withNew = (caps: number[], n: number) => usableCapacityKw([...caps, ...Array<number>(n).fill(cdu.coolingCapacityKw)], hall.cooling.redundancy);
   // And the spare the redundancy asks for: one CDU under N+1 carries the heat with none held back.
   const spared = (n: number) => spareUnitsMissing(hall.cooling.redundancy, capacitiesKw.kept.length + n) === 0;
   const enough = (n: number) => withNew(capacitiesKw.serving, n) >= heat.newKw && withNew(capacitiesKw.kept, n) >= heat.totalKw && spared(n);
@@ -52,11 +55,11 @@ export function cduNeed(catalog: Iterable<EquipmentModel>, hall: Pick<Hall, 'coo
  * racks would mean re-piping a running loop to rows that stand apart, so the new rows get CDUs
  * of their own. With no racks standing, the kept CDUs move to the new rows and serve them.
  */
-export function cdusFor(catalog: Iterable<EquipmentModel>, hall: Pick<Hall, 'cooling'>, model: EquipmentModel, units: { kept: number; adding: number }, keptCdusKw: number[]): CduNeed | null {
+export function cdusFor(cdu: EquipmentModel | undefined, hall: Pick<Hall, 'cooling'>, model: EquipmentModel, units: { kept: number; adding: number }, keptCdusKw: number[]): CduNeed | null {
   const perUnitKw = cduHeatKw(model);
   if (perUnitKw <= 0) return null;
   const heat = { newKw: units.adding * perUnitKw, totalKw: (units.kept + units.adding) * perUnitKw };
-  return cduNeed(catalog, hall, heat, { serving: units.kept ? [] : keptCdusKw, kept: keptCdusKw });
+  return cduNeed(cdu, hall, heat, { serving: units.kept ? [] : keptCdusKw, kept: keptCdusKw });
 }
 
 /**
@@ -77,9 +80,10 @@ export function unitsWithGear(
   const gear = inHall.filter((p) => !goes.has(p.id) && !standingIds.has(p.id));
   const keptGearKw = gear.reduce((t, p) => t + (models.get(p.modelId)?.powerKw ?? 0), 0);
   const keptCdusKw = gear.filter((p) => models.get(p.modelId)?.kind === 'cdu').map((p) => models.get(p.modelId)!.coolingCapacityKw);
+  const cdu = largestCdu(models.values());
   const gearKw = (n: number): number => {
     const kept = Math.min(counts.standing, n);
-    const need = cdusFor(models.values(), hall, model, { kept, adding: n - kept }, keptCdusKw);
+    const need = cdusFor(cdu, hall, model, { kept, adding: n - kept }, keptCdusKw);
     return keptGearKw + (need?.cdu ? need.count * need.cdu.powerKw : 0);
   };
   const fits = (n: number): boolean => {

@@ -11,7 +11,7 @@ import { largest, smallest } from '../arrays';
 import { footprint, rectsOverlap, type Rect } from '../geometry/footprint';
 import { placeRows } from '../geometry/rows';
 import { cduHeatKw } from '../model/cooling';
-import { cdusFor } from './hall-gear';
+import { cdusFor, largestCdu } from './hall-gear';
 import { beyondReach, judgedFeed } from '../constraints/feed-rules';
 import { wallClearanceBy } from '../constraints/object-rules';
 import { makeItem, type Item } from '../constraints/item';
@@ -55,7 +55,7 @@ export function layPlan(doc: FleetDoc, hall: Hall, option: RetrofitOption, model
   const floorHolds = Math.floor((hall.widthM * hall.depthM) / (model.widthM * model.depthM));
   const adding = Math.max(0, Math.min(count, floorHolds) - kept.length);
   const keptCdusKw = stays.filter((p) => modelOf(p).kind === 'cdu').map((p) => modelOf(p).coolingCapacityKw);
-  const need = cdusFor(doc.models, hall, model, { kept: kept.length, adding }, keptCdusKw);
+  const need = cdusFor(largestCdu(doc.models), hall, model, { kept: kept.length, adding }, keptCdusKw);
   const cduPrefix = `${idPrefix}cdu`;
   const job: Job = { hall, model, count: adding, kept, idPrefix, cdu: need?.cdu, cduCount: need?.count ?? 0, cduPrefix, modelOf, stays };
   const laid = inBlock(job, option) ?? roundWhatStays(job, option);
