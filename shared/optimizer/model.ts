@@ -11,7 +11,7 @@
  * the contract's term.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
+import { cduHeatKw, DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
 import { unitsWithGear } from './hall-gear';
@@ -63,19 +63,19 @@ export const ruledOutOptions = (halls: readonly Pick<HallIx, 'hall' | 'options'>
 /** An option the optimizer never proposes, and why, as the app and `fleetplan optimize` say it. */
 export interface RuledOut {
   hallId: string;
-  optionId: string;
+  /** The option ruled out; null where none keeps units the hall holds (keepingMissing). */
+  optionId: string | null;
   /** "Building C, “GB200 retrofit”: GB200 NVL72 rack draws 132 kW per rack, over the 80 kW that free-air cooling carries". */
   text: string;
 }
 
 /**
  * The fleet's options ruled out before the search. The layout sets only how many miners
- * keeping keeps, never whether an option is ruled out; it does say whether a hall holds
- * units that earn with no option to keep them, which the search then cannot keep and the
- * decision's "as it is" counts idle. A hall whose option names a model the catalog lacks is
+ * keeping keeps, never whether an option is ruled out (keepingMissing reads it for units no
+ * option keeps), so none is read; a hall whose option names a model the catalog lacks is
  * left to the run, which says so.
  */
-export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet' | 'placements'>): RuledOut[] {
+export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet'>): RuledOut[] {
   const models = new Map(doc.models.map((m) => [m.id, m]));
   const optionsOf = (hall: Hall): OptionIx[] => {
     try {
@@ -84,23 +84,32 @@ export function ruledOutOf(doc: Pick<FleetDoc, 'halls' | 'models' | 'fleet' | 'p
       return [];
     }
   };
-  const ruled = ruledOutOptions(doc.halls.map((hall) => ({ hall, options: optionsOf(hall) }))).map(({ hall, option }) => ({
+  return ruledOutOptions(doc.halls.map((hall) => ({ hall, options: optionsOf(hall) }))).map(({ hall, option }) => ({
     hallId: hall.id,
     optionId: option.option.id,
     text: `${hall.name}, “${option.option.name}”: ${describeExclusion(option.excluded!, doc.fleet.unitSystem)}`,
   }));
-  return [...ruled, ...keepingMissing(doc, models)];
 }
 
-/** Halls holding units that earn (miners, GPU systems) with no option that keeps them. */
-function keepingMissing(doc: Pick<FleetDoc, 'halls' | 'placements'>, models: ReadonlyMap<string, EquipmentModel>): RuledOut[] {
+/**
+ * Halls holding units that earn (miners, GPU systems) that no option keeps: a keep option keeps
+ * them all, another option the units of its own model already standing.
+ */
+export function keepingMissing(doc: Pick<FleetDoc, 'halls' | 'placements' | 'models'>): RuledOut[] {
+  const unkept = doc.halls.filter((hall) => !hall.retrofitOptions.some((o) => o.kind === 'keep-mining'));
+  if (!unkept.length) return [];
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  const kept = new Map(unkept.map((hall) => [hall.id, new Set(hall.retrofitOptions.map((o) => o.modelId))]));
   const earning = new Map<string, number>();
-  for (const p of doc.placements) if (earns(models.get(p.modelId))) earning.set(p.hallId, (earning.get(p.hallId) ?? 0) + 1);
-  return doc.halls
-    .filter((hall) => earning.has(hall.id) && !hall.retrofitOptions.some((o) => o.kind === 'keep-mining'))
+  for (const p of doc.placements) {
+    const keptHere = kept.get(p.hallId);
+    if (keptHere && !keptHere.has(p.modelId) && earns(models.get(p.modelId))) earning.set(p.hallId, (earning.get(p.hallId) ?? 0) + 1);
+  }
+  return unkept
+    .filter((hall) => earning.has(hall.id))
     .map((hall) => ({
       hallId: hall.id,
-      optionId: 'keep-mining',
+      optionId: null,
       text: `${hall.name}: no option keeps the ${countOf(earning.get(hall.id)!, 'unit')} that earn there, so the search cannot keep them and the decision counts the hall idle as it is; add “Keep mining” under its Retrofit options`,
     }));
 }
@@ -196,7 +205,8 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
     let maxUnits = 0;
     if (model) {
       const byPower = model.powerKw > 0 ? Math.floor(option.feedKw / model.powerKw + 1e-9) : option.maxUnits;
-      const byCooling = model.powerKw > 0 ? Math.floor(option.usableCoolingKw / model.powerKw + 1e-9) : option.maxUnits;
+      // The hall's plant takes what the units do not send to CDUs (their facility water carries that, sized by Apply plan).
+      const byCooling = plantHeatKw(model) > 0 ? Math.floor(option.usableCoolingKw / plantHeatKw(model) + 1e-9) : option.maxUnits;
       maxUnits = Math.min(option.maxUnits, byPower, byCooling);
       const density = densityLimitKw(hall, option.coolingMethod);
       const floorLoad = floorLoadKgPerM2(model, fleet);
@@ -218,6 +228,9 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
   excludeDominated(ixs);
   return ixs;
 }
+
+/** A unit's heat the hall's plant takes: all but what it sends to CDUs. */
+const plantHeatKw = (m: EquipmentModel): number => m.powerKw - cduHeatKw(m);
 
 /** Units that earn: miners and GPU systems. */
 const earns = (m: EquipmentModel | undefined): boolean => !!m && (m.hashrateThs > 0 || m.gpuCount > 0);
@@ -411,8 +424,11 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
       const standingKw = o.standing * o.model.powerKw;
       addRow({ name: `hp_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.feedKw - standingKw - o.gearKw });
       limits.set(`hp_${hi}_${o.oi}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
-      addRow({ name: `hc_${hi}_${o.oi}`, terms: allUnits, sense: '<=', rhs: o.option.usableCoolingKw - standingKw });
-      limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
+      const unitHeatKw = plantHeatKw(o.model);
+      if (unitHeatKw > 0) {
+        addRow({ name: `hc_${hi}_${o.oi}`, terms: us.map((u) => [unitHeatKw, u] as Term), sense: '<=', rhs: o.option.usableCoolingKw - o.standing * unitHeatKw - o.gearKw });
+        limits.set(`hc_${hi}_${o.oi}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling in ${hall.name} under "${o.option.name}"`, unit: 'MW', rowUnitsPerUnit: 1000 });
+      }
       for (let p = 0; p < T; p++) {
         // A unit bought runs once it is installed and the conversion (started lead periods before) is done; one
         // standing runs on from the start, as the hall's first pod does while the rest of the hall is converted.

@@ -155,7 +155,9 @@ describe('optimizer model', () => {
     // heat take one 2.3 MW CDU of their own (25 kW; a lone CDU counts whole): 37 kW.
     expect(ai.gearKw).toBe(37);
     expect(row(`hp_0_${ai.oi}`).rhs).toBe(ai.option.feedKw - 264 - 37);
-    expect(row(`hc_0_${ai.oi}`).rhs).toBe(ai.option.usableCoolingKw - 264);
+    // The plant takes what the racks do not send to CDUs, 15 % of 132 = 19.8 kW a rack, and the gear's 37 kW.
+    expect(row(`hc_0_${ai.oi}`).rhs).toBeCloseTo(ai.option.usableCoolingKw - 2 * 19.8 - 37, 9);
+    expect(row(`hc_0_${ai.oi}`).terms[0]![0]).toBeCloseTo(19.8, 9);
     // Running in period p: the units bought by p and the 2 standing once the option started (by p).
     const p = ai.option.leadTimePeriods;
     expect(row(`ya_0_${ai.oi}_${p}`).terms).toContainEqual([-2, v.start(0, ai.oi, 0)]);

@@ -43,6 +43,18 @@ describe('the gear a hall keeps and the CDUs its racks need, on the feed the opt
     expect(checkFleet(applied).violations.filter((v) => v.severity === 'error')).toEqual([]);
   });
 
+  it('the plant carries the heat the racks do not send to CDUs: 20 GB200 racks of 19.8 kW air heat and a 25 kW CDU are exactly 421 kW', () => {
+    // GB200 NVL72: 132 kW, 85 % to liquid, so 19.8 kW to air; under N one 2.3 MW CDU carries 20 × 112.2 = 2,244 kW.
+    const doc = oneHall(9_000);
+    const gb200 = doc.models.find((m) => m.id === 'nvl72-gb200')!;
+    doc.halls[0]!.cooling.redundancy = 'N';
+    Object.assign(doc.halls[0]!.retrofitOptions[0]!, { modelId: gb200.id, usableCoolingKw: 421, maxUnits: 40 });
+    const option = buildModel(doc, 'expected').halls[0]!.starts[0]!;
+    expect([option.maxUnits, option.gearKw]).toEqual([20, 25]);
+    Object.assign(doc.halls[0]!.retrofitOptions[0]!, { usableCoolingKw: 420.8 });
+    expect(buildModel(doc, 'expected').halls[0]!.starts[0]!.maxUnits).toBe(19);
+  });
+
   it('the plant keeps room for what stays of the old cooling: a free-air hall keeps its four 15 kW fan walls', () => {
     // Air-cooled racks (no CDU heat) under a free-air option keep the hall's fan walls (15 kW each):
     // the plant carries racks and fans, 1,000 kW usable: 9 × 100 + 4 × 15 = 960, 10 × 100 + 60 = 1,060.
