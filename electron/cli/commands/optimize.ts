@@ -1,7 +1,7 @@
 import { countOf, formatUsd, periodLabel } from '../../../shared/units';
 import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
 import { lpFileOf } from '../../../shared/optimizer/run';
-import { ruledOutOf } from '../../../shared/optimizer/model';
+import { keepingMissing, ruledOutOf } from '../../../shared/optimizer/model';
 import { OptimizerService } from '../../backend/optimizer/service';
 import { checkFleetName, checkOutput, readFleet, writeOutput } from './document-common';
 import { applyCommand } from '../../../shared/commands/apply';
@@ -59,7 +59,7 @@ export const optimizeCommand: CliCommand = {
       const result = await service.solve(doc, { objective: chosen, timeLimitS: timeLimitS ?? doc.limits.timeLimitS, mipGap: doc.limits.mipGapFraction, planId: 'cli', now: new Date().toISOString(), contractCost: parsed.options.has('contract-cost') });
       if (typeof lpOut === 'string') await writeOutput(lpOut, lpFileOf(doc, chosen), io);
       const laidOut = typeof applyOut === 'string' && result.plan.status !== 'infeasible' ? writeApplied(doc, result.plan, applyOut) : null;
-      const ruledOut = ruledOutOf(doc);
+      const ruledOut = [...ruledOutOf(doc), ...keepingMissing(doc)];
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ plan: result.plan, sensitivity: result.sensitivity, stats: result.stats, ruledOut }, null, 2)}\n`);
         return EXIT_OK;

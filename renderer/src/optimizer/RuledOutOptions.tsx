@@ -4,11 +4,14 @@
  */
 import { useMemo } from 'react';
 import type { FleetDoc } from '../../../shared/model/schema';
-import { ruledOutOf } from '../../../shared/optimizer/model';
+import { keepingMissing, ruledOutOf } from '../../../shared/optimizer/model';
 
 export function RuledOutOptions({ doc }: { doc: FleetDoc }) {
   const { halls, models, fleet, placements } = doc;
-  const ruledOut = useMemo(() => ruledOutOf({ halls, models, fleet, placements }), [halls, models, fleet, placements]);
+  const ruled = useMemo(() => ruledOutOf({ halls, models, fleet }), [halls, models, fleet]);
+  // Read from the layout only when a hall has no keep option: an edit then walks the placements once.
+  const unkept = useMemo(() => keepingMissing({ halls, models, placements }), [halls, models, placements]);
+  const ruledOut = [...ruled, ...unkept];
   if (!ruledOut.length) return null;
   return (
     <details className="ruled-out" data-testid="optimizer-ruled-out">

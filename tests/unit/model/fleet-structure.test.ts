@@ -4,7 +4,7 @@ import { addHall, addSite, removeHall, removePlacements, removeSite } from '../.
 import { checkIntegrity } from '../../../shared/model/integrity';
 import { checkFleet } from '../../../shared/constraints';
 import { blankFleet, sampleSmall } from '../../../shared/samples';
-import { buildModel, ruledOutOf } from '../../../shared/optimizer/model';
+import { buildModel, keepingMissing } from '../../../shared/optimizer/model';
 
 describe('adding and removing sites and halls', () => {
   it('a blank fleet gets a site and two halls side by side, each valid and ready to optimize', () => {
@@ -36,16 +36,20 @@ describe('adding and removing sites and halls', () => {
     doc = { ...doc, placements: racks };
     const keep = buildModel(doc, 'expected').halls[0]!.keep!;
     expect(keep.kept.map((k) => [k.model.id, k.units])).toEqual([['rack-s21xp', 10]]);
-    expect(ruledOutOf(doc)).toEqual([]);
+    expect(keepingMissing(doc)).toEqual([]);
     // Without a keep option the search cannot keep them, and the list before the search says so.
     const withoutKeep = { ...doc, halls: doc.halls.map((h) => ({ ...h, retrofitOptions: h.retrofitOptions.filter((o) => o.kind !== 'keep-mining') })) };
-    expect(ruledOutOf(withoutKeep)).toEqual([
+    expect(keepingMissing(withoutKeep)).toEqual([
       {
         hallId: hall.id,
-        optionId: 'keep-mining',
+        optionId: null,
         text: 'Hall 1: no option keeps the 10 units that earn there, so the search cannot keep them and the decision counts the hall idle as it is; add “Keep mining” under its Retrofit options',
       },
     ]);
+    // An option keeps the units of its own model already standing: the small sample's two GB200 under its AI option.
+    const small = sampleSmall();
+    small.halls[0]!.retrofitOptions = small.halls[0]!.retrofitOptions.filter((o) => o.kind !== 'keep-mining');
+    expect(keepingMissing(small).map((r) => r.text)).toEqual([expect.stringMatching(/^Hall 1: no option keeps the 8 units that earn there/)]);
   });
 
   it('a new hall goes in the first free place on its site, and past the edge only when the site is full', () => {
