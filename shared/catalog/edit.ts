@@ -43,8 +43,17 @@ export function modelUses(doc: FleetDoc, modelId: string): { placements: number;
   return { placements, options };
 }
 
-function sameModel(a: EquipmentModel, b: EquipmentModel): boolean {
-  return (Object.keys(a) as (keyof EquipmentModel)[]).every((k) => String(a[k]) === String(b[k]));
+/**
+ * Whether a model read from a sheet says nothing new of `before`: the same figures. A sheet's
+ * built-in flag is not its to set (a model is built-in until changed), and the source of a
+ * built-in model changed in this fleet is the sheet's plus the edited note.
+ */
+function sameModel(before: EquipmentModel, read: EquipmentModel): boolean {
+  return (Object.keys(before) as (keyof EquipmentModel)[]).every((k) => {
+    if (k === 'builtIn') return true;
+    if (k === 'source') return before.source === read.source || before.source === `${read.source}${EDITED_NOTE}`;
+    return String(before[k]) === String(read[k]);
+  });
 }
 
 export interface CatalogMerge {
@@ -65,7 +74,7 @@ export function mergeCatalog(doc: FleetDoc, imported: readonly EquipmentModel[],
     const before = current.get(model.id);
     if (!before) added.push(model);
     else if (sameModel(before, model)) unchanged++;
-    else updates.push({ type: 'update', table: 'models', id: model.id, patch: modelEditPatch(before, { ...model }) });
+    else updates.push({ type: 'update', table: 'models', id: model.id, patch: modelEditPatch(before, { ...model, builtIn: before.builtIn }) });
   }
   const commands: Command[] = [...(added.length ? [{ type: 'insert', entities: { table: 'models', items: added } } as const] : []), ...updates];
   return {

@@ -37,6 +37,9 @@ export class CatalogCsvError extends Error {
  */
 const LATER_COLUMNS: Partial<Record<keyof EquipmentModel, unknown>> = { moduleCount: 1, moduleRedundancy: 'N', dualFeed: false };
 
+/** Columns of dollars, read with thousands separators and a $ (a length's "1,200" could be a European 1.2). */
+const MONEY_COLUMNS = new Set<keyof EquipmentModel>(['capexUsd']);
+
 const STRING_COLUMNS = new Set<keyof EquipmentModel>(['id', 'kind', 'name', 'vendor', 'gpuType', 'mounting', 'moduleRedundancy', 'source']);
 
 /** The cell's text as the type its column holds; text that does not fit stays text for the schema to name. */
@@ -45,9 +48,11 @@ function typed(column: keyof EquipmentModel, text: string): unknown {
   if (column === 'compatibleCooling') return text === '' ? [] : text.split(LIST_SEPARATOR).map((s) => s.trim());
   if (column === 'builtIn' || column === 'dualFeed') return text === 'true' ? true : text === 'false' ? false : text;
   if (NUMBER.test(text.trim())) return Number(text);
-  // As the Catalog shows money and spreadsheets format it: "3,450,000" (thousands in threes, nothing else).
-  const grouped = text.includes(',') ? parseGroupedNumber(text) : Number.NaN;
-  return Number.isFinite(grouped) ? grouped : text;
+  if (!MONEY_COLUMNS.has(column)) return text;
+  // Money as the Catalog shows it and spreadsheets format it: "3,450,000", "$3,450,000", "$3450000".
+  const money = text.trim().replace(/^\$\s*/, '');
+  const amount = NUMBER.test(money) ? Number(money) : money.includes(',') ? parseGroupedNumber(money) : Number.NaN;
+  return Number.isFinite(amount) ? amount : text;
 }
 
 /** A column as a spreadsheet names it, from 0: A … Z, AA, AB, … */

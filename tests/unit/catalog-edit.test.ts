@@ -51,6 +51,12 @@ describe('catalog editing', () => {
     expect(changed.powerKw).toBe(a!.powerKw + 1);
     // A built-in model the sheet changes is the fleet's own now, as an edit in the Catalog makes it.
     expect([a!.builtIn, changed.builtIn, changed.source]).toEqual([true, false, `${a!.source} (edited in this fleet)`]);
+    // The same sheet again changes nothing: its built-in flag and source do not make the model built-in again.
+    const again = mergeCatalog(applied.doc, catalogFromCsv(catalogToCsv(rows), 'mine.csv'), 'mine.csv');
+    expect([again.added, again.updated, again.unchanged]).toEqual([0, 0, 3]);
+    // A sheet that calls a model of this fleet built-in does not make it so.
+    const claimed = mergeCatalog(applied.doc, [{ ...changed, builtIn: true, powerKw: changed.powerKw + 1 }], 'claims.csv');
+    expect(applyCommand(applied.doc, claimed.command!).doc.models.find((m) => m.id === a!.id)!.builtIn).toBe(false);
     expect(applied.doc.models.find((m) => m.id === 'user-new')!.name).toBe('Site-built rack');
     expect(applyCommand(applied.doc, applied.inverse).doc.models).toEqual(doc.models);
     expect(mergeCatalog(doc, [b!], 'same.csv').command).toBeNull();
@@ -65,6 +71,8 @@ describe('catalog editing', () => {
     const after = applyCommand(doc, merge.command!).doc;
     expect(after.models).toHaveLength(doc.models.length + 150_000);
     expect(problemsAfterEdit(doc, after)).toEqual([]);
-    expect(new LiveChecker(after).result().violations).toEqual(checkFleet(doc).violations);
+    const full = checkFleet(after).violations;
+    expect(full).toEqual(checkFleet(doc).violations);
+    expect(new LiveChecker(after).result().violations).toEqual(full);
   });
 });

@@ -71,14 +71,20 @@ describe('catalog CSV', () => {
     expect(catalogToCsv(catalogFromCsv(csv, 'catalog.csv'))).toBe(csv);
   });
 
-  it('reads money as the Catalog shows it and spreadsheets format it: "3,450,000" and "$3,450,000"; "3,45" stays text the schema refuses', () => {
+  it('reads money as the Catalog shows it and spreadsheets format it: "3,450,000", "$3,450,000", "$3450000"; "3,45", and grouping in other columns, stay text the schema refuses', () => {
     const rows = values(catalogToCsv(builtInCatalog().slice(0, 3)));
     const col = CATALOG_COLUMNS.indexOf('capexUsd');
     rows[1]![col] = '3,450,000';
     rows[2]![col] = '$3,450,000';
     expect(catalogFromCsv(toCsv(rows), 'quote.csv').slice(0, 2).map((m) => m.capexUsd)).toEqual([3_450_000, 3_450_000]);
+    rows[3]![col] = '$3450000';
+    expect(catalogFromCsv(toCsv(rows), 'quote.csv')[2]!.capexUsd).toBe(3_450_000);
     rows[3]![col] = '3,45';
     expect(() => catalogFromCsv(toCsv(rows), 'quote.csv')).toThrow(/line 4, column [A-Z]+ \(capexUsd\): "3,45" is not a number/);
+    // Only money: a length's "1,200" could be a European 1.2 m, and is refused, not read as 1,200 m.
+    rows[3]![col] = '1';
+    rows[3]![CATALOG_COLUMNS.indexOf('clearanceFrontM')] = '1,200';
+    expect(() => catalogFromCsv(toCsv(rows), 'quote.csv')).toThrow(/\(clearanceFrontM\): "1,200" is not a number/);
   });
 
   it('names the line and column of every bad cell', () => {
