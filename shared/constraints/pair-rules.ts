@@ -15,8 +15,8 @@ import type { Violation } from './types';
 export const ROW_GAP_M = 0.3;
 
 /**
- * A front this close to the back of a unit it faces draws that unit's exhaust: an aisle of
- * up to six 600 mm floor tiles (cold aisles are two to three tiles, hot aisles two).
+ * A front nearer than this to the back of a unit it faces draws that unit's exhaust: an aisle
+ * of six 600 mm floor tiles clears it (cold aisles are two to three tiles, hot aisles two).
  */
 export const EXHAUST_REACH_M = 3.6;
 
@@ -84,14 +84,14 @@ function rowMates(a: Item, b: Item): boolean {
 
 /**
  * How far `b`'s back stands in front of `a`'s front, where both face the same way, `b` wholly
- * ahead of `a` and across at least half the narrower face of it, within EXHAUST_REACH_M; else null.
+ * ahead of `a` and across at least half the narrower face of it, nearer than EXHAUST_REACH_M; else null.
  */
 function exhaustGap(a: Item, b: Item): number | null {
   if (a.p.rotationDeg !== b.p.rotationDeg || !breathes(a) || !breathes(b)) return null;
   const { dx, dy } = frontDirection(a.p.rotationDeg);
   const [r, o] = [a.rect, b.rect];
   const gap = dy === -1 ? r.minY - o.maxY : dy === 1 ? o.minY - r.maxY : dx === 1 ? o.minX - r.maxX : r.minX - o.maxX;
-  if (gap < -1e-9 || gap > EXHAUST_REACH_M + 1e-9) return null;
+  if (gap < -1e-9 || gap > EXHAUST_REACH_M - 1e-9) return null;
   const [across0, across1] = dy !== 0 ? (['minX', 'maxX'] as const) : (['minY', 'maxY'] as const);
   const across = Math.min(r[across1], o[across1]) - Math.max(r[across0], o[across0]);
   return across >= 0.5 * Math.min(r[across1] - r[across0], o[across1] - o[across0]) ? Math.max(0, gap) : null;
@@ -183,7 +183,8 @@ export function pairViolations(a: Item, b: Item, hallId: string, siteId: string)
   ] as const) {
     const gap = exhaustGap(front, back);
     if (gap === null) continue;
-    out.push(breach('aisle-exhaust', pairKey(a, b), { ...base, objectIds: [front.p.id, back.p.id], limit: 0, value: gap, message: `${name(front)} faces the back of ${name(back)}` }));
+    // A least distance: past it a front no longer draws the exhaust (or the rows are turned to face each other).
+    out.push(breach('aisle-exhaust', pairKey(a, b), { ...base, objectIds: [front.p.id, back.p.id], limit: EXHAUST_REACH_M, value: gap, message: `${name(front)} faces the back of ${name(back)}` }));
   }
   return out;
 }

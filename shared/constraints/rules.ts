@@ -79,7 +79,7 @@ export const RULE_SPECS = {
   overlap: { family: 'geometry', counts: 'area', unit: 'm²', severity: 'error', label: 'equipment overlaps', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: { amount: 'of overlap' } },
   clearance: { ...length, severity: 'error', label: 'service clearance blocked', scope: 'pair', pointsAt: 'placements', opens: 'hall', minimum: true },
   'aisle-orientation': { family: 'geometry', counts: 'length', unit: 'm', severity: 'warning', label: 'opposite facings within one row', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: 'none' },
-  'aisle-exhaust': { ...length, severity: 'warning', label: 'front facing another row’s exhaust across an aisle', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: { amount: 'from its front to the back it faces' } },
+  'aisle-exhaust': { ...length, severity: 'warning', label: 'front facing another row’s exhaust across an aisle', scope: 'pair', pointsAt: 'placements', opens: 'hall', minimum: true },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULE_SPECS;

@@ -493,19 +493,21 @@ describe('a front facing another row’s back across an aisle draws its exhaust:
     d.placements.push(...row.map((p) => ({ ...p, id: `${p.id}-s`, label: `${p.label}S`, yM: p.yM + 0.7 + gapM, rotationDeg })));
   };
   const exhaust = (v: Violation[]) => v.filter((x) => x.rule === 'aisle-exhaust');
-  it('facing the same way 2.9 m behind it: each of the 8 fronts faces a back, 2.9 m away', () => {
+  it('facing the same way 2.9 m behind it: each of the 8 fronts faces a back, 2.9 m away, 0.7 m short of 3.6 m', () => {
     const v = exhaust(check(secondRow(2.9, 0)));
     expect(v).toHaveLength(8);
     expect(v[0]).toMatchObject({ severity: 'warning', objectIds: ['sm-m01-01-s', 'sm-m01-01'] });
     expect(v[0]!.value).toBeCloseTo(2.9, 9);
-    expect(describeViolation(v[0]!, 'metric')).toMatch(/faces the back of .*: front facing another row’s exhaust across an aisle — 2\.9 m from its front to the back it faces$/);
+    expect(describeViolation(v[0]!, 'metric')).toMatch(/faces the back of .*: front facing another row’s exhaust across an aisle — value 2\.9 m, at least 3\.6 m needed, short by 0\.7 m$/);
     const doc = sampleSmall();
     secondRow(2.9, 0)(doc);
     expect(exhaust(new LiveChecker(doc).result().violations)).toHaveLength(8);
   });
-  it('at 3.6 m (six 600 mm tiles) still; at 3.7 m no longer; facing each other or back to back never', () => {
-    expect(exhaust(check(secondRow(3.6, 0)))).toHaveLength(8);
-    expect(exhaust(check(secondRow(3.7, 0)))).toEqual([]);
+  it('at 3.599 m still, short by 0.001 m; at 3.6 m (six 600 mm tiles) no longer; facing each other or back to back never', () => {
+    const v = exhaust(check(secondRow(3.599, 0)));
+    expect(v).toHaveLength(8);
+    expect(describeViolation(v[0]!, 'metric')).toMatch(/value 3\.599 m, at least 3\.6 m needed, short by 0\.001 m$/);
+    expect(exhaust(check(secondRow(3.6, 0)))).toEqual([]);
     // Turned south, the second row's back faces the first row's back: a hot aisle.
     expect(exhaust(check(secondRow(2.9, 180)))).toEqual([]);
   });
