@@ -18,6 +18,9 @@ interface SchemaEntry {
   sql: string | null;
 }
 
+/** Tables SQLite's ANALYZE writes: sqlite_stat1 and, in some builds, sqlite_stat4. */
+const SQLITE_STATISTICS = /^sqlite_stat\d$/;
+
 const keyOf = (entry: SchemaEntry): string => `${entry.type}\u0000${entry.name}`;
 
 /** Every entry in the order written, which puts a renamed or added table before what was made of it. */
@@ -88,6 +91,8 @@ export function schemaDifference(db: Database.Database, version: number): string
   const ours = writtenAt(version);
   const found = entriesOf(db);
   for (const entry of found) {
+    // ANALYZE's statistics (any SQLite tool may run it) steer only SQLite's query plans.
+    if (entry.type === 'table' && SQLITE_STATISTICS.test(entry.name)) continue;
     const own = ours.get(keyOf(entry));
     if (!own) return `it holds ${withArticle(entry.type)} "${entry.name}" Fleet Planner did not write`;
     if (own.tbl_name !== entry.tbl_name || own.sql !== entry.sql) {

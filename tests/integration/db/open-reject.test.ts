@@ -188,6 +188,11 @@ describe('refused files', () => {
     expect(service.apply({ type: 'rotate', rotations: [{ id: 'sm-m01-01', rotationDeg: 180 }] }, 1).revision).toBe(2);
   });
 
+  it('opens a file a SQLite tool ran ANALYZE on: its statistics tables steer only query plans', () => {
+    const file = editDatabase(validFile('analyzed.fleet'), 'ANALYZE');
+    expect(service.openFile(file).doc.placements).toHaveLength(sampleSmall().placements.length);
+  });
+
   it('refuses a folder', () => {
     fs.mkdirSync(path.join(dir, 'folder.fleet'));
     expect(() => service.openFile(path.join(dir, 'folder.fleet'))).toThrow(/it is a folder/);
