@@ -11,6 +11,7 @@ import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schem
 import type { Headroom, Violation } from './types';
 import { breach, exceeds, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
 import { placementName } from './item';
+import { compareNames } from '../model/order';
 import { countOf, mwToKw } from '../units';
 
 const EPS = LIMIT_TOLERANCE;
@@ -139,15 +140,13 @@ function unitsIn(hall: Hall, ids: readonly string[], nameOf: NameOf): string {
   return `${countOf(ids.length, 'unit')} in ${hall.name} (${named}${more})`;
 }
 
-const BY_NAME = new Intl.Collator('en', { numeric: true });
-
 /** The first `n` names in the order a reader looks for them (MR7, MR9, MR10), in one pass: a hall may list 100,000 units. */
 function firstByName(ids: readonly string[], nameOf: NameOf, n: number): string[] {
   const first: string[] = [];
   for (const id of ids) {
     const name = nameOf(id);
-    if (first.length === n && BY_NAME.compare(name, first[n - 1]!) >= 0) continue;
-    const at = first.findIndex((f) => BY_NAME.compare(name, f) < 0);
+    if (first.length === n && compareNames(name, first[n - 1]!) >= 0) continue;
+    const at = first.findIndex((f) => compareNames(name, f) < 0);
     first.splice(at < 0 ? first.length : at, 0, name);
     if (first.length > n) first.pop();
   }

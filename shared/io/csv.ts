@@ -63,14 +63,23 @@ export class CsvSyntaxError extends Error {
  * Why text read as UTF-8 was written in another encoding, null if nothing shows it: a
  * spreadsheet's "Unicode text" is UTF-16 (UTF-32 is rarer), whose byte-order mark is not UTF-8
  * and reads as two U+FFFD replacement characters, and whose every ASCII character carries a NUL
- * byte. Parsed as CSV, such text fails far from its cause ("a quote inside an unquoted field").
+ * byte; Windows-1252's accented letters read as U+FFFD too. Parsed as CSV, such text fails far from its cause ("a quote inside an unquoted field").
  */
 export function notUtf8(text: string): string | null {
   const saveAs = 'save it as CSV UTF-8';
   if (text.startsWith('\ufffd\ufffd')) return `the file is not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark, as a spreadsheet's "Unicode text" does): ${saveAs}`;
   if (text.includes('\u0000')) return `the file is not UTF-8 text (it holds NUL characters, as a spreadsheet's "Unicode text", UTF-16, does): ${saveAs}`;
+  // Bytes UTF-8 cannot read come through as U+FFFD: a plain "CSV" from Windows is Windows-1252, whose accents are such bytes.
+  const at = text.indexOf('\ufffd');
+  if (at >= 0) return `the file is not UTF-8 text (line ${lineOf(text, at)} holds a character UTF-8 cannot read, as a Windows "CSV (Comma delimited)" file's accents are): ${saveAs}`;
   return null;
 }
+
+const lineOf = (text: string, index: number): number => {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+};
 
 /** Splits CSV text into records of cells; a blank last line is not a record. */
 export function parseCsv(text: string): CsvCell[][] {

@@ -232,8 +232,8 @@ export function checkIntegrity(doc: FleetReading, opts: IntegrityOptions = {}): 
 export const MAX_POWER_CHAIN = 32;
 
 /**
- * The first source (in document order) with more than MAX_POWER_CHAIN sources on a chain up
- * from it, as a problem; null when none. Longest chains are counted without recursion (each
+ * A source with more than MAX_POWER_CHAIN sources on a chain up from it (the first found, in
+ * the order fed placements name their sources), as a problem; null when none. Longest chains are counted without recursion (each
  * source once); a loop counts as ending where it closes (powerLoops reports it).
  */
 function chainTooDeep(sources: ReadonlySet<string>, byId: ReadonlyMap<string, Placement>, name: (p: Placement) => string): IntegrityProblem | null {

@@ -126,7 +126,7 @@ describe('catalog CSV', () => {
     expect(() => catalogFromCsv('', 'c.csv')).toThrow(/the file is empty/);
   });
 
-  it('a file saved as UTF-16 or UTF-32 says it is not UTF-8, instead of naming a quote deep in line 3', () => {
+  it('a file saved as UTF-16, UTF-32 or Windows-1252 says it is not UTF-8, instead of naming a quote deep in line 3 or importing broken accents', () => {
     const written = catalogToCsv(sampleSmall().models.slice(0, 2));
     // Read as the CLI and the browser read files: decoded as UTF-8 whatever they hold.
     const asUtf8 = (bytes: Uint8Array): string => new TextDecoder('utf-8').decode(bytes);
@@ -138,6 +138,12 @@ describe('catalog CSV', () => {
     expect(() => catalogFromCsv(asUtf8(utf32le), 'u16.csv')).toThrow(bom);
     expect(() => catalogFromCsv(asUtf8(utf16beNoMark), 'be.csv')).toThrow(
       'be.csv: the file is not UTF-8 text (it holds NUL characters, as a spreadsheet\'s "Unicode text", UTF-16, does): save it as CSV UTF-8',
+    );
+    // Windows' plain "CSV (Comma delimited)" is Windows-1252: its É (0xC9) is no UTF-8, and the name would read "…\ufffd".
+    const first = sampleSmall().models[0]!.name;
+    const latin1 = Buffer.from(written.replace(first, `${first} É`), 'latin1');
+    expect(() => catalogFromCsv(asUtf8(latin1), 'win.csv')).toThrow(
+      'win.csv: the file is not UTF-8 text (line 2 holds a character UTF-8 cannot read, as a Windows "CSV (Comma delimited)" file\'s accents are): save it as CSV UTF-8',
     );
     // A UTF-8 byte-order mark is UTF-8.
     expect(catalogFromCsv(`\ufeff${written}`, 'bom.csv')).toEqual(sampleSmall().models.slice(0, 2));
