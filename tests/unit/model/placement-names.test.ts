@@ -24,6 +24,13 @@ describe('placements named in messages', () => {
     expect([byId('sm-pdu01-01'), byId('p-other-hall')]).toEqual([`1.1 (${pduName} in ${hall1})`, `1.1 (${pduName} in Hall Two)`]);
     expect(byId('p-lone')).toBe(`the ${doc.models.find((m) => m.id === 'busway-1250')!.name}`);
     expect([byId('p-twin-1'), byId('p-twin-2')]).toEqual([`a ${pduName} in Hall Two (id "p-twin-1")`, `a ${pduName} in Hall Two (id "p-twin-2")`]);
+    // The first names walk the placements for their label, later ones count every label once: the same names either way.
+    const forward = doc.placements.map(placementNamer(doc));
+    const backward = [...doc.placements].reverse().map(placementNamer(doc)).reverse();
+    expect(backward).toEqual(forward);
+    // A file being read (placements it walks from the disk, not a list) is counted, never walked per name.
+    const reading = { ...doc, placements: { [Symbol.iterator]: () => doc.placements[Symbol.iterator]() } };
+    expect(doc.placements.map(placementNamer(reading))).toEqual(forward);
   });
 
   it('a loop of sources reads by their labels, not internal ids', () => {
