@@ -34,6 +34,13 @@ export function largestCdu(catalog: Iterable<EquipmentModel>): EquipmentModel | 
   return largest;
 }
 
+/** largestCdu of a catalog map, found once per map: every option of every hall asks it of the same catalog. */
+const largestByCatalog = new WeakMap<ReadonlyMap<string, EquipmentModel>, EquipmentModel | undefined>();
+function largestCduOf(models: ReadonlyMap<string, EquipmentModel>): EquipmentModel | undefined {
+  if (!largestByCatalog.has(models)) largestByCatalog.set(models, largestCdu(models.values()));
+  return largestByCatalog.get(models);
+}
+
 /**
  * How many of `cdu` to add, with the hall's redundancy held back and its spares there: enough
  * that the CDUs `serving` the new racks (kept ones among them) carry their `newKw` of
@@ -80,7 +87,7 @@ export function unitsWithGear(
   const gear = inHall.filter((p) => !goes.has(p.id) && !standingIds.has(p.id));
   const keptGearKw = gear.reduce((t, p) => t + (models.get(p.modelId)?.powerKw ?? 0), 0);
   const keptCdusKw = gear.filter((p) => models.get(p.modelId)?.kind === 'cdu').map((p) => models.get(p.modelId)!.coolingCapacityKw);
-  const cdu = largestCdu(models.values());
+  const cdu = largestCduOf(models);
   const gearKw = (n: number): number => {
     const kept = Math.min(counts.standing, n);
     const need = cdusFor(cdu, hall, model, { kept, adding: n - kept }, keptCdusKw);
