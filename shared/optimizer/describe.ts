@@ -2,9 +2,9 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { DecisionReturn, Plan, PlanPeriod } from '../model/schema';
+import type { DecisionReturn, FleetMeta, Plan, PlanPeriod, RetrofitOption } from '../model/schema';
 import type { Exclusion, Objective } from './model';
-import { countOf, formatQuantity, formatUsd, periodName, type UnitSystem } from '../units';
+import { countOf, formatQuantity, formatUsd, periodLabel, periodName, type UnitSystem } from '../units';
 
 /** A gap as a percentage, with the decimals a small gap needs to be read at all. */
 export function formatGap(gapFraction: number): string {
@@ -99,4 +99,16 @@ export function describeExclusion(ex: Exclusion, units: UnitSystem): string {
       return ex.extraCapexUsd > 0 ? `does what ${other} does, for ${formatUsd(ex.extraCapexUsd)} more capex` : `does what ${other} does, at the same capex (one of the two is enough)`;
     }
   }
+}
+
+/**
+ * When a hall's choice starts and, after its conversion downtime, runs: "Q1 2027, running from
+ * Q1 2028" (a start alone read as the racks' first quarter, which the downtime puts later).
+ */
+export function describeStart(fleet: Pick<FleetMeta, 'periodMonths' | 'startMonth' | 'horizonPeriods'>, option: Pick<RetrofitOption, 'leadTimePeriods'> | undefined, startPeriod: number): string {
+  const start = periodLabel(fleet, startPeriod);
+  const lead = option?.leadTimePeriods ?? 0;
+  if (lead === 0) return start;
+  const runs = startPeriod + lead;
+  return runs < fleet.horizonPeriods ? `${start}, running from ${periodLabel(fleet, runs)}` : `${start}, not running within the horizon`;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel } from '../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('IRR and payback say why a plan has none, rather than a dash', () => {
@@ -59,5 +59,17 @@ describe('how sure the optimizer is, in words', () => {
     expect(describeSearch({ bestNpvUsd: 1.453e9, boundNpvUsd: 1.4635e9, gapFraction: 0.0072 })).toBe('best plan so far $1.45 B NPV, proven within 0.72 % of the best possible');
     // A first plan far from the bound (HiGHS's gap can exceed 100 %) proves nothing yet.
     expect(describeSearch({ bestNpvUsd: -3.4e9, boundNpvUsd: 1.46e9, gapFraction: 1.43 })).toBe('best plan so far −$3.40 B NPV, not yet proven close to the best possible');
+  });
+});
+
+describe('when a hall choice starts and runs', () => {
+  // Quarters from January 2027 over a three-year horizon (12 quarters).
+  const fleet = { periodMonths: 3, startMonth: '2027-01', horizonPeriods: 12 };
+  it('a start with four quarters of conversion downtime runs four quarters later; none, at once; past the horizon, never', () => {
+    expect(describeStart(fleet, { leadTimePeriods: 4 }, 0)).toBe('Q1 2027, running from Q1 2028');
+    expect(describeStart(fleet, { leadTimePeriods: 0 }, 2)).toBe('Q3 2027');
+    // Started in Q1 2029 (period 8) with four quarters' downtime: period 12 is past the last, 11.
+    expect(describeStart(fleet, { leadTimePeriods: 4 }, 8)).toBe('Q1 2029, not running within the horizon');
+    expect(describeStart(fleet, { leadTimePeriods: 3 }, 8)).toBe('Q1 2029, running from Q4 2029');
   });
 });

@@ -1,5 +1,5 @@
-import { countOf, formatUsd, periodLabel } from '../../../shared/units';
-import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall } from '../../../shared/optimizer/describe';
+import { countOf, formatUsd } from '../../../shared/units';
+import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall, describeStart } from '../../../shared/optimizer/describe';
 import { lpFileOf } from '../../../shared/optimizer/run';
 import { keepingMissing, ruledOutOf } from '../../../shared/optimizer/model';
 import { OptimizerService } from '../../backend/optimizer/service';
@@ -75,7 +75,7 @@ export const optimizeCommand: CliCommand = {
       for (const h of plan.halls) {
         const hall = doc.halls.find((x) => x.id === h.hallId);
         const option = hall?.retrofitOptions.find((o) => o.id === h.optionId);
-        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod !== null ? ` from ${periodLabel(doc.fleet, h.startPeriod)}` : ''}, ${h.units} units`);
+        lines.push(`  ${hall?.name ?? h.hallId}: ${option?.name ?? h.optionId}${h.startPeriod !== null ? ` from ${describeStart(doc.fleet, option, h.startPeriod)}` : ''}, ${h.units} units`);
       }
       for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
       if (plan.bindingLimitsUnpriced) lines.push(`  ${plan.bindingLimitsUnpriced}`);

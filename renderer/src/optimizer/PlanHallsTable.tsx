@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { FleetDoc, Placement, Plan } from '../../../shared/model/schema';
 import { hallOptions } from '../../../shared/optimizer/model';
-import { periodLabel } from '../../../shared/units';
+import { describeStart } from '../../../shared/optimizer/describe';
 
 /** What a kept hall keeps, as the plan table writes it: the option and the units column. */
 interface Kept {
@@ -52,7 +52,7 @@ export function PlanHallsTable({ plan, doc }: { plan: Plan; doc: FleetDoc }) {
             <tr key={h.hallId}>
               <td>{hall?.name ?? h.hallId}</td>
               <td>{keeps?.option ?? hall?.retrofitOptions.find((o) => o.id === h.optionId)?.name ?? h.optionId}</td>
-              <td>{h.startPeriod === null ? '' : periodLabel(doc.fleet, h.startPeriod)}</td>
+              <td>{h.startPeriod === null ? '' : describeStart(doc.fleet, hall?.retrofitOptions.find((o) => o.id === h.optionId), h.startPeriod)}</td>
               <td>{keeps?.units ?? h.units}</td>
             </tr>
           );
