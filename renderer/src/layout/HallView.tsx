@@ -25,7 +25,11 @@ export function HallView({ hallId }: { hallId: string }) {
   const doc = useFleet((s) => s.document?.doc);
   const violations = useFleet((s) => s.checks.violations);
   const focus = useFleet((s) => s.focus);
-  const offenders = useMemo(() => new Set(violations.flatMap((v) => v.objectIds)), [violations]);
+  const offenders = useMemo(() => {
+    const worst = new Map<string, 'error' | 'warning'>();
+    for (const v of violations) for (const id of v.objectIds) if (worst.get(id) !== 'error') worst.set(id, v.severity);
+    return worst;
+  }, [violations]);
   const highlightedZones = useMemo(() => new Set(focus?.zoneIds), [focus]);
   const [hoverText, setHoverText] = useState('');
   const selection = useFleet((s) => s.selection);

@@ -18,6 +18,8 @@ export interface DrawStyle {
   text: string;
   selection: string;
   offender: string;
+  /** A unit breaking only a warning's rule (a row facing another's exhaust): the Problems panel's --warning. */
+  warning: string;
   zone: string;
   zoneHighlight: string;
 }
@@ -30,6 +32,7 @@ export const LIGHT: DrawStyle = {
   text: '#212529',
   selection: '#0d6efd',
   offender: '#dc3545',
+  warning: '#b7791f',
   zone: 'rgba(13,110,253,0.06)',
   zoneHighlight: 'rgba(13,110,253,0.18)',
 };
@@ -42,17 +45,21 @@ export const DARK: DrawStyle = {
   text: '#e9ecef',
   selection: '#4dabf7',
   offender: '#ff6b6b',
+  warning: '#f0b429',
   zone: 'rgba(77,171,247,0.08)',
   zoneHighlight: 'rgba(77,171,247,0.22)',
 };
 
 export interface DrawOptions {
   selection: ReadonlySet<string>;
-  offenders: ReadonlySet<string>;
+  /** What each offending object breaks at worst. */
+  offenders: ReadonlyMap<string, 'error' | 'warning'>;
   gridStepM: number;
   /** Zones a clicked problem names: drawn with a solid, heavier outline. */
   highlightedZones: ReadonlySet<string>;
 }
+
+const offenderColor = (style: DrawStyle, severity: 'error' | 'warning'): string => (severity === 'error' ? style.offender : style.warning);
 
 /** Draws the hall and returns how many equipment items were drawn. */
 export function drawHall(
@@ -81,7 +88,7 @@ export function drawHall(
     ctx.fillRect(z.x, z.y, zone.widthM * v.scale, zone.depthM * v.scale);
     // A zone over a limit is outlined like an offending unit; dashed unless a clicked problem names it.
     ctx.setLineDash(highlighted ? [] : [6, 4]);
-    ctx.strokeStyle = opts.offenders.has(zone.id) ? style.offender : style.selection;
+    ctx.strokeStyle = opts.offenders.has(zone.id) ? offenderColor(style, opts.offenders.get(zone.id)!) : style.selection;
     ctx.lineWidth = highlighted ? 3 : opts.offenders.has(zone.id) ? 2 : 1;
     ctx.strokeRect(z.x, z.y, zone.widthM * v.scale, zone.depthM * v.scale);
     ctx.setLineDash([]);
@@ -127,10 +134,10 @@ export function drawItem(
   ctx.fillRect(p.x, p.y, Math.max(w, 1), Math.max(h, 1));
   ctx.globalAlpha = 1;
   const selected = opts.selection.has(placement.id);
-  const offending = opts.offenders.has(placement.id);
+  const offending = opts.offenders.get(placement.id);
   if (w > 3 && h > 3) {
     ctx.lineWidth = offending ? 2 : 0.75;
-    ctx.strokeStyle = offending ? style.offender : 'rgba(0,0,0,0.45)';
+    ctx.strokeStyle = offending ? offenderColor(style, offending) : 'rgba(0,0,0,0.45)';
     ctx.strokeRect(p.x, p.y, w, h);
     if (selected) {
       // A ring just outside the unit, so the selection reads even on an offender or a dark fill.
@@ -139,7 +146,7 @@ export function drawItem(
       ctx.strokeRect(p.x - 2.5, p.y - 2.5, w + 5, h + 5);
     }
   } else if (selected || offending) {
-    ctx.fillStyle = offending ? style.offender : style.selection;
+    ctx.fillStyle = offending ? offenderColor(style, offending) : style.selection;
     ctx.fillRect(p.x - 1, p.y - 1, Math.max(w, 1) + 2, Math.max(h, 1) + 2);
   }
   if (w > 10 && h > 10) {
