@@ -25,6 +25,9 @@ export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner
 export const cduHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number =>
   m.compatibleCooling.includes('direct-to-chip') ? m.powerKw * m.heatToLiquidFraction : 0;
 
+/** A unit's heat the hall's plant takes where it stands under the hall's method: all but what it sends to CDUs. */
+export const plantHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw - cduHeatKw(m);
+
 /**
  * Liquid heat a unit rejects through a loop of its own rather than a CDU's: an immersion
  * tank's or container's coolant, a hydro miner's water blocks, each to its dry coolers.

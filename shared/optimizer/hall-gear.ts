@@ -5,7 +5,7 @@
  * hall's feed and their heat room in its plant, so that a plan it proposes passes the hall's
  * checks once applied.
  */
-import { cduHeatKw, spareUnitsMissing, usableCapacityKw } from '../model/cooling';
+import { cduHeatKw, plantHeatKw, spareUnitsMissing, usableCapacityKw } from '../model/cooling';
 import { isItEquipment, isPowerSource } from '../model/load';
 import type { EquipmentModel, Hall, Placement, RetrofitOption } from '../model/schema';
 
@@ -95,7 +95,7 @@ export function unitsWithGear(
   };
   const fits = (n: number): boolean => {
     const gearNow = gearKw(n);
-    return n * model.powerKw + gearNow <= option.feedKw + 1e-9 && n * (model.powerKw - cduHeatKw(model)) + gearNow <= option.usableCoolingKw + 1e-9;
+    return n * model.powerKw + gearNow <= option.feedKw + 1e-9 && n * plantHeatKw(model) + gearNow <= option.usableCoolingKw + 1e-9;
   };
   // More units never need less gear: the first count past the most that fit.
   const units = fits(0) ? Math.min(counts.upTo, leastFrom(1, (n) => n > counts.upTo || !fits(n)) - 1) : 0;

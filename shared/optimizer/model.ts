@@ -11,7 +11,7 @@
  * the contract's term.
  * Objective: expected NPV over the scenarios, or the worst scenario's NPV.
  */
-import { cduHeatKw, DENSITY_LIMITED_KINDS, densityLimitKw, usableCoolingKw } from '../model/cooling';
+import { DENSITY_LIMITED_KINDS, densityLimitKw, plantHeatKw, usableCoolingKw } from '../model/cooling';
 import { floorLoadKgPerM2 } from '../model/floor';
 import { describeExclusion } from './describe';
 import { unitsWithGear } from './hall-gear';
@@ -228,9 +228,6 @@ export function hallOptions(hall: Hall, models: ReadonlyMap<string, EquipmentMod
   excludeDominated(ixs);
   return ixs;
 }
-
-/** A unit's heat the hall's plant takes: all but what it sends to CDUs. */
-const plantHeatKw = (m: EquipmentModel): number => m.powerKw - cduHeatKw(m);
 
 /** Units that earn: miners and GPU systems. */
 const earns = (m: EquipmentModel | undefined): boolean => !!m && (m.hashrateThs > 0 || m.gpuCount > 0);
