@@ -27,8 +27,11 @@ function commandItem(name: UserCommandName, send: (command: UserCommandName) => 
 export function buildMenuTemplate(send: (command: UserCommandName) => void, platform: NodeJS.Platform, appName = 'Fleet Planner'): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const submenu = (menu: MenuName): MenuItemConstructorOptions[] => {
-    const items = USER_COMMAND_NAMES.filter((name) => commandSpec(name).menu === menu).flatMap((name) => commandItem(name, send));
-    if (menu === 'Edit') items.splice(items.findIndex((i) => i.label === USER_COMMANDS.redo.label) + 1, 0, ...TEXT_EDITING);
+    let items = USER_COMMAND_NAMES.filter((name) => commandSpec(name).menu === menu).flatMap((name) => commandItem(name, send));
+    if (menu === 'Edit') {
+      const afterRedo = items.findIndex((i) => i.label === USER_COMMANDS.redo.label) + 1;
+      items = [...items.slice(0, afterRedo), ...TEXT_EDITING, ...items.slice(afterRedo)];
+    }
     if (menu === 'File' && !mac) items.push({ type: 'separator' }, { role: 'quit' });
     if (menu === 'View') items.push({ type: 'separator' }, { role: 'togglefullscreen' });
     return items;

@@ -28,6 +28,16 @@ describe('arranging equipment', () => {
     expect((turnSelection(turned, 270) as { commands: unknown[] }).commands[1]).toEqual({ type: 'move', moves: row.map((p) => ({ id: p.id, xM: p.xM, yM: 5 })) });
     expect(turnSelection([rack], 90)).toEqual({ type: 'rotate', rotations: [{ id: rack.id, rotationDeg: (rack.rotationDeg + 90) % 360 }] });
   });
+  it('turns and pastes a selection of 200,000 units (a spread of that many arguments overflows the stack)', () => {
+    const rack = doc.placements.find((p) => p.id === 'sm-gpu01-01')!;
+    const many = Array.from({ length: 200_000 }, (_, i) => ({ ...rack, id: `m${i}`, xM: i % 500, yM: Math.floor(i / 500), rotationDeg: 0 as const }));
+    const moves = (turnSelection(many, 90) as { commands: { type: string; moves?: { xM: number; yM: number }[] }[] }).commands[1]!.moves!;
+    // Centres span x 0…499 and y 0…399: the turn is about (249.5, 199.5), so the first unit (0, 0) goes to (449, −50).
+    expect(moves[0]).toMatchObject({ xM: 449, yM: -50 });
+    // Their footprints span 499 m between centres plus one rack's 0.6 m width: a paste lands 499.6 m east.
+    expect(models.get(rack.modelId)!.widthM).toBe(0.6);
+    expect(besideOffset(many, doc, () => true)).toEqual({ dxM: 499.6, dyM: 0 });
+  });
   it('copies of a pod are fed from the copy of its busway; a rack copied alone stays on the original; pasted into another hall, it is fed from nothing', () => {
     const pick = (...ids: string[]) => ids.map((id) => doc.placements.find((p) => p.id === id)!);
     const [busway, r1, r2] = copies(pick('sm-bw1', 'sm-gpu01-01', 'sm-gpu01-02'), doc, 'sm-h1', 2, 2);

@@ -1,3 +1,4 @@
+import { largest } from '../../../shared/arrays';
 /** Share of the hours, dearest first, a duration curve's price axis may leave above its top. */
 export const CLIPPED_SHARE = 0.01;
 
@@ -10,5 +11,5 @@ export const CLIPPED_SHARE = 0.01;
  */
 export function durationAxisTop(curveDearestFirst: readonly number[], lines: readonly number[]): number {
   const dearest = curveDearestFirst[Math.floor(curveDearestFirst.length * CLIPPED_SHARE)] ?? 0;
-  return Math.max(dearest, ...lines.map((l) => l * 1.25), 1);
+  return Math.max(dearest, largest(lines.map((l) => l * 1.25)), 1);
 }

@@ -20,6 +20,7 @@ import { dropPlacement, MODEL_DRAG_TYPE } from './palette-drop';
 import { useEditorKeys } from './editor-keys';
 import { CommandButton } from '../commands/CommandButton';
 import { GRID_STEP_MAX_M, GRID_STEP_MIN_M, useLayoutSettings } from './settings';
+import { largest, smallest } from '../../../shared/arrays';
 
 export function HallView({ hallId }: { hallId: string }) {
   const doc = useFleet((s) => s.document?.doc);
@@ -339,9 +340,9 @@ function focusRect(scene: Scene, focus: { ids: string[]; zoneIds: string[] }): R
   if (!rects.length) return null;
   const pad = 3;
   return {
-    minX: Math.min(...rects.map((r) => r.minX)) - pad,
-    minY: Math.min(...rects.map((r) => r.minY)) - pad,
-    maxX: Math.max(...rects.map((r) => r.maxX)) + pad,
-    maxY: Math.max(...rects.map((r) => r.maxY)) + pad,
+    minX: smallest(rects.map((r) => r.minX)) - pad,
+    minY: smallest(rects.map((r) => r.minY)) - pad,
+    maxX: largest(rects.map((r) => r.maxX)) + pad,
+    maxY: largest(rects.map((r) => r.maxY)) + pad,
   };
 }

@@ -9,6 +9,7 @@ import { ruleSpec, type Violation } from '../../../shared/constraints';
 import { newUnitLabel, nextFreeLabel } from '../../../shared/model/copy-names';
 import { LABEL_MAX_LENGTH, type EquipmentModel, type FleetDoc, type Placement, type Rotation } from '../../../shared/model/schema';
 import { hallLabels, newPlacementId } from './palette-drop';
+import { largest, smallest } from '../../../shared/arrays';
 
 /**
  * Copies of placements into a hall, shifted by (dx, dy), with fresh ids and labels no
@@ -59,8 +60,8 @@ export function besideOffset(placements: readonly Placement[], doc: FleetDoc, fi
   });
   if (!rects.length) return { dxM: 0, dyM: 0 };
   const mm = (v: number) => Math.round(v * 1000) / 1000;
-  const widthM = mm(Math.max(...rects.map((r) => r.maxX)) - Math.min(...rects.map((r) => r.minX)));
-  const depthM = mm(Math.max(...rects.map((r) => r.maxY)) - Math.min(...rects.map((r) => r.minY)));
+  const widthM = mm(largest(rects.map((r) => r.maxX)) - smallest(rects.map((r) => r.minX)));
+  const depthM = mm(largest(rects.map((r) => r.maxY)) - smallest(rects.map((r) => r.minY)));
   for (let k = 1; k <= PASTE_SEARCH_STEPS; k++) {
     const tries = [
       { dxM: mm(k * widthM), dyM: 0 },
@@ -94,8 +95,8 @@ export function turnSelection(placements: readonly Placement[], turn: 90 | 270):
   if (placements.length < 2) return rotate;
   const xs = placements.map((p) => p.xM);
   const ys = placements.map((p) => p.yM);
-  const cx = (Math.min(...xs) + Math.max(...xs)) / 2;
-  const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+  const cx = (smallest(xs) + largest(xs)) / 2;
+  const cy = (smallest(ys) + largest(ys)) / 2;
   const mm = (v: number) => Math.round(v * 1000) / 1000;
   // With y pointing south, a quarter clockwise takes (dx, dy) to (−dy, dx): north to east, as rotationDeg 90 faces.
   const moves = placements.map((p) => {

@@ -5,6 +5,7 @@ import { formatUsd, periodLabel, periodName } from '../../../shared/units';
 
 import { USE_COLOURS } from '../charts/use-colours';
 import { roundTicks } from '../charts/ticks';
+import { largest, smallest } from '../../../shared/arrays';
 
 /** Which colour is which, drawn inside the chart so an exported SVG or PNG still says it. */
 export function UseLegend({ x, y }: { x: number; y: number }) {
@@ -30,7 +31,7 @@ export function MwByUseChart({ periods, fleet }: { periods: Plan['periods']; fle
   const W = 560;
   const H = 190;
   const pad = 36;
-  const ticks = roundTicks(Math.max(...periods.map((p) => p.miningItMw + p.aiItMw), 0));
+  const ticks = roundTicks(Math.max(largest(periods.map((p) => p.miningItMw + p.aiItMw)), 0));
   const bw = (W - pad * 2) / Math.max(1, periods.length);
   const y = (mw: number) => (mw / ticks.top) * (H - pad * 2);
   const labels = periods.map((p) => axisLabel(fleet, p.period));
@@ -68,7 +69,7 @@ export function NpvByHallChart({ halls, basis }: { halls: { name: string; npvUsd
   const row = 18;
   const label = 170;
   const H = 24 + halls.length * row;
-  const max = Math.max(1, ...halls.map((h) => Math.abs(h.npvUsd)));
+  const max = Math.max(1, largest(halls.map((h) => Math.abs(h.npvUsd))));
   const hasLoss = halls.some((h) => h.npvUsd < 0);
   const zero = label + (hasLoss ? (W - label) / 2 : 0);
   const scale = (W - label - 70) / (hasLoss ? 2 : 1) / max;
@@ -94,8 +95,8 @@ export function NpvByHallChart({ halls, basis }: { halls: { name: string; npvUsd
 
 export function SensitivityTable({ s }: { s: NonNullable<Response<'optimizer.run'>['sensitivity']> }) {
   const all = s.npvUsd.flat();
-  const lo = Math.min(...all);
-  const hi = Math.max(...all);
+  const lo = smallest(all);
+  const hi = largest(all);
   const shade = (v: number) => {
     const t = hi === lo ? 0.5 : (v - lo) / (hi - lo);
     return `rgba(${Math.round(220 * (1 - t))}, ${Math.round(160 * t + 40)}, 80, 0.35)`;

@@ -6,6 +6,7 @@ import { CONTINUED, TABLE_TITLE_MM } from '../../../shared/print/paginate';
 import { fitLabel, splitInTwo } from '../../../shared/print/fit-label';
 import { swatchColours } from './swatches';
 import { SingleLineSvg } from './SingleLineSvg';
+import { smallest } from '../../../shared/arrays';
 
 type Fill = ReturnType<typeof sheetFills>;
 
@@ -195,8 +196,10 @@ function TableSvg({ t }: { t: TableSlice }) {
  * size): a long fleet name gets the room a one-letter revision does not need. Equal
  * columns cut the campus's fleet name on A4.
  */
-const titleColumnWeights = (all: [string, string][], perRow: number): number[] =>
-  Array.from({ length: perRow }, (_, col) => Math.sqrt(Math.min(40, Math.max(8, ...[all[col], all[col + perRow]].map((f) => f?.[1].length ?? 0)))));
+const titleColumnWeights = (all: [string, string][], perRow: number): number[] => {
+  const valueLength = (field: [string, string] | undefined): number => field?.[1].length ?? 0;
+  return Array.from({ length: perRow }, (_, col) => Math.sqrt(Math.min(40, Math.max(8, valueLength(all[col]), valueLength(all[col + perRow])))));
+};
 
 function TitleBlock({ plan, sheet }: { plan: PrintPlan; sheet: Sheet }) {
   const { box, fields } = plan.titleBlock;
@@ -236,7 +239,7 @@ function TitleValue({ x, y, width, text }: { x: number; y: number; width: number
   const one = fitLabel(text, width, 3, TITLE_MIN_MM, BOLD_EM_PER_CHAR);
   if (one.text === text) return <text x={x} y={y + 9.5} fontSize={one.size} fontWeight="bold">{text}</text>;
   const lines = splitInTwo(text).map((line) => fitLabel(line, width, 3, 1.8, BOLD_EM_PER_CHAR));
-  const size = Math.min(...lines.map((l) => l.size));
+  const size = smallest(lines.map((l) => l.size));
   return (
     <text x={x} y={y + 7.3} fontSize={size} fontWeight="bold">
       {lines.map((l, i) => <tspan key={i} x={x} dy={i ? size * 1.15 : 0}>{l.text}</tspan>)}

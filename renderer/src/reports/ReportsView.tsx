@@ -8,6 +8,7 @@ import { exportPng, exportSvg } from '../charts/export';
 import { USE_COLOURS } from '../charts/use-colours';
 import { MwByUseChart, UseLegend } from '../optimizer/charts';
 import { useFleet } from '../state/store';
+import { largest } from '../../../shared/arrays';
 
 /** Longest bar of the site chart, px; the rest of the width holds names and values. */
 const BAR_PX = 360;
@@ -46,7 +47,7 @@ export function ReportsView() {
   if (!doc) return null;
   const plan = doc.plans.filter((p) => p.status !== 'infeasible').at(-1);
   const { probabilityTotal } = scenarioShares(doc);
-  const max = Math.max(1e-9, ...rows.map((r) => r.miningMw + r.aiMw));
+  const max = Math.max(1e-9, largest(rows.map((r) => r.miningMw + r.aiMw)));
   return (
     <section className="optimizer" aria-label="Fleet summary" data-testid="reports">
       <h2>Fleet summary</h2>

@@ -20,14 +20,14 @@ export type FleetState = DocumentSlice & HistorySlice & SelectionSlice & ChecksS
 
 /** A store of every slice; the app has one (`useFleet`), tests make their own. */
 export function createFleetStore() {
-  return create<FleetState>()((...a) => ({
-    ...documentSlice(...a),
-    ...historySlice(...a),
-    ...selectionSlice(...a),
-    ...checksSlice(...a),
-    ...optimizerRunSlice(...a),
-    ...messagesSlice(...a),
-    ...themeSlice(...a),
+  return create<FleetState>()((set, get, api) => ({
+    ...documentSlice(set, get, api),
+    ...historySlice(set, get, api),
+    ...selectionSlice(set, get, api),
+    ...checksSlice(set, get, api),
+    ...optimizerRunSlice(set, get, api),
+    ...messagesSlice(set, get, api),
+    ...themeSlice(set, get, api),
   }));
 }
 

@@ -14,6 +14,7 @@ import { useFleet } from '../../state/store';
 import { roundTicks } from '../../charts/ticks';
 import { durationAxisTop } from '../../charts/duration';
 import { ChoiceField, NumberField } from '../fields';
+import { largest, smallest } from '../../../../shared/arrays';
 
 interface Pending {
   fileName: string;
@@ -143,10 +144,10 @@ const HOUR_TICKS = [0, 0.25, 0.5, 0.75, 1];
 function PriceDurationChart({ report }: { report: SiteEnergyReport }) {
   const [W, H, left, right, top, bottom] = [260, 170, 36, 8, 16, 30];
   const curve = report.durationCurveUsdPerMwh;
-  const low = Math.min(0, ...curve);
+  const low = Math.min(0, smallest(curve));
   const ticks = roundTicks(durationAxisTop(curve, report.breakevens.map((b) => b.usdPerMwh)) - low);
   const high = low + ticks.top;
-  const peak = Math.max(...curve);
+  const peak = largest(curve);
   const x = (share: number) => left + share * (W - left - right);
   const y = (v: number) => H - bottom - ((Math.min(v, high) - low) / ticks.top) * (H - top - bottom);
   const points = (curve.length > 1 ? curve : [curve[0]!, curve[0]!]).map((v, i, all) => `${x(i / (all.length - 1))},${y(v)}`).join(' ');
