@@ -401,6 +401,8 @@ export const PlanSchema = z.strictObject({
   // 'time-limit' and 'stopped' (by the user) keep the best plan found; mipGapFraction says how close it is proven to be.
   status: z.enum(['optimal', 'time-limit', 'stopped', 'infeasible']),
   objective: z.enum(['expected', 'worst-case']),
+  /** A worst-case plan's halls and periods are read in the scenario worst for it: this one. Absent for an expected plan and in plans saved before it was kept. */
+  figuresScenarioId: id.optional(),
   npvUsd: finite,
   irrFraction: finite.nullable(),
   paybackPeriods: finite.nullable(),

@@ -2,7 +2,7 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { DecisionReturn, FleetMeta, Plan, PlanPeriod, RetrofitOption } from '../model/schema';
+import type { DecisionReturn, FleetMeta, Plan, PlanPeriod, RetrofitOption, Scenario } from '../model/schema';
 import type { Exclusion, Objective } from './model';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName, type UnitSystem } from '../units';
 
@@ -16,6 +16,13 @@ const closeness = (gapFraction: number): string =>
   gapFraction >= 1 ? 'not yet proven close to the best possible' : `proven within ${formatGap(gapFraction)} of the best possible`;
 
 export const objectiveLabel = (objective: Objective): string => (objective === 'expected' ? 'Expected NPV' : 'Worst-case NPV');
+
+/** In which scenarios a plan's figures by hall and period are read: all weighed, or the one worst for it, named while the fleet still has it. */
+export function describeFiguresBasis(plan: Pick<Plan, 'objective' | 'figuresScenarioId'>, scenarios: readonly Pick<Scenario, 'id' | 'name'>[]): string {
+  if (plan.objective === 'expected') return 'expected over the scenarios';
+  const worst = scenarios.find((s) => s.id === plan.figuresScenarioId);
+  return worst ? `in “${worst.name}”, the scenario worst for this plan` : 'in the scenario worst for this plan';
+}
 
 /** Below this a proven gap reads as nothing: "proven within 0.00 %" says nothing to anyone. */
 const NEGLIGIBLE_GAP = 5e-5;

@@ -149,7 +149,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   }
   const value = (name: string) => columns[name]?.Primal ?? 0;
 
-  const { weights, scenarioPeriods } = scenarioWeights(doc, model, value);
+  const { weights, scenarioPeriods, worst } = scenarioWeights(doc, model, value);
   const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
   const timeLeftS = () => Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S);
   const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
@@ -159,6 +159,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const plan: Plan = {
     ...base,
     status: planStatus(sol.Status),
+    ...(worst !== null && { figuresScenarioId: doc.scenarios[worst]!.id }),
     // The hedges' settlement is a constant no choice changes, so the model leaves it out and the plan adds it.
     npvUsd: sol.ObjectiveValue + periods.reduce((t, r, p) => t + r.hedgeSettlementUsd! * discountFactor(doc.fleet, p), 0),
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
@@ -288,12 +289,13 @@ function metExactly(row: Row | undefined, value: (name: string) => number): bool
  * halls' NPVs and its cash flows add up to the NPV it was chosen for (an equal-weight
  * average of the scenarios showed $233 M by hall for a $27 M plan).
  */
-function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): { weights: number[]; scenarioPeriods: PlanPeriod[][] | null } {
-  if (model.objective === 'expected') return { weights: doc.scenarios.map((s) => s.probability), scenarioPeriods: null };
+function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): { weights: number[]; scenarioPeriods: PlanPeriod[][] | null; worst: number | null } {
+  if (model.objective === 'expected') return { weights: doc.scenarios.map((s) => s.probability), scenarioPeriods: null, worst: null };
   const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
   const scenarioPeriods = doc.scenarios.map((_, i) => readPlan(doc, model, value, oneHot(i)).periods);
   const npvs = scenarioPeriods.map((periods) => periodsNpv(doc.fleet, periods));
-  return { weights: oneHot(npvs.indexOf(smallest(npvs))), scenarioPeriods };
+  const worst = npvs.indexOf(smallest(npvs));
+  return { weights: oneHot(worst), scenarioPeriods, worst };
 }
 
 

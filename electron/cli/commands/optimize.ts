@@ -1,5 +1,5 @@
 import { countOf, formatUsd } from '../../../shared/units';
-import { describeDecisionIrr, describePayback, describePlanStatus, describeShortfall, describeStart } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeFiguresBasis, describePayback, describePlanStatus, describeShortfall, describeStart } from '../../../shared/optimizer/describe';
 import { lpFileOf } from '../../../shared/optimizer/run';
 import { keepingMissing, ruledOutOf } from '../../../shared/optimizer/model';
 import { OptimizerService } from '../../backend/optimizer/service';
@@ -68,6 +68,7 @@ export const optimizeCommand: CliCommand = {
       const lines = [`${file}: ${describePlanStatus(plan)}; ${plan.objective} NPV ${formatUsd(plan.npvUsd)} (${countOf(result.stats.variables, 'variable')}, ${countOf(result.stats.rows, 'limit')}, ${(result.stats.solveMs / 1000).toFixed(1)} s)`];
       const shortfall = describeShortfall(plan, doc.limits.mipGapFraction);
       if (shortfall) lines.push(`  ${shortfall}`);
+      if (plan.objective === 'worst-case') lines.push(`  figures by hall ${describeFiguresBasis(plan, doc.scenarios)}`);
       const { decision } = plan;
       if (decision) lines.push(`  against keeping everything as it is (${formatUsd(decision.asItIsNpvUsd)}): NPV ${formatUsd(decision.npvUsd)}, IRR ${describeDecisionIrr(decision)}, payback ${describePayback(decision, doc.fleet.periodMonths)}`);
       for (const r of ruledOut) lines.push(`  ruled out before the search: ${r.text}`);

@@ -18,7 +18,7 @@ import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
-import { describeDecisionIrr, describeIrr, describePayback, describePlanStatus, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeFiguresBasis, describeIrr, describePayback, describePlanStatus, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 
 /** The AI contract in one phrase, or why it cannot be planned for. */
@@ -153,11 +153,11 @@ export function OptimizerPanel() {
           <button onClick={() => void applyPlan()} data-testid="optimizer-apply">Apply plan to the layout</button>
           <MwByUseChart periods={plan.periods} fleet={doc.fleet} />
           <NpvByHallChart
-            basis={plan.objective === 'expected' ? 'expected over the scenarios' : 'in the scenario worst for this plan'}
+            basis={describeFiguresBasis(plan, doc.scenarios)}
             halls={plan.halls.filter((h) => h.npvUsd !== undefined).map((h) => ({ name: doc.halls.find((x) => x.id === h.hallId)?.name ?? h.hallId, npvUsd: h.npvUsd! }))}
           />
           <PlanHallsTable plan={plan} doc={doc} />
-          <PeriodEconomics plan={plan} fleet={doc.fleet} />
+          <PeriodEconomics plan={plan} fleet={doc.fleet} scenarios={doc.scenarios} />
           <h3>What the limits are worth</h3>
           {/* Unpriced limits may still leave the contract's cost to list. */}
           {plan.bindingLimitsUnpriced && <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p>}

@@ -6,6 +6,7 @@
  */
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { displayUnit, formatUsd, groupedNumber, periodLabel } from '../../../shared/units';
+import { describeFiguresBasis } from '../../../shared/optimizer/describe';
 
 type Row = Plan['periods'][number];
 
@@ -21,7 +22,7 @@ const MONEY: { label: string; testId: string; pick: (r: Row) => number }[] = [
   { label: 'Cash flow', testId: 'cash-flow', pick: (r) => r.cashFlowUsd },
 ];
 
-export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['fleet'] }) {
+export function PeriodEconomics({ plan, fleet, scenarios }: { plan: Plan; fleet: FleetDoc['fleet']; scenarios: FleetDoc['scenarios'] }) {
   const sum = (pick: (r: Row) => number) => plan.periods.reduce((t, r) => t + pick(r), 0);
   let cumulative = 0;
   // The unit once in the heading, so that twelve columns fit the centre at 1280 px.
@@ -29,7 +30,7 @@ export function PeriodEconomics({ plan, fleet }: { plan: Plan; fleet: FleetDoc['
   const mw = (v: number) => groupedNumber(power.fromStored(v), 2);
   return (
     <details className="period-economics" data-testid="optimizer-periods">
-      <summary>Economics by period ({plan.objective === 'expected' ? 'expected over the scenarios' : 'in the scenario worst for this plan'}; capex at the start of a period, the rest at its end)</summary>
+      <summary>Economics by period ({describeFiguresBasis(plan, scenarios)}; capex at the start of a period, the rest at its end)</summary>
       <table className="plan-table">
         <thead>
           <tr>

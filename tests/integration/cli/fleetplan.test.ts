@@ -212,6 +212,12 @@ describe('fleetplan', () => {
     expect(contract(fleetplan('optimize', campus, '--contract-cost'))).toEqual([expect.stringMatching(/^ {2}binding: the AI contract \(6 MW from Q1 2029 to Q4 2031\) costs \$[\d,]+ of NPV, the best plan without it is worth that much more$/)]);
   });
 
+  it('optimize --objective worst-case says in which scenario its figures by hall and period are read', () => {
+    const campus = path.join(dir, 'campus-worst.fleet');
+    expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);
+    expect(fleetplan('optimize', campus, '--objective', 'worst-case').out.split('\n')[1]).toBe('  figures by hall in “Bear: hashprice at the lows, GPU glut”, the scenario worst for this plan');
+  });
+
   it('optimize --write-lp on a fleet with a year of hourly prices: Debian\'s CBC finds the plan\'s NPV in the LP file', () => {
     // The campus with a synthetic year per site, demand response and a 4CP charge, solved to a 0 gap.
     const priced = withHourlyPrices(sampleCampus());

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OptimizerService } from '../../../electron/backend/optimizer/service';
 import type { EquipmentModel, FleetDoc, RetrofitOption } from '../../../shared/model/schema';
-import { describePlanStatus } from '../../../shared/optimizer/describe';
+import { describeFiguresBasis, describePlanStatus } from '../../../shared/optimizer/describe';
 import { discountFactor } from '../../../shared/optimizer/economics';
 import { lpFileOf, type RunOptions, type SearchProgress } from '../../../shared/optimizer/run';
 import { blankFleet, generateFleet, referencePortfolio, sampleCampus } from '../../../shared/samples';
@@ -137,6 +137,26 @@ describe('optimizer (worker + HiGHS)', () => {
     const worst = await service.solve(doc, options({ objective: 'worst-case' }));
     expect(worst.plan.halls[0]).toMatchObject({ optionId: 'keep', startPeriod: null }); // a hall kept as it is starts nothing
     expect(worst.plan.npvUsd).toBeCloseTo(14_600, 3);
+    expect(expected.plan.figuresScenarioId).toBeUndefined();
+  });
+
+  it('a worst-case plan names the scenario its figures are read in: at $1.80/GPU-h the bear case still converts, NPV $30,320', async () => {
+    const doc = tinyFleet();
+    doc.scenarios = [
+      { ...doc.scenarios[0]!, id: 'steady', name: 'Steady', probability: 0.5 },
+      { ...doc.scenarios[0]!, id: 'bear', name: 'GPU bear', probability: 0.5, gpuRateUsdPerGpuHour: [1.8, 1.8] },
+    ];
+    // A rack earns 87,600 GPU-hours a year and pays 100 kW × 8,760 h × $20/MWh = $17,520 of power.
+    // Bear: −250,000 + 2 racks × (1.8 × 87,600 − 17,520) in year 2 = −250,000 + 2 × 140,160 = $30,320,
+    // more than keeping mining ($14,600) and less than steady's $65,360: the plan converts, read in the bear case.
+    const { plan } = await service.solve(doc, options({ objective: 'worst-case' }));
+    expect(plan.halls[0]).toMatchObject({ optionId: 'ai', startPeriod: 0, units: 2 });
+    expect(plan.npvUsd).toBeCloseTo(30_320, 3);
+    expect(plan.figuresScenarioId).toBe('bear');
+    expect(plan.periods[1]!.aiRevenueUsd).toBeCloseTo(2 * 1.8 * 87_600, 6);
+    expect(describeFiguresBasis(plan, doc.scenarios)).toBe('in “GPU bear”, the scenario worst for this plan');
+    // A scenario deleted since: the figures still say how they were read.
+    expect(describeFiguresBasis(plan, [])).toBe('in the scenario worst for this plan');
   });
 
   it('prices a binding limit: with 100 kW of interconnect, one more MW is worth racks\' margin less their capex', async () => {
