@@ -7,7 +7,7 @@
 import { spareUnitsMissing, usableCapacityKw, usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
-import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
+import type { EquipmentModel, Hall, Placement, Redundancy, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { breach, exceeds, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
 import { placementName } from './item';
@@ -28,8 +28,10 @@ export interface HallSums {
   loadKw: number;
   /** Liquid heat for CDUs (cduHeatKw) of everything in the hall: what facility water must take away. */
   cduHeatKw: number;
-  /** Liquid heat through units' own loops (ownLoopHeatKw) in zones of another method than the hall's: their own dry coolers take it. */
+  /** Liquid heat through units' own loops (ownLoopHeatKw) in zones of another method than the hall's: the hall's plant takes none of it. */
   ownLoopHeatKw: number;
+  /** The part of it the hall's facility water takes away (loopWaterHeatKw): all but containers', which have dry coolers of their own. */
+  loopWaterHeatKw: number;
   /** Capacities of the hall's CDUs, in any order. */
   cduKw: Iterable<number>;
   cduCount: number;
@@ -48,15 +50,16 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
   const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
-  const hasLiquid = sums.cduCount > 0 || sums.cduHeatKw > EPS;
+  const waterHeat = sums.cduHeatKw + sums.loopWaterHeatKw;
+  const hasLiquid = sums.cduCount > 0 || waterHeat > EPS;
   // Messages are built only for a breach: a live edit refreshes its hall every time.
   const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
     exceeds(value, limit) ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
   return [
     { key: `hall-power:${hall.id}`, headroom: room('hall-power', hall.id, hall.name, hall.feedKw, load), violation: over('hall-power', hall.feedKw, load, () => hall.name) },
-    // Every kW drawn in the hall ends up as heat; what the CDUs carry goes to facility water
-    // (checked below), and a tank's or hydro unit's liquid heat in a zone of another method to
-    // its own dry coolers, so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
+    // Every kW drawn in the hall ends up as heat; what the CDUs carry, and a tank's or hydro
+    // unit's liquid heat in a zone of another method, goes to facility water (checked below), a
+    // container's to its own dry coolers, so the hall's own plant rejects the rest: air heat, CDU pumps, the gear.
     {
       key: `hall-cooling:${hall.id}`,
       headroom: room('hall-cooling', hall.id, hall.name, cooling, plantHeat),
@@ -69,35 +72,36 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
     },
     {
       key: `facility-water:${hall.id}`,
-      headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, sums.cduHeatKw) : null,
-      violation: over('facility-water', water, sums.cduHeatKw, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
+      headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, waterHeat) : null,
+      violation: over('facility-water', water, waterHeat, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
-    redundancyAggregate(hall, 'plant', hall.cooling, 'cooling unit'),
-    // Facility water carrying no CDU heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
-    redundancyAggregate(hall, 'water', hall.facilityWater, 'facility cooling unit', sums.cduHeatKw > EPS),
+    redundancyAggregate(hall, `${hall.id}:plant`, hall.name, hall.cooling.redundancy, countOf(hall.cooling.unitCount, 'cooling unit'), unspared(hall.cooling, hall.cooling.unitCapacityKw)),
+    // Facility water carrying no heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
+    redundancyAggregate(hall, `${hall.id}:water`, hall.name, hall.facilityWater.redundancy, countOf(hall.facilityWater.unitCount, 'facility cooling unit'), waterHeat > EPS ? unspared(hall.facilityWater, hall.facilityWater.unitCapacityKw) : 0),
   ];
 }
 
+/** Capacity counted with no spare behind it: a lone unit's, where its redundancy asks for one (spareUnitsMissing); else 0. */
+const unspared = (units: Pick<Hall['cooling'], 'redundancy' | 'unitCount'>, loneUnitKw: number): number => (spareUnitsMissing(units.redundancy, units.unitCount) > 0 ? loneUnitKw : 0);
+
 /**
- * A plant asked for N+1 or 2N with one unit: the unit is counted whole (see cooling.ts), so
- * the hall is not left with no cooling, but the user asked for a spare it does not have. The
- * value is the capacity counted with no spare behind it; a plant that has its spares, 0 kW.
+ * Cooling asked for N+1 or 2N with one unit (the hall's plant or facility water): the unit is counted whole (see cooling.ts), so the heat is not left with no
+ * cooling at all, but the spare asked for is not there, and losing that one unit stops what
+ * it cools. The value is the capacity counted with no spare behind it (`unsparedKw`).
  */
-function redundancyAggregate(hall: Hall, plant: 'plant' | 'water', units: Hall['cooling'] | Hall['facilityWater'], unitName: string, carriesHeat = true): Aggregate {
-  const key = `cooling-redundancy:${hall.id}:${plant}`;
-  const unsparedKw = carriesHeat ? spareUnitsMissing(units.redundancy, units.unitCount) * units.unitCapacityKw : 0;
+function redundancyAggregate(hall: Hall, id: string, holder: string, redundancy: Redundancy, units: string, unsparedKw: number): Aggregate {
   const violation =
     unsparedKw > EPS
-      ? breach('cooling-redundancy', `${hall.id}:${plant}`, {
+      ? breach('cooling-redundancy', id, {
           hallId: hall.id,
           siteId: hall.siteId,
           objectIds: [hall.id],
           limit: 0,
           value: unsparedKw,
-          message: `${hall.name} (${units.redundancy} asked, but ${countOf(units.unitCount, unitName)} leaves none to hold back)`,
+          message: `${holder} (${redundancy} asked, but ${units} leaves none to hold back)`,
         })
       : null;
-  return { key, headroom: null, violation };
+  return { key: `cooling-redundancy:${id}`, headroom: null, violation };
 }
 
 /** Placements of a hall that a per-hall rule lists ([id, kW]), in id order so both checkers list and sum them alike. */

@@ -5,7 +5,7 @@
  * (full-check.ts) applies the same rule functions in one stateless pass; the property test
  * holds the two to the same result after every edit.
  */
-import { cduHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
+import { cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
@@ -52,6 +52,8 @@ export class LiveChecker {
   private hallCdus = new Map<string, Map<string, number>>();
   /** Per hall: liquid heat through units' own loops in its zones of another method (the hall's plant takes none of it). */
   private hallOwnLoopHeatKw = new Map<string, number>();
+  /** Per hall: the part of that heat its facility water takes away. */
+  private hallLoopWaterHeatKw = new Map<string, number>();
   private zoneById = new Map<string, Zone>();
   /** Apparent power (kVA) of the placements a source feeds directly (sources below it not included). */
   private directLoadKva = new Map<string, number>();
@@ -189,6 +191,7 @@ export class LiveChecker {
     this.hallCduHeatKw = new Map();
     this.hallCdus = new Map([...this.halls.keys()].map((id) => [id, new Map()]));
     this.hallOwnLoopHeatKw = new Map();
+    this.hallLoopWaterHeatKw = new Map();
     this.zoneById = new Map(doc.zones.map((z) => [z.id, z]));
     this.directLoadKva = new Map();
     this.childSources = new Map();
@@ -252,7 +255,10 @@ export class LiveChecker {
       const z = this.zoneSums.get(item.zoneId)!;
       z.airHeatKw += sign * m.powerKw * (1 - m.heatToLiquidFraction);
       z.liquidHeatKw += sign * cduHeatKw(m);
-      if (otherMethodThanHall(this.zoneById.get(item.zoneId)!, hall)) add(this.hallOwnLoopHeatKw, hall.id, sign * ownLoopHeatKw(m));
+      if (otherMethodThanHall(this.zoneById.get(item.zoneId)!, hall)) {
+        add(this.hallOwnLoopHeatKw, hall.id, sign * ownLoopHeatKw(m));
+        add(this.hallLoopWaterHeatKw, hall.id, sign * loopWaterHeatKw(m));
+      }
       const units = m.kind === 'crah' ? z.crah : m.kind === 'cdu' ? z.cdu : null;
       if (units && sign > 0) units.set(p.id, m.coolingCapacityKw);
       else if (units) units.delete(p.id);
@@ -433,7 +439,7 @@ export class LiveChecker {
   private refreshHall(hall: Hall): void {
     const site = this.sites.get(hall.siteId);
     const cdus = this.hallCdus.get(hall.id)!;
-    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, ownLoopHeatKw: this.hallOwnLoopHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
+    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, ownLoopHeatKw: this.hallOwnLoopHeatKw.get(hall.id) ?? 0, loopWaterHeatKw: this.hallLoopWaterHeatKw.get(hall.id) ?? 0, cduKw: cdus.values(), cduCount: cdus.size };
     this.setAll([
       ...hallAggregates(hall, sums, this.zonesByHall.has(hall.id)),
       unzonedAggregate(hall, this.unzoned.get(hall.id) ?? [], this.nameOf),

@@ -9,7 +9,7 @@
  *
  * Placement ids are taken to be unique (the document's integrity check guarantees it).
  */
-import { cduHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
+import { cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
@@ -55,6 +55,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const hallCduHeatKw = new Float64Array(hallList.length);
   const hallCduKw: number[][] = hallList.map(() => []);
   const hallOwnLoopHeatKw = new Float64Array(hallList.length);
+  const hallLoopWaterHeatKw = new Float64Array(hallList.length);
   const zonesOfOtherMethod = new Set(doc.zones.filter((z) => halls.has(z.hallId) && otherMethodThanHall(z, halls.get(z.hallId)!)).map((z) => z.id));
   // Each placement's zone (by number in doc.zones, −1 for none), for the cooling method it stands under.
   const zoneNumber = new Map(doc.zones.map((z, i) => [z.id, i]));
@@ -67,6 +68,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const modelKva = Float64Array.from(modelList, (m) => apparentPowerKva(m.powerKw, m.powerFactor));
   const modelCduHeatKw = Float64Array.from(modelList, cduHeatKw);
   const modelOwnLoopHeatKw = Float64Array.from(modelList, ownLoopHeatKw);
+  const modelLoopWaterHeatKw = Float64Array.from(modelList, loopWaterHeatKw);
   const modelIt = Uint8Array.from(modelList, (m) => (isItEquipment(m.kind) ? 1 : 0));
   const modelSource = Uint8Array.from(modelList, (m) => (isPowerSource(m.kind) ? 1 : 0));
   const modelNeedsFeed = Uint8Array.from(modelList, (m) => (needsFeed(m) ? 1 : 0));
@@ -106,7 +108,10 @@ export function checkFleet(doc: FleetDoc): CheckResult {
       const z = zoneTotals.get(zoneId)!;
       z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
       z.liquidHeatKw += modelCduHeatKw[modelAt]!;
-      if (zonesOfOtherMethod.has(zoneId)) hallOwnLoopHeatKw[hallAt]! += modelOwnLoopHeatKw[modelAt]!;
+      if (zonesOfOtherMethod.has(zoneId)) {
+        hallOwnLoopHeatKw[hallAt]! += modelOwnLoopHeatKw[modelAt]!;
+        hallLoopWaterHeatKw[hallAt]! += modelLoopWaterHeatKw[modelAt]!;
+      }
       if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
       else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
     } else if (hallZones && it) {
@@ -159,7 +164,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   };
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
-    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
+    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, loopWaterHeatKw: hallLoopWaterHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
     set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!, nameOf), unfedAggregate(hall, unfed[i]!, nameOf), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {

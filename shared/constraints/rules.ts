@@ -53,7 +53,7 @@ export const RULE_SPECS = {
   'hall-power': { ...power, severity: 'error', label: 'hall load over its power feed', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
   'hall-cooling': { ...heat, severity: 'error', label: 'heat over the usable cooling', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
   'hall-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity in the hall', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
-  'facility-water': { ...heat, severity: 'error', label: 'CDU heat over the hall’s facility water', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
+  'facility-water': { ...heat, severity: 'error', label: 'liquid heat (CDUs’, tanks’, water blocks’) over the hall’s facility water', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
   'cooling-redundancy': { ...heat, severity: 'warning', label: 'cooling counted with no spare behind it', scope: 'aggregate', pointsAt: 'hall', opens: 'hall', figures: { amount: 'without a spare' } },
   'zone-air': { ...heat, severity: 'error', label: 'air heat over the zone’s air cooling', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
   'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },

@@ -30,10 +30,10 @@ export const plantHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'power
 
 /**
  * Liquid heat a unit rejects through a loop of its own rather than a CDU's: an immersion
- * tank's or container's coolant, a hydro miner's water blocks, each to its dry coolers.
- * Where those are the hall's plant (an immersion yard, a hydro pad) the plant carries it;
- * in a zone of another method than the hall's they are the unit's own, and the hall's
- * plant (fan walls in a free-air hall) takes only the unit's air heat.
+ * tank's or container's coolant, a hydro miner's water blocks. Where the hall's plant is of
+ * their method (an immersion yard's or hydro pad's dry coolers) the plant carries it; in a
+ * zone of another method than the hall's, the hall's plant (fan walls in a free-air hall)
+ * takes only the unit's air heat, and the liquid heat goes where loopWaterHeatKw says.
  */
 export const ownLoopHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw * m.heatToLiquidFraction - cduHeatKw(m);
 
@@ -43,6 +43,19 @@ export const ownLoopHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'pow
  * the heat goes on from there. A bare hydro miner's water blocks are the hall's plant's.
  */
 export const OWN_LOOP_KINDS: ReadonlySet<EquipmentKind> = new Set(['immersion-tank', 'miner-container']);
+
+/** Kinds whose own loop ends in dry coolers they bring with them: a container, sized for what it holds. */
+const OWN_DRY_COOLER_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner-container']);
+
+/**
+ * Of a unit's own-loop heat in a zone of another method than its hall's, what the hall's
+ * facility water must take away: a tank's heat exchanger or a hydro miner's water blocks
+ * hand their heat to the hall's water loop, as a CDU does; only a container leaves the hall
+ * through dry coolers of its own. Without it, 1 MW of tanks in an immersion corner of a
+ * free-air hall passed with no dry cooler anywhere.
+ */
+export const loopWaterHeatKw = (m: Pick<EquipmentModel, 'kind' | 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number =>
+  OWN_DRY_COOLER_KINDS.has(m.kind) ? 0 : ownLoopHeatKw(m);
 
 /** Whether a zone is cooled by another method than its hall's plant (a direct-to-chip pod, an immersion corner in a free-air hall). */
 export const otherMethodThanHall = (zone: Pick<Zone, 'coolingMethod'>, hall: Pick<Hall, 'cooling'>): boolean => zone.coolingMethod !== null && zone.coolingMethod !== hall.cooling.method;

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { applyCommand } from '../../../shared/commands/apply';
-import { checkFleet, describeViolation, LiveChecker, type Violation } from '../../../shared/constraints';
+import { checkFleet, describeViolation, LiveChecker, type Headroom, type Violation } from '../../../shared/constraints';
 import { exceeds, room } from '../../../shared/constraints/rules';
 import type { FleetDoc } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
@@ -78,7 +78,7 @@ describe('hall cooling: heat the CDUs do not carry, against the plant less its r
   });
 });
 
-describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone of its own method goes to its own dry coolers, as the zone counts it', () => {
+describe('hall cooling: a tank’s or hydro unit’s liquid heat in a zone of its own method goes to the hall’s facility water, a container’s to its own dry coolers, as the zone counts it', () => {
   // Building C (campus): 100 shelf racks of 20 S19 XP at 3.010 kW = 60.2 kW each, 6,020 kW, all
   // to air; 16 fan walls of 450 kW, N+1: 15 × 450 = 6,750 kW usable. A zone by the east wall
   // (x 55–60 m) cooled by immersion or hydro, and in it:
@@ -86,6 +86,7 @@ describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone 
   //    its fan walls take 6,020 + 256.224 × 0 = 6,020 kW, the zone's air 0 kW;
   //  - a hydro container, 168 × 5.36 = 900.48 kW, 0.9 to liquid: the hall's load is 6,920.48 kW,
   //    its fan walls take 6,020 + 900.48 × 0.1 = 6,110.048 kW, the zone's air 90.048 kW.
+  // Building C has no facility water: the tank's 256.224 kW have nowhere to go until it has.
   const withUnit = (method: 'immersion' | 'hydro', modelId: string) => (d: FleetDoc) => {
     d.zones.push({ id: 'c-east', hallId: 'cbh-c', name: 'East', xM: 55, yM: 0, widthM: 5, depthM: 24, airCoolingKw: 0, coolingMethod: method });
     d.placements.push({ id: 'unit', hallId: 'cbh-c', modelId, xM: 57.5, yM: 12, rotationDeg: 90, powerSourceId: null, powerSourceBId: null, label: 'U1' });
@@ -115,6 +116,29 @@ describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone 
     expect(v.value).toBeCloseTo(6_020, 6);
     expect(v.margin).toBeCloseTo(-0.5, 6);
   });
+  it('the tank’s 256.224 kW go to the hall’s facility water: none is an error; one dry cooler of 256.224 kW holds on the limit, of 256.2 kW fails by 0.024 kW', () => {
+    const water = (kw: number) => (d: FleetDoc) => (withUnit('immersion', 'tank-imm48')(d), (d.halls.find((h) => h.id === 'cbh-c')!.facilityWater = { unitCount: kw ? 1 : 0, unitCapacityKw: kw, redundancy: 'N' }));
+    const none = only(checkFleet(campus(water(0))).violations, 'facility-water');
+    expect(none).toMatchObject({ limit: 0, objectIds: ['cbh-c'] });
+    expect(none.value).toBeCloseTo(256.224, 9);
+    expect(checkFleet(campus(water(256.224))).violations.filter((v) => v.rule === 'facility-water')).toEqual([]);
+    expect(only(checkFleet(campus(water(256.2))).violations, 'facility-water').margin).toBeCloseTo(-0.024, 9);
+  });
+  it('a hydro container’s liquid heat leaves through its own dry coolers: Building C’s facility water carries none of its 810.432 kW', () => {
+    const doc = campus(withUnit('hydro', 'ctr-hyd40'));
+    expect(checkFleet(doc).violations.filter((v) => v.rule === 'facility-water')).toEqual([]);
+  });
+  it('bare hydro miners in a hydro corner: 20 S21 Hyd on a shelf rack, 20 × 5.36 = 107.2 kW, send 0.9 × 107.2 = 96.48 kW to facility water and 10.72 kW to the fan walls', () => {
+    const doc = campus((d) => {
+      withUnit('hydro', 'ant-s21hyd')(d);
+      d.placements.pop();
+      d.models.push({ ...d.models.find((m) => m.id === 'rack-s19xp')!, id: 'rack-s21hyd', name: 'Shelf rack of 20 S21 Hyd', powerKw: 107.2, heatToLiquidFraction: 0.9, compatibleCooling: ['hydro'] });
+      d.placements.push({ id: 'unit', hallId: 'cbh-c', modelId: 'rack-s21hyd', xM: 57.5, yM: 12, rotationDeg: 90, powerSourceId: null, powerSourceBId: null, label: 'U1' });
+    });
+    const v = only(checkFleet(doc).violations, 'facility-water');
+    expect(v.value).toBeCloseTo(96.48, 9);
+    expect(load(doc, 'hall-cooling', 'cbh-c')).toBeCloseTo(6_020 + 10.72, 6);
+  });
   it('the live checker agrees, the tank dropped in as an edit and taken out again', () => {
     const doc = campus((d) => withUnit('immersion', 'tank-imm48')(d));
     const tank = doc.placements.pop()!;
@@ -122,7 +146,9 @@ describe('hall cooling: a tank’s or hydro container’s liquid heat in a zone 
     const added = applyCommand(doc, { type: 'insert', entities: { table: 'placements', items: [tank] } });
     const coolingLoad = (r: ReturnType<LiveChecker['result']>) => r.headroom.find((h) => h.kind === 'hall-cooling' && h.id === 'cbh-c')!.load;
     expect(coolingLoad(live.update(added.doc, added.changes))).toBeCloseTo(6_020, 6);
-    expect(live.result().headroom).toEqual(checkFleet(added.doc).headroom);
+    // The same headroom, listed in the order each checker met it: the facility water's first appears with the tank.
+    const byKey = (r: { headroom: Headroom[] }) => [...r.headroom].sort((x, y) => `${x.kind}:${x.id}`.localeCompare(`${y.kind}:${y.id}`));
+    expect(byKey(live.result())).toEqual(byKey(checkFleet(added.doc)));
     const removed = applyCommand(added.doc, { type: 'remove', table: 'placements', ids: ['unit'] });
     expect(coolingLoad(live.update(removed.doc, removed.changes))).toBeCloseTo(6_020, 6);
   });
