@@ -247,7 +247,9 @@ function keptUnits(option: RetrofitOption, model: EquipmentModel, placed: readon
     const m = models.get(p.modelId);
     if (earns(m)) counts.set(m!, (counts.get(m!) ?? 0) + 1);
   }
-  const cap = (m: EquipmentModel, units: number) => (m.powerKw > 0 ? Math.min(units, Math.floor(option.feedKw / m.powerKw + 1e-9), Math.floor(option.usableCoolingKw / m.powerKw + 1e-9)) : units);
+  // The plant takes what a unit does not send to the hall's CDUs, as for every option.
+  const cap = (m: EquipmentModel, units: number) =>
+    Math.min(units, m.powerKw > 0 ? Math.floor(option.feedKw / m.powerKw + 1e-9) : units, plantHeatKw(m) > 0 ? Math.floor(option.usableCoolingKw / plantHeatKw(m) + 1e-9) : units);
   return [...counts].map(([m, units]) => ({ model: m, units: cap(m, units) })).filter((k) => k.units > 0);
 }
 
@@ -483,9 +485,10 @@ export function buildModel(doc: FleetDoc, objective: Objective = doc.limits.obje
     if (keep && keep.kept.length > 1) {
       for (let p = 0; p < T; p++) {
         const load = keep.kept.map(({ model }, m) => [model.powerKw, v.keepRun(hi, m, p)] as Term);
+        const heat = keep.kept.map(({ model }, m) => [plantHeatKw(model), v.keepRun(hi, m, p)] as Term);
         addRow({ name: `kf_${hi}_${p}`, terms: load, sense: '<=', rhs: keep.option.feedKw });
         limits.set(`kf_${hi}_${p}`, { group: `feed of ${hall.name}`, description: `one more MW of feed for ${hall.name} as it stands in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
-        addRow({ name: `kc_${hi}_${p}`, terms: load, sense: '<=', rhs: keep.option.usableCoolingKw });
+        addRow({ name: `kc_${hi}_${p}`, terms: heat, sense: '<=', rhs: keep.option.usableCoolingKw });
         limits.set(`kc_${hi}_${p}`, { group: `cooling of ${hall.name}`, description: `one more MW of usable cooling for ${hall.name} as it stands in ${periodLabel(doc.fleet, p)}`, unit: 'MW', rowUnitsPerUnit: 1000 });
       }
     }

@@ -107,6 +107,19 @@ describe('optimizer (worker + HiGHS)', () => {
     expect(plan.periods.map((p) => p.aiItMw)).toEqual([expect.closeTo(0.2, 9), expect.closeTo(0.2, 9)]);
   });
 
+  it('keeping a liquid-cooled hall runs every rack it holds: 5 GPU racks sending 85 % to CDUs put 5 × 15 = 75 kW on a 100 kW air plant, NPV $1,576,800', async () => {
+    // Each rack: 100 kW, 85 kW to its CDU's loop, 15 kW to the hall's air. Held whole against the
+    // 100 kW plant, keeping ran one rack ($315,360). All five run: 5 × 2 years × $157,680.
+    const doc = tinyFleet();
+    doc.models = [miner, { ...gpu, heatToLiquidFraction: 0.85, compatibleCooling: ['direct-to-chip'] }];
+    doc.halls[0]!.cooling = { method: 'direct-to-chip', unitCount: 1, unitCapacityKw: 100, redundancy: 'N' };
+    doc.halls[0]!.retrofitOptions = [option({ id: 'keep', kind: 'keep-mining', coolingMethod: 'direct-to-chip', modelId: 'g', maxUnits: 5 })];
+    doc.placements = Array.from({ length: 5 }, (_, i) => ({ id: `g${i}`, hallId: 'h', modelId: 'g', xM: 2 + i, yM: 5, rotationDeg: 0 as const, powerSourceId: null, powerSourceBId: null, label: `G${i}` }));
+    const { plan } = await service.solve(doc, options());
+    expect(plan.halls).toEqual([{ hallId: 'h', optionId: 'keep', startPeriod: null, units: 5, npvUsd: expect.closeTo(1_576_800, 3) }]);
+    expect(plan.npvUsd).toBeCloseTo(1_576_800, 3);
+  });
+
   it('racks standing run on while the rest of the hall is converted: 1 standing, a year of works, NPV $323,040', async () => {
     // The tiny fleet with one GPU rack already standing and the conversion's year of works:
     // - converting at once keeps the standing rack earning through the works and buys one more
