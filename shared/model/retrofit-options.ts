@@ -6,7 +6,8 @@
 import { idleOption, keepMiningOption, retrofitAiOption } from '../samples/economics';
 import { usableCoolingKw } from './cooling';
 import { copyName, freeId } from './copy-names';
-import type { EquipmentModel, FleetDoc, Hall, OptionKind, RetrofitOption } from './schema';
+import type { Command } from '../commands/schema';
+import type { EquipmentModel, FleetDoc, Hall, OptionKind, Plan, RetrofitOption } from './schema';
 
 export const OPTION_KIND_LABEL: Record<OptionKind, string> = {
   'keep-mining': 'Keep mining',
@@ -48,20 +49,55 @@ export function newRetrofitOption(doc: FleetDoc, hall: Hall, kind: OptionKind): 
     }
     if (kind === 'retrofit-ai') {
       const rack = doc.models.find((m) => m.id === 'nvl72-gb200') ?? doc.models.find(isGpu);
-      return rack ? retrofitAiOption(hall, rack) : 'the catalog has no GPU rack to retrofit to';
+      return rack ? sizedFor(hall, kind, rack) : 'the catalog has no GPU rack to retrofit to';
     }
     const miner = bestMiner(doc.models, mostPlacedMiner(doc, hall)?.model.kind ?? 'miner-rack');
-    if (!miner) return 'the catalog has no miner to repower with';
-    return {
-      ...keepMiningOption(hall, miner, Math.floor(Math.min(hall.feedKw, usableCoolingKw(hall)) / miner.powerKw)),
-      kind: 'repower',
-      name: `Repower with ${miner.name}`,
-      // A quarter to swap racks; no building work, so capex is the units'.
-      leadTimePeriods: 1,
-    };
+    return miner ? sizedFor(hall, kind, miner) : 'the catalog has no miner to repower with';
   })();
   if (typeof made === 'string') return made;
   const ids = new Set(hall.retrofitOptions.map((o) => o.id));
   const names = hall.retrofitOptions.map((o) => o.name);
   return { ...made, id: freeId(`${hall.id}-option`, ids), name: names.includes(made.name) ? copyName(made.name, names, OPTION_NAME_MAX_LENGTH) : made.name };
+}
+
+/** A repower or AI retrofit of `hall` with `model`, sized from the hall as it is: its floor for AI, its feed and cooling for miners. */
+function sizedFor(hall: Hall, kind: 'repower' | 'retrofit-ai', model: EquipmentModel): RetrofitOption {
+  if (kind === 'retrofit-ai') return retrofitAiOption(hall, model);
+  return {
+    ...keepMiningOption(hall, model, model.powerKw > 0 ? Math.floor(Math.min(hall.feedKw, usableCoolingKw(hall)) / model.powerKw) : 0),
+    kind: 'repower',
+    name: `Repower with ${model.name}`,
+    // A quarter to swap racks; no building work, so capex is the units'.
+    leadTimePeriods: 1,
+  };
+}
+
+/** Plans that chose `optionId` for a hall: a plan names its options, so the option cannot go without them. */
+export function plansChoosing(doc: Pick<FleetDoc, 'plans'>, hallId: string, optionId: string): Plan[] {
+  return doc.plans.filter((p) => p.halls.some((h) => h.hallId === hallId && h.optionId === optionId));
+}
+
+/** Deleting an option of a hall, with the plans that chose it (plansChoosing), as one edit that one undo brings back. */
+export function deleteOptionCommand(doc: Pick<FleetDoc, 'plans'>, hall: Hall, optionId: string): Command {
+  const remove: Command = { type: 'update', table: 'halls', id: hall.id, patch: { retrofitOptions: hall.retrofitOptions.filter((o) => o.id !== optionId) } };
+  const plans = plansChoosing(doc, hall.id, optionId);
+  if (!plans.length) return remove;
+  return { type: 'batch', label: 'delete option', commands: [{ type: 'remove', table: 'plans', ids: plans.map((p) => p.id) }, remove] };
+}
+
+/** The figures an option's size comes down to. */
+export type HallFigures = Pick<RetrofitOption, 'feedKw' | 'usableCoolingKw' | 'maxUnits'>;
+
+/**
+ * The figures a repower or AI retrofit with the option's model would start from for the hall
+ * as it is now, where they differ from the option's: an option keeps the figures it was made
+ * with as the hall is resized or refed (a hall grown from 40 × 20 to 60 × 30 m still offered
+ * 13 racks where a new option offers 29). Null where they agree, and for keeping (which runs
+ * the hall as it stands) and idling (which installs nothing).
+ */
+export function hallFiguresFor(doc: Pick<FleetDoc, 'models'>, hall: Hall, option: RetrofitOption): HallFigures | null {
+  const model = doc.models.find((m) => m.id === option.modelId);
+  if ((option.kind !== 'repower' && option.kind !== 'retrofit-ai') || !model) return null;
+  const { feedKw, usableCoolingKw, maxUnits } = sizedFor(hall, option.kind, model);
+  return feedKw === option.feedKw && usableCoolingKw === option.usableCoolingKw && maxUnits === option.maxUnits ? null : { feedKw, usableCoolingKw, maxUnits };
 }

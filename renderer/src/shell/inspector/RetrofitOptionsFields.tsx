@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { useFleet } from '../../state/store';
 import { CEILING, COOLING_METHODS, OPTION_KINDS, type Hall, type OptionKind, type RetrofitOption } from '../../../../shared/model/schema';
-import { newRetrofitOption, OPTION_KIND_LABEL } from '../../../../shared/model/retrofit-options';
-import { formatQuantity, periodName } from '../../../../shared/units';
+import { deleteOptionCommand, hallFiguresFor, newRetrofitOption, OPTION_KIND_LABEL, plansChoosing } from '../../../../shared/model/retrofit-options';
+import { countOf, formatQuantity, periodName } from '../../../../shared/units';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
 export function RetrofitOptionsFields({ hall }: { hall: Hall }) {
@@ -37,10 +37,17 @@ export function RetrofitOptionsFields({ hall }: { hall: Hall }) {
 
 function OptionFields({ hall, option, setOptions }: { hall: Hall; option: RetrofitOption; setOptions: (options: RetrofitOption[], what: string) => void }) {
   const doc = useFleet((s) => s.document!.doc);
-  const units = doc.fleet.unitSystem;
+  const apply = useFleet((s) => s.apply);
   const set = (patch: Partial<RetrofitOption>, what: string) => setOptions(hall.retrofitOptions.map((o) => (o.id === option.id ? { ...o, ...patch } : o)), `${option.name}: ${what}`);
   const testId = (field: string) => `option-${field}-${option.id}`;
   const keeping = option.kind === 'keep-mining';
+  const idle = option.kind === 'idle';
+  const remove = () => {
+    const plans = plansChoosing(doc, hall.id, option.id);
+    const names = plans.map((p) => `“${p.name}”`).join(', ');
+    if (plans.length && !window.confirm(`${countOf(plans.length, 'plan')} chose “${option.name}” (${names}): deleting the option deletes ${plans.length === 1 ? 'that plan' : 'those plans'} too. Undo brings it all back.`)) return;
+    void apply(deleteOptionCommand(doc, hall, option.id), `${hall.name}: delete option ${option.name}${plans.length ? ` and ${countOf(plans.length, 'plan')}` : ''}`);
+  };
   // Miners for mining options, GPU systems for the AI retrofit; idle installs nothing.
   const fits = (m: (typeof doc.models)[number]) => (option.kind === 'retrofit-ai' ? m.gpuCount > 0 : m.hashrateThs > 0);
   const modelChoices = option.kind === 'idle' ? [] : doc.models.filter((m) => fits(m) || m.id === option.modelId).map((m) => ({ value: m.id, label: m.name }));
@@ -55,11 +62,15 @@ function OptionFields({ hall, option, setOptions }: { hall: Hall; option: Retrof
         validate={(name) => (hall.retrofitOptions.some((o) => o.id !== option.id && o.name.toLowerCase() === name.toLowerCase()) ? `${name} is already the name of an option of this hall` : null)}
         onCommit={(name) => set({ name }, 'name')}
       />
-      {option.modelId !== null && <ChoiceField label="Units of" testId={testId('model')} value={option.modelId} choices={modelChoices} onCommit={(modelId) => set({ modelId }, 'model')} />}
+      {option.modelId !== null && !keeping && <ChoiceField label="Units of" testId={testId('model')} value={option.modelId} choices={modelChoices} onCommit={(modelId) => set({ modelId }, 'model')} />}
       {keeping ? (
         <>
           <p className="muted">Keeping runs the hall as it stands: its feed, cooling and PUE, and the miners and GPU racks its layout holds.</p>
-          <NumberField label="Units while the hall has no layout" testId={testId('units')} integer value={option.maxUnits} min={0} max={1_000_000} onCommit={(maxUnits) => set({ maxUnits }, 'units')} />
+          {/* The model and count count only until the hall has a layout: the layout's own units are what keeping runs. */}
+          <div className="field-pair">
+            {option.modelId !== null && <ChoiceField label="Model while the hall has no layout" testId={testId('model')} value={option.modelId} choices={modelChoices} onCommit={(modelId) => set({ modelId }, 'model')} />}
+            <NumberField label="Units while the hall has no layout" testId={testId('units')} integer value={option.maxUnits} min={0} max={1_000_000} onCommit={(maxUnits) => set({ maxUnits }, 'units')} />
+          </div>
         </>
       ) : (
         <>
@@ -67,25 +78,49 @@ function OptionFields({ hall, option, setOptions }: { hall: Hall; option: Retrof
             <NumberField label="Conversion capex" unitLabel="$" testId={testId('capex')} currency digits={0} value={option.capexUsd} min={0} max={CEILING.usd} onCommit={(capexUsd) => set({ capexUsd }, 'capex')} />
             <NumberField label="Conversion downtime" unitLabel={`${periodName(doc.fleet.periodMonths)}s`} testId={testId('lead')} integer value={option.leadTimePeriods} min={0} max={120} onCommit={(leadTimePeriods) => set({ leadTimePeriods }, 'conversion downtime')} />
           </div>
-          <ChoiceField label="Cooling after" testId={testId('cooling')} value={option.coolingMethod} choices={COOLING_METHODS.map((c) => ({ value: c, label: c }))} onCommit={(coolingMethod) => set({ coolingMethod }, 'cooling method')} />
-          <div className="field-pair">
-            <NumberField label="Feed after" testId={testId('feed')} quantity="power" units={units} value={option.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'feed')} />
-            <NumberField label="Usable cooling after" testId={testId('usable-cooling')} quantity="heat" units={units} value={option.usableCoolingKw} min={0} max={CEILING.powerKw} onCommit={(usableCoolingKw) => set({ usableCoolingKw }, 'usable cooling')} />
-          </div>
-          {option.feedKw < hall.feedKw && (
-            <p className="muted" data-testid={testId('feed-note')}>
-              Less than the hall’s own feed of {formatQuantity(hall.feedKw, 'power', units, 0)} (made from older figures?): the optimizer holds this option to {formatQuantity(option.feedKw, 'power', units, 0)}; Apply plan keeps the hall’s.
-            </p>
+          {idle ? (
+            <p className="muted">Idling installs nothing and earns nothing: the hall stands empty from its start, so it has no feed, cooling or units to size.</p>
+          ) : (
+            <OptionSizing hall={hall} option={option} set={set} testId={testId} />
           )}
-          <div className="field-pair">
-            <NumberField label="PUE after" testId={testId('pue')} digits={2} value={option.pue} min={1} max={3} onCommit={(pue) => set({ pue }, 'PUE')} />
-            {option.modelId !== null && <NumberField label="Units at most" testId={testId('units')} integer value={option.maxUnits} min={0} max={1_000_000} onCommit={(maxUnits) => set({ maxUnits }, 'units')} />}
-          </div>
         </>
       )}
-      <button onClick={() => setOptions(hall.retrofitOptions.filter((o) => o.id !== option.id), `delete option ${option.name}`)} data-testid={testId('delete')}>
+      <button onClick={remove} data-testid={testId('delete')}>
         Delete option
       </button>
     </fieldset>
+  );
+}
+
+/** What an option that installs units comes to: its cooling, feed, PUE and units after, and the hall's own figures where they differ. */
+function OptionSizing({ hall, option, set, testId }: { hall: Hall; option: RetrofitOption; set: (patch: Partial<RetrofitOption>, what: string) => void; testId: (field: string) => string }) {
+  const doc = useFleet((s) => s.document!.doc);
+  const units = doc.fleet.unitSystem;
+  const hallFigures = hallFiguresFor(doc, hall, option);
+  return (
+    <>
+      <ChoiceField label="Cooling after" testId={testId('cooling')} value={option.coolingMethod} choices={COOLING_METHODS.map((c) => ({ value: c, label: c }))} onCommit={(coolingMethod) => set({ coolingMethod }, 'cooling method')} />
+      <div className="field-pair">
+        <NumberField label="Feed after" testId={testId('feed')} quantity="power" units={units} value={option.feedKw} min={0} max={CEILING.powerKw} onCommit={(feedKw) => set({ feedKw }, 'feed')} />
+        <NumberField label="Usable cooling after" testId={testId('usable-cooling')} quantity="heat" units={units} value={option.usableCoolingKw} min={0} max={CEILING.powerKw} onCommit={(usableCoolingKw) => set({ usableCoolingKw }, 'usable cooling')} />
+      </div>
+      {option.feedKw < hall.feedKw && (
+        <p className="muted" data-testid={testId('feed-note')}>
+          Less than the hall’s own feed of {formatQuantity(hall.feedKw, 'power', units, 0)}: the optimizer holds this option to {formatQuantity(option.feedKw, 'power', units, 0)}; Apply plan keeps the hall’s.
+        </p>
+      )}
+      {hallFigures && (
+        <p className="muted" data-testid={testId('hall-figures')}>
+          The hall as it is now gives {formatQuantity(hallFigures.feedKw, 'power', units, 0)} of feed, {formatQuantity(hallFigures.usableCoolingKw, 'heat', units, 0)} of cooling and {countOf(hallFigures.maxUnits, 'unit')}.{' '}
+          <button onClick={() => set(hallFigures, 'sized from the hall')} data-testid={testId('use-hall-figures')}>
+            Use these
+          </button>
+        </p>
+      )}
+      <div className="field-pair">
+        <NumberField label="PUE after" testId={testId('pue')} digits={2} value={option.pue} min={1} max={3} onCommit={(pue) => set({ pue }, 'PUE')} />
+        {option.modelId !== null && <NumberField label="Units at most" testId={testId('units')} integer value={option.maxUnits} min={0} max={1_000_000} onCommit={(maxUnits) => set({ maxUnits }, 'units')} />}
+      </div>
+    </>
   );
 }
