@@ -14,6 +14,7 @@ import { appendAll } from '../arrays';
 import type { Headroom, HeadroomKind } from '../constraints/types';
 import { isPowerSource } from '../model/load';
 import { apparentPowerKva, feedsOf, sourceClass } from '../model/power-chain';
+import { compareNames } from '../model/order';
 import type { EquipmentModel, FleetDoc, Hall, Placement, Site } from '../model/schema';
 import { rowLabel } from '../print/labels';
 import { formatQuantity, kwToMw, type Kilowatts, type Kva, type UnitSystem } from '../units';
@@ -166,7 +167,11 @@ interface Parent {
 function visit(tree: Tree, parentId: string, at: Parent): void {
   const children = tree.fed.get(parentId) ?? [];
   const kindOf = (p: Placement) => tree.models.get(p.modelId)!.kind;
-  const sources = children.filter((c) => isPowerSource(kindOf(c.p))).sort((a, b) => sourceClass(kindOf(b.p)) - sourceClass(kindOf(a.p)));
+  // Largest class first; within a class by name as people number them (BW1, BW2, BW10), not as they were placed.
+  const nameIn = (c: { p: Placement }) => nameOf(c.p, tree.models.get(c.p.modelId)!);
+  const sources = children
+    .filter((c) => isPowerSource(kindOf(c.p)))
+    .sort((a, b) => sourceClass(kindOf(b.p)) - sourceClass(kindOf(a.p)) || compareNames(nameIn(a), nameIn(b)));
   for (const { p, feed } of sources) {
     const m = tree.models.get(p.modelId)!;
     const name = nameOf(p, m);

@@ -72,14 +72,20 @@ function sizeToFit(text: string, along: number, across: number): number | null {
 
 /**
  * "BM1.1" … "BM1.20" → "BM1.1–20": the common start is said once, never cut inside a
- * number (so "R-12" … "R-19" stays "R-12–19"); identical labels become "20 × name".
+ * number (so "R-12" … "R-19" stays "R-12–19"); identical labels become "20 × name". A range
+ * its count does not fill says so: two units CDU 1 and CDU 3 are "CDU 1, 3" (CDU 2 stands
+ * elsewhere), three of R1 … R9 "R1–9 (3 units)".
  */
 export function rowLabel(first: string, last: string, count: number): string {
   if (first === last) return `${count} × ${first}`;
   let common = 0;
   while (common < first.length && first[common] === last[common]) common++;
   while (common > 0 && /\d/.test(first[common - 1]!)) common--;
-  return `${first}–${last.slice(common)}`;
+  const from = Number(/\d+$/.exec(first)?.[0]);
+  const to = Number(/\d+$/.exec(last)?.[0]);
+  const filled = !(to - from + 1 > count);
+  if (filled) return `${first}–${last.slice(common)}`;
+  return count === 2 ? `${first}, ${last.slice(common)}` : `${first}–${last.slice(common)} (${count} units)`;
 }
 
 /** What labels of one series share: all but their last number ("BM1." of "BM1.20"; "CRAH" of itself). */

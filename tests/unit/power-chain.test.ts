@@ -24,6 +24,17 @@ function dualFed(): FleetDoc {
   return { ...doc, placements: [...placements, pdu2, busway2] };
 }
 
+describe('the order of sources under one parent', () => {
+  it('largest class first, then by name as people number them: Busway 1, 2, 10 whatever order they were placed in', () => {
+    const doc = sampleSmall();
+    const busway1 = doc.placements.find((p) => p.id === 'sm-bw1')!;
+    const extra = (n: number): Placement => ({ ...busway1, id: `sm-bw-${n}`, label: `Busway ${n}`, yM: 3 + n });
+    doc.placements = [...doc.placements.filter((p) => p.id !== 'sm-bw1'), extra(10), busway1, extra(2)];
+    const busways = chainOf(doc).filter((r) => r.level === 'source' && r.name.startsWith('Busway ') && r.depth === 4).map((r) => r.name);
+    expect(busways).toEqual(['Busway 1', 'Busway 2', 'Busway 10']);
+  });
+});
+
 describe('the power chain rows, from the interconnect down to the loads', () => {
   const rows = chainOf(sampleSmall());
   const named = (name: string) => rows.find((r) => r.name === name)!;

@@ -163,6 +163,10 @@ describe('labels on the plan', () => {
     expect(rowLabel('BM1.1', 'BM1.20', 20)).toBe('BM1.1–20');
     expect(rowLabel('R-12', 'R-19', 8)).toBe('R-12–19');
     expect(rowLabel('Rack', 'Rack', 4)).toBe('4 × Rack');
+    // A range its count does not fill: CDU 2 stands in the other row.
+    expect(rowLabel('CDU 1', 'CDU 3', 2)).toBe('CDU 1, 3');
+    expect(rowLabel('R1', 'R9', 3)).toBe('R1–9 (3 units)');
+    expect(rowLabel('BM1.1', 'BM2.20', 40)).toBe('BM1.1–2.20');
   });
 
   it('labels the campus hall plans legibly, inside the hall, over nothing but what they name', () => {
