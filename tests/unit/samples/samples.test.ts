@@ -27,6 +27,12 @@ function clearanceRects(doc: FleetDoc): Map<string, { id: string; body: Rect; wi
   return byHall;
 }
 
+describe('the built-in catalog', () => {
+  it('says where each figure comes from in sentences a user reads: no "Published data —:" or "Not in Published data —"', () => {
+    for (const m of builtInCatalog()) expect(m.source, m.id).not.toMatch(/—:|Not in Published/);
+  });
+});
+
 describe('built-in catalog', () => {
   it('has every entry valid, sourced and unique', () => {
     const catalog = builtInCatalog();
