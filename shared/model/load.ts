@@ -5,7 +5,7 @@
  * used by totals, the constraint engine and the optimizer.
  */
 import type { EquipmentKind, EquipmentModel, FleetDoc, Placement } from './schema';
-import { isPowerSourceKind } from './power-chain';
+import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
 
 const IT_KINDS: ReadonlySet<EquipmentKind> = new Set([
   'asic-miner',
@@ -38,4 +38,28 @@ export function itPowerKw(model: EquipmentModel): number {
 export function powerSourcesInHall(doc: FleetDoc, hallId: string): Placement[] {
   const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
   return doc.placements.filter((p) => p.hallId === hallId && isPowerSource(kinds.get(p.modelId) ?? 'asic-miner'));
+}
+
+/**
+ * The sources of its hall `unit` may be fed from, as an edit would accept them: not itself,
+ * not a source it feeds (directly or further down: a loop), and for a source not one of a
+ * smaller class (a transformer is not fed from a busway). The inspector offered every source
+ * and refused the choice afterwards.
+ */
+export function sourcesThatCanFeed(doc: FleetDoc, unit: Placement): Placement[] {
+  const kinds = new Map(doc.models.map((m) => [m.id, m.kind]));
+  const sources = powerSourcesInHall(doc, unit.hallId);
+  const below = new Set([unit.id]);
+  // Each pass takes in the sources fed from one already below: a chain is at most as long as the hall has sources.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const q of sources) {
+      if (below.has(q.id) || !feedsOf(q).some((id) => below.has(id))) continue;
+      below.add(q.id);
+      grew = true;
+    }
+  }
+  const kind = kinds.get(unit.modelId);
+  const smallest = kind && isPowerSourceKind(kind) ? sourceClass(kind) : 0;
+  return sources.filter((q) => !below.has(q.id) && sourceClass(kinds.get(q.modelId)!) >= smallest);
 }

@@ -386,8 +386,9 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await expect(page.getByTestId('row-place')).toBeDisabled();
   await page.getByTestId('row-count').fill('3');
   await page.getByTestId('row-gap').fill('0.2');
-  // East of R1.1 stands R1.2: a row from R1.1 would stand on it, and is refused saying so.
-  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveText(/^The row would stand on other equipment or in its service space/);
+  // East of R1.1 stands R1.2: a row from R1.1 would stand on it, and is refused saying so (a hint, not an alarm: nothing typed is wrong).
+  await expect(page.getByTestId('row-blocked')).toHaveText(/^Equipment or its service space stands where this row would go/);
+  await expect(page.getByTestId('inspector').getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('row-place')).toBeDisabled();
   // From the row's end, R1.2 (x 22.6–23.2), three copies touching run to x 25.0, where the CDU begins.
   const end = small.placements.find((p) => p.id === 'sm-gpu01-02')!;

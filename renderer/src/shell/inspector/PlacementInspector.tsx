@@ -4,7 +4,7 @@ import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
 import { runsAlongX } from '../../../../shared/geometry/reach';
 import { CEILING, LABEL_MAX_LENGTH, ROTATIONS } from '../../../../shared/model/schema';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
-import { powerSourcesInHall } from '../../../../shared/model/load';
+import { sourcesThatCanFeed } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
 /** One placed object: where it stands, which way it faces, what feeds it, and its model's figures. */
@@ -20,7 +20,8 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   if (!p) return null;
   const units = doc.fleet.unitSystem;
   const model = doc.models.find((m) => m.id === p.modelId);
-  const sources = powerSourcesInHall(doc, p.hallId).filter((q) => q.id !== p.id);
+  // What it is fed from now stays listed even where no edit would choose it (a file may hold it); the checks say why.
+  const sources = [...new Map([...sourcesThatCanFeed(doc, p), ...doc.placements.filter((q) => q.id === p.powerSourceId || q.id === p.powerSourceBId)].map((q) => [q.id, q])).values()];
   const rowCount = Number(rowCountText);
   const rowGap = Number(rowGapText);
   const length = displayUnit(units, 'length');
@@ -35,9 +36,9 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
         ? `Gap: a length from 0 to ${plainNumber(length.fromStored(CEILING.hallLengthM), 0)} ${length.symbol}`
         : overshootM > 1e-6
           ? `The row would run ${formatQuantity(overshootM, 'length', units, 2)} past ${hall!.name}'s ${alongX ? 'east' : 'south'} wall: fewer copies or a smaller gap`
-          : model && !standsClear(preview, rowOf(doc, p, model, rowCount, length.toStored(rowGap)))
-            ? 'The row would stand on other equipment or in its service space: start it from the end of a row, on free floor'
-            : null;
+          : null;
+  // Not a mistake in what was typed but where the row would go (right after a row is made, from its first unit): said, not alarmed.
+  const rowBlocked = rowProblem === null && model !== undefined && !standsClear(preview, rowOf(doc, p, model, rowCount, length.toStored(rowGap)));
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -90,14 +91,15 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
           <label>Copies to add <input type="number" min={1} max={500} value={rowCountText} onChange={(e) => setRowCountText(e.target.value)} data-testid="row-count" /></label>
           <label>Gap ({length.symbol}) <input type="number" min={0} step={0.1} value={rowGapText} onChange={(e) => setRowGapText(e.target.value)} data-testid="row-gap" /></label>
           <button
-            disabled={rowProblem !== null}
+            disabled={rowProblem !== null || rowBlocked}
             title={rowProblem ?? undefined}
             onClick={() => void apply(rowOf(doc, p, model, rowCount, length.toStored(rowGap)), `row of ${rowCount + 1}`)}
             data-testid="row-place"
           >
-            {rowProblem === null ? `Make a row of ${rowCount + 1} with this one` : 'Make a row'}
+            {rowProblem === null && !rowBlocked ? `Make a row of ${rowCount + 1} with this one` : 'Make a row'}
           </button>
           {rowProblem && <span className="error" role="alert">{rowProblem}</span>}
+          {rowBlocked && <span className="muted" data-testid="row-blocked">Equipment or its service space stands where this row would go: start a row from the end of a row, on free floor.</span>}
         </div>
       )}
     </section>
