@@ -539,17 +539,28 @@ test('a label is refused empty or taken by another unit of the hall, where it is
   await expect(page.getByTestId('undo')).toBeDisabled();
 });
 
-test('an edit the backend refuses (a feed loop) says why and leaves nothing to undo', async ({ page, web }) => {
+test('Fed from offers no source that would close a loop; an edit the backend refuses says why, leaves nothing to undo, and the next edit clears it', async ({ page, web }) => {
   await openSmallSample(page, web.url);
   const pdu = small.placements.find((p) => p.id === 'sm-pdu01-01')!;
   const at = await hallPoint(page, pdu.xM, pdu.yM);
   await page.mouse.click(at.x, at.y);
   await expect(page.getByTestId('inspector-source')).toBeVisible();
-  // The busway is fed from this PDU: feeding the PDU from the busway would close a loop.
-  await page.getByTestId('inspector-source').selectOption({ label: 'Busway 1' });
-  await expect(page.getByTestId('message')).toContainText('power sources form a loop');
+  // The busway is fed from this PDU: feeding the PDU from the busway would close a loop, so it is not offered.
+  await expect(page.getByTestId('inspector-source').locator('option', { hasText: 'Busway 1' })).toHaveCount(0);
+  // A PDU model made a miner would leave the busway and CDU it feeds hanging from no source: refused by the backend.
+  await page.getByTestId('view-catalog').click();
+  await page.getByTestId('catalog-row-pdu-400').click();
+  await page.getByTestId('model-kind').selectOption('asic-miner');
+  await expect(page.getByTestId('message')).toContainText('Edit refused');
   await expect(page.getByTestId('undo')).toBeDisabled();
   await expect(page.getByTestId('doc-title')).not.toContainText('•');
+  await expect(page.getByTestId('model-kind')).toHaveValue('pdu');
+  // The next edit takes the refusal away: it no longer holds.
+  await page.getByTestId('view-layout').click();
+  await page.mouse.click(at.x, at.y);
+  await page.getByTestId('inspector-label').fill('PDU A');
+  await page.getByTestId('inspector-label').press('Enter');
+  await expect(page.getByText(/Edit refused/)).toHaveCount(0);
 });
 
 test('fleet settings: the continuous-load derate is the user\'s; at 50 % the 400 kVA PDU carrying 282.7 kVA breaks its limit', async ({ page, web }) => {

@@ -97,6 +97,16 @@ describe('selection slice', () => {
     store.getState().showOnOpen(small);
     expect(store.getState().selectedHallId).toBe(small.halls[0]!.id);
   });
+  it('the same document read again after a refused edit keeps what is selected and still stands; another clears it', () => {
+    const store = storeWith(campus);
+    const [a, b] = campus.placements.filter((p) => p.hallId === 'wtx-b');
+    store.getState().selectHall('wtx-b');
+    store.setState({ selection: new Set([a!.id, b!.id, 'gone']) });
+    store.getState().showOnOpen(campus, { keepSelection: true });
+    expect([...store.getState().selection].sort()).toEqual([a!.id, b!.id].sort());
+    store.getState().showOnOpen(campus);
+    expect(store.getState().selection.size).toBe(0);
+  });
 });
 
 describe('checks slice', () => {

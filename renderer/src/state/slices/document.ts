@@ -75,7 +75,7 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
         get().forgetHistory();
         get().forgetOptimizerRun();
       }
-      get().showOnOpen(document.doc);
+      get().showOnOpen(document.doc, { keepSelection: sameDoc });
       set({ status: 'ready', document });
       // What was said about another document ("Plan applied…") does not hold for this one.
       if (notice) get().say('info', notice);
@@ -106,8 +106,9 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
           if (latest) set({ document: { ...latest, revision: result.revision, dirty: result.dirty } });
           return true;
         } catch (error) {
-          get().say('error', (error as Error).message);
           get().adopt(await api.invoke('document.current', {}));
+          // Said of this edit: the next edit, an undo or a redo takes it away.
+          get().say('error', (error as Error).message, { aboutEdit: true });
           return false;
         }
       });

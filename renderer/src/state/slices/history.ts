@@ -27,6 +27,8 @@ export const historySlice: StateCreator<FleetState, [], [], HistorySlice> = (set
   return {
     history: emptyHistory,
     async apply(command, label) {
+      // What was said of the edit before (a refusal) does not hold once another is made.
+      get().forgetEditMessage();
       const applied = get().applyLocally(command);
       if (!applied) return false;
       const step = { label, forward: command, inverse: applied.inverse };

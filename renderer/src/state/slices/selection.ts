@@ -28,7 +28,8 @@ export interface SelectionSlice {
   showOnPlan(hallId: string, ids: string[]): void;
   focusOn(violation: Violation): void;
   /** A document opened: the hall shown stays if it is still there (the same file reopened), else the first hall. */
-  showOnOpen(doc: FleetDoc): void;
+  /** Shows the document opened: the hall shown if it still has it, else its first; `keepSelection` (the same document read again after a refused edit) keeps what is selected that still stands. */
+  showOnOpen(doc: FleetDoc, opts?: { keepSelection: boolean }): void;
   /**
    * After an undo or redo: an edit made in another hall or site goes there and selects
    * what it brought back, so the user sees what changed rather than nothing; one that
@@ -74,14 +75,15 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
     if (hallId && hallId !== get().selectedHallId) get().selectHall(hallId);
     set({ selection: new Set(placements), focus: { ids: placements, zoneIds, at: Date.now() } });
   },
-  showOnOpen(doc) {
-    const { selectedHallId, selectedSiteId } = get();
+  showOnOpen(doc, opts) {
+    const { selectedHallId, selectedSiteId, selection } = get();
     const hallStillThere = doc.halls.some((h) => h.id === selectedHallId);
     const firstHall = doc.halls[0] ?? null;
+    const placed = opts?.keepSelection && hallStillThere ? new Set(doc.placements.filter((p) => selection.has(p.id)).map((p) => p.id)) : new Set<string>();
     set({
       selectedHallId: hallStillThere ? selectedHallId : (firstHall?.id ?? null),
       selectedSiteId: hallStillThere ? selectedSiteId : (firstHall?.siteId ?? doc.sites[0]?.id ?? null),
-      selection: new Set(),
+      selection: placed,
     });
   },
   showChange({ before, changes }) {
