@@ -5,14 +5,15 @@
  * so far comes through shared memory, which the solver reads at its checkpoints.
  * It computes the sites' bound on a thread of its own, beside the search: that thread is
  * this file again, started with `siteBounds`.
- * Started to write an LP file instead, it loads no solver, writes that one file and is done.
+ * Started to write an LP file instead, it only measures a fresh solver's memory (for the size
+ * guard a run applies), writes that one file and is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FleetDoc } from '../shared/model/schema';
 import type { Objective } from '../shared/optimizer/model';
 import { sampleCampus } from '../shared/samples';
 import { lpFileOf, runOptimizer, type RunOptions, type SearchProgress } from '../shared/optimizer/run';
-import { loadHighs, SolverLostError } from './backend/optimizer/highs-solver';
+import { freshSolverMemory, loadHighs, SolverLostError } from './backend/optimizer/highs-solver';
 import { serveSiteBounds, siteBoundThread, type SiteBoundThreadData } from './backend/optimizer/site-bound-thread';
 
 export type WorkerRequest = { type: 'solve'; doc: FleetDoc; options: RunOptions } | { type: 'crash' } | { type: 'close' };
@@ -38,16 +39,20 @@ const data = workerData as WorkerData;
 const errorReply = (error: unknown): Extract<WorkerReply, { type: 'error' }> => ({ type: 'error', message: error instanceof Error ? error.message : String(error) });
 
 if ('writeLp' in data) {
-  const { doc, objective } = data.writeLp;
-  try {
-    port.postMessage({ type: 'lp', text: lpFileOf(doc, objective) } satisfies WorkerReply);
-  } catch (error) {
-    port.postMessage(errorReply(error));
-  }
+  void writeLpFile(data.writeLp.doc, data.writeLp.objective);
 } else if ('siteBounds' in data) {
   serveSiteBounds(port, data.siteBounds);
 } else {
   serveSolves(data.stopFlag);
+}
+
+/** Writes the one LP file asked for, refusing a model the solver could not hold as a run would. */
+async function writeLpFile(doc: FleetDoc, objective: Objective): Promise<void> {
+  try {
+    port.postMessage({ type: 'lp', text: lpFileOf(doc, objective, await freshSolverMemory()) } satisfies WorkerReply);
+  } catch (error) {
+    port.postMessage(errorReply(error));
+  }
 }
 
 function serveSolves(stopFlag: Int32Array): void {

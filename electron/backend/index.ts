@@ -28,7 +28,8 @@ export interface BackendOptions {
 export type EventListener = (name: EventName, payload: unknown) => void;
 
 export interface Backend {
-  invoke(channel: string, payload: unknown): Promise<unknown>;
+  /** `signal` aborts when whoever asked stops waiting (a browser tab closed): work only it wanted may end. */
+  invoke(channel: string, payload: unknown, signal?: AbortSignal): Promise<unknown>;
   onEvent(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -44,7 +45,7 @@ export interface BackendContext {
 }
 
 /** Implements one channel: the request as the contract parsed it, the answer the contract expects. */
-export type Handler<C extends ChannelName> = (req: z.output<Channels[C]['request']>, ctx: BackendContext) => Promise<Response<C>>;
+export type Handler<C extends ChannelName> = (req: z.output<Channels[C]['request']>, ctx: BackendContext, signal?: AbortSignal) => Promise<Response<C>>;
 
 /** One handler for every channel of the contract: a channel without one does not compile. */
 export const HANDLERS: { [C in ChannelName]: Handler<C> } = { ...appHandlers, ...domainHandlers };
@@ -54,13 +55,13 @@ function isChannel(name: string): name is ChannelName {
 }
 
 /** Parses the request against the channel's schema and runs its handler; its failures become IpcErrors. */
-async function run<C extends ChannelName>(channel: C, payload: unknown, ctx: BackendContext): Promise<Response<C>> {
+async function run<C extends ChannelName>(channel: C, payload: unknown, ctx: BackendContext, signal?: AbortSignal): Promise<Response<C>> {
   const request = channels[channel].request.safeParse(payload ?? {});
   if (!request.success) throw new IpcError(channel, describeZodError(request.error), 'bad-request');
   const handler: Handler<C> = HANDLERS[channel];
   try {
     // TypeScript widens a generic channel's parse result to every channel's request; this is C's.
-    return await handler(request.data as z.output<Channels[C]['request']>, ctx);
+    return await handler(request.data as z.output<Channels[C]['request']>, ctx, signal);
   } catch (error) {
     if (error instanceof IpcError) throw error;
     throw new IpcError(channel, error instanceof Error ? error.message : String(error), 'failed');
@@ -83,12 +84,12 @@ export function createBackend(opts: BackendOptions): Backend {
   const ctx: BackendContext = { document, optimizer, host: opts.host, documentsDir: opts.documentsDir, transport: opts.transport, emit };
 
   return {
-    async invoke(channel, payload) {
+    async invoke(channel, payload, signal) {
       if (typeof channel !== 'string' || !isChannel(channel)) {
         throw new IpcError(String(channel), 'no such channel', 'unknown-channel');
       }
       const spec = channels[channel];
-      const result = await run(channel, payload, ctx);
+      const result = await run(channel, payload, ctx, signal);
       const response = spec.response.safeParse(result);
       if (!response.success) {
         throw new IpcError(channel, `the backend answered wrongly: ${describeZodError(response.error)}`, 'bad-response');

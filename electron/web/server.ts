@@ -170,7 +170,12 @@ function serveClient(ws: WebSocket, backend: Backend, maxUnreadBytes: number): v
     sendJson(ws, message);
   };
   const unsubscribe = backend.onEvent((event, payload) => send({ event, payload }));
-  ws.on('close', unsubscribe);
+  // Work only this client waits for (an LP file) ends with it rather than running on for no one.
+  const gone = new AbortController();
+  ws.on('close', () => {
+    unsubscribe();
+    gone.abort();
+  });
   // A broken frame (invalid UTF-8, over MAX_MESSAGE_BYTES): ws has already closed this
   // socket with the matching code (1007, 1009); the others keep being served.
   ws.on('error', (error) => process.stderr.write(`fleet planner web: closed a client: ${error.message}\n`));
@@ -180,7 +185,7 @@ function serveClient(ws: WebSocket, backend: Backend, maxUnreadBytes: number): v
       const parsed = WireRequestSchema.safeParse(JSON.parse(data.toString()));
       if (!parsed.success) throw new IpcError('(wire)', 'a request needs {id, channel, payload}', 'bad-request');
       id = parsed.data.id;
-      const result = await backend.invoke(parsed.data.channel, parsed.data.payload);
+      const result = await backend.invoke(parsed.data.channel, parsed.data.payload, gone.signal);
       send({ id, ok: true, result });
     } catch (error) {
       const e =

@@ -99,8 +99,22 @@ export interface RunResult {
 
 export class SolveError extends Error {}
 
-/** The LP file of the model a run solves (built the same way, so it holds the same numbers). */
-export const lpFileOf = (doc: FleetDoc, objective: Objective): string => writeLp(buildModel(doc, objective).lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
+/**
+ * The LP file of the model a run solves (built the same way, so it holds the same numbers).
+ * Given the solver's memory, a model a run would refuse is refused here too: the file is
+ * for solving, and writing it takes memory in step with the model's size.
+ */
+export function lpFileOf(doc: FleetDoc, objective: Objective, solverMemory?: SolverMemory): string {
+  const model = buildModel(doc, objective);
+  if (solverMemory) refuseOversized(doc, toMatrix(model.lp), solverMemory);
+  return writeLp(model.lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
+}
+
+/** Throws, saying what to shorten, when `program` does not fit in the solver's memory. */
+function refuseOversized(doc: FleetDoc, program: MatrixProgram, solverMemory: SolverMemory): void {
+  const refusal = memoryRefusal(program, solverMemory, { periods: doc.fleet.horizonPeriods, sites: doc.sites.length });
+  if (refusal) throw new SolveError(refusal);
+}
 
 const SOLVED = new Set(['Optimal', 'Time limit reached', 'Interrupted by user']);
 
@@ -119,8 +133,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     rows: program.rows.length,
     solveMs: 0,
   };
-  const refusal = opts.solverMemory ? memoryRefusal(program, opts.solverMemory, { periods: doc.fleet.horizonPeriods, sites: doc.sites.length }) : null;
-  if (refusal) throw new SolveError(refusal);
+  if (opts.solverMemory) refuseOversized(doc, program, opts.solverMemory);
   const searching = `solving ${countOf(stats.variables, 'variable')}, ${countOf(stats.rows, 'limit')}`;
   progress(searching);
   const started = Date.now();

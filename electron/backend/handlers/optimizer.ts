@@ -35,8 +35,8 @@ export const optimizerHandlers = {
   },
   'optimizer.stop': async (_req: object, ctx: OptimizerContext): Promise<Response<'optimizer.stop'>> => ({ stopping: ctx.optimizer.stop() }),
   'optimizer.cancel': async (_req: object, ctx: OptimizerContext): Promise<Response<'optimizer.cancel'>> => ({ cancelled: await ctx.optimizer.cancel() }),
-  'optimizer.lp': async (req: { objective?: 'expected' | 'worst-case' }, ctx: OptimizerContext): Promise<Response<'optimizer.lp'>> => {
+  'optimizer.lp': async (req: Request<'optimizer.lp'>, ctx: OptimizerContext, signal?: AbortSignal): Promise<Response<'optimizer.lp'>> => {
     const { doc } = ctx.document.snapshot();
-    return { lp: await ctx.optimizer.writeLp(doc, req.objective ?? doc.limits.objective) };
+    return { lp: await ctx.optimizer.writeLp(doc, req.objective ?? doc.limits.objective, signal) };
   },
 };

@@ -142,6 +142,12 @@ export function modelDataOf(highs: Highs, program: MatrixProgram): ModelData {
   };
 }
 
+/** What a HiGHS instance holding `inUseBytes` with no model can take of a run: the size guard's figures. */
+export const solverMemoryOf = (inUseBytes: number): SolverMemory => ({ limitBytes: HEAP_LIMIT_BYTES, inUseBytes, runBytes: HEAP_BYTES_PER_RUN, bytesPerNonzero: HEAP_BYTES_PER_NONZERO });
+
+/** The solver's memory as a fresh HiGHS has it, for work that sizes a model without solving it (an LP file). */
+export const freshSolverMemory = async (): Promise<SolverMemory> => solverMemoryOf((await highsLoader()).memoryBytes);
+
 /**
  * The solve function, with the sites' bound computed as `siteBounds` starts it (on a
  * thread of its own, say), or else here.
@@ -149,7 +155,7 @@ export function modelDataOf(highs: Highs, program: MatrixProgram): ModelData {
 export async function loadHighs(siteBounds?: StartSiteBound): Promise<HighsSolve> {
   const highs = await highsLoader();
   // Before any model: what the heap holds of its own.
-  const memory: SolverMemory = { limitBytes: HEAP_LIMIT_BYTES, inUseBytes: highs.memoryBytes, runBytes: HEAP_BYTES_PER_RUN, bytesPerNonzero: HEAP_BYTES_PER_NONZERO };
+  const memory = solverMemoryOf(highs.memoryBytes);
   const startSiteBound = siteBounds ?? siteBoundHere(highs);
   const { callbackType } = highs.constants;
 

@@ -12,6 +12,11 @@ import type { WorkerData, WorkerReply, WorkerRequest } from '../../optimizer-wor
 
 export class OptimizerError extends Error {}
 
+/** Said when an LP file is asked for while another is being written. */
+export const LP_BUSY = 'An LP file is already being written: export again once it is saved';
+/** Said when whoever asked for an LP file stopped waiting for it. */
+const LP_WITHDRAWN = 'The LP file was not written: the request for it was withdrawn';
+
 /** An idle worker asked to end has this long (its warm-up may still be running) before it is terminated. */
 const CLOSE_WAIT_MS = 15_000;
 
@@ -28,8 +33,12 @@ export class OptimizerService {
   private pending: Pending | null = null;
   /** Shared with the worker: 1 asks the running search to stop and keep its best plan. */
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
-  /** Workers writing an LP file, ended with the service. */
-  private readonly lpWriters = new Set<Worker>();
+  /**
+   * The one worker writing an LP file, ended with the service. One at a time: each holds the
+   * whole model as it builds it (about 300 MB for the reference portfolio), and forty asked
+   * for at once held 13 GB.
+   */
+  private lpWriter: Worker | null = null;
 
   constructor(private readonly workerPath: string) {}
 
@@ -123,12 +132,18 @@ export class OptimizerService {
   /**
    * The model as an LP file, written in a worker of its own: building it takes about a
    * second on the largest fleets, too long for the main process, and the solver's worker
-   * may be busy with a search.
+   * may be busy with a search. One is written at a time; `signal` ends it when whoever
+   * asked no longer waits for it (a browser tab closed).
    */
-  writeLp(doc: FleetDoc, objective: Objective): Promise<string> {
+  writeLp(doc: FleetDoc, objective: Objective, signal?: AbortSignal): Promise<string> {
+    if (this.lpWriter) return Promise.reject(new OptimizerError(LP_BUSY));
+    if (signal?.aborted) return Promise.reject(new OptimizerError(LP_WITHDRAWN));
     const worker = new Worker(this.workerPath, { workerData: { writeLp: { doc, objective } } satisfies WorkerData });
-    this.lpWriters.add(worker);
+    this.lpWriter = worker;
+    let onAbort = (): void => undefined;
     return new Promise<string>((resolve, reject) => {
+      onAbort = () => reject(new OptimizerError(LP_WITHDRAWN));
+      signal?.addEventListener('abort', onAbort, { once: true });
       worker.once('message', (reply: WorkerReply) => {
         if (reply.type === 'lp') resolve(reply.text);
         else reject(new OptimizerError(reply.type === 'error' ? reply.message : `The LP writer answered "${reply.type}"`));
@@ -136,7 +151,8 @@ export class OptimizerService {
       worker.once('error', (error) => reject(new OptimizerError(`Writing the LP file failed: ${error.message}`)));
       worker.once('exit', (code) => reject(new OptimizerError(`Writing the LP file stopped unexpectedly (exit code ${code})`)));
     }).finally(() => {
-      this.lpWriters.delete(worker);
+      signal?.removeEventListener('abort', onAbort);
+      this.lpWriter = null;
       void worker.terminate();
     });
   }
@@ -152,7 +168,7 @@ export class OptimizerService {
    * the worker's exit code (0: ended cleanly), null if there was none.
    */
   async close(): Promise<number | null> {
-    await Promise.all([...this.lpWriters].map((w) => w.terminate()));
+    await this.lpWriter?.terminate();
     await this.abandon();
     const worker = this.worker;
     this.worker = null;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OptimizerService } from '../../../electron/backend/optimizer/service';
+import { LP_BUSY, OptimizerService } from '../../../electron/backend/optimizer/service';
 import type { EquipmentModel, FleetDoc, RetrofitOption } from '../../../shared/model/schema';
 import { describeFiguresBasis, describePlanStatus } from '../../../shared/optimizer/describe';
 import { discountFactor } from '../../../shared/optimizer/economics';
@@ -499,6 +499,40 @@ describe('optimizer (worker + HiGHS)', () => {
     await own.close();
     await expect(writing).rejects.toThrow(/^Writing the LP file stopped unexpectedly/);
   });
+
+  it('writes one LP file at a time: a second asked for meanwhile is refused in words, and the next after it is written', async () => {
+    const own = new OptimizerService(optimizerWorkerPath());
+    try {
+      const first = own.writeLp(referencePortfolio(1, 3), 'expected');
+      await expect(own.writeLp(sampleCampus(), 'expected')).rejects.toThrow(LP_BUSY);
+      expect(await first).toBe(lpFileOf(referencePortfolio(1, 3), 'expected'));
+      expect(await own.writeLp(sampleCampus(), 'expected')).toBe(lpFileOf(sampleCampus(), 'expected'));
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('an LP file no one waits for any more is given up, and frees the writer for the next', async () => {
+    const own = new OptimizerService(optimizerWorkerPath());
+    try {
+      const asker = new AbortController();
+      const writing = own.writeLp(referencePortfolio(), 'expected', asker.signal);
+      asker.abort();
+      await expect(writing).rejects.toThrow('The LP file was not written: the request for it was withdrawn');
+      expect(await own.writeLp(sampleCampus(), 'expected')).toBe(lpFileOf(sampleCampus(), 'expected'));
+    } finally {
+      await own.close();
+    }
+  });
+
+  it('an LP file of a model too large for the solver is refused as a run would be, saying what to shorten', async () => {
+    const own = new OptimizerService(optimizerWorkerPath());
+    try {
+      await expect(own.writeLp(referencePortfolio(1, 5, 72), 'expected')).rejects.toThrow(/^The model needs about .* more than the .* the solver can hold: shorten the horizon to at most \d+ periods/);
+    } finally {
+      await own.close();
+    }
+  }, 120_000);
 
   it('the LP file we solve gives the same objective in Debian\'s CBC', async () => {
     const { plan } = await service.solve(sampleCampus(), options({ mipGap: 0 }));

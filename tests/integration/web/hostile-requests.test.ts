@@ -84,4 +84,14 @@ describe('the loopback server against hostile requests', () => {
     bystander.close();
     await stillServing();
   });
+
+  it('writes one LP file at a time: of two asked for at once, the second is refused in words', async () => {
+    const ws = await connect(server);
+    expect(await call(ws, 'document.new', { sample: 'portfolio' })).toMatchObject({ ok: true });
+    const answers = await Promise.all([call(ws, 'optimizer.lp', {}), call(ws, 'optimizer.lp', {})]);
+    expect(answers[0]).toMatchObject({ ok: true });
+    expect(answers[1]).toMatchObject({ ok: false, error: { message: 'An LP file is already being written: export again once it is saved' } });
+    ws.close();
+    await stillServing();
+  });
 });
