@@ -1,6 +1,7 @@
 import { appendAll } from '../arrays';
 import {
   ENTITY_SCHEMAS,
+  MAX_SCENARIOS,
   type EntityTable,
   type FleetDoc,
   type Placement,
@@ -53,6 +54,9 @@ function insert(doc: FleetDoc, cmd: InsertCommand): Applied {
       throw new CommandError(`${table}: id "${item.id}" already exists`);
     }
     seen.add(item.id);
+  }
+  if (table === 'scenarios' && current.length + items.length > MAX_SCENARIOS) {
+    throw new CommandError(`A fleet holds at most ${MAX_SCENARIOS} price scenarios, and this would make ${(current.length + items.length).toLocaleString('en-US')}: remove some first`);
   }
   return {
     doc: withTable(doc, table, [...current, ...items]),

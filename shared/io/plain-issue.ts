@@ -30,7 +30,8 @@ export function plainIssue(issue: z.core.$ZodIssue, value?: unknown): string {
       return `must be ${issue.inclusive ? 'at least' : 'more than'} ${issue.minimum}`;
     case 'too_big':
       if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
-      if (issue.origin === 'array') return `must list at most ${issue.maximum}`;
+      // How many it lists, so a file of 2,000 scenarios against 50 says what is wrong with it.
+      if (issue.origin === 'array') return `must list at most ${issue.maximum}${Array.isArray(value) ? ` (it lists ${value.length.toLocaleString('en-US')})` : ''}`;
       return `must be ${issue.inclusive ? 'at most' : 'less than'} ${issue.maximum}`;
     case 'invalid_value':
       return `must be ${issue.values.length > 1 ? 'one of ' : ''}${oneOf(issue.values)}`;

@@ -330,6 +330,13 @@ export const ScenarioSchema = z.strictObject({
   powerPriceFactor: z.array(nonNegative.max(CEILING.powerPriceFactor)).min(1),
 });
 
+/**
+ * The most price scenarios a fleet holds. Each scenario repeats the model's whole objective
+ * (and, for a worst-case plan, adds a row as long), so a few dozen is already a large model;
+ * a file of thousands built for minutes and ran the optimizer out of memory.
+ */
+export const MAX_SCENARIOS = 50;
+
 export const PlanLimitsSchema = z.strictObject({
   objective: z.enum(['expected', 'worst-case']),
   capexBudgetUsdPerPeriod: z.array(nonNegative.max(CEILING.usd)),
@@ -436,7 +443,7 @@ export const FleetDocSchema = z.strictObject({
   zones: z.array(ZoneSchema),
   models: z.array(EquipmentModelSchema),
   placements: z.array(PlacementSchema),
-  scenarios: z.array(ScenarioSchema),
+  scenarios: z.array(ScenarioSchema).max(MAX_SCENARIOS),
   limits: PlanLimitsSchema,
   plans: z.array(PlanSchema),
   titleBlock: TitleBlockSchema,

@@ -11,7 +11,7 @@ import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Row, type Term } from './lp';
 import { formatGap, objectiveLabel } from './describe';
 import { countOf, periodLabel } from '../units';
-import { memoryRefusal, type SolverMemory } from './solver-memory';
+import { memoryRefusal, shapeOf, shapeRefusal, type SolverMemory } from './solver-memory';
 import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
 
 export interface SolverSolution {
@@ -101,18 +101,26 @@ export class SolveError extends Error {}
 
 /**
  * The LP file of the model a run solves (built the same way, so it holds the same numbers).
- * Given the solver's memory, a model a run would refuse is refused here too: the file is
- * for solving, and writing it takes memory in step with the model's size.
+ * Given the solver's memory, a model a run would refuse is refused here too, before it is
+ * built where its shape alone shows it: the file is for solving, and writing it takes memory
+ * in step with the model's size.
  */
 export function lpFileOf(doc: FleetDoc, objective: Objective, solverMemory?: SolverMemory): string {
+  if (solverMemory) refuseByShape(doc, objective, solverMemory);
   const model = buildModel(doc, objective);
-  if (solverMemory) refuseOversized(doc, toMatrix(model.lp), solverMemory);
+  if (solverMemory) refuseOversized(doc, objective, toMatrix(model.lp), solverMemory);
   return writeLp(model.lp, `Fleet Planner capacity plan for ${doc.fleet.name}`);
 }
 
-/** Throws, saying what to shorten, when `program` does not fit in the solver's memory. */
-function refuseOversized(doc: FleetDoc, program: MatrixProgram, solverMemory: SolverMemory): void {
-  const refusal = memoryRefusal(program, solverMemory, { periods: doc.fleet.horizonPeriods, sites: doc.sites.length });
+/** Throws, saying what to shorten, when the document's counts show its model cannot fit in the solver's memory. */
+function refuseByShape(doc: FleetDoc, objective: Objective, solverMemory: SolverMemory): void {
+  const refusal = shapeRefusal(shapeOf(doc, objective), solverMemory);
+  if (refusal) throw new SolveError(refusal);
+}
+
+/** Throws, saying what to shorten, when the built `program` does not fit in the solver's memory. */
+function refuseOversized(doc: FleetDoc, objective: Objective, program: MatrixProgram, solverMemory: SolverMemory): void {
+  const refusal = memoryRefusal(program, solverMemory, shapeOf(doc, objective));
   if (refusal) throw new SolveError(refusal);
 }
 
@@ -124,6 +132,8 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   // The time limit is the user's for the whole run, building the model included.
   const runStarted = Date.now();
   const progress = hooks.progress ?? (() => undefined);
+  // Thousands of scenarios, or decades of periods, took minutes and gigabytes to build before the size was known.
+  if (opts.solverMemory) refuseByShape(doc, opts.objective, opts.solverMemory);
   progress('building the model');
   const model = buildModel(doc, opts.objective);
   const program = toMatrix(model.lp);
@@ -133,7 +143,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     rows: program.rows.length,
     solveMs: 0,
   };
-  if (opts.solverMemory) refuseOversized(doc, program, opts.solverMemory);
+  if (opts.solverMemory) refuseOversized(doc, opts.objective, program, opts.solverMemory);
   const searching = `solving ${countOf(stats.variables, 'variable')}, ${countOf(stats.rows, 'limit')}`;
   progress(searching);
   const started = Date.now();

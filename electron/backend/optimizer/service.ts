@@ -20,6 +20,17 @@ const LP_WITHDRAWN = 'The LP file was not written: the request for it was withdr
 /** An idle worker asked to end has this long (its warm-up may still be running) before it is terminated. */
 const CLOSE_WAIT_MS = 15_000;
 
+/**
+ * What a worker's failure means to the user. Running out of memory happens again on the same
+ * model, so it says what to make smaller rather than to run it again.
+ */
+function workerFailure(error: Error): string {
+  if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return 'The optimizer ran out of memory on this model: make it smaller (fewer price scenarios, a shorter horizon, fewer sites or retrofit options) and run it again';
+  }
+  return `The optimizer failed: ${error.message}; run it again`;
+}
+
 interface Pending {
   resolve: (r: RunResult) => void;
   reject: (e: Error) => void;
@@ -66,15 +77,16 @@ export class OptimizerService {
         this.settle().reject(new OptimizerError(reply.message));
       }
     });
+    // The next run starts a new worker, but nothing is started now (a command line's run ends here): the words claim no restart.
     worker.on('error', (error) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      if (this.pending) this.settle().reject(new OptimizerError(`The optimizer failed: ${error.message}. It has been restarted; run it again.`));
+      if (this.pending) this.settle().reject(new OptimizerError(workerFailure(error)));
     });
     worker.on('exit', (code) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      if (this.pending) this.settle().reject(new OptimizerError(`The optimizer stopped unexpectedly (exit code ${code}). It has been restarted; run it again.`));
+      if (this.pending) this.settle().reject(new OptimizerError(`The optimizer stopped unexpectedly (exit code ${code}); run it again`));
     });
     worker.unref();
     this.worker = worker;

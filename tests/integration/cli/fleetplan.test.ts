@@ -259,6 +259,22 @@ describe('fleetplan', () => {
     expect(plan.npvUsd).toBeGreaterThan(0);
   }, 2_400_000);
 
+  it('a fleet of 2,000 price scenarios is refused as it is opened, saying how many it lists against the 50 a fleet holds', () => {
+    const file = path.join(dir, 'scenarios-2000.fleet');
+    writeFleetFile(withScenarios(sampleCampus(), 2000), file);
+    const r = fleetplan('optimize', file, '--objective', 'worst-case');
+    expect(r.code).toBe(2);
+    expect(r.err.trim()).toBe(`fleetplan: Cannot open ${file}: it breaks the fleet model's rules in 1 place: scenarios must list at most 50 (it lists 2,000)`);
+  });
+
+  it('optimize refuses a worst-case plan of 50 scenarios over 80 sites before building it, naming the scenarios it can keep', () => {
+    const file = path.join(dir, 'portfolio-80-scenarios-50.fleet');
+    writeFleetFile(withScenarios(referencePortfolio(1, 80), 50), file);
+    const r = fleetplan('optimize', file, '--objective', 'worst-case', '--json');
+    expect(r.code).not.toBe(0);
+    expect(JSON.parse(r.out).error).toMatch(/^The model needs about [\d.]+ GB of solver memory \(at least [\d,]+ nonzeros for 4,320 retrofit options over 12 periods and 50 scenarios at about 850 bytes each, .*: keep at most \d+ of the 50 price scenarios \(a worst-case plan adds a row for each\)/);
+  }, 600_000);
+
   it('optimize --apply writes the fleet with the plan laid out, which the check passes, and never writes over the fleet read', () => {
     const campus = path.join(dir, 'campus-apply.fleet');
     expect(fleetplan('new', '--sample', 'campus', campus).code).toBe(0);
@@ -314,3 +330,9 @@ describe('fleetplan', () => {
     expect(models.find((m) => m.id === 'rack-s21xp')!.powerKw).toBe(75);
   });
 });
+
+/** `doc` with `count` price scenarios, copies of its own, equally likely. */
+function withScenarios<D extends { scenarios: { id: string; name: string; probability: number }[] }>(doc: D, count: number): D {
+  const own = doc.scenarios;
+  return { ...doc, scenarios: Array.from({ length: count }, (_, i) => ({ ...own[i % own.length]!, id: `s${i}`, name: `Scenario ${i + 1}`, probability: 1 / count })) };
+}
