@@ -22,6 +22,9 @@ function writeFreePdf(dir: string, suggestedName: string, pdf: Buffer): string {
   }
 }
 
+/** Said when a PDF is asked for while another is being printed. */
+export const PRINT_BUSY = 'A PDF is already being exported: export again once it is saved';
+
 /**
  * The browser build has no native dialogs: the renderer shows its own file picker over
  * `files.list` and always passes a path, so a pathless request here means "cancelled".
@@ -39,10 +42,18 @@ export function webHost(documentsDir: string, appUrl?: () => string): HostPorts 
     confineDocumentPath: confine,
   };
   if (!appUrl) return host;
+  // One print at a time: each runs a Chromium of several processes, and 24 asked for at once started 100 and failed a third.
+  let printing = false;
   return {
     ...host,
     async savePdf(request) {
-      return writeFreePdf(documentsDir, request.suggestedName, await printRouteToPdf(appUrl(), request.route, findChromium()));
+      if (printing) throw new Error(PRINT_BUSY);
+      printing = true;
+      try {
+        return writeFreePdf(documentsDir, request.suggestedName, await printRouteToPdf(appUrl(), request.route, findChromium()));
+      } finally {
+        printing = false;
+      }
     },
   };
 }

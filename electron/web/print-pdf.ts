@@ -29,27 +29,53 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 /** How long a sheet may take to appear before the print is given up. */
 const SHEET_TIMEOUT_MS = 30_000;
 
+/** A print that failed, in one plain sentence. */
+export class PrintError extends Error {}
+
+/**
+ * Playwright's message as a plain clause: its first line, without the method it names
+ * ("browserType.launch: "), the colour codes, browser logs and call log that follow, or
+ * the app's URL (which holds the token).
+ */
+export function plainPlaywrightMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  // eslint-disable-next-line no-control-regex -- the escape is what is being removed
+  const first = text.replace(/\u001b\[[0-9;]*m/g, '').split('\n')[0] ?? '';
+  return first.replace(/^[\w.]+: /, '').replace(/https?:\/\/\S+/g, 'the print page').trim();
+}
+
+/** Runs one step of a print, its failure said as `failed` and Playwright's clause. */
+async function step<T>(failed: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw new PrintError(`Printing to PDF failed: ${failed} (${plainPlaywrightMessage(error)})`);
+  }
+}
+
 /**
  * Loads `route` (e.g. "/print?hall=…&paper=A3") of the browser build at `appUrl` (its URL
  * with the token) in a headless Chromium and returns the sheets as a PDF, for the caller to
  * write as its place asks. A print the route refuses (an unknown hall) comes back as an
- * error with the page's message.
+ * error with the page's message; Chromium's own failures as a PrintError in a sentence.
  */
 export async function printRouteToPdf(appUrl: string, route: string, executablePath: string): Promise<Buffer> {
   const url = new URL(appUrl);
   url.hash = `#${route}`;
   // Loaded here, not with the module: it costs every fleetplan command ~80 MB and ~0.25 s at start, and only printing uses it.
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const browser = await step(`Chromium (${executablePath}) did not start`, () =>
+    chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
+  );
   try {
-    const page = await browser.newPage();
-    await page.goto(url.toString());
+    const page = await step('Chromium could not open a page', () => browser.newPage());
+    await step('Chromium could not load the print page', () => page.goto(url.toString()));
     const sheet = page.getByTestId('sheet-1');
     const refused = page.locator('.print-view > p.error');
-    await sheet.or(refused).first().waitFor({ timeout: SHEET_TIMEOUT_MS });
+    await step(`the sheets did not appear within ${SHEET_TIMEOUT_MS / 1000} s`, () => sheet.or(refused).first().waitFor({ timeout: SHEET_TIMEOUT_MS }));
     if (await refused.count()) throw new Error(await refused.first().innerText());
-    return await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    return await step('Chromium could not make the PDF', () => page.pdf({ preferCSSPageSize: true, printBackground: true }));
   } finally {
-    await browser.close();
+    await browser.close().catch(() => undefined);
   }
 }
