@@ -34,9 +34,35 @@ function isLink(file: string): boolean {
   }
 }
 
-/** The absolute real path to open or save for `requested`, or PathRefusedError saying why not. */
-export function permitInsideFolder(documentsDir: string, requested: string, purpose: 'open' | 'save'): string {
-  const refuse = (why: string): PathRefusedError => new PathRefusedError(`Cannot ${purpose} "${requested}": ${why}`);
+type Refuse = (why: string) => PathRefusedError;
+
+/**
+ * The absolute real path to open or save for `requested`, or PathRefusedError saying why not.
+ * `dataDir`, the app's own data folder, may lie inside the documents folder (`npm run web`
+ * puts it there): nothing in it is a document, and opening a working copy there as one
+ * would wreck the document it is the working copy of.
+ */
+export function permitInsideFolder(documentsDir: string, requested: string, purpose: 'open' | 'save', dataDir?: string): string {
+  const refuse: Refuse = (why) => new PathRefusedError(`Cannot ${purpose} "${requested}": ${why}`);
+  const permitted = realPathInside(documentsDir, requested, purpose, refuse);
+  if (dataDir !== undefined && isWithin(dataDir, permitted)) {
+    throw refuse(`it is in the app's own data folder ${dataDir} (working copies and recovery notes), where no document is kept: choose a file elsewhere in ${documentsDir}`);
+  }
+  return permitted;
+}
+
+/** Whether the real path `file` is the folder `dir` or inside it; false when `dir` does not exist (nothing can be in it). */
+function isWithin(dir: string, file: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return false;
+  }
+  return file === real || isInside(real, file);
+}
+
+function realPathInside(documentsDir: string, requested: string, purpose: 'open' | 'save', refuse: Refuse): string {
   const outside = refuse(`only files in the documents folder ${documentsDir} can be ${purpose === 'open' ? 'opened' : 'saved'} here`);
   if (requested.trim() === '' || /[\\/]$/.test(requested) || requested.includes('\0')) throw refuse('give a file name');
   const root = fs.realpathSync(documentsDir);

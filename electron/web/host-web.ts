@@ -31,10 +31,12 @@ export const PRINT_BUSY = 'A PDF is already being exported: export again once it
  * Export PDF renders the print route in a Chromium on this machine, as `fleetplan print`
  * does, and writes the file into the documents folder (a page cannot write files, and its
  * own print dialog does nothing headless); `appUrl` is the running build's, token included.
+ * Nothing in `dataDir`, the app's own data folder, is opened or saved as a document.
  * A backend that serves no app (one in a test's process) has no PDF writer.
  */
-export function webHost(documentsDir: string, appUrl?: () => string): HostPorts {
-  const confine = (file: string, purpose: 'open' | 'save'): string => permitInsideFolder(documentsDir, file, purpose);
+export function webHost(documentsDir: string, opts: { appUrl?: () => string; dataDir?: string } = {}): HostPorts {
+  const { appUrl, dataDir } = opts;
+  const confine = (file: string, purpose: 'open' | 'save'): string => permitInsideFolder(documentsDir, file, purpose, dataDir);
   const host: HostPorts = {
     chooseOpenPath: async () => null,
     chooseSavePath: async () => null,

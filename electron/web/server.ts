@@ -83,7 +83,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const backend = createBackend({
     dataDir: opts.dataDir,
     documentsDir: opts.documentsDir,
-    host: webHost(opts.documentsDir, () => appUrl),
+    host: webHost(opts.documentsDir, { appUrl: () => appUrl, dataDir: opts.dataDir }),
     transport: 'web',
     optimizerWorkerPath: opts.optimizerWorkerPath,
     warmOptimizer: opts.warmOptimizer,

@@ -115,3 +115,33 @@ describe('a document whose file was replaced by a link to outside --dir after it
     expect(fs.lstatSync(mine).isFile()).toBe(true);
   });
 });
+
+describe("the app's own data folder inside --dir", () => {
+  const dataDir = () => path.join(docs, '.fleet-planner');
+  const refusal = (purpose: 'open' | 'save', requested: string) =>
+    `Cannot ${purpose} "${requested}": it is in the app's own data folder ${dataDir()} (working copies and recovery notes), where no document is kept: choose a file elsewhere in ${docs}`;
+
+  it('refuses to open the working copy of the open document, which stays as it was, unsaved edit and all', async () => {
+    const opened = await call(ws, 'document.new', { sample: 'small' });
+    const { doc, revision } = opened.result as { doc: { sites: { id: string }[] }; revision: number };
+    const edit = { type: 'update', table: 'sites', id: doc.sites[0]!.id, patch: { name: 'Unsaved edit' } };
+    expect(await call(ws, 'document.apply', { command: edit, baseRevision: revision })).toMatchObject({ ok: true });
+    const working = path.join(dataDir(), 'working');
+    const copies = fs.readdirSync(working).filter((n) => n.endsWith('.fleet-work'));
+    expect(copies.length).toBeGreaterThan(0);
+    const before = copies.map((n) => sha256(path.join(working, n)));
+    for (const name of copies) {
+      const requested = `.fleet-planner/working/${name}`;
+      expect(await call(ws, 'document.open', { path: requested })).toMatchObject({ ok: false, error: { message: refusal('open', requested), code: 'failed' } });
+    }
+    expect(copies.map((n) => sha256(path.join(working, n)))).toEqual(before);
+    expect(await call(ws, 'document.current', {})).toMatchObject({ result: { dirty: true } });
+  });
+
+  it('refuses to save into it, by any path that leads there', async () => {
+    for (const requested of ['.fleet-planner/mine.fleet', path.join(dataDir(), 'working', 'x.fleet'), 'sub/../.fleet-planner/y.fleet']) {
+      expect(await call(ws, 'document.saveAs', { path: requested }), requested).toMatchObject({ ok: false, error: { message: refusal('save', requested) } });
+    }
+    expect(fs.readdirSync(dataDir()).filter((n) => n.endsWith('.fleet'))).toEqual([]);
+  });
+});
