@@ -10,7 +10,8 @@ import { PathRefusedError } from '../backend/host';
 
 function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  // Its first segment, not its first characters: "..fleet" is a name inside, "../x" is outside.
+  return relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative);
 }
 
 /** The real path of the longest part of `file` that exists, and the names after it that do not. */

@@ -4,10 +4,11 @@
  * A name every file system takes: no folder separators, control characters or
  * characters Windows refuses (a fleet named "Sample fleet: Pecos" saves as "Sample
  * fleet - Pecos", a colon read as the dash it stands for), the same in every build rather than whatever each browser substitutes.
+ * Characters that change the direction text reads in are dropped: fileNameProblem refuses them.
  */
 export function safeFileName(name: string): string {
   // Control characters (a pasted tab) read as spaces; Windows drops trailing dots and spaces.
-  const printable = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('');
+  const printable = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('').replace(BIDI_CONTROLS_ALL, '');
   return printable.trim().replace(/ *: +/g, ' - ').replace(/[\\/:*?"<>|]/g, '-').replace(/[. ]+$/, '');
 }
 
@@ -17,6 +18,10 @@ export function safeFileName(name: string): string {
  * 24 bytes longer (".NAME.<pid>.saving-journal"), and what Save As and Export PDF take.
  */
 export const FILE_NAME_MAX_BYTES = 200;
+
+/** Unicode's directional embeddings, overrides and isolates: text after them is shown in another order than it is stored. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/u;
+const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'gu');
 
 const utf8 = new TextEncoder();
 const bytesOf = (text: string): number => utf8.encode(text).length;
@@ -28,6 +33,9 @@ const bytesOf = (text: string): number => utf8.encode(text).length;
  */
 export function fileNameProblem(name: string): string | null {
   if (/\p{Cc}/u.test(name)) return 'holds a control character (such as a line break or a tab), which a file name cannot';
+  // An override or isolate makes the name show other than it is ("evil\u202Efdp.exe" shows as "evilexe.pdf").
+  if (BIDI_CONTROLS.test(name)) return 'holds a character that changes the direction text reads in (U+202A–U+202E, U+2066–U+2069), which would show the name other than it is';
+  if (/[\\/]/.test(name)) return 'holds a folder separator (/ or \\): give the name of a file, not a path';
   const bytes = bytesOf(name);
   if (bytes > FILE_NAME_MAX_BYTES) return `is too long: ${bytes} bytes, where a file name takes at most ${FILE_NAME_MAX_BYTES} (an accented letter takes 2, other scripts up to 4)`;
   return null;
@@ -63,7 +71,7 @@ function shortened(stem: string, room: number): string {
 }
 
 /** The file name a typed name becomes: safe, and ending in one .fleet. */
-export const fleetFileName = (typed: string): string => `${safeFileName(typed.trim().replace(/\.fleet$/i, ''))}.fleet`;
+export const fleetFileName = (typed: string): string => `${safeFileName(typed.trim().replace(/[. ]+$/, '').replace(/\.fleet$/i, ''))}.fleet`;
 
 /** Why a file name will not do, or null. Colleagues on Windows must be able to open what is mailed to them. */
 export function saveAsProblem(fileName: string): string | null {

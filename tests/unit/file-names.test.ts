@@ -49,4 +49,26 @@ describe('file names', () => {
     expect(fileNameProblem('é'.repeat(101))).toMatch(/^is too long: 202 bytes/);
     expect(fileNameProblem('Hall 1 – north (phase 2).pdf')).toBeNull();
   });
+
+  it('a name holding a character that turns the direction text reads in is refused, and one made from a user\'s name drops it', () => {
+    for (const c of ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069']) {
+      expect(fileNameProblem(`invoice${c}fdp.fleet`), c.codePointAt(0)!.toString(16)).toBe(
+        'holds a character that changes the direction text reads in (U+202A–U+202E, U+2066–U+2069), which would show the name other than it is',
+      );
+    }
+    expect(safeFileName('Building\u202E B')).toBe('Building B');
+    expect(fileNameProblem(suggestedFileName('Hall\u2067 A', '.pdf'))).toBeNull();
+    // Right-to-left letters themselves are names like any other.
+    expect(fileNameProblem('מתקן.fleet')).toBeNull();
+  });
+
+  it('a name holding a folder separator is refused, not flattened', () => {
+    for (const name of ['../../tmp/escape.pdf', 'a/b.pdf', 'a\\b.pdf']) expect(fileNameProblem(name), name).toBe('holds a folder separator (/ or \\): give the name of a file, not a path');
+  });
+
+  it('Save As drops trailing dots and spaces before it adds .fleet, as Windows would', () => {
+    expect(fleetFileName('ok3.fleet.')).toBe('ok3.fleet');
+    expect(fleetFileName('ok4.fleet ')).toBe('ok4.fleet');
+    expect(fleetFileName('plan. .')).toBe('plan.fleet');
+  });
 });

@@ -29,11 +29,14 @@ export const DEFAULT_SAMPLE = 'campus';
 
 /**
  * The file a save writes for `file`: "plan" saves as "plan.fleet". A path that names no file
- * ("", "reports/", "/") is refused rather than saved as a hidden ".fleet".
+ * ("", "reports/", "/", "...") is refused rather than saved as a hidden ".fleet". Trailing
+ * dots and spaces are dropped, as Windows drops them: "plan.fleet." and "plan.fleet " are
+ * "plan.fleet", not "plan.fleet..fleet", and the file a colleague on Windows opens has the name given.
  */
-export function saveTargetFor(file: string): string {
+export function saveTargetFor(requested: string): string {
+  const file = requested.replace(/[. ]+$/, '');
   const name = path.basename(file);
-  if (/[\\/]$/.test(file) || name === '' || name === '.' || name === '..') throw new DocumentError(`Cannot save "${file}": give a file name`);
+  if (/[\\/]$/.test(file) || name === '' || name === '.' || name === '..') throw new DocumentError(`Cannot save "${requested}": give a file name`);
   return path.extname(file) === FLEET_EXTENSION ? file : file + FLEET_EXTENSION;
 }
 

@@ -11,6 +11,9 @@ import { writeFleetFile } from '../../../db/fleet-file';
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliCommand } from '../cli-kit';
 
+/** A decimal number as a person writes one: "20", "2.5", ".5", "1e3". */
+const DECIMAL = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--contract-cost] [--write-lp OUT.lp] [--apply OUT.fleet] [--force]';
 
 /** The fleet with the plan laid out, as the app's Apply plan lays it, written to `out`; what the checks say of it. */
@@ -45,7 +48,8 @@ export const optimizeCommand: CliCommand = {
         checkOutput(applyOut, file, parsed.options.has('force'));
       }
       const timeLimit = parsed.options.get('time-limit');
-      const timeLimitS = timeLimit === undefined ? undefined : Number(timeLimit);
+      // Decimal only: Number() also reads "0x10" as 16, "0b11" as 3 and "" as 0.
+      const timeLimitS = timeLimit === undefined ? undefined : DECIMAL.test(String(timeLimit)) ? Number(timeLimit) : NaN;
       if (timeLimitS !== undefined && !(timeLimitS > 0)) throw new UsageError(`--time-limit: "${String(timeLimit)}" is not a positive number of seconds`);
       // The document's own time limit stops at an hour; 1e999 reads as Infinity, which HiGHS refuses.
       if (timeLimitS !== undefined && timeLimitS > 3600) throw new UsageError(`--time-limit: "${String(timeLimit)}" is more than an hour (3600 s)`);

@@ -259,6 +259,15 @@ describe('fleetplan', () => {
     expect(plan.npvUsd).toBeGreaterThan(0);
   }, 2_400_000);
 
+  it('optimize --time-limit takes decimal numbers only: 0x10 is not 16 seconds', () => {
+    const file = path.join(dir, 'time-limit.fleet');
+    writeFleetFile(sampleCampus(), file);
+    for (const given of ['0x10', '0b11', '0o7', 'Infinity', ' ']) {
+      const r = fleetplan('optimize', file, '--time-limit', given);
+      expect([r.code, r.err.trim()], given).toEqual([2, `fleetplan: --time-limit: "${given}" is not a positive number of seconds`]);
+    }
+  });
+
   it('a fleet of 2,000 price scenarios is refused as it is opened, saying how many it lists against the 50 a fleet holds', () => {
     const file = path.join(dir, 'scenarios-2000.fleet');
     writeFleetFile(withScenarios(sampleCampus(), 2000), file);

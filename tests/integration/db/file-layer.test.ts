@@ -81,6 +81,11 @@ describe('the name a save writes', () => {
     expect(saveTargetFor('plan.fleet')).toBe('plan.fleet');
     expect(saveTargetFor('/data/plan.v2')).toBe('/data/plan.v2.fleet');
     for (const noName of ['', '/', 'reports/', '.', '..', 'reports/..']) expect(() => saveTargetFor(noName), noName).toThrow(/give a file name/);
+    // Trailing dots and spaces go, as Windows drops them, rather than giving the name a second extension.
+    expect(saveTargetFor('ok3.fleet.')).toBe('ok3.fleet');
+    expect(saveTargetFor('ok4.fleet ')).toBe('ok4.fleet');
+    expect(saveTargetFor('reports/plan. .')).toBe('reports/plan.fleet');
+    for (const noName of ['...', ' ', 'reports/...']) expect(() => saveTargetFor(noName), noName).toThrow(`Cannot save "${noName}": give a file name`);
     service.newDocument('small');
     expect(() => service.saveAs(`${dir}/`)).toThrow(`Cannot save "${dir}/": give a file name`);
     expect(fs.existsSync(path.join(dir, '.fleet'))).toBe(false);

@@ -67,6 +67,11 @@ describe('permitInsideFolder', () => {
     expect(message('out-dir/theirs.fleet')).toBe(message('out-dir/none/deeper.fleet'));
   });
 
+  it('takes a name inside that starts with two dots for the name it is, not for the way out', () => {
+    for (const name of ['..fleet', '...fleet', '..plan.fleet']) expect(permitInsideFolder(docs, name, 'save'), name).toBe(path.join(docs, name));
+    expect(permitInsideFolder(docs, 'sub/..x.fleet', 'save')).toBe(path.join(docs, 'sub', '..x.fleet'));
+  });
+
   it('refuses a path that names no file', () => {
     for (const requested of ['', '  ', '/', 'sub/', '.', 'sub/..', docs, docs + '/']) {
       expect(() => permitInsideFolder(docs, requested, 'save'), requested).toThrow(/give a file name/);

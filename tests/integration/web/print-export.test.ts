@@ -54,4 +54,10 @@ describe('Export PDF in the browser build', () => {
     // The failed print holds nothing up.
     expect(fs.readFileSync((await exportPdf('after.pdf')).path).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
+
+  it('refuses a suggested name that is a path, rather than flattening it into the documents folder', async () => {
+    const requested = '../../tmp/escape.pdf';
+    await expect(exportPdf(requested)).rejects.toThrow(`Cannot write "${requested}": the name holds a folder separator (/ or \\): give the name of a file, not a path`);
+    expect(fs.readdirSync(path.join(dir, 'docs')).filter((n) => n.includes('escape'))).toEqual([]);
+  });
 });
