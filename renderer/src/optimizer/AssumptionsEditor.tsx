@@ -6,7 +6,7 @@
 import { countOf, periodLabel, periodName } from '../../../shared/units';
 import { copyName, freeId } from '../../../shared/model/copy-names';
 import { useFleet } from '../state/store';
-import { CEILING, type FleetDoc, type PlanLimits, type Scenario } from '../../../shared/model/schema';
+import { CEILING, MAX_SCENARIOS, type FleetDoc, type PlanLimits, type Scenario } from '../../../shared/model/schema';
 import { ChoiceField, NumberField, TextField } from '../shell/fields';
 
 type PathKey = 'hashpriceUsdPerPhDay' | 'gpuRateUsdPerGpuHour' | 'gpuUtilizationFraction' | 'powerPriceFactor';
@@ -192,7 +192,14 @@ function ScenarioEditor({ doc, scenario }: { doc: FleetDoc; scenario: Scenario }
       <div className="scenario-head">
         <TextField label="Scenario" testId={`scenario-name-${scenario.id}`} required value={scenario.name} onCommit={(name) => set({ name }, 'name')} />
         <NumberField label="Probability" testId={`scenario-probability-${scenario.id}`} unitLabel="%" digits={2} value={scenario.probability * 100} min={0} max={100} onCommit={(pct) => set({ probability: pct / 100 }, 'probability')} />
-        <button onClick={copy} data-testid={`scenario-copy-${scenario.id}`}>Copy</button>
+        <button
+          onClick={copy}
+          disabled={doc.scenarios.length >= MAX_SCENARIOS}
+          title={doc.scenarios.length >= MAX_SCENARIOS ? `A fleet holds at most ${MAX_SCENARIOS} price scenarios` : undefined}
+          data-testid={`scenario-copy-${scenario.id}`}
+        >
+          Copy
+        </button>
         <button
           onClick={() => void apply({ type: 'remove', table: 'scenarios', ids: [scenario.id] }, `delete scenario ${scenario.name}`)}
           disabled={doc.scenarios.length === 1}
