@@ -8,8 +8,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblems, NotPlainlyValid, validateFleet, validateFleetReading, type IntegrityProblem } from '../shared/model/integrity';
-import { countOf } from '../shared/units';
+import { breaksRules, NotPlainlyValid, validateFleet, validateFleetReading, type IntegrityProblem } from '../shared/model/integrity';
 import type { FleetDoc, FleetReading } from '../shared/model/schema';
 import { realFilePath, removeDatabaseFiles, removeQuietly, replaceAtomically, SIDE_FILE_SUFFIXES, siblingTemp } from './durable';
 import { processAlive } from './lock';
@@ -271,8 +270,8 @@ function abandonCopy(file: string, workingPath: string, backupPath: string | nul
   return error instanceof FleetFileError ? error : new FleetFileError(file, `it is damaged (${(error as Error).message})`);
 }
 
-function ruleBreaks(file: string, problems: readonly IntegrityProblem[]): FleetFileError {
-  return new FleetFileError(file, `it breaks the fleet model's rules in ${countOf(problems.length, 'place')}:\n${formatProblems(problems)}`, [...problems]);
+function ruleBreaks(file: string, problems: IntegrityProblem[], more: boolean): FleetFileError {
+  return new FleetFileError(file, breaksRules(problems, more), problems);
 }
 
 /**
@@ -285,9 +284,9 @@ export function openFleetFile(file: string, workingPath: string, opts: { backupB
   const { db, migratedFrom, backupPath } = openCheckedCopy(file, workingPath, opts.backupBeforeMigrating ?? true);
   try {
     const { raw, problems: readProblems, placementIdsUnique } = new FleetRepository(db).readAll();
-    const { doc, problems } = validateFleet(raw, { placementIdsUnique });
-    const all = [...readProblems, ...problems];
-    if (!doc || all.length > 0) throw ruleBreaks(file, all);
+    const { doc, problems, more } = validateFleet(raw, { placementIdsUnique });
+    const all = readProblems.concat(problems);
+    if (!doc || all.length > 0) throw ruleBreaks(file, all, more);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     return { db, doc, migratedFrom, backupPath };

@@ -5,8 +5,7 @@
  * export gives the same text.
  */
 import { z } from 'zod';
-import { formatProblems, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type IntegrityProblem } from '../model/integrity';
-import { countOf } from '../units';
+import { breaksRules, isCleanPlacement, PLACEMENT_KEYS, validateFleet, type IntegrityProblem } from '../model/integrity';
 import { FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from '../model/schema';
 import { quotedCell } from './csv';
 import { jsonErrorOffset } from './json-syntax';
@@ -139,9 +138,7 @@ export function importFleetJson(text: string, source: string): FleetDoc {
       `it was exported by a newer Fleet Planner (JSON version ${version}, this version reads up to ${FLEET_JSON_VERSION})`,
     );
   }
-  const { doc, problems } = validateFleet(upgradeFleetJson(fleet, version));
-  if (!doc || problems.length > 0) {
-    throw new FleetImportError(source, `it breaks the fleet model's rules in ${countOf(problems.length, 'place')}:\n${formatProblems(problems)}`, problems);
-  }
+  const { doc, problems, more } = validateFleet(upgradeFleetJson(fleet, version));
+  if (!doc || problems.length > 0) throw new FleetImportError(source, breaksRules(problems, more), problems);
   return doc;
 }

@@ -84,6 +84,26 @@ describe('fleetplan new / info / export / import', () => {
     expect(fs.readdirSync(dir).sort()).toEqual(['old.json', 's.fleet']);
   });
 
+  it('info on a file whose placements break the rules wholesale says so in bounded words and leaves no working copy behind', async () => {
+    expect((await run(newCommand, '--sample', 'small', at('s.fleet'))).code).toBe(0);
+    // As the review's 900,000 rows (that ran `info` out of memory), fewer: each row breaks 7 rules.
+    editDatabase(at('s.fleet'), `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000)
+      INSERT INTO placements (seq, id, hallId, modelId, xM, yM, rotationDeg, powerSourceId, label, powerSourceBId) SELECT 1000 + x, x, '', '', 1e300, -1e300, 7, '', '', '' FROM c`);
+    const tmp = path.join(dir, 'tmp');
+    fs.mkdirSync(tmp);
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const info = await run(infoCommand, at('s.fleet'));
+      expect(info.code).toBe(2);
+      expect(info.err).toMatch(/^fleetplan: Cannot open .*s\.fleet: it breaks the fleet model's rules in 200\+ places: placements\["1"\]\.hallId /);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    expect(fs.readdirSync(tmp)).toEqual([]);
+  });
+
   it('creates a blank fleet and the default campus', async () => {
     expect((await run(newCommand, at('blank.fleet'))).code).toBe(0);
     expect(JSON.parse((await run(infoCommand, at('blank.fleet'), '--json')).out).counts.placements).toBe(0);

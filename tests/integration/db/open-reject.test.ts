@@ -92,6 +92,17 @@ const cases: [string, () => string, RegExp][] = [
   ['placement in a missing hall', () => editDatabase(validFile('nohall.fleet'), "UPDATE placements SET hallId = 'gone' WHERE id = 'sm-cdu01-01'"), /hallId "gone" names no hall/],
   ['hall of zero area', () => editDatabase(validFile('zero.fleet'), "UPDATE halls SET widthM = 0"), /halls\["sm-h1"\]\.widthM must be at least 0.5 \(is 0\)/],
   ['power loop', () => editDatabase(validFile('loop.fleet'), "UPDATE placements SET powerSourceId = 'sm-bw1' WHERE id = 'sm-pdu01-01'"), /power sources form a loop/],
+  [
+    // 900,000 such rows ran the process out of memory: an issue was kept for every break, though 200 are shown.
+    'placements breaking the rules wholesale',
+    () =>
+      editDatabase(
+        validFile('wholesale.fleet'),
+        `WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 20000)
+         INSERT INTO placements (seq, id, hallId, modelId, xM, yM, rotationDeg, powerSourceId, label, powerSourceBId) SELECT 1000 + x, x, '', '', 1e300, -1e300, 7, '', '', '' FROM c`,
+      ),
+    /it breaks the fleet model's rules in 200\+ places:\nplacements\["1"\]\.hallId .*\n(.*\n){9}… and 190 more$/,
+  ],
   ['missing fleet row', () => editDatabase(validFile('nometa.fleet'), 'DELETE FROM fleet_meta'), /fleet is missing/],
   [
     // Distinct bytes for SQLite's UNIQUE index, one string once read: both are U+FFFD.

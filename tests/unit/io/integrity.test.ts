@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkIntegrity, isCleanPlacement, NotPlainlyValid, problemsAfterEdit, validateFleet, validateFleetReading } from '../../../shared/model/integrity';
+import { checkIntegrity, isCleanPlacement, MAX_PROBLEMS, NotPlainlyValid, problemsAfterEdit, validateFleet, validateFleetReading } from '../../../shared/model/integrity';
 import { PlacementSchema, type FleetDoc, type Placement } from '../../../shared/model/schema';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 
@@ -110,6 +110,19 @@ describe('integrity on load', () => {
     expect(problems[0]!.message).toBe('halls["sm-h1"].depthM must be at least 0.5 (is 0)');
     expect(problems[1]!.message).toBe('models["ant-s21xp"].powerKw must be at least 0 (is -3)');
     expect(problems[2]!.message).toBe('placements["sm-m01-02"].yM is not a number (is NaN)');
+  });
+
+  it('stops reading placements once more problems are found than are ever shown', () => {
+    const doc = sampleSmall() as unknown as { placements: unknown[] };
+    const bad = { ...doc.placements[0]!, hallId: '', modelId: '', xM: 1e300, yM: -1e300, rotationDeg: 7, powerSourceId: '', powerSourceBId: '' };
+    for (let i = 0; i < 10_000; i++) doc.placements.push({ ...bad, id: `bad-${i}` });
+    // A walk of every placement (as the whole schema makes, keeping an issue for each of 70,000 breaks) reads this one.
+    Object.defineProperty(doc.placements, 5_000, { get: () => { throw new Error('read a placement past the problems shown'); } });
+    const { doc: parsed, problems, more } = validateFleet(doc);
+    expect(parsed).toBeNull();
+    expect(problems).toHaveLength(MAX_PROBLEMS);
+    expect(more).toBe(true);
+    expect(problems[0]!.message).toBe('placements["bad-0"].hallId must not be empty');
   });
 
   it('says a whole number past 2^53 is over its own ceiling once, not also over the safe-integer one', () => {
