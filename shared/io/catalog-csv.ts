@@ -8,6 +8,9 @@ import { notUtf8, parseCsv, quotedCell, toCsv, CsvSyntaxError, type CsvCell } fr
 import { countOf, parseGroupedNumber } from '../units';
 import { plainIssue } from './plain-issue';
 
+/** The largest catalog CSV an import reads, in bytes (MB of 2^20): a catalog of thousands of models is a few hundred kB. */
+export const MAX_CATALOG_CSV_BYTES = 16 * 2 ** 20;
+
 export const CATALOG_COLUMNS = Object.keys(EquipmentModelSchema.shape) as (keyof EquipmentModel)[];
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const LIST_SEPARATOR = ';';

@@ -86,6 +86,35 @@ export function* fleetJsonChunks(doc: FleetReading): Generator<string> {
 }
 
 
+/**
+ * The largest fleet JSON an import reads, in bytes (said in MB of 2^20, as the price file's
+ * limit is): an export of 500,000 placements, the most the app is made for, is 134 MB (268
+ * bytes each). No more: text the size of the limit made only of numbers takes 1 GB to parse.
+ */
+export const MAX_FLEET_JSON_BYTES = 160 * 2 ** 20;
+/**
+ * The most objects and lists a fleet JSON may hold: one a placement, a few a hall, model or
+ * plan, so well over a million placements' worth. Each costs about 130 bytes parsed whatever
+ * its text: 9 MB of `{},` (3,000,000 of them) took 380 MB to parse, and 256 MB of them would
+ * take 11 GB, so the text is counted before it is parsed.
+ */
+export const MAX_FLEET_JSON_CONTAINERS = 2_000_000;
+
+/** The number of objects and lists in JSON text (brackets outside strings), counted without parsing it. */
+export function jsonContainerCount(text: string): number {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // a backslash: the next character is escaped, a quote among them
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) count++;
+  }
+  return count;
+}
+
 export class FleetImportError extends Error {
   constructor(
     readonly source: string,
@@ -124,6 +153,11 @@ const shownScalar = (value: unknown): string =>
 
 /** Reads an exported fleet; `source` names the input in error messages. */
 export function importFleetJson(text: string, source: string): FleetDoc {
+  // Characters, not bytes: a reader that could not stat its input (a pipe) is still held to about the limit.
+  if (text.length > MAX_FLEET_JSON_BYTES) throw new FleetImportError(source, `it is over the ${MAX_FLEET_JSON_BYTES / 2 ** 20} MB a fleet JSON may have`);
+  if (jsonContainerCount(text) > MAX_FLEET_JSON_CONTAINERS) {
+    throw new FleetImportError(source, `it holds more than ${MAX_FLEET_JSON_CONTAINERS.toLocaleString('en-US')} objects and lists, more than any fleet's export (one a placement)`);
+  }
   const raw = parseJson(text, source);
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== FLEET_JSON_FORMAT) {
     throw new FleetImportError(source, `it is not a Fleet Planner export (no "format": "${FLEET_JSON_FORMAT}")`);

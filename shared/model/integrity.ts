@@ -339,12 +339,12 @@ const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && 
 const isCoordinate = (x: unknown): boolean => typeof x === 'number' && Math.abs(x) <= CEILING.coordinateM;
 
 export function isCleanPlacement(p: unknown): p is Placement {
-  if (typeof p !== 'object' || p === null) return false;
+  // A list is never one, and walking its keys below would make a string of each index: 60 million numbers took 50 s and 4 GB.
+  if (typeof p !== 'object' || p === null || Array.isArray(p)) return false;
   const o = p as Record<string, unknown>;
   let keys = 0;
   for (const key in o) {
-    if (!Object.hasOwn(o, key)) return false;
-    keys++;
+    if (!Object.hasOwn(o, key) || ++keys > PLACEMENT_KEYS.length) return false;
   }
   return (
     keys === PLACEMENT_KEYS.length &&

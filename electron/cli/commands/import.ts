@@ -3,8 +3,8 @@ import { writeFleetFile } from '../../../db/fleet-file';
 import { acquireLock } from '../../../db/lock';
 import { mergeCatalog } from '../../../shared/catalog/edit';
 import { applyCommand } from '../../../shared/commands/apply';
-import { catalogFromCsv } from '../../../shared/io/catalog-csv';
-import { importFleetJson } from '../../../shared/io/json';
+import { catalogFromCsv, MAX_CATALOG_CSV_BYTES } from '../../../shared/io/catalog-csv';
+import { importFleetJson, MAX_FLEET_JSON_BYTES } from '../../../shared/io/json';
 import { formatProblems, problemsAfterEdit } from '../../../shared/model/integrity';
 import { countOf } from '../../../shared/units';
 import { checkFleetName, checkOutput, readFleet } from './document-common';
@@ -12,17 +12,38 @@ import { exactlyPositional, EXIT_OK, fail, parseArgs, UsageError, type CliComman
 
 const usage = 'fleetplan import [--force] IN.json OUT.fleet   |   fleetplan import --csv-catalog IN.csv FILE.fleet';
 
-function readInput(input: string): string {
+/**
+ * The text of a file to import, read only when it is a plain file within `maxBytes`, and never
+ * more than that: a pipe waited for a writer for ever, /dev/zero was read until memory ran out.
+ * Opened without waiting on a pipe and judged by what was opened, so nothing is swapped in between.
+ */
+function readInput(input: string, maxBytes: number, what: string): string {
+  const cannot = (why: string) => new UsageError(`Cannot import ${input}: ${why}`);
+  let fd: number;
   try {
-    return fs.readFileSync(input, 'utf8');
+    fd = fs.openSync(input, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (error) {
-    throw new UsageError(`Cannot import ${input}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+    throw cannot((error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message);
+  }
+  try {
+    const stat = fs.fstatSync(fd);
+    if (stat.isDirectory()) throw cannot('it is a folder, not a file');
+    if (!stat.isFile()) throw cannot('it is a pipe or device, not a file; save what it gives to a file and import that');
+    if (stat.size > maxBytes) throw cannot(`it is ${Math.ceil(stat.size / 2 ** 20)} MB, over the ${maxBytes / 2 ** 20} MB ${what} may have`);
+    // One byte past the limit tells a file that grew since it was judged from one that did not.
+    const buffer = Buffer.alloc(maxBytes + 1 > stat.size ? stat.size + 1 : maxBytes + 1);
+    let read = 0;
+    for (let n = 1; n > 0 && read < buffer.length; read += n) n = fs.readSync(fd, buffer, read, buffer.length - read, null);
+    if (read > maxBytes) throw cannot(`it is over the ${maxBytes / 2 ** 20} MB ${what} may have`);
+    return buffer.toString('utf8', 0, read);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
 /** Merges a catalog spreadsheet into an existing fleet: new models added, known ids updated. */
 function importCatalog(input: string, file: string, io: CliIo): void {
-  const models = catalogFromCsv(readInput(input), input);
+  const models = catalogFromCsv(readInput(input, MAX_CATALOG_CSV_BYTES, 'a catalog CSV'), input);
   // The app may have the file open; writing under it would lose one side's work.
   const release = acquireLock(file, 'save to');
   try {
@@ -55,7 +76,7 @@ export const importCommand: CliCommand = {
         return EXIT_OK;
       }
       const [input, output] = exactlyPositional(parsed, ['IN.json', 'OUT.fleet'], usage) as [string, string];
-      const doc = importFleetJson(readInput(input), input);
+      const doc = importFleetJson(readInput(input, MAX_FLEET_JSON_BYTES, 'a fleet JSON'), input);
       checkFleetName(output);
       checkOutput(output, input, parsed.options.has('force'));
       writeFleetFile(doc, output);

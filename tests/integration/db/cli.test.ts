@@ -1,4 +1,5 @@
 /** The document commands of `fleetplan`, run on real files; exit 0 on success, 2 with one stderr line on bad input. */
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { importCommand } from '../../../electron/cli/commands/import';
 import { infoCommand } from '../../../electron/cli/commands/info';
 import { newCommand } from '../../../electron/cli/commands/new';
 import type { CliCommand } from '../../../electron/cli/cli-kit';
-import { exportFleetJson } from '../../../shared/io/json';
+import { exportFleetJson, MAX_FLEET_JSON_BYTES } from '../../../shared/io/json';
 import { sampleCampus, sampleSmall } from '../../../shared/samples';
 import { editDatabase, sha256, tempDir } from './helpers';
 
@@ -104,6 +105,28 @@ describe('fleetplan new / info / export / import', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
   });
 
+  it('import of a JSON file over the limit refuses it before reading it, naming the limit', async () => {
+    // Read whole, a file past the limit (as /dev/zero, which has no end) was held in memory before anything was said. Sparse: no disk is used.
+    fs.writeFileSync(at('big.json'), '');
+    fs.truncateSync(at('big.json'), MAX_FLEET_JSON_BYTES + 1);
+    const result = await run(importCommand, at('big.json'), at('o.fleet'));
+    expect(result).toEqual({ code: 2, out: '', err: `fleetplan: Cannot import ${at('big.json')}: it is 161 MB, over the 160 MB a fleet JSON may have\n` });
+    expect(fs.existsSync(at('o.fleet'))).toBe(false);
+  });
+
+  it('import of a named pipe refuses it at once, without waiting for a writer', async () => {
+    execFileSync('mkfifo', [at('p.json')]);
+    // A writer that would give it one line: read as a file, the import would wait for it and take `{}`.
+    const writer = spawn('sh', ['-c', `printf '{}' > '${at('p.json')}'`], { stdio: 'ignore' });
+    try {
+      const result = await run(importCommand, at('p.json'), at('o.fleet'));
+      expect(result.err).toMatch(/^fleetplan: Cannot import .*p\.json: it is a pipe or device, not a file; save what it gives to a file and import that\n$/);
+      expect(fs.existsSync(at('o.fleet'))).toBe(false);
+    } finally {
+      writer.kill();
+    }
+  });
+
   it('creates a blank fleet and the default campus', async () => {
     expect((await run(newCommand, at('blank.fleet'))).code).toBe(0);
     expect(JSON.parse((await run(infoCommand, at('blank.fleet'), '--json')).out).counts.placements).toBe(0);
@@ -129,6 +152,7 @@ describe('fleetplan new / info / export / import', () => {
     ['an unknown option', () => run(infoCommand, at('x.fleet'), '--yaml'), /^fleetplan: unknown option --yaml\n$/],
     ['export without a format', () => run(exportCommand, at('x.fleet')), /choose one of --json, --csv-bom, --csv-catalog/],
     ['import of a missing file', () => run(importCommand, at('none.json'), at('o.fleet')), /^fleetplan: Cannot import .*none\.json: no such file\n$/],
+    ['import of a device', () => run(importCommand, '/dev/null', at('o.fleet')), /^fleetplan: Cannot import \/dev\/null: it is a pipe or device, not a file; save what it gives to a file and import that\n$/],
     [
       'import of broken JSON',
       () => run(importCommand, at('b.json'), at('o.fleet')),

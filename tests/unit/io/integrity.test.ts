@@ -125,6 +125,12 @@ describe('integrity on load', () => {
     expect(problems[0]!.message).toBe('placements["bad-0"].hallId must not be empty');
   });
 
+  it('tells a list is no placement without walking its entries', () => {
+    // A placement that was a list of 60 million numbers took 50 s and 4 GB: each index was made a key string to count.
+    const list = new Proxy([1, 2, 3], { ownKeys: () => { throw new Error('walked the list'); } });
+    expect(isCleanPlacement(list)).toBe(false);
+  });
+
   it('says a whole number past 2^53 is over its own ceiling once, not also over the safe-integer one', () => {
     const doc = sampleSmall() as unknown as { models: { id: string; gpuCount: number }[] };
     doc.models.find((m) => m.id === 'nvl72-gb200')!.gpuCount = 1e17;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { exportFleetJson, FLEET_JSON_FORMAT, FLEET_JSON_VERSION, fleetJsonChunks, fleetJsonSchema, importFleetJson } from '../../../shared/io/json';
+import { describe, expect, it, vi } from 'vitest';
+import { exportFleetJson, FLEET_JSON_FORMAT, FLEET_JSON_VERSION, fleetJsonChunks, fleetJsonSchema, importFleetJson, jsonContainerCount, MAX_FLEET_JSON_CONTAINERS } from '../../../shared/io/json';
 import { FleetDocSchema } from '../../../shared/model/schema';
 import { blankFleet } from '../../../shared/samples';
 import { jsonErrorOffset } from '../../../shared/io/json-syntax';
@@ -64,6 +64,19 @@ describe('fleet JSON', () => {
     const stray = { ...sampleSmall().placements[0]!, hallId: 'nowhere' };
     const dangling = JSON.stringify({ format: 'fleet-planner', version: 3, fleet: { ...sampleSmall(), placements: [stray] } });
     expect(() => importFleetJson(dangling, 'bad.json')).toThrow(/\n1\.1: hallId "nowhere" names no hall\n/);
+  });
+
+  it('refuses JSON of more objects and lists than any export holds before parsing it, naming the limit', () => {
+    // `{}` costs 3 bytes of text and about 130 parsed: 9 MB of them took 380 MB, and the schema's issues for them ran the import out of memory.
+    const text = `{"format":"fleet-planner","version":3,"fleet":{"placements":[${'{},'.repeat(MAX_FLEET_JSON_CONTAINERS)}{}]}}`;
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      expect(() => importFleetJson(text, 'many.json')).toThrow(/^Cannot import many\.json: it holds more than 2,000,000 objects and lists, more than any fleet's export \(one a placement\)$/);
+      expect(parse).not.toHaveBeenCalled();
+    } finally {
+      parse.mockRestore();
+    }
+    expect(jsonContainerCount('{"a": "[{\\"}", "b": [1, {}]}')).toBe(3);
   });
 
   it('imports a version-1 export: ratings keep their number as kVA at power factor 1, facility water starts as the cooling plant', () => {
