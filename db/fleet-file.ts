@@ -55,12 +55,8 @@ function statFile(file: string, named: string): fs.Stats {
   return stat;
 }
 
-/**
- * Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file.
- * `named` is the file the user knows, when `file` is a copy of it.
- */
-export function inspectHeader(file: string, named = file): FileHeader {
-  const stat = statFile(file, named);
+/** The first 100 bytes of `file`, or a FleetFileError naming `named` when they are not a SQLite header. */
+function readHeader(file: string, named: string): Buffer {
   const header = Buffer.alloc(HEADER_BYTES);
   const fd = fs.openSync(file, 'r');
   let read: number;
@@ -72,6 +68,27 @@ export function inspectHeader(file: string, named = file): FileHeader {
   if (read < HEADER_BYTES || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) {
     throw new FleetFileError(named, 'it is not a Fleet Planner document (not a SQLite database)');
   }
+  return header;
+}
+
+/**
+ * The bytes of database a header declares, its page count × page size (a page size of 1 means
+ * 65,536); null where SQLite would not trust the count, as when the version-valid-for number
+ * (bytes 92–95) is not the change counter (24–27).
+ */
+function declaredBytes(header: Buffer): number | null {
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
+  return header.readUInt32BE(92) === header.readUInt32BE(24) ? header.readUInt32BE(28) * pageSize : null;
+}
+
+/**
+ * Reads and judges the first 100 bytes, naming what is wrong before SQLite sees the file.
+ * `named` is the file the user knows, when `file` is a copy of it.
+ */
+export function inspectHeader(file: string, named = file): FileHeader {
+  const stat = statFile(file, named);
+  const header = readHeader(file, named);
   const applicationId = header.readInt32BE(68);
   const userVersion = header.readInt32BE(60);
   if (applicationId !== APPLICATION_ID) {
@@ -87,14 +104,9 @@ export function inspectHeader(file: string, named = file): FileHeader {
     );
   }
   if (userVersion < 1) throw new FleetFileError(named, 'it is damaged: the header has no schema version');
-  const rawPageSize = header.readUInt16BE(16);
-  const pageSize = rawPageSize === 1 ? 65_536 : rawPageSize;
-  // The page count in the header is only valid when the version-valid-for number matches the change counter.
-  if (header.readUInt32BE(92) === header.readUInt32BE(24)) {
-    const declared = header.readUInt32BE(28) * pageSize;
-    if (stat.size < declared) {
-      throw new FleetFileError(named, `it is truncated, or its header damaged (${stat.size} bytes of the ${declared} its header declares)`);
-    }
+  const declared = declaredBytes(header);
+  if (declared !== null && stat.size < declared) {
+    throw new FleetFileError(named, `it is truncated, or its header damaged (${stat.size} bytes of the ${declared} its header declares)`);
   }
   return { applicationId, userVersion };
 }
@@ -161,9 +173,14 @@ function copyWithSideFiles(file: string, copy: string): void {
       const fd = openSideFile(file, suffix);
       if (fd !== null) sides.push({ suffix, fd });
     }
+    const length = databaseLength(file, sides.length > 0);
     removeDatabaseFiles(copy);
-    fs.copyFileSync(file, copy);
-    fs.chmodSync(copy, 0o600);
+    const fd = fs.openSync(file, 'r');
+    try {
+      copyFromFd(fd, copy, length);
+    } finally {
+      fs.closeSync(fd);
+    }
     for (const { suffix, fd } of sides) copyFromFd(fd, copy + suffix);
   } finally {
     for (const { fd } of sides) fs.closeSync(fd);
@@ -193,15 +210,39 @@ function openSideFile(file: string, suffix: string): number | null {
   throw refuse(kind.isDirectory() ? 'folder' : 'pipe or device');
 }
 
-/** Copies what `fd` reads into a new file of the app's own, a megabyte at a time (a WAL may be large). */
-function copyFromFd(fd: number, target: string): void {
+/** Copies what `fd` reads, up to `limit` bytes, into a new file of the app's own, a megabyte at a time (a WAL may be large). */
+function copyFromFd(fd: number, target: string, limit = Infinity): void {
   const out = fs.openSync(target, 'w', 0o600);
   try {
     const chunk = Buffer.allocUnsafe(1 << 20);
-    for (let n = fs.readSync(fd, chunk); n > 0; n = fs.readSync(fd, chunk)) fs.writeSync(out, chunk, 0, n);
+    let left = limit;
+    for (let n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, left), null); n > 0; n = fs.readSync(fd, chunk, 0, Math.min(chunk.length, left), null)) {
+      fs.writeSync(out, chunk, 0, n);
+      left -= n;
+    }
   } finally {
     fs.closeSync(out);
   }
+}
+
+/**
+ * How much of `file` to copy: what its header says the database holds. A file padded past that
+ * (`truncate -s 4G` of a 100 kB fleet, sparse, taking no disk) was copied byte for byte, 4 GB of
+ * real disk for the working copy. SQLite never reads past the database, so with a WAL or journal
+ * beside it (whose pages SQLite folds in) the rest is left uncopied; alone, a file longer than
+ * its database is not as SQLite writes one, and is refused.
+ */
+function databaseLength(file: string, withSideFiles: boolean): number {
+  const size = fs.statSync(file).size;
+  const declared = declaredBytes(readHeader(file, file));
+  if (declared === null) {
+    // SQLite since 3.7.0 (2010) keeps the count valid; without it SQLite would read the whole file, padding and all.
+    throw new FleetFileError(file, 'it is damaged: its header does not say how large its database is (its page count is out of date), as the header of every file Fleet Planner writes does');
+  }
+  if (size > declared && !withSideFiles) {
+    throw new FleetFileError(file, `it is ${size} bytes, ${size - declared} more than the ${declared} bytes of database its header declares (page count × page size); a file padded past its database is not as SQLite writes one, and is left as it was`);
+  }
+  return Math.min(size, declared);
 }
 
 /** Lets SQLite apply the copied side files to the copy (checkpoint a WAL, roll back a hot journal), leaving one self-contained file. */

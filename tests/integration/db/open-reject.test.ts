@@ -70,6 +70,27 @@ const cases: [string, () => string, RegExp][] = [
     /truncated, or its header damaged \(\d+ bytes of the \d+ its header declares\)/,
   ],
   [
+    // Sparse, it takes no disk; copied byte for byte (as `truncate -s 4G` of a sample was), it took its length of real disk.
+    'padded past the database its header declares',
+    () => {
+      const file = validFile('padded.fleet');
+      fs.truncateSync(file, 64 * 2 ** 20);
+      return file;
+    },
+    /it is 67108864 bytes, \d+ more than the \d+ bytes of database its header declares \(page count × page size\); a file padded past its database is not as SQLite writes one, and is left as it was$/,
+  ],
+  [
+    'a header whose page count SQLite would not trust',
+    () => {
+      const file = validFile('stale-count.fleet');
+      const fd = fs.openSync(file, 'r+');
+      fs.writeSync(fd, Buffer.from([0xff, 0xff, 0xff, 0xff]), 0, 4, 92);
+      fs.closeSync(fd);
+      return file;
+    },
+    /it is damaged: its header does not say how large its database is/,
+  ],
+  [
     'corrupt pages',
     () => {
       const file = validFile('corrupt.fleet');
