@@ -43,6 +43,9 @@ const isErcot = (columns: Partial<Record<Field, number>>) => IDENTIFYING.every((
 
 /** The settlement points an ERCOT export holds, for the user to pick one; empty when it is not one. */
 export function ercotSettlementPoints(text: string): string[] {
+  // The header alone tells: a file that is not ERCOT's is not read through here, and then again as two columns.
+  const end = text.indexOf('\n');
+  if (!isErcot(columnsOf(readCsv(end < 0 ? text : text.slice(0, end), new Problems())[0] ?? []))) return [];
   const rows = readCsv(text, new Problems());
   const columns = columnsOf(rows[0] ?? []);
   if (!isErcot(columns)) return [];

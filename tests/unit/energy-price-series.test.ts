@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importTwoColumnCsv } from '../../shared/energy/price-series';
+import { MAX_CSV_LINES } from '../../shared/io/csv';
 import { ercotSettlementPoints, importErcotCsv } from '../../shared/energy/ercot-prices';
 import { PriceSeriesSchema } from '../../shared/model/schema';
 import { ercotDayAheadYearLines, ercotYearLines, hourlyYearLines } from '../support/price-csv';
@@ -223,6 +224,18 @@ describe('price series import', () => {
     bad[5] = '1/1/2027 13:00 PM,15';
     const r = importTwoColumnCsv(bad.join('\n'), 'f.csv');
     expect(r.ok ? [] : r.errors).toEqual(['line 6: "1/1/2027 13:00 PM" is not a timestamp (YYYY-MM-DD HH:MM)']);
+  });
+});
+
+describe('a price file past what a CSV may hold', () => {
+  it('is refused naming the first line past the limit: 49 MB of line ends ran the import out of memory', () => {
+    const text = `timestamp,price\n${'\n'.repeat(MAX_CSV_LINES + 10)}`;
+    expect(ercotSettlementPoints(text)).toEqual([]);
+    expect(importTwoColumnCsv(text, 'blank.csv')).toEqual({ ok: false, errors: ['line 1200001, character 1: the file goes on past 1,200,000 lines, the most a CSV file may have'] });
+  });
+
+  it('is refused at the field past the limit of a line: 49 MB of commas took 74 s and 4 GB', () => {
+    expect(importTwoColumnCsv(','.repeat(1_000_000), 'commas.csv')).toEqual({ ok: false, errors: ['line 1, character 101: more than 100 fields on one line, the most a CSV line may have (are the columns separated by commas?)'] });
   });
 });
 

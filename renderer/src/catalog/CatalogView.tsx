@@ -1,7 +1,7 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { useFleet } from '../state/store';
 import { mergeCatalog, modelUses, userModelFrom } from '../../../shared/catalog/edit';
-import { CatalogCsvError, catalogFromCsv, catalogToCsv } from '../../../shared/io/catalog-csv';
+import { CatalogCsvError, catalogFromCsv, catalogToCsv, MAX_CATALOG_CSV_BYTES } from '../../../shared/io/catalog-csv';
 import { countOf, formatQuantity } from '../../../shared/units';
 import { download } from '../shell/download';
 import { ModelEditor } from './ModelEditor';
@@ -42,6 +42,8 @@ export function CatalogView() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    // Judged before it is read: a file of any size would be held whole as text first.
+    if (file.size > MAX_CATALOG_CSV_BYTES) return setImportErrors([`${file.name} is ${Math.ceil(file.size / 2 ** 20)} MB, over the ${MAX_CATALOG_CSV_BYTES / 2 ** 20} MB a catalog CSV may have`]);
     try {
       const merge = mergeCatalog(doc, catalogFromCsv(await file.text(), file.name), file.name);
       setImportErrors(null);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtInCatalog } from '../../../shared/catalog';
 import { bomCsv, billOfMaterials } from '../../../shared/io/bom';
 import { CATALOG_COLUMNS, catalogFromCsv, catalogToCsv, spreadsheetColumn } from '../../../shared/io/catalog-csv';
-import { parseCsv, toCsv } from '../../../shared/io/csv';
+import { MAX_CSV_FIELDS, MAX_CSV_FIELDS_PER_LINE, MAX_CSV_LINES, parseCsv, toCsv } from '../../../shared/io/csv';
 import { sampleSmall } from '../../../shared/samples';
 
 const values = (text: string): string[][] => parseCsv(text).map((r) => r.map((c) => c.value));
@@ -40,6 +40,25 @@ describe('RFC 4180 CSV', () => {
         expect(values(toCsv(rows))).toEqual(rows);
       }),
     );
+  });
+});
+
+describe('what a CSV may hold', () => {
+  // Every field read is an object of about 60 bytes for as little as one byte of text: parsed whole, these ran the imports out of memory.
+  it('refuses a line of more fields than any file has, at the field past the limit, building none of the rest', () => {
+    expect(() => parseCsv(','.repeat(1_000_000))).toThrow(/^line 1, character 101: more than 100 fields on one line, the most a CSV line may have \(are the columns separated by commas\?\)$/);
+    expect(() => catalogFromCsv(','.repeat(1_000_000), 'commas.csv')).toThrow(/^Cannot import commas\.csv: 1 error\ncommas\.csv line 1, character 101: more than 100 fields on one line/);
+    expect(parseCsv(`${','.repeat(MAX_CSV_FIELDS_PER_LINE - 1)}\n`)[0]).toHaveLength(MAX_CSV_FIELDS_PER_LINE);
+  });
+
+  it('refuses a file of more lines than any file has, at the first line past the limit', () => {
+    expect(() => parseCsv(`a,b\n${'\n'.repeat(MAX_CSV_LINES + 10)}`)).toThrow(/^line 1200001, character 1: the file goes on past 1,200,000 lines, the most a CSV file may have$/);
+    expect(parseCsv('\n'.repeat(MAX_CSV_LINES))).toHaveLength(MAX_CSV_LINES);
+  });
+
+  it('refuses a file of more fields than any file has, where the field past the limit stands', () => {
+    const line = `${','.repeat(MAX_CSV_FIELDS_PER_LINE - 1)}\n`;
+    expect(() => parseCsv(line.repeat(MAX_CSV_FIELDS / MAX_CSV_FIELDS_PER_LINE + 1))).toThrow(/^line 80001, character 1: the file goes on past 8,000,000 fields, the most a CSV file may have$/);
   });
 });
 
