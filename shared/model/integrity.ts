@@ -9,7 +9,7 @@
 import { appendAll } from '../arrays';
 import { countOf } from '../units';
 import { plainIssue } from '../io/plain-issue';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { feedsOf, isPowerSourceKind, sourceClass } from './power-chain';
 import { placementNamer } from './placement-names';
 import { CEILING, FleetDocSchema, PlacementSchema, type FleetDoc, type FleetReading, type Placement } from './schema';
@@ -332,7 +332,6 @@ export interface Validated {
 
 export const PLACEMENT_KEYS = Object.keys(PlacementSchema.shape) as (keyof Placement)[];
 const DOC_KEYS = Object.keys(FleetDocSchema.shape) as (keyof FleetDoc)[];
-const DocWithoutPlacements = FleetDocSchema.omit({ placements: true });
 const isId = (v: unknown): boolean => typeof v === 'string' && v.length >= 1 && v.length <= 64;
 
 /**
@@ -365,18 +364,45 @@ export function isCleanPlacement(p: unknown): p is Placement {
   );
 }
 
-/** A parse of the document: the fleet, or the schema's issues, at most MAX_PROBLEMS + 1 of the placements' among them. */
+/** A parse of the document: the fleet, or the schema's issues, at most MAX_PROBLEMS + 1 of its lists' among them. */
 type FleetParse = { success: true; data: FleetDoc } | { success: false; issues: z.core.$ZodIssue[] };
+type Issues = z.core.$ZodIssue[];
 
+/** The document's lists (sites … plans): walked item by item, as nearly all of a large document is in them. */
+const LIST_KEYS = DOC_KEYS.filter((key) => FleetDocSchema.shape[key] instanceof z.ZodArray);
+const DocWithoutLists = FleetDocSchema.omit(Object.fromEntries(LIST_KEYS.map((key) => [key, true])) as Record<(typeof LIST_KEYS)[number], true>);
+/** Where the schema puts an issue among the others: by the document's key it is under, the document's own (a key it does not know) last. */
+const rankOf = (issue: z.core.$ZodIssue): number => (issue.path.length === 0 ? DOC_KEYS.length : DOC_KEYS.indexOf(issue.path[0] as keyof FleetDoc));
+
+/**
+ * FleetDocSchema's parse, its lists read item by item, each list's walk stopping once more than
+ * MAX_PROBLEMS issues come before its next item. Only that many are ever shown, and a file of
+ * 900,000 placements breaking 7 rules each (or 300,000 zones, 2.6 GB) ran the process out of
+ * memory collecting a 1 kB issue for every break. The issues come in the whole schema's order.
+ */
 function parseFleet(raw: unknown): FleetParse {
-  const placements = typeof raw === 'object' && raw !== null ? (raw as { placements?: unknown }).placements : undefined;
-  // Without a list of placements there is no list to walk; the schema's one issue for it is all.
-  if (!Array.isArray(placements)) return wholeParse(raw);
-  const { placements: _walked, ...others } = raw as { placements: unknown };
-  const rest = DocWithoutPlacements.safeParse(others);
-  const walked = parsePlacements(placements);
-  if (rest.success && walked.success) return { success: true, data: joinPlacements(rest.data, walked.data) };
-  return { success: false, issues: inDocumentOrder(rest.success ? [] : rest.error.issues, walked.success ? [] : walked.issues) };
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return wholeParse(raw);
+  const doc = raw as Record<string, unknown>;
+  const others: Record<string, unknown> = {};
+  for (const key of Object.keys(doc)) if (!(LIST_KEYS as string[]).includes(key)) others[key] = doc[key];
+  const rest = DocWithoutLists.safeParse(others);
+  const restIssues: Issues = rest.success ? [] : rest.error.issues;
+  const lists = new Map<string, { data: unknown[]; issues: Issues }>();
+  let listed = 0;
+  for (const key of LIST_KEYS) {
+    // Only issues the schema puts before this list's count against its room.
+    const before = listed + restIssues.filter((i) => rankOf(i) < DOC_KEYS.indexOf(key)).length;
+    const walked = parseList(key, doc[key], MAX_PROBLEMS + 1 - before);
+    lists.set(key, walked);
+    listed += walked.issues.length;
+  }
+  const issues: Issues = [];
+  for (const key of DOC_KEYS) appendAll(issues, lists.get(key)?.issues ?? restIssues.filter((i) => i.path[0] === key));
+  appendAll(issues, restIssues.filter((i) => i.path.length === 0));
+  if (issues.length > 0 || !rest.success) return { success: false, issues };
+  const data = {} as Record<keyof FleetDoc, unknown>;
+  for (const key of DOC_KEYS) data[key] = lists.get(key)?.data ?? rest.data[key as keyof typeof rest.data];
+  return { success: true, data: data as FleetDoc };
 }
 
 function wholeParse(raw: unknown): FleetParse {
@@ -385,42 +411,34 @@ function wholeParse(raw: unknown): FleetParse {
 }
 
 /**
- * The placements one by one: a clean one as it is, any other through PlacementSchema, whose
- * issues are kept (one "at most" per field) until there are more than MAX_PROBLEMS. Only that
- * many are ever shown, and a file of 900,000 placements breaking 7 rules each ran the process
- * out of memory collecting a 1 kB issue for every break.
+ * One of the document's lists item by item, keeping issues (one "at most" per field) until there
+ * are more than `room`: a placement isCleanPlacement passes as it is, anything else through its
+ * item's schema. Something that is no list at all is the list schema's one issue.
  */
-function parsePlacements(placements: readonly unknown[]): { success: true; data: Placement[] } | { success: false; issues: z.core.$ZodIssue[] } {
-  const data: Placement[] = [];
-  const issues: z.core.$ZodIssue[] = [];
-  for (let i = 0; i < placements.length && issues.length <= MAX_PROBLEMS; i++) {
-    const p = placements[i];
-    if (isCleanPlacement(p)) {
-      data.push(p);
+function parseList(key: keyof FleetDoc, value: unknown, room: number): { data: unknown[]; issues: Issues } {
+  const schema = FleetDocSchema.shape[key] as z.ZodArray<z.ZodType>;
+  const under = (issue: z.core.$ZodIssue, ...at: PropertyKey[]): z.core.$ZodIssue => ({ ...issue, path: [key, ...at, ...issue.path] });
+  if (!Array.isArray(value)) {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? { data: parsed.data, issues: [] } : { data: [], issues: parsed.error.issues.map((i) => under(i)) };
+  }
+  const data: unknown[] = [];
+  const issues: Issues = [];
+  for (let i = 0; i < value.length && issues.length < room; i++) {
+    const item: unknown = value[i];
+    if (key === 'placements' && isCleanPlacement(item)) {
+      data.push(item);
       continue;
     }
-    const parsed = PlacementSchema.safeParse(p);
+    const parsed = schema.element.safeParse(item);
     if (parsed.success) data.push(parsed.data);
-    else for (const issue of tightestLimits(parsed.error.issues)) issues.push({ ...issue, path: ['placements', i, ...issue.path] });
+    else for (const issue of tightestLimits(parsed.error.issues)) issues.push(under(issue, i));
   }
-  return issues.length === 0 ? { success: true, data } : { success: false, issues };
-}
-
-/**
- * The issues in the order the whole document's schema gives them: by the document's keys,
- * placements in their place, and last those of the document itself (a key it does not know).
- */
-function inDocumentOrder(rest: readonly z.core.$ZodIssue[], placements: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
-  const rank = (i: z.core.$ZodIssue): number => (i.path.length === 0 ? DOC_KEYS.length : DOC_KEYS.indexOf(i.path[0] as keyof FleetDoc));
-  const at = DOC_KEYS.indexOf('placements');
-  const ordered = rest.filter((i) => rank(i) < at);
-  appendAll(ordered, placements);
-  appendAll(ordered, rest.filter((i) => rank(i) > at));
-  return ordered;
+  return { data, issues };
 }
 
 /** The document's parts in the schema's key order, placements in their place. */
-function joinPlacements<P extends Iterable<Placement>>(rest: Omit<FleetDoc, 'placements'>, placements: P): Omit<FleetDoc, 'placements'> & { placements: P } {
+function joinPlacements<P extends Iterable<Placement>>(rest: Omit<FleetDoc, 'placements'> | FleetDoc, placements: P): Omit<FleetDoc, 'placements'> & { placements: P } {
   const doc = {} as Record<keyof FleetDoc, unknown>;
   for (const key of DOC_KEYS) doc[key] = key === 'placements' ? placements : rest[key];
   return doc as Omit<FleetDoc, 'placements'> & { placements: P };
@@ -462,8 +480,9 @@ export function validateFleetReading(
   placements: Iterable<unknown>,
   placementsOfModels: (modelIds: readonly string[]) => Iterable<unknown>,
 ): FleetReading | null {
-  const parsed = DocWithoutPlacements.safeParse(rest);
-  if (!parsed.success) return null;
+  // Parsed as the whole document's lists are, with no placements: a schema parse of the rest kept an issue for each of 300,000 bad zones (1.6 GB).
+  const parsed = typeof rest === 'object' && rest !== null ? parseFleet({ ...rest, placements: [] }) : null;
+  if (!parsed?.success) return null;
   const fleet = joinPlacements(parsed.data, clean(placements));
   const powerSources = clean(placementsOfModels(parsed.data.models.filter((m) => isPowerSourceKind(m.kind)).map((m) => m.id)));
   try {
