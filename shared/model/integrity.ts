@@ -422,6 +422,9 @@ function parseList(key: keyof FleetDoc, value: unknown, room: number): { data: u
     const parsed = schema.safeParse(value);
     return parsed.success ? { data: parsed.data, issues: [] } : { data: [], issues: parsed.error.issues.map((i) => under(i)) };
   }
+  // The list's own limits (at most 50 scenarios) are not its items' to hold.
+  const counted = lengthIssues(schema, value);
+  if (counted.length) return { data: [], issues: counted.map((i) => under(i)) };
   const data: unknown[] = [];
   const issues: Issues = [];
   for (let i = 0; i < value.length && issues.length < room; i++) {
@@ -435,6 +438,16 @@ function parseList(key: keyof FleetDoc, value: unknown, room: number): { data: u
     else for (const issue of tightestLimits(parsed.error.issues)) issues.push(under(issue, i));
   }
   return { data, issues };
+}
+
+/** What a list's own checks (its least and most items) say of `value`, its items not read. */
+function lengthIssues(schema: z.ZodArray<z.ZodType>, value: unknown[]): Issues {
+  const checks = schema.def.checks ?? [];
+  if (!checks.length) return [];
+  let lengthOnly = z.array(z.unknown());
+  for (const check of checks) lengthOnly = lengthOnly.check(check as z.core.$ZodCheck<unknown[]>);
+  const parsed = lengthOnly.safeParse(value);
+  return parsed.success ? [] : parsed.error.issues;
 }
 
 /** The document's parts in the schema's key order, placements in their place. */

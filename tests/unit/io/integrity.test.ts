@@ -190,6 +190,17 @@ describe('integrity on load', () => {
   });
 });
 
+describe('a list\'s own limits, as its items are checked one by one', () => {
+  it('60 scenarios are refused as more than the 50 a fleet holds; 50 pass', () => {
+    const doc = sampleSmall();
+    const scenarios = (n: number) => Array.from({ length: n }, (_, i) => ({ ...doc.scenarios[0]!, id: `sc${i}`, name: `Scenario ${i}`, probability: 1 / n }));
+    const over = validateFleet({ ...doc, scenarios: scenarios(60) });
+    expect(over.doc).toBeNull();
+    expect(over.problems.map((p) => p.message)).toEqual([expect.stringContaining('at most 50')]);
+    expect(validateFleet({ ...doc, scenarios: scenarios(50) }).problems).toEqual([]);
+  });
+});
+
 describe('validating a fleet whose placements are walked, not held', () => {
   /** The placements as a file gives them: read afresh on every walk, counted. */
   function walked(placements: readonly unknown[]): { rows: Iterable<unknown>; walks: () => number } {
