@@ -231,7 +231,7 @@ describe('a price file past what a CSV may hold', () => {
   it('is refused naming the first line past the limit: 49 MB of line ends ran the import out of memory', () => {
     const text = `timestamp,price\n${'\n'.repeat(MAX_CSV_LINES + 10)}`;
     expect(ercotSettlementPoints(text)).toEqual([]);
-    expect(importTwoColumnCsv(text, 'blank.csv')).toEqual({ ok: false, errors: ['line 1200001, character 1: the file goes on past 1,200,000 lines, the most a CSV file may have'] });
+    expect(importTwoColumnCsv(text, 'blank.csv')).toEqual({ ok: false, errors: ['line 2000001, character 1: the file goes on past 2,000,000 lines, the most a CSV file may have'] });
   });
 
   it('is refused at the field past the limit of a line: 49 MB of commas took 74 s and 4 GB', () => {

@@ -4,6 +4,7 @@ import { builtInCatalog } from '../../../shared/catalog';
 import { bomCsv, billOfMaterials } from '../../../shared/io/bom';
 import { CATALOG_COLUMNS, catalogFromCsv, catalogToCsv, spreadsheetColumn } from '../../../shared/io/catalog-csv';
 import { MAX_CSV_FIELDS, MAX_CSV_FIELDS_PER_LINE, MAX_CSV_LINES, parseCsv, toCsv } from '../../../shared/io/csv';
+import { MAX_PRICE_FILE_BYTES } from '../../../shared/energy/price-series';
 import { sampleSmall } from '../../../shared/samples';
 
 const values = (text: string): string[][] => parseCsv(text).map((r) => r.map((c) => c.value));
@@ -52,13 +53,20 @@ describe('what a CSV may hold', () => {
   });
 
   it('refuses a file of more lines than any file has, at the first line past the limit', () => {
-    expect(() => parseCsv(`a,b\n${'\n'.repeat(MAX_CSV_LINES + 10)}`)).toThrow(/^line 1200001, character 1: the file goes on past 1,200,000 lines, the most a CSV file may have$/);
+    expect(() => parseCsv(`a,b\n${'\n'.repeat(MAX_CSV_LINES + 10)}`)).toThrow(/^line 2000001, character 1: the file goes on past 2,000,000 lines, the most a CSV file may have$/);
     expect(parseCsv('\n'.repeat(MAX_CSV_LINES))).toHaveLength(MAX_CSV_LINES);
+  });
+
+  it('holds every price file the app takes: 50 MiB of ERCOT lines of 7 fields and 27 bytes or more stay within the caps', () => {
+    // A 15-minute ERCOT line such as "01/01/2027,01,1,HB_NORTH,HU,25.03,N" is 36 bytes; 27 leaves room for shorter names.
+    const lines = Math.ceil(MAX_PRICE_FILE_BYTES / 27);
+    expect(lines).toBeLessThanOrEqual(MAX_CSV_LINES);
+    expect(lines * 7).toBeLessThanOrEqual(MAX_CSV_FIELDS);
   });
 
   it('refuses a file of more fields than any file has, where the field past the limit stands', () => {
     const line = `${','.repeat(MAX_CSV_FIELDS_PER_LINE - 1)}\n`;
-    expect(() => parseCsv(line.repeat(MAX_CSV_FIELDS / MAX_CSV_FIELDS_PER_LINE + 1))).toThrow(/^line 80001, character 1: the file goes on past 8,000,000 fields, the most a CSV file may have$/);
+    expect(() => parseCsv(line.repeat(MAX_CSV_FIELDS / MAX_CSV_FIELDS_PER_LINE + 1))).toThrow(/^line 140001, character 1: the file goes on past 14,000,000 fields, the most a CSV file may have$/);
   });
 });
 
