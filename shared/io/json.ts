@@ -88,10 +88,12 @@ export function* fleetJsonChunks(doc: FleetReading): Generator<string> {
 
 /**
  * The largest fleet JSON an import reads, in bytes (said in MB of 2^20, as the price file's
- * limit is): an export of 500,000 placements, the most the app is made for, is 134 MB (268
- * bytes each). No more: text the size of the limit made only of numbers takes 1 GB to parse.
+ * limit is): an export of 500,000 placements, the most the app is made for, is 134 MB with the
+ * samples' short ids and labels (268 bytes each), and up to about 300 MB with the 64-character
+ * ids and 100-character labels a fleet may have; the app must read back what it writes. No
+ * more: text of 160 MB made only of numbers takes 1 GB to parse, so this limit's takes 2.5 GB.
  */
-export const MAX_FLEET_JSON_BYTES = 160 * 2 ** 20;
+export const MAX_FLEET_JSON_BYTES = 400 * 2 ** 20;
 /**
  * The most objects and lists a fleet JSON may hold: one a placement, a few a hall, model or
  * plan, so well over a million placements' worth. Each costs about 130 bytes parsed whatever

@@ -110,7 +110,7 @@ describe('fleetplan new / info / export / import', () => {
     fs.writeFileSync(at('big.json'), '');
     fs.truncateSync(at('big.json'), MAX_FLEET_JSON_BYTES + 1);
     const result = await run(importCommand, at('big.json'), at('o.fleet'));
-    expect(result).toEqual({ code: 2, out: '', err: `fleetplan: Cannot import ${at('big.json')}: it is 161 MB, over the 160 MB a fleet JSON may have\n` });
+    expect(result).toEqual({ code: 2, out: '', err: `fleetplan: Cannot import ${at('big.json')}: it is 401 MB, over the 400 MB a fleet JSON may have\n` });
     expect(fs.existsSync(at('o.fleet'))).toBe(false);
   });
 
