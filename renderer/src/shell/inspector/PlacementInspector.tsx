@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useFleet } from '../../state/store';
 import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
 import { runsAlongX } from '../../../../shared/geometry/reach';
-import { CEILING, LABEL_MAX_LENGTH, ROTATIONS } from '../../../../shared/model/schema';
+import { CEILING, LABEL_MAX_LENGTH, ROTATIONS, type FleetDoc, type Placement } from '../../../../shared/model/schema';
+import { feedsOf } from '../../../../shared/model/power-chain';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { sourcesThatCanFeed } from '../../../../shared/model/load';
 import { ChoiceField, NumberField, TextField } from '../fields';
@@ -17,11 +18,11 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   /** In the user's length unit. */
   const [rowGapText, setRowGapText] = useState('0');
   const p = doc.placements.find((q) => q.id === placementId);
+  // Walks the hall's sources: worked out when the document or the unit changes, not at every keystroke in the row fields.
+  const sources = useMemo(() => (p ? feedChoices(doc, p) : []), [doc, p]);
   if (!p) return null;
   const units = doc.fleet.unitSystem;
   const model = doc.models.find((m) => m.id === p.modelId);
-  // What it is fed from now stays listed even where no edit would choose it (a file may hold it); the checks say why.
-  const sources = [...new Map([...sourcesThatCanFeed(doc, p), ...doc.placements.filter((q) => q.id === p.powerSourceId || q.id === p.powerSourceBId)].map((q) => [q.id, q])).values()];
   const rowCount = Number(rowCountText);
   const rowGap = Number(rowGapText);
   const length = displayUnit(units, 'length');
@@ -104,4 +105,14 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
       )}
     </section>
   );
+}
+
+/** The sources an edit accepts for `p`, and those it is fed from now even where none would choose them (a file may hold one): the checks say why. */
+function feedChoices(doc: FleetDoc, p: Placement): Placement[] {
+  const choices = new Map(sourcesThatCanFeed(doc, p).map((q) => [q.id, q]));
+  for (const id of feedsOf(p)) {
+    const current = doc.placements.find((q) => q.id === id);
+    if (current) choices.set(id, current);
+  }
+  return [...choices.values()];
 }

@@ -91,7 +91,8 @@ export const documentSlice: StateCreator<FleetState, [], [], DocumentSlice> = (s
         set({ document: { ...current, doc: applied.doc, dirty: true } });
         return { inverse: applied.inverse, before: current.doc, changes: applied.changes };
       } catch (error) {
-        get().say('error', (error as Error).message);
+        // Said of this edit, as the backend's refusals are: the next edit, an undo or a redo takes it away.
+        get().say('error', (error as Error).message, { aboutEdit: true });
         return null;
       }
     },
