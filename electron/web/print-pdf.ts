@@ -28,6 +28,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 /** How long a sheet may take to appear before the print is given up. */
 const SHEET_TIMEOUT_MS = 30_000;
+/** The most a print may take once Chromium runs: one that hangs would hold the browser build's one print at a time for ever. */
+const PRINT_DEADLINE_MS = 120_000;
 
 /** A print that failed, in one plain sentence. */
 export class PrintError extends Error {}
@@ -59,7 +61,7 @@ async function step<T>(failed: string, run: () => Promise<T>): Promise<T> {
  * write as its place asks. A print the route refuses (an unknown hall) comes back as an
  * error with the page's message; Chromium's own failures as a PrintError in a sentence.
  */
-export async function printRouteToPdf(appUrl: string, route: string, executablePath: string): Promise<Buffer> {
+export async function printRouteToPdf(appUrl: string, route: string, executablePath: string, deadlineMs = PRINT_DEADLINE_MS): Promise<Buffer> {
   const url = new URL(appUrl);
   url.hash = `#${route}`;
   // Loaded here, not with the module: it costs every fleetplan command ~80 MB and ~0.25 s at start, and only printing uses it.
@@ -67,6 +69,12 @@ export async function printRouteToPdf(appUrl: string, route: string, executableP
   const browser = await step(`Chromium (${executablePath}) did not start`, () =>
     chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] }),
   );
+  // Closing the browser ends whatever step waits on it: page.pdf and the page's own waits have no end of their own.
+  let late = false;
+  const deadline = setTimeout(() => {
+    late = true;
+    void browser.close().catch(() => undefined);
+  }, deadlineMs);
   try {
     const page = await step('Chromium could not open a page', () => browser.newPage());
     await step('Chromium could not load the print page', () => page.goto(url.toString()));
@@ -75,7 +83,11 @@ export async function printRouteToPdf(appUrl: string, route: string, executableP
     await step(`the sheets did not appear within ${SHEET_TIMEOUT_MS / 1000} s`, () => sheet.or(refused).first().waitFor({ timeout: SHEET_TIMEOUT_MS }));
     if (await refused.count()) throw new Error(await refused.first().innerText());
     return await step('Chromium could not make the PDF', () => page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  } catch (error) {
+    if (late) throw new PrintError(`Printing to PDF failed: it took more than ${deadlineMs / 1000} s, so Chromium was stopped`);
+    throw error;
   } finally {
+    clearTimeout(deadline);
     await browser.close().catch(() => undefined);
   }
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINT_BUSY } from '../../../electron/web/host-web';
+import { printRouteToPdf } from '../../../electron/web/print-pdf';
 import { startWebServer, type WebServer } from '../../../electron/web/server';
 import { optimizerWorkerPath } from '../../support/optimizer-worker';
 
@@ -53,6 +54,12 @@ describe('Export PDF in the browser build', () => {
     }
     // The failed print holds nothing up.
     expect(fs.readFileSync((await exportPdf('after.pdf')).path).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
+
+  it('stops a print that runs past its deadline, saying so, and the next prints', async () => {
+    // A deadline of 1 ms passes while Chromium opens its page: the browser is closed under it.
+    await expect(printRouteToPdf(server.url, route, '/usr/bin/chromium', 1)).rejects.toThrow('Printing to PDF failed: it took more than 0.001 s, so Chromium was stopped');
+    expect(fs.readFileSync((await exportPdf('after-deadline.pdf')).path).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
   it('refuses a suggested name that is a path, rather than flattening it into the documents folder', async () => {
