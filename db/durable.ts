@@ -65,6 +65,15 @@ function realFolder(dir: string): string {
 /** Links followed at most this many times, as the kernel's own limit (ELOOP). */
 const MAX_LINKS = 40;
 
+/** What a path stands for, links followed; null where nothing can be stat'ed there. */
+export function statOrNull(file: string): fs.Stats | null {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The file a path stands for: symbolic links followed to their target, even a target not
  * there yet (saving through a link writes its target); for a new file, its folder's real

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PathRefusedError } from '../backend/host';
+import { statOrNull } from '../../db/durable';
 
 function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
@@ -52,15 +53,20 @@ export function permitInsideFolder(documentsDir: string, requested: string, purp
   return permitted;
 }
 
-/** Whether the real path `file` is the folder `dir` or inside it; false when `dir` does not exist (nothing can be in it). */
+/**
+ * Whether the real path `file` is the folder `dir` or inside it, judged by the folders' identity
+ * (device and inode), not their names: on a file system that ignores case (macOS's by default)
+ * ".FLEET-PLANNER/working" is the data folder's too, though no string comparison says so.
+ * False when `dir` does not exist (nothing can be in it).
+ */
 function isWithin(dir: string, file: string): boolean {
-  let real: string;
-  try {
-    real = fs.realpathSync(dir);
-  } catch {
-    return false;
+  const folder = statOrNull(dir);
+  if (!folder) return false;
+  for (let at = file; ; at = path.dirname(at)) {
+    const here = statOrNull(at);
+    if (here && here.dev === folder.dev && here.ino === folder.ino) return true;
+    if (path.dirname(at) === at) return false;
   }
-  return file === real || isInside(real, file);
 }
 
 function realPathInside(documentsDir: string, requested: string, purpose: 'open' | 'save', refuse: Refuse): string {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openFleetFile, useFleetFile } from '../../../db/fleet-file';
-import { realFilePath, removeDatabaseFiles } from '../../../db/durable';
+import { realFilePath, removeDatabaseFiles, statOrNull } from '../../../db/durable';
 import type { FleetDoc, FleetReading } from '../../../shared/model/schema';
 import { UsageError, type CliIo } from '../cli-kit';
 
@@ -42,15 +42,6 @@ export async function useFleet<T>(file: string, use: (fleet: FleetReading, migra
     return await useFleetFile(path.resolve(file), working, use);
   } finally {
     process.off('exit', removeCopy);
-  }
-}
-
-/** What a path stands for, links followed; null where nothing can be stat'ed there. */
-function statOrNull(file: string): fs.Stats | null {
-  try {
-    return fs.statSync(file);
-  } catch {
-    return null;
   }
 }
 
