@@ -7,7 +7,7 @@
 import { spareUnitsMissing, usableCapacityKw, usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
-import type { EquipmentModel, Hall, Placement, Redundancy, Site, Zone } from '../model/schema';
+import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { breach, exceeds, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
 import { placementName } from './item';
@@ -75,33 +75,32 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
       headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, waterHeat) : null,
       violation: over('facility-water', water, waterHeat, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
-    redundancyAggregate(hall, `${hall.id}:plant`, hall.name, hall.cooling.redundancy, countOf(hall.cooling.unitCount, 'cooling unit'), unspared(hall.cooling, hall.cooling.unitCapacityKw)),
+    redundancyAggregate(hall, 'plant', hall.cooling, 'cooling unit'),
     // Facility water carrying no heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
-    redundancyAggregate(hall, `${hall.id}:water`, hall.name, hall.facilityWater.redundancy, countOf(hall.facilityWater.unitCount, 'facility cooling unit'), waterHeat > EPS ? unspared(hall.facilityWater, hall.facilityWater.unitCapacityKw) : 0),
+    redundancyAggregate(hall, 'water', hall.facilityWater, 'facility cooling unit', waterHeat > EPS),
   ];
 }
 
-/** Capacity counted with no spare behind it: a lone unit's, where its redundancy asks for one (spareUnitsMissing); else 0. */
-const unspared = (units: Pick<Hall['cooling'], 'redundancy' | 'unitCount'>, loneUnitKw: number): number => (spareUnitsMissing(units.redundancy, units.unitCount) > 0 ? loneUnitKw : 0);
-
 /**
- * Cooling asked for N+1 or 2N with one unit (the hall's plant or facility water): the unit is counted whole (see cooling.ts), so the heat is not left with no
- * cooling at all, but the spare asked for is not there, and losing that one unit stops what
- * it cools. The value is the capacity counted with no spare behind it (`unsparedKw`).
+ * A plant asked for N+1 or 2N with one unit: the unit is counted whole (see cooling.ts), so
+ * the hall is not left with no cooling, but the user asked for a spare it does not have. The
+ * value is the capacity counted with no spare behind it; a plant that has its spares, 0 kW.
  */
-function redundancyAggregate(hall: Hall, id: string, holder: string, redundancy: Redundancy, units: string, unsparedKw: number): Aggregate {
+function redundancyAggregate(hall: Hall, plant: 'plant' | 'water', units: Hall['cooling'] | Hall['facilityWater'], unitName: string, carriesHeat = true): Aggregate {
+  const key = `cooling-redundancy:${hall.id}:${plant}`;
+  const unsparedKw = carriesHeat ? spareUnitsMissing(units.redundancy, units.unitCount) * units.unitCapacityKw : 0;
   const violation =
     unsparedKw > EPS
-      ? breach('cooling-redundancy', id, {
+      ? breach('cooling-redundancy', `${hall.id}:${plant}`, {
           hallId: hall.id,
           siteId: hall.siteId,
           objectIds: [hall.id],
           limit: 0,
           value: unsparedKw,
-          message: `${holder} (${redundancy} asked, but ${units} leaves none to hold back)`,
+          message: `${hall.name} (${units.redundancy} asked, but ${countOf(units.unitCount, unitName)} leaves none to hold back)`,
         })
       : null;
-  return { key: `cooling-redundancy:${id}`, headroom: null, violation };
+  return { key, headroom: null, violation };
 }
 
 /** Placements of a hall that a per-hall rule lists ([id, kW]), in id order so both checkers list and sum them alike. */
