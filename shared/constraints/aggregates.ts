@@ -7,7 +7,7 @@
 import { spareUnitsMissing, usableCapacityKw, usableUnits } from '../model/cooling';
 import { isPowerSource } from '../model/load';
 import { feedsOf, ratingText, SOURCE_CLASS_NAMES, sourceClass, usableRatingKva, withSourcesAbove } from '../model/power-chain';
-import type { EquipmentModel, Hall, Placement, Site, Zone } from '../model/schema';
+import type { EquipmentModel, Hall, Placement, Redundancy, Site, Zone } from '../model/schema';
 import type { Headroom, Violation } from './types';
 import { breach, exceeds, LIMIT_TOLERANCE, OUTSIDE_TOLERANCE_M, room } from './rules';
 import { placementName } from './item';
@@ -33,8 +33,7 @@ export interface HallSums {
   /** The part of it the hall's facility water takes away (loopWaterHeatKw): all but containers', which have dry coolers of their own. */
   loopWaterHeatKw: number;
   /** Capacities of the hall's CDUs, in any order. */
-  cduKw: Iterable<number>;
-  cduCount: number;
+  cduKw: readonly number[];
 }
 
 
@@ -51,7 +50,7 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
   const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
   const waterHeat = sums.cduHeatKw + sums.loopWaterHeatKw;
-  const hasLiquid = sums.cduCount > 0 || waterHeat > EPS;
+  const hasLiquid = sums.cduKw.length > 0 || waterHeat > EPS;
   // Messages are built only for a breach: a live edit refreshes its hall every time.
   const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
     exceeds(value, limit) ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
@@ -68,39 +67,46 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
     {
       key: `hall-liquid:${hall.id}`,
       headroom: !zoned && hasLiquid ? room('hall-liquid', hall.id, hall.name, liquid, sums.cduHeatKw) : null,
-      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, () => `${hall.name} (${countOf(sums.cduCount, 'CDU')}, ${hall.cooling.redundancy})`),
+      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, () => `${hall.name} (${countOf(sums.cduKw.length, 'CDU')}, ${hall.cooling.redundancy})`),
     },
     {
       key: `facility-water:${hall.id}`,
       headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, waterHeat) : null,
       violation: over('facility-water', water, waterHeat, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
-    redundancyAggregate(hall, 'plant', hall.cooling, 'cooling unit'),
+    redundancyAggregate(hall, `${hall.id}:plant`, hall.name, hall.cooling.redundancy, countOf(hall.cooling.unitCount, 'cooling unit'), unspared(hall.cooling.redundancy, hall.cooling.unitCount, hall.cooling.unitCapacityKw)),
     // Facility water carrying no heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
-    redundancyAggregate(hall, 'water', hall.facilityWater, 'facility cooling unit', waterHeat > EPS),
+    redundancyAggregate(hall, `${hall.id}:water`, hall.name, hall.facilityWater.redundancy, countOf(hall.facilityWater.unitCount, 'facility cooling unit'), waterHeat > EPS ? unspared(hall.facilityWater.redundancy, hall.facilityWater.unitCount, hall.facilityWater.unitCapacityKw) : 0),
+    // A hall cooled as a whole counts its CDUs as one set; a zoned hall, zone by zone.
+    redundancyAggregate(hall, `${hall.id}:cdu`, hall.name, hall.cooling.redundancy, countOf(sums.cduKw.length, 'CDU'), !zoned && sums.cduHeatKw > EPS ? loneUnspared(hall.cooling.redundancy, sums.cduKw) : 0),
   ];
 }
 
+/** Capacity counted with no spare behind it: a lone unit's, where its redundancy asks for one (spareUnitsMissing); else 0. */
+const unspared = (redundancy: Redundancy, unitCount: number, loneUnitKw: number): number => (spareUnitsMissing(redundancy, unitCount) > 0 ? loneUnitKw : 0);
+
+/** As unspared, for units of their own capacities (CDUs, CRAHs): a lone one's is all of theirs. */
+const loneUnspared = (redundancy: Redundancy, capacitiesKw: readonly number[]): number => unspared(redundancy, capacitiesKw.length, capacitiesKw.reduce((t, kw) => t + kw, 0));
+
 /**
- * A plant asked for N+1 or 2N with one unit: the unit is counted whole (see cooling.ts), so
- * the hall is not left with no cooling, but the user asked for a spare it does not have. The
- * value is the capacity counted with no spare behind it; a plant that has its spares, 0 kW.
+ * Cooling asked for N+1 or 2N with one unit (the hall's plant or facility water, a zone's or a
+ * hall's CDUs, a zone's CRAHs): the unit is counted whole (see cooling.ts), so the heat is not
+ * left with no cooling at all, but the spare asked for is not there, and losing that one unit
+ * stops what it cools. The value is the capacity counted with no spare behind it (`unsparedKw`).
  */
-function redundancyAggregate(hall: Hall, plant: 'plant' | 'water', units: Hall['cooling'] | Hall['facilityWater'], unitName: string, carriesHeat = true): Aggregate {
-  const key = `cooling-redundancy:${hall.id}:${plant}`;
-  const unsparedKw = carriesHeat ? spareUnitsMissing(units.redundancy, units.unitCount) * units.unitCapacityKw : 0;
+function redundancyAggregate(hall: Hall, id: string, holder: string, redundancy: Redundancy, units: string, unsparedKw: number, objectIds: string[] = [hall.id]): Aggregate {
   const violation =
     unsparedKw > EPS
-      ? breach('cooling-redundancy', `${hall.id}:${plant}`, {
+      ? breach('cooling-redundancy', id, {
           hallId: hall.id,
           siteId: hall.siteId,
-          objectIds: [hall.id],
+          objectIds,
           limit: 0,
           value: unsparedKw,
-          message: `${hall.name} (${units.redundancy} asked, but ${countOf(units.unitCount, unitName)} leaves none to hold back)`,
+          message: `${holder} (${redundancy} asked, but ${units} leaves none to hold back)`,
         })
       : null;
-  return { key, headroom: null, violation };
+  return { key: `cooling-redundancy:${id}`, headroom: null, violation };
 }
 
 /** Placements of a hall that a per-hall rule lists ([id, kW]), in id order so both checkers list and sum them alike. */
@@ -161,16 +167,15 @@ export interface ZoneSums {
   airHeatKw: number;
   /** Heat for the zone's CDUs (cduHeatKw): cold-plate racks with no CDU break the limit. */
   liquidHeatKw: number;
-  crahKw: Iterable<number>;
-  cduKw: Iterable<number>;
-  cduCount: number;
+  crahKw: readonly number[];
+  cduKw: readonly number[];
 }
 
 export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [zone.id] };
   const air = zone.airCoolingKw + usableCapacityKw(sums.crahKw, hall.cooling.redundancy);
   const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
-  const hasLiquid = sums.cduCount > 0 || sums.liquidHeatKw > EPS;
+  const hasLiquid = sums.cduKw.length > 0 || sums.liquidHeatKw > EPS;
   const message = `Zone ${zone.name} in ${hall.name}`;
   return [
     {
@@ -184,6 +189,8 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
       headroom: hasLiquid ? room('zone-liquid', zone.id, zone.name, liquid, sums.liquidHeatKw) : null,
       violation: exceeds(sums.liquidHeatKw, liquid) ? breach('zone-liquid', zone.id, { ...base, limit: liquid, value: sums.liquidHeatKw, message }) : null,
     },
+    redundancyAggregate(hall, `${zone.id}:cdu`, message, hall.cooling.redundancy, countOf(sums.cduKw.length, 'CDU'), sums.liquidHeatKw > EPS ? loneUnspared(hall.cooling.redundancy, sums.cduKw) : 0, [zone.id]),
+    redundancyAggregate(hall, `${zone.id}:crah`, message, hall.cooling.redundancy, countOf(sums.crahKw.length, 'CRAH'), sums.airHeatKw > zone.airCoolingKw + EPS ? loneUnspared(hall.cooling.redundancy, sums.crahKw) : 0, [zone.id]),
   ];
 }
 

@@ -164,12 +164,12 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   };
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
-    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, loopWaterHeatKw: hallLoopWaterHeatKw[i]!, cduKw: hallCduKw[i]!, cduCount: hallCduKw[i]!.length };
+    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, loopWaterHeatKw: hallLoopWaterHeatKw[i]!, cduKw: hallCduKw[i]! };
     set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!, nameOf), unfedAggregate(hall, unfed[i]!, nameOf), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;
-    set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahKw: t.crahKw, cduKw: t.cduKw, cduCount: t.cduKw.length }));
+    set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahKw: t.crahKw, cduKw: t.cduKw }));
   }
   for (const site of sites.values()) {
     let gridKw = 0;

@@ -1,9 +1,10 @@
 /**
  * A small fleet for tests: one hall with a row of miner racks and a two-rack GB200 corner
- * fed through a busway from a floor PDU, cooled by one CDU. Clean by construction (kW):
+ * fed through a busway from a floor PDU, cooled by one CDU. No limit broken, by construction (kW):
  * hall 8 × 72.9 + 2 × 132 + 12 = 859.2 ≤ feed 1,000 and plant 3 × 300 (N+1 of 4);
  * busway 264 ≤ 0.8 × 575; PDU 264 + 12 = 276 ≤ 0.8 × 400; CDU 2 × 132 × 0.85 = 224.4 ≤ 1,200;
- * AI zone air 2 × 19.8 + 12 = 51.6 ≤ 60; mining zone 583.2 ≤ 650.
+ * AI zone air 2 × 19.8 + 12 = 51.6 ≤ 60; mining zone 583.2 ≤ 650. Its one warning: the lone CDU
+ * has no spare behind it under the hall's N+1 (the redundancy rule's tests read it).
  */
 import { builtInCatalog } from '../catalog';
 import type { EquipmentModel, FleetDoc } from '../model/schema';

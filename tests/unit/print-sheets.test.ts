@@ -170,10 +170,11 @@ describe('print plan', () => {
   it('a short table that ends within the room left on a sheet goes there whole, never onto a sheet of its own', () => {
     // The small hall's GPU corner alone, the second rack fed B straight from PDU 1.1 as well: the feed schedule and single
     // line gain its B row each (and the single line a row for PDU 1.1's note of what reaches it by both, wrapped), and its one
-    // violation (its A and B feeds meet at PDU 1.1) is the only line of its table.
+    // violation (its A and B feeds meet at PDU 1.1) is the only line of its table: its plant under N asks no spare of its lone CDU.
     const doc = sampleSmall();
     const placements = doc.placements.filter((p) => !p.id.startsWith('sm-mbw') && p.modelId !== 'rack-s21xp').map((p) => (p.id === 'sm-gpu01-02' ? { ...p, powerSourceBId: 'sm-pdu01-01' } : p));
-    const plan = planPrint({ ...doc, placements }, { hallId: 'sm-h1', paper: 'Tabloid', orientation: 'landscape', scale: 'fit', date: 'x' });
+    const halls = doc.halls.map((h) => ({ ...h, cooling: { ...h.cooling, redundancy: 'N' as const } }));
+    const plan = planPrint({ ...doc, halls, placements }, { hallId: 'sm-h1', paper: 'Tabloid', orientation: 'landscape', scale: 'fit', date: 'x' });
     // Tabloid landscape is 279.4 mm tall: tables end above 279.4 − 10 − 26 − 4 = 239.4 mm. Power and cooling (8 rows)
     // starts at 170 and ends at 170 + 11 + 8 × 4.6 = 217.8 mm; 6 mm on, the one-line violations table needs
     // 11 + 4.6 = 15.6 mm and ends at 239.4 mm, exactly at the limit.

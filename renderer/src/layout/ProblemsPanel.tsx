@@ -30,7 +30,8 @@ export function ProblemsPanel() {
         </div>
       )}
       {checking && <p className="muted" data-testid="problems-checking">Checking the fleet…</p>}
-      {!checking && violations.length === 0 && <p className="muted">Every limit holds.</p>}
+      {/* A warning (a spare asked for and missing, a facing) breaks no limit: it is listed below all the same. */}
+      {!checking && errors === 0 && <p className="muted">Every limit holds.</p>}
       {groups.map((g) => (
         <div key={g.rule} className="problem-group" data-testid={`problem-group-${g.rule}`} data-count={g.count}>
           <h4 className={g.severity}>

@@ -3,7 +3,7 @@ import { builtInCatalog, builtInModel } from '../../../shared/catalog';
 import { footprint, rectContains, rectsOverlap, type Rect } from '../../../shared/geometry/footprint';
 import { checkIntegrity, validateFleet } from '../../../shared/model/integrity';
 import { FleetDocSchema, type FleetDoc } from '../../../shared/model/schema';
-import { blankFleet, generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES } from '../../../shared/samples';
+import { blankFleet, generateFleet, listSamples, sampleByName, sampleCampus, sampleSmall, SAMPLES, type SampleName } from '../../../shared/samples';
 import { placeRows } from '../../../shared/geometry/rows';
 import { checkFleet } from '../../../shared/constraints';
 import { isItEquipment, isPowerSource } from '../../../shared/model/load';
@@ -121,10 +121,12 @@ describe('samples', () => {
     }
   });
 
-  // What a new user opens first is a site that could run: every limit holds, every IT unit is fed.
-  it.each(listSamples().map(({ name }) => name))('the %s sample passes the full check with no violation and every IT unit fed from a power source', (name) => {
+  // What a new user opens first is a site that could run: every limit holds, every IT unit is fed. The small
+  // sample, for tests, keeps one warning: its AI corner's lone CDU under the hall's N+1, which its rule's tests read.
+  const WARNINGS: Partial<Record<SampleName, string[]>> = { small: ['cooling-redundancy:sm-z-ai:cdu'] };
+  it.each(listSamples().map(({ name }) => name))('the %s sample passes the full check with no error, only the warnings it is made with, and every IT unit fed from a power source', (name) => {
     const doc = sampleByName(name);
-    expect(checkFleet(doc).violations.map((v) => v.id)).toEqual([]);
+    expect(checkFleet(doc).violations.map((v) => v.id)).toEqual(WARNINGS[name] ?? []);
     const models = new Map(doc.models.map((m) => [m.id, m]));
     const placements = new Map(doc.placements.map((p) => [p.id, p]));
     const isSource = (id: string | null) => id !== null && isPowerSource(models.get(placements.get(id)?.modelId ?? '')?.kind ?? 'asic-miner');
