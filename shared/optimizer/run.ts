@@ -10,7 +10,7 @@ import { hedgeSettlementUsd } from '../energy/site-energy';
 import { asItIsProgram, decisionReturn } from './decision';
 import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Row, type Term } from './lp';
 import { formatGap, objectiveLabel } from './describe';
-import { countOf, periodLabel } from '../units';
+import { countOf, groupedNumber, periodLabel } from '../units';
 import { memoryRefusal, shapeOf, shapeRefusal, type SolverMemory } from './solver-memory';
 import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
 
@@ -20,7 +20,11 @@ export interface SolverSolution {
   /** Absent when the solver stopped without a solution. */
   Columns?: Record<string, { Primal: number }>;
   /** Row duals of an LP; of a MIP asked to price its plan (priceWithFixed), those of that LP; else empty. */
-  Rows: { Name?: string; Dual?: number; Primal?: number }[];
+  /**
+   * RaisedTo (LP ranging, where the solver gives it): how far the row's binding bound can
+   * rise, in the row's own terms, before the LP's basis changes and its Dual stops holding.
+   */
+  Rows: { Name?: string; Dual?: number; Primal?: number; RaisedTo?: number }[];
   /** For a MIP with a solution: how far its objective may be from the best possible, relative. */
   MipGap?: number;
 }
@@ -279,18 +283,26 @@ function priceLimits(model: BuiltModel, rows: SolverSolution['Rows'], value: (na
   const lpRows = new Map(model.lp.rows.filter((r) => model.limits.has(r.name)).map((r) => [r.name, r]));
   for (const row of rows) {
     const limit = row.Name ? model.limits.get(row.Name) : undefined;
-    if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6 || !metExactly(lpRows.get(row.Name!), value)) continue;
+    const lpRow = lpRows.get(row.Name!);
+    if (!limit || row.Dual === undefined || Math.abs(row.Dual) < 1e-6 || !metExactly(lpRow, value)) continue;
+    // At a corner of the LP where the price holds for no amount at all (the halls chosen cannot take one kW more), it is no price.
+    const reach = row.RaisedTo === undefined ? Infinity : (row.RaisedTo - lpRow!.rhs) / limit.rowUnitsPerUnit;
+    if (!(reach > 1e-9)) continue;
     const worth = Math.abs(row.Dual) * limit.rowUnitsPerUnit;
     const costs = isContractRow(row.Name!);
+    const forFirst = reach < 1 - 1e-9 ? `, at that rate for the first ${amountOf(reach, limit.unit)} only` : '';
     out.push({
       limit: row.Name!,
-      description: `${limit.description} ${costs ? 'costs' : 'is worth'} ${wholeDollars(worth)} of NPV`,
+      description: `${limit.description} ${costs ? 'costs' : 'is worth'} ${wholeDollars(worth)} of NPV${forFirst}`,
       shadowPriceUsd: costs ? -worth : worth,
       unit: limit.unit,
     });
   }
   return out;
 }
+
+/** An amount in a limit's unit: "0.424 MW", "$0.25 M", "0.5 GPU". */
+const amountOf = (x: number, unit: string): string => (unit === '$M' ? `$${groupedNumber(x, 3)} M` : `${groupedNumber(x, 3)} ${unit}`);
 
 /** Whether the plan's own values (`value`) meet a row at its bound, within rounding. */
 function metExactly(row: Row | undefined, value: (name: string) => number): boolean {

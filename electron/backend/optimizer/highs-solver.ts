@@ -304,7 +304,11 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<HighsSolve
       model.clearIntegrality();
       limitTime(model, timeLimitS);
       model.run({});
-      return model.getModelStatus() === highs.constants.modelStatus.optimal ? readSolution(model, program).Rows : [];
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return [];
+      const rows = readSolution(model, program).Rows;
+      const { rowBoundUp } = model.getRanging();
+      rows.forEach((row, i) => (row.RaisedTo = rowBoundUp.value[i]));
+      return rows;
     } finally {
       // A search may follow (the first plan is priced before it is proven).
       model.changeColsBounds(all, colLower, colUpper);

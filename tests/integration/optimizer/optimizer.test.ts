@@ -178,10 +178,11 @@ describe('optimizer (worker + HiGHS)', () => {
     const { plan } = await service.solve(doc, options());
     // 100 kW runs one rack either way: AI −50,000 − 100,000 + 157,680 = $7,680 beats mining one
     // rack for two years (2 × $730). With that choice fixed and rack counts continuous, 1 kW more
-    // runs 1/100 of a GPU rack: (157,680 − 100,000) / 100 = $576.80 a kW, $576,800 a MW.
+    // runs 1/100 of a GPU rack: (157,680 − 100,000) / 100 = $576.80 a kW, $576,800 a MW. That rate
+    // holds only until the option's 200 kW feed binds (two racks): for 200 − 100 kW = 0.1 MW, not a whole MW.
     expect(plan.halls[0]).toMatchObject({ optionId: 'ai', units: 1 });
     const grid = plan.bindingLimits.find((b) => b.limit.startsWith('grid_'));
-    expect(grid?.description).toBe('one more MW of interconnect at Site A in 2028 is worth $576,800 of NPV');
+    expect(grid?.description).toBe('one more MW of interconnect at Site A in 2028 is worth $576,800 of NPV, at that rate for the first 0.1 MW only');
     expect(grid!.shadowPriceUsd).toBeCloseTo(576_800, 3);
   });
 
