@@ -32,8 +32,8 @@ export interface HallSums {
   ownLoopHeatKw: number;
   /** The part of it the hall's facility water takes away (loopWaterHeatKw): all but containers', which have dry coolers of their own. */
   loopWaterHeatKw: number;
-  /** Capacities of the hall's CDUs, in any order. */
-  cduKw: readonly number[];
+  /** The hall's CDUs: id → capacity (kW). */
+  cdus: ReadonlyMap<string, number>;
 }
 
 
@@ -48,9 +48,9 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
   const plantHeat = load - sums.cduHeatKw - sums.ownLoopHeatKw;
   const cooling = usableUnits(hall.cooling.redundancy, hall.cooling.unitCount) * hall.cooling.unitCapacityKw;
   const water = usableUnits(hall.facilityWater.redundancy, hall.facilityWater.unitCount) * hall.facilityWater.unitCapacityKw;
-  const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
+  const liquid = usableCapacityKw(sums.cdus.values(), hall.cooling.redundancy);
   const waterHeat = sums.cduHeatKw + sums.loopWaterHeatKw;
-  const hasLiquid = sums.cduKw.length > 0 || waterHeat > EPS;
+  const hasLiquid = sums.cdus.size > 0 || waterHeat > EPS;
   // Messages are built only for a breach: a live edit refreshes its hall every time.
   const over = (rule: 'hall-power' | 'hall-cooling' | 'hall-liquid' | 'facility-water', limit: number, value: number, message: () => string) =>
     exceeds(value, limit) ? breach(rule, hall.id, { ...base, limit, value, message: message() }) : null;
@@ -67,7 +67,7 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
     {
       key: `hall-liquid:${hall.id}`,
       headroom: !zoned && hasLiquid ? room('hall-liquid', hall.id, hall.name, liquid, sums.cduHeatKw) : null,
-      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, () => `${hall.name} (${countOf(sums.cduKw.length, 'CDU')}, ${hall.cooling.redundancy})`),
+      violation: zoned ? null : over('hall-liquid', liquid, sums.cduHeatKw, () => `${hall.name} (${countOf(sums.cdus.size, 'CDU')}, ${hall.cooling.redundancy})`),
     },
     {
       key: `facility-water:${hall.id}`,
@@ -78,15 +78,21 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
     // Facility water carrying no heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
     redundancyAggregate(hall, `${hall.id}:water`, hall.name, hall.facilityWater.redundancy, countOf(hall.facilityWater.unitCount, 'facility cooling unit'), waterHeat > EPS ? unspared(hall.facilityWater.redundancy, hall.facilityWater.unitCount, hall.facilityWater.unitCapacityKw) : 0),
     // A hall cooled as a whole counts its CDUs as one set; a zoned hall, zone by zone.
-    redundancyAggregate(hall, `${hall.id}:cdu`, hall.name, hall.cooling.redundancy, countOf(sums.cduKw.length, 'CDU'), !zoned && sums.cduHeatKw > EPS ? loneUnspared(hall.cooling.redundancy, sums.cduKw) : 0),
+    loneUnitAggregate(hall, `${hall.id}:cdu`, hall.name, sums.cdus, 'CDU', !zoned && sums.cduHeatKw > EPS),
   ];
 }
 
 /** Capacity counted with no spare behind it: a lone unit's, where its redundancy asks for one (spareUnitsMissing); else 0. */
 const unspared = (redundancy: Redundancy, unitCount: number, loneUnitKw: number): number => (spareUnitsMissing(redundancy, unitCount) > 0 ? loneUnitKw : 0);
 
-/** As unspared, for units of their own capacities (CDUs, CRAHs): a lone one's is all of theirs. */
-const loneUnspared = (redundancy: Redundancy, capacitiesKw: readonly number[]): number => unspared(redundancy, capacitiesKw.length, capacitiesKw.reduce((t, kw) => t + kw, 0));
+/**
+ * As for a plant, for units of their own capacities (id → kW: a zone's CDUs or CRAHs, a
+ * hall's CDUs): the warning points at the lone unit, the one to give a spare.
+ */
+function loneUnitAggregate(hall: Hall, id: string, holder: string, units: ReadonlyMap<string, number>, unitName: string, carriesHeat: boolean): Aggregate {
+  const [lone] = carriesHeat && spareUnitsMissing(hall.cooling.redundancy, units.size) > 0 ? units : [];
+  return redundancyAggregate(hall, id, holder, hall.cooling.redundancy, countOf(units.size, unitName), lone?.[1] ?? 0, lone ? [lone[0]] : []);
+}
 
 /**
  * Cooling asked for N+1 or 2N with one unit (the hall's plant or facility water, a zone's or a
@@ -167,15 +173,16 @@ export interface ZoneSums {
   airHeatKw: number;
   /** Heat for the zone's CDUs (cduHeatKw): cold-plate racks with no CDU break the limit. */
   liquidHeatKw: number;
-  crahKw: readonly number[];
-  cduKw: readonly number[];
+  /** The zone's CRAHs and CDUs: id → capacity (kW). */
+  crahs: ReadonlyMap<string, number>;
+  cdus: ReadonlyMap<string, number>;
 }
 
 export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [zone.id] };
-  const air = zone.airCoolingKw + usableCapacityKw(sums.crahKw, hall.cooling.redundancy);
-  const liquid = usableCapacityKw(sums.cduKw, hall.cooling.redundancy);
-  const hasLiquid = sums.cduKw.length > 0 || sums.liquidHeatKw > EPS;
+  const air = zone.airCoolingKw + usableCapacityKw(sums.crahs.values(), hall.cooling.redundancy);
+  const liquid = usableCapacityKw(sums.cdus.values(), hall.cooling.redundancy);
+  const hasLiquid = sums.cdus.size > 0 || sums.liquidHeatKw > EPS;
   const message = `Zone ${zone.name} in ${hall.name}`;
   return [
     {
@@ -189,8 +196,8 @@ export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregat
       headroom: hasLiquid ? room('zone-liquid', zone.id, zone.name, liquid, sums.liquidHeatKw) : null,
       violation: exceeds(sums.liquidHeatKw, liquid) ? breach('zone-liquid', zone.id, { ...base, limit: liquid, value: sums.liquidHeatKw, message }) : null,
     },
-    redundancyAggregate(hall, `${zone.id}:cdu`, message, hall.cooling.redundancy, countOf(sums.cduKw.length, 'CDU'), sums.liquidHeatKw > EPS ? loneUnspared(hall.cooling.redundancy, sums.cduKw) : 0, [zone.id]),
-    redundancyAggregate(hall, `${zone.id}:crah`, message, hall.cooling.redundancy, countOf(sums.crahKw.length, 'CRAH'), sums.airHeatKw > zone.airCoolingKw + EPS ? loneUnspared(hall.cooling.redundancy, sums.crahKw) : 0, [zone.id]),
+    loneUnitAggregate(hall, `${zone.id}:cdu`, message, sums.cdus, 'CDU', sums.liquidHeatKw > EPS),
+    loneUnitAggregate(hall, `${zone.id}:crah`, message, sums.crahs, 'CRAH', sums.airHeatKw > zone.airCoolingKw + EPS),
   ];
 }
 

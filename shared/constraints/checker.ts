@@ -439,7 +439,7 @@ export class LiveChecker {
   private refreshHall(hall: Hall): void {
     const site = this.sites.get(hall.siteId);
     const cdus = this.hallCdus.get(hall.id)!;
-    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, ownLoopHeatKw: this.hallOwnLoopHeatKw.get(hall.id) ?? 0, loopWaterHeatKw: this.hallLoopWaterHeatKw.get(hall.id) ?? 0, cduKw: Array.from(cdus.values()) };
+    const sums = { loadKw: this.hallLoadKw.get(hall.id) ?? 0, cduHeatKw: this.hallCduHeatKw.get(hall.id) ?? 0, ownLoopHeatKw: this.hallOwnLoopHeatKw.get(hall.id) ?? 0, loopWaterHeatKw: this.hallLoopWaterHeatKw.get(hall.id) ?? 0, cdus };
     this.setAll([
       ...hallAggregates(hall, sums, this.zonesByHall.has(hall.id)),
       unzonedAggregate(hall, this.unzoned.get(hall.id) ?? [], this.nameOf),
@@ -453,7 +453,7 @@ export class LiveChecker {
     const sums = this.zoneSums.get(zoneId);
     if (!zone || !sums) return;
     const { airHeatKw, liquidHeatKw, crah, cdu } = sums;
-    this.setAll(zoneAggregates(zone, this.halls.get(zone.hallId)!, { airHeatKw, liquidHeatKw, crahKw: Array.from(crah.values()), cduKw: Array.from(cdu.values()) }));
+    this.setAll(zoneAggregates(zone, this.halls.get(zone.hallId)!, { airHeatKw, liquidHeatKw, crahs: crah, cdus: cdu }));
   }
 
   private refreshSite(site: Site): void {

@@ -43,7 +43,8 @@ function figureDigits(v: Violation, spec: RuleSpec, units: UnitSystem): number {
 
 function describeFigures(v: Violation, spec: RuleSpec, fmt: (x: number) => string): string | null {
   if (spec.figures === 'none') return null;
-  if (spec.figures) return `${fmt(v.value)} ${spec.figures.amount}`;
+  // A unit that gives off no heat (a UPS in a room it is not built for) breaks the rule all the same: "0 kW of heat" would read as holding.
+  if (spec.figures) return v.value === 0 ? null : `${fmt(v.value)} ${spec.figures.amount}`;
   const [bound, breached] = spec.minimum ? [`at least ${fmt(v.limit)} needed`, 'short by'] : [`limit ${fmt(v.limit)}`, 'over by'];
   return `value ${fmt(v.value)}, ${bound}, ${v.margin < 0 ? `${breached} ${fmt(-v.margin)}` : `margin ${fmt(v.margin)}`}`;
 }

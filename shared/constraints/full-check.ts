@@ -28,8 +28,8 @@ const CELL_M = 4;
 interface ZoneTotals {
   airHeatKw: number;
   liquidHeatKw: number;
-  crahKw: number[];
-  cduKw: number[];
+  crahs: Map<string, number>;
+  cdus: Map<string, number>;
 }
 
 /** Every violation (sorted by id) and every headroom of a document. */
@@ -42,7 +42,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const modelIndex = new Map(modelList.map((m, i) => [m.id, i]));
   const zonesByHall = new Map<string, Zone[]>();
   for (const z of doc.zones) zonesByHall.set(z.hallId, [...(zonesByHall.get(z.hallId) ?? []), z]);
-  const zoneTotals = new Map<string, ZoneTotals>(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crahKw: [], cduKw: [] }]));
+  const zoneTotals = new Map<string, ZoneTotals>(doc.zones.map((z) => [z.id, { airHeatKw: 0, liquidHeatKw: 0, crahs: new Map(), cdus: new Map() }]));
 
   // One pass over the placements: the hall and model of each, and every running sum.
   const placements = doc.placements;
@@ -53,7 +53,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const unzoned: [string, number][][] = hallList.map(() => []);
   const unfed: [string, number][][] = hallList.map(() => []);
   const hallCduHeatKw = new Float64Array(hallList.length);
-  const hallCduKw: number[][] = hallList.map(() => []);
+  const hallCdus: Map<string, number>[] = hallList.map(() => new Map());
   const hallOwnLoopHeatKw = new Float64Array(hallList.length);
   const hallLoopWaterHeatKw = new Float64Array(hallList.length);
   const zonesOfOtherMethod = new Set(doc.zones.filter((z) => halls.has(z.hallId) && otherMethodThanHall(z, halls.get(z.hallId)!)).map((z) => z.id));
@@ -100,7 +100,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     const it = modelIt[modelAt] === 1;
     if (it) hallItKw[hallAt]! += m.powerKw;
     hallCduHeatKw[hallAt]! += modelCduHeatKw[modelAt]!;
-    if (m.kind === 'cdu') hallCduKw[hallAt]!.push(m.coolingCapacityKw);
+    if (m.kind === 'cdu') hallCdus[hallAt]!.set(p.id, m.coolingCapacityKw);
     if (modelNeedsFeed[modelAt] === 1 && !p.powerSourceId && !p.powerSourceBId) unfed[hallAt]!.push([p.id, m.powerKw]);
     const zoneId = hallZones ? zoneOf(p, hallZones) : null;
     if (zoneId) {
@@ -112,8 +112,8 @@ export function checkFleet(doc: FleetDoc): CheckResult {
         hallOwnLoopHeatKw[hallAt]! += modelOwnLoopHeatKw[modelAt]!;
         hallLoopWaterHeatKw[hallAt]! += modelLoopWaterHeatKw[modelAt]!;
       }
-      if (m.kind === 'crah') z.crahKw.push(m.coolingCapacityKw);
-      else if (m.kind === 'cdu') z.cduKw.push(m.coolingCapacityKw);
+      if (m.kind === 'crah') z.crahs.set(p.id, m.coolingCapacityKw);
+      else if (m.kind === 'cdu') z.cdus.set(p.id, m.coolingCapacityKw);
     } else if (hallZones && it) {
       unzoned[hallAt]!.push([p.id, m.powerKw]);
     }
@@ -164,12 +164,12 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   };
   hallList.forEach((hall, i) => {
     const site = sites.get(hall.siteId);
-    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, loopWaterHeatKw: hallLoopWaterHeatKw[i]!, cduKw: hallCduKw[i]! };
+    const sums = { loadKw: hallLoadKw[i]!, cduHeatKw: hallCduHeatKw[i]!, ownLoopHeatKw: hallOwnLoopHeatKw[i]!, loopWaterHeatKw: hallLoopWaterHeatKw[i]!, cdus: hallCdus[i]! };
     set([...hallAggregates(hall, sums, zonesByHall.has(hall.id)), unzonedAggregate(hall, unzoned[i]!, nameOf), unfedAggregate(hall, unfed[i]!, nameOf), ...(site ? [hallSiteAggregate(hall, site)] : [])]);
   });
   for (const [zoneId, t] of zoneTotals) {
     const zone = doc.zones.find((z) => z.id === zoneId)!;
-    set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahKw: t.crahKw, cduKw: t.cduKw }));
+    set(zoneAggregates(zone, halls.get(zone.hallId)!, { airHeatKw: t.airHeatKw, liquidHeatKw: t.liquidHeatKw, crahs: t.crahs, cdus: t.cdus }));
   }
   for (const site of sites.values()) {
     let gridKw = 0;

@@ -233,7 +233,7 @@ describe('redundancy asked of one CDU or CRAH: the same warning, where they serv
   };
   it("the sample's AI corner: 1,200 kW counted with no spare", () => {
     const [v] = warnings(() => undefined);
-    expect(v).toMatchObject({ id: LONE_CDU, severity: 'warning', value: 1200, limit: 0, objectIds: ['sm-z-ai'], message: 'Zone AI corner in Hall 1 (N+1 asked, but 1 CDU leaves none to hold back)' });
+    expect(v).toMatchObject({ id: LONE_CDU, severity: 'warning', value: 1200, limit: 0, objectIds: ['sm-cdu01-01'], message: 'Zone AI corner in Hall 1 (N+1 asked, but 1 CDU leaves none to hold back)' });
     expect(describeViolation(v!, 'metric')).toBe('Zone AI corner in Hall 1 (N+1 asked, but 1 CDU leaves none to hold back): cooling counted with no spare behind it — 1,200 kW without a spare');
   });
   it('a second CDU in the zone is its spare; under N no spare is asked; a CDU with no liquid heat to carry holds nothing a spare would back', () => {
@@ -246,7 +246,7 @@ describe('redundancy asked of one CDU or CRAH: the same warning, where they serv
   });
   it("a hall cooled as a whole counts its CDUs as one set: without zones the lone CDU is the hall's", () => {
     const v = warnings((d) => (d.zones = []));
-    expect(v).toMatchObject([{ id: 'cooling-redundancy:sm-h1:cdu', value: 1200, objectIds: ['sm-h1'], message: 'Hall 1 (N+1 asked, but 1 CDU leaves none to hold back)' }]);
+    expect(v).toMatchObject([{ id: 'cooling-redundancy:sm-h1:cdu', value: 1200, objectIds: ['sm-cdu01-01'], message: 'Hall 1 (N+1 asked, but 1 CDU leaves none to hold back)' }]);
   });
   it("a lone CRAH warns once the zone's air heat needs it: 51.6 + 8 (the CRAH's own draw) = 59.6 kW over the zone's own 40 kW of air; on 59.6 kW of its own the CRAH carries nothing", () => {
     const crah = (own: number) => (d: FleetDoc) => {
@@ -258,7 +258,7 @@ describe('redundancy asked of one CDU or CRAH: the same warning, where they serv
     let capacityKw = 0;
     const v = warnings((d) => (capacityKw = crah(40)(d).coolingCapacityKw));
     expect(v.map((x) => x.id)).toEqual([LONE_CDU, 'cooling-redundancy:sm-z-ai:crah']);
-    expect(v[1]).toMatchObject({ value: capacityKw, message: 'Zone AI corner in Hall 1 (N+1 asked, but 1 CRAH leaves none to hold back)' });
+    expect(v[1]).toMatchObject({ value: capacityKw, objectIds: ['crah-1'], message: 'Zone AI corner in Hall 1 (N+1 asked, but 1 CRAH leaves none to hold back)' });
     expect(warnings((d) => void crah(59.6)(d)).map((x) => x.id)).toEqual([LONE_CDU]);
   });
   it('the live checker warns as the full check does, and drops the warning when a second CDU comes', () => {
@@ -826,6 +826,11 @@ describe('cooling method: a unit stands under a method it runs under', () => {
     expect(v.message).toBe('T1 (Single-phase immersion tank, 48 × WhatsMiner M66S+) runs under immersion, not free-air');
     // Its kW is heat no cooling it runs under takes: there is no limit it is over.
     expect(describeViolation(v, 'metric')).toBe('T1 (Single-phase immersion tank, 48 × WhatsMiner M66S+) runs under immersion, not free-air: unit in a cooling method it does not run under — 256.2 kW of heat with no cooling it runs under');
+  });
+  it('a UPS (no heat of its own counted) in the free-air mining zone, which it is not built for: an error that says no figure, not "0 kW of heat"', () => {
+    const v = only(check((d) => d.placements.push({ ...placement(d, 'sm-m01-01'), id: 'ups', modelId: 'ups-1000', xM: 10, yM: 10, label: 'UPS 1' })), 'cooling-method');
+    expect(v).toMatchObject({ severity: 'error', value: 0, objectIds: ['ups'] });
+    expect(describeViolation(v, 'metric')).toMatch(/^UPS 1 \(.*\) runs under .*, not free-air: unit in a cooling method it does not run under$/);
   });
   it('GB200s in the direct-to-chip zone pass; with the zone following its free-air hall, both are errors', () => {
     const v = check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.coolingMethod = null)).filter((x) => x.rule === 'cooling-method');
