@@ -178,19 +178,22 @@ export interface ZoneSums {
   cdus: ReadonlyMap<string, number>;
 }
 
+/** "Zone AI corner", or "Zone 1" as it is named, not "Zone Zone 1". */
+const zoneName = (zone: Pick<Zone, 'name'>): string => (/^zone\b/i.test(zone.name) ? zone.name : `Zone ${zone.name}`);
+
 export function zoneAggregates(zone: Zone, hall: Hall, sums: ZoneSums): Aggregate[] {
   const base = { hallId: hall.id, siteId: hall.siteId, objectIds: [zone.id] };
   const air = zone.airCoolingKw + usableCapacityKw(sums.crahs.values(), hall.cooling.redundancy);
   const liquid = usableCapacityKw(sums.cdus.values(), hall.cooling.redundancy);
   const hasLiquid = sums.cdus.size > 0 || sums.liquidHeatKw > EPS;
-  const message = `Zone ${zone.name} in ${hall.name}`;
+  const message = `${zoneName(zone)} in ${hall.name}`;
   return [
     {
       key: `zone-air:${zone.id}`,
       headroom: room('zone-air', zone.id, zone.name, air, sums.airHeatKw),
       violation: exceeds(sums.airHeatKw, air) ? breach('zone-air', zone.id, { ...base, limit: air, value: sums.airHeatKw, message }) : null,
     },
-    sticksOut('zone-outside-hall', zone.id, base, zone.xM, zone.yM, zone.widthM, zone.depthM, hall.widthM, hall.depthM, `Zone ${zone.name} sticks out of ${hall.name}`),
+    sticksOut('zone-outside-hall', zone.id, base, zone.xM, zone.yM, zone.widthM, zone.depthM, hall.widthM, hall.depthM, `${zoneName(zone)} sticks out of ${hall.name}`),
     {
       key: `zone-liquid:${zone.id}`,
       headroom: hasLiquid ? room('zone-liquid', zone.id, zone.name, liquid, sums.liquidHeatKw) : null,

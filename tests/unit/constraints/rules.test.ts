@@ -279,6 +279,11 @@ describe('zone air: air heat against the zone air cooling', () => {
   it('fails at 51.5 kW', () => {
     const v = only(check((d) => (d.zones.find((z) => z.id === 'sm-z-ai')!.airCoolingKw = 51.5)), 'zone-air');
     expect(v.value).toBeCloseTo(51.6, 9);
+    expect(v.message).toBe('Zone AI corner in Hall 1');
+  });
+  it('a zone named as the app names a new one ("Zone 2") reads "Zone 2 in Hall 1", not "Zone Zone 2"', () => {
+    const v = only(check((d) => Object.assign(d.zones.find((z) => z.id === 'sm-z-ai')!, { airCoolingKw: 51.5, name: 'Zone 2' })), 'zone-air');
+    expect(v.message).toBe('Zone 2 in Hall 1');
   });
 });
 
