@@ -55,6 +55,19 @@ export function describeShortfall(plan: Pick<Plan, 'status' | 'mipGapFraction' |
 }
 
 /**
+ * The caution a plan worth less than keeping every hall as it is carries (its decision NPV
+ * below 0), or null: the fleet's NPV in large type hides it. An AI contract that costs NPV
+ * (the best plan without it, less this one) is most often why, and says so.
+ */
+export function describeWorseThanAsItIs(plan: Pick<Plan, 'decision' | 'bindingLimits'>): string | null {
+  const { decision } = plan;
+  if (!decision || decision.npvUsd >= 0) return null;
+  const contract = plan.bindingLimits.find((b) => b.unit === 'contract' && b.shadowPriceUsd < 0);
+  const why = contract ? ` ${contract.description.charAt(0).toUpperCase()}${contract.description.slice(1)}.` : '';
+  return `This plan is worth ${formatUsd(-decision.npvUsd)} less than keeping every hall as it is (${formatUsd(decision.asItIsNpvUsd)} NPV).${why}`;
+}
+
+/**
  * A plan's IRR, or why it has none: without money put in, or money coming back, there is
  * no rate of return to speak of, and a dash would leave the user guessing.
  */

@@ -16,6 +16,8 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   // to the end of the horizon costs the campus money against mining on, and says so.
   await expect(page.getByTestId('decision-npv')).toHaveText(/^−?\$[\d.]+ [MB]$/);
   await expect(page.getByTestId('decision-irr')).toHaveText(/^-?\d+\.\d %$|^none/);
+  // Beside the Apply button, in words: the plan loses against mining on, and the contract is why.
+  await expect(page.getByTestId('optimizer-worse-than-as-it-is')).toHaveText(/^This plan is worth \$[\d.]+ M less than keeping every hall as it is \(\$[\d.]+ M NPV\)\. The AI contract \(6 MW from Q1 2029 to Q4 2031\) costs \$[\d,]+ of NPV/);
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr')).toHaveCount(5);
   // Periods read as the quarters they are: the campus plans from January 2027. A hall kept as it is starts nothing.
   await expect(page.getByTestId('optimizer-halls').locator('tbody tr', { hasText: 'Building B' }).locator('td').nth(2)).toHaveText(/^Q[1-4] 20\d\d(, running from Q[1-4] 20\d\d)?$/);

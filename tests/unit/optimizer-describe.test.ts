@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart } from '../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('IRR and payback say why a plan has none, rather than a dash', () => {
@@ -34,6 +34,19 @@ describe('how sure the optimizer is, in words', () => {
     // A plan saved before the gap asked was kept is taken at its status.
     expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.0008 })).toBe('optimal within the 0.08 % gap asked: proven within 0.08 % of the best possible');
     expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: best found, within 1.2 % of the best possible');
+  });
+
+  it('a plan worth less than keeping every hall as it is says so, and names the AI contract that costs it', () => {
+    // The campus's plan: $309.52 M against $314.49 M as it is, a decision NPV of −$4.97 M.
+    const decision = { asItIsNpvUsd: 314.49e6, npvUsd: -4.97e6, irrFraction: 0.086, paybackPeriods: null, cashFlowUsd: [] };
+    const contract = { limit: 'contract', description: 'the AI contract (6 MW from Q1 2029 to Q4 2031) costs $4,965,185 of NPV, the best plan without it is worth that much more', shadowPriceUsd: -4_965_185, unit: 'contract' };
+    expect(describeWorseThanAsItIs({ decision, bindingLimits: [contract] })).toBe(
+      'This plan is worth $4.97 M less than keeping every hall as it is ($314.49 M NPV). The AI contract (6 MW from Q1 2029 to Q4 2031) costs $4,965,185 of NPV, the best plan without it is worth that much more.',
+    );
+    expect(describeWorseThanAsItIs({ decision, bindingLimits: [] })).toBe('This plan is worth $4.97 M less than keeping every hall as it is ($314.49 M NPV).');
+    // Worth as much as keeping or more, or from an older file that kept no decision: nothing to caution.
+    expect(describeWorseThanAsItIs({ decision: { ...decision, npvUsd: 0 }, bindingLimits: [contract] })).toBeNull();
+    expect(describeWorseThanAsItIs({ bindingLimits: [contract] })).toBeNull();
   });
 
   it('a plan cut short says how much better the best may be, in dollars; a plan proven as asked says nothing', () => {

@@ -18,7 +18,7 @@ import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
-import { describeDecisionIrr, describeFiguresBasis, describeIrr, describePayback, describePlanStatus, describeShortfall, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeFiguresBasis, describeIrr, describePayback, describePlanStatus, describeShortfall, describeWorseThanAsItIs, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 
 /** The AI contract in one phrase, or why it cannot be planned for. */
@@ -56,6 +56,7 @@ export function OptimizerPanel() {
   // Until a run here, the plan shown is the document's last saved one (a reopened file's), without the run's extras.
   const plan = run ? (result?.plan ?? (run.showSaved ? savedPlan : undefined)) : savedPlan;
   const shortfall = plan ? describeShortfall(plan, doc.limits.mipGapFraction) : null;
+  const worseThanAsItIs = plan ? describeWorseThanAsItIs(plan) : null;
   const exportLp = async () => {
     setExporting(true);
     try {
@@ -144,6 +145,7 @@ export function OptimizerPanel() {
             </div>
           )}
           {shortfall && <p className="warning" role="note" data-testid="optimizer-shortfall">{shortfall}</p>}
+          {worseThanAsItIs && <p className="warning" role="note" data-testid="optimizer-worse-than-as-it-is">{worseThanAsItIs}</p>}
           {/* The document's copy of the plan, which an apply updates; a plan from an older file knows no inputs. */}
           {doc.plans.find((p) => p.id === plan.id)?.madeForInputs?.includes(inputsHash) === false && (
             <p className="warning" role="note" data-testid="optimizer-stale">
