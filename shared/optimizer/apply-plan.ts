@@ -29,6 +29,7 @@ import type { EquipmentModel, FleetDoc, Hall, Placement, Plan, Zone } from '../m
 import { byModel, layPlan, standingKept } from './plan-layout';
 import { goesUnder } from './hall-gear';
 import { boardsForRuns, type NewRun } from './run-boards';
+import type { HallChange } from './apply-summary';
 
 export interface AppliedPlan {
   command: BatchCommand;
@@ -38,6 +39,8 @@ export interface AppliedPlan {
   hallIds: string[];
   /** Units needing power that no catalog busway can carry (one drawing more than a run's derated rating): wiring them is the engineer's. */
   unfed: { count: number; kw: number };
+  /** What the edit does to each hall it changes (describeHallChange reads it out). */
+  changes: HallChange[];
 }
 
 export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
@@ -45,6 +48,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
   const shortfalls: string[] = [];
   const hallIds: string[] = [];
   const unfed = { count: 0, kw: 0 };
+  const changes: HallChange[] = [];
   const models = new Map(doc.models.map((m) => [m.id, m]));
   for (const choice of plan.halls) {
     const hall = doc.halls.find((h) => h.id === choice.hallId);
@@ -63,9 +67,14 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     const offBusway = moved.filter((p) => !p.powerSourceId && !p.powerSourceBId);
     const removed = new Set([...goes, ...idleBusways(inHall, new Set([...goes, ...offBusway.map((p) => p.id)]), models)]);
     if (removed.size) commands.push({ type: 'remove', table: 'placements', ids: [...removed] });
+    const zonesBefore = doc.zones.filter((z) => z.hallId === hall.id).length;
+    let zonesMerged = 0;
     if (laid) {
       appendAll(shortfalls, laid.shortfalls.map((s) => `${hall.name}: ${s}`));
-      if (laid.liquidKw > 0 || doc.zones.some((z) => z.hallId === hall.id)) appendAll(commands, oneZone(doc, hall, plan.id, option));
+      if (laid.liquidKw > 0 || zonesBefore > 0) {
+        appendAll(commands, oneZone(doc, hall, plan.id, option));
+        zonesMerged = zonesBefore;
+      }
     }
     const movedIds = new Set(moved.map((p) => p.id));
     const keptInPlace = stays.filter((p) => !removed.has(p.id) && !movedIds.has(p.id) && needsFeed(models.get(p.modelId)!));
@@ -88,7 +97,9 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     if (placed.length) commands.push({ type: 'insert', entities: { table: 'placements', items: placed } });
     for (const p of updated) commands.push({ type: 'update', table: 'placements', id: p.id, patch: { xM: p.xM, yM: p.yM, rotationDeg: p.rotationDeg, powerSourceId: p.powerSourceId, powerSourceBId: p.powerSourceBId } });
     const use = model ? (model.gpuCount ? 'ai' : 'mining') : 'idle';
-    commands.push({ type: 'update', table: 'halls', id: hall.id, patch: hallAfter(hall, option, use, laid?.liquidKw ?? 0) });
+    const settings = hallAfter(hall, option, use, laid?.liquidKw ?? 0);
+    commands.push({ type: 'update', table: 'halls', id: hall.id, patch: settings });
+    changes.push({ hall, after: settings, removed: inHall.filter((p) => removed.has(p.id)), added: placed, zonesMerged });
   }
   // The layout the plan lays out does not put the plan out of date: the document's copy of the plan remembers it too.
   const kept = doc.plans.find((p) => p.id === plan.id)?.madeForInputs;
@@ -98,7 +109,7 @@ export function applyPlanCommand(doc: FleetDoc, plan: Plan): AppliedPlan {
     // The inputs it was made for, first, and the latest layouts it left (the schema holds 100).
     commands.push({ type: 'update', table: 'plans', id: plan.id, patch: { madeForInputs: [hashes[0]!, ...hashes.slice(1).slice(1 - MADE_FOR_KEPT)] } });
   }
-  return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds, unfed };
+  return { command: { type: 'batch', label: `apply ${plan.name}`, commands }, shortfalls, hallIds, unfed, changes };
 }
 
 const MADE_FOR_KEPT = 20;

@@ -63,6 +63,9 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   const gpusBefore = await page.getByTestId('total-gpus').textContent();
   await page.getByTestId('optimizer-apply').click();
   await expect(page.getByTestId('message')).toHaveText(/^Plan applied to \d+ halls? \(one step to undo\); no new problem in them or at their sites/);
+  // And what it did, hall by hall: Building B's mining bay goes and its cooling turns over.
+  await expect(page.getByTestId('message')).toContainText('Building B (AI retrofit, phase 1): takes out 120 × Shelf rack, 20 × Antminer S21 XP');
+  await expect(page.getByTestId('message')).toContainText('cooling free-air → direct-to-chip');
   // The 52 GB200 racks and their CDUs come fed from busway runs: nothing is left unfed, and the checks agree.
   await expect(page.getByTestId('message')).not.toContainText('not fed');
   await expect(page.getByTestId('problem-unfed')).toHaveCount(0);

@@ -6,6 +6,7 @@ import { OptimizerService } from '../../backend/optimizer/service';
 import { checkFleetName, checkOutput, readFleet, writeOutput } from './document-common';
 import { applyCommand } from '../../../shared/commands/apply';
 import { checkFleet, countViolations } from '../../../shared/constraints';
+import { describeHallChange } from '../../../shared/optimizer/apply-summary';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { writeFleetFile } from '../../../db/fleet-file';
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
@@ -17,12 +18,13 @@ const DECIMAL = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const usage = 'fleetplan optimize FILE [--json] [--time-limit S] [--objective expected|worst-case] [--contract-cost] [--write-lp OUT.lp] [--apply OUT.fleet] [--force]';
 
 /** The fleet with the plan laid out, as the app's Apply plan lays it, written to `out`; what the checks say of it. */
-function writeApplied(doc: FleetDoc, plan: Plan, out: string): { halls: number; errors: number; shortfalls: string[] } {
+function writeApplied(doc: FleetDoc, plan: Plan, out: string): { halls: number; errors: number; shortfalls: string[]; changes: string[] } {
   const withPlan = { ...doc, plans: [...doc.plans, plan] };
-  const { command, hallIds, shortfalls } = applyPlanCommand(withPlan, plan);
+  const { command, hallIds, shortfalls, changes } = applyPlanCommand(withPlan, plan);
   const applied = applyCommand(withPlan, command).doc;
   writeFleetFile(applied, out);
-  return { halls: hallIds.length, errors: countViolations(checkFleet(applied).violations).errors, shortfalls };
+  const models = new Map(doc.models.map((m) => [m.id, m]));
+  return { halls: hallIds.length, errors: countViolations(checkFleet(applied).violations).errors, shortfalls, changes: changes.map((c) => describeHallChange(c, models, doc.fleet.unitSystem)) };
 }
 
 /**
@@ -86,7 +88,10 @@ export const optimizeCommand: CliCommand = {
       }
       for (const b of plan.bindingLimits.slice(0, 8)) lines.push(`  binding: ${b.description}`);
       if (plan.bindingLimitsUnpriced) lines.push(`  ${plan.bindingLimitsUnpriced}`);
-      if (laidOut) lines.push(`  applied to ${countOf(laidOut.halls, 'hall')} in ${String(applyOut)}: ${laidOut.errors ? `${countOf(laidOut.errors, 'error')} against the limits` : 'every limit holds'}${laidOut.shortfalls.map((s) => `; ${s}`).join('')}`);
+      if (laidOut) {
+        lines.push(`  applied to ${countOf(laidOut.halls, 'hall')} in ${String(applyOut)}: ${laidOut.errors ? `${countOf(laidOut.errors, 'error')} against the limits` : 'every limit holds'}${laidOut.shortfalls.map((s) => `; ${s}`).join('')}`);
+        for (const change of laidOut.changes) lines.push(`    ${change}`);
+      }
       io.stdout.write(`${lines.join('\n')}\n`);
       return plan.status === 'infeasible' ? 1 : EXIT_OK;
     } catch (error) {

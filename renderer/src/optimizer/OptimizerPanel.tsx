@@ -18,6 +18,7 @@ import { download } from '../shell/download';
 import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
+import { describeHallChange } from '../../../shared/optimizer/apply-summary';
 import { describeDecisionIrr, describeFiguresBasis, describeIrr, describePayback, describePlanStatus, describeShortfall, describeWorseThanAsItIs, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 
@@ -70,7 +71,8 @@ export function OptimizerPanel() {
   };
   const applyPlan = async () => {
     if (!plan) return;
-    const { command, shortfalls, hallIds, unfed } = applyPlanCommand(doc, plan);
+    const { command, shortfalls, hallIds, unfed, changes } = applyPlanCommand(doc, plan);
+    const models = new Map(doc.models.map((m) => [m.id, m]));
     const { say, apply } = useFleet.getState();
     if (!hallIds.length) {
       say('info', 'The plan keeps every hall mining as it is: nothing to place');
@@ -86,6 +88,7 @@ export function OptimizerPanel() {
       const parts = [
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
         fresh ? `${countOf(fresh, 'new problem')} in them or at their sites: see Problems` : 'no new problem in them or at their sites',
+        ...changes.map((c) => describeHallChange(c, models, doc.fleet.unitSystem)),
         ...shortfalls,
         // Units too large for any catalog busway stay unfed (the checks flag them too): say so here.
         ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) no catalog busway carries, not fed`] : []),

@@ -194,9 +194,11 @@ describe('fleetplan', () => {
     expect(r.out.split('\n')[0]).toMatch(/^.*campus\.fleet: optimal( within the 1\.0 % gap asked: proven within [\d.]+ % of the best possible)?; expected NPV \$[\d.]+ [MB] \(\d+ variables/);
     // The decision's own return beside the fleet's: the plan against keeping every hall as it is.
     expect(r.out.split('\n')[1]).toMatch(/^ {2}against keeping everything as it is \(\$[\d.]+ [MB]\): NPV −?\$[\d.]+ [MB], IRR (-?[\d.]+ %|none: .*), payback .+$/);
+    // The 6 MW contract makes the plan lose against mining on: said in words (what the contract costs needs --contract-cost).
+    expect(r.out.split('\n')[2]).toMatch(/^ {2}caution: This plan is worth \$[\d.]+ M less than keeping every hall as it is \(\$[\d.]+ M NPV\)\.$/);
     // What the optimizer never proposes, and why, as the app's Options ruled out before the search says it.
     // The GB200 rack: 1,360 kg over 0.6 × (1.068 + 2 × 0.5 m of service area) = 1.2408 m² is 1,096.07 kg/m².
-    expect(r.out.split('\n').slice(2, 4)).toEqual([
+    expect(r.out.split('\n').slice(3, 5)).toEqual([
       '  ruled out before the search: Building A (S21 XP), “Retrofit to GB200 NVL72 rack”: GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 1,000 kg/m²',
       '  ruled out before the search: Building C (S19 XP), “Retrofit to GB200 NVL72 rack”: GB200 NVL72 rack puts 1,096 kg/m² on a slab rated for 750 kg/m²',
     ]);
@@ -300,6 +302,8 @@ describe('fleetplan', () => {
     const r = fleetplan('optimize', campus, '--apply', out);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/applied to \d+ halls? in .*campus-applied\.fleet: every limit holds/);
+    // What it did to Building B, read out: its 120-rack mining bay goes, GB200 racks and CDUs come, its cooling turns over.
+    expect(r.out).toMatch(/\n {4}Building B \(AI retrofit, phase 1\): takes out 120 × Shelf rack, 20 × Antminer S21 XP, .*; puts in \d+ × GB200 NVL72 rack, .*Row-end CDU.*; cooling free-air → direct-to-chip; .*its 2 cooling zones become one\n/);
     expect(fs.readFileSync(campus).equals(before)).toBe(true);
     const check = fleetplan('check', out, '--json');
     expect(check.code).toBe(0);
