@@ -5,7 +5,7 @@
  * (full-check.ts) applies the same rule functions in one stateless pass; the property test
  * holds the two to the same result after every edit.
  */
-import { cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
+import { airHeatKw, cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
@@ -253,7 +253,7 @@ export class LiveChecker {
     dirty.sites.add(hall.siteId);
     if (item.zoneId) {
       const z = this.zoneSums.get(item.zoneId)!;
-      z.airHeatKw += sign * m.powerKw * (1 - m.heatToLiquidFraction);
+      z.airHeatKw += sign * airHeatKw(m);
       z.liquidHeatKw += sign * cduHeatKw(m);
       if (otherMethodThanHall(this.zoneById.get(item.zoneId)!, hall)) {
         add(this.hallOwnLoopHeatKw, hall.id, sign * ownLoopHeatKw(m));

@@ -9,7 +9,7 @@
  *
  * Placement ids are taken to be unique (the document's integrity check guarantees it).
  */
-import { cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
+import { airHeatKw, cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
@@ -106,7 +106,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     if (zoneId) {
       zoneAt[k] = zoneNumber.get(zoneId)!;
       const z = zoneTotals.get(zoneId)!;
-      z.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
+      z.airHeatKw += airHeatKw(m);
       z.liquidHeatKw += modelCduHeatKw[modelAt]!;
       if (zonesOfOtherMethod.has(zoneId)) {
         hallOwnLoopHeatKw[hallAt]! += modelOwnLoopHeatKw[modelAt]!;

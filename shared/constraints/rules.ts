@@ -57,7 +57,7 @@ export const RULE_SPECS = {
   'cooling-redundancy': { ...heat, severity: 'warning', label: 'cooling counted with no spare behind it', scope: 'aggregate', pointsAt: 'hall', opens: 'hall', figures: { amount: 'without a spare' } },
   'zone-air': { ...heat, severity: 'error', label: 'air heat over the zone’s air cooling', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
   'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
-  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone, cooled by no CRAH or CDU', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'in no zone' } },
+  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone of a hall cooled zone by zone: no CRAH, CDU or zone air counts it', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'in no zone' } },
   'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'of heat with no cooling it runs under' } },
   'own-loop': { ...heat, severity: 'error', label: 'liquid heat over the unit’s own cooling loop', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
   'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },

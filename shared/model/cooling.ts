@@ -25,6 +25,9 @@ export const DENSITY_LIMITED_KINDS: ReadonlySet<EquipmentKind> = new Set(['miner
 export const cduHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number =>
   m.compatibleCooling.includes('direct-to-chip') ? m.powerKw * m.heatToLiquidFraction : 0;
 
+/** Heat a unit gives to the air of the zone it stands in: what does not go to liquid. */
+export const airHeatKw = (m: Pick<EquipmentModel, 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw * (1 - m.heatToLiquidFraction);
+
 /** A unit's heat the hall's plant takes where it stands under the hall's method: all but what it sends to CDUs. */
 export const plantHeatKw = (m: Pick<EquipmentModel, 'compatibleCooling' | 'powerKw' | 'heatToLiquidFraction'>): number => m.powerKw - cduHeatKw(m);
 

@@ -1,3 +1,4 @@
+import { airHeatKw } from './cooling';
 import { itPowerKw } from './load';
 import { apparentPowerKva } from './power-chain';
 import type { EquipmentModel, FleetReading, Placement } from './schema';
@@ -65,7 +66,7 @@ export function selectionTotals(placements: readonly Placement[], models: Readon
     t.apparentKva += apparentPowerKva(m.powerKw, m.powerFactor);
     // All the power a unit draws leaves as heat, its liquid share through its loop or CDU.
     t.liquidHeatKw += m.powerKw * m.heatToLiquidFraction;
-    t.airHeatKw += m.powerKw * (1 - m.heatToLiquidFraction);
+    t.airHeatKw += airHeatKw(m);
     t.weightKg += m.weightKg;
   }
   return t;

@@ -320,7 +320,7 @@ describe('heat outside every cooling zone', () => {
   it('a rack in the strip between two zones breaks it by its 132 kW, and selecting the problem selects the rack', () => {
     const v = only(check(inStrip), 'hall-unzoned');
     expect(v).toMatchObject({ objectIds: ['stray'], value: 132, limit: 0, margin: -132, quantity: 'heat' });
-    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1 (Stray): heat outside every cooling zone, cooled by no CRAH or CDU — 132 kW in no zone');
+    expect(describeViolation(v, 'metric')).toBe('1 unit in Hall 1 (Stray): heat outside every cooling zone of a hall cooled zone by zone: no CRAH, CDU or zone air counts it — 132 kW in no zone');
   });
   it('the same rack inside the AI corner passes this rule', () => {
     expect(check((d) => { inStrip(d); placement(d, 'stray').xM = 20.5; }).filter((v) => v.rule === 'hall-unzoned')).toEqual([]);
