@@ -591,6 +591,8 @@ test('a power zone: box-select the miner row and feed it all from the busway in 
   await expect(page.getByTestId('selection-totals')).toContainText('583.2 kW');
   await expect(page.getByTestId('selection-totals')).toContainText('613.9 kVA');
   await expect(page.getByTestId('problem-power-source')).toHaveCount(0);
+  // The feed shown is the racks' own run, which the run itself (fed from none) among them does not make "(several)".
+  await expect(page.getByTestId('selection-source')).toHaveValue('sm-mbw1');
   await page.getByTestId('selection-source').selectOption({ label: 'Busway 1' });
   // 2 × 132 / 0.98 = 269.4 kVA of GPU racks already on it + 613.9 kVA = 883.3 kVA against 575 × 0.8 = 460 kVA;
   // and the PDU feeding the busway carries it all, with its 12 kW / 0.9 = 13.3 kVA CDU: 896.6 kVA against 320 kVA.

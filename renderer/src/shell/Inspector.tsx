@@ -62,6 +62,9 @@ function SelectionInspector() {
     const fed = ordered.filter((p) => p.id !== sourceId && p.hallId === hallId);
     void apply({ type: 'batch', label: `feed ${fed.length} objects`, commands: fed.map((p) => ({ type: 'update', table: 'placements', id: p.id, patch: { powerSourceId: sourceId || null } })) }, `feed ${fed.length} objects`);
   };
+  // The feed they share, read off the units, not the sources among them that feed the others (a busway fed from its PDU).
+  const feeding = new Set(ordered.map((p) => p.powerSourceId));
+  const sharedFeed = shared(ordered.filter((p) => !feeding.has(p.id)).map((p) => p.powerSourceId ?? ''));
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{ordered.length} objects selected</h3>
@@ -70,9 +73,9 @@ function SelectionInspector() {
         <ChoiceField
           label="Feed all from"
           testId="selection-source"
-          value={shared(ordered.map((p) => p.powerSourceId ?? '')) ?? '(mixed)'}
+          value={sharedFeed ?? '(mixed)'}
           choices={[
-            ...(shared(ordered.map((p) => p.powerSourceId ?? '')) === null ? [{ value: '(mixed)', label: '(several)' }] : []),
+            ...(sharedFeed === null ? [{ value: '(mixed)', label: '(several)' }] : []),
             { value: '', label: '(not attached)' },
             ...sources.map((s) => ({ value: s.id, label: s.label || s.id })),
           ]}
