@@ -394,6 +394,14 @@ test('place a row of N copies and align a selection, each one undo step', async 
   await expect(page.getByTestId('row-blocked')).toHaveText(/^Equipment or its service space stands where this row would go/);
   await expect(page.getByTestId('inspector').getByRole('alert')).toHaveCount(0);
   await expect(page.getByTestId('row-place')).toBeDisabled();
+  // Touching, as R1.1 and R1.2 stand, the row is theirs: the copies go on after its last unit, R1.2.
+  await page.getByTestId('row-gap').fill('0');
+  await expect(page.getByTestId('row-place')).toHaveText('Add 3 to its row, after 1.2');
+  await page.getByTestId('row-place').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length + 3);
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo 3 more after 1\.2/);
+  await page.getByTestId('undo').click();
+  await expect.poll(() => objectCount(page)).toBe(small.placements.length);
   // From the row's end, R1.2 (x 22.6–23.2), three copies touching run to x 25.0, where the CDU begins.
   const end = small.placements.find((p) => p.id === 'sm-gpu01-02')!;
   const endAt = await hallPoint(page, end.xM, end.yM + 0.3);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { align, besideOffset, copies, rowEndM, rowOf, standsClear, turnSelection } from '../../renderer/src/layout/arrange';
+import { align, besideOffset, copies, rowEnd, rowEndM, rowOf, standsClear, turnSelection } from '../../renderer/src/layout/arrange';
 import { checkFleet } from '../../shared/constraints';
 import type { Command } from '../../shared/commands/schema';
 import { dropPlacement } from '../../renderer/src/layout/palette-drop';
@@ -66,6 +66,17 @@ describe('arranging equipment', () => {
       [source.xM, Math.round((source.yM + 1.4) * 1000) / 1000],
     ]);
     expect(rowEndM(source, model, 2, 0.1)).toBeCloseTo(source.yM + 1.4 + 0.3, 9);
+  });
+  it("a row goes on from its last unit: the miners' row (shelf racks 2 m wide, 0.1 m apart) runs 1.1 … 1.8, so from 1.1 it is 1.8", () => {
+    // The shelf racks' centres step 2.0 + 0.1 = 2.1 m along x, from x 2.5 to 2.5 + 7 × 2.1 = 17.2 m.
+    const first = doc.placements.find((p) => p.id === 'sm-m01-01')!;
+    const model = models.get(first.modelId)!;
+    expect(rowEnd(doc, first, model, 0.1)).toMatchObject({ id: 'sm-m01-08', xM: 17.2 });
+    // With another gap typed, the next place holds no unit: the row is the unit alone.
+    expect(rowEnd(doc, first, model, 0.3)).toBe(first);
+    // The GB200 pair touches (0 m apart): from the first rack, the second.
+    const gpu = doc.placements.find((p) => p.id === 'sm-gpu01-01')!;
+    expect(rowEnd(doc, gpu, models.get(gpu.modelId)!, 0).id).toBe('sm-gpu01-02');
   });
   it('new units are labelled by their kind, the first number free: R1, R2 for GPU racks, CDU 2 beside CDU 1', () => {
     const source = { ...doc.placements.find((p) => p.id === 'sm-gpu01-01')!, label: '' };

@@ -113,6 +113,29 @@ function rowStep(source: Placement, model: EquipmentModel): { atM: number; stepM
   return runsAlongX(source.rotationDeg) ? { atM: source.xM, stepM: widthM } : { atM: source.yM, stepM: depthM };
 }
 
+/** How near (m) a unit must stand to the next place of a row to be that row's next unit: positions are kept to the millimetre. */
+const IN_ROW_M = 1e-3;
+
+/**
+ * The last unit of the row `source` stands in, walking from it along the row (x, or y for
+ * units facing east or west) while a unit of its model and facing stands at the next place,
+ * `gapM` on: rowOf from there adds to the row's end. Selected right after a row is made,
+ * its first unit would otherwise put copies on the row's own units.
+ */
+export function rowEnd(doc: FleetDoc, source: Placement, model: EquipmentModel, gapM: number): Placement {
+  const alongX = runsAlongX(source.rotationDeg);
+  const { stepM } = rowStep(source, model);
+  const inLine = doc.placements.filter(
+    (p) => p.hallId === source.hallId && p.modelId === source.modelId && p.rotationDeg === source.rotationDeg && Math.abs(alongX ? p.yM - source.yM : p.xM - source.xM) < IN_ROW_M,
+  );
+  const at = (p: Placement) => (alongX ? p.xM : p.yM);
+  const nextAfter = (p: Placement) => inLine.find((q) => q !== p && Math.abs(at(q) - at(p) - stepM - gapM) < IN_ROW_M);
+  let last = source;
+  // At most once per unit in line: a row of zero pitch would otherwise walk for ever.
+  for (let walked = 0, next = nextAfter(last); next && walked < inLine.length; walked++, next = nextAfter(last)) last = next;
+  return last;
+}
+
 /** Where the far edge (east, or south for units facing east or west) of the last of `count` copies from rowOf would stand, in hall metres. */
 export function rowEndM(source: Placement, model: EquipmentModel, count: number, gapM: number): number {
   const { atM, stepM } = rowStep(source, model);

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useFleet } from '../../state/store';
-import { rowEndM, rowOf, standsClear } from '../../layout/arrange';
+import { rowEnd, rowEndM, rowOf, standsClear } from '../../layout/arrange';
 import { runsAlongX } from '../../../../shared/geometry/reach';
 import { CEILING, LABEL_MAX_LENGTH, ROTATIONS, type FleetDoc, type Placement } from '../../../../shared/model/schema';
 import { feedsOf } from '../../../../shared/model/power-chain';
@@ -29,7 +29,9 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const hall = doc.halls.find((h) => h.id === p.hallId);
   // Past the wall the row runs to a copy could only stand outside the hall (and 1e308 m froze the editor building them).
   const alongX = runsAlongX(p.rotationDeg);
-  const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(p, model, rowCount, length.toStored(rowGap)) - (alongX ? hall.widthM : hall.depthM) : 0;
+  // The row goes on from its last unit: from its first, copies would stand on the row's own units.
+  const from = model && Number.isFinite(rowGap) ? rowEnd(doc, p, model, length.toStored(rowGap)) : p;
+  const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(from, model, rowCount, length.toStored(rowGap)) - (alongX ? hall.widthM : hall.depthM) : 0;
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
       ? 'Copies to add: a whole number from 1 to 500'
@@ -39,7 +41,7 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
           ? `The row would run ${formatQuantity(overshootM, 'length', units, 2)} past ${hall!.name}'s ${alongX ? 'east' : 'south'} wall: fewer copies or a smaller gap`
           : null;
   // Not a mistake in what was typed but where the row would go (right after a row is made, from its first unit): said, not alarmed.
-  const rowBlocked = rowProblem === null && model !== undefined && !standsClear(preview, rowOf(doc, p, model, rowCount, length.toStored(rowGap)));
+  const rowBlocked = rowProblem === null && model !== undefined && !standsClear(preview, rowOf(doc, from, model, rowCount, length.toStored(rowGap)));
   const move = (xM: number, yM: number) => void apply({ type: 'move', moves: [{ id: p.id, xM, yM }] }, 'move 1 object');
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
@@ -94,10 +96,10 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
           <button
             disabled={rowProblem !== null || rowBlocked}
             title={rowProblem ?? undefined}
-            onClick={() => void apply(rowOf(doc, p, model, rowCount, length.toStored(rowGap)), `row of ${rowCount + 1}`)}
+            onClick={() => void apply(rowOf(doc, from, model, rowCount, length.toStored(rowGap)), from === p ? `row of ${rowCount + 1}` : `${rowCount} more after ${from.label}`)}
             data-testid="row-place"
           >
-            {rowProblem === null && !rowBlocked ? `Make a row of ${rowCount + 1} with this one` : 'Make a row'}
+            {rowProblem !== null || rowBlocked ? 'Make a row' : from === p ? `Make a row of ${rowCount + 1} with this one` : `Add ${rowCount} to its row, after ${from.label}`}
           </button>
           {rowProblem && <span className="error" role="alert">{rowProblem}</span>}
           {rowBlocked && <span className="muted" data-testid="row-blocked">Equipment or its service space stands where this row would go: start a row from the end of a row, on free floor.</span>}
