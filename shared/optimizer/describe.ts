@@ -2,7 +2,7 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { DecisionReturn, FleetMeta, Plan, PlanPeriod, RetrofitOption, Scenario } from '../model/schema';
+import type { DecisionReturn, FleetMeta, Hall, Plan, PlanPeriod, RetrofitOption, Scenario } from '../model/schema';
 import type { Exclusion, Objective } from './model';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName, type UnitSystem } from '../units';
 
@@ -131,4 +131,18 @@ export function describeStart(fleet: Pick<FleetMeta, 'periodMonths' | 'startMont
   if (lead === 0) return start;
   const runs = startPeriod + lead;
   return runs < fleet.horizonPeriods ? `${start}, running from ${periodLabel(fleet, runs)}` : `${start}, not running within the horizon`;
+}
+
+/**
+ * The halls a plan has down for conversion in `period` (started, not yet running: the
+ * option's lead time), by name: why a period's mining falls with no AI in its place yet.
+ */
+export function hallsConverting(plan: Pick<Plan, 'halls'>, halls: readonly Pick<Hall, 'id' | 'name' | 'retrofitOptions'>[], period: number): string[] {
+  const names: string[] = [];
+  for (const choice of plan.halls) {
+    const hall = halls.find((h) => h.id === choice.hallId);
+    const lead = hall?.retrofitOptions.find((o) => o.id === choice.optionId)?.leadTimePeriods ?? 0;
+    if (hall && choice.startPeriod !== null && period >= choice.startPeriod && period < choice.startPeriod + lead) names.push(hall.name);
+  }
+  return names;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs } from '../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs, hallsConverting } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('IRR and payback say why a plan has none, rather than a dash', () => {
@@ -34,6 +34,17 @@ describe('how sure the optimizer is, in words', () => {
     // A plan saved before the gap asked was kept is taken at its status.
     expect(describePlanStatus({ status: 'optimal', mipGapFraction: 0.0008 })).toBe('optimal within the 0.08 % gap asked: proven within 0.08 % of the best possible');
     expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: best found, within 1.2 % of the best possible');
+  });
+
+  it('the halls down for conversion in a period: started, not yet running (the option\'s lead time)', () => {
+    // Hall B starts its retrofit (lead 4 quarters) in period 1: down in 1, 2, 3 and 4, running from 5. Hall A keeps mining; C's option has no lead time.
+    const halls = [
+      { id: 'a', name: 'Hall A', retrofitOptions: [{ id: 'keep', leadTimePeriods: 0 }] },
+      { id: 'b', name: 'Hall B', retrofitOptions: [{ id: 'ai', leadTimePeriods: 4 }] },
+      { id: 'c', name: 'Hall C', retrofitOptions: [{ id: 'ai', leadTimePeriods: 0 }] },
+    ] as Parameters<typeof hallsConverting>[1];
+    const plan = { halls: [{ hallId: 'a', optionId: 'keep', startPeriod: null, units: 10 }, { hallId: 'b', optionId: 'ai', startPeriod: 1, units: 4 }, { hallId: 'c', optionId: 'ai', startPeriod: 2, units: 4 }] };
+    expect([0, 1, 4, 5].map((p) => hallsConverting(plan, halls, p))).toEqual([[], ['Hall B'], ['Hall B'], []]);
   });
 
   it('a plan worth less than keeping every hall as it is says so, and names the AI contract that costs it', () => {

@@ -162,7 +162,7 @@ export function OptimizerPanel() {
             halls={plan.halls.filter((h) => h.npvUsd !== undefined).map((h) => ({ name: doc.halls.find((x) => x.id === h.hallId)?.name ?? h.hallId, npvUsd: h.npvUsd! }))}
           />
           <PlanHallsTable plan={plan} doc={doc} />
-          <PeriodEconomics plan={plan} fleet={doc.fleet} scenarios={doc.scenarios} />
+          <PeriodEconomics plan={plan} fleet={doc.fleet} scenarios={doc.scenarios} halls={doc.halls} />
           <h3>What the limits are worth</h3>
           {/* Unpriced limits may still leave the contract's cost to list. */}
           {plan.bindingLimitsUnpriced && <p className="muted" data-testid="optimizer-unpriced">{plan.bindingLimitsUnpriced}</p>}

@@ -2,11 +2,12 @@
  * The plan's economics period by period: what each period earns from mining and AI, pays
  * for power, earns in demand-response credits, pays in peak-demand charges, settles on its
  * hedges and pays in capex, and the cash flow the NPV, IRR and payback are made of, so an
- * engineer can check them against a spreadsheet.
+ * engineer can check them against a spreadsheet; and the halls down for conversion, whose
+ * mining stops before their AI runs.
  */
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { displayUnit, formatUsd, groupedNumber, periodLabel } from '../../../shared/units';
-import { describeFiguresBasis } from '../../../shared/optimizer/describe';
+import { describeFiguresBasis, hallsConverting } from '../../../shared/optimizer/describe';
 
 type Row = Plan['periods'][number];
 
@@ -22,7 +23,7 @@ const MONEY: { label: string; testId: string; pick: (r: Row) => number }[] = [
   { label: 'Cash flow', testId: 'cash-flow', pick: (r) => r.cashFlowUsd },
 ];
 
-export function PeriodEconomics({ plan, fleet, scenarios }: { plan: Plan; fleet: FleetDoc['fleet']; scenarios: FleetDoc['scenarios'] }) {
+export function PeriodEconomics({ plan, fleet, scenarios, halls }: { plan: Plan; fleet: FleetDoc['fleet']; scenarios: FleetDoc['scenarios']; halls: FleetDoc['halls'] }) {
   const sum = (pick: (r: Row) => number) => plan.periods.reduce((t, r) => t + pick(r), 0);
   let cumulative = 0;
   // The unit once in the heading, so that twelve columns fit the centre at 1280 px.
@@ -44,9 +45,13 @@ export function PeriodEconomics({ plan, fleet, scenarios }: { plan: Plan; fleet:
         <tbody>
           {plan.periods.map((r) => {
             cumulative += r.cashFlowUsd;
+            const converting = hallsConverting(plan, halls, r.period);
             return (
               <tr key={r.period}>
-                <td>{periodLabel(fleet, r.period)}</td>
+                <td>
+                  {periodLabel(fleet, r.period)}
+                  {converting.length > 0 && <div className="muted" data-testid="period-converting">converting: {converting.join(', ')}</div>}
+                </td>
                 <td>{mw(r.miningItMw)}</td>
                 <td>{mw(r.aiItMw)}</td>
                 {MONEY.map((c) => <td key={c.testId} data-testid={`period-${c.testId}`}>{formatUsd(c.pick(r))}</td>)}
