@@ -137,7 +137,7 @@ export function describeStart(fleet: Pick<FleetMeta, 'periodMonths' | 'startMont
  * The halls a plan has down for conversion in `period` (started, not yet running: the
  * option's lead time), by name: why a period's mining falls with no AI in its place yet.
  */
-export function hallsConverting(plan: Pick<Plan, 'halls'>, halls: readonly Pick<Hall, 'id' | 'name' | 'retrofitOptions'>[], period: number): string[] {
+export function hallsConverting(plan: Pick<Plan, 'halls'>, halls: readonly (Pick<Hall, 'id' | 'name'> & { retrofitOptions: readonly Pick<RetrofitOption, 'id' | 'leadTimePeriods'>[] })[], period: number): string[] {
   const names: string[] = [];
   for (const choice of plan.halls) {
     const hall = halls.find((h) => h.id === choice.hallId);

@@ -2,12 +2,18 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, openPlanner, test } from './fixtures';
+import { sampleCampus } from '../../shared/samples';
 
 test('the optimizer runs on the sample campus in the worker and shows the plan, its economics and what limits are worth', async ({ page, web }) => {
   await openPlanner(page, web.url);
+  // A site shown in the inspector stays shown when the plan comes into the document.
+  const site = sampleCampus().sites[1]!;
+  await page.getByTestId(`tree-site-${site.id}`).click();
+  await expect(page.getByTestId('site-name')).toHaveValue(site.name);
   await page.getByTestId('view-optimizer').click();
   await page.getByTestId('optimizer-run').click();
   await expect(page.getByTestId('optimizer-result')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('site-name')).toHaveValue(site.name);
   await expect(page.getByTestId('optimizer-npv')).toHaveText(/^\$\d/);
   // The campus's retrofits pay back within its horizon, at a rate of return.
   await expect(page.getByTestId('optimizer-irr')).toHaveText(/^\d+\.\d %$/);

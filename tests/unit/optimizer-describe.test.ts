@@ -42,7 +42,7 @@ describe('how sure the optimizer is, in words', () => {
       { id: 'a', name: 'Hall A', retrofitOptions: [{ id: 'keep', leadTimePeriods: 0 }] },
       { id: 'b', name: 'Hall B', retrofitOptions: [{ id: 'ai', leadTimePeriods: 4 }] },
       { id: 'c', name: 'Hall C', retrofitOptions: [{ id: 'ai', leadTimePeriods: 0 }] },
-    ] as Parameters<typeof hallsConverting>[1];
+    ];
     const plan = { halls: [{ hallId: 'a', optionId: 'keep', startPeriod: null, units: 10 }, { hallId: 'b', optionId: 'ai', startPeriod: 1, units: 4 }, { hallId: 'c', optionId: 'ai', startPeriod: 2, units: 4 }] };
     expect([0, 1, 4, 5].map((p) => hallsConverting(plan, halls, p))).toEqual([[], ['Hall B'], ['Hall B'], []]);
   });

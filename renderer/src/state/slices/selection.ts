@@ -78,6 +78,8 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
   showOnOpen(doc, opts) {
     const { selectedHallId, selectedSiteId, selection } = get();
     const hallStillThere = doc.halls.some((h) => h.id === selectedHallId);
+    // A site or the fleet shown (no hall) stays shown: a plan the optimizer adds must not take the user to the first hall.
+    if (opts?.keepSelection && selectedHallId === null && (selectedSiteId === null || doc.sites.some((x) => x.id === selectedSiteId))) return;
     const firstHall = doc.halls[0] ?? null;
     const placed = opts?.keepSelection && hallStillThere ? new Set(doc.placements.filter((p) => selection.has(p.id)).map((p) => p.id)) : new Set<string>();
     set({
