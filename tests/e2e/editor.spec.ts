@@ -71,6 +71,14 @@ test('box-select the miner row, move it as one step, rotate, delete, undo everyt
   // Drag a box from empty floor around the whole miner row.
   await dragOnPlan(page, { xM: 0.2, yM: 0.1 }, { xM: 19.4, yM: 4 });
   await expect(page.getByTestId('inspector')).toContainText(`${miners.length} objects selected`);
+  // A box from x 5 to 3 m holds no rack wholly (racks 1.1 and 1.2 stand at x 1.5–3.5 and 3.6–5.6 m): dragged
+  // rightwards it selects nothing; dragged leftwards it takes what it touches, the two racks and their run.
+  await dragOnPlan(page, { xM: 3, yM: 0.1 }, { xM: 5, yM: 4 });
+  await expect(page.getByTestId('inspector')).not.toContainText('objects selected');
+  await dragOnPlan(page, { xM: 5, yM: 0.1 }, { xM: 3, yM: 4 });
+  await expect(page.getByTestId('inspector')).toContainText('3 objects selected');
+  await dragOnPlan(page, { xM: 0.2, yM: 0.1 }, { xM: 19.4, yM: 4 });
+  await expect(page.getByTestId('inspector')).toContainText(`${miners.length} objects selected`);
 
   // Drag one of them 3 m south: every selected rack moves, in one undo step.
   const first = miners[1]!;

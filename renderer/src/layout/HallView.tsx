@@ -8,7 +8,7 @@ import { snap, type Rect } from '../../../shared/geometry/footprint';
 import { IDLE, type Gesture, type GestureContext } from './gestures/gesture';
 import { press } from './gestures/idle';
 import type { Translating } from './gestures/translating';
-import type { Boxing } from './gestures/brushing';
+import { crossing, type Boxing } from './gestures/brushing';
 import { displayUnit, formatQuantity } from '../../../shared/units';
 import { NumberField } from '../shell/fields';
 import { useFleet } from '../state/store';
@@ -112,12 +112,16 @@ export function HallView({ hallId }: { hallId: string }) {
       performance.measure('fleet:drag-frame', { start: frameStart });
     }
     if (g.name === 'brushing' || g.name === 'drawingZone') {
-      const { x0, y0, x1, y1 } = (g as Boxing).rect;
+      const { rect } = g as Boxing;
+      const { x0, y0, x1, y1 } = rect;
       ctx.strokeStyle = style.selection;
       ctx.fillStyle = 'rgba(13,110,253,0.08)';
       ctx.lineWidth = 1;
+      // A crossing box (dragged leftwards, takes what it touches) is dashed, as CAD tools draw it.
+      ctx.setLineDash(g.name === 'brushing' && crossing(rect) ? [6, 4] : []);
       ctx.fillRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
       ctx.strokeRect(Math.min(x0, x1), Math.min(y0, y1), Math.abs(x1 - x0), Math.abs(y1 - y0));
+      ctx.setLineDash([]);
     }
     drawRulers(ctx, viewport, size, style, unitSystem);
     drawScaleBar(ctx, viewport, size, style.text, unitSystem);

@@ -5,7 +5,7 @@ import { commandSpec, shortcutLabel, USER_COMMAND_NAMES } from '../../../shared/
 
 /** Mouse gestures: not commands, so not in the registry. */
 const GESTURES: [string, string][] = [
-  ['Click, Shift+click or Ctrl+click, drag on the floor', 'Select, add to the selection, box-select'],
+  ['Click, Shift+click or Ctrl+click, drag on the floor', 'Select, add to the selection, box-select (rightwards: what lies inside; leftwards: what it touches)'],
   ['Click again on the selected object', 'Select what lies under it (a rack below an overhead busway)'],
   ['Drag a selected object', 'Move the selection (one undo step), snapped to the grid'],
   ['Wheel, Space+drag', 'Zoom, pan'],

@@ -14,7 +14,16 @@ function corners(ctx: GestureContext, r: DraggedRect) {
   return { a: toWorld(ctx.viewport, Math.min(r.x0, r.x1), Math.min(r.y0, r.y1)), b: toWorld(ctx.viewport, Math.max(r.x0, r.x1), Math.max(r.y0, r.y1)) };
 }
 
-/** A box dragged on empty floor selects what lies wholly inside it (added to the selection with Shift or Ctrl). */
+/**
+ * Dragged leftwards, a box selects what it touches (a crossing box, as CAD tools do): a unit
+ * half in it is easy to miss with a box that takes only what lies wholly inside.
+ */
+export const crossing = (rect: DraggedRect): boolean => rect.x1 < rect.x0;
+
+/**
+ * A box dragged on empty floor selects what lies wholly inside it, or, dragged leftwards,
+ * what it touches (added to the selection with Shift or Ctrl).
+ */
 export function brushing(rect: DraggedRect, additive: boolean): Boxing {
   return {
     name: 'brushing',
@@ -27,7 +36,7 @@ export function brushing(rect: DraggedRect, additive: boolean): Boxing {
         ? []
         : ctx.scene.index
             .search({ minX: a.xM, minY: a.yM, maxX: b.xM, maxY: b.yM })
-            .filter((i) => i.rect.minX >= a.xM && i.rect.maxX <= b.xM && i.rect.minY >= a.yM && i.rect.maxY <= b.yM)
+            .filter((i) => crossing(rect) || (i.rect.minX >= a.xM && i.rect.maxX <= b.xM && i.rect.minY >= a.yM && i.rect.maxY <= b.yM))
             .map((i) => i.placement.id);
       ctx.setSelection(additive ? new Set([...ctx.selection, ...inside]) : inside);
       return IDLE;
