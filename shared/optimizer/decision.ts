@@ -49,7 +49,7 @@ export function decisionReturn(fleet: Pick<FleetMeta, 'periodMonths' | 'discount
     asItIsNpvUsd: periodsNpv(fleet, asItIs),
     npvUsd: periodsNpv(fleet, difference),
     irrFraction: irr(datedCashFlows(difference), fleet.periodMonths),
-    paybackPeriods: payback(cashFlowUsd),
+    paybackPeriods: payback(difference.map((r, p) => ({ capexUsd: r.capexUsd, cashFlowUsd: cashFlowUsd[p]! }))),
     cashFlowUsd,
   };
 }

@@ -111,15 +111,22 @@ export function irr(flows: readonly DatedCashFlow[], periodMonths: number): numb
   return (1 + perPeriod) ** (12 / periodMonths) - 1;
 }
 
-/** First period (fractional) at which the cumulative cash flow turns non-negative after going negative. */
-export function payback(cashFlows: number[]): number | null {
+/**
+ * Periods (fractional) until the cumulative cash turns non-negative after going negative; 0
+ * if it never does. As IRR dates them, a period's capex goes out at its start and the rest
+ * of its cash comes in over it: a retrofit whose first period's earnings cover its capex
+ * still pays back within that period, not at once.
+ */
+export function payback(periods: readonly Pick<PlanPeriod, 'capexUsd' | 'cashFlowUsd'>[]): number | null {
   let total = 0;
   let wasNegative = false;
-  for (let p = 0; p < cashFlows.length; p++) {
-    const before = total;
-    total += cashFlows[p]!;
-    if (total < 0) wasNegative = true;
-    if (wasNegative && total >= 0) return p + (cashFlows[p]! === 0 ? 0 : -before / cashFlows[p]!);
+  for (let p = 0; p < periods.length; p++) {
+    const { capexUsd, cashFlowUsd } = periods[p]!;
+    // Right after the period's capex, then at its end.
+    const start = total - capexUsd;
+    total += cashFlowUsd;
+    if (start < 0 || total < 0) wasNegative = true;
+    if (wasNegative && total >= 0) return start >= 0 ? p : p + -start / (total - start);
   }
   return wasNegative ? null : 0;
 }

@@ -190,7 +190,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     // The hedges' settlement is a constant no choice changes, so the model leaves it out and the plan adds it.
     npvUsd: sol.ObjectiveValue + periods.reduce((t, r, p) => t + r.hedgeSettlementUsd! * discountFactor(doc.fleet, p), 0),
     irrFraction: irr(datedCashFlows(periods), doc.fleet.periodMonths),
-    paybackPeriods: payback(cashFlows),
+    paybackPeriods: payback(periods),
     ...decision,
     // What the solver proved; a search cut short may not have proved anything.
     mipGapFraction: Math.min(sol.MipGap ?? (sol.Status === 'Optimal' ? opts.mipGap : 1), 1),

@@ -41,8 +41,14 @@ describe('optimizer economics', () => {
     expect(perQuarter).toBeCloseTo(0.0771, 4);
     expect(-100 + [1, 2, 3, 4].reduce((t, q) => t + 30 / (1 + perQuarter) ** q, 0)).toBeCloseTo(0, 6);
   });
+  const flows = (...cashFlowUsd: number[]) => cashFlowUsd.map((c, p) => ({ capexUsd: p === 0 && c < 0 ? -c : 0, cashFlowUsd: c }));
   it('payback: −100, +40, +40, +40 is −60, −20, +20 cumulative: paid back half-way through the fourth period, 3.5 periods', () => {
-    expect(payback([-100, 40, 40, 40])).toBeCloseTo(3.5, 12);
-    expect(payback([-100, 10])).toBeNull();
+    expect(payback(flows(-100, 40, 40, 40))).toBeCloseTo(3.5, 12);
+    expect(payback(flows(-100, 10))).toBeNull();
+  });
+  it("payback within the first period: $250,000 of capex at its start, $315,360 earned over it (a cash flow of +$65,360), pays back 250,000 / 315,360 = 0.7927 of the way through, not at once", () => {
+    expect(payback([{ capexUsd: 250_000, cashFlowUsd: 65_360 }, { capexUsd: 0, cashFlowUsd: 315_360 }])).toBeCloseTo(250_000 / 315_360, 12);
+    // Never in deficit, with no capex: no payback needed.
+    expect(payback([{ capexUsd: 0, cashFlowUsd: 10 }])).toBe(0);
   });
 });
