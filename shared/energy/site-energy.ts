@@ -6,7 +6,8 @@
  * - Mining runs in an interval only when its revenue per MWh of IT beats the price × PUE;
  *   otherwise it draws and earns nothing. In the site's demand-response intervals (the
  *   highest-priced, up to the program's largest curtailed share) curtailing also earns the
- *   program's credit on the load it takes off the grid (IT × PUE). In the site's peak
+ *   program's credit on the load it takes off the grid (IT × PUE), if it runs at all in the
+ *   period's other intervals: one off all period has no load to take off. In the site's peak
  *   intervals (4CP-style: the highest-priced interval of each of June to September) it is
  *   off, and so avoids the peak-demand charge.
  * - AI draws every interval at the interval's price × PUE, and pays the peak-demand charge
@@ -206,7 +207,8 @@ export function hourlyShare(prices: PeriodPrices, revenuePerMwh: UsdPerMwh, pue:
   const n = running(plain, revenuePerMwh, pue, priceFactor, 0);
   const m = running(dr, revenuePerMwh, pue, priceFactor, credit);
   const runWeight = plain.weightBefore[n]! + dr.weightBefore[m]!;
-  const creditWeight = last(dr.weightBefore) - dr.weightBefore[m]! + prices.peakCreditWeight;
+  // Only a load that runs has load to take off: a unit its revenue keeps off in every other interval of the period is credited nothing.
+  const creditWeight = plain.weightBefore[n]! > 0 ? last(dr.weightBefore) - dr.weightBefore[m]! + prices.peakCreditWeight : 0;
   return {
     revenueUsd: (runWeight * revenuePerMwh) / total,
     powerCostUsd: ((plain.costBefore[n]! + dr.costBefore[m]!) * priceFactor * pue) / total,

@@ -149,4 +149,12 @@ describe('energy economics on a week of hourly prices', () => {
     expect(s.revenueUsd - s.powerCostUsd).toBeCloseTo(0.9 * 16, 12);
     expect(s.curtailmentCreditUsd).toBeCloseTo(0.1 * 55, 12);
   });
+
+  it('a unit its revenue keeps off in every hour has no load to take off: no credit, as an idle hall has none', () => {
+    // $30/MWh × 1 against $20.83 of revenue: it never runs, in the program's hours or any other.
+    const flat = siteEnergy({ ...site(), priceSeries: null, powerPriceUsdPerMwh: 30, demandResponse: { enabled: true, creditUsdPerMwh: 50, maxCurtailmentFraction: 0.05 } }, yearly);
+    expect(flat.share(0, 20.83, 1, 1, true)).toMatchObject({ uptimeFraction: 0, revenueUsd: 0, powerCostUsd: 0, curtailmentCreditUsd: 0 });
+    // At $30.01 of revenue it runs the other 95 % of the hours, and is credited the program's 5 %: 0.05 × 50.
+    expect(flat.share(0, 30.01, 1, 1, true).curtailmentCreditUsd).toBeCloseTo(0.05 * 50, 12);
+  });
 });
