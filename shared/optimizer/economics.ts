@@ -72,10 +72,8 @@ export const energyNetUsd = (r: Pick<PlanPeriod, 'curtailmentCreditUsd' | 'deman
 export function periodsNpv(
   fleet: Pick<FleetMeta, 'periodMonths' | 'discountRatePctPerYear'>,
   periods: readonly PeriodMoney[],
-  hashpriceFactor = 1,
-  gpuRateFactor = 1,
 ): number {
-  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd * hashpriceFactor + r.aiRevenueUsd * gpuRateFactor - r.powerCostUsd + energyNetUsd(r)) * discountFactor(fleet, p) - r.capexUsd * discountFactor(fleet, p, true), 0);
+  return periods.reduce((t, r, p) => t + (r.miningRevenueUsd + r.aiRevenueUsd - r.powerCostUsd + energyNetUsd(r)) * discountFactor(fleet, p) - r.capexUsd * discountFactor(fleet, p, true), 0);
 }
 
 /** A cash flow and when it falls, in periods from now: a period's capex at its start, its earnings at its end. */

@@ -90,7 +90,7 @@ export interface Sensitivity {
   gpuRateFactors: number[];
   /** npvUsd[i][j]: hashprice factor i, GPU rate factor j. */
   npvUsd: number[][];
-  /** Power prices scaled (power cost and the hedges' spot leg), production as planned. */
+  /** Power prices scaled (power cost and the hedges' spot leg), miners curtailing as those prices make them. */
   powerPriceFactors: number[];
   npvByPowerPriceUsd: number[];
 }
@@ -174,9 +174,11 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     const why = sol.Status === 'Interrupted by user' ? 'it was stopped before it found one' : sol.Status === 'Time limit reached' ? 'the time limit came before it found one; allow it more time' : sol.Status;
     throw new SolveError(`The solver stopped without a plan: ${why}`);
   }
-  const value = (name: string) => columns[name]?.Primal ?? 0;
+  // Read many times over (the plan, its decision, some thirty cells of its sensitivity): a Map, not the solver's object of names.
+  const primal = new Map(Object.entries(columns).map(([name, c]) => [name, c.Primal]));
+  const value = (name: string) => primal.get(name) ?? 0;
 
-  const { weights, scenarioPeriods, worst } = scenarioWeights(doc, model, value);
+  const { weights, views, worst } = scenarioWeights(doc, model, value);
   const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
   const timeLeftS = () => Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S);
   const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
@@ -206,7 +208,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
     madeForInputs: [modelInputsHash(doc)],
   };
   progress('sensitivity to hashprice and GPU rates');
-  return { plan, sensitivity: sensitivity(doc, scenarioPeriods ?? [periods]), stats };
+  return { plan, sensitivity: sensitivity(doc, model, value, views), stats };
 }
 
 /**
@@ -324,13 +326,14 @@ function metExactly(row: Row | undefined, value: (name: string) => number): bool
  * halls' NPVs and its cash flows add up to the NPV it was chosen for (an equal-weight
  * average of the scenarios showed $233 M by hall for a $27 M plan).
  */
-function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): { weights: number[]; scenarioPeriods: PlanPeriod[][] | null; worst: number | null } {
-  if (model.objective === 'expected') return { weights: doc.scenarios.map((s) => s.probability), scenarioPeriods: null, worst: null };
-  const oneHot = (i: number) => doc.scenarios.map((_, j) => (i === j ? 1 : 0));
-  const scenarioPeriods = doc.scenarios.map((_, i) => readPlan(doc, model, value, oneHot(i)).periods);
-  const npvs = scenarioPeriods.map((periods) => periodsNpv(doc.fleet, periods));
+function scenarioWeights(doc: FleetDoc, model: BuiltModel, value: (n: string) => number): { weights: number[]; views: number[][]; worst: number | null } {
+  const weights = doc.scenarios.map((s) => s.probability);
+  if (model.objective === 'expected') return { weights, views: [weights], worst: null };
+  // Each scenario on its own: the worst of them is the plan's.
+  const views = doc.scenarios.map((_, i) => doc.scenarios.map((__, j) => (i === j ? 1 : 0)));
+  const npvs = views.map((w) => periodsNpv(doc.fleet, readPlan(doc, model, value, w).periods));
   const worst = npvs.indexOf(smallest(npvs));
-  return { weights: oneHot(worst), scenarioPeriods, worst };
+  return { weights: views[worst]!, views, worst };
 }
 
 
@@ -375,20 +378,22 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
       for (let p = 0; p < T; p++) {
         const n = units(p);
         if (n < 1e-9) continue;
-        const e = (s: FleetDoc['scenarios'][number]) => unitEconomics(m, pue, model.energy.get(h.site.id)!, s, doc.fleet, p);
+        // Once per scenario weighed: the sensitivity grid reads the plan some thirty times over.
+        const economics = doc.scenarios.map((s, i) => (weights[i] ? unitEconomics(m, pue, model.energy.get(h.site.id)!, s, doc.fleet, p) : null));
+        const weighed = (pick: (e: ReturnType<typeof unitEconomics>) => number) => economics.reduce((t, e, i) => (e ? t + weights[i]! * pick(e) : t), 0);
         const row = periods[p]!;
         const itMw = (n * m.powerKw) / 1000;
         if (m.gpuCount > 0) {
           row.aiItMw += itMw;
-          row.aiRevenueUsd += n * expected((s) => e(s).revenueUsd);
+          row.aiRevenueUsd += n * weighed((e) => e.revenueUsd);
         } else {
           row.miningItMw += itMw;
-          row.miningRevenueUsd += n * expected((s) => e(s).revenueUsd);
+          row.miningRevenueUsd += n * weighed((e) => e.revenueUsd);
         }
-        row.powerCostUsd += n * expected((s) => e(s).powerCostUsd);
-        row.curtailmentCreditUsd! += n * expected((s) => e(s).curtailmentCreditUsd);
-        row.demandChargeUsd! += n * expected((s) => e(s).demandChargeUsd);
-        npvUsd += n * expected((s) => unitMarginUsd(e(s))) * discountFactor(doc.fleet, p);
+        row.powerCostUsd += n * weighed((e) => e.powerCostUsd);
+        row.curtailmentCreditUsd! += n * weighed((e) => e.curtailmentCreditUsd);
+        row.demandChargeUsd! += n * weighed((e) => e.demandChargeUsd);
+        npvUsd += n * weighed(unitMarginUsd) * discountFactor(doc.fleet, p);
       }
     }
     hallPlan.npvUsd = npvUsd;
@@ -407,19 +412,31 @@ const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];
 const POWER_FACTORS = [0.5, 0.75, 1, 1.25, 1.5, 2];
 
 /**
- * NPV of the chosen plan, production as planned, with hashprice and GPU rates scaled, and
- * with power prices scaled:
- * `views` is the plan's economics as its NPV weighs them (one), or, for a worst-case plan,
- * in each scenario, the worst of which each cell takes, since which scenario is worst can
- * change as the prices do.
+ * NPV of the chosen plan, its halls, options and units as chosen, with hashprice and GPU
+ * rates scaled, and with power prices scaled (the hedges' spot leg with them): each cell
+ * reads the plan again in scenarios so scaled, so its miners run, curtail and earn credits
+ * as those prices make them, as the plan's own figures do. Scaling the plan's money instead
+ * ran them at a loss they never take: a mining plan at twice the power price read −$61,320
+ * where it is worth +$21,900. `views` are the plan's scenario weights (one set), or, for a
+ * worst-case plan, one scenario each (scenarioWeights' views), the worst of which each cell takes, since which
+ * scenario is worst can change as the prices do.
  */
-function sensitivity(doc: FleetDoc, views: readonly (readonly PlanPeriod[])[]): Sensitivity {
-  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => smallest(views.map((periods) => periodsNpv(doc.fleet, periods, fh, fg)))));
-  // A hedge pays (price − fixed) × MW × hours: scaling the price scales its settlement plus its fixed leg.
-  const fixedLegUsd = doc.sites.reduce((t, s) => t + s.hedges.reduce((u, h) => u + h.mw * h.priceUsdPerMwh, 0), 0) * hoursPerPeriod(doc.fleet);
-  const atPowerFactor = (periods: readonly PlanPeriod[], g: number) =>
-    periodsNpv(doc.fleet, periods.map((r) => ({ ...r, powerCostUsd: r.powerCostUsd * g, hedgeSettlementUsd: g * ((r.hedgeSettlementUsd ?? 0) + fixedLegUsd) - fixedLegUsd })));
-  const npvByPowerPriceUsd = POWER_FACTORS.map((g) => smallest(views.map((periods) => atPowerFactor(periods, g))));
+function sensitivity(doc: FleetDoc, model: BuiltModel, value: (n: string) => number, views: readonly (readonly number[])[]): Sensitivity {
+  const scaledBy = (hashprice: number, gpuRate: number, powerPrice: number): FleetDoc => ({
+    ...doc,
+    scenarios: doc.scenarios.map((sc) => ({
+      ...sc,
+      hashpriceUsdPerPhDay: sc.hashpriceUsdPerPhDay.map((x) => x * hashprice),
+      gpuRateUsdPerGpuHour: sc.gpuRateUsdPerGpuHour.map((x) => x * gpuRate),
+      powerPriceFactor: sc.powerPriceFactor.map((x) => x * powerPrice),
+    })),
+  });
+  const npvAt = (hashprice: number, gpuRate: number, powerPrice: number) => {
+    const scaled = scaledBy(hashprice, gpuRate, powerPrice);
+    return smallest(views.map((w) => periodsNpv(doc.fleet, readPlan(scaled, model, value, w).periods)));
+  };
+  const npvUsd = FACTORS.map((fh) => FACTORS.map((fg) => npvAt(fh, fg, 1)));
+  const npvByPowerPriceUsd = POWER_FACTORS.map((g) => npvAt(1, 1, g));
   return { hashpriceFactors: FACTORS, gpuRateFactors: FACTORS, npvUsd, powerPriceFactors: POWER_FACTORS, npvByPowerPriceUsd };
 }
 

@@ -103,7 +103,7 @@ export function SensitivityTable({ s }: { s: NonNullable<Response<'optimizer.run
   };
   return (
     <table className="sensitivity" data-testid="sensitivity">
-      <caption>NPV of this plan as hashprice (rows) and GPU rates (columns) change, and below as power prices do (production as planned)</caption>
+      <caption>NPV of this plan as hashprice (rows) and GPU rates (columns) change, and below as power prices do (its halls and units as chosen; miners run and curtail as the prices make them)</caption>
       <thead>
         <tr>
           <th />

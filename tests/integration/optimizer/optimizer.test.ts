@@ -548,6 +548,23 @@ describe('optimizer (worker + HiGHS)', () => {
 });
 
 describe('plan economics', () => {
+  it('the sensitivity grid lets miners curtail as the scaled prices make them: a mining plan is never worth less than idling its miners', async () => {
+    // The tiny fleet keeps mining (GPUs at $0.1/GPU-h): 10 racks of 1 PH/s and 100 kW earn $50/PH/day,
+    // 50 / (0.1 MW × 24 h) = $20.83 per MWh, against $20 power: 10 × 876 MWh × 0.8333 × 2 years = $14,600.
+    const doc = tinyFleet();
+    doc.scenarios[0]!.gpuRateUsdPerGpuHour = [0.1, 0.1];
+    const { plan, sensitivity } = await service.solve(doc, options());
+    expect(plan.halls[0]).toMatchObject({ optionId: 'keep' });
+    expect(plan.npvUsd).toBeCloseTo(14_600, 3);
+    const powerAt = (g: number) => sensitivity!.npvByPowerPriceUsd[sensitivity!.powerPriceFactors.indexOf(g)]!;
+    // At twice the power price ($40 > $20.83) they never run: $0, not the −$335,800 of running every hour at a loss.
+    expect(powerAt(2)).toBeCloseTo(0, 6);
+    // At half ($10) they earn 20.8333 − 10 = $10.8333 a MWh: 10 × 876 × 10.8333 × 2 = $189,800.
+    expect(powerAt(0.5)).toBeCloseTo(189_800, 3);
+    // At half the hashprice ($10.42 a MWh < $20) they never run either.
+    expect(sensitivity!.npvUsd[sensitivity!.hashpriceFactors.indexOf(0.5)]![sensitivity!.gpuRateFactors.indexOf(1)]!).toBeCloseTo(0, 6);
+  });
+
   it('the per-period cash flows, discounted, give back the plan NPV (the sensitivity grid at 1 × 1), and so do the halls\' NPVs, for either objective', async () => {
     const svc = new OptimizerService(optimizerWorkerPath());
     try {
@@ -560,15 +577,15 @@ describe('plan economics', () => {
         // The halls' NPVs add up to the plan's.
         expect(plan.halls.reduce((t, h) => t + h.npvUsd!, 0), objective).toBeCloseTo(plan.npvUsd, -1);
         expect(plan.halls.every((h) => Number.isFinite(h.npvUsd))).toBe(true);
-        if (objective === 'worst-case') {
-          // Each cell is the worst scenario's at those prices: never above what the scenario
-          // worst at today's prices (the one plan.periods show) gives there.
+        if (objective === 'expected') {
+          // Each cell reads the plan again at those prices, its miners running only where they earn: never below
+          // its money scaled as it stands, which runs them in the same hours whatever they earn there.
           const fleet = sampleCampus().fleet;
           const df = (p: number, start = false) => discountFactor(fleet, p, start);
           sensitivity!.hashpriceFactors.forEach((fh, i) =>
             sensitivity!.gpuRateFactors.forEach((fg, j) => {
-              const inWorstToday = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd + r.curtailmentCreditUsd! - r.demandChargeUsd!) * df(p) - r.capexUsd * df(p, true), 0);
-              expect(sensitivity!.npvUsd[i]![j]!).toBeLessThanOrEqual(inWorstToday + 1);
+              const scaled = plan.periods.reduce((t, r, p) => t + (r.miningRevenueUsd * fh + r.aiRevenueUsd * fg - r.powerCostUsd + r.curtailmentCreditUsd! - r.demandChargeUsd!) * df(p) - r.capexUsd * df(p, true), 0);
+              expect(sensitivity!.npvUsd[i]![j]!).toBeGreaterThanOrEqual(scaled - 1);
             }),
           );
         }
