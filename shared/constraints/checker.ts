@@ -6,6 +6,7 @@
  * holds the two to the same result after every edit.
  */
 import { airHeatKw, cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
+import { zoneOf } from '../model/zones';
 import type { Change } from '../commands/apply';
 import { isItEquipment, isPowerSource, itPowerKw, needsFeed } from '../model/load';
 import { apparentPowerKva, feedsOf } from '../model/power-chain';
@@ -214,10 +215,7 @@ export class LiveChecker {
   }
 
   private zoneOf(p: Placement): string | null {
-    for (const z of this.zonesByHall.get(p.hallId) ?? []) {
-      if (p.xM >= z.xM && p.xM <= z.xM + z.widthM && p.yM >= z.yM && p.yM <= z.yM + z.depthM) return z.id;
-    }
-    return null;
+    return zoneOf(p, this.zonesByHall.get(p.hallId) ?? [])?.id ?? null;
   }
 
   private addItem(p: Placement, dirty: Dirty): void {

@@ -1,4 +1,4 @@
-import { formatQuantity, shownQuantity, type Quantity, type UnitSystem } from '../units';
+import { countOf, formatQuantity, shownQuantity, type Quantity, type UnitSystem } from '../units';
 import { RULE_SPECS, ruleSpec, type RuleSpec } from './rules';
 import type { Violation } from './types';
 
@@ -60,8 +60,8 @@ export function countViolations(violations: readonly Violation[]): LimitCount {
   return { errors, warnings: violations.length - errors };
 }
 
-/** "2 errors and 1 warning against the limits", or null when every limit holds. */
+/** "2 errors against the limits and 1 warning", or "1 warning" (a warning breaks no limit), or null when there is neither. */
 export function describeLimitCount({ errors, warnings }: LimitCount): string | null {
-  const parts = [errors ? `${errors} error${errors === 1 ? '' : 's'}` : '', warnings ? `${warnings} warning${warnings === 1 ? '' : 's'}` : ''].filter(Boolean);
-  return parts.length ? `${parts.join(' and ')} against the limits` : null;
+  const parts = [errors ? `${countOf(errors, 'error')} against the limits` : '', warnings ? countOf(warnings, 'warning') : ''].filter(Boolean);
+  return parts.length ? parts.join(' and ') : null;
 }

@@ -10,6 +10,7 @@
  * Placement ids are taken to be unique (the document's integrity check guarantees it).
  */
 import { airHeatKw, cduHeatKw, loopWaterHeatKw, otherMethodThanHall, ownLoopHeatKw } from '../model/cooling';
+import { zoneOf } from '../model/zones';
 import { FlatGrid } from '../geometry/flat-grid';
 import { footprintInto } from '../geometry/footprint';
 import { isItEquipment, isPowerSource, needsFeed } from '../model/load';
@@ -102,7 +103,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
     hallCduHeatKw[hallAt]! += modelCduHeatKw[modelAt]!;
     if (m.kind === 'cdu') hallCdus[hallAt]!.set(p.id, m.coolingCapacityKw);
     if (modelNeedsFeed[modelAt] === 1 && !p.powerSourceId && !p.powerSourceBId) unfed[hallAt]!.push([p.id, m.powerKw]);
-    const zoneId = hallZones ? zoneOf(p, hallZones) : null;
+    const zoneId = hallZones ? (zoneOf(p, hallZones)?.id ?? null) : null;
     if (zoneId) {
       zoneAt[k] = zoneNumber.get(zoneId)!;
       const z = zoneTotals.get(zoneId)!;
@@ -140,7 +141,7 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   const itemOf = (k: number): Item => {
     const p = placements[k]!;
     const zones = zonesByHall.get(p.hallId);
-    return makeItem(p, modelList[modelOf[k]!]!, zones ? zoneOf(p, zones) : null);
+    return makeItem(p, modelList[modelOf[k]!]!, zones ? (zoneOf(p, zones)?.id ?? null) : null);
   };
   checkPlacements(doc, hallList, modelList, hallOf, modelOf, zoneAt, sources, itemOf, put);
 
@@ -197,12 +198,6 @@ export function checkFleet(doc: FleetDoc): CheckResult {
   };
 }
 
-function zoneOf(p: Placement, zones: Zone[]): string | null {
-  for (const z of zones) {
-    if (p.xM >= z.xM && p.xM <= z.xM + z.widthM && p.yM >= z.yM && p.yM <= z.yM + z.depthM) return z.id;
-  }
-  return null;
-}
 
 /**
  * Object rules for every placement (with the reach of each source feeding it) and pair

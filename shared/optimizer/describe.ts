@@ -3,7 +3,7 @@
  * panel, the CLI and the progress line.
  */
 import type { DecisionReturn, FleetMeta, Hall, Plan, PlanPeriod, RetrofitOption, Scenario } from '../model/schema';
-import type { Exclusion, Objective } from './model';
+import { CONTRACT_COST, type Exclusion, type Objective } from './model';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName, type UnitSystem } from '../units';
 
 /** A gap as a percentage, with the decimals a small gap needs to be read at all. */
@@ -59,10 +59,11 @@ export function describeShortfall(plan: Pick<Plan, 'status' | 'mipGapFraction' |
  * below 0), or null: the fleet's NPV in large type hides it. An AI contract that costs NPV
  * (the best plan without it, less this one) is most often why, and says so.
  */
-export function describeWorseThanAsItIs(plan: Pick<Plan, 'decision' | 'bindingLimits'>): string | null {
+export function describeWorseThanAsItIs(plan: Pick<Plan, 'decision' | 'bindingLimits' | 'mipGapFraction' | 'npvUsd'>): string | null {
   const { decision } = plan;
-  if (!decision || decision.npvUsd >= 0) return null;
-  const contract = plan.bindingLimits.find((b) => b.unit === 'contract' && b.shadowPriceUsd < 0);
+  // Within the search's own gap (or a dollar of the two solves' rounding) the plan is as good as keeping: nothing to caution.
+  if (!decision || -decision.npvUsd <= Math.max(1, plan.mipGapFraction * Math.max(1, Math.abs(plan.npvUsd)))) return null;
+  const contract = plan.bindingLimits.find((b) => b.limit === CONTRACT_COST && b.shadowPriceUsd < 0);
   const why = contract ? ` ${contract.description.charAt(0).toUpperCase()}${contract.description.slice(1)}.` : '';
   return `This plan is worth ${formatUsd(-decision.npvUsd)} less than keeping every hall as it is (${formatUsd(decision.asItIsNpvUsd)} NPV).${why}`;
 }

@@ -163,6 +163,9 @@ export class ModelError extends Error {}
 export const contractRow = (p: number): string => `contract_${p}`;
 export const isContractRow = (name: string): boolean => name.startsWith('contract_');
 
+/** The binding limit that says what the AI contract costs (the best plan without it, less this one): no row's, so no row's name. */
+export const CONTRACT_COST = 'contract';
+
 /** What an option does, capex aside: two options alike in all of it differ only in cost. */
 const sameEffect = (a: OptionIx, b: OptionIx): boolean =>
   a.option.kind === b.option.kind &&

@@ -12,7 +12,7 @@ import { toMatrix, writeLp, type LinearProgram, type MatrixProgram, type Row, ty
 import { formatGap, objectiveLabel } from './describe';
 import { countOf, groupedNumber, periodLabel } from '../units';
 import { memoryRefusal, shapeOf, shapeRefusal, type SolverMemory } from './solver-memory';
-import { buildModel, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
+import { buildModel, CONTRACT_COST, contractPeriodsOf, describeContract, hallOfColumn, isContractRow, modelInputsHash, v, type BuiltModel, type Choice, type HallIx, type Objective, type OptionIx } from './model';
 
 export interface SolverSolution {
   Status: string;
@@ -179,7 +179,7 @@ export function runOptimizer(doc: FleetDoc, opts: RunOptions, solve: SolveFn, ho
   const value = (name: string) => primal.get(name) ?? 0;
 
   const { weights, views, worst } = scenarioWeights(doc, model, value);
-  const { halls, periods, cashFlows } = readPlan(doc, model, value, weights);
+  const { halls, periods } = readPlan(doc, model, value, weights);
   const timeLeftS = () => Math.max(opts.timeLimitS - (Date.now() - runStarted) / 1000, AS_IT_IS_MIN_TIME_S);
   const decision = decisionOf(doc, model, solve, weights, periods, timeLeftS());
   // The contract's search gets no longer than the plan's own took: the answer waits for it.
@@ -260,7 +260,6 @@ function contractCost(doc: FleetDoc, model: BuiltModel, solve: SolveFn, planObje
 const wholeDollars = (usd: number): string => `$${Math.round(usd).toLocaleString('en-US')}`;
 
 /** The binding limit that stands for the whole AI contract (its rows are contract_p). */
-const CONTRACT_COST = 'contract';
 
 /** The site (index) whose hall a column belongs to. */
 function siteOfColumn(model: BuiltModel): (column: string) => number | null {
@@ -404,7 +403,7 @@ function readPlan(doc: FleetDoc, model: BuiltModel, value: (n: string) => number
     for (const row of periods) row.hedgeSettlementUsd! += expected((s) => hedgeSettlementUsd(site.hedges, energy, row.period, at(s.powerPriceFactor, row.period), hoursPerPeriod(doc.fleet)));
   }
   for (const row of periods) row.cashFlowUsd = row.miningRevenueUsd + row.aiRevenueUsd - row.powerCostUsd + energyNetUsd(row) - row.capexUsd;
-  return { halls, periods, cashFlows: periods.map((r) => r.cashFlowUsd) };
+  return { halls, periods };
 }
 
 const FACTORS = [0.5, 0.75, 1, 1.25, 1.5];

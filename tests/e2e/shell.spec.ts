@@ -154,10 +154,10 @@ test('opening a file that breaks a limit says so, and saving reports what is sti
   await page.getByTestId('open').click();
   await page.getByTestId('open-file-over.fleet').click();
   // Beside the small sample's one warning, its AI corner's lone CDU under N+1.
-  await expect(page.getByTestId('message')).toHaveText(/over\.fleet opens with 1 error and 1 warning against the limits \(see Problems\)/);
+  await expect(page.getByTestId('message')).toHaveText(/over\.fleet opens with 1 error against the limits and 1 warning \(see Problems\)/);
   await expect(page.getByTestId('problem-hall-power')).toBeVisible();
   await page.getByTestId('save').click();
-  await expect(page.getByTestId('message')).toContainText('with 1 error and 1 warning against the limits still open');
+  await expect(page.getByTestId('message')).toContainText('with 1 error against the limits and 1 warning still open');
 });
 
 test('a blank fleet grows a site and a hall; equipment goes in; deleting the hall asks, takes its equipment, and undo brings it all back', async ({ page, web }) => {

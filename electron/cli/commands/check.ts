@@ -1,4 +1,4 @@
-import { checkFleet, describeViolation, problemGroups, ruleLabel } from '../../../shared/constraints';
+import { checkFleet, countViolations, describeViolation, problemGroups, ruleLabel } from '../../../shared/constraints';
 import { readFleet } from './document-common';
 import { countOf } from '../../../shared/units';
 import { exactlyPositional, EXIT_OK, fail, parseArgs, type CliCommand } from '../cli-kit';
@@ -17,13 +17,13 @@ export const checkCommand: CliCommand = {
       const [file] = exactlyPositional(parsed, ['FILE'], usage) as [string];
       const { doc } = readFleet(file);
       const { violations, headroom } = checkFleet(doc);
-      const errors = violations.filter((v) => v.severity === 'error').length;
+      const { errors, warnings } = countViolations(violations);
       if (parsed.options.has('json')) {
         io.stdout.write(`${JSON.stringify({ file, violations, headroom }, null, 2)}\n`);
       } else if (violations.length === 0) {
         io.stdout.write(`${file}: no violations (${doc.placements.length} placements checked)\n`);
       } else {
-        io.stdout.write(`${file}: ${countOf(errors, 'error')}, ${countOf(violations.length - errors, 'warning')}\n`);
+        io.stdout.write(`${file}: ${countOf(errors, 'error')}, ${countOf(warnings, 'warning')}\n`);
         // As the Problems panel lists them: by rule, errors first, alike units as one line.
         for (const group of problemGroups(violations)) {
           io.stdout.write(`  ${ruleLabel(group.rule)} (${group.count})\n`);

@@ -1,5 +1,5 @@
-import { SMALLEST, type FleetDoc, type Hall, type Zone } from '../../../shared/model/schema';
-import { airHeatKw, usableCapacityKw, usableCoolingKw } from '../../../shared/model/cooling';
+import { SMALLEST, type FleetDoc, type Zone } from '../../../shared/model/schema';
+import { startingAirCoolingKw } from '../../../shared/model/zones';
 import { formatQuantity, type UnitSystem } from '../../../shared/units';
 import { nextFreeName } from '../../../shared/model/copy-names';
 
@@ -27,26 +27,6 @@ export function zoneProblem(doc: FleetDoc, zone: Zone, units: UnitSystem): strin
       Math.min(z.yM + z.depthM, zone.yM + zone.depthM) - Math.max(z.yM, zone.yM) > TOUCH_M,
   );
   return other ? `The zone would overlap ${other.name}: equipment in both would count against both` : null;
-}
-
-/**
- * The air cooling a new zone starts with: the air heat of the units it encloses that the
- * CRAHs among them do not carry, out of the hall's usable plant that its other zones have not
- * taken. A hall with zones is cooled zone by zone, so a zone drawn round a pod with none
- * would leave the pod cooled by nothing; one drawn over empty floor starts with none.
- */
-function startingAirCoolingKw(doc: FleetDoc, hall: Hall, zone: Pick<Zone, 'xM' | 'yM' | 'widthM' | 'depthM'>): number {
-  const models = new Map(doc.models.map((m) => [m.id, m]));
-  let heatKw = 0;
-  const crahKw: number[] = [];
-  for (const p of doc.placements) {
-    if (p.hallId !== hall.id || p.xM < zone.xM || p.xM > zone.xM + zone.widthM || p.yM < zone.yM || p.yM > zone.yM + zone.depthM) continue;
-    const m = models.get(p.modelId)!;
-    heatKw += airHeatKw(m);
-    if (m.kind === 'crah') crahKw.push(m.coolingCapacityKw);
-  }
-  const takenKw = doc.zones.reduce((t, z) => (z.hallId === hall.id ? t + z.airCoolingKw : t), 0);
-  return Math.max(0, Math.min(heatKw - usableCapacityKw(crahKw, hall.cooling.redundancy), usableCoolingKw(hall) - takenKw));
 }
 
 /** A new cooling zone over the rectangle dragged on the floor, clipped to the hall, or why there can be none. */

@@ -360,7 +360,7 @@ describe('recovery after a crash', () => {
     expect(opened.notice).toBeUndefined();
     await nextTurn();
     // Beside the small sample's one warning (its AI corner's lone CDU under N+1).
-    expect(notices).toEqual(['over.fleet opens with 1 error and 1 warning against the limits (see Problems)']);
+    expect(notices).toEqual(['over.fleet opens with 1 error against the limits and 1 warning (see Problems)']);
     expect(s.save()).toMatchObject({ dirty: false, limits: { errors: 1, warnings: 1 } });
 
     // The fixed feed is seen by the next save.
@@ -368,6 +368,6 @@ describe('recovery after a crash', () => {
     expect(s.save().limits).toEqual({ errors: 0, warnings: 1 });
     s.openFile(file);
     await nextTurn();
-    expect(notices.at(-1)).toBe('over.fleet opens with 1 warning against the limits (see Problems)');
+    expect(notices.at(-1)).toBe('over.fleet opens with 1 warning (see Problems)');
   });
 });
