@@ -74,9 +74,9 @@ export function hallAggregates(hall: Hall, sums: HallSums, zoned: boolean): Aggr
       headroom: hasLiquid || hall.facilityWater.unitCount > 0 ? room('facility-water', hall.id, hall.name, water, waterHeat) : null,
       violation: over('facility-water', water, waterHeat, () => `${hall.name} (${countOf(hall.facilityWater.unitCount, 'facility cooling unit')}, ${hall.facilityWater.redundancy})`),
     },
-    redundancyAggregate(hall, `${hall.id}:plant`, hall.name, hall.cooling.redundancy, countOf(hall.cooling.unitCount, 'cooling unit'), unspared(hall.cooling.redundancy, hall.cooling.unitCount, hall.cooling.unitCapacityKw)),
+    redundancyAggregate(hall, `${hall.id}:plant`, hall.name, hall.cooling.redundancy, () => countOf(hall.cooling.unitCount, 'cooling unit'), unspared(hall.cooling.redundancy, hall.cooling.unitCount, hall.cooling.unitCapacityKw)),
     // Facility water carrying no heat (a free-air mining hall's idle dry cooler) has nothing to hold a spare for.
-    redundancyAggregate(hall, `${hall.id}:water`, hall.name, hall.facilityWater.redundancy, countOf(hall.facilityWater.unitCount, 'facility cooling unit'), waterHeat > EPS ? unspared(hall.facilityWater.redundancy, hall.facilityWater.unitCount, hall.facilityWater.unitCapacityKw) : 0),
+    redundancyAggregate(hall, `${hall.id}:water`, hall.name, hall.facilityWater.redundancy, () => countOf(hall.facilityWater.unitCount, 'facility cooling unit'), waterHeat > EPS ? unspared(hall.facilityWater.redundancy, hall.facilityWater.unitCount, hall.facilityWater.unitCapacityKw) : 0),
     // A hall cooled as a whole counts its CDUs as one set; a zoned hall, zone by zone.
     loneUnitAggregate(hall, `${hall.id}:cdu`, hall.name, sums.cdus, 'CDU', !zoned && sums.cduHeatKw > EPS),
   ];
@@ -91,7 +91,7 @@ const unspared = (redundancy: Redundancy, unitCount: number, loneUnitKw: number)
  */
 function loneUnitAggregate(hall: Hall, id: string, holder: string, units: ReadonlyMap<string, number>, unitName: string, carriesHeat: boolean): Aggregate {
   const [lone] = carriesHeat && spareUnitsMissing(hall.cooling.redundancy, units.size) > 0 ? units : [];
-  return redundancyAggregate(hall, id, holder, hall.cooling.redundancy, countOf(units.size, unitName), lone?.[1] ?? 0, lone ? [lone[0]] : []);
+  return redundancyAggregate(hall, id, holder, hall.cooling.redundancy, () => countOf(units.size, unitName), lone?.[1] ?? 0, lone ? [lone[0]] : []);
 }
 
 /**
@@ -100,7 +100,7 @@ function loneUnitAggregate(hall: Hall, id: string, holder: string, units: Readon
  * left with no cooling at all, but the spare asked for is not there, and losing that one unit
  * stops what it cools. The value is the capacity counted with no spare behind it (`unsparedKw`).
  */
-function redundancyAggregate(hall: Hall, id: string, holder: string, redundancy: Redundancy, units: string, unsparedKw: number, objectIds: string[] = [hall.id]): Aggregate {
+function redundancyAggregate(hall: Hall, id: string, holder: string, redundancy: Redundancy, units: () => string, unsparedKw: number, objectIds: string[] = [hall.id]): Aggregate {
   const violation =
     unsparedKw > EPS
       ? breach('cooling-redundancy', id, {
@@ -109,7 +109,7 @@ function redundancyAggregate(hall: Hall, id: string, holder: string, redundancy:
           objectIds,
           limit: 0,
           value: unsparedKw,
-          message: `${holder} (${redundancy} asked, but ${units} leaves none to hold back)`,
+          message: `${holder} (${redundancy} asked, but ${units()} leaves none to hold back)`,
         })
       : null;
   return { key: `cooling-redundancy:${id}`, headroom: null, violation };

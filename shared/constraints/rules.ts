@@ -25,8 +25,6 @@ export interface RuleSpec {
   /** What is over what, as the Problems panel and the print table say it. */
   label: string;
   scope: RuleScope;
-  /** What its violation's objectIds name. */
-  pointsAt: 'placement' | 'placements' | 'zone' | 'hall' | 'halls' | 'site';
   /** Where a click on it goes: the hall's floor plan or the site plan. */
   opens: 'hall' | 'site';
   /** The limit is a least value (a free distance), not a most: the margin is value − limit, and a breach is short by it. */
@@ -47,39 +45,39 @@ const heat = { family: 'cooling', counts: 'heat', unit: 'kW' } as const;
 const length = { family: 'geometry', counts: 'length', unit: 'm' } as const;
 
 export const RULE_SPECS = {
-  'site-interconnect': { ...power, severity: 'error', label: 'IT load × PUE over the grid interconnect', scope: 'aggregate', pointsAt: 'site', opens: 'hall' },
-  'site-transformer': { ...power, severity: 'error', label: 'IT load × PUE over the site’s transformer capacity', scope: 'aggregate', pointsAt: 'site', opens: 'hall' },
-  'site-feeds': { ...power, severity: 'warning', label: 'hall feed ratings add up to more than the site’s transformers', scope: 'aggregate', pointsAt: 'site', opens: 'hall' },
-  'hall-power': { ...power, severity: 'error', label: 'hall load over its power feed', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
-  'hall-cooling': { ...heat, severity: 'error', label: 'heat over the usable cooling', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
-  'hall-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity in the hall', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
-  'facility-water': { ...heat, severity: 'error', label: 'liquid heat (CDUs’, tanks’, water blocks’) over the hall’s facility water', scope: 'aggregate', pointsAt: 'hall', opens: 'hall' },
-  'cooling-redundancy': { ...heat, severity: 'warning', label: 'cooling counted with no spare behind it', scope: 'aggregate', pointsAt: 'hall', opens: 'hall', figures: { amount: 'without a spare' } },
-  'zone-air': { ...heat, severity: 'error', label: 'air heat over the zone’s air cooling', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
-  'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', pointsAt: 'zone', opens: 'hall' },
-  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone of a hall cooled zone by zone: no CRAH, CDU or zone air counts it', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'in no zone' } },
-  'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'of heat with no cooling it runs under' } },
-  'own-loop': { ...heat, severity: 'error', label: 'liquid heat over the unit’s own cooling loop', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
-  'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
-  unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'unfed' } },
-  'single-feed': { ...power, severity: 'error', label: 'unit that takes A and B feeds fed from one source', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true, figures: { amount: 'on one feed' } },
+  'site-interconnect': { ...power, severity: 'error', label: 'IT load × PUE over the grid interconnect', scope: 'aggregate', opens: 'hall' },
+  'site-transformer': { ...power, severity: 'error', label: 'IT load × PUE over the site’s transformer capacity', scope: 'aggregate', opens: 'hall' },
+  'site-feeds': { ...power, severity: 'warning', label: 'hall feed ratings add up to more than the site’s transformers', scope: 'aggregate', opens: 'hall' },
+  'hall-power': { ...power, severity: 'error', label: 'hall load over its power feed', scope: 'aggregate', opens: 'hall' },
+  'hall-cooling': { ...heat, severity: 'error', label: 'heat over the usable cooling', scope: 'aggregate', opens: 'hall' },
+  'hall-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity in the hall', scope: 'aggregate', opens: 'hall' },
+  'facility-water': { ...heat, severity: 'error', label: 'liquid heat (CDUs’, tanks’, water blocks’) over the hall’s facility water', scope: 'aggregate', opens: 'hall' },
+  'cooling-redundancy': { ...heat, severity: 'warning', label: 'cooling counted with no spare behind it', scope: 'aggregate', opens: 'hall', figures: { amount: 'without a spare' } },
+  'zone-air': { ...heat, severity: 'error', label: 'air heat over the zone’s air cooling', scope: 'aggregate', opens: 'hall' },
+  'zone-liquid': { ...heat, severity: 'error', label: 'liquid heat over the CDU capacity serving the zone', scope: 'aggregate', opens: 'hall' },
+  'hall-unzoned': { ...heat, severity: 'error', label: 'heat outside every cooling zone of a hall cooled zone by zone: no CRAH, CDU or zone air counts it', scope: 'aggregate', opens: 'hall', figures: { amount: 'in no zone' } },
+  'cooling-method': { ...heat, severity: 'error', label: 'unit in a cooling method it does not run under', scope: 'object', opens: 'hall', alikeByModel: true, figures: { amount: 'of heat with no cooling it runs under' } },
+  'own-loop': { ...heat, severity: 'error', label: 'liquid heat over the unit’s own cooling loop', scope: 'object', opens: 'hall', alikeByModel: true },
+  'rack-density': { ...power, family: 'density', severity: 'error', label: 'rack power over the density limit of the cooling', scope: 'object', opens: 'hall', alikeByModel: true },
+  unfed: { ...power, severity: 'error', label: 'IT or cooling equipment fed by no power source', scope: 'aggregate', opens: 'hall', figures: { amount: 'unfed' } },
+  'single-feed': { ...power, severity: 'error', label: 'unit that takes A and B feeds fed from one source', scope: 'object', opens: 'hall', alikeByModel: true, figures: { amount: 'on one feed' } },
   // An error, not a warning: A and B promise that either feed can be lost while the other carries
   // the unit, and a source both pass through drops both, as a one-feed unit of an A/B model is.
-  'shared-source': { ...apparent, severity: 'error', label: 'A and B feeds meeting at one source', scope: 'aggregate', pointsAt: 'placements', opens: 'hall', figures: { amount: 'fed through it by both A and B' } },
-  'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', pointsAt: 'placement', opens: 'hall' },
-  'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', pointsAt: 'placement', opens: 'hall', figures: 'none' },
-  'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', pointsAt: 'placement', opens: 'hall', figures: 'none' },
-  'feed-reach': { ...length, family: 'power', severity: 'error', label: 'unit beyond the reach of its feed', scope: 'object', pointsAt: 'placements', opens: 'hall' },
-  'floor-load': { family: 'floor', counts: 'floorLoad', unit: 'kg/m²', severity: 'error', label: 'floor loading over the slab limit', scope: 'object', pointsAt: 'placement', opens: 'hall', alikeByModel: true },
-  'outside-hall': { ...length, severity: 'error', label: 'equipment outside the hall', scope: 'object', pointsAt: 'placement', opens: 'hall', figures: { amount: 'outside the hall' } },
-  'wall-clearance': { ...length, severity: 'error', label: 'service clearance runs past the hall wall', scope: 'object', pointsAt: 'placement', opens: 'hall', figures: { amount: 'past the wall' } },
-  'zone-outside-hall': { ...length, severity: 'error', label: 'cooling zone outside its hall', scope: 'aggregate', pointsAt: 'zone', opens: 'hall', figures: { amount: 'outside the hall' } },
-  'hall-outside-site': { ...length, severity: 'error', label: 'hall outside its site', scope: 'aggregate', pointsAt: 'hall', opens: 'site', figures: { amount: 'outside the site' } },
-  'halls-overlap': { ...length, severity: 'error', label: 'halls overlap on the site', scope: 'aggregate', pointsAt: 'halls', opens: 'site', figures: { amount: 'of overlap' } },
-  overlap: { family: 'geometry', counts: 'area', unit: 'm²', severity: 'error', label: 'equipment overlaps', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: { amount: 'of overlap' } },
-  clearance: { ...length, severity: 'error', label: 'service clearance blocked', scope: 'pair', pointsAt: 'placements', opens: 'hall', minimum: true },
-  'aisle-orientation': { family: 'geometry', counts: 'length', unit: 'm', severity: 'warning', label: 'opposite facings within one row', scope: 'pair', pointsAt: 'placements', opens: 'hall', figures: 'none' },
-  'aisle-exhaust': { ...length, severity: 'warning', label: 'front facing another row’s exhaust across an aisle', scope: 'pair', pointsAt: 'placements', opens: 'hall', minimum: true },
+  'shared-source': { ...apparent, severity: 'error', label: 'A and B feeds meeting at one source', scope: 'aggregate', opens: 'hall', figures: { amount: 'fed through it by both A and B' } },
+  'power-source': { ...apparent, severity: 'error', label: 'load over the source’s derated rating', scope: 'aggregate', opens: 'hall' },
+  'power-class': { ...power, severity: 'error', label: 'source fed from a smaller class of source', scope: 'aggregate', opens: 'hall', figures: 'none' },
+  'power-cycle': { ...power, severity: 'error', label: 'power sources feed each other in a loop', scope: 'aggregate', opens: 'hall', figures: 'none' },
+  'feed-reach': { ...length, family: 'power', severity: 'error', label: 'unit beyond the reach of its feed', scope: 'object', opens: 'hall' },
+  'floor-load': { family: 'floor', counts: 'floorLoad', unit: 'kg/m²', severity: 'error', label: 'floor loading over the slab limit', scope: 'object', opens: 'hall', alikeByModel: true },
+  'outside-hall': { ...length, severity: 'error', label: 'equipment outside the hall', scope: 'object', opens: 'hall', figures: { amount: 'outside the hall' } },
+  'wall-clearance': { ...length, severity: 'error', label: 'service clearance runs past the hall wall', scope: 'object', opens: 'hall', figures: { amount: 'past the wall' } },
+  'zone-outside-hall': { ...length, severity: 'error', label: 'cooling zone outside its hall', scope: 'aggregate', opens: 'hall', figures: { amount: 'outside the hall' } },
+  'hall-outside-site': { ...length, severity: 'error', label: 'hall outside its site', scope: 'aggregate', opens: 'site', figures: { amount: 'outside the site' } },
+  'halls-overlap': { ...length, severity: 'error', label: 'halls overlap on the site', scope: 'aggregate', opens: 'site', figures: { amount: 'of overlap' } },
+  overlap: { family: 'geometry', counts: 'area', unit: 'm²', severity: 'error', label: 'equipment overlaps', scope: 'pair', opens: 'hall', figures: { amount: 'of overlap' } },
+  clearance: { ...length, severity: 'error', label: 'service clearance blocked', scope: 'pair', opens: 'hall', minimum: true },
+  'aisle-orientation': { family: 'geometry', counts: 'length', unit: 'm', severity: 'warning', label: 'opposite facings within one row', scope: 'pair', opens: 'hall', figures: 'none' },
+  'aisle-exhaust': { ...length, severity: 'warning', label: 'front facing another row’s exhaust across an aisle', scope: 'pair', opens: 'hall', minimum: true },
 } as const satisfies Record<string, RuleSpec>;
 
 export type RuleId = keyof typeof RULE_SPECS;

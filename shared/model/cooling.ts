@@ -1,11 +1,9 @@
 /**
  * Cooling capacity after redundancy. Redundant units are held back and do not count:
  * N+1 holds one unit back, 2N half of them (rounded up). A lone unit is counted under
- * any redundancy, since there is nothing to hold back: a zone served by one CDU is
- * simply not redundant, which is a design choice rather than an overload. A hall's plant or
- * facility water asked for N+1 or 2N with one unit is counted so too (holding it back would
- * leave the hall no cooling at all and every kW an error), and the checks warn that the spare
- * asked for is missing (spareUnitsMissing).
+ * any redundancy (holding it back would leave what it cools no cooling at all and every kW
+ * an error): a hall's plant or facility water, or a zone's CDUs or CRAHs, asked for N+1 or 2N
+ * with one unit, and the checks warn that the spare asked for is missing (spareUnitsMissing).
  */
 import type { CoolingMethod, EquipmentKind, EquipmentModel, Hall, Redundancy, Zone } from './schema';
 

@@ -17,7 +17,10 @@ export interface HallChange {
   zonesMerged: number;
 }
 
-/** "120 × Shelf rack, 6 × Overhead busway (8,748 kW)", most units first. */
+/**
+ * "120 × Shelf rack, 20 × Antminer S21 XP · 6 × Overhead busway (8,748 kW)", most units first:
+ * models apart by a middle dot, since their names may hold commas and "×" of their own.
+ */
 function unitsOf(placements: readonly Placement[], models: ReadonlyMap<string, EquipmentModel>, units: UnitSystem): string {
   const counts = new Map<EquipmentModel, number>();
   let kw = 0;
@@ -27,7 +30,7 @@ function unitsOf(placements: readonly Placement[], models: ReadonlyMap<string, E
     kw += m.powerKw;
   }
   const byCount = [...counts].sort(([a, n], [b, k]) => k - n || compareNames(a.name, b.name));
-  return `${byCount.map(([m, n]) => `${n.toLocaleString('en-US')} × ${m.name}`).join(', ')} (${formatQuantity(kw, 'power', units, 0)})`;
+  return `${byCount.map(([m, n]) => `${n.toLocaleString('en-US')} × ${m.name}`).join(' · ')} (${formatQuantity(kw, 'power', units, 0)})`;
 }
 
 /** "cooling free-air → direct-to-chip": a setting's before and after, or nothing when it stays. */
@@ -43,6 +46,8 @@ function settingsChanged(hall: Hall, after: Partial<Hall>, units: UnitSystem): s
     ...changed('cooling units', plant(hall.cooling), after.cooling && plant(after.cooling)),
     ...changed('facility water', plant(hall.facilityWater), after.facilityWater && plant(after.facilityWater)),
     ...changed('PUE', String(hall.pue), after.pue === undefined ? undefined : String(after.pue)),
+    // The rack density limit goes back to the new cooling method's own when the method changes.
+    ...(after.densityLimitKwPerRack === null && hall.densityLimitKwPerRack !== null ? [`rack density limit ${kw(hall.densityLimitKwPerRack)} → the method's default`] : []),
   ];
 }
 

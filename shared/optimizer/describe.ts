@@ -135,15 +135,16 @@ export function describeStart(fleet: Pick<FleetMeta, 'periodMonths' | 'startMont
 }
 
 /**
- * The halls a plan has down for conversion in `period` (started, not yet running: the
- * option's lead time), by name: why a period's mining falls with no AI in its place yet.
+ * The halls a plan has down for conversion, and when: from the period its option starts
+ * until the one it runs in (the option's lead time), the last not included. Why a period's
+ * mining falls with no AI in its place yet.
  */
-export function hallsConverting(plan: Pick<Plan, 'halls'>, halls: readonly (Pick<Hall, 'id' | 'name'> & { retrofitOptions: readonly Pick<RetrofitOption, 'id' | 'leadTimePeriods'>[] })[], period: number): string[] {
-  const names: string[] = [];
+export function conversions(plan: Pick<Plan, 'halls'>, halls: readonly (Pick<Hall, 'id' | 'name'> & { retrofitOptions: readonly Pick<RetrofitOption, 'id' | 'leadTimePeriods'>[] })[]): { hall: string; from: number; until: number }[] {
+  const out: { hall: string; from: number; until: number }[] = [];
   for (const choice of plan.halls) {
     const hall = halls.find((h) => h.id === choice.hallId);
     const lead = hall?.retrofitOptions.find((o) => o.id === choice.optionId)?.leadTimePeriods ?? 0;
-    if (hall && choice.startPeriod !== null && period >= choice.startPeriod && period < choice.startPeriod + lead) names.push(hall.name);
+    if (hall && choice.startPeriod !== null && lead > 0) out.push({ hall: hall.name, from: choice.startPeriod, until: choice.startPeriod + lead });
   }
-  return names;
+  return out;
 }

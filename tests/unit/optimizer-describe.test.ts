@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs, hallsConverting } from '../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs, conversions } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('IRR and payback say why a plan has none, rather than a dash', () => {
@@ -36,7 +36,7 @@ describe('how sure the optimizer is, in words', () => {
     expect(describePlanStatus({ status: 'time-limit', mipGapFraction: 0.0121 })).toBe('time limit reached: best found, within 1.2 % of the best possible');
   });
 
-  it('the halls down for conversion in a period: started, not yet running (the option\'s lead time)', () => {
+  it('the halls down for conversion, and when: from their start until they run (the option\'s lead time)', () => {
     // Hall B starts its retrofit (lead 4 quarters) in period 1: down in 1, 2, 3 and 4, running from 5. Hall A keeps mining; C's option has no lead time.
     const halls = [
       { id: 'a', name: 'Hall A', retrofitOptions: [{ id: 'keep', leadTimePeriods: 0 }] },
@@ -44,7 +44,7 @@ describe('how sure the optimizer is, in words', () => {
       { id: 'c', name: 'Hall C', retrofitOptions: [{ id: 'ai', leadTimePeriods: 0 }] },
     ];
     const plan = { halls: [{ hallId: 'a', optionId: 'keep', startPeriod: null, units: 10 }, { hallId: 'b', optionId: 'ai', startPeriod: 1, units: 4 }, { hallId: 'c', optionId: 'ai', startPeriod: 2, units: 4 }] };
-    expect([0, 1, 4, 5].map((p) => hallsConverting(plan, halls, p))).toEqual([[], ['Hall B'], ['Hall B'], []]);
+    expect(conversions(plan, halls)).toEqual([{ hall: 'Hall B', from: 1, until: 5 }]);
   });
 
   it('a plan worth less than keeping every hall as it is says so, and names the AI contract that costs it', () => {

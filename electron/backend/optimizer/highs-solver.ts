@@ -306,8 +306,9 @@ export async function loadHighs(siteBounds?: StartSiteBound): Promise<HighsSolve
       model.run({});
       if (model.getModelStatus() !== highs.constants.modelStatus.optimal) return [];
       const rows = readSolution(model, program).Rows;
-      const { rowBoundUp } = model.getRanging();
-      rows.forEach((row, i) => (row.RaisedTo = rowBoundUp.value[i]));
+      // How far each price holds; without it (ranging refused) the prices stand, unqualified.
+      const ranging = rangingOf(model);
+      if (ranging) rows.forEach((row, i) => (row.RaisedTo = ranging.rowBoundUp.value[i]));
       return rows;
     } finally {
       // A search may follow (the first plan is priced before it is proven).
@@ -467,6 +468,15 @@ function columnsOf(program: MatrixProgram, colValue: Float64Array): NonNullable<
   const Columns: SolverSolution['Columns'] = {};
   for (let j = 0; j < colValue.length; j++) Columns[program.columns[j]!] = { Primal: colValue[j]! };
   return Columns;
+}
+
+/** HiGHS's ranging of the LP just solved, or null where it gives none. */
+function rangingOf(model: HighsModel): ReturnType<HighsModel['getRanging']> | null {
+  try {
+    return model.getRanging();
+  } catch {
+    return null;
+  }
 }
 
 function readSolution(model: HighsModel, program: MatrixProgram): SolverSolution {

@@ -88,12 +88,12 @@ export function OptimizerPanel() {
       const parts = [
         `Plan applied to ${countOf(hallIds.length, 'hall')} (one step to undo)`,
         fresh ? `${countOf(fresh, 'new problem')} in them or at their sites: see Problems` : 'no new problem in them or at their sites',
-        ...changes.map((c) => describeHallChange(c, models, doc.fleet.unitSystem)),
         ...shortfalls,
         // Units too large for any catalog busway stay unfed (the checks flag them too): say so here.
         ...(unfed.count ? [`${countOf(unfed.count, 'new unit')} (${formatQuantity(unfed.kw, 'power', doc.fleet.unitSystem, 0)}) no catalog busway carries, not fed`] : []),
       ];
-      say('info', parts.join('; '), { aboutEdit: true });
+      // What it did, a line a hall.
+      say('info', [parts.join('; '), ...changes.map((c) => describeHallChange(c, models, doc.fleet.unitSystem))].join('\n'), { aboutEdit: true });
     }
   };
   return (

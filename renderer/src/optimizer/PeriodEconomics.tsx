@@ -7,7 +7,7 @@
  */
 import type { FleetDoc, Plan } from '../../../shared/model/schema';
 import { displayUnit, formatUsd, groupedNumber, periodLabel } from '../../../shared/units';
-import { describeFiguresBasis, hallsConverting } from '../../../shared/optimizer/describe';
+import { conversions, describeFiguresBasis } from '../../../shared/optimizer/describe';
 
 type Row = Plan['periods'][number];
 
@@ -29,6 +29,7 @@ export function PeriodEconomics({ plan, fleet, scenarios, halls }: { plan: Plan;
   // The unit once in the heading, so that twelve columns fit the centre at 1280 px.
   const power = displayUnit(fleet.unitSystem, 'largePower');
   const mw = (v: number) => groupedNumber(power.fromStored(v), 2);
+  const down = conversions(plan, halls);
   return (
     <details className="period-economics" data-testid="optimizer-periods">
       <summary>Economics by period ({describeFiguresBasis(plan, scenarios)}; capex at the start of a period, the rest at its end)</summary>
@@ -45,12 +46,12 @@ export function PeriodEconomics({ plan, fleet, scenarios, halls }: { plan: Plan;
         <tbody>
           {plan.periods.map((r) => {
             cumulative += r.cashFlowUsd;
-            const converting = hallsConverting(plan, halls, r.period);
+            const converting = down.filter((c) => r.period >= c.from && r.period < c.until).map((c) => c.hall);
             return (
               <tr key={r.period}>
-                <td>
+                <td title={converting.length ? `Down for conversion: ${converting.join(', ')}` : undefined}>
                   {periodLabel(fleet, r.period)}
-                  {converting.length > 0 && <div className="muted" data-testid="period-converting">converting: {converting.join(', ')}</div>}
+                  {converting.length > 0 && <span data-testid="period-converting"> †</span>}
                 </td>
                 <td>{mw(r.miningItMw)}</td>
                 <td>{mw(r.aiItMw)}</td>
@@ -70,6 +71,12 @@ export function PeriodEconomics({ plan, fleet, scenarios, halls }: { plan: Plan;
           </tr>
         </tfoot>
       </table>
+      {down.length > 0 && (
+        <p className="muted" data-testid="period-conversions">
+          † Down for conversion (its mining stopped, its new units not yet running):{' '}
+          {down.map((c) => `${c.hall}, ${periodLabel(fleet, c.from)}${c.until - 1 > c.from ? ` – ${periodLabel(fleet, Math.min(c.until, plan.periods.length) - 1)}` : ''}`).join('; ')}
+        </p>
+      )}
     </details>
   );
 }

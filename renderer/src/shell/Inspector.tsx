@@ -58,13 +58,15 @@ function SelectionInspector() {
   // Box-select an area and feed it all from one source: how a power zone is drawn.
   const hallId = ordered[0]?.hallId;
   const sources = hallId ? powerSourcesInHall(doc, hallId) : [];
+  // What Feed all acts on, and whose feed it shows: the selected units, not the sources among them that feed the
+  // others (a box round a row takes its busway run too, which stays fed from its PDU).
+  const feeding = new Set(ordered.map((p) => p.powerSourceId));
+  const fedHere = ordered.filter((p) => !feeding.has(p.id) && p.hallId === hallId);
   const feedAll = (sourceId: string) => {
-    const fed = ordered.filter((p) => p.id !== sourceId && p.hallId === hallId);
+    const fed = fedHere.filter((p) => p.id !== sourceId);
     void apply({ type: 'batch', label: `feed ${fed.length} objects`, commands: fed.map((p) => ({ type: 'update', table: 'placements', id: p.id, patch: { powerSourceId: sourceId || null } })) }, `feed ${fed.length} objects`);
   };
-  // The feed they share, read off the units, not the sources among them that feed the others (a busway fed from its PDU).
-  const feeding = new Set(ordered.map((p) => p.powerSourceId));
-  const sharedFeed = shared(ordered.filter((p) => !feeding.has(p.id)).map((p) => p.powerSourceId ?? ''));
+  const sharedFeed = shared(fedHere.map((p) => p.powerSourceId ?? ''));
   return (
     <section className="inspector" aria-label="Inspector" data-testid="inspector">
       <h3>{ordered.length} objects selected</h3>

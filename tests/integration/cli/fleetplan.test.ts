@@ -303,7 +303,7 @@ describe('fleetplan', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/applied to \d+ halls? in .*campus-applied\.fleet: every limit holds/);
     // What it did to Building B, read out: its 120-rack mining bay goes, GB200 racks and CDUs come, its cooling turns over.
-    expect(r.out).toMatch(/\n {4}Building B \(AI retrofit, phase 1\): takes out 120 × Shelf rack, 20 × Antminer S21 XP, .*; puts in \d+ × GB200 NVL72 rack, .*Row-end CDU.*; cooling free-air → direct-to-chip; .*its 2 cooling zones become one\n/);
+    expect(r.out).toMatch(/\n {4}Building B \(AI retrofit, phase 1\): takes out 120 × Shelf rack, 20 × Antminer S21 XP · .*; puts in \d+ × GB200 NVL72 rack · .*Row-end CDU.*; cooling free-air → direct-to-chip; .*its 2 cooling zones become one\n/);
     expect(fs.readFileSync(campus).equals(before)).toBe(true);
     const check = fleetplan('check', out, '--json');
     expect(check.code).toBe(0);

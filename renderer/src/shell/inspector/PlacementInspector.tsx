@@ -6,6 +6,7 @@ import { CEILING, LABEL_MAX_LENGTH, ROTATIONS, type FleetDoc, type Placement } f
 import { feedsOf } from '../../../../shared/model/power-chain';
 import { displayUnit, formatQuantity, plainNumber } from '../../../../shared/units';
 import { sourcesThatCanFeed } from '../../../../shared/model/load';
+import { shortName } from '../../../../shared/constraints/item';
 import { ChoiceField, NumberField, TextField } from '../fields';
 
 /** One placed object: where it stands, which way it faces, what feeds it, and its model's figures. */
@@ -20,7 +21,13 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const p = doc.placements.find((q) => q.id === placementId);
   // Walks the hall's sources: worked out when the document or the unit changes, not at every keystroke in the row fields.
   const sources = useMemo(() => (p ? feedChoices(doc, p) : []), [doc, p]);
-  if (!p) return null;
+  // The row goes on from its last unit (from its first, copies would stand on the row's own units): a walk of the hall, not redone at every keystroke.
+  const gapM = displayUnit(doc.fleet.unitSystem, 'length').toStored(Number(rowGapText));
+  const from = useMemo(() => {
+    const m = p && doc.models.find((x) => x.id === p.modelId);
+    return p && m && Number.isFinite(gapM) ? rowEnd(doc, p, m, gapM) : p;
+  }, [doc, p, gapM]);
+  if (!p || !from) return null;
   const units = doc.fleet.unitSystem;
   const model = doc.models.find((m) => m.id === p.modelId);
   const rowCount = Number(rowCountText);
@@ -29,8 +36,6 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
   const hall = doc.halls.find((h) => h.id === p.hallId);
   // Past the wall the row runs to a copy could only stand outside the hall (and 1e308 m froze the editor building them).
   const alongX = runsAlongX(p.rotationDeg);
-  // The row goes on from its last unit: from its first, copies would stand on the row's own units.
-  const from = model && Number.isFinite(rowGap) ? rowEnd(doc, p, model, length.toStored(rowGap)) : p;
   const overshootM = model && hall && Number.isFinite(rowGap) ? rowEndM(from, model, rowCount, length.toStored(rowGap)) - (alongX ? hall.widthM : hall.depthM) : 0;
   const rowProblem =
     rowCountText.trim() === '' || !Number.isInteger(rowCount) || rowCount < 1 || rowCount > 500
@@ -96,10 +101,10 @@ export function PlacementInspector({ placementId }: { placementId: string }) {
           <button
             disabled={rowProblem !== null || rowBlocked}
             title={rowProblem ?? undefined}
-            onClick={() => void apply(rowOf(doc, from, model, rowCount, length.toStored(rowGap)), from === p ? `row of ${rowCount + 1}` : `${rowCount} more after ${from.label}`)}
+            onClick={() => void apply(rowOf(doc, from, model, rowCount, length.toStored(rowGap)), from === p ? `row of ${rowCount + 1}` : `${rowCount} more after ${shortName(from, model)}`)}
             data-testid="row-place"
           >
-            {rowProblem !== null || rowBlocked ? 'Make a row' : from === p ? `Make a row of ${rowCount + 1} with this one` : `Add ${rowCount} to its row, after ${from.label}`}
+            {rowProblem !== null || rowBlocked ? 'Make a row' : from === p ? `Make a row of ${rowCount + 1} with this one` : `Add ${rowCount} to its row, after ${shortName(from, model)}`}
           </button>
           {rowProblem && <span className="error" role="alert">{rowProblem}</span>}
           {rowBlocked && <span className="muted" data-testid="row-blocked">Equipment or its service space stands where this row would go: start a row from the end of a row, on free floor.</span>}

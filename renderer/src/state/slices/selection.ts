@@ -78,14 +78,15 @@ export const selectionSlice: StateCreator<FleetState, [], [], SelectionSlice> = 
   showOnOpen(doc, opts) {
     const { selectedHallId, selectedSiteId, selection } = get();
     const hallStillThere = doc.halls.some((h) => h.id === selectedHallId);
-    // A site or the fleet shown (no hall) stays shown: a plan the optimizer adds must not take the user to the first hall.
-    if (opts?.keepSelection && selectedHallId === null && (selectedSiteId === null || doc.sites.some((x) => x.id === selectedSiteId))) return;
+    // A hall shown that is still there stays shown; so, in the same document, does a site or the fleet (a plan the optimizer adds).
+    const keep = !!opts?.keepSelection;
+    const siteOrFleetStillThere = selectedHallId === null && (selectedSiteId === null || doc.sites.some((x) => x.id === selectedSiteId));
+    const stays = hallStillThere || (keep && siteOrFleetStillThere);
     const firstHall = doc.halls[0] ?? null;
-    const placed = opts?.keepSelection && hallStillThere ? new Set(doc.placements.filter((p) => selection.has(p.id)).map((p) => p.id)) : new Set<string>();
     set({
-      selectedHallId: hallStillThere ? selectedHallId : (firstHall?.id ?? null),
-      selectedSiteId: hallStillThere ? selectedSiteId : (firstHall?.siteId ?? doc.sites[0]?.id ?? null),
-      selection: placed,
+      selectedHallId: stays ? selectedHallId : (firstHall?.id ?? null),
+      selectedSiteId: stays ? selectedSiteId : (firstHall?.siteId ?? doc.sites[0]?.id ?? null),
+      selection: keep && hallStillThere ? new Set(doc.placements.filter((p) => selection.has(p.id)).map((p) => p.id)) : new Set<string>(),
     });
   },
   showChange({ before, changes }) {
