@@ -22,6 +22,9 @@ import { singleLineDrawings, type SingleLineDrawing } from './single-line';
 import { paginate, ROW_H_MM, TABLE_GAP_MM, TABLE_HEAD_MM } from './paginate';
 import { chooseScale, scaleLabel, scaleLabelWithRatio, sheetSize, type Orientation, type PaperName, type ScaleChoice } from './paper';
 
+/** What a site's sheets name in the title block's Hall field: they show no one hall. */
+const SITE_PLAN = 'Site plan';
+
 export interface PrintRequest {
   hallId?: string;
   siteId?: string;
@@ -310,7 +313,7 @@ export function planPrint(doc: FleetDoc, req: PrintRequest): PrintPlan {
       fields: [
         ['Fleet', doc.fleet.name],
         ['Site', site.name],
-        ['Hall', hall?.name ?? 'Site plan'],
+        ['Hall', hall?.name ?? SITE_PLAN],
         ['Revision', doc.fleet.revision],
         ['Date', req.date],
         ['Author', doc.fleet.author],
@@ -651,4 +654,14 @@ function violationsTable(violations: Violation[], units: UnitSystem, width: numb
     rows,
     totals: false,
   };
+}
+
+/**
+ * What the sheets show, as their title block names it: the hall, or the site's plan
+ * ("Pecos Flats campus site plan"): the PDF's title and file name, so two sites' PDFs tell apart.
+ */
+export function printSubject(plan: Pick<PrintPlan, 'titleBlock'>): string {
+  const field = (key: string) => plan.titleBlock.fields.find(([k]) => k === key)?.[1] ?? '';
+  const hall = field('Hall');
+  return hall === SITE_PLAN ? `${field('Site')} site plan` : hall;
 }

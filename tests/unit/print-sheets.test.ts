@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planPrint, PrintError, ROW_H_MM, type PrintPlan, type TableSlice } from '../../shared/print/sheets';
+import { planPrint, printSubject, PrintError, ROW_H_MM, type PrintPlan, type TableSlice } from '../../shared/print/sheets';
 import { tableWidth } from '../../shared/print/paginate';
 import { generateFleet, sampleCampus, sampleSmall } from '../../shared/samples';
 import { PAPER_NAMES } from '../../shared/print/paper';
@@ -66,6 +66,12 @@ describe('print plan', () => {
     expect(d.denominator).toBe(1000);
     expect(plan.sheets[0]!.tables.length).toBeGreaterThan(0);
     for (const t of plan.sheets[0]!.tables) expect(t.yMm).toBeGreaterThanOrEqual(d.box.y + 95);
+  });
+
+  it("names what the sheets show, for the PDF's title and file: a hall by its name, a site's plan by the site's", () => {
+    const doc = sampleSmall();
+    expect(printSubject(planPrint(doc, { siteId: 'sm', paper: 'A4', orientation: 'portrait', scale: 1000, date: 'x' }))).toBe('Test site site plan');
+    expect(printSubject(planPrint(doc, { hallId: 'sm-h1', paper: 'A4', orientation: 'portrait', scale: 'fit', date: 'x' }))).toBe('Hall 1');
   });
 
   it('a table that does not fit whole on sheet 1 starts the first sheet after the single line, and those after it follow it there', () => {

@@ -41,8 +41,7 @@ export function newZone(doc: FleetDoc, hallId: string, x0: number, y0: number, x
   let n = doc.zones.filter((z) => z.hallId === hallId).length + 1;
   while (used.has(`${hallId}-z${n}`)) n++;
   const name = nextFreeName('Zone', doc.zones.filter((z) => z.hallId === hallId).map((z) => z.name));
-  const rect = { xM: minX, yM: minY, widthM: Math.max(0, maxX - minX), depthM: Math.max(0, maxY - minY) };
-  const zone = { id: `${hallId}-z${n}`, hallId, name, ...rect, airCoolingKw: startingAirCoolingKw(doc, hall, rect), coolingMethod: null };
+  const zone = { id: `${hallId}-z${n}`, hallId, name, xM: minX, yM: minY, widthM: Math.max(0, maxX - minX), depthM: Math.max(0, maxY - minY), airCoolingKw: startingAirCoolingKw(doc, hall), coolingMethod: null };
   const problem = zoneProblem(doc, zone, doc.fleet.unitSystem);
   return problem ? { error: problem } : { zone };
 }

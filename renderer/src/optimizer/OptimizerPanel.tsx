@@ -131,8 +131,9 @@ export function OptimizerPanel() {
         <>
           <div className="kpis" data-testid="optimizer-result">
             <div><span className="muted">{objectiveLabel(plan.objective)}</span><strong data-testid="optimizer-npv">{formatUsd(plan.npvUsd)}</strong></div>
-            <div><span className="muted">Fleet IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
-            <div><span className="muted">Fleet payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
+            {/* The fleet's own cash flows count what already stands as free: the decision's, below, are what a retrofit returns. */}
+            <div title="The whole fleet's cash flows, what already stands counted as paid for: the decision's IRR and payback below are what the plan's spending returns"><span className="muted">Fleet IRR (a year)</span><strong data-testid="optimizer-irr">{describeIrr(plan)}</strong></div>
+            <div title="The whole fleet's cash flows, what already stands counted as paid for: the decision's IRR and payback below are what the plan's spending returns"><span className="muted">Fleet payback</span><strong data-testid="optimizer-payback">{describePayback(plan, doc.fleet.periodMonths)}</strong></div>
             <div className="kpi-sentence"><span className="muted">Status</span><strong data-testid="optimizer-status">{describePlanStatus(plan)}</strong></div>
             {result ? (
               <div><span className="muted">Model</span><strong>{countOf(result.stats.variables, 'variable')} · {(result.stats.solveMs / 1000).toFixed(1)} s</strong></div>

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { PAPER_NAMES, scaleLabelWithRatio, scalesFor } from '../../../shared/print/paper';
 import { readPrintRequest } from '../../../shared/print/route';
-import { planPrint, PrintError, type PrintPlan } from '../../../shared/print/sheets';
+import { planPrint, printSubject, PrintError, type PrintPlan } from '../../../shared/print/sheets';
 import { useFleet } from '../state/store';
 import { api } from '../api/client';
 import { SheetSvg } from './SheetSvg';
@@ -30,8 +30,7 @@ function usePageSize(plan: PrintPlan | null): void {
   }, [plan]);
 }
 
-/** What the sheets show, as their title block names it: the hall, or "Site plan". */
-const subjectOf = (plan: PrintPlan | null): string | undefined => plan?.titleBlock.fields.find(([k]) => k === 'Hall')?.[1];
+const subjectOf = (plan: PrintPlan | null): string | undefined => (plan ? printSubject(plan) : undefined);
 
 /**
  * The page's title is the PDF's (its Title in Chromium's and Electron's metadata): what the
