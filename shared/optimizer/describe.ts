@@ -2,7 +2,7 @@
  * How sure the optimizer is of a plan, in the user's words: the same sentence in the
  * panel, the CLI and the progress line.
  */
-import type { DecisionReturn, FleetMeta, Hall, Plan, PlanPeriod, RetrofitOption, Scenario } from '../model/schema';
+import type { DecisionReturn, FleetDoc, FleetMeta, Hall, Plan, PlanPeriod, RetrofitOption, Scenario } from '../model/schema';
 import { CONTRACT_COST, type Exclusion, type Objective } from './model';
 import { countOf, formatQuantity, formatUsd, periodLabel, periodName, type UnitSystem } from '../units';
 
@@ -147,4 +147,18 @@ export function conversions(plan: Pick<Plan, 'halls'>, halls: readonly (Pick<Hal
     if (hall && choice.startPeriod !== null && lead > 0) out.push({ hall: hall.name, from: choice.startPeriod, until: choice.startPeriod + lead });
   }
   return out;
+}
+
+/**
+ * The caution a fleet carries once a plan has been applied to its layout, or null: the units
+ * the plan placed stand there now, so the optimizer counts them as standing, bought and
+ * converted. Run again, the plan's own capex reads as spent (the campus went from $412.70 M
+ * to $652.40 M with nothing to invest). Units Apply plan places carry their plan's id.
+ */
+export function describeAppliedUnits(doc: Pick<FleetDoc, 'plans' | 'placements'>): string | null {
+  if (!doc.plans.length) return null;
+  const prefixes = doc.plans.map((p) => `${p.id}-`);
+  const placed = doc.placements.filter((p) => prefixes.some((prefix) => p.id.startsWith(prefix))).length;
+  if (!placed) return null;
+  return `${countOf(placed, 'unit')} an applied plan placed stand in the layout: the optimizer counts them as standing, their capex as spent. To plan from the fleet before it, undo the apply.`;
 }

@@ -82,9 +82,11 @@ test('the optimizer runs on the sample campus in the worker and shows the plan, 
   await expect(page.getByTestId('total-gpus')).not.toHaveText(gpusBefore!);
   await page.screenshot({ path: 'test-results/screenshots/optimizer-applied.png' });
   await expect(page.getByTestId('undo')).toHaveAttribute('title', /Undo apply/);
-  // The layout the plan laid out does not make it out of date.
+  // The layout the plan laid out does not make it out of date; run again, its units would count as standing, and it says so.
   await expect(page.getByTestId('optimizer-stale')).toHaveCount(0);
+  await expect(page.getByTestId('optimizer-applied-units')).toContainText('an applied plan placed stand in the layout: the optimizer counts them as standing, their capex as spent');
   await page.getByTestId('undo').click();
+  await expect(page.getByTestId('optimizer-applied-units')).toHaveCount(0);
   await expect(page.getByTestId('total-gpus')).toHaveText(gpusBefore!);
   // Undone, the apply's report goes with it.
   await expect(page.getByTestId('message')).toHaveCount(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs, conversions } from '../../shared/optimizer/describe';
+import { describeIrr, describePayback, describePlanStatus, describeSearch, describeShortfall, formatGap, objectiveLabel, describeStart, describeWorseThanAsItIs, conversions, describeAppliedUnits } from '../../shared/optimizer/describe';
 
 describe('how sure the optimizer is, in words', () => {
   it('IRR and payback say why a plan has none, rather than a dash', () => {
@@ -63,6 +63,14 @@ describe('how sure the optimizer is, in words', () => {
     // (−1.15e-8 on a fleet that can only keep mining): the search may simply not have proven it as good.
     expect(describeWorseThanAsItIs({ ...plan, decision: { ...decision, npvUsd: -1.2e6 } })).toBeNull();
     expect(describeWorseThanAsItIs({ ...plan, mipGapFraction: 0, decision: { ...decision, npvUsd: -1.15e-8 } })).toBeNull();
+  });
+
+  it('units an applied plan placed (their ids start with its id) are named as counted standing, their capex spent', () => {
+    const placements = [{ id: 'plan-x-h1-r1' }, { id: 'plan-x-h1-r2' }, { id: 'rack-7' }] as Parameters<typeof describeAppliedUnits>[0]['placements'];
+    const plans = [{ id: 'plan-x' }] as Parameters<typeof describeAppliedUnits>[0]['plans'];
+    expect(describeAppliedUnits({ plans, placements })).toBe('2 units an applied plan placed stand in the layout: the optimizer counts them as standing, their capex as spent. To plan from the fleet before it, undo the apply.');
+    expect(describeAppliedUnits({ plans, placements: placements.slice(2) })).toBeNull();
+    expect(describeAppliedUnits({ plans: [], placements })).toBeNull();
   });
 
   it('a plan cut short says how much better the best may be, in dollars; a plan proven as asked says nothing', () => {

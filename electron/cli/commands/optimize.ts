@@ -1,5 +1,5 @@
 import { countOf, formatUsd } from '../../../shared/units';
-import { describeDecisionIrr, describeFiguresBasis, describePayback, describePlanStatus, describeShortfall, describeStart, describeWorseThanAsItIs } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeFiguresBasis, describePayback, describePlanStatus, describeAppliedUnits, describeShortfall, describeStart, describeWorseThanAsItIs } from '../../../shared/optimizer/describe';
 import { lpFileOf } from '../../../shared/optimizer/run';
 import { keepingMissing, ruledOutOf } from '../../../shared/optimizer/model';
 import { OptimizerService } from '../../backend/optimizer/service';
@@ -79,6 +79,8 @@ export const optimizeCommand: CliCommand = {
       if (decision) lines.push(`  against keeping everything as it is (${formatUsd(decision.asItIsNpvUsd)}): NPV ${formatUsd(decision.npvUsd)}, IRR ${describeDecisionIrr(decision)}, payback ${describePayback(decision, doc.fleet.periodMonths)}`);
       const worse = describeWorseThanAsItIs(plan);
       if (worse) lines.push(`  caution: ${worse}`);
+      const applied = describeAppliedUnits(doc);
+      if (applied) lines.push(`  caution: ${applied}`);
       for (const r of ruledOut) lines.push(`  ruled out before the search: ${r.text}`);
       for (const c of plan.conflicts) lines.push(`  conflict: ${c}`);
       for (const h of plan.halls) {

@@ -19,7 +19,7 @@ import { NumberField } from '../shell/fields';
 import { applyPlanCommand } from '../../../shared/optimizer/apply-plan';
 import { contractPeriodsOf, describeContract, modelInputsHash } from '../../../shared/optimizer/model';
 import { describeHallChange } from '../../../shared/optimizer/apply-summary';
-import { describeDecisionIrr, describeFiguresBasis, describeIrr, describePayback, describePlanStatus, describeShortfall, describeWorseThanAsItIs, objectiveLabel } from '../../../shared/optimizer/describe';
+import { describeDecisionIrr, describeFiguresBasis, describeIrr, describePayback, describePlanStatus, describeAppliedUnits, describeShortfall, describeWorseThanAsItIs, objectiveLabel } from '../../../shared/optimizer/describe';
 import type { Violation } from '../../../shared/constraints';
 
 /** The AI contract in one phrase, or why it cannot be planned for. */
@@ -38,6 +38,7 @@ export function OptimizerPanel() {
   const running = run?.running ?? false;
   const savedPlan = doc?.plans.at(-1);
   const inputsHash = useMemo(() => (doc ? modelInputsHash(doc) : ''), [doc]);
+  const appliedUnits = useMemo(() => (doc ? describeAppliedUnits(doc) : null), [doc]);
   /** An LP file is being written: a second click would only write it twice. */
   const [exporting, setExporting] = useState(false);
 
@@ -118,6 +119,7 @@ export function OptimizerPanel() {
       <p className="muted">
         {countOf(doc.halls.length, 'hall')}, {countOf(doc.scenarios.length, 'scenario')} ({doc.scenarios.map((s) => `${s.name} ${Math.round(s.probability * 100)} %`).join(', ')}), {countOf(doc.fleet.horizonPeriods, periodName(doc.fleet.periodMonths))}; {contractSummary(doc)}.
       </p>
+      {appliedUnits && <p className="warning" role="note" data-testid="optimizer-applied-units">{appliedUnits}</p>}
       <AssumptionsEditor doc={doc} />
       <RuledOutOptions doc={doc} />
       {run?.error && <p className="error" role="alert">{run.error}</p>}
