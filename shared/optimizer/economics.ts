@@ -68,7 +68,7 @@ export type PeriodMoney = Pick<PlanPeriod, 'capexUsd' | 'miningRevenueUsd' | 'ai
 export const energyNetUsd = (r: Pick<PlanPeriod, 'curtailmentCreditUsd' | 'demandChargeUsd' | 'hedgeSettlementUsd'>): number =>
   (r.curtailmentCreditUsd ?? 0) - (r.demandChargeUsd ?? 0) + (r.hedgeSettlementUsd ?? 0);
 
-/** NPV of per-period economics, revenue scaled by the factors: production at the end of a period, capex at its start. */
+/** NPV of per-period economics: production at the end of a period, capex at its start. */
 export function periodsNpv(
   fleet: Pick<FleetMeta, 'periodMonths' | 'discountRatePctPerYear'>,
   periods: readonly PeriodMoney[],
@@ -110,8 +110,8 @@ export function irr(flows: readonly DatedCashFlow[], periodMonths: number): numb
 }
 
 /**
- * Periods (fractional) until the cumulative cash turns non-negative after going negative; 0
- * if it never does. As IRR dates them, a period's capex goes out at its start and the rest
+ * Periods (fractional) until the cumulative cash turns non-negative after going negative: 0
+ * if it never goes negative, null if it never turns back within the horizon. As IRR dates them, a period's capex goes out at its start and the rest
  * of its cash comes in over it: a retrofit whose first period's earnings cover its capex
  * still pays back within that period, not at once.
  */
