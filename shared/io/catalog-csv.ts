@@ -3,10 +3,11 @@
  * `compatibleCooling` lists methods separated by ";", booleans are true/false. Import
  * reports every bad cell by line and column so a user can fix a spreadsheet in one pass.
  */
-import { EquipmentModelSchema, type EquipmentModel } from '../model/schema';
+import { EquipmentModelSchema, ID_MAX_LENGTH, type EquipmentModel } from '../model/schema';
 import { notUtf8, parseCsv, quotedCell, toCsv, CsvSyntaxError, type CsvCell } from './csv';
 import { countOf, parseGroupedNumber } from '../units';
 import { plainIssue } from './plain-issue';
+import { DEFAULT_POWER_FACTOR } from '../model/power-chain';
 
 /** The largest catalog CSV an import reads, in bytes (MB of 2^20): a catalog of thousands of models is a few hundred kB. */
 export const MAX_CATALOG_CSV_BYTES = 16 * 2 ** 20;
@@ -35,10 +36,33 @@ export class CatalogCsvError extends Error {
 }
 
 /**
- * Columns added after spreadsheets were already kept (the power chain's redundancy): a file
- * without one reads as gear from before, one module with no spare, on one feed.
+ * Columns a file may leave out, and what a model without one takes: those added after
+ * spreadsheets were already kept (the power chain's redundancy: one module with no spare, on
+ * one feed), and the catalog's own bookkeeping a vendor's sheet has no reason to hold (a
+ * model read from a file is the user's, no vendor named). `id`, `source` and `powerFactor` are
+ * made per model and file; the figures that place and cool a unit (height, clearances,
+ * mounting, compatible cooling) must be given.
  */
-const LATER_COLUMNS: Partial<Record<keyof EquipmentModel, unknown>> = { moduleCount: 1, moduleRedundancy: 'N', dualFeed: false };
+const OPTIONAL_COLUMNS: Partial<Record<keyof EquipmentModel, unknown>> = {
+  moduleCount: 1,
+  moduleRedundancy: 'N',
+  dualFeed: false,
+  builtIn: false,
+  vendor: '',
+  id: null,
+  source: null,
+  // What a model is not unless its sheet says so: no GPUs, no rating to feed others from, no cooling to give, no liquid heat.
+  gpuCount: 0,
+  gpuType: '',
+  ratingKva: 0,
+  coolingCapacityKw: 0,
+  heatToLiquidFraction: 0,
+  // Its kind's (power-chain.ts): an IT supply draws at 0.95-0.99, a fan or pump lower.
+  powerFactor: null,
+};
+
+/** A model's id where the file has no id column: made from its name, as a copy's is ("user-…"), so importing the file again updates the same models. */
+const idFromName = (name: string): string => `user-${name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'model'}`.slice(0, ID_MAX_LENGTH);
 
 /** Columns of dollars, read with thousands separators and a $ (a length's "1,200" could be a European 1.2). */
 const MONEY_COLUMNS = new Set<keyof EquipmentModel>(['capexUsd']);
@@ -93,7 +117,7 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     else if (columnAt.has(name)) errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(index)}: column "${name}" appears twice`);
     else columnAt.set(name, index);
   });
-  const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c) && !Object.hasOwn(LATER_COLUMNS, c));
+  const missing = CATALOG_COLUMNS.filter((c) => !columnAt.has(c) && !Object.hasOwn(OPTIONAL_COLUMNS, c));
   if (missing.length > 0) errors.push(`${source} line 1: missing ${missing.length === 1 ? 'column' : 'columns'} ${missing.join(', ')}`);
   if (errors.length > 0) throw new CatalogCsvError(source, errors);
 
@@ -109,19 +133,26 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
     const candidate: Record<string, unknown> = {};
     for (const column of CATALOG_COLUMNS) {
       const at = columnAt.get(column);
-      candidate[column] = at === undefined ? LATER_COLUMNS[column] : typed(column, row[at]!.value);
+      candidate[column] = at === undefined ? OPTIONAL_COLUMNS[column] : typed(column, row[at]!.value);
     }
-    const idCell = row[columnAt.get('id')!]!;
-    const earlier = seen.get(idCell.value);
+    if (!columnAt.has('source')) candidate.source = `Imported from ${source}`;
+    if (!columnAt.has('powerFactor')) candidate.powerFactor = DEFAULT_POWER_FACTOR[candidate.kind as EquipmentModel['kind']] ?? null;
+    // Without an id column, the name makes the id: two models of one name would be one.
+    const idColumn = columnAt.get('id') ?? columnAt.get('name')!;
+    const idCell = row[idColumn]!;
+    if (!columnAt.has('id')) candidate.id = idFromName(idCell.value);
+    const earlier = seen.get(String(candidate.id));
     if (earlier !== undefined) {
-      errors.push(`${source} line ${idCell.line}, column ${spreadsheetColumn(columnAt.get('id')!)} (id): ${quotedCell(idCell.value)} is already used on line ${earlier}`);
-    } else seen.set(idCell.value, line);
+      errors.push(`${source} line ${idCell.line}, column ${spreadsheetColumn(idColumn)} (${columnAt.has('id') ? 'id' : 'name'}): ${quotedCell(idCell.value)} is already used on line ${earlier}`);
+    } else seen.set(String(candidate.id), line);
     const parsed = EquipmentModelSchema.safeParse(candidate);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = issue.path[0] as keyof EquipmentModel;
-        const cell = row[columnAt.get(column)!]!;
-        errors.push(`${source} line ${cell.line}, column ${spreadsheetColumn(columnAt.get(column)!)} (${column}): ${quotedCell(cell.value)} ${plainIssue(issue, cell.value)}`);
+        // A column the file left out is named by what it was given in its place.
+        const at = columnAt.get(column) ?? (column === 'id' ? idColumn : undefined);
+        if (at === undefined) errors.push(`${source} line ${line} (${column}, not in the file): ${plainIssue(issue, String(candidate[column]))}`);
+        else errors.push(`${source} line ${row[at]!.line}, column ${spreadsheetColumn(at)} (${column}): ${quotedCell(row[at]!.value)} ${plainIssue(issue, row[at]!.value)}`);
       }
       continue;
     }

@@ -146,6 +146,22 @@ describe('catalog CSV', () => {
     expect(models.map(({ moduleCount: _c, moduleRedundancy: _r, dualFeed: _d, ...rest }) => rest)).toEqual(catalog.map(({ moduleCount: _c, moduleRedundancy: _r, dualFeed: _d, ...rest }) => rest));
   });
 
+  it("a vendor's sheet without the catalog's bookkeeping imports: the id made from the name, the file named as source, the kind's power factor, no GPUs, rating, cooling or liquid heat", () => {
+    const sheet = [
+      'name,kind,powerKw,widthM,depthM,heightM,weightKg,hashrateThs,capexUsd,compatibleCooling,clearanceFrontM,clearanceBackM,mounting',
+      'Shelf rack (S23),miner-rack,80,2,0.7,2.2,430,24000,"$52,000",free-air;air,1.2,1.0,floor',
+      'Shelf rack (S23 Pro),miner-rack,85,2,0.7,2.2,440,26000,54000,free-air;air,1.2,1.0,floor',
+    ].join('\r\n');
+    const [a, b] = catalogFromCsv(sheet, 'vendor.csv');
+    expect(a).toMatchObject({ id: 'user-shelf-rack-s23', name: 'Shelf rack (S23)', vendor: '', builtIn: false, source: 'Imported from vendor.csv', capexUsd: 52_000, gpuCount: 0, gpuType: '', ratingKva: 0, coolingCapacityKw: 0, heatToLiquidFraction: 0, moduleCount: 1, dualFeed: false });
+    expect(a!.powerFactor).toBe(builtInCatalog().find((m) => m.id === 'rack-s21xp')!.powerFactor);
+    expect(b!.id).toBe('user-shelf-rack-s23-pro');
+    // Two models of one name would be one model: refused, naming the name column.
+    expect(() => catalogFromCsv(`${sheet}\r\n${sheet.split('\r\n')[1]}`, 'vendor.csv')).toThrow(/vendor.csv line 4, column A \(name\): "Shelf rack \(S23\)" is already used on line 2/);
+    // The figures that place and cool a unit must be given.
+    expect(() => catalogFromCsv('name,kind,powerKw\r\nX,pdu,1\r\n', 'v.csv')).toThrow(/v.csv line 1: missing columns .*heightM.*compatibleCooling.*mounting/);
+  });
+
   it('refuses unknown and missing columns and broken quoting', () => {
     expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1, column B: unknown column "colour"/);
     expect(() => catalogFromCsv('id,colour\r\nx,red\r\n', 'c.csv')).toThrow(/c.csv line 1: missing columns kind, name/);
