@@ -136,7 +136,8 @@ export function catalogFromCsv(text: string, source: string): EquipmentModel[] {
       candidate[column] = at === undefined ? OPTIONAL_COLUMNS[column] : typed(column, row[at]!.value);
     }
     if (!columnAt.has('source')) candidate.source = `Imported from ${source}`;
-    if (!columnAt.has('powerFactor')) candidate.powerFactor = DEFAULT_POWER_FACTOR[candidate.kind as EquipmentModel['kind']] ?? null;
+    // A kind it does not know is refused on its own line: no second error for the power factor it would have given.
+    if (!columnAt.has('powerFactor')) candidate.powerFactor = DEFAULT_POWER_FACTOR[candidate.kind as EquipmentModel['kind']] ?? 1;
     // Without an id column, the name makes the id: two models of one name would be one.
     const idColumn = columnAt.get('id') ?? columnAt.get('name')!;
     const idCell = row[idColumn]!;
