@@ -100,6 +100,9 @@ test('in the browser build, Export PDF writes the plan as a PDF file into the do
   expect(fs.existsSync(file)).toBe(true);
   expect(fs.readdirSync(outside)).toEqual([]);
   fs.rmSync(outside, { recursive: true, force: true });
+  // Other sheets (another paper) are not what was written: the message goes with them.
+  await page.getByTestId('print-paper').selectOption('A3');
+  await expect(said).toHaveCount(0);
 });
 
 test('a hall named with all 200 characters its field takes exports as a PDF whose name is cut to fit, titled without the unsaved marker', async ({ page, web }) => {

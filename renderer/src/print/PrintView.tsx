@@ -80,6 +80,8 @@ export function PrintView({ params }: { params: URLSearchParams }) {
   usePageSize(plan);
   usePrintTitle(plan);
   useEscapeToPlanner();
+  // What was said before this preview (a catalog import, a PDF of another hall or paper) is not about these sheets.
+  useEffect(() => useFleet.getState().dismissMessage(), [key]);
 
   const set = (name: string, value: string) => {
     const next = new URLSearchParams(params);
