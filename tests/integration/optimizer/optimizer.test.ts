@@ -65,6 +65,16 @@ function tinyFleet(): FleetDoc {
 const options = (o: Partial<RunOptions> = {}): RunOptions => ({ objective: 'expected', timeLimitS: 30, mipGap: 1e-6, planId: 'p', now: '2026-11-25', ...o });
 
 let service: OptimizerService;
+
+/** `run` with an optimizer service of its own (its worker and LP writer fresh), closed after whatever it did. */
+async function withOwnService(run: (own: OptimizerService) => Promise<void>): Promise<void> {
+  const own = new OptimizerService(optimizerWorkerPath());
+  try {
+    await run(own);
+  } finally {
+    await own.close();
+  }
+}
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-opt-'));
 beforeAll(() => {
   service = new OptimizerService(optimizerWorkerPath());
@@ -503,37 +513,28 @@ describe('optimizer (worker + HiGHS)', () => {
   });
 
   it('writes one LP file at a time: a second asked for meanwhile is refused in words, and the next after it is written', async () => {
-    const own = new OptimizerService(optimizerWorkerPath());
-    try {
+    await withOwnService(async (own) => {
       const first = own.writeLp(referencePortfolio(1, 3), 'expected');
       await expect(own.writeLp(sampleCampus(), 'expected')).rejects.toThrow(LP_BUSY);
       expect(await first).toBe(lpFileOf(referencePortfolio(1, 3), 'expected'));
       expect(await own.writeLp(sampleCampus(), 'expected')).toBe(lpFileOf(sampleCampus(), 'expected'));
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   it('an LP file no one waits for any more is given up, and frees the writer for the next', async () => {
-    const own = new OptimizerService(optimizerWorkerPath());
-    try {
+    await withOwnService(async (own) => {
       const asker = new AbortController();
       const writing = own.writeLp(referencePortfolio(), 'expected', asker.signal);
       asker.abort();
       await expect(writing).rejects.toThrow('The LP file was not written: the request for it was withdrawn');
       expect(await own.writeLp(sampleCampus(), 'expected')).toBe(lpFileOf(sampleCampus(), 'expected'));
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   it('an LP file of a model too large for the solver is refused as a run would be, saying what to shorten', async () => {
-    const own = new OptimizerService(optimizerWorkerPath());
-    try {
+    await withOwnService(async (own) => {
       await expect(own.writeLp(referencePortfolio(1, 5, 72), 'expected')).rejects.toThrow(/^The model needs about .* more than the .* the solver can hold: shorten the horizon to at most \d+ periods/);
-    } finally {
-      await own.close();
-    }
+    });
   }, 120_000);
 
   it('the LP file we solve gives the same objective in Debian\'s CBC', async () => {
@@ -566,8 +567,7 @@ describe('plan economics', () => {
   });
 
   it('the per-period cash flows, discounted, give back the plan NPV (the sensitivity grid at 1 × 1), and so do the halls\' NPVs, for either objective', async () => {
-    const svc = new OptimizerService(optimizerWorkerPath());
-    try {
+    await withOwnService(async (svc) => {
       // A worst-case plan's figures are those of its worst scenario (the campus's bear
       // case), not an average of the scenarios: $233 M by hall for a $27 M plan, before.
       for (const objective of ['expected', 'worst-case'] as const) {
@@ -590,8 +590,6 @@ describe('plan economics', () => {
           );
         }
       }
-    } finally {
-      await svc.close();
-    }
+    });
   });
 });
